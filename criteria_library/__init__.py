@@ -1,0 +1,1 @@
+"""The criteria library: circular procurement criteria per package, stored in SQLite."""

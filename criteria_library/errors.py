@@ -1,0 +1,49 @@
+"""Errors a user can act on; anything else is a bug."""
+
+from __future__ import annotations
+
+
+class UserError(Exception):
+    """A problem the user can fix; the Dutch message is shown as is, the English one when the UI is English."""
+
+    def __init__(self, message: str, *, en: str | None = None, where: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_en = en or message
+        self.where = where
+
+    def text(self, lang: str = "nl") -> str:
+        """The message in the given language ('nl' or 'en'), with its place when known."""
+        base = self.message_en if lang == "en" else self.message
+        return f"{self.where}: {base}" if self.where else base
+
+    def __str__(self) -> str:
+        return self.text("nl")
+
+
+class LibraryError(UserError):
+    """A problem with the library database or a library pack."""
+
+
+class ReadOnlyError(LibraryError):
+    """A write was attempted on a library opened read-only."""
+
+
+class PackError(LibraryError):
+    """A library pack is invalid; `problems` lists every problem with its place."""
+
+    def __init__(self, problems: list[tuple[str, str]], *, en_problems: list[tuple[str, str]] | None = None) -> None:
+        self.problems = problems
+        self.en_problems = en_problems or problems
+        count = len(problems)
+        first = f"{problems[0][0]}: {problems[0][1]}" if problems else ""
+        super().__init__(
+            f"Het pakket is ongeldig ({count} {'probleem' if count == 1 else 'problemen'}); eerste: {first}",
+            en=f"The pack is invalid ({count} problem{'s' if count != 1 else ''}); first: "
+            + (f"{self.en_problems[0][0]}: {self.en_problems[0][1]}" if problems else ""),
+        )
+
+    def report(self, lang: str = "nl") -> str:
+        """Every problem on its own line, place first."""
+        items = self.en_problems if lang == "en" else self.problems
+        return "\n".join(f"{where}: {what}" for where, what in items)

@@ -1,0 +1,212 @@
+"""Plain dataclasses for packages and criteria, and the fixed vocabularies they use."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+
+
+class Kind(StrEnum):
+    """Criterion kind, in the order in which a tender uses them."""
+
+    SELECTION = "geschiktheidseis"
+    REQUIREMENT = "minimumeis"
+    AWARD = "gunningscriterium"
+    CONTRACT = "contractbepaling"
+
+    @property
+    def letter(self) -> str:
+        """The letter used in criterion ids (MEU-G-03)."""
+        return KIND_LETTERS[self]
+
+    @property
+    def label_nl(self) -> str:
+        return KIND_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return KIND_LABELS[self][1]
+
+
+KIND_LETTERS: dict[Kind, str] = {
+    Kind.SELECTION: "S",
+    Kind.REQUIREMENT: "M",
+    Kind.AWARD: "G",
+    Kind.CONTRACT: "C",
+}
+KIND_LABELS: dict[Kind, tuple[str, str]] = {
+    Kind.SELECTION: ("Geschiktheidseis", "Selection criterion"),
+    Kind.REQUIREMENT: ("Minimumeis", "Minimum requirement"),
+    Kind.AWARD: ("Gunningscriterium", "Award criterion"),
+    Kind.CONTRACT: ("Contractbepaling", "Contract clause"),
+}
+KIND_ORDER: list[Kind] = [Kind.SELECTION, Kind.REQUIREMENT, Kind.AWARD, Kind.CONTRACT]
+
+
+class Level(IntEnum):
+    """Ambition level (ambitieniveau)."""
+
+    BASIS = 1
+    AMBITIEUS = 2
+    KOPLOPER = 3
+
+    @property
+    def label_nl(self) -> str:
+        return LEVEL_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return LEVEL_LABELS[self][1]
+
+
+LEVEL_LABELS: dict[Level, tuple[str, str]] = {
+    Level.BASIS: ("Basis", "Basic"),
+    Level.AMBITIEUS: ("Ambitieus", "Ambitious"),
+    Level.KOPLOPER: ("Koploper", "Front-runner"),
+}
+
+
+class Status(StrEnum):
+    """Curation status: concept -> in_review -> gepubliceerd -> ingetrokken."""
+
+    CONCEPT = "concept"
+    IN_REVIEW = "in_review"
+    PUBLISHED = "gepubliceerd"
+    RETIRED = "ingetrokken"
+
+    @property
+    def label_nl(self) -> str:
+        return STATUS_LABELS[self][0]
+
+    @property
+    def label_en(self) -> str:
+        return STATUS_LABELS[self][1]
+
+
+STATUS_LABELS: dict[Status, tuple[str, str]] = {
+    Status.CONCEPT: ("Concept", "Draft"),
+    Status.IN_REVIEW: ("In review", "In review"),
+    Status.PUBLISHED: ("Gepubliceerd", "Published"),
+    Status.RETIRED: ("Ingetrokken", "Retired"),
+}
+
+# The R-ladder, most to least circular: code -> (Dutch, English).
+R_STRATEGIES: dict[str, tuple[str, str]] = {
+    "R0": ("Weigeren", "Refuse"),
+    "R1": ("Heroverwegen", "Rethink"),
+    "R2": ("Verminderen", "Reduce"),
+    "R3": ("Hergebruiken", "Re-use"),
+    "R4": ("Repareren", "Repair"),
+    "R5": ("Opknappen", "Refurbish"),
+    "R6": ("Herfabriceren", "Remanufacture"),
+    "R7": ("Herbestemmen", "Repurpose"),
+    "R8": ("Recyclen", "Recycle"),
+    "R9": ("Terugwinnen", "Recover energy"),
+}
+
+PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
+CRITERION_ID_RE = re.compile(r"^[A-Z]{2,5}-[SMGC]-\d{2,4}$")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CPV_RE = re.compile(r"^\d{8}-\d$")
+
+
+def placeholders_in(text: str) -> list[str]:
+    """Placeholder names in a clause, in order of first appearance, without duplicates."""
+    seen: dict[str, None] = {}
+    for match in PLACEHOLDER_RE.finditer(text):
+        seen.setdefault(match.group(1), None)
+    return list(seen)
+
+
+@dataclass
+class Package:
+    """A procurement package (inkooppakket), e.g. bedrijfskleding."""
+
+    slug: str
+    name_nl: str
+    name_en: str
+    prefix: str = ""
+    cpv: list[str] = field(default_factory=list)
+    synonyms: list[str] = field(default_factory=list)
+    description: str = ""
+
+    def name(self, lang: str = "nl") -> str:
+        """The package name in the given language."""
+        return self.name_en if lang == "en" else self.name_nl
+
+
+@dataclass
+class Criterion:
+    """One circular criterion with its example clause."""
+
+    id: str
+    package: str
+    kind: Kind
+    level: int
+    r_strategy: str
+    title: str
+    rationale: str
+    clause: str
+    verification: str
+    source: str
+    status: Status = Status.PUBLISHED
+    version: int = 1
+    placeholders: dict[str, str] = field(default_factory=dict)
+    weight_min: int | None = None
+    weight_max: int | None = None
+    scoring: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    updated_by: str = ""
+
+    @property
+    def suggested_weight(self) -> int | None:
+        """Middle of the suggested weight range, rounded down to a whole percent (award criteria only)."""
+        if self.weight_min is None or self.weight_max is None:
+            return None
+        return (self.weight_min + self.weight_max) // 2
+
+    def placeholder_names(self) -> list[str]:
+        """Placeholders used in the clause, in order."""
+        return placeholders_in(self.clause)
+
+
+# Fields a regisseur edits; history diffs and pack diffs compare these.
+CONTENT_FIELDS: tuple[str, ...] = (
+    "package",
+    "kind",
+    "level",
+    "r_strategy",
+    "title",
+    "rationale",
+    "clause",
+    "verification",
+    "source",
+    "status",
+    "placeholders",
+    "weight_min",
+    "weight_max",
+    "scoring",
+)
+
+
+@dataclass
+class CriterionVersion:
+    """A stored earlier (or current) version of a criterion, with who changed it and what."""
+
+    criterion_id: str
+    version: int
+    criterion: Criterion
+    changed_at: str
+    changed_by: str
+    changed_fields: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class SearchHit:
+    """A search result: the criterion and a relevance score (0-100, higher is better)."""
+
+    criterion: Criterion
+    score: float

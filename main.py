@@ -1,0 +1,100 @@
+"""Tender Assistant: the GUI by default, sub-commands for headless work."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from criteria_library.errors import UserError
+
+
+class DutchArgumentParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one Dutch line on stderr and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"fout: ongeldige opdracht: {message} (zie '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command line: global options plus every sub-command."""
+    from criteria_library import cli as library_cli
+    from tender_assistant import cli as tender_cli
+
+    parser = DutchArgumentParser(
+        prog="tender-assistant",
+        description="Tender Assistant: circulair inkopen, van criteriabibliotheek tot aanbestedingsdocument. "
+        "Zonder sub-opdracht start de grafische app.",
+    )
+    parser.add_argument("--db", type=Path, help="pad naar de bibliotheek-database (standaard: in de gebruikersmap)")
+    parser.add_argument("--lang", choices=["nl", "en"], help="taal van de interface (standaard: instelling, anders nl)")
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser)
+    library_cli.register(sub)
+    tender_cli.register(sub)
+    gui = sub.add_parser("gui", help="start de grafische app (standaard)")
+    gui.add_argument("files", nargs="*", type=Path, help="aanbestedingsbestanden (.tender.json) om te openen")
+    gui.set_defaults(func=_run_gui)
+    demo = sub.add_parser("demo", help="open de demo-omgeving voor trainers (eigen kopie van de bibliotheek)")
+    demo.add_argument("--reset", action="store_true", help="zet de demo-omgeving terug naar de beginstand en stop")
+    demo.set_defaults(func=_run_demo)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace) -> int:
+    from ui.app import run_gui
+
+    return run_gui(args)
+
+
+def _run_demo(args: argparse.Namespace) -> int:
+    if args.reset:
+        from tender_assistant.demo import reset_demo
+
+        workspace = reset_demo()
+        print(f"Demo-omgeving teruggezet: {workspace}")
+        return 0
+    from ui.app import run_demo
+
+    return run_demo(args)
+
+
+def _log_unexpected() -> Path | None:
+    """Write the current exception's traceback to the log file; return its path, or None if that failed."""
+    try:
+        from criteria_library.paths import log_path
+
+        path = log_path()
+        logging.basicConfig(filename=path, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+        logging.getLogger("tender_assistant").error("Onverwachte fout:\n%s", traceback.format_exc())
+        return path
+    except Exception:  # noqa: BLE001 - logging must never raise in the error path
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the command line and run it; return the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args.files = []
+        args.func = _run_gui
+    try:
+        return int(args.func(args) or 0)
+    except UserError as exc:
+        print(f"fout: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("fout: afgebroken", file=sys.stderr)
+        return 130
+    except Exception:  # noqa: BLE001 - a bug: log it, never show a traceback
+        where = _log_unexpected()
+        suffix = f" Details staan in {where}." if where else ""
+        print(f"fout: er ging onverwacht iets mis; er is niets gewijzigd.{suffix}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

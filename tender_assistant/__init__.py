@@ -1,0 +1,1 @@
+"""The drafting core: tenders, matching, clause filling, weights and Word export (no Qt)."""
