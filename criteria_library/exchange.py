@@ -1,0 +1,566 @@
+"""Library packs: read and validate JSON/XLSX packs, plan an import with a diff, apply it, export."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import cpv
+from .errors import LibraryError, PackError
+from .models import CONTENT_FIELDS, Criterion, Kind, Package, Status
+from .store import LibraryStore, content_diff, criterion_to_row
+from .validation import criterion_problems, package_problems
+
+PACK_FORMAT = "tender-assistant.library"
+PACK_VERSION = 1
+MAX_PACK_BYTES = 40 * 1024 * 1024
+PACKAGE_FIELDS = ["slug", "name_nl", "name_en", "prefix", "cpv", "synonyms", "description"]
+CRITERION_REQUIRED = ["id", "package", "kind", "level", "r_strategy", "title", "rationale", "clause",
+                      "verification", "source"]
+CRITERION_FIELDS = CRITERION_REQUIRED + ["status", "version", "placeholders", "weight_min", "weight_max", "scoring",
+                                         "created_at", "updated_at", "updated_by"]
+XLSX_PACKAGE_SHEETS = ("pakketten", "packages")
+XLSX_CRITERIA_SHEETS = ("criteria",)
+XLSX_REQUIRED_PACKAGE_COLUMNS = ["slug", "name_nl", "name_en"]
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """Raised from a progress callback to stop an import or export; nothing is changed."""
+
+
+@dataclass
+class Pack:
+    """A library pack as read from a file: packages and criteria, already checked field by field."""
+
+    packages: list[Package] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+    source: Path | None = None
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: per criterion added, changed (with field diff) or left alone."""
+
+    pack: Pack
+    added: list[Criterion] = field(default_factory=list)
+    changed: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
+    packages_added: list[str] = field(default_factory=list)
+    packages_changed: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+
+    @property
+    def has_changes(self) -> bool:
+        """True when applying the plan would write anything."""
+        return bool(self.added or self.changed or self.packages_added or self.packages_changed)
+
+    def summary(self, lang: str = "nl") -> str:
+        """One line: how many criteria are added, changed and left alone."""
+        if lang == "en":
+            return (f"{len(self.added)} added, {len(self.changed)} changed, {len(self.unchanged)} unchanged; "
+                    f"packages: {len(self.packages_added)} added, {len(self.packages_changed)} changed")
+        return (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd, {len(self.unchanged)} ongewijzigd; "
+                f"pakketten: {len(self.packages_added)} nieuw, {len(self.packages_changed)} gewijzigd")
+
+    def report(self, lang: str = "nl") -> str:
+        """A readable report with a field-level diff for every changed criterion."""
+        lines = [self.summary(lang)]
+        new_word, changed_word = ("added", "changed") if lang == "en" else ("nieuw", "gewijzigd")
+        for slug in self.packages_added:
+            lines.append(f"+ pakket {slug} ({new_word})")
+        for slug, diff in self.packages_changed.items():
+            lines.append(f"~ pakket {slug} ({changed_word}): {', '.join(diff)}")
+        for c in self.added:
+            lines.append(f"+ {c.id} {c.title}")
+        for cid, diff in self.changed.items():
+            lines.append(f"~ {cid}")
+            for name, (old, new) in diff.items():
+                lines.append(f"    {name}: {_short(old)} -> {_short(new)}")
+        return "\n".join(lines)
+
+
+@dataclass
+class ImportResult:
+    """What an applied import did, and where the backup went."""
+
+    added: int
+    changed: int
+    unchanged: int
+    backup: Path | None
+
+
+def _short(value: Any, width: int = 80) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+# ---------------------------------------------------------------------- reading
+def read_pack(path: Path | str) -> Pack:
+    """Read and validate a pack file (.json or .xlsx); PackError lists every problem with its place."""
+    path = Path(path)
+    if not path.exists():
+        raise LibraryError(f"Bestand niet gevonden: {path}", en=f"File not found: {path}")
+    if path.is_dir():
+        raise LibraryError(f"{path} is een map, geen pakketbestand.", en=f"{path} is a folder, not a pack file.")
+    size = path.stat().st_size
+    if size > MAX_PACK_BYTES:
+        mb = size / 1024 / 1024
+        raise LibraryError(
+            f"{path.name} is te groot voor een bibliotheekpakket ({mb:.0f} MB; hoogstens {MAX_PACK_BYTES // 2**20} MB).",
+            en=f"{path.name} is too large for a library pack ({mb:.0f} MB; at most {MAX_PACK_BYTES // 2**20} MB).",
+        )
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        pack = _read_json(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        pack = _read_xlsx(path)
+    else:
+        raise LibraryError(
+            f"{path.name}: onbekend bestandstype '{suffix}'; kies een .json- of .xlsx-pakket.",
+            en=f"{path.name}: unknown file type '{suffix}'; choose a .json or .xlsx pack.",
+        )
+    pack.source = path
+    return pack
+
+
+def _read_json(path: Path) -> Pack:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PackError([(path.name, "het bestand is geen UTF-8-tekst (geen JSON-pakket)")],
+                        en_problems=[(path.name, "the file is not UTF-8 text (not a JSON pack)")]) from exc
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise PackError(
+            [(f"{path.name} regel {exc.lineno}, kolom {exc.colno}", f"ongeldige JSON: {exc.msg}")],
+            en_problems=[(f"{path.name} line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}")],
+        ) from exc
+    return pack_from_dict(data, path.name)
+
+
+def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
+    """Validate a pack already parsed from JSON; PackError lists every problem with its JSON path."""
+    problems = _Problems()
+    if not isinstance(data, dict) or data.get("format") != PACK_FORMAT:
+        raise PackError([(name, f"dit is geen bibliotheekpakket (\"format\": \"{PACK_FORMAT}\" ontbreekt)")],
+                        en_problems=[(name, f"this is not a library pack (\"format\": \"{PACK_FORMAT}\" is missing)")])
+    version = data.get("version")
+    if version != PACK_VERSION:
+        raise PackError(
+            [(f"{name} $.version", f"pakketversie {version!r} wordt niet ondersteund (verwacht {PACK_VERSION}); "
+              "werk Tender Assistant bij")],
+            en_problems=[(f"{name} $.version", f"pack version {version!r} is not supported (expected {PACK_VERSION}); "
+                          "update Tender Assistant")],
+        )
+    packages_raw = data.get("packages", [])
+    criteria_raw = data.get("criteria", [])
+    if not isinstance(packages_raw, list):
+        problems.add("$.packages", "moet een lijst zijn", "must be a list")
+        packages_raw = []
+    if not isinstance(criteria_raw, list):
+        problems.add("$.criteria", "moet een lijst zijn", "must be a list")
+        criteria_raw = []
+    packages = [p for i, raw in enumerate(packages_raw)
+                if (p := _package_from_raw(raw, f"$.packages[{i}]", problems)) is not None]
+    criteria = [c for i, raw in enumerate(criteria_raw)
+                if (c := _criterion_from_raw(raw, lambda f, i=i: f"$.criteria[{i}].{f}" if f else f"$.criteria[{i}]",
+                                             problems)) is not None]
+    _check_pack_wide(packages, criteria, problems, lambda kind, i, f: f"$.{kind}[{i}].{f}")
+    problems.raise_if_any(name)
+    return Pack(packages=packages, criteria=criteria)
+
+
+class _Problems:
+    def __init__(self) -> None:
+        self.nl: list[tuple[str, str]] = []
+        self.en: list[tuple[str, str]] = []
+
+    def add(self, where: str, nl: str, en: str) -> None:
+        self.nl.append((where, nl))
+        self.en.append((where, en))
+
+    def raise_if_any(self, name: str) -> None:
+        if self.nl:
+            raise PackError([(f"{name} {w}", m) for w, m in self.nl], en_problems=[(f"{name} {w}", m) for w, m in self.en])
+
+
+def _as_str_list(value: Any) -> list[str] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return value
+    return None
+
+
+def _package_from_raw(raw: Any, where: str, problems: _Problems) -> Package | None:
+    if not isinstance(raw, dict):
+        problems.add(where, "moet een object zijn", "must be an object")
+        return None
+    missing = [f for f in ("slug", "name_nl", "name_en") if f not in raw]
+    for f in missing:
+        problems.add(f"{where}.{f}", "verplicht veld ontbreekt", "required field is missing")
+    if missing:
+        return None
+    pkg = Package(
+        slug=raw["slug"], name_nl=raw["name_nl"], name_en=raw["name_en"], prefix=raw.get("prefix", "") or "",
+        cpv=raw.get("cpv", []) or [], synonyms=raw.get("synonyms", []) or [],
+        description=raw.get("description", "") or "",
+    )
+    known = {e.code for e in cpv.catalogue().entries}
+    for p in package_problems(pkg, known_cpv=known):
+        problems.add(f"{where}.{p.field}", p.nl, p.en)
+    return pkg
+
+
+def _criterion_from_raw(raw: Any, where: Callable[[str], str], problems: _Problems) -> Criterion | None:
+    if not isinstance(raw, dict):
+        problems.add(where(""), "moet een object zijn", "must be an object")
+        return None
+    missing = [f for f in CRITERION_REQUIRED if f not in raw or raw[f] is None]
+    for f in missing:
+        problems.add(where(f), "verplicht veld ontbreekt", "required field is missing")
+    if missing:
+        return None
+    kind, status = raw["kind"], raw.get("status", Status.PUBLISHED.value)
+    c = Criterion(
+        id=raw["id"], package=raw["package"],
+        kind=Kind(kind) if kind in Kind._value2member_map_ else kind,
+        level=raw["level"], r_strategy=raw["r_strategy"], title=raw["title"], rationale=raw["rationale"],
+        clause=raw["clause"], verification=raw["verification"], source=raw["source"],
+        status=Status(status) if status in Status._value2member_map_ else status,
+        version=raw.get("version", 1), placeholders=raw.get("placeholders") or {},
+        weight_min=raw.get("weight_min"), weight_max=raw.get("weight_max"), scoring=raw.get("scoring") or "",
+        created_at=raw.get("created_at") or "", updated_at=raw.get("updated_at") or "",
+        updated_by=raw.get("updated_by") or "",
+    )
+    for p in criterion_problems(c):
+        problems.add(where(p.field), p.nl, p.en)
+    return c
+
+
+def _check_pack_wide(packages: list[Package], criteria: list[Criterion], problems: _Problems,
+                     where: Callable[[str, int, str], str]) -> None:
+    seen_slugs: set[str] = set()
+    for i, p in enumerate(packages):
+        if p.slug in seen_slugs:
+            problems.add(where("packages", i, "slug"), f"pakket '{p.slug}' staat er twee keer in",
+                         f"package '{p.slug}' occurs twice")
+        seen_slugs.add(p.slug)
+    seen_ids: dict[str, int] = {}
+    for i, c in enumerate(criteria):
+        if c.id in seen_ids:
+            problems.add(where("criteria", i, "id"), f"code '{c.id}' komt twee keer voor (ook bij nummer {seen_ids[c.id] + 1})",
+                         f"id '{c.id}' occurs twice (also at number {seen_ids[c.id] + 1})")
+        else:
+            seen_ids[c.id] = i
+
+
+def _read_xlsx(path: Path) -> Pack:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise PackError([(path.name, "het bestand is geen leesbaar Excel-werkboek (.xlsx)")],
+                        en_problems=[(path.name, "the file is not a readable Excel workbook (.xlsx)")]) from exc
+    try:
+        sheets = {ws.title.strip().lower(): ws for ws in workbook.worksheets}
+        problems = _Problems()
+        pkg_sheet = next((sheets[n] for n in XLSX_PACKAGE_SHEETS if n in sheets), None)
+        crit_sheet = next((sheets[n] for n in XLSX_CRITERIA_SHEETS if n in sheets), None)
+        if pkg_sheet is None or crit_sheet is None:
+            raise PackError(
+                [(path.name, "dit is geen bibliotheekpakket: de bladen 'pakketten' en 'criteria' ontbreken")],
+                en_problems=[(path.name, "this is not a library pack: the sheets 'pakketten' and 'criteria' are missing")],
+            )
+        pkg_rows = _sheet_rows(pkg_sheet, XLSX_REQUIRED_PACKAGE_COLUMNS, problems)
+        crit_rows = _sheet_rows(crit_sheet, CRITERION_REQUIRED, problems)
+        problems.raise_if_any(path.name)
+        packages = []
+        for row_no, raw in pkg_rows:
+            raw = dict(raw)
+            raw["cpv"] = _split_list(raw.get("cpv"))
+            raw["synonyms"] = _split_list(raw.get("synonyms"))
+            pkg = _package_from_raw(raw, f"blad {pkg_sheet.title} rij {row_no}", problems)
+            if pkg is not None:
+                packages.append(pkg)
+        criteria = []
+        for row_no, raw in crit_rows:
+            raw = _coerce_xlsx_criterion(raw)
+
+            def where(f: str, row_no: int = row_no) -> str:
+                return f"blad {crit_sheet.title} rij {row_no}" + (f" veld {f}" if f else "")
+
+            c = _criterion_from_raw(raw, where, problems)
+            if c is not None:
+                criteria.append(c)
+        rows_by_kind = {"packages": [r for r, _ in pkg_rows], "criteria": [r for r, _ in crit_rows]}
+        _check_pack_wide(packages, criteria, problems,
+                         lambda kind, i, f: f"blad {kind} rij {rows_by_kind[kind][i]} veld {f}")
+        problems.raise_if_any(path.name)
+        return Pack(packages=packages, criteria=criteria)
+    finally:
+        workbook.close()
+
+
+def _sheet_rows(ws: Any, required: list[str], problems: _Problems) -> list[tuple[int, dict[str, Any]]]:
+    rows = ws.iter_rows(values_only=True)
+    header = next(rows, None)
+    if header is None:
+        problems.add(f"blad {ws.title}", "het blad is leeg", "the sheet is empty")
+        return []
+    columns = [str(h).strip() if h is not None else "" for h in header]
+    missing = [c for c in required if c not in columns]
+    for c in missing:
+        problems.add(f"blad {ws.title} rij 1", f"kolom '{c}' ontbreekt (is hij hernoemd?)",
+                     f"column '{c}' is missing (was it renamed?)")
+    if missing:
+        return []
+    result = []
+    for row_no, values in enumerate(rows, start=2):
+        if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+            continue
+        result.append((row_no, {col: val for col, val in zip(columns, values, strict=False) if col}))
+    return result
+
+
+def _split_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [part.strip() for part in str(value).replace("\n", ";").split(";") if part.strip()]
+
+
+def _coerce_xlsx_criterion(raw: dict[str, Any]) -> dict[str, Any]:
+    """Excel gives numbers as floats and empty cells as None; turn them into what JSON packs hold."""
+    out = {k: v for k, v in raw.items()}
+    for name in ("level", "version", "weight_min", "weight_max"):
+        value = out.get(name)
+        if isinstance(value, float) and value.is_integer():
+            out[name] = int(value)
+        elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
+            out[name] = int(value.strip())
+        elif isinstance(value, str) and not value.strip():
+            out[name] = None
+    for name in ("title", "rationale", "clause", "verification", "source", "scoring", "id", "package", "kind",
+                 "r_strategy", "status"):
+        value = out.get(name)
+        if value is not None and not isinstance(value, str):
+            out[name] = str(value)
+    placeholders = out.get("placeholders")
+    if isinstance(placeholders, str):
+        pairs: dict[str, str] = {}
+        for line in placeholders.splitlines():
+            if "=" in line:
+                key, _, val = line.partition("=")
+                pairs[key.strip()] = val.strip()
+        out["placeholders"] = pairs
+    elif placeholders is None:
+        out["placeholders"] = {}
+    if out.get("status") is None:
+        out.pop("status", None)
+    if out.get("version") is None:
+        out.pop("version", None)
+    return out
+
+
+# -------------------------------------------------------------------- importing
+def plan_import(store: LibraryStore, pack: Pack) -> ImportPlan:
+    """Compare a pack with the library: what would be added, changed or left alone. Writes nothing."""
+    plan = ImportPlan(pack=pack)
+    existing_packages = {p.slug: p for p in store.packages()}
+    known = set(existing_packages) | {p.slug for p in pack.packages}
+    problems = _Problems()
+    for i, c in enumerate(pack.criteria):
+        if c.package not in known:
+            problems.add(f"criteria[{i}] ({c.id}).package", f"onbekend inkooppakket '{c.package}'",
+                         f"unknown procurement package '{c.package}'")
+    problems.raise_if_any(pack.source.name if pack.source else "pakket")
+    for p in pack.packages:
+        old = existing_packages.get(p.slug)
+        if old is None:
+            plan.packages_added.append(p.slug)
+        else:
+            diff = {f: (getattr(old, f), getattr(p, f)) for f in PACKAGE_FIELDS if getattr(old, f) != getattr(p, f)}
+            if diff:
+                plan.packages_changed[p.slug] = diff
+    current = store.criteria_by_ids(c.id for c in pack.criteria)
+    for c in pack.criteria:
+        old_c = current.get(c.id)
+        if old_c is None:
+            plan.added.append(c)
+        else:
+            diff = content_diff(old_c, c)
+            if diff:
+                plan.changed[c.id] = diff
+            else:
+                plan.unchanged.append(c.id)
+    return plan
+
+
+def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | None = None, *,
+                 backup: bool = True, note: str = "geïmporteerd") -> ImportResult:
+    """Write a planned import in one transaction, after a backup; on any error nothing is changed."""
+    if not plan.has_changes:
+        return ImportResult(0, 0, len(plan.unchanged), None)
+    store._require_writable()
+    backup_path = store.backup() if backup else None
+    by_id = {c.id: c for c in plan.pack.criteria}
+    changed = [by_id[cid] for cid in plan.changed]
+    total = len(plan.added) + len(changed)
+    packages_to_write = [p for p in plan.pack.packages if p.slug in plan.packages_added or p.slug in plan.packages_changed]
+    try:
+        with store.transaction() as db:
+            for p in packages_to_write:
+                store._write_package(db, p)
+            done = 0
+            terms = _package_terms_map(store)
+            for batch in _batches(plan.added, 500):
+                _insert_new(store, db, batch, terms, note)
+                done += len(batch)
+                if progress:
+                    progress(done, total)
+            for c in changed:
+                store._write_criterion(db, c, note, keep_version=True)
+                done += 1
+                if progress and done % 200 == 0:
+                    progress(done, total)
+            if progress:
+                progress(total, total)
+    except Cancelled:
+        if backup_path:
+            backup_path.unlink(missing_ok=True)
+        raise
+    return ImportResult(len(plan.added), len(changed), len(plan.unchanged), backup_path)
+
+
+def _package_terms_map(store: LibraryStore) -> dict[str, str]:
+    from .store import package_terms
+
+    return {p.slug: package_terms(p) for p in store.packages()}
+
+
+def _batches(items: list[Criterion], size: int) -> Iterator[list[Criterion]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _insert_new(store: LibraryStore, db: Any, batch: list[Criterion], terms: dict[str, str], note: str) -> None:
+    """Insert new criteria and their first history rows with executemany: imports of 20k must stay fast."""
+    from dataclasses import replace
+
+    from .store import now_iso
+
+    stamp, author = now_iso(), store.author
+    rows, history = [], []
+    for c in batch:
+        stored = replace(c, created_at=c.created_at or stamp, updated_at=stamp, updated_by=author)
+        row = criterion_to_row(stored, terms.get(c.package, ""))
+        rows.append(row)
+        payload = {k: v for k, v in row.items() if k != "package_terms"}
+        history.append((c.id, stored.version, json.dumps(payload, ensure_ascii=False), stamp, author,
+                        '["aangemaakt"]', note))
+    cols = list(rows[0])
+    db.conn.executemany(f"INSERT INTO criteria ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                        [list(r.values()) for r in rows])
+    db.conn.executemany("INSERT OR REPLACE INTO criterion_versions (criterion_id, version, data, changed_at, "
+                        "changed_by, changed_fields, note) VALUES (?, ?, ?, ?, ?, ?, ?)", history)
+
+
+# -------------------------------------------------------------------- exporting
+def pack_to_dict(packages: list[Package], criteria: list[Criterion]) -> dict[str, Any]:
+    """The JSON form of a pack."""
+    def crit(c: Criterion) -> dict[str, Any]:
+        row = criterion_to_row(c)
+        row.pop("package_terms")
+        row["placeholders"] = c.placeholders
+        return {k: row[k] for k in CRITERION_FIELDS}
+
+    return {
+        "format": PACK_FORMAT,
+        "version": PACK_VERSION,
+        "packages": [{f: getattr(p, f) for f in PACKAGE_FIELDS} for p in packages],
+        "criteria": [crit(c) for c in criteria],
+    }
+
+
+def export_pack(store: LibraryStore, path: Path | str, package: str | None = None,
+                progress: Progress | None = None) -> int:
+    """Write the library, or one package, to a .json or .xlsx pack; returns the number of criteria written."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".json", ".xlsx"):
+        raise LibraryError(f"Kies een bestandsnaam die eindigt op .json of .xlsx (niet '{suffix or path.name}').",
+                           en=f"Choose a file name ending in .json or .xlsx (not '{suffix or path.name}').")
+    packages = [store.package(package)] if package else store.packages()
+    criteria = store.criteria(package=package)
+    if progress:
+        progress(0, len(criteria))
+    if suffix == ".json":
+        text = json.dumps(pack_to_dict(packages, criteria), ensure_ascii=False, indent=2) + "\n"
+        atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+    else:
+        atomic_write(path, lambda tmp: _write_xlsx(tmp, packages, criteria, progress))
+    if progress:
+        progress(len(criteria), len(criteria))
+    return len(criteria)
+
+
+def atomic_write(path: Path, write: Callable[[Path], Any]) -> None:
+    """Write through a temporary file in the same folder and rename it over path; no half-written files."""
+    if not path.parent.exists():
+        raise LibraryError(f"De map {path.parent} bestaat niet.", en=f"The folder {path.parent} does not exist.")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise LibraryError(f"Kan {path.name} niet schrijven: {exc.strerror or exc}. Er is niets gewijzigd.",
+                           en=f"Cannot write {path.name}: {exc.strerror or exc}. Nothing was changed.") from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _write_xlsx(path: Path, packages: list[Package], criteria: list[Criterion], progress: Progress | None) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "pakketten"
+    ws.append(PACKAGE_FIELDS)
+    for p in packages:
+        ws.append([p.slug, p.name_nl, p.name_en, p.prefix, "; ".join(p.cpv), "; ".join(p.synonyms), p.description])
+    cs = wb.create_sheet("criteria")
+    cs.append(CRITERION_FIELDS)
+    for i, c in enumerate(criteria, start=1):
+        row = criterion_to_row(c)
+        row["placeholders"] = "\n".join(f"{k}={v}" for k, v in c.placeholders.items())
+        cs.append([row[f] for f in CRITERION_FIELDS])
+        if progress and i % 500 == 0:
+            progress(i, len(criteria))
+    for sheet in (ws, cs):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+    widths = {"title": 40, "rationale": 60, "clause": 70, "verification": 50, "source": 30, "placeholders": 30}
+    for idx, name in enumerate(CRITERION_FIELDS, start=1):
+        letter = cs.cell(row=1, column=idx).column_letter
+        cs.column_dimensions[letter].width = widths.get(name, 14)
+        if name in widths and len(criteria) <= 2000:  # wrapping every cell of a huge sheet makes saving slow
+            for cell in cs[letter][1:]:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    wb.save(path)
+
+
+__all__ = ["Cancelled", "ImportPlan", "ImportResult", "Pack", "apply_import", "atomic_write", "export_pack",
+           "pack_from_dict", "plan_import", "read_pack", "CONTENT_FIELDS"]

@@ -1,0 +1,59 @@
+"""`library check`: SQLite integrity, full-text index in step with the table, every criterion valid."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from .store import LibraryStore
+from .validation import criterion_problems, package_problems
+
+
+@dataclass
+class CheckReport:
+    """What an integrity check found; ok when there are no problems."""
+
+    problems: list[str] = field(default_factory=list)
+    checked_criteria: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when nothing is wrong."""
+        return not self.problems
+
+
+def check_library(store: LibraryStore) -> CheckReport:
+    """Run every check and collect all problems (Dutch)."""
+    report = CheckReport()
+    conn = store.db.conn
+    try:
+        result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if result != ["ok"]:
+            report.problems.extend(f"integriteit: {line}" for line in result)
+        fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        report.problems.extend(f"verwijzing: {tuple(r)}" for r in fk)
+        if not store.read_only:
+            try:
+                conn.execute("INSERT INTO criteria_fts(criteria_fts, rank) VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as exc:
+                report.problems.append(f"zoekindex loopt niet in de pas met de criteria: {exc}")
+        n_fts = conn.execute("SELECT count(*) FROM criteria_fts").fetchone()[0]
+        n_rows = conn.execute("SELECT count(*) FROM criteria").fetchone()[0]
+        if n_fts != n_rows:
+            report.problems.append(f"zoekindex heeft {n_fts} rijen, de criteriatabel {n_rows}")
+    except sqlite3.DatabaseError as exc:
+        report.problems.append(f"database onleesbaar: {exc}")
+        return report
+    packages = store.packages()
+    known = {p.slug for p in packages}
+    for p in packages:
+        report.problems.extend(f"pakket {p.slug}.{pr.field}: {pr.nl}" for pr in package_problems(p))
+    for c in store.criteria():
+        report.checked_criteria += 1
+        report.problems.extend(f"{c.id}.{pr.field}: {pr.nl}" for pr in criterion_problems(c, known))
+    missing_history = conn.execute(
+        "SELECT c.id FROM criteria c LEFT JOIN criterion_versions v ON v.criterion_id = c.id AND v.version = c.version "
+        "WHERE v.criterion_id IS NULL"
+    ).fetchall()
+    report.problems.extend(f"{r[0]}: huidige versie ontbreekt in de geschiedenis" for r in missing_history)
+    return report

@@ -1,0 +1,85 @@
+"""Schema steps, applied in order through sqlite-utils Migrations. Never edit a step once it has shipped."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+# Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
+SCHEMA_VERSION = 1
+FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
+# Case- and accent-insensitive tokens; hyphens and apostrophes split words.
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+migrations = Migrations("tender_assistant.library")
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    """Packages, criteria with full-text index, and version history."""
+    db["packages"].create(
+        {
+            "slug": str,
+            "name_nl": str,
+            "name_en": str,
+            "prefix": str,
+            "cpv": str,
+            "synonyms": str,
+            "description": str,
+        },
+        pk="slug",
+    )
+    db["criteria"].create(
+        {
+            "id": str,
+            "package": str,
+            "kind": str,
+            "level": int,
+            "r_strategy": str,
+            "title": str,
+            "rationale": str,
+            "clause": str,
+            "verification": str,
+            "source": str,
+            "status": str,
+            "version": int,
+            "placeholders": str,
+            "weight_min": int,
+            "weight_max": int,
+            "scoring": str,
+            "created_at": str,
+            "updated_at": str,
+            "updated_by": str,
+            "package_terms": str,
+        },
+        pk="id",
+        foreign_keys=[("package", "packages", "slug")],
+        not_null={"package", "kind", "level", "title", "clause", "status", "version"},
+    )
+    db["criteria"].create_index(["package", "kind"])
+    db["criteria"].create_index(["status"])
+    db["criteria"].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize=FTS_TOKENIZE)
+    db["criterion_versions"].create(
+        {
+            "criterion_id": str,
+            "version": int,
+            "data": str,
+            "changed_at": str,
+            "changed_by": str,
+            "changed_fields": str,
+            "note": str,
+        },
+        pk=("criterion_id", "version"),
+    )
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+def apply_all(db: Database) -> None:
+    """Apply pending steps and record the schema version."""
+    migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def stored_version(db: Database) -> int:
+    """The schema version recorded in the database file (0 for a new file)."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])

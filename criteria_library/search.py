@@ -1,0 +1,159 @@
+"""Search: FTS5 candidates (prefix, Dutch plural, compound and typo expansion), re-ranked with rapidfuzz."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from .cpv import fold
+from .models import SearchHit, Status
+
+if TYPE_CHECKING:
+    from .store import LibraryStore
+
+CANDIDATES = 150
+ENOUGH = 8  # fewer strict hits than this widens the search
+MAX_EXPANSIONS = 12
+FUZZY_TITLE_LIMIT = 5000  # above this many criteria the title pass would cost more than a frame
+# bm25 weights per FTS column: title, rationale, clause, verification, package_terms
+BM25_WEIGHTS = "10.0, 2.0, 2.0, 1.0, 4.0"
+TOKEN_RE = re.compile(r"[^\W_]+")
+DUTCH_SUFFIXES = ("'s", "en", "s", "e")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case, accent-free words, split the way the FTS tokenizer splits them."""
+    return TOKEN_RE.findall(fold(text))
+
+
+def stem(token: str) -> str:
+    """A light Dutch stem, so that plural and singular meet ('verkeersborden' -> 'verkeersbord')."""
+    for suffix in DUTCH_SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
+            base = token[: -len(suffix)]
+            # 'stoelen' -> 'stoel', but keep doubled vowels honest: 'bomen' -> 'bom' is good enough as a prefix
+            return base
+    return token
+
+
+def _quote(term: str) -> str:
+    return '"' + term.replace('"', "") + '"'
+
+
+@dataclass
+class _Vocabulary:
+    generation: int
+    terms: list[str] = field(default_factory=list)
+
+
+def _vocabulary(store: LibraryStore) -> list[str]:
+    """All indexed terms, cached until the library changes."""
+    cache = store._search_cache
+    if isinstance(cache, _Vocabulary) and cache.generation == store.generation:
+        return cache.terms
+    conn = store.db.conn
+    try:
+        conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.criteria_vocab USING fts5vocab(main, 'criteria_fts', 'row')")
+        terms = [r[0] for r in conn.execute("SELECT term FROM temp.criteria_vocab")]
+    except sqlite3.Error:
+        terms = []
+    store._search_cache = _Vocabulary(store.generation, terms)
+    return terms
+
+
+def _alternatives(token: str, vocab: list[str]) -> list[str]:
+    """FTS terms that stand for a typed word: its stem as prefix, compounds containing it, typo corrections."""
+    alts = [_quote(stem(token)) + "*"]
+    if len(token) >= 4:
+        containing = [t for t in vocab if token in t and not t.startswith(token)]
+        containing.sort(key=len)
+        alts.extend(_quote(t) for t in containing[:MAX_EXPANSIONS])
+    if len(token) >= 4:
+        cutoff = 80 if len(token) < 7 else 75
+        for term, _score, _ in process.extract(token, vocab, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff):
+            alts.append(_quote(term))
+        # a typo in the part typed so far: compare with the same length of each term
+        prefix_hits = process.extract(token, vocab, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff + 5,
+                                      processor=lambda t, n=len(token) + 1: t[:n])
+        alts.extend(_quote(term[: len(token) + 1]) + "*" for term, _s, _ in prefix_hits)
+    return list(dict.fromkeys(alts))
+
+
+def _filters(package: str | None, kind: str | None, level: int | None, status: str | None) -> tuple[str, list]:
+    clauses, params = [], []
+    if package:
+        clauses.append("c.package = ?")
+        params.append(package)
+    if kind:
+        clauses.append("c.kind = ?")
+        params.append(str(kind))
+    if level is not None:
+        clauses.append("c.level = ?")
+        params.append(int(level))
+    if status:
+        clauses.append("c.status = ?")
+        params.append(str(status))
+    else:
+        clauses.append("c.status != ?")
+        params.append(Status.RETIRED.value)
+    return "".join(f" AND {c}" for c in clauses), params
+
+
+def _fts(store: LibraryStore, match: str, where: str, params: list) -> list[tuple[str, str, float]]:
+    sql = (f"SELECT c.id, c.title, bm25(criteria_fts, {BM25_WEIGHTS}) AS rank FROM criteria_fts "
+           f"JOIN criteria c ON c.rowid = criteria_fts.rowid WHERE criteria_fts MATCH ?{where} "
+           f"ORDER BY rank LIMIT {CANDIDATES}")
+    try:
+        return [(r[0], r[1], float(r[2])) for r in store.db.conn.execute(sql, [match, *params])]
+    except sqlite3.OperationalError:
+        return []  # a query FTS cannot parse finds nothing rather than failing the user's typing
+
+
+def search_criteria(store: LibraryStore, query: str, package: str | None = None, kind: str | None = None,
+                    level: int | None = None, status: str | None = None, limit: int = 50) -> list[SearchHit]:
+    """Criteria matching the query, best first, with a score from 0 to 100."""
+    words = tokens(query)
+    if not words or limit <= 0:
+        return []
+    where, params = _filters(package, kind, level, status)
+    scored: dict[str, float] = {}
+    titles: dict[str, str] = {}
+
+    def collect(rows: list[tuple[str, str, float]], weight: float) -> None:
+        if not rows:
+            return
+        best = min(r[2] for r in rows) or -1.0
+        for cid, title, rank in rows:
+            relevance = (rank / best) if best < 0 else 0.0
+            score = weight * (60.0 * relevance + 40.0 * fuzz.partial_ratio(" ".join(words), fold(title)) / 100.0)
+            if score > scored.get(cid, -1.0):
+                scored[cid] = score
+                titles[cid] = title
+
+    strict = " AND ".join(_quote(stem(w)) + "*" for w in words)
+    collect(_fts(store, strict, where, params), 1.0)
+    if len(scored) < ENOUGH:
+        vocab = _vocabulary(store)
+        groups = [_alternatives(w, vocab) for w in words]
+        widened = " AND ".join("(" + " OR ".join(g) + ")" for g in groups)
+        collect(_fts(store, widened, where, params), 0.85)
+        if len(scored) < ENOUGH and len(words) > 1:
+            any_word = " OR ".join(alt for g in groups for alt in g)
+            collect(_fts(store, any_word, where, params), 0.6)
+        if not scored and store.count_criteria() <= FUZZY_TITLE_LIMIT:
+            collect_titles(store, " ".join(words), where, params, scored)
+    ordered = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+    found = store.criteria_by_ids(cid for cid, _ in ordered)
+    return [SearchHit(found[cid], round(score, 1)) for cid, score in ordered if cid in found]
+
+
+def collect_titles(store: LibraryStore, text: str, where: str, params: list, scored: dict[str, float]) -> None:
+    """Last resort: fuzzy match the typed text against every title (small libraries only)."""
+    rows = store.db.conn.execute(f"SELECT c.id, c.title FROM criteria c WHERE 1=1{where}", params).fetchall()
+    choices = {r[0]: fold(r[1]) for r in rows}
+    for _title, score, cid in process.extract(text, choices, scorer=fuzz.WRatio, limit=20, score_cutoff=70):
+        scored[cid] = 0.5 * score

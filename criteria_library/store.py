@@ -1,0 +1,604 @@
+"""LibraryStore: open or create a library database, read and write packages and criteria, keep history."""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import json
+import os
+import sqlite3
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from . import curation, migrations, paths
+from .errors import LibraryError, ReadOnlyError
+from .models import (
+    CONTENT_FIELDS,
+    KIND_ORDER,
+    Criterion,
+    CriterionVersion,
+    Kind,
+    Package,
+    SearchHit,
+    Status,
+)
+from .validation import criterion_problems, package_problems
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 3000
+KIND_RANK_SQL = "CASE kind " + " ".join(f"WHEN '{k.value}' THEN {i}" for i, k in enumerate(KIND_ORDER)) + " END"
+
+
+def now_iso() -> str:
+    """The current UTC time as an ISO string with seconds, as stored in the database."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name on some systems; history still needs a name
+        return "onbekend"
+
+
+def _file_writable(path: Path) -> bool:
+    """True when the file and its folder can be written (checks mode bits too, since root ignores them)."""
+    target = path if path.exists() else path.parent
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    return os.access(target, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> LibraryError:
+    """Turn a low-level SQLite error into a message the user can act on."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return LibraryError(
+            f"De bibliotheek {path.name} is in gebruik door een ander programma; probeer het zo opnieuw.",
+            en=f"The library {path.name} is in use by another program; try again shortly.",
+        )
+    if "full" in text:
+        return LibraryError(
+            "De schijf is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw.",
+            en="The disk is full; nothing was changed. Free some space and try again.",
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(
+            f"De bibliotheek {path.name} kan niet worden gewijzigd (alleen-lezen).",
+            en=f"The library {path.name} cannot be changed (read-only).",
+        )
+    if "not a database" in text or "malformed" in text:
+        return LibraryError(
+            f"Het bestand {path.name} is geen (gezonde) bibliotheek-database.",
+            en=f"The file {path.name} is not a (healthy) library database.",
+        )
+    return LibraryError(
+        f"Databasefout in {path.name}: {exc}. Er is niets gewijzigd.",
+        en=f"Database error in {path.name}: {exc}. Nothing was changed.",
+    )
+
+
+def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
+    """A criterion as a database row."""
+    row = asdict(c)
+    row["kind"] = str(Kind(c.kind))
+    row["status"] = str(Status(c.status))
+    row["placeholders"] = json.dumps(c.placeholders, ensure_ascii=False, sort_keys=True)
+    row["package_terms"] = package_terms
+    return row
+
+
+def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
+    """A database row as a criterion."""
+    r = dict(row)
+    return Criterion(
+        id=r["id"],
+        package=r["package"],
+        kind=Kind(r["kind"]),
+        level=int(r["level"]),
+        r_strategy=r["r_strategy"] or "",
+        title=r["title"] or "",
+        rationale=r["rationale"] or "",
+        clause=r["clause"] or "",
+        verification=r["verification"] or "",
+        source=r["source"] or "",
+        status=Status(r["status"]),
+        version=int(r["version"]),
+        placeholders=json.loads(r["placeholders"] or "{}"),
+        weight_min=r["weight_min"],
+        weight_max=r["weight_max"],
+        scoring=r["scoring"] or "",
+        created_at=r["created_at"] or "",
+        updated_at=r["updated_at"] or "",
+        updated_by=r["updated_by"] or "",
+    )
+
+
+def package_to_row(p: Package) -> dict[str, Any]:
+    """A package as a database row."""
+    row = asdict(p)
+    row["cpv"] = json.dumps(p.cpv)
+    row["synonyms"] = json.dumps(p.synonyms, ensure_ascii=False)
+    return row
+
+
+def row_to_package(row: dict[str, Any]) -> Package:
+    """A database row as a package."""
+    return Package(
+        slug=row["slug"],
+        name_nl=row["name_nl"] or "",
+        name_en=row["name_en"] or "",
+        prefix=row["prefix"] or "",
+        cpv=json.loads(row["cpv"] or "[]"),
+        synonyms=json.loads(row["synonyms"] or "[]"),
+        description=row["description"] or "",
+    )
+
+
+def package_terms(p: Package) -> str:
+    """Words that make a package's criteria findable: its names and synonyms."""
+    return " ".join([p.name_nl, p.name_en, p.slug.replace("-", " "), *p.synonyms])
+
+
+def content_diff(old: Criterion, new: Criterion) -> dict[str, tuple[Any, Any]]:
+    """Fields a regisseur edits that differ between two versions: field -> (old, new)."""
+    diff: dict[str, tuple[Any, Any]] = {}
+    for name in CONTENT_FIELDS:
+        a, b = getattr(old, name), getattr(new, name)
+        if name in ("kind", "status"):
+            a, b = str(a), str(b)
+        if a != b:
+            diff[name] = (a, b)
+    return diff
+
+
+class LibraryStore:
+    """One open library database; one writer at a time, every write in one transaction."""
+
+    def __init__(self, db: Database, path: Path, *, read_only: bool, read_only_reason: str | None,
+                 read_only_reason_en: str | None = None) -> None:
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+        self.read_only_reason = read_only_reason
+        self.read_only_reason_en = read_only_reason_en or read_only_reason
+        self.generation = 0  # bumped on every write, so caches (search vocabulary) know when to refresh
+        self._search_cache: Any = None
+        self._author: str | None = None
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: Path | str | None = None, *, read_only: bool = False, seed: bool = True) -> LibraryStore:
+        """Open (or create and fill with the starter library) the database at path, default the user's library."""
+        db_path = Path(path) if path is not None else paths.default_db_path()
+        exists = db_path.exists() and db_path.stat().st_size > 0
+        if db_path.exists() and db_path.is_dir():
+            raise LibraryError(f"{db_path} is een map, geen bibliotheekbestand.", en=f"{db_path} is a folder, not a library file.")
+        if exists:
+            with open(db_path, "rb") as fh:
+                header = fh.read(16)
+            if header != SQLITE_HEADER:
+                raise LibraryError(
+                    f"Het bestand {db_path.name} is geen bibliotheek-database; het is niet aangeraakt.",
+                    en=f"The file {db_path.name} is not a library database; it was left untouched.",
+                )
+        elif read_only:
+            raise LibraryError(f"De bibliotheek {db_path} bestaat niet.", en=f"The library {db_path} does not exist.")
+        elif not db_path.parent.exists():
+            try:
+                db_path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise LibraryError(
+                    f"De map {db_path.parent} kan niet worden gemaakt: {exc.strerror}.",
+                    en=f"The folder {db_path.parent} cannot be created: {exc.strerror}.",
+                ) from exc
+
+        reason = reason_en = None
+        if read_only:
+            reason, reason_en = "Alleen-lezen geopend.", "Opened read-only."
+        elif not _file_writable(db_path):
+            if not exists:
+                raise LibraryError(
+                    f"De map {db_path.parent} is alleen-lezen; de bibliotheek kan daar niet worden gemaakt.",
+                    en=f"The folder {db_path.parent} is read-only; the library cannot be created there.",
+                )
+            reason = "Het bibliotheekbestand is alleen-lezen; wijzigen is uitgeschakeld."
+            reason_en = "The library file is read-only; editing is disabled."
+
+        if reason is None:
+            store = cls._open_writable(db_path, exists)
+            if store is not None:
+                if seed and store.count_criteria() == 0 and not store.packages():
+                    from .starter import load_starter_library
+
+                    load_starter_library(store)
+                return store
+            reason = "De bibliotheek is in gebruik door een ander programma; wijzigen is uitgeschakeld."
+            reason_en = "The library is in use by another program; editing is disabled."
+        return cls._open_read_only(db_path, reason, reason_en)
+
+    @classmethod
+    def _connect(cls, uri: str) -> Database:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.row_factory = sqlite3.Row
+        return Database(conn)
+
+    @classmethod
+    def _open_writable(cls, db_path: Path, exists: bool) -> LibraryStore | None:
+        """Open for writing; None when another program holds the write lock."""
+        db = cls._connect(f"file:{db_path}?mode=rwc")
+        try:
+            version = migrations.stored_version(db)
+            if exists:
+                cls._check_is_library(db, db_path)
+            if version > migrations.SCHEMA_VERSION:
+                db.conn.close()
+                return cls._open_read_only(
+                    db_path,
+                    "Deze bibliotheek is gemaakt met een nieuwere versie van Tender Assistant; "
+                    "ze is alleen-lezen geopend. Werk het programma bij om te wijzigen.",
+                    "This library was made by a newer version of Tender Assistant; it was opened read-only. "
+                    "Update the program to edit it.",
+                )
+            db.conn.execute(f"PRAGMA busy_timeout = {min(BUSY_TIMEOUT_MS, 500)}")
+            try:
+                db.conn.execute("BEGIN IMMEDIATE")
+                db.conn.execute("ROLLBACK")
+            except sqlite3.OperationalError as exc:
+                if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                    db.conn.close()
+                    return None
+                raise
+            db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.conn.execute("PRAGMA journal_mode = WAL")
+            db.conn.execute("PRAGMA foreign_keys = ON")
+            if version < migrations.SCHEMA_VERSION or not db["packages"].exists():
+                migrations.apply_all(db)
+        except sqlite3.Error as exc:
+            db.conn.close()
+            raise translate_sqlite_error(exc, db_path) from exc
+        except LibraryError:
+            db.conn.close()
+            raise
+        return cls(db, db_path, read_only=False, read_only_reason=None)
+
+    @classmethod
+    def _open_read_only(cls, db_path: Path, reason: str, reason_en: str) -> LibraryStore:
+        last_error: sqlite3.Error | None = None
+        # immutable=1 is the fallback for a read-only file in WAL mode whose -shm cannot be created
+        for uri in (f"file:{db_path}?mode=ro", f"file:{db_path}?mode=ro&immutable=1"):
+            db = cls._connect(uri)
+            try:
+                cls._check_is_library(db, db_path)
+                db.execute("SELECT count(*) FROM criteria").fetchone()
+            except sqlite3.Error as exc:
+                db.conn.close()
+                last_error = exc
+                continue
+            except LibraryError:
+                db.conn.close()
+                raise
+            return cls(db, db_path, read_only=True, read_only_reason=reason, read_only_reason_en=reason_en)
+        assert last_error is not None
+        raise translate_sqlite_error(last_error, db_path) from last_error
+
+    @staticmethod
+    def _check_is_library(db: Database, db_path: Path) -> None:
+        tables = set(db.table_names())
+        if tables and "criteria" not in tables:
+            raise LibraryError(
+                f"Het bestand {db_path.name} is een SQLite-database, maar geen Tender Assistant-bibliotheek; "
+                "het is niet aangeraakt.",
+                en=f"The file {db_path.name} is an SQLite database but not a Tender Assistant library; "
+                "it was left untouched.",
+            )
+
+    def close(self) -> None:
+        """Close the database connection."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.close()
+
+    def __enter__(self) -> LibraryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ transactions
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic write; SQLite errors become LibraryErrors and leave every byte as it was."""
+        self._require_writable()
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as exc:
+            raise translate_sqlite_error(exc, self.path) from exc
+        finally:
+            self.generation += 1
+
+    def _require_writable(self) -> None:
+        if self.read_only:
+            raise ReadOnlyError(
+                f"De bibliotheek kan niet worden gewijzigd: {self.read_only_reason}",
+                en=f"The library cannot be changed: {self.read_only_reason_en}",
+            )
+
+    # ---------------------------------------------------------------- settings
+    @property
+    def author(self) -> str:
+        """The name written into history: the name set in settings, else the OS user name."""
+        if self._author is None:
+            row = self.db.execute("SELECT value FROM settings WHERE key = 'author'").fetchone()
+            self._author = (row[0] if row and row[0] else None) or _os_user()
+        return self._author
+
+    def set_author(self, name: str) -> None:
+        """Set the name written into history (empty: use the OS user name)."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('author', ?)", [name.strip()])
+        self._author = None
+
+    # ---------------------------------------------------------------- packages
+    def packages(self) -> list[Package]:
+        """All packages, sorted by Dutch name."""
+        rows = self.db.execute("SELECT * FROM packages ORDER BY name_nl COLLATE NOCASE").fetchall()
+        return [row_to_package(dict(r)) for r in rows]
+
+    def package(self, slug: str) -> Package:
+        """The package with this slug; LibraryError if there is none."""
+        row = self.db.execute("SELECT * FROM packages WHERE slug = ?", [slug]).fetchone()
+        if row is None:
+            raise LibraryError(f"Onbekend inkooppakket: {slug}", en=f"Unknown procurement package: {slug}")
+        return row_to_package(dict(row))
+
+    def package_counts(self, include_retired: bool = False) -> dict[str, int]:
+        """Number of criteria per package slug (retired ones left out unless asked)."""
+        where = "" if include_retired else f"WHERE status != '{Status.RETIRED.value}'"
+        rows = self.db.execute(f"SELECT package, count(*) FROM criteria {where} GROUP BY package").fetchall()
+        counts = {p.slug: 0 for p in self.packages()}
+        counts.update({r[0]: r[1] for r in rows})
+        return counts
+
+    def save_package(self, pkg: Package) -> None:
+        """Insert or update a package; its criteria become findable by its new names and synonyms."""
+        problems = package_problems(pkg)
+        if problems:
+            raise LibraryError(problems[0].nl, en=problems[0].en, where=problems[0].field)
+        with self.transaction() as db:
+            self._write_package(db, pkg)
+
+    def _write_package(self, db: Database, pkg: Package) -> None:
+        row = package_to_row(pkg)
+        cols = ", ".join(row)
+        db.execute(
+            f"INSERT INTO packages ({cols}) VALUES ({', '.join('?' * len(row))}) "
+            f"ON CONFLICT(slug) DO UPDATE SET {', '.join(f'{c}=excluded.{c}' for c in row if c != 'slug')}",
+            list(row.values()),
+        )
+        db.execute("UPDATE criteria SET package_terms = ? WHERE package = ?", [package_terms(pkg), pkg.slug])
+
+    # ---------------------------------------------------------------- criteria
+    def _where(self, package: str | None, kind: str | None, level: int | None, max_level: int | None,
+               status: str | None, include_retired: bool, ids: Iterable[str] | None = None) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, value in (("package", package), ("kind", kind), ("level", level), ("status", status)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(str(value) if column != "level" else int(value))
+        if max_level is not None:
+            clauses.append("level <= ?")
+            params.append(int(max_level))
+        if not include_retired and status is None:
+            clauses.append("status != ?")
+            params.append(Status.RETIRED.value)
+        if ids is not None:
+            id_list = list(ids)
+            clauses.append(f"id IN ({', '.join('?' * len(id_list))})")
+            params.extend(id_list)
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def criteria(self, package: str | None = None, kind: str | None = None, level: int | None = None,
+                 max_level: int | None = None, status: str | None = None,
+                 include_retired: bool = True) -> list[Criterion]:
+        """Criteria matching the filters, ordered by package, kind (tender order) and id."""
+        where, params = self._where(package, kind, level, max_level, status, include_retired)
+        rows = self.db.execute(
+            f"SELECT * FROM criteria {where} ORDER BY package, {KIND_RANK_SQL}, id", params
+        ).fetchall()
+        return [row_to_criterion(r) for r in rows]
+
+    def criterion_ids(self, package: str | None = None, kind: str | None = None, level: int | None = None,
+                      max_level: int | None = None, status: str | None = None,
+                      include_retired: bool = True) -> list[str]:
+        """Ids of criteria matching the filters, in the same order as criteria()."""
+        where, params = self._where(package, kind, level, max_level, status, include_retired)
+        rows = self.db.execute(f"SELECT id FROM criteria {where} ORDER BY package, {KIND_RANK_SQL}, id", params)
+        return [r[0] for r in rows.fetchall()]
+
+    def criteria_by_ids(self, ids: Iterable[str]) -> dict[str, Criterion]:
+        """The criteria with these ids (unknown ids are left out)."""
+        id_list = list(ids)
+        found: dict[str, Criterion] = {}
+        for start in range(0, len(id_list), 500):  # stay under SQLite's variable limit
+            chunk = id_list[start : start + 500]
+            rows = self.db.execute(f"SELECT * FROM criteria WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
+            found.update({r["id"]: row_to_criterion(r) for r in rows.fetchall()})
+        return found
+
+    def criterion(self, cid: str) -> Criterion:
+        """The criterion with this id; LibraryError if there is none."""
+        row = self.db.execute("SELECT * FROM criteria WHERE id = ?", [cid]).fetchone()
+        if row is None:
+            raise LibraryError(f"Onbekend criterium: {cid}", en=f"Unknown criterion: {cid}")
+        return row_to_criterion(row)
+
+    def has_criterion(self, cid: str) -> bool:
+        """True when a criterion with this id exists."""
+        return self.db.execute("SELECT 1 FROM criteria WHERE id = ?", [cid]).fetchone() is not None
+
+    def count_criteria(self) -> int:
+        """Number of criteria in the library, retired ones included."""
+        if not self.db["criteria"].exists():
+            return 0
+        return int(self.db.execute("SELECT count(*) FROM criteria").fetchone()[0])
+
+    def stats(self) -> dict[str, Any]:
+        """Counts of packages and criteria per package, kind, level and status."""
+        def grouped(column: str) -> dict[str, int]:
+            rows = self.db.execute(f"SELECT {column}, count(*) FROM criteria GROUP BY {column} ORDER BY {column}")
+            return {str(r[0]): r[1] for r in rows.fetchall()}
+
+        per_package: dict[str, dict[str, Any]] = {}
+        for p in self.packages():
+            per_package[p.slug] = {"name": p.name_nl, "total": 0, "kind": {}, "level": {}}
+        rows = self.db.execute("SELECT package, kind, level, count(*) FROM criteria GROUP BY package, kind, level")
+        for package, kind, level, n in rows.fetchall():
+            entry = per_package.setdefault(package, {"name": package, "total": 0, "kind": {}, "level": {}})
+            entry["total"] += n
+            entry["kind"][kind] = entry["kind"].get(kind, 0) + n
+            entry["level"][str(level)] = entry["level"].get(str(level), 0) + n
+        return {
+            "packages": len(per_package),
+            "criteria": self.count_criteria(),
+            "per_kind": grouped("kind"),
+            "per_level": grouped("level"),
+            "per_status": grouped("status"),
+            "per_package": per_package,
+        }
+
+    def new_criterion_id(self, package: str, kind: str) -> str:
+        """The next free id for a criterion of this kind in this package, e.g. MEU-G-07."""
+        pkg = self.package(package)
+        prefix = pkg.prefix or pkg.slug.replace("-", "")[:3].upper()
+        stem = f"{prefix}-{Kind(kind).letter}-"
+        rows = self.db.execute("SELECT id FROM criteria WHERE id LIKE ?", [stem + "%"]).fetchall()
+        numbers = [int(r[0][len(stem):]) for r in rows if r[0][len(stem):].isdigit()]
+        return f"{stem}{(max(numbers) + 1 if numbers else 1):02d}"
+
+    def save_criterion(self, c: Criterion, note: str = "") -> Criterion:
+        """Insert a new criterion (version 1) or store a changed one as a new version; returns what is stored."""
+        problems = criterion_problems(c, known_packages={p.slug for p in self.packages()})
+        if problems:
+            raise LibraryError(problems[0].nl, en=problems[0].en, where=f"{c.id}.{problems[0].field}")
+        with self.transaction() as db:
+            return self._write_criterion(db, c, note)
+
+    def _write_criterion(self, db: Database, c: Criterion, note: str, *, keep_version: bool = False) -> Criterion:
+        """Write inside an open transaction; returns the stored criterion (unchanged if nothing differs)."""
+        row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
+        stamp = now_iso()
+        author = self.author
+        if row is None:
+            stored = replace(c, version=c.version if keep_version else 1, created_at=c.created_at or stamp,
+                             updated_at=stamp, updated_by=author)
+            changed = ["aangemaakt"]
+        else:
+            old = row_to_criterion(row)
+            diff = content_diff(old, c)
+            if not diff:
+                return old
+            stored = replace(c, version=old.version + 1, created_at=old.created_at, updated_at=stamp,
+                             updated_by=author)
+            if keep_version and c.version > old.version:
+                stored.version = c.version
+            changed = list(diff)
+        pkg_row = db.execute("SELECT * FROM packages WHERE slug = ?", [stored.package]).fetchone()
+        terms = package_terms(row_to_package(dict(pkg_row))) if pkg_row else ""
+        data = criterion_to_row(stored, terms)
+        cols = ", ".join(data)
+        db.execute(f"INSERT OR REPLACE INTO criteria ({cols}) VALUES ({', '.join('?' * len(data))})", list(data.values()))
+        self._write_history(db, stored, changed, note)
+        return stored
+
+    def _write_history(self, db: Database, c: Criterion, changed: list[str], note: str) -> None:
+        payload = {k: v for k, v in criterion_to_row(c).items() if k != "package_terms"}
+        db.execute(
+            "INSERT OR REPLACE INTO criterion_versions (criterion_id, version, data, changed_at, changed_by, "
+            "changed_fields, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [c.id, c.version, json.dumps(payload, ensure_ascii=False), c.updated_at, c.updated_by,
+             json.dumps(changed), note],
+        )
+
+    def duplicate_criterion(self, cid: str) -> Criterion:
+        """A copy of a criterion under a new id, as a concept."""
+        original = self.criterion(cid)
+        copy = replace(original, id=self.new_criterion_id(original.package, original.kind),
+                       title=f"{original.title} (kopie)", status=Status.CONCEPT, version=1, created_at="")
+        return self.save_criterion(copy, note=f"gekopieerd van {cid}")
+
+    def set_status(self, cid: str, status: str) -> Criterion:
+        """Move a criterion along the curation workflow; LibraryError if the step is not allowed."""
+        current = self.criterion(cid)
+        target = Status(status)
+        curation.check_transition(current.status, target)
+        return self.save_criterion(replace(current, status=target), note=curation.transition_note(current.status, target))
+
+    def history(self, cid: str) -> list[CriterionVersion]:
+        """Every stored version of a criterion, newest first."""
+        rows = self.db.execute(
+            "SELECT * FROM criterion_versions WHERE criterion_id = ? ORDER BY version DESC", [cid]
+        ).fetchall()
+        if not rows and not self.has_criterion(cid):
+            raise LibraryError(f"Onbekend criterium: {cid}", en=f"Unknown criterion: {cid}")
+        return [
+            CriterionVersion(
+                criterion_id=r["criterion_id"],
+                version=r["version"],
+                criterion=row_to_criterion(json.loads(r["data"])),
+                changed_at=r["changed_at"] or "",
+                changed_by=r["changed_by"] or "",
+                changed_fields=json.loads(r["changed_fields"] or "[]"),
+                note=r["note"] or "",
+            )
+            for r in rows
+        ]
+
+    def restore_version(self, cid: str, version: int) -> Criterion:
+        """Store the content of an earlier version as the newest version."""
+        for entry in self.history(cid):
+            if entry.version == version:
+                current = self.criterion(cid)
+                restored = replace(entry.criterion, version=current.version)
+                return self.save_criterion(restored, note=f"hersteld naar versie {version}")
+        raise LibraryError(f"{cid} heeft geen versie {version}.", en=f"{cid} has no version {version}.")
+
+    # ------------------------------------------------------------------ backup
+    def backup(self, folder: Path | None = None) -> Path:
+        """Copy the whole database (a consistent snapshot) into the backups folder; returns the copy's path."""
+        target_dir = folder or paths.backups_dir(self.path)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        target = target_dir / f"{self.path.stem}-{stamp}.db"
+        try:
+            target_dir.mkdir(parents=True, exist_ok=True)
+            dest = sqlite3.connect(target)
+            try:
+                self.db.conn.backup(dest)
+            finally:
+                dest.close()
+        except (OSError, sqlite3.Error) as exc:
+            target.unlink(missing_ok=True)
+            raise LibraryError(
+                f"Er kon geen reservekopie worden gemaakt in {target_dir}: {exc}. Er is niets gewijzigd.",
+                en=f"No backup could be made in {target_dir}: {exc}. Nothing was changed.",
+            ) from exc
+        return target
+
+    # ------------------------------------------------------------------ search
+    def search(self, query: str, package: str | None = None, kind: str | None = None, level: int | None = None,
+               status: str | None = None, limit: int = 50) -> list[SearchHit]:
+        """Criteria that match the query, best first (see search.py)."""
+        from .search import search_criteria
+
+        return search_criteria(self, query, package=package, kind=kind, level=level, status=status, limit=limit)

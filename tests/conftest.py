@@ -1,0 +1,71 @@
+"""Shared fixtures: a fresh library database per test, with a small pack or the starter library."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own data folder, so nothing touches the user's real library or settings."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("TENDER_ASSISTANT_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def mini_pack_path() -> Path:
+    """A small valid pack with two packages and a handful of criteria."""
+    return DATA / "mini_pack.json"
+
+
+@pytest.fixture
+def mini_pack(mini_pack_path: Path) -> dict:
+    """The small pack as a dict, to change in tests."""
+    return json.loads(mini_pack_path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def fresh_db(tmp_path: Path, mini_pack_path: Path):
+    """A new library in a temporary file, filled with the small test pack (not the starter library)."""
+    from criteria_library.exchange import apply_import, plan_import, read_pack
+    from criteria_library.store import LibraryStore
+
+    store = LibraryStore.open(tmp_path / "library.db", seed=False)
+    apply_import(store, plan_import(store, read_pack(mini_pack_path)), backup=False)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def starter_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database with the full starter library, built once per test run and copied per test."""
+    from criteria_library.store import LibraryStore
+
+    path = tmp_path_factory.mktemp("starter") / "starter.db"
+    store = LibraryStore.open(path, seed=True)
+    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    return path
+
+
+@pytest.fixture
+def library(tmp_path: Path, starter_db_template: Path):
+    """A temporary library with the starter library loaded."""
+    import shutil
+
+    from criteria_library.store import LibraryStore
+
+    path = tmp_path / "library.db"
+    shutil.copy(starter_db_template, path)
+    store = LibraryStore.open(path)
+    yield store
+    store.close()
