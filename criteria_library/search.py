@@ -77,8 +77,9 @@ def _alternatives(token: str, vocab: list[str]) -> list[str]:
         for term, _score, _ in process.extract(token, vocab, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff):
             alts.append(_quote(term))
         # a typo in the part typed so far: compare with the same length of each term
+        width = len(token) + 1
         prefix_hits = process.extract(token, vocab, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff + 5,
-                                      processor=lambda t, n=len(token) + 1: t[:n])
+                                      processor=lambda t: t[:width])
         alts.extend(_quote(term[: len(token) + 1]) + "*" for term, _s, _ in prefix_hits)
     return list(dict.fromkeys(alts))
 
