@@ -218,7 +218,7 @@ class LibraryStore:
         if reason is None:
             store = cls._open_writable(db_path, exists)
             if store is not None:
-                if seed and store.count_criteria() == 0 and not store.packages():
+                if seed and not exists:  # only a first run fills the library; an emptied one stays empty
                     from .starter import load_starter_library
 
                     load_starter_library(store)

@@ -1,0 +1,139 @@
+"""The library command line as other tools use it: shapes of output, exit codes, Dutch one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import db_fingerprint
+
+ROOT = Path(__file__).resolve().parents[2]
+MINI = ROOT / "tests" / "data" / "mini_pack.json"
+
+
+def run(*args: str, home: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    if home is not None:
+        env["TENDER_ASSISTANT_HOME"] = str(home)
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], capture_output=True, text=True,
+                          env=env, timeout=120)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    from criteria_library.store import LibraryStore
+
+    path = tmp_path / "lib.db"
+    LibraryStore.open(path, seed=False).close()  # an empty library, so counts below are the mini pack's
+    result = run("--db", str(path), "library", "import", str(MINI))
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def assert_user_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("fout: "), result.stderr
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("cmd", [["library", "stats"], ["library", "check"], ["library", "export"],
+                                 ["library", "import"], ["search"]])
+def test_every_subcommand_has_help(cmd: list[str]) -> None:
+    result = run(*cmd, "--help")
+    assert result.returncode == 0
+    assert "usage" in result.stdout.lower()
+
+
+def test_stats_json(db: Path) -> None:
+    result = run("--db", str(db), "library", "stats", "--json")
+    stats = json.loads(result.stdout)
+    assert stats["packages"] == 2 and stats["criteria"] == 8
+    assert stats["per_package"]["meubilair"]["kind"]["gunningscriterium"] == 1
+    assert stats["per_status"] == {"gepubliceerd": 8}
+
+
+def test_search_json_shape(db: Path) -> None:
+    result = run("--db", str(db), "search", "verkeersbord", "--kind", "gunningscriterium", "--json")
+    hits = json.loads(result.stdout)
+    assert hits[0] == {"id": "VKB-G-01", "package": "verkeersborden", "kind": "gunningscriterium", "level": 2,
+                       "title": "Gerecycled aluminium in borden", "score": hits[0]["score"]}
+    assert len(json.loads(run("--db", str(db), "search", "de", "--limit", "3", "--json").stdout)) == 3
+
+
+def test_check_ok_then_broken_index(db: Path) -> None:
+    assert run("--db", str(db), "library", "check").returncode == 0
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER criteria_au")  # the index no longer follows edits
+    conn.execute("UPDATE criteria SET title = 'zwevend' WHERE id = 'MEU-S-01'")
+    conn.execute("DELETE FROM criteria_fts WHERE rowid = (SELECT rowid FROM criteria WHERE id = 'VKB-S-01')")
+    conn.commit()
+    conn.close()
+    result = run("--db", str(db), "library", "check")
+    assert result.returncode == 1
+    assert "zoekindex" in result.stdout
+
+
+def test_export_import_dry_run_and_twice(db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "export.xlsx"
+    assert run("--db", str(db), "library", "export", str(out), "--package", "meubilair").returncode == 0
+    from criteria_library.store import LibraryStore
+
+    target = tmp_path / "other.db"
+    LibraryStore.open(target, seed=False).close()
+    dry = run("--db", str(target), "library", "import", str(out), "--dry-run")
+    assert dry.returncode == 0 and "4 nieuw" in dry.stdout
+    first = run("--db", str(target), "library", "import", str(out))
+    assert "reservekopie" in first.stdout
+    before = db_fingerprint(target)
+    second = run("--db", str(target), "library", "import", str(out))
+    assert "niets te doen" in second.stdout
+    assert db_fingerprint(target) == before
+
+
+def test_user_errors_are_one_dutch_line(db: Path, tmp_path: Path) -> None:
+    before = db_fingerprint(db)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{niet json", encoding="utf-8")
+    assert_user_error(run("--db", str(db), "library", "import", str(broken)), "ongeldige JSON")
+    assert_user_error(run("--db", str(db), "library", "import", str(tmp_path / "weg.json")), "niet gevonden")
+    assert_user_error(run("--db", str(db), "search", "x", "--package", "ruimtevaart"), "Onbekend inkooppakket")
+    assert_user_error(run("--db", str(db), "search", "x", "--level", "7"), "ongeldige opdracht")
+    assert_user_error(run("--db", str(db), "library", "export", str(tmp_path / "x.pdf")), ".json of .xlsx")
+    assert db_fingerprint(db) == before
+    not_db = tmp_path / "notes.db"
+    not_db.write_text("boodschappen", encoding="utf-8")
+    assert_user_error(run("--db", str(not_db), "library", "stats"), "geen bibliotheek-database")
+    assert not_db.read_text(encoding="utf-8") == "boodschappen"
+
+
+def test_import_into_read_only_database(db: Path, tmp_path: Path) -> None:
+    os.chmod(db, 0o444)
+    try:
+        pack = json.loads(MINI.read_text(encoding="utf-8"))
+        pack["criteria"][0]["title"] = "Anders"
+        changed = tmp_path / "changed.json"
+        changed.write_text(json.dumps(pack), encoding="utf-8")
+        before = db_fingerprint(db)
+        assert_user_error(run("--db", str(db), "library", "import", str(changed)), "alleen-lezen")
+        assert db_fingerprint(db) == before
+    finally:
+        os.chmod(db, 0o644)
+
+
+def test_first_run_creates_database_in_data_folder(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    result = run("library", "stats", "--json", home=home)
+    assert result.returncode == 0, result.stderr
+    assert (home / "library.db").exists()
+    assert json.loads(result.stdout)["criteria"] == sum(
+        len(json.loads(p.read_text(encoding="utf-8"))["criteria"])
+        for p in (ROOT / "criteria_library" / "starter").glob("*.json")
+    )

@@ -1,0 +1,230 @@
+"""Library packs: round trips, idempotent imports, dry-run diffs, and bad packs that change nothing."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from criteria_library.errors import LibraryError, PackError
+from criteria_library.exchange import (
+    Cancelled,
+    apply_import,
+    export_pack,
+    plan_import,
+    read_pack,
+)
+from criteria_library.store import LibraryStore
+from tests.helpers import db_fingerprint
+
+
+def write_json(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def test_json_round_trip_is_idempotent(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    out = tmp_path / "lib.json"
+    assert export_pack(fresh_db, out) == 8
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["format"] == "tender-assistant.library" and data["version"] == 1
+    assert {"id", "package", "kind", "level", "r_strategy", "title", "clause", "status", "version"} <= set(data["criteria"][0])
+    before = db_fingerprint(fresh_db.path)
+    plan = plan_import(fresh_db, read_pack(out))
+    assert not plan.has_changes and len(plan.unchanged) == 8
+    assert apply_import(fresh_db, plan).backup is None
+    assert db_fingerprint(fresh_db.path) == before
+
+
+def test_xlsx_round_trip_and_edit_in_excel(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    out = tmp_path / "lib.xlsx"
+    export_pack(fresh_db, out, package="meubilair")
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["pakketten", "criteria"]
+    sheet = wb["criteria"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=header.index("title") + 1, value="Aangepast in Excel")
+    wb.save(out)
+    plan = plan_import(fresh_db, read_pack(out))
+    assert list(plan.changed) == ["MEU-S-01"]
+    assert plan.changed["MEU-S-01"]["title"][1] == "Aangepast in Excel"
+    result = apply_import(fresh_db, plan)
+    assert result.changed == 1 and result.backup and result.backup.exists()
+    assert fresh_db.criterion("MEU-S-01").title == "Aangepast in Excel"
+    assert fresh_db.history("MEU-S-01")[0].changed_fields == ["title"]
+
+
+def test_dry_run_report_shows_field_diff(fresh_db: LibraryStore, mini_pack: dict, tmp_path: Path) -> None:
+    mini_pack["criteria"][1]["placeholders"]["onderdelen_jaren"] = "12"
+    mini_pack["criteria"].append(dict(mini_pack["criteria"][0], id="MEU-S-02", title="Nieuw criterium"))
+    before = db_fingerprint(fresh_db.path)
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    report = plan.report()
+    assert "1 nieuw, 1 gewijzigd, 7 ongewijzigd" in report
+    assert "+ MEU-S-02 Nieuw criterium" in report
+    assert "placeholders" in report and "12" in report
+    assert db_fingerprint(fresh_db.path) == before
+
+
+def _broken(mini_pack: dict, name: str) -> object:
+    crit = mini_pack["criteria"]
+    if name == "missing field":
+        del crit[0]["clause"]
+    elif name == "wrong kind":
+        crit[1]["kind"] = "wensenlijst"
+    elif name == "level 7":
+        crit[2]["level"] = 7
+    elif name == "duplicate id":
+        crit[3]["id"] = crit[0]["id"]
+    elif name == "not a pack":
+        return {"name": "boodschappen", "items": ["melk"]}
+    elif name == "newer pack version":
+        mini_pack["version"] = 99
+    return mini_pack
+
+
+@pytest.mark.parametrize(
+    ("case", "expected"),
+    [
+        ("missing field", "$.criteria[0].clause: verplicht veld ontbreekt"),
+        ("wrong kind", "$.criteria[1].kind: ongeldige soort 'wensenlijst'"),
+        ("level 7", "$.criteria[2].level: ongeldig ambitieniveau '7'"),
+        ("duplicate id", "$.criteria[3].id: code 'MEU-S-01' komt twee keer voor"),
+        ("not a pack", "dit is geen bibliotheekpakket"),
+        ("newer pack version", "wordt niet ondersteund"),
+    ],
+)
+def test_bad_json_pack_is_reported_with_place(fresh_db, mini_pack, tmp_path, case, expected) -> None:
+    before = db_fingerprint(fresh_db.path)
+    path = write_json(tmp_path / "bad.json", _broken(mini_pack, case))
+    with pytest.raises(PackError) as err:
+        read_pack(path)
+    assert expected in err.value.report() or expected in str(err.value)
+    assert db_fingerprint(fresh_db.path) == before
+
+
+def test_every_problem_is_reported_at_once(mini_pack, tmp_path) -> None:
+    mini_pack["criteria"][0]["level"] = 7
+    mini_pack["criteria"][5]["r_strategy"] = "R12"
+    del mini_pack["criteria"][6]["title"]
+    with pytest.raises(PackError) as err:
+        read_pack(write_json(tmp_path / "bad.json", mini_pack))
+    assert len(err.value.problems) == 3
+    assert "English" not in err.value.report("en") and "invalid ambition level" in err.value.report("en")
+
+
+def test_unknown_package_is_refused(fresh_db, mini_pack, tmp_path) -> None:
+    before = db_fingerprint(fresh_db.path)
+    mini_pack["criteria"][0]["package"] = "ruimtevaart"
+    with pytest.raises(PackError, match="onbekend inkooppakket 'ruimtevaart'"):
+        plan_import(fresh_db, read_pack(write_json(tmp_path / "bad.json", mini_pack)))
+    assert db_fingerprint(fresh_db.path) == before
+
+
+def test_broken_json_gives_line_and_column(tmp_path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"format": "tender-assistant.library",\n "version": 1,\n "packages": [,]}', encoding="utf-8")
+    with pytest.raises(PackError, match=r"regel 3, kolom 15: ongeldige JSON"):
+        read_pack(path)
+
+
+def test_binary_file_with_json_name(tmp_path) -> None:
+    path = tmp_path / "photo.json"
+    path.write_bytes(bytes(range(256)) * 10)
+    with pytest.raises(PackError, match="geen UTF-8"):
+        read_pack(path)
+
+
+def test_excel_with_renamed_column(fresh_db, tmp_path) -> None:
+    out = tmp_path / "lib.xlsx"
+    export_pack(fresh_db, out)
+    wb = load_workbook(out)
+    header = [c.value for c in wb["criteria"][1]]
+    wb["criteria"].cell(row=1, column=header.index("level") + 1, value="niveau")
+    wb.save(out)
+    with pytest.raises(PackError) as err:
+        read_pack(out)
+    assert "blad criteria rij 1: kolom 'level' ontbreekt (is hij hernoemd?)" in err.value.report()
+
+
+def test_excel_bad_cell_reports_sheet_row_field(fresh_db, tmp_path) -> None:
+    out = tmp_path / "lib.xlsx"
+    export_pack(fresh_db, out)
+    wb = load_workbook(out)
+    header = [c.value for c in wb["criteria"][1]]
+    wb["criteria"].cell(row=4, column=header.index("kind") + 1, value="wens")
+    wb.save(out)
+    with pytest.raises(PackError) as err:
+        read_pack(out)
+    assert "blad criteria rij 4 veld kind: ongeldige soort 'wens'" in err.value.report()
+
+
+def test_file_with_xlsx_name_that_is_not_excel(tmp_path) -> None:
+    path = tmp_path / "fake.xlsx"
+    path.write_text("geen excel", encoding="utf-8")
+    with pytest.raises(PackError, match="geen leesbaar Excel-werkboek"):
+        read_pack(path)
+
+
+def test_50_mb_file_is_refused_without_reading_it(tmp_path) -> None:
+    path = tmp_path / "huge.json"
+    with open(path, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)
+    with pytest.raises(LibraryError, match="te groot"):
+        read_pack(path)
+
+
+def test_disk_full_during_import_changes_nothing(fresh_db, mini_pack, tmp_path) -> None:
+    template = mini_pack["criteria"][0]
+    mini_pack["criteria"] = [
+        dict(template, id=f"MEU-S-{n:03d}", title=f"Criterium {n}", rationale=template["rationale"] * 20)
+        for n in range(100, 400)
+    ]
+    path = write_json(tmp_path / "big.json", mini_pack)
+    before = db_fingerprint(fresh_db.path)
+    pages = fresh_db.db.execute("PRAGMA page_count").fetchone()[0]
+    fresh_db.db.execute(f"PRAGMA max_page_count = {pages + 20}")  # a disk that runs full part-way
+    with pytest.raises(LibraryError, match="schijf is vol"):
+        apply_import(fresh_db, plan_import(fresh_db, read_pack(path)))
+    assert db_fingerprint(fresh_db.path) == before
+    assert fresh_db.count_criteria() == 8
+
+
+def test_cancel_during_import_changes_nothing(fresh_db, mini_pack, tmp_path) -> None:
+    template = mini_pack["criteria"][0]
+    mini_pack["criteria"] = [dict(template, id=f"MEU-S-{n:03d}") for n in range(100, 1300)]
+    before = db_fingerprint(fresh_db.path)
+
+    def cancel(done: int, total: int) -> None:
+        if done >= 500:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack))), cancel)
+    assert db_fingerprint(fresh_db.path) == before
+
+
+def test_export_to_unwritable_place_leaves_no_file(fresh_db, tmp_path) -> None:
+    with pytest.raises(LibraryError, match="bestaat niet"):
+        export_pack(fresh_db, tmp_path / "nope" / "lib.json")
+    with pytest.raises(LibraryError, match=r"\.json of \.xlsx"):
+        export_pack(fresh_db, tmp_path / "lib.csv")
+    assert list(tmp_path.glob("lib.*")) == []
+
+
+def test_import_into_locked_database_changes_nothing(fresh_db, mini_pack, tmp_path, monkeypatch) -> None:
+    fresh_db.db.conn.execute("PRAGMA busy_timeout = 100")
+    mini_pack["criteria"][0]["title"] = "Gewijzigd"
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    other = sqlite3.connect(fresh_db.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(LibraryError, match="in gebruik"):
+            apply_import(fresh_db, plan)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert fresh_db.criterion("MEU-S-01").title != "Gewijzigd"

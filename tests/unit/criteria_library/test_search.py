@@ -1,0 +1,74 @@
+"""Search as a buyer types: plurals, accents, hyphens, typos, prefixes, English, filters."""
+
+from __future__ import annotations
+
+import pytest
+
+from criteria_library.models import Status
+from criteria_library.store import LibraryStore
+
+
+def ids(store: LibraryStore, query: str, **filters) -> list[str]:
+    return [h.criterion.id for h in store.search(query, **filters)]
+
+
+def test_singular_finds_plural_and_back(fresh_db: LibraryStore) -> None:
+    assert "VKB-G-01" in ids(fresh_db, "verkeersbord")
+    assert "VKB-G-01" in ids(fresh_db, "Verkeersborden")
+    assert ids(fresh_db, "palen")[0] == "VKB-M-01"
+    assert ids(fresh_db, "paal") == [] or "VKB-M-01" in ids(fresh_db, "paal")
+
+
+def test_case_and_accents_do_not_matter(fresh_db: LibraryStore) -> None:
+    assert ids(fresh_db, "HERGEBRUIK")[0] == ids(fresh_db, "hergebruik")[0]
+    assert "MEU-S-01" in ids(fresh_db, "kantóórmeubilair")
+
+
+@pytest.mark.parametrize("query", ['"', "'", "-", "a-b", 'stoel"', "NOT", "AND OR", "*", "(", "near(", "^x", ":"])
+def test_odd_input_never_raises(fresh_db: LibraryStore, query: str) -> None:
+    fresh_db.search(query)
+
+
+def test_typos_are_forgiven(fresh_db: LibraryStore) -> None:
+    assert "VKB-G-01" in ids(fresh_db, "alumnium")
+    assert "MEU-M-01" in ids(fresh_db, "reservonderdelen")
+    assert "VKB-M-01" in ids(fresh_db, "hergebuik")
+
+
+def test_compound_words_are_found_by_their_parts(fresh_db: LibraryStore) -> None:
+    assert "MEU-M-01" in ids(fresh_db, "onderdelen")
+    assert "VKB-G-01" in ids(fresh_db, "aluminium")
+
+
+def test_prefixes_while_typing(fresh_db: LibraryStore) -> None:
+    for prefix in ("r", "re", "res", "rese"):
+        assert fresh_db.search(prefix), prefix
+    assert ids(fresh_db, "reserve")[0] == "MEU-M-01"
+
+
+def test_english_words_find_the_package(fresh_db: LibraryStore) -> None:
+    assert set(ids(fresh_db, "traffic signs")) == {"VKB-M-01", "VKB-G-01", "VKB-C-01", "VKB-S-01"}
+
+
+def test_filters(fresh_db: LibraryStore) -> None:
+    assert ids(fresh_db, "opdrachtnemer", package="meubilair", kind="minimumeis") == ["MEU-M-01"]
+    assert all(h.criterion.level == 2 for h in fresh_db.search("de", level=2))
+    fresh_db.set_status("VKB-M-01", Status.RETIRED)
+    assert "VKB-M-01" not in ids(fresh_db, "palen")
+    assert ids(fresh_db, "palen", status="ingetrokken") == ["VKB-M-01"]
+
+
+def test_results_are_ordered_by_relevance(fresh_db: LibraryStore) -> None:
+    hits = fresh_db.search("gerecycled aluminium verkeersborden")
+    assert hits[0].criterion.id == "VKB-G-01"
+    scores = [h.score for h in hits]
+    assert scores == sorted(scores, reverse=True)
+    assert all(0 <= s <= 100 for s in scores)
+
+
+def test_index_follows_edits(fresh_db: LibraryStore) -> None:
+    from dataclasses import replace
+
+    c = fresh_db.criterion("MEU-C-01")
+    fresh_db.save_criterion(replace(c, title="Terugname en remanufacturing van bureaustoelen"))
+    assert ids(fresh_db, "remanufacturing") == ["MEU-C-01"]

@@ -1,0 +1,186 @@
+"""LibraryStore: creation, history and restore, workflow, and every way a database file can be wrong."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import stat
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from criteria_library import migrations
+from criteria_library.errors import LibraryError, ReadOnlyError
+from criteria_library.models import Kind, Status
+from criteria_library.store import LibraryStore
+from tests.helpers import db_fingerprint
+
+
+def test_new_database_uses_wal_and_current_schema(tmp_path: Path) -> None:
+    store = LibraryStore.open(tmp_path / "new.db", seed=False)
+    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert migrations.stored_version(store.db) == migrations.SCHEMA_VERSION
+    assert not store.read_only
+    assert store.count_criteria() == 0
+
+
+def test_default_location_is_in_the_data_folder(isolated_home: Path) -> None:
+    store = LibraryStore.open(seed=False)
+    assert store.path == isolated_home / "library.db"
+    assert store.path.exists()
+
+
+def test_edit_keeps_previous_version_with_author_and_fields(fresh_db: LibraryStore) -> None:
+    original = fresh_db.criterion("MEU-M-01")
+    fresh_db.set_author("Regisseur Test")
+    saved = fresh_db.save_criterion(replace(original, title="Onderdelen twaalf jaar leverbaar"), note="strenger")
+    assert saved.version == original.version + 1
+    history = fresh_db.history("MEU-M-01")
+    assert [h.version for h in history] == [2, 1]
+    assert history[0].changed_fields == ["title"]
+    assert history[0].changed_by == "Regisseur Test"
+    assert history[0].note == "strenger"
+    assert history[1].criterion.title == original.title
+
+
+def test_saving_unchanged_criterion_adds_no_version(fresh_db: LibraryStore) -> None:
+    c = fresh_db.criterion("MEU-M-01")
+    assert fresh_db.save_criterion(c).version == c.version
+    assert len(fresh_db.history("MEU-M-01")) == 1
+
+
+def test_restore_earlier_version(fresh_db: LibraryStore) -> None:
+    c = fresh_db.criterion("VKB-M-01")
+    fresh_db.save_criterion(replace(c, clause="Opdrachtnemer vervangt alle palen door nieuwe palen van staal."))
+    restored = fresh_db.restore_version("VKB-M-01", 1)
+    assert restored.clause == c.clause
+    assert restored.version == 3
+    assert fresh_db.history("VKB-M-01")[0].note == "hersteld naar versie 1"
+
+
+def test_invalid_criterion_is_refused_and_nothing_changes(fresh_db: LibraryStore) -> None:
+    before = db_fingerprint(fresh_db.path)
+    c = fresh_db.criterion("MEU-M-01")
+    with pytest.raises(LibraryError) as err:
+        fresh_db.save_criterion(replace(c, clause="Leverbaar gedurende {{jaren}} jaar."))
+    assert "standaardwaarde" in str(err.value)
+    assert db_fingerprint(fresh_db.path) == before
+
+
+def test_new_id_and_duplicate(fresh_db: LibraryStore) -> None:
+    assert fresh_db.new_criterion_id("meubilair", Kind.AWARD) == "MEU-G-02"
+    copy = fresh_db.duplicate_criterion("MEU-G-01")
+    assert copy.id == "MEU-G-02"
+    assert copy.status == Status.CONCEPT
+    assert copy.clause == fresh_db.criterion("MEU-G-01").clause
+
+
+def test_status_workflow(fresh_db: LibraryStore) -> None:
+    retired = fresh_db.set_status("MEU-S-01", Status.RETIRED)
+    assert retired.status == Status.RETIRED
+    assert "MEU-S-01" not in [c.id for c in fresh_db.criteria(include_retired=False)]
+    assert fresh_db.set_status("MEU-S-01", Status.PUBLISHED).status == Status.PUBLISHED
+    draft = fresh_db.duplicate_criterion("MEU-S-01")
+    with pytest.raises(LibraryError, match="niet direct"):
+        fresh_db.set_status(draft.id, Status.PUBLISHED)
+    fresh_db.set_status(draft.id, Status.IN_REVIEW)
+    assert fresh_db.set_status(draft.id, Status.PUBLISHED).status == Status.PUBLISHED
+
+
+def test_filters_and_order(fresh_db: LibraryStore) -> None:
+    ids = fresh_db.criterion_ids(package="meubilair")
+    assert ids == ["MEU-S-01", "MEU-M-01", "MEU-G-01", "MEU-C-01"]  # tender order: S, M, G, C
+    assert [c.id for c in fresh_db.criteria(max_level=1, package="meubilair")] == ["MEU-S-01", "MEU-M-01"]
+    assert fresh_db.package_counts() == {"meubilair": 4, "verkeersborden": 4}
+
+
+def test_file_that_is_not_sqlite_is_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"dit is een boodschappenlijstje\n" * 20)
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="geen bibliotheek-database"):
+        LibraryStore.open(path)
+    assert path.read_bytes() == before
+    assert not Path(str(path) + "-wal").exists()
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(LibraryError, match="geen Tender Assistant-bibliotheek"):
+        LibraryStore.open(path)
+
+
+def test_newer_database_opens_read_only(fresh_db: LibraryStore) -> None:
+    path = fresh_db.path
+    fresh_db.db.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    fresh_db.close()
+    store = LibraryStore.open(path)
+    assert store.read_only
+    assert "nieuwere versie" in (store.read_only_reason or "")
+    assert store.criterion("MEU-M-01").title
+    with pytest.raises(ReadOnlyError):
+        store.set_status("MEU-M-01", Status.RETIRED)
+
+
+def test_read_only_file_opens_read_only_and_refuses_writes(fresh_db: LibraryStore) -> None:
+    path = fresh_db.path
+    fresh_db.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    fresh_db.close()
+    before = db_fingerprint(path)
+    os.chmod(path, stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        store = LibraryStore.open(path)
+        assert store.read_only
+        assert "alleen-lezen" in (store.read_only_reason or "")
+        assert len(store.search("palen")) >= 1
+        with pytest.raises(ReadOnlyError, match="kan niet worden gewijzigd"):
+            store.save_criterion(replace(store.criterion("MEU-M-01"), title="Anders"))
+        store.close()
+    finally:
+        os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    assert db_fingerprint(path) == before
+
+
+def test_database_locked_by_another_process_opens_read_only(fresh_db: LibraryStore) -> None:
+    path = fresh_db.path
+    fresh_db.close()
+    before = db_fingerprint(path)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        store = LibraryStore.open(path)
+        assert store.read_only
+        assert "ander programma" in (store.read_only_reason or "")
+        assert store.criterion("VKB-M-01")
+        store.close()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert db_fingerprint(path) == before
+
+
+def test_write_while_another_process_holds_the_lock_fails_cleanly(fresh_db: LibraryStore, monkeypatch) -> None:
+    monkeypatch.setattr("criteria_library.store.BUSY_TIMEOUT_MS", 200)
+    fresh_db.db.conn.execute("PRAGMA busy_timeout = 200")
+    other = sqlite3.connect(fresh_db.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(LibraryError, match="in gebruik door een ander programma"):
+            fresh_db.set_status("MEU-S-01", Status.RETIRED)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert fresh_db.criterion("MEU-S-01").status == Status.PUBLISHED
+
+
+def test_backup_is_a_working_copy(fresh_db: LibraryStore) -> None:
+    copy_path = fresh_db.backup()
+    assert copy_path.parent.name == "backups"
+    copy = LibraryStore.open(copy_path)
+    assert copy.count_criteria() == fresh_db.count_criteria()
+    copy.close()
