@@ -1,0 +1,89 @@
+"""Filling a clause's placeholders from the tender, its values and the criterion's defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from criteria_library.models import PLACEHOLDER_RE, Criterion
+
+from .tender import Tender
+
+
+class Source(StrEnum):
+    """Where a placeholder's value came from; defaults and gaps are shown to the buyer."""
+
+    TENDER = "tender"  # organisation, contract term
+    VALUE = "value"  # the tender's "values"
+    DEFAULT = "default"  # the criterion's suggested default
+    MISSING = "missing"  # nothing: the buyer must fill it in
+
+
+@dataclass
+class FilledClause:
+    """A clause with its placeholders filled; segments keep where each value came from."""
+
+    segments: list[tuple[str, Source | None]] = field(default_factory=list)  # None: literal clause text
+    defaults: dict[str, str] = field(default_factory=dict)
+    missing: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The clause as plain text."""
+        return "".join(s for s, _ in self.segments)
+
+
+def missing_marker(name: str) -> str:
+    """The visible gap left in a document for a placeholder without a value."""
+    return f"[{name.replace('_', ' ')}: in te vullen]"
+
+
+def clause_text(tender: Tender, criterion: Criterion) -> str:
+    """The clause the tender uses: the buyer's edited text, else the library's."""
+    entry = tender.entry(criterion.id)
+    if entry is not None and entry.text is not None and entry.text.strip():
+        return entry.text
+    return criterion.clause
+
+
+def resolve(name: str, tender: Tender, criterion: Criterion) -> tuple[str | None, Source]:
+    """The value for one placeholder and where it came from."""
+    own = tender.tender_values()
+    if name in own:
+        return own[name], Source.TENDER
+    value = tender.values.get(name)
+    if value is not None and str(value).strip():
+        return str(value), Source.VALUE
+    default = criterion.placeholders.get(name)
+    if default is not None and str(default).strip():
+        return str(default), Source.DEFAULT
+    return None, Source.MISSING
+
+
+def fill_clause(tender: Tender, criterion: Criterion, text: str | None = None) -> FilledClause:
+    """Fill the placeholders in the tender's clause for this criterion (or in text, when given)."""
+    text = clause_text(tender, criterion) if text is None else text
+    result = FilledClause()
+    pos = 0
+    for match in PLACEHOLDER_RE.finditer(text):
+        if match.start() > pos:
+            result.segments.append((text[pos : match.start()], None))
+        name = match.group(1)
+        value, source = resolve(name, tender, criterion)
+        if value is None:
+            result.segments.append((missing_marker(name), Source.MISSING))
+            if name not in result.missing:
+                result.missing.append(name)
+        else:
+            result.segments.append((value, source))
+            if source is Source.DEFAULT:
+                result.defaults[name] = value
+        pos = match.end()
+    if pos < len(text):
+        result.segments.append((text[pos:], None))
+    return result
+
+
+def fill_text(tender: Tender, criterion: Criterion, text: str) -> str:
+    """Any text of a criterion (e.g. its verification) with placeholders filled."""
+    return fill_clause(tender, criterion, text).text

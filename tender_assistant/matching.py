@@ -1,0 +1,305 @@
+"""Free text and CPV codes -> ranked procurement packages, then suggested criteria for a package and level."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from criteria_library import cpv as cpv_mod
+from criteria_library.models import Criterion, Kind, Package, Status
+
+from .library import Library
+
+DATA = Path(__file__).with_name("data")
+
+# How much a word found in each part of a package counts: its own names beat CPV labels beat criterion texts.
+FIELD_WEIGHTS = {"name": 1.0, "synonym": 1.0, "cpv": 0.7, "cpv_below": 0.4, "criteria": 0.25}
+MIN_COMPOUND = 5  # shortest word part recognised inside a compound (schoolmeubilair -> meubilair)
+MIN_HEAD = 4  # a compound's head (last part) may be shorter: bermmaai(en) -> maai
+FUZZY_CUTOFF = 82  # rapidfuzz ratio for a typo; below this, words are different words
+DAMPING_WORDS = frozenset({"voor", "for", "bij", "tbv", "behoeve", "ten"})  # what follows is the user, not the object
+SCORE_SCALE = 2.5  # raw score at which the 0-100 score reaches ~63; only shapes the number shown
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """Words that say nothing about what is bought."""
+    lines = (DATA / "stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> dict[str, list[str]]:
+    """Shorthand buyers type -> the words to look for."""
+    data = json.loads((DATA / "abbreviations.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in data.items() if not k.startswith("_")}
+
+
+_SPLIT = re.compile(r"[^0-9a-z]+")
+
+
+def stem(word: str) -> str:
+    """A crude Dutch/English stem: drop plural and inflection endings so borden ~ bord, chairs ~ chair."""
+    for suffix in ("'s", "en", "es", "s", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            # Dutch doubles a consonant before -en: bruggen -> brug, matrassen -> matras.
+            if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouy":
+                word = word[:-1]
+            return word
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Folded words of a text (accents and case removed, split on everything but letters and digits)."""
+    folded = cpv_mod.fold(text).replace("'s", "s")
+    return [w for w in _SPLIT.split(folded) if w]
+
+
+def terms(text: str) -> list[str]:
+    """The stems of a text's meaningful words."""
+    stop = stopwords()
+    return [stem(w) for w in words(text) if w not in stop and len(w) > 1 and not w.isdigit()]
+
+
+@dataclass
+class PackageMatch:
+    """A package that fits the buyer's description, with a 0-100 score and what matched."""
+
+    package: str
+    name: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Suggestion:
+    """A criterion suggested for a tender, with the weight to start from (award criteria only)."""
+
+    criterion: Criterion
+    weight: int | None = None
+
+
+class Matcher:
+    """An index over the packages' names, synonyms, CPV labels and criterion texts, built once per library."""
+
+    def __init__(self, packages: list[Package], criteria: list[Criterion],
+                 catalogue: cpv_mod.CpvCatalogue | None = None) -> None:
+        self.catalogue = catalogue or cpv_mod.catalogue()
+        self.packages = {p.slug: p for p in packages}
+        self.weights: dict[str, dict[str, float]] = {p.slug: {} for p in packages}  # slug -> term -> weight
+        self.origin: dict[str, dict[str, str]] = {p.slug: {} for p in packages}  # slug -> term -> field
+        by_package: dict[str, list[Criterion]] = defaultdict(list)
+        for c in criteria:
+            by_package[c.package].append(c)
+        below = self._cpv_below(packages)
+        for p in packages:
+            self._add(p.slug, "name", f"{p.name_nl} {p.name_en} {p.slug.replace('-', ' ')} {p.slug}")
+            self._add(p.slug, "synonym", " ".join(p.synonyms))
+            for code in p.cpv:
+                entry = self.catalogue.get(code)
+                if entry:
+                    self._add(p.slug, "cpv", f"{entry.label_nl} {entry.label_en}")
+            self._add(p.slug, "cpv_below", " ".join(f"{e.label_nl} {e.label_en}" for e in below[p.slug]))
+            self._add(p.slug, "criteria", " ".join(f"{c.title} {c.clause}" for c in by_package[p.slug]))
+        df: dict[str, int] = defaultdict(int)
+        for tw in self.weights.values():
+            for t in tw:
+                df[t] += 1
+        n = max(len(packages), 1)
+        # A word in every package tells nothing; a word in one package tells a lot.
+        self.idf = {t: math.log(1 + n / d) / math.log(1 + n) for t, d in df.items()}
+        self.vocab = sorted(self.idf)
+        self.vocab_set = set(self.vocab)
+        self.contains_index: dict[str, list[str]] = defaultdict(list)  # part -> longer terms containing it
+        for t in self.vocab:
+            if len(t) > MIN_COMPOUND:
+                for i in range(1, len(t) - MIN_COMPOUND + 1):
+                    self.contains_index[t[i:]].append(t)  # suffix: verlichting in straatverlichting
+                for j in range(MIN_COMPOUND, len(t)):
+                    self.contains_index[t[:j]].append(t)  # prefix: kantoor in kantoorstoel
+
+    def _cpv_below(self, packages: list[Package]) -> dict[str, list[cpv_mod.CpvEntry]]:
+        """Per package, the CPV entries below its own codes (their labels name what the package covers)."""
+        prefixes: list[tuple[str, str]] = []
+        for p in packages:
+            for code in p.cpv:
+                entry = self.catalogue.get(code)
+                if entry:
+                    prefixes.append((cpv_mod.significant(entry.digits), p.slug))
+        result: dict[str, list[cpv_mod.CpvEntry]] = {p.slug: [] for p in packages}
+        for e in self.catalogue.entries:
+            for prefix, slug in prefixes:
+                if e.digits.startswith(prefix) and e.digits != prefix.ljust(8, "0"):
+                    result[slug].append(e)
+        return result
+
+    def _add(self, slug: str, fld: str, text: str) -> None:
+        weight = FIELD_WEIGHTS[fld]
+        tw, origin = self.weights[slug], self.origin[slug]
+        for t in terms(text):
+            if weight > tw.get(t, 0.0):
+                tw[t] = weight
+                origin[t] = fld
+
+    # ------------------------------------------------------------------ query
+    def expand(self, q: str) -> dict[str, float]:
+        """Index terms that a query term may mean, with how sure we are (1.0 exact)."""
+        found: dict[str, float] = {}
+        exact = q in self.vocab_set
+        if exact:
+            found[q] = 1.0
+        if len(q) <= 3:
+            return found  # short words: exact only, fuzzy matching of "led" or "pc" finds nonsense
+        # Compound in the query: its head (last part) carries the meaning, so suffixes count more.
+        for i in range(1, len(q) - MIN_HEAD + 1):
+            part = q[i:]
+            if part in self.vocab_set:
+                found[part] = max(found.get(part, 0.0), 0.85)
+        if exact:
+            return found  # a known word: its first part (dienst in dienstauto) would only add noise
+        for j in range(MIN_COMPOUND, len(q)):
+            part = q[:j]
+            if part in self.vocab_set:
+                # A clean split (schoonmaak|dienstverlening) makes the first part as telling as the head.
+                sure = 0.85 if q[j:] in self.vocab_set or q[j + 1 :] in self.vocab_set else 0.75
+                found[part] = max(found.get(part, 0.0), sure)
+        if len(q) >= MIN_COMPOUND:
+            for t in self.contains_index.get(q, ()):
+                found[t] = max(found.get(t, 0.0), 0.8)
+        if len(q) >= 5 and (not found or max(found.values()) < 0.9):
+            cutoff = FUZZY_CUTOFF if len(q) >= 7 else 86
+            for t, score, _ in process.extract(q, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=4):
+                found[t] = max(found.get(t, 0.0), 0.85 * score / 100)
+        return found
+
+    def query_terms(self, text: str) -> dict[str, float]:
+        """The query's terms with how much each counts, abbreviations expanded.
+
+        Dutch tender titles name the object first and the place or user after it ("Schoonmaak gemeentelijke
+        gebouwen", "Dienstauto's voor de handhaving"), so later words and words after "voor"/"for" count less.
+        """
+        result: dict[str, float] = {}
+        abbrev = abbreviations()
+        position, damp = 0, 1.0
+        for w in words(text):
+            if w in DAMPING_WORDS:
+                damp = 0.6
+            if w in abbrev:
+                found = [stem(x) for x in terms(" ".join(abbrev[w]))]
+            elif w in stopwords() or len(w) < 2 or w.isdigit():
+                continue
+            else:
+                found = [stem(w)]
+            weight = max(0.6, 0.9**position) * damp
+            position += 1
+            for t in found:
+                result[t] = max(result.get(t, 0.0), weight)
+        return result
+
+    def match(self, text: str = "", cpv_codes: list[str] | tuple[str, ...] = (), limit: int = 5) -> list[PackageMatch]:
+        """Packages ranked by how well they fit the text and CPV codes, best first (only those that fit at all)."""
+        raw: dict[str, float] = defaultdict(float)
+        reasons: dict[str, list[str]] = defaultdict(list)
+        codes = list(cpv_codes) + re.findall(r"\b\d{8}(?:-\d)?\b", text)
+        for q, q_weight in self.query_terms(text).items():
+            expanded = self.expand(q)
+            if not expanded:
+                continue
+            for slug, tw in self.weights.items():
+                best, best_t = 0.0, ""
+                for t, sure in expanded.items():
+                    w = tw.get(t)
+                    if w is not None:
+                        value = q_weight * sure * w * self.idf[t]
+                        if value > best:
+                            best, best_t = value, t
+                if best > 0:
+                    raw[slug] += best
+                    reasons[slug].append(f"{q}~{best_t}" if best_t != q else q)
+        for code in codes:
+            for slug, depth in self._cpv_hits(code).items():
+                raw[slug] += 1.5 + 0.25 * depth
+                reasons[slug].append(f"CPV {code}")
+        ranked = sorted(raw.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [
+            PackageMatch(slug, self.packages[slug].name_nl, round(100 * (1 - math.exp(-score / SCORE_SCALE)), 1),
+                         reasons[slug])
+            for slug, score in ranked[:limit]
+        ]
+
+    def _cpv_hits(self, code: str) -> dict[str, int]:
+        """Packages a CPV code belongs to, with how specific the match is (deeper package code: higher)."""
+        entry = self.catalogue.get(code)
+        if entry is None:
+            return {}
+        hits: dict[str, int] = {}
+        for slug, p in self.packages.items():
+            for pc in p.cpv:
+                pe = self.catalogue.get(pc)
+                if pe is None:
+                    continue
+                psig, qsig = cpv_mod.significant(pe.digits), cpv_mod.significant(entry.digits)
+                if entry.digits.startswith(psig):
+                    depth = len(psig)  # the code lies under the package's code
+                elif pe.digits.startswith(qsig):
+                    depth = len(qsig) - 2  # the buyer gave a broader code that contains the package's
+                else:
+                    continue
+                hits[slug] = max(hits.get(slug, 0), depth)
+        if hits:
+            deepest = max(hits.values())
+            hits = {s: d for s, d in hits.items() if d >= deepest - 1}  # 39143112 is mattresses, not furniture
+        return hits
+
+
+_MATCHERS: dict[tuple[int, int], tuple[Library, Matcher]] = {}
+
+
+def matcher_for(library: Library) -> Matcher:
+    """The matcher for a library, rebuilt only when the library has changed (its `generation`)."""
+    key = (id(library), int(getattr(library, "generation", 0)))
+    cached = _MATCHERS.get(key)
+    if cached is not None and cached[0] is library:
+        return cached[1]
+    published = [c for c in library.criteria(include_retired=False) if c.status == Status.PUBLISHED]
+    matcher = Matcher(library.packages(), published)
+    if len(_MATCHERS) > 4:
+        _MATCHERS.clear()
+    _MATCHERS[key] = (library, matcher)
+    return matcher
+
+
+def match_packages(library: Library, text: str = "", cpv_codes: list[str] | tuple[str, ...] = (),
+                   limit: int = 5) -> list[PackageMatch]:
+    """Rank the library's packages for a description and/or CPV codes."""
+    return matcher_for(library).match(text, cpv_codes, limit)
+
+
+def suggest_criteria(library: Library, package: str, level: int, price_weight: int = 30) -> list[Suggestion]:
+    """Published criteria of the package with level <= the ambition level, award criteria with a start weight."""
+    chosen = [c for c in library.criteria(package=package, max_level=level, include_retired=False)
+              if c.status == Status.PUBLISHED]
+    weights = propose_weights([c for c in chosen if c.kind == Kind.AWARD], price_weight)
+    return [Suggestion(c, weights.get(c.id)) for c in chosen]
+
+
+def propose_weights(award: list[Criterion], price_weight: int) -> dict[str, int]:
+    """Spread 100 - price weight over the award criteria in proportion to their suggested weights (whole %)."""
+    if not award:
+        return {}
+    total = max(0, 100 - price_weight)
+    base = [c.suggested_weight or 10 for c in award]
+    exact = [total * b / sum(base) for b in base]
+    result = [math.floor(x) for x in exact]
+    # Largest remainder, so the weights add up to exactly the total.
+    for i in sorted(range(len(award)), key=lambda i: exact[i] - result[i], reverse=True)[: total - sum(result)]:
+        result[i] += 1
+    return {c.id: w for c, w in zip(award, result, strict=True)}

@@ -1,0 +1,310 @@
+"""The Tender: what a buyer is drafting, with load/validate/save of the .tender.json file."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import TenderError
+
+FORMAT = "tender-assistant.tender"
+VERSION = 1
+
+# Procedure ids in the file -> (Dutch label, English label).
+PROCEDURES: dict[str, tuple[str, str]] = {
+    "europees-openbaar": ("Europese openbare procedure", "European open procedure"),
+    "europees-niet-openbaar": ("Europese niet-openbare procedure", "European restricted procedure"),
+    "nationaal-openbaar": ("Nationale openbare procedure", "National open procedure"),
+    "meervoudig-onderhands": ("Meervoudig onderhandse procedure", "Multiple private procedure"),
+    "enkelvoudig-onderhands": ("Enkelvoudig onderhandse procedure", "Single private procedure"),
+}
+EUROPEAN_PROCEDURES = frozenset({"europees-openbaar", "europees-niet-openbaar"})
+
+# Placeholders that come from the tender itself rather than from "values".
+TENDER_PLACEHOLDERS = ("opdrachtgever", "looptijd_maanden")
+
+
+@dataclass
+class TenderCriterion:
+    """A criterion chosen for the tender: its id, a weight (award criteria) and optionally an edited clause."""
+
+    id: str
+    weight: int | None = None
+    text: str | None = None
+    version: int | None = None  # library version when chosen; lets checks notice later library edits
+
+
+@dataclass
+class Tender:
+    """A tender being drafted; saved as .tender.json."""
+
+    title: str = ""
+    organisation: str = ""
+    description: str = ""
+    package: str = ""
+    cpv: list[str] = field(default_factory=list)
+    procedure: str = "europees-openbaar"
+    estimated_value_eur: float | None = None
+    contract_term_months: int | None = None
+    ambition_level: int = 1
+    price_weight: int = 30
+    criteria: list[TenderCriterion] = field(default_factory=list)
+    values: dict[str, str] = field(default_factory=dict)
+    authority: str = "decentraal"  # "centraal" (State) or "decentraal" (municipality, province): EU threshold
+
+    def criterion_ids(self) -> list[str]:
+        """Ids of the chosen criteria, in the tender's order."""
+        return [c.id for c in self.criteria]
+
+    def entry(self, cid: str) -> TenderCriterion | None:
+        """The tender's entry for a criterion id, or None."""
+        return next((c for c in self.criteria if c.id == cid), None)
+
+    def tender_values(self) -> dict[str, str]:
+        """Placeholder values taken from the tender's own fields (organisation, term)."""
+        result: dict[str, str] = {}
+        if self.organisation.strip():
+            result["opdrachtgever"] = self.organisation.strip()
+        if self.contract_term_months:
+            result["looptijd_maanden"] = str(self.contract_term_months)
+        return result
+
+
+# ------------------------------------------------------------------ to/from JSON
+def tender_to_dict(t: Tender) -> dict[str, Any]:
+    """The tender as the JSON object written to disk (stable key order, readable)."""
+    criteria = []
+    for c in t.criteria:
+        item: dict[str, Any] = {"id": c.id}
+        if c.weight is not None:
+            item["weight"] = c.weight
+        if c.text is not None:
+            item["text"] = c.text
+        if c.version is not None:
+            item["version"] = c.version
+        criteria.append(item)
+    value: int | float | None = t.estimated_value_eur
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "title": t.title,
+        "organisation": t.organisation,
+        "authority": t.authority,
+        "description": t.description,
+        "package": t.package,
+        "cpv": list(t.cpv),
+        "procedure": t.procedure,
+        "estimated_value_eur": value,
+        "contract_term_months": t.contract_term_months,
+        "ambition_level": t.ambition_level,
+        "price_weight": t.price_weight,
+        "criteria": criteria,
+        "values": dict(t.values),
+    }
+
+
+class _Problems:
+    """Collects every problem with its place, so the user sees all of them at once."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.items: list[tuple[str, str, str]] = []  # (field, nl, en)
+
+    def add(self, fld: str, nl: str, en: str) -> None:
+        self.items.append((fld, nl, en))
+
+    def raise_if_any(self) -> None:
+        if not self.items:
+            return
+        fld, nl, en = self.items[0]
+        more = len(self.items) - 1
+        extra_nl = f" (en nog {more} {'probleem' if more == 1 else 'problemen'})" if more else ""
+        extra_en = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
+        err = TenderError(f"{fld}: {nl}{extra_nl}", en=f"{fld}: {en}{extra_en}", where=self.where)
+        err.problems = [(f, n) for f, n, _ in self.items]  # type: ignore[attr-defined]
+        raise err
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
+    """Validate a parsed JSON object and build the Tender; TenderError lists every problem with its field."""
+    p = _Problems(where)
+    if not isinstance(data, dict):
+        p.add("(bestand)", "geen aanbestedingsbestand (verwacht een JSON-object)", "not a tender file (expected a JSON object)")
+        p.raise_if_any()
+    if data.get("format") != FORMAT:
+        p.add("format", f"moet \"{FORMAT}\" zijn; dit is geen aanbestedingsbestand",
+              f"must be \"{FORMAT}\"; this is not a tender file")
+        p.raise_if_any()
+    version = data.get("version")
+    if not _is_int(version) or version < 1:
+        p.add("version", "ontbreekt of is geen geheel getal", "missing or not a whole number")
+    elif version > VERSION:
+        p.add("version", f"versie {version} is nieuwer dan dit programma kent ({VERSION}); werk de app bij",
+              f"version {version} is newer than this program knows ({VERSION}); update the app")
+        p.raise_if_any()
+
+    def text(key: str, required: bool = False) -> str:
+        value = data.get(key, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            p.add(key, "moet tekst zijn", "must be text")
+            return ""
+        if required and not value.strip():
+            p.add(key, "is verplicht en mag niet leeg zijn", "is required and may not be empty")
+        return value
+
+    t = Tender(
+        title=text("title", required=True),
+        organisation=text("organisation"),
+        description=text("description"),
+        package=text("package"),
+    )
+    authority = data.get("authority", "decentraal")
+    if authority not in ("centraal", "decentraal"):
+        p.add("authority", "moet \"centraal\" of \"decentraal\" zijn", "must be \"centraal\" or \"decentraal\"")
+    else:
+        t.authority = authority
+
+    cpv = data.get("cpv", [])
+    if not isinstance(cpv, list) or not all(isinstance(c, str) for c in cpv):
+        p.add("cpv", "moet een lijst met CPV-codes zijn", "must be a list of CPV codes")
+    else:
+        t.cpv = [c.strip() for c in cpv]
+
+    procedure = data.get("procedure", "europees-openbaar")
+    if procedure not in PROCEDURES:
+        p.add("procedure", f"onbekende procedure \"{procedure}\"; kies uit {', '.join(PROCEDURES)}",
+              f"unknown procedure \"{procedure}\"; choose from {', '.join(PROCEDURES)}")
+    else:
+        t.procedure = procedure
+
+    value = data.get("estimated_value_eur")
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value < 0):
+        p.add("estimated_value_eur", "moet een bedrag in euro's zijn (0 of meer)", "must be an amount in euros (0 or more)")
+    else:
+        t.estimated_value_eur = value
+
+    term = data.get("contract_term_months")
+    if term is not None and (not _is_int(term) or term < 1 or term > 600):
+        p.add("contract_term_months", "moet een aantal maanden zijn (1-600)", "must be a number of months (1-600)")
+    else:
+        t.contract_term_months = term
+
+    level = data.get("ambition_level", 1)
+    if not _is_int(level) or level not in (1, 2, 3):
+        p.add("ambition_level", "moet 1 (basis), 2 (ambitieus) of 3 (koploper) zijn",
+              "must be 1 (basic), 2 (ambitious) or 3 (front-runner)")
+    else:
+        t.ambition_level = level
+
+    price = data.get("price_weight", 30)
+    if not _is_int(price) or not 0 <= price <= 100:
+        p.add("price_weight", "moet een percentage van 0 tot en met 100 zijn", "must be a percentage from 0 to 100")
+    else:
+        t.price_weight = price
+
+    criteria = data.get("criteria", [])
+    if not isinstance(criteria, list):
+        p.add("criteria", "moet een lijst zijn", "must be a list")
+        criteria = []
+    seen: set[str] = set()
+    for i, item in enumerate(criteria):
+        place = f"criteria[{i}]"
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item["id"].strip():
+            p.add(place, "moet een object met een \"id\" zijn", "must be an object with an \"id\"")
+            continue
+        cid = item["id"].strip()
+        if cid in seen:
+            p.add(f"{place}.id", f"{cid} staat er twee keer in", f"{cid} is listed twice")
+            continue
+        seen.add(cid)
+        weight = item.get("weight")
+        if weight is not None and (not _is_int(weight) or not 0 <= weight <= 100):
+            p.add(f"{place}.weight", "moet een percentage van 0 tot en met 100 zijn", "must be a percentage from 0 to 100")
+            weight = None
+        clause = item.get("text")
+        if clause is not None and not isinstance(clause, str):
+            p.add(f"{place}.text", "moet tekst zijn", "must be text")
+            clause = None
+        version = item.get("version")
+        if version is not None and not _is_int(version):
+            p.add(f"{place}.version", "moet een geheel getal zijn", "must be a whole number")
+            version = None
+        t.criteria.append(TenderCriterion(cid, weight, clause, version))
+
+    values = data.get("values", {})
+    if not isinstance(values, dict):
+        p.add("values", "moet een object met naam: waarde zijn", "must be an object of name: value")
+    else:
+        for key, val in values.items():
+            if isinstance(val, bool) or not isinstance(val, str | int | float):
+                p.add(f"values.{key}", "moet tekst of een getal zijn", "must be text or a number")
+            else:
+                t.values[key] = str(val) if not isinstance(val, float) or not val.is_integer() else str(int(val))
+    p.raise_if_any()
+    return t
+
+
+def load_tender(path: Path | str) -> Tender:
+    """Read and validate a .tender.json file."""
+    path = Path(path)
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TenderError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.") from None
+    except IsADirectoryError:
+        raise TenderError(f"{path} is een map, geen aanbestedingsbestand.", en=f"{path} is a folder, not a tender file.") from None
+    except UnicodeDecodeError:
+        raise TenderError(f"{path.name} is geen tekstbestand (UTF-8); is het wel een aanbestedingsbestand?",
+                          en=f"{path.name} is not a text (UTF-8) file; is it a tender file?") from None
+    except OSError as exc:
+        raise TenderError(f"{path} kan niet worden gelezen: {exc.strerror}.", en=f"{path} cannot be read: {exc.strerror}.") from None
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise TenderError(f"regel {exc.lineno}, kolom {exc.colno}: ongeldige JSON ({exc.msg})",
+                          en=f"line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})", where=path.name) from None
+    return tender_from_dict(data, where=path.name)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write a file via a temporary file in the same folder and a rename, so a crash never leaves half a file."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise TenderError(f"Kan niet schrijven in {folder}: {exc.strerror}.", en=f"Cannot write in {folder}: {exc.strerror}.") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise TenderError(f"{path} kan niet worden geschreven: {exc.strerror}; er is niets gewijzigd.",
+                          en=f"{path} cannot be written: {exc.strerror}; nothing was changed.") from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def save_tender(tender: Tender, path: Path | str) -> None:
+    """Write the tender as readable UTF-8 JSON, atomically."""
+    text = json.dumps(tender_to_dict(tender), ensure_ascii=False, indent=2) + "\n"
+    atomic_write_bytes(Path(path), text.encode("utf-8"))
