@@ -1,0 +1,106 @@
+"""The trainers' demo workspace: its own copy of the library plus two example tenders, in its own folder.
+
+Nothing in it touches the user's real library: the workspace lives in `<data folder>/demo/` and `reset_demo()`
+deletes and rebuilds it from the shipped starter library. No Qt here; the GUI and `main.py demo --reset` call it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from criteria_library import paths
+from criteria_library.store import LibraryStore
+
+from .matching import suggest_criteria
+from .tender import Tender, TenderCriterion, save_tender
+
+DEMO_FOLDER = "demo"
+LIBRARY_FILE = "library.db"
+MARKER = ".tender-assistant-demo"
+
+# The two example tenders: (file name, package, ambition level, tender fields)
+EXAMPLES: list[tuple[str, str, int, dict]] = [
+    ("kantoormeubilair-stadhuis.tender.json", "meubilair", 2, {
+        "title": "Circulair kantoormeubilair voor het stadhuis",
+        "organisation": "Gemeente Voorbeeldstad",
+        "description": "Inrichting van 400 flexwerkplekken en vergaderruimten in het gerenoveerde stadhuis. "
+                       "Bij voorkeur hergebruikt of gerefurbished meubilair, met terugname aan het einde van "
+                       "de levensduur.",
+        "cpv": ["39130000-2"],
+        "procedure": "europees-openbaar",
+        "estimated_value_eur": 850000,
+        "contract_term_months": 48,
+        "price_weight": 30,
+    }),
+    ("bedrijfskleding-buitendienst.tender.json", "bedrijfskleding", 1, {
+        "title": "Circulaire bedrijfskleding voor de buitendienst",
+        "organisation": "Gemeente Voorbeeldstad",
+        "description": "Werkkleding en veiligheidsschoenen voor 250 medewerkers van de buitendienst, met "
+                       "reparatie, recyclaat en inzameling van afgedankte kleding.",
+        "cpv": ["18100000-0"],
+        "procedure": "europees-openbaar",
+        "estimated_value_eur": 600000,
+        "contract_term_months": 36,
+        "price_weight": 35,
+    }),
+]
+
+
+def demo_dir() -> Path:
+    """The demo workspace folder (it may not exist yet)."""
+    return paths.data_dir() / DEMO_FOLDER
+
+
+def demo_db_path(workspace: Path | None = None) -> Path:
+    """The demo's own library database."""
+    return (workspace or demo_dir()) / LIBRARY_FILE
+
+
+def demo_tenders(workspace: Path | None = None) -> list[Path]:
+    """The example tender files in the workspace, in a fixed order."""
+    folder = workspace or demo_dir()
+    return [folder / name for name, *_ in EXAMPLES if (folder / name).exists()]
+
+
+def ensure_demo() -> Path:
+    """The demo workspace, built first if it is missing or incomplete."""
+    folder = demo_dir()
+    if not (folder / MARKER).exists() or not demo_db_path(folder).exists():
+        return reset_demo()
+    return folder
+
+
+def reset_demo() -> Path:
+    """Delete the demo workspace and rebuild it: a fresh copy of the starter library and the example tenders."""
+    folder = demo_dir()
+    if folder.exists():
+        if not (folder / MARKER).exists() and any(folder.iterdir()):
+            # never wipe a folder we did not make
+            from criteria_library.errors import LibraryError
+
+            raise LibraryError(f"De map {folder} is geen demo-omgeving; ze is niet aangeraakt.",
+                               en=f"The folder {folder} is not a demo workspace; it was left untouched.")
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    store = LibraryStore.open(demo_db_path(folder), seed=True)
+    try:
+        for name, package, level, fields in EXAMPLES:
+            save_tender(example_tender(store, package, level, fields), folder / name)
+    finally:
+        store.close()
+    (folder / MARKER).write_text("Demo-omgeving van Tender Assistant; wordt bij 'demo terugzetten' gewist.\n",
+                                 encoding="utf-8")
+    return folder
+
+
+def example_tender(store: LibraryStore, package: str, level: int, fields: dict) -> Tender:
+    """An example tender with the criteria the drafting core suggests for its package and level."""
+    tender = Tender(package=package, ambition_level=level, **fields)
+    known = {p.slug for p in store.packages()}
+    if package not in known:
+        tender.package = ""
+        return tender
+    for s in suggest_criteria(store, package, level, tender.price_weight):
+        tender.criteria.append(TenderCriterion(s.criterion.id, weight=s.weight, version=s.criterion.version))
+    return tender

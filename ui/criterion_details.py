@@ -1,0 +1,104 @@
+"""The details pane: everything about one criterion, with the clause's placeholders highlighted, and its history."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTextBrowser
+
+from criteria_library.models import (
+    PLACEHOLDER_RE,
+    R_STRATEGIES,
+    Criterion,
+    CriterionVersion,
+    Kind,
+    Level,
+    Status,
+)
+
+from . import i18n
+
+PLACEHOLDER_STYLE = "background-color:#fff2a8; color:#3d3000; font-weight:bold;"
+HISTORY_SHOWN = 5
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CriterionDetails", text)
+
+
+def clause_html(clause: str, values: dict[str, str] | None = None) -> str:
+    """The clause as HTML with every {{placeholder}} highlighted (and its value shown when given)."""
+    parts: list[str] = []
+    last = 0
+    for match in PLACEHOLDER_RE.finditer(clause):
+        parts.append(html.escape(clause[last : match.start()]))
+        name = match.group(1)
+        shown = values.get(name) if values and values.get(name) else "{{" + name + "}}"
+        parts.append(f'<span style="{PLACEHOLDER_STYLE}" title="{html.escape(name)}">{html.escape(shown)}</span>')
+        last = match.end()
+    parts.append(html.escape(clause[last:]))
+    return "".join(parts).replace("\n", "<br>")
+
+
+def _para(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None) -> str:
+    """The whole details pane for one criterion."""
+    lang = i18n.lang()
+    r_names = R_STRATEGIES.get(c.r_strategy, (c.r_strategy, c.r_strategy))
+    facts = [
+        (_tr("Soort"), i18n.label(Kind(c.kind))),
+        (_tr("Ambitieniveau"), f"{c.level} {i18n.label(Level(c.level))}"),
+        (_tr("R-strategie"), f"{c.r_strategy} {r_names[1] if lang == 'en' else r_names[0]}"),
+        (_tr("Status"), i18n.label(Status(c.status))),
+        (_tr("Versie"), f"{c.version}" + (f" ({c.updated_at[:10]}, {c.updated_by})" if c.updated_at else "")),
+        (_tr("Bron"), c.source),
+    ]
+    if c.kind == Kind.AWARD and c.weight_min is not None:
+        facts.insert(2, (_tr("Gewicht"), f"{c.weight_min}-{c.weight_max}%"))
+    rows = "".join(f"<tr><td style='color:#555;padding-right:10px'>{html.escape(k)}</td>"
+                   f"<td>{html.escape(str(v))}</td></tr>" for k, v in facts)
+    out = [
+        f"<h2 style='margin-bottom:2px'>{html.escape(c.title)}</h2>",
+        f"<p style='color:#555;margin-top:0'>{html.escape(c.id)}</p>",
+        f"<table cellspacing='0' cellpadding='1'>{rows}</table>",
+        f"<h3>{_tr('Toelichting')}</h3><p>{_para(c.rationale)}</p>",
+        f"<h3>{_tr('Voorbeeldtekst')}</h3><p style='background:#f4f6f8;padding:6px'>{clause_html(c.clause)}</p>",
+    ]
+    if c.placeholders:
+        items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in c.placeholders.items())
+        out.append(f"<p style='color:#555'>{_tr('Invulvelden (standaardwaarde)')}:</p><ul>{items}</ul>")
+    out.append(f"<h3>{_tr('Bewijsmiddel')}</h3><p>{_para(c.verification)}</p>")
+    if c.kind == Kind.AWARD and c.scoring:
+        out.append(f"<h3>{_tr('Beoordeling')}</h3><p>{_para(c.scoring)}</p>")
+    if history:
+        items = []
+        for v in history[:HISTORY_SHOWN]:
+            what = ", ".join(v.changed_fields)
+            note = f" - {html.escape(v.note)}" if v.note else ""
+            items.append(f"<li>{_tr('versie')} {v.version}: {html.escape(v.changed_at[:16].replace('T', ' '))}, "
+                         f"{html.escape(v.changed_by)} ({html.escape(what)}){note}</li>")
+        more = len(history) - HISTORY_SHOWN
+        tail = f"<p style='color:#555'>{_tr('en nog %n eerdere versie(s)').replace('%n', str(more))}</p>" if more > 0 else ""
+        out.append(f"<h3>{_tr('Geschiedenis')}</h3><ul>{''.join(items)}</ul>{tail}")
+    return "".join(out)
+
+
+class CriterionDetails(QTextBrowser):
+    """Read-only rich text view of the selected criterion."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setAccessibleName(_tr("Details van het criterium"))
+        self.show_nothing()
+
+    def show_nothing(self) -> None:
+        self.setHtml(f"<p style='color:#555'>{_tr('Kies een criterium in de lijst om de details te zien.')}</p>")
+
+    def show_criterion(self, c: Criterion, history: list[CriterionVersion] | None = None) -> None:
+        self.setHtml(criterion_html(c, history))

@@ -1,0 +1,70 @@
+"""Languages: Qt's translation system for the interface, the core's own labels for domain words.
+
+Source strings in ui/ are Dutch (the default language); ui/translations/tender_assistant_en.ts holds the English
+translations and is compiled to the .qm file loaded here (pyside6-lrelease; the .qm is checked in as well).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from criteria_library.errors import UserError
+
+TRANSLATIONS_DIR = Path(__file__).with_name("translations")
+_current = "nl"
+_installed: list[QTranslator] = []
+
+
+def lang() -> str:
+    """The interface language in use: 'nl' or 'en'."""
+    return _current
+
+
+def qm_path(language: str) -> Path:
+    return TRANSLATIONS_DIR / f"tender_assistant_{language}.qm"
+
+
+def install(app: QCoreApplication, language: str) -> bool:
+    """Load the interface language; Dutch needs no translator. Returns True when the language is active."""
+    global _current
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    if language != "en":
+        _current = "nl"
+        _install_qt_base(app, "nl")
+        return True
+    translator = QTranslator(app)
+    if not translator.load(str(qm_path("en"))):
+        _current = "nl"
+        return False
+    app.installTranslator(translator)
+    _installed.append(translator)
+    _install_qt_base(app, "en")
+    _current = "en"
+    return True
+
+
+def _install_qt_base(app: QCoreApplication, language: str) -> None:
+    """Qt's own strings (buttons in standard dialogs) in the same language, when Qt ships them."""
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch if language == "nl" else QLocale.Language.English,
+                               QLocale.Country.Netherlands if language == "nl" else QLocale.Country.UnitedKingdom))
+    if language == "en":
+        return
+    base = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if base.load(f"qtbase_{language}", folder):
+        app.installTranslator(base)
+        _installed.append(base)
+
+
+def error_text(exc: UserError) -> str:
+    """A user error's message in the interface language, with its place."""
+    return exc.text(lang())
+
+
+def label(obj: object) -> str:
+    """The label of a Kind, Level or Status in the interface language."""
+    return getattr(obj, "label_en" if _current == "en" else "label_nl")

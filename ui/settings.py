@@ -1,0 +1,97 @@
+"""The app's preferences (language, recent tenders, window layout, presentation mode) in one INI file.
+
+The file lives in the data folder (TENDER_ASSISTANT_HOME when set), so tests, demos and portable installs each keep
+their own settings and never touch the user's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from criteria_library import paths
+
+MAX_RECENT = 8
+LANGUAGES = ("nl", "en")
+
+
+class AppSettings:
+    """Typed access to the QSettings INI file in the data folder."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        folder = folder or paths.data_dir()
+        self.path = folder / "settings.ini"
+        self.qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
+
+    # --------------------------------------------------------------- language
+    @property
+    def language(self) -> str:
+        value = str(self.qsettings.value("ui/language", "nl"))
+        return value if value in LANGUAGES else "nl"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.qsettings.setValue("ui/language", value if value in LANGUAGES else "nl")
+
+    # ---------------------------------------------------------- presentation
+    @property
+    def presentation_mode(self) -> bool:
+        return _as_bool(self.qsettings.value("ui/presentation", False))
+
+    @presentation_mode.setter
+    def presentation_mode(self, value: bool) -> None:
+        self.qsettings.setValue("ui/presentation", bool(value))
+
+    # ---------------------------------------------------------- recent files
+    def recent_files(self) -> list[Path]:
+        value = self.qsettings.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [Path(v) for v in (value or [])][:MAX_RECENT]
+
+    def add_recent_file(self, path: Path) -> None:
+        path = Path(path).resolve()
+        items = [p for p in self.recent_files() if p != path]
+        self.qsettings.setValue("files/recent", [str(p) for p in [path, *items][:MAX_RECENT]])
+
+    def clear_recent_files(self) -> None:
+        self.qsettings.setValue("files/recent", [])
+
+    @property
+    def last_folder(self) -> str:
+        return str(self.qsettings.value("files/last_folder", str(Path.home())))
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self.qsettings.setValue("files/last_folder", value)
+
+    # ---------------------------------------------------------- window layout
+    def save_window(self, name: str, geometry: QByteArray, state: QByteArray | None = None) -> None:
+        self.qsettings.setValue(f"window/{name}/geometry", geometry)
+        if state is not None:
+            self.qsettings.setValue(f"window/{name}/state", state)
+
+    def window_geometry(self, name: str) -> QByteArray | None:
+        value = self.qsettings.value(f"window/{name}/geometry")
+        return value if isinstance(value, QByteArray) else None
+
+    def window_state(self, name: str) -> QByteArray | None:
+        value = self.qsettings.value(f"window/{name}/state")
+        return value if isinstance(value, QByteArray) else None
+
+    def save_splitter(self, name: str, state: QByteArray) -> None:
+        self.qsettings.setValue(f"splitter/{name}", state)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        value = self.qsettings.value(f"splitter/{name}")
+        return value if isinstance(value, QByteArray) else None
+
+    def sync(self) -> None:
+        self.qsettings.sync()
+
+
+def _as_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "yes")
+    return bool(value)
