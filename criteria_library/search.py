@@ -15,7 +15,7 @@ from .models import SearchHit, Status
 if TYPE_CHECKING:
     from .store import LibraryStore
 
-CANDIDATES = 150
+CANDIDATES = 300
 ENOUGH = 8  # fewer strict hits than this widens the search
 MAX_EXPANSIONS = 12
 FUZZY_TITLE_LIMIT = 5000  # above this many criteria the title pass would cost more than a frame
@@ -105,9 +105,9 @@ def _filters(package: str | None, kind: str | None, level: int | None, status: s
 
 
 def _fts(store: LibraryStore, match: str, where: str, params: list) -> list[tuple[str, str, float]]:
-    sql = (f"SELECT c.id, c.title, bm25(criteria_fts, {BM25_WEIGHTS}) AS rank FROM criteria_fts "
-           f"JOIN criteria c ON c.rowid = criteria_fts.rowid WHERE criteria_fts MATCH ?{where} "
-           f"ORDER BY rank LIMIT {CANDIDATES}")
+    """Up to CANDIDATES matches with their bm25 rank, unordered so a common word costs no more than a rare one."""
+    sql = (f"SELECT c.id, c.title, bm25(criteria_fts, {BM25_WEIGHTS}) FROM criteria_fts "
+           f"JOIN criteria c ON c.rowid = criteria_fts.rowid WHERE criteria_fts MATCH ?{where} LIMIT {CANDIDATES}")
     try:
         return [(r[0], r[1], float(r[2])) for r in store.db.conn.execute(sql, [match, *params])]
     except sqlite3.OperationalError:
@@ -121,32 +121,34 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     if not words or limit <= 0:
         return []
     where, params = _filters(package, kind, level, status)
-    scored: dict[str, float] = {}
-    titles: dict[str, str] = {}
+    typed = " ".join(words)
+    candidates: dict[str, tuple[str, float, float]] = {}  # id -> (title, bm25 rank, pass weight)
 
-    def collect(rows: list[tuple[str, str, float]], weight: float) -> None:
-        if not rows:
-            return
-        best = min(r[2] for r in rows) or -1.0
-        for cid, title, rank in rows:
-            relevance = (rank / best) if best < 0 else 0.0
-            score = weight * (60.0 * relevance + 40.0 * fuzz.partial_ratio(" ".join(words), fold(title)) / 100.0)
-            if score > scored.get(cid, -1.0):
-                scored[cid] = score
-                titles[cid] = title
+    def collect(match: str, weight: float) -> None:
+        # title and package names first: they say what a criterion is about; then every text column
+        for columns_match, bonus in ((f"{{title package_terms}} : ({match})", 1.0), (match, 0.8)):
+            for cid, title, rank in _fts(store, columns_match, where, params):
+                w = weight * bonus
+                if cid not in candidates or w > candidates[cid][2]:
+                    candidates[cid] = (title, rank, w)
 
-    strict = " AND ".join(_quote(stem(w)) + "*" for w in words)
-    collect(_fts(store, strict, where, params), 1.0)
-    if len(scored) < ENOUGH:
+    collect(" AND ".join(_quote(stem(w)) + "*" for w in words), 1.0)
+    if len(candidates) < ENOUGH:
         vocab = _vocabulary(store)
         groups = [_alternatives(w, vocab) for w in words]
-        widened = " AND ".join("(" + " OR ".join(g) + ")" for g in groups)
-        collect(_fts(store, widened, where, params), 0.85)
-        if len(scored) < ENOUGH and len(words) > 1:
-            any_word = " OR ".join(alt for g in groups for alt in g)
-            collect(_fts(store, any_word, where, params), 0.6)
-        if not scored and store.count_criteria() <= FUZZY_TITLE_LIMIT:
-            collect_titles(store, " ".join(words), where, params, scored)
+        collect(" AND ".join("(" + " OR ".join(g) + ")" for g in groups), 0.85)
+        if len(candidates) < ENOUGH and len(words) > 1:
+            collect(" OR ".join(alt for g in groups for alt in g), 0.6)
+    scored: dict[str, float] = {}
+    if candidates:
+        best = min(rank for _t, rank, _w in candidates.values()) or -1.0
+        # rapidfuzz only on the strongest candidates: fuzzy scoring every match would cost more than a frame
+        strongest = sorted(candidates.items(), key=lambda kv: kv[1][1] / best * kv[1][2], reverse=True)[:CANDIDATES]
+        for cid, (title, rank, weight) in strongest:
+            relevance = rank / best if best < 0 else 0.0
+            scored[cid] = weight * (60.0 * relevance + 40.0 * fuzz.partial_ratio(typed, fold(title)) / 100.0)
+    elif store.count_criteria() <= FUZZY_TITLE_LIMIT:
+        collect_titles(store, typed, where, params, scored)
     ordered = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     found = store.criteria_by_ids(cid for cid, _ in ordered)
     return [SearchHit(found[cid], round(score, 1)) for cid, score in ordered if cid in found]

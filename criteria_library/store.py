@@ -9,7 +9,7 @@ import os
 import sqlite3
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, replace
+from dataclasses import fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -90,7 +90,8 @@ def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> LibraryError:
 
 def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
     """A criterion as a database row."""
-    row = asdict(c)
+    # a flat copy: dataclasses.asdict deep-copies every value and dominated 20k-row imports
+    row = {f.name: getattr(c, f.name) for f in fields(c)}
     row["kind"] = str(Kind(c.kind))
     row["status"] = str(Status(c.status))
     row["placeholders"] = json.dumps(c.placeholders, ensure_ascii=False, sort_keys=True)
@@ -126,7 +127,7 @@ def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
 
 def package_to_row(p: Package) -> dict[str, Any]:
     """A package as a database row."""
-    row = asdict(p)
+    row = {f.name: getattr(p, f.name) for f in fields(p)}
     row["cpv"] = json.dumps(p.cpv)
     row["synonyms"] = json.dumps(p.synonyms, ensure_ascii=False)
     return row
