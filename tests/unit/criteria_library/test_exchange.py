@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from dataclasses import replace as dataclass_replace
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,18 @@ def test_import_into_locked_database_changes_nothing(fresh_db, mini_pack, tmp_pa
         other.execute("ROLLBACK")
         other.close()
     assert fresh_db.criterion("MEU-S-01").title != "Gewijzigd"
+
+
+def test_bulk_import_keeps_search_index_and_triggers(fresh_db, mini_pack, tmp_path) -> None:
+    from criteria_library.integrity import check_library
+
+    template = mini_pack["criteria"][0]
+    mini_pack["criteria"] = [dict(template, id=f"MEU-S-{n:03d}", title=f"Bulkcriterium nummer{n}")
+                             for n in range(100, 400)]
+    apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "bulk.json", mini_pack))))
+    assert check_library(fresh_db).ok
+    assert [h.criterion.id for h in fresh_db.search("nummer250")] == ["MEU-S-250"]
+    triggers = {r[0] for r in fresh_db.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    assert {"criteria_ai", "criteria_ad", "criteria_au"} <= triggers
+    fresh_db.save_criterion(dataclass_replace(fresh_db.criterion("MEU-S-100"), title="Vernieuwde titel"))
+    assert [h.criterion.id for h in fresh_db.search("vernieuwde")] == ["MEU-S-100"]
