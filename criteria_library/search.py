@@ -122,15 +122,17 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
         return []
     where, params = _filters(package, kind, level, status)
     typed = " ".join(words)
-    candidates: dict[str, tuple[str, float, float]] = {}  # id -> (title, bm25 rank, pass weight)
+    candidates: dict[str, tuple[str, float]] = {}  # id -> (title, weighted relevance 0..1)
 
     def collect(match: str, weight: float) -> None:
         # title and package names first: they say what a criterion is about; then every text column
         for columns_match, bonus in ((f"{{title package_terms}} : ({match})", 1.0), (match, 0.8)):
-            for cid, title, rank in _fts(store, columns_match, where, params):
-                w = weight * bonus
-                if cid not in candidates or w > candidates[cid][2]:
-                    candidates[cid] = (title, rank, w)
+            rows = _fts(store, columns_match, where, params)
+            best = min((rank for _c, _t, rank in rows), default=-1.0) or -1.0
+            for cid, title, rank in rows:  # bm25 ranks compare only within one query: normalise per query
+                relevance = weight * bonus * (rank / best if best < 0 else 0.0)
+                if cid not in candidates or relevance > candidates[cid][1]:
+                    candidates[cid] = (title, relevance)
 
     collect(" AND ".join(_quote(stem(w)) + "*" for w in words), 1.0)
     if len(candidates) < ENOUGH:
@@ -140,14 +142,11 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
         if len(candidates) < ENOUGH and len(words) > 1:
             collect(" OR ".join(alt for g in groups for alt in g), 0.6)
     scored: dict[str, float] = {}
-    if candidates:
-        best = min(rank for _t, rank, _w in candidates.values()) or -1.0
-        # rapidfuzz only on the strongest candidates: fuzzy scoring every match would cost more than a frame
-        strongest = sorted(candidates.items(), key=lambda kv: kv[1][1] / best * kv[1][2], reverse=True)[:CANDIDATES]
-        for cid, (title, rank, weight) in strongest:
-            relevance = rank / best if best < 0 else 0.0
-            scored[cid] = weight * (60.0 * relevance + 40.0 * fuzz.partial_ratio(typed, fold(title)) / 100.0)
-    elif store.count_criteria() <= FUZZY_TITLE_LIMIT:
+    # rapidfuzz only on the strongest candidates: fuzzy scoring every match would cost more than a frame
+    strongest = sorted(candidates.items(), key=lambda kv: kv[1][1], reverse=True)[:CANDIDATES]
+    for cid, (title, relevance) in strongest:
+        scored[cid] = 60.0 * relevance + 40.0 * fuzz.partial_ratio(typed, fold(title)) / 100.0 * (relevance > 0)
+    if not scored and store.count_criteria() <= FUZZY_TITLE_LIMIT:
         collect_titles(store, typed, where, params, scored)
     ordered = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     found = store.criteria_by_ids(cid for cid, _ in ordered)
