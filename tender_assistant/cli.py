@@ -3,7 +3,123 @@
 from __future__ import annotations
 
 import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import TenderError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the drafting sub-commands to the main parser."""
+    match = sub.add_parser("match", help="zoek het inkooppakket bij een omschrijving en/of CPV-codes")
+    match.add_argument("text", metavar="TEKST", nargs="?", default="", help="omschrijving van wat u inkoopt")
+    match.add_argument("--cpv", action="append", default=[], metavar="CODE", help="CPV-code (mag vaker)")
+    match.add_argument("--limit", type=int, default=5, metavar="N", help="hoeveel pakketten (standaard 5)")
+    match.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    match.set_defaults(func=_match)
+
+    tender = sub.add_parser("tender", help="werk met aanbestedingsbestanden (.tender.json)")
+    tender_sub = tender.add_subparsers(dest="tender_command", metavar="OPDRACHT", required=True,
+                                       parser_class=sub._parser_class)
+    check = tender_sub.add_parser("check", help="controleer een aanbesteding: fouten en adviezen")
+    check.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
+    check.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    check.set_defaults(func=_check)
+
+    export = sub.add_parser("export", help="maak het Word-document van een aanbesteding")
+    export.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
+    export.add_argument("--out", type=Path, required=True, metavar="BESTAND.docx", help="het Word-bestand dat ontstaat")
+    export.add_argument("--template", type=Path, metavar="SJABLOON", help="huisstijl: .docx of .dotx van de organisatie")
+    export.add_argument("--concept", action="store_true",
+                        help="maak een concept, ook als de controle nog fouten vindt (lege plekken worden gemarkeerd)")
+    export.set_defaults(func=_export)
+
+
+def _open_library(args: argparse.Namespace):
+    from criteria_library.store import LibraryStore
+
+    return LibraryStore.open(getattr(args, "db", None))
+
+
+def _match(args: argparse.Namespace) -> int:
+    from .matching import match_packages
+
+    if not args.text.strip() and not args.cpv:
+        raise TenderError("geef een omschrijving of ten minste één --cpv-code", en="give a description or at least one --cpv code")
+    if args.limit < 1:
+        raise TenderError("--limit moet 1 of meer zijn", en="--limit must be 1 or more")
+    from criteria_library import cpv
+
+    for code in args.cpv:
+        if cpv.catalogue().get(code) is None:
+            raise TenderError(f"{code} is geen bestaande CPV-code", en=f"{code} is not a valid CPV code")
+    store = _open_library(args)
+    try:
+        matches = match_packages(store, args.text, args.cpv, limit=args.limit)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps([{"package": m.package, "name": m.name, "score": m.score} for m in matches],
+                         ensure_ascii=False, indent=2))
+    elif not matches:
+        print("Geen passend inkooppakket gevonden.")
+    else:
+        for m in matches:
+            print(f"{m.score:5.1f}  {m.package:<22} {m.name}")
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .checks import Severity, check_tender
+    from .tender import load_tender
+
+    tender = load_tender(args.file)
+    store = _open_library(args)
+    try:
+        findings = check_tender(tender, store)
+    finally:
+        store.close()
+    errors = [f for f in findings if f.severity == Severity.ERROR]
+    if args.json:
+        print(json.dumps([{"severity": str(f.severity), "code": f.code, "where": f.where, "message": f.message}
+                          for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            print(f"{f.severity}: {f.text()}")
+        if not findings:
+            print("Geen fouten of adviezen.")
+    if errors:
+        first = errors[0]
+        more = f" (en nog {len(errors) - 1})" if len(errors) > 1 else ""
+        raise TenderError(f"{args.file.name}: {len(errors)} {'fout' if len(errors) == 1 else 'fouten'}; eerste: "
+                          f"{first.text()}{more}", en=f"{args.file.name}: {len(errors)} error(s); first: "
+                          f"{first.text('en')}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .checks import Severity, check_tender
+    from .docx_export import export_tender, load_template
+    from .tender import load_tender
+
+    tender = load_tender(args.file)
+    if args.template is not None:
+        load_template(args.template)  # a bad template is reported before any other work
+    store = _open_library(args)
+    try:
+        findings = check_tender(tender, store)
+        errors = [f for f in findings if f.severity == Severity.ERROR]
+        if errors and not args.concept:
+            raise TenderError(f"de aanbesteding bevat {len(errors)} {'fout' if len(errors) == 1 else 'fouten'} "
+                              f"(eerste: {errors[0].text()}); los die op of maak een concept met --concept",
+                              en=f"the tender has {len(errors)} error(s) (first: {errors[0].text('en')}); fix them "
+                              "or make a draft with --concept")
+        for f in findings:
+            if f.severity == Severity.ADVICE:
+                print(f"advies: {f.text()}", file=sys.stderr)
+        out = export_tender(tender, store, args.out, args.template, concept=args.concept or bool(errors))
+    finally:
+        store.close()
+    print(f"Geschreven: {out}")
+    return 0

@@ -1,0 +1,223 @@
+"""Checks on a tender before export: errors block a final document, advice is what practice recommends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from criteria_library import cpv as cpv_mod
+from criteria_library.errors import LibraryError
+from criteria_library.models import Criterion, Kind, Status
+
+from . import thresholds
+from .clauses import fill_clause
+from .library import Library
+from .tender import EUROPEAN_PROCEDURES, PROCEDURES, Tender
+
+PRICE_WEIGHT_ADVICE = (10, 40)  # circular tenders: price counts, but quality must be able to make a difference
+
+
+class Severity(StrEnum):
+    """How serious a finding is."""
+
+    ERROR = "fout"
+    ADVICE = "advies"
+    INFO = "info"
+
+
+@dataclass
+class Finding:
+    """One result of checking a tender: what, where, and how serious."""
+
+    severity: Severity
+    code: str
+    message: str
+    en: str
+    where: str = ""
+
+    def text(self, lang: str = "nl") -> str:
+        """The message with its place, in the given language."""
+        body = self.en if lang == "en" else self.message
+        return f"{self.where}: {body}" if self.where else body
+
+
+def _euro(value: float) -> str:
+    return "€ " + f"{value:,.0f}".replace(",", ".")
+
+
+class _Findings(list[Finding]):
+    def error(self, code: str, nl: str, en: str, where: str = "") -> None:
+        self.append(Finding(Severity.ERROR, code, nl, en, where))
+
+    def advice(self, code: str, nl: str, en: str, where: str = "") -> None:
+        self.append(Finding(Severity.ADVICE, code, nl, en, where))
+
+    def info(self, code: str, nl: str, en: str, where: str = "") -> None:
+        self.append(Finding(Severity.INFO, code, nl, en, where))
+
+
+def resolve_criteria(tender: Tender, library: Library) -> tuple[list[Criterion], list[str]]:
+    """The tender's criteria from the library, in tender order, and the ids the library does not know."""
+    found = library.criteria_by_ids(tender.criterion_ids())
+    return [found[i] for i in tender.criterion_ids() if i in found], [i for i in tender.criterion_ids() if i not in found]
+
+
+def check_tender(tender: Tender, library: Library, today: date | None = None) -> list[Finding]:
+    """Every problem and piece of advice for a tender, errors first."""
+    f = _Findings()
+    criteria, unknown = resolve_criteria(tender, library)
+    _check_basics(tender, library, f)
+    for cid in unknown:
+        f.error("criterion-unknown", f"het criterium {cid} staat niet (meer) in de bibliotheek",
+                f"criterion {cid} is not (or no longer) in the library", f"criteria[{cid}]")
+    for c in criteria:
+        _check_criterion(tender, c, f)
+    _check_weights(tender, criteria, f)
+    _check_procedure(tender, f, today or date.today())
+    _check_ambition(tender, criteria, f)
+    order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}
+    return sorted(f, key=lambda x: order[x.severity])
+
+
+def errors(findings: list[Finding]) -> list[Finding]:
+    """Only the findings that block a final document."""
+    return [x for x in findings if x.severity == Severity.ERROR]
+
+
+def _check_basics(t: Tender, library: Library, f: _Findings) -> None:
+    if not t.package:
+        f.advice("package-missing", "er is geen inkooppakket gekozen", "no procurement package chosen", "package")
+    else:
+        try:
+            library.package(t.package)
+        except LibraryError:
+            f.error("package-unknown", f"het inkooppakket \"{t.package}\" staat niet in de bibliotheek",
+                    f"the package \"{t.package}\" is not in the library", "package")
+    if not t.organisation.strip():
+        f.advice("organisation-missing", "de naam van de opdrachtgever ontbreekt", "the organisation's name is missing",
+                 "organisation")
+    if not t.description.strip():
+        f.advice("description-missing", "een korte omschrijving van de opdracht helpt inschrijvers",
+                 "a short description of the contract helps bidders", "description")
+    if not t.contract_term_months:
+        f.advice("term-missing", "de looptijd van de overeenkomst ontbreekt", "the contract term is missing",
+                 "contract_term_months")
+    if not t.cpv:
+        f.advice("cpv-missing", "geef ten minste één CPV-code op (verplicht bij een Europese procedure)",
+                 "give at least one CPV code (required in a European procedure)", "cpv")
+    catalogue = cpv_mod.catalogue()
+    for code in t.cpv:
+        if catalogue.get(code) is None:
+            f.error("cpv-unknown", f"{code} is geen bestaande CPV-code", f"{code} is not a valid CPV code", "cpv")
+    if not t.criteria:
+        f.advice("no-criteria", "er zijn nog geen criteria gekozen", "no criteria have been chosen yet", "criteria")
+
+
+def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
+    where = f"criteria[{c.id}]"
+    entry = t.entry(c.id)
+    if c.status == Status.RETIRED:
+        f.advice("criterion-retired", f"{c.id} is in de bibliotheek ingetrokken; overweeg een ander criterium",
+                 f"{c.id} has been retired in the library; consider another criterion", where)
+    elif c.status != Status.PUBLISHED:
+        f.advice("criterion-unpublished", f"{c.id} is nog niet gepubliceerd (status: {Status(c.status).label_nl})",
+                 f"{c.id} has not been published yet (status: {Status(c.status).label_en})", where)
+    if entry is not None and entry.version is not None and entry.version < c.version:
+        f.advice("criterion-changed",
+                 f"{c.id} is in de bibliotheek gewijzigd sinds het werd gekozen (versie {entry.version} -> {c.version})",
+                 f"{c.id} changed in the library since it was chosen (version {entry.version} -> {c.version})", where)
+    filled = fill_clause(t, c)
+    for name in filled.missing:
+        f.error("placeholder-missing", f"{c.id}: \"{name}\" heeft geen waarde; vul die in bij de waarden",
+                f"{c.id}: \"{name}\" has no value; fill it in under values", f"values.{name}")
+    for name, value in filled.defaults.items():
+        f.info("placeholder-default", f"{c.id}: \"{name}\" gebruikt de standaardwaarde \"{value}\"",
+               f"{c.id}: \"{name}\" uses the default value \"{value}\"", f"values.{name}")
+
+
+def _check_weights(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
+    award = [c for c in criteria if c.kind == Kind.AWARD]
+    total = t.price_weight
+    for c in criteria:
+        entry = t.entry(c.id)
+        weight = entry.weight if entry else None
+        if c.kind == Kind.AWARD:
+            if weight is None:
+                f.error("weight-missing", f"gunningscriterium {c.id} heeft geen weging",
+                        f"award criterion {c.id} has no weight", f"criteria[{c.id}].weight")
+            else:
+                total += weight
+                if weight == 0:
+                    f.advice("weight-zero", f"gunningscriterium {c.id} weegt 0% en telt dus niet mee",
+                             f"award criterion {c.id} weighs 0% and so does not count", f"criteria[{c.id}].weight")
+        elif weight is not None:
+            f.info("weight-ignored", f"{c.id} is geen gunningscriterium; de weging wordt genegeerd",
+                   f"{c.id} is not an award criterion; its weight is ignored", f"criteria[{c.id}].weight")
+    if total != 100:
+        f.error("weights-sum", f"de wegingen van prijs ({t.price_weight}%) en gunningscriteria tellen op tot "
+                f"{total}% in plaats van 100%", f"the weights of price ({t.price_weight}%) and the award criteria "
+                f"add up to {total}% instead of 100%", "price_weight")
+    low, high = PRICE_WEIGHT_ADVICE
+    if award and not low <= t.price_weight <= high:
+        f.advice("price-weight", f"een prijsweging van {t.price_weight}% is ongebruikelijk voor een circulaire "
+                 f"aanbesteding; gebruikelijk is {low}-{high}%", f"a price weight of {t.price_weight}% is unusual "
+                 f"for a circular tender; {low}-{high}% is common", "price_weight")
+    if not award:
+        f.advice("no-award", "er is geen gunningscriterium: de laagste prijs wint en circulariteit telt niet mee "
+                 "in de gunning", "there is no award criterion: the lowest price wins and circularity does not "
+                 "count in the award", "criteria")
+
+
+def _check_procedure(t: Tender, f: _Findings, today: date) -> None:
+    if t.estimated_value_eur is None:
+        f.advice("value-missing", "zonder geraamde waarde kan de procedurekeuze niet worden getoetst",
+                 "without an estimated value the choice of procedure cannot be checked", "estimated_value_eur")
+        return
+    period, known = thresholds.eu_thresholds(today)
+    if not known:
+        f.advice("thresholds-outdated", f"de drempelwaarden in dit programma gelden tot {period.valid_to:%d-%m-%Y}; "
+                 "controleer de actuele drempels", f"the thresholds in this program are valid until "
+                 f"{period.valid_to:%Y-%m-%d}; check the current thresholds", "procedure")
+    works = thresholds.is_works(t.cpv, t.package)
+    limit = period.for_contract(works, t.authority == "centraal")
+    kind_nl = "werken" if works else "leveringen en diensten"
+    kind_en = "works" if works else "supplies and services"
+    value = t.estimated_value_eur
+    label_nl, label_en = PROCEDURES[t.procedure]
+    if value >= limit and t.procedure not in EUROPEAN_PROCEDURES:
+        f.error("procedure-eu-required", f"de geraamde waarde ({_euro(value)}) ligt op of boven de Europese drempel "
+                f"voor {kind_nl} ({_euro(limit)}; {period.source}); een {label_nl.lower()} is dan niet toegestaan",
+                f"the estimated value ({_euro(value)}) is at or above the EU threshold for {kind_en} "
+                f"({_euro(limit)}); a {label_en.lower()} is not allowed", "procedure")
+        return
+    if value < limit and t.procedure in EUROPEAN_PROCEDURES:
+        f.info("procedure-eu-voluntary", f"de geraamde waarde ligt onder de Europese drempel ({_euro(limit)}); een "
+               "Europese procedure mag, maar een lichtere procedure kan ook", f"the estimated value is below the EU "
+               f"threshold ({_euro(limit)}); a European procedure is allowed, a lighter one is possible", "procedure")
+    national = thresholds.national_advice(works)
+    if t.procedure == "enkelvoudig-onderhands" and national.enkelvoudig_max and value > national.enkelvoudig_max:
+        f.advice("procedure-national", f"boven {_euro(national.enkelvoudig_max)} adviseert de Gids Proportionaliteit "
+                 "meer dan één inschrijver uit te nodigen (meervoudig onderhands)", f"above "
+                 f"{_euro(national.enkelvoudig_max)} the Gids Proportionaliteit advises inviting more than one bidder",
+                 "procedure")
+    if t.procedure == "meervoudig-onderhands" and national.meervoudig_max and value > national.meervoudig_max:
+        f.advice("procedure-national", f"boven {_euro(national.meervoudig_max)} adviseert de Gids Proportionaliteit "
+                 "voor werken een openbare procedure", f"above {_euro(national.meervoudig_max)} the Gids "
+                 "Proportionaliteit advises an open procedure for works", "procedure")
+
+
+def _check_ambition(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
+    if not criteria:
+        return
+    top = max(c.level for c in criteria)
+    if t.ambition_level >= 2 and top < 2:
+        f.advice("ambition-low", "de aanbesteding is gemarkeerd als "
+                 f"{'koploper' if t.ambition_level == 3 else 'ambitieus'}, maar bevat alleen criteria van niveau 1 "
+                 "(basis)", f"the tender is marked {'front-runner' if t.ambition_level == 3 else 'ambitious'} but "
+                 "contains only level 1 (basic) criteria", "ambition_level")
+    above = [c.id for c in criteria if c.level > t.ambition_level]
+    if above:
+        f.info("ambition-above", f"{', '.join(above)} {'ligt' if len(above) == 1 else 'liggen'} boven het gekozen "
+               "ambitieniveau", f"{', '.join(above)} {'is' if len(above) == 1 else 'are'} above the chosen ambition "
+               "level", "ambition_level")

@@ -1,0 +1,90 @@
+"""The default house style (templates/tender.docx), generated here so its definition is reviewable as code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+from .docx_plan import Style
+from .docx_styles import SPECS
+
+FONT = "Calibri"  # LibreOffice substitutes the metric-compatible Carlito, so page breaks stay put
+ACCENT = RGBColor(0x1F, 0x38, 0x64)
+GREY = RGBColor(0x59, 0x59, 0x59)
+
+
+def _field(paragraph, instr: str) -> None:
+    """A simple field (PAGE, NUMPAGES) as a run."""
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), instr)
+    run = OxmlElement("w:r")
+    rpr = OxmlElement("w:rPr")
+    size = OxmlElement("w:sz")
+    size.set(qn("w:val"), "16")
+    rpr.append(size)
+    run.append(rpr)
+    t = OxmlElement("w:t")
+    t.text = "1"
+    run.append(t)
+    fld.append(run)
+    paragraph._p.append(fld)
+
+
+def make_default_template(path: Path) -> Path:
+    """Write the default template: A4, calm typography, title in the header, page x of y in the footer."""
+    doc = docx.Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(2.5)
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    section.different_first_page_header_footer = True  # no running header on the cover
+
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(10.5)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    normal.paragraph_format.space_after = Pt(6)
+    normal.paragraph_format.line_spacing = 1.15
+    for logical, name in ((Style.TITLE, "Title"), (Style.SUBTITLE, "Subtitle"), (Style.HEADING_1, "Heading 1"),
+                          (Style.HEADING_2, "Heading 2")):
+        spec = SPECS[logical]
+        style = doc.styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(spec.size) if spec.size else None
+        style.font.bold = spec.bold
+        style.font.italic = spec.italic
+        style.font.color.rgb = RGBColor.from_string(spec.color) if spec.color else None
+        pf = style.paragraph_format
+        pf.space_before, pf.space_after = Pt(spec.space_before), Pt(spec.space_after)
+        # python-docx's built-in Title has a bottom border; a tender cover reads calmer without it.
+        ppr = style.element.pPr
+        if ppr is not None:
+            for border in ppr.findall(qn("w:pBdr")):
+                ppr.remove(border)
+    header = section.header.paragraphs[0]
+    header.text = "{{titel}}"
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for run in header.runs:
+        run.font.size, run.font.color.rgb = Pt(8), GREY
+    footer = section.footer.paragraphs[0]
+    footer.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
+    run = footer.add_run("{{opdrachtgever}}\tPagina ")
+    run.font.size, run.font.color.rgb = Pt(8), GREY
+    _field(footer, "PAGE")
+    run = footer.add_run(" van ")
+    run.font.size, run.font.color.rgb = Pt(8), GREY
+    _field(footer, "NUMPAGES")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(path)
+    return path
+
+
+if __name__ == "__main__":
+    print(make_default_template(Path(__file__).with_name("templates") / "tender.docx"))

@@ -1,0 +1,322 @@
+"""DocumentPlan -> python-docx Document in the organisation's house style, and the whole export to a file."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Emu
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from .docx_plan import Block, DocumentPlan, Heading, PageBreak, Paragraph, Style, Table, Toc, build_plan
+from .docx_styles import ResolvedStyles, resolve_styles
+from .errors import TemplateError, TenderError
+from .library import Library
+from .tender import Tender, atomic_write_bytes
+
+DEFAULT_TEMPLATE = Path(__file__).with_name("templates") / "tender.docx"
+CONTENT_MARKER = re.compile(r"^\s*\{\{\s*inhoud\s*\}\}\s*$")
+FIELD_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
+MAIN_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "dotx",
+}
+MACRO_TYPES = ("application/vnd.ms-word.document.macroEnabled.main+xml",
+               "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+HEADER_SHADE = "D9E2F3"
+
+
+# ------------------------------------------------------------------ template
+def load_template(path: Path | str | None = None) -> Document:
+    """Open a .docx or .dotx as the base of the export; TemplateError when it is not a usable Word document."""
+    path = Path(path) if path is not None else DEFAULT_TEMPLATE
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise TemplateError(f"De sjabloon {path} bestaat niet.", en=f"The template {path} does not exist.") from None
+    except OSError as exc:
+        raise TemplateError(f"De sjabloon {path} kan niet worden gelezen: {exc.strerror}.",
+                            en=f"The template {path} cannot be read: {exc.strerror}.") from None
+    not_word = TemplateError(f"{path.name} is geen Word-document (.docx of .dotx).",
+                             en=f"{path.name} is not a Word document (.docx or .dotx).")
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+            types = zf.read("[Content_Types].xml").decode("utf-8")
+            members = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError):
+        raise not_word from None
+    if any(t in types for t in MACRO_TYPES):
+        raise TemplateError(f"{path.name} bevat macro's (.docm/.dotm); sla de sjabloon op als .docx of .dotx.",
+                            en=f"{path.name} contains macros (.docm/.dotm); save the template as .docx or .dotx.")
+    if not any(t in types for t in MAIN_TYPES):
+        raise not_word
+    if "template.main+xml" in types:
+        # python-docx only opens documents; a .dotx is the same package with another content type.
+        members["[Content_Types].xml"] = types.replace("wordprocessingml.template.main+xml",
+                                                       "wordprocessingml.document.main+xml").encode("utf-8")
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+            for name, data in members.items():
+                out.writestr(name, data)
+        raw = buf.getvalue()
+    try:
+        return docx.Document(io.BytesIO(raw))
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken packages
+        raise TemplateError(f"{path.name} is een beschadigd Word-document ({type(exc).__name__}).",
+                            en=f"{path.name} is a damaged Word document ({type(exc).__name__}).") from None
+
+
+def _text_of(p_el) -> str:
+    return "".join(t.text or "" for t in p_el.iter(qn("w:t")))
+
+
+def _prepare_body(doc: Document) -> tuple[object, bool]:
+    """Remove the template's sample body text; return the anchor to insert before and whether a cover stays.
+
+    A paragraph {{inhoud}} marks where the tender goes: what stands before it (a cover page) stays.
+    """
+    body = doc.element.body
+    children = [c for c in body.iterchildren() if c.tag != qn("w:sectPr")]
+    marker_index = next((i for i, c in enumerate(children) if c.tag == qn("w:p") and CONTENT_MARKER.match(_text_of(c))),
+                        None)
+    keep = children[:marker_index] if marker_index is not None else []
+    for child in children[len(keep):]:
+        if marker_index is not None and child is children[marker_index]:
+            continue
+        body.remove(child)
+    if marker_index is not None:
+        anchor = children[marker_index]
+        for r in anchor.findall(qn("w:r")):
+            anchor.remove(r)
+    else:
+        anchor = OxmlElement("w:p")
+        sect = body.find(qn("w:sectPr"))
+        if sect is not None:
+            sect.addprevious(anchor)
+        else:
+            body.append(anchor)
+    has_cover = any(_text_of(c).strip() or c.findall(f".//{qn('w:drawing')}") for c in keep)
+    return anchor, has_cover
+
+
+def _fill_fields(elements, values: dict[str, str]) -> None:
+    """Replace {{titel}}, {{opdrachtgever}}, {{datum}} in kept template text (cover, headers, footers)."""
+    for p in elements:
+        ts = list(p.iter(qn("w:t")))
+        full = "".join(t.text or "" for t in ts)
+        if "{{" not in full:
+            continue
+        for t in ts:  # the usual case: a field inside one run keeps that run's formatting
+            if t.text and FIELD_RE.search(t.text):
+                t.text = FIELD_RE.sub(lambda m: values.get(m.group(1), m.group(0)), t.text)
+        full = "".join(t.text or "" for t in ts)
+        if FIELD_RE.search(full) and any(m.group(1) in values for m in FIELD_RE.finditer(full)):
+            ts[0].text = FIELD_RE.sub(lambda m: values.get(m.group(1), m.group(0)), full)
+            for t in ts[1:]:
+                t.text = ""
+
+
+def _header_footer_paragraphs(doc: Document):
+    """Paragraphs of every header and footer part, without creating any (python-docx would add empty ones)."""
+    for rel in doc.part.rels.values():
+        if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
+            yield from rel.target_part.element.iter(qn("w:p"))
+
+
+# ------------------------------------------------------------------ rendering
+class _Renderer:
+    def __init__(self, doc: Document, styles: ResolvedStyles, anchor) -> None:
+        self.doc = doc
+        self.styles = styles
+        self.anchor = anchor
+        section = doc.sections[-1]
+        width = (section.page_width or Cm(21)) - (section.left_margin or Cm(2.5)) - (section.right_margin or Cm(2.5))
+        self.text_width = max(int(width), int(Cm(8)))
+
+    def paragraph(self, style: Style) -> DocxParagraph:
+        p_el = OxmlElement("w:p")
+        self.anchor.addprevious(p_el)
+        p = DocxParagraph(p_el, self.doc._body)
+        p_el.style = self.styles.ids[style]
+        return p
+
+    def block(self, b: Block) -> None:
+        if isinstance(b, Heading):
+            self.heading(b)
+        elif isinstance(b, Paragraph):
+            p = self.paragraph(b.style)
+            for run in b.runs:
+                r = p.add_run(run.text)
+                if run.bold:
+                    r.bold = True
+                if run.italic:
+                    r.italic = True
+                if run.gap:
+                    r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            if b.keep_with_next:
+                p.paragraph_format.keep_with_next = True
+        elif isinstance(b, Table):
+            self.table(b)
+        elif isinstance(b, Toc):
+            self.toc(b)
+        elif isinstance(b, PageBreak):
+            self.paragraph(Style.BODY).add_run().add_break(WD_BREAK.PAGE)
+
+    def heading(self, h: Heading) -> None:
+        style = Style.HEADING_1 if h.level == 1 else Style.HEADING_2
+        if h.number and h.number[0].isdigit():
+            # The template numbers this heading level itself: writing our number too would show "2 2. Titel".
+            if style in self.styles.numbered:
+                label = h.text
+            else:
+                label = f"{h.number}. {h.text}" if h.level == 1 else f"{h.number} {h.text}"
+        else:
+            label = f"{h.number} – {h.text}" if h.number else h.text
+        self.paragraph(style).add_run(label)
+
+    def table(self, t: Table) -> None:
+        ncols = len(t.header)
+        all_rows = [t.header, *t.rows] if t.show_header else list(t.rows)
+        table: DocxTable = self.doc.add_table(rows=len(all_rows), cols=ncols)
+        self.anchor.addprevious(table._tbl)
+        tbl_pr = table._tbl.tblPr
+        tbl_pr.style = self.styles.ids[Style.TABLE]
+        width_el = tbl_pr.find(qn("w:tblW"))
+        if width_el is None:
+            width_el = OxmlElement("w:tblW")
+            tbl_pr.insert(1, width_el)
+        width_el.set(qn("w:w"), str(int(Emu(self.text_width).twips)))
+        width_el.set(qn("w:type"), "dxa")
+        table.autofit = False  # fixed layout: Word and LibreOffice both keep our column widths
+        scale = sum(t.widths)
+        widths = [Emu(int(self.text_width * w / scale)) for w in t.widths]
+        for col, gc in zip(widths, table._tbl.tblGrid.gridCol_lst, strict=True):
+            gc.w = col
+        body_id = self.styles.ids[Style.BODY]
+        last = len(all_rows) - 1
+        for r_index, (row, values) in enumerate(zip(table.rows, all_rows, strict=True)):
+            header = t.show_header and r_index == 0
+            tr_pr = row._tr.get_or_add_trPr()
+            tr_pr.append(OxmlElement("w:cantSplit"))  # a criterion's row stays on one page
+            if header:
+                tr_pr.append(OxmlElement("w:tblHeader"))  # repeat the header row on every page
+            for c_index, (cell, value, w) in enumerate(zip(row.cells, values, widths, strict=True)):
+                cell.width = w
+                p = cell.paragraphs[0]
+                p._p.style = body_id
+                p.paragraph_format.space_after = 0
+                run = p.add_run(value)
+                if header or (t.bold_last_row and r_index == last) or (not t.show_header and c_index == 0):
+                    run.bold = True
+                if header:
+                    shd = OxmlElement("w:shd")
+                    shd.set(qn("w:val"), "clear")
+                    shd.set(qn("w:color"), "auto")
+                    shd.set(qn("w:fill"), HEADER_SHADE)
+                    cell._tc.get_or_add_tcPr().append(shd)
+        # A little air after a table before the next paragraph.
+        self.paragraph(Style.BODY)
+
+    def toc(self, toc: Toc, headings: list[Heading] | None = None) -> None:
+        """A TOC field; its cached result lists the headings so LibreOffice and print previews show them too."""
+        entries = [h for h in (headings or []) if h.level <= toc.levels]
+        first = self.paragraph(Style.BODY)
+        self._field_char(first, "begin", dirty=True)
+        instr = OxmlElement("w:instrText")
+        instr.set(qn("xml:space"), "preserve")
+        instr.text = f' TOC \\o "1-{toc.levels}" \\h \\z \\u '
+        run = OxmlElement("w:r")
+        run.append(instr)
+        first._p.append(run)
+        self._field_char(first, "separate")
+        if not entries:
+            first.add_run("Klik met de rechtermuisknop en kies 'Veld bijwerken' voor de inhoudsopgave.")
+            self._field_char(first, "end")
+            return
+        p = first
+        for i, h in enumerate(entries):
+            if i > 0:
+                p = self.paragraph(Style.BODY)
+            style_id = self.styles.toc_ids.get(h.level)
+            if style_id:
+                p._p.style = style_id
+            elif h.level > 1:
+                p.paragraph_format.left_indent = Cm(0.6)
+            p.paragraph_format.space_after = 0
+            number = "" if (Style.HEADING_1 if h.level == 1 else Style.HEADING_2) in self.styles.numbered else h.number
+            sep = " – " if number and not number[0].isdigit() else " "
+            p.add_run(f"{number}{sep}{h.text}" if number else h.text)
+        self._field_char(p, "end")
+
+    @staticmethod
+    def _field_char(p: DocxParagraph, kind: str, dirty: bool = False) -> None:
+        run = OxmlElement("w:r")
+        fc = OxmlElement("w:fldChar")
+        fc.set(qn("w:fldCharType"), kind)
+        if dirty:
+            fc.set(qn("w:dirty"), "true")
+        run.append(fc)
+        p._p.append(run)
+
+
+def _ask_to_update_fields(doc: Document) -> None:
+    """Let Word refresh the table of contents (page numbers) when the document is opened."""
+    settings = doc.settings.element
+    if settings.find(qn("w:updateFields")) is None:
+        el = OxmlElement("w:updateFields")
+        el.set(qn("w:val"), "true")
+        settings.append(el)
+
+
+def render(plan: DocumentPlan, template: Document) -> Document:
+    """Write the plan into the template (which is changed and returned): house style kept, sample text removed."""
+    doc = template
+    anchor, has_cover = _prepare_body(doc)
+    kept = [c for c in doc.element.body.iter(qn("w:p")) if c is not anchor]
+    _fill_fields(kept, plan.fields)
+    _fill_fields(list(_header_footer_paragraphs(doc)), plan.fields)
+    styles = resolve_styles(doc)
+    renderer = _Renderer(doc, styles, anchor)
+    headings = plan.headings()
+    blocks = plan.body if has_cover else [*plan.cover, *plan.body]
+    for b in blocks:
+        if isinstance(b, Toc):
+            renderer.toc(b, headings)
+        else:
+            renderer.block(b)
+    anchor.getparent().remove(anchor)
+    _ask_to_update_fields(doc)
+    props = doc.core_properties
+    props.title = plan.title
+    props.subject = "Aanbestedingsdocument circulair inkopen"
+    props.author = plan.organisation or props.author
+    props.keywords = "circulair inkopen"
+    return doc
+
+
+def export_tender(tender: Tender, library: Library, out: Path | str, template: Path | str | None = None,
+                  today: date | None = None, concept: bool = False) -> Path:
+    """Build, render and atomically write the tender document; nothing is written when anything fails."""
+    out = Path(out)
+    if out.suffix.lower() != ".docx":
+        raise TenderError(f"Het uitvoerbestand moet eindigen op .docx, niet {out.name}.",
+                          en=f"The output file must end in .docx, not {out.name}.")
+    if not out.parent.exists() and str(out.parent):
+        raise TenderError(f"De map {out.parent} bestaat niet.", en=f"The folder {out.parent} does not exist.")
+    doc = load_template(template)
+    plan = build_plan(tender, library, today=today, concept=concept)
+    render(plan, doc)
+    buf = io.BytesIO()
+    doc.save(buf)
+    atomic_write_bytes(out, buf.getvalue())
+    return out

@@ -1,0 +1,295 @@
+"""Tender -> DocumentPlan: the document's content and logical styles, before any python-docx is involved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from criteria_library import cpv as cpv_mod
+from criteria_library.errors import LibraryError
+from criteria_library.models import KIND_ORDER, R_STRATEGIES, Criterion, Kind, Level
+
+from .checks import resolve_criteria
+from .clauses import FilledClause, Source, fill_clause, fill_text
+from .errors import TenderError
+from .library import Library
+from .tender import PROCEDURES, Tender
+
+MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+             "november", "december"]
+
+
+class Style(StrEnum):
+    """Logical styles; docx_styles maps them onto the template's real styles."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    HEADING_1 = "heading1"
+    HEADING_2 = "heading2"
+    TOC_HEADING = "toc_heading"
+    BODY = "body"
+    CLAUSE = "clause"
+    NOTE = "note"
+    TABLE = "table"
+
+
+@dataclass
+class Run:
+    """A piece of text with simple emphasis; `gap` marks a placeholder still to be filled in."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    gap: bool = False
+
+
+@dataclass
+class Heading:
+    """A numbered heading; the number is written as text unless the template's style numbers it."""
+
+    text: str
+    level: int
+    number: str = ""
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of runs in a logical style."""
+
+    runs: list[Run]
+    style: Style = Style.BODY
+    keep_with_next: bool = False
+
+
+@dataclass
+class Table:
+    """A table with a header row; widths are relative (they are scaled to the page's text width)."""
+
+    header: list[str]
+    rows: list[list[str]]
+    widths: list[float]
+    bold_last_row: bool = False
+    show_header: bool = True  # False: a key-value table whose first column is bold
+
+
+@dataclass
+class Toc:
+    """A table-of-contents field (Word fills in page numbers when it updates fields)."""
+
+    levels: int = 2
+
+
+@dataclass
+class PageBreak:
+    """Start a new page."""
+
+
+Block = Heading | Paragraph | Table | Toc | PageBreak
+
+
+@dataclass
+class DocumentPlan:
+    """Everything the renderer writes: the cover (skipped when the template brings its own) and the body."""
+
+    title: str
+    organisation: str
+    date_text: str
+    cover: list[Block] = field(default_factory=list)
+    body: list[Block] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)  # {{titel}} etc. in a template's cover/header
+
+    def headings(self) -> list[Heading]:
+        """The headings in document order (for the cached table of contents)."""
+        return [b for b in self.body if isinstance(b, Heading)]
+
+
+def dutch_date(d: date) -> str:
+    """25 november 2026."""
+    return f"{d.day} {MONTHS_NL[d.month - 1]} {d.year}"
+
+
+def euro(value: float) -> str:
+    """€ 1.250.000 (Dutch thousands separator)."""
+    return "€ " + f"{value:,.0f}".replace(",", ".")
+
+
+def text(s: str, style: Style = Style.BODY, **kw: bool) -> Paragraph:
+    """A paragraph of plain text."""
+    return Paragraph([Run(s)], style, **kw)
+
+
+def labelled(label: str, value: str, style: Style = Style.NOTE) -> Paragraph:
+    """'Label: value' with the label in bold."""
+    return Paragraph([Run(f"{label}: ", bold=True), Run(value)], style)
+
+
+def clause_runs(filled: FilledClause) -> list[Run]:
+    """The filled clause as runs, gaps marked so the renderer can highlight them."""
+    return [Run(s, gap=src is Source.MISSING) for s, src in filled.segments]
+
+
+# Chapter for each kind: (number, title, intro when there are criteria, text when there are none).
+CHAPTERS: dict[Kind, tuple[str, str, str]] = {
+    Kind.SELECTION: ("Geschiktheidseisen",
+                     "De inschrijver voldoet aan de volgende geschiktheidseisen. Een inschrijver die niet aan een "
+                     "eis voldoet, wordt uitgesloten van verdere beoordeling.",
+                     "Voor deze opdracht gelden geen aanvullende circulaire geschiktheidseisen."),
+    Kind.REQUIREMENT: ("Programma van eisen",
+                       "Elke inschrijving voldoet aan de volgende minimumeisen. Een inschrijving die niet aan een "
+                       "minimumeis voldoet, is ongeldig.",
+                       "Voor deze opdracht gelden geen aanvullende circulaire minimumeisen."),
+    Kind.AWARD: ("Gunningscriteria",
+                 "De opdracht wordt gegund aan de inschrijving met de beste prijs-kwaliteitverhouding (BPKV). "
+                 "Prijs en kwaliteit wegen als volgt.",
+                 "De opdracht wordt gegund op de laagste prijs; er zijn geen kwalitatieve gunningscriteria."),
+    Kind.CONTRACT: ("Contractbepalingen",
+                    "De volgende bepalingen worden opgenomen in de overeenkomst en gelden gedurende de hele looptijd.",
+                    "Voor deze opdracht gelden geen aanvullende circulaire contractbepalingen."),
+}
+
+LEVEL_TEXT = {
+    1: "basis: kernvereisten die eenvoudig zijn te controleren",
+    2: "ambitieus: een bredere set eisen die meer vraagt van de markt",
+    3: "koploper: nieuwe verdienmodellen zoals product-als-dienst, terugname en herfabricage",
+}
+
+
+def build_plan(tender: Tender, library: Library, today: date | None = None, concept: bool = False) -> DocumentPlan:
+    """The whole tender document as a plan: cover, contents, chapters per kind, weight table and annexes."""
+    criteria, unknown = resolve_criteria(tender, library)
+    if unknown:
+        raise TenderError(f"de criteria {', '.join(unknown)} staan niet in de bibliotheek",
+                          en=f"the criteria {', '.join(unknown)} are not in the library", where="criteria")
+    today = today or date.today()
+    try:
+        package_name = library.package(tender.package).name_nl if tender.package else ""
+    except LibraryError:
+        package_name = tender.package
+    catalogue = cpv_mod.catalogue()
+    cpv_lines = [f"{catalogue.normalise(c) or c} {catalogue.label(c)}".strip() for c in tender.cpv]
+    procedure = PROCEDURES[tender.procedure][0]
+    plan = DocumentPlan(tender.title, tender.organisation, dutch_date(today))
+    plan.fields = {"titel": tender.title, "opdrachtgever": tender.organisation, "datum": plan.date_text,
+                   "procedure": procedure}
+
+    # ---- cover
+    plan.cover.append(text("", Style.BODY))  # a little room above the title
+    plan.cover.append(text(tender.title, Style.TITLE))
+    subtitle = "Aanbestedingsdocument met circulaire criteria"
+    plan.cover.append(text(f"CONCEPT – {subtitle.lower()}, niet voor publicatie" if concept else subtitle,
+                           Style.SUBTITLE))
+    facts = [["Opdrachtgever", tender.organisation or "–"], ["Datum", plan.date_text], ["Procedure", procedure]]
+    if package_name:
+        facts.append(["Inkooppakket", package_name])
+    facts.append(["Ambitieniveau", f"{tender.ambition_level} – {Level(tender.ambition_level).label_nl}"])
+    facts.append(["CPV-codes", "\n".join(cpv_lines) or "–"])
+    plan.cover.append(Table(["Gegeven", "Waarde"], facts, [1, 3], show_header=False))
+    plan.cover.append(PageBreak())
+
+    body = plan.body
+    body.append(text("Inhoudsopgave", Style.TOC_HEADING))
+    body.append(Toc(levels=2))
+    body.append(PageBreak())
+
+    # ---- 1 Inleiding
+    by_kind: dict[Kind, list[Criterion]] = {k: [] for k in KIND_ORDER}
+    for c in criteria:
+        by_kind[Kind(c.kind)].append(c)
+    body.append(Heading("Inleiding", 1, "1"))
+    body.append(Heading("Omschrijving van de opdracht", 2, "1.1"))
+    for part in [p.strip() for p in tender.description.split("\n\n") if p.strip()] or ["(Geen omschrijving.)"]:
+        body.append(text(part))
+    body.append(Heading("Omvang en looptijd", 2, "1.2"))
+    scope = f"{tender.organisation or 'De opdrachtgever'} besteedt deze opdracht aan via een {procedure.lower()}."
+    if package_name:
+        scope += f" De opdracht valt onder het inkooppakket {package_name}."
+    body.append(text(scope))
+    if tender.contract_term_months:
+        body.append(text(f"De overeenkomst heeft een looptijd van {tender.contract_term_months} maanden."))
+    if tender.estimated_value_eur is not None:
+        body.append(text(f"De geraamde waarde van de opdracht bedraagt {euro(tender.estimated_value_eur)} "
+                         "exclusief btw, over de hele looptijd."))
+    if cpv_lines:
+        body.append(text("CPV-codes: " + "; ".join(cpv_lines) + "."))
+    body.append(Heading("Circulaire ambitie", 2, "1.3"))
+    body.append(text(f"De opdrachtgever kiest voor ambitieniveau {tender.ambition_level}, "
+                     f"{LEVEL_TEXT[tender.ambition_level]}. Dit document bevat "
+                     + ", ".join(f"{len(by_kind[k])} {_kind_count_label(k, len(by_kind[k]))}" for k in KIND_ORDER)
+                     + "."))
+
+    # ---- chapters per kind
+    numbers: dict[str, str] = {}
+    for chapter_no, kind in enumerate(KIND_ORDER, start=2):
+        title, intro, none_text = CHAPTERS[kind]
+        items = by_kind[kind]
+        body.append(Heading(title, 1, str(chapter_no)))
+        if kind == Kind.AWARD:
+            body.extend(_award_intro(tender, items, chapter_no, intro if items else none_text))
+        else:
+            body.append(text(intro if items else none_text))
+        for i, c in enumerate(items, start=1):
+            number = f"{chapter_no}.{i}"
+            numbers[c.id] = number
+            entry = tender.entry(c.id)
+            heading = c.title
+            if kind == Kind.AWARD and entry is not None and entry.weight is not None:
+                heading += f" ({entry.weight}%)"
+            body.append(Heading(heading, 2, number))
+            body.append(Paragraph(clause_runs(fill_clause(tender, c)), Style.CLAUSE))
+            if kind == Kind.AWARD:
+                if c.scoring.strip():
+                    body.append(labelled("Beoordeling", fill_text(tender, c, c.scoring)))
+                if entry is not None and entry.weight is not None:
+                    body.append(labelled("Weging", f"{entry.weight}% van de totale score"))
+            body.append(labelled("Bewijsmiddel", f"zie bijlage A, {number}"))
+
+    # ---- annexes
+    body.append(PageBreak())
+    body.append(Heading("Bewijsmiddelen", 1, "Bijlage A"))
+    body.append(text("Per criterium: wat de inschrijver indient of de opdrachtnemer aanlevert, en wanneer."))
+    evidence = [[numbers[c.id], c.title, fill_text(tender, c, c.verification) or "–"] for c in _in_order(by_kind)]
+    body.append(Table(["Nr.", "Criterium", "Bewijsmiddel"], evidence, [0.7, 2.3, 4.0]))
+    body.append(PageBreak())
+    body.append(Heading("Verantwoording", 1, "Bijlage B"))
+    body.append(text("Herkomst van elk criterium in de criteriabibliotheek circulair inkopen: kenmerk, versie, "
+                     "R-strategie (R-ladder) en bron."))
+    sources = [[numbers[c.id], c.id, str(c.version), _r_label(c.r_strategy), c.source or "–"] for c in _in_order(by_kind)]
+    body.append(Table(["Nr.", "Kenmerk", "Versie", "R-strategie", "Bron"], sources, [0.7, 1.3, 0.8, 1.6, 3.0]))
+    return plan
+
+
+def _in_order(by_kind: dict[Kind, list[Criterion]]) -> list[Criterion]:
+    return [c for k in KIND_ORDER for c in by_kind[k]]
+
+
+def _kind_count_label(kind: Kind, n: int) -> str:
+    singular = {Kind.SELECTION: "geschiktheidseis", Kind.REQUIREMENT: "minimumeis", Kind.AWARD: "gunningscriterium",
+                Kind.CONTRACT: "contractbepaling"}[kind]
+    plural = {Kind.SELECTION: "geschiktheidseisen", Kind.REQUIREMENT: "minimumeisen", Kind.AWARD: "gunningscriteria",
+              Kind.CONTRACT: "contractbepalingen"}[kind]
+    return singular if n == 1 else plural
+
+
+def _r_label(code: str) -> str:
+    name = R_STRATEGIES.get(code)
+    return f"{code} {name[0]}" if name else (code or "–")
+
+
+def _award_intro(tender: Tender, items: list[Criterion], chapter_no: int, intro: str) -> list[Block]:
+    """The award chapter's opening text and its weight table (including price and the total)."""
+    blocks: list[Block] = [text(intro)]
+    if not items:
+        return blocks
+    rows = [["Prijs", f"{tender.price_weight}%"]]
+    total = tender.price_weight
+    for i, c in enumerate(items, start=1):
+        entry = tender.entry(c.id)
+        weight = entry.weight if entry is not None and entry.weight is not None else 0
+        total += weight
+        rows.append([f"{chapter_no}.{i} {c.title}", f"{weight}%"])
+    rows.append(["Totaal", f"{total}%"])
+    blocks.append(Table(["Onderdeel", "Weging"], rows, [5, 1.2], bold_last_row=True))
+    blocks.append(text("Per gunningscriterium staat hieronder wat de inschrijver beschrijft of aanbiedt en hoe dat "
+                       "wordt beoordeeld."))
+    return blocks
