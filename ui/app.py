@@ -1,0 +1,127 @@
+"""Starting the GUI: the application object, language, exception hook, opening the library and the main window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from criteria_library.errors import UserError
+from criteria_library.store import LibraryStore
+
+from . import i18n, presentation
+from .error_dialogs import install_exception_hook, show_user_error
+from .main_window import MainWindow
+from .settings import AppSettings
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def application(language: str | None = None, settings: AppSettings | None = None) -> QApplication:
+    """The QApplication (created once), with the interface language installed."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName("Tender Assistant")
+        app.setOrganizationName("MRA")
+        app.setApplicationDisplayName("Tender Assistant")
+    settings = settings or AppSettings()
+    i18n.install(app, language or settings.language)
+    return app
+
+
+class AppController:
+    """Owns the open library and its main window; switches to the demo workspace and back."""
+
+    def __init__(self, app: QApplication, settings: AppSettings) -> None:
+        self.app = app
+        self.settings = settings
+        self.store: LibraryStore | None = None
+        self.window: MainWindow | None = None
+
+    def open_library(self, db: Path | None, *, demo_workspace: Path | None = None) -> MainWindow | None:
+        """Open a library and show its main window; a user error is shown and None returned."""
+        try:
+            store = LibraryStore.open(db)
+        except UserError as exc:
+            show_user_error(None, exc, _tr("De bibliotheek kan niet worden geopend"))
+            return None
+        old_window, old_store = self.window, self.store
+        self.store = store
+        self.window = MainWindow(store, self.settings, demo_workspace=demo_workspace, open_demo=self.open_demo,
+                                 reset_demo=self.reset_demo)
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_store is not None:
+            old_store.close()
+        self.window.show()
+        return self.window
+
+    def open_demo(self) -> MainWindow | None:
+        from tender_assistant.demo import demo_db_path, ensure_demo
+
+        try:
+            workspace = ensure_demo()
+        except UserError as exc:
+            show_user_error(self.window, exc)
+            return None
+        return self.open_library(demo_db_path(workspace), demo_workspace=workspace)
+
+    def reset_demo(self) -> MainWindow | None:
+        from tender_assistant.demo import demo_db_path, reset_demo
+
+        if self.window is not None:
+            self.window.queries.close()
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+        try:
+            workspace = reset_demo()
+        except (UserError, OSError) as exc:
+            QMessageBox.warning(self.window, _tr("Demo terugzetten"),
+                                i18n.error_text(exc) if isinstance(exc, UserError) else str(exc))
+            return None
+        window = self.open_library(demo_db_path(workspace), demo_workspace=workspace)
+        if window is not None:
+            window.statusBar().showMessage(_tr("De demo-omgeving is teruggezet naar de beginstand."), 8000)
+        return window
+
+
+def _start(args: argparse.Namespace, *, demo: bool) -> int:
+    settings = AppSettings()
+    app = application(getattr(args, "lang", None), settings)
+    install_exception_hook()
+    if settings.presentation_mode:
+        presentation.apply(app, True)
+    controller = AppController(app, settings)
+    window = controller.open_demo() if demo else controller.open_library(getattr(args, "db", None))
+    if window is None:
+        return 2
+    for path in getattr(args, "files", None) or []:
+        window.open_tender(Path(path))
+    if demo and not getattr(args, "files", None):
+        from tender_assistant.demo import demo_tenders
+
+        tenders = demo_tenders(window.demo_workspace)
+        if tenders:
+            window.statusBar().showMessage(
+                _tr("Voorbeeldaanbestedingen: Bestand > Recente aanbestedingen ({n} stuks).").replace(
+                    "{n}", str(len(tenders))), 10000)
+    return app.exec()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    """`main.py` / `main.py gui [FILES]`: the library browser, optionally with tender files opened."""
+    return _start(args, demo=False)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    """`main.py demo`: the trainers' demo workspace (its own copy of the library)."""
+    return _start(args, demo=True)

@@ -1,0 +1,539 @@
+"""The regisseur's editor: one criterion, validated while typing, every edit undoable, saved as a new version."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import (
+    QCloseEvent,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_library import curation
+from criteria_library.errors import UserError
+from criteria_library.models import (
+    PLACEHOLDER_RE,
+    R_STRATEGIES,
+    Criterion,
+    Kind,
+    Level,
+    Status,
+    placeholders_in,
+)
+from criteria_library.store import LibraryStore
+from criteria_library.validation import criterion_problems
+
+from . import i18n
+from .error_dialogs import show_user_error
+from .field_labels import field_label
+from .undo_commands import FieldEditCommand
+
+TEXT_FIELDS = ("title", "source")
+MULTILINE_FIELDS = ("rationale", "clause", "verification", "scoring", "placeholders")
+COMBO_FIELDS = ("package", "kind", "level", "r_strategy")
+SPIN_FIELDS = ("weight_min", "weight_max")
+INVALID_STYLE = "border: 2px solid #c62828;"
+NO_WEIGHT = -1
+
+
+class PlaceholderHighlighter(QSyntaxHighlighter):
+    """Highlights {{placeholders}} in a clause while it is edited."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.fmt = QTextCharFormat()
+        self.fmt.setBackground(QColor("#fff2a8"))
+        self.fmt.setForeground(QColor("#3d3000"))
+        self.fmt.setFontWeight(700)
+
+    def highlightBlock(self, text: str) -> None:
+        for match in PLACEHOLDER_RE.finditer(text):
+            self.setFormat(match.start(), match.end() - match.start(), self.fmt)
+
+
+class _UndoKeys(QObject):
+    """Routes Ctrl+Z / Ctrl+Y in text fields to the editor's stack instead of the field's own undo."""
+
+    def __init__(self, stack: QUndoStack, parent: QObject) -> None:
+        super().__init__(parent)
+        self.stack = stack
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(event, QKeyEvent):
+            undo = event.matches(QKeySequence.StandardKey.Undo)
+            redo = event.matches(QKeySequence.StandardKey.Redo) or (
+                event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier)
+            if undo or redo:
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()  # deliver it as a key press, which we handle below
+                    return True
+                (self.stack.undo if undo else self.stack.redo)()
+                return True
+        return False
+
+
+def placeholders_to_text(placeholders: dict[str, str]) -> str:
+    return "\n".join(f"{k} = {v}" for k, v in placeholders.items())
+
+
+def text_to_placeholders(text: str) -> dict[str, str]:
+    result: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        name, _sep, value = line.partition("=")
+        result[name.strip()] = value.strip()
+    return result
+
+
+class CriterionEditor(QDialog):
+    """Edit one criterion; Save writes a new version through the store (same rules as import)."""
+
+    saved = Signal(str)
+
+    def __init__(self, store: LibraryStore, criterion: Criterion, *, is_new: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.original = criterion
+        self.is_new = is_new
+        self.criterion_id = criterion.id
+        self.read_only = store.read_only
+        self.stack = QUndoStack(self)
+        self._values: dict[str, Any] = {}
+        self._applying = False
+        self.widgets: dict[str, QWidget] = {}
+        self.known_packages = {p.slug for p in store.packages()}
+        self.setObjectName("CriterionEditor")
+        self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
+        self._build()
+        self.load(criterion)
+        self.stack.cleanChanged.connect(self._clean_changed)
+        self.stack.indexChanged.connect(lambda _i: self.validate())
+        self._update_title()
+        self.resize(860, 760)
+
+    @classmethod
+    def for_existing(cls, store: LibraryStore, cid: str, parent: QWidget | None = None) -> CriterionEditor:
+        return cls(store, store.criterion(cid), is_new=False, parent=parent)
+
+    @classmethod
+    def for_new(cls, store: LibraryStore, package: str, parent: QWidget | None = None,
+                kind: Kind = Kind.REQUIREMENT) -> CriterionEditor:
+        blank = Criterion(id=store.new_criterion_id(package, kind), package=package, kind=kind, level=1,
+                          r_strategy="R3", title="", rationale="", clause="", verification="", source="",
+                          status=Status.CONCEPT)
+        return cls(store, blank, is_new=True, parent=parent)
+
+    # -------------------------------------------------------------- building
+    def field_label(self, name: str) -> str:
+        return field_label(name)
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.id_label = QLabel(self)
+        self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = QLabel(self)
+        top.addWidget(self.id_label)
+        top.addStretch(1)
+        top.addWidget(self.status_label)
+        outer.addLayout(top)
+
+        self.status_bar = QHBoxLayout()
+        self.status_buttons: dict[Status, QPushButton] = {}
+        labels = {Status.IN_REVIEW: self.tr("Ter review aanbieden"), Status.PUBLISHED: self.tr("Publiceren"),
+                  Status.CONCEPT: self.tr("Terug naar concept"), Status.RETIRED: self.tr("Intrekken")}
+        for status, text in labels.items():
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _c=False, s=status: self.change_status(s))
+            self.status_buttons[status] = button
+            self.status_bar.addWidget(button)
+        self.status_bar.addStretch(1)
+        outer.addLayout(self.status_bar)
+
+        form_host = QWidget(self)
+        form = QFormLayout(form_host)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        lang = i18n.lang()
+        self._combo("package", [(p.slug, p.name(lang)) for p in self.store.packages()])
+        self._combo("kind", [(k.value, i18n.label(k)) for k in Kind])
+        self._combo("level", [(int(lv), f"{int(lv)} {i18n.label(lv)}") for lv in Level])
+        self._combo("r_strategy", [(code, f"{code} {names[1] if lang == 'en' else names[0]}")
+                                   for code, names in R_STRATEGIES.items()])
+        for name in TEXT_FIELDS:
+            edit = QLineEdit(self)
+            edit.textEdited.connect(lambda _t, n=name: self._widget_changed(n))
+            self.widgets[name] = edit
+        for name in MULTILINE_FIELDS:
+            edit = QPlainTextEdit(self)
+            edit.setUndoRedoEnabled(False)
+            edit.setTabChangesFocus(True)
+            edit.textChanged.connect(lambda n=name: self._widget_changed(n))
+            edit.setMinimumHeight(70 if name != "placeholders" else 54)
+            self.widgets[name] = edit
+        self.highlighter = PlaceholderHighlighter(self.widgets["clause"].document())  # type: ignore[attr-defined]
+        self.widgets["placeholders"].setPlaceholderText(self.tr("naam = standaardwaarde, één per regel"))  # type: ignore[attr-defined]
+        for name in SPIN_FIELDS:
+            spin = QSpinBox(self)
+            spin.setRange(NO_WEIGHT, 100)
+            spin.setSuffix(" %")
+            spin.setSpecialValueText(self.tr("geen"))
+            spin.valueChanged.connect(lambda _v, n=name: self._widget_changed(n))
+            self.widgets[name] = spin
+        self.undo_keys = _UndoKeys(self.stack, self)
+        for widget in self.widgets.values():
+            widget.installEventFilter(self.undo_keys)
+            widget.setAccessibleName(self.field_label(next(k for k, v in self.widgets.items() if v is widget)))
+
+        add = form.addRow
+        add(self.field_label("title") + ":", self.widgets["title"])
+        row = QHBoxLayout()
+        for name in COMBO_FIELDS:
+            row.addWidget(self.widgets[name], 1)
+        add(self.tr("Indeling") + ":", row)
+        add(self.field_label("rationale") + ":", self.widgets["rationale"])
+        clause_box = QVBoxLayout()
+        clause_box.addWidget(self.widgets["clause"])
+        hint = QLabel(self.tr("Invulvelden schrijft u als {{naam}}; ze worden geel gemarkeerd."), self)
+        hint.setStyleSheet("color:#555")
+        clause_box.addWidget(hint)
+        add(self.field_label("clause") + ":", clause_box)
+        ph_box = QHBoxLayout()
+        ph_box.addWidget(self.widgets["placeholders"], 1)
+        self.take_placeholders = QPushButton(self.tr("Uit de tekst overnemen"), self)
+        self.take_placeholders.setToolTip(self.tr("Voeg elk {{invulveld}} uit de voorbeeldtekst toe aan de lijst"))
+        self.take_placeholders.clicked.connect(self.placeholders_from_clause)
+        ph_box.addWidget(self.take_placeholders, 0, Qt.AlignmentFlag.AlignTop)
+        add(self.field_label("placeholders") + ":", ph_box)
+        add(self.field_label("verification") + ":", self.widgets["verification"])
+        add(self.field_label("source") + ":", self.widgets["source"])
+        weights = QHBoxLayout()
+        weights.addWidget(QLabel(self.tr("van"), self))
+        weights.addWidget(self.widgets["weight_min"])
+        weights.addWidget(QLabel(self.tr("tot"), self))
+        weights.addWidget(self.widgets["weight_max"])
+        weights.addStretch(1)
+        self.weights_label = QLabel(self.tr("Gewicht") + ":", self)
+        form.addRow(self.weights_label, weights)
+        self.scoring_label = QLabel(self.field_label("scoring") + ":", self)
+        form.addRow(self.scoring_label, self.widgets["scoring"])
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setPlaceholderText(self.tr("waarom deze wijziging (komt in de geschiedenis)"))
+        self.note_edit.setAccessibleName(self.tr("Notitie bij de wijziging"))
+        add(self.tr("Notitie") + ":", self.note_edit)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(form_host)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll, 1)
+
+        self.problems_label = QLabel(self)
+        self.problems_label.setWordWrap(True)
+        self.problems_label.setStyleSheet("color:#b71c1c")
+        self.problems_label.setAccessibleName(self.tr("Problemen"))
+        outer.addWidget(self.problems_label)
+
+        buttons = QDialogButtonBox(self)
+        self.undo_button = buttons.addButton(self.tr("Ongedaan maken"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.redo_button = buttons.addButton(self.tr("Opnieuw"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton(self.tr("Opslaan"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = buttons.addButton(self.tr("Sluiten"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.undo_button.clicked.connect(self.stack.undo)
+        self.redo_button.clicked.connect(self.stack.redo)
+        self.stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self.close_button.clicked.connect(self.close)
+        outer.addWidget(buttons)
+
+        undo_action = self.stack.createUndoAction(self, self.tr("Ongedaan maken"))
+        undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        redo_action = self.stack.createRedoAction(self, self.tr("Opnieuw"))
+        redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        save_action = self.addAction(self.tr("Opslaan"))
+        save_action.setShortcut(QKeySequence.StandardKey.Save)
+        save_action.triggered.connect(self.save)
+        self.addActions([undo_action, redo_action])
+        self.undo_action, self.redo_action = undo_action, redo_action
+
+    def _combo(self, name: str, items: list[tuple[Any, str]]) -> None:
+        combo = QComboBox(self)
+        for value, text in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i, n=name: self._widget_changed(n))
+        combo.setToolTip(self.field_label(name))
+        self.widgets[name] = combo
+
+    # ------------------------------------------------------------ field values
+    def read_field(self, name: str) -> Any:
+        widget = self.widgets[name]
+        if isinstance(widget, QComboBox):
+            return widget.currentData()
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QSpinBox):
+            return widget.value()
+        raise KeyError(name)
+
+    def _write_widget(self, name: str, value: Any) -> None:
+        widget = self.widgets[name]
+        widget.blockSignals(True)
+        try:
+            if isinstance(widget, QComboBox):
+                index = widget.findData(value)
+                widget.setCurrentIndex(max(index, 0))
+            elif isinstance(widget, QLineEdit):
+                widget.setText(value)
+            elif isinstance(widget, QPlainTextEdit):
+                if widget.toPlainText() != value:
+                    widget.setPlainText(value)
+            elif isinstance(widget, QSpinBox):
+                widget.setValue(value)
+        finally:
+            widget.blockSignals(False)
+        if name == "clause":
+            self.highlighter.rehighlight()
+
+    def apply_field(self, name: str, value: Any) -> None:
+        """Set a field from an undo/redo command (no new command is recorded)."""
+        self._applying = True
+        try:
+            self._write_widget(name, value)
+            self._values[name] = value
+            widget = self.widgets[name]
+            if not widget.hasFocus() and self.isVisible():
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        finally:
+            self._applying = False
+        self._field_side_effects(name)
+        self.validate()
+
+    def set_field(self, name: str, value: Any) -> None:
+        """Change a field as the user would (recorded on the undo stack); used by buttons and tests."""
+        self._write_widget(name, value)
+        self._widget_changed(name)
+
+    def _widget_changed(self, name: str) -> None:
+        if self._applying:
+            return
+        new = self.read_field(name)
+        old = self._values.get(name)
+        if new == old:
+            return
+        self._values[name] = new
+        mergeable = name in TEXT_FIELDS or name in MULTILINE_FIELDS
+        self.stack.push(FieldEditCommand(self, name, old, new, mergeable=mergeable))
+        self._field_side_effects(name)
+        self.validate()
+
+    def _field_side_effects(self, name: str) -> None:
+        if name in ("kind", "package") and self.is_new:
+            with contextlib.suppress(UserError):
+                self.criterion_id = self.store.new_criterion_id(self._values["package"], self._values["kind"])
+            self._update_title()
+        if name == "kind":
+            self._update_award_fields()
+
+    def _update_award_fields(self) -> None:
+        award = self._values.get("kind") == Kind.AWARD.value
+        for widget in (self.widgets["weight_min"], self.widgets["weight_max"], self.widgets["scoring"],
+                       self.weights_label, self.scoring_label):
+            widget.setVisible(award)
+
+    def load(self, c: Criterion) -> None:
+        """Show a criterion; clears the undo history."""
+        values = {
+            "package": c.package, "kind": str(Kind(c.kind).value), "level": int(c.level), "r_strategy": c.r_strategy,
+            "title": c.title, "rationale": c.rationale, "clause": c.clause, "verification": c.verification,
+            "source": c.source, "scoring": c.scoring, "placeholders": placeholders_to_text(c.placeholders),
+            "weight_min": NO_WEIGHT if c.weight_min is None else c.weight_min,
+            "weight_max": NO_WEIGHT if c.weight_max is None else c.weight_max,
+        }
+        self._applying = True
+        try:
+            for name, value in values.items():
+                self._write_widget(name, value)
+                self._values[name] = self.read_field(name)
+        finally:
+            self._applying = False
+        self.original = c
+        self.criterion_id = c.id
+        self.stack.clear()
+        self.stack.setClean()
+        self._update_award_fields()
+        self._update_status()
+        self._set_read_only(self.read_only)
+        self.validate()
+
+    def _set_read_only(self, read_only: bool) -> None:
+        for widget in self.widgets.values():
+            if isinstance(widget, QLineEdit | QPlainTextEdit):
+                widget.setReadOnly(read_only)
+            else:
+                widget.setEnabled(not read_only)
+        self.note_edit.setReadOnly(read_only)
+        self.take_placeholders.setEnabled(not read_only)
+        self.save_button.setVisible(not read_only)
+
+    def current_criterion(self) -> Criterion:
+        """The criterion as the fields now describe it."""
+        v = self._values
+        w_min = None if v["weight_min"] == NO_WEIGHT else v["weight_min"]
+        w_max = None if v["weight_max"] == NO_WEIGHT else v["weight_max"]
+        award = v["kind"] == Kind.AWARD.value
+        return replace(
+            self.original, id=self.criterion_id, package=v["package"], kind=Kind(v["kind"]), level=int(v["level"]),
+            r_strategy=v["r_strategy"], title=v["title"].strip(), rationale=v["rationale"].strip(),
+            clause=v["clause"].strip(), verification=v["verification"].strip(), source=v["source"].strip(),
+            placeholders=text_to_placeholders(v["placeholders"]),
+            weight_min=w_min if award else None, weight_max=w_max if award else None,
+            scoring=v["scoring"].strip() if award else "",
+        )
+
+    # -------------------------------------------------------------- validation
+    def problems(self) -> list[tuple[str, str]]:
+        """Every problem with the current fields: (field, message in the interface language)."""
+        found = criterion_problems(self.current_criterion(), self.known_packages)
+        return [(p.field, p.en if i18n.lang() == "en" else p.nl) for p in found]
+
+    def validate(self) -> list[tuple[str, str]]:
+        problems = [] if self.read_only else self.problems()
+        bad = {f for f, _ in problems}
+        for name, widget in self.widgets.items():
+            widget.setStyleSheet(INVALID_STYLE if name in bad else "")
+            widget.setToolTip("; ".join(m for f, m in problems if f == name) or self.field_label(name))
+        if problems:
+            lines = [f"• {self.field_label(f)}: {m}" for f, m in problems[:6]]
+            if len(problems) > 6:
+                lines.append(self.tr("... en nog %1").replace("%1", str(len(problems) - 6)))
+            self.problems_label.setText("\n".join(lines))
+            self.problems_label.show()
+        else:
+            self.problems_label.clear()
+            self.problems_label.hide()
+        self.save_button.setEnabled(not problems and (self.is_dirty() or self.is_new))
+        self._update_status()
+        return problems
+
+    def is_dirty(self) -> bool:
+        return not self.stack.isClean()
+
+    # ------------------------------------------------------------------ saving
+    def placeholders_from_clause(self) -> None:
+        current = text_to_placeholders(self._values["placeholders"])
+        names = placeholders_in(self._values["clause"])
+        merged = {n: current.get(n, "") for n in names}
+        merged.update({k: v for k, v in current.items() if k in names})
+        self.set_field("placeholders", placeholders_to_text(merged))
+
+    def save(self) -> bool:
+        """Write the criterion as a new version; False (and a dialog) when it is invalid or the store refuses."""
+        if self.read_only:
+            return False
+        problems = self.validate()
+        if problems:
+            QMessageBox.warning(self, self.tr("Niet opgeslagen"),
+                                self.tr("Los eerst deze problemen op:") + "\n" + self.problems_label.text())
+            return False
+        if not self.is_dirty() and not self.is_new:
+            return True
+        try:
+            stored = self.store.save_criterion(self.current_criterion(), note=self.note_edit.text().strip())
+        except UserError as exc:
+            show_user_error(self, exc, self.tr("Niet opgeslagen"))
+            return False
+        self.is_new = False
+        self.original = stored
+        self.criterion_id = stored.id
+        self.stack.setClean()
+        self.note_edit.clear()
+        self._update_title()
+        self.validate()
+        self.saved.emit(stored.id)
+        return True
+
+    def change_status(self, status: Status) -> None:
+        if self.is_dirty() or self.is_new:
+            QMessageBox.information(self, self.tr("Eerst opslaan"),
+                                    self.tr("Sla uw wijzigingen eerst op; daarna kunt u de status wijzigen."))
+            return
+        try:
+            stored = self.store.set_status(self.criterion_id, status)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.load(stored)
+        self.saved.emit(stored.id)
+
+    # -------------------------------------------------------------- appearance
+    def _update_status(self) -> None:
+        status = Status(self.original.status)
+        version = self.tr("nieuw") if self.is_new else self.tr("versie %1").replace("%1", str(self.original.version))
+        self.status_label.setText(f"{self.field_label('status')}: <b>{i18n.label(status)}</b> ({version})")
+        allowed = () if self.is_new or self.read_only else curation.allowed_transitions(status)
+        for target, button in self.status_buttons.items():
+            button.setVisible(target in allowed)
+            button.setEnabled(target in allowed and not self.is_dirty())
+
+    def _update_title(self) -> None:
+        self.id_label.setText(f"<b>{self.criterion_id}</b>")
+        if self.read_only:
+            title = self.tr("Criterium bekijken (alleen-lezen)")
+        elif self.is_new:
+            title = self.tr("Nieuw criterium")
+        else:
+            title = self.tr("Criterium bewerken")
+        self.setWindowTitle(f"{title} - {self.criterion_id}[*]")
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+        self.validate()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.is_dirty() and not self.read_only:
+            answer = QMessageBox.question(
+                self, self.tr("Wijzigingen opslaan?"),
+                self.tr("%1 heeft wijzigingen die nog niet zijn opgeslagen. Opslaan?").replace("%1", self.criterion_id),
+                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+            if answer == QMessageBox.StandardButton.Cancel or (
+                    answer == QMessageBox.StandardButton.Save and not self.save()):
+                event.ignore()
+                return
+            if answer == QMessageBox.StandardButton.Discard:
+                self.stack.setClean()
+        event.accept()
+        self.done(0)
+
+    def reject(self) -> None:
+        self.close()  # Esc asks about unsaved changes, like the close button

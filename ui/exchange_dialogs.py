@@ -1,0 +1,342 @@
+"""Import a pack (read and dry-run in a worker, show the diff, then apply), export, and the library check.
+
+All long work runs through worker.run_with_progress on a separate connection to the library, so the window stays
+responsive and the main connection is never used from two threads.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_library import exchange
+from criteria_library.errors import UserError
+from criteria_library.store import LibraryStore
+
+from . import i18n
+from .error_dialogs import report_bug, show_user_error
+from .field_labels import field_label
+from .history_dialog import _as_text, word_diff_html
+from .settings import AppSettings
+from .worker import TaskOutcome, run_with_progress
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Exchange", text)
+
+
+def _second_connection(store: LibraryStore, *, read_only: bool) -> LibraryStore:
+    """A connection of the worker's own to the same library file."""
+    return LibraryStore.open(store.path, read_only=read_only or store.read_only, seed=False)
+
+
+def _handle_failure(parent: QWidget, outcome: TaskOutcome, title: str) -> bool:
+    """Show what went wrong; True when the outcome was a success."""
+    if outcome.cancelled:
+        QMessageBox.information(parent, title, _tr("Afgebroken; er is niets gewijzigd."))
+        return False
+    if outcome.error is not None:
+        exc = outcome.error
+        if isinstance(exc, UserError):
+            show_user_error(parent, exc, title)
+        else:
+            report_bug(parent, type(exc), exc, exc.__traceback__)
+        return False
+    return True
+
+
+# ------------------------------------------------------------------------ import
+class ImportPreviewDialog(QDialog):
+    """The dry run of an import: what would be added and changed (field by field), before the user confirms."""
+
+    def __init__(self, plan: exchange.ImportPlan, source: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plan = plan
+        self.setObjectName("ImportPreviewDialog")
+        self.setWindowTitle(_tr("Proefimport: %1").replace("%1", source.name))
+        layout = QVBoxLayout(self)
+        summary = QLabel(f"<b>{html.escape(plan.summary(i18n.lang()))}</b>", self)
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
+        hint = QLabel(_tr("Er is nog niets gewijzigd. Bekijk de wijzigingen en kies Importeren om ze door te voeren; "
+                          "er wordt eerst een reservekopie van de bibliotheek gemaakt."), self)
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        self.tree = QTreeWidget(self)
+        self.tree.setHeaderLabels([_tr("Wijziging"), _tr("Titel")])
+        self.tree.setAccessibleName(_tr("Wijzigingen van de import"))
+        self.tree.setColumnWidth(0, 260)
+        self.tree.currentItemChanged.connect(self._show_item)
+        self.detail = QTextBrowser(self)
+        self.detail.setAccessibleName(_tr("Details van de wijziging"))
+        row = QHBoxLayout()
+        row.addWidget(self.tree, 1)
+        row.addWidget(self.detail, 1)
+        layout.addLayout(row, 1)
+        self._fill()
+        buttons = QDialogButtonBox(self)
+        self.import_button = buttons.addButton(_tr("Importeren"), QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_tr("Annuleren"))
+        self.import_button.setEnabled(plan.has_changes)
+        self.import_button.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(1000, 620)
+
+    def _fill(self) -> None:
+        plan = self.plan
+        by_id = {c.id: c for c in plan.pack.criteria}
+        groups: list[tuple[str, list[tuple[str, str, Any]]]] = [
+            (_tr("Nieuwe pakketten (%1)"), [(slug, "", ("package", slug)) for slug in plan.packages_added]),
+            (_tr("Gewijzigde pakketten (%1)"), [(slug, ", ".join(field_label(f) for f in diff), ("package_diff", diff))
+                                                for slug, diff in plan.packages_changed.items()]),
+            (_tr("Nieuwe criteria (%1)"), [(c.id, c.title, ("added", c)) for c in plan.added]),
+            (_tr("Gewijzigde criteria (%1)"), [(cid, by_id[cid].title, ("changed", diff))
+                                               for cid, diff in plan.changed.items()]),
+        ]
+        for title, items in groups:
+            if not items:
+                continue
+            top = QTreeWidgetItem(self.tree, [title.replace("%1", str(len(items)))])
+            top.setFirstColumnSpanned(True)
+            for key, text, payload in items[:2000]:
+                child = QTreeWidgetItem(top, [key, text])
+                child.setData(0, Qt.ItemDataRole.UserRole, payload)
+            if len(items) > 2000:
+                QTreeWidgetItem(top, [_tr("... en nog %1").replace("%1", str(len(items) - 2000))])
+            top.setExpanded(len(items) <= 50)
+        if plan.unchanged:
+            QTreeWidgetItem(self.tree, [_tr("Ongewijzigd: %1 criteria").replace("%1", str(len(plan.unchanged)))])
+        first = self.tree.topLevelItem(0)
+        if first is not None and first.childCount():
+            self.tree.setCurrentItem(first.child(0))
+
+    def _show_item(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
+        payload = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        if not payload:
+            self.detail.clear()
+            return
+        kind, value = payload
+        if kind == "added":
+            c = value
+            self.detail.setHtml(f"<h3>{html.escape(c.title)}</h3><p>{html.escape(c.id)}</p>"
+                                f"<p><b>{field_label('clause')}</b><br>{html.escape(c.clause)}</p>"
+                                f"<p><b>{field_label('rationale')}</b><br>{html.escape(c.rationale)}</p>")
+        elif kind in ("changed", "package_diff"):
+            parts = [f"<h3>{html.escape(item.text(0))}</h3>"]
+            for name, (old, new) in value.items():
+                parts.append(f"<p><b>{html.escape(field_label(name))}</b><br>"
+                             f"{word_diff_html(_as_text(old), _as_text(new))}</p>")
+            self.detail.setHtml("".join(parts))
+        else:
+            self.detail.setHtml(f"<p>{_tr('Nieuw inkooppakket')}: {html.escape(value)}</p>")
+
+
+def plan_pack_import(parent: QWidget, store: LibraryStore, path: Path) -> exchange.ImportPlan | None:
+    """Read and dry-run a pack in a worker; None (after a dialog) when it is invalid."""
+    def task(_progress: Any) -> exchange.ImportPlan:
+        reader = _second_connection(store, read_only=True)
+        try:
+            return exchange.plan_import(reader, exchange.read_pack(path))
+        finally:
+            reader.close()
+
+    outcome = run_with_progress(parent, _tr("Pakket lezen en vergelijken..."), task, cancellable=False)
+    if not _handle_failure(parent, outcome, _tr("Import niet mogelijk")):
+        return None
+    return outcome.result
+
+
+def apply_pack_import(parent: QWidget, store: LibraryStore, plan: exchange.ImportPlan) -> exchange.ImportResult | None:
+    """Apply a planned import in a worker (backup first, all or nothing); None when it failed or was cancelled."""
+    def task(progress: Any) -> exchange.ImportResult:
+        writer = _second_connection(store, read_only=False)
+        try:
+            return exchange.apply_import(writer, plan, progress)
+        finally:
+            writer.close()
+
+    outcome = run_with_progress(parent, _tr("Criteria importeren..."), task)
+    store.generation += 1  # another connection wrote: caches keyed on the generation must refresh
+    if not _handle_failure(parent, outcome, _tr("Import")):
+        return None
+    return outcome.result
+
+
+def import_pack(parent: QWidget, store: LibraryStore, settings: AppSettings, path: Path | None = None) -> bool:
+    """The whole import flow; True when the library changed."""
+    if store.read_only:
+        return False
+    if path is None:
+        name, _ = QFileDialog.getOpenFileName(parent, _tr("Bibliotheekpakket importeren"), settings.last_folder,
+                                              _tr("Bibliotheekpakket (*.json *.xlsx)"))
+        if not name:
+            return False
+        path = Path(name)
+        settings.last_folder = str(path.parent)
+    plan = plan_pack_import(parent, store, path)
+    if plan is None:
+        return False
+    if not plan.has_changes:
+        QMessageBox.information(parent, _tr("Import"), _tr("Dit pakket brengt geen wijzigingen: alles is al "
+                                                           "zo in de bibliotheek.") + "\n" + plan.summary(i18n.lang()))
+        return False
+    preview = ImportPreviewDialog(plan, path, parent)
+    if preview.exec() != QDialog.DialogCode.Accepted:
+        return False
+    result = apply_pack_import(parent, store, plan)
+    if result is None:
+        return False
+    text = _tr("%1 nieuw, %2 gewijzigd, %3 ongewijzigd.").replace("%1", str(result.added)).replace(
+        "%2", str(result.changed)).replace("%3", str(result.unchanged))
+    if result.backup:
+        text += "\n" + _tr("Reservekopie: %1").replace("%1", str(result.backup))
+    QMessageBox.information(parent, _tr("Import voltooid"), text)
+    return True
+
+
+# ------------------------------------------------------------------------ export
+class ExportDialog(QDialog):
+    """Choose what to export (the library or one package) and where (.json or .xlsx)."""
+
+    def __init__(self, store: LibraryStore, settings: AppSettings, package: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("ExportDialog")
+        self.setWindowTitle(_tr("Bibliotheek exporteren"))
+        self.settings = settings
+        form = QFormLayout(self)
+        self.package_combo = QComboBox(self)
+        self.package_combo.addItem(_tr("De hele bibliotheek"), None)
+        for p in store.packages():
+            self.package_combo.addItem(p.name(i18n.lang()), p.slug)
+        if package:
+            self.package_combo.setCurrentIndex(max(0, self.package_combo.findData(package)))
+        self.package_combo.setAccessibleName(_tr("Wat exporteren"))
+        form.addRow(_tr("Wat:"), self.package_combo)
+        fmt_row = QHBoxLayout()
+        self.json_radio = QRadioButton("JSON", self)
+        self.xlsx_radio = QRadioButton(_tr("Excel (XLSX)"), self)
+        self.json_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.json_radio)
+        group.addButton(self.xlsx_radio)
+        fmt_row.addWidget(self.json_radio)
+        fmt_row.addWidget(self.xlsx_radio)
+        fmt_row.addStretch(1)
+        form.addRow(_tr("Formaat:"), fmt_row)
+        path_row = QHBoxLayout()
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setAccessibleName(_tr("Doelbestand"))
+        browse = QPushButton(_tr("Bladeren..."), self)
+        browse.clicked.connect(self._browse)
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+        form.addRow(_tr("Bestand:"), path_row)
+        self.json_radio.toggled.connect(lambda _on: self._suggest_path())
+        self.package_combo.currentIndexChanged.connect(lambda _i: self._suggest_path())
+        buttons = QDialogButtonBox(self)
+        ok = buttons.addButton(_tr("Exporteren"), QDialogButtonBox.ButtonRole.AcceptRole)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_tr("Annuleren"))
+        ok.clicked.connect(self.accept)
+        cancel.clicked.connect(self.reject)
+        form.addRow(buttons)
+        self._suggest_path()
+        self.resize(640, self.sizeHint().height())
+
+    def _suggest_path(self) -> None:
+        slug = self.package_combo.currentData() or "bibliotheek"
+        suffix = ".json" if self.json_radio.isChecked() else ".xlsx"
+        current = Path(self.path_edit.text()) if self.path_edit.text() else Path(self.settings.last_folder) / "x"
+        self.path_edit.setText(str(current.parent / f"{slug}{suffix}"))
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, _tr("Exporteren naar"), self.path_edit.text(),
+                                              _tr("Bibliotheekpakket (*.json *.xlsx)"))
+        if name:
+            self.path_edit.setText(name)
+            self.xlsx_radio.setChecked(name.lower().endswith(".xlsx"))
+            self.json_radio.setChecked(not name.lower().endswith(".xlsx"))
+            self.path_edit.setText(name)
+
+    def target(self) -> tuple[Path, str | None]:
+        return Path(self.path_edit.text()).expanduser(), self.package_combo.currentData()
+
+
+def run_export(parent: QWidget, store: LibraryStore, path: Path, package: str | None) -> int | None:
+    """Export in a worker; the number of criteria written, or None."""
+    def task(progress: Any) -> int:
+        reader = _second_connection(store, read_only=True)
+        try:
+            return exchange.export_pack(reader, path, package=package, progress=progress)
+        finally:
+            reader.close()
+
+    outcome = run_with_progress(parent, _tr("Exporteren naar %1...").replace("%1", path.name), task)
+    if not _handle_failure(parent, outcome, _tr("Exporteren")):
+        return None
+    return outcome.result
+
+
+def export_pack(parent: QWidget, store: LibraryStore, settings: AppSettings, package: str | None) -> int | None:
+    dialog = ExportDialog(store, settings, package, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    path, chosen = dialog.target()
+    settings.last_folder = str(path.parent)
+    count = run_export(parent, store, path, chosen)
+    if count is not None:
+        QMessageBox.information(parent, _tr("Exporteren"), _tr("%1 criteria geschreven naar %2.")
+                                .replace("%1", str(count)).replace("%2", str(path)))
+    return count
+
+
+# ------------------------------------------------------------------------- check
+def check_library(parent: QWidget, store: LibraryStore) -> bool | None:
+    """Run the library check in a worker and show its report; True when all is well."""
+    from criteria_library.integrity import check_library as run_check
+
+    def task(_progress: Any) -> Any:
+        reader = _second_connection(store, read_only=True)
+        try:
+            return run_check(reader)
+        finally:
+            reader.close()
+
+    outcome = run_with_progress(parent, _tr("Bibliotheek controleren..."), task, cancellable=False)
+    if not _handle_failure(parent, outcome, _tr("Bibliotheek controleren")):
+        return None
+    report = outcome.result
+    if report.ok:
+        QMessageBox.information(parent, _tr("Bibliotheek controleren"),
+                                _tr("Alles in orde: %1 criteria gecontroleerd.").replace("%1", str(report.checked_criteria)))
+        return True
+    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Bibliotheek controleren"),
+                      _tr("%1 problemen gevonden.").replace("%1", str(len(report.problems))), parent=parent)
+    box.setDetailedText("\n".join(report.problems))
+    box.exec()
+    return False

@@ -1,0 +1,738 @@
+"""The main window: packages on the left, the criteria table in the middle, details on the right."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_library import curation
+from criteria_library.errors import UserError
+from criteria_library.models import Kind, Level, Status
+from criteria_library.store import LibraryStore
+
+from . import i18n, presentation
+from .criteria_table_model import ALL_PACKAGES, CriteriaTableModel, PackageListModel
+from .criterion_details import CriterionDetails
+from .error_dialogs import show_user_error
+from .query_runner import Query, QueryResult, QueryRunner
+from .settings import AppSettings
+
+if TYPE_CHECKING:
+    from .tender_wizard import TenderWizard
+
+TENDER_FILTER = "Aanbesteding (*.tender.json *.json)"
+HIDDEN_COLUMNS = (4, 6)  # R-strategy and version: in the details pane; the header's menu shows them
+
+
+class MainWindow(QMainWindow):
+    """The library browser, the home of every action."""
+
+    library_changed = Signal()
+
+    def __init__(self, store: LibraryStore, settings: AppSettings, *, demo_workspace: Path | None = None,
+                 open_demo: Callable[[], None] | None = None, reset_demo: Callable[[], None] | None = None,
+                 background_queries: bool = True) -> None:
+        super().__init__()
+        self.store = store
+        self.settings = settings
+        self.demo_workspace = demo_workspace
+        self._open_demo = open_demo
+        self._reset_demo = reset_demo
+        self.wizards: list[TenderWizard] = []
+        self.editors: list[QWidget] = []
+        self.setObjectName("MainWindow")
+        self._update_title()
+        self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
+
+        self.packages_model = PackageListModel(store, self)
+        self.criteria_model = CriteriaTableModel(store, self)
+        self.queries = QueryRunner(store, self, background=background_queries)
+        self.queries.ready.connect(self._apply_query)
+
+        self._build_widgets()
+        self._build_actions()
+        self._build_menus()
+        self._restore_layout()
+        self._update_actions()
+        self.queries.run_now(self.current_query())
+
+    # ------------------------------------------------------------------ layout
+    def _build_widgets(self) -> None:
+        central = QWidget(self)
+        central.setObjectName("central")
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 6)
+        outer.setSpacing(6)
+
+        if self.demo_workspace is not None:
+            demo_bar = QWidget(central)
+            row = QHBoxLayout(demo_bar)
+            row.setContentsMargins(0, 0, 0, 0)
+            label = QLabel(self.tr("Demo-omgeving: een eigen kopie van de bibliotheek met twee voorbeeldaanbestedingen. "
+                                   "Uw echte bibliotheek wordt niet aangeraakt."), demo_bar)
+            label.setObjectName("banner")
+            label.setWordWrap(True)
+            label.setStyleSheet("QLabel#banner { background:#dff0ff; color:#002b55; padding:6px; }")
+            reset = QPushButton(self.tr("Demo terugzetten"), demo_bar)
+            reset.setAccessibleName(self.tr("Demo terugzetten naar de beginstand"))
+            reset.clicked.connect(self.reset_demo)
+            row.addWidget(label, 1)
+            row.addWidget(reset)
+            outer.addWidget(demo_bar)
+            self.demo_banner = label
+
+        self.read_only_banner = QLabel(central)
+        self.read_only_banner.setObjectName("banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet("QLabel#banner { background:#fff3c4; color:#3d2c00; padding:6px; "
+                                            "border:1px solid #d9b300; }")
+        self.read_only_banner.setAccessibleName(self.tr("Melding alleen-lezen"))
+        if self.store.read_only:
+            reason = self.store.read_only_reason_en if i18n.lang() == "en" else self.store.read_only_reason
+            self.read_only_banner.setText(self.tr("Alleen-lezen: bewerken is uitgeschakeld.") + f" {reason or ''}")
+        else:
+            self.read_only_banner.hide()
+        outer.addWidget(self.read_only_banner)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, central)
+        self.splitter.setChildrenCollapsible(False)
+
+        # left: packages
+        self.package_view = QListView(self.splitter)
+        self.package_view.setModel(self.packages_model)
+        self.package_view.setAccessibleName(self.tr("Inkooppakketten"))
+        self.package_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.package_view.setMinimumWidth(180)
+        self.package_view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.package_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.package_view.setCurrentIndex(self.packages_model.index(0, 0))
+        self.package_view.selectionModel().currentChanged.connect(lambda *_: self._filters_changed())
+
+        # middle: filter bar and table
+        middle = QWidget(self.splitter)
+        mid = QVBoxLayout(middle)
+        mid.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.search_edit = QLineEdit(middle)
+        self.search_edit.setPlaceholderText(self.tr("Zoeken in criteria (Ctrl+F)"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.tr("Zoeken in criteria"))
+        self.search_edit.textChanged.connect(self._search_typed)
+        bar.addWidget(self.search_edit, 3)
+        self.kind_combo = self._combo(middle, self.tr("Alle soorten"), [(k.value, i18n.label(k)) for k in Kind],
+                                      self.tr("Filter op soort"))
+        self.level_combo = self._combo(middle, self.tr("Alle niveaus"),
+                                       [(int(lv), f"{int(lv)} {i18n.label(lv)}") for lv in Level],
+                                       self.tr("Filter op ambitieniveau"))
+        self.status_combo = self._combo(middle, self.tr("Alle statussen"), [(s.value, i18n.label(s)) for s in Status],
+                                        self.tr("Filter op status"))
+        for combo in (self.kind_combo, self.level_combo, self.status_combo):
+            bar.addWidget(combo, 1)
+        mid.addLayout(bar)
+        self.table = QTableView(middle)
+        self.table.setModel(self.criteria_model)
+        self.table.setAccessibleName(self.tr("Criteria"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # the store's order (package, kind, id) until a header is clicked
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column, width in ((0, 85), (2, 130), (3, 100), (4, 120), (5, 100), (6, 55)):
+            self.table.setColumnWidth(column, width)
+        for column in HIDDEN_COLUMNS:
+            self.table.setColumnHidden(column, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.edit_criterion())
+        mid.addWidget(self.table, 1)
+        self.count_label = QLabel(middle)
+        mid.addWidget(self.count_label)
+
+        # right: details
+        self.details = CriterionDetails(self.splitter)
+        self.details.setMinimumWidth(260)
+
+        self.splitter.addWidget(self.package_view)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.details)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([250, 720, 380])
+        outer.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+
+        QWidget.setTabOrder(self.package_view, self.search_edit)
+        QWidget.setTabOrder(self.search_edit, self.kind_combo)
+        QWidget.setTabOrder(self.kind_combo, self.level_combo)
+        QWidget.setTabOrder(self.level_combo, self.status_combo)
+        QWidget.setTabOrder(self.status_combo, self.table)
+        QWidget.setTabOrder(self.table, self.details)
+        self.statusBar().showMessage(self.tr("Bibliotheek: %1").replace("%1", str(self.store.path)))
+
+    def _column_menu(self, pos: Any) -> None:
+        menu = QMenu(self)
+        for column in range(1, self.criteria_model.columnCount()):
+            name = self.criteria_model.headerData(column, Qt.Orientation.Horizontal)
+            action = menu.addAction(str(name))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
+        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _combo(self, parent: QWidget, all_text: str, items: list[tuple[Any, str]], name: str) -> QComboBox:
+        combo = QComboBox(parent)
+        combo.addItem(all_text, None)
+        for value, text in items:
+            combo.addItem(text, value)
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        return combo
+
+    def _action(self, text: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None,
+                tip: str = "", icon: QStyle.StandardPixmap | None = None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(f"{tip or text.replace('&', '').rstrip('.')}"
+                          + (f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+                             if shortcut is not None else ""))
+        action.setStatusTip(tip or text.replace("&", ""))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.setCheckable(checkable)
+        if checkable:
+            action.toggled.connect(slot)
+        else:
+            action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        P = QStyle.StandardPixmap
+        K = QKeySequence.StandardKey
+        self.act_new_tender = self._action(self.tr("&Nieuwe aanbesteding..."), self.new_tender, K.New,
+                                           self.tr("Een nieuwe aanbesteding opstellen met de wizard"), P.SP_FileIcon)
+        self.act_open_tender = self._action(self.tr("Aanbesteding &openen..."), self.open_tender_dialog, K.Open,
+                                            self.tr("Een opgeslagen aanbesteding (.tender.json) openen"),
+                                            P.SP_DialogOpenButton)
+        self.act_save_tender = self._action(self.tr("Aanbesteding op&slaan"), self.save_tender, K.Save,
+                                            self.tr("De geopende aanbesteding opslaan"), P.SP_DialogSaveButton)
+        self.act_import = self._action(self.tr("Bibliotheekpakket &importeren..."), self.import_pack, "Ctrl+I",
+                                       self.tr("Criteria uit een .json- of .xlsx-pakket importeren (eerst proefimport)"),
+                                       P.SP_ArrowDown)
+        self.act_export = self._action(self.tr("Bibliotheek &exporteren..."), self.export_pack, "Ctrl+E",
+                                       self.tr("De bibliotheek of een inkooppakket exporteren naar .json of .xlsx"),
+                                       P.SP_ArrowUp)
+        self.act_check = self._action(self.tr("Bibliotheek &controleren"), self.check_library, "Ctrl+Shift+K",
+                                      self.tr("Database, zoekindex en alle criteria controleren"))
+        self.act_settings = self._action(self.tr("&Instellingen..."), self.open_settings, "Ctrl+,",
+                                         self.tr("Taal en naam voor de geschiedenis instellen"))
+        self.act_quit = self._action(self.tr("&Afsluiten"), self.close, "Ctrl+Q")
+
+        self.act_new_criterion = self._action(self.tr("&Nieuw criterium..."), self.new_criterion, "Ctrl+Shift+N",
+                                              self.tr("Een nieuw criterium toevoegen aan het gekozen pakket"),
+                                              P.SP_FileDialogNewFolder)
+        self.act_edit = self._action(self.tr("Criterium &bewerken..."), self.edit_criterion, "F2",
+                                     self.tr("Het gekozen criterium bewerken"), P.SP_FileDialogContentsView)
+        self.act_duplicate = self._action(self.tr("&Dupliceren"), self.duplicate_criterion, "Ctrl+D",
+                                          self.tr("Een kopie van het gekozen criterium maken (als concept)"))
+        self.act_history = self._action(self.tr("&Geschiedenis..."), self.show_history, "Ctrl+H",
+                                        self.tr("Eerdere versies bekijken en terugzetten"),
+                                        P.SP_FileDialogInfoView)
+        self.status_actions: dict[Status, QAction] = {
+            Status.IN_REVIEW: self._action(self.tr("Ter &review aanbieden"), lambda: self.set_status(Status.IN_REVIEW),
+                                           "Ctrl+Shift+R"),
+            Status.PUBLISHED: self._action(self.tr("&Publiceren"), lambda: self.set_status(Status.PUBLISHED),
+                                           "Ctrl+Shift+P"),
+            Status.CONCEPT: self._action(self.tr("Terug naar &concept"), lambda: self.set_status(Status.CONCEPT),
+                                         "Ctrl+Shift+C"),
+            Status.RETIRED: self._action(self.tr("&Intrekken"), lambda: self.set_status(Status.RETIRED),
+                                         "Ctrl+Shift+Del"),
+        }
+        self.act_find = self._action(self.tr("&Zoeken"), self.focus_search, K.Find,
+                                     self.tr("Naar het zoekveld"))
+        self.act_refresh = self._action(self.tr("&Vernieuwen"), self.reload, K.Refresh,
+                                        self.tr("De lijst opnieuw uit de bibliotheek lezen"), P.SP_BrowserReload)
+        self.act_presentation = self._action(self.tr("&Presentatiemodus"), self.set_presentation_mode, "F11",
+                                             self.tr("Grote letters en hoog contrast voor de beamer"),
+                                             checkable=True)
+        self.act_focus_packages = self._action(self.tr("Naar de pakketten"), self.package_view.setFocus, "Ctrl+1")
+        self.act_focus_table = self._action(self.tr("Naar de criteria"), self.table.setFocus, "Ctrl+2")
+        self.act_focus_details = self._action(self.tr("Naar de details"), self.details.setFocus, "Ctrl+3")
+        self.act_demo = self._action(self.tr("Demo-omgeving &openen"), self.open_demo, "Ctrl+Shift+D",
+                                     self.tr("Een eigen kopie van de bibliotheek openen om te demonstreren"))
+        self.act_demo_reset = self._action(self.tr("Demo &terugzetten"), self.reset_demo, None,
+                                           self.tr("De demo-omgeving terugzetten naar de beginstand"))
+        self.act_help = self._action(self.tr("&Handleiding"), self.show_help, K.HelpContents)
+        self.act_shortcuts = self._action(self.tr("&Sneltoetsen"), self.show_shortcuts, "Ctrl+/")
+        self.act_about = self._action(self.tr("&Over Tender Assistant"), self.show_about)
+        self.act_demo_reset.setEnabled(self.demo_workspace is not None)
+        for action, short in ((self.act_new_tender, self.tr("Nieuw")), (self.act_open_tender, self.tr("Openen")),
+                              (self.act_save_tender, self.tr("Opslaan")), (self.act_new_criterion, self.tr("Criterium")),
+                              (self.act_edit, self.tr("Bewerken")), (self.act_history, self.tr("Geschiedenis")),
+                              (self.act_import, self.tr("Importeren")), (self.act_export, self.tr("Exporteren"))):
+            action.setIconText(short)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Bestand"))
+        file_menu.addActions([self.act_new_tender, self.act_open_tender])
+        self.recent_menu = QMenu(self.tr("&Recente aanbestedingen"), self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.act_save_tender)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_import, self.act_export, self.act_check])
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_settings)
+        file_menu.addSeparator()
+        file_menu.addAction(self.act_quit)
+
+        edit_menu = bar.addMenu(self.tr("Be&werken"))
+        edit_menu.addActions([self.act_new_criterion, self.act_edit, self.act_duplicate, self.act_history])
+        status_menu = edit_menu.addMenu(self.tr("&Status"))
+        status_menu.addActions(list(self.status_actions.values()))
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.act_find)
+
+        view_menu = bar.addMenu(self.tr("Beel&d"))
+        view_menu.addActions([self.act_refresh, self.act_presentation])
+        view_menu.addSeparator()
+        view_menu.addActions([self.act_focus_packages, self.act_focus_table, self.act_focus_details])
+
+        demo_menu = bar.addMenu(self.tr("De&mo"))
+        demo_menu.addActions([self.act_demo, self.act_demo_reset])
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.act_help, self.act_shortcuts, self.act_about])
+
+        toolbar = QToolBar(self.tr("Werkbalk"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.act_new_tender, self.act_open_tender, self.act_save_tender])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_new_criterion, self.act_edit, self.act_history])
+        toolbar.addSeparator()
+        toolbar.addActions([self.act_import, self.act_export])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_geometry("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            screen = self.screen().availableGeometry()
+            self.resize(min(1400, screen.width()), min(860, screen.height()))
+            if screen.width() <= 1600:
+                self.setWindowState(Qt.WindowState.WindowMaximized)
+        state = self.settings.window_state("main")
+        if state is not None:
+            self.restoreState(state)
+        header_state = self.settings.splitter_state("table_header")
+        if header_state is not None:
+            self.table.horizontalHeader().restoreState(header_state)
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        splitter = self.settings.splitter_state("main")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        if self.settings.presentation_mode:
+            self.act_presentation.setChecked(True)
+
+    def _update_title(self) -> None:
+        suffix = self.tr(" - demo-omgeving") if self.demo_workspace is not None else ""
+        self.setWindowTitle(f"Tender Assistant{suffix}")
+
+    # ----------------------------------------------------------------- queries
+    def current_query(self) -> Query:
+        slug = self.packages_model.slug_at(self.package_view.currentIndex().row())
+        return Query(text=self.search_edit.text(), package=slug or None, kind=self.kind_combo.currentData(),
+                     level=self.level_combo.currentData(), status=self.status_combo.currentData())
+
+    def _search_typed(self, _text: str) -> None:
+        self.queries.request(self.current_query())
+
+    def _filters_changed(self) -> None:
+        self.queries.request(self.current_query(), immediate=True)
+
+    def _apply_query(self, result: QueryResult) -> None:
+        selected = self.selected_id()
+        if result.query.text.strip():
+            self.criteria_model.clear_sort()
+            self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.criteria_model.set_ids(result.ids, result.known)
+        n = len(result.ids)
+        if result.query.text.strip():
+            text = self.tr("%n resultaten voor de zoekterm, beste eerst", "", n)
+        else:
+            text = self.tr("%n criteria", "", n)
+        self.count_label.setText(text)
+        if selected:
+            self.select_criterion(selected)
+        if self.selected_id() is None:
+            self.details.show_nothing()
+            self._update_actions()
+
+    def reload(self, select: str | None = None) -> None:
+        """Read packages, counts and the table again (after an edit or an import)."""
+        slug = self.packages_model.slug_at(self.package_view.currentIndex().row())
+        self.packages_model.reload()
+        self.package_view.setCurrentIndex(self.packages_model.index(self.packages_model.row_of(slug), 0))
+        self.criteria_model.refresh()
+        self.queries.run_now(self.current_query())
+        if select:
+            self.select_criterion(select)
+        self._show_selected()
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.criteria_model.id_at(rows[0].row()) if rows else None
+
+    def select_criterion(self, cid: str) -> bool:
+        row = self.criteria_model.row_of(cid)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.criteria_model.index(row, 0))
+        return True
+
+    def _selection_changed(self, _sel: QItemSelection, _desel: QItemSelection) -> None:
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        cid = self.selected_id()
+        if cid is None:
+            self.details.show_nothing()
+        else:
+            try:
+                criterion = self.store.criterion(cid)
+                self.details.show_criterion(criterion, self.store.history(cid))
+            except UserError:
+                self.details.show_nothing()
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        cid = self.selected_id()
+        writable = not self.store.read_only
+        self.act_new_criterion.setEnabled(writable)
+        self.act_import.setEnabled(writable)
+        self.act_edit.setEnabled(cid is not None)
+        self.act_edit.setText(self.tr("Criterium &bewerken...") if writable else self.tr("Criterium &bekijken..."))
+        self.act_edit.setIconText(self.tr("Bewerken") if writable else self.tr("Bekijken"))
+        self.act_duplicate.setEnabled(writable and cid is not None)
+        self.act_history.setEnabled(cid is not None)
+        allowed: tuple[Status, ...] = ()
+        if cid is not None and writable:
+            criterion = self.criteria_model.criterion_at(self.criteria_model.row_of(cid))
+            if criterion is not None:
+                allowed = curation.allowed_transitions(criterion.status)
+        for status, action in self.status_actions.items():
+            action.setEnabled(status in allowed)
+        self.act_save_tender.setEnabled(self.active_wizard() is not None)
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    # ---------------------------------------------------------------- curation
+    def _current_package(self) -> str | None:
+        slug = self.packages_model.slug_at(self.package_view.currentIndex().row())
+        if slug:
+            return slug
+        cid = self.selected_id()
+        if cid:
+            criterion = self.criteria_model.criterion_at(self.criteria_model.row_of(cid))
+            return criterion.package if criterion else None
+        packages = self.store.packages()
+        return packages[0].slug if packages else None
+
+    def new_criterion(self) -> None:
+        from .criterion_editor import CriterionEditor
+
+        package = self._current_package()
+        if package is None:
+            QMessageBox.information(self, self.tr("Nieuw criterium"),
+                                    self.tr("Er is nog geen inkooppakket; importeer eerst een bibliotheekpakket."))
+            return
+        self._open_editor(CriterionEditor.for_new(self.store, package, self))
+
+    def edit_criterion(self) -> None:
+        from .criterion_editor import CriterionEditor
+
+        cid = self.selected_id()
+        if cid is None:
+            return
+        for editor in self.editors:
+            if getattr(editor, "criterion_id", None) == cid:
+                editor.raise_()
+                editor.activateWindow()
+                return
+        try:
+            editor = CriterionEditor.for_existing(self.store, cid, self)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self._open_editor(editor)
+
+    def _open_editor(self, editor: Any) -> None:
+        self.editors.append(editor)
+        editor.saved.connect(lambda cid: self.reload(select=cid))
+        editor.finished.connect(lambda _r, e=editor: self.editors.remove(e) if e in self.editors else None)
+        editor.show()
+
+    def duplicate_criterion(self) -> None:
+        cid = self.selected_id()
+        if cid is None:
+            return
+        try:
+            copy = self.store.duplicate_criterion(cid)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.reload(select=copy.id)
+        self.statusBar().showMessage(self.tr("Kopie gemaakt: %1").replace("%1", copy.id), 5000)
+        self.edit_criterion()
+
+    def set_status(self, status: Status) -> None:
+        cid = self.selected_id()
+        if cid is None:
+            return
+        if status == Status.RETIRED:
+            answer = QMessageBox.question(
+                self, self.tr("Criterium intrekken"),
+                self.tr("%1 intrekken? Het wordt dan niet meer voorgesteld in nieuwe aanbestedingen. "
+                        "U kunt het later terugzetten.").replace("%1", cid))
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            self.store.set_status(cid, status)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.reload(select=cid)
+        self.statusBar().showMessage(self.tr("%1 heeft nu status: %2").replace("%1", cid).replace(
+            "%2", i18n.label(status)), 5000)
+
+    def show_history(self) -> None:
+        from .history_dialog import HistoryDialog
+
+        cid = self.selected_id()
+        if cid is None:
+            return
+        dialog = HistoryDialog(self.store, cid, self)
+        dialog.restored.connect(lambda c: self.reload(select=c))
+        dialog.open()
+
+    # ----------------------------------------------------------- import/export
+    def import_pack(self) -> None:
+        from .exchange_dialogs import import_pack
+
+        if import_pack(self, self.store, self.settings):
+            self.reload()
+
+    def export_pack(self) -> None:
+        from .exchange_dialogs import export_pack
+
+        export_pack(self, self.store, self.settings, self._current_package_filter())
+
+    def _current_package_filter(self) -> str | None:
+        slug = self.packages_model.slug_at(self.package_view.currentIndex().row())
+        return slug if slug != ALL_PACKAGES else None
+
+    def check_library(self) -> None:
+        from .exchange_dialogs import check_library
+
+        check_library(self, self.store)
+
+    # ------------------------------------------------------------------ tenders
+    def active_wizard(self) -> TenderWizard | None:
+        for wizard in reversed(self.wizards):
+            if wizard.isVisible() and wizard.isActiveWindow():
+                return wizard
+        visible = [w for w in self.wizards if w.isVisible()]
+        return visible[-1] if visible else None
+
+    def new_tender(self) -> TenderWizard:
+        from .tender_wizard import TenderWizard
+
+        return self._show_wizard(TenderWizard(self.store, self.settings, None))
+
+    def open_tender_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Aanbesteding openen"), self._tender_folder(),
+                                              self.tr(TENDER_FILTER))
+        if path:
+            self.open_tender(Path(path))
+
+    def _tender_folder(self) -> str:
+        if self.demo_workspace is not None:
+            return str(self.demo_workspace)
+        return self.settings.last_folder
+
+    def open_tender(self, path: Path) -> TenderWizard | None:
+        from tender_assistant.tender import load_tender
+
+        from .tender_wizard import TenderWizard
+
+        for wizard in self.wizards:
+            if wizard.path is not None and wizard.path.resolve() == path.resolve():
+                wizard.raise_()
+                wizard.activateWindow()
+                return wizard
+        try:
+            tender = load_tender(path)
+        except UserError as exc:
+            show_user_error(self, exc, self.tr("Aanbesteding openen"))
+            return None
+        self.settings.add_recent_file(path)
+        self.settings.last_folder = str(path.parent)
+        return self._show_wizard(TenderWizard(self.store, self.settings, path, tender))
+
+    def _show_wizard(self, wizard: TenderWizard) -> TenderWizard:
+        self.wizards.append(wizard)
+        wizard.closed.connect(lambda w=wizard: self.wizards.remove(w) if w in self.wizards else None)
+        wizard.saved_to.connect(self._tender_saved)
+        wizard.show()
+        self._update_actions()
+        return wizard
+
+    def _tender_saved(self, path: str) -> None:
+        self.settings.add_recent_file(Path(path))
+        self.settings.last_folder = str(Path(path).parent)
+
+    def save_tender(self) -> None:
+        wizard = self.active_wizard()
+        if wizard is not None:
+            wizard.save()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = [p for p in self.settings.recent_files() if p.exists()]
+        if self.demo_workspace is not None:
+            from tender_assistant.demo import demo_tenders
+
+            files = demo_tenders(self.demo_workspace) + [f for f in files if self.demo_workspace not in f.parents]
+        if not files:
+            empty = self.recent_menu.addAction(self.tr("(geen recente aanbestedingen)"))
+            empty.setEnabled(False)
+            return
+        for i, path in enumerate(files, start=1):
+            action = self.recent_menu.addAction(f"&{i} {path.name}")
+            action.setToolTip(str(path))
+            action.triggered.connect(lambda _c=False, p=path: self.open_tender(p))
+        self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.tr("Lijst wissen"), self.settings.clear_recent_files)
+
+    # -------------------------------------------------------------- settings
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        SettingsDialog(self.store, self.settings, self).exec()
+
+    def set_presentation_mode(self, on: bool) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            presentation.apply(app, on)
+        self.settings.presentation_mode = on
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+
+    # ------------------------------------------------------------------- demo
+    def open_demo(self) -> None:
+        if self.demo_workspace is not None:
+            QMessageBox.information(self, self.tr("Demo-omgeving"), self.tr("De demo-omgeving is al geopend."))
+            return
+        if self._open_demo is not None and self._confirm_close_documents():
+            self._open_demo()
+
+    def reset_demo(self) -> None:
+        if self.demo_workspace is None or self._reset_demo is None:
+            return
+        answer = QMessageBox.question(self, self.tr("Demo terugzetten"),
+                                      self.tr("De demo-omgeving terugzetten naar de beginstand? Alle wijzigingen in "
+                                              "de demo gaan verloren; uw echte bibliotheek blijft ongewijzigd."))
+        if answer == QMessageBox.StandardButton.Yes and self._confirm_close_documents():
+            self._reset_demo()
+
+    # ------------------------------------------------------------------- help
+    def show_help(self) -> None:
+        QMessageBox.information(self, self.tr("Handleiding"), self.tr(
+            "<p><b>Aanbesteding opstellen</b>: Bestand &gt; Nieuwe aanbesteding (Ctrl+N). De wizard stelt het "
+            "inkooppakket en de criteria voor; u kiest, vult de teksten in, verdeelt de gewichten en exporteert "
+            "naar Word.</p><p><b>Bibliotheek beheren</b>: kies een criterium en gebruik het menu Bewerken. Elke "
+            "wijziging wordt een nieuwe versie; via Geschiedenis zet u een oude versie terug.</p>"
+            "<p><b>Demonstreren</b>: Demo &gt; Demo-omgeving openen, en F11 voor de presentatiemodus.</p>"))
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for action in self.actions():
+            if not action.shortcut().isEmpty():
+                rows.append(f"<tr><td><b>{action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)}"
+                            f"</b></td><td>{action.text().replace('&', '').rstrip('.')}</td></tr>")
+        QMessageBox.information(self, self.tr("Sneltoetsen"), f"<table cellpadding='3'>{''.join(rows)}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("Over Tender Assistant"), self.tr(
+            "<p><b>Tender Assistant</b></p><p>Circulair inkopen voor de overheden in de Metropoolregio Amsterdam: "
+            "van criteriabibliotheek tot aanbestedingsdocument, offline.</p>") + f"<p>{self.store.path}</p>")
+
+    def open_url(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    # ------------------------------------------------------------------ closing
+    def _confirm_close_documents(self) -> bool:
+        """Ask about every open editor and tender with unsaved changes; False when the user cancels."""
+        for editor in list(self.editors):
+            if not editor.close():
+                return False
+        return all(wizard.close() for wizard in list(self.wizards))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._confirm_close_documents():
+            event.ignore()
+            return
+        self.settings.save_window("main", self.saveGeometry(), self.saveState())
+        self.settings.save_splitter("main", self.splitter.saveState())
+        self.settings.save_splitter("table_header", self.table.horizontalHeader().saveState())
+        self.settings.sync()
+        self.queries.close()
+        event.accept()
+
+    def current_index(self) -> QModelIndex:
+        return self.table.currentIndex()
+
+    def icon(self, pixmap: QStyle.StandardPixmap) -> QIcon:
+        return self.style().standardIcon(pixmap)

@@ -1,0 +1,81 @@
+"""Settings: interface language (after a restart), the name written into the history, presentation mode."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from criteria_library.errors import UserError
+from criteria_library.store import LibraryStore
+
+from . import i18n
+from .error_dialogs import show_user_error
+from .settings import AppSettings
+
+
+class SettingsDialog(QDialog):
+    """Preferences stored in settings.ini (language, presentation) and in the library (author name)."""
+
+    def __init__(self, store: LibraryStore, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.settings = settings
+        self.setObjectName("SettingsDialog")
+        self.setWindowTitle(self.tr("Instellingen"))
+        form = QFormLayout(self)
+        self.language = QComboBox(self)
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.setAccessibleName(self.tr("Taal"))
+        form.addRow(self.tr("Taal:"), self.language)
+        note = QLabel(self.tr("Een andere taal wordt actief na het herstarten van de app."), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color:#555")
+        form.addRow("", note)
+        self.author = QLineEdit(self)
+        self.author.setAccessibleName(self.tr("Uw naam"))
+        self.author.setPlaceholderText(self.tr("leeg: de gebruikersnaam van de computer"))
+        with contextlib.suppress(UserError):
+            self.author.setText(store.author)
+        self.author.setEnabled(not store.read_only)
+        form.addRow(self.tr("Uw naam (in de geschiedenis):"), self.author)
+        self.presentation = QCheckBox(self.tr("Presentatiemodus (grote letters, hoog contrast)"), self)
+        self.presentation.setChecked(settings.presentation_mode)
+        form.addRow("", self.presentation)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("OK"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def accept(self) -> None:
+        self.settings.language = self.language.currentData()
+        if not self.store.read_only and self.author.text().strip() != self.store.author:
+            try:
+                self.store.set_author(self.author.text())
+            except UserError as exc:
+                show_user_error(self, exc)
+                return
+        parent = self.parent()
+        if self.presentation.isChecked() != self.settings.presentation_mode and hasattr(parent, "act_presentation"):
+            parent.act_presentation.setChecked(self.presentation.isChecked())
+        self.settings.presentation_mode = self.presentation.isChecked()
+        self.settings.sync()
+        if self.settings.language != i18n.lang():
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(self, self.tr("Taal"), self.tr("Start de app opnieuw om de nieuwe taal te zien."))
+        super().accept()

@@ -1,0 +1,1 @@
+"""Placeholder until the drafting wizard lands (see wizard_pages.py)."""
