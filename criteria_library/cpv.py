@@ -47,7 +47,8 @@ class CpvCatalogue:
     def __init__(self, entries: list[CpvEntry]) -> None:
         self.entries = entries
         self._by_digits = {e.digits: e for e in entries}
-        self._folded = [(e, fold(f"{e.code} {e.label_nl} {e.label_en}")) for e in entries]
+        self.codes = frozenset(e.code for e in entries)
+        self._folded: list[tuple[CpvEntry, str]] | None = None  # built on first search: imports never need it
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -97,6 +98,8 @@ class CpvCatalogue:
         words = fold(text).split()
         if not words:
             return self.entries[:limit]
+        if self._folded is None:
+            self._folded = [(e, fold(f"{e.code} {e.label_nl} {e.label_en}")) for e in self.entries]
         hits = [e for e, hay in self._folded if all(w in hay for w in words)]
         hits.sort(key=lambda e: (not e.code.startswith(words[0]), len(significant(e.digits)), e.code))
         return hits[:limit]

@@ -85,6 +85,10 @@ class ImportPlan:
             lines.append(f"~ {cid}")
             for name, (old, new) in diff.items():
                 lines.append(f"    {name}: {_short(old)} -> {_short(new)}")
+        if self.unchanged:
+            left = "unchanged" if lang == "en" else "ongewijzigd"
+            shown = ", ".join(self.unchanged[:20]) + (" ..." if len(self.unchanged) > 20 else "")
+            lines.append(f"= {len(self.unchanged)} {left}: {shown}")
         return "\n".join(lines)
 
 
@@ -214,8 +218,7 @@ def _package_from_raw(raw: Any, where: str, problems: _Problems) -> Package | No
         cpv=raw.get("cpv", []) or [], synonyms=raw.get("synonyms", []) or [],
         description=raw.get("description", "") or "",
     )
-    known = {e.code for e in cpv.catalogue().entries}
-    for p in package_problems(pkg, known_cpv=known):
+    for p in package_problems(pkg, known_cpv=cpv.catalogue().codes):
         problems.add(f"{where}.{p.field}", p.nl, p.en)
     return pkg
 
@@ -424,7 +427,7 @@ def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | Non
             terms = _package_terms_map(store)
             with _bulk_fts(db, enabled=len(plan.added) >= BULK_FTS_THRESHOLD):
                 for batch in _batches(plan.added, 500):
-                    _insert_new(store, db, batch, terms, note)
+                    _insert_new(store, db, batch, terms)
                     done += len(batch)
                     if progress:
                         progress(done, total)
@@ -479,26 +482,21 @@ def _batches(items: list[Criterion], size: int) -> Iterator[list[Criterion]]:
         yield items[start : start + size]
 
 
-def _insert_new(store: LibraryStore, db: Any, batch: list[Criterion], terms: dict[str, str], note: str) -> None:
-    """Insert new criteria and their first history rows with executemany: imports of 20k must stay fast."""
+def _insert_new(store: LibraryStore, db: Any, batch: list[Criterion], terms: dict[str, str]) -> None:
+    """Insert new criteria with executemany: imports of 20k must stay fast."""
     from dataclasses import replace
 
     from .store import now_iso
 
     stamp, author = now_iso(), store.author
-    rows, history = [], []
+    rows = []
     for c in batch:
         stored = replace(c, created_at=c.created_at or stamp, updated_at=stamp, updated_by=author)
-        row = criterion_to_row(stored, terms.get(c.package, ""))
-        rows.append(row)
-        payload = {k: v for k, v in row.items() if k != "package_terms"}
-        history.append((c.id, stored.version, json.dumps(payload, ensure_ascii=False), stamp, author,
-                        '["aangemaakt"]', note))
+        rows.append(criterion_to_row(stored, terms.get(c.package, "")))
+    # no history rows here: history() shows the current row as the first version, and the first edit stores it
     cols = list(rows[0])
     db.conn.executemany(f"INSERT INTO criteria ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
                         [list(r.values()) for r in rows])
-    db.conn.executemany("INSERT OR REPLACE INTO criterion_versions (criterion_id, version, data, changed_at, "
-                        "changed_by, changed_fields, note) VALUES (?, ?, ?, ?, ?, ?, ?)", history)
 
 
 # -------------------------------------------------------------------- exporting

@@ -51,9 +51,9 @@ def check_library(store: LibraryStore) -> CheckReport:
     for c in store.criteria():
         report.checked_criteria += 1
         report.problems.extend(f"{c.id}.{pr.field}: {pr.nl}" for pr in criterion_problems(c, known))
-    missing_history = conn.execute(
-        "SELECT c.id FROM criteria c LEFT JOIN criterion_versions v ON v.criterion_id = c.id AND v.version = c.version "
-        "WHERE v.criterion_id IS NULL"
+    ahead = conn.execute(
+        "SELECT v.criterion_id, max(v.version), c.version FROM criterion_versions v "
+        "JOIN criteria c ON c.id = v.criterion_id GROUP BY v.criterion_id HAVING max(v.version) > c.version"
     ).fetchall()
-    report.problems.extend(f"{r[0]}: huidige versie ontbreekt in de geschiedenis" for r in missing_history)
+    report.problems.extend(f"{r[0]}: geschiedenis heeft versie {r[1]}, het criterium zelf versie {r[2]}" for r in ahead)
     return report

@@ -510,6 +510,8 @@ class LibraryStore:
             diff = content_diff(old, c)
             if not diff:
                 return old
+            # bulk imports store no history row for a criterion's first version; keep it before it is replaced
+            self._write_history(db, old, ["aangemaakt"], "", replace_existing=False)
             stored = replace(c, version=old.version + 1, created_at=old.created_at, updated_at=stamp,
                              updated_by=author)
             if keep_version and c.version > old.version:
@@ -523,10 +525,11 @@ class LibraryStore:
         self._write_history(db, stored, changed, note)
         return stored
 
-    def _write_history(self, db: Database, c: Criterion, changed: list[str], note: str) -> None:
+    def _write_history(self, db: Database, c: Criterion, changed: list[str], note: str, *,
+                       replace_existing: bool = True) -> None:
         payload = {k: v for k, v in criterion_to_row(c).items() if k != "package_terms"}
         db.execute(
-            "INSERT OR REPLACE INTO criterion_versions (criterion_id, version, data, changed_at, changed_by, "
+            f"INSERT OR {'REPLACE' if replace_existing else 'IGNORE'} INTO criterion_versions (criterion_id, version, data, changed_at, changed_by, "
             "changed_fields, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [c.id, c.version, json.dumps(payload, ensure_ascii=False), c.updated_at, c.updated_by,
              json.dumps(changed), note],
@@ -547,13 +550,12 @@ class LibraryStore:
         return self.save_criterion(replace(current, status=target), note=curation.transition_note(current.status, target))
 
     def history(self, cid: str) -> list[CriterionVersion]:
-        """Every stored version of a criterion, newest first."""
+        """Every version of a criterion, newest first (the current one included)."""
+        current = self.criterion(cid)
         rows = self.db.execute(
             "SELECT * FROM criterion_versions WHERE criterion_id = ? ORDER BY version DESC", [cid]
         ).fetchall()
-        if not rows and not self.has_criterion(cid):
-            raise LibraryError(f"Onbekend criterium: {cid}", en=f"Unknown criterion: {cid}")
-        return [
+        versions = [
             CriterionVersion(
                 criterion_id=r["criterion_id"],
                 version=r["version"],
@@ -565,6 +567,11 @@ class LibraryStore:
             )
             for r in rows
         ]
+        if not versions or versions[0].version != current.version:
+            # an imported criterion that was never edited has no history row yet: its current row is version 1
+            versions.insert(0, CriterionVersion(cid, current.version, current, current.updated_at,
+                                                current.updated_by, ["aangemaakt"], ""))
+        return versions
 
     def restore_version(self, cid: str, version: int) -> Criterion:
         """Store the content of an earlier version as the newest version."""
