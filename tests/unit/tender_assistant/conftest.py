@@ -1,0 +1,41 @@
+"""Fixtures for the drafting core: an in-memory library and a filled tender."""
+
+from __future__ import annotations
+
+import pytest
+
+from tender_assistant.tender import Tender, TenderCriterion
+from tests.unit.tender_assistant.fake_library import FakeLibrary
+
+
+@pytest.fixture
+def fake_lib() -> FakeLibrary:
+    """The 20 starter packages with a small bedrijfskleding set of criteria."""
+    return FakeLibrary()
+
+
+@pytest.fixture
+def tender() -> Tender:
+    """A complete, valid workwear tender whose weights add up to 100."""
+    return Tender(
+        title="Bedrijfskleding buitendienst",
+        organisation="Gemeente Zaanstad",
+        description="Levering van werkkleding voor 450 medewerkers.",
+        package="bedrijfskleding",
+        cpv=["18100000-0"],
+        procedure="europees-openbaar",
+        estimated_value_eur=900_000,
+        contract_term_months=48,
+        ambition_level=2,
+        price_weight=30,
+        criteria=[
+            TenderCriterion("BED-S-01"),
+            TenderCriterion("BED-M-01"),
+            TenderCriterion("BED-M-02"),
+            TenderCriterion("BED-G-01", weight=30),
+            TenderCriterion("BED-G-02", weight=40),
+            TenderCriterion("BED-C-01"),
+            TenderCriterion("BED-C-02"),
+        ],
+        values={"reparatie_dagen": "5", "rapportage_datum": "1 maart"},
+    )

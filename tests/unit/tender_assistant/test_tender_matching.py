@@ -1,0 +1,58 @@
+"""Matching a buyer's description or CPV codes to packages, and suggesting criteria."""
+
+from __future__ import annotations
+
+import pytest
+
+from tender_assistant.matching import match_packages, propose_weights, suggest_criteria, terms
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Raamovereenkomst bedrijfskleding buitendienst", "bedrijfskleding"),
+        ("bedrijfskleeding", "bedrijfskleding"),  # typo
+        ("Office furniture for the town hall", "meubilair"),  # English
+        ("kantoorstoelen", "meubilair"),  # compound + plural, via CPV labels
+        ("Dienstkleding voor BOA's", "bedrijfskleding"),  # abbreviation
+        ("GWW onderhoud kademuren", "gww"),
+        ("Vervanging VRI's", "openbare-verlichting"),
+        ("verkeersbord", "verkeersborden"),  # singular of a plural name
+    ],
+)
+def test_description_finds_package_first(fake_lib, text, expected):
+    assert match_packages(fake_lib, text)[0].package == expected
+
+
+def test_cpv_code_matches_its_package_through_the_hierarchy(fake_lib):
+    best = match_packages(fake_lib, "", ["39130000-2"])[0]
+    assert best.package == "meubilair" and best.score > 50
+
+
+def test_deepest_cpv_package_wins(fake_lib):
+    # 39143112 (matrassen) lies under meubilair's 39100000 too; the specific package must win.
+    assert match_packages(fake_lib, "", ["39143112"])[0].package == "matrassen"
+
+
+def test_nonsense_finds_nothing_and_scores_are_ordered(fake_lib):
+    assert match_packages(fake_lib, "qqq zzz") == []
+    scores = [m.score for m in match_packages(fake_lib, "laptops en monitoren", limit=5)]
+    assert scores == sorted(scores, reverse=True) and 0 < scores[0] <= 100
+
+
+def test_terms_fold_accents_and_drop_generic_words():
+    assert terms("Europese aanbesteding: Hygiëne-producten") == ["hygien", "product"]
+
+
+def test_suggestions_respect_level_and_skip_retired(fake_lib):
+    ids = [s.criterion.id for s in suggest_criteria(fake_lib, "bedrijfskleding", 1)]
+    assert ids == ["BED-S-01", "BED-M-01", "BED-G-01", "BED-C-01", "BED-C-02"]
+    level2 = suggest_criteria(fake_lib, "bedrijfskleding", 2, price_weight=30)
+    assert "BED-C-03" not in [s.criterion.id for s in level2]  # retired
+    assert sum(s.weight for s in level2 if s.weight is not None) == 70
+
+
+def test_proposed_weights_always_add_up(fake_lib):
+    award = [c for c in fake_lib.criteria(kind="gunningscriterium")]
+    for price in (0, 17, 30, 40, 100):
+        assert sum(propose_weights(award, price).values()) == 100 - price
