@@ -12,7 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from .docx_plan import Style
-from .docx_styles import SPECS
+from .docx_styles import SPECS, resolve_styles
 
 FONT = "Calibri"  # LibreOffice substitutes the metric-compatible Carlito, so page breaks stay put
 ACCENT = RGBColor(0x1F, 0x38, 0x64)
@@ -81,6 +81,7 @@ def make_default_template(path: Path) -> Path:
     run = footer.add_run(" van ")
     run.font.size, run.font.color.rgb = Pt(8), GREY
     _field(footer, "NUMPAGES")
+    resolve_styles(doc)  # adds our own styles (Clausule, Kenmerk) so a house style can start from them
     path.parent.mkdir(parents=True, exist_ok=True)
     doc.save(path)
     return path

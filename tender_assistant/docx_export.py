@@ -52,7 +52,8 @@ def load_template(path: Path | str | None = None) -> Document:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             types = zf.read("[Content_Types].xml").decode("utf-8")
-            members = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+            # Only a .dotx needs its parts copied (to change one content type); a .docx is opened as is.
+            members = {i.filename: zf.read(i.filename) for i in zf.infolist()} if "template.main+xml" in types else {}
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError):
         raise not_word from None
     if any(t in types for t in MACRO_TYPES):
