@@ -133,7 +133,7 @@ class CriterionEditor(QDialog):
         self._build()
         self.load(criterion)
         self.stack.cleanChanged.connect(self._clean_changed)
-        self.stack.indexChanged.connect(lambda _i: self.validate())
+        self.stack.indexChanged.connect(self._stack_moved)
         self._update_title()
         self.resize(860, 760)
 
@@ -444,6 +444,9 @@ class CriterionEditor(QDialog):
         self.save_button.setEnabled(not problems and (self.is_dirty() or self.is_new))
         self._update_status()
         return problems
+
+    def _stack_moved(self, _index: int) -> None:
+        self.validate()
 
     def is_dirty(self) -> bool:
         return not self.stack.isClean()

@@ -54,7 +54,8 @@ class _Job(QRunnable):
             result = self.runner.execute(self.serial, self.query)
         except Exception:  # noqa: BLE001 - a failed background query shows nothing new; typing goes on
             return
-        self.runner.signals.done.emit(result)
+        with contextlib.suppress(RuntimeError):  # the window closed while the query ran
+            self.runner.signals.done.emit(result)
 
 
 class QueryRunner(QObject):

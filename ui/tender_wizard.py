@@ -1,1 +1,189 @@
-"""Placeholder until the drafting wizard lands (see wizard_pages.py)."""
+"""The drafting wizard: from a description to a Word document, saved as .tender.json at any step."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget, QWizard
+
+from criteria_library.errors import UserError
+from criteria_library.store import LibraryStore
+from tender_assistant.docx_export import export_tender
+from tender_assistant.tender import Tender, save_tender
+
+from .error_dialogs import report_bug, show_user_error
+from .settings import AppSettings
+from .wizard_pages import (
+    AmbitionPage,
+    BasicsPage,
+    ClausesPage,
+    CriteriaPage,
+    ExportPage,
+    PackagePage,
+    PageId,
+    ReviewPage,
+    WeightsPage,
+    slugify,
+)
+from .worker import run_with_progress
+
+
+class TenderWizard(QWizard):
+    """One tender being drafted; a top-level window so the library stays usable beside it."""
+
+    closed = Signal()
+    saved_to = Signal(str)
+
+    def __init__(self, store: LibraryStore, settings: AppSettings, path: Path | None = None,
+                 tender: Tender | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.store = store
+        self.settings = settings
+        self.path = path
+        self.tender = tender or Tender()
+        self.dirty = False
+        # a loaded tender keeps its chosen criteria; the criteria page suggests again only after a change
+        self.suggested_for: tuple[str, int] | None = (
+            (self.tender.package, self.tender.ambition_level) if tender is not None and tender.criteria else None)
+        self.setObjectName("TenderWizard")
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Opslaan"))
+        self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("Opslaan &als..."))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Vorige"))
+        self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Volgende >"))
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Klaar"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("&Sluiten"))
+        self.customButtonClicked.connect(self._custom_button)
+        self.pages: dict[PageId, Any] = {
+            PageId.BASICS: BasicsPage(), PageId.PACKAGE: PackagePage(), PageId.AMBITION: AmbitionPage(),
+            PageId.CRITERIA: CriteriaPage(), PageId.CLAUSES: ClausesPage(), PageId.WEIGHTS: WeightsPage(),
+            PageId.REVIEW: ReviewPage(), PageId.EXPORT: ExportPage(),
+        }
+        for page_id, page in self.pages.items():
+            self.setPage(int(page_id), page)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.resize(1100, 760)
+        self._update_title()
+
+    # ------------------------------------------------------------------ state
+    def mark_dirty(self) -> None:
+        if not self.dirty:
+            self.dirty = True
+        self._update_title()
+
+    def _update_title(self) -> None:
+        name = self.tender.title.strip() or self.tr("Nieuwe aanbesteding")
+        self.setWindowTitle(f"{name}[*] - Tender Assistant")
+        self.setWindowModified(self.dirty)
+
+    def go_to(self, page_id: PageId) -> None:
+        """Walk forward to a page (each page on the way is initialised from the tender, as Next would)."""
+        self.restart()
+        while self.currentId() != int(page_id) and self.currentId() != -1:
+            before = self.currentId()
+            self.next()
+            if self.currentId() == before:
+                break
+
+    # ----------------------------------------------------------------- saving
+    def _custom_button(self, which: int) -> None:
+        if which == int(QWizard.WizardButton.CustomButton1):
+            self.save()
+        elif which == int(QWizard.WizardButton.CustomButton2):
+            self.save_as()
+
+    def save(self) -> bool:
+        if self.path is None:
+            return self.save_as()
+        return self.save_to(self.path)
+
+    def save_as(self) -> bool:
+        folder = self.path.parent if self.path else Path(self.settings.last_folder)
+        suggested = folder / (slugify(self.tender.title) + ".tender.json")
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Aanbesteding opslaan"), str(suggested),
+                                              self.tr("Aanbesteding (*.tender.json)"))
+        if not name:
+            return False
+        path = Path(name)
+        if not path.name.endswith(".json"):
+            path = path.with_name(path.name + ".tender.json")
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        if not self.tender.title.strip():
+            QMessageBox.information(self, self.tr("Opslaan"), self.tr("Geef de aanbesteding eerst een titel."))
+            return False
+        try:
+            save_tender(self.tender, path)
+        except UserError as exc:
+            show_user_error(self, exc, self.tr("Niet opgeslagen"))
+            return False
+        self.path = path
+        self.dirty = False
+        self._update_title()
+        self.saved_to.emit(str(path))
+        return True
+
+    # ----------------------------------------------------------------- export
+    def export_document(self, out: Path, template: Path | None, *, concept: bool = False) -> Path | None:
+        """Write the Word document in a worker (its own library connection); the path, or None after a dialog."""
+        store_path = self.store.path
+        tender = self.tender
+
+        def task(_progress: Any) -> Path:
+            reader = LibraryStore.open(store_path, read_only=True, seed=False)
+            try:
+                return export_tender(tender, reader, out, template=template, concept=concept)
+            finally:
+                reader.close()
+
+        outcome = run_with_progress(self, self.tr("Word-document maken..."), task, cancellable=False,
+                                    minimum_duration_ms=300)
+        if outcome.error is not None:
+            if isinstance(outcome.error, UserError):
+                show_user_error(self, outcome.error, self.tr("Exporteren niet gelukt"))
+            else:
+                report_bug(self, type(outcome.error), outcome.error, outcome.error.__traceback__)
+            return None
+        return outcome.result
+
+    # ---------------------------------------------------------------- closing
+    def reject(self) -> None:
+        if self.maybe_save():
+            super().reject()
+
+    def done(self, result: int) -> None:
+        if result == int(QWizard.DialogCode.Accepted) and not self.maybe_save():
+            return
+        super().done(result)
+        self.closed.emit()
+
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes; False when the user cancels."""
+        if not self.dirty:
+            return True
+        answer = QMessageBox.question(
+            self, self.tr("Wijzigingen opslaan?"),
+            self.tr("De aanbesteding '%1' heeft wijzigingen die nog niet zijn opgeslagen. Opslaan?").replace(
+                "%1", self.tender.title or self.tr("Nieuwe aanbesteding")),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        self.dirty = False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        super().closeEvent(event)  # QDialog: reject() -> done() -> closed
