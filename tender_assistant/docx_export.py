@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +24,8 @@ from .docx_styles import ResolvedStyles, resolve_styles
 from .errors import TemplateError, TenderError
 from .library import Library
 from .tender import Tender, atomic_write_bytes
+
+Progress = Callable[[int, int], None]
 
 DEFAULT_TEMPLATE = Path(__file__).with_name("templates") / "tender.docx"
 CONTENT_MARKER = re.compile(r"^\s*\{\{\s*inhoud\s*\}\}\s*$")
@@ -279,8 +282,11 @@ def _ask_to_update_fields(doc: Document) -> None:
         settings.append(el)
 
 
-def render(plan: DocumentPlan, template: Document) -> Document:
-    """Write the plan into the template (which is changed and returned): house style kept, sample text removed."""
+def render(plan: DocumentPlan, template: Document, progress: Progress | None = None) -> Document:
+    """Write the plan into the template (which is changed and returned): house style kept, sample text removed.
+
+    progress(done, total) is called per block; an exception raised from it stops the export.
+    """
     doc = template
     anchor, has_cover = _prepare_body(doc)
     kept = [c for c in doc.element.body.iter(qn("w:p")) if c is not anchor]
@@ -290,7 +296,9 @@ def render(plan: DocumentPlan, template: Document) -> Document:
     renderer = _Renderer(doc, styles, anchor)
     headings = plan.headings()
     blocks = plan.body if has_cover else [*plan.cover, *plan.body]
-    for b in blocks:
+    for done, b in enumerate(blocks):
+        if progress and done % 20 == 0:
+            progress(done, len(blocks) + 1)
         if isinstance(b, Toc):
             renderer.toc(b, headings)
         else:
@@ -306,8 +314,11 @@ def render(plan: DocumentPlan, template: Document) -> Document:
 
 
 def export_tender(tender: Tender, library: Library, out: Path | str, template: Path | str | None = None,
-                  today: date | None = None, concept: bool = False) -> Path:
-    """Build, render and atomically write the tender document; nothing is written when anything fails."""
+                  today: date | None = None, concept: bool = False, progress: Progress | None = None) -> Path:
+    """Build, render and atomically write the tender document; nothing is written when anything fails.
+
+    progress(done, total) reports rendering; raising from it (e.g. exchange.Cancelled) cancels with no file written.
+    """
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise TenderError(f"Het uitvoerbestand moet eindigen op .docx, niet {out.name}.",
@@ -316,8 +327,10 @@ def export_tender(tender: Tender, library: Library, out: Path | str, template: P
         raise TenderError(f"De map {out.parent} bestaat niet.", en=f"The folder {out.parent} does not exist.")
     doc = load_template(template)
     plan = build_plan(tender, library, today=today, concept=concept)
-    render(plan, doc)
+    render(plan, doc, progress)
     buf = io.BytesIO()
     doc.save(buf)
     atomic_write_bytes(out, buf.getvalue())
+    if progress:
+        progress(1, 1)
     return out

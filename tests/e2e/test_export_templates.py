@@ -283,3 +283,20 @@ def test_libreoffice_converts_the_exports(exported, tmp_path):
         size = next(line for line in info.splitlines() if line.startswith("Page size"))
         width, height = (float(x) for x in size.split(":")[1].split("pts")[0].split(" x "))
         assert width > height
+
+
+def test_export_reports_progress_and_cancel_writes_nothing(tmp_path, library) -> None:
+    from criteria_library.exchange import Cancelled
+
+    tender = workwear_tender(library)
+    seen: list[tuple[int, int]] = []
+    out = export_tender(tender, library, tmp_path / "ok.docx", progress=lambda d, t: seen.append((d, t)))
+    assert out.exists() and seen[-1] == (1, 1) and len(seen) > 2
+
+    def cancel(done: int, total: int) -> None:
+        if done > 0:
+            raise Cancelled
+
+    with pytest.raises(Cancelled):
+        export_tender(tender, library, tmp_path / "cancelled.docx", progress=cancel)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.docx"]
