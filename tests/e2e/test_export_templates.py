@@ -299,4 +299,5 @@ def test_export_reports_progress_and_cancel_writes_nothing(tmp_path, library) ->
 
     with pytest.raises(Cancelled):
         export_tender(tender, library, tmp_path / "cancelled.docx", progress=cancel)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ok.docx"]
+    assert sorted(p.name for p in tmp_path.glob("*.docx*")) == ["ok.docx"]
+    assert not list(tmp_path.glob(".*"))  # no temporary file left behind
