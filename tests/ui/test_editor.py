@@ -1,0 +1,130 @@
+"""The regisseur's editor: typing, validation while typing, undo/redo across fields, saving a new version."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+pytestmark = pytest.mark.gui
+
+
+def type_text(widget, text: str) -> None:
+    """Type any text (accents included) one key event per character."""
+    for ch in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+
+
+def press_undo(widget, redo: bool = False) -> None:
+    QTest.keyClick(widget, Qt.Key.Key_Y if redo else Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+@pytest.fixture
+def editor(app, qtbot, fresh_db):
+    from ui.criterion_editor import CriterionEditor
+
+    dialog = CriterionEditor.for_existing(fresh_db, "MEU-M-01")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_undo_and_redo_work_across_fields(editor):
+    title, rationale = editor.widgets["title"], editor.widgets["rationale"]
+    original_title = title.text()
+    original_rationale = rationale.toPlainText()
+    title.setFocus()
+    title.end(False)
+    QTest.keyClicks(title, " extra")
+    rationale.setFocus()
+    rationale.moveCursor(rationale.textCursor().MoveOperation.End)
+    type_text(rationale, " Geïnspireerd op één café.")
+    assert rationale.toPlainText().endswith("Geïnspireerd op één café.")
+    assert editor.stack.count() == 2
+    assert editor.is_dirty() and editor.isWindowModified()
+
+    press_undo(rationale)
+    assert rationale.toPlainText() == original_rationale
+    assert title.text() == original_title + " extra"
+    press_undo(rationale)
+    assert title.text() == original_title
+    assert not editor.is_dirty()
+    press_undo(title, redo=True)
+    assert title.text() == original_title + " extra"
+    editor.stack.redo()
+    assert rationale.toPlainText().endswith("één café.")
+
+
+def test_validation_while_typing_blocks_saving(editor):
+    title = editor.widgets["title"]
+    title.selectAll()
+    QTest.keyClick(title, Qt.Key.Key_Delete)
+    assert any(field == "title" for field, _ in editor.problems())
+    assert not editor.problems_label.isHidden()
+    assert "titel ontbreekt" in editor.problems_label.text()
+    assert not editor.save_button.isEnabled()
+    editor.stack.undo()
+    assert editor.problems() == []
+
+
+def test_award_fields_follow_the_kind_and_are_validated(editor):
+    editor.set_field("kind", "gunningscriterium")
+    assert editor.widgets["weight_min"].isVisible()
+    fields = {f for f, _ in editor.problems()}
+    assert {"weight_min", "scoring"} & fields
+    editor.set_field("weight_min", 5)
+    editor.set_field("weight_max", 15)
+    editor.set_field("scoring", "0-10 punten naar rato")
+    assert editor.problems() == []
+    editor.stack.undo()
+    editor.stack.undo()
+    editor.stack.undo()
+    editor.stack.undo()
+    assert editor.read_field("kind") == "minimumeis"
+
+
+def test_save_writes_a_new_version_with_the_note(editor, fresh_db, qtbot):
+    with qtbot.waitSignal(editor.saved, timeout=2000):
+        editor.set_field("title", "Reserveonderdelen tien jaar leverbaar")
+        editor.note_edit.setText("titel verduidelijkt")
+        assert editor.save()
+    stored = fresh_db.criterion("MEU-M-01")
+    assert stored.title == "Reserveonderdelen tien jaar leverbaar" and stored.version == 2
+    assert fresh_db.history("MEU-M-01")[0].note == "titel verduidelijkt"
+    assert not editor.is_dirty()
+
+
+def test_new_criterion_gets_an_id_and_is_saved_as_concept(app, qtbot, fresh_db):
+    from ui.criterion_editor import CriterionEditor
+
+    editor = CriterionEditor.for_new(fresh_db, "meubilair")
+    qtbot.addWidget(editor)
+    assert editor.criterion_id.startswith("MEU-M-")
+    editor.set_field("kind", "contractbepaling")
+    assert editor.criterion_id.startswith("MEU-C-")
+    for name, value in (("title", "Terugname na gebruik"), ("rationale", "Houdt materiaal in de kringloop."),
+                        ("clause", "Opdrachtnemer neemt het meubilair na {{jaren}} jaar terug."),
+                        ("verification", "Terugnameplan bij inschrijving."), ("source", "MRA werkgroep")):
+        editor.set_field(name, value)
+    assert any(f == "placeholders" for f, _ in editor.problems())
+    editor.placeholders_from_clause()
+    editor.set_field("placeholders", "jaren = 8")
+    assert editor.problems() == []
+    assert editor.save()
+    stored = fresh_db.criterion(editor.criterion_id)
+    assert stored.status == "concept" and stored.placeholders == {"jaren": "8"}
+
+
+def test_closing_with_unsaved_edits_asks(editor, answers):
+    from PySide6.QtWidgets import QMessageBox
+
+    editor.set_field("title", "Gewijzigd")
+    answers.question = QMessageBox.StandardButton.Cancel
+    assert not editor.close()
+    assert editor.isVisible()
+    answers.question = QMessageBox.StandardButton.Discard
+    assert editor.close()
