@@ -1,0 +1,86 @@
+"""The trainers' demo workspace: its own library copy and two example tenders, reset in one step."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from criteria_library.store import LibraryStore
+from tender_assistant.demo import demo_db_path, demo_tenders, ensure_demo, reset_demo
+from tender_assistant.tender import load_tender
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_reset_builds_a_separate_workspace(isolated_home):
+    workspace = reset_demo()
+    assert workspace.parent == isolated_home
+    assert demo_db_path(workspace).exists()
+    tenders = demo_tenders(workspace)
+    assert len(tenders) == 2
+    for path in tenders:
+        tender = load_tender(path)
+        assert tender.criteria and tender.package in ("meubilair", "bedrijfskleding")
+    assert not (isolated_home / "library.db").exists(), "the real library is not touched"
+
+
+def test_reset_undoes_changes_made_in_the_demo(isolated_home):
+    workspace = reset_demo()
+    with LibraryStore.open(demo_db_path(workspace)) as store:
+        cid = store.criterion_ids()[0]
+        original = store.criterion(cid).title
+        store.save_criterion(replace(store.criterion(cid), title="Door de trainer veranderd"))
+    (workspace / "extra.tender.json").write_text("{}", encoding="utf-8")
+    reset_demo()
+    with LibraryStore.open(demo_db_path(workspace)) as store:
+        assert store.criterion(cid).title == original
+        assert store.criterion(cid).version == 1
+    assert not (workspace / "extra.tender.json").exists()
+    assert ensure_demo() == workspace
+
+
+def test_reset_refuses_a_folder_it_did_not_make(isolated_home):
+    from criteria_library.errors import LibraryError
+
+    folder = isolated_home / "demo"
+    folder.mkdir()
+    (folder / "belangrijk.txt").write_text("niet weggooien", encoding="utf-8")
+    with pytest.raises(LibraryError):
+        reset_demo()
+    assert (folder / "belangrijk.txt").exists()
+
+
+def test_main_demo_reset_command(isolated_home):
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "demo", "--reset"], capture_output=True,
+                            text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Demo-omgeving teruggezet" in result.stdout
+    assert demo_db_path().exists()
+
+
+@pytest.mark.gui
+def test_demo_window_and_reset_button(qapp, qtbot, monkeypatch, isolated_home):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import AppController
+    from ui.settings import AppSettings
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    controller = AppController(qapp, AppSettings())
+    window = controller.open_demo()
+    assert window is not None and window.demo_workspace is not None
+    assert "demo" in window.windowTitle()
+    assert window.act_demo_reset.isEnabled()
+    cid = window.store.criterion_ids()[0]
+    window.store.save_criterion(replace(window.store.criterion(cid), title="Tijdens de demo veranderd"))
+    window.reset_demo()
+    new_window = controller.window
+    assert new_window is not window
+    assert new_window.store.criterion(cid).title != "Tijdens de demo veranderd"
+    new_window.queries.close()
+    new_window.close()
+    controller.store.close()

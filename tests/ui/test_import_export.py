@@ -1,0 +1,102 @@
+"""Pack import through the dry-run preview, a bad pack that changes nothing, export in a worker."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtWidgets import QDialog
+
+from tests.helpers import db_fingerprint
+
+pytestmark = pytest.mark.gui
+
+
+def test_bad_pack_shows_the_error_and_changes_nothing(app, fresh_db, tmp_path, user_errors, mini_pack):
+    from ui.exchange_dialogs import import_pack
+    from ui.settings import AppSettings
+
+    mini_pack["criteria"][0]["level"] = 7
+    mini_pack["criteria"][1]["title"] = ""
+    bad = tmp_path / "kapot.json"
+    bad.write_text(json.dumps(mini_pack), encoding="utf-8")
+    before = db_fingerprint(fresh_db.path)
+    assert import_pack(None, fresh_db, AppSettings(), bad) is False
+    assert user_errors, "the user saw the problem"
+    assert "ongeldig" in str(user_errors[0])
+    assert len(user_errors[0].problems) >= 2
+    assert db_fingerprint(fresh_db.path) == before
+
+
+def test_good_pack_is_previewed_then_applied(app, fresh_db, tmp_path, mini_pack, monkeypatch, answers):
+    from ui import exchange_dialogs
+    from ui.settings import AppSettings
+
+    mini_pack["criteria"][0]["title"] = "Ervaring met opknappen (herzien)"
+    new = dict(mini_pack["criteria"][1], id="MEU-M-50", title="Nieuwe minimumeis")
+    mini_pack["criteria"].append(new)
+    path = tmp_path / "update.json"
+    path.write_text(json.dumps(mini_pack), encoding="utf-8")
+    seen = {}
+
+    def accept(dialog):
+        seen["tree"] = dialog.tree.topLevelItemCount()
+        seen["summary"] = dialog.plan.summary()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(exchange_dialogs.ImportPreviewDialog, "exec", accept)
+    assert exchange_dialogs.import_pack(None, fresh_db, AppSettings(), path) is True
+    assert seen["summary"].startswith("1 nieuw, 1 gewijzigd")
+    assert fresh_db.criterion("MEU-M-50").title == "Nieuwe minimumeis"
+    assert fresh_db.criterion(mini_pack["criteria"][0]["id"]).title == "Ervaring met opknappen (herzien)"
+
+
+def test_cancelled_preview_changes_nothing(app, fresh_db, tmp_path, mini_pack, monkeypatch):
+    from ui import exchange_dialogs
+    from ui.settings import AppSettings
+
+    mini_pack["criteria"][0]["title"] = "Anders"
+    path = tmp_path / "update.json"
+    path.write_text(json.dumps(mini_pack), encoding="utf-8")
+    before = db_fingerprint(fresh_db.path)
+    monkeypatch.setattr(exchange_dialogs.ImportPreviewDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    assert exchange_dialogs.import_pack(None, fresh_db, AppSettings(), path) is False
+    assert db_fingerprint(fresh_db.path) == before
+
+
+def test_preview_dialog_shows_field_diff(app, qtbot, fresh_db, mini_pack, tmp_path):
+    from criteria_library import exchange
+    from ui.exchange_dialogs import ImportPreviewDialog
+
+    mini_pack["criteria"][0]["clause"] = mini_pack["criteria"][0]["clause"].replace("twee", "drie")
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(mini_pack), encoding="utf-8")
+    plan = exchange.plan_import(fresh_db, exchange.read_pack(path))
+    dialog = ImportPreviewDialog(plan, path)
+    qtbot.addWidget(dialog)
+    top = dialog.tree.topLevelItem(0)
+    dialog.tree.setCurrentItem(top.child(0))
+    assert "drie" in dialog.detail.toPlainText() and "twee" in dialog.detail.toPlainText()
+
+
+def test_export_runs_in_a_worker(app, fresh_db, tmp_path):
+    from ui.exchange_dialogs import run_export
+
+    out = tmp_path / "meubilair.xlsx"
+    count = run_export(None, fresh_db, out, "meubilair")
+    assert count == len(fresh_db.criterion_ids(package="meubilair"))
+    assert out.exists()
+    assert run_export(None, fresh_db, tmp_path / "x.txt", None) is None  # a user error, shown as a dialog
+
+
+def test_worker_cancel_changes_nothing(app, fresh_db):
+    from criteria_library.exchange import Cancelled
+    from ui.worker import Worker
+
+    worker = Worker(lambda progress: [progress(i, 10) for i in range(10)])
+    worker.cancel()
+    results = []
+    worker.signals.cancelled.connect(lambda: results.append("cancelled"))
+    worker.run()
+    assert results == ["cancelled"]
+    assert Cancelled

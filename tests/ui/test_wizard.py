@@ -1,0 +1,146 @@
+"""The drafting wizard: a full run from a description to a .docx on disk, saving and reopening half-way."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtTest import QTest
+
+from tests.ui.test_editor import type_text
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def wizard(app, qtbot, library):
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+
+    w = TenderWizard(library, AppSettings())
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.dirty = False
+
+
+def test_full_run_from_description_to_docx(wizard, tmp_path):
+    from docx import Document
+
+    from ui.wizard_pages import PageId
+
+    basics = wizard.pages[PageId.BASICS]
+    assert not basics.isComplete()  # the title is required
+    QTest.keyClicks(basics.title_edit, "Kantoorstoelen en bureaus voor het stadhuis")
+    type_text(basics.org_edit, "Gemeente Zaanstad")
+    type_text(basics.description, "Circulaire inrichting: hergebruik, reparatie en terugname; één aanbesteding.")
+    basics.term_spin.setValue(48)
+    basics.value_spin.setValue(250000)
+    basics.add_cpv(["39130000"])
+    assert basics.isComplete()
+    assert wizard.tender.organisation == "Gemeente Zaanstad"
+    assert wizard.tender.cpv == ["39130000-2"]
+
+    wizard.next()
+    package = wizard.pages[PageId.PACKAGE]
+    assert wizard.currentId() == PageId.PACKAGE
+    assert package.matches and package.matches[0].package == "meubilair"
+    assert wizard.tender.package == "meubilair" and package.isComplete()
+
+    wizard.next()
+    wizard.pages[PageId.AMBITION].buttons[2].click()
+    assert wizard.tender.ambition_level == 2
+
+    wizard.next()
+    criteria = wizard.pages[PageId.CRITERIA]
+    assert wizard.tender.criteria, "suggested criteria are ticked"
+    chosen = wizard.tender.criterion_ids()
+    assert all(criteria.criteria[c].level <= 2 for c in chosen)
+    first = chosen[0]
+    criteria.set_chosen(first, False)
+    assert first not in wizard.tender.criterion_ids()
+    criteria.set_chosen(first, True)
+
+    wizard.next()
+    clauses = wizard.pages[PageId.CLAUSES]
+    assert clauses.list.count() == len(wizard.tender.criteria)
+    clauses.list.setCurrentRow(0)
+    clauses.text_edit.setPlainText(clauses.text_edit.toPlainText() + " Aangepast voor Zaanstad.")
+    assert wizard.tender.criteria[0].text.endswith("Aangepast voor Zaanstad.")
+    for row in range(clauses.list.count()):
+        clauses.list.setCurrentRow(row)
+        for name, edit in clauses.value_edits.items():
+            if not edit.isReadOnly() and not edit.text():
+                clauses.set_value(name, edit.placeholderText().split(": ", 1)[-1] or "n.t.b.")
+
+    wizard.next()
+    weights = wizard.pages[PageId.WEIGHTS]
+    weights.price_spin.setValue(40)
+    assert "Totaal" in weights.total.text()
+    weights.spread()
+    assert weights.total_weight() == 100
+    assert "100%" in weights.total.text()
+
+    wizard.next()
+    review = wizard.pages[PageId.REVIEW]
+    assert "Kantoorstoelen en bureaus" in review.preview.toPlainText()
+    assert "Aangepast voor Zaanstad." in review.preview.toPlainText()
+
+    wizard.next()
+    export = wizard.pages[PageId.EXPORT]
+    out = tmp_path / "stadhuis.docx"
+    export.out_edit.setText(str(out))
+    export.concept.setChecked(False)
+    assert export.export() == out
+    assert out.exists()
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "Kantoorstoelen en bureaus voor het stadhuis" in text
+    assert export.open_doc.isVisibleTo(export)
+
+
+def test_going_back_keeps_what_was_typed_and_save_reopens(wizard, tmp_path, app, qtbot, library):
+    from tender_assistant.tender import load_tender
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard_pages import PageId
+
+    basics = wizard.pages[PageId.BASICS]
+    QTest.keyClicks(basics.title_edit, "Werkkleding buitendienst")
+    type_text(basics.description, "Bedrijfskleding met reparatie en inzameling.")
+    wizard.next()
+    wizard.next()
+    wizard.back()
+    wizard.back()
+    assert basics.title_edit.text() == "Werkkleding buitendienst"
+    assert basics.description.toPlainText() == "Bedrijfskleding met reparatie en inzameling."
+    assert wizard.dirty and wizard.isWindowModified()
+    path = tmp_path / "kleding.tender.json"
+    assert wizard.save_to(path)
+    assert not wizard.dirty
+    saved = load_tender(path)
+    assert saved.title == "Werkkleding buitendienst" and saved.package == "bedrijfskleding"
+
+    again = TenderWizard(library, AppSettings(), path, saved)
+    qtbot.addWidget(again)
+    again.go_to(PageId.CRITERIA)
+    assert again.currentId() == PageId.CRITERIA
+    assert again.pages[PageId.BASICS].title_edit.text() == "Werkkleding buitendienst"
+
+
+def test_open_tender_from_main_window_and_recent_files(make_window, library, tmp_path):
+    from tender_assistant.tender import Tender, save_tender
+
+    path = tmp_path / "a.tender.json"
+    save_tender(Tender(title="Proef", package="meubilair"), path)
+    window = make_window(library)
+    wizard = window.open_tender(path)
+    assert wizard is not None and wizard.tender.title == "Proef"
+    assert window.settings.recent_files()[0] == path.resolve()
+    assert window.open_tender(path) is wizard  # not opened twice
+    wizard.close()
+
+
+def test_a_broken_tender_file_gives_a_message(make_window, library, tmp_path, user_errors):
+    path = tmp_path / "kapot.tender.json"
+    path.write_text("{ geen json", encoding="utf-8")
+    window = make_window(library)
+    assert window.open_tender(path) is None
+    assert user_errors and "ongeldige JSON" in str(user_errors[0])
