@@ -1,0 +1,1592 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
+  <context>
+    <name>App</name>
+    <message>
+      <source>De bibliotheek kan niet worden geopend</source>
+      <translation>The library cannot be opened</translation>
+    </message>
+    <message>
+      <source>Demo terugzetten</source>
+      <translation>Reset demo</translation>
+    </message>
+    <message>
+      <source>De demo-omgeving is teruggezet naar de beginstand.</source>
+      <translation>The demo workspace has been reset to its starting state.</translation>
+    </message>
+    <message>
+      <source>Voorbeeldaanbestedingen: Bestand &gt; Recente aanbestedingen ({n} stuks).</source>
+      <translation>Example tenders: File &gt; Recent tenders ({n}).</translation>
+    </message>
+  </context>
+  <context>
+    <name>CriteriaTableModel</name>
+    <message>
+      <source>Alle inkooppakketten</source>
+      <translation>All procurement packages</translation>
+    </message>
+    <message>
+      <source>%1: %2 criteria (zonder ingetrokken)</source>
+      <translation>%1: %2 criteria (retired ones left out)</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Id</translation>
+    </message>
+    <message>
+      <source>Titel</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Soort</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Niveau</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>R-strategie</source>
+      <translation>R-strategy</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Versie</source>
+      <translation>Version</translation>
+    </message>
+  </context>
+  <context>
+    <name>CriterionDetails</name>
+    <message>
+      <source>Soort</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Ambitieniveau</source>
+      <translation>Ambition level</translation>
+    </message>
+    <message>
+      <source>R-strategie</source>
+      <translation>R-strategy</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Versie</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <source>Bron</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Gewicht</source>
+      <translation>Weight</translation>
+    </message>
+    <message>
+      <source>Toelichting</source>
+      <translation>Rationale</translation>
+    </message>
+    <message>
+      <source>Voorbeeldtekst</source>
+      <translation>Example clause</translation>
+    </message>
+    <message>
+      <source>Invulvelden (standaardwaarde)</source>
+      <translation>Placeholders (default value)</translation>
+    </message>
+    <message>
+      <source>Bewijsmiddel</source>
+      <translation>Verification</translation>
+    </message>
+    <message>
+      <source>Beoordeling</source>
+      <translation>Scoring</translation>
+    </message>
+    <message>
+      <source>versie</source>
+      <translation>version</translation>
+    </message>
+    <message>
+      <source>en nog %n eerdere versie(s)</source>
+      <translation>and %n earlier version(s)</translation>
+    </message>
+    <message>
+      <source>Geschiedenis</source>
+      <translation>History</translation>
+    </message>
+    <message>
+      <source>Details van het criterium</source>
+      <translation>Criterion details</translation>
+    </message>
+    <message>
+      <source>Kies een criterium in de lijst om de details te zien.</source>
+      <translation>Select a criterion in the list to see its details.</translation>
+    </message>
+  </context>
+  <context>
+    <name>CriterionEditor</name>
+    <message>
+      <source>Ter review aanbieden</source>
+      <translation>Submit for review</translation>
+    </message>
+    <message>
+      <source>Publiceren</source>
+      <translation>Publish</translation>
+    </message>
+    <message>
+      <source>Terug naar concept</source>
+      <translation>Back to draft</translation>
+    </message>
+    <message>
+      <source>Intrekken</source>
+      <translation>Retire</translation>
+    </message>
+    <message>
+      <source>naam = standaardwaarde, één per regel</source>
+      <translation>name = default value, one per line</translation>
+    </message>
+    <message>
+      <source>geen</source>
+      <translation>none</translation>
+    </message>
+    <message>
+      <source>Indeling</source>
+      <translation>Classification</translation>
+    </message>
+    <message>
+      <source>Invulvelden schrijft u als {{naam}}; ze worden geel gemarkeerd.</source>
+      <translation>Write placeholders as {{name}}; they are highlighted in yellow.</translation>
+    </message>
+    <message>
+      <source>Uit de tekst overnemen</source>
+      <translation>Take from the text</translation>
+    </message>
+    <message>
+      <source>Voeg elk {{invulveld}} uit de voorbeeldtekst toe aan de lijst</source>
+      <translation>Add every {{placeholder}} in the example clause to the list</translation>
+    </message>
+    <message>
+      <source>van</source>
+      <translation>from</translation>
+    </message>
+    <message>
+      <source>tot</source>
+      <translation>to</translation>
+    </message>
+    <message>
+      <source>Gewicht</source>
+      <translation>Weight</translation>
+    </message>
+    <message>
+      <source>waarom deze wijziging (komt in de geschiedenis)</source>
+      <translation>why this change (goes into the history)</translation>
+    </message>
+    <message>
+      <source>Notitie bij de wijziging</source>
+      <translation>Note on the change</translation>
+    </message>
+    <message>
+      <source>Notitie</source>
+      <translation>Note</translation>
+    </message>
+    <message>
+      <source>Problemen</source>
+      <translation>Problems</translation>
+    </message>
+    <message>
+      <source>Ongedaan maken</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>Opnieuw</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>Opslaan</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Sluiten</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>... en nog %1</source>
+      <translation>... and %1 more</translation>
+    </message>
+    <message>
+      <source>Niet opgeslagen</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <source>Los eerst deze problemen op:</source>
+      <translation>Solve these problems first:</translation>
+    </message>
+    <message>
+      <source>Eerst opslaan</source>
+      <translation>Save first</translation>
+    </message>
+    <message>
+      <source>Sla uw wijzigingen eerst op; daarna kunt u de status wijzigen.</source>
+      <translation>Save your changes first; then you can change the status.</translation>
+    </message>
+    <message>
+      <source>nieuw</source>
+      <translation>new</translation>
+    </message>
+    <message>
+      <source>versie %1</source>
+      <translation>version %1</translation>
+    </message>
+    <message>
+      <source>Criterium bekijken (alleen-lezen)</source>
+      <translation>View criterion (read-only)</translation>
+    </message>
+    <message>
+      <source>Nieuw criterium</source>
+      <translation>New criterion</translation>
+    </message>
+    <message>
+      <source>Criterium bewerken</source>
+      <translation>Edit criterion</translation>
+    </message>
+    <message>
+      <source>Wijzigingen opslaan?</source>
+      <translation>Save changes?</translation>
+    </message>
+    <message>
+      <source>%1 heeft wijzigingen die nog niet zijn opgeslagen. Opslaan?</source>
+      <translation>%1 has unsaved changes. Save them?</translation>
+    </message>
+  </context>
+  <context>
+    <name>Errors</name>
+    <message>
+      <source>Er is een probleem</source>
+      <translation>There is a problem</translation>
+    </message>
+    <message>
+      <source>Er ging onverwacht iets mis. Er is niets gewijzigd aan de bibliotheek of uw bestanden.</source>
+      <translation>Something unexpected went wrong. Nothing was changed in the library or your files.</translation>
+    </message>
+    <message>
+      <source>Onverwachte fout</source>
+      <translation>Unexpected error</translation>
+    </message>
+    <message>
+      <source>De details staan in het logbestand:</source>
+      <translation>The details are in the log file:</translation>
+    </message>
+  </context>
+  <context>
+    <name>Exchange</name>
+    <message>
+      <source>Afgebroken; er is niets gewijzigd.</source>
+      <translation>Cancelled; nothing was changed.</translation>
+    </message>
+    <message>
+      <source>Proefimport: %1</source>
+      <translation>Dry run: %1</translation>
+    </message>
+    <message>
+      <source>Er is nog niets gewijzigd. Bekijk de wijzigingen en kies Importeren om ze door te voeren; er wordt eerst een reservekopie van de bibliotheek gemaakt.</source>
+      <translation>Nothing has changed yet. Review the changes and choose Import to apply them; a backup of the library is made first.</translation>
+    </message>
+    <message>
+      <source>Wijziging</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <source>Titel</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Wijzigingen van de import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Details van de wijziging</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Importeren</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Nieuwe pakketten (%1)</source>
+      <translation>New packages (%1)</translation>
+    </message>
+    <message>
+      <source>Gewijzigde pakketten (%1)</source>
+      <translation>Changed packages (%1)</translation>
+    </message>
+    <message>
+      <source>Nieuwe criteria (%1)</source>
+      <translation>New criteria (%1)</translation>
+    </message>
+    <message>
+      <source>Gewijzigde criteria (%1)</source>
+      <translation>Changed criteria (%1)</translation>
+    </message>
+    <message>
+      <source>... en nog %1</source>
+      <translation>... and %1 more</translation>
+    </message>
+    <message>
+      <source>Ongewijzigd: %1 criteria</source>
+      <translation>Unchanged: %1 criteria</translation>
+    </message>
+    <message>
+      <source>Nieuw inkooppakket</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pakket lezen en vergelijken...</source>
+      <translation>Reading and comparing the pack...</translation>
+    </message>
+    <message>
+      <source>Import niet mogelijk</source>
+      <translation>Import not possible</translation>
+    </message>
+    <message>
+      <source>Criteria importeren...</source>
+      <translation>Importing criteria...</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bibliotheekpakket importeren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bibliotheekpakket (*.json *.xlsx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dit pakket brengt geen wijzigingen: alles is al zo in de bibliotheek.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 nieuw, %2 gewijzigd, %3 ongewijzigd.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reservekopie: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import voltooid</source>
+      <translation>Import finished</translation>
+    </message>
+    <message>
+      <source>Bibliotheek exporteren</source>
+      <translation>Export library</translation>
+    </message>
+    <message>
+      <source>De hele bibliotheek</source>
+      <translation>The whole library</translation>
+    </message>
+    <message>
+      <source>Wat exporteren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Wat:</source>
+      <translation>What:</translation>
+    </message>
+    <message>
+      <source>Excel (XLSX)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Formaat:</source>
+      <translation>Format:</translation>
+    </message>
+    <message>
+      <source>Doelbestand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bladeren...</source>
+      <translation>Browse...</translation>
+    </message>
+    <message>
+      <source>Bestand:</source>
+      <translation>File:</translation>
+    </message>
+    <message>
+      <source>Exporteren</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Exporteren naar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporteren naar %1...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 criteria geschreven naar %2.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bibliotheek controleren...</source>
+      <translation>Checking the library...</translation>
+    </message>
+    <message>
+      <source>Bibliotheek controleren</source>
+      <translation>Check library</translation>
+    </message>
+    <message>
+      <source>Alles in orde: %1 criteria gecontroleerd.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 problemen gevonden.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>Fields</name>
+    <message>
+      <source>Inkooppakket</source>
+      <translation>Procurement package</translation>
+    </message>
+    <message>
+      <source>Soort</source>
+      <translation>Kind</translation>
+    </message>
+    <message>
+      <source>Ambitieniveau</source>
+      <translation>Ambition level</translation>
+    </message>
+    <message>
+      <source>R-strategie</source>
+      <translation>R-strategy</translation>
+    </message>
+    <message>
+      <source>Titel</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>Toelichting</source>
+      <translation>Rationale</translation>
+    </message>
+    <message>
+      <source>Voorbeeldtekst</source>
+      <translation>Example clause</translation>
+    </message>
+    <message>
+      <source>Invulvelden</source>
+      <translation>Placeholders</translation>
+    </message>
+    <message>
+      <source>Bewijsmiddel</source>
+      <translation>Verification</translation>
+    </message>
+    <message>
+      <source>Bron</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>Minimumgewicht</source>
+      <translation>Minimum weight</translation>
+    </message>
+    <message>
+      <source>Maximumgewicht</source>
+      <translation>Maximum weight</translation>
+    </message>
+    <message>
+      <source>Beoordelingswijze</source>
+      <translation>Scoring method</translation>
+    </message>
+    <message>
+      <source>Code</source>
+      <translation>Id</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Versie</source>
+      <translation>Version</translation>
+    </message>
+    <message>
+      <source>Naam (NL)</source>
+      <translation>Name (NL)</translation>
+    </message>
+    <message>
+      <source>Naam (EN)</source>
+      <translation>Name (EN)</translation>
+    </message>
+    <message>
+      <source>Voorvoegsel</source>
+      <translation>Prefix</translation>
+    </message>
+    <message>
+      <source>CPV-codes</source>
+      <translation>CPV codes</translation>
+    </message>
+    <message>
+      <source>Synoniemen</source>
+      <translation>Synonyms</translation>
+    </message>
+    <message>
+      <source>Omschrijving</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Slug</source>
+      <translation>Slug</translation>
+    </message>
+  </context>
+  <context>
+    <name>HistoryDialog</name>
+    <message>
+      <source>Geschiedenis van %1</source>
+      <translation>History of %1</translation>
+    </message>
+    <message>
+      <source>Versies</source>
+      <translation>Versions</translation>
+    </message>
+    <message>
+      <source>Verschillen met de vorige versie</source>
+      <translation>Differences from the previous version</translation>
+    </message>
+    <message>
+      <source>Deze versie terugzetten</source>
+      <translation>Restore this version</translation>
+    </message>
+    <message>
+      <source>Sluiten</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>huidige versie: %1</source>
+      <translation>current version: %1</translation>
+    </message>
+    <message>
+      <source>Versie %1</source>
+      <translation>Version %1</translation>
+    </message>
+    <message>
+      <source>Eerste versie. Inhoud:</source>
+      <translation>First version. Content:</translation>
+    </message>
+    <message>
+      <source>Gewijzigd ten opzichte van versie %1:</source>
+      <translation>Changed compared with version %1:</translation>
+    </message>
+    <message>
+      <source>Geen inhoudelijke wijzigingen.</source>
+      <translation>No changes in content.</translation>
+    </message>
+    <message>
+      <source>Versie terugzetten</source>
+      <translation>Restore version</translation>
+    </message>
+    <message>
+      <source>De inhoud van versie %1 terugzetten? Dit wordt een nieuwe versie; er gaat niets verloren.</source>
+      <translation>Restore the content of version %1? This becomes a new version; nothing is lost.</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>Demo-omgeving: een eigen kopie van de bibliotheek met twee voorbeeldaanbestedingen. Uw echte bibliotheek wordt niet aangeraakt.</source>
+      <translation>Demo workspace: a separate copy of the library with two example tenders. Your real library is not touched.</translation>
+    </message>
+    <message>
+      <source>Demo terugzetten</source>
+      <translation>Reset demo</translation>
+    </message>
+    <message>
+      <source>Demo terugzetten naar de beginstand</source>
+      <translation>Reset the demo to its starting state</translation>
+    </message>
+    <message>
+      <source>Melding alleen-lezen</source>
+      <translation>Read-only notice</translation>
+    </message>
+    <message>
+      <source>Alleen-lezen: bewerken is uitgeschakeld.</source>
+      <translation>Read-only: editing is disabled.</translation>
+    </message>
+    <message>
+      <source>Inkooppakketten</source>
+      <translation>Procurement packages</translation>
+    </message>
+    <message>
+      <source>Zoeken in criteria (Ctrl+F)</source>
+      <translation>Search criteria (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Zoeken in criteria</source>
+      <translation>Search criteria</translation>
+    </message>
+    <message>
+      <source>Alle soorten</source>
+      <translation>All kinds</translation>
+    </message>
+    <message>
+      <source>Filter op soort</source>
+      <translation>Filter by kind</translation>
+    </message>
+    <message>
+      <source>Alle niveaus</source>
+      <translation>All levels</translation>
+    </message>
+    <message>
+      <source>Filter op ambitieniveau</source>
+      <translation>Filter by ambition level</translation>
+    </message>
+    <message>
+      <source>Alle statussen</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <source>Filter op status</source>
+      <translation>Filter by status</translation>
+    </message>
+    <message>
+      <source>Criteria</source>
+      <translation>Criteria</translation>
+    </message>
+    <message>
+      <source>Bibliotheek: %1</source>
+      <translation>Library: %1</translation>
+    </message>
+    <message>
+      <source>&amp;Nieuwe aanbesteding...</source>
+      <translation>&amp;New tender...</translation>
+    </message>
+    <message>
+      <source>Een nieuwe aanbesteding opstellen met de wizard</source>
+      <translation>Draft a new tender with the wizard</translation>
+    </message>
+    <message>
+      <source>Aanbesteding &amp;openen...</source>
+      <translation>&amp;Open tender...</translation>
+    </message>
+    <message>
+      <source>Een opgeslagen aanbesteding (.tender.json) openen</source>
+      <translation>Open a saved tender (.tender.json)</translation>
+    </message>
+    <message>
+      <source>Aanbesteding op&amp;slaan</source>
+      <translation>&amp;Save tender</translation>
+    </message>
+    <message>
+      <source>De geopende aanbesteding opslaan</source>
+      <translation>Save the open tender</translation>
+    </message>
+    <message>
+      <source>Bibliotheekpakket &amp;importeren...</source>
+      <translation>&amp;Import library pack...</translation>
+    </message>
+    <message>
+      <source>Criteria uit een .json- of .xlsx-pakket importeren (eerst proefimport)</source>
+      <translation>Import criteria from a .json or .xlsx pack (dry run first)</translation>
+    </message>
+    <message>
+      <source>Bibliotheek &amp;exporteren...</source>
+      <translation>&amp;Export library...</translation>
+    </message>
+    <message>
+      <source>De bibliotheek of een inkooppakket exporteren naar .json of .xlsx</source>
+      <translation>Export the library or one package to .json or .xlsx</translation>
+    </message>
+    <message>
+      <source>Bibliotheek &amp;controleren</source>
+      <translation>&amp;Check library</translation>
+    </message>
+    <message>
+      <source>Database, zoekindex en alle criteria controleren</source>
+      <translation>Check the database, the search index and every criterion</translation>
+    </message>
+    <message>
+      <source>&amp;Instellingen...</source>
+      <translation>&amp;Settings...</translation>
+    </message>
+    <message>
+      <source>Taal en naam voor de geschiedenis instellen</source>
+      <translation>Set the language and the name used in the history</translation>
+    </message>
+    <message>
+      <source>&amp;Afsluiten</source>
+      <translation>E&amp;xit</translation>
+    </message>
+    <message>
+      <source>&amp;Nieuw criterium...</source>
+      <translation>New &amp;criterion...</translation>
+    </message>
+    <message>
+      <source>Een nieuw criterium toevoegen aan het gekozen pakket</source>
+      <translation>Add a new criterion to the selected package</translation>
+    </message>
+    <message>
+      <source>Criterium &amp;bewerken...</source>
+      <translation>&amp;Edit criterion...</translation>
+    </message>
+    <message>
+      <source>Het gekozen criterium bewerken</source>
+      <translation>Edit the selected criterion</translation>
+    </message>
+    <message>
+      <source>&amp;Dupliceren</source>
+      <translation>&amp;Duplicate</translation>
+    </message>
+    <message>
+      <source>Een kopie van het gekozen criterium maken (als concept)</source>
+      <translation>Copy the selected criterion (as a draft)</translation>
+    </message>
+    <message>
+      <source>&amp;Geschiedenis...</source>
+      <translation>&amp;History...</translation>
+    </message>
+    <message>
+      <source>Eerdere versies bekijken en terugzetten</source>
+      <translation>View and restore earlier versions</translation>
+    </message>
+    <message>
+      <source>Ter &amp;review aanbieden</source>
+      <translation>Submit for &amp;review</translation>
+    </message>
+    <message>
+      <source>&amp;Publiceren</source>
+      <translation>&amp;Publish</translation>
+    </message>
+    <message>
+      <source>Terug naar &amp;concept</source>
+      <translation>Back to &amp;draft</translation>
+    </message>
+    <message>
+      <source>&amp;Intrekken</source>
+      <translation>Re&amp;tire</translation>
+    </message>
+    <message>
+      <source>&amp;Zoeken</source>
+      <translation>&amp;Find</translation>
+    </message>
+    <message>
+      <source>Naar het zoekveld</source>
+      <translation>Go to the search field</translation>
+    </message>
+    <message>
+      <source>&amp;Vernieuwen</source>
+      <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+      <source>De lijst opnieuw uit de bibliotheek lezen</source>
+      <translation>Read the list from the library again</translation>
+    </message>
+    <message>
+      <source>&amp;Presentatiemodus</source>
+      <translation>&amp;Presentation mode</translation>
+    </message>
+    <message>
+      <source>Grote letters en hoog contrast voor de beamer</source>
+      <translation>Large type and high contrast for a projector</translation>
+    </message>
+    <message>
+      <source>Naar de pakketten</source>
+      <translation>Go to the packages</translation>
+    </message>
+    <message>
+      <source>Naar de criteria</source>
+      <translation>Go to the criteria</translation>
+    </message>
+    <message>
+      <source>Naar de details</source>
+      <translation>Go to the details</translation>
+    </message>
+    <message>
+      <source>Demo-omgeving &amp;openen</source>
+      <translation>&amp;Open demo workspace</translation>
+    </message>
+    <message>
+      <source>Een eigen kopie van de bibliotheek openen om te demonstreren</source>
+      <translation>Open a separate copy of the library for demonstrations</translation>
+    </message>
+    <message>
+      <source>Demo &amp;terugzetten</source>
+      <translation>&amp;Reset demo</translation>
+    </message>
+    <message>
+      <source>De demo-omgeving terugzetten naar de beginstand</source>
+      <translation>Reset the demo workspace to its starting state</translation>
+    </message>
+    <message>
+      <source>&amp;Handleiding</source>
+      <translation>&amp;Guide</translation>
+    </message>
+    <message>
+      <source>&amp;Sneltoetsen</source>
+      <translation>&amp;Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <source>&amp;Over Tender Assistant</source>
+      <translation>&amp;About Tender Assistant</translation>
+    </message>
+    <message>
+      <source>Nieuw</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>Openen</source>
+      <translation>Open</translation>
+    </message>
+    <message>
+      <source>Opslaan</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Criterium</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <source>Bewerken</source>
+      <translation>Edit</translation>
+    </message>
+    <message>
+      <source>Geschiedenis</source>
+      <translation>History</translation>
+    </message>
+    <message>
+      <source>Importeren</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Exporteren</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>&amp;Bestand</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>&amp;Recente aanbestedingen</source>
+      <translation>&amp;Recent tenders</translation>
+    </message>
+    <message>
+      <source>Be&amp;werken</source>
+      <translation>&amp;Edit</translation>
+    </message>
+    <message>
+      <source>&amp;Status</source>
+      <translation>&amp;Status</translation>
+    </message>
+    <message>
+      <source>Beel&amp;d</source>
+      <translation>&amp;View</translation>
+    </message>
+    <message>
+      <source>De&amp;mo</source>
+      <translation>De&amp;mo</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>Werkbalk</source>
+      <translation>Toolbar</translation>
+    </message>
+    <message>
+      <source> - demo-omgeving</source>
+      <translation> - demo workspace</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n resultaten voor de zoekterm, beste eerst</source>
+      <translation>
+        <numerusform>%n result for the search, best first</numerusform>
+        <numerusform>%n results for the search, best first</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n criteria</source>
+      <translation>
+        <numerusform>%n criterion</numerusform>
+        <numerusform>%n criteria</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Criterium &amp;bekijken...</source>
+      <translation>&amp;View criterion...</translation>
+    </message>
+    <message>
+      <source>Bekijken</source>
+      <translation>View</translation>
+    </message>
+    <message>
+      <source>Nieuw criterium</source>
+      <translation>New criterion</translation>
+    </message>
+    <message>
+      <source>Er is nog geen inkooppakket; importeer eerst een bibliotheekpakket.</source>
+      <translation>There is no procurement package yet; import a library pack first.</translation>
+    </message>
+    <message>
+      <source>Kopie gemaakt: %1</source>
+      <translation>Copy made: %1</translation>
+    </message>
+    <message>
+      <source>Criterium intrekken</source>
+      <translation>Retire criterion</translation>
+    </message>
+    <message>
+      <source>%1 intrekken? Het wordt dan niet meer voorgesteld in nieuwe aanbestedingen. U kunt het later terugzetten.</source>
+      <translation>Retire %1? It will no longer be suggested for new tenders. You can bring it back later.</translation>
+    </message>
+    <message>
+      <source>%1 heeft nu status: %2</source>
+      <translation>%1 now has status: %2</translation>
+    </message>
+    <message>
+      <source>Aanbesteding openen</source>
+      <translation>Open tender</translation>
+    </message>
+    <message>
+      <source>(geen recente aanbestedingen)</source>
+      <translation>(no recent tenders)</translation>
+    </message>
+    <message>
+      <source>Lijst wissen</source>
+      <translation>Clear list</translation>
+    </message>
+    <message>
+      <source>Demo-omgeving</source>
+      <translation>Demo workspace</translation>
+    </message>
+    <message>
+      <source>De demo-omgeving is al geopend.</source>
+      <translation>The demo workspace is already open.</translation>
+    </message>
+    <message>
+      <source>De demo-omgeving terugzetten naar de beginstand? Alle wijzigingen in de demo gaan verloren; uw echte bibliotheek blijft ongewijzigd.</source>
+      <translation>Reset the demo workspace to its starting state? All changes in the demo are lost; your real library stays as it is.</translation>
+    </message>
+    <message>
+      <source>Handleiding</source>
+      <translation>Guide</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;&lt;b&gt;Aanbesteding opstellen&lt;/b&gt;: Bestand &amp;gt; Nieuwe aanbesteding (Ctrl+N). De wizard stelt het inkooppakket en de criteria voor; u kiest, vult de teksten in, verdeelt de gewichten en exporteert naar Word.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bibliotheek beheren&lt;/b&gt;: kies een criterium en gebruik het menu Bewerken. Elke wijziging wordt een nieuwe versie; via Geschiedenis zet u een oude versie terug.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Demonstreren&lt;/b&gt;: Demo &amp;gt; Demo-omgeving openen, en F11 voor de presentatiemodus.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;Drafting a tender&lt;/b&gt;: File &amp;gt; New tender (Ctrl+N). The wizard suggests the procurement package and criteria; you choose, fill in the texts, divide the weights and export to Word.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Curating the library&lt;/b&gt;: select a criterion and use the Edit menu. Every change becomes a new version; History restores an old one.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Demonstrating&lt;/b&gt;: Demo &amp;gt; Open demo workspace, and F11 for presentation mode.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>Sneltoetsen</source>
+      <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+      <source>Over Tender Assistant</source>
+      <translation>About Tender Assistant</translation>
+    </message>
+    <message>
+      <source>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circulair inkopen voor de overheden in de Metropoolregio Amsterdam: van criteriabibliotheek tot aanbestedingsdocument, offline.&lt;/p&gt;</source>
+      <translation>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circular procurement for the governments of the Amsterdam Metropolitan Area: from criteria library to tender document, offline.&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>SettingsDialog</name>
+    <message>
+      <source>Instellingen</source>
+      <translation>Settings</translation>
+    </message>
+    <message>
+      <source>Taal</source>
+      <translation>Language</translation>
+    </message>
+    <message>
+      <source>Taal:</source>
+      <translation>Language:</translation>
+    </message>
+    <message>
+      <source>Een andere taal wordt actief na het herstarten van de app.</source>
+      <translation>A different language takes effect when the app is restarted.</translation>
+    </message>
+    <message>
+      <source>Uw naam</source>
+      <translation>Your name</translation>
+    </message>
+    <message>
+      <source>leeg: de gebruikersnaam van de computer</source>
+      <translation>empty: the computer's user name</translation>
+    </message>
+    <message>
+      <source>Uw naam (in de geschiedenis):</source>
+      <translation>Your name (in the history):</translation>
+    </message>
+    <message>
+      <source>Presentatiemodus (grote letters, hoog contrast)</source>
+      <translation>Presentation mode (large type, high contrast)</translation>
+    </message>
+    <message>
+      <source>OK</source>
+      <translation>OK</translation>
+    </message>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Start de app opnieuw om de nieuwe taal te zien.</source>
+      <translation>Restart the app to see the new language.</translation>
+    </message>
+  </context>
+  <context>
+    <name>TenderWizard</name>
+    <message>
+      <source>&amp;Opslaan</source>
+      <translation>&amp;Save</translation>
+    </message>
+    <message>
+      <source>Opslaan &amp;als...</source>
+      <translation>Save &amp;as...</translation>
+    </message>
+    <message>
+      <source>&lt; &amp;Vorige</source>
+      <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+      <source>&amp;Volgende &gt;</source>
+      <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+      <source>&amp;Klaar</source>
+      <translation>&amp;Finish</translation>
+    </message>
+    <message>
+      <source>&amp;Sluiten</source>
+      <translation>&amp;Close</translation>
+    </message>
+    <message>
+      <source>Nieuwe aanbesteding</source>
+      <translation>New tender</translation>
+    </message>
+    <message>
+      <source>Aanbesteding opslaan</source>
+      <translation>Save tender</translation>
+    </message>
+    <message>
+      <source>Aanbesteding (*.tender.json)</source>
+      <translation>Tender (*.tender.json)</translation>
+    </message>
+    <message>
+      <source>Opslaan</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Geef de aanbesteding eerst een titel.</source>
+      <translation>Give the tender a title first.</translation>
+    </message>
+    <message>
+      <source>Niet opgeslagen</source>
+      <translation>Not saved</translation>
+    </message>
+    <message>
+      <source>Word-document maken...</source>
+      <translation>Making the Word document...</translation>
+    </message>
+    <message>
+      <source>Exporteren niet gelukt</source>
+      <translation>Export failed</translation>
+    </message>
+    <message>
+      <source>Wijzigingen opslaan?</source>
+      <translation>Save changes?</translation>
+    </message>
+    <message>
+      <source>De aanbesteding '%1' heeft wijzigingen die nog niet zijn opgeslagen. Opslaan?</source>
+      <translation>The tender '%1' has unsaved changes. Save them?</translation>
+    </message>
+  </context>
+  <context>
+    <name>UndoCommands</name>
+    <message>
+      <source>%1 wijzigen</source>
+      <translation>Change %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>WizardPages</name>
+    <message>
+      <source>Geen fouten of adviezen.</source>
+      <translation>No errors or advice.</translation>
+    </message>
+    <message>
+      <source>CPV-code kiezen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoek op code of omschrijving, bijvoorbeeld 'meubilair' of '3913'</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoeken in de CPV-lijst</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CPV-codes</source>
+      <translation>CPV codes</translation>
+    </message>
+    <message>
+      <source>Toevoegen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>%1 codes getoond</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gegevens van de aanbesteding</source>
+      <translation>Tender details</translation>
+    </message>
+    <message>
+      <source>Wat koopt u in, voor wie, hoe lang en via welke procedure? Met de titel en de omschrijving zoekt de app straks het passende inkooppakket.</source>
+      <translation>What are you buying, for whom, for how long and through which procedure? The title and description are used to find the matching procurement package.</translation>
+    </message>
+    <message>
+      <source>Titel</source>
+      <translation>Title</translation>
+    </message>
+    <message>
+      <source>bijvoorbeeld: Circulair kantoormeubilair voor het stadhuis</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Titel:</source>
+      <translation>&amp;Title:</translation>
+    </message>
+    <message>
+      <source>Opdrachtgever</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>bijvoorbeeld: Gemeente Zaanstad</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Opdrachtgever:</source>
+      <translation>&amp;Contracting authority:</translation>
+    </message>
+    <message>
+      <source>Omschrijving</source>
+      <translation>Description</translation>
+    </message>
+    <message>
+      <source>Wat wordt er gekocht, hoeveel, en wat is de circulaire ambitie?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>O&amp;mschrijving:</source>
+      <translation>&amp;Description:</translation>
+    </message>
+    <message>
+      <source>Gekozen CPV-codes</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>CPV-code &amp;zoeken...</source>
+      <translation>&amp;Find CPV code...</translation>
+    </message>
+    <message>
+      <source>Verwijderen</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>CPV-codes:</source>
+      <translation>CPV codes:</translation>
+    </message>
+    <message>
+      <source>onbekend</source>
+      <translation>unknown</translation>
+    </message>
+    <message>
+      <source>Geraamde waarde in euro</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source> maanden</source>
+      <translation> months</translation>
+    </message>
+    <message>
+      <source>Looptijd in maanden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Looptijd:</source>
+      <translation>Term:</translation>
+    </message>
+    <message>
+      <source>Geraamde waarde:</source>
+      <translation>Estimated value:</translation>
+    </message>
+    <message>
+      <source>Procedure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Decentrale overheid (gemeente, provincie)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Centrale overheid (Rijk)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Soort overheid</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Procedure:</source>
+      <translation>Procedure:</translation>
+    </message>
+    <message>
+      <source>Inkooppakket</source>
+      <translation>Procurement package</translation>
+    </message>
+    <message>
+      <source>De best passende pakketten staan bovenaan, met de woorden en CPV-codes waarop ze gevonden zijn. Kies er een, of kies zelf uit alle pakketten.</source>
+      <translation>The best matching packages come first, with the words and CPV codes they were found by. Pick one, or choose from all packages.</translation>
+    </message>
+    <message>
+      <source>Voorgestelde inkooppakketten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Of kies zelf:</source>
+      <translation>Or choose:</translation>
+    </message>
+    <message>
+      <source>Alle inkooppakketten</source>
+      <translation>All procurement packages</translation>
+    </message>
+    <message>
+      <source>gevonden op: %1</source>
+      <translation>found by: %1</translation>
+    </message>
+    <message>
+      <source>Geen pakket gevonden bij deze omschrijving; kies hieronder zelf.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(kies een inkooppakket)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gekozen: &lt;b&gt;%1&lt;/b&gt;</source>
+      <translation>Chosen: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>Kerncriteria die eenvoudig te controleren zijn; een goede eerste stap.</source>
+      <translation>Core criteria that are easy to verify; a good first step.</translation>
+    </message>
+    <message>
+      <source>Meer en strengere criteria over de hele levenscyclus, zoals hergebruik, reparatie en terugname.</source>
+      <translation>More and stricter criteria over the whole life cycle, such as re-use, repair and take-back.</translation>
+    </message>
+    <message>
+      <source>Nieuwe verdienmodellen: product-as-a-service, terugname en herfabricage; voor wie voorop wil lopen.</source>
+      <translation>New business models: product-as-a-service, take-back and remanufacturing; for front-runners.</translation>
+    </message>
+    <message>
+      <source>Ambitieniveau</source>
+      <translation>Ambition level</translation>
+    </message>
+    <message>
+      <source>Hoe ver wilt u gaan? Elk niveau bevat ook de criteria van de niveaus eronder.</source>
+      <translation>How far do you want to go? Each level includes the criteria of the levels below.</translation>
+    </message>
+    <message>
+      <source>%1 criteria in dit pakket tot en met dit niveau</source>
+      <translation>%1 criteria in this package up to this level</translation>
+    </message>
+    <message>
+      <source>Criteria</source>
+      <translation>Criteria</translation>
+    </message>
+    <message>
+      <source>De voorgestelde criteria zijn aangevinkt, per soort in de volgorde van de aanbesteding. Klik een criterium aan voor de toelichting.</source>
+      <translation>The suggested criteria are ticked, by kind in tender order. Click a criterion for its rationale.</translation>
+    </message>
+    <message>
+      <source>Criterium</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
+      <source>Niveau</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Criteria om te kiezen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Toelichting bij het criterium</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Voorstel herstellen</source>
+      <translation>&amp;Restore suggestion</translation>
+    </message>
+    <message>
+      <source>Weer precies de voorgestelde criteria kiezen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gekozen: %1</source>
+      <translation>Chosen: %1</translation>
+    </message>
+    <message>
+      <source>Boven het gekozen ambitieniveau; niet voorgesteld.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Waarom circulair</source>
+      <translation>Why circular</translation>
+    </message>
+    <message>
+      <source>Voorbeeldtekst</source>
+      <translation>Example clause</translation>
+    </message>
+    <message>
+      <source>Bewijsmiddel</source>
+      <translation>Verification</translation>
+    </message>
+    <message>
+      <source>Teksten en invulvelden</source>
+      <translation>Texts and placeholders</translation>
+    </message>
+    <message>
+      <source>Vul de invulvelden in (ze gelden voor alle criteria) en pas zo nodig de tekst aan. Onderaan ziet u het resultaat: geel is een standaardwaarde, rood moet nog worden ingevuld.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Gekozen criteria</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Invulvelden</source>
+      <translation>Placeholders</translation>
+    </message>
+    <message>
+      <source>Tekst in deze aanbesteding:</source>
+      <translation>Text in this tender:</translation>
+    </message>
+    <message>
+      <source>&amp;Bibliotheektekst herstellen</source>
+      <translation>&amp;Restore library text</translation>
+    </message>
+    <message>
+      <source>Tekst van het criterium</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Resultaat:</source>
+      <translation>Result:</translation>
+    </message>
+    <message>
+      <source>Resultaat met ingevulde waarden</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Komt uit de gegevens van de aanbesteding (stap 1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>vul dit in bij stap 1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>standaard: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weging</source>
+      <translation>Weighting</translation>
+    </message>
+    <message>
+      <source>Verdeel 100% over de prijs en de gunningscriteria (beste prijs-kwaliteitverhouding). Het totaal en het advies werken direct bij.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Onderdeel</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Wegingen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Totaal van de wegingen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>&amp;Verdelen volgens advies</source>
+      <translation>&amp;Divide as advised</translation>
+    </message>
+    <message>
+      <source>Verdeel wat na de prijs overblijft naar de voorgestelde gewichten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Advies over de weging</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Prijs</source>
+      <translation>Price</translation>
+    </message>
+    <message>
+      <source>Weging van de prijs</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>advies</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Weging van %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Totaal: %1%</source>
+      <translation>Total: %1%</translation>
+    </message>
+    <message>
+      <source>(moet 100% zijn)</source>
+      <translation>(must be 100%)</translation>
+    </message>
+    <message>
+      <source>inhoudsopgave: Word vult de paginanummers in</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Controle en voorbeeld</source>
+      <translation>Check and preview</translation>
+    </message>
+    <message>
+      <source>Links de tekst van het document zoals het wordt gemaakt, rechts alle fouten en adviezen. Met een fout kunt u alleen een concept exporteren.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Voorbeeld van het document</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fouten en adviezen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 fout(en): alleen een concept is mogelijk.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Geen fouten: klaar om te exporteren.</source>
+      <translation>No errors: ready to export.</translation>
+    </message>
+    <message>
+      <source>Exporteren naar Word</source>
+      <translation>Export to Word</translation>
+    </message>
+    <message>
+      <source>Kies waar het document komt en eventueel de huisstijl van uw organisatie (.docx of .dotx).</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Word-bestand</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bladeren...</source>
+      <translation>Browse...</translation>
+    </message>
+    <message>
+      <source>&amp;Document:</source>
+      <translation>&amp;Document:</translation>
+    </message>
+    <message>
+      <source>Huisstijlsjabloon</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>geen: standaardopmaak</source>
+      <translation>none: default layout</translation>
+    </message>
+    <message>
+      <source>&amp;Huisstijl:</source>
+      <translation>&amp;House style:</translation>
+    </message>
+    <message>
+      <source>Als concept (met 'CONCEPT' op het titelblad)</source>
+      <translation>As a draft ('CONCEPT' on the title page)</translation>
+    </message>
+    <message>
+      <source>&amp;Exporteren</source>
+      <translation>&amp;Export</translation>
+    </message>
+    <message>
+      <source>Document &amp;openen</source>
+      <translation>&amp;Open document</translation>
+    </message>
+    <message>
+      <source>&amp;Map openen</source>
+      <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+      <source>Er zijn fouten; los ze op voor een definitief document.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Document opslaan als</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Word-document (*.docx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Huisstijlsjabloon kiezen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Word-sjabloon (*.docx *.dotx)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Klaar: %1</source>
+      <translation>Done: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>Worker</name>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Even geduld</source>
+      <translation>Please wait</translation>
+    </message>
+  </context>
+</TS>
