@@ -38,22 +38,36 @@ def _tr(text: str) -> str:
 class PackageListModel(QAbstractListModel):
     """'All packages' followed by every package with its number of criteria."""
 
-    def __init__(self, store: LibraryStore, parent: Any = None) -> None:
+    def __init__(self, store: LibraryStore, parent: Any = None, *, counts: bool = True) -> None:
         super().__init__(parent)
         self.store = store
-        self._rows: list[tuple[str, str, int]] = []  # slug, name, count
-        self.reload()
+        self._rows: list[tuple[str, str, int | None]] = []  # slug, name, count (None: not counted yet)
+        self.reload(counts=counts)
 
-    def reload(self) -> None:
+    def reload(self, counts: bool = True) -> None:
+        """Read the packages; counts=False leaves the counts for load_counts (a scan of every criterion)."""
         self.beginResetModel()
-        counts = self.store.package_counts()
+        numbers = self.store.package_counts() if counts else {}
         packages = self.store.packages()
         lang = i18n.lang()
-        rows = [(p.slug, p.name(lang), counts.get(p.slug, 0)) for p in packages]
+        rows: list[tuple[str, str, int | None]] = [(p.slug, p.name(lang), numbers.get(p.slug, 0) if counts else None)
+                                                   for p in packages]
         if lang == "en":
             rows.sort(key=lambda r: r[1].casefold())
-        self._rows = [(ALL_PACKAGES, _tr("Alle inkooppakketten"), sum(counts.values())), *rows]
+        total = sum(numbers.values()) if counts else None
+        self._rows = [(ALL_PACKAGES, _tr("Alle inkooppakketten"), total), *rows]
         self.endResetModel()
+
+    def load_counts(self) -> None:
+        """Fill in the number of criteria per package (after the window has first been shown)."""
+        numbers = self.store.package_counts()
+        self._rows = [(slug, name, sum(numbers.values()) if slug == ALL_PACKAGES else numbers.get(slug, 0))
+                      for slug, name, _ in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def counted(self) -> bool:
+        return all(count is not None for _, _, count in self._rows)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
@@ -63,11 +77,13 @@ class PackageListModel(QAbstractListModel):
             return None
         slug, name, count = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{name} ({count})"
+            return name if count is None else f"{name} ({count})"
         if role == Qt.ItemDataRole.ToolTipRole:
+            if count is None:
+                return name
             return _tr("%1: %2 criteria (zonder ingetrokken)").replace("%1", name).replace("%2", str(count))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{name}, {count} criteria"
+            return name if count is None else f"{name}, {count} criteria"
         if role == IdRole:
             return slug
         if role == Qt.ItemDataRole.FontRole and slug == ALL_PACKAGES:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,7 +69,8 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.setWindowIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_FileDialogDetailedView))
 
-        self.packages_model = PackageListModel(store, self)
+        # with background queries the window paints first; counts and the table follow a moment later
+        self.packages_model = PackageListModel(store, self, counts=not background_queries)
         self.criteria_model = CriteriaTableModel(store, self)
         self.queries = QueryRunner(store, self, background=background_queries)
         self.queries.ready.connect(self._apply_query)
@@ -79,7 +80,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._restore_layout()
         self._update_actions()
-        self.queries.run_now(self.current_query())
+        if background_queries:
+            self.queries.request(self.current_query(), immediate=True)
+            QTimer.singleShot(0, self.packages_model.load_counts)
+        else:
+            self.queries.run_now(self.current_query())
 
     # ------------------------------------------------------------------ layout
     def _build_widgets(self) -> None:
