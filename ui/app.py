@@ -57,6 +57,7 @@ class AppController:
         self.window = MainWindow(store, self.settings, demo_workspace=demo_workspace, open_demo=self.open_demo,
                                  reset_demo=self.reset_demo)
         if old_window is not None:
+            old_window.shutdown()
             old_window.close()
             old_window.deleteLater()
         if old_store is not None:
@@ -78,7 +79,7 @@ class AppController:
         from tender_assistant.demo import demo_db_path, reset_demo
 
         if self.window is not None:
-            self.window.queries.close()
+            self.window.shutdown()
         if self.store is not None:
             self.store.close()
             self.store = None

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.demo_workspace = demo_workspace
         self._open_demo = open_demo
         self._reset_demo = reset_demo
+        self._shut = False
         self.wizards: list[TenderWizard] = []
         self.editors: list[QWidget] = []
         self.setObjectName("MainWindow")
@@ -82,7 +83,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if background_queries:
             self.queries.request(self.current_query(), immediate=True)
-            QTimer.singleShot(0, self.packages_model.load_counts)
+            QTimer.singleShot(0, self._load_counts)
         else:
             self.queries.run_now(self.current_query())
 
@@ -413,6 +414,18 @@ class MainWindow(QMainWindow):
             self.details.show_nothing()
             self._update_actions()
 
+    def _load_counts(self) -> None:
+        if not self._shut:
+            self.packages_model.load_counts()
+
+    def shutdown(self) -> None:
+        """Stop background work before the store is closed (closing the window, switching library)."""
+        if self._shut:
+            return
+        self._shut = True
+        self.queries.close()
+        self.queries.ready.disconnect(self._apply_query)
+
     def reload(self, select: str | None = None) -> None:
         """Read packages, counts and the table again (after an edit or an import)."""
         slug = self.packages_model.slug_at(self.package_view.currentIndex().row())
@@ -733,7 +746,7 @@ class MainWindow(QMainWindow):
         self.settings.save_splitter("main", self.splitter.saveState())
         self.settings.save_splitter("table_header", self.table.horizontalHeader().saveState())
         self.settings.sync()
-        self.queries.close()
+        self.shutdown()
         event.accept()
 
     def current_index(self) -> QModelIndex:

@@ -81,6 +81,6 @@ def test_demo_window_and_reset_button(qapp, qtbot, monkeypatch, isolated_home):
     new_window = controller.window
     assert new_window is not window
     assert new_window.store.criterion(cid).title != "Tijdens de demo veranderd"
-    new_window.queries.close()
+    new_window.shutdown()
     new_window.close()
     controller.store.close()

@@ -86,4 +86,4 @@ def make_window(app, qtbot):
 
     yield make
     for window in made:
-        window.queries.close()
+        window.shutdown()

@@ -105,7 +105,7 @@ def test_read_only_library_shows_banner_and_disables_editing(make_window, fresh_
         assert not window.act_duplicate.isEnabled()
         assert not any(a.isEnabled() for a in window.status_actions.values())
     finally:
-        window.queries.close()
+        window.shutdown()
         store.close()
 
 
@@ -131,7 +131,7 @@ def test_locked_library_opens_read_only(make_window, fresh_db):
         assert other.read_only
         window = make_window(other)
         assert not window.read_only_banner.isHidden()
-        window.queries.close()
+        window.shutdown()
         other.close()
     finally:
         fresh_db.db.conn.execute("ROLLBACK")
