@@ -175,8 +175,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column, width in ((0, 85), (2, 130), (3, 100), (4, 120), (5, 100), (6, 55)):
-            self.table.setColumnWidth(column, width)
+        self._size_columns()
         for column in HIDDEN_COLUMNS:
             self.table.setColumnHidden(column, True)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -208,6 +207,14 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.status_combo, self.table)
         QWidget.setTabOrder(self.table, self.details)
         self.statusBar().showMessage(self.tr("Bibliotheek: %1").replace("%1", str(self.store.path)))
+
+    def _size_columns(self) -> None:
+        """Column widths from the current font, so presentation mode's large type still fits."""
+        fm = self.table.fontMetrics()
+        samples = {0: "MEU-G-077", 2: i18n.label(Kind.SELECTION), 3: f"2 {i18n.label(Level.AMBITIEUS)}",
+                   4: "R6 Herfabriceren", 5: i18n.label(Status.PUBLISHED), 6: self.tr("Versie")}
+        for column, text in samples.items():
+            self.table.setColumnWidth(column, fm.horizontalAdvance(text) + 24)
 
     def _column_menu(self, pos: Any) -> None:
         menu = QMenu(self)
@@ -687,6 +694,10 @@ class MainWindow(QMainWindow):
             presentation.apply(app, on)
         self.settings.presentation_mode = on
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self._size_columns()
+        if on:  # the larger type needs a wider package list
+            width = max(self.splitter.width(), 1)
+            self.splitter.setSizes([int(width * 0.2), int(width * 0.5), int(width * 0.3)])
 
     # ------------------------------------------------------------------- demo
     def open_demo(self) -> None:

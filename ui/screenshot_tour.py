@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--presentation", action="store_true")
     parser.add_argument("--prefix", default="")
     parser.add_argument("--lang", default="nl", choices=["nl", "en"])
+    parser.add_argument("--main-only", action="store_true", help="only the main window")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="ta-screens-"))
@@ -42,7 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     controller = AppController(app, settings)
     window = controller.open_library(demo_db_path(workspace), demo_workspace=workspace)
     assert window is not None
-    window.showMaximized()
+    window.setGeometry(app.primaryScreen().availableGeometry())  # Xvfb has no window manager to maximise
+    window.show()
     shots: list[Path] = []
 
     def settle(ms: int = 150) -> None:
@@ -71,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         settle(300)
         window.select_criterion("MEU-G-01") or window.table.selectRow(0)
         shot(None, "main")
-        if args.presentation:
+        if args.presentation or args.main_only:
             return
         window.search_edit.setText("hergebruik")
         settle(400)

@@ -459,12 +459,12 @@ class CriteriaPage(TenderPage):
         self.tree = QTreeWidget(splitter)
         self.tree.setHeaderLabels([_tr("Criterium"), _tr("Niveau")])
         self.tree.setAccessibleName(_tr("Criteria om te kiezen"))
-        self.tree.setColumnWidth(0, 380)
+        self.tree.setColumnWidth(0, 470)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._show_current)
         self.details = QTextBrowser(splitter)
         self.details.setAccessibleName(_tr("Toelichting bij het criterium"))
-        splitter.setSizes([520, 360])
+        splitter.setSizes([640, 400])
         layout.addWidget(splitter, 1)
         row = QHBoxLayout()
         self.summary = QLabel(self)
@@ -605,7 +605,7 @@ class ClausesPage(TenderPage):
         self.setSubTitle(_tr("Vul de invulvelden in (ze gelden voor alle criteria) en pas zo nodig de tekst aan. "
                              "Onderaan ziet u het resultaat: geel is een standaardwaarde, rood moet nog worden "
                              "ingevuld."))
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.list = QListWidget(splitter)
         self.list.setAccessibleName(_tr("Gekozen criteria"))
@@ -633,7 +633,7 @@ class ClausesPage(TenderPage):
         self.preview.setAccessibleName(_tr("Resultaat met ingevulde waarden"))
         rl.addWidget(self.preview, 1)
         splitter.setSizes([300, 600])
-        layout.addWidget(splitter)
+        layout.addWidget(splitter, 1)
         self.value_edits: dict[str, QLineEdit] = {}
         self._loading = False
         self.current: Criterion | None = None
@@ -916,7 +916,7 @@ class ReviewPage(TenderPage):
         self.setTitle(_tr("Controle en voorbeeld"))
         self.setSubTitle(_tr("Links de tekst van het document zoals het wordt gemaakt, rechts alle fouten en "
                              "adviezen. Met een fout kunt u alleen een concept exporteren."))
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.preview = QTextBrowser(splitter)
         self.preview.setAccessibleName(_tr("Voorbeeld van het document"))
@@ -955,7 +955,7 @@ class ExportPage(TenderPage):
         browse.clicked.connect(self._browse_out)
         out_row.addWidget(self.out_edit, 1)
         out_row.addWidget(browse)
-        form.addRow(_tr("&Document:"), out_row)
+        form.addRow(_tr("Document:"), out_row)
         tpl_row = QHBoxLayout()
         self.template_edit = QLineEdit(self)
         self.template_edit.setAccessibleName(_tr("Huisstijlsjabloon"))
@@ -964,7 +964,7 @@ class ExportPage(TenderPage):
         tpl_browse.clicked.connect(self._browse_template)
         tpl_row.addWidget(self.template_edit, 1)
         tpl_row.addWidget(tpl_browse)
-        form.addRow(_tr("&Huisstijl:"), tpl_row)
+        form.addRow(_tr("Huisstijl:"), tpl_row)
         self.concept = QCheckBox(_tr("Als concept (met 'CONCEPT' op het titelblad)"), self)
         form.addRow("", self.concept)
         self.export_button = QPushButton(_tr("&Exporteren"), self)

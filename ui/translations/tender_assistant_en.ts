@@ -672,6 +672,10 @@
       <translation>Library: %1</translation>
     </message>
     <message>
+      <source>Versie</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;Nieuwe aanbesteding...</source>
       <translation>&amp;New tender...</translation>
     </message>
@@ -1522,8 +1526,8 @@
       <translation>Browse...</translation>
     </message>
     <message>
-      <source>&amp;Document:</source>
-      <translation>&amp;Document:</translation>
+      <source>Document:</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Huisstijlsjabloon</source>
@@ -1534,8 +1538,8 @@
       <translation>none: default layout</translation>
     </message>
     <message>
-      <source>&amp;Huisstijl:</source>
-      <translation>&amp;House style:</translation>
+      <source>Huisstijl:</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Als concept (met 'CONCEPT' op het titelblad)</source>
