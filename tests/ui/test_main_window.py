@@ -189,3 +189,25 @@ def test_copy_of_a_library_is_untouched_by_browsing(make_window, fresh_db, tmp_p
     window.select_criterion(window.criteria_model.id_at(0))
     assert db_fingerprint(path) == before
     shutil.copy(path, tmp_path / "copy.db")
+
+
+def test_unexpected_error_is_logged_and_reported_briefly(app, answers, isolated_home):
+    from ui.error_dialogs import exception_hook
+
+    try:
+        raise ZeroDivisionError("kapot")
+    except ZeroDivisionError as exc:
+        exception_hook(type(exc), exc, exc.__traceback__)
+    log = (isolated_home / "tender-assistant.log").read_text(encoding="utf-8")
+    assert "ZeroDivisionError: kapot" in log and "Traceback" in log
+    assert any("niets gewijzigd" in text for kind, text in answers.seen)
+
+
+def test_user_error_reaching_the_hook_is_shown_not_logged(app, isolated_home, user_errors):
+    from criteria_library.errors import LibraryError
+    from ui.error_dialogs import exception_hook
+
+    err = LibraryError("Onbekend criterium: X")
+    exception_hook(LibraryError, err, None)
+    assert user_errors == [err]
+    assert not (isolated_home / "tender-assistant.log").exists()
