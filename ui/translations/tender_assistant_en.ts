@@ -308,11 +308,11 @@
     </message>
     <message>
       <source>Wijzigingen van de import</source>
-      <translation type="unfinished" />
+      <translation>Changes of the import</translation>
     </message>
     <message>
       <source>Details van de wijziging</source>
-      <translation type="unfinished" />
+      <translation>Details of the change</translation>
     </message>
     <message>
       <source>Importeren</source>
@@ -348,7 +348,7 @@
     </message>
     <message>
       <source>Nieuw inkooppakket</source>
-      <translation type="unfinished" />
+      <translation>New procurement package</translation>
     </message>
     <message>
       <source>Pakket lezen en vergelijken...</source>
@@ -364,27 +364,27 @@
     </message>
     <message>
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>Import</translation>
     </message>
     <message>
       <source>Bibliotheekpakket importeren</source>
-      <translation type="unfinished" />
+      <translation>Import library pack</translation>
     </message>
     <message>
       <source>Bibliotheekpakket (*.json *.xlsx)</source>
-      <translation type="unfinished" />
+      <translation>Library pack (*.json *.xlsx)</translation>
     </message>
     <message>
       <source>Dit pakket brengt geen wijzigingen: alles is al zo in de bibliotheek.</source>
-      <translation type="unfinished" />
+      <translation>This pack brings no changes: the library already has all of it.</translation>
     </message>
     <message>
       <source>%1 nieuw, %2 gewijzigd, %3 ongewijzigd.</source>
-      <translation type="unfinished" />
+      <translation>%1 added, %2 changed, %3 unchanged.</translation>
     </message>
     <message>
       <source>Reservekopie: %1</source>
-      <translation type="unfinished" />
+      <translation>Backup: %1</translation>
     </message>
     <message>
       <source>Import voltooid</source>
@@ -400,7 +400,7 @@
     </message>
     <message>
       <source>Wat exporteren</source>
-      <translation type="unfinished" />
+      <translation>What to export</translation>
     </message>
     <message>
       <source>Wat:</source>
@@ -408,7 +408,7 @@
     </message>
     <message>
       <source>Excel (XLSX)</source>
-      <translation type="unfinished" />
+      <translation>Excel (XLSX)</translation>
     </message>
     <message>
       <source>Formaat:</source>
@@ -416,7 +416,7 @@
     </message>
     <message>
       <source>Doelbestand</source>
-      <translation type="unfinished" />
+      <translation>Target file</translation>
     </message>
     <message>
       <source>Bladeren...</source>
@@ -432,15 +432,15 @@
     </message>
     <message>
       <source>Exporteren naar</source>
-      <translation type="unfinished" />
+      <translation>Export to</translation>
     </message>
     <message>
       <source>Exporteren naar %1...</source>
-      <translation type="unfinished" />
+      <translation>Exporting to %1...</translation>
     </message>
     <message>
       <source>%1 criteria geschreven naar %2.</source>
-      <translation type="unfinished" />
+      <translation>%1 criteria written to %2.</translation>
     </message>
     <message>
       <source>Bibliotheek controleren...</source>
@@ -452,11 +452,11 @@
     </message>
     <message>
       <source>Alles in orde: %1 criteria gecontroleerd.</source>
-      <translation type="unfinished" />
+      <translation>All is well: %1 criteria checked.</translation>
     </message>
     <message>
       <source>%1 problemen gevonden.</source>
-      <translation type="unfinished" />
+      <translation>%1 problems found.</translation>
     </message>
   </context>
   <context>
@@ -673,7 +673,7 @@
     </message>
     <message>
       <source>Versie</source>
-      <translation type="unfinished" />
+      <translation>Version</translation>
     </message>
     <message>
       <source>&amp;Nieuwe aanbesteding...</source>
@@ -1135,15 +1135,15 @@
     </message>
     <message>
       <source>CPV-code kiezen</source>
-      <translation type="unfinished" />
+      <translation>Choose CPV code</translation>
     </message>
     <message>
       <source>Zoek op code of omschrijving, bijvoorbeeld 'meubilair' of '3913'</source>
-      <translation type="unfinished" />
+      <translation>Search by code or description, for example 'furniture' or '3913'</translation>
     </message>
     <message>
       <source>Zoeken in de CPV-lijst</source>
-      <translation type="unfinished" />
+      <translation>Search the CPV list</translation>
     </message>
     <message>
       <source>CPV-codes</source>
@@ -1151,7 +1151,7 @@
     </message>
     <message>
       <source>Toevoegen</source>
-      <translation type="unfinished" />
+      <translation>Add</translation>
     </message>
     <message>
       <source>Annuleren</source>
@@ -1159,7 +1159,7 @@
     </message>
     <message>
       <source>%1 codes getoond</source>
-      <translation type="unfinished" />
+      <translation>%1 codes shown</translation>
     </message>
     <message>
       <source>Gegevens van de aanbesteding</source>
@@ -1175,7 +1175,7 @@
     </message>
     <message>
       <source>bijvoorbeeld: Circulair kantoormeubilair voor het stadhuis</source>
-      <translation type="unfinished" />
+      <translation>for example: Circular office furniture for the town hall</translation>
     </message>
     <message>
       <source>&amp;Titel:</source>
@@ -1183,11 +1183,11 @@
     </message>
     <message>
       <source>Opdrachtgever</source>
-      <translation type="unfinished" />
+      <translation>Contracting authority</translation>
     </message>
     <message>
       <source>bijvoorbeeld: Gemeente Zaanstad</source>
-      <translation type="unfinished" />
+      <translation>for example: Gemeente Zaanstad</translation>
     </message>
     <message>
       <source>&amp;Opdrachtgever:</source>
@@ -1199,7 +1199,7 @@
     </message>
     <message>
       <source>Wat wordt er gekocht, hoeveel, en wat is de circulaire ambitie?</source>
-      <translation type="unfinished" />
+      <translation>What is bought, how much, and what is the circular ambition?</translation>
     </message>
     <message>
       <source>O&amp;mschrijving:</source>
@@ -1207,7 +1207,7 @@
     </message>
     <message>
       <source>Gekozen CPV-codes</source>
-      <translation type="unfinished" />
+      <translation>Chosen CPV codes</translation>
     </message>
     <message>
       <source>CPV-code &amp;zoeken...</source>
@@ -1227,7 +1227,7 @@
     </message>
     <message>
       <source>Geraamde waarde in euro</source>
-      <translation type="unfinished" />
+      <translation>Estimated value in euros</translation>
     </message>
     <message>
       <source> maanden</source>
@@ -1235,7 +1235,7 @@
     </message>
     <message>
       <source>Looptijd in maanden</source>
-      <translation type="unfinished" />
+      <translation>Term in months</translation>
     </message>
     <message>
       <source>Looptijd:</source>
@@ -1247,19 +1247,19 @@
     </message>
     <message>
       <source>Procedure</source>
-      <translation type="unfinished" />
+      <translation>Procedure</translation>
     </message>
     <message>
       <source>Decentrale overheid (gemeente, provincie)</source>
-      <translation type="unfinished" />
+      <translation>Decentral government (municipality, province)</translation>
     </message>
     <message>
       <source>Centrale overheid (Rijk)</source>
-      <translation type="unfinished" />
+      <translation>Central government (State)</translation>
     </message>
     <message>
       <source>Soort overheid</source>
-      <translation type="unfinished" />
+      <translation>Kind of government</translation>
     </message>
     <message>
       <source>Procedure:</source>
@@ -1275,7 +1275,7 @@
     </message>
     <message>
       <source>Voorgestelde inkooppakketten</source>
-      <translation type="unfinished" />
+      <translation>Suggested procurement packages</translation>
     </message>
     <message>
       <source>Of kies zelf:</source>
@@ -1291,11 +1291,11 @@
     </message>
     <message>
       <source>Geen pakket gevonden bij deze omschrijving; kies hieronder zelf.</source>
-      <translation type="unfinished" />
+      <translation>No package found for this description; choose one below.</translation>
     </message>
     <message>
       <source>(kies een inkooppakket)</source>
-      <translation type="unfinished" />
+      <translation>(choose a procurement package)</translation>
     </message>
     <message>
       <source>Gekozen: &lt;b&gt;%1&lt;/b&gt;</source>
@@ -1343,11 +1343,11 @@
     </message>
     <message>
       <source>Criteria om te kiezen</source>
-      <translation type="unfinished" />
+      <translation>Criteria to choose from</translation>
     </message>
     <message>
       <source>Toelichting bij het criterium</source>
-      <translation type="unfinished" />
+      <translation>Rationale of the criterion</translation>
     </message>
     <message>
       <source>&amp;Voorstel herstellen</source>
@@ -1355,7 +1355,7 @@
     </message>
     <message>
       <source>Weer precies de voorgestelde criteria kiezen</source>
-      <translation type="unfinished" />
+      <translation>Choose exactly the suggested criteria again</translation>
     </message>
     <message>
       <source>Gekozen: %1</source>
@@ -1363,7 +1363,7 @@
     </message>
     <message>
       <source>Boven het gekozen ambitieniveau; niet voorgesteld.</source>
-      <translation type="unfinished" />
+      <translation>Above the chosen ambition level; not suggested.</translation>
     </message>
     <message>
       <source>Waarom circulair</source>
@@ -1383,11 +1383,11 @@
     </message>
     <message>
       <source>Vul de invulvelden in (ze gelden voor alle criteria) en pas zo nodig de tekst aan. Onderaan ziet u het resultaat: geel is een standaardwaarde, rood moet nog worden ingevuld.</source>
-      <translation type="unfinished" />
+      <translation>Fill in the placeholders (they apply to all criteria) and adapt the text where needed. The result is shown below: yellow is a default value, red still has to be filled in.</translation>
     </message>
     <message>
       <source>Gekozen criteria</source>
-      <translation type="unfinished" />
+      <translation>Chosen criteria</translation>
     </message>
     <message>
       <source>Invulvelden</source>
@@ -1403,7 +1403,7 @@
     </message>
     <message>
       <source>Tekst van het criterium</source>
-      <translation type="unfinished" />
+      <translation>Text of the criterion</translation>
     </message>
     <message>
       <source>Resultaat:</source>
@@ -1411,19 +1411,19 @@
     </message>
     <message>
       <source>Resultaat met ingevulde waarden</source>
-      <translation type="unfinished" />
+      <translation>Result with the values filled in</translation>
     </message>
     <message>
       <source>Komt uit de gegevens van de aanbesteding (stap 1)</source>
-      <translation type="unfinished" />
+      <translation>Comes from the tender details (step 1)</translation>
     </message>
     <message>
       <source>vul dit in bij stap 1</source>
-      <translation type="unfinished" />
+      <translation>fill this in at step 1</translation>
     </message>
     <message>
       <source>standaard: %1</source>
-      <translation type="unfinished" />
+      <translation>default: %1</translation>
     </message>
     <message>
       <source>Weging</source>
@@ -1431,7 +1431,7 @@
     </message>
     <message>
       <source>Verdeel 100% over de prijs en de gunningscriteria (beste prijs-kwaliteitverhouding). Het totaal en het advies werken direct bij.</source>
-      <translation type="unfinished" />
+      <translation>Divide 100% over price and the award criteria (best price-quality ratio). The total and the advice update as you type.</translation>
     </message>
     <message>
       <source>Onderdeel</source>
@@ -1439,11 +1439,11 @@
     </message>
     <message>
       <source>Wegingen</source>
-      <translation type="unfinished" />
+      <translation>Weights</translation>
     </message>
     <message>
       <source>Totaal van de wegingen</source>
-      <translation type="unfinished" />
+      <translation>Total of the weights</translation>
     </message>
     <message>
       <source>&amp;Verdelen volgens advies</source>
@@ -1451,11 +1451,11 @@
     </message>
     <message>
       <source>Verdeel wat na de prijs overblijft naar de voorgestelde gewichten</source>
-      <translation type="unfinished" />
+      <translation>Divide what remains after price by the suggested weights</translation>
     </message>
     <message>
       <source>Advies over de weging</source>
-      <translation type="unfinished" />
+      <translation>Advice on the weighting</translation>
     </message>
     <message>
       <source>Prijs</source>
@@ -1463,15 +1463,15 @@
     </message>
     <message>
       <source>Weging van de prijs</source>
-      <translation type="unfinished" />
+      <translation>Weight of price</translation>
     </message>
     <message>
       <source>advies</source>
-      <translation type="unfinished" />
+      <translation>advice</translation>
     </message>
     <message>
       <source>Weging van %1</source>
-      <translation type="unfinished" />
+      <translation>Weight of %1</translation>
     </message>
     <message>
       <source>Totaal: %1%</source>
@@ -1483,7 +1483,7 @@
     </message>
     <message>
       <source>inhoudsopgave: Word vult de paginanummers in</source>
-      <translation type="unfinished" />
+      <translation>table of contents: Word fills in the page numbers</translation>
     </message>
     <message>
       <source>Controle en voorbeeld</source>
@@ -1491,19 +1491,19 @@
     </message>
     <message>
       <source>Links de tekst van het document zoals het wordt gemaakt, rechts alle fouten en adviezen. Met een fout kunt u alleen een concept exporteren.</source>
-      <translation type="unfinished" />
+      <translation>On the left the text of the document as it will be made, on the right every error and piece of advice. With an error you can only export a draft.</translation>
     </message>
     <message>
       <source>Voorbeeld van het document</source>
-      <translation type="unfinished" />
+      <translation>Preview of the document</translation>
     </message>
     <message>
       <source>Fouten en adviezen</source>
-      <translation type="unfinished" />
+      <translation>Errors and advice</translation>
     </message>
     <message>
       <source>%1 fout(en): alleen een concept is mogelijk.</source>
-      <translation type="unfinished" />
+      <translation>%1 error(s): only a draft is possible.</translation>
     </message>
     <message>
       <source>Geen fouten: klaar om te exporteren.</source>
@@ -1515,11 +1515,11 @@
     </message>
     <message>
       <source>Kies waar het document komt en eventueel de huisstijl van uw organisatie (.docx of .dotx).</source>
-      <translation type="unfinished" />
+      <translation>Choose where the document goes and, if you like, your organisation's house style (.docx or .dotx).</translation>
     </message>
     <message>
       <source>Word-bestand</source>
-      <translation type="unfinished" />
+      <translation>Word file</translation>
     </message>
     <message>
       <source>Bladeren...</source>
@@ -1527,11 +1527,11 @@
     </message>
     <message>
       <source>Document:</source>
-      <translation type="unfinished" />
+      <translation>Document:</translation>
     </message>
     <message>
       <source>Huisstijlsjabloon</source>
-      <translation type="unfinished" />
+      <translation>House-style template</translation>
     </message>
     <message>
       <source>geen: standaardopmaak</source>
@@ -1539,7 +1539,7 @@
     </message>
     <message>
       <source>Huisstijl:</source>
-      <translation type="unfinished" />
+      <translation>House style:</translation>
     </message>
     <message>
       <source>Als concept (met 'CONCEPT' op het titelblad)</source>
@@ -1559,23 +1559,23 @@
     </message>
     <message>
       <source>Er zijn fouten; los ze op voor een definitief document.</source>
-      <translation type="unfinished" />
+      <translation>There are errors; solve them for a final document.</translation>
     </message>
     <message>
       <source>Document opslaan als</source>
-      <translation type="unfinished" />
+      <translation>Save document as</translation>
     </message>
     <message>
       <source>Word-document (*.docx)</source>
-      <translation type="unfinished" />
+      <translation>Word document (*.docx)</translation>
     </message>
     <message>
       <source>Huisstijlsjabloon kiezen</source>
-      <translation type="unfinished" />
+      <translation>Choose house-style template</translation>
     </message>
     <message>
       <source>Word-sjabloon (*.docx *.dotx)</source>
-      <translation type="unfinished" />
+      <translation>Word template (*.docx *.dotx)</translation>
     </message>
     <message>
       <source>Klaar: %1</source>
