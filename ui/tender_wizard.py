@@ -137,15 +137,17 @@ class TenderWizard(QWizard):
         store_path = self.store.path
         tender = self.tender
 
-        def task(_progress: Any) -> Path:
+        def task(progress: Any) -> Path:
             reader = LibraryStore.open(store_path, read_only=True, seed=False)
             try:
-                return export_tender(tender, reader, out, template=template, concept=concept)
+                return export_tender(tender, reader, out, template=template, concept=concept, progress=progress)
             finally:
                 reader.close()
 
-        outcome = run_with_progress(self, self.tr("Word-document maken..."), task, cancellable=False,
-                                    minimum_duration_ms=300)
+        outcome = run_with_progress(self, self.tr("Word-document maken..."), task, minimum_duration_ms=300)
+        if outcome.cancelled:
+            QMessageBox.information(self, self.tr("Exporteren"), self.tr("Afgebroken; er is geen document gemaakt."))
+            return None
         if outcome.error is not None:
             if isinstance(outcome.error, UserError):
                 show_user_error(self, outcome.error, self.tr("Exporteren niet gelukt"))

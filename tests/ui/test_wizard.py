@@ -144,3 +144,28 @@ def test_a_broken_tender_file_gives_a_message(make_window, library, tmp_path, us
     window = make_window(library)
     assert window.open_tender(path) is None
     assert user_errors and "ongeldige JSON" in str(user_errors[0])
+
+
+def test_cancelled_export_writes_nothing(app, qtbot, library, tmp_path, monkeypatch):
+    from criteria_library.exchange import Cancelled
+    from tender_assistant.tender import Tender
+    from ui import tender_wizard
+    from ui.settings import AppSettings
+    from ui.worker import TaskOutcome
+
+    wizard = tender_wizard.TenderWizard(library, AppSettings(), None, Tender(title="T", package="meubilair"))
+    qtbot.addWidget(wizard)
+
+    def cancelled_run(parent, label, task, **kwargs):
+        outcome = TaskOutcome()
+        try:
+            task(lambda done, total: (_ for _ in ()).throw(Cancelled()))
+        except Cancelled:
+            outcome.cancelled = True
+        return outcome
+
+    monkeypatch.setattr(tender_wizard, "run_with_progress", cancelled_run)
+    out = tmp_path / "x.docx"
+    assert wizard.export_document(out, None) is None
+    assert not out.exists()
+    wizard.dirty = False

@@ -1108,6 +1108,14 @@
       <translation>Making the Word document...</translation>
     </message>
     <message>
+      <source>Exporteren</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Afgebroken; er is geen document gemaakt.</source>
+      <translation>Cancelled; no document was made.</translation>
+    </message>
+    <message>
       <source>Exporteren niet gelukt</source>
       <translation>Export failed</translation>
     </message>
