@@ -38,8 +38,8 @@ class PackError(LibraryError):
         count = len(problems)
         first = f"{problems[0][0]}: {problems[0][1]}" if problems else ""
         super().__init__(
-            f"Het pakket is ongeldig ({count} {'probleem' if count == 1 else 'problemen'}); eerste: {first}",
-            en=f"The pack is invalid ({count} problem{'s' if count != 1 else ''}); first: "
+            f"Het bibliotheekpakket is ongeldig ({count} {'probleem' if count == 1 else 'problemen'}); eerste: {first}",
+            en=f"The library pack is invalid ({count} problem{'s' if count != 1 else ''}); first: "
             + (f"{self.en_problems[0][0]}: {self.en_problems[0][1]}" if problems else ""),
         )
 

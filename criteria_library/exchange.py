@@ -175,7 +175,8 @@ def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
         problems.add("$.criteria", "moet een lijst zijn", "must be a list")
         criteria_raw = []
     packages = [p for i, raw in enumerate(packages_raw)
-                if (p := _package_from_raw(raw, f"$.packages[{i}]", problems)) is not None]
+                if (p := _package_from_raw(raw, lambda f, i=i: f"$.packages[{i}].{f}" if f else f"$.packages[{i}]",
+                                           problems)) is not None]
     criteria = [c for i, raw in enumerate(criteria_raw)
                 if (c := _criterion_from_raw(raw, lambda f, i=i: f"$.criteria[{i}].{f}" if f else f"$.criteria[{i}]",
                                              problems)) is not None]
@@ -204,13 +205,13 @@ def _as_str_list(value: Any) -> list[str] | None:
     return None
 
 
-def _package_from_raw(raw: Any, where: str, problems: _Problems) -> Package | None:
+def _package_from_raw(raw: Any, where: Callable[[str], str], problems: _Problems) -> Package | None:
     if not isinstance(raw, dict):
-        problems.add(where, "moet een object zijn", "must be an object")
+        problems.add(where(""), "moet een object zijn", "must be an object")
         return None
     missing = [f for f in ("slug", "name_nl", "name_en") if f not in raw]
     for f in missing:
-        problems.add(f"{where}.{f}", "verplicht veld ontbreekt", "required field is missing")
+        problems.add(where(f), "verplicht veld ontbreekt", "required field is missing")
     if missing:
         return None
     pkg = Package(
@@ -219,7 +220,7 @@ def _package_from_raw(raw: Any, where: str, problems: _Problems) -> Package | No
         description=raw.get("description", "") or "",
     )
     for p in package_problems(pkg, known_cpv=cpv.catalogue().codes):
-        problems.add(f"{where}.{p.field}", p.nl, p.en)
+        problems.add(where(p.field), p.nl, p.en)
     return pkg
 
 
@@ -252,11 +253,16 @@ def _criterion_from_raw(raw: Any, where: Callable[[str], str], problems: _Proble
 def _check_pack_wide(packages: list[Package], criteria: list[Criterion], problems: _Problems,
                      where: Callable[[str, int, str], str]) -> None:
     seen_slugs: set[str] = set()
+    seen_prefixes: dict[str, str] = {}
     for i, p in enumerate(packages):
         if p.slug in seen_slugs:
             problems.add(where("packages", i, "slug"), f"pakket '{p.slug}' staat er twee keer in",
                          f"package '{p.slug}' occurs twice")
         seen_slugs.add(p.slug)
+        if p.prefix and seen_prefixes.setdefault(p.prefix, p.slug) != p.slug:
+            problems.add(where("packages", i, "prefix"),
+                         f"voorvoegsel '{p.prefix}' is al van pakket '{seen_prefixes[p.prefix]}'",
+                         f"prefix '{p.prefix}' already belongs to package '{seen_prefixes[p.prefix]}'")
     seen_ids: dict[str, int] = {}
     for i, c in enumerate(criteria):
         if c.id in seen_ids:
@@ -292,7 +298,10 @@ def _read_xlsx(path: Path) -> Pack:
             raw = dict(raw)
             raw["cpv"] = _split_list(raw.get("cpv"))
             raw["synonyms"] = _split_list(raw.get("synonyms"))
-            pkg = _package_from_raw(raw, f"blad {pkg_sheet.title} rij {row_no}", problems)
+            def pkg_where(f: str, row_no: int = row_no) -> str:
+                return f"blad {pkg_sheet.title} rij {row_no}" + (f" veld {f}" if f else "")
+
+            pkg = _package_from_raw(raw, pkg_where, problems)
             if pkg is not None:
                 packages.append(pkg)
         criteria = []
@@ -381,10 +390,16 @@ def plan_import(store: LibraryStore, pack: Pack) -> ImportPlan:
     existing_packages = {p.slug: p for p in store.packages()}
     known = set(existing_packages) | {p.slug for p in pack.packages}
     problems = _Problems()
-    for i, c in enumerate(pack.criteria):
+    for c in pack.criteria:
         if c.package not in known:
-            problems.add(f"criteria[{i}] ({c.id}).package", f"onbekend inkooppakket '{c.package}'",
+            problems.add(f"criterium {c.id} veld package", f"onbekend inkooppakket '{c.package}'",
                          f"unknown procurement package '{c.package}'")
+    prefixes = {p.prefix: p.slug for p in existing_packages.values() if p.prefix}
+    for p in pack.packages:
+        owner = prefixes.get(p.prefix)
+        if p.prefix and owner not in (None, p.slug):
+            problems.add(f"pakket {p.slug} veld prefix", f"voorvoegsel '{p.prefix}' is al van pakket '{owner}'",
+                         f"prefix '{p.prefix}' already belongs to package '{owner}'")
     problems.raise_if_any(pack.source.name if pack.source else "pakket")
     for p in pack.packages:
         old = existing_packages.get(p.slug)

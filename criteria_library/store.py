@@ -8,7 +8,7 @@ import json
 import os
 import sqlite3
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +20,6 @@ from . import curation, migrations, paths
 from .errors import LibraryError, ReadOnlyError
 from .models import (
     CONTENT_FIELDS,
-    KIND_ORDER,
     Criterion,
     CriterionVersion,
     Kind,
@@ -32,7 +31,7 @@ from .validation import criterion_problems, package_problems
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
-KIND_RANK_SQL = "CASE kind " + " ".join(f"WHEN '{k.value}' THEN {i}" for i, k in enumerate(KIND_ORDER)) + " END"
+KIND_RANK_SQL = migrations.KIND_RANK_SQL
 
 
 def now_iso() -> str:
@@ -581,6 +580,19 @@ class LibraryStore:
                 restored = replace(entry.criterion, version=current.version)
                 return self.save_criterion(restored, note=f"hersteld naar versie {version}")
         raise LibraryError(f"{cid} heeft geen versie {version}.", en=f"{cid} has no version {version}.")
+
+    def rebuild_search_index(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Rebuild the full-text index from the criteria table (repairs an index that drifted)."""
+        if progress:
+            progress(0, 2)
+        with self.transaction() as db:
+            db.execute("INSERT INTO criteria_fts (criteria_fts) VALUES ('rebuild')")
+        if progress:
+            progress(1, 2)
+        with self.transaction() as db:
+            db.execute("INSERT INTO criteria_fts (criteria_fts) VALUES ('optimize')")
+        if progress:
+            progress(2, 2)
 
     # ------------------------------------------------------------------ backup
     def backup(self, folder: Path | None = None) -> Path:

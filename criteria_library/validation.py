@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .models import (
     CPV_RE,
     CRITERION_ID_RE,
+    PLACEHOLDER_RE,
     R_STRATEGIES,
     SLUG_RE,
     Criterion,
@@ -26,6 +28,9 @@ REQUIRED_TEXT = {
     "source": ("bron", "source"),
 }
 MAX_TITLE = 200
+# Characters Word documents cannot hold (XML 1.0); newline and tab are fine.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+TEXT_FIELDS = ("title", "rationale", "clause", "verification", "source", "scoring")
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,11 @@ def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> 
     if isinstance(c.version, bool) or not isinstance(c.version, int) or c.version < 1:
         add("version", f"ongeldige versie '{c.version}' (een geheel getal vanaf 1)",
             f"invalid version '{c.version}' (a whole number from 1)")
+    for name in TEXT_FIELDS:
+        value = getattr(c, name)
+        if isinstance(value, str) and CONTROL_RE.search(value):
+            add(name, "bevat onzichtbare stuurtekens die niet in een Word-document passen",
+                "contains invisible control characters that cannot go into a Word document")
     problems.extend(_placeholder_problems(c))
     problems.extend(_weight_problems(c))
     return problems
@@ -79,6 +89,12 @@ def _placeholder_problems(c: Criterion) -> list[Problem]:
         return [Problem("placeholders", "invulvelden moeten naam-waardeparen zijn", "placeholders must be name-value pairs")]
     problems = []
     used = placeholders_in(c.clause) if isinstance(c.clause, str) else []
+    if isinstance(c.clause, str):
+        opened, closed = c.clause.count("{{"), c.clause.count("}}")
+        if opened != len(PLACEHOLDER_RE.findall(c.clause)) or closed != opened:
+            problems.append(Problem("clause", "voorbeeldtekst heeft een onvolledig invulveld (schrijf {{naam}} met "
+                                    "kleine letters, cijfers en _)", "example clause has an incomplete placeholder "
+                                    "(write {{name}} with lowercase letters, digits and _)"))
     for name in used:
         default = c.placeholders.get(name)
         if not isinstance(default, str) or not default.strip():
@@ -137,6 +153,13 @@ def package_problems(p: Package, known_cpv: set[str] | None = None) -> list[Prob
             elif known_cpv is not None and code not in known_cpv:
                 problems.append(Problem("cpv", f"CPV-code '{code}' staat niet in de CPV-lijst",
                                         f"CPV code '{code}' is not in the CPV list"))
+    for name in ("name_nl", "name_en", "description"):
+        value = getattr(p, name)
+        if isinstance(value, str) and CONTROL_RE.search(value):
+            problems.append(Problem(name, "bevat onzichtbare stuurtekens", "contains invisible control characters"))
+    if p.prefix and (not isinstance(p.prefix, str) or not re.fullmatch(r"[A-Z]{2,5}", p.prefix)):
+        problems.append(Problem("prefix", f"ongeldig voorvoegsel '{p.prefix}' (2 tot 5 hoofdletters)",
+                                f"invalid prefix '{p.prefix}' (2 to 5 capital letters)"))
     if not isinstance(p.synonyms, list) or not all(isinstance(s, str) for s in p.synonyms):
         problems.append(Problem("synonyms", "synoniemen moeten een lijst met woorden zijn",
                                 "synonyms must be a list of words"))

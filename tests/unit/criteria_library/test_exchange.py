@@ -244,3 +244,28 @@ def test_bulk_import_keeps_search_index_and_triggers(fresh_db, mini_pack, tmp_pa
     assert {"criteria_ai", "criteria_ad", "criteria_au"} <= triggers
     fresh_db.save_criterion(dataclass_replace(fresh_db.criterion("MEU-S-100"), title="Vernieuwde titel"))
     assert fresh_db.search("vernieuwde")[0].criterion.id == "MEU-S-100"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda p: p["criteria"][0].update(clause=p["criteria"][0]["clause"] + "\x0b"), "onzichtbare stuurtekens"),
+        (lambda p: p["criteria"][0].update(clause="De inschrijver levert {{onbekend. binnen een termijn."),
+         "onvolledig invulveld"),
+        (lambda p: p["packages"][1].update(prefix="MEU"), "voorvoegsel 'MEU' is al van pakket 'meubilair'"),
+        (lambda p: p["packages"][1].update(prefix="vk1"), "ongeldig voorvoegsel"),
+    ],
+)
+def test_pack_content_that_would_break_documents_or_ids(mini_pack, tmp_path, change, expected) -> None:
+    change(mini_pack)
+    with pytest.raises(PackError) as err:
+        read_pack(write_json(tmp_path / "bad.json", mini_pack))
+    assert expected in err.value.report()
+
+
+def test_prefix_taken_by_a_package_in_the_library(fresh_db, tmp_path) -> None:
+    pack = {"format": "tender-assistant.library", "version": 1, "criteria": [],
+            "packages": [{"slug": "kantoorartikelen", "name_nl": "Kantoorartikelen", "name_en": "Office supplies",
+                          "prefix": "VKB"}]}
+    with pytest.raises(PackError, match="voorvoegsel 'VKB' is al van pakket 'verkeersborden'"):
+        plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", pack)))

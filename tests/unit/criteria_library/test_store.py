@@ -184,3 +184,36 @@ def test_backup_is_a_working_copy(fresh_db: LibraryStore) -> None:
     copy = LibraryStore.open(copy_path)
     assert copy.count_criteria() == fresh_db.count_criteria()
     copy.close()
+
+
+def test_rebuild_search_index_repairs_a_drifted_index(fresh_db: LibraryStore) -> None:
+    from criteria_library.integrity import check_library
+
+    fresh_db.db.conn.execute("DELETE FROM criteria_fts")  # what a crash in an old version could leave behind
+    assert not check_library(fresh_db).ok
+    steps: list[tuple[int, int]] = []
+    fresh_db.rebuild_search_index(lambda done, total: steps.append((done, total)))
+    assert check_library(fresh_db).ok
+    assert steps[-1] == (2, 2)
+    assert fresh_db.search("palen")[0].criterion.id == "VKB-M-01"
+
+
+def test_older_database_is_upgraded_in_place(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "v1.db"
+    db = Database(path)
+    migrations.migrations.apply(db, stop_before="0002_list_indexes")
+    db.execute("PRAGMA user_version = 1")
+    db.conn.close()
+    store = LibraryStore.open(path, seed=False)
+    assert migrations.stored_version(store.db) == migrations.SCHEMA_VERSION
+    indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "idx_criteria_list" in indexes
+
+
+def test_kind_order_in_sql_matches_the_model() -> None:
+    from criteria_library.models import KIND_ORDER
+
+    positions = [migrations.KIND_RANK_SQL.index(f"'{k.value}'") for k in KIND_ORDER]
+    assert positions == sorted(positions)
