@@ -11,6 +11,28 @@ from pathlib import Path
 
 from criteria_library.errors import UserError
 
+# argparse's own texts (usage, help headings, errors) in Dutch; argparse looks its `_` up at call time.
+ARGPARSE_DUTCH = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "expected one argument": "verwacht één waarde",
+    "expected at least one argument": "verwacht ten minste één waarde",
+    "expected at most one argument": "verwacht hoogstens één waarde",
+    "ambiguous option: %(option)s could match %(matches)s": "onduidelijke optie: %(option)s kan %(matches)s zijn",
+    "not allowed with argument %s": "niet toegestaan samen met %s",
+    "one of the arguments %s is required": "een van deze argumenten is nodig: %s",
+}
+argparse._ = lambda text: ARGPARSE_DUTCH.get(text, text)  # type: ignore[attr-defined]
+# Commands that may create a library file that does not exist yet; the others must not, so a typo in --db
+# cannot silently start an empty library.
+CREATING_COMMANDS = {("library", "import"), ("gui", None), ("demo", None)}
+
 
 class DutchArgumentParser(argparse.ArgumentParser):
     """An ArgumentParser whose usage errors are one Dutch line on stderr and exit code 2."""
@@ -61,6 +83,19 @@ def _run_demo(args: argparse.Namespace) -> int:
     return run_demo(args)
 
 
+def _check_db_exists(args: argparse.Namespace) -> None:
+    """An explicit --db that does not exist is a user error, except for commands that create a library."""
+    db = getattr(args, "db", None)
+    if db is None or db.exists():
+        return
+    if (args.command, getattr(args, "library_command", None)) in CREATING_COMMANDS:
+        return
+    raise UserError(
+        f"De bibliotheek {db} bestaat niet (typfout in --db?). Maak een nieuwe met 'library import PAD'.",
+        en=f"The library {db} does not exist (typo in --db?). Create one with 'library import PATH'.",
+    )
+
+
 def _log_unexpected() -> Path | None:
     """Write the current exception's traceback to the log file; return its path, or None if that failed."""
     try:
@@ -81,7 +116,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.files = []
         args.func = _run_gui
+        args.command = "gui"
     try:
+        _check_db_exists(args)
         return int(args.func(args) or 0)
     except UserError as exc:
         print(f"fout: {exc}", file=sys.stderr)

@@ -113,10 +113,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         pack = read_pack(args.path)
     except PackError as exc:
-        if len(exc.problems) > 1:
-            print(exc.report(), file=sys.stderr)
+        if len(exc.problems) > 1:  # every problem with its place, indented; the last line is the one `fout:`
+            print("\n".join(f"  {line}" for line in exc.report().splitlines()), file=sys.stderr)
         raise
+    is_new = args.db is not None and not args.db.exists()
+    if is_new and args.dry_run:
+        raise LibraryError(f"De bibliotheek {args.db} bestaat niet; een proefimport maakt geen nieuwe.",
+                           en=f"The library {args.db} does not exist; a dry run does not create one.")
     with open_store(args) as store:
+        if is_new:
+            print(f"nieuwe bibliotheek gemaakt: {store.path}")
         plan = plan_import(store, pack)
         if args.dry_run:
             print("proefimport, er is niets gewijzigd:")
@@ -134,8 +140,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     """Search criteria and print them best first."""
+    if not args.query.strip():
+        raise LibraryError("Geef een zoekterm.", en="Give a search term.")
     with open_store(args) as store:
-        if args.package:
+        if args.package is not None:
             store.package(args.package)
         hits = store.search(args.query, package=args.package, kind=args.kind, level=args.level,
                             status=args.status, limit=args.limit)

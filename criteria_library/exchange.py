@@ -539,7 +539,7 @@ def export_pack(store: LibraryStore, path: Path | str, package: str | None = Non
     if suffix not in (".json", ".xlsx"):
         raise LibraryError(f"Kies een bestandsnaam die eindigt op .json of .xlsx (niet '{suffix or path.name}').",
                            en=f"Choose a file name ending in .json or .xlsx (not '{suffix or path.name}').")
-    packages = [store.package(package)] if package else store.packages()
+    packages = [store.package(package)] if package is not None else store.packages()
     criteria = store.criteria(package=package)
     if progress:
         progress(0, len(criteria))

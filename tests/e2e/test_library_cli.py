@@ -49,7 +49,7 @@ def assert_user_error(result: subprocess.CompletedProcess[str], fragment: str) -
 def test_every_subcommand_has_help(cmd: list[str]) -> None:
     result = run(*cmd, "--help")
     assert result.returncode == 0
-    assert "usage" in result.stdout.lower()
+    assert result.stdout.startswith("gebruik: ")
 
 
 def test_stats_json(db: Path) -> None:
@@ -137,3 +137,29 @@ def test_first_run_creates_database_in_data_folder(tmp_path: Path) -> None:
         len(json.loads(p.read_text(encoding="utf-8"))["criteria"])
         for p in (ROOT / "criteria_library" / "starter").glob("*.json")
     )
+
+
+def test_mistyped_db_is_an_error_and_creates_nothing(tmp_path: Path) -> None:
+    typo = tmp_path / "missing" / "lib.db"
+    for args in (["library", "stats"], ["search", "palen"], ["library", "import", str(MINI), "--dry-run"]):
+        assert_user_error(run("--db", str(typo), *args), "bestaat niet")
+    assert not typo.parent.exists()
+
+
+def test_import_into_new_db_says_so(tmp_path: Path) -> None:
+    result = run("--db", str(tmp_path / "new.db"), "library", "import", str(MINI))
+    assert result.returncode == 0 and "nieuwe bibliotheek gemaakt" in result.stdout
+
+
+def test_empty_query_and_empty_package_are_errors(db: Path, tmp_path: Path) -> None:
+    assert_user_error(run("--db", str(db), "search", "  "), "zoekterm")
+    assert_user_error(run("--db", str(db), "search", "palen", "--package", ""), "Onbekend inkooppakket")
+    assert_user_error(run("--db", str(db), "library", "export", str(tmp_path / "x.json"), "--package", ""),
+                      "Onbekend inkooppakket")
+
+
+def test_argparse_speaks_dutch(db: Path) -> None:
+    result = run("--db", str(db), "search", "x", "--kind", "eis")
+    assert_user_error(result, "ongeldige keuze")
+    assert "invalid choice" not in result.stderr
+    assert "toon deze hulp" in run("search", "--help").stdout
