@@ -340,3 +340,21 @@ def check_library(parent: QWidget, store: LibraryStore) -> bool | None:
     box.setDetailedText("\n".join(report.problems))
     box.exec()
     return False
+
+
+def rebuild_search_index(parent: QWidget, store: LibraryStore) -> bool:
+    """Rebuild the full-text index in a worker with progress; True when it succeeded."""
+
+    def task(progress: Any) -> None:
+        writer = _second_connection(store, read_only=False)
+        try:
+            writer.rebuild_search_index(progress)
+        finally:
+            writer.close()
+
+    outcome = run_with_progress(parent, _tr("Zoekindex opnieuw opbouwen..."), task, cancellable=False)
+    if not _handle_failure(parent, outcome, _tr("Zoekindex opnieuw opbouwen")):
+        return False
+    store.generation += 1  # the window's own connection must drop its cached search vocabulary
+    QMessageBox.information(parent, _tr("Zoekindex opnieuw opbouwen"), _tr("De zoekindex is opnieuw opgebouwd."))
+    return True

@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
                                        P.SP_ArrowUp)
         self.act_check = self._action(self.tr("Bibliotheek &controleren"), self.check_library, "Ctrl+Shift+K",
                                       self.tr("Database, zoekindex en alle criteria controleren"))
+        self.act_reindex = self._action(self.tr("&Zoekindex opnieuw opbouwen"), self.rebuild_search_index, "Ctrl+Shift+F5",
+                                        self.tr("De zoekindex opnieuw opbouwen als zoeken vreemde resultaten geeft"))
         self.act_settings = self._action(self.tr("&Instellingen..."), self.open_settings, "Ctrl+,",
                                          self.tr("Taal en naam voor de geschiedenis instellen"))
         self.act_quit = self._action(self.tr("&Afsluiten"), self.close, "Ctrl+Q")
@@ -330,7 +332,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addAction(self.act_save_tender)
         file_menu.addSeparator()
-        file_menu.addActions([self.act_import, self.act_export, self.act_check])
+        file_menu.addActions([self.act_import, self.act_export, self.act_check, self.act_reindex])
         file_menu.addSeparator()
         file_menu.addAction(self.act_settings)
         file_menu.addSeparator()
@@ -476,6 +478,7 @@ class MainWindow(QMainWindow):
         writable = not self.store.read_only
         self.act_new_criterion.setEnabled(writable)
         self.act_import.setEnabled(writable)
+        self.act_reindex.setEnabled(writable)
         self.act_edit.setEnabled(cid is not None)
         self.act_edit.setText(self.tr("Criterium &bewerken...") if writable else self.tr("Criterium &bekijken..."))
         self.act_edit.setIconText(self.tr("Bewerken") if writable else self.tr("Bekijken"))
@@ -603,6 +606,12 @@ class MainWindow(QMainWindow):
         from .exchange_dialogs import check_library
 
         check_library(self, self.store)
+
+    def rebuild_search_index(self) -> None:
+        from .exchange_dialogs import rebuild_search_index
+
+        if rebuild_search_index(self, self.store):
+            self.reload()
 
     # ------------------------------------------------------------------ tenders
     def active_wizard(self) -> TenderWizard | None:

@@ -100,3 +100,15 @@ def test_worker_cancel_changes_nothing(app, fresh_db):
     worker.run()
     assert results == ["cancelled"]
     assert Cancelled
+
+
+def test_rebuild_search_index_in_a_worker_repairs_search(app, fresh_db, answers):
+    from criteria_library.integrity import check_library
+    from ui.exchange_dialogs import rebuild_search_index
+
+    fresh_db.db.conn.execute("DELETE FROM criteria_fts")
+    assert not check_library(fresh_db).ok
+    assert rebuild_search_index(None, fresh_db) is True
+    assert check_library(fresh_db).ok
+    assert fresh_db.search("palen")[0].criterion.id == "VKB-M-01"
+    assert ("information", "De zoekindex is opnieuw opgebouwd.") in answers.seen

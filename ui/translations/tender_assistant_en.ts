@@ -458,6 +458,18 @@
       <source>%1 problemen gevonden.</source>
       <translation>%1 problems found.</translation>
     </message>
+    <message>
+      <source>Zoekindex opnieuw opbouwen...</source>
+      <translation>Rebuilding the search index...</translation>
+    </message>
+    <message>
+      <source>Zoekindex opnieuw opbouwen</source>
+      <translation>Rebuild search index</translation>
+    </message>
+    <message>
+      <source>De zoekindex is opnieuw opgebouwd.</source>
+      <translation>The search index has been rebuilt.</translation>
+    </message>
   </context>
   <context>
     <name>Fields</name>
@@ -722,6 +734,14 @@
     <message>
       <source>Database, zoekindex en alle criteria controleren</source>
       <translation>Check the database, the search index and every criterion</translation>
+    </message>
+    <message>
+      <source>&amp;Zoekindex opnieuw opbouwen</source>
+      <translation>Re&amp;build search index</translation>
+    </message>
+    <message>
+      <source>De zoekindex opnieuw opbouwen als zoeken vreemde resultaten geeft</source>
+      <translation>Rebuild the search index when search gives odd results</translation>
     </message>
     <message>
       <source>&amp;Instellingen...</source>
