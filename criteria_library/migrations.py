@@ -106,11 +106,9 @@ KIND_RANK_SQL = ("CASE kind WHEN 'geschiktheidseis' THEN 0 WHEN 'minimumeis' THE
 
 @migrations(name="0002_list_indexes")
 def m0002_list_indexes(db: Database) -> None:
-    """Indexes for the criteria table's id list and package counts, which the main window runs at start."""
+    """One index that serves both the id list and the package counts the main window asks for at start."""
     # status last, so filtering out retired criteria reads the index alone
     db.execute(f"CREATE INDEX idx_criteria_list ON criteria (package, {KIND_RANK_SQL}, id, status)")
-    db.execute(f"CREATE INDEX idx_criteria_list_all ON criteria ({KIND_RANK_SQL}, id)")
-    db.execute("CREATE INDEX idx_criteria_package_status ON criteria (package, status)")
 
 
 def apply_all(db: Database) -> None:
