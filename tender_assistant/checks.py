@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
-from criteria_library.models import Criterion, Kind, Status
+from criteria_library.models import PLACEHOLDER_RE, Criterion, Kind, Status
 
 from . import thresholds
-from .clauses import fill_clause
+from .clauses import clause_text, fill_clause
+from .errors import TenderError
 from .library import Library
-from .tender import EUROPEAN_PROCEDURES, PROCEDURES, Tender
+from .tender import EUROPEAN_PROCEDURES, PROCEDURES, TENDER_PLACEHOLDERS, Tender, parse_cpv
 
 PRICE_WEIGHT_ADVICE = (10, 40)  # circular tenders: price counts, but quality must be able to make a difference
 
@@ -46,6 +48,11 @@ def _euro(value: float) -> str:
     return "€ " + f"{value:,.0f}".replace(",", ".")
 
 
+def procedure_inline(label: str) -> str:
+    """A procedure's label inside a sentence: 'een nationale openbare procedure', but 'een Europese ...'."""
+    return label if label.startswith(("Europese", "European")) else label[:1].lower() + label[1:]
+
+
 class _Findings(list[Finding]):
     def error(self, code: str, nl: str, en: str, where: str = "") -> None:
         self.append(Finding(Severity.ERROR, code, nl, en, where))
@@ -73,6 +80,8 @@ def check_tender(tender: Tender, library: Library, today: date | None = None) ->
                 f"criterion {cid} is not (or no longer) in the library", f"criteria[{cid}]")
     for c in criteria:
         _check_criterion(tender, c, f)
+    if not unknown:
+        _check_values(tender, criteria, f)
     _check_weights(tender, criteria, f)
     _check_procedure(tender, f, today or date.today())
     _check_ambition(tender, criteria, f)
@@ -106,12 +115,56 @@ def _check_basics(t: Tender, library: Library, f: _Findings) -> None:
     if not t.cpv:
         f.advice("cpv-missing", "geef ten minste één CPV-code op (verplicht bij een Europese procedure)",
                  "give at least one CPV code (required in a European procedure)", "cpv")
-    catalogue = cpv_mod.catalogue()
     for code in t.cpv:
-        if catalogue.get(code) is None:
-            f.error("cpv-unknown", f"{code} is geen bestaande CPV-code", f"{code} is not a valid CPV code", "cpv")
+        try:
+            full = parse_cpv(code)
+        except TenderError as exc:
+            f.error("cpv-unknown", exc.text(), exc.text("en"), "cpv")
+        else:
+            _check_cpv_package(t, full, library, f)
     if not t.criteria:
         f.advice("no-criteria", "er zijn nog geen criteria gekozen", "no criteria have been chosen yet", "criteria")
+
+
+def _check_cpv_package(t: Tender, code: str, library: Library, f: _Findings) -> None:
+    """Advice when a CPV code belongs to another package than the tender's (a wrong code or a wrong package)."""
+    if not t.package:
+        return
+    try:
+        own = library.package(t.package)
+    except LibraryError:
+        return
+    catalogue = cpv_mod.catalogue()
+    if any(catalogue.is_under(code, pc) or catalogue.is_under(pc, code) for pc in own.cpv):
+        return
+    # The package whose code lies closest above this one (the most specific match).
+    best: tuple[int, str, str] | None = None
+    for p in library.packages():
+        for pc in p.cpv:
+            if p.slug != own.slug and catalogue.is_under(code, pc):
+                depth = len(cpv_mod.significant(pc[:8]))
+                if best is None or depth > best[0]:
+                    best = (depth, p.name_nl, p.name_en)
+    if best is not None:
+        f.advice("cpv-other-package", f"{code} hoort bij het inkooppakket {best[1]}, niet bij {own.name_nl}; "
+                 "controleer de CPV-code of het inkooppakket", f"{code} belongs to the package {best[2]}, not to "
+                 f"{own.name_en}; check the CPV code or the package", "cpv")
+
+
+def _check_values(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
+    """Advice for values that no chosen criterion uses: usually a misspelt placeholder name."""
+    used: set[str] = set(TENDER_PLACEHOLDERS)
+    for c in criteria:
+        for txt in (clause_text(t, c), c.scoring, c.verification):
+            used.update(m.group(1) for m in PLACEHOLDER_RE.finditer(txt or ""))
+    for name in t.values:
+        if name in used:
+            continue
+        close = difflib.get_close_matches(name, sorted(used), n=1)
+        hint_nl = f"; bedoelt u {{{{{close[0]}}}}}?" if close else "; de waarde wordt niet gebruikt"
+        hint_en = f"; did you mean {{{{{close[0]}}}}}?" if close else "; the value is not used"
+        f.advice("value-unused", f"{{{{{name}}}}} komt in geen van de gekozen criteria voor{hint_nl}",
+                 f"{{{{{name}}}}} does not occur in any chosen criterion{hint_en}", f"values.{name}")
 
 
 def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
@@ -127,13 +180,19 @@ def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
         f.advice("criterion-changed",
                  f"{c.id} is in de bibliotheek gewijzigd sinds het werd gekozen (versie {entry.version} -> {c.version})",
                  f"{c.id} changed in the library since it was chosen (version {entry.version} -> {c.version})", where)
+    elif entry is not None and entry.version is not None and entry.version > c.version:
+        f.advice("criterion-newer",
+                 f"{c.id} werd gekozen in versie {entry.version}, maar de bibliotheek heeft versie {c.version}; "
+                 "is deze aanbesteding met een andere of nieuwere bibliotheek gemaakt?",
+                 f"{c.id} was chosen at version {entry.version}, but the library has version {c.version}; was "
+                 "this tender made with another or newer library?", where)
     filled = fill_clause(t, c)
     for name in filled.missing:
         f.error("placeholder-missing", f"{c.id}: \"{name}\" heeft geen waarde; vul die in bij de waarden",
                 f"{c.id}: \"{name}\" has no value; fill it in under values", f"values.{name}")
     for name, value in filled.defaults.items():
-        f.info("placeholder-default", f"{c.id}: \"{name}\" gebruikt de standaardwaarde \"{value}\"",
-               f"{c.id}: \"{name}\" uses the default value \"{value}\"", f"values.{name}")
+        f.info("placeholder-default", f"{{{{{name}}}}} gebruikt de standaardwaarde \"{value}\"",
+               f"{{{{{name}}}}} uses the default value \"{value}\"", c.id)
 
 
 def _check_weights(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
@@ -187,9 +246,9 @@ def _check_procedure(t: Tender, f: _Findings, today: date) -> None:
     label_nl, label_en = PROCEDURES[t.procedure]
     if value >= limit and t.procedure not in EUROPEAN_PROCEDURES:
         f.error("procedure-eu-required", f"de geraamde waarde ({_euro(value)}) ligt op of boven de Europese drempel "
-                f"voor {kind_nl} ({_euro(limit)}; {period.source}); een {label_nl.lower()} is dan niet toegestaan",
+                f"voor {kind_nl} ({_euro(limit)}; {period.source}); een {procedure_inline(label_nl)} is dan niet toegestaan",
                 f"the estimated value ({_euro(value)}) is at or above the EU threshold for {kind_en} "
-                f"({_euro(limit)}); a {label_en.lower()} is not allowed", "procedure")
+                f"({_euro(limit)}); a {procedure_inline(label_en)} is not allowed", "procedure")
         return
     if value < limit and t.procedure in EUROPEAN_PROCEDURES:
         f.info("procedure-eu-voluntary", f"de geraamde waarde ligt onder de Europese drempel ({_euro(limit)}); een "

@@ -3,11 +3,41 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from criteria_library.errors import UserError
+
 from .errors import TenderError
+
+SEVERITY_EN = {"fout": "error", "advies": "advice", "info": "info"}
+
+
+def _lang(args: argparse.Namespace) -> str:
+    """The global --lang option: 'en' or, by default, 'nl'."""
+    return "en" if getattr(args, "lang", None) == "en" else "nl"
+
+
+def _in_language(command: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
+    """With --lang en a user error carries its English text (main prints str(exc), which is the Dutch one)."""
+
+    @functools.wraps(command)
+    def run(args: argparse.Namespace) -> int:
+        try:
+            return command(args)
+        except UserError as exc:
+            if _lang(args) != "en":
+                raise
+            raise TenderError(exc.text("en"), en=exc.text("en")) from None
+
+    return run
+
+
+def _severity(severity: str, lang: str) -> str:
+    return SEVERITY_EN.get(severity, severity) if lang == "en" else str(severity)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     match.add_argument("--cpv", action="append", default=[], metavar="CODE", help="CPV-code (mag vaker)")
     match.add_argument("--limit", type=int, default=5, metavar="N", help="hoeveel pakketten (standaard 5)")
     match.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    match.set_defaults(func=_match)
+    match.set_defaults(func=_in_language(_match))
 
     tender = sub.add_parser("tender", help="werk met aanbestedingsbestanden (.tender.json)")
     tender_sub = tender.add_subparsers(dest="tender_command", metavar="OPDRACHT", required=True,
@@ -25,7 +55,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     check = tender_sub.add_parser("check", help="controleer een aanbesteding: fouten en adviezen")
     check.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
     check.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    check.set_defaults(func=_check)
+    check.set_defaults(func=_in_language(_check))
 
     export = sub.add_parser("export", help="maak het Word-document van een aanbesteding")
     export.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
@@ -33,7 +63,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--template", type=Path, metavar="SJABLOON", help="huisstijl: .docx of .dotx van de organisatie")
     export.add_argument("--concept", action="store_true",
                         help="maak een concept, ook als de controle nog fouten vindt (lege plekken worden gemarkeerd)")
-    export.set_defaults(func=_export)
+    export.set_defaults(func=_in_language(_export))
 
 
 def _open_library(args: argparse.Namespace):
@@ -49,21 +79,19 @@ def _match(args: argparse.Namespace) -> int:
         raise TenderError("geef een omschrijving of ten minste één --cpv-code", en="give a description or at least one --cpv code")
     if args.limit < 1:
         raise TenderError("--limit moet 1 of meer zijn", en="--limit must be 1 or more")
-    from criteria_library import cpv
+    from .tender import parse_cpv
 
-    for code in args.cpv:
-        if cpv.catalogue().get(code) is None:
-            raise TenderError(f"{code} is geen bestaande CPV-code", en=f"{code} is not a valid CPV code")
+    codes = [parse_cpv(code) for code in args.cpv]  # exact codes only: a wrong check digit is a typing error
     store = _open_library(args)
     try:
-        matches = match_packages(store, args.text, args.cpv, limit=args.limit)
+        matches = match_packages(store, args.text, codes, limit=args.limit)
     finally:
         store.close()
     if args.json:
         print(json.dumps([{"package": m.package, "name": m.name, "score": m.score} for m in matches],
                          ensure_ascii=False, indent=2))
     elif not matches:
-        print("Geen passend inkooppakket gevonden.")
+        print("No matching procurement package found." if _lang(args) == "en" else "Geen passend inkooppakket gevonden.")
     else:
         for m in matches:
             print(f"{m.score:5.1f}  {m.package:<22} {m.name}")
@@ -74,6 +102,7 @@ def _check(args: argparse.Namespace) -> int:
     from .checks import Severity, check_tender
     from .tender import load_tender
 
+    lang = _lang(args)
     tender = load_tender(args.file)
     store = _open_library(args)
     try:
@@ -82,19 +111,21 @@ def _check(args: argparse.Namespace) -> int:
         store.close()
     errors = [f for f in findings if f.severity == Severity.ERROR]
     if args.json:
-        print(json.dumps([{"severity": str(f.severity), "code": f.code, "where": f.where, "message": f.message}
-                          for f in findings], ensure_ascii=False, indent=2))
+        print(json.dumps([{"severity": str(f.severity), "code": f.code, "where": f.where,
+                           "message": f.en if lang == "en" else f.message} for f in findings],
+                         ensure_ascii=False, indent=2))
     else:
         for f in findings:
-            print(f"{f.severity}: {f.text()}")
+            print(f"{_severity(f.severity, lang)}: {f.text(lang)}")
         if not findings:
-            print("Geen fouten of adviezen.")
+            print("No errors or advice." if lang == "en" else "Geen fouten of adviezen.")
     if errors:
         first = errors[0]
         more = f" (en nog {len(errors) - 1})" if len(errors) > 1 else ""
+        more_en = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise TenderError(f"{args.file.name}: {len(errors)} {'fout' if len(errors) == 1 else 'fouten'}; eerste: "
-                          f"{first.text()}{more}", en=f"{args.file.name}: {len(errors)} error(s); first: "
-                          f"{first.text('en')}")
+                          f"{first.text()}{more}", en=f"{args.file.name}: {len(errors)} "
+                          f"{'error' if len(errors) == 1 else 'errors'}; first: {first.text('en')}{more_en}")
     return 0
 
 
@@ -103,6 +134,7 @@ def _export(args: argparse.Namespace) -> int:
     from .docx_export import export_tender, load_template
     from .tender import load_tender
 
+    lang = _lang(args)
     tender = load_tender(args.file)
     if args.template is not None:
         load_template(args.template)  # a bad template is reported before any other work
@@ -117,9 +149,9 @@ def _export(args: argparse.Namespace) -> int:
                               "or make a draft with --concept")
         for f in findings:
             if f.severity == Severity.ADVICE:
-                print(f"advies: {f.text()}", file=sys.stderr)
+                print(f"{_severity(f.severity, lang)}: {f.text(lang)}", file=sys.stderr)
         out = export_tender(tender, store, args.out, args.template, concept=args.concept or bool(errors))
     finally:
         store.close()
-    print(f"Geschreven: {out}")
+    print(f"Written: {out}" if lang == "en" else f"Geschreven: {out}")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import zipfile
@@ -11,11 +12,11 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
-from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Emu
+from docx.shared import Cm, Emu, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -37,6 +38,52 @@ MAIN_TYPES = {
 MACRO_TYPES = ("application/vnd.ms-word.document.macroEnabled.main+xml",
                "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
 HEADER_SHADE = "D9E2F3"
+CONCEPT_MARK = "CONCEPT – niet voor publicatie"
+CONCEPT_COLOUR = RGBColor(0xC0, 0x00, 0x00)
+MAX_PROPERTY = 255  # Word's limit for a core document property
+# Characters XML 1.0 does not allow (python-docx refuses them): a library or GUI text must never crash an export.
+XML_INVALID_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(s: str) -> str:
+    """The text without characters that cannot stand in a Word document."""
+    return XML_INVALID_RE.sub("", s)
+
+
+def _property(s: str) -> str:
+    """A document property: XML-safe, on one line and within Word's 255-character limit."""
+    s = " ".join(xml_safe(s).split())
+    return s if len(s) <= MAX_PROPERTY else s[: MAX_PROPERTY - 1].rstrip() + "…"
+
+
+def safe_plan(plan: DocumentPlan) -> DocumentPlan:
+    """A copy of the plan with every text XML-safe (the tender is validated; library texts may not be)."""
+    plan = copy.deepcopy(plan)
+    plan.title, plan.organisation, plan.date_text = xml_safe(plan.title), xml_safe(plan.organisation), \
+        xml_safe(plan.date_text)
+    plan.fields = {k: xml_safe(v) for k, v in plan.fields.items()}
+    for b in [*plan.cover, *plan.body]:
+        if isinstance(b, Heading):
+            b.text, b.number = xml_safe(b.text), xml_safe(b.number)
+        elif isinstance(b, Paragraph):
+            for r in b.runs:
+                r.text = xml_safe(r.text)
+        elif isinstance(b, Table):
+            b.header = [xml_safe(v) for v in b.header]
+            b.rows = [[xml_safe(v) for v in row] for row in b.rows]
+    return plan
+
+
+def heading_label(h: Heading, numbered: bool) -> str:
+    """The text of a heading as the body and the table of contents both show it.
+
+    numbered: the template's heading style numbers this level itself, so our number is left out.
+    """
+    if h.number and h.number[0].isdigit():
+        if numbered:
+            return h.text
+        return f"{h.number}. {h.text}" if h.level == 1 else f"{h.number} {h.text}"
+    return f"{h.number} – {h.text}" if h.number else h.text
 
 
 # ------------------------------------------------------------------ template
@@ -178,15 +225,8 @@ class _Renderer:
 
     def heading(self, h: Heading) -> None:
         style = Style.HEADING_1 if h.level == 1 else Style.HEADING_2
-        if h.number and h.number[0].isdigit():
-            # The template numbers this heading level itself: writing our number too would show "2 2. Titel".
-            if style in self.styles.numbered:
-                label = h.text
-            else:
-                label = f"{h.number}. {h.text}" if h.level == 1 else f"{h.number} {h.text}"
-        else:
-            label = f"{h.number} – {h.text}" if h.number else h.text
-        self.paragraph(style).add_run(label)
+        # When the template numbers this heading level itself, writing our number too would show "2 2. Titel".
+        self.paragraph(style).add_run(heading_label(h, style in self.styles.numbered))
 
     def table(self, t: Table) -> None:
         ncols = len(t.header)
@@ -257,9 +297,8 @@ class _Renderer:
             elif h.level > 1:
                 p.paragraph_format.left_indent = Cm(0.6)
             p.paragraph_format.space_after = 0
-            number = "" if (Style.HEADING_1 if h.level == 1 else Style.HEADING_2) in self.styles.numbered else h.number
-            sep = " – " if number and not number[0].isdigit() else " "
-            p.add_run(f"{number}{sep}{h.text}" if number else h.text)
+            numbered = (Style.HEADING_1 if h.level == 1 else Style.HEADING_2) in self.styles.numbered
+            p.add_run(heading_label(h, numbered))  # exactly as the heading itself reads
         self._field_char(p, "end")
 
     @staticmethod
@@ -282,12 +321,37 @@ def _ask_to_update_fields(doc: Document) -> None:
         settings.append(el)
 
 
+def _mark_concept(doc: Document) -> None:
+    """Put CONCEPT at the top of the header of every page (cover, first pages, odd and even pages)."""
+    even = doc.settings.odd_and_even_pages_header_footer
+    for index, section in enumerate(doc.sections):
+        headers = [section.header]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+        if even:
+            headers.append(section.even_page_header)
+        for header in headers:
+            if header.is_linked_to_previous:
+                if index > 0:
+                    continue  # shows the previous section's header, which is marked already
+                header.is_linked_to_previous = False  # a new, empty header of its own
+                p = header.paragraphs[0]
+            else:
+                first = header.paragraphs[0] if header.paragraphs else None
+                p = first.insert_paragraph_before() if first is not None else header.add_paragraph()
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = p.add_run(CONCEPT_MARK)
+            run.bold = True
+            run.font.color.rgb = CONCEPT_COLOUR
+
+
 def render(plan: DocumentPlan, template: Document, progress: Progress | None = None) -> Document:
     """Write the plan into the template (which is changed and returned): house style kept, sample text removed.
 
     progress(done, total) is called per block; an exception raised from it stops the export.
     """
     doc = template
+    plan = safe_plan(plan)
     anchor, has_cover = _prepare_body(doc)
     kept = [c for c in doc.element.body.iter(qn("w:p")) if c is not anchor]
     _fill_fields(kept, plan.fields)
@@ -304,11 +368,13 @@ def render(plan: DocumentPlan, template: Document, progress: Progress | None = N
         else:
             renderer.block(b)
     anchor.getparent().remove(anchor)
+    if plan.concept:
+        _mark_concept(doc)
     _ask_to_update_fields(doc)
     props = doc.core_properties
-    props.title = plan.title
+    props.title = _property(plan.title)
     props.subject = "Aanbestedingsdocument circulair inkopen"
-    props.author = plan.organisation or props.author
+    props.author = _property(plan.organisation) if plan.organisation.strip() else props.author
     props.keywords = "circulair inkopen"
     return doc
 

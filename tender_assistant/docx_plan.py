@@ -10,11 +10,11 @@ from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
 from criteria_library.models import KIND_ORDER, R_STRATEGIES, Criterion, Kind, Level
 
-from .checks import resolve_criteria
+from .checks import procedure_inline, resolve_criteria
 from .clauses import FilledClause, Source, fill_clause, fill_text
 from .errors import TenderError
 from .library import Library
-from .tender import PROCEDURES, Tender
+from .tender import PROCEDURES, Tender, parse_cpv
 
 MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
              "november", "december"]
@@ -98,6 +98,7 @@ class DocumentPlan:
     cover: list[Block] = field(default_factory=list)
     body: list[Block] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)  # {{titel}} etc. in a template's cover/header
+    concept: bool = False  # a draft: every page's header says so
 
     def headings(self) -> list[Heading]:
         """The headings in document order (for the cached table of contents)."""
@@ -166,10 +167,9 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
         package_name = library.package(tender.package).name_nl if tender.package else ""
     except LibraryError:
         package_name = tender.package
-    catalogue = cpv_mod.catalogue()
-    cpv_lines = [f"{catalogue.normalise(c) or c} {catalogue.label(c)}".strip() for c in tender.cpv]
+    cpv_lines = [_cpv_line(c) for c in tender.cpv]
     procedure = PROCEDURES[tender.procedure][0]
-    plan = DocumentPlan(tender.title, tender.organisation, dutch_date(today))
+    plan = DocumentPlan(tender.title, tender.organisation, dutch_date(today), concept=concept)
     plan.fields = {"titel": tender.title, "opdrachtgever": tender.organisation, "datum": plan.date_text,
                    "procedure": procedure}
 
@@ -201,7 +201,7 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     for part in [p.strip() for p in tender.description.split("\n\n") if p.strip()] or ["(Geen omschrijving.)"]:
         body.append(text(part))
     body.append(Heading("Omvang en looptijd", 2, "1.2"))
-    scope = f"{tender.organisation or 'De opdrachtgever'} besteedt deze opdracht aan via een {procedure.lower()}."
+    scope = f"{tender.organisation or 'De opdrachtgever'} besteedt deze opdracht aan via een {procedure_inline(procedure)}."
     if package_name:
         scope += f" De opdracht valt onder het inkooppakket {package_name}."
     body.append(text(scope))
@@ -257,6 +257,15 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     sources = [[numbers[c.id], c.id, str(c.version), _r_label(c.r_strategy), c.source or "–"] for c in _in_order(by_kind)]
     body.append(Table(["Nr.", "Kenmerk", "Versie", "R-strategie", "Bron"], sources, [0.7, 1.3, 0.8, 1.6, 3.0]))
     return plan
+
+
+def _cpv_line(code: str) -> str:
+    """'39130000-2 Kantoormeubilair'; a wrong code (only in a concept) as the buyer typed it, without a label."""
+    try:
+        full = parse_cpv(code)
+    except TenderError:
+        return code
+    return f"{full} {cpv_mod.catalogue().label(full)}".strip()
 
 
 def _in_order(by_kind: dict[Kind, list[Criterion]]) -> list[Criterion]:

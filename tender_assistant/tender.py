@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,48 @@ EUROPEAN_PROCEDURES = frozenset({"europees-openbaar", "europees-niet-openbaar"})
 
 # Placeholders that come from the tender itself rather than from "values".
 TENDER_PLACEHOLDERS = ("opdrachtgever", "looptijd_maanden")
+
+MAX_NAME_LENGTH = 200  # title and organisation: they go into headers and document properties (Word: 255 at most)
+MAX_AMOUNT_EUR = 1e12  # a thousand billion euros: anything above is a typing error
+# Characters that cannot stand in a Word (XML) document: control characters other than tab and new line
+# (a carriage return is harmless), lone surrogates and the two non-characters U+FFFE/U+FFFF.
+BAD_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+CPV_RE = re.compile(r"^([0-9]{8})(?:-([0-9]))?$")
+
+
+def bad_char_problem(value: str) -> tuple[str, str] | None:
+    """(Dutch, English) description of the first character that cannot go into a document, or None."""
+    m = BAD_CHARS_RE.search(value)
+    if m is None:
+        return None
+    code = f"U+{ord(m.group()):04X}"
+    pos = m.start() + 1
+    return (f"bevat een onzichtbaar stuurteken ({code}, teken {pos}) dat niet in een document kan; verwijder het",
+            f"contains an invisible control character ({code}, character {pos}) that cannot go into a document; "
+            "remove it")
+
+
+def parse_cpv(code: str) -> str:
+    """The full CPV code (with check digit) for '39130000' or '39130000-2'.
+
+    TenderError when the code is empty, not a CPV code, unknown, or has the wrong check digit.
+    """
+    from criteria_library import cpv as cpv_mod
+
+    code = code.strip()
+    if not code:
+        raise TenderError("de CPV-code is leeg", en="the CPV code is empty")
+    m = CPV_RE.match(code)
+    if m is None:
+        raise TenderError(f"\"{code}\" is geen CPV-code (verwacht 8 cijfers met een controlecijfer, zoals 39130000-2)",
+                          en=f"\"{code}\" is not a CPV code (expected 8 digits with a check digit, like 39130000-2)")
+    entry = cpv_mod.catalogue().get(m.group(1))
+    if entry is None:
+        raise TenderError(f"{code} is geen bestaande CPV-code", en=f"{code} is not a valid CPV code")
+    if m.group(2) is not None and entry.code != code:
+        raise TenderError(f"{code} heeft een verkeerd controlecijfer; bedoelt u {entry.code}?",
+                          en=f"{code} has a wrong check digit; did you mean {entry.code}?")
+    return entry.code
 
 
 @dataclass
@@ -154,7 +198,13 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
               f"version {version} is newer than this program knows ({VERSION}); update the app")
         p.raise_if_any()
 
-    def text(key: str, required: bool = False) -> str:
+    def clean(place: str, value: str) -> bool:
+        problem = bad_char_problem(value)
+        if problem:
+            p.add(place, *problem)
+        return problem is None
+
+    def text(key: str, required: bool = False, max_length: int | None = None) -> str:
         value = data.get(key, "")
         if value is None:
             value = ""
@@ -163,11 +213,15 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
             return ""
         if required and not value.strip():
             p.add(key, "is verplicht en mag niet leeg zijn", "is required and may not be empty")
+        if max_length is not None and len(value.strip()) > max_length:
+            p.add(key, f"is te lang ({len(value.strip())} tekens); maximaal {max_length}",
+                  f"is too long ({len(value.strip())} characters); at most {max_length}")
+        clean(key, value)
         return value
 
     t = Tender(
-        title=text("title", required=True),
-        organisation=text("organisation"),
+        title=text("title", required=True, max_length=MAX_NAME_LENGTH),
+        organisation=text("organisation", max_length=MAX_NAME_LENGTH),
         description=text("description"),
         package=text("package"),
     )
@@ -181,7 +235,12 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
     if not isinstance(cpv, list) or not all(isinstance(c, str) for c in cpv):
         p.add("cpv", "moet een lijst met CPV-codes zijn", "must be a list of CPV codes")
     else:
-        t.cpv = [c.strip() for c in cpv]
+        for i, c in enumerate(cpv):
+            if clean(f"cpv[{i}]", c):
+                try:
+                    t.cpv.append(parse_cpv(c))  # 8 digits get their check digit
+                except TenderError:
+                    t.cpv.append(c.strip())  # the check reports it, so the buyer can still open the file
 
     procedure = data.get("procedure", "europees-openbaar")
     if procedure not in PROCEDURES:
@@ -193,6 +252,9 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
     value = data.get("estimated_value_eur")
     if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value < 0):
         p.add("estimated_value_eur", "moet een bedrag in euro's zijn (0 of meer)", "must be an amount in euros (0 or more)")
+    elif value is not None and (not math.isfinite(value) or value > MAX_AMOUNT_EUR):
+        p.add("estimated_value_eur", f"moet een bedrag in euro's zijn van 0 tot en met {MAX_AMOUNT_EUR:,.0f}"
+              .replace(",", "."), f"must be an amount in euros from 0 to {MAX_AMOUNT_EUR:,.0f}")
     else:
         t.estimated_value_eur = value
 
@@ -226,6 +288,8 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
             p.add(place, "moet een object met een \"id\" zijn", "must be an object with an \"id\"")
             continue
         cid = item["id"].strip()
+        if not clean(f"{place}.id", cid):
+            continue
         if cid in seen:
             p.add(f"{place}.id", f"{cid} staat er twee keer in", f"{cid} is listed twice")
             continue
@@ -237,6 +301,8 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
         clause = item.get("text")
         if clause is not None and not isinstance(clause, str):
             p.add(f"{place}.text", "moet tekst zijn", "must be text")
+            clause = None
+        elif clause is not None and not clean(f"{place}.text", clause):
             clause = None
         version = item.get("version")
         if version is not None and not _is_int(version):
@@ -251,6 +317,10 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
         for key, val in values.items():
             if isinstance(val, bool) or not isinstance(val, str | int | float):
                 p.add(f"values.{key}", "moet tekst of een getal zijn", "must be text or a number")
+            elif isinstance(val, float) and not math.isfinite(val):
+                p.add(f"values.{key}", "moet tekst of een eindig getal zijn", "must be text or a finite number")
+            elif not clean("values", key) or (isinstance(val, str) and not clean(f"values.{key}", val)):
+                continue
             else:
                 t.values[key] = str(val) if not isinstance(val, float) or not val.is_integer() else str(int(val))
     p.raise_if_any()
@@ -261,7 +331,7 @@ def load_tender(path: Path | str) -> Tender:
     """Read and validate a .tender.json file."""
     path = Path(path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_text(encoding="utf-8-sig")  # Windows editors may add a BOM
     except FileNotFoundError:
         raise TenderError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.") from None
     except IsADirectoryError:

@@ -104,3 +104,111 @@ def test_broken_tender_file_is_one_dutch_line(capsys, db, tmp_path):
     bad.write_text("{niet json", encoding="utf-8")
     code, _, err = run(capsys, "--db", str(db), "tender", "check", str(bad))
     assert code == 2 and "ongeldige JSON" in err and err.count("\n") == 1
+
+
+def _edit(tender_file: Path, **changes) -> None:
+    data = json.loads(tender_file.read_text(encoding="utf-8"))
+    data.update(changes)
+    tender_file.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def _one_dutch_line(code: int, err: str) -> bool:
+    return code == 2 and err.startswith("fout: ") and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("changes", "place"),
+    [
+        ({"description": "Stoelen\x0ben bureaus"}, "description"),
+        ({"title": "Meubilair\x07"}, "title"),
+        ({"values": {"x": "a\x1fb"}}, "values.x"),
+        ({"criteria": [{"id": "MEU-G-01", "weight": 60, "text": "Eigen\x0b tekst"}]}, "criteria[0].text"),
+    ],
+)
+def test_control_characters_are_a_user_error_in_check_and_export(capsys, db, tender_file, tmp_path, changes, place):
+    _edit(tender_file, **changes)
+    code, _, err = run(capsys, "--db", str(db), "tender", "check", str(tender_file))
+    assert _one_dutch_line(code, err) and f"{place}: bevat een onzichtbaar stuurteken" in err
+    out_file = tmp_path / "uit.docx"
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(out_file), "--concept")
+    assert _one_dutch_line(code, err) and place in err and not out_file.exists()
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"title": "x" * 300}, "title: is te lang (300 tekens); maximaal 200"),
+        ({"estimated_value_eur": 1e30}, "estimated_value_eur: moet een bedrag in euro's zijn van 0 tot en met"),
+    ],
+)
+def test_absurd_title_or_value_is_a_user_error(capsys, db, tender_file, tmp_path, changes, message):
+    _edit(tender_file, **changes)
+    out_file = tmp_path / "uit.docx"
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(out_file))
+    assert _one_dutch_line(code, err) and message in err and not out_file.exists()
+
+
+@pytest.mark.parametrize("raw", ["NaN", "Infinity", "1e999"])
+def test_non_finite_value_is_a_user_error(capsys, db, tender_file, raw):
+    text = tender_file.read_text(encoding="utf-8").replace('"estimated_value_eur": 600000',
+                                                          f'"estimated_value_eur": {raw}')
+    tender_file.write_text(text, encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "tender", "check", str(tender_file))
+    assert _one_dutch_line(code, err) and "estimated_value_eur" in err and "nan" not in out + err
+
+
+def test_wrong_cpv_check_digit_is_refused_by_check_export_and_match(capsys, db, tender_file, tmp_path):
+    _edit(tender_file, cpv=["39130000-3"])
+    code, _, err = run(capsys, "--db", str(db), "tender", "check", str(tender_file))
+    assert _one_dutch_line(code, err) and "39130000-3 heeft een verkeerd controlecijfer; bedoelt u 39130000-2?" in err
+    out_file = tmp_path / "uit.docx"
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(out_file))
+    assert _one_dutch_line(code, err) and "controlecijfer" in err and not out_file.exists()
+    code, out, err = run(capsys, "--db", str(db), "match", "--cpv", "39130000-3")
+    assert _one_dutch_line(code, err) and "bedoelt u 39130000-2?" in err and out == ""
+
+
+def test_match_accepts_a_code_without_check_digit_and_names_an_empty_one(capsys, db):
+    code, out, _ = run(capsys, "--db", str(db), "match", "--cpv", "39130000", "--json")
+    assert code == 0 and json.loads(out)[0]["package"] == "meubilair"
+    code, _, err = run(capsys, "--db", str(db), "match", "--cpv", "")
+    assert _one_dutch_line(code, err) and err == "fout: de CPV-code is leeg\n"
+
+
+def test_cpv_without_check_digit_is_printed_with_it(capsys, db, tender_file, tmp_path):
+    import docx
+
+    _edit(tender_file, cpv=["39130000"])
+    out_file = tmp_path / "uit.docx"
+    code, _, _ = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(out_file))
+    text = "\n".join(p.text for p in docx.Document(str(out_file)).paragraphs)
+    assert code == 0 and "CPV-codes: 39130000-2 " in text
+
+
+def test_a_tender_file_with_a_byte_order_mark_is_read(capsys, db, tender_file):
+    tender_file.write_bytes(b"\xef\xbb\xbf" + tender_file.read_bytes())
+    code, _, err = run(capsys, "--db", str(db), "tender", "check", str(tender_file))
+    assert code == 0 and err == ""
+
+
+def test_unknown_value_name_gives_advice(capsys, db, tender_file):
+    _edit(tender_file, values={"kleur_stoel": "blauw"})
+    code, out, _ = run(capsys, "--db", str(db), "tender", "check", str(tender_file))
+    assert code == 0 and "advies: values.kleur_stoel: {{kleur_stoel}} komt in geen van de gekozen criteria voor" in out
+
+
+def test_lang_en_prints_findings_and_errors_in_english(capsys, db, tender_file, tmp_path):
+    code, out, _ = run(capsys, "--db", str(db), "--lang", "en", "tender", "check", str(tender_file))
+    assert code == 0 and "advice: " in out and "advies" not in out
+    _edit(tender_file, price_weight=50)
+    code, out, err = run(capsys, "--db", str(db), "--lang", "en", "tender", "check", str(tender_file))
+    assert _one_dutch_line(code, err) and "1 error; first: price_weight: the weights of price (50%)" in err
+    assert "error: price_weight: the weights" in out
+    code, _, err = run(capsys, "--db", str(db), "--lang", "en", "match", "--cpv", "39130000-3")
+    assert err == "fout: 39130000-3 has a wrong check digit; did you mean 39130000-2?\n"
+    code, _, err = run(capsys, "--db", str(db), "--lang", "en", "tender", "check", str(tmp_path / "geen.json"))
+    assert code == 2 and "does not exist" in err
+    _edit(tender_file, price_weight=40)
+    code, out, err = run(capsys, "--db", str(db), "--lang", "en", "export", str(tender_file), "--out",
+                         str(tmp_path / "uit.docx"))
+    assert code == 0 and out.startswith("Written: ") and "advies" not in err

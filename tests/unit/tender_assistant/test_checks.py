@@ -20,7 +20,8 @@ def test_complete_tender_has_no_errors_and_marks_defaults(fake_lib, tender):
     findings = check_tender(tender, fake_lib, TODAY)
     assert errors(findings) == []
     defaults = [f for f in findings if f.code == "placeholder-default"]
-    assert {f.where for f in defaults} == {"values.referentie_jaren", "values.percentage_recycled"}
+    assert {f.text() for f in defaults} == {'BED-S-01: {{referentie_jaren}} gebruikt de standaardwaarde "3"',
+                                            'BED-M-01: {{percentage_recycled}} gebruikt de standaardwaarde "20"'}
 
 
 def test_weights_must_add_up_to_100(fake_lib, tender):
@@ -93,3 +94,50 @@ def test_thresholds_are_chosen_by_date_and_flagged_when_outdated(fake_lib, tende
 def test_works_are_recognised_by_main_cpv_or_package():
     assert is_works(["45210000-2", "71000000-8"]) and not is_works(["71000000-8", "45210000-2"])
     assert is_works([], "gww") and not is_works([], "meubilair")
+
+
+def test_cpv_with_a_wrong_check_digit_is_an_error(fake_lib, tender):
+    tender.cpv = ["18100000-1"]
+    found = errors(check_tender(tender, fake_lib, TODAY))
+    assert [(f.code, f.text()) for f in found] == [
+        ("cpv-unknown", "cpv: 18100000-1 heeft een verkeerd controlecijfer; bedoelt u 18100000-0?")]
+
+
+def test_cpv_of_another_package_gives_advice(fake_lib, tender):
+    tender.cpv = ["18100000-0", "39130000-2", "18000000-9"]  # own, meubilair's, broader than own
+    found = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "cpv-other-package"]
+    assert [f.text() for f in found] == [
+        "cpv: 39130000-2 hoort bij het inkooppakket Kantoormeubilair en inrichting, niet bij Bedrijfskleding en "
+        "werkkleding; controleer de CPV-code of het inkooppakket"]
+    assert found[0].severity == Severity.ADVICE
+
+
+def test_a_value_no_criterion_uses_gives_advice_with_a_suggestion(fake_lib, tender):
+    tender.values["reparatiedagen"] = "5"
+    tender.values["kleur"] = "blauw"
+    found = {f.where: f.text() for f in check_tender(tender, fake_lib, TODAY) if f.code == "value-unused"}
+    assert found == {
+        "values.reparatiedagen": "values.reparatiedagen: {{reparatiedagen}} komt in geen van de gekozen criteria voor;"
+                                 " bedoelt u {{reparatie_dagen}}?",
+        "values.kleur": "values.kleur: {{kleur}} komt in geen van de gekozen criteria voor; de waarde wordt niet "
+                        "gebruikt"}
+
+
+def test_a_value_used_in_an_edited_clause_is_not_unused(fake_lib, tender):
+    tender.values["kleur"] = "blauw"
+    tender.entry("BED-C-02").text = "Kleding in {{kleur}}, rapportage voor {{rapportage_datum}}."
+    assert "value-unused" not in codes(check_tender(tender, fake_lib, TODAY))
+
+
+def test_a_criterion_version_newer_than_the_library_gives_advice(fake_lib, tender):
+    tender.entry("BED-S-01").version = 7
+    found = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "criterion-newer"]
+    assert len(found) == 1 and found[0].severity == Severity.ADVICE and found[0].where == "criteria[BED-S-01]"
+    assert "versie 7" in found[0].message and "versie 1" in found[0].message
+
+
+def test_procedure_error_keeps_a_lower_case_national_procedure(fake_lib, tender):
+    tender.procedure = "nationaal-openbaar"
+    tender.estimated_value_eur = 5_000_000
+    found = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "procedure-eu-required"]
+    assert "een nationale openbare procedure is dan niet toegestaan" in found[0].message

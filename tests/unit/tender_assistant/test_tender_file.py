@@ -81,3 +81,98 @@ def test_values_accept_numbers_and_keep_them_as_text():
     data = tender_to_dict(tender_from_dict({"format": "tender-assistant.tender", "version": 1, "title": "x",
                                             "values": {"garantie_jaren": 5, "pct": 12.5}}))
     assert data["values"] == {"garantie_jaren": "5", "pct": "12.5"}
+
+
+def _valid(**changes):
+    data = {"format": "tender-assistant.tender", "version": 1, "title": "Meubilair", "cpv": ["39130000-2"],
+            "criteria": [{"id": "MEU-G-01", "weight": 70}], "values": {}}
+    data.update(changes)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("changes", "place"),
+    [
+        ({"description": "Levering\x0bvan stoelen"}, "description"),
+        ({"title": "Stoelen\x00"}, "title"),
+        ({"organisation": "Gemeente\x1bX"}, "organisation"),
+        ({"values": {"dagen": "5\x0c"}}, "values.dagen"),
+        ({"criteria": [{"id": "MEU-G-01", "weight": 70, "text": "Eigen\x08 tekst"}]}, "criteria[0].text"),
+        ({"description": "half \ud800 surrogaat"}, "description"),
+    ],
+)
+def test_control_characters_are_refused_with_their_place(changes, place):
+    with pytest.raises(TenderError) as info:
+        tender_from_dict(_valid(**changes))
+    assert str(info.value).startswith(f"aanbesteding: {place}: bevat een onzichtbaar stuurteken")
+
+
+def test_tab_and_new_line_are_allowed():
+    t = tender_from_dict(_valid(description="Regel 1\n\tRegel 2\r\n"))
+    assert t.description == "Regel 1\n\tRegel 2\r\n"
+
+
+@pytest.mark.parametrize("key", ["title", "organisation"])
+def test_title_and_organisation_have_a_maximum_length(key):
+    tender_from_dict(_valid(**{key: "x" * 200}))
+    with pytest.raises(TenderError) as info:
+        tender_from_dict(_valid(**{key: "x" * 300}))
+    assert f"{key}: is te lang (300 tekens); maximaal 200" in str(info.value)
+
+
+@pytest.mark.parametrize("raw", ["NaN", "Infinity", "-Infinity", "1e999", "1e30", "1000000000001"])
+def test_estimated_value_must_be_a_finite_sane_amount(tmp_path, raw):
+    path = tmp_path / "waarde.tender.json"
+    path.write_text(json.dumps(_valid()).replace('"values": {}', f'"estimated_value_eur": {raw}, "values": {{}}'),
+                    encoding="utf-8")
+    with pytest.raises(TenderError) as info:
+        load_tender(path)
+    assert "estimated_value_eur: moet een bedrag in euro's zijn" in str(info.value)
+
+
+@pytest.mark.parametrize("raw", ["NaN", "Infinity", "1e999", "1e30", "36.5"])
+def test_term_weights_and_values_refuse_non_finite_or_odd_numbers(tmp_path, raw):
+    for template, place in [('"contract_term_months": {raw}', "contract_term_months"),
+                            ('"price_weight": {raw}', "price_weight"),
+                            ('"criteria": [{{"id": "MEU-G-01", "weight": {raw}}}]', "criteria[0].weight")]:
+        path = tmp_path / "getal.tender.json"
+        text = json.dumps({k: v for k, v in _valid().items() if k not in ("criteria",)})
+        path.write_text(text[:-1] + ", " + template.format(raw=raw) + "}", encoding="utf-8")
+        with pytest.raises(TenderError) as info:
+            load_tender(path)
+        assert f"{place}: " in str(info.value)
+    if raw in ("NaN", "Infinity", "1e999"):
+        path.write_text(json.dumps(_valid())[:-3] + f'{{"dagen": {raw}}}}}', encoding="utf-8")
+        with pytest.raises(TenderError) as info:
+            load_tender(path)
+        assert "values.dagen: moet tekst of een eindig getal zijn" in str(info.value)
+
+
+def test_a_byte_order_mark_is_accepted(tmp_path):
+    path = tmp_path / "bom.tender.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(_valid()).encode("utf-8"))
+    assert load_tender(path).title == "Meubilair"
+
+
+def test_cpv_without_check_digit_is_completed_and_a_wrong_one_is_kept_for_the_check():
+    t = tender_from_dict(_valid(cpv=["39130000", " 18100000-0 ", "39130000-3"]))
+    assert t.cpv == ["39130000-2", "18100000-0", "39130000-3"]
+
+
+@pytest.mark.parametrize(
+    ("code", "message"),
+    [
+        ("", "de CPV-code is leeg"),
+        ("   ", "de CPV-code is leeg"),
+        ("39130000-3", "39130000-3 heeft een verkeerd controlecijfer; bedoelt u 39130000-2?"),
+        ("99999999", "99999999 is geen bestaande CPV-code"),
+        ("3913-0000", '"3913-0000" is geen CPV-code'),
+    ],
+)
+def test_parse_cpv_accepts_only_exact_codes(code, message):
+    from tender_assistant.tender import parse_cpv
+
+    assert parse_cpv("39130000") == parse_cpv("39130000-2") == "39130000-2"
+    with pytest.raises(TenderError) as info:
+        parse_cpv(code)
+    assert str(info.value).startswith(message)
