@@ -182,9 +182,9 @@ def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
                  f"{c.id} changed in the library since it was chosen (version {entry.version} -> {c.version})", where)
     elif entry is not None and entry.version is not None and entry.version > c.version:
         f.advice("criterion-newer",
-                 f"{c.id} werd gekozen in versie {entry.version}, maar de bibliotheek heeft versie {c.version}; "
+                 f"gekozen in versie {entry.version}, maar de bibliotheek heeft versie {c.version}; "
                  "is deze aanbesteding met een andere of nieuwere bibliotheek gemaakt?",
-                 f"{c.id} was chosen at version {entry.version}, but the library has version {c.version}; was "
+                 f"chosen at version {entry.version}, but the library has version {c.version}; was "
                  "this tender made with another or newer library?", where)
     filled = fill_clause(t, c)
     for name in filled.missing:
