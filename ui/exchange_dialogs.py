@@ -20,9 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QTextBrowser,
     QTreeWidget,
@@ -39,6 +37,7 @@ from . import i18n
 from .error_dialogs import report_bug, show_user_error
 from .field_labels import field_label
 from .history_dialog import _as_text, word_diff_html
+from .path_field import path_row as path_row_widget
 from .settings import AppSettings
 from .worker import TaskOutcome, run_with_progress
 
@@ -248,13 +247,7 @@ class ExportDialog(QDialog):
         fmt_row.addWidget(self.xlsx_radio)
         fmt_row.addStretch(1)
         form.addRow(_tr("Formaat:"), fmt_row)
-        path_row = QHBoxLayout()
-        self.path_edit = QLineEdit(self)
-        self.path_edit.setAccessibleName(_tr("Doelbestand"))
-        browse = QPushButton(_tr("Bladeren..."), self)
-        browse.clicked.connect(self._browse)
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
+        path_row, self.path_edit = path_row_widget(self, _tr("Doelbestand"), _tr("Bladeren..."), self._browse)
         form.addRow(_tr("Bestand:"), path_row)
         self.json_radio.toggled.connect(lambda _on: self._suggest_path())
         self.package_combo.currentIndexChanged.connect(lambda _i: self._suggest_path())

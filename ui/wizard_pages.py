@@ -56,6 +56,7 @@ from tender_assistant.tender import PROCEDURES, TENDER_PLACEHOLDERS, TenderCrite
 from . import i18n
 from .criterion_details import clause_html
 from .criterion_editor import PlaceholderHighlighter
+from .path_field import path_row
 
 if TYPE_CHECKING:
     from .tender_wizard import TenderWizard
@@ -948,24 +949,13 @@ class ExportPage(TenderPage):
         self.setSubTitle(_tr("Kies waar het document komt en eventueel de huisstijl van uw organisatie "
                              "(.docx of .dotx)."))
         form = QFormLayout(self)
-        out_row = QHBoxLayout()
-        self.out_edit = QLineEdit(self)
-        self.out_edit.setAccessibleName(_tr("Word-bestand"))
-        browse = QPushButton(_tr("Bladeren..."), self)
-        browse.clicked.connect(self._browse_out)
-        out_row.addWidget(self.out_edit, 1)
-        out_row.addWidget(browse)
+        out_row, self.out_edit = path_row(self, _tr("Word-bestand"), _tr("Bladeren..."), self._browse_out)
         form.addRow(_tr("Document:"), out_row)
-        tpl_row = QHBoxLayout()
-        self.template_edit = QLineEdit(self)
-        self.template_edit.setAccessibleName(_tr("Huisstijlsjabloon"))
+        tpl_row, self.template_edit = path_row(self, _tr("Huisstijlsjabloon"), _tr("Bladeren..."),
+                                               self._browse_template)
         self.template_edit.setPlaceholderText(_tr("geen: standaardopmaak"))
-        tpl_browse = QPushButton(_tr("Bladeren..."), self)
-        tpl_browse.clicked.connect(self._browse_template)
-        tpl_row.addWidget(self.template_edit, 1)
-        tpl_row.addWidget(tpl_browse)
         form.addRow(_tr("Huisstijl:"), tpl_row)
-        self.concept = QCheckBox(_tr("Als concept (met 'CONCEPT' op het titelblad)"), self)
+        self.concept = QCheckBox(_tr("Als concept (met 'CONCEPT' op elke pagina)"), self)
         form.addRow("", self.concept)
         self.export_button = QPushButton(_tr("&Exporteren"), self)
         self.export_button.setDefault(True)

@@ -1570,8 +1570,8 @@
       <translation>House style:</translation>
     </message>
     <message>
-      <source>Als concept (met 'CONCEPT' op het titelblad)</source>
-      <translation>As a draft ('CONCEPT' on the title page)</translation>
+      <source>Als concept (met 'CONCEPT' op elke pagina)</source>
+      <translation>As a draft (with 'CONCEPT' on every page)</translation>
     </message>
     <message>
       <source>&amp;Exporteren</source>
