@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import csv
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from .text import fold
 
 CPV_FILE = Path(__file__).with_name("data") / "cpv" / "cpv_2008.csv"
 
@@ -27,12 +28,6 @@ class CpvEntry:
     def label(self, lang: str = "nl") -> str:
         """The label in the given language."""
         return self.label_en if lang == "en" else self.label_nl
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, for matching what people type."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def significant(digits: str) -> str:

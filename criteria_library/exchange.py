@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from . import cpv
 from .errors import LibraryError, PackError
+from .files import atomic_write
 from .migrations import FTS_COLUMNS
-from .models import CONTENT_FIELDS, Criterion, Kind, Package, Status
-from .store import LibraryStore, content_diff, criterion_to_row
+from .models import Criterion, Kind, Package, Status
+from .store import LibraryStore, content_diff, criterion_to_row, now_iso, package_terms
 from .validation import criterion_problems, package_problems
 
 PACK_FORMAT = "tender-assistant.library"
@@ -487,8 +486,6 @@ def _bulk_fts(db: Any, *, enabled: bool) -> Iterator[None]:
 
 
 def _package_terms_map(store: LibraryStore) -> dict[str, str]:
-    from .store import package_terms
-
     return {p.slug: package_terms(p) for p in store.packages()}
 
 
@@ -499,10 +496,6 @@ def _batches(items: list[Criterion], size: int) -> Iterator[list[Criterion]]:
 
 def _insert_new(store: LibraryStore, db: Any, batch: list[Criterion], terms: dict[str, str]) -> None:
     """Insert new criteria with executemany: imports of 20k must stay fast."""
-    from dataclasses import replace
-
-    from .store import now_iso
-
     stamp, author = now_iso(), store.author
     rows = []
     for c in batch:
@@ -545,31 +538,12 @@ def export_pack(store: LibraryStore, path: Path | str, package: str | None = Non
         progress(0, len(criteria))
     if suffix == ".json":
         text = json.dumps(pack_to_dict(packages, criteria), ensure_ascii=False, indent=2) + "\n"
-        atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+        atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), error=LibraryError)
     else:
-        atomic_write(path, lambda tmp: _write_xlsx(tmp, packages, criteria, progress))
+        atomic_write(path, lambda tmp: _write_xlsx(tmp, packages, criteria, progress), error=LibraryError)
     if progress:
         progress(len(criteria), len(criteria))
     return len(criteria)
-
-
-def atomic_write(path: Path, write: Callable[[Path], Any]) -> None:
-    """Write through a temporary file in the same folder and rename it over path; no half-written files."""
-    if not path.parent.exists():
-        raise LibraryError(f"De map {path.parent} bestaat niet.", en=f"The folder {path.parent} does not exist.")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise LibraryError(f"Kan {path.name} niet schrijven: {exc.strerror or exc}. Er is niets gewijzigd.",
-                           en=f"Cannot write {path.name}: {exc.strerror or exc}. Nothing was changed.") from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def _write_xlsx(path: Path, packages: list[Package], criteria: list[Criterion], progress: Progress | None) -> None:
@@ -605,4 +579,4 @@ def _write_xlsx(path: Path, packages: list[Package], criteria: list[Criterion], 
 
 
 __all__ = ["Cancelled", "ImportPlan", "ImportResult", "Pack", "apply_import", "atomic_write", "export_pack",
-           "pack_from_dict", "plan_import", "read_pack", "CONTENT_FIELDS"]
+           "pack_from_dict", "plan_import", "read_pack"]

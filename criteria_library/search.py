@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
-from .cpv import fold
 from .models import SearchHit, Status
+from .text import fold
 
 if TYPE_CHECKING:
     from .store import LibraryStore
@@ -34,9 +34,8 @@ def stem(token: str) -> str:
     """A light Dutch stem, so that plural and singular meet ('verkeersborden' -> 'verkeersbord')."""
     for suffix in DUTCH_SUFFIXES:
         if token.endswith(suffix) and len(token) - len(suffix) >= 4:
-            base = token[: -len(suffix)]
-            # 'stoelen' -> 'stoel', but keep doubled vowels honest: 'bomen' -> 'bom' is good enough as a prefix
-            return base
+            # used as a prefix, so a rough stem is enough: 'stoelen' -> 'stoel', 'bomen' -> 'bom'
+            return token[: -len(suffix)]
     return token
 
 

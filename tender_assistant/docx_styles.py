@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from docx.document import Document
@@ -12,13 +11,14 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
+from criteria_library.text import fold
+
 from .docx_plan import Style
 
 
 def norm(name: str) -> str:
     """A style name or id compared loosely: 'Kop 1', 'kop1' and 'KOP-1' are the same."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return re.sub(r"[^0-9a-z]", "", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+    return re.sub(r"[^0-9a-z]", "", fold(name))
 
 
 @dataclass(frozen=True)

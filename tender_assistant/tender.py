@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from criteria_library.files import atomic_write
 
 from .errors import TenderError
 
@@ -350,28 +349,8 @@ def load_tender(path: Path | str) -> Tender:
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write a file via a temporary file in the same folder and a rename, so a crash never leaves half a file."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise TenderError(f"Kan niet schrijven in {folder}: {exc.strerror}.", en=f"Cannot write in {folder}: {exc.strerror}.") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise TenderError(f"{path} kan niet worden geschreven: {exc.strerror}; er is niets gewijzigd.",
-                          en=f"{path} cannot be written: {exc.strerror}; nothing was changed.") from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Write bytes so that a crash never leaves half a file; problems are TenderErrors."""
+    atomic_write(path, lambda tmp: tmp.write_bytes(data), error=TenderError)
 
 
 def save_tender(tender: Tender, path: Path | str) -> None:

@@ -1021,7 +1021,7 @@ class ExportPage(TenderPage):
 
 def slugify(title: str) -> str:
     """A file name from a title."""
-    from criteria_library.cpv import fold
+    from criteria_library.text import fold
 
     words = re.findall(r"[a-z0-9]+", fold(title))
     return "-".join(words)[:60] or "aanbesteding"
