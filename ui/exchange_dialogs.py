@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from criteria_library.errors import UserError
 from criteria_library.store import LibraryStore
 
 from . import i18n
+from .dialog_buttons import accept_cancel_buttons
 from .error_dialogs import report_bug, show_user_error
 from .field_labels import field_label
 from .history_dialog import _as_text, word_diff_html
@@ -95,13 +95,8 @@ class ImportPreviewDialog(QDialog):
         row.addWidget(self.detail, 1)
         layout.addLayout(row, 1)
         self._fill()
-        buttons = QDialogButtonBox(self)
-        self.import_button = buttons.addButton(_tr("Importeren"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_tr("Annuleren"))
+        buttons, self.import_button = accept_cancel_buttons(self, _tr("Importeren"), _tr("Annuleren"))
         self.import_button.setEnabled(plan.has_changes)
-        self.import_button.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(1000, 620)
 
@@ -251,12 +246,7 @@ class ExportDialog(QDialog):
         form.addRow(_tr("Bestand:"), path_row)
         self.json_radio.toggled.connect(lambda _on: self._suggest_path())
         self.package_combo.currentIndexChanged.connect(lambda _i: self._suggest_path())
-        buttons = QDialogButtonBox(self)
-        ok = buttons.addButton(_tr("Exporteren"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_tr("Annuleren"))
-        ok.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
+        buttons, _ok = accept_cancel_buttons(self, _tr("Exporteren"), _tr("Annuleren"))
         form.addRow(buttons)
         self._suggest_path()
         self.resize(640, self.sizeHint().height())

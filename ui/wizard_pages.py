@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -56,6 +55,7 @@ from tender_assistant.tender import PROCEDURES, TENDER_PLACEHOLDERS, TenderCrite
 from . import i18n
 from .criterion_details import clause_html
 from .criterion_editor import PlaceholderHighlighter
+from .dialog_buttons import accept_cancel_buttons
 from .path_field import path_row
 
 if TYPE_CHECKING:
@@ -131,12 +131,7 @@ class CpvPicker(QDialog):
         layout.addWidget(self.list, 1)
         self.count = QLabel(self)
         layout.addWidget(self.count)
-        buttons = QDialogButtonBox(self)
-        ok = buttons.addButton(_tr("Toevoegen"), QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText(_tr("Annuleren"))
-        ok.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
+        buttons, _ok = accept_cancel_buttons(self, _tr("Toevoegen"), _tr("Annuleren"))
         layout.addWidget(buttons)
         self.resize(720, 520)
         self._fill("")
