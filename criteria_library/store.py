@@ -239,7 +239,7 @@ class LibraryStore:
                 return store
             reason = "De bibliotheek is in gebruik door een ander programma; wijzigen is uitgeschakeld."
             reason_en = "The library is in use by another program; editing is disabled."
-        return cls._open_read_only(db_path, reason, reason_en)
+        return cls._open_read_only(db_path, reason, reason_en or reason)
 
     @classmethod
     def _connect(cls, uri: str) -> Database:
