@@ -17,7 +17,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from .errors import TemplateError
 
