@@ -9,6 +9,7 @@ import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -131,7 +132,7 @@ def _text_of(p_el) -> str:
     return "".join(t.text or "" for t in p_el.iter(qn("w:t")))
 
 
-def _prepare_body(doc: Document) -> tuple[object, bool]:
+def _prepare_body(doc: Document) -> tuple[Any, bool]:
     """Remove the template's sample body text; return the anchor to insert before and whether a cover stays.
 
     A paragraph {{inhoud}} marks where the tender goes: what stands before it (a cover page) stays.
