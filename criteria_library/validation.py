@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -281,7 +282,7 @@ def scoring_from_pack(raw: Any) -> tuple[Scoring | None, str | None, list[Proble
     kind = raw.get("type")
 
     def number(key: str, required: bool = True, default: float = 0) -> float:
-        value = raw.get(key)
+        value: Any = raw.get(key)
         if value is None and not required:
             return default
         if not _finite(value):
@@ -362,7 +363,7 @@ def placeholders_from_pack(raw: Any) -> tuple[dict[str, Any], dict[str, Placehol
     return defaults, meta, problems
 
 
-def package_problems(p: Package, known_cpv: set[str] | None = None) -> list[Problem]:
+def package_problems(p: Package, known_cpv: Set[str] | None = None) -> list[Problem]:
     """Every problem with a package; empty when it is valid."""
     problems: list[Problem] = []
     if not isinstance(p.slug, str) or not SLUG_RE.match(p.slug):
