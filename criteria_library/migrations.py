@@ -111,6 +111,20 @@ def m0002_list_indexes(db: Database) -> None:
     db.execute(f"CREATE INDEX idx_criteria_list ON criteria (package, {KIND_RANK_SQL}, id, status)")
 
 
+@migrations(name="0003_structured_scoring")
+def m0003_structured_scoring(db: Database) -> None:
+    """Structured award scoring: the old text moves to scoring_text, scoring holds JSON; marktstandaard flag.
+
+    History rows get the same move, so an earlier version reads back the way it was.
+    """
+    db.execute("ALTER TABLE criteria ADD COLUMN scoring_text TEXT")
+    db.execute("ALTER TABLE criteria ADD COLUMN marktstandaard INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE criteria SET scoring_text = coalesce(scoring, ''), scoring = NULL")
+    db.execute("UPDATE criterion_versions SET data = json_set(data, '$.scoring_text', "
+               "coalesce(json_extract(data, '$.scoring'), ''), '$.scoring', json('null'), '$.marktstandaard', 0) "
+               "WHERE json_valid(data) AND json_type(data, '$.scoring_text') IS NULL")
+
+
 @migrations(name="0004_workflow_and_releases")
 def m0004_workflow_and_releases(db: Database) -> None:
     """Pending concept versions of published criteria, a library event log, and release provenance."""

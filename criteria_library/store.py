@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import json
 import os
 import sqlite3
@@ -16,7 +17,7 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from . import curation, migrations, paths, user
+from . import curation, locks, migrations, paths, user
 from .errors import LibraryError, ReadOnlyError
 from .models import (
     CONTENT_FIELDS,
@@ -24,10 +25,13 @@ from .models import (
     CriterionVersion,
     Kind,
     Package,
+    Scoring,
     SearchHit,
     Status,
+    placeholders_to_pack,
+    scoring_to_dict,
 )
-from .validation import criterion_problems, package_problems
+from .validation import criterion_problems, package_problems, placeholders_from_pack, scoring_from_pack
 
 BUSY_TIMEOUT_MS = 3000
 KIND_RANK_SQL = migrations.KIND_RANK_SQL
@@ -60,6 +64,15 @@ def sqlite_uri(path: Path | PureWindowsPath | str, **params: str) -> str:
         text = str(Path(path).absolute())
     query = "&".join(f"{k}={v}" for k, v in params.items())
     return "file://" + quote(text, safe="/:") + (f"?{query}" if query else "")
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or folder) to disk; only for files no SQLite connection of this process has open."""
+    fd = os.open(path, os.O_RDONLY if path.is_dir() else os.O_RDWR)  # Windows flushes only writable handles
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _not_a_library(db_path: Path) -> LibraryError:
@@ -104,14 +117,32 @@ def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
     row = {f.name: getattr(c, f.name) for f in fields(c)}
     row["kind"] = str(Kind(c.kind))
     row["status"] = str(Status(c.status))
-    row["placeholders"] = json.dumps(c.placeholders, ensure_ascii=False, sort_keys=True)
+    # one column holds the pack form: a bare default, or an object with the default and its label, unit and range
+    row["placeholders"] = json.dumps(placeholders_to_pack(c.placeholders, c.placeholder_meta) if c.placeholder_meta
+                                     else c.placeholders, ensure_ascii=False, sort_keys=True)
+    del row["placeholder_meta"]
+    scoring = scoring_to_dict(c.scoring)
+    row["scoring"] = json.dumps(scoring, ensure_ascii=False) if scoring is not None else None
+    row["marktstandaard"] = 1 if c.marktstandaard else 0
     row["package_terms"] = package_terms
     return row
+
+
+def _scoring_from_column(value: Any, text: Any) -> tuple[Scoring | None, str]:
+    """The scoring column (JSON, or a version-1 text in history written before migration 0003) and its text."""
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        scoring, _, _ = scoring_from_pack(json.loads(value))
+        return scoring, text or ""
+    if text is None and isinstance(value, str):
+        return None, value
+    return None, text or ""
 
 
 def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
     """A database row as a criterion."""
     r = dict(row)
+    defaults, meta, _ = placeholders_from_pack(json.loads(r["placeholders"] or "{}"))
+    scoring, scoring_text = _scoring_from_column(r.get("scoring"), r.get("scoring_text"))
     return Criterion(
         id=r["id"],
         package=r["package"],
@@ -125,10 +156,13 @@ def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
         source=r["source"] or "",
         status=Status(r["status"]),
         version=int(r["version"]),
-        placeholders=json.loads(r["placeholders"] or "{}"),
+        placeholders=defaults,
+        placeholder_meta=meta,
         weight_min=r["weight_min"],
         weight_max=r["weight_max"],
-        scoring=r["scoring"] or "",
+        scoring=scoring,
+        scoring_text=scoring_text,
+        marktstandaard=bool(r.get("marktstandaard") or 0),
         created_at=r["created_at"] or "",
         updated_at=r["updated_at"] or "",
         updated_by=r["updated_by"] or "",
@@ -168,6 +202,11 @@ def content_diff(old: Criterion, new: Criterion) -> dict[str, tuple[Any, Any]]:
         a, b = getattr(old, name), getattr(new, name)
         if name in ("kind", "status"):
             a, b = str(a), str(b)
+        elif name == "scoring":  # plain dicts, so reports can print them
+            a, b = scoring_to_dict(a), scoring_to_dict(b)
+        elif name == "placeholder_meta":
+            a = {k: m.to_dict() for k, m in a.items()}
+            b = {k: m.to_dict() for k, m in b.items()}
         if a != b:
             diff[name] = (a, b)
     return diff
@@ -222,16 +261,56 @@ class LibraryStore:
             reason_en = "The library file is read-only; editing is disabled."
 
         if reason is None:
+            if not exists:
+                cls._create(db_path, seed=seed)
+                exists = True
             store = cls._open_writable(db_path, exists)
             if store is not None:
-                if seed and not exists:  # only a first run fills the library; an emptied one stays empty
-                    from .starter import load_starter_library
-
-                    load_starter_library(store)
                 return store
             reason = "De bibliotheek is in gebruik door een ander programma; wijzigen is uitgeschakeld."
             reason_en = "The library is in use by another program; editing is disabled."
         return cls._open_read_only(db_path, reason, reason_en or reason)
+
+    @classmethod
+    def _create(cls, db_path: Path, *, seed: bool) -> None:
+        """Make a new library at db_path in one step: built (and seeded) in a work file beside it, then renamed.
+
+        A crash or Ctrl+C leaves either no library or a complete one; a lock file makes a second first start
+        wait and then open what the first one made.
+        """
+        with locks.exclusive(db_path.with_name(f".{db_path.name}.lock")):
+            if db_path.exists() and db_path.stat().st_size > 0:
+                return  # another process made it while we waited
+            pattern = glob.escape(db_path.name) + ".new-*"
+            for stale in db_path.parent.glob(pattern):  # work files of a start that was killed; nobody else uses them
+                stale.unlink(missing_ok=True)
+            work = db_path.with_name(f"{db_path.name}.new-{os.getpid()}")
+            try:
+                store = cls._open_writable(work, False)
+                if store is None:  # nobody else knows this file, so it cannot be busy
+                    raise LibraryError(f"De bibliotheek {db_path} kon niet worden gemaakt.",
+                                       en=f"The library {db_path} could not be created.")
+                try:
+                    if seed:  # only a first run fills the library; an emptied one stays empty
+                        from .starter import load_starter_library
+
+                        load_starter_library(store)
+                    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    store.close()  # the last connection: SQLite folds the WAL into the file and removes it
+                _fsync(work)
+                os.replace(work, db_path)
+                if os.name != "nt":
+                    _fsync(db_path.parent)  # the rename itself survives a power cut
+            except OSError as exc:
+                raise LibraryError(
+                    f"De bibliotheek {db_path} kon niet worden gemaakt: {exc.strerror}.",
+                    en=f"The library {db_path} could not be created: {exc.strerror}.",
+                ) from exc
+            finally:
+                for leftover in (work, *(work.with_name(work.name + s) for s in ("-wal", "-shm", "-journal"))):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink(missing_ok=True)
 
     @classmethod
     def _connect(cls, uri: str) -> Database:
