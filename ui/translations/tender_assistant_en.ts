@@ -1326,6 +1326,10 @@
       <translation>Level</translation>
     </message>
     <message>
+      <source>Waarom voorgesteld</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Criteria om te kiezen</source>
       <translation>Criteria to choose from</translation>
     </message>
