@@ -1327,7 +1327,7 @@
     </message>
     <message>
       <source>Waarom voorgesteld</source>
-      <translation type="unfinished" />
+      <translation>Why suggested</translation>
     </message>
     <message>
       <source>Criteria om te kiezen</source>
