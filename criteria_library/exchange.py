@@ -174,14 +174,19 @@ def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
         problems.add("$.criteria", "moet een lijst zijn", "must be a list")
         criteria_raw = []
     packages = [p for i, raw in enumerate(packages_raw)
-                if (p := _package_from_raw(raw, lambda f, i=i: f"$.packages[{i}].{f}" if f else f"$.packages[{i}]",
-                                           problems)) is not None]
+                if (p := _package_from_raw(raw, _json_where("packages", i), problems)) is not None]
     criteria = [c for i, raw in enumerate(criteria_raw)
-                if (c := _criterion_from_raw(raw, lambda f, i=i: f"$.criteria[{i}].{f}" if f else f"$.criteria[{i}]",
-                                             problems)) is not None]
+                if (c := _criterion_from_raw(raw, _json_where("criteria", i), problems)) is not None]
     _check_pack_wide(packages, criteria, problems, lambda kind, i, f: f"$.{kind}[{i}].{f}")
     problems.raise_if_any(name)
     return Pack(packages=packages, criteria=criteria)
+
+
+def _json_where(kind: str, index: int) -> Callable[[str], str]:
+    """The JSON path of a field of the index-th package or criterion."""
+    def where(field_name: str) -> str:
+        return f"$.{kind}[{index}].{field_name}" if field_name else f"$.{kind}[{index}]"
+    return where
 
 
 class _Problems:

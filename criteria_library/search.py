@@ -84,7 +84,8 @@ def _alternatives(token: str, vocab: list[str]) -> list[str]:
 
 
 def _filters(package: str | None, kind: str | None, level: int | None, status: str | None) -> tuple[str, list]:
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[str | int] = []
     if package:
         clauses.append("c.package = ?")
         params.append(package)

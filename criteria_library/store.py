@@ -11,8 +11,9 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
@@ -29,7 +30,6 @@ from .models import (
 )
 from .validation import criterion_problems, package_problems
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
 KIND_RANK_SQL = migrations.KIND_RANK_SQL
 
@@ -56,6 +56,25 @@ def _file_writable(path: Path) -> bool:
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         return False
     return os.access(target, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def sqlite_uri(path: Path | PureWindowsPath | str, **params: str) -> str:
+    """An SQLite URI for a file path: '#', '?', '%' and spaces quoted; Windows drive and UNC paths as SQLite wants."""
+    if isinstance(path, PureWindowsPath):  # WindowsPath on Windows; a PureWindowsPath anywhere (tests)
+        text = str(path.absolute() if isinstance(path, Path) else path).replace("\\", "/")
+        # file:///C:/... ; a UNC path //server/share becomes file:////server/share (the authority stays empty)
+        text = text if text.startswith("/") else "/" + text
+    else:
+        text = str(Path(path).absolute())
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return "file://" + quote(text, safe="/:") + (f"?{query}" if query else "")
+
+
+def _not_a_library(db_path: Path) -> LibraryError:
+    return LibraryError(
+        f"Het bestand {db_path.name} is geen bibliotheek-database; het is niet aangeraakt.",
+        en=f"The file {db_path.name} is not a library database; it was left untouched.",
+    )
 
 
 def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> LibraryError:
@@ -184,17 +203,12 @@ class LibraryStore:
         exists = db_path.exists() and db_path.stat().st_size > 0
         if db_path.exists() and db_path.is_dir():
             raise LibraryError(f"{db_path} is een map, geen bibliotheekbestand.", en=f"{db_path} is a folder, not a library file.")
-        if exists:
-            with open(db_path, "rb") as fh:
-                header = fh.read(16)
-            if header != SQLITE_HEADER:
-                raise LibraryError(
-                    f"Het bestand {db_path.name} is geen bibliotheek-database; het is niet aangeraakt.",
-                    en=f"The file {db_path.name} is not a library database; it was left untouched.",
-                )
-        elif read_only:
+        # The file itself is never opened outside SQLite: on POSIX closing any descriptor of a file drops every lock
+        # this process holds on it, the locks of an open connection included, and another writer could then
+        # checkpoint and delete the WAL under that connection. SQLite checks the header itself (SQLITE_NOTADB).
+        if not exists and read_only:
             raise LibraryError(f"De bibliotheek {db_path} bestaat niet.", en=f"The library {db_path} does not exist.")
-        elif not db_path.parent.exists():
+        elif not exists and not db_path.parent.exists():
             try:
                 db_path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -225,7 +239,7 @@ class LibraryStore:
                 return store
             reason = "De bibliotheek is in gebruik door een ander programma; wijzigen is uitgeschakeld."
             reason_en = "The library is in use by another program; editing is disabled."
-        return cls._open_read_only(db_path, reason, reason_en)
+        return cls._open_read_only(db_path, reason, reason_en or reason)
 
     @classmethod
     def _connect(cls, uri: str) -> Database:
@@ -236,9 +250,14 @@ class LibraryStore:
     @classmethod
     def _open_writable(cls, db_path: Path, exists: bool) -> LibraryStore | None:
         """Open for writing; None when another program holds the write lock."""
-        db = cls._connect(f"file:{db_path}?mode=rwc")
+        db = cls._connect(sqlite_uri(db_path, mode="rw" if exists else "rwc"))
         try:
-            version = migrations.stored_version(db)
+            try:
+                version = migrations.stored_version(db)  # the first read: SQLite checks the file header here
+            except sqlite3.DatabaseError as exc:
+                if exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+                    raise _not_a_library(db_path) from exc
+                raise
             if exists:
                 cls._check_is_library(db, db_path)
             if version > migrations.SCHEMA_VERSION:
@@ -276,13 +295,15 @@ class LibraryStore:
     def _open_read_only(cls, db_path: Path, reason: str, reason_en: str) -> LibraryStore:
         last_error: sqlite3.Error | None = None
         # immutable=1 is the fallback for a read-only file in WAL mode whose -shm cannot be created
-        for uri in (f"file:{db_path}?mode=ro", f"file:{db_path}?mode=ro&immutable=1"):
+        for uri in (sqlite_uri(db_path, mode="ro"), sqlite_uri(db_path, mode="ro", immutable="1")):
             db = cls._connect(uri)
             try:
                 cls._check_is_library(db, db_path)
                 db.execute("SELECT count(*) FROM criteria").fetchone()
             except sqlite3.Error as exc:
                 db.conn.close()
+                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                    raise _not_a_library(db_path) from exc
                 last_error = exc
                 continue
             except LibraryError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set
 from dataclasses import dataclass
 
 from .models import (
@@ -133,7 +134,7 @@ def _weight_problems(c: Criterion) -> list[Problem]:
     return problems
 
 
-def package_problems(p: Package, known_cpv: set[str] | None = None) -> list[Problem]:
+def package_problems(p: Package, known_cpv: Set[str] | None = None) -> list[Problem]:
     """Every problem with a package; empty when it is valid."""
     problems: list[Problem] = []
     if not isinstance(p.slug, str) or not SLUG_RE.match(p.slug):

@@ -131,13 +131,17 @@ def _check(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .checks import Severity, check_tender
-    from .docx_export import export_tender, load_template
+    from .docx_export import export_tender, load_template, refuse_overwriting_input
     from .tender import load_tender
 
     lang = _lang(args)
+    refuse_overwriting_input(args.out, {"het aanbestedingsbestand": args.file, "de sjabloon": args.template})
     tender = load_tender(args.file)
+    notes: list[str] = []
     if args.template is not None:
-        load_template(args.template)  # a bad template is reported before any other work
+        load_template(args.template, notes)  # a bad template is reported before any other work
+        for note in notes:
+            print(f"let op: {note}", file=sys.stderr)
     store = _open_library(args)
     try:
         findings = check_tender(tender, store)

@@ -83,7 +83,7 @@ def make_default_template(path: Path) -> Path:
     _field(footer, "NUMPAGES")
     resolve_styles(doc)  # adds our own styles (Clausule, Kenmerk) so a house style can start from them
     path.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(path)
+    doc.save(str(path))
     return path
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import copy
 import io
 import re
-import zipfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -22,6 +22,7 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .docx_plan import Block, DocumentPlan, Heading, PageBreak, Paragraph, Style, Table, Toc, build_plan
 from .docx_styles import ResolvedStyles, resolve_styles
+from .docx_template import read_template_bytes, sanitise_package
 from .errors import TemplateError, TenderError
 from .library import Library
 from .tender import Tender, atomic_write_bytes
@@ -31,12 +32,6 @@ Progress = Callable[[int, int], None]
 DEFAULT_TEMPLATE = Path(__file__).with_name("templates") / "tender.docx"
 CONTENT_MARKER = re.compile(r"^\s*\{\{\s*inhoud\s*\}\}\s*$")
 FIELD_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
-MAIN_TYPES = {
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "dotx",
-}
-MACRO_TYPES = ("application/vnd.ms-word.document.macroEnabled.main+xml",
-               "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
 HEADER_SHADE = "D9E2F3"
 CONCEPT_MARK = "CONCEPT – niet voor publicatie"
 CONCEPT_COLOUR = RGBColor(0xC0, 0x00, 0x00)
@@ -87,41 +82,18 @@ def heading_label(h: Heading, numbered: bool) -> str:
 
 
 # ------------------------------------------------------------------ template
-def load_template(path: Path | str | None = None) -> Document:
-    """Open a .docx or .dotx as the base of the export; TemplateError when it is not a usable Word document."""
+def load_template(path: Path | str | None = None, notes: list[str] | None = None) -> Document:
+    """Open a .docx or .dotx as the base of the export; TemplateError when it is not a usable Word document.
+
+    Hostile content (external links, macros, embedded documents) is dropped; notes receives a line for each kind.
+    """
     path = Path(path) if path is not None else DEFAULT_TEMPLATE
+    raw = read_template_bytes(path)
+    clean, dropped = sanitise_package(raw, path.name)
+    if notes is not None:
+        notes.extend(dropped)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise TemplateError(f"De sjabloon {path} bestaat niet.", en=f"The template {path} does not exist.") from None
-    except OSError as exc:
-        raise TemplateError(f"De sjabloon {path} kan niet worden gelezen: {exc.strerror}.",
-                            en=f"The template {path} cannot be read: {exc.strerror}.") from None
-    not_word = TemplateError(f"{path.name} is geen Word-document (.docx of .dotx).",
-                             en=f"{path.name} is not a Word document (.docx or .dotx).")
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            types = zf.read("[Content_Types].xml").decode("utf-8")
-            # Only a .dotx needs its parts copied (to change one content type); a .docx is opened as is.
-            members = {i.filename: zf.read(i.filename) for i in zf.infolist()} if "template.main+xml" in types else {}
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError):
-        raise not_word from None
-    if any(t in types for t in MACRO_TYPES):
-        raise TemplateError(f"{path.name} bevat macro's (.docm/.dotm); sla de sjabloon op als .docx of .dotx.",
-                            en=f"{path.name} contains macros (.docm/.dotm); save the template as .docx or .dotx.")
-    if not any(t in types for t in MAIN_TYPES):
-        raise not_word
-    if "template.main+xml" in types:
-        # python-docx only opens documents; a .dotx is the same package with another content type.
-        members["[Content_Types].xml"] = types.replace("wordprocessingml.template.main+xml",
-                                                       "wordprocessingml.document.main+xml").encode("utf-8")
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-            for name, data in members.items():
-                out.writestr(name, data)
-        raw = buf.getvalue()
-    try:
-        return docx.Document(io.BytesIO(raw))
+        return docx.Document(io.BytesIO(clean))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken packages
         raise TemplateError(f"{path.name} is een beschadigd Word-document ({type(exc).__name__}).",
                             en=f"{path.name} is a damaged Word document ({type(exc).__name__}).") from None
@@ -131,7 +103,7 @@ def _text_of(p_el) -> str:
     return "".join(t.text or "" for t in p_el.iter(qn("w:t")))
 
 
-def _prepare_body(doc: Document) -> tuple[object, bool]:
+def _prepare_body(doc: Document) -> tuple[Any, bool]:
     """Remove the template's sample body text; return the anchor to insert before and whether a cover stays.
 
     A paragraph {{inhoud}} marks where the tender goes: what stands before it (a cover page) stays.
@@ -379,11 +351,34 @@ def render(plan: DocumentPlan, template: Document, progress: Progress | None = N
     return doc
 
 
+def same_file(a: Path | str, b: Path | str) -> bool:
+    """True when two paths name the same file (also through links, case-insensitive file systems or '..')."""
+    a, b = Path(a), Path(b)
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def refuse_overwriting_input(out: Path, inputs: dict[str, Path | str | None]) -> None:
+    """TenderError when the output file is one of the inputs (the house style or the tender would be lost)."""
+    for label, path in inputs.items():
+        if path is not None and same_file(out, path):
+            en = {"de sjabloon": "the template", "het aanbestedingsbestand": "the tender file"}.get(label, label)
+            raise TenderError(f"Het uitvoerbestand {out.name} is {label} zelf; kies een ander bestand, anders gaat "
+                              f"{label} verloren.", en=f"The output file {out.name} is {en} itself; choose another "
+                              f"file, otherwise {en} is lost.")
+
+
 def export_tender(tender: Tender, library: Library, out: Path | str, template: Path | str | None = None,
-                  today: date | None = None, concept: bool = False, progress: Progress | None = None) -> Path:
+                  today: date | None = None, concept: bool = False, progress: Progress | None = None,
+                  notes: list[str] | None = None) -> Path:
     """Build, render and atomically write the tender document; nothing is written when anything fails.
 
     progress(done, total) reports rendering; raising from it (e.g. exchange.Cancelled) cancels with no file written.
+    notes receives what was dropped from the template (external links, macros).
     """
     out = Path(out)
     if out.suffix.lower() != ".docx":
@@ -391,7 +386,8 @@ def export_tender(tender: Tender, library: Library, out: Path | str, template: P
                           en=f"The output file must end in .docx, not {out.name}.")
     if not out.parent.exists() and str(out.parent):
         raise TenderError(f"De map {out.parent} bestaat niet.", en=f"The folder {out.parent} does not exist.")
-    doc = load_template(template)
+    refuse_overwriting_input(out, {"de sjabloon": template})
+    doc = load_template(template, notes)
     plan = build_plan(tender, library, today=today, concept=concept)
     render(plan, doc, progress)
     buf = io.BytesIO()

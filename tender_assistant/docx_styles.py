@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -97,7 +98,7 @@ def resolve_styles(doc: Document) -> ResolvedStyles:
     """Find or add a style for every logical style; never fails on odd or foreign templates."""
     styles_el = doc.styles.element
     elements = styles_el.findall(qn("w:style"))
-    by_key: dict[tuple[WD_STYLE_TYPE | None, str], object] = {}
+    by_key: dict[tuple[WD_STYLE_TYPE | None, str], Any] = {}
     by_id = {el.get(qn("w:styleId")): el for el in elements}
     for el in elements:
         st = _style_type(el)

@@ -16,18 +16,12 @@ from tender_assistant.tender import Tender, save_tender
 
 from .error_dialogs import report_bug, show_user_error
 from .settings import AppSettings
-from .wizard_pages import (
-    AmbitionPage,
-    BasicsPage,
-    ClausesPage,
-    CriteriaPage,
-    ExportPage,
-    PackagePage,
-    PageId,
-    ReviewPage,
-    WeightsPage,
-    slugify,
-)
+from .wizard.base import PageId
+from .wizard.basics import BasicsPage
+from .wizard.criteria import ClausesPage, CriteriaPage
+from .wizard.package import AmbitionPage, PackagePage
+from .wizard.review import ExportPage, ReviewPage, slugify
+from .wizard.weights import WeightsPage
 from .worker import run_with_progress
 
 

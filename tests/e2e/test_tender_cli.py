@@ -212,3 +212,20 @@ def test_lang_en_prints_findings_and_errors_in_english(capsys, db, tender_file, 
     code, out, err = run(capsys, "--db", str(db), "--lang", "en", "export", str(tender_file), "--out",
                          str(tmp_path / "uit.docx"))
     assert code == 0 and out.startswith("Written: ") and "advies" not in err
+
+
+def test_export_out_equal_to_the_tender_file_is_refused(capsys, db, tender_file):
+    before = tender_file.read_bytes()
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(tender_file))
+    assert code == 2 and "aanbestedingsbestand zelf" in err and tender_file.read_bytes() == before
+
+
+def test_export_out_equal_to_the_template_is_refused(capsys, db, tender_file, tmp_path):
+    import docx
+
+    template = tmp_path / "huisstijl.docx"
+    docx.Document().save(template)
+    before = template.read_bytes()
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(template),
+                       "--template", str(template))
+    assert code == 2 and "sjabloon zelf" in err and template.read_bytes() == before

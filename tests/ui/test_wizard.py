@@ -25,7 +25,7 @@ def wizard(app, qtbot, library):
 def test_full_run_from_description_to_docx(wizard, tmp_path):
     from docx import Document
 
-    from ui.wizard_pages import PageId
+    from ui.wizard.base import PageId
 
     basics = wizard.pages[PageId.BASICS]
     assert not basics.isComplete()  # the title is required
@@ -100,7 +100,7 @@ def test_going_back_keeps_what_was_typed_and_save_reopens(wizard, tmp_path, app,
     from tender_assistant.tender import load_tender
     from ui.settings import AppSettings
     from ui.tender_wizard import TenderWizard
-    from ui.wizard_pages import PageId
+    from ui.wizard.base import PageId
 
     basics = wizard.pages[PageId.BASICS]
     QTest.keyClicks(basics.title_edit, "Werkkleding buitendienst")

@@ -217,3 +217,29 @@ def test_kind_order_in_sql_matches_the_model() -> None:
 
     positions = [migrations.KIND_RANK_SQL.index(f"'{k.value}'") for k in KIND_ORDER]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("folder", ["Inkoop #2", "a?b", "100%25", "met spatie", "x#y?z=1&mode=ro"])
+def test_library_in_a_folder_with_uri_characters_is_that_file(tmp_path: Path, folder: str, mini_pack_path: Path) -> None:
+    from criteria_library.exchange import apply_import, plan_import, read_pack
+
+    path = tmp_path / folder / "library.db"
+    path.parent.mkdir()
+    with LibraryStore.open(path, seed=False) as store:
+        apply_import(store, plan_import(store, read_pack(mini_pack_path)), backup=False)
+        count = store.count_criteria()
+    assert count > 0
+    # exactly this file holds the library, no other file was made beside the folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
+    with LibraryStore.open(path, read_only=True) as again:
+        assert again.count_criteria() == count
+
+
+def test_sqlite_uri_quotes_windows_drive_and_unc_paths() -> None:
+    from pathlib import PureWindowsPath
+
+    from criteria_library.store import sqlite_uri
+
+    assert sqlite_uri(PureWindowsPath(r"C:\Inkoop #2\a?b\100%25\lib.db"), mode="ro") == (
+        "file:///C:/Inkoop%20%232/a%3Fb/100%2525/lib.db?mode=ro")
+    assert sqlite_uri(PureWindowsPath(r"\\server\share\Inkoop #2\lib.db")) == "file:////server/share/Inkoop%20%232/lib.db"
