@@ -25,7 +25,6 @@ from .rule import CountingRule
 
 REGISTER_FILE = "register.db"
 SCHEMA_VERSION = 1
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 migrations = Migrations("tender_assistant.monitoring")
 
@@ -37,7 +36,7 @@ class RegisterError(UserError):
 @migrations(name="0001_register")
 def m0001_register(db: Database) -> None:
     """Contracts with their applied criteria (as JSON: always read together) and the rule's settings."""
-    db["records"].create(
+    db.table("records").create(
         {
             "id": int, "uid": str, "organisation": str, "title": str, "package": str, "cpv": str, "nature": str,
             "procedure": str, "award_date": str, "start_date": str, "end_date": str, "value_eur": float,
@@ -47,9 +46,9 @@ def m0001_register(db: Database) -> None:
         pk="id",
         not_null={"uid", "organisation", "title", "value_eur", "physical"},
     )
-    db["records"].create_index(["uid"], unique=True)
-    db["records"].create_index(["organisation", "award_date"])
-    db["settings"].create({"key": str, "value": str}, pk="key")
+    db.table("records").create_index(["uid"], unique=True)
+    db.table("records").create_index(["organisation", "award_date"])
+    db.table("settings").create({"key": str, "value": str}, pk="key")
 
 
 def default_register_path() -> Path:
@@ -108,11 +107,6 @@ class RegisterStore:
         p = Path(path) if path is not None else default_register_path()
         if p.is_dir():
             raise RegisterError(f"{p} is een map, geen register.", en=f"{p} is a folder, not a register.")
-        if p.exists() and p.stat().st_size > 0:
-            with open(p, "rb") as fh:
-                if fh.read(16) != SQLITE_HEADER:
-                    raise RegisterError(f"Het bestand {p.name} is geen register; het is niet aangeraakt.",
-                                        en=f"The file {p.name} is not a register; it was left untouched.")
         if not p.parent.exists():
             raise RegisterError(f"De map {p.parent} bestaat niet.", en=f"The folder {p.parent} does not exist.")
         try:
@@ -134,7 +128,10 @@ class RegisterStore:
             if version < SCHEMA_VERSION or "records" not in tables:
                 migrations.apply(db)
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.Error as exc:
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc).lower():
+                raise RegisterError(f"Het bestand {p.name} is geen register; het is niet aangeraakt.",
+                                    en=f"The file {p.name} is not a register; it was left untouched.") from exc
             raise RegisterError(f"Het register {p.name} kan niet worden geopend: {exc}.",
                                 en=f"The register {p.name} cannot be opened: {exc}.") from exc
         return cls(db, p)

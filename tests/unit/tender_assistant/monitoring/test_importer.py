@@ -153,3 +153,13 @@ def test_a_bad_exchange_file_names_the_place(tmp_path: Path, register: RegisterS
     path.write_text('{"format": "tender-assistant.monitoring", "version": 2, "records": []}')
     with pytest.raises(Exception, match="versie 2"):
         import_file(path, register, library)
+
+
+def test_a_file_that_is_not_a_register_is_left_untouched(tmp_path: Path) -> None:
+    from tender_assistant.monitoring.register_store import RegisterError
+
+    path = tmp_path / "register.db"
+    path.write_bytes(b"dit is geen database" * 100)
+    with pytest.raises(RegisterError, match="geen register"):
+        RegisterStore.open(path)
+    assert path.read_bytes() == b"dit is geen database" * 100
