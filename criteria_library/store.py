@@ -25,10 +25,13 @@ from .models import (
     CriterionVersion,
     Kind,
     Package,
+    Scoring,
     SearchHit,
     Status,
+    placeholders_to_pack,
+    scoring_to_dict,
 )
-from .validation import criterion_problems, package_problems
+from .validation import criterion_problems, package_problems, placeholders_from_pack, scoring_from_pack
 
 BUSY_TIMEOUT_MS = 3000
 KIND_RANK_SQL = migrations.KIND_RANK_SQL
@@ -112,14 +115,32 @@ def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
     row = {f.name: getattr(c, f.name) for f in fields(c)}
     row["kind"] = str(Kind(c.kind))
     row["status"] = str(Status(c.status))
-    row["placeholders"] = json.dumps(c.placeholders, ensure_ascii=False, sort_keys=True)
+    # one column holds the pack form: a bare default, or an object with the default and its label, unit and range
+    row["placeholders"] = json.dumps(placeholders_to_pack(c.placeholders, c.placeholder_meta) if c.placeholder_meta
+                                     else c.placeholders, ensure_ascii=False, sort_keys=True)
+    del row["placeholder_meta"]
+    scoring = scoring_to_dict(c.scoring)
+    row["scoring"] = json.dumps(scoring, ensure_ascii=False) if scoring is not None else None
+    row["marktstandaard"] = 1 if c.marktstandaard else 0
     row["package_terms"] = package_terms
     return row
+
+
+def _scoring_from_column(value: Any, text: Any) -> tuple[Scoring | None, str]:
+    """The scoring column (JSON, or a version-1 text in history written before migration 0003) and its text."""
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        scoring, _, _ = scoring_from_pack(json.loads(value))
+        return scoring, text or ""
+    if text is None and isinstance(value, str):
+        return None, value
+    return None, text or ""
 
 
 def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
     """A database row as a criterion."""
     r = dict(row)
+    defaults, meta, _ = placeholders_from_pack(json.loads(r["placeholders"] or "{}"))
+    scoring, scoring_text = _scoring_from_column(r.get("scoring"), r.get("scoring_text"))
     return Criterion(
         id=r["id"],
         package=r["package"],
@@ -133,10 +154,13 @@ def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
         source=r["source"] or "",
         status=Status(r["status"]),
         version=int(r["version"]),
-        placeholders=json.loads(r["placeholders"] or "{}"),
+        placeholders=defaults,
+        placeholder_meta=meta,
         weight_min=r["weight_min"],
         weight_max=r["weight_max"],
-        scoring=r["scoring"] or "",
+        scoring=scoring,
+        scoring_text=scoring_text,
+        marktstandaard=bool(r.get("marktstandaard") or 0),
         created_at=r["created_at"] or "",
         updated_at=r["updated_at"] or "",
         updated_by=r["updated_by"] or "",
@@ -176,6 +200,11 @@ def content_diff(old: Criterion, new: Criterion) -> dict[str, tuple[Any, Any]]:
         a, b = getattr(old, name), getattr(new, name)
         if name in ("kind", "status"):
             a, b = str(a), str(b)
+        elif name == "scoring":  # plain dicts, so reports can print them
+            a, b = scoring_to_dict(a), scoring_to_dict(b)
+        elif name == "placeholder_meta":
+            a = {k: m.to_dict() for k, m in a.items()}
+            b = {k: m.to_dict() for k, m in b.items()}
         if a != b:
             diff[name] = (a, b)
     return diff

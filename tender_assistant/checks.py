@@ -155,7 +155,7 @@ def _check_values(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
     """Advice for values that no chosen criterion uses: usually a misspelt placeholder name."""
     used: set[str] = set(TENDER_PLACEHOLDERS)
     for c in criteria:
-        for txt in (clause_text(t, c), c.scoring, c.verification):
+        for txt in (clause_text(t, c), c.scoring_text, c.verification):
             used.update(m.group(1) for m in PLACEHOLDER_RE.finditer(txt or ""))
     for name in t.values:
         if name in used:

@@ -238,8 +238,8 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
             body.append(Heading(heading, 2, number))
             body.append(Paragraph(clause_runs(fill_clause(tender, c)), Style.CLAUSE))
             if kind == Kind.AWARD:
-                if c.scoring.strip():
-                    body.append(labelled("Beoordeling", fill_text(tender, c, c.scoring)))
+                if c.scoring_text.strip():
+                    body.append(labelled("Beoordeling", fill_text(tender, c, c.scoring_text)))
                 if entry is not None and entry.weight is not None:
                     body.append(labelled("Weging", f"{entry.weight}% van de totale score"))
             body.append(labelled("Bewijsmiddel", f"zie bijlage A, {number}"))

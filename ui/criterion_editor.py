@@ -375,7 +375,7 @@ class CriterionEditor(QDialog):
         values = {
             "package": c.package, "kind": str(Kind(c.kind).value), "level": int(c.level), "r_strategy": c.r_strategy,
             "title": c.title, "rationale": c.rationale, "clause": c.clause, "verification": c.verification,
-            "source": c.source, "scoring": c.scoring, "placeholders": placeholders_to_text(c.placeholders),
+            "source": c.source, "scoring": c.scoring_text, "placeholders": placeholders_to_text(c.placeholders),
             "weight_min": NO_WEIGHT if c.weight_min is None else c.weight_min,
             "weight_max": NO_WEIGHT if c.weight_max is None else c.weight_max,
         }
@@ -415,9 +415,10 @@ class CriterionEditor(QDialog):
             self.original, id=self.criterion_id, package=v["package"], kind=Kind(v["kind"]), level=int(v["level"]),
             r_strategy=v["r_strategy"], title=v["title"].strip(), rationale=v["rationale"].strip(),
             clause=v["clause"].strip(), verification=v["verification"].strip(), source=v["source"].strip(),
-            placeholders=text_to_placeholders(v["placeholders"]),
+            placeholders=(placeholders := text_to_placeholders(v["placeholders"])),
+            placeholder_meta={k: m for k, m in self.original.placeholder_meta.items() if k in placeholders},
             weight_min=w_min if award else None, weight_max=w_max if award else None,
-            scoring=v["scoring"].strip() if award else "",
+            scoring_text=v["scoring"].strip() if award else "", scoring=self.original.scoring if award else None,
         )
 
     # -------------------------------------------------------------- validation

@@ -31,7 +31,7 @@ def test_json_round_trip_is_idempotent(fresh_db: LibraryStore, tmp_path: Path) -
     out = tmp_path / "lib.json"
     assert export_pack(fresh_db, out) == 8
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "tender-assistant.library" and data["version"] == 1
+    assert data["format"] == "tender-assistant.library" and data["version"] == 2
     assert {"id", "package", "kind", "level", "r_strategy", "title", "clause", "status", "version"} <= set(data["criteria"][0])
     before = db_fingerprint(fresh_db.path)
     plan = plan_import(fresh_db, read_pack(out))

@@ -69,7 +69,8 @@ def test_every_criterion_is_complete_text(pack) -> None:
             problems.append(f"{c.id}: verification too short")
         if len(c.source) < 5:
             problems.append(f"{c.id}: no real source")
-        if c.kind == Kind.AWARD and (c.suggested_weight is None or len(c.scoring) < 15):
+        if c.kind == Kind.AWARD and ((c.carries_weight and c.suggested_weight is None)
+                                     or (c.scoring is None and len(c.scoring_text) < 15)):
             problems.append(f"{c.id}: award criterion without weight range or scoring method")
     assert not problems, "\n".join(problems)
 
