@@ -94,19 +94,12 @@ def parse_yes_no(text: str) -> bool:
     raise ValueError(text)
 
 
-def scoring_type(c: Criterion) -> str:
-    """The award criterion's scoring type from the library ('' when the library has no typed scoring yet)."""
-    scoring = getattr(c, "scoring", None)
-    if isinstance(scoring, dict):
-        return str(scoring.get("type") or "")
-    return str(getattr(scoring, "type", "") or "")
-
-
 def applied_from_library(c: Criterion, weight: float | None) -> AppliedCriterion:
     """Capture a library criterion's attributes as they are now, for a record."""
     return AppliedCriterion(id=c.id, version=c.version, kind=str(c.kind), level=int(c.level),
-                            r_strategy=c.r_strategy or "", weight=weight, scoring_type=scoring_type(c),
-                            marktstandaard=bool(getattr(c, "marktstandaard", False)), source=c.source or "")
+                            r_strategy=c.r_strategy or "", weight=weight,
+                            scoring_type=c.scoring_type.value if c.scoring_type else "",
+                            marktstandaard=c.marktstandaard, source=c.source or "")
 
 
 # ------------------------------------------------------------------ reading files
@@ -316,6 +309,10 @@ def _criteria(text: str, known: dict[str, Criterion],
             if c.kind != Kind.AWARD:
                 bad("criteria", f"{token}: alleen een gunningscriterium heeft een weging",
                     f"{token}: only an award criterion has a weight")
+                continue
+            if not c.carries_weight:
+                bad("criteria", f"{token}: een fictieve korting heeft geen weging; laat '={weight_text}' weg",
+                    f"{token}: a fictive discount carries no weight; leave out '={weight_text}'")
                 continue
             if not 0 <= weight <= 100:
                 bad("criteria", f"{token}: de weging moet tussen 0 en 100 liggen",

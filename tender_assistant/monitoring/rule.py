@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-from criteria_library.models import Kind
+from criteria_library.models import Kind, ScoringType
 
 from .records import AppliedCriterion, ContractRecord
 
@@ -23,7 +23,7 @@ R_GROUPS: dict[str, tuple[str, ...]] = {
 }
 # Kinds that qualify without a weight: every offer must meet them, or the contract binds the supplier.
 UNWEIGHTED_KINDS = (str(Kind.SELECTION), str(Kind.REQUIREMENT), str(Kind.CONTRACT))
-FICTIVE_DISCOUNT = "fictieve_korting"
+FICTIVE_DISCOUNT = ScoringType.DISCOUNT.value
 AWARD_YEAR = "award-year"
 ANNUALISED = "annualised"
 VALUE_METHODS = (AWARD_YEAR, ANNUALISED)

@@ -163,3 +163,22 @@ def test_a_file_that_is_not_a_register_is_left_untouched(tmp_path: Path) -> None
     with pytest.raises(RegisterError, match="geen register"):
         RegisterStore.open(path)
     assert path.read_bytes() == b"dit is geen database" * 100
+
+
+def test_import_captures_marktstandaard_and_fictive_discount_from_the_library(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    from dataclasses import replace
+
+    from criteria_library.models import DiscountScoring
+
+    library.save_criterion(replace(library.criterion("MEU-M-01"), marktstandaard=True))
+    library.save_criterion(replace(library.criterion("MEU-G-03"), scoring=DiscountScoring(2, 10, "jaar"),
+                                   weight_min=None, weight_max=None))
+    rows = [[*ROWS[0][:11], "MEU-M-01", "", ""], [*ROWS[2][:11], "MEU-G-03", "", ""]]
+    import_file(write_csv(tmp_path / "a.csv", rows), register, library)
+    stool, furniture = sorted(register.records(), key=lambda r: r.value_eur)
+    assert furniture.criteria[0].marktstandaard and stool.criteria[0].scoring_type == "fictieve_korting"
+    report = summarise(register.records(), CountingRule(), 2025)
+    assert [line.verdict.counts for line in sorted(report.lines, key=lambda x: x.value)] == [True, False]
+    with pytest.raises(ImportProblems, match="fictieve korting heeft geen weging"):
+        import_file(write_csv(tmp_path / "b.csv", [[*ROWS[2][:11], "MEU-G-03=5", "", ""]]), register, library)
