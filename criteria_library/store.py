@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import glob
 import json
 import os
 import sqlite3
@@ -17,7 +18,7 @@ from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from . import curation, migrations, paths
+from . import curation, locks, migrations, paths
 from .errors import LibraryError, ReadOnlyError
 from .models import (
     CONTENT_FIELDS,
@@ -71,6 +72,15 @@ def sqlite_uri(path: Path | PureWindowsPath | str, **params: str) -> str:
         text = str(Path(path).absolute())
     query = "&".join(f"{k}={v}" for k, v in params.items())
     return "file://" + quote(text, safe="/:") + (f"?{query}" if query else "")
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or folder) to disk; only for files no SQLite connection of this process has open."""
+    fd = os.open(path, os.O_RDONLY if path.is_dir() else os.O_RDWR)  # Windows flushes only writable handles
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _not_a_library(db_path: Path) -> LibraryError:
@@ -259,16 +269,56 @@ class LibraryStore:
             reason_en = "The library file is read-only; editing is disabled."
 
         if reason is None:
+            if not exists:
+                cls._create(db_path, seed=seed)
+                exists = True
             store = cls._open_writable(db_path, exists)
             if store is not None:
-                if seed and not exists:  # only a first run fills the library; an emptied one stays empty
-                    from .starter import load_starter_library
-
-                    load_starter_library(store)
                 return store
             reason = "De bibliotheek is in gebruik door een ander programma; wijzigen is uitgeschakeld."
             reason_en = "The library is in use by another program; editing is disabled."
         return cls._open_read_only(db_path, reason, reason_en or reason)
+
+    @classmethod
+    def _create(cls, db_path: Path, *, seed: bool) -> None:
+        """Make a new library at db_path in one step: built (and seeded) in a work file beside it, then renamed.
+
+        A crash or Ctrl+C leaves either no library or a complete one; a lock file makes a second first start
+        wait and then open what the first one made.
+        """
+        with locks.exclusive(db_path.with_name(f".{db_path.name}.lock")):
+            if db_path.exists() and db_path.stat().st_size > 0:
+                return  # another process made it while we waited
+            pattern = glob.escape(db_path.name) + ".new-*"
+            for stale in db_path.parent.glob(pattern):  # work files of a start that was killed; nobody else uses them
+                stale.unlink(missing_ok=True)
+            work = db_path.with_name(f"{db_path.name}.new-{os.getpid()}")
+            try:
+                store = cls._open_writable(work, False)
+                if store is None:  # nobody else knows this file, so it cannot be busy
+                    raise LibraryError(f"De bibliotheek {db_path} kon niet worden gemaakt.",
+                                       en=f"The library {db_path} could not be created.")
+                try:
+                    if seed:  # only a first run fills the library; an emptied one stays empty
+                        from .starter import load_starter_library
+
+                        load_starter_library(store)
+                    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    store.close()  # the last connection: SQLite folds the WAL into the file and removes it
+                _fsync(work)
+                os.replace(work, db_path)
+                if os.name != "nt":
+                    _fsync(db_path.parent)  # the rename itself survives a power cut
+            except OSError as exc:
+                raise LibraryError(
+                    f"De bibliotheek {db_path} kon niet worden gemaakt: {exc.strerror}.",
+                    en=f"The library {db_path} could not be created: {exc.strerror}.",
+                ) from exc
+            finally:
+                for leftover in (work, *(work.with_name(work.name + s) for s in ("-wal", "-shm", "-journal"))):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink(missing_ok=True)
 
     @classmethod
     def _connect(cls, uri: str) -> Database:
