@@ -69,6 +69,8 @@ def test_results_are_ordered_by_relevance(fresh_db: LibraryStore) -> None:
 def test_index_follows_edits(fresh_db: LibraryStore) -> None:
     from dataclasses import replace
 
+    from tests.helpers import publish_edit
+
     c = fresh_db.criterion("MEU-C-01")
-    fresh_db.save_criterion(replace(c, title="Terugname en remanufacturing van bureaustoelen"))
+    publish_edit(fresh_db, replace(c, title="Terugname en remanufacturing van bureaustoelen"))
     assert ids(fresh_db, "remanufacturing") == ["MEU-C-01"]

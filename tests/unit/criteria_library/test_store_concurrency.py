@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from criteria_library.store import LibraryStore
+from tests.helpers import publish_edit
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -29,7 +30,7 @@ OTHER_WRITER = """
 import sys
 from criteria_library.store import LibraryStore
 with LibraryStore.open(sys.argv[1], seed=False) as store:
-    store.set_author("ander programma")
+    store.set_four_eyes(False)  # any write to the library (the author name is no longer stored there)
 """
 
 
@@ -42,7 +43,7 @@ def test_second_connection_in_this_process_does_not_lose_an_edit_to_another_writ
         other = run_py(OTHER_WRITER, str(path))
         assert other.returncode == 0, other.stderr
         cid = fresh_db.criterion_ids()[0]
-        fresh_db.save_criterion(replace(fresh_db.criterion(cid), title="Titel na de andere schrijver"))
+        publish_edit(fresh_db, replace(fresh_db.criterion(cid), title="Titel na de andere schrijver"))
         # what the app shows as saved is what any other program reads
         seen = run_py(READ_TITLE, str(path), cid)
         assert seen.returncode == 0, seen.stderr
