@@ -171,9 +171,11 @@ def test_import_captures_marktstandaard_and_fictive_discount_from_the_library(
 
     from criteria_library.models import DiscountScoring
 
-    library.save_criterion(replace(library.criterion("MEU-M-01"), marktstandaard=True))
-    library.save_criterion(replace(library.criterion("MEU-G-03"), scoring=DiscountScoring(2, 10, "jaar"),
-                                   weight_min=None, weight_max=None))
+    from tests.helpers import publish_edit
+
+    publish_edit(library, replace(library.criterion("MEU-M-01"), marktstandaard=True))
+    publish_edit(library, replace(library.criterion("MEU-G-03"), scoring=DiscountScoring(2, 10, "jaar"),
+                                  weight_min=None, weight_max=None))
     rows = [[*ROWS[0][:11], "MEU-M-01", "", ""], [*ROWS[2][:11], "MEU-G-03", "", ""]]
     import_file(write_csv(tmp_path / "a.csv", rows), register, library)
     stool, furniture = sorted(register.records(), key=lambda r: r.value_eur)
