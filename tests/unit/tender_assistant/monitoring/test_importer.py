@@ -170,7 +170,6 @@ def test_import_captures_marktstandaard_and_fictive_discount_from_the_library(
     from dataclasses import replace
 
     from criteria_library.models import DiscountScoring
-
     from tests.helpers import publish_edit
 
     publish_edit(library, replace(library.criterion("MEU-M-01"), marktstandaard=True))
