@@ -137,7 +137,7 @@ def build_records(library: Library, organisations: tuple[str, ...], years: tuple
 
 def demo_records(library: Library) -> list[ContractRecord]:
     """The trainers' register: two organisations over three years, with one override and its reason."""
-    shares = {DEMO_ORGANISATIONS[0]: (0.18, 0.31, 0.46), DEMO_ORGANISATIONS[1]: (0.09, 0.22, 0.41)}
+    shares: dict[str, tuple[float, ...]] = {DEMO_ORGANISATIONS[0]: (0.18, 0.31, 0.46), DEMO_ORGANISATIONS[1]: (0.09, 0.22, 0.41)}
     records = build_records(library, DEMO_ORGANISATIONS, DEMO_YEARS, per_year=16, seed=10, shares=shares)
     for r in records:
         if r.organisation == DEMO_ORGANISATIONS[1] and r.package == "verkeersborden" and r.override is None:

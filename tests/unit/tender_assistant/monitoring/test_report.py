@@ -55,7 +55,7 @@ def test_word_report_has_the_charts_and_the_rule(tmp_path: Path, records: list[C
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "78,0% circulair" in text and "De telregel" in text and "[[grafiek" not in text
     assert len(doc.inline_shapes) == 2
-    assert "Monitoring circulair inkopen 2025" == doc.core_properties.title
+    assert doc.core_properties.title == "Monitoring circulair inkopen 2025"
 
 
 def test_demo_workspace_holds_a_register_of_two_organisations_over_three_years(isolated_home: Path) -> None:
