@@ -486,4 +486,9 @@ def starter_release(starter_dir: Path) -> Release:
     """The starter library shipped in the package, verified against the built-in publisher's key."""
     index_bytes = STARTER_INDEX.read_bytes()
     signature = STARTER_INDEX.with_name(STARTER_INDEX.name + ".sig").read_bytes()
-    return verify_release(index_bytes, signature, _Source(starter_dir), [builtin_publisher()])
+    release = verify_release(index_bytes, signature, _Source(starter_dir), [builtin_publisher()])
+    signed = {entry["file"] for entry in json.loads(index_bytes)["packs"]}
+    if signed != {p.name for p in starter_dir.glob("*.json")}:
+        raise LibraryError("De startbibliotheek heeft andere bestanden dan ondertekend; voer scripts/sign_starter uit.",
+                           en="The starter library has other files than were signed; run scripts/sign_starter.")
+    return release
