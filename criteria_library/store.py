@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import getpass
 import glob
 import json
 import os
@@ -20,7 +19,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from . import curation, locks, migrations, paths
+from . import curation, locks, migrations, paths, user
 from .errors import LibraryError, ReadOnlyError
 from .models import (
     CONTENT_FIELDS,
@@ -45,13 +44,6 @@ MIGRATIONS_TABLE = Migrations.migrations_table  # a library has this table, with
 def now_iso() -> str:
     """The current UTC time as an ISO string with seconds, as stored in the database."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some systems; history still needs a name
-        return "onbekend"
 
 
 def _file_writable(path: Path) -> bool:
@@ -498,17 +490,40 @@ class LibraryStore:
     # ---------------------------------------------------------------- settings
     @property
     def author(self) -> str:
-        """The name written into history: the name set in settings, else the OS user name."""
-        if self._author is None:
-            row = self.db.execute("SELECT value FROM settings WHERE key = 'author'").fetchone()
-            self._author = (row[0] if row and row[0] else None) or _os_user()
-        return self._author
+        """The name written into history: set for this session, else the user's own setting, else the OS user."""
+        return self._author or user.user_name()
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self._author = name.strip() or None
 
     def set_author(self, name: str) -> None:
-        """Set the name written into history (empty: use the OS user name)."""
-        with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('author', ?)", [name.strip()])
+        """Store the name written into history in the user's own settings (never in the shared library)."""
+        user.set_user_name(name)
         self._author = None
+
+    @property
+    def four_eyes(self) -> bool:
+        """True (the default) when publishing needs a second person besides the one who edited or submitted."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = 'four_eyes'").fetchone()
+        return row is None or row[0] != "0"
+
+    def set_four_eyes(self, on: bool) -> None:
+        """Switch the four-eyes rule on or off for this library; the library's event log records who and when."""
+        if on == self.four_eyes:
+            return
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('four_eyes', ?)", ["1" if on else "0"])
+            self._log_event(db, "vier-ogenprincipe " + ("ingeschakeld" if on else "uitgeschakeld"), "")
+
+    def _log_event(self, db: Database, event: str, detail: str) -> None:
+        db.execute("INSERT INTO library_events (at, by, event, detail) VALUES (?, ?, ?, ?)",
+                   [now_iso(), self.author, event, detail])
+
+    def events(self) -> list[dict[str, str]]:
+        """Library-wide events (four-eyes switched, releases received), newest first."""
+        rows = self.db.execute("SELECT at, by, event, detail FROM library_events ORDER BY id DESC").fetchall()
+        return [dict(r) for r in rows]
 
     # ---------------------------------------------------------------- packages
     def packages(self) -> list[Package]:
@@ -649,8 +664,10 @@ class LibraryStore:
         return f"{stem}{(max(numbers) + 1 if numbers else 1):02d}"
 
     def save_criterion(self, c: Criterion, note: str = "", *, new: bool = False) -> Criterion:
-        """Insert a new criterion (version 1) or store a changed one as a new version; returns what is stored.
+        """Store an edit; returns what is stored. Edits never change a status (that is set_status's job).
 
+        A new criterion starts as concept. Editing a published criterion stores a new concept version beside it
+        (returned with status concept); the published one stays what buyers see until the new one is approved.
         new=True: c is a new criterion; when another editor or program took its id meanwhile, it gets the next free
         id (decided inside the write transaction), so it never overwrites that one. The returned id is the stored one.
         """
@@ -658,9 +675,61 @@ class LibraryStore:
         if problems:
             raise LibraryError(problems[0].nl, en=problems[0].en, where=f"{c.id}.{problems[0].field}")
         with self.transaction() as db:
-            if new and self.has_criterion(c.id):
-                c = replace(c, id=self.new_criterion_id(c.package, c.kind))
-            return self._write_criterion(db, c, note)
+            row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
+            if new and row is not None:
+                c, row = replace(c, id=self.new_criterion_id(c.package, c.kind)), None
+            if row is None:
+                if Status(c.status) != Status.CONCEPT:
+                    raise LibraryError("Een nieuw criterium begint als concept.",
+                                       en="A new criterion starts as a draft.", where=f"{c.id}.status")
+                return self._write_criterion(db, c, note)
+            old = row_to_criterion(row)
+            draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [c.id]).fetchone()
+            if old.status == Status.PUBLISHED or draft is not None:
+                return self._write_draft(db, old, draft, c, note)
+            return self._write_criterion(db, replace(c, status=old.status), note)
+
+    def _write_draft(self, db: Database, published: Criterion, draft: sqlite3.Row | None, c: Criterion,
+                     note: str) -> Criterion:
+        """Store c as the pending concept version of a published criterion (inside a transaction)."""
+        if not content_diff(published, replace(c, status=published.status)):
+            # edited back to what is published: nothing is pending any more
+            db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [c.id])
+            return published
+        status = Status(draft["status"]) if draft is not None else Status.CONCEPT
+        stored = replace(c, status=status, version=published.version + 1, created_at=published.created_at,
+                         updated_at=now_iso(), updated_by=self.author)
+        payload = {k: v for k, v in criterion_to_row(stored).items() if k != "package_terms"}
+        payload["note"] = note
+        db.execute(
+            "INSERT OR REPLACE INTO criterion_drafts (criterion_id, data, status, updated_at, updated_by, "
+            "submitted_by) VALUES (?, ?, ?, ?, ?, ?)",
+            [c.id, json.dumps(payload, ensure_ascii=False), status.value, stored.updated_at, stored.updated_by,
+             draft["submitted_by"] if draft is not None and status == Status.IN_REVIEW else ""],
+        )
+        return stored
+
+    def draft(self, cid: str) -> Criterion | None:
+        """The pending concept (or in-review) version of a published criterion, if someone is editing it."""
+        row = self.db.execute("SELECT data FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
+        return row_to_criterion(json.loads(row[0])) if row else None
+
+    def working_copy(self, cid: str) -> Criterion:
+        """What a regisseur edits: the pending new version of a criterion if there is one, else the criterion."""
+        return self.draft(cid) or self.criterion(cid)
+
+    def allowed_transitions(self, cid: str) -> tuple[Status, ...]:
+        """The status steps the workflow allows now for this criterion (or its pending new version)."""
+        draft = self.draft(cid)
+        if draft is not None:
+            return curation.allowed_transitions(draft.status, draft=True)
+        return curation.allowed_transitions(self.criterion(cid).status)
+
+    def discard_draft(self, cid: str) -> Criterion:
+        """Throw away the pending new version of a published criterion; returns the published one."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [cid])
+        return self.criterion(cid)
 
     def _write_criterion(self, db: Database, c: Criterion, note: str, *, keep_version: bool = False) -> Criterion:
         """Write inside an open transaction; returns the stored criterion (unchanged if nothing differs)."""
@@ -709,11 +778,52 @@ class LibraryStore:
         return self.save_criterion(copy, note=f"gekopieerd van {cid}", new=True)
 
     def set_status(self, cid: str, status: str) -> Criterion:
-        """Move a criterion along the curation workflow; LibraryError if the step is not allowed."""
-        current = self.criterion(cid)
+        """Move a criterion (or its pending new version) along the workflow; LibraryError if not allowed."""
         target = Status(status)
-        curation.check_transition(current.status, target)
-        return self.save_criterion(replace(current, status=target), note=curation.transition_note(current.status, target))
+        current = self.criterion(cid)
+        with self.transaction() as db:
+            draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
+            if draft is not None:
+                return self._move_draft(db, current, draft, target)
+            curation.check_transition(current.status, target)
+            note = curation.transition_note(current.status, target)
+            if target == Status.PUBLISHED:
+                note = self._approval_note(note, {current.updated_by, self._last_editor(db, cid)})
+            return self._write_criterion(db, replace(current, status=target), note)
+
+    def _move_draft(self, db: Database, published: Criterion, draft: sqlite3.Row, target: Status) -> Criterion:
+        data = json.loads(draft["data"])
+        pending = row_to_criterion(data)
+        curation.check_transition(pending.status, target, draft=True)
+        if target == Status.PUBLISHED:
+            note = self._approval_note("nieuwe versie gepubliceerd na review",
+                                       {draft["updated_by"], draft["submitted_by"]})
+            if data.get("note"):
+                note = f"{data['note']} ({note})"
+            db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [published.id])
+            return self._write_criterion(db, replace(pending, status=Status.PUBLISHED, version=published.version),
+                                         note)
+        submitter = self.author if target == Status.IN_REVIEW else ""
+        data["status"] = target.value
+        db.execute("UPDATE criterion_drafts SET status = ?, submitted_by = ?, data = ? WHERE criterion_id = ?",
+                   [target.value, submitter, json.dumps(data, ensure_ascii=False), published.id])
+        return replace(pending, status=target)
+
+    def _approval_note(self, note: str, involved: set[str]) -> str:
+        """Check the four-eyes rule for the current author; the history note says when it was switched off."""
+        if self.four_eyes:
+            curation.check_four_eyes(self.author, involved - {""})
+            return note
+        return f"{note}, {curation.FOUR_EYES_OFF_NOTE}"
+
+    def _last_editor(self, db: Database, cid: str) -> str:
+        """Who last changed the content (not only the status) of a criterion."""
+        rows = db.execute("SELECT changed_by, changed_fields FROM criterion_versions WHERE criterion_id = ? "
+                          "ORDER BY version DESC LIMIT 20", [cid]).fetchall()
+        for r in rows:
+            if set(json.loads(r["changed_fields"] or "[]")) - {"status"}:
+                return r["changed_by"] or ""
+        return ""
 
     def history(self, cid: str) -> list[CriterionVersion]:
         """Every version of a criterion, newest first (the current one included)."""
@@ -740,11 +850,14 @@ class LibraryStore:
         return versions
 
     def restore_version(self, cid: str, version: int) -> Criterion:
-        """Store the content of an earlier version as the newest version."""
+        """Store the content of an earlier version as an edit: the status stays, the workflow decides the rest.
+
+        For a published criterion this makes a new concept version to be approved, like any other edit.
+        """
         for entry in self.history(cid):
             if entry.version == version:
                 current = self.criterion(cid)
-                restored = replace(entry.criterion, version=current.version)
+                restored = replace(entry.criterion, status=current.status, version=current.version)
                 return self.save_criterion(restored, note=f"hersteld naar versie {version}")
         raise LibraryError(f"{cid} heeft geen versie {version}.", en=f"{cid} has no version {version}.")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_library import curation
 from criteria_library.errors import UserError
 from criteria_library.models import Kind, Level, Status
 from criteria_library.store import LibraryStore
@@ -357,9 +357,8 @@ class MainWindow(QMainWindow):
         self.act_history.setEnabled(cid is not None)
         allowed: tuple[Status, ...] = ()
         if cid is not None and writable:
-            criterion = self.criteria_model.criterion_at(self.criteria_model.row_of(cid))
-            if criterion is not None:
-                allowed = curation.allowed_transitions(criterion.status)
+            with contextlib.suppress(UserError):
+                allowed = self.store.allowed_transitions(cid)  # the store's workflow rules, pending versions included
         for status, action in self.status_actions.items():
             action.setEnabled(status in allowed)
         self.act_save_tender.setEnabled(self.active_wizard() is not None)
@@ -437,6 +436,11 @@ class MainWindow(QMainWindow):
                 self.tr("%1 intrekken? Het wordt dan niet meer voorgesteld in nieuwe aanbestedingen. "
                         "U kunt het later terugzetten.").replace("%1", cid))
             if answer != QMessageBox.StandardButton.Yes:
+                return
+        if status == Status.CONCEPT:
+            from .criterion_editor import confirm_back_to_concept
+
+            if not confirm_back_to_concept(self, cid):
                 return
         try:
             self.store.set_status(cid, status)

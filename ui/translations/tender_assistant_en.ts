@@ -245,6 +245,10 @@
       <translation>version %1</translation>
     </message>
     <message>
+      <source>nieuwe versie; de gepubliceerde versie blijft zichtbaar tot deze is goedgekeurd</source>
+      <translation>new version; the published version stays visible until this one is approved</translation>
+    </message>
+    <message>
       <source>Criterium bekijken (alleen-lezen)</source>
       <translation>View criterion (read-only)</translation>
     </message>
@@ -263,6 +267,10 @@
     <message>
       <source>%1 heeft wijzigingen die nog niet zijn opgeslagen. Opslaan?</source>
       <translation>%1 has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+      <source>%1 terugzetten naar concept? Een gepubliceerd criterium wordt dan niet meer voorgesteld in nieuwe aanbestedingen tot het opnieuw is goedgekeurd.</source>
+      <translation>Move %1 back to draft? A published criterion is then no longer suggested in new tenders until it is approved again.</translation>
     </message>
   </context>
   <context>
@@ -613,8 +621,8 @@
       <translation>Restore version</translation>
     </message>
     <message>
-      <source>De inhoud van versie %1 terugzetten? Dit wordt een nieuwe versie; er gaat niets verloren.</source>
-      <translation>Restore the content of version %1? This becomes a new version; nothing is lost.</translation>
+      <source>De inhoud van versie %1 terugzetten? Alleen de inhoud; de status verandert niet. Bij een gepubliceerd criterium wordt het een nieuwe conceptversie die nog goedgekeurd moet worden.</source>
+      <translation>Restore the content of version %1? Content only; the status does not change. For a published criterion this becomes a new draft version that still has to be approved.</translation>
     </message>
   </context>
   <context>
@@ -1055,6 +1063,14 @@
     <message>
       <source>Uw naam (in de geschiedenis):</source>
       <translation>Your name (in the history):</translation>
+    </message>
+    <message>
+      <source>Vier-ogenprincipe: publiceren door een ander dan wie bewerkte of ter review aanbood</source>
+      <translation>Four-eyes principle: publishing by someone other than who edited or submitted for review</translation>
+    </message>
+    <message>
+      <source>Geldt voor de hele bibliotheek; uitschakelen wordt in de geschiedenis vastgelegd.</source>
+      <translation>Applies to the whole library; switching it off is recorded in the history.</translation>
     </message>
     <message>
       <source>Presentatiemodus (grote letters, hoog contrast)</source>

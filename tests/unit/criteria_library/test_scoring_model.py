@@ -88,8 +88,14 @@ def test_v1_text_scoring_becomes_scoring_text_with_a_check_warning(fresh_db: Lib
 def test_editing_keeps_history_readable_across_the_new_fields(fresh_db: LibraryStore) -> None:
     from dataclasses import replace
 
+    from tests.helpers import publish_edit
+
     c = fresh_db.criterion("MEU-G-01")
-    fresh_db.save_criterion(replace(c, scoring=RelativeScoring("lager", 90)))
+    # the pending concept version keeps the structured scoring too
+    assert fresh_db.save_criterion(replace(c, scoring=RelativeScoring("lager", 90))).scoring == RelativeScoring(
+        "lager", 90)
+    assert fresh_db.draft("MEU-G-01").scoring == RelativeScoring("lager", 90)
+    publish_edit(fresh_db, replace(c, scoring=RelativeScoring("lager", 90)))
     history = fresh_db.history("MEU-G-01")
     assert history[0].criterion.scoring == RelativeScoring("lager", 90)
     assert history[1].criterion.scoring is None and history[1].criterion.scoring_text == c.scoring_text

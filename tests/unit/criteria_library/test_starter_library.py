@@ -34,8 +34,9 @@ def dutch_share(text: str) -> float:
 
 
 def test_one_file_per_package_and_all_twenty_there(pack) -> None:
-    assert {p.slug for p in pack.packages} == SLUGS
-    assert {f.stem for f in starter_files()} == SLUGS
+    # the eight packages of the second edition are checked in test_starter_new_packages.py
+    assert {p.slug for p in pack.packages} >= SLUGS
+    assert {f.stem for f in starter_files()} >= SLUGS
     for p in pack.packages:
         assert p.name_nl and p.name_en and p.synonyms, p.slug
         assert p.cpv and all(code in cpv.catalogue() for code in p.cpv), p.slug

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from criteria_library.store import LibraryStore
+from tests.helpers import publish_edit
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -31,7 +32,7 @@ OTHER_WRITER = """
 import sys
 from criteria_library.store import LibraryStore
 with LibraryStore.open(sys.argv[1], seed=False) as store:
-    store.set_author("ander programma")
+    store.set_four_eyes(False)  # any write to the library (the author name is no longer stored there)
 """
 
 
@@ -44,7 +45,7 @@ def test_second_connection_in_this_process_does_not_lose_an_edit_to_another_writ
         other = run_py(OTHER_WRITER, str(path))
         assert other.returncode == 0, other.stderr
         cid = fresh_db.criterion_ids()[0]
-        fresh_db.save_criterion(replace(fresh_db.criterion(cid), title="Titel na de andere schrijver"))
+        publish_edit(fresh_db, replace(fresh_db.criterion(cid), title="Titel na de andere schrijver"))
         # what the app shows as saved is what any other program reads
         seen = run_py(READ_TITLE, str(path), cid)
         assert seen.returncode == 0, seen.stderr
@@ -125,8 +126,8 @@ def test_two_new_criterion_editors_with_the_same_proposed_id_both_keep_their_cri
         proposed_a = fresh_db.new_criterion_id(template.package, template.kind)
         proposed_b = other.new_criterion_id(template.package, template.kind)
         assert proposed_a == proposed_b  # both editors show the same proposal
-        a = fresh_db.save_criterion(replace(template, id=proposed_a, title="Eerste nieuwe eis", version=1), new=True)
-        b = other.save_criterion(replace(template, id=proposed_b, title="Tweede nieuwe eis", version=1), new=True)
+        a = fresh_db.save_criterion(replace(template, id=proposed_a, title="Eerste nieuwe eis", version=1, status="concept"), new=True)
+        b = other.save_criterion(replace(template, id=proposed_b, title="Tweede nieuwe eis", version=1, status="concept"), new=True)
     finally:
         other.close()
     assert a.id != b.id
@@ -194,7 +195,7 @@ with LibraryStore.open(path, seed=False) as store:
     for n in range(count):
         proposal = store.new_criterion_id(template.package, template.kind)  # as the editor does when opened
         time.sleep(0.01)  # the user types; the other program saves meanwhile
-        stored = store.save_criterion(replace(template, id=proposal, title=f"{name} {n}", version=1), new=True)
+        stored = store.save_criterion(replace(template, id=proposal, title=f"{name} {n}", version=1, status="concept"), new=True)
         print(stored.id, flush=True)
 """
 
