@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import copy
+import getpass
 import io
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document
@@ -25,7 +27,8 @@ from .docx_styles import ResolvedStyles, resolve_styles
 from .docx_template import read_template_bytes, sanitise_package
 from .errors import TemplateError, TenderError
 from .library import Library
-from .tender import Tender, atomic_write_bytes
+from .output import write_output
+from .tender import Tender
 
 Progress = Callable[[int, int], None]
 
@@ -342,13 +345,93 @@ def render(plan: DocumentPlan, template: Document, progress: Progress | None = N
     anchor.getparent().remove(anchor)
     if plan.concept:
         _mark_concept(doc)
+    _ensure_page_numbers(doc)
     _ask_to_update_fields(doc)
-    props = doc.core_properties
-    props.title = _property(plan.title)
-    props.subject = "Aanbestedingsdocument circulair inkopen"
-    props.author = _property(plan.organisation) if plan.organisation.strip() else props.author
-    props.keywords = "circulair inkopen"
+    set_properties(doc, plan.title, plan.organisation, "Aanbestedingsdocument circulair inkopen")
     return doc
+
+
+def _author(organisation: str) -> str:
+    """The organisation, else the user's own name (login name), else nothing."""
+    if organisation.strip():
+        return _property(organisation)
+    try:
+        return _property(getpass.getuser())
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.'
+           'org/officeDocument/2006/extended-properties"><Application>Tender Assistant</Application>'
+           '<Company>{company}</Company></Properties>')
+
+
+def set_properties(doc: Document, title: str, organisation: str, subject: str, now: datetime | None = None) -> None:
+    """Title, author, dates of now; nothing left of the template's or the generating library's own properties."""
+    now = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None, microsecond=0)
+    props = doc.core_properties
+    author = _author(organisation)
+    props.title = _property(title)
+    props.subject = subject
+    props.author = author
+    props.last_modified_by = author
+    props.keywords = "circulair inkopen"
+    props.comments = ""
+    props.category = ""
+    props.revision = 1
+    props.created = now
+    props.modified = now
+    props.last_printed = now  # python-docx cannot remove it; a template's old date would be misleading
+    package = doc.part.package
+    for rel in list(package.rels.values()):
+        if rel.reltype == RT.THUMBNAIL:  # a picture of the template's first page, not of this document
+            package.rels.pop(rel.rId)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            # Template name, application and statistics of the template ("Normal.dotm", "1 page"): write ours.
+            company = escape(_property(organisation))
+            rel.target_part._blob = APP_XML.format(company=company).encode("utf-8")
+
+
+def _has_page_field(doc: Document) -> bool:
+    for rel in doc.part.rels.values():
+        if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
+            el = rel.target_part.element
+            instr = [f.get(qn("w:instr")) or "" for f in el.iter(qn("w:fldSimple"))]
+            instr += [t.text or "" for t in el.iter(qn("w:instrText"))]
+            if any(re.match(r"\s*PAGE\b", i) for i in instr):
+                return True
+    return False
+
+
+def _ensure_page_numbers(doc: Document) -> None:
+    """A house style without any page number gets 'Pagina X van Y' in the first section's footer (later inherit)."""
+    if _has_page_field(doc):
+        return
+    sections = doc.sections
+    target = next((s for s in sections if not s.footer.is_linked_to_previous), None)
+    if target is not None and any(p.text.strip() for p in target.footer.paragraphs):
+        target_footer = target.footer
+        p = target_footer.add_paragraph()
+    else:
+        first = sections[0]
+        first.footer.is_linked_to_previous = False
+        p = first.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("Pagina ")
+    _simple_field(p, "PAGE")
+    p.add_run(" van ")
+    _simple_field(p, "NUMPAGES")
+
+
+def _simple_field(p: DocxParagraph, instr: str) -> None:
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), f" {instr} ")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    run.append(t)
+    fld.append(run)
+    p._p.append(fld)
 
 
 def same_file(a: Path | str, b: Path | str) -> bool:
@@ -392,7 +475,7 @@ def export_tender(tender: Tender, library: Library, out: Path | str, template: P
     render(plan, doc, progress)
     buf = io.BytesIO()
     doc.save(buf)
-    atomic_write_bytes(out, buf.getvalue())
+    write_output(out, buf.getvalue())
     if progress:
         progress(1, 1)
     return out

@@ -292,14 +292,58 @@ def suggest_criteria(library: Library, package: str, level: int, price_weight: i
 
 
 def propose_weights(award: list[Criterion], price_weight: int) -> dict[str, int]:
-    """Spread 100 - price weight over the award criteria in proportion to their suggested weights (whole %)."""
-    if not award:
-        return {}
+    """Weights for the punten/relatief criteria that add up to 100 - price weight (whole %).
+
+    Inside the advised ranges when they can absorb that total (see propose_split); otherwise in proportion to the
+    suggested weights, so the sum still holds.
+    """
+    price, weights = propose_split(award, price_weight)
+    if price == price_weight:
+        return weights
+    weighted = [c for c in award if c.carries_weight]
     total = max(0, 100 - price_weight)
-    base = [c.suggested_weight or 10 for c in award]
+    base = [c.suggested_weight or 10 for c in weighted]
     exact = [total * b / sum(base) for b in base]
     result = [math.floor(x) for x in exact]
     # Largest remainder, so the weights add up to exactly the total.
-    for i in sorted(range(len(award)), key=lambda i: exact[i] - result[i], reverse=True)[: total - sum(result)]:
+    for i in sorted(range(len(weighted)), key=lambda i: exact[i] - result[i], reverse=True)[: total - sum(result)]:
         result[i] += 1
-    return {c.id: w for c, w in zip(award, result, strict=True)}
+    return {c.id: w for c, w in zip(weighted, result, strict=True)}
+
+
+def propose_split(award: list[Criterion], price_weight: int) -> tuple[int, dict[str, int]]:
+    """Spread 100 - price weight over the punten/relatief criteria in proportion to their suggested weights.
+
+    Every weight stays inside its advised range (whole %). When the ranges cannot absorb what the price leaves,
+    the criteria get their minimum or maximum and the price weight becomes the rest; returns (price, weights).
+    Korting criteria carry no weight and are left out.
+    """
+    weighted = [c for c in award if c.carries_weight]
+    if not weighted:
+        return price_weight, {}
+    lo = [c.weight_min if c.weight_min is not None else 0 for c in weighted]
+    hi = [c.weight_max if c.weight_max is not None else 100 for c in weighted]
+    base = [c.suggested_weight or 10 for c in weighted]
+    rest = max(0, 100 - price_weight)
+    if rest <= sum(lo):
+        result = lo
+        price_weight = max(0, 100 - sum(lo))
+    elif rest >= sum(hi):
+        result = hi
+        price_weight = 100 - sum(hi)
+    else:
+        def spread(factor: float) -> list[float]:
+            return [min(h, max(low, factor * b)) for low, h, b in zip(lo, hi, base, strict=True)]
+
+        low_f, high_f = 0.0, 100.0 / min(b for b in base if b > 0) if any(base) else 100.0
+        for _ in range(60):  # bisection on the factor; the sum grows with it
+            mid = (low_f + high_f) / 2
+            low_f, high_f = (mid, high_f) if sum(spread(mid)) < rest else (low_f, mid)
+        exact = spread(high_f)
+        result = [math.floor(x) for x in exact]
+        # Largest remainder, so the weights add up to exactly the rest; a fractional weight is below its maximum.
+        order = sorted((i for i in range(len(weighted)) if result[i] < hi[i]),
+                       key=lambda i: exact[i] - result[i], reverse=True)
+        for i in order[: rest - sum(result)]:
+            result[i] += 1
+    return price_weight, {c.id: w for c, w in zip(weighted, result, strict=True)}

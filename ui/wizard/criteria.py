@@ -283,7 +283,7 @@ class ClausesPage(TenderPage):
                     edit.setToolTip(_tr("Komt uit de gegevens van de aanbesteding (stap 1)"))
                     edit.setPlaceholderText(_tr("vul dit in bij stap 1"))
                 else:
-                    edit.setText(t.values.get(name, ""))
+                    edit.setText(t.value_for(self.current.id, name) or "")
                     default = self.current.placeholders.get(name, "")
                     edit.setPlaceholderText(_tr("standaard: %1").replace("%1", default) if default else "")
                     edit.textEdited.connect(lambda value, n=name: self.set_value(n, value))
@@ -297,10 +297,12 @@ class ClausesPage(TenderPage):
 
     def set_value(self, name: str, value: str) -> None:
         t = self.wiz().tender
+        if self.current is None:
+            return
         if value.strip():
-            t.values[name] = value
+            t.set_value(self.current.id, name, value)
         else:
-            t.values.pop(name, None)
+            t.clear_value(self.current.id, name)
         self.changed()
         self._update_preview()
         self._mark_missing()

@@ -111,7 +111,8 @@ class WeightsPage(TenderPage):
 
     def spread(self) -> None:
         t = self.wiz().tender
-        weights = matching.propose_weights(self.award, t.price_weight)
+        # the price weight moves only when the advised ranges cannot absorb what it leaves (never a weight-range)
+        t.price_weight, weights = matching.propose_split(self.award, t.price_weight)
         for cid, value in weights.items():
             entry = t.entry(cid)
             if entry is not None:

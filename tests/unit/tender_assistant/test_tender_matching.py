@@ -56,3 +56,16 @@ def test_proposed_weights_always_add_up(fake_lib):
     award = [c for c in fake_lib.criteria(kind="gunningscriterium")]
     for price in (0, 17, 30, 40, 100):
         assert sum(propose_weights(award, price).values()) == 100 - price
+
+
+def test_spread_by_advice_stays_inside_every_advised_range(fake_lib):
+    from tender_assistant.matching import propose_split
+
+    award = [c for c in fake_lib.criteria(kind="gunningscriterium", package="bedrijfskleding")]
+    ranges = {c.id: (c.weight_min, c.weight_max) for c in award}
+    for price in (0, 17, 30, 40, 50, 60, 75, 100):
+        new_price, weights = propose_split(award, price)
+        assert new_price + sum(weights.values()) == 100
+        assert all(ranges[cid][0] <= w <= ranges[cid][1] for cid, w in weights.items()), (price, weights)
+        if 100 - price <= sum(r[1] for r in ranges.values()) and 100 - price >= sum(r[0] for r in ranges.values()):
+            assert new_price == price  # the ranges absorb the rest: the price weight stays as chosen
