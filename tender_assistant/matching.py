@@ -81,10 +81,22 @@ class PackageMatch:
 
 @dataclass
 class Suggestion:
-    """A criterion suggested for a tender, with the weight to start from (award criteria only)."""
+    """A criterion suggested for a tender, with the weight to start from (award criteria only) and why."""
 
     criterion: Criterion
     weight: int | None = None
+    matched: list[str] = field(default_factory=list)  # the buyer's own words that name this criterion's lever
+    above_level: bool = False  # chosen only because the description asked for it
+
+    def reason(self, lang: str = "nl") -> str:
+        """Why the description selected this criterion, or '' when it did not."""
+        if not self.matched:
+            return ""
+        quoted = ", ".join(f"'{w}'" for w in self.matched)
+        if lang == "en":
+            return f"your description mentions {quoted}" + (" (above the chosen ambition level)"
+                                                            if self.above_level else "")
+        return f"uw omschrijving noemt {quoted}" + (" (boven het gekozen ambitieniveau)" if self.above_level else "")
 
 
 class Matcher:
@@ -283,12 +295,48 @@ def match_packages(library: Library, text: str = "", cpv_codes: list[str] | tupl
     return matcher_for(library).match(text, cpv_codes, limit)
 
 
-def suggest_criteria(library: Library, package: str, level: int, price_weight: int = 30) -> list[Suggestion]:
-    """Published criteria of the package with level <= the ambition level, award criteria with a start weight."""
-    chosen = [c for c in library.criteria(package=package, max_level=level, include_retired=False)
-              if c.status == Status.PUBLISHED]
+MIN_LEVER_WORD = 5  # shorter words ('bank', 'stoel') name products, not circular levers
+
+
+def _lever_terms(criterion: Criterion) -> set[str]:
+    """The stems that say which circular lever a criterion pulls: the words of its title (its R-strategy alone
+    would tie 'hergebruik' to every R3 criterion, reporting included)."""
+    return {s for s in terms(criterion.title) if len(s) >= MIN_LEVER_WORD}
+
+
+def _package_terms(library: Library, package: str) -> set[str]:
+    """Stems that only say which package this is (its names and synonyms): they select nothing in it."""
+    for p in library.packages():
+        if p.slug == package:
+            return set(terms(f"{p.name_nl} {p.name_en} {p.slug.replace('-', ' ')} {' '.join(p.synonyms)}"))
+    return set()
+
+
+def description_matches(library: Library, package: str, description: str,
+                        candidates: list[Criterion]) -> dict[str, list[str]]:
+    """Criterion id -> the buyer's words that name its lever ('hergebruik van bestaand meubilair')."""
+    own = {w: stem(w) for w in words(description) if w not in stopwords() and len(w) >= MIN_LEVER_WORD}
+    asked = {w: s for w, s in own.items() if s not in _package_terms(library, package)}
+    found: dict[str, list[str]] = {}
+    for c in candidates:
+        levers = _lever_terms(c)
+        hit = [w for w, s in asked.items() if any(s == lever or (len(s) >= 6 and lever.startswith(s))
+                                                  for lever in levers)]
+        if hit:
+            found[c.id] = hit
+    return found
+
+
+def suggest_criteria(library: Library, package: str, level: int, price_weight: int = 30,
+                     description: str = "") -> list[Suggestion]:
+    """Published criteria of the package up to the ambition level, plus those above it that the description asks
+    for; award criteria get a start weight."""
+    published = [c for c in library.criteria(package=package, include_retired=False)
+                 if c.status == Status.PUBLISHED]
+    asked = description_matches(library, package, description, published) if description.strip() else {}
+    chosen = [c for c in published if c.level <= level or c.id in asked]
     weights = propose_weights([c for c in chosen if c.kind == Kind.AWARD], price_weight)
-    return [Suggestion(c, weights.get(c.id)) for c in chosen]
+    return [Suggestion(c, weights.get(c.id), asked.get(c.id, []), c.level > level) for c in chosen]
 
 
 def propose_weights(award: list[Criterion], price_weight: int) -> dict[str, int]:

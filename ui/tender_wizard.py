@@ -41,8 +41,9 @@ class TenderWizard(QWizard):
         self.tender = tender or Tender()
         self.dirty = False
         # a loaded tender keeps its chosen criteria; the criteria page suggests again only after a change
-        self.suggested_for: tuple[str, int] | None = (
-            (self.tender.package, self.tender.ambition_level) if tender is not None and tender.criteria else None)
+        self.suggested_for: tuple[str, int, str] | None = (
+            (self.tender.package, self.tender.ambition_level, self.tender.description)
+            if tender is not None and tender.criteria else None)
         self.setObjectName("TenderWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)

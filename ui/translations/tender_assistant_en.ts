@@ -1326,6 +1326,10 @@
       <translation>Level</translation>
     </message>
     <message>
+      <source>Waarom voorgesteld</source>
+      <translation>Why suggested</translation>
+    </message>
+    <message>
       <source>Criteria om te kiezen</source>
       <translation>Criteria to choose from</translation>
     </message>

@@ -49,7 +49,7 @@ class CriteriaPage(TenderPage):
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.tree = QTreeWidget(splitter)
-        self.tree.setHeaderLabels([_tr("Criterium"), _tr("Niveau")])
+        self.tree.setHeaderLabels([_tr("Criterium"), _tr("Niveau"), _tr("Waarom voorgesteld")])
         self.tree.setAccessibleName(_tr("Criteria om te kiezen"))
         self.tree.setColumnWidth(0, 470)
         self.tree.itemChanged.connect(self._item_changed)
@@ -72,21 +72,22 @@ class CriteriaPage(TenderPage):
     def initializePage(self) -> None:
         w = self.wiz()
         t = w.tender
-        if w.suggested_for != (t.package, t.ambition_level):
+        if w.suggested_for != (t.package, t.ambition_level, t.description):
             self.apply_suggestions(fill=False)
         self.fill()
 
     def apply_suggestions(self, fill: bool = True) -> None:
         w = self.wiz()
         t = w.tender
-        suggestions = matching.suggest_criteria(w.store, t.package, t.ambition_level, t.price_weight)
+        suggestions = matching.suggest_criteria(w.store, t.package, t.ambition_level, t.price_weight,
+                                                  t.description)
         old = {c.id: c for c in t.criteria}
         t.criteria = []
         for s in suggestions:
             entry = old.get(s.criterion.id)
             t.criteria.append(TenderCriterion(s.criterion.id, weight=s.weight,
                                               text=entry.text if entry else None, version=s.criterion.version))
-        w.suggested_for = (t.package, t.ambition_level)
+        w.suggested_for = (t.package, t.ambition_level, t.description)
         self.changed()
         if fill:
             self.fill()
@@ -99,6 +100,7 @@ class CriteriaPage(TenderPage):
                      if c.status == Status.PUBLISHED or c.id in chosen]
         extra = [c for c in w.store.criteria_by_ids(chosen - {c.id for c in available}).values()]
         self.criteria = {c.id: c for c in available + extra}
+        asked = matching.description_matches(w.store, t.package, t.description, list(self.criteria.values()))
         self._filling = True
         try:
             self.tree.clear()
@@ -114,12 +116,14 @@ class CriteriaPage(TenderPage):
                 top.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 for c in of_kind:
                     above = c.level > t.ambition_level
-                    item = QTreeWidgetItem(top, [f"{c.id}  {c.title}", f"{c.level} {i18n.label(Level(c.level))}"])
+                    why = matching.Suggestion(c, matched=asked.get(c.id, []), above_level=above).reason(i18n.lang())
+                    item = QTreeWidgetItem(top, [f"{c.id}  {c.title}", f"{c.level} {i18n.label(Level(c.level))}", why])
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                                   | Qt.ItemFlag.ItemIsUserCheckable)
                     item.setCheckState(0, Qt.CheckState.Checked if c.id in chosen else Qt.CheckState.Unchecked)
                     item.setData(0, Qt.ItemDataRole.UserRole, c.id)
-                    item.setToolTip(0, c.title)
+                    item.setToolTip(0, c.title + (f"\n{why}" if why else ""))
+                    item.setToolTip(2, why)
                     if above:
                         item.setForeground(1, Qt.GlobalColor.darkGray)
                     self.items[c.id] = item
