@@ -164,6 +164,8 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     numbering "chapter" numbers criteria after their chapter (2.1); "kind" by kind (GE1, ME1, GC1, CB1), for
     documents whose chapters the organisation's template or the document set numbers.
     """
+    from . import award_text  # the award chapter's wording; imported here because it builds on this module
+
     criteria, unknown = resolve_criteria(tender, library)
     if unknown:
         raise TenderError(f"de criteria {', '.join(unknown)} staan niet in de bibliotheek",
@@ -231,8 +233,9 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
         title, intro, none_text = CHAPTERS[kind]
         items = by_kind[kind]
         body.append(Heading(title, 1, str(chapter_no)))
+        chapter_start = len(body)
         if kind == Kind.AWARD:
-            body.extend(_award_intro(tender, items, chapter_no, intro if items else none_text))
+            body.extend(award_text.award_intro(tender, items, chapter_no, intro if items else none_text))
         else:
             body.append(text(intro if items else none_text))
         for i, c in enumerate(items, start=1):
@@ -240,16 +243,17 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
             numbers[c.id] = number
             entry = tender.entry(c.id)
             heading = c.title
-            if kind == Kind.AWARD and entry is not None and entry.weight is not None:
+            if kind == Kind.AWARD and entry is not None and entry.weight is not None and c.carries_weight:
                 heading += f" ({entry.weight}%)"
             body.append(Heading(heading, 2, number))
             body.append(Paragraph(clause_runs(fill_clause(tender, c)), Style.CLAUSE))
             if kind == Kind.AWARD:
-                if c.scoring_text.strip():
-                    body.append(labelled("Beoordeling", fill_text(tender, c, c.scoring_text)))
-                if entry is not None and entry.weight is not None:
-                    body.append(labelled("Weging", f"{entry.weight}% van de totale score"))
+                body.extend(award_text.criterion_scoring(tender, c))
             body.append(labelled("Bewijsmiddel", f"zie {evidence_ref}, {number}"))
+        if kind == Kind.AWARD:
+            body.extend(award_text.worked_example(tender, items, chapter_no))
+        if numbering == "kind":
+            _kind_numbers(body[chapter_start:], chapter_no, len(items), KIND_CODES[kind])
 
     # ---- annexes
     body.append(PageBreak())
@@ -271,6 +275,24 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
                          "aan de aanbestedingsstukken; ze zijn niet door Tender Assistant gemaakt."))
         body.append(Table(["Stuk", "Wat het bevat", "Genoemd bij"], annexes, [1.3, 3.5, 1.4]))
     return plan
+
+
+def _kind_numbers(blocks: list[Block], chapter_no: int, n: int, code: str) -> None:
+    """References written as chapter numbers (4.2 in the weight table, 'paragraaf 4.4') as kind numbers (GC2)."""
+    own = re.compile(rf"\b{chapter_no}\.(\d+)\b")
+
+    def sub(s: str) -> str:
+        s = re.sub(rf"\b[Pp]aragraaf {chapter_no}\.{n + 1}\b", "Het rekenvoorbeeld hieronder", s)
+        return own.sub(lambda m: f"{code}{m.group(1)}" if int(m.group(1)) <= n else m.group(0), s)
+
+    for b in blocks:
+        if isinstance(b, Heading):
+            b.number = "" if b.number == f"{chapter_no}.{n + 1}" else sub(b.number)
+        elif isinstance(b, Paragraph):
+            for r in b.runs:
+                r.text = sub(r.text)
+        elif isinstance(b, Table):
+            b.rows = [[sub(v) for v in row] for row in b.rows]
 
 
 KIND_CODES = {Kind.SELECTION: "GE", Kind.REQUIREMENT: "ME", Kind.AWARD: "GC", Kind.CONTRACT: "CB"}
@@ -388,22 +410,3 @@ def capitalise(s: str) -> str:
 def _r_label(code: str) -> str:
     name = R_STRATEGIES.get(code)
     return f"{code} {name[0]}" if name else (code or "–")
-
-
-def _award_intro(tender: Tender, items: list[Criterion], chapter_no: int, intro: str) -> list[Block]:
-    """The award chapter's opening text and its weight table (including price and the total)."""
-    blocks: list[Block] = [text(intro)]
-    if not items:
-        return blocks
-    rows = [["Prijs", f"{tender.price_weight}%"]]
-    total = tender.price_weight
-    for i, c in enumerate(items, start=1):
-        entry = tender.entry(c.id)
-        weight = entry.weight if entry is not None and entry.weight is not None else 0
-        total += weight
-        rows.append([f"{chapter_no}.{i} {c.title}", f"{weight}%"])
-    rows.append(["Totaal", f"{total}%"])
-    blocks.append(Table(["Onderdeel", "Weging"], rows, [5, 1.2], bold_last_row=True))
-    blocks.append(text("Per gunningscriterium staat hieronder wat de inschrijver beschrijft of aanbiedt en hoe dat "
-                       "wordt beoordeeld."))
-    return blocks
