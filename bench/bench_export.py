@@ -54,7 +54,7 @@ def synthetic() -> tuple[Tender, MemoryLibrary]:
                                   "Bij inschrijving: productblad en verklaring; tijdens de uitvoering: jaarlijkse "
                                   "rapportage met aantallen en verwerkingsroute.", "MRA werkgroep (2024)",
                                   placeholders={"percentage": "20"}, weight_min=1, weight_max=3,
-                                  scoring="Beoordeling op een schaal van 0 tot 10 door een commissie."))
+                                  scoring_text="Beoordeling op een schaal van 0 tot 10 door een commissie."))
         entries.append(TenderCriterion(cid, 2 if kind == Kind.AWARD else None))
     tender = Tender(title="Benchmark", organisation="Gemeente Voorbeeld", description="Benchmark.",
                     package="bedrijfskleding", cpv=["18100000-0"], estimated_value_eur=1_000_000,

@@ -87,6 +87,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     with open_store(args) as store:
         report = check_library(store)
+    for warning in report.warnings:
+        print(f"waarschuwing: {warning}")
     if report.ok:
         print(f"in orde: {report.checked_criteria} criteria gecontroleerd")
         return 0

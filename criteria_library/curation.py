@@ -1,4 +1,9 @@
-"""The review workflow: concept -> in review -> gepubliceerd -> ingetrokken, and the steps back."""
+"""The review workflow: concept -> in review -> gepubliceerd -> ingetrokken, and the steps back.
+
+The one place that says which status steps are allowed; `LibraryStore.set_status` enforces it. Edits never change a
+status (restoring an old version restores content only), and publishing needs a second person when the library's
+four-eyes setting is on (the default).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,14 @@ ALLOWED: dict[Status, tuple[Status, ...]] = {
     Status.CONCEPT: (Status.IN_REVIEW, Status.RETIRED),
     Status.IN_REVIEW: (Status.PUBLISHED, Status.CONCEPT),
     Status.PUBLISHED: (Status.RETIRED, Status.CONCEPT),
-    Status.RETIRED: (Status.PUBLISHED, Status.CONCEPT),
+    # a retired criterion comes back through review, never straight to published
+    Status.RETIRED: (Status.CONCEPT,),
+}
+# A new concept version of a published criterion (the published one stays what buyers see) moves only towards
+# approval; withdrawing it is "discard", not a status.
+DRAFT_ALLOWED: dict[Status, tuple[Status, ...]] = {
+    Status.CONCEPT: (Status.IN_REVIEW,),
+    Status.IN_REVIEW: (Status.PUBLISHED, Status.CONCEPT),
 }
 NOTES: dict[tuple[Status, Status], str] = {
     (Status.CONCEPT, Status.IN_REVIEW): "ter review aangeboden",
@@ -17,24 +29,35 @@ NOTES: dict[tuple[Status, Status], str] = {
     (Status.IN_REVIEW, Status.CONCEPT): "teruggezet naar concept na review",
     (Status.PUBLISHED, Status.RETIRED): "ingetrokken",
     (Status.PUBLISHED, Status.CONCEPT): "heropend als concept",
-    (Status.RETIRED, Status.PUBLISHED): "teruggezet uit ingetrokken",
     (Status.RETIRED, Status.CONCEPT): "heropend als concept",
     (Status.CONCEPT, Status.RETIRED): "concept ingetrokken",
 }
+FOUR_EYES_OFF_NOTE = "zonder tweede beoordelaar (vier-ogenprincipe uitgeschakeld)"
 
 
-def allowed_transitions(current: Status | str) -> tuple[Status, ...]:
-    """The statuses a criterion may move to from its current status."""
-    return ALLOWED[Status(current)]
+def allowed_transitions(current: Status | str, *, draft: bool = False) -> tuple[Status, ...]:
+    """The statuses a criterion (or its pending concept version, draft=True) may move to."""
+    table = DRAFT_ALLOWED if draft else ALLOWED
+    return table.get(Status(current), ())
 
 
-def check_transition(current: Status | str, target: Status | str) -> None:
+def check_transition(current: Status | str, target: Status | str, *, draft: bool = False) -> None:
     """Raise LibraryError when the workflow does not allow this step."""
     cur, tgt = Status(current), Status(target)
-    if tgt not in ALLOWED[cur]:
+    if tgt not in allowed_transitions(cur, draft=draft):
         raise LibraryError(
             f"Een criterium met status '{cur.label_nl}' kan niet direct naar '{tgt.label_nl}'.",
             en=f"A criterion with status '{cur.label_en}' cannot move directly to '{tgt.label_en}'.",
+        )
+
+
+def check_four_eyes(approver: str, involved: set[str]) -> None:
+    """Refuse an approval by someone who submitted or last edited the criterion."""
+    if approver in involved:
+        raise LibraryError(
+            "U heeft dit criterium zelf bewerkt of ter review aangeboden; een collega moet het goedkeuren "
+            "(vier-ogenprincipe).",
+            en="You edited or submitted this criterion yourself; a colleague must approve it (four-eyes principle).",
         )
 
 

@@ -16,7 +16,7 @@ from . import cpv
 from .errors import LibraryError, PackError
 from .files import atomic_write
 from .migrations import FTS_COLUMNS
-from .models import Criterion, Kind, Package, Status
+from .models import Criterion, Kind, Package, Status, placeholders_to_pack, scoring_to_dict
 from .store import LibraryStore, content_diff, criterion_to_row, now_iso, package_terms
 from .text import shown
 from .validation import (
@@ -24,17 +24,21 @@ from .validation import (
     criterion_shape_problems,
     package_problems,
     package_shape_problems,
+    placeholders_from_pack,
+    scoring_from_pack,
 )
 from .xlsx_safe import append_row
 
 PACK_FORMAT = "tender-assistant.library"
-PACK_VERSION = 1
+PACK_VERSION = 2
+# Version 1 packs hold `scoring` as text and placeholders as bare defaults; they still import.
+READABLE_PACK_VERSIONS = (1, 2)
 MAX_PACK_BYTES = 40 * 1024 * 1024
 PACKAGE_FIELDS = ["slug", "name_nl", "name_en", "prefix", "cpv", "synonyms", "description"]
 CRITERION_REQUIRED = ["id", "package", "kind", "level", "r_strategy", "title", "rationale", "clause",
                       "verification", "source"]
 CRITERION_FIELDS = CRITERION_REQUIRED + ["status", "version", "placeholders", "weight_min", "weight_max", "scoring",
-                                         "created_at", "updated_at", "updated_by"]
+                                         "scoring_text", "marktstandaard", "created_at", "updated_at", "updated_by"]
 XLSX_PACKAGE_SHEETS = ("pakketten", "packages")
 XLSX_CRITERIA_SHEETS = ("criteria",)
 XLSX_REQUIRED_PACKAGE_COLUMNS = ["slug", "name_nl", "name_en"]
@@ -197,12 +201,12 @@ def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
         raise PackError([(name, f"dit is geen bibliotheekpakket (\"format\": \"{PACK_FORMAT}\" ontbreekt)")],
                         en_problems=[(name, f"this is not a library pack (\"format\": \"{PACK_FORMAT}\" is missing)")])
     version = data.get("version")
-    if version != PACK_VERSION or isinstance(version, bool):
+    if isinstance(version, bool) or version not in READABLE_PACK_VERSIONS:
         raise PackError(
-            [(f"{name} $.version", f"pakketversie {shown(version)} wordt niet ondersteund (verwacht {PACK_VERSION}); "
+            [(f"{name} $.version", f"pakketversie {shown(version)} wordt niet ondersteund (verwacht 1 of {PACK_VERSION}); "
               "werk Tender Assistant bij")],
-            en_problems=[(f"{name} $.version", f"pack version {shown(version)} is not supported (expected {PACK_VERSION}); "
-                          "update Tender Assistant")],
+            en_problems=[(f"{name} $.version", f"pack version {shown(version)} is not supported (expected 1 or "
+                          f"{PACK_VERSION}); update Tender Assistant")],
         )
     packages_raw = data.get("packages", [])
     criteria_raw = data.get("criteria", [])
@@ -261,7 +265,8 @@ def _package_from_raw(raw: Any, where: Callable[[str], str], problems: _Problems
         return None
     pkg = Package(
         slug=raw["slug"], name_nl=raw["name_nl"], name_en=raw["name_en"], prefix=raw.get("prefix", "") or "",
-        cpv=raw.get("cpv", []) or [], synonyms=raw.get("synonyms", []) or [],
+        # Excel packs hold a list in one cell, items trimmed and blanks left out: the same for JSON packs
+        cpv=_items(raw.get("cpv")), synonyms=_items(raw.get("synonyms")),
         description=_lines(raw.get("description") or ""),
     )
     for p in package_problems(pkg, known_cpv=cpv.catalogue().codes):
@@ -281,6 +286,15 @@ def _criterion_from_raw(raw: Any, where: Callable[[str], str], problems: _Proble
     if _add_all(criterion_shape_problems(raw), where, problems):
         return None
     kind, status = raw["kind"], raw.get("status", Status.PUBLISHED.value)
+    defaults, meta, shape_problems = placeholders_from_pack(raw.get("placeholders") or {})
+    scoring, legacy_text, scoring_problems = scoring_from_pack(raw.get("scoring"))
+    scoring_text = raw.get("scoring_text")
+    if scoring_text is None:
+        scoring_text = legacy_text or ""
+    elif legacy_text and not str(scoring_text).strip():
+        scoring_text = legacy_text
+    for p in shape_problems + scoring_problems:
+        problems.add(where(p.field), p.nl, p.en)
     c = Criterion(
         id=raw["id"], package=raw["package"],
         kind=Kind(kind) if kind in Kind._value2member_map_ else kind,
@@ -290,8 +304,9 @@ def _criterion_from_raw(raw: Any, where: Callable[[str], str], problems: _Proble
         status=Status(status) if status in Status._value2member_map_ else status,
         version=raw.get("version", 1),
         # Excel packs hold one name=value per line, trimmed: trim here too, so both forms read the same
-        placeholders={k: v.strip() for k, v in (raw.get("placeholders") or {}).items()},
-        weight_min=raw.get("weight_min"), weight_max=raw.get("weight_max"), scoring=_lines(raw.get("scoring") or ""),
+        placeholders={k: v.strip() if isinstance(v, str) else v for k, v in defaults.items()}, placeholder_meta=meta,
+        weight_min=raw.get("weight_min"), weight_max=raw.get("weight_max"), scoring=scoring,
+        scoring_text=_lines(scoring_text), marktstandaard=raw.get("marktstandaard", False),
         created_at=raw.get("created_at") or "", updated_at=raw.get("updated_at") or "",
         updated_by=raw.get("updated_by") or "",
     )
@@ -305,6 +320,10 @@ def _add_all(found: list[Any], where: Callable[[str], str], problems: _Problems)
     for p in found:
         problems.add(where(p.field), p.nl, p.en)
     return bool(found)
+
+
+def _items(values: list[str] | None) -> list[str]:
+    return [v.strip() for v in values or [] if v.strip()]
 
 
 def _lines(text: str) -> str:
@@ -449,10 +468,10 @@ def _read_xlsx(path: Path) -> Pack:
             packages.append(pkg)
     criteria = []
     for row_no, raw in crit_rows:
-        raw = _coerce_xlsx_criterion(raw)
-
         def where(f: str, row_no: int = row_no) -> str:
             return f"blad {shown(crit_sheet.title)} rij {row_no}" + (f" veld {f}" if f else "")
+
+        raw = _coerce_xlsx_criterion(raw, where, problems)
 
         c = _criterion_from_raw(raw, where, problems)
         if c is not None:
@@ -503,7 +522,17 @@ def _split_list(value: Any) -> list[str]:
     return [part.strip() for part in str(value).replace("\n", ";").split(";") if part.strip()]
 
 
-def _coerce_xlsx_criterion(raw: dict[str, Any]) -> dict[str, Any]:
+def _json_cell(value: str, field_name: str, where: Callable[[str], str], problems: _Problems) -> Any:
+    """A cell holding a JSON object (structured scoring, placeholders with details)."""
+    try:
+        return parse_json_text(value, "")
+    except PackError as exc:
+        (place, nl), (_, en) = exc.problems[0], exc.en_problems[0]
+        problems.add(where(field_name), f"in de cel{place}: {nl}", f"in the cell{place}: {en}")
+        return None
+
+
+def _coerce_xlsx_criterion(raw: dict[str, Any], where: Callable[[str], str], problems: _Problems) -> dict[str, Any]:
     """Excel gives numbers as floats and empty cells as None; turn them into what JSON packs hold."""
     out = {k: v for k, v in raw.items()}
     for name in ("level", "version", "weight_min", "weight_max"):
@@ -514,13 +543,25 @@ def _coerce_xlsx_criterion(raw: dict[str, Any]) -> dict[str, Any]:
             out[name] = int(value.strip())
         elif isinstance(value, str) and not value.strip():
             out[name] = None
-    for name in ("title", "rationale", "clause", "verification", "source", "scoring", "id", "package", "kind",
-                 "r_strategy", "status", "created_at", "updated_at", "updated_by"):
+    for name in ("title", "rationale", "clause", "verification", "source", "scoring", "scoring_text", "id", "package",
+                 "kind", "r_strategy", "status", "created_at", "updated_at", "updated_by"):
         value = out.get(name)
         if value is not None and not isinstance(value, str):
             out[name] = _cell_text(value)
+    scoring = out.get("scoring")
+    if isinstance(scoring, str) and scoring.lstrip().startswith("{"):
+        out["scoring"] = _json_cell(scoring, "scoring", where, problems)
+    flag = out.get("marktstandaard")
+    if flag is None or (isinstance(flag, str) and not flag.strip()):
+        out["marktstandaard"] = False
+    elif isinstance(flag, str) and flag.strip().lower() in ("ja", "true", "waar", "1", "nee", "false", "onwaar", "0"):
+        out["marktstandaard"] = flag.strip().lower() in ("ja", "true", "waar", "1")
+    elif isinstance(flag, int | float) and not isinstance(flag, bool) and flag in (0, 1):
+        out["marktstandaard"] = bool(flag)
     placeholders = out.get("placeholders")
-    if isinstance(placeholders, str):
+    if isinstance(placeholders, str) and placeholders.lstrip().startswith("{"):
+        out["placeholders"] = _json_cell(placeholders, "placeholders", where, problems) or {}
+    elif isinstance(placeholders, str):
         out["placeholders"] = _placeholder_cell(placeholders)
     elif placeholders is None:
         out["placeholders"] = {}
@@ -675,7 +716,9 @@ def pack_to_dict(packages: list[Package], criteria: list[Criterion]) -> dict[str
     def crit(c: Criterion) -> dict[str, Any]:
         row = criterion_to_row(c)
         row.pop("package_terms")
-        row["placeholders"] = c.placeholders
+        row["placeholders"] = placeholders_to_pack(c.placeholders, c.placeholder_meta)
+        row["scoring"] = scoring_to_dict(c.scoring)
+        row["marktstandaard"] = bool(c.marktstandaard)
         return {k: row[k] for k in CRITERION_FIELDS}
 
     return {
@@ -722,7 +765,10 @@ def _write_xlsx(path: Path, packages: list[Package], criteria: list[Criterion], 
     append_row(cs, CRITERION_FIELDS)
     for i, c in enumerate(criteria, start=1):
         row = criterion_to_row(c)
-        row["placeholders"] = "\n".join(f"{k}={v}" for k, v in c.placeholders.items())
+        # placeholders with a label, unit or range need the JSON form; bare defaults stay readable as name=value lines
+        row["placeholders"] = (json.dumps(placeholders_to_pack(c.placeholders, c.placeholder_meta), ensure_ascii=False)
+                               if c.placeholder_meta else "\n".join(f"{k}={v}" for k, v in c.placeholders.items()))
+        row["marktstandaard"] = bool(c.marktstandaard)
         append_row(cs, [row[f] for f in CRITERION_FIELDS])  # text as text: a title '=HYPERLINK(...)' is no formula
         if progress and i % 500 == 0:
             progress(i, len(criteria))
@@ -730,7 +776,8 @@ def _write_xlsx(path: Path, packages: list[Package], criteria: list[Criterion], 
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
-    widths = {"title": 40, "rationale": 60, "clause": 70, "verification": 50, "source": 30, "placeholders": 30}
+    widths = {"title": 40, "rationale": 60, "clause": 70, "verification": 50, "source": 30, "placeholders": 30,
+              "scoring_text": 50}
     for idx, name in enumerate(CRITERION_FIELDS, start=1):
         letter = cs.cell(row=1, column=idx).column_letter
         cs.column_dimensions[letter].width = widths.get(name, 14)

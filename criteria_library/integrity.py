@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from .store import LibraryStore
-from .validation import criterion_problems, package_problems
+from .validation import criterion_problems, criterion_warnings, package_problems
 
 
 @dataclass
@@ -15,6 +15,7 @@ class CheckReport:
 
     problems: list[str] = field(default_factory=list)
     checked_criteria: int = 0
+    warnings: list[str] = field(default_factory=list)  # worth fixing, but the library is usable
 
     @property
     def ok(self) -> bool:
@@ -51,6 +52,7 @@ def check_library(store: LibraryStore) -> CheckReport:
     for c in store.criteria():
         report.checked_criteria += 1
         report.problems.extend(f"{c.id}.{pr.field}: {pr.nl}" for pr in criterion_problems(c, known))
+        report.warnings.extend(f"{c.id}.{w.field}: {w.nl}" for w in criterion_warnings(c))
     ahead = conn.execute(
         "SELECT v.criterion_id, max(v.version), c.version FROM criterion_versions v "
         "JOIN criteria c ON c.id = v.criterion_id GROUP BY v.criterion_id HAVING max(v.version) > c.version"

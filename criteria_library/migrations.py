@@ -6,7 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 4
 FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
 # Case- and accent-insensitive tokens; hyphens and apostrophes split words.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -109,6 +109,46 @@ def m0002_list_indexes(db: Database) -> None:
     """One index that serves both the id list and the package counts the main window asks for at start."""
     # status last, so filtering out retired criteria reads the index alone
     db.execute(f"CREATE INDEX idx_criteria_list ON criteria (package, {KIND_RANK_SQL}, id, status)")
+
+
+@migrations(name="0003_structured_scoring")
+def m0003_structured_scoring(db: Database) -> None:
+    """Structured award scoring: the old text moves to scoring_text, scoring holds JSON; marktstandaard flag.
+
+    History rows get the same move, so an earlier version reads back the way it was.
+    """
+    db.execute("ALTER TABLE criteria ADD COLUMN scoring_text TEXT")
+    db.execute("ALTER TABLE criteria ADD COLUMN marktstandaard INTEGER NOT NULL DEFAULT 0")
+    db.execute("UPDATE criteria SET scoring_text = coalesce(scoring, ''), scoring = NULL")
+    db.execute("UPDATE criterion_versions SET data = json_set(data, '$.scoring_text', "
+               "coalesce(json_extract(data, '$.scoring'), ''), '$.scoring', json('null'), '$.marktstandaard', 0) "
+               "WHERE json_valid(data) AND json_type(data, '$.scoring_text') IS NULL")
+
+
+@migrations(name="0004_workflow_and_releases")
+def m0004_workflow_and_releases(db: Database) -> None:
+    """Pending concept versions of published criteria, a library event log, and release provenance."""
+    # a published criterion that is being edited keeps its row in `criteria` (what buyers see); the new concept
+    # version waits here until a second person approves it
+    db["criterion_drafts"].create(
+        {"criterion_id": str, "data": str, "status": str, "updated_at": str, "updated_by": str,
+         "submitted_by": str},
+        pk="criterion_id",
+    )
+    # library-wide events that belong to no single criterion (four-eyes switched off, releases received)
+    db["library_events"].create({"id": int, "at": str, "by": str, "event": str, "detail": str}, pk="id")
+    # per criterion: who published it, in which release, its content as last received (the merge base) and an
+    # incoming version that conflicted with local changes
+    db["criterion_origin"].create(
+        {"criterion_id": str, "publisher": str, "fingerprint": str, "release_version": str, "base": str,
+         "incoming": str, "incoming_version": str},
+        pk="criterion_id",
+    )
+    # the newest release received per publisher: an older one is refused
+    db["releases_received"].create(
+        {"fingerprint": str, "publisher": str, "version": str, "index_sha256": str, "received_at": str},
+        pk="fingerprint",
+    )
 
 
 def apply_all(db: Database) -> None:

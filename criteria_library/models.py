@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
+from typing import Any
 
 
 class Kind(StrEnum):
@@ -103,6 +104,8 @@ R_STRATEGIES: dict[str, tuple[str, str]] = {
     "R7": ("Herbestemmen", "Repurpose"),
     "R8": ("Recyclen", "Recycle"),
     "R9": ("Terugwinnen", "Recover energy"),
+    # supports circularity without a rung of its own (management systems, reporting)
+    "ondersteunend": ("Ondersteunend", "Supporting"),
 }
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
@@ -136,6 +139,106 @@ class Package:
         return self.name_en if lang == "en" else self.name_nl
 
 
+class ScoringType(StrEnum):
+    """How an award criterion turns an offer into a score."""
+
+    POINTS = "punten"
+    RELATIVE = "relatief"
+    DISCOUNT = "fictieve_korting"
+
+
+@dataclass(frozen=True)
+class ScoreLevel:
+    """One anchor of a points scale: the points and what an offer needs to earn them."""
+
+    points: float
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class PointsScoring:
+    """The evaluation committee gives 0..scale_max points on an anchored scale."""
+
+    scale_max: float = 10
+    levels: tuple[ScoreLevel, ...] = ()
+    type: ScoringType = field(default=ScoringType.POINTS, init=False)
+
+
+@dataclass(frozen=True)
+class RelativeScoring:
+    """A measurable offer scored against the best offer: (offer - floor) / (best - floor), clipped to 0..1."""
+
+    direction: str = "hoger"  # "hoger": more is better; "lager": less is better (floor is the worst acceptable)
+    floor: float = 0
+    type: ScoringType = field(default=ScoringType.RELATIVE, init=False)
+
+
+@dataclass(frozen=True)
+class DiscountScoring:
+    """Each unit offered lowers the evaluation price by per_unit_pct %, at most cap_pct %; carries no weight."""
+
+    per_unit_pct: float
+    cap_pct: float
+    unit: str = ""
+    type: ScoringType = field(default=ScoringType.DISCOUNT, init=False)
+
+
+Scoring = PointsScoring | RelativeScoring | DiscountScoring
+RELATIVE_DIRECTIONS = ("hoger", "lager")
+
+
+def scoring_to_dict(s: Scoring | None) -> dict[str, Any] | None:
+    """The pack (JSON) form of a scoring object."""
+    if s is None:
+        return None
+    if isinstance(s, PointsScoring):
+        return {"type": s.type.value, "scale_max": _num(s.scale_max),
+                "levels": [{"points": _num(lv.points), "description": lv.description} for lv in s.levels]}
+    if isinstance(s, RelativeScoring):
+        return {"type": s.type.value, "direction": s.direction, "floor": _num(s.floor)}
+    return {"type": s.type.value, "per_unit_pct": _num(s.per_unit_pct), "cap_pct": _num(s.cap_pct), "unit": s.unit}
+
+
+def _num(value: float) -> float | int:
+    """Whole numbers as int, so packs read 10 rather than 10.0."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+@dataclass(frozen=True)
+class PlaceholderMeta:
+    """What the wizard shows and checks for a placeholder; its default lives in Criterion.placeholders."""
+
+    label: str = ""
+    unit: str = ""
+    min: float | None = None
+    max: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Only the fields that are set."""
+        out: dict[str, Any] = {}
+        if self.label:
+            out["label"] = self.label
+        if self.unit:
+            out["unit"] = self.unit
+        if self.min is not None:
+            out["min"] = _num(self.min)
+        if self.max is not None:
+            out["max"] = _num(self.max)
+        return out
+
+
+def placeholders_to_pack(defaults: dict[str, str], meta: dict[str, PlaceholderMeta]) -> dict[str, Any]:
+    """Placeholders in pack form: a bare default, or an object with the default and its metadata."""
+    out: dict[str, Any] = {}
+    for name, default in defaults.items():
+        extra = meta.get(name)
+        out[name] = {"default": default, **extra.to_dict()} if extra and extra.to_dict() else default
+    for name, extra in meta.items():  # metadata without a default (invalid, but never dropped silently)
+        if name not in out and extra.to_dict():
+            out[name] = extra.to_dict()
+    return out
+
+
 @dataclass
 class Criterion:
     """One circular criterion with its example clause."""
@@ -155,7 +258,10 @@ class Criterion:
     placeholders: dict[str, str] = field(default_factory=dict)
     weight_min: int | None = None
     weight_max: int | None = None
-    scoring: str = ""
+    scoring: Scoring | None = None
+    scoring_text: str = ""
+    placeholder_meta: dict[str, PlaceholderMeta] = field(default_factory=dict)
+    marktstandaard: bool = False
     created_at: str = ""
     updated_at: str = ""
     updated_by: str = ""
@@ -166,6 +272,16 @@ class Criterion:
         if self.weight_min is None or self.weight_max is None:
             return None
         return (self.weight_min + self.weight_max) // 2
+
+    @property
+    def scoring_type(self) -> ScoringType | None:
+        """The scoring type, None when the criterion has no structured scoring."""
+        return self.scoring.type if self.scoring is not None else None
+
+    @property
+    def carries_weight(self) -> bool:
+        """True for award criteria scored by points or relatively (a fictieve korting has no weight)."""
+        return str(self.kind) == Kind.AWARD.value and self.scoring_type != ScoringType.DISCOUNT
 
     def placeholder_names(self) -> list[str]:
         """Placeholders used in the clause, in order."""
@@ -188,6 +304,9 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "weight_min",
     "weight_max",
     "scoring",
+    "scoring_text",
+    "placeholder_meta",
+    "marktstandaard",
 )
 
 

@@ -22,6 +22,13 @@ FUZZY_TITLE_LIMIT = 5000  # above this many criteria the title pass would cost m
 # bm25 weights per FTS column: title, rationale, clause, verification, package_terms
 BM25_WEIGHTS = "10.0, 2.0, 2.0, 1.0, 4.0"
 TOKEN_RE = re.compile(r"[^\W_]+")
+# a typed criterion id or the start of one: 'VKB-M-01', 'vkb-m', 'vkb'
+ID_QUERY_RE = re.compile(r"^\s*([A-Za-z]{2,5})(?:-([SMGCsmgc])(?:-(\d{1,4}))?)?-?\s*$")
+ID_EXACT_SCORE = 100.0
+ID_PREFIX_SCORE = 99.0
+TEXT_SCORE_MAX = 98.0
+# FTS column filter, relevance floor and span: each tier's weakest hit still beats the next tier's best
+TIERS = (("{{title}} : ({match})", 0.6, 0.4), ("{{package_terms}} : ({match})", 0.3, 0.3), ("{match}", 0.0, 0.3))  # a code typed by the user always ranks above words found in texts
 DUTCH_SUFFIXES = ("'s", "en", "s", "e")
 
 
@@ -114,6 +121,20 @@ def _fts(store: LibraryStore, match: str, where: str, params: list) -> list[tupl
         return []  # a query FTS cannot parse finds nothing rather than failing the user's typing
 
 
+def _id_hits(store: LibraryStore, query: str, where: str, params: list) -> dict[str, float]:
+    """Criteria whose id is the typed code (score 100) or starts with it (99): 'VKB-M-01', 'VKB-M', 'vkb'."""
+    match = ID_QUERY_RE.match(query)
+    if not match:
+        return {}
+    prefix, letter, number = match.groups()
+    code = prefix.upper() + (f"-{letter.upper()}" if letter else "") + (f"-{number}" if number else "")
+    like = code + ("" if number else "-") + "%"
+    rows = store.db.conn.execute(
+        f"SELECT c.id FROM criteria c WHERE (c.id = ? OR c.id LIKE ?){where} ORDER BY c.id LIMIT {CANDIDATES}",
+        [code, like, *params]).fetchall()
+    return {r[0]: ID_EXACT_SCORE if r[0] == code else ID_PREFIX_SCORE for r in rows}
+
+
 def search_criteria(store: LibraryStore, query: str, package: str | None = None, kind: str | None = None,
                     level: int | None = None, status: str | None = None, limit: int = 50) -> list[SearchHit]:
     """Criteria matching the query, best first, with a score from 0 to 100."""
@@ -126,11 +147,13 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
 
     def collect(match: str, weight: float) -> None:
         # title and package names first: they say what a criterion is about; then every text column
-        for columns_match, bonus in ((f"{{title package_terms}} : ({match})", 1.0), (match, 0.8)):
+        # a hit in the title outranks one in the package's names, which outranks one deep in a rationale
+        for columns_match, floor, span in TIERS:
+            columns_match = columns_match.format(match=match)
             rows = _fts(store, columns_match, where, params)
             best = min((rank for _c, _t, rank in rows), default=-1.0) or -1.0
             for cid, title, rank in rows:  # bm25 ranks compare only within one query: normalise per query
-                relevance = weight * bonus * (rank / best if best < 0 else 0.0)
+                relevance = weight * (floor + span * (rank / best if best < 0 else 0.0))
                 if cid not in candidates or relevance > candidates[cid][1]:
                     candidates[cid] = (title, relevance)
 
@@ -145,7 +168,10 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     # rapidfuzz only on the strongest candidates: fuzzy scoring every match would cost more than a frame
     strongest = sorted(candidates.items(), key=lambda kv: kv[1][1], reverse=True)[:CANDIDATES]
     for cid, (title, relevance) in strongest:
-        scored[cid] = 60.0 * relevance + 40.0 * fuzz.partial_ratio(typed, fold(title)) / 100.0 * (relevance > 0)
+        scored[cid] = min(TEXT_SCORE_MAX, 60.0 * relevance
+                          + 40.0 * fuzz.partial_ratio(typed, fold(title)) / 100.0 * (relevance > 0))
+    for cid, score in _id_hits(store, query, where, params).items():
+        scored[cid] = max(score, scored.get(cid, 0.0))
     if not scored and store.count_criteria() <= FUZZY_TITLE_LIMIT:
         collect_titles(store, typed, where, params, scored)
     ordered = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]

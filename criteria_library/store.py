@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-import getpass
+import glob
 import json
 import os
 import sqlite3
@@ -11,12 +11,13 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import fields, replace
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
+from urllib.parse import quote
 
 from sqlite_utils import Database
 
-from . import curation, migrations, paths
+from . import curation, locks, migrations, paths, user
 from .errors import LibraryError, ReadOnlyError
 from .models import (
     CONTENT_FIELDS,
@@ -24,12 +25,14 @@ from .models import (
     CriterionVersion,
     Kind,
     Package,
+    Scoring,
     SearchHit,
     Status,
+    placeholders_to_pack,
+    scoring_to_dict,
 )
-from .validation import criterion_problems, package_problems
+from .validation import criterion_problems, package_problems, placeholders_from_pack, scoring_from_pack
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000
 KIND_RANK_SQL = migrations.KIND_RANK_SQL
 
@@ -37,13 +40,6 @@ KIND_RANK_SQL = migrations.KIND_RANK_SQL
 def now_iso() -> str:
     """The current UTC time as an ISO string with seconds, as stored in the database."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def _os_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some systems; history still needs a name
-        return "onbekend"
 
 
 def _file_writable(path: Path) -> bool:
@@ -56,6 +52,34 @@ def _file_writable(path: Path) -> bool:
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         return False
     return os.access(target, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def sqlite_uri(path: Path | PureWindowsPath | str, **params: str) -> str:
+    """An SQLite URI for a file path: '#', '?', '%' and spaces quoted; Windows drive and UNC paths as SQLite wants."""
+    if isinstance(path, PureWindowsPath):  # WindowsPath on Windows; a PureWindowsPath anywhere (tests)
+        text = str(path.absolute() if isinstance(path, Path) else path).replace("\\", "/")
+        # file:///C:/... ; a UNC path //server/share becomes file:////server/share (the authority stays empty)
+        text = text if text.startswith("/") else "/" + text
+    else:
+        text = str(Path(path).absolute())
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return "file://" + quote(text, safe="/:") + (f"?{query}" if query else "")
+
+
+def _fsync(path: Path) -> None:
+    """Flush a file (or folder) to disk; only for files no SQLite connection of this process has open."""
+    fd = os.open(path, os.O_RDONLY if path.is_dir() else os.O_RDWR)  # Windows flushes only writable handles
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _not_a_library(db_path: Path) -> LibraryError:
+    return LibraryError(
+        f"Het bestand {db_path.name} is geen bibliotheek-database; het is niet aangeraakt.",
+        en=f"The file {db_path.name} is not a library database; it was left untouched.",
+    )
 
 
 def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> LibraryError:
@@ -93,14 +117,32 @@ def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
     row = {f.name: getattr(c, f.name) for f in fields(c)}
     row["kind"] = str(Kind(c.kind))
     row["status"] = str(Status(c.status))
-    row["placeholders"] = json.dumps(c.placeholders, ensure_ascii=False, sort_keys=True)
+    # one column holds the pack form: a bare default, or an object with the default and its label, unit and range
+    row["placeholders"] = json.dumps(placeholders_to_pack(c.placeholders, c.placeholder_meta) if c.placeholder_meta
+                                     else c.placeholders, ensure_ascii=False, sort_keys=True)
+    del row["placeholder_meta"]
+    scoring = scoring_to_dict(c.scoring)
+    row["scoring"] = json.dumps(scoring, ensure_ascii=False) if scoring is not None else None
+    row["marktstandaard"] = 1 if c.marktstandaard else 0
     row["package_terms"] = package_terms
     return row
+
+
+def _scoring_from_column(value: Any, text: Any) -> tuple[Scoring | None, str]:
+    """The scoring column (JSON, or a version-1 text in history written before migration 0003) and its text."""
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        scoring, _, _ = scoring_from_pack(json.loads(value))
+        return scoring, text or ""
+    if text is None and isinstance(value, str):
+        return None, value
+    return None, text or ""
 
 
 def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
     """A database row as a criterion."""
     r = dict(row)
+    defaults, meta, _ = placeholders_from_pack(json.loads(r["placeholders"] or "{}"))
+    scoring, scoring_text = _scoring_from_column(r.get("scoring"), r.get("scoring_text"))
     return Criterion(
         id=r["id"],
         package=r["package"],
@@ -114,10 +156,13 @@ def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
         source=r["source"] or "",
         status=Status(r["status"]),
         version=int(r["version"]),
-        placeholders=json.loads(r["placeholders"] or "{}"),
+        placeholders=defaults,
+        placeholder_meta=meta,
         weight_min=r["weight_min"],
         weight_max=r["weight_max"],
-        scoring=r["scoring"] or "",
+        scoring=scoring,
+        scoring_text=scoring_text,
+        marktstandaard=bool(r.get("marktstandaard") or 0),
         created_at=r["created_at"] or "",
         updated_at=r["updated_at"] or "",
         updated_by=r["updated_by"] or "",
@@ -157,6 +202,11 @@ def content_diff(old: Criterion, new: Criterion) -> dict[str, tuple[Any, Any]]:
         a, b = getattr(old, name), getattr(new, name)
         if name in ("kind", "status"):
             a, b = str(a), str(b)
+        elif name == "scoring":  # plain dicts, so reports can print them
+            a, b = scoring_to_dict(a), scoring_to_dict(b)
+        elif name == "placeholder_meta":
+            a = {k: m.to_dict() for k, m in a.items()}
+            b = {k: m.to_dict() for k, m in b.items()}
         if a != b:
             diff[name] = (a, b)
     return diff
@@ -184,17 +234,12 @@ class LibraryStore:
         exists = db_path.exists() and db_path.stat().st_size > 0
         if db_path.exists() and db_path.is_dir():
             raise LibraryError(f"{db_path} is een map, geen bibliotheekbestand.", en=f"{db_path} is a folder, not a library file.")
-        if exists:
-            with open(db_path, "rb") as fh:
-                header = fh.read(16)
-            if header != SQLITE_HEADER:
-                raise LibraryError(
-                    f"Het bestand {db_path.name} is geen bibliotheek-database; het is niet aangeraakt.",
-                    en=f"The file {db_path.name} is not a library database; it was left untouched.",
-                )
-        elif read_only:
+        # The file itself is never opened outside SQLite: on POSIX closing any descriptor of a file drops every lock
+        # this process holds on it, the locks of an open connection included, and another writer could then
+        # checkpoint and delete the WAL under that connection. SQLite checks the header itself (SQLITE_NOTADB).
+        if not exists and read_only:
             raise LibraryError(f"De bibliotheek {db_path} bestaat niet.", en=f"The library {db_path} does not exist.")
-        elif not db_path.parent.exists():
+        elif not exists and not db_path.parent.exists():
             try:
                 db_path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -216,16 +261,56 @@ class LibraryStore:
             reason_en = "The library file is read-only; editing is disabled."
 
         if reason is None:
+            if not exists:
+                cls._create(db_path, seed=seed)
+                exists = True
             store = cls._open_writable(db_path, exists)
             if store is not None:
-                if seed and not exists:  # only a first run fills the library; an emptied one stays empty
-                    from .starter import load_starter_library
-
-                    load_starter_library(store)
                 return store
             reason = "De bibliotheek is in gebruik door een ander programma; wijzigen is uitgeschakeld."
             reason_en = "The library is in use by another program; editing is disabled."
         return cls._open_read_only(db_path, reason, reason_en or reason)
+
+    @classmethod
+    def _create(cls, db_path: Path, *, seed: bool) -> None:
+        """Make a new library at db_path in one step: built (and seeded) in a work file beside it, then renamed.
+
+        A crash or Ctrl+C leaves either no library or a complete one; a lock file makes a second first start
+        wait and then open what the first one made.
+        """
+        with locks.exclusive(db_path.with_name(f".{db_path.name}.lock")):
+            if db_path.exists() and db_path.stat().st_size > 0:
+                return  # another process made it while we waited
+            pattern = glob.escape(db_path.name) + ".new-*"
+            for stale in db_path.parent.glob(pattern):  # work files of a start that was killed; nobody else uses them
+                stale.unlink(missing_ok=True)
+            work = db_path.with_name(f"{db_path.name}.new-{os.getpid()}")
+            try:
+                store = cls._open_writable(work, False)
+                if store is None:  # nobody else knows this file, so it cannot be busy
+                    raise LibraryError(f"De bibliotheek {db_path} kon niet worden gemaakt.",
+                                       en=f"The library {db_path} could not be created.")
+                try:
+                    if seed:  # only a first run fills the library; an emptied one stays empty
+                        from .starter import load_starter_library
+
+                        load_starter_library(store)
+                    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    store.close()  # the last connection: SQLite folds the WAL into the file and removes it
+                _fsync(work)
+                os.replace(work, db_path)
+                if os.name != "nt":
+                    _fsync(db_path.parent)  # the rename itself survives a power cut
+            except OSError as exc:
+                raise LibraryError(
+                    f"De bibliotheek {db_path} kon niet worden gemaakt: {exc.strerror}.",
+                    en=f"The library {db_path} could not be created: {exc.strerror}.",
+                ) from exc
+            finally:
+                for leftover in (work, *(work.with_name(work.name + s) for s in ("-wal", "-shm", "-journal"))):
+                    with contextlib.suppress(OSError):
+                        leftover.unlink(missing_ok=True)
 
     @classmethod
     def _connect(cls, uri: str) -> Database:
@@ -236,9 +321,14 @@ class LibraryStore:
     @classmethod
     def _open_writable(cls, db_path: Path, exists: bool) -> LibraryStore | None:
         """Open for writing; None when another program holds the write lock."""
-        db = cls._connect(f"file:{db_path}?mode=rwc")
+        db = cls._connect(sqlite_uri(db_path, mode="rw" if exists else "rwc"))
         try:
-            version = migrations.stored_version(db)
+            try:
+                version = migrations.stored_version(db)  # the first read: SQLite checks the file header here
+            except sqlite3.DatabaseError as exc:
+                if exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+                    raise _not_a_library(db_path) from exc
+                raise
             if exists:
                 cls._check_is_library(db, db_path)
             if version > migrations.SCHEMA_VERSION:
@@ -276,13 +366,15 @@ class LibraryStore:
     def _open_read_only(cls, db_path: Path, reason: str, reason_en: str) -> LibraryStore:
         last_error: sqlite3.Error | None = None
         # immutable=1 is the fallback for a read-only file in WAL mode whose -shm cannot be created
-        for uri in (f"file:{db_path}?mode=ro", f"file:{db_path}?mode=ro&immutable=1"):
+        for uri in (sqlite_uri(db_path, mode="ro"), sqlite_uri(db_path, mode="ro", immutable="1")):
             db = cls._connect(uri)
             try:
                 cls._check_is_library(db, db_path)
                 db.execute("SELECT count(*) FROM criteria").fetchone()
             except sqlite3.Error as exc:
                 db.conn.close()
+                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                    raise _not_a_library(db_path) from exc
                 last_error = exc
                 continue
             except LibraryError:
@@ -337,17 +429,40 @@ class LibraryStore:
     # ---------------------------------------------------------------- settings
     @property
     def author(self) -> str:
-        """The name written into history: the name set in settings, else the OS user name."""
-        if self._author is None:
-            row = self.db.execute("SELECT value FROM settings WHERE key = 'author'").fetchone()
-            self._author = (row[0] if row and row[0] else None) or _os_user()
-        return self._author
+        """The name written into history: set for this session, else the user's own setting, else the OS user."""
+        return self._author or user.user_name()
+
+    @author.setter
+    def author(self, name: str) -> None:
+        self._author = name.strip() or None
 
     def set_author(self, name: str) -> None:
-        """Set the name written into history (empty: use the OS user name)."""
-        with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('author', ?)", [name.strip()])
+        """Store the name written into history in the user's own settings (never in the shared library)."""
+        user.set_user_name(name)
         self._author = None
+
+    @property
+    def four_eyes(self) -> bool:
+        """True (the default) when publishing needs a second person besides the one who edited or submitted."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = 'four_eyes'").fetchone()
+        return row is None or row[0] != "0"
+
+    def set_four_eyes(self, on: bool) -> None:
+        """Switch the four-eyes rule on or off for this library; the library's event log records who and when."""
+        if on == self.four_eyes:
+            return
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('four_eyes', ?)", ["1" if on else "0"])
+            self._log_event(db, "vier-ogenprincipe " + ("ingeschakeld" if on else "uitgeschakeld"), "")
+
+    def _log_event(self, db: Database, event: str, detail: str) -> None:
+        db.execute("INSERT INTO library_events (at, by, event, detail) VALUES (?, ?, ?, ?)",
+                   [now_iso(), self.author, event, detail])
+
+    def events(self) -> list[dict[str, str]]:
+        """Library-wide events (four-eyes switched, releases received), newest first."""
+        rows = self.db.execute("SELECT at, by, event, detail FROM library_events ORDER BY id DESC").fetchall()
+        return [dict(r) for r in rows]
 
     # ---------------------------------------------------------------- packages
     def packages(self) -> list[Package]:
@@ -488,12 +603,68 @@ class LibraryStore:
         return f"{stem}{(max(numbers) + 1 if numbers else 1):02d}"
 
     def save_criterion(self, c: Criterion, note: str = "") -> Criterion:
-        """Insert a new criterion (version 1) or store a changed one as a new version; returns what is stored."""
+        """Store an edit; returns what is stored. Edits never change a status (that is set_status's job).
+
+        A new criterion starts as concept. Editing a published criterion stores a new concept version beside it
+        (returned with status concept); the published one stays what buyers see until the new one is approved.
+        """
         problems = criterion_problems(c, known_packages={p.slug for p in self.packages()})
         if problems:
             raise LibraryError(problems[0].nl, en=problems[0].en, where=f"{c.id}.{problems[0].field}")
         with self.transaction() as db:
-            return self._write_criterion(db, c, note)
+            row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
+            if row is None:
+                if Status(c.status) != Status.CONCEPT:
+                    raise LibraryError("Een nieuw criterium begint als concept.",
+                                       en="A new criterion starts as a draft.", where=f"{c.id}.status")
+                return self._write_criterion(db, c, note)
+            old = row_to_criterion(row)
+            draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [c.id]).fetchone()
+            if old.status == Status.PUBLISHED or draft is not None:
+                return self._write_draft(db, old, draft, c, note)
+            return self._write_criterion(db, replace(c, status=old.status), note)
+
+    def _write_draft(self, db: Database, published: Criterion, draft: sqlite3.Row | None, c: Criterion,
+                     note: str) -> Criterion:
+        """Store c as the pending concept version of a published criterion (inside a transaction)."""
+        if not content_diff(published, replace(c, status=published.status)):
+            # edited back to what is published: nothing is pending any more
+            db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [c.id])
+            return published
+        status = Status(draft["status"]) if draft is not None else Status.CONCEPT
+        stored = replace(c, status=status, version=published.version + 1, created_at=published.created_at,
+                         updated_at=now_iso(), updated_by=self.author)
+        payload = {k: v for k, v in criterion_to_row(stored).items() if k != "package_terms"}
+        payload["note"] = note
+        db.execute(
+            "INSERT OR REPLACE INTO criterion_drafts (criterion_id, data, status, updated_at, updated_by, "
+            "submitted_by) VALUES (?, ?, ?, ?, ?, ?)",
+            [c.id, json.dumps(payload, ensure_ascii=False), status.value, stored.updated_at, stored.updated_by,
+             draft["submitted_by"] if draft is not None and status == Status.IN_REVIEW else ""],
+        )
+        return stored
+
+    def draft(self, cid: str) -> Criterion | None:
+        """The pending concept (or in-review) version of a published criterion, if someone is editing it."""
+        row = self.db.execute("SELECT data FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
+        return row_to_criterion(json.loads(row[0])) if row else None
+
+    def working_copy(self, cid: str) -> Criterion:
+        """What a regisseur edits: the pending new version of a criterion if there is one, else the criterion."""
+        return self.draft(cid) or self.criterion(cid)
+
+    def allowed_transitions(self, cid: str) -> tuple[Status, ...]:
+        """The status steps the workflow allows now for this criterion (or its pending new version)."""
+        draft = self.draft(cid)
+        if draft is not None:
+            return curation.allowed_transitions(draft.status, draft=True)
+        return curation.allowed_transitions(self.criterion(cid).status)
+
+    def discard_draft(self, cid: str) -> Criterion:
+        """Throw away the pending new version of a published criterion; returns the published one."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [cid])
+        return self.criterion(cid)
 
     def _write_criterion(self, db: Database, c: Criterion, note: str, *, keep_version: bool = False) -> Criterion:
         """Write inside an open transaction; returns the stored criterion (unchanged if nothing differs)."""
@@ -542,11 +713,52 @@ class LibraryStore:
         return self.save_criterion(copy, note=f"gekopieerd van {cid}")
 
     def set_status(self, cid: str, status: str) -> Criterion:
-        """Move a criterion along the curation workflow; LibraryError if the step is not allowed."""
-        current = self.criterion(cid)
+        """Move a criterion (or its pending new version) along the workflow; LibraryError if not allowed."""
         target = Status(status)
-        curation.check_transition(current.status, target)
-        return self.save_criterion(replace(current, status=target), note=curation.transition_note(current.status, target))
+        current = self.criterion(cid)
+        with self.transaction() as db:
+            draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
+            if draft is not None:
+                return self._move_draft(db, current, draft, target)
+            curation.check_transition(current.status, target)
+            note = curation.transition_note(current.status, target)
+            if target == Status.PUBLISHED:
+                note = self._approval_note(note, {current.updated_by, self._last_editor(db, cid)})
+            return self._write_criterion(db, replace(current, status=target), note)
+
+    def _move_draft(self, db: Database, published: Criterion, draft: sqlite3.Row, target: Status) -> Criterion:
+        data = json.loads(draft["data"])
+        pending = row_to_criterion(data)
+        curation.check_transition(pending.status, target, draft=True)
+        if target == Status.PUBLISHED:
+            note = self._approval_note("nieuwe versie gepubliceerd na review",
+                                       {draft["updated_by"], draft["submitted_by"]})
+            if data.get("note"):
+                note = f"{data['note']} ({note})"
+            db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [published.id])
+            return self._write_criterion(db, replace(pending, status=Status.PUBLISHED, version=published.version),
+                                         note)
+        submitter = self.author if target == Status.IN_REVIEW else ""
+        data["status"] = target.value
+        db.execute("UPDATE criterion_drafts SET status = ?, submitted_by = ?, data = ? WHERE criterion_id = ?",
+                   [target.value, submitter, json.dumps(data, ensure_ascii=False), published.id])
+        return replace(pending, status=target)
+
+    def _approval_note(self, note: str, involved: set[str]) -> str:
+        """Check the four-eyes rule for the current author; the history note says when it was switched off."""
+        if self.four_eyes:
+            curation.check_four_eyes(self.author, involved - {""})
+            return note
+        return f"{note}, {curation.FOUR_EYES_OFF_NOTE}"
+
+    def _last_editor(self, db: Database, cid: str) -> str:
+        """Who last changed the content (not only the status) of a criterion."""
+        rows = db.execute("SELECT changed_by, changed_fields FROM criterion_versions WHERE criterion_id = ? "
+                          "ORDER BY version DESC LIMIT 20", [cid]).fetchall()
+        for r in rows:
+            if set(json.loads(r["changed_fields"] or "[]")) - {"status"}:
+                return r["changed_by"] or ""
+        return ""
 
     def history(self, cid: str) -> list[CriterionVersion]:
         """Every version of a criterion, newest first (the current one included)."""
@@ -573,11 +785,14 @@ class LibraryStore:
         return versions
 
     def restore_version(self, cid: str, version: int) -> Criterion:
-        """Store the content of an earlier version as the newest version."""
+        """Store the content of an earlier version as an edit: the status stays, the workflow decides the rest.
+
+        For a published criterion this makes a new concept version to be approved, like any other edit.
+        """
         for entry in self.history(cid):
             if entry.version == version:
                 current = self.criterion(cid)
-                restored = replace(entry.criterion, version=current.version)
+                restored = replace(entry.criterion, status=current.status, version=current.version)
                 return self.save_criterion(restored, note=f"hersteld naar versie {version}")
         raise LibraryError(f"{cid} heeft geen versie {version}.", en=f"{cid} has no version {version}.")
 

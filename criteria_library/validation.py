@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Set
 from dataclasses import dataclass
+from typing import Any
 
 from .models import (
     CPV_RE,
     CRITERION_ID_RE,
     PLACEHOLDER_RE,
     R_STRATEGIES,
+    RELATIVE_DIRECTIONS,
     SLUG_RE,
     Criterion,
+    DiscountScoring,
     Kind,
     Package,
+    PlaceholderMeta,
+    PointsScoring,
+    RelativeScoring,
+    ScoreLevel,
+    Scoring,
+    ScoringType,
     Status,
     placeholders_in,
 )
@@ -35,13 +45,18 @@ MAX_TEXT = 32_767
 MAX_SHORT_TEXT = 500  # placeholder defaults, synonyms, who changed it, time stamps
 # A criterion edited a million times does not exist; far below SQLite's 2**63 - 1, so a version can always go up.
 MAX_VERSION = 1_000_000
-TEXT_FIELDS = ("title", "rationale", "clause", "verification", "source", "scoring")
+TEXT_FIELDS = ("title", "rationale", "clause", "verification", "source", "scoring_text")
 # The JSON shape of a pack's criterion and package: what each field must be before a Criterion or Package is built.
 CRITERION_TEXT_FIELDS = ("id", "package", "kind", "r_strategy", "title", "rationale", "clause", "verification",
-                         "source", "status", "scoring", "created_at", "updated_at", "updated_by")
+                         "source", "status", "scoring_text", "created_at", "updated_at", "updated_by")
 CRITERION_INT_FIELDS = ("level", "version", "weight_min", "weight_max")
 PACKAGE_TEXT_FIELDS = ("slug", "name_nl", "name_en", "prefix", "description")
 PACKAGE_LIST_FIELDS = ("cpv", "synonyms")
+SCORING_TYPES = [t.value for t in ScoringType]
+PLACEHOLDER_META_KEYS = ("default", "label", "unit", "min", "max")
+# Numbers in scoring and placeholder ranges: a thousand billion is far beyond any score, percentage or amount,
+# and keeps float() and SQLite away from integers of thousands of digits.
+MAX_NUMBER = 10**12
 
 
 @dataclass(frozen=True)
@@ -70,8 +85,10 @@ def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> 
     if isinstance(c.level, bool) or not isinstance(c.level, int) or c.level not in (1, 2, 3):
         add("level", f"ongeldig ambitieniveau '{shown(c.level)}' (1, 2 of 3)", f"invalid ambition level '{shown(c.level)}' (1, 2 or 3)")
     if c.r_strategy not in R_STRATEGIES:
-        add("r_strategy", f"ongeldige R-strategie '{shown(c.r_strategy)}' (R0 t/m R9)",
-            f"invalid R-strategy '{shown(c.r_strategy)}' (R0 to R9)")
+        add("r_strategy", f"ongeldige R-strategie '{shown(c.r_strategy)}' (R0 t/m R9 of ondersteunend)",
+            f"invalid R-strategy '{shown(c.r_strategy)}' (R0 to R9 or ondersteunend)")
+    if not isinstance(c.marktstandaard, bool):
+        add("marktstandaard", "marktstandaard moet true of false zijn", "marktstandaard must be true or false")
     for name, (label_nl, label_en) in REQUIRED_TEXT.items():
         value = getattr(c, name)
         if not isinstance(value, str) or not value.strip():
@@ -93,8 +110,18 @@ def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> 
             add(name, f"is te lang ({len(value)} tekens, hoogstens {MAX_TEXT})",
                 f"is too long ({len(value)} characters, at most {MAX_TEXT})")
     problems.extend(_placeholder_problems(c))
+    problems.extend(_placeholder_meta_problems(c))
     problems.extend(_weight_problems(c))
+    problems.extend(_scoring_problems(c))
     return problems
+
+
+def criterion_warnings(c: Criterion) -> list[Problem]:
+    """What a valid criterion still lacks (library check warns, import accepts): an award criterion's scoring type."""
+    if str(c.kind) == Kind.AWARD.value and c.scoring is None:
+        return [Problem("scoring", "gunningscriterium zonder beoordelingstype (punten, relatief of fictieve_korting)",
+                        "award criterion without scoring type (punten, relatief or fictieve_korting)")]
+    return []
 
 
 def _placeholder_problems(c: Criterion) -> list[Problem]:
@@ -123,10 +150,14 @@ def _placeholder_problems(c: Criterion) -> list[Problem]:
 def _weight_problems(c: Criterion) -> list[Problem]:
     problems = []
     is_award = str(c.kind) == Kind.AWARD.value
+    discount = isinstance(c.scoring, DiscountScoring)
     for name in ("weight_min", "weight_max"):
         value = getattr(c, name)
-        if value is None:
-            if is_award:
+        if value is not None and is_award and discount:
+            problems.append(Problem(name, "een fictieve korting heeft geen gewicht (laat weight_min en weight_max leeg)",
+                                    "a notional discount carries no weight (leave weight_min and weight_max empty)"))
+        elif value is None:
+            if is_award and not discount:
                 problems.append(Problem(name, "gunningscriterium zonder gewichtsbereik (weight_min en weight_max)",
                                         "award criterion without a weight range (weight_min and weight_max)"))
                 break
@@ -140,10 +171,220 @@ def _weight_problems(c: Criterion) -> list[Problem]:
             and c.weight_min > c.weight_max):
         problems.append(Problem("weight_min", "minimumgewicht is groter dan maximumgewicht",
                                 "minimum weight is larger than maximum weight"))
-    if is_award and not (isinstance(c.scoring, str) and c.scoring.strip()):
+    if is_award and c.scoring is None and not (isinstance(c.scoring_text, str) and c.scoring_text.strip()):
         problems.append(Problem("scoring", "gunningscriterium zonder beoordelingswijze",
                                 "award criterion without a scoring method"))
     return problems
+
+
+def _scoring_problems(c: Criterion) -> list[Problem]:
+    """A structured scoring only on award criteria, with sensible numbers."""
+    s = c.scoring
+    if s is None:
+        return []
+    if str(c.kind) != Kind.AWARD.value:
+        return [Problem("scoring", "alleen gunningscriteria hebben een beoordelingswijze",
+                        "only award criteria have a scoring method")]
+    problems = []
+    if isinstance(s, PointsScoring):
+        if not _finite(s.scale_max) or s.scale_max <= 0:
+            problems.append(Problem("scoring.scale_max", "de puntenschaal moet groter dan 0 zijn",
+                                    "the points scale must be larger than 0"))
+        for i, level in enumerate(s.levels):
+            if not _finite(level.points) or not 0 <= level.points <= (s.scale_max if _finite(s.scale_max) else 0):
+                problems.append(Problem(f"scoring.levels[{i}].points",
+                                        f"punten '{shown(level.points)}' liggen niet tussen 0 en {s.scale_max}",
+                                        f"points '{shown(level.points)}' are not between 0 and {s.scale_max}"))
+            if problem := bad_char_problem(level.description):
+                problems.append(Problem(f"scoring.levels[{i}].description", *problem))
+            elif len(level.description) > MAX_TEXT:
+                problems.append(Problem(f"scoring.levels[{i}].description", f"is te lang (hoogstens {MAX_TEXT} tekens)",
+                                        f"is too long (at most {MAX_TEXT} characters)"))
+    elif isinstance(s, RelativeScoring):
+        if s.direction not in RELATIVE_DIRECTIONS:
+            problems.append(Problem("scoring.direction", f"richting '{shown(s.direction)}' moet 'hoger' of 'lager' zijn",
+                                    f"direction '{shown(s.direction)}' must be 'hoger' or 'lager'"))
+        if not _finite(s.floor):
+            problems.append(Problem("scoring.floor", "de ondergrens moet een getal zijn", "the floor must be a number"))
+    elif isinstance(s, DiscountScoring):
+        if not _finite(s.per_unit_pct) or not 0 < s.per_unit_pct <= 100:
+            problems.append(Problem("scoring.per_unit_pct", "korting per eenheid moet tussen 0 en 100 % liggen",
+                                    "discount per unit must be between 0 and 100 %"))
+        if not _finite(s.cap_pct) or not 0 < s.cap_pct <= 100:
+            problems.append(Problem("scoring.cap_pct", "maximale korting moet tussen 0 en 100 % liggen",
+                                    "maximum discount must be between 0 and 100 %"))
+    return problems
+
+
+def _finite(value: Any) -> bool:
+    """A number that float(), SQLite and a message can take: no NaN or infinity, no integer of thousands of digits."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, int):
+        return -MAX_NUMBER <= value <= MAX_NUMBER
+    return math.isfinite(value) and -MAX_NUMBER <= value <= MAX_NUMBER
+
+
+def _placeholder_meta_problems(c: Criterion) -> list[Problem]:
+    if not isinstance(c.placeholder_meta, dict):
+        return []
+    problems = []
+    for name, meta in c.placeholder_meta.items():
+        where = f"placeholders.{shown(name, 40)}"
+        if name not in c.placeholders:
+            problems.append(Problem(where, f"invulveld '{shown(name)}' heeft gegevens maar geen standaardwaarde",
+                                    f"placeholder '{shown(name)}' has details but no default value"))
+        low, high = meta.min, meta.max
+        for key, value in (("min", low), ("max", high)):
+            if value is not None and not _finite(value):
+                problems.append(Problem(f"{where}.{key}", f"'{shown(value)}' is geen getal", f"'{shown(value)}' is not a number"))
+        if _finite(low) and _finite(high) and low > high:  # type: ignore[operator]
+            problems.append(Problem(f"{where}.min", "minimum is groter dan maximum", "minimum is larger than maximum"))
+        default = c.placeholders.get(name)
+        if isinstance(default, str) and (low is not None or high is not None):
+            problem = value_out_of_range(default, meta)
+            if problem:
+                problems.append(Problem(f"{where}.default", f"standaardwaarde {problem[0]}",
+                                        f"default value {problem[1]}"))
+        for key in ("label", "unit"):
+            value = getattr(meta, key)
+            if not isinstance(value, str) or bad_char_problem(value) or "\n" in value or len(value) > MAX_SHORT_TEXT:
+                problems.append(Problem(f"{where}.{key}", "moet gewone tekst op één regel zijn (hoogstens "
+                                        f"{MAX_SHORT_TEXT} tekens)", f"must be plain text on one line (at most "
+                                        f"{MAX_SHORT_TEXT} characters)"))
+    return problems
+
+
+def parse_number(text: str) -> float | None:
+    """A number as a user types it (Dutch decimal comma allowed); None when it is not one."""
+    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
+    if "," in cleaned and "." in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")  # 1.234,5
+    else:
+        cleaned = cleaned.replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def value_out_of_range(value: str, meta: PlaceholderMeta) -> tuple[str, str] | None:
+    """Why a placeholder value lies outside its range (Dutch, English), or None when it fits or has no range."""
+    if meta.min is None and meta.max is None:
+        return None
+    number = parse_number(value)
+    unit = f" {meta.unit}" if meta.unit else ""
+    if number is None:
+        return (f"'{shown(value)}' is geen getal", f"'{shown(value)}' is not a number")
+    if meta.min is not None and number < meta.min:
+        return (f"{value}{unit} is kleiner dan het minimum {_fmt(meta.min)}{unit}",
+                f"{value}{unit} is less than the minimum {_fmt(meta.min)}{unit}")
+    if meta.max is not None and number > meta.max:
+        return (f"{value}{unit} is groter dan het maximum {_fmt(meta.max)}{unit}",
+                f"{value}{unit} is more than the maximum {_fmt(meta.max)}{unit}")
+    return None
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+
+
+# ---------------------------------------------------------------- pack shapes
+def scoring_from_pack(raw: Any) -> tuple[Scoring | None, str | None, list[Problem]]:
+    """A pack's `scoring` value: (structured scoring, legacy text, problems).
+
+    A string is a version-1 description (it becomes scoring_text); an object is a structured scoring.
+    """
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None, None, []
+    if isinstance(raw, str):
+        return None, raw, []
+    if not isinstance(raw, dict):
+        return None, None, [Problem("scoring", "moet een object zijn (of leeg)", "must be an object (or empty)")]
+    problems: list[Problem] = []
+    kind = raw.get("type")
+
+    def number(key: str, required: bool = True, default: float = 0) -> float:
+        value: Any = raw.get(key)
+        if value is None and not required:
+            return default
+        if not _finite(value):
+            problems.append(Problem(f"scoring.{key}", "verplicht getal ontbreekt" if value is None else
+                                    f"'{shown(value)}' is geen getal", "required number is missing" if value is None
+                                    else f"'{shown(value)}' is not a number"))
+            return default
+        return float(value)
+
+    if kind == ScoringType.POINTS.value:
+        scale_max = number("scale_max", required=False, default=10)
+        levels_raw = raw.get("levels", [])
+        levels: list[ScoreLevel] = []
+        if not isinstance(levels_raw, list):
+            problems.append(Problem("scoring.levels", "moet een lijst zijn", "must be a list"))
+            levels_raw = []
+        for i, lv in enumerate(levels_raw):
+            if not isinstance(lv, dict) or not _finite(lv.get("points")):
+                problems.append(Problem(f"scoring.levels[{i}].points", "verplicht getal ontbreekt",
+                                        "required number is missing"))
+                continue
+            description = lv.get("description", "")
+            if not isinstance(description, str):
+                problems.append(Problem(f"scoring.levels[{i}].description", "moet tekst zijn", "must be text"))
+                description = str(description)
+            levels.append(ScoreLevel(float(lv["points"]), description))
+        scoring: Scoring = PointsScoring(scale_max=scale_max, levels=tuple(levels))
+    elif kind == ScoringType.RELATIVE.value:
+        direction = raw.get("direction", "hoger")
+        scoring = RelativeScoring(direction=direction if isinstance(direction, str) else str(direction),
+                                  floor=number("floor", required=False))
+    elif kind == ScoringType.DISCOUNT.value:
+        unit = raw.get("unit", "")
+        scoring = DiscountScoring(per_unit_pct=number("per_unit_pct"), cap_pct=number("cap_pct"),
+                                  unit=unit if isinstance(unit, str) else str(unit))
+    else:
+        return None, None, [Problem("scoring.type", f"onbekend beoordelingstype '{shown(kind)}' (kies uit "
+                                    f"{', '.join(SCORING_TYPES)})", f"unknown scoring type '{shown(kind)}' (choose from "
+                                    f"{', '.join(SCORING_TYPES)})")]
+    return scoring, None, problems
+
+
+def placeholders_from_pack(raw: Any) -> tuple[dict[str, Any], dict[str, PlaceholderMeta], list[Problem]]:
+    """A pack's `placeholders`: (name -> default, name -> metadata, problems); a string value is just the default."""
+    if raw is None:
+        return {}, {}, []
+    if not isinstance(raw, dict):
+        return raw, {}, []  # criterion_problems reports the wrong shape
+    defaults: dict[str, Any] = {}
+    meta: dict[str, PlaceholderMeta] = {}
+    problems: list[Problem] = []
+    for name, value in raw.items():
+        if not isinstance(value, dict):
+            defaults[name] = value
+            continue
+        unknown = [k for k in value if k not in PLACEHOLDER_META_KEYS]
+        for key in unknown:
+            problems.append(Problem(f"placeholders.{shown(name, 40)}.{shown(key, 40)}", f"onbekend veld '{shown(key)}' (kies uit "
+                                    f"{', '.join(PLACEHOLDER_META_KEYS)})", f"unknown field '{shown(key)}' (choose from "
+                                    f"{', '.join(PLACEHOLDER_META_KEYS)})"))
+        default = value.get("default")
+        if isinstance(default, int | float) and not isinstance(default, bool):
+            default = str(default).replace(".", ",") if isinstance(default, float) else str(default)
+        if default is not None:
+            defaults[name] = default
+        bounds: dict[str, float | None] = {}
+        for key in ("min", "max"):
+            bound = value.get(key)
+            if bound is not None and not _finite(bound):
+                problems.append(Problem(f"placeholders.{shown(name, 40)}.{shown(key, 40)}", f"'{shown(bound)}' is geen getal",
+                                        f"'{shown(bound)}' is not a number"))
+                bound = None
+            bounds[key] = float(bound) if bound is not None else None
+        label, unit = value.get("label", ""), value.get("unit", "")
+        meta[name] = PlaceholderMeta(label=label if isinstance(label, str) else str(label),
+                                     unit=unit if isinstance(unit, str) else str(unit),
+                                     min=bounds["min"], max=bounds["max"])
+    return defaults, meta, problems
 
 
 def package_problems(p: Package, known_cpv: Set[str] | None = None) -> list[Problem]:
@@ -210,15 +451,33 @@ def criterion_shape_problems(raw: dict) -> list[Problem]:
         if value is not None and not _is_int(value):
             problems.append(Problem(name, f"moet een geheel getal zijn, niet {shown(value)}",
                                     f"must be a whole number, not {shown(value)}"))
+    scoring = raw.get("scoring")
+    if isinstance(scoring, str):  # a version-1 text; an object is parsed by scoring_from_pack
+        problems += _text_shape("scoring", scoring)
+    marktstandaard = raw.get("marktstandaard")
+    if marktstandaard is not None and not isinstance(marktstandaard, bool):
+        problems.append(Problem("marktstandaard", f"moet true of false zijn, niet {shown(marktstandaard)}",
+                                f"must be true or false, not {shown(marktstandaard)}"))
     placeholders = raw.get("placeholders")
     if placeholders is not None and not isinstance(placeholders, dict):
         problems.append(Problem("placeholders", "invulvelden moeten naam-waardeparen zijn",
                                 "placeholders must be name-value pairs"))
     elif placeholders:
         for key, value in placeholders.items():
-            for p in _text_shape("placeholders", key, single_line=True, limit=100) + _text_shape(
-                    "placeholders", value, single_line=True, limit=MAX_SHORT_TEXT):
-                problems.append(Problem(p.field, f"invulveld '{shown(key)}': {p.nl}", f"placeholder '{shown(key)}': {p.en}"))
+            found = _text_shape("placeholders", key, single_line=True, limit=100)
+            if isinstance(value, dict):  # {"default": ..., "label": ..., "unit": ..., "min": ..., "max": ...}
+                default = value.get("default")
+                if not _finite(default):
+                    found += [] if default is None else _text_shape("placeholders", default, single_line=True,
+                                                                    limit=MAX_SHORT_TEXT)
+                for name in ("label", "unit"):
+                    if value.get(name) is not None:
+                        found += _text_shape(f"placeholders.{shown(key, 40)}.{name}", value[name], single_line=True,
+                                             limit=MAX_SHORT_TEXT)
+            else:
+                found += _text_shape("placeholders", value, single_line=True, limit=MAX_SHORT_TEXT)
+            problems += [Problem(p.field, f"invulveld '{shown(key)}': {p.nl}", f"placeholder '{shown(key)}': {p.en}")
+                         for p in found]
     return problems
 
 

@@ -10,14 +10,23 @@ from enum import StrEnum
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
 from criteria_library.models import PLACEHOLDER_RE, Criterion, Kind, Status
+from criteria_library.validation import value_out_of_range
 
 from . import thresholds
 from .clauses import clause_text, fill_clause
 from .errors import TenderError
 from .library import Library
-from .tender import EUROPEAN_PROCEDURES, PROCEDURES, TENDER_PLACEHOLDERS, Tender, parse_cpv
+from .tender import (
+    EUROPEAN_PROCEDURES,
+    PROCEDURES,
+    TENDER_PLACEHOLDERS,
+    TENDER_WIDE_PLACEHOLDERS,
+    Tender,
+    parse_cpv,
+)
 
-PRICE_WEIGHT_ADVICE = (10, 40)  # circular tenders: price counts, but quality must be able to make a difference
+# Below 30 % price hardly separates bids, above 70 % quality hardly can: the band where both can decide.
+PRICE_WEIGHT_ADVICE = (30, 70)
 
 
 class Severity(StrEnum):
@@ -154,17 +163,37 @@ def _check_cpv_package(t: Tender, code: str, library: Library, f: _Findings) -> 
 def _check_values(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
     """Advice for values that no chosen criterion uses: usually a misspelt placeholder name."""
     used: set[str] = set(TENDER_PLACEHOLDERS)
+    used_by: dict[str, set[str]] = {}
     for c in criteria:
-        for txt in (clause_text(t, c), c.scoring, c.verification):
-            used.update(m.group(1) for m in PLACEHOLDER_RE.finditer(txt or ""))
-    for name in t.values:
-        if name in used:
-            continue
-        close = difflib.get_close_matches(name, sorted(used), n=1)
+        own: set[str] = set()
+        for txt in (clause_text(t, c), c.scoring_text, c.verification):
+            own.update(m.group(1) for m in PLACEHOLDER_RE.finditer(txt or ""))
+        used_by[c.id] = own
+        used |= own
+    unused = [(name, f"values.{name}", used) for name in t.values if name not in used]
+    for entry in t.criteria:
+        own = used_by.get(entry.id, set())
+        unused.extend((name, f"criteria[{entry.id}].values.{name}", own) for name in entry.values if name not in own)
+    for name, where, candidates in unused:
+        close = difflib.get_close_matches(name, sorted(candidates), n=1)
         hint_nl = f"; bedoelt u {{{{{close[0]}}}}}?" if close else "; de waarde wordt niet gebruikt"
         hint_en = f"; did you mean {{{{{close[0]}}}}}?" if close else "; the value is not used"
         f.advice("value-unused", f"{{{{{name}}}}} komt in geen van de gekozen criteria voor{hint_nl}",
-                 f"{{{{{name}}}}} does not occur in any chosen criterion{hint_en}", f"values.{name}")
+                 f"{{{{{name}}}}} does not occur in any chosen criterion{hint_en}", where)
+
+
+def _check_value_ranges(t: Tender, c: Criterion, f: _Findings) -> None:
+    """A value outside the range the library gives for a placeholder (e.g. a warranty of 0 years)."""
+    for name, meta in c.placeholder_meta.items():
+        value = t.value_for(c.id, name)
+        if value is None or not value.strip() or name in t.tender_values():
+            continue
+        problem = value_out_of_range(value, meta)
+        if problem:
+            label_nl = meta.label or name
+            where = f"values.{name}" if name in TENDER_WIDE_PLACEHOLDERS else f"criteria[{c.id}].values.{name}"
+            f.error("placeholder-range", f"{c.id}: {label_nl}: {problem[0]}", f"{c.id}: {label_nl}: {problem[1]}",
+                    where)
 
 
 def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
@@ -186,6 +215,7 @@ def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
                  "is deze aanbesteding met een andere of nieuwere bibliotheek gemaakt?",
                  f"chosen at version {entry.version}, but the library has version {c.version}; was "
                  "this tender made with another or newer library?", where)
+    _check_value_ranges(t, c, f)
     filled = fill_clause(t, c)
     for name in filled.missing:
         f.error("placeholder-missing", f"{c.id}: \"{name}\" heeft geen waarde; vul die in bij de waarden",
@@ -201,31 +231,59 @@ def _check_weights(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
     for c in criteria:
         entry = t.entry(c.id)
         weight = entry.weight if entry else None
-        if c.kind == Kind.AWARD:
+        if c.carries_weight:
             if weight is None:
                 f.error("weight-missing", f"gunningscriterium {c.id} heeft geen weging",
                         f"award criterion {c.id} has no weight", f"criteria[{c.id}].weight")
-            else:
-                total += weight
-                if weight == 0:
-                    f.advice("weight-zero", f"gunningscriterium {c.id} weegt 0% en telt dus niet mee",
-                             f"award criterion {c.id} weighs 0% and so does not count", f"criteria[{c.id}].weight")
-        elif weight is not None:
+                continue
+            total += weight
+            if weight == 0:
+                f.advice("weight-zero", f"gunningscriterium {c.id} weegt 0% en telt dus niet mee",
+                         f"award criterion {c.id} weighs 0% and so does not count", f"criteria[{c.id}].weight")
+            elif c.weight_min is not None and c.weight_max is not None and not c.weight_min <= weight <= c.weight_max:
+                f.advice("weight-range", f"{c.id} weegt {weight}%; de bibliotheek adviseert {c.weight_min}-"
+                         f"{c.weight_max}%", f"{c.id} weighs {weight}%; the library advises {c.weight_min}-"
+                         f"{c.weight_max}%", f"criteria[{c.id}].weight")
+        elif weight is not None and c.kind != Kind.AWARD:
             f.info("weight-ignored", f"{c.id} is geen gunningscriterium; de weging wordt genegeerd",
                    f"{c.id} is not an award criterion; its weight is ignored", f"criteria[{c.id}].weight")
+        # a fictieve korting has no weight: it lowers the evaluation price and is left out of the sum
     if total != 100:
         f.error("weights-sum", f"de wegingen van prijs ({t.price_weight}%) en gunningscriteria tellen op tot "
                 f"{total}% in plaats van 100%", f"the weights of price ({t.price_weight}%) and the award criteria "
                 f"add up to {total}% instead of 100%", "price_weight")
-    low, high = PRICE_WEIGHT_ADVICE
-    if award and not low <= t.price_weight <= high:
-        f.advice("price-weight", f"een prijsweging van {t.price_weight}% is ongebruikelijk voor een circulaire "
-                 f"aanbesteding; gebruikelijk is {low}-{high}%", f"a price weight of {t.price_weight}% is unusual "
-                 f"for a circular tender; {low}-{high}% is common", "price_weight")
+    _check_price_weight(t, award, f)
     if not award:
         f.advice("no-award", "er is geen gunningscriterium: de laagste prijs wint en circulariteit telt niet mee "
-                 "in de gunning", "there is no award criterion: the lowest price wins and circularity does not "
-                 "count in the award", "criteria")
+                 "in de gunning; gunnen op laagste prijs alleen moet u in de aanbestedingsstukken motiveren "
+                 "(art. 2.114 Aanbestedingswet 2012)", "there is no award criterion: the lowest price wins and "
+                 "circularity does not count in the award; awarding on lowest price alone must be motivated in the "
+                 "tender documents (art. 2.114 Dutch Procurement Act 2012)", "criteria")
+
+
+def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None:
+    """Advice only where the price weight decides more than the buyer may intend: below 30 % or above 70 %."""
+    low, high = PRICE_WEIGHT_ADVICE
+    price = t.price_weight
+    if t.fixed_budget_eur is not None:
+        if price != 0:
+            f.advice("price-weight", f"bij een vaste prijs ({_euro(t.fixed_budget_eur)}) gunt u op kwaliteit; zet de "
+                     f"prijsweging op 0% (nu {price}%)", f"with a fixed price ({_euro(t.fixed_budget_eur)}) you award "
+                     f"on quality; set the price weight to 0% (now {price}%)", "price_weight")
+        return
+    if not award or not any(c.carries_weight for c in award):
+        return
+    if price < low:
+        f.advice("price-weight", f"een prijsweging van {price}% laat de prijs weinig verschil maken: een veel duurdere "
+                 "inschrijving kan winnen op kwaliteit; overweeg een vaste prijs (budget) als dat de bedoeling is",
+                 f"a price weight of {price}% lets price make little difference: a much dearer bid can win on "
+                 "quality; consider a fixed price (budget) if that is the intention", "price_weight")
+    elif price > high:
+        f.advice("price-weight", f"een prijsweging van {price}% laat de kwaliteit weinig verschil maken: de "
+                 "goedkoopste inschrijving wint bijna altijd, ook met de laagste circulaire score; controleer dit met "
+                 "'Simuleer beoordeling'", f"a price weight of {price}% lets quality make little difference: the "
+                 "cheapest bid nearly always wins, even with the lowest circular score; check this with 'Simulate "
+                 "evaluation'", "price_weight")
 
 
 def _check_procedure(t: Tender, f: _Findings, today: date) -> None:

@@ -51,7 +51,7 @@ def resolve(name: str, tender: Tender, criterion: Criterion) -> tuple[str | None
     own = tender.tender_values()
     if name in own:
         return own[name], Source.TENDER
-    value = tender.values.get(name)
+    value = tender.value_for(criterion.id, name)
     if value is not None and str(value).strip():
         return str(value), Source.VALUE
     default = criterion.placeholders.get(name)

@@ -63,6 +63,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     export.add_argument("--template", type=Path, metavar="SJABLOON", help="huisstijl: .docx of .dotx van de organisatie")
     export.add_argument("--concept", action="store_true",
                         help="maak een concept, ook als de controle nog fouten vindt (lege plekken worden gemarkeerd)")
+    export.add_argument("--pdf", action="store_true",
+                        help="schrijf ook een PDF (met paginanummers in de inhoudsopgave; vraagt LibreOffice)")
+    export.add_argument("--force", action="store_true", help="overschrijf bestaande bestanden")
     export.set_defaults(func=_in_language(_export))
 
 
@@ -131,13 +134,24 @@ def _check(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .checks import Severity, check_tender
-    from .docx_export import export_tender, load_template
+    from .docx_export import export_tender, load_template, refuse_overwriting_input
+    from .output import refuse_existing
+    from .pdf import docx_to_pdf, require_libreoffice
     from .tender import load_tender
 
     lang = _lang(args)
+    refuse_overwriting_input(args.out, {"het aanbestedingsbestand": args.file, "de sjabloon": args.template})
+    pdf = args.out.with_suffix(".pdf") if args.pdf else None
+    if pdf is not None:
+        require_libreoffice()  # said before any work, in one line
+    if not args.force:
+        refuse_existing([args.out, *([pdf] if pdf else [])])
     tender = load_tender(args.file)
+    notes: list[str] = []
     if args.template is not None:
-        load_template(args.template)  # a bad template is reported before any other work
+        load_template(args.template, notes)  # a bad template is reported before any other work
+        for note in notes:
+            print(f"let op: {note}", file=sys.stderr)
     store = _open_library(args)
     try:
         findings = check_tender(tender, store)
@@ -145,8 +159,8 @@ def _export(args: argparse.Namespace) -> int:
         if errors and not args.concept:
             raise TenderError(f"de aanbesteding bevat {len(errors)} {'fout' if len(errors) == 1 else 'fouten'} "
                               f"(eerste: {errors[0].text()}); los die op of maak een concept met --concept",
-                              en=f"the tender has {len(errors)} error(s) (first: {errors[0].text('en')}); fix them "
-                              "or make a draft with --concept")
+                              en=f"the tender has {len(errors)} {'error' if len(errors) == 1 else 'errors'} "
+                              f"(first: {errors[0].text('en')}); fix them or make a draft with --concept")
         for f in findings:
             if f.severity == Severity.ADVICE:
                 print(f"{_severity(f.severity, lang)}: {f.text(lang)}", file=sys.stderr)
@@ -154,4 +168,7 @@ def _export(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Written: {out}" if lang == "en" else f"Geschreven: {out}")
+    if pdf is not None:
+        docx_to_pdf(out, pdf)
+        print(f"Written: {pdf}" if lang == "en" else f"Geschreven: {pdf}")
     return 0

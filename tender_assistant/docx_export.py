@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import copy
+import getpass
 import io
 import re
-import zipfile
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import docx
 from docx.document import Document
@@ -23,21 +24,17 @@ from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .docx_plan import Block, DocumentPlan, Heading, PageBreak, Paragraph, Style, Table, Toc, build_plan
 from .docx_styles import ResolvedStyles, resolve_styles
+from .docx_template import read_template_bytes, sanitise_package
 from .errors import TemplateError, TenderError
 from .library import Library
-from .tender import Tender, atomic_write_bytes
+from .output import write_output
+from .tender import Tender
 
 Progress = Callable[[int, int], None]
 
 DEFAULT_TEMPLATE = Path(__file__).with_name("templates") / "tender.docx"
 CONTENT_MARKER = re.compile(r"^\s*\{\{\s*inhoud\s*\}\}\s*$")
 FIELD_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
-MAIN_TYPES = {
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "dotx",
-}
-MACRO_TYPES = ("application/vnd.ms-word.document.macroEnabled.main+xml",
-               "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
 HEADER_SHADE = "D9E2F3"
 CONCEPT_MARK = "CONCEPT – niet voor publicatie"
 CONCEPT_COLOUR = RGBColor(0xC0, 0x00, 0x00)
@@ -88,41 +85,18 @@ def heading_label(h: Heading, numbered: bool) -> str:
 
 
 # ------------------------------------------------------------------ template
-def load_template(path: Path | str | None = None) -> Document:
-    """Open a .docx or .dotx as the base of the export; TemplateError when it is not a usable Word document."""
+def load_template(path: Path | str | None = None, notes: list[str] | None = None) -> Document:
+    """Open a .docx or .dotx as the base of the export; TemplateError when it is not a usable Word document.
+
+    Hostile content (external links, macros, embedded documents) is dropped; notes receives a line for each kind.
+    """
     path = Path(path) if path is not None else DEFAULT_TEMPLATE
+    raw = read_template_bytes(path)
+    clean, dropped = sanitise_package(raw, path.name)
+    if notes is not None:
+        notes.extend(dropped)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise TemplateError(f"De sjabloon {path} bestaat niet.", en=f"The template {path} does not exist.") from None
-    except OSError as exc:
-        raise TemplateError(f"De sjabloon {path} kan niet worden gelezen: {exc.strerror}.",
-                            en=f"The template {path} cannot be read: {exc.strerror}.") from None
-    not_word = TemplateError(f"{path.name} is geen Word-document (.docx of .dotx).",
-                             en=f"{path.name} is not a Word document (.docx or .dotx).")
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
-            types = zf.read("[Content_Types].xml").decode("utf-8")
-            # Only a .dotx needs its parts copied (to change one content type); a .docx is opened as is.
-            members = {i.filename: zf.read(i.filename) for i in zf.infolist()} if "template.main+xml" in types else {}
-    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError, OSError):
-        raise not_word from None
-    if any(t in types for t in MACRO_TYPES):
-        raise TemplateError(f"{path.name} bevat macro's (.docm/.dotm); sla de sjabloon op als .docx of .dotx.",
-                            en=f"{path.name} contains macros (.docm/.dotm); save the template as .docx or .dotx.")
-    if not any(t in types for t in MAIN_TYPES):
-        raise not_word
-    if "template.main+xml" in types:
-        # python-docx only opens documents; a .dotx is the same package with another content type.
-        members["[Content_Types].xml"] = types.replace("wordprocessingml.template.main+xml",
-                                                       "wordprocessingml.document.main+xml").encode("utf-8")
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
-            for name, data in members.items():
-                out.writestr(name, data)
-        raw = buf.getvalue()
-    try:
-        return docx.Document(io.BytesIO(raw))
+        return docx.Document(io.BytesIO(clean))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken packages
         raise TemplateError(f"{path.name} is een beschadigd Word-document ({type(exc).__name__}).",
                             en=f"{path.name} is a damaged Word document ({type(exc).__name__}).") from None
@@ -371,20 +345,123 @@ def render(plan: DocumentPlan, template: Document, progress: Progress | None = N
     anchor.getparent().remove(anchor)
     if plan.concept:
         _mark_concept(doc)
+    _ensure_page_numbers(doc)
     _ask_to_update_fields(doc)
-    props = doc.core_properties
-    props.title = _property(plan.title)
-    props.subject = "Aanbestedingsdocument circulair inkopen"
-    props.author = _property(plan.organisation) if plan.organisation.strip() else props.author
-    props.keywords = "circulair inkopen"
+    set_properties(doc, plan.title, plan.organisation, "Aanbestedingsdocument circulair inkopen")
     return doc
 
 
+def _author(organisation: str) -> str:
+    """The organisation, else the user's own name (login name), else nothing."""
+    if organisation.strip():
+        return _property(organisation)
+    try:
+        return _property(getpass.getuser())
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
+APP_XML = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.'
+           'org/officeDocument/2006/extended-properties"><Application>Tender Assistant</Application>'
+           '<Company>{company}</Company></Properties>')
+
+
+def set_properties(doc: Document, title: str, organisation: str, subject: str, now: datetime | None = None) -> None:
+    """Title, author, dates of now; nothing left of the template's or the generating library's own properties."""
+    now = (now or datetime.now(UTC)).astimezone(UTC).replace(tzinfo=None, microsecond=0)
+    props = doc.core_properties
+    author = _author(organisation)
+    props.title = _property(title)
+    props.subject = subject
+    props.author = author
+    props.last_modified_by = author
+    props.keywords = "circulair inkopen"
+    props.comments = ""
+    props.category = ""
+    props.revision = 1
+    props.created = now
+    props.modified = now
+    props.last_printed = now  # python-docx cannot remove it; a template's old date would be misleading
+    package = doc.part.package
+    for rel in list(package.rels.values()):
+        if rel.reltype == RT.THUMBNAIL:  # a picture of the template's first page, not of this document
+            package.rels.pop(rel.rId)
+        elif rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
+            # Template name, application and statistics of the template ("Normal.dotm", "1 page"): write ours.
+            company = escape(_property(organisation))
+            rel.target_part._blob = APP_XML.format(company=company).encode("utf-8")
+
+
+def _has_page_field(doc: Document) -> bool:
+    for rel in doc.part.rels.values():
+        if rel.reltype in (RT.HEADER, RT.FOOTER) and not rel.is_external:
+            el = rel.target_part.element
+            instr = [f.get(qn("w:instr")) or "" for f in el.iter(qn("w:fldSimple"))]
+            instr += [t.text or "" for t in el.iter(qn("w:instrText"))]
+            if any(re.match(r"\s*PAGE\b", i) for i in instr):
+                return True
+    return False
+
+
+def _ensure_page_numbers(doc: Document) -> None:
+    """A house style without any page number gets 'Pagina X van Y' in the first section's footer (later inherit)."""
+    if _has_page_field(doc):
+        return
+    sections = doc.sections
+    target = next((s for s in sections if not s.footer.is_linked_to_previous), None)
+    if target is not None and any(p.text.strip() for p in target.footer.paragraphs):
+        target_footer = target.footer
+        p = target_footer.add_paragraph()
+    else:
+        first = sections[0]
+        first.footer.is_linked_to_previous = False
+        p = first.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.add_run("Pagina ")
+    _simple_field(p, "PAGE")
+    p.add_run(" van ")
+    _simple_field(p, "NUMPAGES")
+
+
+def _simple_field(p: DocxParagraph, instr: str) -> None:
+    fld = OxmlElement("w:fldSimple")
+    fld.set(qn("w:instr"), f" {instr} ")
+    run = OxmlElement("w:r")
+    t = OxmlElement("w:t")
+    t.text = "1"
+    run.append(t)
+    fld.append(run)
+    p._p.append(fld)
+
+
+def same_file(a: Path | str, b: Path | str) -> bool:
+    """True when two paths name the same file (also through links, case-insensitive file systems or '..')."""
+    a, b = Path(a), Path(b)
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def refuse_overwriting_input(out: Path, inputs: dict[str, Path | str | None]) -> None:
+    """TenderError when the output file is one of the inputs (the house style or the tender would be lost)."""
+    for label, path in inputs.items():
+        if path is not None and same_file(out, path):
+            en = {"de sjabloon": "the template", "het aanbestedingsbestand": "the tender file"}.get(label, label)
+            raise TenderError(f"Het uitvoerbestand {out.name} is {label} zelf; kies een ander bestand, anders gaat "
+                              f"{label} verloren.", en=f"The output file {out.name} is {en} itself; choose another "
+                              f"file, otherwise {en} is lost.")
+
+
 def export_tender(tender: Tender, library: Library, out: Path | str, template: Path | str | None = None,
-                  today: date | None = None, concept: bool = False, progress: Progress | None = None) -> Path:
+                  today: date | None = None, concept: bool = False, progress: Progress | None = None,
+                  notes: list[str] | None = None) -> Path:
     """Build, render and atomically write the tender document; nothing is written when anything fails.
 
     progress(done, total) reports rendering; raising from it (e.g. exchange.Cancelled) cancels with no file written.
+    notes receives what was dropped from the template (external links, macros).
     """
     out = Path(out)
     if out.suffix.lower() != ".docx":
@@ -392,12 +469,13 @@ def export_tender(tender: Tender, library: Library, out: Path | str, template: P
                           en=f"The output file must end in .docx, not {out.name}.")
     if not out.parent.exists() and str(out.parent):
         raise TenderError(f"De map {out.parent} bestaat niet.", en=f"The folder {out.parent} does not exist.")
-    doc = load_template(template)
+    refuse_overwriting_input(out, {"de sjabloon": template})
+    doc = load_template(template, notes)
     plan = build_plan(tender, library, today=today, concept=concept)
     render(plan, doc, progress)
     buf = io.BytesIO()
     doc.save(buf)
-    atomic_write_bytes(out, buf.getvalue())
+    write_output(out, buf.getvalue())
     if progress:
         progress(1, 1)
     return out

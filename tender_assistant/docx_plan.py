@@ -201,12 +201,14 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     for part in [p.strip() for p in tender.description.split("\n\n") if p.strip()] or ["(Geen omschrijving.)"]:
         body.append(text(part))
     body.append(Heading("Omvang en looptijd", 2, "1.2"))
-    scope = f"{tender.organisation or 'De opdrachtgever'} besteedt deze opdracht aan via een {procedure_inline(procedure)}."
+    scope = (f"{capitalise(tender.organisation.strip() or 'de opdrachtgever')} besteedt deze opdracht aan via een "
+             f"{procedure_inline(procedure)}.")
     if package_name:
         scope += f" De opdracht valt onder het inkooppakket {package_name}."
     body.append(text(scope))
     if tender.contract_term_months:
-        body.append(text(f"De overeenkomst heeft een looptijd van {tender.contract_term_months} maanden."))
+        body.append(text(f"De overeenkomst heeft een looptijd van "
+                         f"{count(tender.contract_term_months, 'maand', 'maanden')}."))
     if tender.estimated_value_eur is not None:
         body.append(text(f"De geraamde waarde van de opdracht bedraagt {euro(tender.estimated_value_eur)} "
                          "exclusief btw, over de hele looptijd."))
@@ -215,8 +217,7 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     body.append(Heading("Circulaire ambitie", 2, "1.3"))
     body.append(text(f"De opdrachtgever kiest voor ambitieniveau {tender.ambition_level}, "
                      f"{LEVEL_TEXT[tender.ambition_level]}. Dit document bevat "
-                     + ", ".join(f"{len(by_kind[k])} {_kind_count_label(k, len(by_kind[k]))}" for k in KIND_ORDER)
-                     + "."))
+                     + and_list([count(len(by_kind[k]), *KIND_NOUNS[k]) for k in KIND_ORDER]) + "."))
 
     # ---- chapters per kind
     numbers: dict[str, str] = {}
@@ -238,8 +239,8 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
             body.append(Heading(heading, 2, number))
             body.append(Paragraph(clause_runs(fill_clause(tender, c)), Style.CLAUSE))
             if kind == Kind.AWARD:
-                if c.scoring.strip():
-                    body.append(labelled("Beoordeling", fill_text(tender, c, c.scoring)))
+                if c.scoring_text.strip():
+                    body.append(labelled("Beoordeling", fill_text(tender, c, c.scoring_text)))
                 if entry is not None and entry.weight is not None:
                     body.append(labelled("Weging", f"{entry.weight}% van de totale score"))
             body.append(labelled("Bewijsmiddel", f"zie bijlage A, {number}"))
@@ -272,12 +273,27 @@ def _in_order(by_kind: dict[Kind, list[Criterion]]) -> list[Criterion]:
     return [c for k in KIND_ORDER for c in by_kind[k]]
 
 
-def _kind_count_label(kind: Kind, n: int) -> str:
-    singular = {Kind.SELECTION: "geschiktheidseis", Kind.REQUIREMENT: "minimumeis", Kind.AWARD: "gunningscriterium",
-                Kind.CONTRACT: "contractbepaling"}[kind]
-    plural = {Kind.SELECTION: "geschiktheidseisen", Kind.REQUIREMENT: "minimumeisen", Kind.AWARD: "gunningscriteria",
-              Kind.CONTRACT: "contractbepalingen"}[kind]
-    return singular if n == 1 else plural
+KIND_NOUNS: dict[Kind, tuple[str, str]] = {
+    Kind.SELECTION: ("geschiktheidseis", "geschiktheidseisen"), Kind.REQUIREMENT: ("minimumeis", "minimumeisen"),
+    Kind.AWARD: ("gunningscriterium", "gunningscriteria"), Kind.CONTRACT: ("contractbepaling", "contractbepalingen"),
+}
+
+
+def count(n: int, singular: str, plural: str) -> str:
+    """'geen minimumeisen', '1 minimumeis', '4 gunningscriteria'."""
+    if n == 0:
+        return f"geen {plural}"
+    return f"{n} {singular if n == 1 else plural}"
+
+
+def and_list(items: list[str]) -> str:
+    """'a, b en c'."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def capitalise(s: str) -> str:
+    """The first letter as a capital, the rest as written ('gemeente Zaanstad' starts a sentence as 'Gemeente')."""
+    return s[:1].upper() + s[1:]
 
 
 def _r_label(code: str) -> str:

@@ -81,10 +81,22 @@ class PackageMatch:
 
 @dataclass
 class Suggestion:
-    """A criterion suggested for a tender, with the weight to start from (award criteria only)."""
+    """A criterion suggested for a tender, with the weight to start from (award criteria only) and why."""
 
     criterion: Criterion
     weight: int | None = None
+    matched: list[str] = field(default_factory=list)  # the buyer's own words that name this criterion's lever
+    above_level: bool = False  # chosen only because the description asked for it
+
+    def reason(self, lang: str = "nl") -> str:
+        """Why the description selected this criterion, or '' when it did not."""
+        if not self.matched:
+            return ""
+        quoted = ", ".join(f"'{w}'" for w in self.matched)
+        if lang == "en":
+            return f"your description mentions {quoted}" + (" (above the chosen ambition level)"
+                                                            if self.above_level else "")
+        return f"uw omschrijving noemt {quoted}" + (" (boven het gekozen ambitieniveau)" if self.above_level else "")
 
 
 class Matcher:
@@ -283,23 +295,103 @@ def match_packages(library: Library, text: str = "", cpv_codes: list[str] | tupl
     return matcher_for(library).match(text, cpv_codes, limit)
 
 
-def suggest_criteria(library: Library, package: str, level: int, price_weight: int = 30) -> list[Suggestion]:
-    """Published criteria of the package with level <= the ambition level, award criteria with a start weight."""
-    chosen = [c for c in library.criteria(package=package, max_level=level, include_retired=False)
-              if c.status == Status.PUBLISHED]
+MIN_LEVER_WORD = 5  # shorter words ('bank', 'stoel') name products, not circular levers
+
+
+def _lever_terms(criterion: Criterion) -> set[str]:
+    """The stems that say which circular lever a criterion pulls: the words of its title (its R-strategy alone
+    would tie 'hergebruik' to every R3 criterion, reporting included)."""
+    return {s for s in terms(criterion.title) if len(s) >= MIN_LEVER_WORD}
+
+
+def _package_terms(library: Library, package: str) -> set[str]:
+    """Stems that only say which package this is (its names and synonyms): they select nothing in it."""
+    for p in library.packages():
+        if p.slug == package:
+            return set(terms(f"{p.name_nl} {p.name_en} {p.slug.replace('-', ' ')} {' '.join(p.synonyms)}"))
+    return set()
+
+
+def description_matches(library: Library, package: str, description: str,
+                        candidates: list[Criterion]) -> dict[str, list[str]]:
+    """Criterion id -> the buyer's words that name its lever ('hergebruik van bestaand meubilair')."""
+    own = {w: stem(w) for w in words(description) if w not in stopwords() and len(w) >= MIN_LEVER_WORD}
+    asked = {w: s for w, s in own.items() if s not in _package_terms(library, package)}
+    found: dict[str, list[str]] = {}
+    for c in candidates:
+        levers = _lever_terms(c)
+        hit = [w for w, s in asked.items() if any(s == lever or (len(s) >= 6 and lever.startswith(s))
+                                                  for lever in levers)]
+        if hit:
+            found[c.id] = hit
+    return found
+
+
+def suggest_criteria(library: Library, package: str, level: int, price_weight: int = 30,
+                     description: str = "") -> list[Suggestion]:
+    """Published criteria of the package up to the ambition level, plus those above it that the description asks
+    for; award criteria get a start weight."""
+    published = [c for c in library.criteria(package=package, include_retired=False)
+                 if c.status == Status.PUBLISHED]
+    asked = description_matches(library, package, description, published) if description.strip() else {}
+    chosen = [c for c in published if c.level <= level or c.id in asked]
     weights = propose_weights([c for c in chosen if c.kind == Kind.AWARD], price_weight)
-    return [Suggestion(c, weights.get(c.id)) for c in chosen]
+    return [Suggestion(c, weights.get(c.id), asked.get(c.id, []), c.level > level) for c in chosen]
 
 
 def propose_weights(award: list[Criterion], price_weight: int) -> dict[str, int]:
-    """Spread 100 - price weight over the award criteria in proportion to their suggested weights (whole %)."""
-    if not award:
-        return {}
+    """Weights for the punten/relatief criteria that add up to 100 - price weight (whole %).
+
+    Inside the advised ranges when they can absorb that total (see propose_split); otherwise in proportion to the
+    suggested weights, so the sum still holds.
+    """
+    price, weights = propose_split(award, price_weight)
+    if price == price_weight:
+        return weights
+    weighted = [c for c in award if c.carries_weight]
     total = max(0, 100 - price_weight)
-    base = [c.suggested_weight or 10 for c in award]
+    base = [c.suggested_weight or 10 for c in weighted]
     exact = [total * b / sum(base) for b in base]
     result = [math.floor(x) for x in exact]
     # Largest remainder, so the weights add up to exactly the total.
-    for i in sorted(range(len(award)), key=lambda i: exact[i] - result[i], reverse=True)[: total - sum(result)]:
+    for i in sorted(range(len(weighted)), key=lambda i: exact[i] - result[i], reverse=True)[: total - sum(result)]:
         result[i] += 1
-    return {c.id: w for c, w in zip(award, result, strict=True)}
+    return {c.id: w for c, w in zip(weighted, result, strict=True)}
+
+
+def propose_split(award: list[Criterion], price_weight: int) -> tuple[int, dict[str, int]]:
+    """Spread 100 - price weight over the punten/relatief criteria in proportion to their suggested weights.
+
+    Every weight stays inside its advised range (whole %). When the ranges cannot absorb what the price leaves,
+    the criteria get their minimum or maximum and the price weight becomes the rest; returns (price, weights).
+    Korting criteria carry no weight and are left out.
+    """
+    weighted = [c for c in award if c.carries_weight]
+    if not weighted:
+        return price_weight, {}
+    lo = [c.weight_min if c.weight_min is not None else 0 for c in weighted]
+    hi = [c.weight_max if c.weight_max is not None else 100 for c in weighted]
+    base = [c.suggested_weight or 10 for c in weighted]
+    rest = max(0, 100 - price_weight)
+    if rest <= sum(lo):
+        result = lo
+        price_weight = max(0, 100 - sum(lo))
+    elif rest >= sum(hi):
+        result = hi
+        price_weight = 100 - sum(hi)
+    else:
+        def spread(factor: float) -> list[float]:
+            return [min(h, max(low, factor * b)) for low, h, b in zip(lo, hi, base, strict=True)]
+
+        low_f, high_f = 0.0, 100.0 / min(b for b in base if b > 0) if any(base) else 100.0
+        for _ in range(60):  # bisection on the factor; the sum grows with it
+            mid = (low_f + high_f) / 2
+            low_f, high_f = (mid, high_f) if sum(spread(mid)) < rest else (low_f, mid)
+        exact = spread(high_f)
+        result = [math.floor(x) for x in exact]
+        # Largest remainder, so the weights add up to exactly the rest; a fractional weight is below its maximum.
+        order = sorted((i for i in range(len(weighted)) if result[i] < hi[i]),
+                       key=lambda i: exact[i] - result[i], reverse=True)
+        for i in order[: rest - sum(result)]:
+            result[i] += 1
+    return price_weight, {c.id: w for c, w in zip(weighted, result, strict=True)}

@@ -6,6 +6,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from criteria_library.text import bad_char_problem
 from .errors import TenderError
 
 FORMAT = "tender-assistant.tender"
-VERSION = 1
+VERSION = 2  # the newest version this program reads; save_tender writes 1 unless a version-2 field is used
 
 # Procedure ids in the file -> (Dutch label, English label).
 PROCEDURES: dict[str, tuple[str, str]] = {
@@ -24,11 +25,32 @@ PROCEDURES: dict[str, tuple[str, str]] = {
     "nationaal-openbaar": ("Nationale openbare procedure", "National open procedure"),
     "meervoudig-onderhands": ("Meervoudig onderhandse procedure", "Multiple private procedure"),
     "enkelvoudig-onderhands": ("Enkelvoudig onderhandse procedure", "Single private procedure"),
+    "mededinging-onderhandeling": ("Mededingingsprocedure met onderhandeling", "Competitive procedure with negotiation"),
+    "concurrentiegerichte-dialoog": ("Concurrentiegerichte dialoog", "Competitive dialogue"),
+    "innovatiepartnerschap": ("Innovatiepartnerschap", "Innovation partnership"),
 }
-EUROPEAN_PROCEDURES = frozenset({"europees-openbaar", "europees-niet-openbaar"})
+VERSION_1_PROCEDURES = frozenset({"europees-openbaar", "europees-niet-openbaar", "nationaal-openbaar",
+                                  "meervoudig-onderhands", "enkelvoudig-onderhands"})
+EUROPEAN_PROCEDURES = frozenset({"europees-openbaar", "europees-niet-openbaar", "mededinging-onderhandeling",
+                                 "concurrentiegerichte-dialoog", "innovatiepartnerschap"})
 
 # Placeholders that come from the tender itself rather than from "values".
 TENDER_PLACEHOLDERS = ("opdrachtgever", "looptijd_maanden")
+# Tender-wide facts: one value for the whole tender (top-level "values"). Every other placeholder value belongs to
+# its criterion (criteria[i].values), so two criteria that both use {{garantie_jaren}} keep separate values.
+TENDER_WIDE_PLACEHOLDERS = TENDER_PLACEHOLDERS + (
+    "aanbestedende_dienst", "organisatie", "gemeente", "provincie", "startdatum", "ingangsdatum", "einddatum",
+    "leveradres", "locatie", "contactpersoon",
+)
+
+# Price scoring rules: id -> (Dutch, English) description as the document states it.
+PRICE_RULES: dict[str, tuple[str, str]] = {
+    "relatief-laagste": ("laagste beoordelingsprijs gedeeld door de beoordelingsprijs van de inschrijving",
+                         "lowest evaluation price divided by the bid's evaluation price"),
+    "lineair": ("lineair: de laagste beoordelingsprijs krijgt de volle score, de hoogste nul, daartussen naar rato",
+                "linear: the lowest evaluation price scores in full, the highest zero, in proportion between"),
+}
+DEFAULT_PRICE_RULE = "relatief-laagste"
 
 MAX_NAME_LENGTH = 200  # title and organisation: they go into headers and document properties (Word: 255 at most)
 MAX_AMOUNT_EUR = 1e12  # a thousand billion euros: anything above is a typing error
@@ -66,6 +88,7 @@ class TenderCriterion:
     weight: int | None = None
     text: str | None = None
     version: int | None = None  # library version when chosen; lets checks notice later library edits
+    values: dict[str, str] = field(default_factory=dict)  # this criterion's own placeholder values
 
 
 @dataclass
@@ -85,6 +108,9 @@ class Tender:
     criteria: list[TenderCriterion] = field(default_factory=list)
     values: dict[str, str] = field(default_factory=dict)
     authority: str = "decentraal"  # "centraal" (State) or "decentraal" (municipality, province): EU threshold
+    price_rule: str = DEFAULT_PRICE_RULE
+    fixed_budget_eur: float | None = None  # "vaste prijs, gunnen op kwaliteit": price weight 0, budget stated
+    publication_date: date | None = None  # planned publication; thresholds are looked up on it (default: today)
 
     def criterion_ids(self) -> list[str]:
         """Ids of the chosen criteria, in the tender's order."""
@@ -93,6 +119,36 @@ class Tender:
     def entry(self, cid: str) -> TenderCriterion | None:
         """The tender's entry for a criterion id, or None."""
         return next((c for c in self.criteria if c.id == cid), None)
+
+    def set_value(self, cid: str, name: str, value: str) -> None:
+        """Store a placeholder value: tender-wide facts for the tender, anything else for this criterion only."""
+        if name in TENDER_WIDE_PLACEHOLDERS:
+            self.values[name] = value
+            return
+        entry = self.entry(cid)
+        if entry is None:
+            raise KeyError(cid)
+        entry.values[name] = value
+
+    def clear_value(self, cid: str, name: str) -> None:
+        """Remove a placeholder value (where set_value would have stored it)."""
+        if name in TENDER_WIDE_PLACEHOLDERS:
+            self.values.pop(name, None)
+        elif (entry := self.entry(cid)) is not None:
+            entry.values.pop(name, None)
+
+    def value_for(self, cid: str, name: str) -> str | None:
+        """The value a buyer gave for a placeholder of this criterion: its own, else the tender-wide one."""
+        entry = self.entry(cid)
+        if entry is not None and name in entry.values:
+            return entry.values[name]
+        return self.values.get(name)
+
+    def needs_version_2(self) -> bool:
+        """True when the file uses a field that version 1 readers would silently ignore."""
+        return (self.price_rule != DEFAULT_PRICE_RULE or self.fixed_budget_eur is not None
+                or self.publication_date is not None or any(c.values for c in self.criteria)
+                or self.procedure not in VERSION_1_PROCEDURES)
 
     def tender_values(self) -> dict[str, str]:
         """Placeholder values taken from the tender's own fields (organisation, term)."""
@@ -116,13 +172,15 @@ def tender_to_dict(t: Tender) -> dict[str, Any]:
             item["text"] = c.text
         if c.version is not None:
             item["version"] = c.version
+        if c.values:
+            item["values"] = dict(c.values)
         criteria.append(item)
     value: int | float | None = t.estimated_value_eur
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return {
+    out: dict[str, Any] = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": 2 if t.needs_version_2() else 1,
         "title": t.title,
         "organisation": t.organisation,
         "authority": t.authority,
@@ -137,6 +195,12 @@ def tender_to_dict(t: Tender) -> dict[str, Any]:
         "criteria": criteria,
         "values": dict(t.values),
     }
+    if out["version"] == 2:
+        out["price_rule"] = t.price_rule
+        budget: int | float | None = t.fixed_budget_eur
+        out["fixed_budget_eur"] = int(budget) if isinstance(budget, float) and budget.is_integer() else budget
+        out["publication_date"] = t.publication_date.isoformat() if t.publication_date else None
+    return out
 
 
 class _Problems:
@@ -262,6 +326,27 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
     else:
         t.price_weight = price
 
+    rule = data.get("price_rule", DEFAULT_PRICE_RULE)
+    if rule not in PRICE_RULES:
+        p.add("price_rule", f"onbekende prijsregel \"{rule}\"; kies uit {', '.join(PRICE_RULES)}",
+              f"unknown price rule \"{rule}\"; choose from {', '.join(PRICE_RULES)}")
+    else:
+        t.price_rule = rule
+    budget = data.get("fixed_budget_eur")
+    if budget is not None and (isinstance(budget, bool) or not isinstance(budget, int | float)
+                               or not math.isfinite(budget) or not 0 < budget <= MAX_AMOUNT_EUR):
+        p.add("fixed_budget_eur", "moet een bedrag in euro's groter dan 0 zijn", "must be an amount in euros above 0")
+    else:
+        t.fixed_budget_eur = budget
+    published = data.get("publication_date")
+    if published is not None:
+        try:
+            t.publication_date = date.fromisoformat(published) if isinstance(published, str) else None
+        except ValueError:
+            t.publication_date = None
+        if t.publication_date is None:
+            p.add("publication_date", "moet een datum zijn als 2026-03-01", "must be a date like 2026-03-01")
+
     criteria = data.get("criteria", [])
     if not isinstance(criteria, list):
         p.add("criteria", "moet een lijst zijn", "must be a list")
@@ -293,23 +378,30 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
         if version is not None and not _is_int(version):
             p.add(f"{place}.version", "moet een geheel getal zijn", "must be a whole number")
             version = None
-        t.criteria.append(TenderCriterion(cid, weight, clause, version))
+        own = _read_values(item.get("values", {}), f"{place}.values", p, clean)
+        t.criteria.append(TenderCriterion(cid, weight, clause, version, own))
 
-    values = data.get("values", {})
-    if not isinstance(values, dict):
-        p.add("values", "moet een object met naam: waarde zijn", "must be an object of name: value")
-    else:
-        for key, val in values.items():
-            if isinstance(val, bool) or not isinstance(val, str | int | float):
-                p.add(f"values.{key}", "moet tekst of een getal zijn", "must be text or a number")
-            elif isinstance(val, float) and not math.isfinite(val):
-                p.add(f"values.{key}", "moet tekst of een eindig getal zijn", "must be text or a finite number")
-            elif not clean("values", key) or (isinstance(val, str) and not clean(f"values.{key}", val)):
-                continue
-            else:
-                t.values[key] = str(val) if not isinstance(val, float) or not val.is_integer() else str(int(val))
+    t.values = _read_values(data.get("values", {}), "values", p, clean)
     p.raise_if_any()
     return t
+
+
+def _read_values(values: Any, place: str, p: _Problems, clean: Any) -> dict[str, str]:
+    """A name -> value object (text or numbers, numbers kept as typed)."""
+    result: dict[str, str] = {}
+    if not isinstance(values, dict):
+        p.add(place, "moet een object met naam: waarde zijn", "must be an object of name: value")
+        return result
+    for key, val in values.items():
+        if isinstance(val, bool) or not isinstance(val, str | int | float):
+            p.add(f"{place}.{key}", "moet tekst of een getal zijn", "must be text or a number")
+        elif isinstance(val, float) and not math.isfinite(val):
+            p.add(f"{place}.{key}", "moet tekst of een eindig getal zijn", "must be text or a finite number")
+        elif not clean(place, key) or (isinstance(val, str) and not clean(f"{place}.{key}", val)):
+            continue
+        else:
+            result[key] = str(val) if not isinstance(val, float) or not val.is_integer() else str(int(val))
+    return result
 
 
 def load_tender(path: Path | str) -> Tender:

@@ -15,3 +15,20 @@ def db_fingerprint(path: Path) -> str:
     finally:
         conn.close()
     return hashlib.sha256(dump.encode("utf-8")).hexdigest()
+
+
+def publish_edit(store, criterion, note: str = ""):
+    """Edit a criterion through the four-eyes workflow: one person edits and submits, a colleague approves."""
+    from criteria_library.models import Status
+
+    author = store.author
+    try:
+        store.author = "Redacteur Test"
+        pending = store.save_criterion(criterion, note=note)
+        if pending.status != Status.CONCEPT or store.criterion(criterion.id).status != Status.PUBLISHED:
+            return pending
+        store.set_status(criterion.id, Status.IN_REVIEW)
+        store.author = "Beoordelaar Test"
+        return store.set_status(criterion.id, Status.PUBLISHED)
+    finally:
+        store.author = author

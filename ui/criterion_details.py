@@ -73,8 +73,8 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None) 
         items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in c.placeholders.items())
         out.append(f"<p style='color:#555'>{_tr('Invulvelden (standaardwaarde)')}:</p><ul>{items}</ul>")
     out.append(f"<h3>{_tr('Bewijsmiddel')}</h3><p>{_para(c.verification)}</p>")
-    if c.kind == Kind.AWARD and c.scoring:
-        out.append(f"<h3>{_tr('Beoordeling')}</h3><p>{_para(c.scoring)}</p>")
+    if c.kind == Kind.AWARD and c.scoring_text:
+        out.append(f"<h3>{_tr('Beoordeling')}</h3><p>{_para(c.scoring_text)}</p>")
     if history:
         items = []
         for v in history[:HISTORY_SHOWN]:

@@ -6,7 +6,7 @@ import contextlib
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_library import curation
 from criteria_library.errors import UserError
 from criteria_library.models import (
     PLACEHOLDER_RE,
@@ -139,7 +138,8 @@ class CriterionEditor(QDialog):
 
     @classmethod
     def for_existing(cls, store: LibraryStore, cid: str, parent: QWidget | None = None) -> CriterionEditor:
-        return cls(store, store.criterion(cid), is_new=False, parent=parent)
+        # a published criterion being edited opens its pending concept version; buyers still see the published one
+        return cls(store, store.working_copy(cid), is_new=False, parent=parent)
 
     @classmethod
     def for_new(cls, store: LibraryStore, package: str, parent: QWidget | None = None,
@@ -375,7 +375,7 @@ class CriterionEditor(QDialog):
         values = {
             "package": c.package, "kind": str(Kind(c.kind).value), "level": int(c.level), "r_strategy": c.r_strategy,
             "title": c.title, "rationale": c.rationale, "clause": c.clause, "verification": c.verification,
-            "source": c.source, "scoring": c.scoring, "placeholders": placeholders_to_text(c.placeholders),
+            "source": c.source, "scoring": c.scoring_text, "placeholders": placeholders_to_text(c.placeholders),
             "weight_min": NO_WEIGHT if c.weight_min is None else c.weight_min,
             "weight_max": NO_WEIGHT if c.weight_max is None else c.weight_max,
         }
@@ -415,9 +415,10 @@ class CriterionEditor(QDialog):
             self.original, id=self.criterion_id, package=v["package"], kind=Kind(v["kind"]), level=int(v["level"]),
             r_strategy=v["r_strategy"], title=v["title"].strip(), rationale=v["rationale"].strip(),
             clause=v["clause"].strip(), verification=v["verification"].strip(), source=v["source"].strip(),
-            placeholders=text_to_placeholders(v["placeholders"]),
+            placeholders=(placeholders := text_to_placeholders(v["placeholders"])),
+            placeholder_meta={k: m for k, m in self.original.placeholder_meta.items() if k in placeholders},
             weight_min=w_min if award else None, weight_max=w_max if award else None,
-            scoring=v["scoring"].strip() if award else "",
+            scoring_text=v["scoring"].strip() if award else "", scoring=self.original.scoring if award else None,
         )
 
     # -------------------------------------------------------------- validation
@@ -490,6 +491,8 @@ class CriterionEditor(QDialog):
             QMessageBox.information(self, self.tr("Eerst opslaan"),
                                     self.tr("Sla uw wijzigingen eerst op; daarna kunt u de status wijzigen."))
             return
+        if status == Status.CONCEPT and not confirm_back_to_concept(self, self.criterion_id):
+            return
         try:
             stored = self.store.set_status(self.criterion_id, status)
         except UserError as exc:
@@ -503,7 +506,10 @@ class CriterionEditor(QDialog):
         status = Status(self.original.status)
         version = self.tr("nieuw") if self.is_new else self.tr("versie %1").replace("%1", str(self.original.version))
         self.status_label.setText(f"{self.field_label('status')}: <b>{i18n.label(status)}</b> ({version})")
-        allowed = () if self.is_new or self.read_only else curation.allowed_transitions(status)
+        allowed = () if self.is_new or self.read_only else self.store.allowed_transitions(self.criterion_id)
+        if not self.is_new and self.store.draft(self.criterion_id) is not None:
+            self.status_label.setText(self.status_label.text() + " - " + self.tr(
+                "nieuwe versie; de gepubliceerde versie blijft zichtbaar tot deze is goedgekeurd"))
         for target, button in self.status_buttons.items():
             button.setVisible(target in allowed)
             button.setEnabled(target in allowed and not self.is_dirty())
@@ -540,3 +546,13 @@ class CriterionEditor(QDialog):
 
     def reject(self) -> None:
         self.close()  # Esc asks about unsaved changes, like the close button
+
+
+def confirm_back_to_concept(parent: QWidget, cid: str) -> bool:
+    """Ask before a criterion goes back to concept (a published one is then no longer offered to buyers)."""
+    answer = QMessageBox.question(
+        parent, QCoreApplication.translate("CriterionEditor", "Terug naar concept"),
+        QCoreApplication.translate(
+            "CriterionEditor", "%1 terugzetten naar concept? Een gepubliceerd criterium wordt dan niet meer "
+            "voorgesteld in nieuwe aanbestedingen tot het opnieuw is goedgekeurd.").replace("%1", cid))
+    return answer == QMessageBox.StandardButton.Yes

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -29,6 +30,17 @@ from .error_dialogs import show_user_error
 from .field_labels import field_label
 
 _WORD = re.compile(r"\s+|[^\s]+")
+
+
+def local_time(stamp: str) -> str:
+    """A stored UTC time as the user's local time, 'YYYY-MM-DD HH:MM' (the text as is when it is no time)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp.replace("T", " ")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
 def _as_text(value: Any) -> str:
@@ -99,7 +111,7 @@ class HistoryDialog(QDialog):
                              + self.tr("huidige versie: %1").replace("%1", str(current.version)))
         self.list.clear()
         for v in self.versions:
-            when = v.changed_at[:16].replace("T", " ")
+            when = local_time(v.changed_at)
             text = self.tr("Versie %1").replace("%1", str(v.version)) + f"  {when}\n{v.changed_by}"
             if v.note:
                 text += f" - {v.note}"
@@ -121,7 +133,7 @@ class HistoryDialog(QDialog):
     def version_html(self, version: CriterionVersion, previous: Criterion | None) -> str:
         title = self.tr("Versie %1").replace("%1", str(version.version))
         parts = [f"<h3>{html.escape(title)}</h3>",
-                 f"<p style='color:#555'>{html.escape(version.changed_at.replace('T', ' '))}, "
+                 f"<p style='color:#555'>{html.escape(local_time(version.changed_at))}, "
                  f"{html.escape(version.changed_by)}"
                  + (f" - {html.escape(version.note)}" if version.note else "") + "</p>"]
         if previous is None:
@@ -146,7 +158,8 @@ class HistoryDialog(QDialog):
         version = self.versions[row].version
         answer = QMessageBox.question(
             self, self.tr("Versie terugzetten"),
-            self.tr("De inhoud van versie %1 terugzetten? Dit wordt een nieuwe versie; er gaat niets verloren.")
+            self.tr("De inhoud van versie %1 terugzetten? Alleen de inhoud; de status verandert niet. Bij een "
+                    "gepubliceerd criterium wordt het een nieuwe conceptversie die nog goedgekeurd moet worden.")
             .replace("%1", str(version)))
         if answer != QMessageBox.StandardButton.Yes:
             return

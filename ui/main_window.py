@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,17 +26,15 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStyle,
     QTableView,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from criteria_library import curation
 from criteria_library.errors import UserError
 from criteria_library.models import Kind, Level, Status
 from criteria_library.store import LibraryStore
 
-from . import i18n, presentation
+from . import i18n, main_actions, presentation
 from .criteria_table_model import ALL_PACKAGES, CriteriaTableModel, PackageListModel
 from .criterion_details import CriterionDetails
 from .error_dialogs import show_user_error
@@ -77,8 +76,11 @@ class MainWindow(QMainWindow):
         self.queries.ready.connect(self._apply_query)
 
         self._build_widgets()
-        self._build_actions()
-        self._build_menus()
+        actions = main_actions.build_actions(self)
+        self.status_actions: dict[Status, QAction] = {
+            status: actions[name] for status, name in main_actions.STATUS_ACTIONS.items()}
+        self.act_demo_reset.setEnabled(self.demo_workspace is not None)
+        self.toolbar = main_actions.build_menus(self, actions)
         self._restore_layout()
         self._update_actions()
         if background_queries:
@@ -236,137 +238,6 @@ class MainWindow(QMainWindow):
         combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
         return combo
 
-    def _action(self, text: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None,
-                tip: str = "", icon: QStyle.StandardPixmap | None = None, checkable: bool = False) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setToolTip(f"{tip or text.replace('&', '').rstrip('.')}"
-                          + (f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-                             if shortcut is not None else ""))
-        action.setStatusTip(tip or text.replace("&", ""))
-        if icon is not None:
-            action.setIcon(self.style().standardIcon(icon))
-        action.setCheckable(checkable)
-        if checkable:
-            action.toggled.connect(slot)
-        else:
-            action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        P = QStyle.StandardPixmap
-        K = QKeySequence.StandardKey
-        self.act_new_tender = self._action(self.tr("&Nieuwe aanbesteding..."), self.new_tender, K.New,
-                                           self.tr("Een nieuwe aanbesteding opstellen met de wizard"), P.SP_FileIcon)
-        self.act_open_tender = self._action(self.tr("Aanbesteding &openen..."), self.open_tender_dialog, K.Open,
-                                            self.tr("Een opgeslagen aanbesteding (.tender.json) openen"),
-                                            P.SP_DialogOpenButton)
-        self.act_save_tender = self._action(self.tr("Aanbesteding op&slaan"), self.save_tender, K.Save,
-                                            self.tr("De geopende aanbesteding opslaan"), P.SP_DialogSaveButton)
-        self.act_import = self._action(self.tr("Bibliotheekpakket &importeren..."), self.import_pack, "Ctrl+I",
-                                       self.tr("Criteria uit een .json- of .xlsx-pakket importeren (eerst proefimport)"),
-                                       P.SP_ArrowDown)
-        self.act_export = self._action(self.tr("Bibliotheek &exporteren..."), self.export_pack, "Ctrl+E",
-                                       self.tr("De bibliotheek of een inkooppakket exporteren naar .json of .xlsx"),
-                                       P.SP_ArrowUp)
-        self.act_check = self._action(self.tr("Bibliotheek &controleren"), self.check_library, "Ctrl+Shift+K",
-                                      self.tr("Database, zoekindex en alle criteria controleren"))
-        self.act_reindex = self._action(self.tr("&Zoekindex opnieuw opbouwen"), self.rebuild_search_index, "Ctrl+Shift+F5",
-                                        self.tr("De zoekindex opnieuw opbouwen als zoeken vreemde resultaten geeft"))
-        self.act_settings = self._action(self.tr("&Instellingen..."), self.open_settings, "Ctrl+,",
-                                         self.tr("Taal en naam voor de geschiedenis instellen"))
-        self.act_quit = self._action(self.tr("&Afsluiten"), self.close, "Ctrl+Q")
-
-        self.act_new_criterion = self._action(self.tr("&Nieuw criterium..."), self.new_criterion, "Ctrl+Shift+N",
-                                              self.tr("Een nieuw criterium toevoegen aan het gekozen pakket"),
-                                              P.SP_FileDialogNewFolder)
-        self.act_edit = self._action(self.tr("Criterium &bewerken..."), self.edit_criterion, "F2",
-                                     self.tr("Het gekozen criterium bewerken"), P.SP_FileDialogContentsView)
-        self.act_duplicate = self._action(self.tr("&Dupliceren"), self.duplicate_criterion, "Ctrl+D",
-                                          self.tr("Een kopie van het gekozen criterium maken (als concept)"))
-        self.act_history = self._action(self.tr("&Geschiedenis..."), self.show_history, "Ctrl+H",
-                                        self.tr("Eerdere versies bekijken en terugzetten"),
-                                        P.SP_FileDialogInfoView)
-        self.status_actions: dict[Status, QAction] = {
-            Status.IN_REVIEW: self._action(self.tr("Ter &review aanbieden"), lambda: self.set_status(Status.IN_REVIEW),
-                                           "Ctrl+Shift+R"),
-            Status.PUBLISHED: self._action(self.tr("&Publiceren"), lambda: self.set_status(Status.PUBLISHED),
-                                           "Ctrl+Shift+P"),
-            Status.CONCEPT: self._action(self.tr("Terug naar &concept"), lambda: self.set_status(Status.CONCEPT),
-                                         "Ctrl+Shift+C"),
-            Status.RETIRED: self._action(self.tr("&Intrekken"), lambda: self.set_status(Status.RETIRED),
-                                         "Ctrl+Shift+Del"),
-        }
-        self.act_find = self._action(self.tr("&Zoeken"), self.focus_search, K.Find,
-                                     self.tr("Naar het zoekveld"))
-        self.act_refresh = self._action(self.tr("&Vernieuwen"), self.reload, K.Refresh,
-                                        self.tr("De lijst opnieuw uit de bibliotheek lezen"), P.SP_BrowserReload)
-        self.act_presentation = self._action(self.tr("&Presentatiemodus"), self.set_presentation_mode, "F11",
-                                             self.tr("Grote letters en hoog contrast voor de beamer"),
-                                             checkable=True)
-        self.act_focus_packages = self._action(self.tr("Naar de pakketten"), self.package_view.setFocus, "Ctrl+1")
-        self.act_focus_table = self._action(self.tr("Naar de criteria"), self.table.setFocus, "Ctrl+2")
-        self.act_focus_details = self._action(self.tr("Naar de details"), self.details.setFocus, "Ctrl+3")
-        self.act_demo = self._action(self.tr("Demo-omgeving &openen"), self.open_demo, "Ctrl+Shift+D",
-                                     self.tr("Een eigen kopie van de bibliotheek openen om te demonstreren"))
-        self.act_demo_reset = self._action(self.tr("Demo &terugzetten"), self.reset_demo, None,
-                                           self.tr("De demo-omgeving terugzetten naar de beginstand"))
-        self.act_help = self._action(self.tr("&Handleiding"), self.show_help, K.HelpContents)
-        self.act_shortcuts = self._action(self.tr("&Sneltoetsen"), self.show_shortcuts, "Ctrl+/")
-        self.act_about = self._action(self.tr("&Over Tender Assistant"), self.show_about)
-        self.act_demo_reset.setEnabled(self.demo_workspace is not None)
-        for action, short in ((self.act_new_tender, self.tr("Nieuw")), (self.act_open_tender, self.tr("Openen")),
-                              (self.act_save_tender, self.tr("Opslaan")), (self.act_new_criterion, self.tr("Criterium")),
-                              (self.act_edit, self.tr("Bewerken")), (self.act_history, self.tr("Geschiedenis")),
-                              (self.act_import, self.tr("Importeren")), (self.act_export, self.tr("Exporteren"))):
-            action.setIconText(short)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&Bestand"))
-        file_menu.addActions([self.act_new_tender, self.act_open_tender])
-        self.recent_menu = QMenu(self.tr("&Recente aanbestedingen"), self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(self.act_save_tender)
-        file_menu.addSeparator()
-        file_menu.addActions([self.act_import, self.act_export, self.act_check, self.act_reindex])
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_settings)
-        file_menu.addSeparator()
-        file_menu.addAction(self.act_quit)
-
-        edit_menu = bar.addMenu(self.tr("Be&werken"))
-        edit_menu.addActions([self.act_new_criterion, self.act_edit, self.act_duplicate, self.act_history])
-        status_menu = edit_menu.addMenu(self.tr("&Status"))
-        status_menu.addActions(list(self.status_actions.values()))
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.act_find)
-
-        view_menu = bar.addMenu(self.tr("Beel&d"))
-        view_menu.addActions([self.act_refresh, self.act_presentation])
-        view_menu.addSeparator()
-        view_menu.addActions([self.act_focus_packages, self.act_focus_table, self.act_focus_details])
-
-        demo_menu = bar.addMenu(self.tr("De&mo"))
-        demo_menu.addActions([self.act_demo, self.act_demo_reset])
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addActions([self.act_help, self.act_shortcuts, self.act_about])
-
-        toolbar = QToolBar(self.tr("Werkbalk"), self)
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([self.act_new_tender, self.act_open_tender, self.act_save_tender])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_new_criterion, self.act_edit, self.act_history])
-        toolbar.addSeparator()
-        toolbar.addActions([self.act_import, self.act_export])
-        self.addToolBar(toolbar)
-        self.toolbar = toolbar
-
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry("main")
         if geometry is not None:
@@ -486,9 +357,8 @@ class MainWindow(QMainWindow):
         self.act_history.setEnabled(cid is not None)
         allowed: tuple[Status, ...] = ()
         if cid is not None and writable:
-            criterion = self.criteria_model.criterion_at(self.criteria_model.row_of(cid))
-            if criterion is not None:
-                allowed = curation.allowed_transitions(criterion.status)
+            with contextlib.suppress(UserError):
+                allowed = self.store.allowed_transitions(cid)  # the store's workflow rules, pending versions included
         for status, action in self.status_actions.items():
             action.setEnabled(status in allowed)
         self.act_save_tender.setEnabled(self.active_wizard() is not None)
@@ -566,6 +436,11 @@ class MainWindow(QMainWindow):
                 self.tr("%1 intrekken? Het wordt dan niet meer voorgesteld in nieuwe aanbestedingen. "
                         "U kunt het later terugzetten.").replace("%1", cid))
             if answer != QMessageBox.StandardButton.Yes:
+                return
+        if status == Status.CONCEPT:
+            from .criterion_editor import confirm_back_to_concept
+
+            if not confirm_back_to_concept(self, cid):
                 return
         try:
             self.store.set_status(cid, status)

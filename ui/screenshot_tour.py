@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
     from . import presentation
     from .app import AppController, application
     from .settings import AppSettings
-    from .wizard_pages import PageId
+    from .wizard.base import PageId
 
     settings = AppSettings()
     app = application(args.lang, settings)

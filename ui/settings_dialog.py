@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from criteria_library import user
 from criteria_library.errors import UserError
 from criteria_library.store import LibraryStore
 
@@ -24,7 +25,7 @@ from .settings import AppSettings
 
 
 class SettingsDialog(QDialog):
-    """Preferences stored in settings.ini (language, presentation) and in the library (author name)."""
+    """Preferences of this user (language, presentation, own name) and the library's four-eyes setting."""
 
     def __init__(self, store: LibraryStore, settings: AppSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,10 +47,17 @@ class SettingsDialog(QDialog):
         self.author = QLineEdit(self)
         self.author.setAccessibleName(self.tr("Uw naam"))
         self.author.setPlaceholderText(self.tr("leeg: de gebruikersnaam van de computer"))
-        with contextlib.suppress(UserError):
-            self.author.setText(store.author)
-        self.author.setEnabled(not store.read_only)
+        # the name is this user's own setting (not the shared library's), so it can be set even when read-only
+        self.author.setText(user.stored_user_name())
         form.addRow(self.tr("Uw naam (in de geschiedenis):"), self.author)
+        self.four_eyes = QCheckBox(self.tr("Vier-ogenprincipe: publiceren door een ander dan wie bewerkte of "
+                                           "ter review aanbood"), self)
+        with contextlib.suppress(UserError):
+            self.four_eyes.setChecked(store.four_eyes)
+        self.four_eyes.setEnabled(not store.read_only)
+        self.four_eyes.setToolTip(self.tr("Geldt voor de hele bibliotheek; uitschakelen wordt in de geschiedenis "
+                                          "vastgelegd."))
+        form.addRow("", self.four_eyes)
         self.presentation = QCheckBox(self.tr("Presentatiemodus (grote letters, hoog contrast)"), self)
         self.presentation.setChecked(settings.presentation_mode)
         form.addRow("", self.presentation)
@@ -63,12 +71,14 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         self.settings.language = self.language.currentData()
-        if not self.store.read_only and self.author.text().strip() != self.store.author:
-            try:
+        try:
+            if self.author.text().strip() != user.stored_user_name():
                 self.store.set_author(self.author.text())
-            except UserError as exc:
-                show_user_error(self, exc)
-                return
+            if not self.store.read_only and self.four_eyes.isChecked() != self.store.four_eyes:
+                self.store.set_four_eyes(self.four_eyes.isChecked())
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
         parent = self.parent()
         if self.presentation.isChecked() != self.settings.presentation_mode and hasattr(parent, "act_presentation"):
             parent.act_presentation.setChecked(self.presentation.isChecked())

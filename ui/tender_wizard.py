@@ -16,18 +16,12 @@ from tender_assistant.tender import Tender, save_tender
 
 from .error_dialogs import report_bug, show_user_error
 from .settings import AppSettings
-from .wizard_pages import (
-    AmbitionPage,
-    BasicsPage,
-    ClausesPage,
-    CriteriaPage,
-    ExportPage,
-    PackagePage,
-    PageId,
-    ReviewPage,
-    WeightsPage,
-    slugify,
-)
+from .wizard.base import PageId
+from .wizard.basics import BasicsPage
+from .wizard.criteria import ClausesPage, CriteriaPage
+from .wizard.package import AmbitionPage, PackagePage
+from .wizard.review import ExportPage, ReviewPage, slugify
+from .wizard.weights import WeightsPage
 from .worker import run_with_progress
 
 
@@ -47,8 +41,9 @@ class TenderWizard(QWizard):
         self.tender = tender or Tender()
         self.dirty = False
         # a loaded tender keeps its chosen criteria; the criteria page suggests again only after a change
-        self.suggested_for: tuple[str, int] | None = (
-            (self.tender.package, self.tender.ambition_level) if tender is not None and tender.criteria else None)
+        self.suggested_for: tuple[str, int, str] | None = (
+            (self.tender.package, self.tender.ambition_level, self.tender.description)
+            if tender is not None and tender.criteria else None)
         self.setObjectName("TenderWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)

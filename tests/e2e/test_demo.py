@@ -12,6 +12,7 @@ import pytest
 from criteria_library.store import LibraryStore
 from tender_assistant.demo import demo_db_path, demo_tenders, ensure_demo, reset_demo
 from tender_assistant.tender import load_tender
+from tests.helpers import publish_edit
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -33,7 +34,8 @@ def test_reset_undoes_changes_made_in_the_demo(isolated_home):
     with LibraryStore.open(demo_db_path(workspace)) as store:
         cid = store.criterion_ids()[0]
         original = store.criterion(cid).title
-        store.save_criterion(replace(store.criterion(cid), title="Door de trainer veranderd"))
+        publish_edit(store, replace(store.criterion(cid), title="Door de trainer veranderd"))
+        assert store.criterion(cid).title == "Door de trainer veranderd"
     (workspace / "extra.tender.json").write_text("{}", encoding="utf-8")
     reset_demo()
     with LibraryStore.open(demo_db_path(workspace)) as store:
@@ -76,7 +78,8 @@ def test_demo_window_and_reset_button(qapp, qtbot, monkeypatch, isolated_home):
     assert "demo" in window.windowTitle()
     assert window.act_demo_reset.isEnabled()
     cid = window.store.criterion_ids()[0]
-    window.store.save_criterion(replace(window.store.criterion(cid), title="Tijdens de demo veranderd"))
+    publish_edit(window.store, replace(window.store.criterion(cid), title="Tijdens de demo veranderd"))
+    assert window.store.criterion(cid).title == "Tijdens de demo veranderd"
     window.reset_demo()
     new_window = controller.window
     assert new_window is not window

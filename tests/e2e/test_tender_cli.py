@@ -212,3 +212,63 @@ def test_lang_en_prints_findings_and_errors_in_english(capsys, db, tender_file, 
     code, out, err = run(capsys, "--db", str(db), "--lang", "en", "export", str(tender_file), "--out",
                          str(tmp_path / "uit.docx"))
     assert code == 0 and out.startswith("Written: ") and "advies" not in err
+
+
+def test_export_out_equal_to_the_tender_file_is_refused(capsys, db, tender_file):
+    before = tender_file.read_bytes()
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(tender_file))
+    assert code == 2 and "aanbestedingsbestand zelf" in err and tender_file.read_bytes() == before
+
+
+def test_export_out_equal_to_the_template_is_refused(capsys, db, tender_file, tmp_path):
+    import docx
+
+    template = tmp_path / "huisstijl.docx"
+    docx.Document().save(template)
+    before = template.read_bytes()
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(template),
+                       "--template", str(template))
+    assert code == 2 and "sjabloon zelf" in err and template.read_bytes() == before
+
+
+def test_export_refuses_to_overwrite_without_force(capsys, db, tender_file, tmp_path):
+    out_file = tmp_path / "uit.docx"
+    out_file.write_bytes(b"eerdere versie")
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(out_file))
+    assert _one_dutch_line(code, err) and "--force" in err and out_file.read_bytes() == b"eerdere versie"
+    code, _, _ = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(out_file), "--force")
+    assert code == 0 and out_file.stat().st_size > 10_000
+
+
+def test_export_writes_with_the_users_umask_not_owner_only(capsys, db, tender_file, tmp_path):
+    import os
+
+    old = os.umask(0o022)
+    try:
+        code, _, _ = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(tmp_path / "uit.docx"))
+    finally:
+        os.umask(old)
+    assert code == 0 and (tmp_path / "uit.docx").stat().st_mode & 0o777 == 0o644
+
+
+def test_export_pdf_without_libreoffice_says_so_in_one_line(capsys, db, tender_file, tmp_path, monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None)
+    out_file = tmp_path / "uit.docx"
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(out_file), "--pdf")
+    assert _one_dutch_line(code, err) and "LibreOffice" in err and not out_file.exists()
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_export_pdf_has_page_numbers_in_the_contents(capsys, db, tender_file, tmp_path):
+    import re
+    import subprocess
+
+    out_file = tmp_path / "uit.docx"
+    code, out, _ = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(out_file), "--pdf")
+    pdf = tmp_path / "uit.pdf"
+    assert code == 0 and pdf.exists() and "uit.pdf" in out
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert re.search(r"Gunningscriteria\s*\.{3,}\s*\d+", text), text

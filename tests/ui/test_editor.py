@@ -8,6 +8,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from criteria_library.models import Status
+
 pytestmark = pytest.mark.gui
 
 
@@ -92,10 +94,49 @@ def test_save_writes_a_new_version_with_the_note(editor, fresh_db, qtbot):
         editor.set_field("title", "Reserveonderdelen tien jaar leverbaar")
         editor.note_edit.setText("titel verduidelijkt")
         assert editor.save()
+    # a published criterion: the edit is a new concept version; buyers keep seeing the published one
+    published = fresh_db.criterion("MEU-M-01")
+    assert published.title != "Reserveonderdelen tien jaar leverbaar" and published.version == 1
+    pending = fresh_db.draft("MEU-M-01")
+    assert pending is not None and pending.title == "Reserveonderdelen tien jaar leverbaar" and pending.version == 2
+    assert "nieuwe versie" in editor.status_label.text()
+    assert not editor.is_dirty()
+    # submit, then a colleague approves in the editor: the new version is published with the note
+    editor.status_buttons[Status.IN_REVIEW].click()
+    assert editor.status_buttons[Status.PUBLISHED].isVisible()
+    with pytest.raises(AssertionError):  # the submitter cannot approve
+        _click_expecting_no_error(editor, Status.PUBLISHED)
+    fresh_db.author = "Collega"
+    editor.status_buttons[Status.PUBLISHED].click()
     stored = fresh_db.criterion("MEU-M-01")
     assert stored.title == "Reserveonderdelen tien jaar leverbaar" and stored.version == 2
-    assert fresh_db.history("MEU-M-01")[0].note == "titel verduidelijkt"
-    assert not editor.is_dirty()
+    assert stored.status == Status.PUBLISHED and fresh_db.draft("MEU-M-01") is None
+    assert fresh_db.history("MEU-M-01")[0].note.startswith("titel verduidelijkt")
+
+
+def _click_expecting_no_error(editor, status) -> None:
+    from ui import criterion_editor
+
+    shown: list[str] = []
+    original = criterion_editor.show_user_error
+    criterion_editor.show_user_error = lambda parent, exc, *a: shown.append(str(exc))
+    try:
+        editor.status_buttons[status].click()
+    finally:
+        criterion_editor.show_user_error = original
+    assert not shown, shown
+
+
+def test_back_to_concept_asks_first(editor, fresh_db, answers):
+    from PySide6.QtWidgets import QMessageBox
+
+    answers.question = QMessageBox.StandardButton.No
+    editor.status_buttons[Status.CONCEPT].click()
+    assert answers.seen and "terugzetten naar concept" in answers.seen[-1][1]
+    assert fresh_db.criterion("MEU-M-01").status == Status.PUBLISHED
+    answers.question = QMessageBox.StandardButton.Yes
+    editor.status_buttons[Status.CONCEPT].click()
+    assert fresh_db.criterion("MEU-M-01").status == Status.CONCEPT
 
 
 def test_new_criterion_gets_an_id_and_is_saved_as_concept(app, qtbot, fresh_db):

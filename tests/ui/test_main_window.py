@@ -63,19 +63,23 @@ def test_retire_and_restore(make_window, fresh_db, answers):
     assert fresh_db.criterion("MEU-M-01").status == Status.RETIRED
     assert answers.seen and answers.seen[0][0] == "question"
     window.select_criterion("MEU-M-01")
-    assert window.status_actions[Status.PUBLISHED].isEnabled()
-    window.status_actions[Status.PUBLISHED].trigger()
-    assert fresh_db.criterion("MEU-M-01").status == Status.PUBLISHED
+    # a retired criterion comes back through review (the store's rule), after a confirmation
+    assert not window.status_actions[Status.PUBLISHED].isEnabled()
+    assert window.status_actions[Status.CONCEPT].isEnabled()
+    window.status_actions[Status.CONCEPT].trigger()
+    assert "terugzetten naar concept" in answers.seen[-1][1]
+    assert fresh_db.criterion("MEU-M-01").status == Status.CONCEPT
     assert [v.version for v in fresh_db.history("MEU-M-01")] == [3, 2, 1]
 
 
 def test_history_dialog_restores_an_old_version(app, qtbot, fresh_db, answers):
     from dataclasses import replace
 
+    from tests.helpers import publish_edit
     from ui.history_dialog import HistoryDialog
 
     old = fresh_db.criterion("MEU-M-01")
-    fresh_db.save_criterion(replace(old, title="Andere titel"))
+    publish_edit(fresh_db, replace(old, title="Andere titel"))
     dialog = HistoryDialog(fresh_db, "MEU-M-01")
     qtbot.addWidget(dialog)
     assert dialog.list.count() == 2
@@ -84,9 +88,11 @@ def test_history_dialog_restores_an_old_version(app, qtbot, fresh_db, answers):
     dialog.list.setCurrentRow(1)
     assert dialog.restore_button.isEnabled()
     dialog.restore_selected()
+    # content only: the restored content waits as a concept version; the published one and its status stay
     now = fresh_db.criterion("MEU-M-01")
-    assert now.title == old.title and now.version == 3
-    assert dialog.list.count() == 3
+    assert now.title == "Andere titel" and now.status == Status.PUBLISHED
+    pending = fresh_db.draft("MEU-M-01")
+    assert pending is not None and pending.title == old.title and pending.status == Status.CONCEPT
 
 
 def test_read_only_library_shows_banner_and_disables_editing(make_window, fresh_db):

@@ -25,7 +25,7 @@ def wizard(app, qtbot, library):
 def test_full_run_from_description_to_docx(wizard, tmp_path):
     from docx import Document
 
-    from ui.wizard_pages import PageId
+    from ui.wizard.base import PageId
 
     basics = wizard.pages[PageId.BASICS]
     assert not basics.isComplete()  # the title is required
@@ -53,7 +53,9 @@ def test_full_run_from_description_to_docx(wizard, tmp_path):
     criteria = wizard.pages[PageId.CRITERIA]
     assert wizard.tender.criteria, "suggested criteria are ticked"
     chosen = wizard.tender.criterion_ids()
-    assert all(criteria.criteria[c].level <= 2 for c in chosen)
+    # above the ambition level only what the description asks for, with the reason shown
+    above = [c for c in chosen if criteria.criteria[c].level > 2]
+    assert all(criteria.items[c].text(2) for c in above)
     first = chosen[0]
     criteria.set_chosen(first, False)
     assert first not in wizard.tender.criterion_ids()
@@ -100,7 +102,7 @@ def test_going_back_keeps_what_was_typed_and_save_reopens(wizard, tmp_path, app,
     from tender_assistant.tender import load_tender
     from ui.settings import AppSettings
     from ui.tender_wizard import TenderWizard
-    from ui.wizard_pages import PageId
+    from ui.wizard.base import PageId
 
     basics = wizard.pages[PageId.BASICS]
     QTest.keyClicks(basics.title_edit, "Werkkleding buitendienst")
@@ -169,3 +171,24 @@ def test_cancelled_export_writes_nothing(app, qtbot, library, tmp_path, monkeypa
     assert wizard.export_document(out, None) is None
     assert not out.exists()
     wizard.dirty = False
+
+
+def test_the_description_preselects_the_criteria_it_names_with_the_reason(wizard):
+    from ui.wizard.base import PageId
+
+    basics = wizard.pages[PageId.BASICS]
+    QTest.keyClicks(basics.title_edit, "Inrichting stadskantoor")
+    type_text(basics.description, "Hergebruik van bestaand meubilair")
+    wizard.next()
+    assert wizard.tender.package == "meubilair"
+    wizard.next()
+    wizard.pages[PageId.AMBITION].buttons[1].click()
+    wizard.next()
+    criteria = wizard.pages[PageId.CRITERIA]
+    reuse = next(cid for cid, c in criteria.criteria.items() if c.title.lower().startswith("hergebruik van bestaand"))
+    assert criteria.criteria[reuse].level > 1
+    assert reuse in wizard.tender.criterion_ids()
+    assert "hergebruik" in criteria.items[reuse].text(2)
+    # criteria the description does not name stay at the chosen level
+    assert all(criteria.criteria[c].level == 1 for c in wizard.tender.criterion_ids() if c != reuse
+               and not criteria.items[c].text(2))

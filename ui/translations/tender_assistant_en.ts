@@ -245,6 +245,10 @@
       <translation>version %1</translation>
     </message>
     <message>
+      <source>nieuwe versie; de gepubliceerde versie blijft zichtbaar tot deze is goedgekeurd</source>
+      <translation>new version; the published version stays visible until this one is approved</translation>
+    </message>
+    <message>
       <source>Criterium bekijken (alleen-lezen)</source>
       <translation>View criterion (read-only)</translation>
     </message>
@@ -263,6 +267,10 @@
     <message>
       <source>%1 heeft wijzigingen die nog niet zijn opgeslagen. Opslaan?</source>
       <translation>%1 has unsaved changes. Save them?</translation>
+    </message>
+    <message>
+      <source>%1 terugzetten naar concept? Een gepubliceerd criterium wordt dan niet meer voorgesteld in nieuwe aanbestedingen tot het opnieuw is goedgekeurd.</source>
+      <translation>Move %1 back to draft? A published criterion is then no longer suggested in new tenders until it is approved again.</translation>
     </message>
   </context>
   <context>
@@ -613,80 +621,12 @@
       <translation>Restore version</translation>
     </message>
     <message>
-      <source>De inhoud van versie %1 terugzetten? Dit wordt een nieuwe versie; er gaat niets verloren.</source>
-      <translation>Restore the content of version %1? This becomes a new version; nothing is lost.</translation>
+      <source>De inhoud van versie %1 terugzetten? Alleen de inhoud; de status verandert niet. Bij een gepubliceerd criterium wordt het een nieuwe conceptversie die nog goedgekeurd moet worden.</source>
+      <translation>Restore the content of version %1? Content only; the status does not change. For a published criterion this becomes a new draft version that still has to be approved.</translation>
     </message>
   </context>
   <context>
     <name>MainWindow</name>
-    <message>
-      <source>Demo-omgeving: een eigen kopie van de bibliotheek met twee voorbeeldaanbestedingen. Uw echte bibliotheek wordt niet aangeraakt.</source>
-      <translation>Demo workspace: a separate copy of the library with two example tenders. Your real library is not touched.</translation>
-    </message>
-    <message>
-      <source>Demo terugzetten</source>
-      <translation>Reset demo</translation>
-    </message>
-    <message>
-      <source>Demo terugzetten naar de beginstand</source>
-      <translation>Reset the demo to its starting state</translation>
-    </message>
-    <message>
-      <source>Melding alleen-lezen</source>
-      <translation>Read-only notice</translation>
-    </message>
-    <message>
-      <source>Alleen-lezen: bewerken is uitgeschakeld.</source>
-      <translation>Read-only: editing is disabled.</translation>
-    </message>
-    <message>
-      <source>Inkooppakketten</source>
-      <translation>Procurement packages</translation>
-    </message>
-    <message>
-      <source>Zoeken in criteria (Ctrl+F)</source>
-      <translation>Search criteria (Ctrl+F)</translation>
-    </message>
-    <message>
-      <source>Zoeken in criteria</source>
-      <translation>Search criteria</translation>
-    </message>
-    <message>
-      <source>Alle soorten</source>
-      <translation>All kinds</translation>
-    </message>
-    <message>
-      <source>Filter op soort</source>
-      <translation>Filter by kind</translation>
-    </message>
-    <message>
-      <source>Alle niveaus</source>
-      <translation>All levels</translation>
-    </message>
-    <message>
-      <source>Filter op ambitieniveau</source>
-      <translation>Filter by ambition level</translation>
-    </message>
-    <message>
-      <source>Alle statussen</source>
-      <translation>All statuses</translation>
-    </message>
-    <message>
-      <source>Filter op status</source>
-      <translation>Filter by status</translation>
-    </message>
-    <message>
-      <source>Criteria</source>
-      <translation>Criteria</translation>
-    </message>
-    <message>
-      <source>Bibliotheek: %1</source>
-      <translation>Library: %1</translation>
-    </message>
-    <message>
-      <source>Versie</source>
-      <translation>Version</translation>
-    </message>
     <message>
       <source>&amp;Nieuwe aanbesteding...</source>
       <translation>&amp;New tender...</translation>
@@ -694,6 +634,10 @@
     <message>
       <source>Een nieuwe aanbesteding opstellen met de wizard</source>
       <translation>Draft a new tender with the wizard</translation>
+    </message>
+    <message>
+      <source>Nieuw</source>
+      <translation>New</translation>
     </message>
     <message>
       <source>Aanbesteding &amp;openen...</source>
@@ -704,12 +648,20 @@
       <translation>Open a saved tender (.tender.json)</translation>
     </message>
     <message>
+      <source>Openen</source>
+      <translation>Open</translation>
+    </message>
+    <message>
       <source>Aanbesteding op&amp;slaan</source>
       <translation>&amp;Save tender</translation>
     </message>
     <message>
       <source>De geopende aanbesteding opslaan</source>
       <translation>Save the open tender</translation>
+    </message>
+    <message>
+      <source>Opslaan</source>
+      <translation>Save</translation>
     </message>
     <message>
       <source>Bibliotheekpakket &amp;importeren...</source>
@@ -720,12 +672,20 @@
       <translation>Import criteria from a .json or .xlsx pack (dry run first)</translation>
     </message>
     <message>
+      <source>Importeren</source>
+      <translation>Import</translation>
+    </message>
+    <message>
       <source>Bibliotheek &amp;exporteren...</source>
       <translation>&amp;Export library...</translation>
     </message>
     <message>
       <source>De bibliotheek of een inkooppakket exporteren naar .json of .xlsx</source>
       <translation>Export the library or one package to .json or .xlsx</translation>
+    </message>
+    <message>
+      <source>Exporteren</source>
+      <translation>Export</translation>
     </message>
     <message>
       <source>Bibliotheek &amp;controleren</source>
@@ -764,12 +724,20 @@
       <translation>Add a new criterion to the selected package</translation>
     </message>
     <message>
+      <source>Criterium</source>
+      <translation>Criterion</translation>
+    </message>
+    <message>
       <source>Criterium &amp;bewerken...</source>
       <translation>&amp;Edit criterion...</translation>
     </message>
     <message>
       <source>Het gekozen criterium bewerken</source>
       <translation>Edit the selected criterion</translation>
+    </message>
+    <message>
+      <source>Bewerken</source>
+      <translation>Edit</translation>
     </message>
     <message>
       <source>&amp;Dupliceren</source>
@@ -786,6 +754,10 @@
     <message>
       <source>Eerdere versies bekijken en terugzetten</source>
       <translation>View and restore earlier versions</translation>
+    </message>
+    <message>
+      <source>Geschiedenis</source>
+      <translation>History</translation>
     </message>
     <message>
       <source>Ter &amp;review aanbieden</source>
@@ -868,52 +840,12 @@
       <translation>&amp;About Tender Assistant</translation>
     </message>
     <message>
-      <source>Nieuw</source>
-      <translation>New</translation>
-    </message>
-    <message>
-      <source>Openen</source>
-      <translation>Open</translation>
-    </message>
-    <message>
-      <source>Opslaan</source>
-      <translation>Save</translation>
-    </message>
-    <message>
-      <source>Criterium</source>
-      <translation>Criterion</translation>
-    </message>
-    <message>
-      <source>Bewerken</source>
-      <translation>Edit</translation>
-    </message>
-    <message>
-      <source>Geschiedenis</source>
-      <translation>History</translation>
-    </message>
-    <message>
-      <source>Importeren</source>
-      <translation>Import</translation>
-    </message>
-    <message>
-      <source>Exporteren</source>
-      <translation>Export</translation>
-    </message>
-    <message>
       <source>&amp;Bestand</source>
       <translation>&amp;File</translation>
     </message>
     <message>
-      <source>&amp;Recente aanbestedingen</source>
-      <translation>&amp;Recent tenders</translation>
-    </message>
-    <message>
       <source>Be&amp;werken</source>
       <translation>&amp;Edit</translation>
-    </message>
-    <message>
-      <source>&amp;Status</source>
-      <translation>&amp;Status</translation>
     </message>
     <message>
       <source>Beel&amp;d</source>
@@ -928,8 +860,84 @@
       <translation>&amp;Help</translation>
     </message>
     <message>
+      <source>&amp;Recente aanbestedingen</source>
+      <translation>&amp;Recent tenders</translation>
+    </message>
+    <message>
+      <source>&amp;Status</source>
+      <translation>&amp;Status</translation>
+    </message>
+    <message>
       <source>Werkbalk</source>
       <translation>Toolbar</translation>
+    </message>
+    <message>
+      <source>Demo-omgeving: een eigen kopie van de bibliotheek met twee voorbeeldaanbestedingen. Uw echte bibliotheek wordt niet aangeraakt.</source>
+      <translation>Demo workspace: a separate copy of the library with two example tenders. Your real library is not touched.</translation>
+    </message>
+    <message>
+      <source>Demo terugzetten</source>
+      <translation>Reset demo</translation>
+    </message>
+    <message>
+      <source>Demo terugzetten naar de beginstand</source>
+      <translation>Reset the demo to its starting state</translation>
+    </message>
+    <message>
+      <source>Melding alleen-lezen</source>
+      <translation>Read-only notice</translation>
+    </message>
+    <message>
+      <source>Alleen-lezen: bewerken is uitgeschakeld.</source>
+      <translation>Read-only: editing is disabled.</translation>
+    </message>
+    <message>
+      <source>Inkooppakketten</source>
+      <translation>Procurement packages</translation>
+    </message>
+    <message>
+      <source>Zoeken in criteria (Ctrl+F)</source>
+      <translation>Search criteria (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Zoeken in criteria</source>
+      <translation>Search criteria</translation>
+    </message>
+    <message>
+      <source>Alle soorten</source>
+      <translation>All kinds</translation>
+    </message>
+    <message>
+      <source>Filter op soort</source>
+      <translation>Filter by kind</translation>
+    </message>
+    <message>
+      <source>Alle niveaus</source>
+      <translation>All levels</translation>
+    </message>
+    <message>
+      <source>Filter op ambitieniveau</source>
+      <translation>Filter by ambition level</translation>
+    </message>
+    <message>
+      <source>Alle statussen</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <source>Filter op status</source>
+      <translation>Filter by status</translation>
+    </message>
+    <message>
+      <source>Criteria</source>
+      <translation>Criteria</translation>
+    </message>
+    <message>
+      <source>Bibliotheek: %1</source>
+      <translation>Library: %1</translation>
+    </message>
+    <message>
+      <source>Versie</source>
+      <translation>Version</translation>
     </message>
     <message>
       <source> - demo-omgeving</source>
@@ -1055,6 +1063,14 @@
     <message>
       <source>Uw naam (in de geschiedenis):</source>
       <translation>Your name (in the history):</translation>
+    </message>
+    <message>
+      <source>Vier-ogenprincipe: publiceren door een ander dan wie bewerkte of ter review aanbood</source>
+      <translation>Four-eyes principle: publishing by someone other than who edited or submitted for review</translation>
+    </message>
+    <message>
+      <source>Geldt voor de hele bibliotheek; uitschakelen wordt in de geschiedenis vastgelegd.</source>
+      <translation>Applies to the whole library; switching it off is recorded in the history.</translation>
     </message>
     <message>
       <source>Presentatiemodus (grote letters, hoog contrast)</source>
@@ -1294,66 +1310,6 @@
       <translation>Procedure:</translation>
     </message>
     <message>
-      <source>Inkooppakket</source>
-      <translation>Procurement package</translation>
-    </message>
-    <message>
-      <source>De best passende pakketten staan bovenaan, met de woorden en CPV-codes waarop ze gevonden zijn. Kies er een, of kies zelf uit alle pakketten.</source>
-      <translation>The best matching packages come first, with the words and CPV codes they were found by. Pick one, or choose from all packages.</translation>
-    </message>
-    <message>
-      <source>Voorgestelde inkooppakketten</source>
-      <translation>Suggested procurement packages</translation>
-    </message>
-    <message>
-      <source>Of kies zelf:</source>
-      <translation>Or choose:</translation>
-    </message>
-    <message>
-      <source>Alle inkooppakketten</source>
-      <translation>All procurement packages</translation>
-    </message>
-    <message>
-      <source>gevonden op: %1</source>
-      <translation>found by: %1</translation>
-    </message>
-    <message>
-      <source>Geen pakket gevonden bij deze omschrijving; kies hieronder zelf.</source>
-      <translation>No package found for this description; choose one below.</translation>
-    </message>
-    <message>
-      <source>(kies een inkooppakket)</source>
-      <translation>(choose a procurement package)</translation>
-    </message>
-    <message>
-      <source>Gekozen: &lt;b&gt;%1&lt;/b&gt;</source>
-      <translation>Chosen: &lt;b&gt;%1&lt;/b&gt;</translation>
-    </message>
-    <message>
-      <source>Kerncriteria die eenvoudig te controleren zijn; een goede eerste stap.</source>
-      <translation>Core criteria that are easy to verify; a good first step.</translation>
-    </message>
-    <message>
-      <source>Meer en strengere criteria over de hele levenscyclus, zoals hergebruik, reparatie en terugname.</source>
-      <translation>More and stricter criteria over the whole life cycle, such as re-use, repair and take-back.</translation>
-    </message>
-    <message>
-      <source>Nieuwe verdienmodellen: product-as-a-service, terugname en herfabricage; voor wie voorop wil lopen.</source>
-      <translation>New business models: product-as-a-service, take-back and remanufacturing; for front-runners.</translation>
-    </message>
-    <message>
-      <source>Ambitieniveau</source>
-      <translation>Ambition level</translation>
-    </message>
-    <message>
-      <source>Hoe ver wilt u gaan? Elk niveau bevat ook de criteria van de niveaus eronder.</source>
-      <translation>How far do you want to go? Each level includes the criteria of the levels below.</translation>
-    </message>
-    <message>
-      <source>%1 criteria in dit pakket tot en met dit niveau</source>
-      <translation>%1 criteria in this package up to this level</translation>
-    </message>
-    <message>
       <source>Criteria</source>
       <translation>Criteria</translation>
     </message>
@@ -1368,6 +1324,10 @@
     <message>
       <source>Niveau</source>
       <translation>Level</translation>
+    </message>
+    <message>
+      <source>Waarom voorgesteld</source>
+      <translation>Why suggested</translation>
     </message>
     <message>
       <source>Criteria om te kiezen</source>
@@ -1454,64 +1414,64 @@
       <translation>default: %1</translation>
     </message>
     <message>
-      <source>Weging</source>
-      <translation>Weighting</translation>
+      <source>Inkooppakket</source>
+      <translation>Procurement package</translation>
     </message>
     <message>
-      <source>Verdeel 100% over de prijs en de gunningscriteria (beste prijs-kwaliteitverhouding). Het totaal en het advies werken direct bij.</source>
-      <translation>Divide 100% over price and the award criteria (best price-quality ratio). The total and the advice update as you type.</translation>
+      <source>De best passende pakketten staan bovenaan, met de woorden en CPV-codes waarop ze gevonden zijn. Kies er een, of kies zelf uit alle pakketten.</source>
+      <translation>The best matching packages come first, with the words and CPV codes they were found by. Pick one, or choose from all packages.</translation>
     </message>
     <message>
-      <source>Onderdeel</source>
-      <translation>Item</translation>
+      <source>Voorgestelde inkooppakketten</source>
+      <translation>Suggested procurement packages</translation>
     </message>
     <message>
-      <source>Wegingen</source>
-      <translation>Weights</translation>
+      <source>Of kies zelf:</source>
+      <translation>Or choose:</translation>
     </message>
     <message>
-      <source>Totaal van de wegingen</source>
-      <translation>Total of the weights</translation>
+      <source>Alle inkooppakketten</source>
+      <translation>All procurement packages</translation>
     </message>
     <message>
-      <source>&amp;Verdelen volgens advies</source>
-      <translation>&amp;Divide as advised</translation>
+      <source>gevonden op: %1</source>
+      <translation>found by: %1</translation>
     </message>
     <message>
-      <source>Verdeel wat na de prijs overblijft naar de voorgestelde gewichten</source>
-      <translation>Divide what remains after price by the suggested weights</translation>
+      <source>Geen pakket gevonden bij deze omschrijving; kies hieronder zelf.</source>
+      <translation>No package found for this description; choose one below.</translation>
     </message>
     <message>
-      <source>Advies over de weging</source>
-      <translation>Advice on the weighting</translation>
+      <source>(kies een inkooppakket)</source>
+      <translation>(choose a procurement package)</translation>
     </message>
     <message>
-      <source>Prijs</source>
-      <translation>Price</translation>
+      <source>Gekozen: &lt;b&gt;%1&lt;/b&gt;</source>
+      <translation>Chosen: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
-      <source>Weging van de prijs</source>
-      <translation>Weight of price</translation>
+      <source>Kerncriteria die eenvoudig te controleren zijn; een goede eerste stap.</source>
+      <translation>Core criteria that are easy to verify; a good first step.</translation>
     </message>
     <message>
-      <source>advies</source>
-      <translation>advice</translation>
+      <source>Meer en strengere criteria over de hele levenscyclus, zoals hergebruik, reparatie en terugname.</source>
+      <translation>More and stricter criteria over the whole life cycle, such as re-use, repair and take-back.</translation>
     </message>
     <message>
-      <source>Weging van %1</source>
-      <translation>Weight of %1</translation>
+      <source>Nieuwe verdienmodellen: product-as-a-service, terugname en herfabricage; voor wie voorop wil lopen.</source>
+      <translation>New business models: product-as-a-service, take-back and remanufacturing; for front-runners.</translation>
     </message>
     <message>
-      <source>Totaal: %1%</source>
-      <translation>Total: %1%</translation>
+      <source>Ambitieniveau</source>
+      <translation>Ambition level</translation>
     </message>
     <message>
-      <source>(moet 100% zijn)</source>
-      <translation>(must be 100%)</translation>
+      <source>Hoe ver wilt u gaan? Elk niveau bevat ook de criteria van de niveaus eronder.</source>
+      <translation>How far do you want to go? Each level includes the criteria of the levels below.</translation>
     </message>
     <message>
-      <source>inhoudsopgave: Word vult de paginanummers in</source>
-      <translation>table of contents: Word fills in the page numbers</translation>
+      <source>%1 criteria in dit pakket tot en met dit niveau</source>
+      <translation>%1 criteria in this package up to this level</translation>
     </message>
     <message>
       <source>Controle en voorbeeld</source>
@@ -1536,6 +1496,10 @@
     <message>
       <source>Geen fouten: klaar om te exporteren.</source>
       <translation>No errors: ready to export.</translation>
+    </message>
+    <message>
+      <source>inhoudsopgave: Word vult de paginanummers in</source>
+      <translation>table of contents: Word fills in the page numbers</translation>
     </message>
     <message>
       <source>Exporteren naar Word</source>
@@ -1608,6 +1572,62 @@
     <message>
       <source>Klaar: %1</source>
       <translation>Done: %1</translation>
+    </message>
+    <message>
+      <source>Weging</source>
+      <translation>Weighting</translation>
+    </message>
+    <message>
+      <source>Verdeel 100% over de prijs en de gunningscriteria (beste prijs-kwaliteitverhouding). Het totaal en het advies werken direct bij.</source>
+      <translation>Divide 100% over price and the award criteria (best price-quality ratio). The total and the advice update as you type.</translation>
+    </message>
+    <message>
+      <source>Onderdeel</source>
+      <translation>Item</translation>
+    </message>
+    <message>
+      <source>Wegingen</source>
+      <translation>Weights</translation>
+    </message>
+    <message>
+      <source>Totaal van de wegingen</source>
+      <translation>Total of the weights</translation>
+    </message>
+    <message>
+      <source>&amp;Verdelen volgens advies</source>
+      <translation>&amp;Divide as advised</translation>
+    </message>
+    <message>
+      <source>Verdeel wat na de prijs overblijft naar de voorgestelde gewichten</source>
+      <translation>Divide what remains after price by the suggested weights</translation>
+    </message>
+    <message>
+      <source>Advies over de weging</source>
+      <translation>Advice on the weighting</translation>
+    </message>
+    <message>
+      <source>Prijs</source>
+      <translation>Price</translation>
+    </message>
+    <message>
+      <source>Weging van de prijs</source>
+      <translation>Weight of price</translation>
+    </message>
+    <message>
+      <source>advies</source>
+      <translation>advice</translation>
+    </message>
+    <message>
+      <source>Weging van %1</source>
+      <translation>Weight of %1</translation>
+    </message>
+    <message>
+      <source>Totaal: %1%</source>
+      <translation>Total: %1%</translation>
+    </message>
+    <message>
+      <source>(moet 100% zijn)</source>
+      <translation>(must be 100%)</translation>
     </message>
   </context>
   <context>

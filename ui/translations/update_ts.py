@@ -23,13 +23,18 @@ TS = Path(__file__).with_name("tender_assistant_en.ts")
 QM = TS.with_suffix(".qm")
 
 
-def _module_context(tree: ast.Module) -> str | None:
-    """The context used by the module's `_tr` helper, if it has one."""
+def _module_context(tree: ast.Module, path: Path) -> str | None:
+    """The context used by the module's `_tr` helper: its own, or the one it imports from a sibling module."""
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and node.name == "_tr":
             for call in ast.walk(node):
                 if isinstance(call, ast.Call) and call.args and isinstance(call.args[0], ast.Constant):
                     return str(call.args[0].value)
+    for node in tree.body:
+        if (isinstance(node, ast.ImportFrom) and node.level == 1 and node.module
+                and any(alias.name == "_tr" for alias in node.names)):
+            sibling = path.with_name(node.module.replace(".", "/") + ".py")
+            return _module_context(ast.parse(sibling.read_text(encoding="utf-8")), sibling)
     return None
 
 
@@ -48,9 +53,9 @@ def extract() -> dict[str, list[tuple[str, bool]]]:
         found.setdefault(context, {})
         found[context][text] = found[context].get(text, False) or plural
 
-    for path in sorted(UI.glob("*.py")):
+    for path in sorted(UI.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        module_ctx = _module_context(tree)
+        module_ctx = _module_context(tree, path)
 
         class Visitor(ast.NodeVisitor):
             def __init__(self, module_ctx: str | None) -> None:

@@ -19,7 +19,7 @@ from criteria_library.exchange import (
     read_pack,
 )
 from criteria_library.store import LibraryStore
-from tests.helpers import db_fingerprint
+from tests.helpers import db_fingerprint, publish_edit
 
 
 def write_json(path: Path, data: object) -> Path:
@@ -31,7 +31,7 @@ def test_json_round_trip_is_idempotent(fresh_db: LibraryStore, tmp_path: Path) -
     out = tmp_path / "lib.json"
     assert export_pack(fresh_db, out) == 8
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["format"] == "tender-assistant.library" and data["version"] == 1
+    assert data["format"] == "tender-assistant.library" and data["version"] == 2
     assert {"id", "package", "kind", "level", "r_strategy", "title", "clause", "status", "version"} <= set(data["criteria"][0])
     before = db_fingerprint(fresh_db.path)
     plan = plan_import(fresh_db, read_pack(out))
@@ -242,7 +242,7 @@ def test_bulk_import_keeps_search_index_and_triggers(fresh_db, mini_pack, tmp_pa
     assert fresh_db.search("nummer250")[0].criterion.id == "MEU-S-250"
     triggers = {r[0] for r in fresh_db.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {"criteria_ai", "criteria_ad", "criteria_au"} <= triggers
-    fresh_db.save_criterion(dataclass_replace(fresh_db.criterion("MEU-S-100"), title="Vernieuwde titel"))
+    publish_edit(fresh_db, dataclass_replace(fresh_db.criterion("MEU-S-100"), title="Vernieuwde titel"))
     assert fresh_db.search("vernieuwde")[0].criterion.id == "MEU-S-100"
 
 

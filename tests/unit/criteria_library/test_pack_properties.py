@@ -3,7 +3,9 @@ whatever a pack holds, reading it gives a pack or a clear PackError, and an acce
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from criteria_library.models import CONTENT_FIELDS, R_STRATEGIES, Criterion, Kin
 from criteria_library.store import LibraryStore
 from criteria_library.validation import MAX_VERSION
 
-SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+SETTINGS = settings(max_examples=int(os.environ.get("PACK_EXAMPLES", "25")), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                           HealthCheck.function_scoped_fixture])
 
 # Letters people type plus what has broken packs before: formula starts, the separators Excel packs use, line ends
@@ -158,10 +160,8 @@ def test_damaged_xlsx_gives_a_clear_error(data: st.DataObject) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "damaged.xlsx"
         path.write_bytes(bytes(raw))
-        try:
+        with contextlib.suppress(LibraryError):  # a pack or a clear error; anything else fails the test
             read_pack(path)
-        except LibraryError:
-            pass
 
 
 _XLSX_CACHE: list[bytes] = []

@@ -69,6 +69,38 @@ def test_results_are_ordered_by_relevance(fresh_db: LibraryStore) -> None:
 def test_index_follows_edits(fresh_db: LibraryStore) -> None:
     from dataclasses import replace
 
+    from tests.helpers import publish_edit
+
     c = fresh_db.criterion("MEU-C-01")
-    fresh_db.save_criterion(replace(c, title="Terugname en remanufacturing van bureaustoelen"))
+    publish_edit(fresh_db, replace(c, title="Terugname en remanufacturing van bureaustoelen"))
     assert ids(fresh_db, "remanufacturing") == ["MEU-C-01"]
+
+
+def test_a_typed_criterion_code_ranks_first(library: LibraryStore) -> None:
+    hits = library.search("VKB-M-01")
+    assert hits[0].criterion.id == "VKB-M-01"
+    assert library.search("vkb-m-01")[0].criterion.id == "VKB-M-01"
+
+
+def test_a_code_prefix_lists_that_family_first(library: LibraryStore) -> None:
+    family = library.criterion_ids(package="verkeersborden")
+    hits = [h.criterion.id for h in library.search("vkb", limit=len(family))]
+    assert hits and all(cid.startswith("VKB-") for cid in hits)
+    assert len(hits) == len([cid for cid in family if cid.startswith("VKB-")])
+    minimum = [h.criterion.id for h in library.search("VKB-M")]
+    family_m = [cid for cid in family if cid.startswith("VKB-M-")]
+    assert minimum[: len(family_m)] == sorted(family_m)
+
+
+def test_title_hits_rank_above_hits_deep_in_a_text(library: LibraryStore) -> None:
+    from criteria_library.search import stem, tokens
+
+    mixed = 0
+    for query in ("verpakking", "afval", "hergebruik", "garantie", "onderdelen", "reparatie", "terugname"):
+        root = stem(query)
+        hits = library.search(query, limit=50)
+        in_title = [any(t.startswith(root) for t in tokens(h.criterion.title)) for h in hits]
+        if True in in_title and False in in_title:
+            mixed += 1
+            assert in_title.index(False) > len(in_title) - 1 - in_title[::-1].index(True), query
+    assert mixed >= 2  # the starter library has such words; without them this test would say nothing

@@ -34,8 +34,9 @@ def dutch_share(text: str) -> float:
 
 
 def test_one_file_per_package_and_all_twenty_there(pack) -> None:
-    assert {p.slug for p in pack.packages} == SLUGS
-    assert {f.stem for f in starter_files()} == SLUGS
+    # the eight packages of the second edition are checked in test_starter_new_packages.py
+    assert {p.slug for p in pack.packages} >= SLUGS
+    assert {f.stem for f in starter_files()} >= SLUGS
     for p in pack.packages:
         assert p.name_nl and p.name_en and p.synonyms, p.slug
         assert p.cpv and all(code in cpv.catalogue() for code in p.cpv), p.slug
@@ -69,7 +70,8 @@ def test_every_criterion_is_complete_text(pack) -> None:
             problems.append(f"{c.id}: verification too short")
         if len(c.source) < 5:
             problems.append(f"{c.id}: no real source")
-        if c.kind == Kind.AWARD and (c.suggested_weight is None or len(c.scoring) < 15):
+        if c.kind == Kind.AWARD and ((c.carries_weight and c.suggested_weight is None)
+                                     or (c.scoring is None and len(c.scoring_text) < 15)):
             problems.append(f"{c.id}: award criterion without weight range or scoring method")
     assert not problems, "\n".join(problems)
 

@@ -14,7 +14,7 @@ from criteria_library import migrations
 from criteria_library.errors import LibraryError, ReadOnlyError
 from criteria_library.models import Kind, Status
 from criteria_library.store import LibraryStore
-from tests.helpers import db_fingerprint
+from tests.helpers import db_fingerprint, publish_edit
 
 
 def test_new_database_uses_wal_and_current_schema(tmp_path: Path) -> None:
@@ -34,13 +34,13 @@ def test_default_location_is_in_the_data_folder(isolated_home: Path) -> None:
 def test_edit_keeps_previous_version_with_author_and_fields(fresh_db: LibraryStore) -> None:
     original = fresh_db.criterion("MEU-M-01")
     fresh_db.set_author("Regisseur Test")
-    saved = fresh_db.save_criterion(replace(original, title="Onderdelen twaalf jaar leverbaar"), note="strenger")
+    saved = publish_edit(fresh_db, replace(original, title="Onderdelen twaalf jaar leverbaar"), note="strenger")
     assert saved.version == original.version + 1
     history = fresh_db.history("MEU-M-01")
     assert [h.version for h in history] == [2, 1]
     assert history[0].changed_fields == ["title"]
-    assert history[0].changed_by == "Regisseur Test"
-    assert history[0].note == "strenger"
+    assert history[0].changed_by == "Beoordelaar Test"
+    assert history[0].note.startswith("strenger (nieuwe versie gepubliceerd na review")
     assert history[1].criterion.title == original.title
 
 
@@ -52,11 +52,12 @@ def test_saving_unchanged_criterion_adds_no_version(fresh_db: LibraryStore) -> N
 
 def test_restore_earlier_version(fresh_db: LibraryStore) -> None:
     c = fresh_db.criterion("VKB-M-01")
-    fresh_db.save_criterion(replace(c, clause="Opdrachtnemer vervangt alle palen door nieuwe palen van staal."))
+    publish_edit(fresh_db, replace(c, clause="Opdrachtnemer vervangt alle palen door nieuwe palen van staal."))
     restored = fresh_db.restore_version("VKB-M-01", 1)
-    assert restored.clause == c.clause
-    assert restored.version == 3
-    assert fresh_db.history("VKB-M-01")[0].note == "hersteld naar versie 1"
+    # content only: the published version stays until the restored content is approved
+    assert restored.clause == c.clause and restored.status == Status.CONCEPT and restored.version == 3
+    assert fresh_db.criterion("VKB-M-01").clause != c.clause
+    assert fresh_db.criterion("VKB-M-01").status == Status.PUBLISHED
 
 
 def test_invalid_criterion_is_refused_and_nothing_changes(fresh_db: LibraryStore) -> None:
@@ -80,11 +81,14 @@ def test_status_workflow(fresh_db: LibraryStore) -> None:
     retired = fresh_db.set_status("MEU-S-01", Status.RETIRED)
     assert retired.status == Status.RETIRED
     assert "MEU-S-01" not in [c.id for c in fresh_db.criteria(include_retired=False)]
-    assert fresh_db.set_status("MEU-S-01", Status.PUBLISHED).status == Status.PUBLISHED
+    with pytest.raises(LibraryError, match="niet direct"):  # a retired criterion comes back through review
+        fresh_db.set_status("MEU-S-01", Status.PUBLISHED)
+    assert fresh_db.set_status("MEU-S-01", Status.CONCEPT).status == Status.CONCEPT
     draft = fresh_db.duplicate_criterion("MEU-S-01")
     with pytest.raises(LibraryError, match="niet direct"):
         fresh_db.set_status(draft.id, Status.PUBLISHED)
     fresh_db.set_status(draft.id, Status.IN_REVIEW)
+    fresh_db.author = "Collega"
     assert fresh_db.set_status(draft.id, Status.PUBLISHED).status == Status.PUBLISHED
 
 
@@ -217,3 +221,29 @@ def test_kind_order_in_sql_matches_the_model() -> None:
 
     positions = [migrations.KIND_RANK_SQL.index(f"'{k.value}'") for k in KIND_ORDER]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize("folder", ["Inkoop #2", "a?b", "100%25", "met spatie", "x#y?z=1&mode=ro"])
+def test_library_in_a_folder_with_uri_characters_is_that_file(tmp_path: Path, folder: str, mini_pack_path: Path) -> None:
+    from criteria_library.exchange import apply_import, plan_import, read_pack
+
+    path = tmp_path / folder / "library.db"
+    path.parent.mkdir()
+    with LibraryStore.open(path, seed=False) as store:
+        apply_import(store, plan_import(store, read_pack(mini_pack_path)), backup=False)
+        count = store.count_criteria()
+    assert count > 0
+    # exactly this file holds the library, no other file was made beside the folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
+    with LibraryStore.open(path, read_only=True) as again:
+        assert again.count_criteria() == count
+
+
+def test_sqlite_uri_quotes_windows_drive_and_unc_paths() -> None:
+    from pathlib import PureWindowsPath
+
+    from criteria_library.store import sqlite_uri
+
+    assert sqlite_uri(PureWindowsPath(r"C:\Inkoop #2\a?b\100%25\lib.db"), mode="ro") == (
+        "file:///C:/Inkoop%20%232/a%3Fb/100%2525/lib.db?mode=ro")
+    assert sqlite_uri(PureWindowsPath(r"\\server\share\Inkoop #2\lib.db")) == "file:////server/share/Inkoop%20%232/lib.db"

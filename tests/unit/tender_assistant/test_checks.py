@@ -70,7 +70,7 @@ def test_central_government_has_a_lower_threshold(fake_lib, tender):
 
 
 def test_advice_on_price_weight_award_and_ambition(fake_lib, tender):
-    tender.price_weight, tender.entry("BED-G-01").weight, tender.entry("BED-G-02").weight = 60, 20, 20
+    tender.price_weight, tender.entry("BED-G-01").weight, tender.entry("BED-G-02").weight = 75, 10, 15
     assert "price-weight" in codes(check_tender(tender, fake_lib, TODAY), Severity.ADVICE)
     tender.criteria = [c for c in tender.criteria if c.id in ("BED-S-01", "BED-M-01", "BED-C-01")]
     tender.price_weight = 100

@@ -101,3 +101,55 @@ def test_a_wrong_cpv_code_in_a_concept_is_printed_as_typed(fake_lib, tender):
     plan = build_plan(tender, fake_lib, today=TODAY, concept=True)
     texts = ["".join(r.text for r in b.runs) for b in plan.body if isinstance(b, Paragraph)]
     assert "CPV-codes: 18100000-7." in texts
+
+
+def test_file_properties_are_the_tenders_and_carry_no_library_trace(tmp_path, fake_lib, tender):
+    import zipfile
+    from datetime import UTC, datetime, timedelta
+
+    out = export_tender(tender, fake_lib, tmp_path / "p.docx", today=TODAY)
+    props = docx.Document(str(out)).core_properties
+    assert props.title == tender.title and props.author == "Gemeente Zaanstad"
+    now = datetime.now(UTC)
+    assert abs(props.created - now) < timedelta(minutes=5) and abs(props.modified - now) < timedelta(minutes=5)
+    with zipfile.ZipFile(out) as zf:
+        everything = b"".join(zf.read(n) for n in zf.namelist())
+        doc_props = zf.read("docProps/core.xml") + zf.read("docProps/app.xml")
+        assert not any("thumbnail" in n for n in zf.namelist())
+    assert b"python-docx" not in everything and b"2013" not in doc_props and b"Macintosh" not in doc_props
+    assert b'w:updateFields w:val="true"' in everything  # Word fills in the contents' page numbers on opening
+
+
+def test_without_organisation_the_author_is_the_user(tmp_path, fake_lib, tender, monkeypatch):
+    import getpass
+
+    monkeypatch.setattr(getpass, "getuser", lambda: "j.jansen")
+    tender.organisation = ""
+    out = export_tender(tender, fake_lib, tmp_path / "p.docx", today=TODAY)
+    assert docx.Document(str(out)).core_properties.author == "j.jansen"
+
+
+def test_pages_are_numbered_also_with_a_house_style_without_footer(tmp_path, fake_lib, tender):
+    template = tmp_path / "kaal.docx"
+    docx.Document().save(str(template))
+    out = export_tender(tender, fake_lib, tmp_path / "p.docx", template, today=TODAY)
+    footer = docx.Document(str(out)).sections[0].footer
+    assert not footer.is_linked_to_previous and "PAGE" in footer._element.xml
+    assert "Pagina" in footer.paragraphs[0].text
+
+
+def test_the_default_layout_keeps_its_own_single_page_number(tmp_path, fake_lib, tender):
+    out = export_tender(tender, fake_lib, tmp_path / "p.docx", today=TODAY)
+    assert docx.Document(str(out)).sections[0].footer._element.xml.count('w:instr="PAGE"') == 1
+
+
+def test_generated_sentences_count_and_capitalise_right(fake_lib, tender):
+    tender.organisation = "gemeente Zaanstad"
+    tender.contract_term_months = 1
+    tender.criteria = [c for c in tender.criteria if c.id in ("BED-S-01", "BED-G-01", "BED-C-01", "BED-C-02")]
+    tender.criteria[1].weight = 70
+    plan = build_plan(tender, fake_lib, today=TODAY)
+    texts = "\n".join("".join(r.text for r in b.runs) for b in plan.body if isinstance(b, Paragraph))
+    assert "Gemeente Zaanstad besteedt deze opdracht aan" in texts
+    assert "looptijd van 1 maand." in texts
+    assert ("1 geschiktheidseis, geen minimumeisen, 1 gunningscriterium en 2 contractbepalingen." in texts), texts

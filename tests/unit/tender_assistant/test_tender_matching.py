@@ -56,3 +56,29 @@ def test_proposed_weights_always_add_up(fake_lib):
     award = [c for c in fake_lib.criteria(kind="gunningscriterium")]
     for price in (0, 17, 30, 40, 100):
         assert sum(propose_weights(award, price).values()) == 100 - price
+
+
+def test_words_in_the_description_select_the_criteria_that_pull_that_lever(fake_lib) -> None:
+    plain = {s.criterion.id for s in suggest_criteria(fake_lib, "bedrijfskleding", 1)}
+    asked = suggest_criteria(fake_lib, "bedrijfskleding", 1, description="werkkleding, graag met reparatie")
+    extra = [s for s in asked if s.criterion.id not in plain]
+    assert extra, "a criterion above the level that the description names is added"
+    assert [s.criterion.id for s in extra] == ["BED-M-02"]  # "Reparatieservice", level 2
+    assert extra[0].above_level and "'reparatie'" in extra[0].reason()
+    assert "your description mentions" in extra[0].reason("en")
+    # the package's own name selects nothing: it names what is bought, not a lever
+    only_package = suggest_criteria(fake_lib, "bedrijfskleding", 1, description="bedrijfskleding en werkkleding")
+    assert {s.criterion.id for s in only_package} == plain
+
+
+def test_spread_by_advice_stays_inside_every_advised_range(fake_lib):
+    from tender_assistant.matching import propose_split
+
+    award = [c for c in fake_lib.criteria(kind="gunningscriterium", package="bedrijfskleding")]
+    ranges = {c.id: (c.weight_min, c.weight_max) for c in award}
+    for price in (0, 17, 30, 40, 50, 60, 75, 100):
+        new_price, weights = propose_split(award, price)
+        assert new_price + sum(weights.values()) == 100
+        assert all(ranges[cid][0] <= w <= ranges[cid][1] for cid, w in weights.items()), (price, weights)
+        if 100 - price <= sum(r[1] for r in ranges.values()) and 100 - price >= sum(r[0] for r in ranges.values()):
+            assert new_price == price  # the ranges absorb the rest: the price weight stays as chosen

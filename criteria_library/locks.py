@@ -1,0 +1,72 @@
+"""A lock file beside the library, so only one process at a time creates (or restores) a library."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import LibraryError
+
+
+@contextlib.contextmanager
+def exclusive(lock_path: Path, *, timeout: float = 60.0) -> Iterator[None]:
+    """Hold an exclusive lock on lock_path (a separate small file, never the database itself).
+
+    The database file is not used for this: closing any descriptor of it would drop the POSIX locks that open
+    SQLite connections in this process hold on it.
+    """
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+    except OSError as exc:
+        raise LibraryError(
+            f"De map {lock_path.parent} kan niet worden beschreven: {exc.strerror}.",
+            en=f"The folder {lock_path.parent} cannot be written: {exc.strerror}.",
+        ) from exc
+    try:
+        _acquire(fd, lock_path, timeout)
+        try:
+            yield
+        finally:
+            _release(fd)
+    finally:
+        os.close(fd)
+
+
+def _acquire(fd: int, lock_path: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if sys.platform == "win32":
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise LibraryError(
+                    f"De bibliotheek in {lock_path.parent} wordt door een ander programma aangemaakt of hersteld; "
+                    "probeer het zo opnieuw.",
+                    en=f"Another program is creating or restoring the library in {lock_path.parent}; try again shortly.",
+                ) from None
+            time.sleep(0.02)
+
+
+def _release(fd: int) -> None:
+    with contextlib.suppress(OSError):
+        if sys.platform == "win32":
+            import msvcrt
+
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_UN)

@@ -1,0 +1,325 @@
+"""Opening a house-style template safely: bounded in size, nothing hostile passed on to the tender's bidders.
+
+A template is somebody else's Word file. Before python-docx sees it, its package is rebuilt part by part: external
+relationships (an attached template on a web server or UNC share, remote images, linked files), macros
+(`vbaProject.bin`), embedded foreign documents (`altChunk`) and fields that fetch content from elsewhere are
+dropped, every XML part is re-written without a DOCTYPE or entities, and a main part without `w:body` or `w:sectPr`
+gets one. What was dropped is reported as notes, in Dutch, for the user.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import stat
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
+
+from .errors import TemplateError
+
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # the file itself
+MAX_PARTS = 5_000
+MAX_XML_PART = 25 * 1024 * 1024  # one decompressed XML part (lxml needs about ten times this in memory)
+MAX_UNPACKED = 200 * 1024 * 1024  # all parts together, decompressed
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+OFFICE_DOCUMENT = R + "/officeDocument"
+REL_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+REL_ALT_CHUNK = R + "/aFChunk"
+REL_HYPERLINK = R + "/hyperlink"
+SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
+# Field codes that make Word fetch a file or run something when fields are updated (we ask Word to update them).
+REMOTE_FIELD = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|AUTOTEXTLIST|DATABASE)\b",
+                          re.IGNORECASE)
+
+MAIN_TYPES = {
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": "dotx",
+}
+MACRO_TYPES = ("application/vnd.ms-word.document.macroEnabled.main+xml",
+               "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def w(tag: str) -> str:
+    """A WordprocessingML tag in Clark notation."""
+    return f"{{{W}}}{tag}"
+
+
+@dataclass
+class _Dropped:
+    external: list[str] = field(default_factory=list)
+    macros: int = 0
+    chunks: int = 0
+    fields: int = 0
+
+    def notes(self, name: str) -> list[str]:
+        notes = []
+        if self.external:
+            shown = ", ".join(sorted(set(self.external))[:3])
+            n = len(self.external)
+            notes.append(f"De sjabloon {name} verwees naar {n} {'extern bestand' if n == 1 else 'externe bestanden'} "
+                         f"({shown}); {'die verwijzing is' if n == 1 else 'die verwijzingen zijn'} weggelaten, zodat "
+                         "Word bij de inschrijvers niets van buiten ophaalt.")
+        if self.macros:
+            notes.append(f"De sjabloon {name} bevatte macro's (vbaProject.bin); die zijn weggelaten.")
+        if self.chunks:
+            n = self.chunks
+            notes.append(f"De sjabloon {name} bevatte {n} {'ingevoegd document' if n == 1 else 'ingevoegde documenten'}"
+                         " (altChunk); die zijn weggelaten.")
+        if self.fields:
+            n = self.fields
+            notes.append(f"De sjabloon {name} bevatte {n} {'veld' if n == 1 else 'velden'} dat inhoud van buiten "
+                         "ophaalt (zoals INCLUDEPICTURE); alleen de laatst getoonde tekst is bewaard.")
+        return notes
+
+
+def read_template_bytes(path: Path) -> bytes:
+    """The template's bytes: only a regular file of a bounded size (a FIFO or /dev/zero would hang or never end)."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise TemplateError(f"De sjabloon {path} bestaat niet.", en=f"The template {path} does not exist.") from None
+    except OSError as exc:
+        raise TemplateError(f"De sjabloon {path} kan niet worden gelezen: {exc.strerror}.",
+                            en=f"The template {path} cannot be read: {exc.strerror}.") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise TemplateError(f"De sjabloon {path} is geen gewoon bestand; kies een .docx of .dotx.",
+                            en=f"The template {path} is not a regular file; choose a .docx or .dotx.")
+    if st.st_size > MAX_TEMPLATE_BYTES:
+        raise TemplateError(f"De sjabloon {path.name} is groter dan {MAX_TEMPLATE_BYTES // 2**20} MB; dat is geen "
+                            "gewone huisstijl.", en=f"The template {path.name} is larger than "
+                            f"{MAX_TEMPLATE_BYTES // 2**20} MB; that is not an ordinary house style.")
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_TEMPLATE_BYTES + 1)
+    except OSError as exc:
+        raise TemplateError(f"De sjabloon {path} kan niet worden gelezen: {exc.strerror}.",
+                            en=f"The template {path} cannot be read: {exc.strerror}.") from None
+    if len(raw) > MAX_TEMPLATE_BYTES:  # the file grew while we looked
+        raise TemplateError(f"De sjabloon {path.name} is te groot.", en=f"The template {path.name} is too large.")
+    return raw
+
+
+def _too_big(name: str) -> TemplateError:
+    return TemplateError(f"{name} pakt uit tot meer dan {MAX_UNPACKED // 2**20} MB of heeft een onderdeel van meer "
+                         f"dan {MAX_XML_PART // 2**20} MB tekst; zo'n sjabloon wordt niet geopend (mogelijk een "
+                         "zip-bom).", en=f"{name} unpacks to more than {MAX_UNPACKED // 2**20} MB or has a part of "
+                         f"more than {MAX_XML_PART // 2**20} MB of text; such a template is not opened (possibly a "
+                         "zip bomb).")
+
+
+def _rels_name(part: str) -> str:
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", base + ".rels")
+
+
+def _source_of(rels: str) -> str:
+    """word/_rels/document.xml.rels -> word/document.xml; _rels/.rels -> '' (the package)."""
+    folder, base = posixpath.split(rels)
+    return posixpath.join(posixpath.dirname(folder), base[: -len(".rels")]) if base != ".rels" else ""
+
+
+def _target(source: str, target: str) -> str:
+    if target.startswith("/"):
+        return target.lstrip("/")
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), target))
+
+
+def _remove_keep_tail(el) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _unwrap(el) -> None:
+    """Replace an element by its children (a hyperlink's or simple field's text stays)."""
+    parent = el.getparent()
+    index = parent.index(el)
+    for child in reversed(list(el)):
+        parent.insert(index, child)
+    parent.remove(el)
+
+
+def _drop_references(root, ids: set[str]) -> None:
+    """Remove what in a part pointed at a dropped relationship, so Word does not call the document damaged."""
+    for el in list(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        hits = [k for k, v in el.attrib.items() if k.startswith(f"{{{R}}}") and v in ids]
+        if not hits:
+            continue
+        local = etree.QName(el).localname
+        if local == "hyperlink":
+            for k in hits:
+                del el.attrib[k]
+            _unwrap(el)
+        elif local == "blip" and el.get(f"{{{R}}}embed") and el.get(f"{{{R}}}embed") not in ids:
+            for k in hits:  # a linked copy of an embedded picture: the embedded picture stays
+                del el.attrib[k]
+        else:
+            # A picture or object that only lives elsewhere goes as a whole (the drawing or VML object holding it).
+            target = el
+            for anc in el.iterancestors():
+                if anc.tag in (w("drawing"), w("pict"), w("object")):
+                    target = anc
+                    break
+            if target.getparent() is not None:
+                _remove_keep_tail(target)
+
+
+def _neutralise_fields(root) -> int:
+    """Fields that fetch content from elsewhere keep their shown text but lose the instruction."""
+    count = 0
+    for fld in list(root.iter(w("fldSimple"))):
+        if REMOTE_FIELD.match(fld.get(w("instr")) or ""):
+            _unwrap(fld)
+            count += 1
+    for instr in list(root.iter(w("instrText"))):
+        if REMOTE_FIELD.match(instr.text or ""):
+            instr.text = " QUOTE \"\" "  # a harmless field; its shown result is kept until it is updated
+            count += 1
+    return count
+
+
+def _ensure_body(root) -> None:
+    """A main part without w:body or w:sectPr gets them (A4 portrait, 2.5 cm margins)."""
+    body = root.find(w("body"))
+    if body is None:
+        body = etree.SubElement(root, w("body"))
+    if body.find(w("sectPr")) is None:
+        sect = etree.SubElement(body, w("sectPr"))
+        size = etree.SubElement(sect, w("pgSz"))
+        size.set(w("w"), "11906")
+        size.set(w("h"), "16838")
+        mar = etree.SubElement(sect, w("pgMar"))
+        for side, value in (("top", "1418"), ("right", "1418"), ("bottom", "1418"), ("left", "1418"),
+                            ("header", "709"), ("footer", "709"), ("gutter", "0")):
+            mar.set(w(side), value)
+    elif body[-1].tag != w("sectPr"):
+        body.append(body.find(w("sectPr")))  # the body's own section properties belong last
+
+
+def _parse(data: bytes, name: str, part: str):
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError:
+        raise TemplateError(f"{name} is een beschadigd Word-document (onderdeel {part}).",
+                            en=f"{name} is a damaged Word document (part {part}).") from None
+    for ent in list(root.iter(etree.Entity)):  # entity references from a DOCTYPE that is not written back
+        _remove_keep_tail(ent)
+    return root
+
+
+def _serialise(root) -> bytes:
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
+    """The template package rebuilt as a plain .docx without hostile content, and notes on what was dropped."""
+    not_word = TemplateError(f"{name} is geen Word-document (.docx of .dotx).",
+                             en=f"{name} is not a Word document (.docx or .dotx).")
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(raw))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        raise not_word from None
+    names = [i.filename for i in infos]
+    if "[Content_Types].xml" not in names:
+        raise not_word
+    if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED:
+        raise _too_big(name)
+    for i in infos:
+        if i.filename.endswith((".xml", ".rels")) and i.file_size > MAX_XML_PART:
+            raise _too_big(name)
+    try:
+        # zipfile stops at each member's declared size and checks its CRC, so the sizes above are real bounds.
+        parts = {i.filename: zf.read(i.filename) for i in infos if not i.is_dir()}
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError, EOFError, RuntimeError):
+        raise not_word from None
+    try:
+        types_text = parts["[Content_Types].xml"].decode("utf-8")
+    except UnicodeDecodeError:
+        raise not_word from None
+    if any(t in types_text for t in MACRO_TYPES):
+        raise TemplateError(f"{name} bevat macro's (.docm/.dotm); sla de sjabloon op als .docx of .dotx.",
+                            en=f"{name} contains macros (.docm/.dotm); save the template as .docx or .dotx.")
+    if not any(t in types_text for t in MAIN_TYPES):
+        raise not_word
+
+    xml = {n: _parse(data, name, n) for n, data in parts.items() if n.endswith((".xml", ".rels"))}
+    dropped = _Dropped()
+    drop_parts: set[str] = set()
+    removed_ids: dict[str, set[str]] = {}
+    main = ""
+    for rels_name, rels in xml.items():
+        if not rels_name.endswith(".rels"):
+            continue
+        source = _source_of(rels_name)
+        for rel in list(rels):
+            rtype, target = rel.get("Type") or "", rel.get("Target") or ""
+            if rtype == OFFICE_DOCUMENT and not source:
+                main = _target(source, target)
+            external = (rel.get("TargetMode") or "").lower() == "external"
+            if external and not (rtype == REL_HYPERLINK and SAFE_LINK.match(target)):
+                dropped.external.append(target[:60])
+            elif rtype == REL_VBA:
+                dropped.macros += 1
+                drop_parts.add(_target(source, target))
+            elif rtype == REL_ALT_CHUNK:
+                dropped.chunks += 1
+                drop_parts.add(_target(source, target))
+            else:
+                continue
+            removed_ids.setdefault(source, set()).add(rel.get("Id") or "")
+            rels.remove(rel)
+    if not main or main not in xml:
+        raise not_word
+    for part in list(drop_parts):  # a macro project's own relationships (vbaData.xml) go with it
+        drop_parts.add(_rels_name(part))
+        sub = xml.get(_rels_name(part))
+        if sub is not None:
+            drop_parts.update(_target(part, r.get("Target") or "") for r in sub
+                              if (r.get("TargetMode") or "").lower() != "external")
+    for source, ids in removed_ids.items():
+        if source in xml:
+            _drop_references(xml[source], ids)
+    for part_name, root in xml.items():
+        if part_name.endswith(".xml") and part_name.startswith("word/"):
+            dropped.fields += _neutralise_fields(root)
+            for chunk in list(root.iter(w("altChunk"))):  # one whose relationship was missing already
+                _remove_keep_tail(chunk)
+    if etree.QName(xml[main]).localname != "document":
+        raise not_word
+    _ensure_body(xml[main])
+    types = xml["[Content_Types].xml"]
+    for override in list(types):
+        if override.get("PartName", "").lstrip("/") in drop_parts:
+            types.remove(override)
+        elif override.get("ContentType") in MAIN_TYPES:
+            # python-docx only opens documents; a .dotx is the same package with another content type.
+            override.set("ContentType", next(iter(MAIN_TYPES)))
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
+        for part_name, data in parts.items():
+            if part_name in drop_parts or part_name.lower().endswith("vbaproject.bin"):
+                if part_name not in drop_parts:
+                    dropped.macros = dropped.macros or 1
+                continue
+            out.writestr(part_name, _serialise(xml[part_name]) if part_name in xml else data)
+    return buf.getvalue(), dropped.notes(name)

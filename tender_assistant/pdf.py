@@ -1,0 +1,105 @@
+"""A PDF of an exported document through LibreOffice headless, with the table of contents' page numbers filled in.
+
+A plain `soffice --convert-to pdf` prints the contents list as the .docx cached it (without page numbers), so a
+small Basic macro in a throw-away LibreOffice profile opens the document, updates its indexes and fields, and
+exports it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .errors import TenderError
+from .output import write_output
+
+TIMEOUT_S = 240
+NO_LIBREOFFICE = ("--pdf vraagt LibreOffice (soffice), maar dat is niet geïnstalleerd; installeer LibreOffice of "
+                  "laat --pdf weg.")
+NO_LIBREOFFICE_EN = "--pdf needs LibreOffice (soffice), which is not installed; install LibreOffice or leave out --pdf."
+
+_MODULE = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
+<script:module xmlns:script="http://openoffice.org/2000/script" script:name="TenderPdf" script:language="StarBasic">
+Sub ExportPdf(inUrl As String, outUrl As String)
+  Dim args(0) As New com.sun.star.beans.PropertyValue
+  args(0).Name = &quot;Hidden&quot;
+  args(0).Value = True
+  doc = StarDesktop.loadComponentFromURL(inUrl, &quot;_blank&quot;, 0, args())
+  REM twice: filling in the contents list can move headings to another page
+  For pass = 1 To 2
+    idx = doc.getDocumentIndexes()
+    For i = 0 To idx.getCount() - 1
+      idx.getByIndex(i).update()
+    Next i
+    doc.getTextFields().refresh()
+  Next pass
+  Dim f(0) As New com.sun.star.beans.PropertyValue
+  f(0).Name = &quot;FilterName&quot;
+  f(0).Value = &quot;writer_pdf_Export&quot;
+  doc.storeToURL(outUrl, f())
+  doc.close(True)
+  StarDesktop.terminate()
+End Sub
+</script:module>
+"""
+_LIBRARY = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE library:library PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "library.dtd">
+<library:library xmlns:library="http://openoffice.org/2000/library" library:name="Standard" library:readonly="false"
+ library:passwordprotected="false">
+ <library:element library:name="TenderPdf"/>
+</library:library>
+"""
+
+
+def soffice() -> str | None:
+    """The LibreOffice program, or None when it is not installed."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def require_libreoffice() -> str:
+    """The LibreOffice program; TenderError in one clear line when it is missing."""
+    program = soffice()
+    if program is None:
+        raise TenderError(NO_LIBREOFFICE, en=NO_LIBREOFFICE_EN)
+    return program
+
+
+def docx_to_pdf(docx_path: Path, pdf_path: Path) -> Path:
+    """Write pdf_path from docx_path with LibreOffice, contents list updated; atomically, nothing left behind."""
+    program = require_libreoffice()
+    with tempfile.TemporaryDirectory(prefix="tender-pdf-") as tmp:
+        profile = Path(tmp) / "profile"
+        env = {**os.environ, "SAL_USE_VCLPLUGIN": "svp"}
+        base = [program, "--headless", "--norestore", "--nologo", f"-env:UserInstallation={profile.as_uri()}"]
+        try:
+            # A fresh profile is created on the first start; then our macro is put into its Standard library.
+            subprocess.run([*base, "--terminate_after_init"], capture_output=True, timeout=TIMEOUT_S, env=env,
+                           check=False)
+            standard = profile / "user" / "basic" / "Standard"
+            standard.mkdir(parents=True, exist_ok=True)
+            (standard / "TenderPdf.xba").write_text(_MODULE, encoding="utf-8")
+            (standard / "script.xlb").write_text(_LIBRARY, encoding="utf-8")
+            out = Path(tmp) / "out.pdf"
+            macro = f'macro:///Standard.TenderPdf.ExportPdf("{docx_path.resolve().as_uri()}","{out.as_uri()}")'
+            subprocess.run([*base, macro], capture_output=True, timeout=TIMEOUT_S, env=env, check=False)
+            if not out.exists():  # an older LibreOffice without macro support: a PDF without page numbers
+                subprocess.run([*base, "--convert-to", "pdf", "--outdir", tmp, str(docx_path.resolve())],
+                               capture_output=True, timeout=TIMEOUT_S, env=env, check=False)
+                out = Path(tmp) / (docx_path.stem + ".pdf")
+        except subprocess.TimeoutExpired:
+            raise TenderError("LibreOffice reageerde niet bij het maken van de PDF; het Word-document is wel "
+                              "geschreven.", en="LibreOffice did not respond while making the PDF; the Word document "
+                              "was written.") from None
+        except OSError as exc:
+            raise TenderError(f"LibreOffice kon niet worden gestart ({exc.strerror}); het Word-document is wel "
+                              "geschreven.", en=f"LibreOffice could not be started ({exc.strerror}); the Word "
+                              "document was written.") from None
+        if not out.exists():
+            raise TenderError("LibreOffice kon geen PDF maken van het document; het Word-document is wel geschreven.",
+                              en="LibreOffice could not make a PDF of the document; the Word document was written.")
+        write_output(pdf_path, out.read_bytes())
+    return pdf_path

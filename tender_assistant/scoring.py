@@ -1,0 +1,235 @@
+"""How bids become scores: price rules, the three award scoring types, totals on 0-100, and ranking.
+
+The model (stated in the document and in docs/scoring.md):
+- evaluation price = price x (1 - sum of the notional discounts (fictieve kortingen) / 100); each discount is
+  units x per_unit_pct, at most cap_pct; all discounts together at most 100 %;
+- price score (0..1) by the tender's rule: `relatief-laagste` = lowest evaluation price / evaluation price;
+  `lineair` = (highest - evaluation price) / (highest - lowest), all equal = 1;
+- `punten`: points given / scale_max; `relatief`: (offer - floor) / (best offer - floor), clipped to 0..1
+  (for `lager` mirrored: lower is better, the floor is the worst acceptable value);
+- total = price weight x price score + sum(weight x score): weights are percentages, so totals run 0..100.
+  Discount criteria carry no weight; they act through the evaluation price.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from criteria_library.models import (
+    Criterion,
+    DiscountScoring,
+    Kind,
+    PointsScoring,
+    RelativeScoring,
+    Scoring,
+)
+
+from .errors import TenderError
+from .tender import DEFAULT_PRICE_RULE, PRICE_RULES, Tender
+
+# An award criterion without a scoring type (a version-1 library) is scored as points on this scale.
+UNTYPED_SCALE = PointsScoring(scale_max=10)
+
+
+@dataclass(frozen=True)
+class ScoredCriterion:
+    """An award criterion as the scoring sees it: id, how it scores, and its weight (None for a discount)."""
+
+    id: str
+    scoring: Scoring
+    weight: float | None
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class ScoringSetup:
+    """Everything needed to score bids: price weight and rule, and the award criteria in tender order."""
+
+    price_weight: float
+    criteria: tuple[ScoredCriterion, ...]
+    price_rule: str = DEFAULT_PRICE_RULE
+
+    @property
+    def weighted(self) -> list[ScoredCriterion]:
+        """Criteria that carry a weight (punten and relatief)."""
+        return [c for c in self.criteria if not isinstance(c.scoring, DiscountScoring)]
+
+    @property
+    def discounts(self) -> list[ScoredCriterion]:
+        """Criteria that lower the evaluation price (fictieve korting)."""
+        return [c for c in self.criteria if isinstance(c.scoring, DiscountScoring)]
+
+
+@dataclass
+class Bid:
+    """One (made-up or real) bid: who, the offered price in EUR, and a value per award criterion id."""
+
+    bidder: str
+    price: float
+    values: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class ScoredBid:
+    """A bid with its evaluation price, scores (0..1), weighted points (0..100 scale), total and rank."""
+
+    bidder: str
+    price: float
+    evaluation_price: float
+    discount_pct: float
+    price_score: float
+    price_points: float
+    scores: dict[str, float]
+    points: dict[str, float]
+    total: float
+    rank: int = 0
+
+
+class BidError(TenderError):
+    """A bid value the scoring cannot use; `bid` is its index, `column` the criterion id or 'prijs'."""
+
+    def __init__(self, message: str, *, en: str, bid: int, column: str) -> None:
+        super().__init__(message, en=en)
+        self.bid = bid
+        self.column = column
+
+
+def setup_for(tender: Tender, criteria: Sequence[Criterion]) -> ScoringSetup:
+    """The scoring setup of a tender: its award criteria (library objects, in tender order) with their weights."""
+    items = []
+    for c in criteria:
+        if str(c.kind) != Kind.AWARD.value:
+            continue
+        scoring = c.scoring if c.scoring is not None else UNTYPED_SCALE
+        entry = tender.entry(c.id)
+        weight = None if isinstance(scoring, DiscountScoring) else float(entry.weight or 0 if entry else 0)
+        items.append(ScoredCriterion(c.id, scoring, weight, c.title))
+    return ScoringSetup(float(tender.price_weight), tuple(items), tender.price_rule)
+
+
+def discount_pct(scoring: DiscountScoring, units: float) -> float:
+    """The notional discount in % for a number of units offered (at most cap_pct)."""
+    return min(max(units, 0.0) * scoring.per_unit_pct, scoring.cap_pct)
+
+
+def price_scores(evaluation_prices: Sequence[float], rule: str = DEFAULT_PRICE_RULE) -> list[float]:
+    """Price score (0..1) of each evaluation price under a rule."""
+    if rule not in PRICE_RULES:
+        raise ValueError(f"unknown price rule {rule!r}")
+    if not evaluation_prices:
+        return []
+    low, high = min(evaluation_prices), max(evaluation_prices)
+    if rule == "lineair":
+        if high == low:
+            return [1.0 for _ in evaluation_prices]
+        return [(high - p) / (high - low) for p in evaluation_prices]
+    if low <= 0:  # a price discounted to nothing: it alone scores in full
+        return [1.0 if p <= 0 else 0.0 for p in evaluation_prices]
+    return [low / p for p in evaluation_prices]
+
+
+def relative_scores(scoring: RelativeScoring, offers: Sequence[float]) -> list[float]:
+    """Score (0..1) of each offer against the best one; 0 for all when no offer beats the floor."""
+    if not offers:
+        return []
+    lower = scoring.direction == "lager"
+    best = min(offers) if lower else max(offers)
+    span = (scoring.floor - best) if lower else (best - scoring.floor)
+    if span <= 0:
+        return [0.0 for _ in offers]
+    return [_clip(((scoring.floor - v) if lower else (v - scoring.floor)) / span) for v in offers]
+
+
+def _clip(value: float) -> float:
+    return min(1.0, max(0.0, value))
+
+
+def validate_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> None:
+    """BidError for the first value the scoring cannot use (names the bid and the column)."""
+    for i, bid in enumerate(bids):
+        if not _finite(bid.price) or bid.price <= 0:
+            raise BidError(f"prijs \"{bid.price}\" moet een bedrag groter dan 0 zijn",
+                           en=f"price \"{bid.price}\" must be an amount above 0", bid=i, column="prijs")
+        for c in setup.criteria:
+            if c.id not in bid.values:
+                raise BidError(f"waarde voor {c.id} ontbreekt", en=f"value for {c.id} is missing", bid=i, column=c.id)
+            value = bid.values[c.id]
+            if not _finite(value):
+                raise BidError(f"\"{value}\" is geen getal", en=f"\"{value}\" is not a number", bid=i, column=c.id)
+            s = c.scoring
+            if isinstance(s, PointsScoring) and not 0 <= value <= s.scale_max:
+                raise BidError(f"{_num(value)} punten ligt niet tussen 0 en {_num(s.scale_max)}",
+                               en=f"{_num(value)} points is not between 0 and {_num(s.scale_max)}", bid=i, column=c.id)
+            if isinstance(s, DiscountScoring) and value < 0:
+                raise BidError(f"aantal {s.unit or 'eenheden'} ({_num(value)}) mag niet negatief zijn",
+                               en=f"number of {s.unit or 'units'} ({_num(value)}) may not be negative", bid=i,
+                               column=c.id)
+
+
+def _finite(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _num(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")
+
+
+def score_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> list[ScoredBid]:
+    """Score and rank bids, best first; equal totals share a rank (1, 1, 3)."""
+    validate_bids(setup, bids)
+    discounts = [min(100.0, sum((discount_pct(c.scoring, b.values[c.id]) for c in setup.discounts
+                                 if isinstance(c.scoring, DiscountScoring)), 0.0))
+                 for b in bids]
+    evaluation = [b.price * (1 - d / 100) for b, d in zip(bids, discounts, strict=True)]
+    price = price_scores(evaluation, setup.price_rule)
+    scores: list[dict[str, float]] = [{} for _ in bids]
+    for c in setup.weighted:
+        offers = [b.values[c.id] for b in bids]
+        if isinstance(c.scoring, RelativeScoring):
+            column = relative_scores(c.scoring, offers)
+        else:
+            scale = c.scoring.scale_max if isinstance(c.scoring, PointsScoring) else 10
+            column = [_clip(v / scale) for v in offers]
+        for row, value in zip(scores, column, strict=True):
+            row[c.id] = value
+    result = []
+    for i, b in enumerate(bids):
+        points = {c.id: (c.weight or 0) * scores[i][c.id] for c in setup.weighted}
+        price_points = setup.price_weight * price[i]
+        result.append(ScoredBid(b.bidder, b.price, evaluation[i], discounts[i], price[i], price_points,
+                                scores[i], points, price_points + sum(points.values())))
+    order = sorted(range(len(result)), key=lambda i: (-round(result[i].total, 9), result[i].evaluation_price, i))
+    ranked = [result[i] for i in order]
+    for pos, item in enumerate(ranked):
+        same = pos > 0 and round(item.total, 9) == round(ranked[pos - 1].total, 9)
+        item.rank = ranked[pos - 1].rank if same else pos + 1
+    return ranked
+
+
+def weight_total(setup: ScoringSetup) -> float:
+    """Price weight plus the weights of punten and relatief criteria (should be 100)."""
+    return setup.price_weight + sum(c.weight or 0 for c in setup.weighted)
+
+
+def example_bids(setup: ScoringSetup, base_price: float = 100_000) -> list[Bid]:
+    """Two made-up bids for the document's worked example: a cheaper plain one and a dearer circular one."""
+    cheap = Bid("Inschrijver A", base_price, {})
+    circular = Bid("Inschrijver B", round(base_price * 1.08), {})
+    for c in setup.criteria:
+        s = c.scoring
+        if isinstance(s, PointsScoring):
+            cheap.values[c.id], circular.values[c.id] = round(s.scale_max * 0.4), round(s.scale_max * 0.8)
+        elif isinstance(s, RelativeScoring):
+            if s.direction != "lager" and 0 <= s.floor < 100:  # most relative offers are percentages
+                a, b = s.floor + (100 - s.floor) * 0.2, s.floor + (100 - s.floor) * 0.5
+            else:
+                step = max(abs(s.floor) * 0.5, 10.0)
+                a, b = (s.floor - step * 0.4, s.floor - step) if s.direction == "lager" else (s.floor + step * 0.4,
+                                                                                               s.floor + step)
+            cheap.values[c.id], circular.values[c.id] = round(a, 1), round(b, 1)
+        else:
+            units = math.ceil(s.cap_pct / s.per_unit_pct) if s.per_unit_pct > 0 else 0
+            cheap.values[c.id], circular.values[c.id] = 0, units
+    return [cheap, circular]

@@ -1,0 +1,40 @@
+"""Workflow parts of the GUI: history in local time, the user's own name and the four-eyes setting."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from criteria_library import user
+
+pytestmark = pytest.mark.gui
+
+
+def test_history_shows_local_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.history_dialog import local_time
+
+    monkeypatch.setenv("TZ", "Europe/Amsterdam")
+    time.tzset()
+    try:
+        assert local_time("2026-07-01T10:15:00+00:00") == "2026-07-01 12:15"  # summer time, UTC+2
+        assert local_time("2026-12-01T10:15:00+00:00") == "2026-12-01 11:15"
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+
+
+def test_settings_store_the_name_for_this_user_and_switch_four_eyes(app, qtbot, fresh_db, tmp_path) -> None:
+    from ui.settings import AppSettings
+    from ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(fresh_db, AppSettings(tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.four_eyes.isChecked()
+    dialog.author.setText("Carla Collega")
+    dialog.four_eyes.setChecked(False)
+    dialog.accept()
+    assert user.stored_user_name() == "Carla Collega"
+    assert fresh_db.author == "Carla Collega"
+    assert not fresh_db.four_eyes
+    assert fresh_db.events()[0]["by"] == "Carla Collega"

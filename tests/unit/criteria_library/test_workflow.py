@@ -1,0 +1,103 @@
+"""The review workflow as the store enforces it: pending versions of published criteria, four eyes, restore."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from criteria_library import user
+from criteria_library.errors import LibraryError
+from criteria_library.models import Status
+from criteria_library.store import LibraryStore
+
+
+def test_editing_a_published_criterion_keeps_the_published_one_for_buyers(fresh_db: LibraryStore) -> None:
+    original = fresh_db.criterion("MEU-M-01")
+    fresh_db.author = "Anna"
+    pending = fresh_db.save_criterion(replace(original, title="Onderdelen vijftien jaar leverbaar"))
+    assert pending.status == Status.CONCEPT and pending.version == original.version + 1
+    assert fresh_db.criterion("MEU-M-01") == original  # what buyers (wizard, search, export) read
+    assert fresh_db.search("vijftien") == []
+    assert fresh_db.working_copy("MEU-M-01").title == "Onderdelen vijftien jaar leverbaar"
+    assert fresh_db.allowed_transitions("MEU-M-01") == (Status.IN_REVIEW,)
+    fresh_db.set_status("MEU-M-01", Status.IN_REVIEW)
+    assert fresh_db.criterion("MEU-M-01") == original
+    fresh_db.author = "Bert"
+    published = fresh_db.set_status("MEU-M-01", Status.PUBLISHED)
+    assert published.title == "Onderdelen vijftien jaar leverbaar" and published.status == Status.PUBLISHED
+    assert fresh_db.criterion("MEU-M-01").version == original.version + 1
+    assert fresh_db.draft("MEU-M-01") is None
+    assert fresh_db.history("MEU-M-01")[0].changed_by == "Bert"
+
+
+def test_submitter_and_last_editor_cannot_approve(fresh_db: LibraryStore) -> None:
+    draft = fresh_db.duplicate_criterion("MEU-S-01")
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(draft, title="Aangepaste kopie van de eis"))
+    fresh_db.author = "Bert"
+    fresh_db.set_status(draft.id, Status.IN_REVIEW)
+    for person in ("Anna", "Bert"):  # Anna edited it, Bert submitted it
+        fresh_db.author = person
+        with pytest.raises(LibraryError, match="vier-ogenprincipe"):
+            fresh_db.set_status(draft.id, Status.PUBLISHED)
+    assert fresh_db.criterion(draft.id).status == Status.IN_REVIEW
+    fresh_db.author = "Carla"
+    assert fresh_db.set_status(draft.id, Status.PUBLISHED).status == Status.PUBLISHED
+
+
+def test_pending_version_approved_by_its_editor_is_refused(fresh_db: LibraryStore) -> None:
+    c = fresh_db.criterion("MEU-C-01")
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(c, title="Nieuwe titel voor de contractbepaling"))
+    fresh_db.set_status(c.id, Status.IN_REVIEW)
+    with pytest.raises(LibraryError, match="een collega moet het goedkeuren"):
+        fresh_db.set_status(c.id, Status.PUBLISHED)
+    assert fresh_db.criterion(c.id) == c
+
+
+def test_four_eyes_off_is_recorded(fresh_db: LibraryStore) -> None:
+    assert fresh_db.four_eyes  # on by default
+    fresh_db.author = "Eenling"
+    fresh_db.set_four_eyes(False)
+    assert not fresh_db.four_eyes
+    assert fresh_db.events()[0]["event"] == "vier-ogenprincipe uitgeschakeld"
+    assert fresh_db.events()[0]["by"] == "Eenling"
+    c = fresh_db.criterion("MEU-C-01")
+    fresh_db.save_criterion(replace(c, title="Door een regisseur alleen gewijzigd"))
+    fresh_db.set_status(c.id, Status.IN_REVIEW)
+    fresh_db.set_status(c.id, Status.PUBLISHED)
+    assert "vier-ogenprincipe uitgeschakeld" in fresh_db.history(c.id)[0].note
+
+
+def test_restore_keeps_the_status(fresh_db: LibraryStore) -> None:
+    copy = fresh_db.duplicate_criterion("MEU-S-01")
+    fresh_db.save_criterion(replace(copy, title="Tweede titel van de kopie"))
+    fresh_db.set_status(copy.id, Status.IN_REVIEW)
+    restored = fresh_db.restore_version(copy.id, 1)
+    assert restored.title == copy.title and restored.status == Status.IN_REVIEW  # not back to concept
+    fresh_db.set_status("MEU-S-01", Status.RETIRED)
+    restored = fresh_db.restore_version("MEU-S-01", 1)
+    assert restored.status == Status.RETIRED  # never straight to published
+
+
+def test_edits_never_change_a_status(fresh_db: LibraryStore) -> None:
+    copy = fresh_db.duplicate_criterion("MEU-S-01")
+    stored = fresh_db.save_criterion(replace(copy, title="Titel met een andere status", status=Status.PUBLISHED))
+    assert stored.status == Status.CONCEPT
+    new = replace(copy, id="MEU-S-77", status=Status.PUBLISHED)
+    with pytest.raises(LibraryError, match="begint als concept"):
+        fresh_db.save_criterion(new)
+
+
+def test_author_lives_in_the_users_settings_not_the_library(fresh_db: LibraryStore, isolated_home: Path) -> None:
+    fresh_db.set_author("Anna de Regisseur")
+    assert user.user_name() == "Anna de Regisseur"
+    assert (isolated_home / "user.json").exists()
+    assert fresh_db.db.execute("SELECT count(*) FROM settings WHERE key = 'author'").fetchone()[0] == 0
+    # a colleague opening the same library file has their own name
+    (isolated_home / "user.json").unlink()
+    other = LibraryStore.open(fresh_db.path)
+    assert other.author == user.os_user()
+    other.close()

