@@ -57,6 +57,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     check.add_argument("--json", action="store_true", help="uitvoer als JSON")
     check.set_defaults(func=_in_language(_check))
 
+    simulate = tender_sub.add_parser("simulate", help="beoordeel (verzonnen) inschrijvingen met de wegingen van "
+                                     "de aanbesteding: rangorde en punten per onderdeel")
+    simulate.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
+    simulate.add_argument("bids", metavar="INSCHRIJVINGEN", type=Path,
+                          help="CSV of XLSX: inschrijver, prijs, en per gunningscriterium een kolom")
+    simulate.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    simulate.set_defaults(func=_in_language(_simulate))
+
     export = sub.add_parser("export", help="maak het Word-document van een aanbesteding")
     export.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
     export.add_argument("--out", type=Path, required=True, metavar="BESTAND.docx", help="het Word-bestand dat ontstaat")
@@ -129,6 +137,30 @@ def _check(args: argparse.Namespace) -> int:
         raise TenderError(f"{args.file.name}: {len(errors)} {'fout' if len(errors) == 1 else 'fouten'}; eerste: "
                           f"{first.text()}{more}", en=f"{args.file.name}: {len(errors)} "
                           f"{'error' if len(errors) == 1 else 'errors'}; first: {first.text('en')}{more_en}")
+    return 0
+
+
+def _simulate(args: argparse.Namespace) -> int:
+    from .checks import resolve_criteria
+    from .scoring import score_bids, setup_for
+    from .simulate import read_bids, results_json, results_table
+    from .tender import load_tender
+
+    tender = load_tender(args.file)
+    store = _open_library(args)
+    try:
+        criteria, unknown = resolve_criteria(tender, store)
+    finally:
+        store.close()
+    if unknown:
+        raise TenderError(f"{args.file.name}: het criterium {unknown[0]} staat niet in de bibliotheek",
+                          en=f"{args.file.name}: criterion {unknown[0]} is not in the library")
+    setup = setup_for(tender, criteria)
+    ranked = score_bids(setup, read_bids(args.bids, setup))
+    if args.json:
+        print(json.dumps(results_json(ranked), ensure_ascii=False, indent=2))
+    else:
+        print(results_table(setup, ranked, _lang(args)))
     return 0
 
 

@@ -139,7 +139,10 @@ def relative_scores(scoring: RelativeScoring, offers: Sequence[float]) -> list[f
     span = (scoring.floor - best) if lower else (best - scoring.floor)
     if span <= 0:
         return [0.0 for _ in offers]
-    return [_clip(((scoring.floor - v) if lower else (v - scoring.floor)) / span) for v in offers]
+    floor = scoring.floor
+    if lower:
+        return [min(1.0, max(0.0, (floor - v) / span)) for v in offers]
+    return [min(1.0, max(0.0, (v - floor) / span)) for v in offers]
 
 
 def _clip(value: float) -> float:
@@ -148,24 +151,29 @@ def _clip(value: float) -> float:
 
 def validate_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> None:
     """BidError for the first value the scoring cannot use (names the bid and the column)."""
+    isfinite = math.isfinite
+    # per criterion: id, the points scale (punten) and whether it is a discount, decided once instead of per value
+    rules = [(c.id, c.scoring.scale_max if isinstance(c.scoring, PointsScoring) else None,
+              isinstance(c.scoring, DiscountScoring), c.scoring) for c in setup.criteria]
     for i, bid in enumerate(bids):
         if not _finite(bid.price) or bid.price <= 0:
             raise BidError(f"prijs \"{bid.price}\" moet een bedrag groter dan 0 zijn",
                            en=f"price \"{bid.price}\" must be an amount above 0", bid=i, column="prijs")
-        for c in setup.criteria:
-            if c.id not in bid.values:
-                raise BidError(f"waarde voor {c.id} ontbreekt", en=f"value for {c.id} is missing", bid=i, column=c.id)
-            value = bid.values[c.id]
-            if not _finite(value):
-                raise BidError(f"\"{value}\" is geen getal", en=f"\"{value}\" is not a number", bid=i, column=c.id)
-            s = c.scoring
-            if isinstance(s, PointsScoring) and not 0 <= value <= s.scale_max:
-                raise BidError(f"{_num(value)} punten ligt niet tussen 0 en {_num(s.scale_max)}",
-                               en=f"{_num(value)} points is not between 0 and {_num(s.scale_max)}", bid=i, column=c.id)
-            if isinstance(s, DiscountScoring) and value < 0:
-                raise BidError(f"aantal {s.unit or 'eenheden'} ({_num(value)}) mag niet negatief zijn",
-                               en=f"number of {s.unit or 'units'} ({_num(value)}) may not be negative", bid=i,
-                               column=c.id)
+        values = bid.values
+        for cid, scale_max, discount, s in rules:
+            value = values.get(cid)
+            if value is None:
+                raise BidError(f"waarde voor {cid} ontbreekt", en=f"value for {cid} is missing", bid=i, column=cid)
+            if not (type(value) is float or _finite(value)) or not isfinite(value):
+                raise BidError(f"\"{value}\" is geen getal", en=f"\"{value}\" is not a number", bid=i, column=cid)
+            if scale_max is not None and not 0 <= value <= scale_max:
+                raise BidError(f"{_num(value)} punten ligt niet tussen 0 en {_num(scale_max)}",
+                               en=f"{_num(value)} points is not between 0 and {_num(scale_max)}", bid=i, column=cid)
+            if discount and value < 0:
+                unit = s.unit if isinstance(s, DiscountScoring) else ""
+                raise BidError(f"aantal {unit or 'eenheden'} ({_num(value)}) mag niet negatief zijn",
+                               en=f"number of {unit or 'units'} ({_num(value)}) may not be negative", bid=i,
+                               column=cid)
 
 
 def _finite(value: object) -> bool:

@@ -11,7 +11,8 @@ from criteria_library import cpv
 from criteria_library.models import Criterion, DiscountScoring, Kind, PointsScoring, RelativeScoring
 from criteria_library.starter import starter_pack
 
-NEW_SLUGS = ("riolering", "wegmarkering", "straatmeubilair", "speeltoestellen")
+NEW_SLUGS = ("riolering", "wegmarkering", "straatmeubilair", "speeltoestellen", "evenementen",
+             "printers-multifunctionals", "textielreiniging", "kantoorartikelen")
 # Works may ask for references of the last 5 years; supplies and services of the last 3 (Aanbestedingswet 2012,
 # art. 2.93). Riolering is a works contract; applying road markings (45233221-4) may be one, so its range allows 5
 # while its default stays at 3.
@@ -73,7 +74,8 @@ def test_award_criteria_have_a_scoring_type_consistent_with_weights(by_package, 
             assert all(lv.description for lv in c.scoring.levels), f"{c.id}: an anchor without description"
         if isinstance(c.scoring, RelativeScoring):
             assert c.scoring.direction in ("hoger", "lager"), c.id
-            assert f"{c.scoring.floor:g}" in c.scoring_text, f"{c.id}: text and floor disagree"
+            floor = f"{c.scoring.floor:g}".replace(".", ",")
+            assert floor in c.scoring_text, f"{c.id}: text and floor disagree"
 
 
 @pytest.mark.parametrize("slug", NEW_SLUGS)

@@ -1,0 +1,189 @@
+"""The bid simulator's file format: read bids from CSV or XLSX, and the JSON shape `tender simulate --json` prints.
+
+A bids file has one row per bid and the columns `inschrijver`, `prijs` (EUR) and one column per chosen award
+criterion id (punten: the points given; relatief: the offered number; fictieve_korting: the units offered).
+CSV may be comma or semicolon separated, UTF-8 with or without BOM; numbers may use a Dutch decimal comma
+("12,5") and thousands dots ("1.250.000"), and may start with "€".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from .errors import TenderError
+from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids
+
+BIDDER_COLUMN = "inschrijver"
+PRICE_COLUMN = "prijs"
+MAX_BIDS_FILE_BYTES = 20 * 1024 * 1024
+THOUSANDS_RE = re.compile(r"^-?\d{1,3}(\.\d{3})+$")  # 1.250.000: Dutch thousands separators
+
+
+class BidsFileError(TenderError):
+    """A bids file problem, with the row and column it concerns."""
+
+
+def parse_amount(text: str) -> float | None:
+    """A number as a buyer types it: '12,5', '1.250.000', '1.250,50', '€ 95000', '7.5'; None when it is none."""
+    cleaned = text.strip()
+    if "€" in cleaned or " " in cleaned or "\u00a0" in cleaned:
+        cleaned = cleaned.replace("€", "").replace("\u00a0", "").replace(" ", "")
+    if not cleaned:
+        return None
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif THOUSANDS_RE.match(cleaned):
+        cleaned = cleaned.replace(".", "")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if value == value and value not in (float("inf"), float("-inf")) else None
+
+
+def _error(name: str, row: int | None, column: str | None, nl: str, en: str) -> BidsFileError:
+    place_nl = name + (f" rij {row}" if row else "") + (f", kolom {column}" if column else "")
+    place_en = name + (f" row {row}" if row else "") + (f", column {column}" if column else "")
+    return BidsFileError(f"{place_nl}: {nl}", en=f"{place_en}: {en}")
+
+
+def _rows_from_csv(path: Path) -> list[tuple[int, list[Any]]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _error(path.name, None, None, "het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8",
+                     "the file is not UTF-8 text; save it as CSV UTF-8") from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        return [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        raise _error(path.name, reader.line_num, None, f"onleesbare CSV ({exc})", f"unreadable CSV ({exc})") from None
+
+
+def _rows_from_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        raise _error(path.name, None, None, "het bestand is geen leesbaar Excel-werkboek (.xlsx)",
+                     "the file is not a readable Excel workbook (.xlsx)") from None
+    try:
+        sheet = workbook.worksheets[0]
+        return [(i, list(values)) for i, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+    finally:
+        workbook.close()
+
+
+def read_bids(path: Path | str, setup: ScoringSetup) -> list[Bid]:
+    """Read a bids file for a tender's award criteria; BidsFileError names the row and column of a problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise TenderError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.")
+    if path.stat().st_size > MAX_BIDS_FILE_BYTES:
+        raise _error(path.name, None, None, "het bestand is te groot voor een inschrijvingenbestand",
+                     "the file is too large for a bids file")
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        rows = _rows_from_csv(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        rows = _rows_from_xlsx(path)
+    else:
+        raise _error(path.name, None, None, f"onbekend bestandstype '{suffix}'; kies .csv of .xlsx",
+                     f"unknown file type '{suffix}'; choose .csv or .xlsx")
+    rows = [(n, r) for n, r in rows if any(v is not None and str(v).strip() for v in r)]
+    if not rows:
+        raise _error(path.name, None, None, "het bestand is leeg", "the file is empty")
+    header_row, header = rows[0]
+    columns = [str(h).strip() if h is not None else "" for h in header]
+    wanted = [BIDDER_COLUMN, PRICE_COLUMN] + [c.id for c in setup.criteria]
+    for name in wanted:
+        if name not in columns:
+            raise _error(path.name, header_row, name, "deze kolom ontbreekt (kolommen: " + ", ".join(wanted) + ")",
+                         "this column is missing (columns: " + ", ".join(wanted) + ")")
+    for name in columns:
+        if name and name not in wanted:
+            raise _error(path.name, header_row, name, "dit is geen gekozen gunningscriterium van de aanbesteding",
+                         "this is not a chosen award criterion of the tender")
+        if name and columns.count(name) > 1:
+            raise _error(path.name, header_row, name, "deze kolom staat er twee keer in", "this column occurs twice")
+    index = {name: columns.index(name) for name in wanted}
+    bids: list[Bid] = []
+    row_numbers: list[int] = []
+    bidder_at = index[BIDDER_COLUMN]
+    number_columns = [(name, index[name]) for name in wanted[1:]]
+    for row_no, row in rows[1:]:
+        width = len(row)
+        bidder = row[bidder_at] if bidder_at < width else None
+        bidder = "" if bidder is None else str(bidder).strip()
+        if not bidder:
+            raise _error(path.name, row_no, BIDDER_COLUMN, "de naam van de inschrijver ontbreekt",
+                         "the bidder's name is missing")
+        numbers: dict[str, float] = {}
+        for name, i in number_columns:
+            raw = row[i] if i < width else None
+            if type(raw) is str:
+                value = parse_amount(raw)
+            elif isinstance(raw, int | float) and not isinstance(raw, bool):  # Excel numbers
+                value = float(raw)
+            else:
+                value = None
+            if value is None:
+                shown = "" if raw is None else str(raw).strip()
+                raise _error(path.name, row_no, name, f"\"{shown}\" is geen getal" if shown else "de waarde ontbreekt",
+                             f"\"{shown}\" is not a number" if shown else "the value is missing")
+            numbers[name] = value
+        bids.append(Bid(bidder, numbers.pop(PRICE_COLUMN), numbers))
+        row_numbers.append(row_no)
+    if not bids:
+        raise _error(path.name, None, None, "er staat geen enkele inschrijving in (alleen de kopregel)",
+                     "there is no bid in it (only the header row)")
+    try:
+        validate_bids(setup, bids)  # a value the scoring cannot use is reported with its place in the file
+    except BidError as exc:
+        raise _error(path.name, row_numbers[exc.bid], exc.column, exc.text(), exc.text("en")) from None
+    return bids
+
+
+def results_json(ranked: list[ScoredBid]) -> dict[str, Any]:
+    """The `--json` shape: bids best first, scores 0..1 per weighted criterion, totals on the 0-100 scale."""
+    return {"bids": [{
+        "inschrijver": b.bidder,
+        "evaluation_price": round(b.evaluation_price, 2),
+        "price_score": round(b.price_score, 6),
+        "scores": {cid: round(s, 6) for cid, s in b.scores.items()},
+        "total": round(b.total, 4),
+        "rank": b.rank,
+    } for b in ranked]}
+
+
+def results_table(setup: ScoringSetup, ranked: list[ScoredBid], lang: str = "nl") -> str:
+    """A plain-text ranking: rank, bidder, evaluation price, points per part and the total."""
+    en = lang == "en"
+    ids = [c.id for c in setup.weighted]
+    head = ["#", "bidder" if en else "inschrijver", "evaluation price" if en else "beoordelingsprijs",
+            f"{'price' if en else 'prijs'} ({setup.price_weight:g}%)"]
+    head += [f"{cid} ({c.weight or 0:g}%)" for cid, c in zip(ids, setup.weighted, strict=True)]
+    head.append("total" if en else "totaal")
+    rows = [[str(b.rank), b.bidder, _euro(b.evaluation_price), _pts(b.price_points)]
+            + [_pts(b.points[cid]) for cid in ids] + [_pts(b.total)] for b in ranked]
+    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
+    lines = ["  ".join(v.ljust(w) if i == 1 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths, strict=True)))
+             for r in [head, *rows]]
+    rule = ("price rule" if en else "prijsregel") + f": {setup.price_rule}"
+    return "\n".join([rule, *lines])
+
+
+def _euro(value: float) -> str:
+    return "€ " + f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def _pts(value: float) -> str:
+    return f"{value:.2f}".replace(".", ",")

@@ -1,0 +1,121 @@
+"""`tender simulate`: bids from CSV/XLSX scored with the tender's weights, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+import main
+from criteria_library.exchange import apply_import, pack_from_dict, plan_import
+from criteria_library.store import LibraryStore
+from tender_assistant.tender import Tender, TenderCriterion, save_tender
+
+PACK = {
+    "format": "tender-assistant.library", "version": 2,
+    "packages": [{"slug": "bedrijfskleding", "name_nl": "Bedrijfskleding", "name_en": "Workwear", "prefix": "BED"}],
+    "criteria": [
+        {"id": "BED-G-01", "package": "bedrijfskleding", "kind": "gunningscriterium", "level": 1, "r_strategy": "R3",
+         "title": "Plan van aanpak hergebruik", "rationale": "Omdat.", "clause": "Beschrijf het plan.",
+         "verification": "Plan.", "source": "Test", "weight_min": 20, "weight_max": 40,
+         "scoring": {"type": "punten", "scale_max": 10, "levels": []}, "scoring_text": "Commissie 0-10."},
+        {"id": "BED-G-02", "package": "bedrijfskleding", "kind": "gunningscriterium", "level": 1, "r_strategy": "R8",
+         "title": "Gerecyclede vezels", "rationale": "Omdat.", "clause": "Bied een aandeel aan.",
+         "verification": "Certificaat.", "source": "Test", "weight_min": 20, "weight_max": 40,
+         "scoring": {"type": "relatief", "direction": "hoger", "floor": 20}, "scoring_text": "Naar rato."},
+        {"id": "BED-G-03", "package": "bedrijfskleding", "kind": "gunningscriterium", "level": 1, "r_strategy": "R4",
+         "title": "Extra garantie", "rationale": "Omdat.", "clause": "Bied extra garantie.",
+         "verification": "Garantiebewijs.", "source": "Test",
+         "scoring": {"type": "fictieve_korting", "per_unit_pct": 2, "cap_pct": 10, "unit": "jaar"},
+         "scoring_text": "2 % per jaar."},
+    ],
+}
+# hand-computed in tests/unit/tender_assistant/test_scoring.py (price weight 40, 30, 30; relatief-laagste)
+CSV = ("\ufeffinschrijver;prijs;BED-G-01;BED-G-02;BED-G-03\n"
+       "A;100.000;6;40;0\n"
+       "B;\"110.000,00\";8;60;5\n"
+       "C;€ 90000;4;10;2\n")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    path = tmp_path / "library.db"
+    store = LibraryStore.open(path, seed=False)
+    apply_import(store, plan_import(store, pack_from_dict(PACK)), backup=False)
+    store.close()
+    return path
+
+
+@pytest.fixture
+def tender_file(tmp_path: Path) -> Path:
+    t = Tender(title="Kleding", package="bedrijfskleding", price_weight=40,
+               criteria=[TenderCriterion("BED-G-01", 30), TenderCriterion("BED-G-02", 30),
+                         TenderCriterion("BED-G-03")])
+    path = tmp_path / "kleding.tender.json"
+    save_tender(t, path)
+    return path
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_json_ranks_best_first_with_hand_computed_totals(capsys, db, tender_file, tmp_path):
+    bids = tmp_path / "bids.csv"
+    bids.write_text(CSV, encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids), "--json")
+    assert code == 0, err
+    result = json.loads(out)["bids"]
+    assert [b["inschrijver"] for b in result] == ["B", "A", "C"] and [b["rank"] for b in result] == [1, 2, 3]
+    assert set(result[0]) == {"inschrijver", "evaluation_price", "price_score", "scores", "total", "rank"}
+    assert result[0]["evaluation_price"] == 99_000 and result[2]["evaluation_price"] == 86_400
+    assert result[1]["total"] == pytest.approx(67.56) and result[2]["total"] == pytest.approx(52)
+    assert result[1]["scores"] == {"BED-G-01": 0.6, "BED-G-02": 0.5}
+
+
+def test_xlsx_and_comma_csv_give_the_same_ranking(capsys, db, tender_file, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    for line in CSV.lstrip("\ufeff").splitlines():
+        ws.append([float(v.replace(".", "").replace(",", ".").replace("€ ", "")) if i else v
+                   for i, v in enumerate(line.replace('"', "").split(";"))] if not line.startswith("inschr")
+                  else line.split(";"))
+    wb.save(tmp_path / "bids.xlsx")
+    (tmp_path / "comma.csv").write_text("inschrijver,prijs,BED-G-01,BED-G-02,BED-G-03\nA,100000,6,40,0\n"
+                                        "B,110000,8,60,5\nC,90000,4,10,2\n", encoding="utf-8")
+    for name in ("bids.xlsx", "comma.csv"):
+        code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(tmp_path / name),
+                             "--json")
+        assert code == 0, err
+        assert [b["inschrijver"] for b in json.loads(out)["bids"]] == ["B", "A", "C"]
+
+
+def test_text_output_shows_points_per_part(capsys, db, tender_file, tmp_path):
+    bids = tmp_path / "bids.csv"
+    bids.write_text(CSV, encoding="utf-8")
+    code, out, _ = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids))
+    assert code == 0 and "prijsregel: relatief-laagste" in out
+    assert "BED-G-01 (30%)" in out and "67,56" in out
+
+
+@pytest.mark.parametrize(("content", "place", "message"), [
+    ("inschrijver;prijs;BED-G-01;BED-G-02\nA;1;2;3\n", "rij 1, kolom BED-G-03", "ontbreekt"),
+    ("inschrijver;prijs;BED-G-01;BED-G-02;BED-G-03;BED-G-09\nA;1;2;3;0;1\n", "rij 1, kolom BED-G-09", "geen gekozen"),
+    ("inschrijver;prijs;BED-G-01;BED-G-02;BED-G-03\nA;100;6;40;0\nB;veel;8;60;5\n", "rij 3, kolom prijs",
+     "\"veel\" is geen getal"),
+    ("inschrijver;prijs;BED-G-01;BED-G-02;BED-G-03\nA;100;6;40;0\nB;100;11;60;5\n", "rij 3, kolom BED-G-01",
+     "niet tussen 0 en 10"),
+    ("inschrijver;prijs;BED-G-01;BED-G-02;BED-G-03\n;100;6;40;0\n", "rij 2, kolom inschrijver", "ontbreekt"),
+    ("inschrijver;prijs;BED-G-01;BED-G-02;BED-G-03\n", "bids.csv", "geen enkele inschrijving"),
+])
+def test_bad_bids_file_is_one_dutch_line_naming_row_and_column(capsys, db, tender_file, tmp_path, content, place,
+                                                               message):
+    bids = tmp_path / "bids.csv"
+    bids.write_text(content, encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids), "--json")
+    assert code == 2 and out == "" and err.startswith("fout: bids.csv") and err.count("\n") == 1
+    assert place in err and message in err and "Traceback" not in err
