@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
-from criteria_library.models import PLACEHOLDER_RE, Criterion, Kind, Status
+from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
 from criteria_library.validation import value_out_of_range
 
 from . import thresholds
@@ -100,6 +100,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     _check_procedure(tender, f, today or date.today(), policy)
     _check_reference_age(tender, criteria, f)
     _check_ambition(tender, criteria, f)
+    _check_circular(tender, criteria, f)
     order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}
     return sorted(f, key=lambda x: order[x.severity])
 
@@ -271,6 +272,12 @@ def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None
     """Advice only where the price weight decides more than the buyer may intend: below 30 % or above 70 %."""
     low, high = PRICE_WEIGHT_ADVICE
     price = t.price_weight
+    discounts = [c.id for c in award if isinstance(c.scoring, DiscountScoring)]
+    if price == 0 and discounts:
+        f.advice("korting-no-effect", f"bij een prijsweging van 0% heeft een fictieve korting ({', '.join(discounts)}) "
+                 "geen effect op de gunning; beoordeel dit onderdeel met punten of laat het weg", f"with a price "
+                 f"weight of 0% a notional discount ({', '.join(discounts)}) has no effect on the award; score it "
+                 "with points or leave it out", "price_weight")
     if t.fixed_budget_eur is not None:
         if price != 0:
             f.advice("price-weight", f"bij een vaste prijs ({_euro(t.fixed_budget_eur)}) gunt u op kwaliteit; zet de "
@@ -402,3 +409,17 @@ def _check_ambition(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
         f.info("ambition-above", f"{', '.join(above)} {'ligt' if len(above) == 1 else 'liggen'} boven het gekozen "
                "ambitieniveau", f"{', '.join(above)} {'is' if len(above) == 1 else 'are'} above the chosen ambition "
                "level", "ambition_level")
+
+
+def _check_circular(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
+    """Whether the tender would count as circular in the organisation's monitoring, and if not, what would."""
+    from .monitoring.tender_count import count_tender
+
+    if not criteria:
+        return  # 'no-criteria' says it already
+    result = count_tender(t, criteria)
+    if result.counts or not result.in_scope:
+        f.info("circular-counts" if result.counts else "circular-out-of-scope", result.summary(), result.summary("en"),
+               "criteria")
+    else:
+        f.advice("circular-not-counted", result.summary(), result.summary("en"), "criteria")
