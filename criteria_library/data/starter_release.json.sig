@@ -1,1 +1,1 @@
-G+dl5Mzk3N5ymSMxxByvkpFUupEdDC/YDEp3OSr7PXxzd7Gc6Wn1FMVAp5f9kus/by2cad74TWxaYJlTNcO2Bg==
+3Zxbjp5BzN1WteVoRc6QkV5EHIpUePBLxObH0GB9PTFy48C9XvdXftXd/Umre8O/eitmdsAX9oqaZscC9IDbAg==

@@ -265,7 +265,9 @@ def test_management_and_reporting_criteria_are_supporting(pack) -> None:
 
 def test_review_findings_stay_fixed(pack) -> None:
     by_id = {c.id: c for c in pack.criteria}
-    assert by_id["VTG-S-01"].status == Status.RETIRED and by_id["VTG-C-06"].status == Status.PUBLISHED
+    # VTG-S-01 (a workshop within 25 km at selection) left the release, which retires it on update; a performance
+    # clause replaces it
+    assert "VTG-S-01" not in by_id and by_id["VTG-C-06"].status == Status.PUBLISHED
     assert "aluminium" not in by_id["VKB-M-01"].clause  # material-neutral since NEN 3381:2020
     assert "natrekking" in by_id["VKB-C-05"].rationale and "eigenaar blijft" not in by_id["VKB-C-05"].clause
     assert "herbruikbaar zijn bevonden" in by_id["MEU-C-01"].clause
@@ -279,3 +281,8 @@ def test_more_refuse_rethink_reduce_in_the_deep_packages(pack) -> None:
     for slug in DEEP:
         assert any(c.r_strategy in ("R0", "R1") for c in live if c.package == slug and c.level < 3), slug
     assert len([c for c in live if c.package in SLUGS]) >= 355
+
+
+def test_titles_are_dutch_without_english_jargon(pack) -> None:
+    english = re.compile(r"refurbish|chain of custody|take-back|as a service|\bpool\b", re.I)
+    assert [c.id for c in pack.criteria if c.package in SLUGS and english.search(c.title)] == []
