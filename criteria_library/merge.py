@@ -357,5 +357,5 @@ def restore_previous_state(store: LibraryStore) -> Path:
     except sqlite3.Error as exc:
         raise LibraryError(f"De reservekopie {path.name} kan niet worden teruggezet: {exc}.",
                            en=f"The backup {path.name} cannot be restored: {exc}.") from None
-    store.generation += 1
+    store.changed()  # caches (search vocabulary) refresh
     return path
