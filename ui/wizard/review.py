@@ -131,6 +131,10 @@ class ExportPage(TenderPage):
         if self.exported is not None:
             self.result.setText(_tr("Klaar: %1").replace("%1", str(self.exported)))
             self.result.setStyleSheet("color:#1b5e20")
+            if not self.concept.isChecked():
+                from ..monitoring_window import offer_registration
+
+                offer_registration(self, w.tender, w.store)
         self._show_after(self.exported is not None)
         return self.exported
 
