@@ -169,6 +169,10 @@
       <translation>Retire</translation>
     </message>
     <message>
+      <source>Nieuwe versie &amp;verwerpen</source>
+      <translation>&amp;Discard new version</translation>
+    </message>
+    <message>
       <source>naam = standaardwaarde, één per regel</source>
       <translation>name = default value, one per line</translation>
     </message>
@@ -255,6 +259,14 @@
     <message>
       <source>Sla uw wijzigingen eerst op; daarna kunt u de status wijzigen.</source>
       <translation>Save your changes first; then you can change the status.</translation>
+    </message>
+    <message>
+      <source>Nieuwe versie verwerpen</source>
+      <translation>Discard new version</translation>
+    </message>
+    <message>
+      <source>De nieuwe versie van %1 weggooien? De gepubliceerde versie blijft zoals ze is.</source>
+      <translation>Throw away the new version of %1? The published version stays as it is.</translation>
     </message>
     <message>
       <source>nieuw</source>
