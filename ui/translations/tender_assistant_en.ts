@@ -169,6 +169,10 @@
       <translation>Retire</translation>
     </message>
     <message>
+      <source>Nieuwe versie &amp;verwerpen</source>
+      <translation>&amp;Discard new version</translation>
+    </message>
+    <message>
       <source>naam = standaardwaarde, één per regel</source>
       <translation>name = default value, one per line</translation>
     </message>
@@ -255,6 +259,14 @@
     <message>
       <source>Sla uw wijzigingen eerst op; daarna kunt u de status wijzigen.</source>
       <translation>Save your changes first; then you can change the status.</translation>
+    </message>
+    <message>
+      <source>Nieuwe versie verwerpen</source>
+      <translation>Discard new version</translation>
+    </message>
+    <message>
+      <source>De nieuwe versie van %1 weggooien? De gepubliceerde versie blijft zoals ze is.</source>
+      <translation>Throw away the new version of %1? The published version stays as it is.</translation>
     </message>
     <message>
       <source>nieuw</source>
@@ -2156,6 +2168,14 @@
       <translation>As a draft (with 'CONCEPT' on every page)</translation>
     </message>
     <message>
+      <source>De hele documentenset, in de map van het document</source>
+      <translation>The whole document set, in the document's folder</translation>
+    </message>
+    <message>
+      <source>Leidraad, programma van eisen, contractbijlage, eisenlijst en borgingsplan</source>
+      <translation>Tender guidelines, requirements, contract annex, requirements list and verification plan</translation>
+    </message>
+    <message>
       <source>&amp;Exporteren</source>
       <translation>&amp;Export</translation>
     </message>
@@ -2186,6 +2206,16 @@
     <message>
       <source>Word-sjabloon (*.docx *.dotx)</source>
       <translation>Word template (*.docx *.dotx)</translation>
+    </message>
+    <message>
+      <source>Overschrijven?</source>
+      <translation>Overwrite?</translation>
+    </message>
+    <message>
+      <source>Deze bestanden bestaan al en worden overschreven:
+%1</source>
+      <translation>These files exist already and will be overwritten:
+%1</translation>
     </message>
     <message>
       <source>Klaar: %1</source>
