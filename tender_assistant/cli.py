@@ -59,6 +59,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="controleer ook de markeringen ({{gunningscriteria}}, {{titel}}, ...) in deze sjabloon")
     check.set_defaults(func=_in_language(_check))
 
+    drift = tender_sub.add_parser("drift", help="welke aanbestedingen gebruiken een criterium met een nieuwere versie "
+                                  "of dat is ingetrokken")
+    drift.add_argument("paths", metavar="PAD", type=Path, nargs="+", help="aanbestedingsbestanden of mappen")
+    drift.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    drift.set_defaults(func=_drift)
+
     simulate = tender_sub.add_parser("simulate", help="beoordeel (verzonnen) inschrijvingen met de wegingen van "
                                      "de aanbesteding: rangorde en punten per onderdeel")
     simulate.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
@@ -108,6 +114,32 @@ def _match(args: argparse.Namespace) -> int:
     else:
         for m in matches:
             print(f"{m.score:5.1f}  {m.package:<22} {m.name}")
+    return 0
+
+
+def _drift(args: argparse.Namespace) -> int:
+    from .drift import drift_report
+
+    store = _open_library(args)
+    try:
+        results, unreadable = drift_report(args.paths, store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps({"tenders": [{"path": str(r.path), "title": r.title, "criteria": [
+            {"id": i.criterion_id, "title": i.title, "tender_version": i.tender_version,
+             "library_version": i.library_version, "retired": i.retired, "changed": i.changed_fields}
+            for i in r.items]} for r in results],
+            "unreadable": [{"path": str(p), "error": e} for p, e in unreadable]}, ensure_ascii=False, indent=2))
+        return 0
+    for r in results:
+        print(f"{r.path}: {r.title or '(zonder titel)'}")
+        for item in r.items:
+            print(f"  {item.describe()}")
+    for path, error in unreadable:
+        print(f"let op: {path} is overgeslagen: {error}", file=sys.stderr)
+    if not results:
+        print("Geen aanbestedingen met verouderde of ingetrokken criteria.")
     return 0
 
 
