@@ -748,6 +748,14 @@
       <translation>Rebuild the search index when search gives odd results</translation>
     </message>
     <message>
+      <source>Reservekopie &amp;terugzetten...</source>
+      <translation>&amp;Restore backup...</translation>
+    </message>
+    <message>
+      <source>Een reservekopie (.db) terugzetten als bibliotheek; de huidige wordt eerst bewaard</source>
+      <translation>Restore a backup (.db) as the library; the current one is kept first</translation>
+    </message>
+    <message>
       <source>&amp;Monitoring...</source>
       <translation type="unfinished" />
     </message>
@@ -1040,6 +1048,26 @@
     <message>
       <source>%1 heeft nu status: %2</source>
       <translation>%1 now has status: %2</translation>
+    </message>
+    <message>
+      <source>Reservekopie terugzetten</source>
+      <translation>Restore backup</translation>
+    </message>
+    <message>
+      <source>Bibliotheek (*.db)</source>
+      <translation>Library (*.db)</translation>
+    </message>
+    <message>
+      <source>De bibliotheek vervangen door %1? Wijzigingen van na die kopie gaan verloren; de huidige bibliotheek wordt eerst bewaard in de map backups.</source>
+      <translation>Replace the library by %1? Changes made after that copy are lost; the current library is kept in the backups folder first.</translation>
+    </message>
+    <message>
+      <source>Niet teruggezet</source>
+      <translation>Not restored</translation>
+    </message>
+    <message>
+      <source>Teruggezet: %1 criteria. De vervangen bibliotheek is bewaard als %2.</source>
+      <translation>Restored: %1 criteria. The replaced library was kept as %2.</translation>
     </message>
     <message>
       <source>Aanbesteding openen</source>
@@ -1991,6 +2019,10 @@
       <translation>&amp;Restore library text</translation>
     </message>
     <message>
+      <source>Bijwerken naar de &amp;nieuwste versie</source>
+      <translation>Update to the &amp;newest version</translation>
+    </message>
+    <message>
       <source>Tekst van het criterium</source>
       <translation>Text of the criterion</translation>
     </message>
@@ -2019,8 +2051,20 @@
       <translation>Allowed: %1 to %2</translation>
     </message>
     <message>
+      <source>Deze aanbesteding gebruikt versie %1; de bibliotheek heeft versie %2.</source>
+      <translation>This tender uses version %1; the library has version %2.</translation>
+    </message>
+    <message>
       <source>%1: %2; de waarde is niet overgenomen.</source>
       <translation>%1: %2; the value was not taken.</translation>
+    </message>
+    <message>
+      <source>Bijgewerkt</source>
+      <translation>Updated</translation>
+    </message>
+    <message>
+      <source>Uw eigen tekst botst met de wijziging in de bibliotheek en is bewaard; vergelijk hem met de bibliotheektekst (knop Bibliotheektekst herstellen).</source>
+      <translation>Your own text clashes with the change in the library and was kept; compare it with the library text (button Restore library text).</translation>
     </message>
     <message>
       <source>Inkooppakket</source>
