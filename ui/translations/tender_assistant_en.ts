@@ -633,6 +633,10 @@
       <translation>Close</translation>
     </message>
     <message>
+      <source>nieuwe versie, nog niet goedgekeurd</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>huidige versie: %1</source>
       <translation>current version: %1</translation>
     </message>
