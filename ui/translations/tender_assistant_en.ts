@@ -634,7 +634,7 @@
     </message>
     <message>
       <source>nieuwe versie, nog niet goedgekeurd</source>
-      <translation type="unfinished" />
+      <translation>new version, not yet approved</translation>
     </message>
     <message>
       <source>huidige versie: %1</source>
