@@ -132,6 +132,12 @@ class WeightsPage(TenderPage):
         findings = [f for f in checks.check_tender(w.tender, w.store) if f.code in WEIGHT_CODES]
         self.advice.setHtml(findings_html(findings))
 
+    def focus_place(self, place: str) -> None:
+        """Put the cursor on the weight a finding names: the price's or a criterion's."""
+        spin = self.spins.get(place) or self.price_spin
+        spin.setFocus()
+        spin.selectAll()
+
 
 def _item(text: str) -> Any:
     from PySide6.QtWidgets import QTableWidgetItem
@@ -140,5 +146,3 @@ def _item(text: str) -> Any:
     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
     item.setToolTip(text)
     return item
-
-
