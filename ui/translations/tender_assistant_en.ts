@@ -277,6 +277,10 @@
       <translation>version %1</translation>
     </message>
     <message>
+      <source>nieuwe versie, nog niet goedgekeurd</source>
+      <translation>new version, not yet approved</translation>
+    </message>
+    <message>
       <source>nieuwe versie; de gepubliceerde versie blijft zichtbaar tot deze is goedgekeurd</source>
       <translation>new version; the published version stays visible until this one is approved</translation>
     </message>
@@ -627,6 +631,10 @@
     <message>
       <source>Sluiten</source>
       <translation>Close</translation>
+    </message>
+    <message>
+      <source>nieuwe versie, nog niet goedgekeurd</source>
+      <translation>new version, not yet approved</translation>
     </message>
     <message>
       <source>huidige versie: %1</source>
@@ -1905,6 +1913,10 @@
     <message>
       <source>Geen fouten of adviezen.</source>
       <translation>No errors or advice.</translation>
+    </message>
+    <message>
+      <source>(erheen)</source>
+      <translation>(go there)</translation>
     </message>
     <message>
       <source>CPV-code kiezen</source>
