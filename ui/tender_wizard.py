@@ -18,13 +18,13 @@ from tender_assistant.tender import Tender, save_tender
 from .error_dialogs import report_bug, show_user_error
 from .screen_fit import fit_to_screen
 from .settings import AppSettings
-from .wizard.base import PageId
+from .wizard.base import PageId, place_target
 from .wizard.basics import BasicsPage
 from .wizard.criteria import ClausesPage, CriteriaPage
 from .wizard.package import AmbitionPage, PackagePage
 from .wizard.review import ExportPage, ReviewPage, slugify
 from .wizard.weights import WeightsPage
-from .worker import run_with_progress
+from .worker import run_in_background, run_with_progress
 
 
 class TenderWizard(QWizard):
@@ -68,6 +68,22 @@ class TenderWizard(QWizard):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         fit_to_screen(self, 1100, 760)
         self._update_title()
+        self._prime_matcher()
+
+    def _prime_matcher(self) -> None:
+        """Build the package matcher on a pool thread with its own connection, so page 2 does not stall the UI."""
+        from tender_assistant import matching
+
+        store, path, generation = self.store, self.store.path, self.store.generation
+
+        def task(_progress: Any) -> Any:
+            reader = LibraryStore.open(path, read_only=True, seed=False)
+            try:
+                return matching.build_matcher(reader)
+            finally:
+                reader.close()
+
+        run_in_background(task, lambda matcher: matching.prime_matcher(store, matcher, generation))
 
     # ------------------------------------------------------------------ state
     def mark_dirty(self) -> None:
@@ -88,6 +104,15 @@ class TenderWizard(QWizard):
             self.next()
             if self.currentId() == before:
                 break
+
+    def show_place(self, where: str) -> None:
+        """Go to the page and field that a finding's place names ('price_weight', 'criteria[MEU-G-01].weight',
+        'values.garantie_jaren', ...), so the user can fix it there."""
+        page_id, focus = place_target(where)
+        self.go_to(page_id)
+        page = self.pages[page_id]
+        if self.currentId() == int(page_id) and hasattr(page, "focus_place"):
+            page.focus_place(focus)
 
     # ----------------------------------------------------------------- saving
     def _custom_button(self, which: int) -> None:

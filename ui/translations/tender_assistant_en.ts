@@ -1907,6 +1907,10 @@
       <translation>No errors or advice.</translation>
     </message>
     <message>
+      <source>(erheen)</source>
+      <translation>(go there)</translation>
+    </message>
+    <message>
       <source>CPV-code kiezen</source>
       <translation>Choose CPV code</translation>
     </message>
