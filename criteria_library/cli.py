@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import LibraryError, PackError
 from .models import Kind, Status
 from .store import LibraryStore
+from .text import escape_unprintable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -300,7 +301,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         pack = read_pack(args.path)
     except PackError as exc:
         if len(exc.problems) > 1:  # every problem with its place, indented; the last line is the one `fout:`
-            print("\n".join(f"  {line}" for line in exc.report().splitlines()), file=sys.stderr)
+            print("\n".join(f"  {escape_unprintable(line)}" for line in exc.report().split("\n")), file=sys.stderr)
         raise
     is_new = args.db is not None and not args.db.exists()
     if is_new and args.dry_run:
