@@ -461,7 +461,7 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
                   f"is too long ({len(clause)} characters); at most {MAX_TEXT_LENGTH}")
             clause = None
         version = item.get("version")
-        if version is not None and (not _is_int(version) or not 1 <= version <= 10**9):
+        if version is not None and (not _is_int(version) or not 0 <= version <= 10**9):
             p.add(f"{place}.version", "moet een geheel getal zijn", "must be a whole number")
             version = None
         own = _read_values(item.get("values", {}), f"{place}.values", p, clean)
