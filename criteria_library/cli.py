@@ -36,6 +36,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--dry-run", action="store_true", help="laat alleen zien wat er zou veranderen")
     imp.set_defaults(func=cmd_import)
 
+    restore = lib_sub.add_parser("restore", help="zet een reservekopie terug als bibliotheek (veilig, met kopie "
+                                 "van wat ze vervangt)")
+    restore.add_argument("backup", type=Path, metavar="KOPIE", help="de reservekopie (.db), bv. uit de map backups")
+    restore.set_defaults(func=cmd_restore)
     register_releases(lib_sub)
 
     search = sub.add_parser("search", help="zoek criteria (typfouttolerant, Nederlands en Engels)")
@@ -128,7 +132,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from .releases import load_private_key, publish
 
     key = load_private_key(args.key, _passphrase("Wachtwoordzin van de sleutel: "))
-    with open_store(args, read_only=True) as store:
+    with open_store(args) as store:  # a first run makes the library, as every command does
         result = publish(store, args.outdir, key, publisher=(args.publisher or user.user_name()).strip(),
                          version=args.version, notes=args.notes, packages=args.package)
     print(f"release {result.version} geschreven naar {result.folder}: {result.criteria} criteria in "
@@ -242,8 +246,24 @@ def _positive_int(text: str) -> int:
 
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False) -> LibraryStore:
-    """Open the library named by --db (or the default one)."""
-    return LibraryStore.open(getattr(args, "db", None), read_only=read_only)
+    """Open the library named by --db (or the default one); its warnings go to stderr."""
+    store = LibraryStore.open(getattr(args, "db", None), read_only=read_only)
+    for warning in store.warnings:
+        print(f"let op: {warning}", file=sys.stderr)
+    return store
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a backup back as the library."""
+    from .paths import default_db_path
+    from .restore import restore_library
+
+    db = args.db if args.db is not None else default_db_path()
+    result = restore_library(db, args.backup)
+    print(f"teruggezet: {args.backup} ({result.criteria} criteria) is nu de bibliotheek {db}")
+    if result.replaced_copy is not None:
+        print(f"de vervangen bibliotheek is bewaard als {result.replaced_copy}")
+    return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
