@@ -169,6 +169,10 @@
       <translation>Retire</translation>
     </message>
     <message>
+      <source>Nieuwe versie &amp;verwerpen</source>
+      <translation>&amp;Discard new version</translation>
+    </message>
+    <message>
       <source>naam = standaardwaarde, één per regel</source>
       <translation>name = default value, one per line</translation>
     </message>
@@ -255,6 +259,14 @@
     <message>
       <source>Sla uw wijzigingen eerst op; daarna kunt u de status wijzigen.</source>
       <translation>Save your changes first; then you can change the status.</translation>
+    </message>
+    <message>
+      <source>Nieuwe versie verwerpen</source>
+      <translation>Discard new version</translation>
+    </message>
+    <message>
+      <source>De nieuwe versie van %1 weggooien? De gepubliceerde versie blijft zoals ze is.</source>
+      <translation>Throw away the new version of %1? The published version stays as it is.</translation>
     </message>
     <message>
       <source>nieuw</source>
@@ -757,11 +769,11 @@
     </message>
     <message>
       <source>&amp;Monitoring...</source>
-      <translation type="unfinished" />
+      <translation>&amp;Monitoring...</translation>
     </message>
     <message>
       <source>Register van contracten en de monitoring: telt de organisatie circulair in?</source>
-      <translation type="unfinished" />
+      <translation>Register of contracts and monitoring: is the organisation buying circular?</translation>
     </message>
     <message>
       <source>&amp;Instellingen...</source>
@@ -1118,267 +1130,351 @@
     <name>Monitoring</name>
     <message>
       <source>Telt dit als circulair?</source>
-      <translation type="unfinished" />
+      <translation>Does this count as circular?</translation>
     </message>
     <message>
       <source>Kies eerst criteria.</source>
-      <translation type="unfinished" />
+      <translation>Choose criteria first.</translation>
     </message>
     <message>
-      <source>ja</source>
-      <translation type="unfinished" />
+      <source>app</source>
+      <translation>app</translation>
     </message>
     <message>
-      <source>nee</source>
-      <translation type="unfinished" />
+      <source>import</source>
+      <translation>import</translation>
     </message>
     <message>
-      <source>Oordeel van de organisatie: %1</source>
-      <translation type="unfinished" />
+      <source>handmatig</source>
+      <translation>typed in</translation>
     </message>
     <message>
-      <source>Registratie toevoegen</source>
-      <translation type="unfinished" />
+      <source>Registreren in het monitoringregister</source>
+      <translation>Register in the monitoring register</translation>
     </message>
     <message>
-      <source>Registratie bewerken</source>
-      <translation type="unfinished" />
+      <source>Deze aanbesteding registreren in het monitoringregister? Gunningsdatum en waarde bevestigt u later in het register.</source>
+      <translation>Register this tender in the monitoring register? You confirm the award date and value later in the register.</translation>
     </message>
     <message>
-      <source>Registratie verwijderen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>(geen pakket)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Leveringen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Werken</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Diensten</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Fysieke producten of werken</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Volgens de telregel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ja, circulair (oordeel organisatie)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Nee, niet circulair (oordeel organisatie)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Pakket</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Aard</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Oordeel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Opslaan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Annuleren</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>invoer</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Registratie niet opgeslagen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Kolommen koppelen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Dit bestand heeft andere kolomnamen. Kies bij elk gegeven de kolom uit het bestand.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>(niet in het bestand)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Importeren</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Monitoring circulair inkopen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Register</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Toevoegen...</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bewerken...</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Verwijderen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ongedaan maken</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Opnieuw</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Importeren...</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Exporteren voor de regisseur...</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Register van contracten</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Verdeeld over de looptijd</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Jaar</source>
-      <translation type="unfinished" />
+      <source>Geregistreerd in %1.</source>
+      <translation>Registered in %1.</translation>
     </message>
     <message>
       <source>Organisatie</source>
-      <translation type="unfinished" />
+      <translation>Organisation</translation>
     </message>
     <message>
-      <source>Minimale weging gunningscriterium</source>
-      <translation type="unfinished" />
+      <source>Titel</source>
+      <translation>Title</translation>
     </message>
     <message>
-      <source>Opslaan als Excel...</source>
-      <translation type="unfinished" />
+      <source>Pakket</source>
+      <translation>Package</translation>
     </message>
     <message>
-      <source>Opslaan als Word...</source>
-      <translation type="unfinished" />
+      <source>Gunningsdatum</source>
+      <translation>Award date</translation>
     </message>
     <message>
-      <source>Aandeel circulair per jaar tegen het doel</source>
-      <translation type="unfinished" />
+      <source>Waarde (€)</source>
+      <translation>Value (€)</translation>
     </message>
     <message>
-      <source>Circulaire euro's per inkooppakket</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Binnen telling</source>
-      <translation type="unfinished" />
+      <source>Fysiek</source>
+      <translation>Physical</translation>
     </message>
     <message>
       <source>Circulair</source>
-      <translation type="unfinished" />
+      <translation>Circular</translation>
+    </message>
+    <message>
+      <source>Niveau</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Bron</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>ja</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <source>nee</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>buiten telling</source>
+      <translation>out of scope</translation>
+    </message>
+    <message>
+      <source>Oordeel van de organisatie: %1</source>
+      <translation>Organisation's override: %1</translation>
+    </message>
+    <message>
+      <source>Registratie toevoegen</source>
+      <translation>Add record</translation>
+    </message>
+    <message>
+      <source>Registratie bewerken</source>
+      <translation>Edit record</translation>
+    </message>
+    <message>
+      <source>Registratie verwijderen</source>
+      <translation>Delete record</translation>
+    </message>
+    <message>
+      <source>CPV-codes</source>
+      <translation>CPV codes</translation>
+    </message>
+    <message>
+      <source>Procedure</source>
+      <translation>Procedure</translation>
+    </message>
+    <message>
+      <source>Gunningsdatum (JJJJ-MM-DD)</source>
+      <translation>Award date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>Startdatum</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <source>Einddatum</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <source>Waarde in € excl. btw, met opties</source>
+      <translation>Value in € excl. VAT, with options</translation>
+    </message>
+    <message>
+      <source>Criteria (bijv. MEU-M-01 MEU-G-01=20)</source>
+      <translation>Criteria (e.g. MEU-M-01 MEU-G-01=20)</translation>
+    </message>
+    <message>
+      <source>Reden van het oordeel</source>
+      <translation>Reason for the override</translation>
+    </message>
+    <message>
+      <source>(geen pakket)</source>
+      <translation>(no package)</translation>
+    </message>
+    <message>
+      <source>Leveringen</source>
+      <translation>Supplies</translation>
+    </message>
+    <message>
+      <source>Werken</source>
+      <translation>Works</translation>
+    </message>
+    <message>
+      <source>Diensten</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <source>Fysieke producten of werken</source>
+      <translation>Physical goods or works</translation>
+    </message>
+    <message>
+      <source>Volgens de telregel</source>
+      <translation>By the counting rule</translation>
+    </message>
+    <message>
+      <source>Ja, circulair (oordeel organisatie)</source>
+      <translation>Yes, circular (organisation's override)</translation>
+    </message>
+    <message>
+      <source>Nee, niet circulair (oordeel organisatie)</source>
+      <translation>No, not circular (organisation's override)</translation>
+    </message>
+    <message>
+      <source>Aard</source>
+      <translation>Nature</translation>
+    </message>
+    <message>
+      <source>Oordeel</source>
+      <translation>Override</translation>
+    </message>
+    <message>
+      <source>Opslaan</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>invoer</source>
+      <translation>input</translation>
+    </message>
+    <message>
+      <source>Registratie niet opgeslagen</source>
+      <translation>Record not saved</translation>
+    </message>
+    <message>
+      <source>Kolommen koppelen</source>
+      <translation>Map columns</translation>
+    </message>
+    <message>
+      <source>Dit bestand heeft andere kolomnamen. Kies bij elk gegeven de kolom uit het bestand.</source>
+      <translation>This file has other column names. Choose the file's column for each item.</translation>
+    </message>
+    <message>
+      <source>(niet in het bestand)</source>
+      <translation>(not in the file)</translation>
+    </message>
+    <message>
+      <source>Importeren</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Monitoring circulair inkopen</source>
+      <translation>Circular procurement monitoring</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>Register</translation>
+    </message>
+    <message>
+      <source>Toevoegen...</source>
+      <translation>Add...</translation>
+    </message>
+    <message>
+      <source>Bewerken...</source>
+      <translation>Edit...</translation>
+    </message>
+    <message>
+      <source>Verwijderen</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Ongedaan maken</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>Opnieuw</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>Importeren...</source>
+      <translation>Import...</translation>
+    </message>
+    <message>
+      <source>Exporteren voor de regisseur...</source>
+      <translation>Export for the regisseur...</translation>
+    </message>
+    <message>
+      <source>Register van contracten</source>
+      <translation>Register of contracts</translation>
+    </message>
+    <message>
+      <source>Verdeeld over de looptijd</source>
+      <translation>Spread over the term</translation>
+    </message>
+    <message>
+      <source>Jaar</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Minimale weging gunningscriterium</source>
+      <translation>Minimum award criterion weight</translation>
+    </message>
+    <message>
+      <source>Opslaan als Excel...</source>
+      <translation>Save as Excel...</translation>
+    </message>
+    <message>
+      <source>Opslaan als Word...</source>
+      <translation>Save as Word...</translation>
+    </message>
+    <message>
+      <source>Aandeel circulair per jaar tegen het doel</source>
+      <translation>Circular share per year against the target</translation>
+    </message>
+    <message>
+      <source>Circulaire euro's per inkooppakket</source>
+      <translation>Circular euros per package</translation>
+    </message>
+    <message>
+      <source>Binnen telling</source>
+      <translation>In scope</translation>
     </message>
     <message>
       <source>Aandeel €</source>
-      <translation type="unfinished" />
+      <translation>Share €</translation>
     </message>
     <message>
       <source>Aandeel #</source>
-      <translation type="unfinished" />
+      <translation>Share #</translation>
     </message>
     <message>
       <source>Dekking</source>
-      <translation type="unfinished" />
+      <translation>Coverage</translation>
     </message>
     <message>
       <source>Tekort</source>
-      <translation type="unfinished" />
+      <translation>Gap</translation>
     </message>
     <message>
       <source>Rapport</source>
-      <translation type="unfinished" />
+      <translation>Report</translation>
     </message>
     <message>
       <source>%1 registraties in %2</source>
-      <translation type="unfinished" />
+      <translation>%1 records in %2</translation>
     </message>
     <message>
       <source>Alle organisaties (regio)</source>
-      <translation type="unfinished" />
+      <translation>All organisations (region)</translation>
     </message>
     <message>
       <source>Contractenlijst of monitoringbestand importeren</source>
-      <translation type="unfinished" />
+      <translation>Import a contract list or monitoring file</translation>
     </message>
     <message>
       <source>Contractenlijsten (*.csv *.xlsx *.json)</source>
-      <translation type="unfinished" />
+      <translation>Contract lists (*.csv *.xlsx *.json)</translation>
     </message>
     <message>
       <source>Import niet gelukt</source>
-      <translation type="unfinished" />
+      <translation>Import failed</translation>
     </message>
     <message>
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>Import</translation>
     </message>
     <message>
       <source>%1 toegevoegd, %2 bijgewerkt, %3 stond(en) er al.</source>
-      <translation type="unfinished" />
+      <translation>%1 added, %2 updated, %3 already there.</translation>
     </message>
     <message>
       <source>Register exporteren</source>
-      <translation type="unfinished" />
+      <translation>Export register</translation>
     </message>
     <message>
       <source>Monitoringbestand (*.json)</source>
-      <translation type="unfinished" />
+      <translation>Monitoring file (*.json)</translation>
     </message>
     <message>
       <source>Regio (som)</source>
-      <translation type="unfinished" />
+      <translation>Region (sum)</translation>
     </message>
     <message>
       <source>Telregel</source>
-      <translation type="unfinished" />
+      <translation>Counting rule</translation>
     </message>
     <message>
       <source>Aandeel circulair per jaar: %1</source>
-      <translation type="unfinished" />
+      <translation>Circular share per year: %1</translation>
     </message>
     <message>
       <source>Circulair per inkooppakket, %1</source>
-      <translation type="unfinished" />
+      <translation>Circular per package, %1</translation>
     </message>
     <message>
       <source>Rapport opslaan</source>
-      <translation type="unfinished" />
+      <translation>Save report</translation>
     </message>
   </context>
   <context>
@@ -1605,6 +1701,113 @@
     <message>
       <source>Annuleren</source>
       <translation>Cancel</translation>
+    </message>
+  </context>
+  <context>
+    <name>SimulatorDialog</name>
+    <message>
+      <source>Staafdiagram: punten per onderdeel</source>
+      <translation>Bar chart: points per part</translation>
+    </message>
+    <message>
+      <source>Simuleer beoordeling</source>
+      <translation>Simulate evaluation</translation>
+    </message>
+    <message>
+      <source>Typ verzonnen inschrijvingen of laad ze uit een CSV- of Excel-bestand. Per criterium: punten (schaal), de aangeboden waarde (relatief) of het aantal eenheden (fictieve korting). De rangorde volgt elke wijziging, ook van de wegingen.</source>
+      <translation>Type made-up bids or load them from a CSV or Excel file. Per criterion: points (scale), the offered value (relative) or the number of units (notional discount). The ranking follows every change, including the weights.</translation>
+    </message>
+    <message>
+      <source>Inschrijvingen</source>
+      <translation>Bids</translation>
+    </message>
+    <message>
+      <source>Rangorde</source>
+      <translation>Ranking</translation>
+    </message>
+    <message>
+      <source>Rang</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <source>Inschrijver</source>
+      <translation>Bidder</translation>
+    </message>
+    <message>
+      <source>Beoordelingsprijs</source>
+      <translation>Evaluation price</translation>
+    </message>
+    <message>
+      <source>Totaal</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Melding</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <source>Inschrijving &amp;toevoegen</source>
+      <translation>&amp;Add bid</translation>
+    </message>
+    <message>
+      <source>&amp;Verwijderen</source>
+      <translation>&amp;Remove</translation>
+    </message>
+    <message>
+      <source>&amp;Laden…</source>
+      <translation>&amp;Load…</translation>
+    </message>
+    <message>
+      <source>Laad inschrijvingen uit CSV of XLSX (kolommen: inschrijver, prijs, en per gunningscriterium de code)</source>
+      <translation>Load bids from CSV or XLSX (columns: inschrijver, prijs, and one per award criterion id)</translation>
+    </message>
+    <message>
+      <source>Prijs (€)</source>
+      <translation>Price (€)</translation>
+    </message>
+    <message>
+      <source>Inschrijvingsprijs in euro, exclusief btw</source>
+      <translation>Bid price in euros, excluding VAT</translation>
+    </message>
+    <message>
+      <source>aantal %1 (fictieve korting)</source>
+      <translation>number of %1 (notional discount)</translation>
+    </message>
+    <message>
+      <source>eenheden</source>
+      <translation>units</translation>
+    </message>
+    <message>
+      <source>aangeboden waarde (relatief)</source>
+      <translation>offered value (relative)</translation>
+    </message>
+    <message>
+      <source>punten 0-%1</source>
+      <translation>points 0-%1</translation>
+    </message>
+    <message>
+      <source>Inschrijver %1</source>
+      <translation>Bidder %1</translation>
+    </message>
+    <message>
+      <source>Inschrijvingen laden</source>
+      <translation>Load bids</translation>
+    </message>
+    <message>
+      <source>Inschrijvingen (*.csv *.xlsx)</source>
+      <translation>Bids (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>Inschrijving</source>
+      <translation>Bid</translation>
+    </message>
+    <message>
+      <source>Prijs</source>
+      <translation>Price</translation>
+    </message>
+    <message>
+      <source>Let op: de wegingen tellen op tot %1% in plaats van 100%.</source>
+      <translation>Note: the weights add up to %1% instead of 100%.</translation>
     </message>
   </context>
   <context>
@@ -1888,8 +2091,8 @@
       <translation>Texts and placeholders</translation>
     </message>
     <message>
-      <source>Vul de invulvelden in (ze gelden voor alle criteria) en pas zo nodig de tekst aan. Onderaan ziet u het resultaat: geel is een standaardwaarde, rood moet nog worden ingevuld.</source>
-      <translation>Fill in the placeholders (they apply to all criteria) and adapt the text where needed. The result is shown below: yellow is a default value, red still has to be filled in.</translation>
+      <source>Vul per criterium de invulvelden in (gegevens van de aanbesteding, zoals de opdrachtgever, gelden voor alle criteria) en pas zo nodig de tekst aan. Onderaan ziet u het resultaat: geel is een standaardwaarde, rood moet nog worden ingevuld.</source>
+      <translation>Fill in the placeholders per criterion (facts of the tender, such as the organisation, apply to all criteria) and adjust the text if needed. Below you see the result: yellow is a default value, red still has to be filled in.</translation>
     </message>
     <message>
       <source>Gekozen criteria</source>
@@ -1898,6 +2101,10 @@
     <message>
       <source>Invulvelden</source>
       <translation>Placeholders</translation>
+    </message>
+    <message>
+      <source>Waarde geweigerd</source>
+      <translation>Value refused</translation>
     </message>
     <message>
       <source>Tekst in deze aanbesteding:</source>
@@ -1936,8 +2143,16 @@
       <translation>default: %1</translation>
     </message>
     <message>
+      <source>Toegestaan: %1 tot en met %2</source>
+      <translation>Allowed: %1 to %2</translation>
+    </message>
+    <message>
       <source>Deze aanbesteding gebruikt versie %1; de bibliotheek heeft versie %2.</source>
       <translation>This tender uses version %1; the library has version %2.</translation>
+    </message>
+    <message>
+      <source>%1: %2; de waarde is niet overgenomen.</source>
+      <translation>%1: %2; the value was not taken.</translation>
     </message>
     <message>
       <source>Bijgewerkt</source>
@@ -2154,8 +2369,44 @@
       <translation>Divide what remains after price by the suggested weights</translation>
     </message>
     <message>
+      <source>&amp;Simuleer beoordeling…</source>
+      <translation>&amp;Simulate evaluation…</translation>
+    </message>
+    <message>
+      <source>Bereken met verzonnen inschrijvingen wie zou winnen met deze wegingen</source>
+      <translation>Compute with made-up bids who would win with these weights</translation>
+    </message>
+    <message>
       <source>Advies over de weging</source>
       <translation>Advice on the weighting</translation>
+    </message>
+    <message>
+      <source>Prijsregel:</source>
+      <translation>Price rule:</translation>
+    </message>
+    <message>
+      <source>Prijsregel</source>
+      <translation>Price rule</translation>
+    </message>
+    <message>
+      <source>Laagste prijs / prijs (relatief)</source>
+      <translation>Lowest price / price (relative)</translation>
+    </message>
+    <message>
+      <source>Lineair tussen laagste en hoogste prijs</source>
+      <translation>Linear between lowest and highest price</translation>
+    </message>
+    <message>
+      <source>Vaste prijs, gunnen op kwaliteit</source>
+      <translation>Fixed price, award on quality</translation>
+    </message>
+    <message>
+      <source>De prijs weegt 0%; het budget staat in het document</source>
+      <translation>Price weighs 0%; the budget is stated in the document</translation>
+    </message>
+    <message>
+      <source>Vast budget in euro</source>
+      <translation>Fixed budget in euros</translation>
     </message>
     <message>
       <source>Prijs</source>
@@ -2164,6 +2415,10 @@
     <message>
       <source>Weging van de prijs</source>
       <translation>Weight of price</translation>
+    </message>
+    <message>
+      <source>fictieve korting, geen weging</source>
+      <translation>notional discount, no weight</translation>
     </message>
     <message>
       <source>advies</source>
