@@ -349,6 +349,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Search criteria and print them best first."""
     if not args.query.strip():
         raise LibraryError("Geef een zoekterm.", en="Give a search term.")
+    from .search import MAX_QUERY_TERMS, query_terms
+
+    words, cut = query_terms(args.query)
+    if cut:
+        print(f"let op: gezocht op de eerste {MAX_QUERY_TERMS} verschillende zoekwoorden (hoogstens 200 tekens): "
+              f"{escape_unprintable(' '.join(words))}", file=sys.stderr)
     with open_store(args) as store:
         if args.package is not None:
             store.package(args.package)
