@@ -45,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The full command line: global options plus every sub-command."""
     from criteria_library import cli as library_cli
     from tender_assistant import cli as tender_cli
+    from tender_assistant.monitoring import cli as monitor_cli
 
     parser = DutchArgumentParser(
         prog="tender-assistant",
@@ -56,6 +57,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=DutchArgumentParser)
     library_cli.register(sub)
     tender_cli.register(sub)
+    monitor_cli.register(sub)
     gui = sub.add_parser("gui", help="start de grafische app (standaard)")
     gui.add_argument("files", nargs="*", type=Path, help="aanbestedingsbestanden (.tender.json) om te openen")
     gui.set_defaults(func=_run_gui)

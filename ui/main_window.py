@@ -39,6 +39,7 @@ from .criteria_table_model import ALL_PACKAGES, CriteriaTableModel, PackageListM
 from .criterion_details import CriterionDetails
 from .error_dialogs import show_user_error
 from .query_runner import Query, QueryResult, QueryRunner
+from .screen_fit import clamp_to_screen
 from .settings import AppSettings
 
 if TYPE_CHECKING:
@@ -240,8 +241,8 @@ class MainWindow(QMainWindow):
 
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry("main")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is not None and self.restoreGeometry(geometry):
+            clamp_to_screen(self)  # saved on a larger screen or a projector: keep every edge reachable
         else:
             screen = self.screen().availableGeometry()
             self.resize(min(1400, screen.width()), min(860, screen.height()))

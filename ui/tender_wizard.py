@@ -15,6 +15,7 @@ from tender_assistant.docx_export import export_tender
 from tender_assistant.tender import Tender, save_tender
 
 from .error_dialogs import report_bug, show_user_error
+from .screen_fit import fit_to_screen
 from .settings import AppSettings
 from .wizard.base import PageId
 from .wizard.basics import BasicsPage
@@ -51,7 +52,7 @@ class TenderWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Opslaan"))
         self.setButtonText(QWizard.WizardButton.CustomButton2, self.tr("Opslaan &als..."))
-        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< &Vorige"))
+        self.setButtonText(QWizard.WizardButton.BackButton, self.tr("< Vo&rige"))
         self.setButtonText(QWizard.WizardButton.NextButton, self.tr("&Volgende >"))
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Klaar"))
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("&Sluiten"))
@@ -64,7 +65,7 @@ class TenderWizard(QWizard):
         for page_id, page in self.pages.items():
             self.setPage(int(page_id), page)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        self.resize(1100, 760)
+        fit_to_screen(self, 1100, 760)
         self._update_title()
 
     # ------------------------------------------------------------------ state

@@ -192,3 +192,15 @@ def test_the_description_preselects_the_criteria_it_names_with_the_reason(wizard
     # criteria the description does not name stay at the chosen level
     assert all(criteria.criteria[c].level == 1 for c in wizard.tender.criterion_ids() if c != reuse
                and not criteria.items[c].text(2))
+
+
+def test_wizard_buttons_have_distinct_alt_keys(wizard):
+    import re
+
+    from PySide6.QtWidgets import QWizard
+
+    texts = [wizard.buttonText(b) for b in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                                            QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton2,
+                                            QWizard.WizardButton.CancelButton, QWizard.WizardButton.FinishButton)]
+    keys = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+    assert len(keys) == len(set(keys)), texts  # Alt+V was both Vorige and Volgende

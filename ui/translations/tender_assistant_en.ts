@@ -1100,7 +1100,7 @@
       <translation>Save &amp;as...</translation>
     </message>
     <message>
-      <source>&lt; &amp;Vorige</source>
+      <source>&lt; Vo&amp;rige</source>
       <translation>&lt; &amp;Back</translation>
     </message>
     <message>

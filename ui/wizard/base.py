@@ -8,6 +8,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
+    QFrame,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -16,7 +20,7 @@ from tender_assistant import checks
 from .. import i18n
 
 if TYPE_CHECKING:
-    from .tender_wizard import TenderWizard
+    from ..tender_wizard import TenderWizard
 
 
 class PageId(IntEnum):
@@ -55,7 +59,21 @@ def findings_html(findings: list[checks.Finding]) -> str:
 
 
 class TenderPage(QWizardPage):
-    """Base page: access to the wizard's tender and store; keeps what was typed when the user goes back."""
+    """Base page: access to the wizard's tender and store; keeps what was typed when the user goes back.
+
+    A page lays out its widgets on `self.content`, which scrolls when the screen is too small for it (a 1280x720
+    laptop, 200 % scaling), so the wizard's buttons always stay on the screen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.content = QWidget(self.scroll)
+        self.scroll.setWidget(self.content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
 
     def wiz(self) -> TenderWizard:
         return self.wizard()  # type: ignore[return-value]
@@ -65,7 +83,3 @@ class TenderPage(QWizardPage):
 
     def changed(self) -> None:
         self.wiz().mark_dirty()
-
-
-if TYPE_CHECKING:
-    from ..tender_wizard import TenderWizard

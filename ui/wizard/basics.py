@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,9 +29,6 @@ from tender_assistant.tender import PROCEDURES
 
 from .. import i18n
 from ..dialog_buttons import accept_cancel_buttons
-
-if TYPE_CHECKING:
-    pass
 from .base import TenderPage, _tr
 
 
@@ -83,7 +80,7 @@ class BasicsPage(TenderPage):
         self.setTitle(_tr("Gegevens van de aanbesteding"))
         self.setSubTitle(_tr("Wat koopt u in, voor wie, hoe lang en via welke procedure? Met de titel en de "
                              "omschrijving zoekt de app straks het passende inkooppakket."))
-        outer = QVBoxLayout(self)
+        outer = QVBoxLayout(self.content)
         form = QFormLayout()
         outer.addLayout(form)
         outer.addStretch(1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -33,9 +32,6 @@ from tender_assistant.tender import TENDER_PLACEHOLDERS, TenderCriterion
 from .. import i18n
 from ..criterion_details import clause_html
 from ..criterion_editor import PlaceholderHighlighter
-
-if TYPE_CHECKING:
-    pass
 from .base import TenderPage, _tr
 
 
@@ -46,7 +42,7 @@ class CriteriaPage(TenderPage):
         self.setTitle(_tr("Criteria"))
         self.setSubTitle(_tr("De voorgestelde criteria zijn aangevinkt, per soort in de volgorde van de "
                              "aanbesteding. Klik een criterium aan voor de toelichting."))
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.content)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.tree = QTreeWidget(splitter)
         self.tree.setHeaderLabels([_tr("Criterium"), _tr("Niveau"), _tr("Waarom voorgesteld")])
@@ -201,7 +197,7 @@ class ClausesPage(TenderPage):
         self.setSubTitle(_tr("Vul de invulvelden in (ze gelden voor alle criteria) en pas zo nodig de tekst aan. "
                              "Onderaan ziet u het resultaat: geel is een standaardwaarde, rood moet nog worden "
                              "ingevuld."))
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.content)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.list = QListWidget(splitter)
         self.list.setAccessibleName(_tr("Gekozen criteria"))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
@@ -22,9 +21,6 @@ from criteria_library.models import Level, Status
 from tender_assistant import matching
 
 from .. import i18n
-
-if TYPE_CHECKING:
-    pass
 from .base import TenderPage, _tr
 
 
@@ -35,7 +31,7 @@ class PackagePage(TenderPage):
         self.setTitle(_tr("Inkooppakket"))
         self.setSubTitle(_tr("De best passende pakketten staan bovenaan, met de woorden en CPV-codes waarop ze "
                              "gevonden zijn. Kies er een, of kies zelf uit alle pakketten."))
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.content)
         self.list = QListWidget(self)
         self.list.setAccessibleName(_tr("Voorgestelde inkooppakketten"))
         self.list.setWordWrap(True)
@@ -133,7 +129,7 @@ class AmbitionPage(TenderPage):
         super().__init__()
         self.setTitle(_tr("Ambitieniveau"))
         self.setSubTitle(_tr("Hoe ver wilt u gaan? Elk niveau bevat ook de criteria van de niveaus eronder."))
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.content)
         self.group = QButtonGroup(self)
         self.buttons: dict[int, QRadioButton] = {}
         self.counts: dict[int, QLabel] = {}

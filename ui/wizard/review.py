@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -28,9 +27,6 @@ from tender_assistant.plan_html import plan_html
 
 from .. import i18n
 from ..path_field import path_row
-
-if TYPE_CHECKING:
-    pass
 from .base import TenderPage, _tr, findings_html
 
 
@@ -41,7 +37,7 @@ class ReviewPage(TenderPage):
         self.setTitle(_tr("Controle en voorbeeld"))
         self.setSubTitle(_tr("Links de tekst van het document zoals het wordt gemaakt, rechts alle fouten en "
                              "adviezen. Met een fout kunt u alleen een concept exporteren."))
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.content)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.preview = QTextBrowser(splitter)
         self.preview.setAccessibleName(_tr("Voorbeeld van het document"))
@@ -72,7 +68,7 @@ class ExportPage(TenderPage):
         self.setTitle(_tr("Exporteren naar Word"))
         self.setSubTitle(_tr("Kies waar het document komt en eventueel de huisstijl van uw organisatie "
                              "(.docx of .dotx)."))
-        form = QFormLayout(self)
+        form = QFormLayout(self.content)
         out_row, self.out_edit = path_row(self, _tr("Word-bestand"), _tr("Bladeren..."), self._browse_out)
         form.addRow(_tr("Document:"), out_row)
         tpl_row, self.template_edit = path_row(self, _tr("Huisstijlsjabloon"), _tr("Bladeren..."),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,8 +18,6 @@ from PySide6.QtWidgets import (
 from criteria_library.models import Kind
 from tender_assistant import checks, matching
 
-if TYPE_CHECKING:
-    pass
 from .base import WEIGHT_CODES, TenderPage, _tr, findings_html
 
 
@@ -30,7 +28,7 @@ class WeightsPage(TenderPage):
         self.setTitle(_tr("Weging"))
         self.setSubTitle(_tr("Verdeel 100% over de prijs en de gunningscriteria (beste prijs-kwaliteitverhouding). "
                              "Het totaal en het advies werken direct bij."))
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout(self.content)
         self.table = QTableWidget(0, 2, self)
         self.table.setHorizontalHeaderLabels([_tr("Onderdeel"), _tr("Weging")])
         self.table.setAccessibleName(_tr("Wegingen"))

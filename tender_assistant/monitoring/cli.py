@@ -1,0 +1,124 @@
+"""The `monitor` sub-commands: import, report and export of the organisation's register."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from .register_store import RegisterError, RegisterStore
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add `monitor import|report|export` to the main parser."""
+    monitor = sub.add_parser("monitor", help="monitoring: telt de organisatie (en de regio) circulair in?")
+    monitor.add_argument("--register", type=Path, metavar="PAD",
+                         help="het registerbestand (standaard: register.db in de gebruikersmap)")
+    msub = monitor.add_subparsers(dest="monitor_command", metavar="OPDRACHT", required=True,
+                                  parser_class=sub._parser_class)
+    imp = msub.add_parser("import", help="importeer een contractenlijst (.csv/.xlsx) of monitoringbestand (.json)")
+    imp.add_argument("file", metavar="BESTAND", type=Path)
+    imp.set_defaults(func=_import)
+
+    rep = msub.add_parser("report", help="de monitoringrapportage over een jaar")
+    rep.add_argument("--year", type=int, required=True, metavar="JAAR")
+    rep.add_argument("--org", metavar="NAAM", help="alleen deze organisatie (standaard: alle, met de regio)")
+    rep.add_argument("--annualised", action="store_true",
+                     help="verdeel de waarde over de looptijd (standaard: hele waarde in het gunningsjaar)")
+    rep.add_argument("--min-weight", type=float, metavar="N",
+                     help="minimale weging van een gunningscriterium in procent (standaard 5)")
+    rep.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    rep.set_defaults(func=_report)
+
+    exp = msub.add_parser("export", help="exporteer het register als monitoringbestand voor de regisseur")
+    exp.add_argument("out", metavar="UIT.json", type=Path)
+    exp.add_argument("--org", metavar="NAAM", help="alleen deze organisatie")
+    exp.set_defaults(func=_export)
+
+
+def _open_register(args: argparse.Namespace) -> RegisterStore:
+    return RegisterStore.open(getattr(args, "register", None))
+
+
+def _import(args: argparse.Namespace) -> int:
+    from criteria_library.store import LibraryStore
+
+    from .importer import ImportProblems, import_file
+
+    register = _open_register(args)
+    try:
+        library = LibraryStore.open(getattr(args, "db", None))
+        try:
+            result = import_file(args.file, register, library)
+        except ImportProblems as exc:
+            if len(exc.problems) > 1:
+                print("\n".join(f"  {line}" for line in exc.report().splitlines()), file=sys.stderr)
+            raise
+        finally:
+            library.close()
+    finally:
+        register.close()
+    parts = [f"{result.added} toegevoegd"]
+    if result.updated:
+        parts.append(f"{result.updated} bijgewerkt")
+    if result.skipped:
+        parts.append(f"{result.skipped} stond(en) er al")
+    print(f"{args.file.name}: " + ", ".join(parts) + ".")
+    if result.backup:
+        print(f"Reservekopie: {result.backup}")
+    return 0
+
+
+def rule_from_args(register: RegisterStore, args: argparse.Namespace):
+    """The register's rule with the command line's overrides."""
+    from .rule import ANNUALISED
+
+    rule = register.rule()
+    if args.annualised:
+        rule = replace(rule, value_method=ANNUALISED)
+    if args.min_weight is not None:
+        if not 0 <= args.min_weight <= 100:
+            raise RegisterError("--min-weight moet tussen 0 en 100 liggen", en="--min-weight must be between 0 and 100")
+        rule = replace(rule, min_weight=args.min_weight)
+    return rule
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .rule import summarise
+
+    if not 1990 <= args.year <= 2100:
+        raise RegisterError(f"--year {args.year} is geen geldig jaar", en=f"--year {args.year} is not a valid year")
+    register = _open_register(args)
+    try:
+        rule = rule_from_args(register, args)
+        records = register.records()
+    finally:
+        register.close()
+    if args.org and not any(r.organisation.strip().casefold() == args.org.strip().casefold() for r in records):
+        raise RegisterError(f"de organisatie \"{args.org}\" staat niet in het register",
+                            en=f"the organisation \"{args.org}\" is not in the register")
+    report = summarise(records, rule, args.year, args.org)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        from .report import text_report
+
+        print(text_report(report))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from .exchange import export_register
+
+    register = _open_register(args)
+    try:
+        if args.org and args.org.strip().casefold() not in {o.casefold() for o in register.organisations()}:
+            raise RegisterError(f"de organisatie \"{args.org}\" staat niet in het register",
+                                en=f"the organisation \"{args.org}\" is not in the register")
+        count = export_register(register, args.out, args.org)
+    finally:
+        register.close()
+    print(f"Geschreven: {args.out} ({count} registraties)")
+    return 0

@@ -1,0 +1,355 @@
+"""Import an organisation's contract list (CSV or XLSX with the Dutch column contract) into the register.
+
+Every row is checked first; a bad row is reported with its row number and nothing is imported. Each contract gets
+a uid from its content, so importing the same file twice adds nothing. The register is backed up before anything
+is added.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from criteria_library.models import CRITERION_ID_RE, Criterion, Kind
+from tender_assistant.library import Library
+
+from .records import NATURES, AppliedCriterion, ContractRecord
+from .register_store import RegisterError, RegisterStore
+
+# The import contract: these column names, in any order. Extra columns are ignored.
+COLUMNS = ("organisatie", "titel", "pakket", "cpv", "aard", "procedure", "gunningsdatum", "startdatum", "einddatum",
+           "waarde_eur", "fysiek", "criteria", "circulair", "reden")
+REQUIRED_VALUES = ("organisatie", "titel", "aard", "gunningsdatum", "waarde_eur", "fysiek")
+YES = {"ja", "j", "yes", "y", "true", "1", "waar"}
+NO = {"nee", "n", "no", "false", "0", "onwaar"}
+NO_CRITERIA = {"geen", "-"}  # known to have none, unlike an empty cell (unknown)
+MONEY_RE = re.compile(r"^-?\d+(?:\.\d+)?$")
+DUTCH_THOUSANDS_RE = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")
+MAX_EUR = 1e12
+
+
+class ImportProblems(RegisterError):
+    """A contract list with problems; `problems` lists each with its place (row and column)."""
+
+    def __init__(self, name: str, problems: list[tuple[str, str, str]]) -> None:
+        self.problems = problems
+        where, nl, en = problems[0]
+        more = len(problems) - 1
+        super().__init__(
+            f"{name}: {where}: {nl}" + (f" (en nog {more} {'probleem' if more == 1 else 'problemen'})" if more else "")
+            + "; er is niets geïmporteerd",
+            en=f"{name}: {where}: {en}" + (f" (and {more} more problem{'s' if more != 1 else ''})" if more else "")
+            + "; nothing was imported")
+
+    def report(self, lang: str = "nl") -> str:
+        """Every problem on its own line, place first."""
+        return "\n".join(f"{w}: {en if lang == 'en' else nl}" for w, nl, en in self.problems)
+
+
+@dataclass
+class ImportResult:
+    """What an import did."""
+
+    added: int
+    skipped: int  # already in the register (same contract), or twice in the file
+    updated: int = 0
+    backup: Path | None = None
+
+
+# ------------------------------------------------------------------ values
+def parse_money(text: str) -> float:
+    """Euros in Dutch or plain notation: '1.250.000,50', '€ 1.250.000', '1250000.50', '1250000'."""
+    s = text.strip().replace("€", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
+    if "," in s:
+        s = s.replace(".", "").replace(",", ".")  # Dutch: dots group thousands, the comma is the decimal sign
+    elif DUTCH_THOUSANDS_RE.match(s):
+        s = s.replace(".", "")  # 1.250.000 or 1.250: thousands
+    if not MONEY_RE.match(s):
+        raise ValueError(text)
+    return float(s)
+
+
+def parse_date(value: Any) -> date:
+    """An ISO date (YYYY-MM-DD), or a date cell from a workbook."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value).strip())
+
+
+def parse_yes_no(text: str) -> bool:
+    """ja/nee (and j/n, yes/no, 1/0)."""
+    t = text.strip().casefold()
+    if t in YES:
+        return True
+    if t in NO:
+        return False
+    raise ValueError(text)
+
+
+def applied_from_library(c: Criterion, weight: float | None) -> AppliedCriterion:
+    """Capture a library criterion's attributes as they are now, for a record."""
+    return AppliedCriterion(id=c.id, version=c.version, kind=str(c.kind), level=int(c.level),
+                            r_strategy=c.r_strategy or "", weight=weight,
+                            scoring_type=c.scoring_type.value if c.scoring_type else "",
+                            marktstandaard=c.marktstandaard, source=c.source or "")
+
+
+# ------------------------------------------------------------------ reading files
+def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    """(row number as the user sees it, {header: value}) for every non-empty row of a CSV or XLSX file."""
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise RegisterError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.")
+    if suffix == ".csv":
+        return _read_csv(path)
+    if suffix == ".xlsx":
+        return _read_xlsx(path)
+    raise RegisterError(f"{path.name}: kies een .csv-, .xlsx- of .json-bestand.",
+                        en=f"{path.name}: choose a .csv, .xlsx or .json file.")
+
+
+def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise RegisterError(f"{path.name} is geen UTF-8-tekst; sla het op als 'CSV UTF-8'.",
+                            en=f"{path.name} is not UTF-8 text; save it as 'CSV UTF-8'.") from None
+    except OSError as exc:
+        raise RegisterError(f"{path.name} kan niet worden gelezen: {exc.strerror}.",
+                            en=f"{path.name} cannot be read: {exc.strerror}.") from None
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") >= first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = list(reader)
+    return _rows_with_header(rows, path.name)
+
+
+def _read_xlsx(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
+        raise RegisterError(f"{path.name} is geen leesbaar Excel-bestand.",
+                            en=f"{path.name} is not a readable Excel file.") from None
+    try:
+        ws = wb.worksheets[0]
+        rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
+    finally:
+        wb.close()
+    return _rows_with_header(rows, path.name)
+
+
+def _rows_with_header(rows: list[list[Any]], name: str) -> list[tuple[int, dict[str, Any]]]:
+    if not rows:
+        raise RegisterError(f"{name} is leeg.", en=f"{name} is empty.")
+    header = [str(h).strip().lstrip("\ufeff").casefold() for h in rows[0]]
+    result = []
+    for number, row in enumerate(rows[1:], start=2):
+        if all(str(v).strip() == "" for v in row):
+            continue
+        result.append((number, {h: row[i] if i < len(row) else "" for i, h in enumerate(header) if h}))
+    return result
+
+
+def headers_of(path: Path) -> list[str]:
+    """The column headers of a contract list (for the mapping dialog)."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+        first = text.split("\n", 1)[0].rstrip("\r")
+        delimiter = ";" if first.count(";") >= first.count(",") else ","
+        return [h.strip() for h in next(csv.reader([first], delimiter=delimiter), [])]
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    try:
+        first_row = next(wb.worksheets[0].iter_rows(values_only=True, max_row=1), ())
+    finally:
+        wb.close()
+    return [str(v).strip() for v in first_row if v is not None]
+
+
+# ------------------------------------------------------------------ parsing rows
+def parse_rows(rows: list[tuple[int, dict[str, Any]]], library: Library, name: str,
+               mapping: dict[str, str] | None = None) -> list[ContractRecord]:
+    """Check every row and build the records; ImportProblems lists every bad row with its number and column.
+
+    mapping renames the file's headers to the contract's column names (from the GUI's mapping dialog).
+    """
+    if mapping:
+        folded = {k.strip().casefold(): v for k, v in mapping.items() if v}
+        rows = [(n, {folded.get(k, k): v for k, v in row.items()}) for n, row in rows]
+    present = set(rows[0][1]) if rows else set()
+    missing = [c for c in COLUMNS if c not in present]
+    if rows and missing:
+        nl = (f"de kolom {missing[0]} ontbreekt" if len(missing) == 1
+              else f"de kolommen {', '.join(missing)} ontbreken")
+        raise ImportProblems(name, [("kop", nl, f"missing column{'s' if len(missing) > 1 else ''}: "
+                                     f"{', '.join(missing)}")])
+    ids: set[str] = set()
+    for _, row in rows:
+        ids.update(token.split("=", 1)[0].strip() for token in str(row.get("criteria", "")).split())
+    known = library.criteria_by_ids(sorted(i for i in ids if CRITERION_ID_RE.match(i)))
+    packages = {p.slug for p in library.packages()}
+    problems: list[tuple[str, str, str]] = []
+    records = []
+    for number, row in rows:
+        record = _parse_row(number, row, known, packages, problems)
+        if record is not None:
+            records.append(record)
+    if problems:
+        raise ImportProblems(name, problems)
+    return records
+
+
+def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], packages: set[str],
+               problems: list[tuple[str, str, str]]) -> ContractRecord | None:
+    before = len(problems)
+
+    def bad(column: str, nl: str, en: str) -> None:
+        problems.append((f"rij {number}, {column}", nl, en))
+
+    def cell(column: str) -> str:
+        value = row.get(column, "")
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        return str(value).strip() if not isinstance(value, date) else value.isoformat()
+
+    for column in REQUIRED_VALUES:
+        if not cell(column):
+            bad(column, "is leeg", "is empty")
+    r = ContractRecord(organisation=cell("organisatie"), title=cell("titel"), source="import")
+    package = cell("pakket")
+    if package and package not in packages:
+        bad("pakket", f"\"{package}\" is geen inkooppakket van de bibliotheek", f"\"{package}\" is not a package")
+    r.package = package
+    nature = cell("aard").upper()
+    if nature and nature not in NATURES:
+        bad("aard", f"\"{cell('aard')}\" moet W, L of D zijn", f"\"{cell('aard')}\" must be W, L or D")
+    r.nature = nature or "L"
+    r.procedure = cell("procedure")
+    r.cpv = _cpv_codes(cell("cpv"), bad)
+    for column, attr in (("gunningsdatum", "award_date"), ("startdatum", "start_date"), ("einddatum", "end_date")):
+        raw = row.get(column, "")
+        if str(raw).strip():
+            try:
+                setattr(r, attr, parse_date(raw))
+            except ValueError:
+                bad(column, f"\"{raw}\" is geen datum (verwacht JJJJ-MM-DD)", f"\"{raw}\" is not a date (YYYY-MM-DD)")
+    if r.start_date and r.end_date and r.end_date < r.start_date:
+        bad("einddatum", "ligt vóór de startdatum", "is before the start date")
+    raw_value = row.get("waarde_eur", "")
+    if isinstance(raw_value, int | float) and not isinstance(raw_value, bool):
+        r.value_eur = float(raw_value)
+    elif cell("waarde_eur"):
+        try:
+            r.value_eur = parse_money(cell("waarde_eur"))
+        except ValueError:
+            bad("waarde_eur", f"\"{cell('waarde_eur')}\" is geen bedrag (bijvoorbeeld 1.250.000,50)",
+                f"\"{cell('waarde_eur')}\" is not an amount (for example 1.250.000,50)")
+    if r.value_eur < 0 or r.value_eur > MAX_EUR or r.value_eur != r.value_eur:
+        bad("waarde_eur", "moet tussen 0 en 1.000 miljard liggen", "must be between 0 and 1,000 billion")
+    for column, attr in (("fysiek", "physical"), ("circulair", "override")):
+        if cell(column):
+            try:
+                setattr(r, attr, parse_yes_no(cell(column)))
+            except ValueError:
+                bad(column, f"\"{cell(column)}\" moet ja of nee zijn", f"\"{cell(column)}\" must be ja or nee")
+    r.override_reason = cell("reden")
+    if r.override is not None and not r.override_reason:
+        bad("reden", "is verplicht als 'circulair' is ingevuld", "is required when 'circulair' is filled in")
+    r.criteria, r.criteria_known = _criteria(cell("criteria"), known, bad)
+    return r if len(problems) == before else None
+
+
+def _cpv_codes(text: str, bad: Callable[[str, str, str], None]) -> list[str]:
+    from tender_assistant.errors import TenderError
+    from tender_assistant.tender import parse_cpv
+
+    codes = []
+    for token in re.split(r"[\s,;]+", text):
+        if token:
+            try:
+                codes.append(parse_cpv(token))
+            except TenderError as exc:
+                bad("cpv", exc.message, exc.message_en)
+    return codes
+
+
+def _criteria(text: str, known: dict[str, Criterion],
+              bad: Callable[[str, str, str], None]) -> tuple[list[AppliedCriterion], bool]:
+    if not text:
+        return [], False
+    if text.casefold() in NO_CRITERIA:
+        return [], True
+    result = []
+    for token in text.split():
+        cid, _, weight_text = token.partition("=")
+        c = known.get(cid)
+        if c is None:
+            bad("criteria", f"{cid} staat niet in de bibliotheek", f"{cid} is not in the library")
+            continue
+        weight = None
+        if weight_text:
+            try:
+                weight = float(weight_text.replace(",", "."))
+            except ValueError:
+                bad("criteria", f"{token}: de weging \"{weight_text}\" is geen getal",
+                    f"{token}: the weight \"{weight_text}\" is not a number")
+                continue
+            if c.kind != Kind.AWARD:
+                bad("criteria", f"{token}: alleen een gunningscriterium heeft een weging",
+                    f"{token}: only an award criterion has a weight")
+                continue
+            if not c.carries_weight:
+                bad("criteria", f"{token}: een fictieve korting heeft geen weging; laat '={weight_text}' weg",
+                    f"{token}: a fictive discount carries no weight; leave out '={weight_text}'")
+                continue
+            if not 0 <= weight <= 100:
+                bad("criteria", f"{token}: de weging moet tussen 0 en 100 liggen",
+                    f"{token}: the weight must be between 0 and 100")
+                continue
+        result.append(applied_from_library(c, weight))
+    return result, True
+
+
+# ------------------------------------------------------------------ importing
+def import_records(register: RegisterStore, records: Iterable[ContractRecord], *, replace: bool = False,
+                   backup: bool = True) -> ImportResult:
+    """Add the records that are new (by uid), after a backup; all or nothing."""
+    records = list(records)
+    existing = register.uids()
+    seen: set[str] = set()
+    new = []
+    for r in records:
+        uid = r.identity()
+        if uid in seen:
+            continue
+        seen.add(uid)
+        if uid not in existing or replace:
+            new.append(r)
+    skipped = len(records) - len(new)
+    copy = register.backup() if backup and new and register.count() else None
+    added, updated = register.add_new(new, replace=replace)
+    return ImportResult(added=added, skipped=skipped + (len(new) - added - updated), updated=updated, backup=copy)
+
+
+def import_file(path: Path | str, register: RegisterStore, library: Library,
+                mapping: dict[str, str] | None = None) -> ImportResult:
+    """Import a contract list (.csv/.xlsx) or an exchange file (.json) into the register."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        from .exchange import read_exchange
+
+        return import_records(register, read_exchange(path), replace=True)
+    records = parse_rows(read_rows(path), library, path.name, mapping)
+    return import_records(register, records)

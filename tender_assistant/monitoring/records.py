@@ -1,0 +1,129 @@
+"""Plain dataclasses for the register: one record per contract, with the criteria that went into it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+NATURES: dict[str, tuple[str, str]] = {
+    "W": ("Werken", "Works"),
+    "L": ("Leveringen", "Supplies"),
+    "D": ("Diensten", "Services"),
+}
+# Where a record came from (Dutch words: they are shown and written to files as they are).
+SOURCES: dict[str, tuple[str, str]] = {
+    "app": ("Opgesteld in de app", "Drafted in the app"),
+    "import": ("Geïmporteerd", "Imported"),
+    "handmatig": ("Handmatig ingevoerd", "Typed in"),
+}
+
+
+@dataclass
+class AppliedCriterion:
+    """A criterion as it stood in the contract, captured from the library when the record was registered.
+
+    Capturing the attributes (instead of looking them up at report time) keeps last year's count the same when
+    the regisseur later edits the library, and lets a regisseur count other organisations' files without their
+    library.
+    """
+
+    id: str
+    version: int | None = None
+    kind: str = ""  # criteria_library.models.Kind value; "" when the library did not know the id
+    level: int | None = None
+    r_strategy: str = ""  # R0..R9, "ondersteunend" or ""
+    weight: float | None = None  # award criteria: percent of the award
+    scoring_type: str = ""  # "punten", "relatief", "fictieve_korting" or "" (unknown, or not an award criterion)
+    marktstandaard: bool = False  # market standard or legally required: never counts
+    source: str = ""  # where the criterion comes from (EU GPP, PIANOo, MRA working group): eForms BT-805
+
+    @property
+    def known(self) -> bool:
+        """True when the library knew this criterion when it was registered."""
+        return bool(self.kind)
+
+
+@dataclass
+class ContractRecord:
+    """One awarded contract of one organisation."""
+
+    organisation: str
+    title: str
+    package: str = ""
+    cpv: list[str] = field(default_factory=list)
+    nature: str = "L"  # W, L or D
+    procedure: str = ""
+    award_date: date | None = None
+    start_date: date | None = None
+    end_date: date | None = None
+    value_eur: float = 0.0  # excluding VAT, including options
+    physical: bool = True
+    criteria: list[AppliedCriterion] = field(default_factory=list)
+    criteria_known: bool = True  # False: nobody recorded which criteria went in (lowers coverage)
+    source: str = "handmatig"
+    override: bool | None = None  # the organisation's own verdict, overriding the rule; needs a reason
+    override_reason: str = ""
+    uid: str = ""  # stable identity across files and imports: never count one contract twice
+    id: int | None = None  # row id in the register file
+
+    def identity(self) -> str:
+        """The uid, or one derived from the contract's content when none was given (same content, same uid)."""
+        return self.uid or content_uid(self)
+
+
+def content_uid(r: ContractRecord) -> str:
+    """A uid from what identifies a contract: organisation, title, package, award date and value."""
+    key = json.dumps([r.organisation.strip().casefold(), r.title.strip().casefold(), r.package,
+                      r.award_date.isoformat() if r.award_date else "", round(r.value_eur, 2)], ensure_ascii=False)
+    return "c-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(value: Any) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def criterion_to_dict(c: AppliedCriterion) -> dict[str, Any]:
+    """An applied criterion as JSON (register file column and exchange file)."""
+    return {"id": c.id, "version": c.version, "kind": c.kind, "level": c.level, "r_strategy": c.r_strategy,
+            "weight": c.weight, "scoring_type": c.scoring_type, "marktstandaard": c.marktstandaard,
+            "source": c.source}
+
+
+def criterion_from_dict(d: dict[str, Any]) -> AppliedCriterion:
+    """An applied criterion from its JSON form (already validated)."""
+    return AppliedCriterion(id=d["id"], version=d.get("version"), kind=d.get("kind") or "", level=d.get("level"),
+                            r_strategy=d.get("r_strategy") or "", weight=d.get("weight"),
+                            scoring_type=d.get("scoring_type") or "", marktstandaard=bool(d.get("marktstandaard")),
+                            source=d.get("source") or "")
+
+
+def record_to_dict(r: ContractRecord) -> dict[str, Any]:
+    """A record as JSON (the exchange file's form; the register's id is left out, it is local)."""
+    return {
+        "uid": r.identity(), "organisation": r.organisation, "title": r.title, "package": r.package,
+        "cpv": list(r.cpv), "nature": r.nature, "procedure": r.procedure, "award_date": _iso(r.award_date),
+        "start_date": _iso(r.start_date), "end_date": _iso(r.end_date), "value_eur": r.value_eur,
+        "physical": r.physical, "criteria_known": r.criteria_known,
+        "criteria": [criterion_to_dict(c) for c in r.criteria], "source": r.source, "override": r.override,
+        "override_reason": r.override_reason,
+    }
+
+
+def record_from_dict(d: dict[str, Any]) -> ContractRecord:
+    """A record from its JSON form (already validated)."""
+    return ContractRecord(
+        uid=d["uid"], organisation=d["organisation"], title=d["title"], package=d.get("package") or "",
+        cpv=list(d.get("cpv") or []), nature=d.get("nature") or "L", procedure=d.get("procedure") or "",
+        award_date=_date(d.get("award_date")), start_date=_date(d.get("start_date")),
+        end_date=_date(d.get("end_date")), value_eur=float(d.get("value_eur") or 0), physical=bool(d.get("physical")),
+        criteria_known=bool(d.get("criteria_known", True)),
+        criteria=[criterion_from_dict(c) for c in d.get("criteria") or []], source=d.get("source") or "import",
+        override=d.get("override"), override_reason=d.get("override_reason") or "",
+    )

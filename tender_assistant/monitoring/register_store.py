@@ -1,0 +1,289 @@
+"""RegisterStore: the organisation's own register of contracts, in its own SQLite file (all its SQL is here).
+
+The register is the organisation's data, not the shared library's: it lives in `register.db` in the data folder,
+has its own migrations, and is backed up before every import.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from criteria_library import paths
+from criteria_library.errors import UserError
+
+from .records import ContractRecord, criterion_from_dict, criterion_to_dict
+from .rule import CountingRule
+
+REGISTER_FILE = "register.db"
+SCHEMA_VERSION = 1
+
+migrations = Migrations("tender_assistant.monitoring")
+
+
+class RegisterError(UserError):
+    """A problem with the register file or with data for it that the user can fix."""
+
+
+@migrations(name="0001_register")
+def m0001_register(db: Database) -> None:
+    """Contracts with their applied criteria (as JSON: always read together) and the rule's settings."""
+    db.table("records").create(
+        {
+            "id": int, "uid": str, "organisation": str, "title": str, "package": str, "cpv": str, "nature": str,
+            "procedure": str, "award_date": str, "start_date": str, "end_date": str, "value_eur": float,
+            "physical": int, "criteria": str, "criteria_known": int, "source": str, "override": int,
+            "override_reason": str, "created_at": str, "updated_at": str,
+        },
+        pk="id",
+        not_null={"uid", "organisation", "title", "value_eur", "physical"},
+    )
+    db.table("records").create_index(["uid"], unique=True)
+    db.table("records").create_index(["organisation", "award_date"])
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+
+
+def default_register_path() -> Path:
+    """The register used when no --register is given: beside the library in the data folder."""
+    return paths.data_dir() / REGISTER_FILE
+
+
+def _now() -> str:
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def record_to_row(r: ContractRecord) -> dict[str, Any]:
+    """A record as a database row (without id and timestamps)."""
+    return {
+        "uid": r.identity(), "organisation": r.organisation.strip(), "title": r.title, "package": r.package,
+        "cpv": json.dumps(r.cpv), "nature": r.nature, "procedure": r.procedure, "award_date": _iso(r.award_date),
+        "start_date": _iso(r.start_date), "end_date": _iso(r.end_date), "value_eur": float(r.value_eur),
+        "physical": int(r.physical), "criteria": json.dumps([criterion_to_dict(c) for c in r.criteria],
+                                                            ensure_ascii=False),
+        "criteria_known": int(r.criteria_known), "source": r.source,
+        "override": None if r.override is None else int(r.override), "override_reason": r.override_reason,
+    }
+
+
+def row_to_record(row: sqlite3.Row | dict[str, Any]) -> ContractRecord:
+    """A database row as a record."""
+    def d(value: str | None) -> date | None:
+        return date.fromisoformat(value) if value else None
+
+    return ContractRecord(
+        id=row["id"], uid=row["uid"], organisation=row["organisation"], title=row["title"],
+        package=row["package"] or "", cpv=json.loads(row["cpv"] or "[]"), nature=row["nature"] or "L",
+        procedure=row["procedure"] or "", award_date=d(row["award_date"]), start_date=d(row["start_date"]),
+        end_date=d(row["end_date"]), value_eur=float(row["value_eur"]), physical=bool(row["physical"]),
+        criteria=[criterion_from_dict(c) for c in json.loads(row["criteria"] or "[]")],
+        criteria_known=bool(row["criteria_known"]), source=row["source"] or "handmatig",
+        override=None if row["override"] is None else bool(row["override"]),
+        override_reason=row["override_reason"] or "",
+    )
+
+
+class RegisterStore:
+    """One open register file; every write is one transaction."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> RegisterStore:
+        """Open (or create) the register at path, by default in the data folder."""
+        p = Path(path) if path is not None else default_register_path()
+        if p.is_dir():
+            raise RegisterError(f"{p} is een map, geen register.", en=f"{p} is a folder, not a register.")
+        if not p.parent.exists():
+            raise RegisterError(f"De map {p.parent} bestaat niet.", en=f"The folder {p.parent} does not exist.")
+        try:
+            conn = sqlite3.connect(p, isolation_level=None, check_same_thread=False, timeout=3)
+            conn.row_factory = sqlite3.Row
+            db = Database(conn)
+            tables = set(db.table_names())
+            if tables and "records" not in tables:
+                conn.close()
+                raise RegisterError(f"{p.name} is een SQLite-database, maar geen register; ze is niet aangeraakt.",
+                                    en=f"{p.name} is an SQLite database but not a register; it was left untouched.")
+            version = int(db.execute("PRAGMA user_version").fetchone()[0])
+            if version > SCHEMA_VERSION:
+                conn.close()
+                raise RegisterError(f"Het register {p.name} is gemaakt met een nieuwere versie van Tender Assistant; "
+                                    "werk het programma bij.", en=f"The register {p.name} was made by a newer "
+                                    "version of Tender Assistant; update the program.")
+            conn.execute("PRAGMA journal_mode = WAL")
+            if version < SCHEMA_VERSION or "records" not in tables:
+                migrations.apply(db)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc).lower():
+                raise RegisterError(f"Het bestand {p.name} is geen register; het is niet aangeraakt.",
+                                    en=f"The file {p.name} is not a register; it was left untouched.") from exc
+            raise RegisterError(f"Het register {p.name} kan niet worden geopend: {exc}.",
+                                en=f"The register {p.name} cannot be opened: {exc}.") from exc
+        return cls(db, p)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.close()
+
+    def __enter__(self) -> RegisterStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic write; SQLite errors become RegisterErrors and change nothing."""
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as exc:
+            raise RegisterError(f"Het register {self.path.name} kon niet worden gewijzigd: {exc}. Er is niets "
+                                "gewijzigd.", en=f"The register {self.path.name} could not be changed: {exc}. "
+                                "Nothing was changed.") from exc
+
+    # ------------------------------------------------------------------ reading
+    def records(self, organisation: str | None = None) -> list[ContractRecord]:
+        """Every record (of one organisation when given), in award order."""
+        sql = "SELECT * FROM records"
+        params: list[Any] = []
+        if organisation:
+            sql += " WHERE lower(organisation) = lower(?)"
+            params.append(organisation.strip())
+        sql += " ORDER BY organisation, award_date, id"
+        return [row_to_record(row) for row in self.db.execute(sql, params).fetchall()]
+
+    def record(self, record_id: int) -> ContractRecord:
+        """One record by its row id."""
+        row = self.db.execute("SELECT * FROM records WHERE id = ?", [record_id]).fetchone()
+        if row is None:
+            raise RegisterError(f"Registratie {record_id} bestaat niet.", en=f"Record {record_id} does not exist.")
+        return row_to_record(row)
+
+    def uids(self) -> set[str]:
+        """The uids already in the register."""
+        return {row[0] for row in self.db.execute("SELECT uid FROM records").fetchall()}
+
+    def organisations(self) -> list[str]:
+        """The organisations in the register, alphabetically."""
+        rows = self.db.execute("SELECT DISTINCT organisation FROM records ORDER BY organisation COLLATE NOCASE")
+        return [r[0] for r in rows.fetchall()]
+
+    def years(self) -> list[int]:
+        """Award years present in the register, ascending."""
+        rows = self.db.execute("SELECT DISTINCT substr(award_date, 1, 4) FROM records WHERE award_date IS NOT NULL "
+                               "ORDER BY 1").fetchall()
+        return [int(r[0]) for r in rows]
+
+    def count(self) -> int:
+        """How many records the register holds."""
+        return int(self.db.execute("SELECT count(*) FROM records").fetchone()[0])
+
+    # ------------------------------------------------------------------ writing
+    def add(self, record: ContractRecord) -> ContractRecord:
+        """Add one record; returns it with its row id. A record whose uid is there already is an error."""
+        with self.transaction() as db:
+            return self._insert(db, record)
+
+    def _insert(self, db: Database, record: ContractRecord) -> ContractRecord:
+        row = record_to_row(record)
+        if db.execute("SELECT 1 FROM records WHERE uid = ?", [row["uid"]]).fetchone():
+            raise RegisterError(f"\"{record.title}\" staat al in het register.",
+                                en=f"\"{record.title}\" is already in the register.")
+        row["created_at"] = row["updated_at"] = _now()
+        cursor = db.execute(f"INSERT INTO records ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                            list(row.values()))
+        record.id = cursor.lastrowid
+        record.uid = row["uid"]
+        return record
+
+    def update(self, record: ContractRecord) -> None:
+        """Write an edited record back (by row id); its uid stays the same."""
+        if record.id is None:
+            raise RegisterError("Deze registratie staat nog niet in het register.",
+                                en="This record is not in the register yet.")
+        row = record_to_row(record)
+        row["updated_at"] = _now()
+        with self.transaction() as db:
+            sets = ", ".join(f"{k} = ?" for k in row)
+            db.execute(f"UPDATE records SET {sets} WHERE id = ?", [*row.values(), record.id])
+
+    def delete(self, record_id: int) -> None:
+        """Remove one record."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM records WHERE id = ?", [record_id])
+
+    def add_new(self, records: Iterable[ContractRecord], *, replace: bool = False) -> tuple[int, int]:
+        """Add records whose uid is not there yet, all in one transaction: (added, updated).
+
+        replace=True writes a record whose uid is present over the stored one (an organisation's newer exchange
+        file); otherwise it is skipped, so importing the same file twice adds nothing.
+        """
+        added = updated = 0
+        now = _now()
+        with self.transaction() as db:
+            known = {row[0]: row[1] for row in db.execute("SELECT uid, id FROM records").fetchall()}
+            for r in records:
+                row = record_to_row(r)
+                if row["uid"] in known:
+                    if replace:
+                        stored = row_to_record(db.execute("SELECT * FROM records WHERE id = ?",
+                                                          [known[row["uid"]]]).fetchone())
+                        if record_to_row(stored) != row:
+                            row["updated_at"] = now
+                            db.execute(f"UPDATE records SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
+                                       [*row.values(), known[row["uid"]]])
+                            updated += 1
+                    continue
+                row["created_at"] = row["updated_at"] = now
+                cursor = db.execute(f"INSERT INTO records ({', '.join(row)}) VALUES "
+                                    f"({', '.join('?' * len(row))})", list(row.values()))
+                known[row["uid"]] = cursor.lastrowid
+                added += 1
+        return added, updated
+
+    # ----------------------------------------------------------------- settings
+    def rule(self) -> CountingRule:
+        """The organisation's counting rule (the region's defaults until someone changes it)."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = 'rule'").fetchone()
+        return CountingRule.from_dict(json.loads(row[0])) if row else CountingRule()
+
+    def save_rule(self, rule: CountingRule) -> None:
+        """Store the counting rule's settings."""
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('rule', ?)", [json.dumps(rule.to_dict())])
+
+    # ------------------------------------------------------------------- backup
+    def backup(self) -> Path:
+        """Copy the register (a consistent snapshot) into backups/ beside it; returns the copy's path."""
+        folder = paths.backups_dir(self.path)
+        target = folder / f"{self.path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.db"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            dest = sqlite3.connect(target)
+            try:
+                self.db.conn.backup(dest)
+            finally:
+                dest.close()
+        except (OSError, sqlite3.Error) as exc:
+            target.unlink(missing_ok=True)
+            raise RegisterError(f"Er kon geen reservekopie van het register worden gemaakt in {folder}: {exc}. Er is "
+                                "niets gewijzigd.", en=f"No backup of the register could be made in {folder}: {exc}. "
+                                "Nothing was changed.") from exc
+        return target

@@ -1,0 +1,45 @@
+"""The monitor sub-commands as a user runs them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from main import main
+from tests.unit.tender_assistant.monitoring.test_importer import ROWS, write_csv
+
+
+@pytest.fixture
+def db(library) -> str:
+    return str(library.path)
+
+
+def test_import_report_json_and_export(tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    csv = write_csv(tmp_path / "contracten.csv", ROWS)
+    assert main(["--db", db, "monitor", "import", str(csv)]) == 0
+    assert "3 toegevoegd" in capsys.readouterr().out
+    assert main(["--db", db, "monitor", "import", str(csv)]) == 0
+    assert "0 toegevoegd" in capsys.readouterr().out
+    assert main(["monitor", "report", "--year", "2025", "--json", "--min-weight", "3"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["rule"]["min_weight"] == 3
+    assert data["region"]["share_value"] == 1.0  # MEU-G-03 at 3% counts under a 3% line
+    assert main(["monitor", "report", "--year", "2025"]) == 0
+    out = capsys.readouterr().out
+    assert "Telregel" in out and "Gemeente Zaanstad" in out and "92,9%" in out
+    assert main(["monitor", "export", str(tmp_path / "uit.json")]) == 0
+    exported = json.loads((tmp_path / "uit.json").read_text(encoding="utf-8"))
+    assert exported["format"] == "tender-assistant.monitoring" and exported["version"] == 1
+    assert len(exported["records"]) == 3
+
+
+def test_user_errors_are_one_dutch_line(tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = write_csv(tmp_path / "fout.csv", [[*ROWS[0][:6], "gisteren", *ROWS[0][7:]]])
+    assert main(["--db", db, "monitor", "import", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("fout: fout.csv: rij 2, gunningsdatum") and "Traceback" not in err
+    assert main(["monitor", "report", "--year", "2025", "--org", "Nergenshuizen"]) == 2
+    assert "Nergenshuizen" in capsys.readouterr().err
+    assert main(["monitor", "import", str(tmp_path / "bestaat-niet.csv")]) == 2

@@ -1,0 +1,185 @@
+"""Importing contract lists and exchange files into the register."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tender_assistant.monitoring.exchange import export_register
+from tender_assistant.monitoring.importer import ImportProblems, import_file, parse_money
+from tender_assistant.monitoring.register_store import RegisterStore
+from tender_assistant.monitoring.rule import CountingRule, summarise
+
+HEADER = ["organisatie", "titel", "pakket", "cpv", "aard", "procedure", "gunningsdatum", "startdatum", "einddatum",
+          "waarde_eur", "fysiek", "criteria", "circulair", "reden"]
+ROWS = [
+    ["Gemeente Zaanstad", "Kantoormeubilair stadhuis", "meubilair", "39130000", "L", "europees-openbaar",
+     "2025-03-01", "2025-04-01", "2029-03-31", "1.250.000,50", "ja", "MEU-M-01 MEU-G-01=20", "", ""],
+    ["Gemeente Zaanstad", "Schoonmaak kantoren", "schoonmaak", "", "D", "europees-openbaar", "2025-05-01", "", "",
+     "800.000", "nee", "", "", ""],
+    ["Gemeente Zaanstad", "Bureaustoelen", "meubilair", "", "L", "meervoudig-onderhands", "2025-06-01", "", "",
+     "95000", "ja", "MEU-G-03=3", "", ""],
+]
+
+
+def write_csv(path: Path, rows: list[list[str]], delimiter: str = ";", bom: bool = True,
+              header: list[str] = HEADER) -> Path:
+    def line(values: list[str]) -> str:
+        return delimiter.join(f'"{v}"' if delimiter in v else v for v in values)
+
+    text = "\n".join(line(r) for r in [header, *rows]) + "\n"
+    path.write_bytes(("\ufeff" if bom else "").encode() + text.encode("utf-8"))
+    return path
+
+
+@pytest.fixture
+def register(tmp_path: Path):
+    store = RegisterStore.open(tmp_path / "register.db")
+    yield store
+    store.close()
+
+
+def test_dutch_money_notation() -> None:
+    assert parse_money("1.250.000,50") == 1_250_000.50
+    assert parse_money("€ 1.250.000") == 1_250_000
+    assert parse_money("1.250") == 1250
+    assert parse_money("1250000.5") == 1_250_000.5
+    assert parse_money("95000") == 95_000
+    with pytest.raises(ValueError):
+        parse_money("1,2,3")
+
+
+@pytest.mark.parametrize("delimiter, bom", [(";", True), (",", False)])
+def test_import_csv_with_either_delimiter_and_captures_the_library_attributes(
+        tmp_path: Path, register: RegisterStore, library, delimiter: str, bom: bool) -> None:
+    path = write_csv(tmp_path / "contracten.csv", ROWS, delimiter, bom)
+    result = import_file(path, register, library)
+    assert (result.added, result.skipped) == (3, 0)
+    meubilair = next(r for r in register.records() if r.title == "Kantoormeubilair stadhuis")
+    assert meubilair.value_eur == 1_250_000.50
+    assert meubilair.cpv == ["39130000-2"]
+    award = meubilair.criteria[1]
+    assert (award.id, award.kind, award.weight, award.r_strategy) == ("MEU-G-01", "gunningscriterium", 20, "R5")
+    assert meubilair.source == "import"
+    cleaning = next(r for r in register.records() if r.title == "Schoonmaak kantoren")
+    assert not cleaning.physical and not cleaning.criteria_known
+
+
+def test_importing_the_same_file_twice_adds_nothing(tmp_path: Path, register: RegisterStore, library) -> None:
+    path = write_csv(tmp_path / "contracten.csv", ROWS)
+    import_file(path, register, library)
+    again = import_file(path, register, library)
+    assert (again.added, again.skipped, again.backup) == (0, 3, None)
+    assert register.count() == 3
+
+
+def test_a_bad_row_names_its_row_and_nothing_is_imported(tmp_path: Path, register: RegisterStore, library) -> None:
+    import_file(write_csv(tmp_path / "eerst.csv", ROWS[:1]), register, library)
+    before = register.path.read_bytes()
+    bad = [ROWS[1], [*ROWS[2][:9], "veel", *ROWS[2][10:]],
+           ["Gemeente Zaanstad", "Stoelen", "meubilair", "", "X", "", "2025-13-01", "", "", "10", "misschien",
+            "MEU-M-01=5 ONB-M-99", "ja", ""]]
+    with pytest.raises(ImportProblems) as info:
+        import_file(write_csv(tmp_path / "fout.csv", bad), register, library)
+    places = [where for where, _, _ in info.value.problems]
+    assert places == ["rij 3, waarde_eur", "rij 4, aard", "rij 4, gunningsdatum", "rij 4, fysiek", "rij 4, reden",
+                      "rij 4, criteria", "rij 4, criteria"]
+    assert "ONB-M-99 staat niet in de bibliotheek" in info.value.report()
+    assert str(info.value).endswith("er is niets geïmporteerd")
+    assert register.count() == 1
+    assert register.path.read_bytes() == before
+
+
+def test_missing_columns_are_named(tmp_path: Path, register: RegisterStore, library) -> None:
+    header = [h for h in HEADER if h not in ("fysiek", "criteria")]
+    rows = [[v for h, v in zip(HEADER, ROWS[0], strict=True) if h in header]]
+    with pytest.raises(ImportProblems, match="fysiek, criteria ontbreken"):
+        import_file(write_csv(tmp_path / "kort.csv", rows, header=header), register, library)
+
+
+def test_import_xlsx_with_date_and_number_cells(tmp_path: Path, register: RegisterStore, library) -> None:
+    import datetime as dt
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(HEADER)
+    ws.append(["Provincie Flevoland", "Verkeersborden", "verkeersborden", "", "L", "", dt.datetime(2024, 9, 1),
+               None, None, 420000.0, "ja", "", "ja", "Huur met terugname, vastgelegd in het contract"])
+    path = tmp_path / "lijst.xlsx"
+    wb.save(path)
+    assert import_file(path, register, library).added == 1
+    r = register.records()[0]
+    assert r.award_date == dt.date(2024, 9, 1) and r.value_eur == 420_000 and r.override is True
+
+
+def test_backup_before_an_import_that_adds(tmp_path: Path, register: RegisterStore, library) -> None:
+    import_file(write_csv(tmp_path / "a.csv", ROWS[:1]), register, library)
+    result = import_file(write_csv(tmp_path / "b.csv", ROWS[1:]), register, library)
+    assert result.added == 2 and result.backup is not None and result.backup.exists()
+    copy = RegisterStore.open(result.backup)
+    assert copy.count() == 1
+    copy.close()
+
+
+def test_regisseur_imports_exchange_files_of_several_organisations_without_counting_twice(
+        tmp_path: Path, library) -> None:
+    files = []
+    for i, org in enumerate(["Gemeente A", "Gemeente B"]):
+        own = RegisterStore.open(tmp_path / f"own{i}.db")
+        rows = [[org, *row[1:]] for row in ROWS]
+        import_file(write_csv(tmp_path / f"{i}.csv", rows), own, library)
+        files.append(tmp_path / f"{i}.json")
+        assert export_register(own, files[-1]) == 3
+        own.close()
+    regional = RegisterStore.open(tmp_path / "regio.db")
+    for f in files:
+        assert import_file(f, regional, library).added == 3
+    for f in files:
+        assert import_file(f, regional, library).added == 0
+    assert regional.count() == 6
+    report = summarise(regional.records(), CountingRule(), 2025).to_json()
+    assert report["region"]["in_scope_eur"] == pytest.approx(2 * (1_250_000.50 + 95_000))
+    regional.close()
+
+
+def test_a_bad_exchange_file_names_the_place(tmp_path: Path, register: RegisterStore, library) -> None:
+    path = tmp_path / "x.json"
+    path.write_text('{"format": "tender-assistant.monitoring", "version": 1, "records": '
+                    '[{"uid": "u1", "organisation": "A", "title": "T", "value_eur": "veel", "physical": true}]}')
+    with pytest.raises(ImportProblems, match=r"records\[0\]\.value_eur"):
+        import_file(path, register, library)
+    path.write_text('{"format": "tender-assistant.monitoring", "version": 2, "records": []}')
+    with pytest.raises(Exception, match="versie 2"):
+        import_file(path, register, library)
+
+
+def test_a_file_that_is_not_a_register_is_left_untouched(tmp_path: Path) -> None:
+    from tender_assistant.monitoring.register_store import RegisterError
+
+    path = tmp_path / "register.db"
+    path.write_bytes(b"dit is geen database" * 100)
+    with pytest.raises(RegisterError, match="geen register"):
+        RegisterStore.open(path)
+    assert path.read_bytes() == b"dit is geen database" * 100
+
+
+def test_import_captures_marktstandaard_and_fictive_discount_from_the_library(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    from dataclasses import replace
+
+    from criteria_library.models import DiscountScoring
+    from tests.helpers import publish_edit
+
+    publish_edit(library, replace(library.criterion("MEU-M-01"), marktstandaard=True))
+    publish_edit(library, replace(library.criterion("MEU-G-03"), scoring=DiscountScoring(2, 10, "jaar"),
+                                  weight_min=None, weight_max=None))
+    rows = [[*ROWS[0][:11], "MEU-M-01", "", ""], [*ROWS[2][:11], "MEU-G-03", "", ""]]
+    import_file(write_csv(tmp_path / "a.csv", rows), register, library)
+    stool, furniture = sorted(register.records(), key=lambda r: r.value_eur)
+    assert furniture.criteria[0].marktstandaard and stool.criteria[0].scoring_type == "fictieve_korting"
+    report = summarise(register.records(), CountingRule(), 2025)
+    assert [line.verdict.counts for line in sorted(report.lines, key=lambda x: x.value)] == [True, False]
+    with pytest.raises(ImportProblems, match="fictieve korting heeft geen weging"):
+        import_file(write_csv(tmp_path / "b.csv", [[*ROWS[2][:11], "MEU-G-03=5", "", ""]]), register, library)

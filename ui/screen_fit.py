@@ -1,0 +1,40 @@
+"""Windows that fit the screen they are on: preferred sizes shrunk to the available area, restored geometry clamped."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QRect
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+
+def available(widget: QWidget) -> QRect:
+    """The usable area of the widget's screen (without task bars), or of the primary screen."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """Resize to the preferred size, or to the screen when that is smaller, and keep the window on the screen."""
+    area = available(widget)
+    frame_extra = 40  # title bar and borders, which the window manager adds outside the geometry
+    widget.resize(min(width, area.width()), min(height, area.height() - frame_extra))
+    clamp_to_screen(widget)
+
+
+def clamp_to_screen(widget: QWidget) -> None:
+    """Move and shrink the window so that all of it, buttons included, lies on the available screen area."""
+    area = available(widget)
+    geo = widget.geometry()
+    w, h = min(geo.width(), area.width()), min(geo.height(), area.height())
+    x = min(max(geo.x(), area.x()), area.right() - w + 1)
+    y = min(max(geo.y(), area.y()), area.bottom() - h + 1)
+    if (x, y, w, h) != (geo.x(), geo.y(), geo.width(), geo.height()):
+        widget.setGeometry(x, y, w, h)
+
+
+def restore_geometry(widget: QWidget, geometry: QByteArray | None, width: int, height: int) -> None:
+    """The saved geometry when there is one (clamped: the screen may be smaller now), else the preferred size."""
+    if geometry is None or not widget.restoreGeometry(geometry):
+        fit_to_screen(widget, width, height)
+    else:
+        clamp_to_screen(widget)
