@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -79,8 +80,12 @@ def resolve_criteria(tender: Tender, library: Library) -> tuple[list[Criterion],
     return [found[i] for i in tender.criterion_ids() if i in found], [i for i in tender.criterion_ids() if i not in found]
 
 
-def check_tender(tender: Tender, library: Library, today: date | None = None) -> list[Finding]:
-    """Every problem and piece of advice for a tender, errors first."""
+def check_tender(tender: Tender, library: Library, today: date | None = None,
+                 policy: thresholds.NationalAdvice | None = None) -> list[Finding]:
+    """Every problem and piece of advice for a tender, errors first.
+
+    policy: the organisation's inkoopbeleid values for supplies and services (default: the stated default).
+    """
     f = _Findings()
     criteria, unknown = resolve_criteria(tender, library)
     _check_basics(tender, library, f)
@@ -92,7 +97,8 @@ def check_tender(tender: Tender, library: Library, today: date | None = None) ->
     if not unknown:
         _check_values(tender, criteria, f)
     _check_weights(tender, criteria, f)
-    _check_procedure(tender, f, today or date.today())
+    _check_procedure(tender, f, today or date.today(), policy)
+    _check_reference_age(tender, criteria, f)
     _check_ambition(tender, criteria, f)
     order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}
     return sorted(f, key=lambda x: order[x.severity])
@@ -286,42 +292,100 @@ def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None
                  "evaluation'", "price_weight")
 
 
-def _check_procedure(t: Tender, f: _Findings, today: date) -> None:
+NEGOTIATED_PROCEDURES = frozenset({"mededinging-onderhandeling", "concurrentiegerichte-dialoog",
+                                   "innovatiepartnerschap"})
+
+
+def _check_procedure(t: Tender, f: _Findings, today: date, policy: thresholds.NationalAdvice | None = None) -> None:
+    if t.procedure in NEGOTIATED_PROCEDURES:
+        label_nl, label_en = PROCEDURES[t.procedure]
+        f.info("procedure-grounds", f"de {label_nl.lower()} mag alleen in de gevallen die de Aanbestedingswet noemt; "
+               "leg de grond en de motivering vast in de aanbestedingsstukken", f"the {label_en.lower()} may only be "
+               "used in the cases the Dutch Procurement Act names; record the ground and the motivation in the tender "
+               "documents", "procedure")
     if t.estimated_value_eur is None:
         f.advice("value-missing", "zonder geraamde waarde kan de procedurekeuze niet worden getoetst",
                  "without an estimated value the choice of procedure cannot be checked", "estimated_value_eur")
         return
-    period, known = thresholds.eu_thresholds(today)
+    on = t.publication_date or today
+    period, known = thresholds.eu_thresholds(on)
     if not known:
         f.advice("thresholds-outdated", f"de drempelwaarden in dit programma gelden tot {period.valid_to:%d-%m-%Y}; "
-                 "controleer de actuele drempels", f"the thresholds in this program are valid until "
-                 f"{period.valid_to:%Y-%m-%d}; check the current thresholds", "procedure")
-    works = thresholds.is_works(t.cpv, t.package)
-    limit = period.for_contract(works, t.authority == "centraal")
+                 f"de publicatie is op {on:%d-%m-%Y}; controleer de actuele drempels", f"the thresholds in this "
+                 f"program are valid until {period.valid_to:%Y-%m-%d}; publication is on {on:%Y-%m-%d}; check the "
+                 "current thresholds", "procedure")
+    if t.main_object is None and thresholds.is_mixed(t.cpv):
+        f.advice("mixed-contract", "de CPV-codes combineren werken met leveringen of diensten; het hoofdvoorwerp naar "
+                 "waarde bepaalt welke drempel geldt (niet de eerste CPV-code): geef het hoofdvoorwerp op; tot dan "
+                 "geldt de lagere drempel voor leveringen en diensten", "the CPV codes combine works with supplies "
+                 "or services; the main object by value decides which threshold applies (not the first CPV code): "
+                 "state the main object; until then the lower threshold for supplies and services applies",
+                 "main_object")
+    works = thresholds.is_works(t.cpv, t.package, t.main_object)
+    limit = period.for_contract(works, t.authority == "centraal", t.regime)
     kind_nl = "werken" if works else "leveringen en diensten"
     kind_en = "works" if works else "supplies and services"
+    regime_nl, regime_en = thresholds.REGIMES.get(t.regime, thresholds.REGIMES["klassiek"])
+    if t.regime == "concessie":
+        kind_nl, kind_en = "concessies", "concessions"
     value = t.estimated_value_eur
     label_nl, label_en = PROCEDURES[t.procedure]
     if value >= limit and t.procedure not in EUROPEAN_PROCEDURES:
         f.error("procedure-eu-required", f"de geraamde waarde ({_euro(value)}) ligt op of boven de Europese drempel "
-                f"voor {kind_nl} ({_euro(limit)}; {period.source}); een {procedure_inline(label_nl)} is dan niet toegestaan",
-                f"the estimated value ({_euro(value)}) is at or above the EU threshold for {kind_en} "
-                f"({_euro(limit)}); a {procedure_inline(label_en)} is not allowed", "procedure")
+                f"voor {kind_nl} ({_euro(limit)}; {regime_nl}; bron: {period.source}); een "
+                f"{procedure_inline(label_nl)} is dan niet toegestaan", f"the estimated value ({_euro(value)}) is at "
+                f"or above the EU threshold for {kind_en} ({_euro(limit)}; {regime_en}; source: {period.source}); a "
+                f"{procedure_inline(label_en)} is not allowed", "procedure")
         return
+    if value < limit:
+        f.info("estimate-reminder", f"de geraamde waarde ({_euro(value)}) ligt onder de Europese drempel "
+               f"({_euro(limit)}); de raming omvat de totale waarde met alle opties en verlengingen, en een opdracht "
+               "splitsen om onder een drempel te blijven is niet toegestaan", f"the estimated value ({_euro(value)}) "
+               f"is below the EU threshold ({_euro(limit)}); the estimate covers the total value with all options and "
+               "extensions, and splitting a contract to stay below a threshold is not allowed", "estimated_value_eur")
     if value < limit and t.procedure in EUROPEAN_PROCEDURES:
         f.info("procedure-eu-voluntary", f"de geraamde waarde ligt onder de Europese drempel ({_euro(limit)}); een "
                "Europese procedure mag, maar een lichtere procedure kan ook", f"the estimated value is below the EU "
                f"threshold ({_euro(limit)}); a European procedure is allowed, a lighter one is possible", "procedure")
-    national = thresholds.national_advice(works)
+    if t.regime != "klassiek":
+        return  # the national advice below is for classic public contracts
+    national = thresholds.national_advice(works, policy)
+    basis_nl = ("de Gids Proportionaliteit adviseert voor werken" if not national.from_policy
+                else f"volgens het inkoopbeleid ({national.source}) geldt voor leveringen en diensten")
+    basis_en = ("the Gids Proportionaliteit advises for works" if not national.from_policy
+                else "under the procurement policy (default values unless your own are set) supplies and services "
+                "call for")
     if t.procedure == "enkelvoudig-onderhands" and national.enkelvoudig_max and value > national.enkelvoudig_max:
-        f.advice("procedure-national", f"boven {_euro(national.enkelvoudig_max)} adviseert de Gids Proportionaliteit "
-                 "meer dan één inschrijver uit te nodigen (meervoudig onderhands)", f"above "
-                 f"{_euro(national.enkelvoudig_max)} the Gids Proportionaliteit advises inviting more than one bidder",
-                 "procedure")
+        f.advice("procedure-national", f"boven {_euro(national.enkelvoudig_max)}: {basis_nl} meer dan één inschrijver "
+                 "uit te nodigen (meervoudig onderhands)", f"above {_euro(national.enkelvoudig_max)}: {basis_en} "
+                 "inviting more than one bidder (multiple private procedure)", "procedure")
     if t.procedure == "meervoudig-onderhands" and national.meervoudig_max and value > national.meervoudig_max:
-        f.advice("procedure-national", f"boven {_euro(national.meervoudig_max)} adviseert de Gids Proportionaliteit "
-                 "voor werken een openbare procedure", f"above {_euro(national.meervoudig_max)} the Gids "
-                 "Proportionaliteit advises an open procedure for works", "procedure")
+        f.advice("procedure-national", f"boven {_euro(national.meervoudig_max)}: {basis_nl} een nationale "
+                 "aanbestedingsprocedure (openbaar of niet-openbaar)", f"above {_euro(national.meervoudig_max)}: "
+                 f"{basis_en} a national tender procedure (open or restricted)", "procedure")
+
+
+REFERENCE_YEARS_RE = re.compile(r"(?:afgelopen|laatste|voorgaande)\s+(\d{1,2})\s+jaar", re.IGNORECASE)
+MOTIVATION_RE = re.compile(r"motiv|\bomdat\b|\bvanwege\b|noodzakelijk", re.IGNORECASE)
+REFERENCE_YEARS_SUPPLIES = 3  # Directive 2014/24/EU annex XII: supplies and services 3 years, works 5
+
+
+def _check_reference_age(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
+    """Proportionality: references older than 3 years for supplies or services need a motivation in the clause."""
+    if thresholds.is_works(t.cpv, t.package, t.main_object):
+        return
+    for c in criteria:
+        if c.kind != Kind.SELECTION:
+            continue
+        text = fill_clause(t, c).text
+        years = [int(m.group(1)) for m in REFERENCE_YEARS_RE.finditer(text)]
+        if years and max(years) > REFERENCE_YEARS_SUPPLIES and not MOTIVATION_RE.search(text):
+            f.advice("reference-age", f"{c.id} vraagt referenties uit de afgelopen {max(years)} jaar; voor leveringen "
+                     f"en diensten is {REFERENCE_YEARS_SUPPLIES} jaar het uitgangspunt (Gids Proportionaliteit); "
+                     "motiveer een langere termijn in de tekst of verkort hem", f"{c.id} asks for references from the "
+                     f"past {max(years)} years; for supplies and services {REFERENCE_YEARS_SUPPLIES} years is the "
+                     "starting point (Gids Proportionaliteit); motivate a longer period in the text or shorten it",
+                     f"criteria[{c.id}]")
 
 
 def _check_ambition(t: Tender, criteria: list[Criterion], f: _Findings) -> None:

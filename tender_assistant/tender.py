@@ -125,6 +125,8 @@ class Tender:
     price_rule: str = DEFAULT_PRICE_RULE
     fixed_budget_eur: float | None = None  # "vaste prijs, gunnen op kwaliteit": price weight 0, budget stated
     publication_date: date | None = None  # planned publication; thresholds are looked up on it (default: today)
+    regime: str = "klassiek"  # the directive: klassiek, speciale-sectoren (utilities) or concessie
+    main_object: str | None = None  # werken, leveringen or diensten: for a mixed contract the main object by value
 
     def criterion_ids(self) -> list[str]:
         """Ids of the chosen criteria, in the tender's order."""
@@ -162,6 +164,7 @@ class Tender:
         """True when the file uses a field that version 1 readers would silently ignore."""
         return (self.price_rule != DEFAULT_PRICE_RULE or self.fixed_budget_eur is not None
                 or self.publication_date is not None or any(c.values for c in self.criteria)
+                or self.regime != "klassiek" or self.main_object is not None
                 or self.procedure not in VERSION_1_PROCEDURES)
 
     def tender_values(self) -> dict[str, str]:
@@ -214,6 +217,8 @@ def tender_to_dict(t: Tender) -> dict[str, Any]:
         budget: int | float | None = t.fixed_budget_eur
         out["fixed_budget_eur"] = int(budget) if isinstance(budget, float) and budget.is_integer() else budget
         out["publication_date"] = t.publication_date.isoformat() if t.publication_date else None
+        out["regime"] = t.regime
+        out["main_object"] = t.main_object
     return out
 
 
@@ -352,6 +357,19 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
         p.add("fixed_budget_eur", "moet een bedrag in euro's groter dan 0 zijn", "must be an amount in euros above 0")
     else:
         t.fixed_budget_eur = budget
+    from .thresholds import MAIN_OBJECTS, REGIMES
+
+    regime = data.get("regime", "klassiek")
+    if regime not in REGIMES:
+        p.add("regime", f"onbekend regime \"{regime}\"; kies uit {', '.join(REGIMES)}",
+              f"unknown regime \"{regime}\"; choose from {', '.join(REGIMES)}")
+    else:
+        t.regime = regime
+    main_object = data.get("main_object")
+    if main_object is not None and main_object not in MAIN_OBJECTS:
+        p.add("main_object", f"moet een van {', '.join(MAIN_OBJECTS)} zijn", f"must be one of {', '.join(MAIN_OBJECTS)}")
+    else:
+        t.main_object = main_object
     published = data.get("publication_date")
     if published is not None:
         try:

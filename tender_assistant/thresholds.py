@@ -1,4 +1,5 @@
-"""EU procurement thresholds by period, read from data/thresholds.json (they change every two years)."""
+"""EU procurement thresholds by period and directive, read from data/thresholds.json (they change every two years),
+and the national advice: the Gids Proportionaliteit for works, the organisation's inkoopbeleid for the rest."""
 
 from __future__ import annotations
 
@@ -7,9 +8,23 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 THRESHOLDS_FILE = Path(__file__).with_name("data") / "thresholds.json"
 WORKS_CPV_DIVISION = "45"  # CPV division 45: construction work
+
+# The directive a tender falls under: id in the tender file -> (Dutch, English).
+REGIMES: dict[str, tuple[str, str]] = {
+    "klassiek": ("klassieke richtlijn (2014/24/EU)", "classic directive (2014/24/EU)"),
+    "speciale-sectoren": ("speciale sectoren (2014/25/EU)", "utilities (2014/25/EU)"),
+    "concessie": ("concessie (2014/23/EU)", "concession (2014/23/EU)"),
+}
+# What a contract is for; a mixed contract is decided by its main object by value.
+MAIN_OBJECTS: dict[str, tuple[str, str]] = {
+    "werken": ("werken", "works"),
+    "leveringen": ("leveringen", "supplies"),
+    "diensten": ("diensten", "services"),
+}
 
 
 @dataclass(frozen=True)
@@ -23,9 +38,17 @@ class EuThresholds:
     supplies_services_central: int
     supplies_services_decentral: int
     social_services: int
+    utilities_works: int = 0
+    utilities_supplies_services: int = 0
+    utilities_social_services: int = 0
+    concessions: int = 0
 
-    def for_contract(self, works: bool, central: bool) -> int:
-        """The threshold for works, or for supplies/services of a central or decentral authority."""
+    def for_contract(self, works: bool, central: bool, regime: str = "klassiek") -> int:
+        """The threshold for works or supplies/services under a directive (central or decentral authority)."""
+        if regime == "concessie":
+            return self.concessions
+        if regime == "speciale-sectoren":
+            return self.utilities_works if works else self.utilities_supplies_services
         if works:
             return self.works
         return self.supplies_services_central if central else self.supplies_services_decentral
@@ -33,25 +56,26 @@ class EuThresholds:
 
 @dataclass(frozen=True)
 class NationalAdvice:
-    """The Gids Proportionaliteit's indicative upper values for private (onderhandse) procedures."""
+    """Upper values for private (onderhandse) procedures: the Gids for works, the inkoopbeleid otherwise."""
 
     source: str
     enkelvoudig_max: int | None
     meervoudig_max: int | None
+    from_policy: bool = False  # True: the organisation's inkoopbeleid (or its stated default), not the Gids
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:
+def _data() -> dict[str, Any]:
     return json.loads(THRESHOLDS_FILE.read_text(encoding="utf-8"))
 
 
 def eu_periods() -> list[EuThresholds]:
     """All known periods, oldest first."""
-    return [
-        EuThresholds(date.fromisoformat(p["valid_from"]), date.fromisoformat(p["valid_to"]), p["source"], p["works"],
-                     p["supplies_services_central"], p["supplies_services_decentral"], p["social_services"])
-        for p in _data()["eu"]
-    ]
+    keys = ("works", "supplies_services_central", "supplies_services_decentral", "social_services",
+            "utilities_works", "utilities_supplies_services", "utilities_social_services", "concessions")
+    return [EuThresholds(date.fromisoformat(p["valid_from"]), date.fromisoformat(p["valid_to"]), p["source"],
+                         *(int(p.get(k, 0)) for k in keys))
+            for p in _data()["eu"]]
 
 
 def eu_thresholds(on: date | None = None) -> tuple[EuThresholds, bool]:
@@ -64,15 +88,41 @@ def eu_thresholds(on: date | None = None) -> tuple[EuThresholds, bool]:
     return periods[-1], False
 
 
-def national_advice(works: bool) -> NationalAdvice:
-    """The indicative national values for works or for supplies and services."""
+def default_policy() -> NationalAdvice:
+    """The stated default for an organisation's inkoopbeleid (supplies and services)."""
+    part = _data()["inkoopbeleid_default"]
+    return NationalAdvice(part["source"], part["enkelvoudig_max"], part["meervoudig_max"], from_policy=True)
+
+
+def national_advice(works: bool, policy: NationalAdvice | None = None) -> NationalAdvice:
+    """Works: the Gids Proportionaliteit's guide values; supplies and services: the inkoopbeleid (or its default)."""
+    if not works:
+        return policy or default_policy()
     data = _data()["national_advice"]
-    part = data["works" if works else "supplies_services"]
+    part = data["works"]
     return NationalAdvice(data["source"], part["enkelvoudig_max"], part["meervoudig_max"])
 
 
-def is_works(cpv_codes: list[str], package: str = "") -> bool:
-    """True when the tender is for works: its main (first) CPV code is in division 45, else a construction package."""
+def cpv_is_works(code: str) -> bool:
+    """True for a CPV code in division 45 (construction work)."""
+    return code.strip().startswith(WORKS_CPV_DIVISION)
+
+
+def is_mixed(cpv_codes: list[str]) -> bool:
+    """True when the CPV codes combine works with supplies or services."""
+    kinds = {cpv_is_works(c) for c in cpv_codes}
+    return len(kinds) == 2
+
+
+def is_works(cpv_codes: list[str], package: str = "", main_object: str | None = None) -> bool:
+    """True when the tender is for works.
+
+    The main object by value decides (the tender's main_object); without it, all CPV codes in division 45 make
+    works; a mix counts as supplies/services (the lower threshold, so an EU obligation is never missed) and the
+    checks ask for the main object; without CPV codes a construction package counts as works.
+    """
+    if main_object is not None:
+        return main_object == "werken"
     if cpv_codes:
-        return cpv_codes[0].strip().startswith(WORKS_CPV_DIVISION)
+        return all(cpv_is_works(c) for c in cpv_codes)
     return package in ("gebouwen", "gww")

@@ -91,8 +91,10 @@ def test_thresholds_are_chosen_by_date_and_flagged_when_outdated(fake_lib, tende
     assert "thresholds-outdated" in codes(check_tender(tender, fake_lib, date(2031, 1, 1)))
 
 
-def test_works_are_recognised_by_main_cpv_or_package():
-    assert is_works(["45210000-2", "71000000-8"]) and not is_works(["71000000-8", "45210000-2"])
+def test_works_are_recognised_by_main_object_cpv_or_package():
+    # a mixed contract: the main object by value decides, not the order of the CPV codes
+    assert not is_works(["45210000-2", "71000000-8"]) and not is_works(["71000000-8", "45210000-2"])
+    assert is_works(["71000000-8", "45210000-2"], main_object="werken") and is_works(["45210000-2", "45233000-9"])
     assert is_works([], "gww") and not is_works([], "meubilair")
 
 
