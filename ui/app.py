@@ -54,7 +54,10 @@ class AppController:
             return None
         old_window, old_store = self.window, self.store
         self.store = store
-        self.window = MainWindow(store, self.settings, demo_workspace=demo_workspace, open_demo=self.open_demo,
+        # the demo keeps its own recent files, window layout and presentation mode, so a trainer's projector
+        # session never shows (or changes) the real ones
+        settings = self.demo_settings(demo_workspace) if demo_workspace is not None else self.settings
+        self.window = MainWindow(store, settings, demo_workspace=demo_workspace, open_demo=self.open_demo,
                                  reset_demo=self.reset_demo)
         if old_window is not None:
             old_window.shutdown()
@@ -64,6 +67,15 @@ class AppController:
             old_store.close()
         self.window.show()
         return self.window
+
+    def demo_settings(self, workspace: Path) -> AppSettings:
+        """The demo workspace's own settings file; a new one starts in the user's language."""
+        fresh = not (workspace / "settings.ini").exists()
+        settings = AppSettings(workspace)
+        if fresh:
+            settings.language = self.settings.language
+            settings.sync()
+        return settings
 
     def open_demo(self) -> MainWindow | None:
         from tender_assistant.demo import demo_db_path, ensure_demo

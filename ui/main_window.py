@@ -39,7 +39,7 @@ from .criteria_table_model import ALL_PACKAGES, CriteriaTableModel, PackageListM
 from .criterion_details import CriterionDetails
 from .error_dialogs import show_user_error
 from .query_runner import Query, QueryResult, QueryRunner
-from .screen_fit import clamp_to_screen
+from .screen_fit import clamp_to_screen, refit_open_windows
 from .settings import AppSettings
 
 if TYPE_CHECKING:
@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
         self.status_actions: dict[Status, QAction] = {
             status: actions[name] for status, name in main_actions.STATUS_ACTIONS.items()}
         self.act_demo_reset.setEnabled(self.demo_workspace is not None)
+        # F11 works from every window of the app: the wizard and the editors too, not only this one
+        self.act_presentation.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.toolbar = main_actions.build_menus(self, actions)
         self._restore_layout()
         self._update_actions()
@@ -214,7 +216,8 @@ class MainWindow(QMainWindow):
     def _size_columns(self) -> None:
         """Column widths from the current font, so presentation mode's large type still fits."""
         fm = self.table.fontMetrics()
-        samples = {0: "MEU-G-077", 2: i18n.label(Kind.SELECTION), 3: f"2 {i18n.label(Level.AMBITIEUS)}",
+        longest_kind = max((i18n.label(k) for k in Kind), key=fm.horizontalAdvance)
+        samples = {0: "MEU-G-077", 2: longest_kind, 3: f"2 {i18n.label(Level.AMBITIEUS)}",
                    4: "R6 Herfabriceren", 5: i18n.label(Status.PUBLISHED), 6: self.tr("Versie")}
         for column, text in samples.items():
             self.table.setColumnWidth(column, fm.horizontalAdvance(text) + 24)
@@ -552,10 +555,11 @@ class MainWindow(QMainWindow):
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
         files = [p for p in self.settings.recent_files() if p.exists()]
-        if self.demo_workspace is not None:
+        if self.demo_workspace is not None:  # the demo's own settings: its examples first, then what was opened
             from tender_assistant.demo import demo_tenders
 
-            files = demo_tenders(self.demo_workspace) + [f for f in files if self.demo_workspace not in f.parents]
+            examples = demo_tenders(self.demo_workspace)
+            files = examples + [f for f in files if f not in examples]
         if not files:
             empty = self.recent_menu.addAction(self.tr("(geen recente aanbestedingen)"))
             empty.setEnabled(False)
@@ -578,11 +582,18 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             presentation.apply(app, on)
         self.settings.presentation_mode = on
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self._size_columns()
+        if self.act_presentation.isChecked() != on:
+            self.act_presentation.setChecked(on)
         if on:  # the larger type needs a wider package list
             width = max(self.splitter.width(), 1)
-            self.splitter.setSizes([int(width * 0.2), int(width * 0.5), int(width * 0.3)])
+            self.splitter.setSizes([int(width * 0.25), int(width * 0.5), int(width * 0.25)])
+        refit_open_windows()  # the wizard and open dialogs grow (or shrink) with the type
+        # widths and row heights follow the new font once the style sheet has repolished the table
+        QTimer.singleShot(0, self._fit_table_to_font)
+
+    def _fit_table_to_font(self) -> None:
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self._size_columns()
 
     # ------------------------------------------------------------------- demo
     def open_demo(self) -> None:
@@ -597,7 +608,9 @@ class MainWindow(QMainWindow):
             return
         answer = QMessageBox.question(self, self.tr("Demo terugzetten"),
                                       self.tr("De demo-omgeving terugzetten naar de beginstand? Alle wijzigingen in "
-                                              "de demo gaan verloren; uw echte bibliotheek blijft ongewijzigd."))
+                                              "de demo gaan verloren; uw echte bibliotheek blijft ongewijzigd."),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)  # destructive: Enter must not reset
         if answer == QMessageBox.StandardButton.Yes and self._confirm_close_documents():
             self._reset_demo()
 

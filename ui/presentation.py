@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 PRESENTATION_POINT_SIZE = 17
 PRESENTATION_STYLE = """
-QWidget { color: #000000; }
+QWidget { color: #000000; font-size: %dpt; }
 QMainWindow, QDialog, QWizard, QWidget#central { background: #ffffff; }
 QTableView, QListView, QTreeView, QTextBrowser, QPlainTextEdit, QTextEdit, QLineEdit, QComboBox, QSpinBox {
     background: #ffffff; color: #000000; border: 2px solid #000000;
@@ -22,18 +22,53 @@ QMenu::item:selected, QMenuBar::item:selected { background: #003d99; color: #fff
 """
 
 _normal_font: QFont | None = None
+_active = False
+
+
+def scale() -> float:
+    """How much larger than normal the type is now (1.0 outside presentation mode)."""
+    if not _active or _normal_font is None:
+        return 1.0
+    normal = _normal_font.pointSizeF() if _normal_font.pointSizeF() > 0 else 9.0
+    return max(1.0, PRESENTATION_POINT_SIZE / normal)
+
+
+def high_contrast_palette() -> QPalette:
+    """Black on white with a dark blue selection: readable on a washed-out projector, also where no style sheet
+    rule reaches (tooltips, disabled text, links)."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#ffffff", QPalette.ColorRole.WindowText: "#000000",
+        QPalette.ColorRole.Base: "#ffffff", QPalette.ColorRole.AlternateBase: "#eeeeee",
+        QPalette.ColorRole.Text: "#000000", QPalette.ColorRole.Button: "#f2f2f2",
+        QPalette.ColorRole.ButtonText: "#000000", QPalette.ColorRole.Highlight: "#003d99",
+        QPalette.ColorRole.HighlightedText: "#ffffff", QPalette.ColorRole.ToolTipBase: "#ffffe0",
+        QPalette.ColorRole.ToolTipText: "#000000", QPalette.ColorRole.Link: "#0000cc",
+        QPalette.ColorRole.PlaceholderText: "#444444",
+    }
+    for role, colour in colours.items():
+        palette.setColor(role, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor("#555555"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor("#555555"))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor("#555555"))
+    return palette
 
 
 def apply(app: QApplication, on: bool) -> None:
     """Switch presentation mode on or off for the whole application."""
-    global _normal_font
+    global _normal_font, _active
+    _active = on
     if _normal_font is None:
         _normal_font = QFont(app.font())
     if on:
         font = QFont(_normal_font)
         font.setPointSize(PRESENTATION_POINT_SIZE)
         app.setFont(font)
-        app.setStyleSheet(PRESENTATION_STYLE)
+        # the size also goes in the style sheet: widgets polished before the switch (item views, list entries)
+        # keep their resolved font otherwise, and the first F11 would enlarge only the toolbar
+        app.setStyleSheet(PRESENTATION_STYLE % PRESENTATION_POINT_SIZE)
+        app.setPalette(high_contrast_palette())
     else:
         app.setFont(_normal_font)
         app.setStyleSheet("")
+        app.setPalette(app.style().standardPalette())

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QRect
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+from . import presentation
+
+PREFERRED = "tenderAssistantPreferredSize"
 
 
 def available(widget: QWidget) -> QRect:
@@ -14,11 +18,22 @@ def available(widget: QWidget) -> QRect:
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
-    """Resize to the preferred size, or to the screen when that is smaller, and keep the window on the screen."""
+    """Resize to the preferred size (larger in presentation mode), or to the screen when that is smaller, and keep
+    the window on the screen."""
+    widget.setProperty(PREFERRED, (width, height))
+    factor = presentation.scale()
     area = available(widget)
     frame_extra = 40  # title bar and borders, which the window manager adds outside the geometry
-    widget.resize(min(width, area.width()), min(height, area.height() - frame_extra))
+    widget.resize(min(int(width * factor), area.width()), min(int(height * factor), area.height() - frame_extra))
     clamp_to_screen(widget)
+
+
+def refit_open_windows() -> None:
+    """Fit every open window that was sized with fit_to_screen again, after the type size changed."""
+    for widget in QApplication.topLevelWidgets():
+        preferred = widget.property(PREFERRED)
+        if widget.isVisible() and preferred:
+            fit_to_screen(widget, *preferred)
 
 
 def clamp_to_screen(widget: QWidget) -> None:

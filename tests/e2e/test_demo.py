@@ -87,3 +87,41 @@ def test_demo_window_and_reset_button(qapp, qtbot, monkeypatch, isolated_home):
     new_window.shutdown()
     new_window.close()
     controller.store.close()
+
+
+@pytest.mark.gui
+def test_demo_keeps_its_own_recent_files_and_layout_and_reset_defaults_to_no(qapp, qtbot, monkeypatch,
+                                                                            isolated_home, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+
+    from ui.app import AppController
+    from ui.settings import AppSettings
+
+    real = AppSettings()
+    private = tmp_path / "gemeente-geheim.tender.json"
+    private.write_text("{}", encoding="utf-8")
+    real.add_recent_file(private)
+    real.presentation_mode = False
+    controller = AppController(qapp, real)
+    window = controller.open_demo()
+    assert window is not None
+    window.recent_menu.aboutToShow.emit()
+    shown = [a.toolTip() for a in window.recent_menu.actions() if a.toolTip()]
+    assert shown and str(private) not in shown  # only the demo's example tenders
+    window.set_presentation_mode(True)
+    assert not real.presentation_mode  # the trainer's own settings are untouched
+
+    asked: list = []
+
+    def question(parent, title, text, buttons=None, default=None):
+        asked.append(default)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    window.reset_demo()
+    assert asked == [QMessageBox.StandardButton.No]  # Enter does not wipe the demo
+    assert controller.window is window  # answered No: nothing was reset
+    window.set_presentation_mode(False)
+    window.shutdown()
+    window.close()
+    controller.store.close()

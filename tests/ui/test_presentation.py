@@ -1,0 +1,53 @@
+"""Presentation mode: the first F11 enlarges everything, from any window; the wizard grows with the type."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+pytestmark = pytest.mark.gui
+
+
+def press_f11(widget, qtbot) -> None:
+    """F11 as a person presses it: on the window that has the keyboard focus."""
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)
+    QTest.keyClick(widget, Qt.Key.Key_F11)
+
+
+@pytest.fixture
+def presenting(app):
+    yield
+    from ui import presentation
+
+    presentation.apply(app, False)
+
+
+def test_the_first_f11_enlarges_the_lists_and_tables_too(make_window, fresh_db, qtbot, presenting):
+    window = make_window(fresh_db)
+    window.show()
+    qtbot.waitExposed(window)
+    before = (window.table.font().pointSizeF(), window.package_view.font().pointSizeF())
+    press_f11(window, qtbot)
+    qtbot.waitUntil(lambda: window.table.font().pointSizeF() > before[0])
+    assert window.act_presentation.isChecked()
+    assert window.package_view.font().pointSizeF() > before[1]
+    qtbot.waitUntil(lambda: window.table.verticalHeader().defaultSectionSize() > window.table.fontMetrics().height())
+
+
+def test_f11_in_the_wizard_switches_presentation_mode_and_the_wizard_grows(make_window, fresh_db, qtbot,
+                                                                           presenting):
+    window = make_window(fresh_db)
+    window.show()
+    wizard = window.new_tender()
+    qtbot.waitExposed(wizard)
+    area = wizard.screen().availableGeometry()
+    size = wizard.size()
+    press_f11(wizard, qtbot)
+    assert window.act_presentation.isChecked()
+    grown = wizard.size()
+    assert grown.width() >= size.width() and grown.height() >= size.height()
+    assert grown != size or (size.width() >= area.width() or size.height() >= area.height() - 40)
+    assert grown.width() <= area.width() and grown.height() <= area.height()
+    wizard.dirty = False
