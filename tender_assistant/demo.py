@@ -87,11 +87,28 @@ def reset_demo() -> Path:
     try:
         for name, package, level, fields in EXAMPLES:
             save_tender(example_tender(store, package, level, fields), folder / name)
+        _write_demo_register(store, folder)
     finally:
         store.close()
     (folder / MARKER).write_text("Demo-omgeving van Tender Assistant; wordt bij 'demo terugzetten' gewist.\n",
                                  encoding="utf-8")
     return folder
+
+
+def demo_register_path(workspace: Path | None = None) -> Path:
+    """The demo's own monitoring register (two organisations, three years)."""
+    return (workspace or demo_dir()) / "register.db"
+
+
+def _write_demo_register(store: LibraryStore, folder: Path) -> None:
+    from .monitoring.demo_register import demo_records
+    from .monitoring.register_store import RegisterStore
+
+    register = RegisterStore.open(demo_register_path(folder))
+    try:
+        register.add_new(demo_records(store))
+    finally:
+        register.close()
 
 
 def example_tender(store: LibraryStore, package: str, level: int, fields: dict) -> Tender:

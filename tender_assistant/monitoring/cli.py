@@ -30,6 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     rep.add_argument("--min-weight", type=float, metavar="N",
                      help="minimale weging van een gunningscriterium in procent (standaard 5)")
     rep.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    rep.add_argument("--xlsx", type=Path, metavar="UIT.xlsx", help="schrijf ook een Excel-rapport met grafieken")
+    rep.add_argument("--docx", type=Path, metavar="UIT.docx", help="schrijf ook een Word-rapport met grafieken")
+    rep.add_argument("--template", type=Path, metavar="SJABLOON", help="huisstijl voor --docx (.docx of .dotx)")
     rep.set_defaults(func=_report)
 
     exp = msub.add_parser("export", help="exporteer het register als monitoringbestand voor de regisseur")
@@ -90,6 +93,9 @@ def _report(args: argparse.Namespace) -> int:
 
     if not 1990 <= args.year <= 2100:
         raise RegisterError(f"--year {args.year} is geen geldig jaar", en=f"--year {args.year} is not a valid year")
+    for out, suffix in ((args.xlsx, ".xlsx"), (args.docx, ".docx")):
+        if out is not None and out.suffix.lower() != suffix:
+            raise RegisterError(f"{out.name} moet eindigen op {suffix}", en=f"{out.name} must end in {suffix}")
     register = _open_register(args)
     try:
         rule = rule_from_args(register, args)
@@ -100,6 +106,17 @@ def _report(args: argparse.Namespace) -> int:
         raise RegisterError(f"de organisatie \"{args.org}\" staat niet in het register",
                             en=f"the organisation \"{args.org}\" is not in the register")
     report = summarise(records, rule, args.year, args.org)
+    written = []
+    if args.xlsx is not None:
+        from .report import write_xlsx
+
+        written.append(write_xlsx(report, records, args.xlsx, args.org))
+    if args.docx is not None:
+        from .report import write_docx
+
+        written.append(write_docx(report, records, args.docx, args.org, args.template))
+    for path in written:
+        print(f"Geschreven: {path}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:

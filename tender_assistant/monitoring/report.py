@@ -5,7 +5,23 @@ The JSON contract is MonitoringReport.to_json() in rule.py; everything here only
 
 from __future__ import annotations
 
-from .rule import FLAG_LABELS, MonitoringReport
+import io
+from datetime import date
+from pathlib import Path
+
+from criteria_library.files import atomic_write
+
+from .records import ContractRecord
+from .register_store import RegisterError
+from .rule import (
+    FLAG_LABELS,
+    CountingRule,
+    MonitoringReport,
+    RecordLine,
+    share_series,
+    smallest_change,
+    target_for,
+)
 
 PACKAGE_NONE = "(geen pakket)"
 
@@ -60,3 +76,292 @@ def text_report(report: MonitoringReport) -> str:
             labels = "; ".join(FLAG_LABELS[f][0] for f in line.flags)
             lines.append(f"  {line.record.organisation}: {line.record.title} ({euro(line.value)}): {labels}")
     return "\n".join(lines)
+
+
+# ------------------------------------------------------------------ shared by the file reports
+KIND_LABELS = {"geschiktheidseis": "Geschiktheidseis", "minimumeis": "Minimumeis",
+               "gunningscriterium": "Gunningscriterium", "contractbepaling": "Contractbepaling"}
+LEVEL_LABELS = {"1": "1 basis", "2": "2 ambitieus", "3": "3 koploper", "-": "geen niveau (niet circulair of oordeel)"}
+SERIES_END = 2030  # the charts run to the last agreed target, so the trajectory ahead is visible
+
+
+def chart_years(records: list[ContractRecord], year: int) -> list[int]:
+    """The years on the share chart: from the first award year in the register to 2030 (or the report year)."""
+    first = min((r.award_date.year for r in records if r.award_date), default=year)
+    return list(range(min(first, year), max(year, SERIES_END) + 1))
+
+
+def series_for(report: MonitoringReport, records: list[ContractRecord], organisation: str | None):
+    """(year, share_value, target) per chart year; years after the report year have no share yet."""
+    years = chart_years(records, report.year)
+    series = share_series(records, report.rule, [y for y in years if y <= report.year], organisation)
+    series += [(y, None, target_for(y, report.rule)[0]) for y in years if y > report.year]
+    return series
+
+
+def scope_name(report: MonitoringReport, organisation: str | None) -> str:
+    """'Gemeente Zaanstad' or 'de regio (3 organisaties)'."""
+    if organisation:
+        return next(iter(report.organisations), organisation)
+    n = len(report.organisations)
+    return f"de regio ({n} {'organisatie' if n == 1 else 'organisaties'})"
+
+
+def headline(report: MonitoringReport, organisation: str | None) -> str:
+    """One sentence that says where things stand: share, target, gap."""
+    f = report.region.figures(report.target)
+    who = scope_name(report, organisation)
+    if f["share_value"] is None:
+        return f"In {report.year} heeft {who} geen contracten binnen de telling."
+    text = f"In {report.year} kocht {who} {pct(f['share_value'])} circulair in (in euro's)"
+    if report.target is None:
+        return text + "."
+    kind = "het afgesproken doel" if report.target_kind == "afgesproken" else "het traject"
+    if f["gap_eur"] > 0:
+        return text + f"; {kind} is {pct(report.target)}: er ontbreekt {euro(f['gap_eur'])}."
+    return text + f"; {kind} van {pct(report.target)} is gehaald ({euro(-f['gap_eur'])} erboven)."
+
+
+def line_explanation(line: RecordLine, rule: CountingRule) -> str:
+    """Why a record counts or not, and for one that does not, the smallest change."""
+    if line.verdict.overridden:
+        return f"oordeel van de organisatie: {line.record.override_reason}"
+    if line.verdict.counts:
+        return "telt door " + ", ".join(c.id for c in line.verdict.qualifying)
+    if not line.record.criteria_known:
+        return "criteria onbekend"
+    why = "; ".join(v.why for v in line.verdict.criteria) or "geen criteria"
+    change = smallest_change(line.record, rule)
+    return why + (f". Advies: {change[0]}" if change else "")
+
+
+# ------------------------------------------------------------------ XLSX
+MONEY_FORMAT = '"€" #,##0'
+PCT_FORMAT = "0.0%"
+
+
+def write_xlsx(report: MonitoringReport, records: list[ContractRecord], out: Path | str,
+               organisation: str | None = None) -> Path:
+    """The report as a workbook with native Excel charts (the regisseur can restyle them); written atomically."""
+    from openpyxl import Workbook
+    from openpyxl.chart import BarChart, LineChart, Reference
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    out = Path(out)
+    wb = Workbook()
+    bold = Font(bold=True)
+
+    def table(ws, header: list[str], rows: list[list], formats: dict[int, str], start: int = 1) -> int:
+        ws.append([]) if start > ws.max_row + 1 else None
+        for c, h in enumerate(header, start=1):
+            ws.cell(row=start, column=c, value=h).font = bold
+        for r, values in enumerate(rows, start=start + 1):
+            for c, v in enumerate(values, start=1):
+                cell = ws.cell(row=r, column=c, value=v)
+                if c in formats:
+                    cell.number_format = formats[c]
+        for c in range(1, len(header) + 1):
+            width = max(len(str(header[c - 1])), *(len(str(row[c - 1])) for row in rows)) if rows else len(header[c - 1])
+            ws.column_dimensions[get_column_letter(c)].width = min(max(width + 2, 10), 60)
+        return start + len(rows)
+
+    ws = wb.active
+    ws.title = "Overzicht"
+    ws["A1"] = f"Monitoring circulair inkopen {report.year}"
+    ws["A1"].font = Font(bold=True, size=14)
+    ws["A2"] = headline(report, organisation)
+    ws["A3"] = target_line(report)
+    ws["A5"] = "Telregel"
+    ws["A5"].font = bold
+    for i, text in enumerate(report.rule.describe(), start=6):
+        ws.cell(row=i, column=1, value=f"- {text}")
+    start = 7 + len(report.rule.describe())
+    header = ["Organisatie", "Binnen telling (€)", "Circulair (€)", "Aandeel (€)", "Aandeel (aantal)", "Dekking",
+              "Doel", "Tekort (€)"]
+    rows = []
+    entries = sorted(report.organisations.items(), key=lambda kv: kv[0].casefold())
+    if organisation is None:
+        entries.append(("Regio (som)", report.region))
+    for name, totals in entries:
+        f = totals.figures(report.target)
+        rows.append([name, f["in_scope_eur"], f["circular_eur"], f["share_value"], f["share_count"], f["coverage"],
+                     f["target"], f["gap_eur"]])
+    table(ws, header, rows, {2: MONEY_FORMAT, 3: MONEY_FORMAT, 4: PCT_FORMAT, 5: PCT_FORMAT, 6: PCT_FORMAT,
+                             7: PCT_FORMAT, 8: MONEY_FORMAT}, start)
+    ws.column_dimensions["A"].width = 40
+
+    years = wb.create_sheet("Per jaar")
+    series = series_for(report, records, organisation)
+    end = table(years, ["Jaar", "Aandeel circulair (€)", "Doel / traject"],
+                [[y, s, t] for y, s, t in series], {2: PCT_FORMAT, 3: PCT_FORMAT})
+    bars = BarChart()
+    bars.title = f"Aandeel circulair per jaar: {scope_name(report, organisation)}"
+    bars.y_axis.title = "aandeel (€)"
+    bars.y_axis.number_format = "0%"
+    bars.y_axis.scaling.min = 0
+    bars.y_axis.scaling.max = 1
+    bars.add_data(Reference(years, min_col=2, min_row=1, max_row=end), titles_from_data=True)
+    bars.set_categories(Reference(years, min_col=1, min_row=2, max_row=end))
+    line = LineChart()
+    line.add_data(Reference(years, min_col=3, min_row=1, max_row=end), titles_from_data=True)
+    line.series[0].graphicalProperties.line.solidFill = "C0392B"
+    line.series[0].graphicalProperties.line.dashStyle = "dash"
+    bars.series[0].graphicalProperties.solidFill = "1F7A4D"
+    bars += line
+    bars.width, bars.height = 18, 9
+    years.add_chart(bars, "E2")
+
+    packages = wb.create_sheet("Per pakket")
+    breakdown = report.breakdown("package")
+    rows = [[k, v[1], v[0] - v[1], v[0], v[1] / v[0] if v[0] else None]
+            for k, v in sorted(breakdown.items(), key=lambda kv: -kv[1][1])]
+    end = table(packages, ["Pakket", "Circulair (€)", "Niet circulair (€)", "Binnen telling (€)", "Aandeel"], rows,
+                {2: MONEY_FORMAT, 3: MONEY_FORMAT, 4: MONEY_FORMAT, 5: PCT_FORMAT})
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = f"Circulair per inkooppakket, {report.year}"
+    chart.x_axis.title = None
+    chart.y_axis.number_format = '"€" #,##0'
+    chart.add_data(Reference(packages, min_col=2, max_col=3, min_row=1, max_row=max(end, 2)), titles_from_data=True)
+    chart.set_categories(Reference(packages, min_col=1, min_row=2, max_row=max(end, 2)))
+    chart.series[0].graphicalProperties.solidFill = "1F7A4D"
+    if len(chart.series) > 1:
+        chart.series[1].graphicalProperties.solidFill = "C8CCD0"
+    chart.width, chart.height = 18, max(7, 0.8 * len(rows) + 3)
+    packages.add_chart(chart, "G2")
+
+    for title, by, labels in (("Per soort", "kind", KIND_LABELS), ("Per niveau", "level", LEVEL_LABELS),
+                              ("Per R-groep", "r_group", {})):
+        sheet = wb.create_sheet(title)
+        b = report.breakdown(by)
+        table(sheet, [title.removeprefix("Per ").capitalize(), "Binnen telling (€)", "Circulair (€)"],
+              [[labels.get(k, k), v[0], v[1]] for k, v in b.items()], {2: MONEY_FORMAT, 3: MONEY_FORMAT})
+        if by in ("kind", "r_group"):
+            sheet.cell(row=len(b) + 3, column=1, value="Een contract telt mee bij elke soort of R-groep van zijn "
+                       "tellende criteria; deze rijen tellen dus niet op tot het totaal.")
+
+    detail = wb.create_sheet("Registraties")
+    rows = []
+    for ln in report.lines:
+        r = ln.record
+        rows.append([r.organisation, r.title, r.package, r.award_date.isoformat() if r.award_date else "",
+                     ln.value, "ja" if ln.verdict.counts else "nee", ln.verdict.level or "",
+                     line_explanation(ln, report.rule), "; ".join(FLAG_LABELS[f][0] for f in ln.flags),
+                     ln.eforms["BT-774"] or "", " ".join(ln.eforms["BT-805"])])
+    table(detail, ["Organisatie", "Titel", "Pakket", "Gunningsdatum", f"Waarde in {report.year} (€)", "Circulair",
+                   "Niveau", "Waarom", "Let op", "BT-774", "BT-805"], rows, {5: MONEY_FORMAT})
+    detail.freeze_panes = "A2"
+
+    buf = io.BytesIO()
+    wb.save(buf)
+    data = buf.getvalue()
+    atomic_write(out, lambda tmp: tmp.write_bytes(data), error=RegisterError)
+    return out
+
+
+# ------------------------------------------------------------------ Word
+CHART_MARK = "[[grafiek:{}]]"
+
+
+def build_report_plan(report: MonitoringReport, records: list[ContractRecord], organisation: str | None):
+    """The Word report as a document plan (rendered into the house-style template by docx_export)."""
+    from tender_assistant.docx_plan import (
+        DocumentPlan,
+        Heading,
+        Paragraph,
+        Run,
+        Style,
+        Table,
+        dutch_date,
+        text,
+    )
+
+    who = scope_name(report, organisation)
+    plan = DocumentPlan(title=f"Monitoring circulair inkopen {report.year}", organisation=organisation or "",
+                        date_text=dutch_date(date.today()))
+    owner = organisation or "Metropoolregio Amsterdam"
+    plan.fields = {"titel": plan.title, "organisatie": owner, "opdrachtgever": owner, "datum": plan.date_text}
+    plan.cover = [text(plan.title, Style.TITLE), text(who[:1].upper() + who[1:], Style.SUBTITLE),
+                  text(plan.date_text, Style.SUBTITLE)]
+    body = plan.body
+    body.append(Heading("Waar staan we?", 1, "1"))
+    body.append(Paragraph([Run(headline(report, organisation), bold=True)]))
+    body.append(text(CHART_MARK.format("aandeel")))
+    body.append(text(CHART_MARK.format("pakket")))
+    entries = sorted(report.organisations.items(), key=lambda kv: kv[0].casefold())
+    if organisation is None and len(entries) != 1:
+        entries.append(("Regio (som)", report.region))
+    rows = []
+    for name, totals in entries:
+        f = totals.figures(report.target)
+        rows.append([name, euro(f["in_scope_eur"]), euro(f["circular_eur"]), pct(f["share_value"]),
+                     pct(f["share_count"]), pct(f["coverage"]),
+                     "-" if f["gap_eur"] is None else euro(max(f["gap_eur"], 0))])
+    body.append(Heading("Cijfers per organisatie", 1, "2"))
+    body.append(text(f"{target_line(report).capitalize()}. Aandeel (€): circulaire euro's gedeeld door de euro's "
+                     "binnen de telling; aandeel (#): hetzelfde in aantallen contracten; dekking: het deel van de "
+                     "euro's waarvan bekend is welke criteria erin stonden."))
+    body.append(Table(["Organisatie", "Binnen telling", "Circulair", "Aandeel €", "Aandeel #", "Dekking",
+                       "Tekort"], rows, [2.6, 2, 2, 1.6, 1.6, 1.6, 2], bold_last_row=organisation is None))
+    body.append(Heading("Uitsplitsingen", 1, "3"))
+    for title, by, labels in (("Per ambitieniveau", "level", LEVEL_LABELS), ("Per soort criterium", "kind",
+                              KIND_LABELS), ("Per R-groep", "r_group", {})):
+        b = report.breakdown(by)
+        if not b:
+            continue
+        body.append(Heading(title, 2, ""))
+        if by == "level":
+            body.append(Table(["", "Binnen telling", "Circulair"], [[labels.get(k, k), euro(v[0]), euro(v[1])]
+                                                                     for k, v in b.items()], [4, 2, 2]))
+        else:  # a contract counts under each kind or group it has, so only circular euros mean something here
+            body.append(Table(["", "Circulair"], [[labels.get(k, k), euro(v[1])] for k, v in b.items()], [4, 2]))
+    body.append(text("Een contract telt mee bij elke soort en R-groep van zijn tellende criteria; die tabellen "
+                     "tellen dus niet op tot het totaal.", Style.NOTE))
+    flagged = [ln for ln in report.lines if ln.flags]
+    if flagged:
+        body.append(Heading("Let op", 1, "4"))
+        body.append(text("Contracten die alleen tellen door één gunningscriterium op de grens, waarvan de criteria "
+                         "onbekend zijn, of waarover de organisatie zelf oordeelde."))
+        body.append(Table(["Organisatie", "Contract", "Waarde", "Let op"],
+                          [[ln.record.organisation, ln.record.title, euro(ln.value),
+                            "; ".join(FLAG_LABELS[f][0] for f in ln.flags)] for ln in flagged], [2.5, 4, 1.6, 3.5]))
+    body.append(Heading("De telregel", 1, "5" if flagged else "4"))
+    body.extend(text(f"- {line}") for line in report.rule.describe())
+    return plan
+
+
+def write_docx(report: MonitoringReport, records: list[ContractRecord], out: Path | str,
+               organisation: str | None = None, template: Path | str | None = None) -> Path:
+    """The Word report in the house-style template, with the two charts as images; written atomically."""
+    from docx.shared import Cm
+
+    from tender_assistant.docx_export import load_template, render, set_properties
+
+    from .charts import package_chart, share_chart
+
+    out = Path(out)
+    doc = load_template(template)
+    plan = build_report_plan(report, records, organisation)
+    render(plan, doc)
+    set_properties(doc, plan.title, organisation or "", "Monitoring circulair inkopen")
+    who = scope_name(report, organisation)
+    images = {
+        "aandeel": share_chart(series_for(report, records, organisation), f"Aandeel circulair per jaar: {who}"),
+        "pakket": package_chart(report.breakdown("package"), f"Circulair per inkooppakket, {report.year}"),
+    }
+    section = doc.sections[-1]
+    width = (section.page_width or Cm(21)) - (section.left_margin or Cm(2.5)) - (section.right_margin or Cm(2.5))
+    for p in doc.paragraphs:
+        for key, png in images.items():
+            if p.text.strip() == CHART_MARK.format(key):
+                for run in p.runs:
+                    run.text = ""
+                p.runs[0].add_picture(io.BytesIO(png), width=min(int(width), int(Cm(16))))
+    buf = io.BytesIO()
+    doc.save(buf)
+    data = buf.getvalue()
+    atomic_write(out, lambda tmp: tmp.write_bytes(data), error=RegisterError)
+    return out
