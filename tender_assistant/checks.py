@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
-from criteria_library.models import PLACEHOLDER_RE, Criterion, Kind, Status
+from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
 from criteria_library.validation import value_out_of_range
 
 from . import thresholds
@@ -271,6 +271,12 @@ def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None
     """Advice only where the price weight decides more than the buyer may intend: below 30 % or above 70 %."""
     low, high = PRICE_WEIGHT_ADVICE
     price = t.price_weight
+    discounts = [c.id for c in award if isinstance(c.scoring, DiscountScoring)]
+    if price == 0 and discounts:
+        f.advice("korting-no-effect", f"bij een prijsweging van 0% heeft een fictieve korting ({', '.join(discounts)}) "
+                 "geen effect op de gunning; beoordeel dit onderdeel met punten of laat het weg", f"with a price "
+                 f"weight of 0% a notional discount ({', '.join(discounts)}) has no effect on the award; score it "
+                 "with points or leave it out", "price_weight")
     if t.fixed_budget_eur is not None:
         if price != 0:
             f.advice("price-weight", f"bij een vaste prijs ({_euro(t.fixed_budget_eur)}) gunt u op kwaliteit; zet de "

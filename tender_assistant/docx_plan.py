@@ -158,6 +158,8 @@ LEVEL_TEXT = {
 
 def build_plan(tender: Tender, library: Library, today: date | None = None, concept: bool = False) -> DocumentPlan:
     """The whole tender document as a plan: cover, contents, chapters per kind, weight table and annexes."""
+    from . import award_text  # the award chapter's wording; imported here because it builds on this module
+
     criteria, unknown = resolve_criteria(tender, library)
     if unknown:
         raise TenderError(f"de criteria {', '.join(unknown)} staan niet in de bibliotheek",
@@ -226,7 +228,7 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
         items = by_kind[kind]
         body.append(Heading(title, 1, str(chapter_no)))
         if kind == Kind.AWARD:
-            body.extend(_award_intro(tender, items, chapter_no, intro if items else none_text))
+            body.extend(award_text.award_intro(tender, items, chapter_no, intro if items else none_text))
         else:
             body.append(text(intro if items else none_text))
         for i, c in enumerate(items, start=1):
@@ -234,16 +236,15 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
             numbers[c.id] = number
             entry = tender.entry(c.id)
             heading = c.title
-            if kind == Kind.AWARD and entry is not None and entry.weight is not None:
+            if kind == Kind.AWARD and entry is not None and entry.weight is not None and c.carries_weight:
                 heading += f" ({entry.weight}%)"
             body.append(Heading(heading, 2, number))
             body.append(Paragraph(clause_runs(fill_clause(tender, c)), Style.CLAUSE))
             if kind == Kind.AWARD:
-                if c.scoring_text.strip():
-                    body.append(labelled("Beoordeling", fill_text(tender, c, c.scoring_text)))
-                if entry is not None and entry.weight is not None:
-                    body.append(labelled("Weging", f"{entry.weight}% van de totale score"))
+                body.extend(award_text.criterion_scoring(tender, c))
             body.append(labelled("Bewijsmiddel", f"zie bijlage A, {number}"))
+        if kind == Kind.AWARD:
+            body.extend(award_text.worked_example(tender, items, chapter_no))
 
     # ---- annexes
     body.append(PageBreak())
@@ -299,22 +300,3 @@ def capitalise(s: str) -> str:
 def _r_label(code: str) -> str:
     name = R_STRATEGIES.get(code)
     return f"{code} {name[0]}" if name else (code or "–")
-
-
-def _award_intro(tender: Tender, items: list[Criterion], chapter_no: int, intro: str) -> list[Block]:
-    """The award chapter's opening text and its weight table (including price and the total)."""
-    blocks: list[Block] = [text(intro)]
-    if not items:
-        return blocks
-    rows = [["Prijs", f"{tender.price_weight}%"]]
-    total = tender.price_weight
-    for i, c in enumerate(items, start=1):
-        entry = tender.entry(c.id)
-        weight = entry.weight if entry is not None and entry.weight is not None else 0
-        total += weight
-        rows.append([f"{chapter_no}.{i} {c.title}", f"{weight}%"])
-    rows.append(["Totaal", f"{total}%"])
-    blocks.append(Table(["Onderdeel", "Weging"], rows, [5, 1.2], bold_last_row=True))
-    blocks.append(text("Per gunningscriterium staat hieronder wat de inschrijver beschrijft of aanbiedt en hoe dat "
-                       "wordt beoordeeld."))
-    return blocks

@@ -90,3 +90,8 @@ def test_value_unused_names_the_criterion_value(lib) -> None:
     t.entry("BED-G-01").values["garantie_jaren"] = "4"  # BED-G-01 has no such placeholder
     found = [f for f in check_tender(t, lib, TODAY) if f.code == "value-unused"]
     assert [f.where for f in found] == ["criteria[BED-G-01].values.garantie_jaren"]
+
+
+def test_korting_without_price_weight_has_no_effect(lib) -> None:
+    assert "korting-no-effect" in codes(tender(0, 20, 80, fixed_budget_eur=200_000.0), lib, Severity.ADVICE)
+    assert "korting-no-effect" not in codes(tender(), lib)

@@ -1,0 +1,179 @@
+"""The award chapter's text: price rule, "punten x weging", each criterion's scoring and a computed worked example.
+
+Kept apart from docx_plan so the scoring wording lives next to the scoring model; docx_plan places the blocks
+(and imports this module inside build_plan, so the two never import each other half-way).
+"""
+
+from __future__ import annotations
+
+from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
+
+from .clauses import fill_text
+from .docx_plan import Block, Heading, Paragraph, Run, Style, Table
+from .scoring import ScoringSetup, example_bids, score_bids, setup_for
+from .tender import Tender
+
+EXAMPLE_BASE_PRICE = 100_000
+
+
+def num(value: float, decimals: int = 2) -> str:
+    """A Dutch number: 12,5 / 40 / 0,864 (no trailing zeros beyond what is needed)."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def pts(value: float) -> str:
+    """Points with two decimals: 38,88."""
+    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def euro(value: float) -> str:
+    """€ 97.200 (whole euros) or € 97.200,50."""
+    return "€ " + num(round(value, 2))
+
+
+def _p(text: str, style: Style = Style.BODY) -> Paragraph:
+    return Paragraph([Run(text)], style)
+
+
+def _labelled(label: str, value: str) -> Paragraph:
+    return Paragraph([Run(f"{label}: ", bold=True), Run(value)], Style.NOTE)
+
+
+def price_rule_text(tender: Tender) -> str:
+    """How a price becomes points, in one paragraph."""
+    if tender.fixed_budget_eur is not None and tender.price_weight == 0:
+        return (f"Vaste prijs: de opdrachtgever stelt de prijs vast op {euro(tender.fixed_budget_eur)} exclusief btw. "
+                "Inschrijvers concurreren alleen op kwaliteit; de prijs weegt niet mee in de gunning (weging 0%).")
+    if tender.price_rule == "lineair":
+        rule = ("Prijsscore = (hoogste beoordelingsprijs − beoordelingsprijs van de inschrijving) / (hoogste − laagste "
+                "beoordelingsprijs). De laagste beoordelingsprijs krijgt de volle score, de hoogste nul, daartussen "
+                "naar rato; zijn alle beoordelingsprijzen gelijk, dan krijgen alle inschrijvingen de volle score.")
+    else:
+        rule = ("Prijsscore = laagste beoordelingsprijs / beoordelingsprijs van de inschrijving. De laagste "
+                "beoordelingsprijs krijgt de volle score; een twee keer zo hoge beoordelingsprijs krijgt de helft.")
+    return (f"Prijs ({tender.price_weight}%): {rule} Punten voor de prijs = prijsscore x {tender.price_weight}. "
+            "De beoordelingsprijs is de totale inschrijvingsprijs exclusief btw over de hele looptijd, verminderd "
+            "met de fictieve kortingen hieronder (als die er zijn).")
+
+
+def award_intro(tender: Tender, items: list[Criterion], chapter_no: int, intro: str) -> list[Block]:
+    """The chapter's opening: weight table, the scoring method ("punten x weging") and the price rule."""
+    blocks: list[Block] = [_p(intro)]
+    if not items:
+        return blocks
+    setup = setup_for(tender, items)
+    numbers = {c.id: f"{chapter_no}.{i}" for i, c in enumerate(items, start=1)}
+    rows = [["Prijs", f"{tender.price_weight}%"]]
+    for c in setup.weighted:
+        rows.append([f"{numbers[c.id]} {c.title}", f"{num(c.weight or 0)}%"])
+    rows.append(["Totaal", f"{num(setup.price_weight + sum(c.weight or 0 for c in setup.weighted))}%"])
+    blocks.append(Table(["Onderdeel", "Weging"], rows, [5, 1.2], bold_last_row=True))
+    if setup.discounts:
+        names = "; ".join(f"{numbers[c.id]} {c.title}" for c in setup.discounts)
+        blocks.append(_p(f"Fictieve korting, zonder eigen weging (werkt via de beoordelingsprijs): {names}."))
+    blocks.append(_p("Elke inschrijving krijgt per onderdeel een score van 0 tot 1. Bij een puntenschaal is de score "
+                     "het aantal toegekende punten gedeeld door het maximum. Die score wordt vermenigvuldigd met de "
+                     "weging (punten x weging); de som van alle onderdelen is de totaalscore, van 0 tot 100. De "
+                     "inschrijving met de hoogste totaalscore heeft de beste prijs-kwaliteitverhouding."))
+    blocks.append(_p(price_rule_text(tender)))
+    blocks.append(_p("Per gunningscriterium staat hieronder wat de inschrijver beschrijft of aanbiedt en hoe dat "
+                     "wordt beoordeeld. Paragraaf " + f"{chapter_no}.{len(items) + 1} rekent een voorbeeld door."))
+    return blocks
+
+
+def criterion_scoring(tender: Tender, c: Criterion) -> list[Block]:
+    """How one award criterion is scored: its type in words, the points scale, the human description and weight."""
+    entry = tender.entry(c.id)
+    weight = entry.weight if entry is not None and entry.weight is not None else None
+    blocks: list[Block] = []
+    s = c.scoring
+    if isinstance(s, PointsScoring):
+        blocks.append(_labelled("Beoordeling", f"de beoordelingscommissie kent 0 tot {num(s.scale_max)} punten toe"
+                                + (" volgens de schaal hieronder" if s.levels else "")
+                                + f". Score = punten / {num(s.scale_max)}"
+                                + (f"; bijdrage aan de totaalscore = score x {weight}." if weight is not None else ".")))
+        if s.levels:
+            rows = [[num(lv.points), fill_text(tender, c, lv.description) or "–"]
+                    for lv in sorted(s.levels, key=lambda lv: -lv.points)]
+            blocks.append(Table(["Punten", "Omschrijving"], rows, [1, 5]))
+    elif isinstance(s, RelativeScoring):
+        if s.direction == "lager":
+            formula = (f"Score = ({num(s.floor)} − aanbieding) / ({num(s.floor)} − laagste aanbieding), begrensd op 0 "
+                       f"tot 1: hoe lager, hoe beter; een aanbieding van {num(s.floor)} of hoger scoort 0")
+        else:
+            formula = (f"Score = (aanbieding − {num(s.floor)}) / (hoogste aanbieding − {num(s.floor)}), begrensd op 0 "
+                       f"tot 1: hoe hoger, hoe beter; een aanbieding van {num(s.floor)} of lager scoort 0")
+        tail = f"; bijdrage aan de totaalscore = score x {weight}." if weight is not None else "."
+        blocks.append(_labelled("Beoordeling", "relatief ten opzichte van de beste aanbieding. " + formula + tail))
+    elif isinstance(s, DiscountScoring):
+        unit = s.unit or "eenheid"
+        blocks.append(_labelled("Beoordeling", f"fictieve korting: per aangeboden {unit} wordt de "
+                                f"beoordelingsprijs met {num(s.per_unit_pct)}% verlaagd, tot ten hoogste "
+                                f"{num(s.cap_pct)}%. Dit criterium heeft geen eigen weging; het werkt via de "
+                                "prijsscore. De korting geldt alleen voor de beoordeling: de aangeboden prijs blijft "
+                                "de contractprijs."))
+    if c.scoring_text.strip():
+        label = "Toelichting" if s is not None else "Beoordeling"
+        blocks.append(_labelled(label, fill_text(tender, c, c.scoring_text)))
+    if weight is not None and not isinstance(s, DiscountScoring):
+        blocks.append(_labelled("Weging", f"{weight}% van de totale score"))
+    return blocks
+
+
+def worked_example(tender: Tender, items: list[Criterion], chapter_no: int) -> list[Block]:
+    """A short worked example: two made-up bids scored by the scoring core, as a table and a closing sentence."""
+    if not items:
+        return []
+    setup = setup_for(tender, items)
+    base = tender.fixed_budget_eur if tender.fixed_budget_eur is not None and tender.price_weight == 0 else \
+        EXAMPLE_BASE_PRICE
+    bids = example_bids(setup, base)
+    if tender.fixed_budget_eur is not None and tender.price_weight == 0:
+        bids[1].price = bids[0].price  # a fixed price: both bids ask the budget
+    ranked = score_bids(setup, bids)
+    by = {b.bidder: b for b in ranked}
+    a, b = by[bids[0].bidder], by[bids[1].bidder]
+    numbers = {c.id: f"{chapter_no}.{i}" for i, c in enumerate(items, start=1)}
+    rows = [["Inschrijvingsprijs", euro(a.price), euro(b.price)]]
+    for c in setup.discounts:
+        s = c.scoring
+        assert isinstance(s, DiscountScoring)
+        unit = s.unit or "eenheden"
+        cells = [f"{num(bid.values[c.id])} {unit}: {num(min(bid.values[c.id] * s.per_unit_pct, s.cap_pct))}%"
+                 for bid in bids]
+        rows.append([f"Fictieve korting {numbers[c.id]} {c.title}", *cells])
+    if setup.discounts:
+        rows.append(["Beoordelingsprijs", euro(a.evaluation_price), euro(b.evaluation_price)])
+    rows.append([f"Prijs ({num(setup.price_weight)}%)",
+                 *(f"{num(x.price_score, 3)} x {num(setup.price_weight)} = {pts(x.price_points)}" for x in (a, b))])
+    for c in setup.weighted:
+        s = c.scoring
+        cells = []
+        for bid, scored in ((bids[0], a), (bids[1], b)):
+            offer = (f"{num(bid.values[c.id])} van {num(s.scale_max)} punten" if isinstance(s, PointsScoring)
+                     else f"aanbieding {num(bid.values[c.id])}")
+            cells.append(f"{offer}: {num(scored.scores[c.id], 3)} x {num(c.weight or 0)} = {pts(scored.points[c.id])}")
+        rows.append([f"{numbers[c.id]} {c.title} ({num(c.weight or 0)}%)", *cells])
+    rows.append(["Totaalscore", pts(a.total), pts(b.total)])
+    winner = ranked[0]
+    if ranked[0].rank == ranked[1].rank:
+        outcome = "Beide inschrijvingen scoren gelijk; dan beslist de regel voor gelijke scores in deze leidraad."
+    else:
+        outcome = (f"{winner.bidder} heeft de hoogste totaalscore ({pts(winner.total)} tegen "
+                   f"{pts(ranked[1].total)}) en heeft daarmee de beste prijs-kwaliteitverhouding.")
+    return [
+        Heading("Rekenvoorbeeld", 2, f"{chapter_no}.{len(items) + 1}"),
+        _p(f"Een verzonnen voorbeeld met twee inschrijvingen laat zien hoe de beoordeling rekent. "
+           f"{bids[0].bidder} is goedkoper; {bids[1].bidder} biedt meer kwaliteit en circulariteit. De getallen zijn "
+           "geen verwachting over de werkelijke inschrijvingen."),
+        Table(["Onderdeel", bids[0].bidder, bids[1].bidder], rows, [2.6, 2.2, 2.2], bold_last_row=True),
+        _p(outcome),
+    ]
+
+
+def example_setup(tender: Tender, items: list[Criterion]) -> ScoringSetup:
+    """The setup the worked example uses (exposed for tests)."""
+    return setup_for(tender, items)

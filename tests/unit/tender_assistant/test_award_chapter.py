@@ -1,0 +1,73 @@
+"""The award chapter: price rule, 'punten x weging', each criterion's scoring, a worked example computed by the core."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from criteria_library.models import DiscountScoring, Kind, PointsScoring, RelativeScoring, ScoreLevel
+from tender_assistant.award_text import pts
+from tender_assistant.docx_plan import Heading, Paragraph, Table, build_plan
+from tender_assistant.scoring import example_bids, score_bids, setup_for
+from tender_assistant.tender import Tender, TenderCriterion
+from tests.unit.tender_assistant.fake_library import FakeLibrary, criterion, packages
+
+TODAY = date(2026, 11, 25)
+CRITERIA = [
+    criterion("BED-G-01", Kind.AWARD, 1, "Plan van aanpak hergebruik", "Beschrijf uw plan.", weight_min=10,
+              weight_max=40, scoring=PointsScoring(10, (ScoreLevel(10, "Uitstekend plan"), ScoreLevel(0, "Geen plan"))),
+              scoring_text="De commissie let op haalbaarheid."),
+    criterion("BED-G-02", Kind.AWARD, 1, "Gerecyclede vezels", "Bied een aandeel aan.", weight_min=10, weight_max=40,
+              scoring=RelativeScoring("hoger", 20)),
+    criterion("BED-G-03", Kind.AWARD, 1, "Extra garantie", "Bied extra garantie.",
+              scoring=DiscountScoring(2, 10, "jaar")),
+]
+
+
+def plan_text(tender: Tender) -> tuple[str, list[Table], list[str]]:
+    plan = build_plan(tender, FakeLibrary(packages(), CRITERIA), TODAY)
+    paragraphs = ["".join(r.text for r in b.runs) for b in plan.body if isinstance(b, Paragraph)]
+    headings = [f"{b.number} {b.text}" for b in plan.body if isinstance(b, Heading)]
+    return "\n".join(paragraphs), [b for b in plan.body if isinstance(b, Table)], headings
+
+
+@pytest.fixture
+def tender() -> Tender:
+    return Tender(title="Bedrijfskleding", organisation="Gemeente Delft", package="bedrijfskleding", price_weight=40,
+                  criteria=[TenderCriterion("BED-G-01", 30), TenderCriterion("BED-G-02", 30),
+                            TenderCriterion("BED-G-03")])
+
+
+def test_states_price_rule_punten_x_weging_and_each_scoring(tender):
+    text, tables, headings = plan_text(tender)
+    assert "punten x weging" in text
+    assert "Prijsscore = laagste beoordelingsprijs / beoordelingsprijs van de inschrijving" in text
+    assert "kent 0 tot 10 punten toe volgens de schaal hieronder" in text and "score x 30" in text
+    assert "Score = (aanbieding − 20) / (hoogste aanbieding − 20)" in text
+    assert "per aangeboden jaar wordt de beoordelingsprijs met 2% verlaagd, tot ten hoogste 10%" in text
+    assert "Toelichting: De commissie let op haalbaarheid." in text
+    weights = tables[0]
+    assert weights.rows[-1] == ["Totaal", "100%"] and all("Extra garantie" not in r[0] for r in weights.rows)
+    assert "4.3 Extra garantie" in headings and "4.3 Extra garantie (0%)" not in " ".join(headings)
+    assert ["10", "Uitstekend plan"] in next(t for t in tables if t.header == ["Punten", "Omschrijving"]).rows
+
+
+def test_lineair_and_fixed_budget_are_stated(tender):
+    tender.price_rule = "lineair"
+    assert "de hoogste nul" in plan_text(tender)[0]
+    tender.price_weight, tender.fixed_budget_eur = 0, 250_000.0
+    tender.entry("BED-G-01").weight, tender.entry("BED-G-02").weight = 40, 60
+    assert "Vaste prijs: de opdrachtgever stelt de prijs vast op € 250.000" in plan_text(tender)[0]
+
+
+def test_worked_example_is_computed_by_the_scoring_core(tender):
+    text, tables, headings = plan_text(tender)
+    assert "4.4 Rekenvoorbeeld" in headings
+    example = next(t for t in tables if t.header[0] == "Onderdeel" and len(t.header) == 3)
+    setup = setup_for(tender, CRITERIA)
+    ranked = {b.bidder: b for b in score_bids(setup, example_bids(setup, 100_000))}
+    assert example.rows[-1] == ["Totaalscore", pts(ranked["Inschrijver A"].total), pts(ranked["Inschrijver B"].total)]
+    assert any(r[0].startswith("Fictieve korting 4.3") for r in example.rows)
+    assert any(r[0] == "Beoordelingsprijs" for r in example.rows)
+    assert "heeft de hoogste totaalscore" in text
