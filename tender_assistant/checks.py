@@ -100,6 +100,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     _check_procedure(tender, f, today or date.today(), policy)
     _check_reference_age(tender, criteria, f)
     _check_ambition(tender, criteria, f)
+    _check_circular(tender, criteria, f)
     order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}
     return sorted(f, key=lambda x: order[x.severity])
 
@@ -408,3 +409,17 @@ def _check_ambition(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
         f.info("ambition-above", f"{', '.join(above)} {'ligt' if len(above) == 1 else 'liggen'} boven het gekozen "
                "ambitieniveau", f"{', '.join(above)} {'is' if len(above) == 1 else 'are'} above the chosen ambition "
                "level", "ambition_level")
+
+
+def _check_circular(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
+    """Whether the tender would count as circular in the organisation's monitoring, and if not, what would."""
+    from .monitoring.tender_count import count_tender
+
+    if not criteria:
+        return  # 'no-criteria' says it already
+    result = count_tender(t, criteria)
+    if result.counts or not result.in_scope:
+        f.info("circular-counts" if result.counts else "circular-out-of-scope", result.summary(), result.summary("en"),
+               "criteria")
+    else:
+        f.advice("circular-not-counted", result.summary(), result.summary("en"), "criteria")

@@ -255,6 +255,11 @@ def write_xlsx(report: MonitoringReport, records: list[ContractRecord], out: Pat
                    "Niveau", "Waarom", "Let op", "BT-774", "BT-805"], rows, {5: MONEY_FORMAT})
     detail.freeze_panes = "A2"
 
+    for sheet in wb.worksheets:  # printed or turned into PDF: each sheet one page wide, charts included
+        sheet.page_setup.orientation = "landscape"
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
     buf = io.BytesIO()
     wb.save(buf)
     data = buf.getvalue()

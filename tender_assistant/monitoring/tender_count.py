@@ -1,0 +1,85 @@
+"""'Telt dit als circulair?': the counting rule applied to a tender being drafted (wizard badge, tender check)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from criteria_library.models import LEVEL_LABELS, Criterion, Level
+
+from ..tender import Tender
+from .importer import applied_from_library
+from .records import ContractRecord
+from .register_store import default_register_path
+from .rule import CountingRule, evaluate, in_scope, smallest_change
+
+
+@dataclass
+class TenderCount:
+    """Whether a tender would count as circular, at which level, why, and the smallest change if it does not."""
+
+    counts: bool
+    in_scope: bool
+    level: int | None
+    because: list[str]  # ids of the qualifying criteria
+    why_not: list[tuple[str, str]]  # (Dutch, English) per criterion that does not qualify
+    change: tuple[str, str] | None  # (Dutch, English) smallest change that makes it count
+
+    def summary(self, lang: str = "nl") -> str:
+        """One line for a badge or a check finding."""
+        en = lang == "en"
+        if not self.in_scope:
+            return ("falls outside the count (package excluded by the regisseur)" if en
+                    else "valt buiten de telling (pakket uitgesloten door de regisseur)")
+        if self.counts:
+            level = f"level {self.level}: {LEVEL_LABELS[Level(self.level)][1].lower()}" if self.level else ""
+            level_nl = f"niveau {self.level}: {LEVEL_LABELS[Level(self.level)][0].lower()}" if self.level else ""
+            ids = ", ".join(self.because)
+            return (f"counts as circular ({level}) through {ids}" if en
+                    else f"telt als circulair ({level_nl}) door {ids}")
+        reasons = "; ".join(en_ if en else nl for nl, en_ in self.why_not[:3])
+        change = self.change[1 if en else 0] if self.change else ""
+        if en:
+            return "does not count as circular" + (f": {reasons}" if reasons else "") + \
+                (f". Smallest change: {change}" if change else "")
+        return "telt niet als circulair" + (f": {reasons}" if reasons else "") + \
+            (f". Kleinste wijziging: {change}" if change else "")
+
+
+def record_from_tender(tender: Tender, criteria: list[Criterion]) -> ContractRecord:
+    """The contract record a tender would become (value and award date are confirmed later)."""
+    applied = []
+    for c in criteria:
+        entry = tender.entry(c.id)
+        weight = float(entry.weight) if entry is not None and entry.weight is not None and c.carries_weight else None
+        applied.append(applied_from_library(c, weight))
+    return ContractRecord(organisation=tender.organisation, title=tender.title, package=tender.package,
+                          cpv=list(tender.cpv), procedure=tender.procedure, value_eur=tender.estimated_value_eur or 0.0,
+                          physical=True, criteria=applied, source="app")
+
+
+def count_tender(tender: Tender, criteria: list[Criterion], rule: CountingRule | None = None) -> TenderCount:
+    """Apply the organisation's counting rule (stored in its register, else the region's defaults) to a tender."""
+    rule = rule or stored_rule()
+    record = record_from_tender(tender, criteria)
+    verdict = evaluate(record, rule)
+    return TenderCount(counts=verdict.counts, in_scope=in_scope(record, rule), level=verdict.level,
+                       because=[c.id for c in verdict.qualifying],
+                       why_not=[(v.why, v.why_en) for v in verdict.criteria if not v.qualifies],
+                       change=smallest_change(record, rule))
+
+
+def stored_rule() -> CountingRule:
+    """The counting rule in the user's register, without creating a register that is not there."""
+    path = default_register_path()
+    if not path.exists():
+        return CountingRule()
+    from .register_store import RegisterError, RegisterStore
+
+    try:
+        register = RegisterStore.open(path)
+    except RegisterError:
+        return CountingRule()  # a damaged register is reported where it is used, not in every check
+    try:
+        return register.rule()
+    finally:
+        register.close()
