@@ -469,11 +469,16 @@ def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | Non
     store._require_writable()
     backup_path = store.backup() if backup else None
     by_id = {c.id: c for c in plan.pack.criteria}
-    changed = [by_id[cid] for cid in plan.changed]
-    total = len(plan.added) + len(changed)
-    packages_to_write = [p for p in plan.pack.packages if p.slug in plan.packages_added or p.slug in plan.packages_changed]
     try:
         with store.transaction() as db:
+            # planned again under the write lock: another import or editor may have written since the preview
+            fresh = plan_import(store, plan.pack)
+            plan.added, plan.changed, plan.unchanged = fresh.added, fresh.changed, fresh.unchanged
+            plan.packages_added, plan.packages_changed = fresh.packages_added, fresh.packages_changed
+            changed = [by_id[cid] for cid in plan.changed]
+            total = len(plan.added) + len(changed)
+            packages_to_write = [p for p in plan.pack.packages
+                                 if p.slug in plan.packages_added or p.slug in plan.packages_changed]
             for p in packages_to_write:
                 store._write_package(db, p)
             done = 0
@@ -495,7 +500,7 @@ def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | Non
         if backup_path:
             backup_path.unlink(missing_ok=True)
         raise
-    return ImportResult(len(plan.added), len(changed), len(plan.unchanged), backup_path)
+    return ImportResult(len(plan.added), len(plan.changed), len(plan.unchanged), backup_path)
 
 
 BULK_FTS_THRESHOLD = 200

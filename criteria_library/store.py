@@ -6,6 +6,7 @@ import contextlib
 import glob
 import json
 import os
+import shutil
 import sqlite3
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
 
 from . import curation, locks, migrations, paths, user
 from .errors import LibraryError, ReadOnlyError
@@ -33,8 +35,10 @@ from .models import (
 )
 from .validation import criterion_problems, package_problems, placeholders_from_pack, scoring_from_pack
 
-BUSY_TIMEOUT_MS = 3000
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program's write to finish
+OPEN_PROBE_MS = 1000  # how long opening waits for the write lock before opening read-only
 KIND_RANK_SQL = migrations.KIND_RANK_SQL
+MIGRATIONS_TABLE = Migrations.migrations_table  # a library has this table, with rows of our migration set
 
 
 def now_iso() -> str:
@@ -82,33 +86,56 @@ def _not_a_library(db_path: Path) -> LibraryError:
     )
 
 
-def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> LibraryError:
-    """Turn a low-level SQLite error into a message the user can act on."""
-    text = str(exc).lower()
-    if "locked" in text or "busy" in text:
+LOW_DISK_BYTES = 16 * 1024 * 1024  # below this much free space an I/O error while writing is a full disk
+
+
+def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> LibraryError | None:
+    """A message the user can act on for an SQLite error, by its result code; None for a programming error (a bug).
+
+    Classified by `sqlite_errorcode`, not by message text, so a bug (bad SQL, misuse, a violated constraint) is
+    logged as one instead of becoming a polite dialog, and a busy library is never called damaged.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return LibraryError(
             f"De bibliotheek {path.name} is in gebruik door een ander programma; probeer het zo opnieuw.",
             en=f"The library {path.name} is in use by another program; try again shortly.",
         )
-    if "full" in text:
+    if primary == sqlite3.SQLITE_FULL or (primary == sqlite3.SQLITE_IOERR and _low_disk(path)):
         return LibraryError(
             "De schijf is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw.",
             en="The disk is full; nothing was changed. Free some space and try again.",
         )
-    if "readonly" in text or "read-only" in text:
+    if primary == sqlite3.SQLITE_READONLY:
         return ReadOnlyError(
             f"De bibliotheek {path.name} kan niet worden gewijzigd (alleen-lezen).",
             en=f"The library {path.name} cannot be changed (read-only).",
         )
-    if "not a database" in text or "malformed" in text:
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
         return LibraryError(
             f"Het bestand {path.name} is geen (gezonde) bibliotheek-database.",
             en=f"The file {path.name} is not a (healthy) library database.",
         )
-    return LibraryError(
-        f"Databasefout in {path.name}: {exc}. Er is niets gewijzigd.",
-        en=f"Database error in {path.name}: {exc}. Nothing was changed.",
-    )
+    if primary in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_NOLFS):
+        return LibraryError(
+            f"De bibliotheek {path.name} kan niet worden gelezen of geschreven ({exc}); er is niets gewijzigd. "
+            "Controleer de schijf of netwerkmap.",
+            en=f"The library {path.name} cannot be read or written ({exc}); nothing was changed. "
+            "Check the disk or network folder.",
+        )
+    if primary == sqlite3.SQLITE_NOMEM:
+        return LibraryError("Te weinig geheugen; er is niets gewijzigd.", en="Out of memory; nothing was changed.")
+    return None
+
+
+def _low_disk(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_DISK_BYTES
+    except OSError:
+        return False
 
 
 def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
@@ -340,12 +367,13 @@ class LibraryStore:
                     "This library was made by a newer version of Tender Assistant; it was opened read-only. "
                     "Update the program to edit it.",
                 )
-            db.conn.execute(f"PRAGMA busy_timeout = {min(BUSY_TIMEOUT_MS, 500)}")
+            # a short wait for a writer that is finishing; a lock held longer opens the library read-only
+            db.conn.execute(f"PRAGMA busy_timeout = {OPEN_PROBE_MS}")
             try:
                 db.conn.execute("BEGIN IMMEDIATE")
                 db.conn.execute("ROLLBACK")
             except sqlite3.OperationalError as exc:
-                if "locked" in str(exc).lower() or "busy" in str(exc).lower():
+                if exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
                     db.conn.close()
                     return None
                 raise
@@ -356,7 +384,10 @@ class LibraryStore:
                 migrations.apply_all(db)
         except sqlite3.Error as exc:
             db.conn.close()
-            raise translate_sqlite_error(exc, db_path) from exc
+            error = translate_sqlite_error(exc, db_path)
+            if error is None:
+                raise
+            raise error from exc
         except LibraryError:
             db.conn.close()
             raise
@@ -373,21 +404,30 @@ class LibraryStore:
                 db.execute("SELECT count(*) FROM criteria").fetchone()
             except sqlite3.Error as exc:
                 db.conn.close()
-                if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_NOTADB:
+                code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+                if code == sqlite3.SQLITE_NOTADB:
                     raise _not_a_library(db_path) from exc
                 last_error = exc
+                if code not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+                    break  # busy or damaged: reading the file as immutable would ignore the WAL and see garbage
                 continue
             except LibraryError:
                 db.conn.close()
                 raise
             return cls(db, db_path, read_only=True, read_only_reason=reason, read_only_reason_en=reason_en)
         assert last_error is not None
-        raise translate_sqlite_error(last_error, db_path) from last_error
+        raise translate_sqlite_error(last_error, db_path) or last_error
 
     @staticmethod
     def _check_is_library(db: Database, db_path: Path) -> None:
+        """Refuse a database that another program made (before anything is written into it)."""
         tables = set(db.table_names())
-        if tables and "criteria" not in tables:
+        if not tables:
+            return
+        ours = "criteria" in tables and MIGRATIONS_TABLE in tables and db.execute(
+            f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set = ? LIMIT 1",
+            [migrations.migrations.name]).fetchone() is not None
+        if not ours:
             raise LibraryError(
                 f"Het bestand {db_path.name} is een SQLite-database, maar geen Tender Assistant-bibliotheek; "
                 "het is niet aangeraakt.",
@@ -411,11 +451,32 @@ class LibraryStore:
     def transaction(self) -> Iterator[Database]:
         """One atomic write; SQLite errors become LibraryErrors and leave every byte as it was."""
         self._require_writable()
+        conn = self.db.conn
         try:
-            with self.db.atomic():
-                yield self.db
+            if conn.in_transaction:
+                with self.db.atomic():  # nested: a savepoint
+                    yield self.db
+            else:
+                # IMMEDIATE: take the write lock (waiting up to the busy timeout) before the first read, so what a
+                # write reads (the next free id, an import's diff) cannot be stale when it writes
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.db
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+                try:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
         except sqlite3.Error as exc:
-            raise translate_sqlite_error(exc, self.path) from exc
+            error = translate_sqlite_error(exc, self.path)
+            if error is None:
+                raise
+            raise error from exc
         finally:
             self.generation += 1
 
@@ -594,7 +655,7 @@ class LibraryStore:
         }
 
     def new_criterion_id(self, package: str, kind: str) -> str:
-        """The next free id for a criterion of this kind in this package, e.g. MEU-G-07."""
+        """The next free id for a criterion of this kind in this package, e.g. MEU-G-07 (a proposal: see save)."""
         pkg = self.package(package)
         prefix = pkg.prefix or pkg.slug.replace("-", "")[:3].upper()
         stem = f"{prefix}-{Kind(kind).letter}-"
@@ -602,17 +663,21 @@ class LibraryStore:
         numbers = [int(r[0][len(stem):]) for r in rows if r[0][len(stem):].isdigit()]
         return f"{stem}{(max(numbers) + 1 if numbers else 1):02d}"
 
-    def save_criterion(self, c: Criterion, note: str = "") -> Criterion:
+    def save_criterion(self, c: Criterion, note: str = "", *, new: bool = False) -> Criterion:
         """Store an edit; returns what is stored. Edits never change a status (that is set_status's job).
 
         A new criterion starts as concept. Editing a published criterion stores a new concept version beside it
         (returned with status concept); the published one stays what buyers see until the new one is approved.
+        new=True: c is a new criterion; when another editor or program took its id meanwhile, it gets the next free
+        id (decided inside the write transaction), so it never overwrites that one. The returned id is the stored one.
         """
         problems = criterion_problems(c, known_packages={p.slug for p in self.packages()})
         if problems:
             raise LibraryError(problems[0].nl, en=problems[0].en, where=f"{c.id}.{problems[0].field}")
         with self.transaction() as db:
             row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
+            if new and row is not None:
+                c, row = replace(c, id=self.new_criterion_id(c.package, c.kind)), None
             if row is None:
                 if Status(c.status) != Status.CONCEPT:
                     raise LibraryError("Een nieuw criterium begint als concept.",
@@ -710,7 +775,7 @@ class LibraryStore:
         original = self.criterion(cid)
         copy = replace(original, id=self.new_criterion_id(original.package, original.kind),
                        title=f"{original.title} (kopie)", status=Status.CONCEPT, version=1, created_at="")
-        return self.save_criterion(copy, note=f"gekopieerd van {cid}")
+        return self.save_criterion(copy, note=f"gekopieerd van {cid}", new=True)
 
     def set_status(self, cid: str, status: str) -> Criterion:
         """Move a criterion (or its pending new version) along the workflow; LibraryError if not allowed."""

@@ -58,7 +58,7 @@ class AppController:
         # session never shows (or changes) the real ones
         settings = self.demo_settings(demo_workspace) if demo_workspace is not None else self.settings
         self.window = MainWindow(store, settings, demo_workspace=demo_workspace, open_demo=self.open_demo,
-                                 reset_demo=self.reset_demo)
+                                 reset_demo=self.reset_demo, switch_language=self.switch_language)
         if old_window is not None:
             old_window.shutdown()
             old_window.close()
@@ -76,6 +76,37 @@ class AppController:
             settings.language = self.settings.language
             settings.sync()
         return settings
+
+    def switch_language(self, language: str) -> bool:
+        """Rebuild the windows in another language, keeping open tenders (unsaved ones too) where they were.
+
+        Open criterion editors are closed first (each asks about unsaved changes); False when the user keeps one
+        open, and nothing changes."""
+        old = self.window
+        if old is None or self.store is None:
+            return False
+        for editor in list(old.editors):
+            if not editor.close():
+                return False
+        i18n.install(self.app, language)
+        self.settings.language = language
+        old.settings.language = language
+        tenders = old.transferable_state()
+        geometry, state = old.saveGeometry(), old.saveState()
+        window = MainWindow(self.store, old.settings, demo_workspace=old.demo_workspace, open_demo=self.open_demo,
+                            reset_demo=self.reset_demo, switch_language=self.switch_language)
+        window.restoreGeometry(geometry)
+        window.restoreState(state)
+        for wizard in list(old.wizards):
+            wizard.dirty = False  # its tender moves to the new window, unsaved changes included
+            wizard.close()
+        old.shutdown()
+        old.close()
+        old.deleteLater()
+        self.window = window
+        window.show()
+        window.adopt_tenders(tenders)
+        return True
 
     def open_demo(self) -> MainWindow | None:
         from tender_assistant.demo import demo_db_path, ensure_demo

@@ -472,7 +472,8 @@ class CriterionEditor(QDialog):
         if not self.is_dirty() and not self.is_new:
             return True
         try:
-            stored = self.store.save_criterion(self.current_criterion(), note=self.note_edit.text().strip())
+            stored = self.store.save_criterion(self.current_criterion(), note=self.note_edit.text().strip(),
+                                               new=self.is_new)
         except UserError as exc:
             show_user_error(self, exc, self.tr("Niet opgeslagen"))
             return False

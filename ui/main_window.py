@@ -56,13 +56,14 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: LibraryStore, settings: AppSettings, *, demo_workspace: Path | None = None,
                  open_demo: Callable[[], None] | None = None, reset_demo: Callable[[], None] | None = None,
-                 background_queries: bool = True) -> None:
+                 switch_language: Callable[[str], bool] | None = None, background_queries: bool = True) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.demo_workspace = demo_workspace
         self._open_demo = open_demo
         self._reset_demo = reset_demo
+        self._switch_language = switch_language
         self._shut = False
         self.wizards: list[TenderWizard] = []
         self.editors: list[QWidget] = []
@@ -594,6 +595,28 @@ class MainWindow(QMainWindow):
     def _fit_table_to_font(self) -> None:
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self._size_columns()
+
+    def change_language(self, language: str) -> bool:
+        """Show the app in another language now (the windows are rebuilt; open tenders stay open as they were)."""
+        if self._switch_language is None:
+            return False
+        return self._switch_language(language)
+
+    def transferable_state(self) -> list[tuple[Any, Path | None, bool, int]]:
+        """The open tenders (tender, file, unsaved, page), to reopen them in a rebuilt window."""
+        return [(w.tender, w.path, w.dirty, w.currentId()) for w in self.wizards]
+
+    def adopt_tenders(self, state: list[tuple[Any, Path | None, bool, int]]) -> None:
+        """Reopen tenders taken over from another window, each on the page where it was."""
+        from .tender_wizard import TenderWizard
+        from .wizard.base import PageId
+
+        for tender, path, dirty, page in state:
+            wizard = self._show_wizard(TenderWizard(self.store, self.settings, path, tender))
+            if page >= 0:
+                wizard.go_to(PageId(page))
+            wizard.dirty = dirty
+            wizard._update_title()
 
     # ------------------------------------------------------------------- demo
     def open_demo(self) -> None:

@@ -1,4 +1,4 @@
-"""Settings: interface language (after a restart), the name written into the history, presentation mode."""
+"""Settings: interface language (switched at once), the name written into the history, presentation mode."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QWidget,
 )
@@ -40,10 +39,6 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.language.setAccessibleName(self.tr("Taal"))
         form.addRow(self.tr("Taal:"), self.language)
-        note = QLabel(self.tr("Een andere taal wordt actief na het herstarten van de app."), self)
-        note.setWordWrap(True)
-        note.setStyleSheet("color:#555")
-        form.addRow("", note)
         self.author = QLineEdit(self)
         self.author.setAccessibleName(self.tr("Uw naam"))
         self.author.setPlaceholderText(self.tr("leeg: de gebruikersnaam van de computer"))
@@ -84,8 +79,7 @@ class SettingsDialog(QDialog):
             parent.act_presentation.setChecked(self.presentation.isChecked())
         self.settings.presentation_mode = self.presentation.isChecked()
         self.settings.sync()
-        if self.settings.language != i18n.lang():
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.information(self, self.tr("Taal"), self.tr("Start de app opnieuw om de nieuwe taal te zien."))
         super().accept()
+        language = self.settings.language
+        if language != i18n.lang() and hasattr(parent, "change_language"):
+            parent.change_language(language)  # the windows are rebuilt in the new language, tenders kept

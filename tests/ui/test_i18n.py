@@ -59,3 +59,39 @@ def test_qt_bindings_keep_none_alive(app):
     for _ in range(500):
         label.setObjectName("x")
     assert sys.getrefcount(None) - before > -100
+
+
+def test_switching_to_english_in_the_settings_needs_no_restart_and_keeps_open_tenders(app, qtbot, library):
+    from ui import i18n
+    from ui.app import AppController
+    from ui.settings import AppSettings
+    from ui.settings_dialog import SettingsDialog
+    from ui.wizard.base import PageId
+
+    controller = AppController(app, AppSettings())
+    window = controller.open_library(library.path)
+    assert "&Bestand" in [a.text() for a in window.menuBar().actions()]
+    wizard = window.new_tender()
+    wizard.tender.title = "Kantoorstoelen voor het stadhuis"
+    wizard.tender.description = "bureaustoelen"
+    wizard.go_to(PageId.AMBITION)
+    wizard.mark_dirty()
+
+    dialog = SettingsDialog(controller.store, window.settings, window)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.accept()  # the OK button
+
+    new = controller.window
+    assert i18n.lang() == "en"
+    assert "&File" in [a.text() for a in new.menuBar().actions()]
+    assert new.kind_combo.itemText(1) == "Selection criterion"
+    assert len(new.wizards) == 1
+    moved = new.wizards[0]
+    assert moved.tender.title == "Kantoorstoelen voor het stadhuis"
+    assert moved.dirty and moved.currentId() == int(PageId.AMBITION)
+    assert moved.buttonText(moved.WizardButton.NextButton) == "&Next >"
+    moved.dirty = False
+    new.shutdown()
+    new.close()
+    controller.store.close()
+    i18n.install(app, "nl")

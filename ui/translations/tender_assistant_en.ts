@@ -1049,10 +1049,6 @@
       <translation>Language:</translation>
     </message>
     <message>
-      <source>Een andere taal wordt actief na het herstarten van de app.</source>
-      <translation>A different language takes effect when the app is restarted.</translation>
-    </message>
-    <message>
       <source>Uw naam</source>
       <translation>Your name</translation>
     </message>
@@ -1083,10 +1079,6 @@
     <message>
       <source>Annuleren</source>
       <translation>Cancel</translation>
-    </message>
-    <message>
-      <source>Start de app opnieuw om de nieuwe taal te zien.</source>
-      <translation>Restart the app to see the new language.</translation>
     </message>
   </context>
   <context>

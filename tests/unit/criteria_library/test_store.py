@@ -119,6 +119,50 @@ def test_foreign_sqlite_database_is_refused(tmp_path: Path) -> None:
         LibraryStore.open(path)
 
 
+@pytest.mark.parametrize("read_only", [False, True])
+def test_other_apps_database_with_a_criteria_table_is_refused_and_not_written(tmp_path: Path, read_only: bool) -> None:
+    path = tmp_path / "crm.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE criteria (id TEXT PRIMARY KEY, naam TEXT)")
+    conn.execute("INSERT INTO criteria VALUES ('k1', 'klant')")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="geen Tender Assistant-bibliotheek; het is niet aangeraakt"):
+        LibraryStore.open(path, read_only=read_only)
+    assert path.read_bytes() == before  # no migration tables written into it
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["crm.db"]
+
+
+def _sqlite_error(code: int, text: str) -> sqlite3.OperationalError:
+    exc = sqlite3.OperationalError(text)
+    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return exc
+
+
+def test_sqlite_errors_are_classified_by_code_not_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import criteria_library.store as store_module
+    from criteria_library.store import translate_sqlite_error
+
+    path = tmp_path / "library.db"
+    # a programming error whose text mentions "locked" or "full" is a bug, not a polite message
+    assert translate_sqlite_error(_sqlite_error(sqlite3.SQLITE_ERROR, "no such column: locked_full"), path) is None
+    assert translate_sqlite_error(sqlite3.ProgrammingError("Cannot operate on a closed database."), path) is None
+    assert translate_sqlite_error(_sqlite_error(2067, "UNIQUE constraint failed: criteria.id"), path) is None
+    busy = translate_sqlite_error(_sqlite_error(sqlite3.SQLITE_BUSY_SNAPSHOT, "database is locked"), path)
+    assert busy is not None and "in gebruik" in str(busy)
+    # a nearly full disk fails a write with an I/O error: the user reads that the disk is full
+    monkeypatch.setattr(store_module, "_low_disk", lambda _path: True)
+    full = translate_sqlite_error(_sqlite_error(sqlite3.SQLITE_IOERR_WRITE, "disk I/O error"), path)
+    assert full is not None and "schijf is vol" in str(full).lower()
+
+
+def test_a_programming_error_in_a_write_is_not_turned_into_a_user_message(fresh_db: LibraryStore) -> None:
+    with pytest.raises(sqlite3.OperationalError), fresh_db.transaction() as db:
+        db.execute("UPDATE criteria SET no_such_column = 1")
+    assert fresh_db.criterion("MEU-M-01").title  # rolled back, the connection still works
+
+
 def test_newer_database_opens_read_only(fresh_db: LibraryStore) -> None:
     path = fresh_db.path
     fresh_db.db.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")

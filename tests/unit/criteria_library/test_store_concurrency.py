@@ -8,6 +8,8 @@ import textwrap
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from criteria_library.store import LibraryStore
 from tests.helpers import publish_edit
 
@@ -115,3 +117,104 @@ def test_first_start_killed_at_any_moment_leaves_a_usable_library(tmp_path: Path
         with LibraryStore.open(path) as store:
             assert store.count_criteria() == expected
     assert kills > 0
+
+
+def test_two_new_criterion_editors_with_the_same_proposed_id_both_keep_their_criterion(fresh_db: LibraryStore) -> None:
+    other = LibraryStore.open(fresh_db.path, seed=False)  # a second window or program
+    try:
+        template = fresh_db.criteria()[0]
+        proposed_a = fresh_db.new_criterion_id(template.package, template.kind)
+        proposed_b = other.new_criterion_id(template.package, template.kind)
+        assert proposed_a == proposed_b  # both editors show the same proposal
+        a = fresh_db.save_criterion(replace(template, id=proposed_a, title="Eerste nieuwe eis", version=1, status="concept"), new=True)
+        b = other.save_criterion(replace(template, id=proposed_b, title="Tweede nieuwe eis", version=1, status="concept"), new=True)
+    finally:
+        other.close()
+    assert a.id != b.id
+    assert fresh_db.criterion(a.id).title == "Eerste nieuwe eis"
+    assert fresh_db.criterion(a.id).version == 1
+    assert fresh_db.criterion(b.id).title == "Tweede nieuwe eis"
+
+
+def test_two_imports_planned_at_once_both_apply_without_a_raw_error(fresh_db: LibraryStore, mini_pack: dict) -> None:
+    from criteria_library.exchange import apply_import, pack_from_dict, plan_import
+
+    new = dict(mini_pack["criteria"][0], id=mini_pack["criteria"][0]["id"][:-2] + "90", title="Nieuw uit twee imports")
+    pack = pack_from_dict(dict(mini_pack, criteria=[new]))
+    other = LibraryStore.open(fresh_db.path, seed=False)
+    try:
+        plan_a, plan_b = plan_import(fresh_db, pack), plan_import(other, pack)  # both previews: one to add
+        apply_import(fresh_db, plan_a, backup=False)
+        result_b = apply_import(other, plan_b, backup=False)  # its preview is stale now
+    finally:
+        other.close()
+    assert result_b.added == 0 and result_b.unchanged == 1
+    assert fresh_db.criterion(new["id"]).title == "Nieuw uit twee imports"
+
+
+HOLD_LOCK = """
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+conn.execute("BEGIN EXCLUSIVE")
+conn.execute("UPDATE settings SET value = value")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_a_busy_library_is_called_busy_never_damaged(fresh_db: LibraryStore, monkeypatch) -> None:
+    import criteria_library.store as store_module
+    from criteria_library.errors import LibraryError
+
+    path = fresh_db.path
+    fresh_db.set_author("iemand")
+    fresh_db.close()
+    monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLD_LOCK), str(path), "20"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        for read_only in (False, True):
+            # not an old snapshot read past the lock (which shows a stale or, mid-checkpoint, "damaged" library)
+            with pytest.raises(LibraryError, match="in gebruik door een ander programma"):
+                LibraryStore.open(path, read_only=read_only, seed=False)
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+WRITER = """
+import sys, time
+from dataclasses import replace
+from criteria_library.store import LibraryStore
+path, name, start_at, count = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+with LibraryStore.open(path, seed=False) as store:
+    template = store.criteria()[0]
+    time.sleep(max(0.0, start_at - time.time()))
+    for n in range(count):
+        proposal = store.new_criterion_id(template.package, template.kind)  # as the editor does when opened
+        time.sleep(0.01)  # the user types; the other program saves meanwhile
+        stored = store.save_criterion(replace(template, id=proposal, title=f"{name} {n}", version=1, status="concept"), new=True)
+        print(stored.id, flush=True)
+"""
+
+
+def test_two_writing_processes_lose_nothing(fresh_db: LibraryStore) -> None:
+    import time
+
+    path, count = fresh_db.path, 15
+    before = fresh_db.count_criteria()
+    start_at = f"{time.time() + 0.8}"
+    procs = [subprocess.Popen([sys.executable, "-c", textwrap.dedent(WRITER), str(path), name, start_at, str(count)],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for name in ("venster", "opdrachtregel")]
+    outputs = [p.communicate(timeout=60) for p in procs]
+    for proc, (_out, err) in zip(procs, outputs, strict=True):
+        assert proc.returncode == 0, err
+    ids = [line for out, _ in outputs for line in out.split()]
+    assert len(set(ids)) == 2 * count  # every save got an id of its own
+    titles = {c.title for c in fresh_db.criteria()}
+    assert {f"{name} {n}" for name in ("venster", "opdrachtregel") for n in range(count)} <= titles
+    assert fresh_db.count_criteria() == before + 2 * count
+    assert fresh_db.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
