@@ -1,4 +1,4 @@
-"""Command-line sub-commands for the library: `library stats|check|export|import` and `search`."""
+"""Command-line sub-commands for the library: `library stats|check|export|import`, releases, and `search`."""
 
 from __future__ import annotations
 
@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--dry-run", action="store_true", help="laat alleen zien wat er zou veranderen")
     imp.set_defaults(func=cmd_import)
 
+    register_releases(lib_sub)
+
     search = sub.add_parser("search", help="zoek criteria (typfouttolerant, Nederlands en Engels)")
     search.add_argument("query", metavar="ZOEKTERM")
     search.add_argument("--package", metavar="SLUG", help="alleen dit inkooppakket")
@@ -44,6 +46,188 @@ def register(sub: argparse._SubParsersAction) -> None:
     search.add_argument("--limit", type=_positive_int, default=20, help="hoogstens zoveel resultaten (standaard 20)")
     search.add_argument("--json", action="store_true", help="uitvoer als JSON")
     search.set_defaults(func=cmd_search)
+
+
+def register_releases(lib_sub: argparse._SubParsersAction) -> None:
+    """Signed releases: keygen, publish, trust/untrust, update, conflicts and resolve."""
+    keygen = lib_sub.add_parser("keygen", help="maak een sleutelpaar om releases te ondertekenen")
+    keygen.add_argument("keyfile", type=Path, metavar="SLEUTELBESTAND",
+                        help="de privésleutel (versleuteld); de openbare komt in SLEUTELBESTAND.pub")
+    keygen.set_defaults(func=cmd_keygen)
+
+    publish = lib_sub.add_parser("publish", help="schrijf een ondertekende release van de gepubliceerde criteria")
+    publish.add_argument("outdir", type=Path, metavar="MAP", help="map voor index.json, de pakketten en de handtekening")
+    publish.add_argument("--key", type=Path, required=True, metavar="SLEUTELBESTAND", help="de privésleutel")
+    publish.add_argument("--version", metavar="V", help="releaseversie, bijvoorbeeld 2026.3 (standaard: datum en tijd)")
+    publish.add_argument("--notes", default="", metavar="TEKST", help="toelichting bij deze release")
+    publish.add_argument("--package", action="append", metavar="SLUG", help="alleen dit inkooppakket (herhaalbaar)")
+    publish.add_argument("--publisher", metavar="NAAM", help="naam van de uitgever (standaard: uw naam)")
+    publish.set_defaults(func=cmd_publish)
+
+    trust = lib_sub.add_parser("trust", help="vertrouw een uitgever (openbare sleutel), of toon de lijst")
+    trust.add_argument("pubkey", type=Path, nargs="?", metavar="SLEUTEL.pub", help="de openbare sleutel van de uitgever")
+    trust.add_argument("--name", metavar="NAAM", help="de naam waaronder u de uitgever kent")
+    trust.add_argument("--list", action="store_true", help="toon de vertrouwde uitgevers")
+    trust.set_defaults(func=cmd_trust)
+
+    untrust = lib_sub.add_parser("untrust", help="vertrouw een uitgever niet meer")
+    untrust.add_argument("name", metavar="NAAM")
+    untrust.set_defaults(func=cmd_untrust)
+
+    update = lib_sub.add_parser("update", help="werk de bibliotheek bij uit een release (map of http(s)-adres)")
+    update.add_argument("--from", dest="source", metavar="MAP_OF_URL", help="waar de release staat")
+    update.add_argument("--dry-run", action="store_true", help="laat alleen zien wat er zou veranderen")
+    update.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    update.add_argument("--undo", action="store_true", help="herstel de toestand van vóór de laatste update")
+    update.set_defaults(func=cmd_update)
+
+    conflicts = lib_sub.add_parser("conflicts", help="toon de openstaande conflicten uit releases")
+    conflicts.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    conflicts.set_defaults(func=cmd_conflicts)
+
+    resolve = lib_sub.add_parser("resolve", help="los een conflict op: neem de nieuwe versie over of houd de eigen")
+    resolve.add_argument("criterion", metavar="CODE")
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--take-incoming", action="store_true", help="neem de versie van de uitgever over")
+    choice.add_argument("--keep-local", action="store_true", help="houd de eigen versie")
+    resolve.set_defaults(func=cmd_resolve)
+
+
+def _passphrase(prompt: str, *, confirm: bool = False) -> str:
+    """The key passphrase: TENDER_ASSISTANT_KEY_PASSPHRASE for scripts, else asked on the terminal."""
+    import getpass
+    import os
+
+    from .releases import PASSPHRASE_ENV
+
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        raise LibraryError(f"Geen wachtwoordzin: typ hem in een terminal of zet {PASSPHRASE_ENV}.",
+                           en=f"No passphrase: type it in a terminal or set {PASSPHRASE_ENV}.")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Nogmaals: ") != first:
+        raise LibraryError("De twee wachtwoordzinnen verschillen.", en="The two passphrases differ.")
+    return first
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    """Create an Ed25519 key pair for signing releases."""
+    from .releases import generate_key, short_fingerprint
+
+    fp = generate_key(args.keyfile, _passphrase("Wachtwoordzin voor de nieuwe sleutel: ", confirm=True))
+    print(f"sleutel gemaakt: {args.keyfile} (privé, bewaar hem goed) en {args.keyfile}.pub (deel deze)")
+    print(f"vingerafdruk: {short_fingerprint(fp)}")
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Write a signed release of the published criteria."""
+    from . import user
+    from .releases import load_private_key, publish
+
+    key = load_private_key(args.key, _passphrase("Wachtwoordzin van de sleutel: "))
+    with open_store(args, read_only=True) as store:
+        result = publish(store, args.outdir, key, publisher=(args.publisher or user.user_name()).strip(),
+                         version=args.version, notes=args.notes, packages=args.package)
+    print(f"release {result.version} geschreven naar {result.folder}: {result.criteria} criteria in "
+          f"{len(result.files) - 2} pakketbestanden, ondertekend")
+    return 0
+
+
+def cmd_trust(args: argparse.Namespace) -> int:
+    """Trust a publisher's key, or list the trusted publishers."""
+    from .releases import short_fingerprint, trust, trusted_publishers
+
+    if args.list or args.pubkey is None:
+        if args.pubkey is not None or args.name:
+            raise LibraryError("Gebruik --list zonder sleutel en naam.", en="Use --list without a key and name.")
+        for p in trusted_publishers():
+            extra = " (meegeleverd)" if p.builtin else ""
+            print(f"{p.name}{extra}  {short_fingerprint(p.fingerprint)}")
+        return 0
+    if not args.name:
+        raise LibraryError("Geef de uitgever een naam met --name.", en="Name the publisher with --name.")
+    publisher = trust(args.pubkey, args.name)
+    print(f"vertrouwd: {publisher.name} ({short_fingerprint(publisher.fingerprint)})")
+    return 0
+
+
+def cmd_untrust(args: argparse.Namespace) -> int:
+    """Stop trusting a publisher."""
+    from .releases import untrust
+
+    untrust(args.name)
+    print(f"niet meer vertrouwd: {args.name}")
+    return 0
+
+
+def cmd_update(args: argparse.Namespace) -> int:
+    """Update the library from a verified release (or undo the last update)."""
+    from .merge import already_received, apply_update, plan_update, restore_previous_state
+    from .releases import read_release
+
+    if args.undo:
+        if args.source or args.dry_run:
+            raise LibraryError("Gebruik --undo zonder --from en --dry-run.", en="Use --undo without --from and --dry-run.")
+        with open_store(args) as store:
+            path = restore_previous_state(store)
+        print(f"vorige toestand hersteld uit {path}")
+        return 0
+    if not args.source:
+        raise LibraryError("Geef met --from de map of het adres van de release.",
+                           en="Give the release's folder or address with --from.")
+    release = read_release(args.source)  # verified completely before the library is even opened for writing
+    with open_store(args) as store:
+        if already_received(store, release):
+            print(f"al bijgewerkt: release {release.version} van {release.publisher.name} is al ontvangen")
+            return 0
+        plan = plan_update(store, release)
+        if args.dry_run:
+            if args.json:
+                print(json.dumps({"dry_run": True, **plan.as_json()}, ensure_ascii=False, indent=2))
+            else:
+                print("proefupdate, er is niets gewijzigd:")
+                print(plan.report())
+            return 0
+        result = apply_update(store, plan)
+    if args.json:
+        print(json.dumps({"dry_run": False, **plan.as_json(), "backup": str(result.backup)}, ensure_ascii=False,
+                         indent=2))
+        return 0
+    print(plan.report())
+    print(f"reservekopie: {result.backup} (terug met 'library update --undo')")
+    return 0
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    """List open conflicts with their field-level differences."""
+    from .merge import conflicts
+
+    with open_store(args, read_only=True) as store:
+        found = conflicts(store)
+    if args.json:
+        print(json.dumps([{"id": c.local.id, "retired_upstream": c.retired_upstream,
+                           "diff": {k: [a, b] for k, (a, b) in c.diff.items()}} for c in found],
+                         ensure_ascii=False, indent=2))
+        return 0
+    if not found:
+        print("geen conflicten")
+    for c in found:
+        print(f"! {c.local.id} {c.local.title}" + (" (ingetrokken door de uitgever)" if c.retired_upstream else ""))
+        for name, (a, b) in c.diff.items():
+            print(f"    {name}: lokaal {a!r}\n    {' ' * len(name)}  nieuw  {b!r}")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    """Resolve one conflict."""
+    from .merge import resolve_conflict
+
+    with open_store(args) as store:
+        result = resolve_conflict(store, args.criterion, take_incoming=args.take_incoming)
+    print(f"{result.id}: " + ("nieuwe versie overgenomen" if args.take_incoming else "eigen versie gehouden"))
+    return 0
 
 
 def _positive_int(text: str) -> int:

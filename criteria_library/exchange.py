@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
+import re
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
@@ -16,7 +18,16 @@ from .files import atomic_write
 from .migrations import FTS_COLUMNS
 from .models import Criterion, Kind, Package, Status, placeholders_to_pack, scoring_to_dict
 from .store import LibraryStore, content_diff, criterion_to_row, now_iso, package_terms
-from .validation import criterion_problems, package_problems, placeholders_from_pack, scoring_from_pack
+from .text import shown
+from .validation import (
+    criterion_problems,
+    criterion_shape_problems,
+    package_problems,
+    package_shape_problems,
+    placeholders_from_pack,
+    scoring_from_pack,
+)
+from .xlsx_safe import append_row
 
 PACK_FORMAT = "tender-assistant.library"
 PACK_VERSION = 2
@@ -143,14 +154,44 @@ def _read_json(path: Path) -> Pack:
     except UnicodeDecodeError as exc:
         raise PackError([(path.name, "het bestand is geen UTF-8-tekst (geen JSON-pakket)")],
                         en_problems=[(path.name, "the file is not UTF-8 text (not a JSON pack)")]) from exc
+    return pack_from_dict(parse_json_text(text, path.name), path.name)
+
+
+class _NotANumber(ValueError):
+    """NaN, Infinity or a number too large for a float: JSON has no such numbers."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _NotANumber(name)
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _NotANumber(text if len(text) <= 40 else text[:39] + "…")
+    return value
+
+
+def parse_json_text(text: str, name: str) -> Any:
+    """JSON text as Python values; PackError with the place for invalid JSON, NaN or Infinity, numbers of
+    thousands of digits and nesting deeper than Python can follow."""
+    def refuse(where_nl: str, nl: str, where_en: str, en: str) -> PackError:
+        return PackError([(f"{name}{where_nl}", nl)], en_problems=[(f"{name}{where_en}", en)])
+
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as exc:
-        raise PackError(
-            [(f"{path.name} regel {exc.lineno}, kolom {exc.colno}", f"ongeldige JSON: {exc.msg}")],
-            en_problems=[(f"{path.name} line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}")],
-        ) from exc
-    return pack_from_dict(data, path.name)
+        raise refuse(f" regel {exc.lineno}, kolom {exc.colno}", f"ongeldige JSON: {exc.msg}",
+                     f" line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}") from None
+    except _NotANumber as exc:
+        raise refuse("", f"'{exc}' is geen getal dat in een pakket kan staan (JSON kent geen NaN of oneindig)",
+                     "", f"'{exc}' is not a number a pack can hold (JSON has no NaN or infinity)") from None
+    except RecursionError:
+        raise refuse("", "het bestand is te diep genest (lijsten of objecten in elkaar) om een pakket te zijn",
+                     "", "the file is nested too deeply (lists or objects inside each other) to be a pack") from None
+    except ValueError:  # int() refuses more than 4,300 digits
+        raise refuse("", "het bestand bevat een getal met te veel cijfers (meer dan 4300)",
+                     "", "the file holds a number with too many digits (more than 4300)") from None
 
 
 def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
@@ -162,9 +203,9 @@ def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
     version = data.get("version")
     if isinstance(version, bool) or version not in READABLE_PACK_VERSIONS:
         raise PackError(
-            [(f"{name} $.version", f"pakketversie {version!r} wordt niet ondersteund (verwacht 1 of {PACK_VERSION}); "
+            [(f"{name} $.version", f"pakketversie {shown(version)} wordt niet ondersteund (verwacht 1 of {PACK_VERSION}); "
               "werk Tender Assistant bij")],
-            en_problems=[(f"{name} $.version", f"pack version {version!r} is not supported (expected 1 or "
+            en_problems=[(f"{name} $.version", f"pack version {shown(version)} is not supported (expected 1 or "
                           f"{PACK_VERSION}); update Tender Assistant")],
         )
     packages_raw = data.get("packages", [])
@@ -220,10 +261,13 @@ def _package_from_raw(raw: Any, where: Callable[[str], str], problems: _Problems
         problems.add(where(f), "verplicht veld ontbreekt", "required field is missing")
     if missing:
         return None
+    if _add_all(package_shape_problems(raw), where, problems):
+        return None
     pkg = Package(
         slug=raw["slug"], name_nl=raw["name_nl"], name_en=raw["name_en"], prefix=raw.get("prefix", "") or "",
-        cpv=raw.get("cpv", []) or [], synonyms=raw.get("synonyms", []) or [],
-        description=raw.get("description", "") or "",
+        # Excel packs hold a list in one cell, items trimmed and blanks left out: the same for JSON packs
+        cpv=_items(raw.get("cpv")), synonyms=_items(raw.get("synonyms")),
+        description=_lines(raw.get("description") or ""),
     )
     for p in package_problems(pkg, known_cpv=cpv.catalogue().codes):
         problems.add(where(p.field), p.nl, p.en)
@@ -239,6 +283,8 @@ def _criterion_from_raw(raw: Any, where: Callable[[str], str], problems: _Proble
         problems.add(where(f), "verplicht veld ontbreekt", "required field is missing")
     if missing:
         return None
+    if _add_all(criterion_shape_problems(raw), where, problems):
+        return None
     kind, status = raw["kind"], raw.get("status", Status.PUBLISHED.value)
     defaults, meta, shape_problems = placeholders_from_pack(raw.get("placeholders") or {})
     scoring, legacy_text, scoring_problems = scoring_from_pack(raw.get("scoring"))
@@ -252,12 +298,15 @@ def _criterion_from_raw(raw: Any, where: Callable[[str], str], problems: _Proble
     c = Criterion(
         id=raw["id"], package=raw["package"],
         kind=Kind(kind) if kind in Kind._value2member_map_ else kind,
-        level=raw["level"], r_strategy=raw["r_strategy"], title=raw["title"], rationale=raw["rationale"],
-        clause=raw["clause"], verification=raw["verification"], source=raw["source"],
+        level=raw["level"], r_strategy=raw["r_strategy"], title=_lines(raw["title"]),
+        rationale=_lines(raw["rationale"]), clause=_lines(raw["clause"]), verification=_lines(raw["verification"]),
+        source=_lines(raw["source"]),
         status=Status(status) if status in Status._value2member_map_ else status,
-        version=raw.get("version", 1), placeholders=defaults, placeholder_meta=meta,
+        version=raw.get("version", 1),
+        # Excel packs hold one name=value per line, trimmed: trim here too, so both forms read the same
+        placeholders={k: v.strip() if isinstance(v, str) else v for k, v in defaults.items()}, placeholder_meta=meta,
         weight_min=raw.get("weight_min"), weight_max=raw.get("weight_max"), scoring=scoring,
-        scoring_text=scoring_text, marktstandaard=raw.get("marktstandaard", False),
+        scoring_text=_lines(scoring_text), marktstandaard=raw.get("marktstandaard", False),
         created_at=raw.get("created_at") or "", updated_at=raw.get("updated_at") or "",
         updated_by=raw.get("updated_by") or "",
     )
@@ -266,98 +315,205 @@ def _criterion_from_raw(raw: Any, where: Callable[[str], str], problems: _Proble
     return c
 
 
+def _add_all(found: list[Any], where: Callable[[str], str], problems: _Problems) -> bool:
+    """Add validation problems at their place; True when there were any."""
+    for p in found:
+        problems.add(where(p.field), p.nl, p.en)
+    return bool(found)
+
+
+def _items(values: list[str] | None) -> list[str]:
+    return [v.strip() for v in values or [] if v.strip()]
+
+
+def _lines(text: str) -> str:
+    """Text with Windows and old Mac line ends as plain new lines (an Excel cell would turn them into these)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _check_pack_wide(packages: list[Package], criteria: list[Criterion], problems: _Problems,
                      where: Callable[[str, int, str], str]) -> None:
     seen_slugs: set[str] = set()
     seen_prefixes: dict[str, str] = {}
     for i, p in enumerate(packages):
         if p.slug in seen_slugs:
-            problems.add(where("packages", i, "slug"), f"pakket '{p.slug}' staat er twee keer in",
-                         f"package '{p.slug}' occurs twice")
+            problems.add(where("packages", i, "slug"), f"pakket '{shown(p.slug)}' staat er twee keer in",
+                         f"package '{shown(p.slug)}' occurs twice")
         seen_slugs.add(p.slug)
         if p.prefix and seen_prefixes.setdefault(p.prefix, p.slug) != p.slug:
             problems.add(where("packages", i, "prefix"),
-                         f"voorvoegsel '{p.prefix}' is al van pakket '{seen_prefixes[p.prefix]}'",
-                         f"prefix '{p.prefix}' already belongs to package '{seen_prefixes[p.prefix]}'")
+                         f"voorvoegsel '{shown(p.prefix)}' is al van pakket '{shown(seen_prefixes[p.prefix])}'",
+                         f"prefix '{shown(p.prefix)}' already belongs to package '{shown(seen_prefixes[p.prefix])}'")
     seen_ids: dict[str, int] = {}
     for i, c in enumerate(criteria):
         if c.id in seen_ids:
-            problems.add(where("criteria", i, "id"), f"code '{c.id}' komt twee keer voor (ook bij nummer {seen_ids[c.id] + 1})",
-                         f"id '{c.id}' occurs twice (also at number {seen_ids[c.id] + 1})")
+            problems.add(where("criteria", i, "id"), f"code '{shown(c.id)}' komt twee keer voor (ook bij nummer {seen_ids[c.id] + 1})",
+                         f"id '{shown(c.id)}' occurs twice (also at number {seen_ids[c.id] + 1})")
         else:
             seen_ids[c.id] = i
 
 
-def _read_xlsx(path: Path) -> Pack:
+# An .xlsx is a zip of XML parts. Bound what unpacking may cost before openpyxl reads anything: a 2.5 MB "zip bomb"
+# unpacks to gigabytes. The starter library's criteria sheet packs about 5:1, a 20,000-criterion export is 39 MB
+# unpacked at 8:1; these bounds leave room for five times that.
+MAX_XLSX_UNPACKED = 200 * 1024 * 1024
+MAX_XLSX_RATIO = 100  # deflate reaches about 1000:1 on repeated XML; real sheets stay below 20:1
+MAX_XLSX_MEMBERS = 1000
+MAX_XLSX_ROWS = 100_000
+MAX_XLSX_COLUMNS = 64
+
+
+def _xlsx_problem(name: str, nl: str, en: str) -> PackError:
+    return PackError([(name, nl)], en_problems=[(name, en)])
+
+
+def _check_xlsx_sizes(path: Path) -> None:
+    """Refuse an .xlsx whose parts would unpack to too much, judged by the sizes the zip itself declares.
+
+    Python's zipfile never unpacks more than a member's declared size (it stops and reports a bad CRC), so these
+    declared sizes bound what openpyxl can read.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise _xlsx_problem(path.name, "het bestand is geen leesbaar Excel-werkboek (.xlsx)",
+                            "the file is not a readable Excel workbook (.xlsx)") from exc
+    if len(members) > MAX_XLSX_MEMBERS:
+        raise _xlsx_problem(path.name, f"het werkboek bestaat uit te veel delen ({len(members)}, hoogstens "
+                            f"{MAX_XLSX_MEMBERS}); is het wel een bibliotheekpakket?",
+                            f"the workbook has too many parts ({len(members)}, at most {MAX_XLSX_MEMBERS}); "
+                            "is it a library pack?")
+    total = sum(m.file_size for m in members)
+    if total > MAX_XLSX_UNPACKED:
+        mb, limit = total // 2**20, MAX_XLSX_UNPACKED // 2**20
+        raise _xlsx_problem(path.name, f"het werkboek is uitgepakt te groot ({mb} MB, hoogstens {limit} MB); "
+                            "splits het pakket", f"the workbook is too large unpacked ({mb} MB, at most {limit} MB); "
+                            "split the pack")
+    for m in members:
+        if m.file_size > 2**20 and m.file_size > MAX_XLSX_RATIO * max(m.compress_size, 1):
+            raise _xlsx_problem(path.name, f"onderdeel {shown(m.filename)} pakt verdacht sterk uit "
+                                f"({m.compress_size} naar {m.file_size} bytes); het bestand is beschadigd of "
+                                "kwaadaardig", f"part {shown(m.filename)} unpacks suspiciously far ({m.compress_size} "
+                                f"to {m.file_size} bytes); the file is damaged or malicious")
+
+
+@dataclass
+class _Sheet:
+    title: str
+    header: list[str]
+    rows: list[tuple[int, tuple[Any, ...]]]  # (row number, values), blank rows left out
+
+
+def _load_sheets(path: Path) -> dict[str, _Sheet]:
+    """Every sheet's header and rows, read with openpyxl in streaming mode; nothing is checked here."""
     from openpyxl import load_workbook
 
+    workbook = load_workbook(path, read_only=True, data_only=True)
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise PackError([(path.name, "het bestand is geen leesbaar Excel-werkboek (.xlsx)")],
-                        en_problems=[(path.name, "the file is not a readable Excel workbook (.xlsx)")]) from exc
-    try:
-        sheets = {ws.title.strip().lower(): ws for ws in workbook.worksheets}
-        problems = _Problems()
-        pkg_sheet = next((sheets[n] for n in XLSX_PACKAGE_SHEETS if n in sheets), None)
-        crit_sheet = next((sheets[n] for n in XLSX_CRITERIA_SHEETS if n in sheets), None)
-        if pkg_sheet is None or crit_sheet is None:
-            raise PackError(
-                [(path.name, "dit is geen bibliotheekpakket: de bladen 'pakketten' en 'criteria' ontbreken")],
-                en_problems=[(path.name, "this is not a library pack: the sheets 'pakketten' and 'criteria' are missing")],
-            )
-        pkg_rows = _sheet_rows(pkg_sheet, XLSX_REQUIRED_PACKAGE_COLUMNS, problems)
-        crit_rows = _sheet_rows(crit_sheet, CRITERION_REQUIRED, problems)
-        problems.raise_if_any(path.name)
-        packages = []
-        for row_no, raw in pkg_rows:
-            raw = dict(raw)
-            raw["cpv"] = _split_list(raw.get("cpv"))
-            raw["synonyms"] = _split_list(raw.get("synonyms"))
-            def pkg_where(f: str, row_no: int = row_no) -> str:
-                return f"blad {pkg_sheet.title} rij {row_no}" + (f" veld {f}" if f else "")
-
-            pkg = _package_from_raw(raw, pkg_where, problems)
-            if pkg is not None:
-                packages.append(pkg)
-        criteria = []
-        for row_no, raw in crit_rows:
-            def where(f: str, row_no: int = row_no) -> str:
-                return f"blad {crit_sheet.title} rij {row_no}" + (f" veld {f}" if f else "")
-
-            raw = _coerce_xlsx_criterion(raw, where, problems)
-
-            c = _criterion_from_raw(raw, where, problems)
-            if c is not None:
-                criteria.append(c)
-        rows_by_kind = {"packages": [r for r, _ in pkg_rows], "criteria": [r for r, _ in crit_rows]}
-        _check_pack_wide(packages, criteria, problems,
-                         lambda kind, i, f: f"blad {kind} rij {rows_by_kind[kind][i]} veld {f}")
-        problems.raise_if_any(path.name)
-        return Pack(packages=packages, criteria=criteria)
+        sheets: dict[str, _Sheet] = {}
+        for ws in workbook.worksheets:
+            key = ws.title.strip().lower()
+            if key not in XLSX_PACKAGE_SHEETS + XLSX_CRITERIA_SHEETS or key in sheets:
+                continue
+            rows = ws.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS)
+            header_values = next(rows, None)
+            header = [str(h).strip() if h is not None else "" for h in header_values or ()]
+            while header and not header[-1]:
+                header.pop()
+            body: list[tuple[int, tuple[Any, ...]]] = []
+            for row_no, values in enumerate(rows, start=2):
+                if row_no > MAX_XLSX_ROWS:
+                    raise _xlsx_problem(f"{path.name} blad {shown(ws.title)}", f"het blad heeft te veel rijen "
+                                        f"(meer dan {MAX_XLSX_ROWS}); splits het pakket",
+                                        f"the sheet has too many rows (more than {MAX_XLSX_ROWS}); split the pack")
+                if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                    continue
+                body.append((row_no, tuple(values[: len(header)])))
+            sheets[key] = _Sheet(ws.title, header, body) if header_values is not None else _Sheet(ws.title, [], [])
+        return sheets
     finally:
         workbook.close()
 
 
-def _sheet_rows(ws: Any, required: list[str], problems: _Problems) -> list[tuple[int, dict[str, Any]]]:
-    rows = ws.iter_rows(values_only=True)
-    header = next(rows, None)
-    if header is None:
-        problems.add(f"blad {ws.title}", "het blad is leeg", "the sheet is empty")
+def _read_xlsx(path: Path) -> Pack:
+    _check_xlsx_sizes(path)
+    try:
+        sheets = _load_sheets(path)
+    except LibraryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises whatever its XML and zip layers raise on damaged parts
+        raise _xlsx_problem(path.name, f"het Excel-werkboek is beschadigd en kan niet worden gelezen "
+                            f"({shown(type(exc).__name__)}: {shown(str(exc), 120)})",
+                            f"the Excel workbook is damaged and cannot be read ({shown(type(exc).__name__)}: "
+                            f"{shown(str(exc), 120)})") from exc
+    problems = _Problems()
+    pkg_sheet = next((sheets[n] for n in XLSX_PACKAGE_SHEETS if n in sheets), None)
+    crit_sheet = next((sheets[n] for n in XLSX_CRITERIA_SHEETS if n in sheets), None)
+    if pkg_sheet is None or crit_sheet is None:
+        raise _xlsx_problem(path.name, "dit is geen bibliotheekpakket: de bladen 'pakketten' en 'criteria' ontbreken",
+                            "this is not a library pack: the sheets 'pakketten' and 'criteria' are missing")
+    pkg_rows = _sheet_rows(pkg_sheet, XLSX_REQUIRED_PACKAGE_COLUMNS, problems)
+    crit_rows = _sheet_rows(crit_sheet, CRITERION_REQUIRED, problems)
+    problems.raise_if_any(path.name)
+    packages = []
+    for row_no, raw in pkg_rows:
+        raw = _coerce_xlsx_package(raw)
+
+        def pkg_where(f: str, row_no: int = row_no) -> str:
+            return f"blad {shown(pkg_sheet.title)} rij {row_no}" + (f" veld {f}" if f else "")
+
+        pkg = _package_from_raw(raw, pkg_where, problems)
+        if pkg is not None:
+            packages.append(pkg)
+    criteria = []
+    for row_no, raw in crit_rows:
+        def where(f: str, row_no: int = row_no) -> str:
+            return f"blad {shown(crit_sheet.title)} rij {row_no}" + (f" veld {f}" if f else "")
+
+        raw = _coerce_xlsx_criterion(raw, where, problems)
+
+        c = _criterion_from_raw(raw, where, problems)
+        if c is not None:
+            criteria.append(c)
+    rows_by_kind = {"packages": [r for r, _ in pkg_rows], "criteria": [r for r, _ in crit_rows]}
+    _check_pack_wide(packages, criteria, problems,
+                     lambda kind, i, f: f"blad {kind} rij {rows_by_kind[kind][i]} veld {f}")
+    problems.raise_if_any(path.name)
+    return Pack(packages=packages, criteria=criteria)
+
+
+def _sheet_rows(sheet: _Sheet, required: list[str], problems: _Problems) -> list[tuple[int, dict[str, Any]]]:
+    if not sheet.header:
+        problems.add(f"blad {shown(sheet.title)}", "het blad is leeg", "the sheet is empty")
         return []
-    columns = [str(h).strip() if h is not None else "" for h in header]
-    missing = [c for c in required if c not in columns]
+    missing = [c for c in required if c not in sheet.header]
     for c in missing:
-        problems.add(f"blad {ws.title} rij 1", f"kolom '{c}' ontbreekt (is hij hernoemd?)",
+        problems.add(f"blad {shown(sheet.title)} rij 1", f"kolom '{c}' ontbreekt (is hij hernoemd?)",
                      f"column '{c}' is missing (was it renamed?)")
     if missing:
         return []
-    result = []
-    for row_no, values in enumerate(rows, start=2):
-        if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-            continue
-        result.append((row_no, {col: val for col, val in zip(columns, values, strict=False) if col}))
-    return result
+    return [(row_no, {col: val for col, val in zip(sheet.header, values, strict=False) if col})
+            for row_no, values in sheet.rows]
+
+
+def _coerce_xlsx_package(raw: dict[str, Any]) -> dict[str, Any]:
+    """Lists are one cell with ';' or new lines between the items; numbers typed in text cells become text."""
+    out = dict(raw)
+    out["cpv"] = _split_list(raw.get("cpv"))
+    out["synonyms"] = _split_list(raw.get("synonyms"))
+    for name in ("slug", "name_nl", "name_en", "prefix", "description"):
+        value = out.get(name)
+        if value is not None and not isinstance(value, str):
+            out[name] = _cell_text(value)
+    return out
+
+
+def _cell_text(value: Any) -> str:
+    """A number or date cell in a text column, as the text the user sees."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _split_list(value: Any) -> list[str]:
@@ -369,10 +525,10 @@ def _split_list(value: Any) -> list[str]:
 def _json_cell(value: str, field_name: str, where: Callable[[str], str], problems: _Problems) -> Any:
     """A cell holding a JSON object (structured scoring, placeholders with details)."""
     try:
-        return json.loads(value)
-    except json.JSONDecodeError as exc:
-        problems.add(where(field_name), f"ongeldige JSON in de cel: {exc.msg} (teken {exc.pos + 1})",
-                     f"invalid JSON in the cell: {exc.msg} (character {exc.pos + 1})")
+        return parse_json_text(value, "")
+    except PackError as exc:
+        (place, nl), (_, en) = exc.problems[0], exc.en_problems[0]
+        problems.add(where(field_name), f"in de cel{place}: {nl}", f"in the cell{place}: {en}")
         return None
 
 
@@ -383,15 +539,15 @@ def _coerce_xlsx_criterion(raw: dict[str, Any], where: Callable[[str], str], pro
         value = out.get(name)
         if isinstance(value, float) and value.is_integer():
             out[name] = int(value)
-        elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        elif isinstance(value, str) and re.fullmatch(r"-?[0-9]{1,18}", value.strip()):
             out[name] = int(value.strip())
         elif isinstance(value, str) and not value.strip():
             out[name] = None
     for name in ("title", "rationale", "clause", "verification", "source", "scoring", "scoring_text", "id", "package",
-                 "kind", "r_strategy", "status"):
+                 "kind", "r_strategy", "status", "created_at", "updated_at", "updated_by"):
         value = out.get(name)
         if value is not None and not isinstance(value, str):
-            out[name] = str(value)
+            out[name] = _cell_text(value)
     scoring = out.get("scoring")
     if isinstance(scoring, str) and scoring.lstrip().startswith("{"):
         out["scoring"] = _json_cell(scoring, "scoring", where, problems)
@@ -406,12 +562,7 @@ def _coerce_xlsx_criterion(raw: dict[str, Any], where: Callable[[str], str], pro
     if isinstance(placeholders, str) and placeholders.lstrip().startswith("{"):
         out["placeholders"] = _json_cell(placeholders, "placeholders", where, problems) or {}
     elif isinstance(placeholders, str):
-        pairs: dict[str, str] = {}
-        for line in placeholders.splitlines():
-            if "=" in line:
-                key, _, val = line.partition("=")
-                pairs[key.strip()] = val.strip()
-        out["placeholders"] = pairs
+        out["placeholders"] = _placeholder_cell(placeholders)
     elif placeholders is None:
         out["placeholders"] = {}
     if out.get("status") is None:
@@ -419,6 +570,18 @@ def _coerce_xlsx_criterion(raw: dict[str, Any], where: Callable[[str], str], pro
     if out.get("version") is None:
         out.pop("version", None)
     return out
+
+
+def _placeholder_cell(text: str) -> dict[str, str] | list[str]:
+    """One name=value per line; a line without '=' leaves the text as is, so the shape check reports it."""
+    pairs: dict[str, str] = {}
+    for line in text.split("\n"):  # not splitlines(): that also splits on U+2028 and other separators
+        if "=" in line:
+            key, _, val = line.partition("=")
+            pairs[key.strip()] = val.strip()
+        elif line.strip():
+            return [text]
+    return pairs
 
 
 # -------------------------------------------------------------------- importing
@@ -430,8 +593,8 @@ def plan_import(store: LibraryStore, pack: Pack) -> ImportPlan:
     problems = _Problems()
     for c in pack.criteria:
         if c.package not in known:
-            problems.add(f"criterium {c.id} veld package", f"onbekend inkooppakket '{c.package}'",
-                         f"unknown procurement package '{c.package}'")
+            problems.add(f"criterium {shown(c.id)} veld package", f"onbekend inkooppakket '{shown(c.package)}'",
+                         f"unknown procurement package '{shown(c.package)}'")
     prefixes = {p.prefix: p.slug for p in existing_packages.values() if p.prefix}
     for p in pack.packages:
         owner = prefixes.get(p.prefix)
@@ -496,7 +659,8 @@ def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | Non
                     progress(done, total)
             if progress:
                 progress(total, total)
-    except Cancelled:
+    except BaseException:
+        # nothing was written (the transaction rolled back), so a backup would only suggest that something was
         if backup_path:
             backup_path.unlink(missing_ok=True)
         raise
@@ -599,18 +763,18 @@ def _write_xlsx(path: Path, packages: list[Package], criteria: list[Criterion], 
     wb = Workbook()
     ws = wb.active
     ws.title = "pakketten"
-    ws.append(PACKAGE_FIELDS)
+    append_row(ws, PACKAGE_FIELDS)
     for p in packages:
-        ws.append([p.slug, p.name_nl, p.name_en, p.prefix, "; ".join(p.cpv), "; ".join(p.synonyms), p.description])
+        append_row(ws, [p.slug, p.name_nl, p.name_en, p.prefix, "; ".join(p.cpv), "; ".join(p.synonyms), p.description])
     cs = wb.create_sheet("criteria")
-    cs.append(CRITERION_FIELDS)
+    append_row(cs, CRITERION_FIELDS)
     for i, c in enumerate(criteria, start=1):
         row = criterion_to_row(c)
         # placeholders with a label, unit or range need the JSON form; bare defaults stay readable as name=value lines
         row["placeholders"] = (json.dumps(placeholders_to_pack(c.placeholders, c.placeholder_meta), ensure_ascii=False)
                                if c.placeholder_meta else "\n".join(f"{k}={v}" for k, v in c.placeholders.items()))
         row["marktstandaard"] = bool(c.marktstandaard)
-        cs.append([row[f] for f in CRITERION_FIELDS])
+        append_row(cs, [row[f] for f in CRITERION_FIELDS])  # text as text: a title '=HYPERLINK(...)' is no formula
         if progress and i % 500 == 0:
             progress(i, len(criteria))
     for sheet in (ws, cs):

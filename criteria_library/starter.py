@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from .exchange import Pack, apply_import, plan_import, read_pack
@@ -26,7 +27,24 @@ def starter_pack() -> Pack:
 
 
 def load_starter_library(store: LibraryStore) -> int:
-    """Fill an empty library with the starter library; returns the number of criteria loaded."""
+    """Fill an empty library with the starter library; returns the number of criteria loaded.
+
+    The starter is a signed release of the built-in publisher, so every criterion shows where it came from and
+    later releases can tell local changes from upstream ones. Starter files changed without re-running
+    scripts/sign_starter still load, as a plain import without provenance (a test catches that before release).
+    """
+    from .errors import LibraryError
+    from .merge import apply_update, plan_update
+    from .releases import starter_release
+
+    try:
+        release = starter_release(STARTER_DIR)
+    except (LibraryError, OSError):
+        logging.getLogger(__name__).warning("starter release signature does not match the files; "
+                                            "run scripts/sign_starter", exc_info=True)
+        release = None
+    if release is not None and release.pack.packages:
+        return len(apply_update(store, plan_update(store, release), backup=False).plan.new)
     pack = starter_pack()
     if not pack.packages:
         return 0

@@ -1,11 +1,74 @@
-"""Text as people type it: compared without case and accents."""
+"""Text as people type it: compared without case and accents; characters we refuse; values shown in messages."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+
+# Characters that cannot stand in a Word (XML) document or an Excel cell, or that a terminal acts on: control
+# characters other than tab, new line and carriage return, DEL and the C1 controls, lone surrogates (which cannot be
+# stored as UTF-8 at all) and the two non-characters U+FFFE/U+FFFF. The one filter for packs, tenders and the editor.
+BAD_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+# What a message must not pass to a terminal as is: every control and format character, line and paragraph
+# separators (U+2028/2029 start a new line in some terminals and editors) and lone surrogates.
+_UNPRINTABLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 
 def fold(text: str) -> str:
     """Lower case without accents, for matching what people type."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def bad_char_problem(value: str) -> tuple[str, str] | None:
+    """(Dutch, English) description of the first character that cannot be stored or put in a document, or None."""
+    m = BAD_CHARS_RE.search(value)
+    if m is None:
+        return None
+    code = f"U+{ord(m.group()):04X}"
+    pos = m.start() + 1
+    if SURROGATE_RE.match(m.group()):
+        return (f"bevat een ongeldig Unicode-teken ({code}, teken {pos}: een losse surrogaathelft); verwijder het",
+                f"contains an invalid Unicode character ({code}, character {pos}: a lone surrogate); remove it")
+    return (f"bevat een onzichtbaar stuurteken ({code}, teken {pos}) dat niet in een document kan; verwijder het",
+            f"contains an invisible control character ({code}, character {pos}) that cannot go into a document; "
+            "remove it")
+
+
+def escape_unprintable(text: str) -> str:
+    """The text with control, format and line-separator characters written as \\x1b or \\u2028, so that a
+    message printed on a terminal can neither move the cursor nor start a forged line."""
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in _UNPRINTABLE_CATEGORIES:
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def shown(value: object, width: int = 60) -> str:
+    """A value as a message may quote it: short, escaped, and never a number of thousands of digits."""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, int):
+        # str() of an int with more than 4,300 digits raises ValueError; say how long it is instead
+        text = str(value) if value.bit_length() <= 200 else f"een getal van ongeveer {int(value.bit_length() * 0.30103)} cijfers"
+    elif isinstance(value, float):
+        text = repr(value)
+    elif isinstance(value, str):
+        text = value
+    elif value is None:
+        text = "null"
+    elif isinstance(value, list):
+        text = "(een lijst)"
+    elif isinstance(value, dict):
+        text = "(een object)"
+    else:
+        text = f"({type(value).__name__})"
+    text = escape_unprintable(text)
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -28,6 +28,7 @@ from .models import (
     Status,
     placeholders_in,
 )
+from .text import bad_char_problem, shown
 
 KIND_VALUES = [k.value for k in Kind]
 STATUS_VALUES = [s.value for s in Status]
@@ -39,11 +40,23 @@ REQUIRED_TEXT = {
     "source": ("bron", "source"),
 }
 MAX_TITLE = 200
-# Characters Word documents cannot hold (XML 1.0); newline and tab are fine.
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# An Excel cell holds at most 32,767 characters: longer texts could not be exported and edited in Excel again.
+MAX_TEXT = 32_767
+MAX_SHORT_TEXT = 500  # placeholder defaults, synonyms, who changed it, time stamps
+# A criterion edited a million times does not exist; far below SQLite's 2**63 - 1, so a version can always go up.
+MAX_VERSION = 1_000_000
 TEXT_FIELDS = ("title", "rationale", "clause", "verification", "source", "scoring_text")
+# The JSON shape of a pack's criterion and package: what each field must be before a Criterion or Package is built.
+CRITERION_TEXT_FIELDS = ("id", "package", "kind", "r_strategy", "title", "rationale", "clause", "verification",
+                         "source", "status", "scoring_text", "created_at", "updated_at", "updated_by")
+CRITERION_INT_FIELDS = ("level", "version", "weight_min", "weight_max")
+PACKAGE_TEXT_FIELDS = ("slug", "name_nl", "name_en", "prefix", "description")
+PACKAGE_LIST_FIELDS = ("cpv", "synonyms")
 SCORING_TYPES = [t.value for t in ScoringType]
 PLACEHOLDER_META_KEYS = ("default", "label", "unit", "min", "max")
+# Numbers in scoring and placeholder ranges: a thousand billion is far beyond any score, percentage or amount,
+# and keeps float() and SQLite away from integers of thousands of digits.
+MAX_NUMBER = 10**12
 
 
 @dataclass(frozen=True)
@@ -63,17 +76,17 @@ def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> 
         problems.append(Problem(field, nl, en))
 
     if not isinstance(c.id, str) or not CRITERION_ID_RE.match(c.id):
-        add("id", f"ongeldige code '{c.id}' (verwacht zoals MEU-G-03)", f"invalid id '{c.id}' (expected like MEU-G-03)")
+        add("id", f"ongeldige code '{shown(c.id)}' (verwacht zoals MEU-G-03)", f"invalid id '{shown(c.id)}' (expected like MEU-G-03)")
     if known_packages is not None and c.package not in known_packages:
-        add("package", f"onbekend inkooppakket '{c.package}'", f"unknown procurement package '{c.package}'")
+        add("package", f"onbekend inkooppakket '{shown(c.package)}'", f"unknown procurement package '{shown(c.package)}'")
     if str(c.kind) not in KIND_VALUES:
-        add("kind", f"ongeldige soort '{c.kind}' (kies uit {', '.join(KIND_VALUES)})",
-            f"invalid kind '{c.kind}' (choose from {', '.join(KIND_VALUES)})")
+        add("kind", f"ongeldige soort '{shown(c.kind)}' (kies uit {', '.join(KIND_VALUES)})",
+            f"invalid kind '{shown(c.kind)}' (choose from {', '.join(KIND_VALUES)})")
     if isinstance(c.level, bool) or not isinstance(c.level, int) or c.level not in (1, 2, 3):
-        add("level", f"ongeldig ambitieniveau '{c.level}' (1, 2 of 3)", f"invalid ambition level '{c.level}' (1, 2 or 3)")
+        add("level", f"ongeldig ambitieniveau '{shown(c.level)}' (1, 2 of 3)", f"invalid ambition level '{shown(c.level)}' (1, 2 or 3)")
     if c.r_strategy not in R_STRATEGIES:
-        add("r_strategy", f"ongeldige R-strategie '{c.r_strategy}' (R0 t/m R9 of ondersteunend)",
-            f"invalid R-strategy '{c.r_strategy}' (R0 to R9 or ondersteunend)")
+        add("r_strategy", f"ongeldige R-strategie '{shown(c.r_strategy)}' (R0 t/m R9 of ondersteunend)",
+            f"invalid R-strategy '{shown(c.r_strategy)}' (R0 to R9 or ondersteunend)")
     if not isinstance(c.marktstandaard, bool):
         add("marktstandaard", "marktstandaard moet true of false zijn", "marktstandaard must be true or false")
     for name, (label_nl, label_en) in REQUIRED_TEXT.items():
@@ -84,16 +97,18 @@ def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> 
         add("title", f"titel is te lang ({len(c.title)} tekens, hoogstens {MAX_TITLE})",
             f"title is too long ({len(c.title)} characters, at most {MAX_TITLE})")
     if str(c.status) not in STATUS_VALUES:
-        add("status", f"ongeldige status '{c.status}' (kies uit {', '.join(STATUS_VALUES)})",
-            f"invalid status '{c.status}' (choose from {', '.join(STATUS_VALUES)})")
-    if isinstance(c.version, bool) or not isinstance(c.version, int) or c.version < 1:
-        add("version", f"ongeldige versie '{c.version}' (een geheel getal vanaf 1)",
-            f"invalid version '{c.version}' (a whole number from 1)")
+        add("status", f"ongeldige status '{shown(c.status)}' (kies uit {', '.join(STATUS_VALUES)})",
+            f"invalid status '{shown(c.status)}' (choose from {', '.join(STATUS_VALUES)})")
+    if isinstance(c.version, bool) or not isinstance(c.version, int) or not 1 <= c.version <= MAX_VERSION:
+        add("version", f"ongeldige versie '{shown(c.version)}' (een geheel getal van 1 tot {MAX_VERSION:_})".replace("_", "."),
+            f"invalid version '{shown(c.version)}' (a whole number from 1 to {MAX_VERSION:,})")
     for name in TEXT_FIELDS:
         value = getattr(c, name)
-        if isinstance(value, str) and CONTROL_RE.search(value):
-            add(name, "bevat onzichtbare stuurtekens die niet in een Word-document passen",
-                "contains invisible control characters that cannot go into a Word document")
+        if isinstance(value, str) and (problem := bad_char_problem(value)):
+            add(name, *problem)
+        elif isinstance(value, str) and len(value) > MAX_TEXT:
+            add(name, f"is te lang ({len(value)} tekens, hoogstens {MAX_TEXT})",
+                f"is too long ({len(value)} characters, at most {MAX_TEXT})")
     problems.extend(_placeholder_problems(c))
     problems.extend(_placeholder_meta_problems(c))
     problems.extend(_weight_problems(c))
@@ -127,8 +142,8 @@ def _placeholder_problems(c: Criterion) -> list[Problem]:
                                     f"placeholder {{{{{name}}}}} has no default value"))
     for name in c.placeholders:
         if name not in used:
-            problems.append(Problem("placeholders", f"invulveld '{name}' komt niet voor in de voorbeeldtekst",
-                                    f"placeholder '{name}' does not occur in the example clause"))
+            problems.append(Problem("placeholders", f"invulveld '{shown(name)}' komt niet voor in de voorbeeldtekst",
+                                    f"placeholder '{shown(name)}' does not occur in the example clause"))
     return problems
 
 
@@ -147,8 +162,8 @@ def _weight_problems(c: Criterion) -> list[Problem]:
                                         "award criterion without a weight range (weight_min and weight_max)"))
                 break
         elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
-            problems.append(Problem(name, f"gewicht '{value}' moet een geheel getal van 0 tot 100 zijn",
-                                    f"weight '{value}' must be a whole number from 0 to 100"))
+            problems.append(Problem(name, f"gewicht '{shown(value)}' moet een geheel getal van 0 tot 100 zijn",
+                                    f"weight '{shown(value)}' must be a whole number from 0 to 100"))
         elif not is_award:
             problems.append(Problem(name, "alleen gunningscriteria hebben een gewicht",
                                     "only award criteria have a weight"))
@@ -178,15 +193,17 @@ def _scoring_problems(c: Criterion) -> list[Problem]:
         for i, level in enumerate(s.levels):
             if not _finite(level.points) or not 0 <= level.points <= (s.scale_max if _finite(s.scale_max) else 0):
                 problems.append(Problem(f"scoring.levels[{i}].points",
-                                        f"punten '{level.points}' liggen niet tussen 0 en {s.scale_max}",
-                                        f"points '{level.points}' are not between 0 and {s.scale_max}"))
-            if CONTROL_RE.search(level.description):
-                problems.append(Problem(f"scoring.levels[{i}].description", "bevat onzichtbare stuurtekens",
-                                        "contains invisible control characters"))
+                                        f"punten '{shown(level.points)}' liggen niet tussen 0 en {s.scale_max}",
+                                        f"points '{shown(level.points)}' are not between 0 and {s.scale_max}"))
+            if problem := bad_char_problem(level.description):
+                problems.append(Problem(f"scoring.levels[{i}].description", *problem))
+            elif len(level.description) > MAX_TEXT:
+                problems.append(Problem(f"scoring.levels[{i}].description", f"is te lang (hoogstens {MAX_TEXT} tekens)",
+                                        f"is too long (at most {MAX_TEXT} characters)"))
     elif isinstance(s, RelativeScoring):
         if s.direction not in RELATIVE_DIRECTIONS:
-            problems.append(Problem("scoring.direction", f"richting '{s.direction}' moet 'hoger' of 'lager' zijn",
-                                    f"direction '{s.direction}' must be 'hoger' or 'lager'"))
+            problems.append(Problem("scoring.direction", f"richting '{shown(s.direction)}' moet 'hoger' of 'lager' zijn",
+                                    f"direction '{shown(s.direction)}' must be 'hoger' or 'lager'"))
         if not _finite(s.floor):
             problems.append(Problem("scoring.floor", "de ondergrens moet een getal zijn", "the floor must be a number"))
     elif isinstance(s, DiscountScoring):
@@ -200,7 +217,12 @@ def _scoring_problems(c: Criterion) -> list[Problem]:
 
 
 def _finite(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+    """A number that float(), SQLite and a message can take: no NaN or infinity, no integer of thousands of digits."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, int):
+        return -MAX_NUMBER <= value <= MAX_NUMBER
+    return math.isfinite(value) and -MAX_NUMBER <= value <= MAX_NUMBER
 
 
 def _placeholder_meta_problems(c: Criterion) -> list[Problem]:
@@ -208,14 +230,14 @@ def _placeholder_meta_problems(c: Criterion) -> list[Problem]:
         return []
     problems = []
     for name, meta in c.placeholder_meta.items():
-        where = f"placeholders.{name}"
+        where = f"placeholders.{shown(name, 40)}"
         if name not in c.placeholders:
-            problems.append(Problem(where, f"invulveld '{name}' heeft gegevens maar geen standaardwaarde",
-                                    f"placeholder '{name}' has details but no default value"))
+            problems.append(Problem(where, f"invulveld '{shown(name)}' heeft gegevens maar geen standaardwaarde",
+                                    f"placeholder '{shown(name)}' has details but no default value"))
         low, high = meta.min, meta.max
         for key, value in (("min", low), ("max", high)):
             if value is not None and not _finite(value):
-                problems.append(Problem(f"{where}.{key}", f"'{value}' is geen getal", f"'{value}' is not a number"))
+                problems.append(Problem(f"{where}.{key}", f"'{shown(value)}' is geen getal", f"'{shown(value)}' is not a number"))
         if _finite(low) and _finite(high) and low > high:  # type: ignore[operator]
             problems.append(Problem(f"{where}.min", "minimum is groter dan maximum", "minimum is larger than maximum"))
         default = c.placeholders.get(name)
@@ -226,8 +248,10 @@ def _placeholder_meta_problems(c: Criterion) -> list[Problem]:
                                         f"default value {problem[1]}"))
         for key in ("label", "unit"):
             value = getattr(meta, key)
-            if not isinstance(value, str) or CONTROL_RE.search(value):
-                problems.append(Problem(f"{where}.{key}", "moet gewone tekst zijn", "must be plain text"))
+            if not isinstance(value, str) or bad_char_problem(value) or "\n" in value or len(value) > MAX_SHORT_TEXT:
+                problems.append(Problem(f"{where}.{key}", "moet gewone tekst op één regel zijn (hoogstens "
+                                        f"{MAX_SHORT_TEXT} tekens)", f"must be plain text on one line (at most "
+                                        f"{MAX_SHORT_TEXT} characters)"))
     return problems
 
 
@@ -252,7 +276,7 @@ def value_out_of_range(value: str, meta: PlaceholderMeta) -> tuple[str, str] | N
     number = parse_number(value)
     unit = f" {meta.unit}" if meta.unit else ""
     if number is None:
-        return (f"'{value}' is geen getal", f"'{value}' is not a number")
+        return (f"'{shown(value)}' is geen getal", f"'{shown(value)}' is not a number")
     if meta.min is not None and number < meta.min:
         return (f"{value}{unit} is kleiner dan het minimum {_fmt(meta.min)}{unit}",
                 f"{value}{unit} is less than the minimum {_fmt(meta.min)}{unit}")
@@ -287,8 +311,8 @@ def scoring_from_pack(raw: Any) -> tuple[Scoring | None, str | None, list[Proble
             return default
         if not _finite(value):
             problems.append(Problem(f"scoring.{key}", "verplicht getal ontbreekt" if value is None else
-                                    f"'{value}' is geen getal", "required number is missing" if value is None
-                                    else f"'{value}' is not a number"))
+                                    f"'{shown(value)}' is geen getal", "required number is missing" if value is None
+                                    else f"'{shown(value)}' is not a number"))
             return default
         return float(value)
 
@@ -319,8 +343,8 @@ def scoring_from_pack(raw: Any) -> tuple[Scoring | None, str | None, list[Proble
         scoring = DiscountScoring(per_unit_pct=number("per_unit_pct"), cap_pct=number("cap_pct"),
                                   unit=unit if isinstance(unit, str) else str(unit))
     else:
-        return None, None, [Problem("scoring.type", f"onbekend beoordelingstype '{kind}' (kies uit "
-                                    f"{', '.join(SCORING_TYPES)})", f"unknown scoring type '{kind}' (choose from "
+        return None, None, [Problem("scoring.type", f"onbekend beoordelingstype '{shown(kind)}' (kies uit "
+                                    f"{', '.join(SCORING_TYPES)})", f"unknown scoring type '{shown(kind)}' (choose from "
                                     f"{', '.join(SCORING_TYPES)})")]
     return scoring, None, problems
 
@@ -340,8 +364,8 @@ def placeholders_from_pack(raw: Any) -> tuple[dict[str, Any], dict[str, Placehol
             continue
         unknown = [k for k in value if k not in PLACEHOLDER_META_KEYS]
         for key in unknown:
-            problems.append(Problem(f"placeholders.{name}.{key}", f"onbekend veld '{key}' (kies uit "
-                                    f"{', '.join(PLACEHOLDER_META_KEYS)})", f"unknown field '{key}' (choose from "
+            problems.append(Problem(f"placeholders.{shown(name, 40)}.{shown(key, 40)}", f"onbekend veld '{shown(key)}' (kies uit "
+                                    f"{', '.join(PLACEHOLDER_META_KEYS)})", f"unknown field '{shown(key)}' (choose from "
                                     f"{', '.join(PLACEHOLDER_META_KEYS)})"))
         default = value.get("default")
         if isinstance(default, int | float) and not isinstance(default, bool):
@@ -352,8 +376,8 @@ def placeholders_from_pack(raw: Any) -> tuple[dict[str, Any], dict[str, Placehol
         for key in ("min", "max"):
             bound = value.get(key)
             if bound is not None and not _finite(bound):
-                problems.append(Problem(f"placeholders.{name}.{key}", f"'{bound}' is geen getal",
-                                        f"'{bound}' is not a number"))
+                problems.append(Problem(f"placeholders.{shown(name, 40)}.{shown(key, 40)}", f"'{shown(bound)}' is geen getal",
+                                        f"'{shown(bound)}' is not a number"))
                 bound = None
             bounds[key] = float(bound) if bound is not None else None
         label, unit = value.get("label", ""), value.get("unit", "")
@@ -367,8 +391,8 @@ def package_problems(p: Package, known_cpv: Set[str] | None = None) -> list[Prob
     """Every problem with a package; empty when it is valid."""
     problems: list[Problem] = []
     if not isinstance(p.slug, str) or not SLUG_RE.match(p.slug):
-        problems.append(Problem("slug", f"ongeldige slug '{p.slug}' (kleine letters, cijfers en streepjes)",
-                                f"invalid slug '{p.slug}' (lowercase letters, digits and hyphens)"))
+        problems.append(Problem("slug", f"ongeldige slug '{shown(p.slug)}' (kleine letters, cijfers en streepjes)",
+                                f"invalid slug '{shown(p.slug)}' (lowercase letters, digits and hyphens)"))
     for name, label_nl, label_en in (("name_nl", "Nederlandse naam", "Dutch name"), ("name_en", "Engelse naam", "English name")):
         value = getattr(p, name)
         if not isinstance(value, str) or not value.strip():
@@ -378,19 +402,106 @@ def package_problems(p: Package, known_cpv: Set[str] | None = None) -> list[Prob
     else:
         for code in p.cpv:
             if not isinstance(code, str) or not CPV_RE.match(code):
-                problems.append(Problem("cpv", f"ongeldige CPV-code '{code}' (verwacht zoals 39100000-3)",
-                                        f"invalid CPV code '{code}' (expected like 39100000-3)"))
+                problems.append(Problem("cpv", f"ongeldige CPV-code '{shown(code)}' (verwacht zoals 39100000-3)",
+                                        f"invalid CPV code '{shown(code)}' (expected like 39100000-3)"))
             elif known_cpv is not None and code not in known_cpv:
-                problems.append(Problem("cpv", f"CPV-code '{code}' staat niet in de CPV-lijst",
-                                        f"CPV code '{code}' is not in the CPV list"))
+                problems.append(Problem("cpv", f"CPV-code '{shown(code)}' staat niet in de CPV-lijst",
+                                        f"CPV code '{shown(code)}' is not in the CPV list"))
     for name in ("name_nl", "name_en", "description"):
         value = getattr(p, name)
-        if isinstance(value, str) and CONTROL_RE.search(value):
-            problems.append(Problem(name, "bevat onzichtbare stuurtekens", "contains invisible control characters"))
+        if isinstance(value, str) and (problem := bad_char_problem(value)):
+            problems.append(Problem(name, *problem))
     if p.prefix and (not isinstance(p.prefix, str) or not re.fullmatch(r"[A-Z]{2,5}", p.prefix)):
-        problems.append(Problem("prefix", f"ongeldig voorvoegsel '{p.prefix}' (2 tot 5 hoofdletters)",
-                                f"invalid prefix '{p.prefix}' (2 to 5 capital letters)"))
+        problems.append(Problem("prefix", f"ongeldig voorvoegsel '{shown(p.prefix)}' (2 tot 5 hoofdletters)",
+                                f"invalid prefix '{shown(p.prefix)}' (2 to 5 capital letters)"))
     if not isinstance(p.synonyms, list) or not all(isinstance(s, str) for s in p.synonyms):
         problems.append(Problem("synonyms", "synoniemen moeten een lijst met woorden zijn",
                                 "synonyms must be a list of words"))
+    return problems
+
+
+# ------------------------------------------------------------------ the shape of a pack's raw JSON
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _text_shape(name: str, value: object, *, single_line: bool = False, limit: int = MAX_TEXT) -> list[Problem]:
+    if not isinstance(value, str):
+        return [Problem(name, f"moet tekst zijn, niet {shown(value)}", f"must be text, not {shown(value)}")]
+    if problem := bad_char_problem(value):
+        return [Problem(name, *problem)]
+    if single_line and ("\n" in value or "\r" in value):
+        return [Problem(name, "moet op één regel staan", "must be on one line")]
+    if len(value) > limit:
+        return [Problem(name, f"is te lang ({len(value)} tekens, hoogstens {limit})",
+                        f"is too long ({len(value)} characters, at most {limit})")]
+    return []
+
+
+def criterion_shape_problems(raw: dict) -> list[Problem]:
+    """Problems with the JSON types of a pack's criterion (text where text belongs, whole numbers, name-value
+    pairs); when this is empty a Criterion can be built from raw without any conversion going wrong."""
+    problems: list[Problem] = []
+    for name in CRITERION_TEXT_FIELDS:
+        value = raw.get(name)
+        if value is not None or name in ("id", "package", "kind"):
+            problems += _text_shape(name, value, single_line=name not in TEXT_FIELDS)
+    for name in CRITERION_INT_FIELDS:
+        value = raw.get(name)
+        if value is not None and not _is_int(value):
+            problems.append(Problem(name, f"moet een geheel getal zijn, niet {shown(value)}",
+                                    f"must be a whole number, not {shown(value)}"))
+    scoring = raw.get("scoring")
+    if isinstance(scoring, str):  # a version-1 text; an object is parsed by scoring_from_pack
+        problems += _text_shape("scoring", scoring)
+    marktstandaard = raw.get("marktstandaard")
+    if marktstandaard is not None and not isinstance(marktstandaard, bool):
+        problems.append(Problem("marktstandaard", f"moet true of false zijn, niet {shown(marktstandaard)}",
+                                f"must be true or false, not {shown(marktstandaard)}"))
+    placeholders = raw.get("placeholders")
+    if placeholders is not None and not isinstance(placeholders, dict):
+        problems.append(Problem("placeholders", "invulvelden moeten naam-waardeparen zijn",
+                                "placeholders must be name-value pairs"))
+    elif placeholders:
+        for key, value in placeholders.items():
+            found = _text_shape("placeholders", key, single_line=True, limit=100)
+            if isinstance(value, dict):  # {"default": ..., "label": ..., "unit": ..., "min": ..., "max": ...}
+                default = value.get("default")
+                if not _finite(default):
+                    found += [] if default is None else _text_shape("placeholders", default, single_line=True,
+                                                                    limit=MAX_SHORT_TEXT)
+                for name in ("label", "unit"):
+                    if value.get(name) is not None:
+                        found += _text_shape(f"placeholders.{shown(key, 40)}.{name}", value[name], single_line=True,
+                                             limit=MAX_SHORT_TEXT)
+            else:
+                found += _text_shape("placeholders", value, single_line=True, limit=MAX_SHORT_TEXT)
+            problems += [Problem(p.field, f"invulveld '{shown(key)}': {p.nl}", f"placeholder '{shown(key)}': {p.en}")
+                         for p in found]
+    return problems
+
+
+def package_shape_problems(raw: dict) -> list[Problem]:
+    """Problems with the JSON types of a pack's package; empty when a Package can be built from raw as is."""
+    problems: list[Problem] = []
+    for name in PACKAGE_TEXT_FIELDS:
+        value = raw.get(name)
+        if value is not None or name in ("slug", "name_nl", "name_en"):
+            problems += _text_shape(name, value, single_line=name != "description")
+    for name in PACKAGE_LIST_FIELDS:
+        value = raw.get(name)
+        if value is None:
+            continue
+        if not isinstance(value, list):
+            problems.append(Problem(name, f"moet een lijst met tekst zijn, niet {shown(value)}",
+                                    f"must be a list of text, not {shown(value)}"))
+            continue
+        for item in value:
+            found = _text_shape(name, item, single_line=True, limit=MAX_SHORT_TEXT)
+            if not found and ";" in item:  # Excel packs separate the items with ';'
+                found = [Problem(name, f"'{shown(item)}' mag geen ';' bevatten", f"'{shown(item)}' may not contain ';'")]
+            problems += found
+        if sum(len(item) + 2 for item in value if isinstance(item, str)) > MAX_TEXT:  # one Excel cell holds them all
+            problems.append(Problem(name, f"is te lang (samen meer dan {MAX_TEXT} tekens)",
+                                    f"is too long (more than {MAX_TEXT} characters together)"))
     return problems

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.files import atomic_write
+from criteria_library.text import bad_char_problem
 
 from .errors import TenderError
 
@@ -53,22 +54,7 @@ DEFAULT_PRICE_RULE = "relatief-laagste"
 
 MAX_NAME_LENGTH = 200  # title and organisation: they go into headers and document properties (Word: 255 at most)
 MAX_AMOUNT_EUR = 1e12  # a thousand billion euros: anything above is a typing error
-# Characters that cannot stand in a Word (XML) document: control characters other than tab and new line
-# (a carriage return is harmless), lone surrogates and the two non-characters U+FFFE/U+FFFF.
-BAD_CHARS_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 CPV_RE = re.compile(r"^([0-9]{8})(?:-([0-9]))?$")
-
-
-def bad_char_problem(value: str) -> tuple[str, str] | None:
-    """(Dutch, English) description of the first character that cannot go into a document, or None."""
-    m = BAD_CHARS_RE.search(value)
-    if m is None:
-        return None
-    code = f"U+{ord(m.group()):04X}"
-    pos = m.start() + 1
-    return (f"bevat een onzichtbaar stuurteken ({code}, teken {pos}) dat niet in een document kan; verwijder het",
-            f"contains an invisible control character ({code}, character {pos}) that cannot go into a document; "
-            "remove it")
 
 
 def parse_cpv(code: str) -> str:

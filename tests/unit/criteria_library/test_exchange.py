@@ -249,7 +249,7 @@ def test_bulk_import_keeps_search_index_and_triggers(fresh_db, mini_pack, tmp_pa
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (lambda p: p["criteria"][0].update(clause=p["criteria"][0]["clause"] + "\x0b"), "onzichtbare stuurtekens"),
+        (lambda p: p["criteria"][0].update(clause=p["criteria"][0]["clause"] + "\x0b"), "onzichtbaar stuurteken (U+000B"),
         (lambda p: p["criteria"][0].update(clause="De inschrijver levert {{onbekend. binnen een termijn."),
          "onvolledig invulveld"),
         (lambda p: p["packages"][1].update(prefix="MEU"), "voorvoegsel 'MEU' is al van pakket 'meubilair'"),

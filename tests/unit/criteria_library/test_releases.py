@@ -1,0 +1,176 @@
+"""Signed releases: keys, trust, publish, and every way a release can be refused with the library unchanged."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from criteria_library import merge
+from criteria_library.errors import LibraryError
+from criteria_library.merge import apply_update, plan_update, provenance
+from criteria_library.models import Status
+from criteria_library.releases import (
+    BUILTIN_NAME,
+    load_private_key,
+    read_release,
+    starter_release,
+    trusted_publishers,
+    untrust,
+)
+from criteria_library.starter import STARTER_DIR
+from criteria_library.store import LibraryStore
+from tests.helpers import db_fingerprint, publish_edit
+from tests.release_helpers import make_key, release, serve, subscriber, trust_key
+
+
+@pytest.fixture
+def published(fresh_db: LibraryStore, tmp_path: Path) -> tuple[LibraryStore, Path, Path]:
+    """The publisher's library, its key (trusted here) and a first release 1.0 in tmp/rel."""
+    keyfile = make_key(tmp_path)
+    trust_key(keyfile)
+    return fresh_db, keyfile, release(fresh_db, keyfile, tmp_path / "rel", "1.0", notes="eerste release")
+
+
+def test_keygen_writes_an_encrypted_key_and_a_public_one(tmp_path: Path) -> None:
+    keyfile = make_key(tmp_path)
+    assert b"ENCRYPTED PRIVATE KEY" in keyfile.read_bytes()
+    assert keyfile.stat().st_mode & 0o077 == 0
+    assert b"PUBLIC KEY" in (tmp_path / "uitgever.key.pub").read_bytes()
+    with pytest.raises(LibraryError, match="verkeerde wachtwoordzin"):
+        load_private_key(keyfile, "iets anders dan het echte")
+    with pytest.raises(LibraryError, match="bestaat al"):
+        make_key(tmp_path)
+
+
+def test_release_holds_only_published_criteria_with_hashes(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    copy = fresh_db.duplicate_criterion("MEU-S-01")  # a concept: never released
+    keyfile = make_key(tmp_path)
+    folder = release(fresh_db, keyfile, tmp_path / "rel", "2026.1", notes="voor iedereen")
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert index["format"] == "tender-assistant.release" and index["version"] == 1
+    assert index["publisher"] == "MRA Regieteam" and index["release"] == "2026.1" and index["notes"] == "voor iedereen"
+    assert len(index["fingerprint"]) == 64 and index["date"]
+    assert [p["file"] for p in index["packs"]] == ["meubilair.json", "verkeersborden.json"]
+    assert (folder / "index.json.sig").exists()
+    ids = [c["id"] for p in index["packs"] for c in json.loads((folder / p["file"]).read_text())["criteria"]]
+    assert copy.id not in ids and len(ids) == 8
+
+
+def test_publish_one_package(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    folder = release(fresh_db, make_key(tmp_path), tmp_path / "rel", "1", packages=["verkeersborden"])
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert [p["package"] for p in index["packs"]] == ["verkeersborden"]
+
+
+def test_update_from_a_folder_brings_criteria_with_provenance(published, tmp_path: Path) -> None:
+    _, _, folder = published
+    other = subscriber(tmp_path / "b.db")
+    plan = plan_update(other, read_release(folder))
+    assert len(plan.new) == 8 and not plan.conflicts
+    result = apply_update(other, plan)
+    assert result.backup is not None and result.backup.exists()
+    assert other.count_criteria() == 8
+    p = provenance(other, "MEU-M-01")
+    assert p is not None and p.publisher == "MRA" and p.release_version == "1.0" and not p.changed_locally
+    assert other.events()[0]["event"] == "release ontvangen"
+
+
+def test_update_over_http_from_127_0_0_1(published, tmp_path: Path) -> None:
+    _, _, folder = published
+    other = subscriber(tmp_path / "b.db")
+    with serve(folder) as url:
+        rel = read_release(url)
+        apply_update(other, plan_update(other, rel))
+        (folder / "meubilair.json").write_bytes((folder / "meubilair.json").read_bytes().replace(b"a", b"e", 1))
+        with pytest.raises(LibraryError, match="beschadigd of onderweg gewijzigd"):
+            read_release(url)
+    assert other.count_criteria() == 8
+
+
+def _flip_one_byte(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2
+    data[middle] = ord("x") if data[middle] != ord("x") else ord("y")
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+TAMPERING = {
+    "unsigned": (lambda f: (f / "index.json.sig").unlink(), "niet ondertekend"),
+    "pack byte": (lambda f: _flip_one_byte(f / "meubilair.json"), "beschadigd of onderweg gewijzigd"),
+    "index byte": (lambda f: _flip_one_byte(f / "index.json"), "beschadigd of onderweg gewijzigd"),
+    "signature byte": (lambda f: _flip_one_byte(f / "index.json.sig"), "beschadigd of onderweg gewijzigd"),
+    "pack truncated": (lambda f: _truncate(f / "verkeersborden.json"), "beschadigd of onderweg gewijzigd"),
+    "index truncated": (lambda f: _truncate(f / "index.json"), "beschadigd of onderweg gewijzigd"),
+    "pack missing": (lambda f: (f / "meubilair.json").unlink(), "ontbreekt"),
+}
+
+
+@pytest.mark.parametrize("kind", list(TAMPERING))
+def test_tampered_release_is_refused_and_library_unchanged(published, tmp_path: Path, kind: str) -> None:
+    _, _, folder = published
+    other = subscriber(tmp_path / "b.db")
+    before = db_fingerprint(other.path)
+    damage, message = TAMPERING[kind]
+    damage(folder)
+    with pytest.raises(LibraryError, match=message):
+        plan_update(other, read_release(folder))
+    assert db_fingerprint(other.path) == before
+
+
+def test_untrusted_publisher_is_refused(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    folder = release(fresh_db, make_key(tmp_path), tmp_path / "rel", "1.0")  # key never trusted
+    with pytest.raises(LibraryError, match="wordt niet vertrouwd"):
+        read_release(folder)
+    keyfile = make_key(tmp_path, "tweede")
+    trust_key(keyfile, "Tweede")
+    untrust("Tweede")
+    folder2 = release(fresh_db, keyfile, tmp_path / "rel2", "1.0")
+    with pytest.raises(LibraryError, match="wordt niet vertrouwd"):
+        read_release(folder2)
+
+
+def test_older_or_equal_release_is_refused(published, tmp_path: Path) -> None:
+    store, keyfile, _ = published
+    other = subscriber(tmp_path / "b.db")
+    newer = release(store, keyfile, tmp_path / "rel2", "1.10")
+    apply_update(other, plan_update(other, read_release(newer)))
+    before = db_fingerprint(other.path)
+    for version in ("1.9", "1.10"):
+        old = release(store, keyfile, tmp_path / f"old{version}", version)
+        with pytest.raises(LibraryError, match="niet nieuwer"):
+            plan_update(other, read_release(old))
+    assert db_fingerprint(other.path) == before
+
+
+def test_shipped_starter_signature_matches_the_starter_files() -> None:
+    """If this fails, a starter file changed: run scripts/sign_starter and commit criteria_library/data/."""
+    rel = starter_release(STARTER_DIR)
+    assert rel.publisher.name == BUILTIN_NAME
+    assert {p.slug for p in rel.pack.packages} == {p.stem for p in STARTER_DIR.glob("*.json")}
+
+
+def test_fresh_install_shows_where_every_starter_criterion_came_from(library: LibraryStore) -> None:
+    assert BUILTIN_NAME in [p.name for p in trusted_publishers()]
+    for cid in library.criterion_ids():
+        p = provenance(library, cid)
+        assert p is not None and p.publisher == BUILTIN_NAME and not p.changed_locally
+
+
+def test_restore_previous_state_undoes_an_update(published, tmp_path: Path) -> None:
+    store, keyfile, folder = published
+    other = subscriber(tmp_path / "b.db")
+    apply_update(other, plan_update(other, read_release(folder)))
+    before = db_fingerprint(other.path)
+    publish_edit(store, replace(store.criterion("MEU-M-01"), title="Tweede titel van de uitgever"))
+    apply_update(other, plan_update(other, read_release(release(store, keyfile, tmp_path / "rel2", "2.0"))))
+    assert other.criterion("MEU-M-01").title == "Tweede titel van de uitgever"
+    merge.restore_previous_state(other)
+    assert db_fingerprint(other.path) == before
+    assert other.criterion("MEU-M-01").status == Status.PUBLISHED
