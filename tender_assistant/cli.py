@@ -55,6 +55,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     check = tender_sub.add_parser("check", help="controleer een aanbesteding: fouten en adviezen")
     check.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
     check.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    check.add_argument("--template", type=Path, metavar="SJABLOON",
+                       help="controleer ook de markeringen ({{gunningscriteria}}, {{titel}}, ...) in deze sjabloon")
     check.set_defaults(func=_in_language(_check))
 
     simulate = tender_sub.add_parser("simulate", help="beoordeel (verzonnen) inschrijvingen met de wegingen van "
@@ -120,6 +122,8 @@ def _check(args: argparse.Namespace) -> int:
         findings = check_tender(tender, store)
     finally:
         store.close()
+    if getattr(args, "template", None) is not None:
+        findings = [*findings, *_template_findings(args.template)]
     errors = [f for f in findings if f.severity == Severity.ERROR]
     if args.json:
         print(json.dumps([{"severity": str(f.severity), "code": f.code, "where": f.where,
@@ -138,6 +142,19 @@ def _check(args: argparse.Namespace) -> int:
                           f"{first.text()}{more}", en=f"{args.file.name}: {len(errors)} "
                           f"{'error' if len(errors) == 1 else 'errors'}; first: {first.text('en')}{more_en}")
     return 0
+
+
+def _template_findings(path: Path) -> list:
+    """Advice on a template: markers the export cannot fill, and what is dropped from it (external links, macros)."""
+    from .checks import Finding, Severity
+    from .docx_export import load_template, marker_problems
+
+    notes: list[str] = []
+    doc = load_template(path, notes)
+    found = [Finding(Severity.ADVICE, "template-marker", p,
+                     en=p, where=path.name) for p in marker_problems(doc)]
+    found += [Finding(Severity.INFO, "template-dropped", n, en=n, where=path.name) for n in notes]
+    return found
 
 
 def _simulate(args: argparse.Namespace) -> int:

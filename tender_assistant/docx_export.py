@@ -18,11 +18,23 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Emu, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .docx_plan import Block, DocumentPlan, Heading, PageBreak, Paragraph, Style, Table, Toc, build_plan
+from .docx_plan import (
+    BUYER_ANNEX_TITLE,
+    Block,
+    DocumentPlan,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Style,
+    Table,
+    Toc,
+    build_plan,
+)
 from .docx_styles import ResolvedStyles, resolve_styles
 from .docx_template import read_template_bytes, sanitise_package
 from .errors import TemplateError, TenderError
@@ -159,15 +171,149 @@ def _header_footer_paragraphs(doc: Document):
             yield from rel.target_part.element.iter(qn("w:p"))
 
 
+# ------------------------------------------------------------------ markers
+BLOCK_MARKERS = {"inleiding", "planning", "geschiktheidseisen", "minimumeisen", "gunningscriteria",
+                 "contractbepalingen", "bewijsmiddelen", "verantwoording", "bijlagen", "inhoudsopgave"}
+FACT_MARKERS = {"titel", "opdrachtgever", "datum", "procedure", "waarde", "looptijd", "cpv", "inkooppakket",
+                "ambitieniveau", "prijsweging", "omschrijving"}
+ANY_MARKER_RE = re.compile(r"\{\{\s*([^{}]{0,60}?)\s*\}\}")
+BLOCK_MARKER_RE = re.compile(r"^\s*\{\{\s*([a-z]+)\s*\}\}\s*$")
+PART_KEYS = {"Inleiding": "inleiding", "Procedure en planning": "planning", "Geschiktheidseisen": "geschiktheidseisen",
+             "Programma van eisen": "minimumeisen", "Gunningscriteria": "gunningscriteria",
+             "Contractbepalingen": "contractbepalingen", "Bewijsmiddelen": "bewijsmiddelen",
+             "Verantwoording": "verantwoording", BUYER_ANNEX_TITLE: "bijlagen"}
+
+
+def split_parts(blocks: list[Block]) -> dict[str, list[Block]]:
+    """The plan's chapters by marker name, each starting with its level-1 heading, without trailing page breaks."""
+    parts: dict[str, list[Block]] = {}
+    current: list[Block] | None = None
+    for b in blocks:
+        if isinstance(b, Heading) and b.level == 1:
+            key = PART_KEYS.get(b.text)
+            current = parts.setdefault(key, []) if key else None
+        if current is not None:
+            current.append(b)
+    for part in parts.values():
+        while part and isinstance(part[-1], PageBreak):
+            part.pop()
+    return parts
+
+
+def block_markers(doc: Document) -> list[tuple[Any, str]]:
+    """Paragraphs of the body (tables and every section included) that hold only a known block marker."""
+    found = []
+    for p in doc.element.body.iter(qn("w:p")):
+        m = BLOCK_MARKER_RE.match(_text_of(p))
+        if m and m.group(1) in BLOCK_MARKERS:
+            found.append((p, m.group(1)))
+    return found
+
+
+def marker_problems(doc: Document) -> list[str]:
+    """Markers a template holds that the export cannot fill: unknown names, block markers inside other text."""
+    problems: list[str] = []
+    paragraphs = [*doc.element.body.iter(qn("w:p")), *_header_footer_paragraphs(doc)]
+    for p in paragraphs:
+        text = _text_of(p)
+        alone = BLOCK_MARKER_RE.match(text)
+        for m in ANY_MARKER_RE.finditer(text):
+            name = m.group(1)
+            if name in FACT_MARKERS or name == "inhoud" and alone:
+                continue
+            if name in BLOCK_MARKERS:
+                if not alone:
+                    problems.append(f"de markering {{{{{name}}}}} staat niet alleen in haar alinea en wordt daarom "
+                                    "niet gevuld")
+            else:
+                problems.append(f"onbekende markering {{{{{name}}}}}: die blijft zichtbaar in het document staan")
+    return list(dict.fromkeys(problems))
+
+
+def _section_after(anchor) -> Any:
+    """The sectPr of the section a body element belongs to (the next one in document order)."""
+    top = anchor
+    while top.getparent() is not None and top.getparent().tag != qn("w:body"):
+        top = top.getparent()
+    el = top
+    while el is not None:
+        if el.tag == qn("w:sectPr"):
+            return el
+        sect = el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if el.tag == qn("w:p") else None
+        if sect is not None:
+            return sect
+        el = el.getnext()
+    return None
+
+
+def _width_at(doc: Document, anchor) -> int:
+    """The text width (EMU) where the anchor stands: its table cell's width, else its section's text width."""
+    tc = next((a for a in anchor.iterancestors() if a.tag == qn("w:tc")), None)
+    if tc is not None:
+        tcw = tc.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+        if tcw is not None and tcw.get(qn("w:type")) == "dxa" and (tcw.get(qn("w:w")) or "").isdigit():
+            return max(int(tcw.get(qn("w:w"))) * 635 - int(Cm(0.4)), int(Cm(4)))
+    sect = _section_after(anchor)
+    section = Section(sect, doc.part) if sect is not None else doc.sections[-1]
+    width = (section.page_width or Cm(21)) - (section.left_margin or Cm(2.5)) - (section.right_margin or Cm(2.5))
+    width = max(int(width), int(Cm(8)))
+    return width if tc is None else width // 2
+
+
+def _inherit_headers(body) -> None:
+    """Give the last section every header/footer it inherits from earlier sections ('linked to previous').
+
+    The sample text removed with an earlier (cover) section must not take the house style's header and logo along.
+    """
+    final = body.find(qn("w:sectPr"))
+    if final is None:
+        return
+    earlier = [p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") for p in body.iterchildren(qn("w:p"))]
+    earlier = [s for s in earlier if s is not None]
+    for tag in ("w:headerReference", "w:footerReference"):
+        for kind in ("default", "first", "even"):
+            if any(r.get(qn("w:type")) == kind for r in final.findall(qn(tag))):
+                continue
+            source = next((r for s in reversed(earlier) for r in s.findall(qn(tag)) if r.get(qn("w:type")) == kind),
+                          None)
+            if source is not None:
+                final.insert(0, copy.deepcopy(source))
+
+
+def _fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str]],
+                  progress: Progress | None) -> None:
+    """Put each part of the plan in place of its marker paragraph; everything else in the template stays."""
+    parts = split_parts(plan.body)
+    styles = resolve_styles(doc)
+    headings = [h for key in ("inleiding", "planning", "geschiktheidseisen", "minimumeisen", "gunningscriteria",
+                              "contractbepalingen") for h in parts.get(key, [])[1:] if isinstance(h, Heading)]
+    total = sum(len(parts.get(name, [])) for _, name in markers) + 1
+    done = 0
+    for anchor, name in markers:
+        renderer = _Renderer(doc, styles, anchor)
+        # The template brings the chapter's own heading; ours would stand twice.
+        blocks: list[Block] = [Toc(levels=2)] if name == "inhoudsopgave" else parts.get(name, [])[1:]
+        for b in blocks:
+            if progress and done % 20 == 0:
+                progress(done, total)
+            done += 1
+            if isinstance(b, Toc):
+                renderer.toc(b, headings)
+            else:
+                renderer.block(b)
+        parent = anchor.getparent()
+        parent.remove(anchor)
+        if parent.tag == qn("w:tc") and (len(parent) == 0 or parent[-1].tag != qn("w:p")):
+            parent.append(OxmlElement("w:p"))  # a table cell ends with a paragraph
+
+
 # ------------------------------------------------------------------ rendering
 class _Renderer:
     def __init__(self, doc: Document, styles: ResolvedStyles, anchor) -> None:
         self.doc = doc
         self.styles = styles
         self.anchor = anchor
-        section = doc.sections[-1]
-        width = (section.page_width or Cm(21)) - (section.left_margin or Cm(2.5)) - (section.right_margin or Cm(2.5))
-        self.text_width = max(int(width), int(Cm(8)))
+        self.text_width = _width_at(doc, anchor)
 
     def paragraph(self, style: Style) -> DocxParagraph:
         p_el = OxmlElement("w:p")
@@ -237,6 +383,8 @@ class _Renderer:
                 run = p.add_run(value)
                 if header or (t.bold_last_row and r_index == last) or (not t.show_header and c_index == 0):
                     run.bold = True
+                if value.startswith("[") and value.endswith("]"):  # a place the buyer still fills in
+                    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
                 if header:
                     shd = OxmlElement("w:shd")
                     shd.set(qn("w:val"), "clear")
@@ -327,22 +475,29 @@ def render(plan: DocumentPlan, template: Document, progress: Progress | None = N
     """
     doc = template
     plan = safe_plan(plan)
-    anchor, has_cover = _prepare_body(doc)
-    kept = [c for c in doc.element.body.iter(qn("w:p")) if c is not anchor]
-    _fill_fields(kept, plan.fields)
-    _fill_fields(list(_header_footer_paragraphs(doc)), plan.fields)
-    styles = resolve_styles(doc)
-    renderer = _Renderer(doc, styles, anchor)
-    headings = plan.headings()
-    blocks = plan.body if has_cover else [*plan.cover, *plan.body]
-    for done, b in enumerate(blocks):
-        if progress and done % 20 == 0:
-            progress(done, len(blocks) + 1)
-        if isinstance(b, Toc):
-            renderer.toc(b, headings)
-        else:
-            renderer.block(b)
-    anchor.getparent().remove(anchor)
+    markers = block_markers(doc)
+    if markers:
+        _fill_fields(list(doc.element.body.iter(qn("w:p"))), plan.fields)
+        _fill_fields(list(_header_footer_paragraphs(doc)), plan.fields)
+        _fill_markers(doc, plan, markers, progress)
+    else:
+        _inherit_headers(doc.element.body)
+        anchor, has_cover = _prepare_body(doc)
+        kept = [c for c in doc.element.body.iter(qn("w:p")) if c is not anchor]
+        _fill_fields(kept, plan.fields)
+        _fill_fields(list(_header_footer_paragraphs(doc)), plan.fields)
+        styles = resolve_styles(doc)
+        renderer = _Renderer(doc, styles, anchor)
+        headings = plan.headings()
+        blocks = plan.body if has_cover else [*plan.cover, *plan.body]
+        for done, b in enumerate(blocks):
+            if progress and done % 20 == 0:
+                progress(done, len(blocks) + 1)
+            if isinstance(b, Toc):
+                renderer.toc(b, headings)
+            else:
+                renderer.block(b)
+        anchor.getparent().remove(anchor)
     if plan.concept:
         _mark_concept(doc)
     _ensure_page_numbers(doc)
@@ -471,7 +626,9 @@ def export_tender(tender: Tender, library: Library, out: Path | str, template: P
         raise TenderError(f"De map {out.parent} bestaat niet.", en=f"The folder {out.parent} does not exist.")
     refuse_overwriting_input(out, {"de sjabloon": template})
     doc = load_template(template, notes)
-    plan = build_plan(tender, library, today=today, concept=concept)
+    # A template with block markers numbers its own chapters: criteria are numbered by kind (GC1), not as 4.1.
+    numbering = "kind" if block_markers(doc) else "chapter"
+    plan = build_plan(tender, library, today=today, concept=concept, numbering=numbering)
     render(plan, doc, progress)
     buf = io.BytesIO()
     doc.save(buf)

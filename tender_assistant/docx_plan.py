@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -156,8 +157,13 @@ LEVEL_TEXT = {
 }
 
 
-def build_plan(tender: Tender, library: Library, today: date | None = None, concept: bool = False) -> DocumentPlan:
-    """The whole tender document as a plan: cover, contents, chapters per kind, weight table and annexes."""
+def build_plan(tender: Tender, library: Library, today: date | None = None, concept: bool = False,
+               numbering: str = "chapter") -> DocumentPlan:
+    """The whole tender document as a plan: cover, contents, chapters per kind, weight table and annexes.
+
+    numbering "chapter" numbers criteria after their chapter (2.1); "kind" by kind (GE1, ME1, GC1, CB1), for
+    documents whose chapters the organisation's template or the document set numbers.
+    """
     from . import award_text  # the award chapter's wording; imported here because it builds on this module
 
     criteria, unknown = resolve_criteria(tender, library)
@@ -172,8 +178,7 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     cpv_lines = [_cpv_line(c) for c in tender.cpv]
     procedure = PROCEDURES[tender.procedure][0]
     plan = DocumentPlan(tender.title, tender.organisation, dutch_date(today), concept=concept)
-    plan.fields = {"titel": tender.title, "opdrachtgever": tender.organisation, "datum": plan.date_text,
-                   "procedure": procedure}
+    plan.fields = tender_facts(tender, plan.date_text, procedure, package_name, cpv_lines)
 
     # ---- cover
     plan.cover.append(text("", Style.BODY))  # a little room above the title
@@ -223,16 +228,18 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
 
     # ---- chapters per kind
     numbers: dict[str, str] = {}
+    evidence_ref = "bijlage A" if numbering == "chapter" else "Bewijsmiddelen"
     for chapter_no, kind in enumerate(KIND_ORDER, start=2):
         title, intro, none_text = CHAPTERS[kind]
         items = by_kind[kind]
         body.append(Heading(title, 1, str(chapter_no)))
+        chapter_start = len(body)
         if kind == Kind.AWARD:
             body.extend(award_text.award_intro(tender, items, chapter_no, intro if items else none_text))
         else:
             body.append(text(intro if items else none_text))
         for i, c in enumerate(items, start=1):
-            number = f"{chapter_no}.{i}"
+            number = f"{KIND_CODES[kind]}{i}" if numbering == "kind" else f"{chapter_no}.{i}"
             numbers[c.id] = number
             entry = tender.entry(c.id)
             heading = c.title
@@ -242,9 +249,11 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
             body.append(Paragraph(clause_runs(fill_clause(tender, c)), Style.CLAUSE))
             if kind == Kind.AWARD:
                 body.extend(award_text.criterion_scoring(tender, c))
-            body.append(labelled("Bewijsmiddel", f"zie bijlage A, {number}"))
+            body.append(labelled("Bewijsmiddel", f"zie {evidence_ref}, {number}"))
         if kind == Kind.AWARD:
             body.extend(award_text.worked_example(tender, items, chapter_no))
+        if numbering == "kind":
+            _kind_numbers(body[chapter_start:], chapter_no, len(items), KIND_CODES[kind])
 
     # ---- annexes
     body.append(PageBreak())
@@ -258,7 +267,108 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
                      "R-strategie (R-ladder) en bron."))
     sources = [[numbers[c.id], c.id, str(c.version), _r_label(c.r_strategy), c.source or "–"] for c in _in_order(by_kind)]
     body.append(Table(["Nr.", "Kenmerk", "Versie", "R-strategie", "Bron"], sources, [0.7, 1.3, 0.8, 1.6, 3.0]))
+    annexes = buyer_annexes(tender, _in_order(by_kind), numbers)
+    if annexes:
+        body.append(PageBreak())
+        body.append(Heading(BUYER_ANNEX_TITLE, 1, "Bijlage C"))
+        body.append(text("Criteria in dit document verwijzen naar de volgende stukken. De opdrachtgever voegt ze toe "
+                         "aan de aanbestedingsstukken; ze zijn niet door Tender Assistant gemaakt."))
+        body.append(Table(["Stuk", "Wat het bevat", "Genoemd bij"], annexes, [1.3, 3.5, 1.4]))
     return plan
+
+
+def _kind_numbers(blocks: list[Block], chapter_no: int, n: int, code: str) -> None:
+    """References written as chapter numbers (4.2 in the weight table, 'paragraaf 4.4') as kind numbers (GC2)."""
+    own = re.compile(rf"\b{chapter_no}\.(\d+)\b")
+
+    def sub(s: str) -> str:
+        s = re.sub(rf"\b[Pp]aragraaf {chapter_no}\.{n + 1}\b", "Het rekenvoorbeeld hieronder", s)
+        return own.sub(lambda m: f"{code}{m.group(1)}" if int(m.group(1)) <= n else m.group(0), s)
+
+    for b in blocks:
+        if isinstance(b, Heading):
+            b.number = "" if b.number == f"{chapter_no}.{n + 1}" else sub(b.number)
+        elif isinstance(b, Paragraph):
+            for r in b.runs:
+                r.text = sub(r.text)
+        elif isinstance(b, Table):
+            b.rows = [[sub(v) for v in row] for row in b.rows]
+
+
+KIND_CODES = {Kind.SELECTION: "GE", Kind.REQUIREMENT: "ME", Kind.AWARD: "GC", Kind.CONTRACT: "CB"}
+BUYER_ANNEX_TITLE = "Door de opdrachtgever aan te leveren bijlagen"
+# Stukken that clauses refer to and only the buyer can supply (the app writes none of them).
+BUYER_ANNEXES = {
+    "artikellijst": ("Artikellijst", "de artikelen, maten en verwachte aantallen waarop wordt ingeschreven"),
+    "inventarislijst": ("Inventarislijst", "de huidige inventaris met aantallen, staat en leeftijd"),
+    "prijsformulier": ("Prijsformulier", "het formulier waarin de inschrijver zijn prijzen opgeeft"),
+    "leverlijst": ("Leverlijst", "de te leveren producten per locatie en moment"),
+}
+ANNEX_RE = re.compile(r"\b(" + "|".join(BUYER_ANNEXES) + r")(?:en)?\b", re.IGNORECASE)
+
+
+def buyer_annexes(tender: Tender, criteria: list[Criterion], numbers: dict[str, str]) -> list[list[str]]:
+    """Rows (stuk, what it holds, criteria naming it) for every buyer-supplied annex a chosen criterion mentions."""
+    named: dict[str, list[str]] = {}
+    for c in criteria:
+        texts = [fill_text(tender, c, t) for t in (c.clause, c.verification, c.scoring_text) if t]
+        entry = tender.entry(c.id)
+        if entry is not None and getattr(entry, "text", None):
+            texts.append(str(entry.text))
+        for match in ANNEX_RE.finditer(" ".join(texts)):
+            refs = named.setdefault(match.group(1).lower(), [])
+            if numbers[c.id] not in refs:
+                refs.append(numbers[c.id])
+    return [[BUYER_ANNEXES[k][0], BUYER_ANNEXES[k][1], ", ".join(v)] for k, v in named.items()]
+
+
+def tender_facts(tender: Tender, date_text: str, procedure: str, package_name: str,
+                 cpv_lines: list[str]) -> dict[str, str]:
+    """The values of the fact markers ({{titel}}, {{waarde}}, ...) a template may hold anywhere."""
+    return {
+        "titel": tender.title,
+        "opdrachtgever": tender.organisation,
+        "datum": date_text,
+        "procedure": procedure,
+        "waarde": f"{euro(tender.estimated_value_eur)} exclusief btw" if tender.estimated_value_eur is not None
+        else "",
+        "looptijd": count(tender.contract_term_months, "maand", "maanden") if tender.contract_term_months else "",
+        "cpv": "; ".join(cpv_lines),
+        "inkooppakket": package_name,
+        "ambitieniveau": f"{tender.ambition_level} – {Level(tender.ambition_level).label_nl}",
+        "prijsweging": f"{tender.price_weight}%",
+        "omschrijving": " ".join(tender.description.split()),
+    }
+
+
+def procedure_blocks(tender: Tender, procedure: str) -> list[Block]:
+    """The procedure and planning skeleton of a leidraad: facts filled in, dates and contacts marked to fill."""
+    fill = "[in te vullen]"
+    blocks: list[Block] = [
+        Heading("Procedure en planning", 1, ""),
+        Heading("Procedure", 2, ""),
+        text(f"{capitalise(tender.organisation.strip() or 'de opdrachtgever')} besteedt deze opdracht aan via een "
+             f"{procedure_inline(procedure)}. De aanbesteding verloopt via "),
+        Heading("Planning", 2, ""),
+        text("De opdrachtgever vult de data in voordat de aanbesteding wordt gepubliceerd."),
+        Table(["Stap", "Datum en tijd"], [[step, fill] for step in (
+            "Publicatie van de aankondiging", "Uiterste datum voor het stellen van vragen", "Publicatie nota van "
+            "inlichtingen", "Uiterste datum en tijd van inschrijving", "Voorlopige gunningsbeslissing",
+            "Einde opschortende termijn", "Definitieve gunning", "Ingangsdatum van de overeenkomst")], [4, 2]),
+        Heading("Contact en communicatie", 2, ""),
+        Paragraph([Run("Alle communicatie over deze aanbesteding verloopt via het platform "), Run(fill, gap=True),
+                   Run(". Contactpersoon: "), Run(fill, gap=True), Run(".")]),
+        Heading("Inschrijvingsvoorwaarden", 2, ""),
+        text("Een inschrijving is geldig als zij tijdig, volledig en via het platform is ingediend, en voldoet aan "
+             "alle geschiktheidseisen en minimumeisen. De inschrijving blijft 90 dagen na de uiterste datum van "
+             "inschrijving geldig."),
+        Paragraph([Run("Uitsluitingsgronden en de Eigen Verklaring: "), Run(fill, gap=True), Run(".")]),
+    ]
+    # The platform sentence ends with a place to fill.
+    first = blocks[2]
+    assert isinstance(first, Paragraph)
+    first.runs.extend([Run(fill, gap=True), Run(".")])
+    return blocks
 
 
 def _cpv_line(code: str) -> str:

@@ -90,9 +90,10 @@ class TenderWizard(QWizard):
 
     # ----------------------------------------------------------------- saving
     def _custom_button(self, which: int) -> None:
-        if which == int(QWizard.WizardButton.CustomButton1):
+        # customButtonClicked sends a plain int; int(enum) raises TypeError in the PySide6 versions we support
+        if which == QWizard.WizardButton.CustomButton1.value:
             self.save()
-        elif which == int(QWizard.WizardButton.CustomButton2):
+        elif which == QWizard.WizardButton.CustomButton2.value:
             self.save_as()
 
     def save(self) -> bool:

@@ -301,3 +301,129 @@ def test_export_reports_progress_and_cancel_writes_nothing(tmp_path, library) ->
         export_tender(tender, library, tmp_path / "cancelled.docx", progress=cancel)
     assert sorted(p.name for p in tmp_path.glob("*.docx*")) == ["ok.docx"]
     assert not list(tmp_path.glob(".*"))  # no temporary file left behind
+
+
+# ------------------------------------------------------------------ block markers and multi-section templates
+ORG_INTRO = "De gemeente Voorbeeld koopt circulair in volgens haar eigen inkoopbeleid."
+ORG_CLOSING = "Vragen over deze leidraad stelt u via het inkoopplatform."
+
+
+def make_markers(path: Path) -> Path:
+    """Organisation text around block markers: in the body, in a table cell and in a second, landscape section."""
+    doc = docx.Document()
+    doc.sections[0].header.paragraphs[0].text = "Gemeente Voorbeeld – Leidraad {{titel}}"
+    doc.add_paragraph("Aanbestedingsleidraad {{titel}}", style="Title")
+    doc.add_paragraph(ORG_INTRO)
+    doc.add_paragraph("Eerste eigen opsomming", style="List Number")
+    doc.add_paragraph("De opdracht heeft een waarde van {{waarde}} en loopt {{looptijd}}.")
+    doc.add_paragraph("Gunning", style="Heading 1")
+    doc.add_paragraph("{{gunningscriteria}}")
+    doc.add_paragraph("Eisen", style="Heading 1")
+    table = doc.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Minimumeisen"
+    table.cell(0, 1).text = "{{minimumeisen}}"
+    doc.add_paragraph("Hier staat {{onbekend}} nog.")
+    section = doc.add_section()
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
+    doc.add_paragraph("Contract", style="Heading 1")
+    doc.add_paragraph("{{contractbepalingen}}")
+    doc.add_paragraph(ORG_CLOSING)
+    doc.save(path)
+    return path
+
+
+def make_cover_section(path: Path) -> Path:
+    """A cover section with the header and logo, then a landscape body section that inherits that header."""
+    doc = docx.Document()
+    header = doc.sections[0].header
+    header.paragraphs[0].add_run().add_picture(io.BytesIO(png_bytes()), width=Cm(3))
+    header.add_paragraph("Gemeente Voorbeeld")
+    doc.add_paragraph("Voorblad")
+    section = doc.add_section()
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Cm(29.7), Cm(21)
+    assert section.header.is_linked_to_previous
+    doc.add_paragraph(SAMPLE)
+    doc.save(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def marker_export(starter_db_template: Path, tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("markers")
+    store = LibraryStore.open(starter_db_template, read_only=True)
+    tender = workwear_tender(store)
+    found = store.criteria_by_ids(tender.criterion_ids())
+    out = export_tender(tender, store, folder / "leidraad.docx", make_markers(folder / "sjabloon.docx"))
+    store.close()
+    return tender, found, out
+
+
+def test_markers_are_filled_in_body_table_cell_and_second_section(marker_export):
+    tender, found, out = marker_export
+    doc = docx.Document(out)
+    texts = [p.text for p in doc.paragraphs]
+    award = [c.title for c in found.values() if c.kind == "gunningscriterium"]
+    contract = [c.title for c in found.values() if c.kind == "contractbepaling"]
+    requirements = [c.title for c in found.values() if c.kind == "minimumeis"]
+    assert award and contract and requirements
+    joined = "\n".join(texts)
+    # organisation text kept, in order, around the filled markers
+    assert joined.index(ORG_INTRO) < joined.index("Gunning") < joined.index(award[0]) < joined.index("Eisen")
+    assert joined.index("Contract") < joined.index(contract[0]) < joined.index(ORG_CLOSING)
+    assert "Eerste eigen opsomming" in texts and any(p.style.name == "List Number" for p in doc.paragraphs)
+    assert "GC1 – " in joined  # criteria numbered by kind: the template numbers its own chapters
+    assert not any(t.strip() in ("{{gunningscriteria}}", "{{contractbepalingen}}") for t in texts)
+    cell = next(t for t in doc.tables if t.cell(0, 0).text == "Minimumeisen").cell(0, 1)
+    assert all(title in cell._tc.xml for title in requirements)  # inside the table cell
+    assert "{{minimumeisen}}" not in cell._tc.xml
+    # the contract clauses sit in the second (landscape) section
+    sections = doc.sections
+    assert len(sections) == 2 and sections[1].orientation == WD_ORIENT.LANDSCAPE
+    body = doc.element.body
+    break_p = next(p for p in body.iter(qn("w:p")) if p.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None)
+    after = "".join(t.text or "" for el in break_p.itersiblings() for t in el.iter(qn("w:t")))
+    assert contract[0] in after and award[0] not in after
+
+
+def test_fact_markers_filled_and_unknown_marker_left_visible(marker_export):
+    tender, _, out = marker_export
+    doc = docx.Document(out)
+    joined = "\n".join(p.text for p in doc.paragraphs)
+    assert f"Aanbestedingsleidraad {tender.title}" in joined
+    assert "€ 1.250.000 exclusief btw" in joined and "48 maanden" in joined
+    assert "Hier staat {{onbekend}} nog." in joined
+    assert tender.title in header_xml(out) and "{{titel}}" not in header_xml(out)
+
+
+def test_tender_check_with_template_reports_unknown_markers(tmp_path, starter_db_template, capsys):
+    import shutil as sh
+
+    import main
+    from tender_assistant.tender import save_tender
+
+    db = tmp_path / "lib.db"
+    sh.copy(starter_db_template, db)
+    store = LibraryStore.open(db, read_only=True)
+    tender = workwear_tender(store)
+    store.close()
+    save_tender(tender, tmp_path / "t.tender.json")
+    template = make_markers(tmp_path / "sjabloon.docx")
+    code = main.main(["--db", str(db), "tender", "check", str(tmp_path / "t.tender.json"), "--template", str(template)])
+    out = capsys.readouterr().out
+    assert code == 0 and "onbekende markering {{onbekend}}" in out and "gunningscriteria" not in out
+
+
+def test_multi_section_template_keeps_the_inherited_header_and_logo(starter_db_template, tmp_path):
+    store = LibraryStore.open(starter_db_template, read_only=True)
+    out = export_tender(workwear_tender(store), store, tmp_path / "uit.docx",
+                        make_cover_section(tmp_path / "sjabloon.docx"))
+    store.close()
+    doc = docx.Document(out)
+    last = doc.sections[-1]
+    assert last.orientation == WD_ORIENT.LANDSCAPE
+    assert not last.header.is_linked_to_previous or len(doc.sections) == 1
+    header = last.header._element.xml
+    assert "Gemeente Voorbeeld" in header and "<pic:pic" in header
+    assert SAMPLE not in body_text(doc) and "Voorblad" not in body_text(doc)

@@ -153,3 +153,17 @@ def test_generated_sentences_count_and_capitalise_right(fake_lib, tender):
     assert "Gemeente Zaanstad besteedt deze opdracht aan" in texts
     assert "looptijd van 1 maand." in texts
     assert ("1 geschiktheidseis, geen minimumeisen, 1 gunningscriterium en 2 contractbepalingen." in texts), texts
+
+
+def test_annexes_only_the_buyer_can_supply_are_listed_not_assumed(fake_lib, tender):
+    from tender_assistant.docx_plan import BUYER_ANNEX_TITLE, Table
+
+    crits = [dataclasses.replace(c, clause=c.clause + " Zie de artikellijst.") if c.id == "BED-M-01" else c
+             for c in workwear_criteria()]
+    plan = build_plan(tender, FakeLibrary(crits=crits), today=TODAY)
+    titles = [b.text for b in plan.body if isinstance(b, Heading)]
+    assert BUYER_ANNEX_TITLE in titles
+    table = plan.body[-1]
+    assert isinstance(table, Table) and table.rows[0][0] == "Artikellijst" and table.rows[0][2] == "3.1"
+    plain = build_plan(tender, fake_lib, today=TODAY)
+    assert BUYER_ANNEX_TITLE not in [b.text for b in plain.body if isinstance(b, Heading)]
