@@ -19,7 +19,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     msub = monitor.add_subparsers(dest="monitor_command", metavar="OPDRACHT", required=True,
                                   parser_class=sub._parser_class)
     imp = msub.add_parser("import", help="importeer een contractenlijst (.csv/.xlsx) of monitoringbestand (.json)")
-    imp.add_argument("file", metavar="BESTAND", type=Path)
+    imp.add_argument("files", metavar="BESTAND", type=Path, nargs="+",
+                     help="een of meer bestanden; alles wordt eerst gecontroleerd, dan in één keer geïmporteerd")
     imp.set_defaults(func=_import)
 
     rep = msub.add_parser("report", help="de monitoringrapportage over een jaar")
@@ -48,13 +49,13 @@ def _open_register(args: argparse.Namespace) -> RegisterStore:
 def _import(args: argparse.Namespace) -> int:
     from criteria_library.store import LibraryStore
 
-    from .importer import ImportProblems, import_file
+    from .importer import ImportProblems, import_files
 
     register = _open_register(args)
     try:
         library = LibraryStore.open(getattr(args, "db", None))
         try:
-            result = import_file(args.file, register, library)
+            result = import_files(list(args.files), register, library)
         except ImportProblems as exc:
             if len(exc.problems) > 1:
                 print("\n".join(f"  {line}" for line in exc.report().splitlines()), file=sys.stderr)
@@ -68,7 +69,8 @@ def _import(args: argparse.Namespace) -> int:
         parts.append(f"{result.updated} bijgewerkt")
     if result.skipped:
         parts.append(f"{result.skipped} stond(en) er al")
-    print(f"{args.file.name}: " + ", ".join(parts) + ".")
+    name = args.files[0].name if len(args.files) == 1 else f"{len(args.files)} bestanden"
+    print(f"{name}: " + ", ".join(parts) + ".")
     if result.backup:
         print(f"Reservekopie: {result.backup}")
     return 0

@@ -16,10 +16,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from criteria_library.models import CRITERION_ID_RE, Criterion, Kind
+from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from tender_assistant.library import Library
 
-from .records import NATURES, AppliedCriterion, ContractRecord
+from .records import NATURES, AppliedCriterion, ContractRecord, content_uid
 from .register_store import RegisterError, RegisterStore
 
 # The import contract: these column names, in any order. Extra columns are ignored.
@@ -268,7 +268,10 @@ def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], pa
     if r.override is not None and not r.override_reason:
         bad("reden", "is verplicht als 'circulair' is ingevuld", "is required when 'circulair' is filled in")
     r.criteria, r.criteria_known = _criteria(cell("criteria"), known, bad)
-    return r if len(problems) == before else None
+    if len(problems) != before:
+        return None
+    r.uid = content_uid(r)  # once, here: every later step asks for it
+    return r
 
 
 def _cpv_codes(text: str, bad: Callable[[str, str, str], None]) -> list[str]:
@@ -327,15 +330,16 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
                    backup: bool = True) -> ImportResult:
     """Add the records that are new (by uid), after a backup; all or nothing."""
     records = list(records)
-    existing = register.uids()
+    for r in records:
+        r.uid = r.identity()
+    existing = register.existing(r.uid for r in records)
     seen: set[str] = set()
     new = []
     for r in records:
-        uid = r.identity()
-        if uid in seen:
+        if r.uid in seen:
             continue
-        seen.add(uid)
-        if uid not in existing or replace:
+        seen.add(r.uid)
+        if r.uid not in existing or replace:
             new.append(r)
     skipped = len(records) - len(new)
     copy = register.backup() if backup and new and register.count() else None
@@ -343,13 +347,59 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
     return ImportResult(added=added, skipped=skipped + (len(new) - added - updated), updated=updated, backup=copy)
 
 
-def import_file(path: Path | str, register: RegisterStore, library: Library,
-                mapping: dict[str, str] | None = None) -> ImportResult:
-    """Import a contract list (.csv/.xlsx) or an exchange file (.json) into the register."""
+def read_file(path: Path | str, library: Library, mapping: dict[str, str] | None = None) -> list[ContractRecord]:
+    """Check a contract list (.csv/.xlsx) or an exchange file (.json) and return its records; nothing is written."""
     path = Path(path)
     if path.suffix.lower() == ".json":
         from .exchange import read_exchange
 
-        return import_records(register, read_exchange(path), replace=True)
-    records = parse_rows(read_rows(path), library, path.name, mapping)
-    return import_records(register, records)
+        return read_exchange(path)
+    return parse_rows(read_rows(path), library, path.name, mapping)
+
+
+def import_file(path: Path | str, register: RegisterStore, library: Library,
+                mapping: dict[str, str] | None = None) -> ImportResult:
+    """Import a contract list (.csv/.xlsx) or an exchange file (.json) into the register."""
+    return import_files([path], register, library, mapping)
+
+
+class _CachedLibrary:
+    """Asks the library once per criterion id and once for the packages, however many files are read."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.known: dict[str, Criterion] = {}
+        self.asked: set[str] = set()
+        self._packages: list[Package] | None = None
+
+    def packages(self) -> list[Package]:
+        if self._packages is None:
+            self._packages = self.library.packages()
+        return self._packages
+
+    def criteria_by_ids(self, ids: Iterable[str]) -> dict[str, Criterion]:
+        wanted = list(ids)
+        missing = [i for i in wanted if i not in self.asked]
+        if missing:
+            self.known.update(self.library.criteria_by_ids(missing))
+            self.asked.update(missing)
+        return {i: self.known[i] for i in wanted if i in self.known}
+
+
+def import_files(paths: list[Path | str], register: RegisterStore, library: Library,
+                 mapping: dict[str, str] | None = None) -> ImportResult:
+    """Import several files at once: every file is checked first, then one backup and one transaction.
+
+    Exchange files (.json) replace an earlier version of the same record (same uid); contract lists skip it.
+    """
+    library = _CachedLibrary(library)  # type: ignore[assignment]
+    lists: list[ContractRecord] = []
+    exchanged: list[ContractRecord] = []
+    for path in paths:
+        (exchanged if Path(path).suffix.lower() == ".json" else lists).extend(read_file(path, library, mapping))
+    result = import_records(register, lists)
+    if exchanged:
+        more = import_records(register, exchanged, replace=True, backup=result.backup is None)
+        result = ImportResult(result.added + more.added, result.skipped + more.skipped,
+                              result.updated + more.updated, result.backup or more.backup)
+    return result

@@ -180,6 +180,16 @@ class RegisterStore:
         """The uids already in the register."""
         return {row[0] for row in self.db.execute("SELECT uid FROM records").fetchall()}
 
+    def existing(self, uids: Iterable[str]) -> dict[str, int]:
+        """uid -> row id for those of the given uids that are in the register (reads only those, via the index)."""
+        wanted = list(dict.fromkeys(uids))
+        found: dict[str, int] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            rows = self.db.execute(f"SELECT uid, id FROM records WHERE uid IN ({', '.join('?' * len(chunk))})", chunk)
+            found.update((row[0], row[1]) for row in rows.fetchall())
+        return found
+
     def organisations(self) -> list[str]:
         """The organisations in the register, alphabetically."""
         rows = self.db.execute("SELECT DISTINCT organisation FROM records ORDER BY organisation COLLATE NOCASE")
@@ -237,10 +247,10 @@ class RegisterStore:
         """
         added = updated = 0
         now = _now()
+        rows = [record_to_row(r) for r in records]
         with self.transaction() as db:
-            known = {row[0]: row[1] for row in db.execute("SELECT uid, id FROM records").fetchall()}
-            for r in records:
-                row = record_to_row(r)
+            known = self.existing(row["uid"] for row in rows)
+            for row in rows:
                 if row["uid"] in known:
                     if replace:
                         stored = row_to_record(db.execute("SELECT * FROM records WHERE id = ?",
@@ -254,7 +264,7 @@ class RegisterStore:
                 row["created_at"] = row["updated_at"] = now
                 cursor = db.execute(f"INSERT INTO records ({', '.join(row)}) VALUES "
                                     f"({', '.join('?' * len(row))})", list(row.values()))
-                known[row["uid"]] = cursor.lastrowid
+                known[row["uid"]] = cursor.lastrowid or 0
                 added += 1
         return added, updated
 

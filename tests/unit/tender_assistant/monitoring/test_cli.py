@@ -43,3 +43,17 @@ def test_user_errors_are_one_dutch_line(tmp_path: Path, db: str, capsys: pytest.
     assert main(["monitor", "report", "--year", "2025", "--org", "Nergenshuizen"]) == 2
     assert "Nergenshuizen" in capsys.readouterr().err
     assert main(["monitor", "import", str(tmp_path / "bestaat-niet.csv")]) == 2
+
+
+def test_several_files_are_all_checked_before_anything_is_imported(tmp_path: Path, db: str,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from tender_assistant.monitoring.register_store import RegisterStore
+
+    good = write_csv(tmp_path / "a.csv", ROWS)
+    bad = write_csv(tmp_path / "b.csv", [[*ROWS[0][:10], "soms", *ROWS[0][11:]]])
+    assert main(["--db", db, "monitor", "import", str(good), str(bad)]) == 2
+    assert "b.csv: rij 2, fysiek" in capsys.readouterr().err
+    with RegisterStore.open() as register:
+        assert register.count() == 0
+    assert main(["--db", db, "monitor", "import", str(good), str(good)]) == 0
+    assert "2 bestanden: 3 toegevoegd, 3 stond(en) er al" in capsys.readouterr().out
