@@ -59,6 +59,12 @@ def register(sub: argparse._SubParsersAction) -> None:
                        help="controleer ook de markeringen ({{gunningscriteria}}, {{titel}}, ...) in deze sjabloon")
     check.set_defaults(func=_in_language(_check))
 
+    drift = tender_sub.add_parser("drift", help="welke aanbestedingen gebruiken een criterium met een nieuwere versie "
+                                  "of dat is ingetrokken")
+    drift.add_argument("paths", metavar="PAD", type=Path, nargs="+", help="aanbestedingsbestanden of mappen")
+    drift.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    drift.set_defaults(func=_drift)
+
     simulate = tender_sub.add_parser("simulate", help="beoordeel (verzonnen) inschrijvingen met de wegingen van "
                                      "de aanbesteding: rangorde en punten per onderdeel")
     simulate.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
@@ -69,8 +75,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     export = sub.add_parser("export", help="maak het Word-document van een aanbesteding")
     export.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
-    export.add_argument("--out", type=Path, required=True, metavar="BESTAND.docx", help="het Word-bestand dat ontstaat")
+    target = export.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", type=Path, metavar="BESTAND.docx", help="het Word-bestand dat ontstaat")
+    target.add_argument("--set", type=Path, metavar="MAP",
+                        help="schrijf de documentenset in deze map: aanbestedingsleidraad.docx, "
+                        "programma-van-eisen.docx, contractbijlage.docx, eisenlijst.xlsx en borgingsplan.xlsx")
     export.add_argument("--template", type=Path, metavar="SJABLOON", help="huisstijl: .docx of .dotx van de organisatie")
+    export.add_argument("--contract-template", type=Path, metavar="SJABLOON",
+                        help="met --set: sjabloon voor de contractbijlage (standaard de --template)")
     export.add_argument("--concept", action="store_true",
                         help="maak een concept, ook als de controle nog fouten vindt (lege plekken worden gemarkeerd)")
     export.add_argument("--pdf", action="store_true",
@@ -108,6 +120,32 @@ def _match(args: argparse.Namespace) -> int:
     else:
         for m in matches:
             print(f"{m.score:5.1f}  {m.package:<22} {m.name}")
+    return 0
+
+
+def _drift(args: argparse.Namespace) -> int:
+    from .drift import drift_report
+
+    store = _open_library(args)
+    try:
+        results, unreadable = drift_report(args.paths, store)
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps({"tenders": [{"path": str(r.path), "title": r.title, "criteria": [
+            {"id": i.criterion_id, "title": i.title, "tender_version": i.tender_version,
+             "library_version": i.library_version, "retired": i.retired, "changed": i.changed_fields}
+            for i in r.items]} for r in results],
+            "unreadable": [{"path": str(p), "error": e} for p, e in unreadable]}, ensure_ascii=False, indent=2))
+        return 0
+    for r in results:
+        print(f"{r.path}: {r.title or '(zonder titel)'}")
+        for item in r.items:
+            print(f"  {item.describe()}")
+    for path, error in unreadable:
+        print(f"let op: {path} is overgeslagen: {error}", file=sys.stderr)
+    if not results:
+        print("Geen aanbestedingen met verouderde of ingetrokken criteria.")
     return 0
 
 
@@ -183,24 +221,35 @@ def _simulate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .checks import Severity, check_tender
+    from .document_set import SET_FILES, export_set
     from .docx_export import export_tender, load_template, refuse_overwriting_input
     from .output import refuse_existing
     from .pdf import docx_to_pdf, require_libreoffice
     from .tender import load_tender
 
     lang = _lang(args)
-    refuse_overwriting_input(args.out, {"het aanbestedingsbestand": args.file, "de sjabloon": args.template})
-    pdf = args.out.with_suffix(".pdf") if args.pdf else None
-    if pdf is not None:
+    templates = {"de sjabloon": args.template, "de contractsjabloon": args.contract_template}
+    if args.set is not None:
+        if not args.set.is_dir():
+            raise TenderError(f"De map {args.set} bestaat niet.", en=f"The folder {args.set} does not exist.")
+        outputs = [args.set / name for name in SET_FILES]
+    else:
+        outputs = [args.out]
+    docs = [p for p in outputs if p.suffix == ".docx"]
+    pdfs = [p.with_suffix(".pdf") for p in docs] if args.pdf else []
+    for out_path in outputs:
+        refuse_overwriting_input(out_path, {"het aanbestedingsbestand": args.file, **templates})
+    if pdfs:
         require_libreoffice()  # said before any work, in one line
     if not args.force:
-        refuse_existing([args.out, *([pdf] if pdf else [])])
+        refuse_existing([*outputs, *pdfs])
     tender = load_tender(args.file)
     notes: list[str] = []
-    if args.template is not None:
-        load_template(args.template, notes)  # a bad template is reported before any other work
-        for note in notes:
-            print(f"let op: {note}", file=sys.stderr)
+    for template in (args.template, args.contract_template):
+        if template is not None:
+            load_template(template, notes)  # a bad template is reported before any other work
+    for note in notes:
+        print(f"let op: {note}", file=sys.stderr)
     store = _open_library(args)
     try:
         findings = check_tender(tender, store)
@@ -213,11 +262,16 @@ def _export(args: argparse.Namespace) -> int:
         for f in findings:
             if f.severity == Severity.ADVICE:
                 print(f"{_severity(f.severity, lang)}: {f.text(lang)}", file=sys.stderr)
-        out = export_tender(tender, store, args.out, args.template, concept=args.concept or bool(errors))
+        concept = args.concept or bool(errors)
+        if args.set is not None:
+            written = export_set(tender, store, args.set, args.template, args.contract_template, concept=concept)
+        else:
+            written = [export_tender(tender, store, args.out, args.template, concept=concept)]
     finally:
         store.close()
-    print(f"Written: {out}" if lang == "en" else f"Geschreven: {out}")
-    if pdf is not None:
-        docx_to_pdf(out, pdf)
+    for out in written:
+        print(f"Written: {out}" if lang == "en" else f"Geschreven: {out}")
+    for doc_path, pdf in zip(docs, pdfs, strict=False):  # pdfs is empty without --pdf
+        docx_to_pdf(doc_path, pdf)
         print(f"Written: {pdf}" if lang == "en" else f"Geschreven: {pdf}")
     return 0

@@ -173,7 +173,7 @@ def _header_footer_paragraphs(doc: Document):
 
 # ------------------------------------------------------------------ markers
 BLOCK_MARKERS = {"inleiding", "planning", "geschiktheidseisen", "minimumeisen", "gunningscriteria",
-                 "contractbepalingen", "bewijsmiddelen", "verantwoording", "bijlagen", "inhoudsopgave"}
+                 "contractbepalingen", "bewijsmiddelen", "verantwoording", "bijlagen", "inhoudsopgave", "borgingsplan"}
 FACT_MARKERS = {"titel", "opdrachtgever", "datum", "procedure", "waarde", "looptijd", "cpv", "inkooppakket",
                 "ambitieniveau", "prijsweging", "omschrijving"}
 ANY_MARKER_RE = re.compile(r"\{\{\s*([^{}]{0,60}?)\s*\}\}")
@@ -181,7 +181,7 @@ BLOCK_MARKER_RE = re.compile(r"^\s*\{\{\s*([a-z]+)\s*\}\}\s*$")
 PART_KEYS = {"Inleiding": "inleiding", "Procedure en planning": "planning", "Geschiktheidseisen": "geschiktheidseisen",
              "Programma van eisen": "minimumeisen", "Gunningscriteria": "gunningscriteria",
              "Contractbepalingen": "contractbepalingen", "Bewijsmiddelen": "bewijsmiddelen",
-             "Verantwoording": "verantwoording", BUYER_ANNEX_TITLE: "bijlagen"}
+             "Verantwoording": "verantwoording", BUYER_ANNEX_TITLE: "bijlagen", "Borgingsplan": "borgingsplan"}
 
 
 def split_parts(blocks: list[Block]) -> dict[str, list[Block]]:

@@ -223,7 +223,7 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
         body.append(text("CPV-codes: " + "; ".join(cpv_lines) + "."))
     body.append(Heading("Circulaire ambitie", 2, "1.3"))
     body.append(text(f"De opdrachtgever kiest voor ambitieniveau {tender.ambition_level}, "
-                     f"{LEVEL_TEXT[tender.ambition_level]}. Dit document bevat "
+                     f"{LEVEL_TEXT[tender.ambition_level]}. De aanbesteding bevat "
                      + and_list([count(len(by_kind[k]), *KIND_NOUNS[k]) for k in KIND_ORDER]) + "."))
 
     # ---- chapters per kind
@@ -282,7 +282,9 @@ def _kind_numbers(blocks: list[Block], chapter_no: int, n: int, code: str) -> No
     own = re.compile(rf"\b{chapter_no}\.(\d+)\b")
 
     def sub(s: str) -> str:
-        s = re.sub(rf"\b[Pp]aragraaf {chapter_no}\.{n + 1}\b", "Het rekenvoorbeeld hieronder", s)
+        s = re.sub(rf"\b[Pp]aragraaf {chapter_no}\.{n + 1} rekent een voorbeeld door", "Een rekenvoorbeeld aan het "
+                   "eind van dit hoofdstuk laat zien hoe de beoordeling uitpakt", s)
+        s = re.sub(rf"\b[Pp]aragraaf {chapter_no}\.{n + 1}\b", "het rekenvoorbeeld", s)
         return own.sub(lambda m: f"{code}{m.group(1)}" if int(m.group(1)) <= n else m.group(0), s)
 
     for b in blocks:
@@ -347,8 +349,8 @@ def procedure_blocks(tender: Tender, procedure: str) -> list[Block]:
     blocks: list[Block] = [
         Heading("Procedure en planning", 1, ""),
         Heading("Procedure", 2, ""),
-        text(f"{capitalise(tender.organisation.strip() or 'de opdrachtgever')} besteedt deze opdracht aan via een "
-             f"{procedure_inline(procedure)}. De aanbesteding verloopt via "),
+        text(f"Deze aanbesteding is een {procedure_inline(procedure)}; de Aanbestedingswet 2012 is van toepassing. "
+             "De aanbesteding verloopt elektronisch via het platform "),
         Heading("Planning", 2, ""),
         text("De opdrachtgever vult de data in voordat de aanbesteding wordt gepubliceerd."),
         Table(["Stap", "Datum en tijd"], [[step, fill] for step in (
@@ -356,8 +358,8 @@ def procedure_blocks(tender: Tender, procedure: str) -> list[Block]:
             "inlichtingen", "Uiterste datum en tijd van inschrijving", "Voorlopige gunningsbeslissing",
             "Einde opschortende termijn", "Definitieve gunning", "Ingangsdatum van de overeenkomst")], [4, 2]),
         Heading("Contact en communicatie", 2, ""),
-        Paragraph([Run("Alle communicatie over deze aanbesteding verloopt via het platform "), Run(fill, gap=True),
-                   Run(". Contactpersoon: "), Run(fill, gap=True), Run(".")]),
+        Paragraph([Run("Vragen, de nota van inlichtingen en de inschrijving zelf lopen alleen via het platform. "
+                       "Contactpersoon van de opdrachtgever: "), Run(fill, gap=True), Run(".")]),
         Heading("Inschrijvingsvoorwaarden", 2, ""),
         text("Een inschrijving is geldig als zij tijdig, volledig en via het platform is ingediend, en voldoet aan "
              "alle geschiktheidseisen en minimumeisen. De inschrijving blijft 90 dagen na de uiterste datum van "

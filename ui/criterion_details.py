@@ -19,6 +19,7 @@ from criteria_library.models import (
 )
 
 from . import i18n
+from .history_dialog import local_time
 
 PLACEHOLDER_STYLE = "background-color:#fff2a8; color:#3d3000; font-weight:bold;"
 HISTORY_SHOWN = 5
@@ -46,8 +47,21 @@ def _para(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None) -> str:
-    """The whole details pane for one criterion."""
+def provenance_text(origin: Any) -> str:
+    """Where a criterion came from: publisher, release, changed here (origin: merge.Provenance or None)."""
+    if origin is None:
+        return _tr("eigen criterium (niet uit een release)")
+    text = _tr("%1, release %2").replace("%1", origin.publisher).replace("%2", origin.release_version or "?")
+    if origin.conflict:
+        text += "; " + _tr("conflict met een nieuwe versie")
+    elif origin.changed_locally:
+        text += "; " + _tr("hier gewijzigd")
+    return text
+
+
+def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, origin: Any = None,
+                   show_origin: bool = False) -> str:
+    """The whole details pane for one criterion (with its provenance when show_origin)."""
     lang = i18n.lang()
     r_names = R_STRATEGIES.get(c.r_strategy, (c.r_strategy, c.r_strategy))
     facts = [
@@ -58,6 +72,8 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None) 
         (_tr("Versie"), f"{c.version}" + (f" ({c.updated_at[:10]}, {c.updated_by})" if c.updated_at else "")),
         (_tr("Bron"), c.source),
     ]
+    if show_origin:
+        facts.append((_tr("Herkomst"), provenance_text(origin)))
     if c.kind == Kind.AWARD and c.weight_min is not None:
         facts.insert(2, (_tr("Gewicht"), f"{c.weight_min}-{c.weight_max}%"))
     rows = "".join(f"<tr><td style='color:#555;padding-right:10px'>{html.escape(k)}</td>"
@@ -80,7 +96,7 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None) 
         for v in history[:HISTORY_SHOWN]:
             what = ", ".join(v.changed_fields)
             note = f" - {html.escape(v.note)}" if v.note else ""
-            items.append(f"<li>{_tr('versie')} {v.version}: {html.escape(v.changed_at[:16].replace('T', ' '))}, "
+            items.append(f"<li>{_tr('versie')} {v.version}: {html.escape(local_time(v.changed_at))}, "
                          f"{html.escape(v.changed_by)} ({html.escape(what)}){note}</li>")
         more = len(history) - HISTORY_SHOWN
         tail = f"<p style='color:#555'>{_tr('en nog %n eerdere versie(s)').replace('%n', str(more))}</p>" if more > 0 else ""
@@ -100,5 +116,6 @@ class CriterionDetails(QTextBrowser):
     def show_nothing(self) -> None:
         self.setHtml(f"<p style='color:#555'>{_tr('Kies een criterium in de lijst om de details te zien.')}</p>")
 
-    def show_criterion(self, c: Criterion, history: list[CriterionVersion] | None = None) -> None:
-        self.setHtml(criterion_html(c, history))
+    def show_criterion(self, c: Criterion, history: list[CriterionVersion] | None = None,
+                       origin: Any = None) -> None:
+        self.setHtml(criterion_html(c, history, origin, show_origin=True))

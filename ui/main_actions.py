@@ -59,6 +59,12 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("act_export", _tr("Bibliotheek &exporteren..."), "export_pack", "Ctrl+E",
                _tr("De bibliotheek of een inkooppakket exporteren naar .json of .xlsx"), P.SP_ArrowUp,
                icon_text=_tr("Exporteren")),
+    ActionSpec("act_update", _tr("Bibliotheek &bijwerken uit release..."), "update_library", "Ctrl+U",
+               _tr("Een ondertekende release van een vertrouwde uitgever bekijken en overnemen")),
+    ActionSpec("act_conflicts", _tr("Con&flicten uit releases..."), "show_conflicts", None,
+               _tr("Criteria die hier én door de uitgever zijn gewijzigd: vergelijken en kiezen")),
+    ActionSpec("act_drift", _tr("&Verouderde criteria in aanbestedingen..."), "show_drift", None,
+               _tr("Welke aanbestedingen gebruiken een criterium met een nieuwere versie of dat is ingetrokken")),
     ActionSpec("act_check", _tr("Bibliotheek &controleren"), "check_library", "Ctrl+Shift+K",
                _tr("Database, zoekindex en alle criteria controleren")),
     ActionSpec("act_reindex", _tr("&Zoekindex opnieuw opbouwen"), "rebuild_search_index", "Ctrl+Shift+F5",
@@ -108,7 +114,7 @@ STATUS_MENU = "@status"
 # Menu title -> entries: an action name, SEPARATOR, RECENT (recent tenders) or STATUS_MENU.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (_tr("&Bestand"), ("act_new_tender", "act_open_tender", RECENT, "act_save_tender", SEPARATOR, "act_import",
-                      "act_export", "act_check", "act_reindex", SEPARATOR, "act_settings", SEPARATOR, "act_quit")),
+                      "act_export", "act_update", "act_conflicts", "act_drift", "act_check", "act_reindex", SEPARATOR, "act_settings", SEPARATOR, "act_quit")),
     (_tr("Be&werken"), ("act_new_criterion", "act_edit", "act_duplicate", "act_history", STATUS_MENU, SEPARATOR,
                        "act_find")),
     (_tr("Beel&d"), ("act_refresh", "act_presentation", SEPARATOR, "act_focus_packages", "act_focus_table",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -344,16 +345,25 @@ class MainWindow(QMainWindow):
         else:
             try:
                 criterion = self.store.criterion(cid)
-                self.details.show_criterion(criterion, self.store.history(cid))
+                self.details.show_criterion(criterion, self.store.history(cid), self._provenance(cid))
             except UserError:
                 self.details.show_nothing()
         self._update_actions()
+
+    def _provenance(self, cid: str) -> Any:
+        from criteria_library.merge import provenance
+
+        try:
+            return provenance(self.store, cid)
+        except (UserError, sqlite3.Error):  # a library of an older schema opened read-only has no provenance yet
+            return None
 
     def _update_actions(self) -> None:
         cid = self.selected_id()
         writable = not self.store.read_only
         self.act_new_criterion.setEnabled(writable)
         self.act_import.setEnabled(writable)
+        self.act_update.setEnabled(writable)
         self.act_reindex.setEnabled(writable)
         self.act_edit.setEnabled(cid is not None)
         self.act_edit.setText(self.tr("Criterium &bewerken...") if writable else self.tr("Criterium &bekijken..."))
@@ -573,6 +583,26 @@ class MainWindow(QMainWindow):
         self.recent_menu.addAction(self.tr("Lijst wissen"), self.settings.clear_recent_files)
 
     # -------------------------------------------------------------- settings
+    # --------------------------------------------------------------- releases
+    def update_library(self) -> None:
+        from .release_dialogs import UpdateDialog
+
+        dialog = UpdateDialog(self.store, self)
+        dialog.updated.connect(lambda: self.reload())
+        dialog.open()
+
+    def show_conflicts(self) -> None:
+        from .release_dialogs import ConflictDialog
+
+        dialog = ConflictDialog(self.store, self)
+        dialog.resolved.connect(lambda cid: self.reload(select=cid))
+        dialog.open()
+
+    def show_drift(self) -> None:
+        from .release_dialogs import DriftDialog
+
+        DriftDialog(self.store, None, self).open()
+
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog
 

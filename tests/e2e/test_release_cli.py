@@ -104,3 +104,34 @@ def test_tampered_release_on_the_command_line(tmp_path: Path) -> None:
     refused(run(b, "--db", str(b / "library.db"), "library", "update", "--from", "ftp://example.org/r"),
             "http(s)")
     assert db_fingerprint(b / "library.db") == before
+
+
+def test_tender_drift_lists_outdated_criteria(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    db = home / "library.db"
+    ok(run(home, "--db", str(db), "library", "import", str(MINI)))
+    tenders = tmp_path / "aanbestedingen"
+    tenders.mkdir()
+    from criteria_library.store import LibraryStore
+    from tender_assistant.tender import Tender, TenderCriterion, save_tender
+
+    with LibraryStore.open(db) as store:
+        versions = {cid: store.criterion(cid).version for cid in ("MEU-M-01", "MEU-S-01")}
+    save_tender(Tender(title="Kantoorstoelen", package="meubilair",
+                       criteria=[TenderCriterion(cid, version=v) for cid, v in versions.items()]),
+                tenders / "stoelen.tender.json")
+    (tenders / "kapot.tender.json").write_text("{", encoding="utf-8")
+    first = run(home, "--db", str(db), "tender", "drift", str(tenders))
+    assert "Geen aanbestedingen" in ok(first) and "kapot.tender.json is overgeslagen" in first.stderr
+    code = ("import sys; from dataclasses import replace; from criteria_library.store import LibraryStore; "
+            "from tests.helpers import publish_edit; s = LibraryStore.open(sys.argv[1]); "
+            "publish_edit(s, replace(s.criterion('MEU-M-01'), title='Onderdelen twaalf jaar leverbaar'))")
+    subprocess.run([sys.executable, "-c", code, str(db)], cwd=ROOT, check=True, timeout=60,
+                   env=dict(os.environ, TENDER_ASSISTANT_HOME=str(home)))
+    out = ok(run(home, "--db", str(db), "tender", "drift", str(tenders)))
+    v = versions["MEU-M-01"]
+    assert "stoelen.tender.json: Kantoorstoelen" in out and f"MEU-M-01 Onderdelen twaalf jaar leverbaar: versie {v} -> {v + 1} (title)" in out
+    assert "MEU-S-01" not in out
+    data = json.loads(ok(run(home, "--db", str(db), "tender", "drift", str(tenders), "--json")))
+    assert data["tenders"][0]["criteria"][0]["changed"] == ["title"]
+    refused(run(home, "--db", str(db), "tender", "drift", str(tmp_path / "bestaat-niet")), "bestaat niet")

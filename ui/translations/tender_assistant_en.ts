@@ -62,6 +62,22 @@
   <context>
     <name>CriterionDetails</name>
     <message>
+      <source>eigen criterium (niet uit een release)</source>
+      <translation>own criterion (not from a release)</translation>
+    </message>
+    <message>
+      <source>%1, release %2</source>
+      <translation>%1, release %2</translation>
+    </message>
+    <message>
+      <source>conflict met een nieuwe versie</source>
+      <translation>conflict with a new version</translation>
+    </message>
+    <message>
+      <source>hier gewijzigd</source>
+      <translation>changed here</translation>
+    </message>
+    <message>
       <source>Soort</source>
       <translation>Kind</translation>
     </message>
@@ -84,6 +100,10 @@
     <message>
       <source>Bron</source>
       <translation>Source</translation>
+    </message>
+    <message>
+      <source>Herkomst</source>
+      <translation>Provenance</translation>
     </message>
     <message>
       <source>Gewicht</source>
@@ -688,6 +708,30 @@
       <translation>Export</translation>
     </message>
     <message>
+      <source>Bibliotheek &amp;bijwerken uit release...</source>
+      <translation>&amp;Update library from release...</translation>
+    </message>
+    <message>
+      <source>Een ondertekende release van een vertrouwde uitgever bekijken en overnemen</source>
+      <translation>Review and apply a signed release from a trusted publisher</translation>
+    </message>
+    <message>
+      <source>Con&amp;flicten uit releases...</source>
+      <translation>Release con&amp;flicts...</translation>
+    </message>
+    <message>
+      <source>Criteria die hier én door de uitgever zijn gewijzigd: vergelijken en kiezen</source>
+      <translation>Criteria changed both here and by the publisher: compare and choose</translation>
+    </message>
+    <message>
+      <source>&amp;Verouderde criteria in aanbestedingen...</source>
+      <translation>&amp;Outdated criteria in tenders...</translation>
+    </message>
+    <message>
+      <source>Welke aanbestedingen gebruiken een criterium met een nieuwere versie of dat is ingetrokken</source>
+      <translation>Which tenders use a criterion that has a newer version or was retired</translation>
+    </message>
+    <message>
       <source>Bibliotheek &amp;controleren</source>
       <translation>&amp;Check library</translation>
     </message>
@@ -1032,6 +1076,185 @@
     <message>
       <source>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circulair inkopen voor de overheden in de Metropoolregio Amsterdam: van criteriabibliotheek tot aanbestedingsdocument, offline.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circular procurement for the governments of the Amsterdam Metropolitan Area: from criteria library to tender document, offline.&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReleaseDialogs</name>
+    <message>
+      <source>Veld</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Verschil</source>
+      <translation>Difference</translation>
+    </message>
+    <message>
+      <source>Release %1 van %2</source>
+      <translation>Release %1 from %2</translation>
+    </message>
+    <message>
+      <source>Nieuw</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>Gewijzigd (hier niet aangepast: de nieuwe versie wordt overgenomen)</source>
+      <translation>Changed (not edited here: the new version is taken over)</translation>
+    </message>
+    <message>
+      <source>Nu</source>
+      <translation>Now</translation>
+    </message>
+    <message>
+      <source>Ingetrokken door de uitgever</source>
+      <translation>Retired by the publisher</translation>
+    </message>
+    <message>
+      <source>Conflicten: hier én door de uitgever gewijzigd; uw versie blijft, de nieuwe wordt ernaast bewaard</source>
+      <translation>Conflicts: changed both here and by the publisher; your version stays, the new one is kept beside it</translation>
+    </message>
+    <message>
+      <source>ingetrokken door de uitgever</source>
+      <translation>retired by the publisher</translation>
+    </message>
+    <message>
+      <source>Uw versie</source>
+      <translation>Your version</translation>
+    </message>
+    <message>
+      <source>Nieuwe versie</source>
+      <translation>New version</translation>
+    </message>
+    <message>
+      <source>Bibliotheek bijwerken uit een release</source>
+      <translation>Update the library from a release</translation>
+    </message>
+    <message>
+      <source>Map of webadres (http/https) van de release:</source>
+      <translation>Folder or web address (http/https) of the release:</translation>
+    </message>
+    <message>
+      <source>Map of adres van de release</source>
+      <translation>Folder or address of the release</translation>
+    </message>
+    <message>
+      <source>Bladeren...</source>
+      <translation>Browse...</translation>
+    </message>
+    <message>
+      <source>Voorbeeld van de update</source>
+      <translation>Preview of the update</translation>
+    </message>
+    <message>
+      <source>Kies een release en druk op Controleren. Er verandert niets tot u Bijwerken kiest.</source>
+      <translation>Choose a release and press Check. Nothing changes until you choose Update.</translation>
+    </message>
+    <message>
+      <source>&amp;Controleren</source>
+      <translation>&amp;Check</translation>
+    </message>
+    <message>
+      <source>&amp;Bijwerken</source>
+      <translation>&amp;Update</translation>
+    </message>
+    <message>
+      <source>&amp;Herstel vorige toestand</source>
+      <translation>&amp;Restore previous state</translation>
+    </message>
+    <message>
+      <source>Sluiten</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Map van de release kiezen</source>
+      <translation>Choose the release folder</translation>
+    </message>
+    <message>
+      <source>Deze release is al ontvangen; de bibliotheek is bij.</source>
+      <translation>This release was already received; the library is up to date.</translation>
+    </message>
+    <message>
+      <source>Release geweigerd</source>
+      <translation>Release refused</translation>
+    </message>
+    <message>
+      <source>Niet bijgewerkt</source>
+      <translation>Not updated</translation>
+    </message>
+    <message>
+      <source>De bibliotheek is bijgewerkt: %1.</source>
+      <translation>The library was updated: %1.</translation>
+    </message>
+    <message>
+      <source>Los de conflicten op via Bestand &gt; Conflicten uit releases.</source>
+      <translation>Resolve the conflicts via File &gt; Release conflicts.</translation>
+    </message>
+    <message>
+      <source>Reservekopie: %1</source>
+      <translation>Backup: %1</translation>
+    </message>
+    <message>
+      <source>Herstel vorige toestand</source>
+      <translation>Restore previous state</translation>
+    </message>
+    <message>
+      <source>De bibliotheek terugzetten naar de toestand van vóór de laatste update? Wijzigingen van daarna gaan verloren.</source>
+      <translation>Put the library back as it was before the last update? Changes made since then are lost.</translation>
+    </message>
+    <message>
+      <source>Vorige toestand hersteld uit %1.</source>
+      <translation>Previous state restored from %1.</translation>
+    </message>
+    <message>
+      <source>Conflicten uit releases</source>
+      <translation>Release conflicts</translation>
+    </message>
+    <message>
+      <source>Criteria met een conflict</source>
+      <translation>Criteria with a conflict</translation>
+    </message>
+    <message>
+      <source>Verschil tussen uw versie en de nieuwe</source>
+      <translation>Difference between your version and the new one</translation>
+    </message>
+    <message>
+      <source>&amp;Nieuwe versie overnemen</source>
+      <translation>&amp;Take over the new version</translation>
+    </message>
+    <message>
+      <source>&amp;Eigen versie houden</source>
+      <translation>&amp;Keep your version</translation>
+    </message>
+    <message>
+      <source>Geen openstaande conflicten.</source>
+      <translation>No open conflicts.</translation>
+    </message>
+    <message>
+      <source>De uitgever heeft dit criterium ingetrokken; u heeft het aangepast.</source>
+      <translation>The publisher retired this criterion; you changed it.</translation>
+    </message>
+    <message>
+      <source>Verouderde criteria in aanbestedingen</source>
+      <translation>Outdated criteria in tenders</translation>
+    </message>
+    <message>
+      <source>Map met aanbestedingen</source>
+      <translation>Folder with tenders</translation>
+    </message>
+    <message>
+      <source>Aanbestedingen met verouderde criteria</source>
+      <translation>Tenders with outdated criteria</translation>
+    </message>
+    <message>
+      <source>&amp;Zoeken</source>
+      <translation>&amp;Search</translation>
+    </message>
+    <message>
+      <source>Map met aanbestedingen kiezen</source>
+      <translation>Choose the folder with tenders</translation>
+    </message>
+    <message>
+      <source>Geen aanbestedingen met verouderde of ingetrokken criteria.</source>
+      <translation>No tenders with outdated or retired criteria.</translation>
     </message>
   </context>
   <context>

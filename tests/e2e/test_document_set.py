@@ -1,0 +1,121 @@
+"""export --set: the five files a buyer publishes and works from, read back as a user's tools would."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+import main
+from criteria_library.store import LibraryStore
+from tender_assistant.document_set import SET_FILES, SUPPLIER_COLUMNS, read_supplier_data
+from tender_assistant.tender import TenderCriterion, save_tender
+from tests.e2e.test_export_templates import workwear_tender
+
+
+@pytest.fixture(scope="module")
+def exported_set(starter_db_template: Path, tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("set")
+    db = folder / "lib.db"
+    shutil.copy(starter_db_template, db)
+    store = LibraryStore.open(db, read_only=True)
+    tender = workwear_tender(store)
+    # A text that a spreadsheet would run as a formula (formula injection) must stay text.
+    tender.criteria[0] = TenderCriterion(tender.criteria[0].id, tender.criteria[0].weight,
+                                         '=HYPERLINK("http://evil.example","klik") eigen tekst',
+                                         tender.criteria[0].version)
+    criteria = store.criteria_by_ids(tender.criterion_ids())
+    store.close()
+    save_tender(tender, folder / "t.tender.json")
+    out = folder / "set"
+    out.mkdir()
+    code = main.main(["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(out)])
+    assert code == 0
+    return tender, criteria, out, db, folder
+
+
+def _text(path: Path) -> str:
+    doc = docx.Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return "\n".join(parts)
+
+
+def test_set_writes_exactly_the_five_files(exported_set):
+    _, _, out, _, _ = exported_set
+    assert sorted(p.name for p in out.iterdir()) == sorted(SET_FILES)
+
+
+def test_each_document_holds_its_own_part(exported_set):
+    tender, criteria, out, _, _ = exported_set
+    by_kind: dict[str, list[str]] = {}
+    for c in criteria.values():
+        by_kind.setdefault(c.kind, []).append(c.title)
+    leidraad, pve, contract = (_text(out / n) for n in SET_FILES[:3])
+    assert "Procedure en planning" in leidraad and "[in te vullen]" in leidraad
+    assert all(t in leidraad for t in by_kind["geschiktheidseis"] + by_kind["gunningscriterium"])
+    assert not any(t in leidraad for t in by_kind["minimumeis"])
+    assert all(t in pve for t in by_kind["minimumeis"]) and not any(t in pve for t in by_kind["gunningscriterium"])
+    assert all(t in contract for t in by_kind["contractbepaling"]) and "Borgingsplan" in contract
+    assert "zie Bewijsmiddelen" not in contract  # the contract annex has no evidence annex of its own
+    for text in (leidraad, pve, contract):
+        assert "{{" not in text and tender.title in text
+
+
+def test_eisenlijst_rows_match_the_tender(exported_set):
+    tender, criteria, out, _, _ = exported_set
+    wb = openpyxl.load_workbook(out / "eisenlijst.xlsx")
+    assert wb.sheetnames == ["Eisen", "Gunningscriteria"]
+    rows = list(wb["Eisen"].iter_rows(values_only=True))
+    assert rows[0][:5] == ("Nr.", "Soort", "Onderwerp", "Vraag aan de inschrijver", "Antwoordtype")
+    expected = [cid for cid in tender.criterion_ids() if criteria[cid].kind in ("geschiktheidseis", "minimumeis")]
+    assert sorted(r[7] for r in rows[1:]) == sorted(expected)
+    assert {r[4] for r in rows[1:]} <= {"ja/nee", "upload"}
+    assert all(r[0].startswith(("GE", "ME")) for r in rows[1:])
+    injected = next(r for r in rows[1:] if r[7] == tender.criteria[0].id)
+    assert injected[3].startswith("=HYPERLINK")  # written as text
+    cell = next(c for row in wb["Eisen"].iter_rows() for c in row if str(c.value).startswith("=HYPERLINK"))
+    assert cell.data_type == "s"
+    award = list(wb["Gunningscriteria"].iter_rows(values_only=True))
+    awarded = {cid: tender.entry(cid).weight for cid in tender.criterion_ids()
+               if criteria[cid].kind == "gunningscriterium"}
+    assert {r[7]: r[5] for r in award[2:]} == awarded
+    assert award[1][0] == "Prijs" and award[1][5] == tender.price_weight
+    assert sum(r[5] or 0 for r in award[1:]) == 100
+
+
+def test_borgingsplan_and_supplier_sheet_read_back(exported_set, tmp_path):
+    tender, criteria, out, _, _ = exported_set
+    wb = openpyxl.load_workbook(out / "borgingsplan.xlsx")
+    assert wb.sheetnames == ["Borgingsplan", "Leveranciersgegevens"]
+    rows = list(wb["Borgingsplan"].iter_rows(values_only=True))
+    assert rows[0][:8] == ("Nr.", "Soort", "Criterium", "Wat wordt gecontroleerd", "Bewijsmiddel", "Wanneer",
+                           "Door wie", "Gevolg bij niet voldoen")
+    assert [r[8] for r in rows[1:]] == [cid for kind in ("geschiktheidseis", "minimumeis", "gunningscriterium",
+                                                         "contractbepaling")
+                                        for cid in tender.criterion_ids() if criteria[cid].kind == kind]
+    contract_rows = [r for r in rows[1:] if r[1] == "contractbepaling"]
+    assert contract_rows and all(r[6] == "contractmanager" for r in contract_rows)
+    assert all(r[5] for r in rows[1:]) and all(r[7] for r in rows[1:])
+    sheet = wb["Leveranciersgegevens"]
+    assert [c.value for c in sheet[1]] == SUPPLIER_COLUMNS
+    sheet.cell(row=2, column=7, value=38.5)  # the supplier fills in year 1's recycled content
+    filled = tmp_path / "ingevuld.xlsx"
+    wb.save(filled)
+    figures = read_supplier_data(filled)
+    assert len(figures) == 4 * 4  # four indicators for each of the 4 contract years (48 months)
+    first = figures[0]
+    assert (first.contract, first.organisation, first.year, first.unit, first.value) == (
+        tender.title, tender.organisation, 1, "%", 38.5)
+    assert all(f.value is None for f in figures[1:])
+
+
+def test_set_refuses_to_overwrite_without_force(exported_set, capsys):
+    _, _, out, db, folder = exported_set
+    before = (out / "eisenlijst.xlsx").read_bytes()
+    code = main.main(["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and "--force" in err and (out / "eisenlijst.xlsx").read_bytes() == before
