@@ -684,6 +684,23 @@ class MainWindow(QMainWindow):
                             f"</b></td><td>{action.text().replace('&', '').rstrip('.')}</td></tr>")
         QMessageBox.information(self, self.tr("Sneltoetsen"), f"<table cellpadding='3'>{''.join(rows)}</table>")
 
+    def open_monitoring(self) -> None:
+        """The Monitoring window over the register beside the open library (the demo's own in the demo)."""
+        from .monitoring_window import MonitoringWindow, register_path_for
+
+        current = getattr(self, "monitoring_window", None)
+        if current is not None and current.isVisible() and current.register.path == register_path_for(self.store):
+            current.raise_()
+            current.activateWindow()
+            return
+        try:
+            self.monitoring_window = MonitoringWindow(self.store, parent=self)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.monitoring_window.setWindowFlag(Qt.WindowType.Window, True)
+        self.monitoring_window.show()
+
     def show_about(self) -> None:
         QMessageBox.about(self, self.tr("Over Tender Assistant"), self.tr(
             "<p><b>Tender Assistant</b></p><p>Circulair inkopen voor de overheden in de Metropoolregio Amsterdam: "

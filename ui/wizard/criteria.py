@@ -62,6 +62,10 @@ class CriteriaPage(TenderPage):
         row.addWidget(self.summary, 1)
         row.addWidget(reset)
         layout.addLayout(row)
+        from ..monitoring_badge import CircularBadge
+
+        self.circular_badge = CircularBadge(self)
+        layout.addWidget(self.circular_badge)
         self._filling = False
         self.items: dict[str, QTreeWidgetItem] = {}
 
@@ -169,6 +173,7 @@ class CriteriaPage(TenderPage):
                 counts[Kind(c.kind)] += 1
         parts = [f"{n} {i18n.label(k).lower()}" for k, n in counts.items()]
         self.summary.setText(_tr("Gekozen: %1").replace("%1", ", ".join(parts)))
+        self.circular_badge.refresh(t, self.wiz().store)
         self.completeChanged.emit()
 
     def _show_current(self, item: QTreeWidgetItem | None, _prev: QTreeWidgetItem | None) -> None:

@@ -54,6 +54,10 @@ class WeightsPage(TenderPage):
         self.advice.setAccessibleName(_tr("Advies over de weging"))
         self.advice.setMaximumHeight(120)
         layout.addWidget(self.advice)
+        from ..monitoring_badge import CircularBadge
+
+        self.circular_badge = CircularBadge(self)
+        layout.addWidget(self.circular_badge)
         self.spins: dict[str, QSpinBox] = {}
         self._loading = False
 
@@ -131,6 +135,7 @@ class WeightsPage(TenderPage):
         w = self.wiz()
         findings = [f for f in checks.check_tender(w.tender, w.store) if f.code in WEIGHT_CODES]
         self.advice.setHtml(findings_html(findings))
+        self.circular_badge.refresh(w.tender, w.store)
 
 
 def _item(text: str) -> Any:

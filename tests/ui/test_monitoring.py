@@ -1,0 +1,166 @@
+"""The Monitoring window and the wizard's 'Telt dit als circulair?' badge, driven by pressing buttons."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tender_assistant.monitoring.demo_register import demo_records
+from tender_assistant.monitoring.register_store import RegisterStore
+from tests.unit.tender_assistant.monitoring.test_importer import HEADER, ROWS, write_csv
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def window(app, qtbot, library, tmp_path: Path):
+    from ui.monitoring_window import MonitoringWindow
+
+    path = tmp_path / "register.db"
+    with RegisterStore.open(path) as register:
+        register.add_new(demo_records(library))
+    w = MonitoringWindow(library, path)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def _button(window, text: str):
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    bar = window.findChild(QToolBar, "monitoring_toolbar")
+    action = next(a for a in bar.actions() if a.text() == text)
+    return bar.widgetForAction(action) if isinstance(bar.widgetForAction(action), QToolButton) else action
+
+
+def _press(qtbot, window, text: str) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    target = _button(window, text)
+    if isinstance(target, QToolButton):
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    else:
+        target.trigger()
+
+
+def test_delete_and_undo_redo(window, qtbot) -> None:
+    total = window.model.rowCount()
+    assert total == 96
+    window.table.selectRow(0)
+    first = window.model.records[0].title
+    _press(qtbot, window, "Verwijderen")
+    assert window.model.rowCount() == total - 1 and window.register.count() == total - 1
+    window.act_undo.trigger()
+    assert window.model.rowCount() == total and first in [r.title for r in window.model.records]
+    window.act_redo.trigger()
+    assert window.register.count() == total - 1
+
+
+def test_add_and_edit_through_the_dialog(window, qtbot, monkeypatch) -> None:
+    from ui import monitoring_window as mw
+
+    def fill_and_accept(dialog) -> int:
+        values = {"organisatie": "Gemeente Havendam", "titel": "Kantoorstoelen raadszaal", "gunningsdatum": "2025-10-01",
+                  "waarde_eur": "125.000,00", "criteria": "MEU-M-01 MEU-G-01=15"}
+        for key, value in values.items():
+            dialog.fields[key].setText(value)
+        dialog.package.setCurrentIndex(dialog.package.findData("meubilair"))
+        dialog.accept()
+        return int(dialog.result_record is not None)
+
+    monkeypatch.setattr(mw.RecordDialog, "exec", fill_and_accept)
+    total = window.register.count()
+    _press(qtbot, window, "Toevoegen...")
+    added = next(r for r in window.register.records() if r.title == "Kantoorstoelen raadszaal")
+    assert window.register.count() == total + 1 and added.value_eur == 125_000 and added.source == "handmatig"
+    assert [c.weight for c in added.criteria] == [None, 15]
+
+    def lower_weight(dialog) -> int:
+        dialog.fields["criteria"].setText("MEU-G-01=3")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(mw.RecordDialog, "exec", lower_weight)
+    window.table.selectRow(window.model.records.index(next(r for r in window.model.records if r.id == added.id)))
+    _press(qtbot, window, "Bewerken...")
+    edited = window.register.record(added.id)
+    assert edited.uid == added.uid and edited.criteria[0].weight == 3
+    window.act_undo.trigger()
+    assert window.register.record(added.id).criteria[1].weight == 15
+
+
+def test_bad_input_in_the_dialog_is_shown_and_nothing_is_saved(window, answers, monkeypatch) -> None:
+    from ui import monitoring_window as mw
+
+    dialog = mw.RecordDialog(window, window.library)
+    dialog.fields["organisatie"].setText("Gemeente Havendam")
+    dialog.fields["titel"].setText("Iets")
+    dialog.fields["gunningsdatum"].setText("volgende week")
+    dialog.fields["waarde_eur"].setText("10")
+    dialog.accept()
+    assert dialog.result_record is None
+    assert any("gunningsdatum" in text for _, text in answers.seen)
+
+
+def test_import_with_other_headers_goes_through_the_mapping_dialog(window, tmp_path: Path, monkeypatch) -> None:
+    from ui import monitoring_window as mw
+
+    other = ["Opdrachtgever", "Omschrijving", *HEADER[2:9], "Bedrag", *HEADER[10:]]
+    path = write_csv(tmp_path / "lijst.csv", ROWS, header=other)
+
+    def map_and_accept(dialog) -> int:
+        dialog.boxes["organisatie"].setCurrentIndex(dialog.boxes["organisatie"].findData("Opdrachtgever"))
+        dialog.boxes["titel"].setCurrentIndex(dialog.boxes["titel"].findData("Omschrijving"))
+        dialog.boxes["waarde_eur"].setCurrentIndex(dialog.boxes["waarde_eur"].findData("Bedrag"))
+        assert dialog.boxes["pakket"].currentData() == "pakket"  # same names are matched by themselves
+        return 1
+
+    monkeypatch.setattr(mw.HeaderMappingDialog, "exec", map_and_accept)
+    total = window.register.count()
+    window.import_path(path)
+    assert window.register.count() == total + 3
+    window.import_path(path)
+    assert window.register.count() == total + 3  # twice adds nothing
+
+
+def test_report_tab_shows_the_headline_figures_and_both_charts(window, qtbot) -> None:
+    window.tabs.setCurrentIndex(1)
+    assert window.year.value() == 2025
+    assert window.headline.text().startswith("In 2025 kocht de regio (2 organisaties)")
+    assert window.figures.rowCount() == 3 and window.figures.item(2, 0).text() == "Regio (som)"
+    assert not window.share_chart.pixmap().isNull() and not window.package_chart.pixmap().isNull()
+    window.org.setCurrentIndex(window.org.findData("Gemeente Havendam"))
+    assert "Gemeente Havendam" in window.headline.text() and window.figures.rowCount() == 1
+    before = window.figures.item(0, 1).text()
+    window.annualised.setChecked(True)  # only this year's days of each contract
+    assert window.figures.item(0, 1).text() != before
+    assert "maal het deel van de contractdagen" in window.rule_text.text()
+
+
+def test_main_window_opens_the_monitoring_window_from_its_menu(make_window, library) -> None:
+    main = make_window(library)
+    main.act_monitoring.trigger()
+    assert main.monitoring_window.isVisible()
+    assert main.monitoring_window.register.path == library.path.parent / "register.db"
+    main.monitoring_window.close()
+
+
+def test_wizard_badge_says_whether_it_counts_and_what_would_make_it(app, qtbot) -> None:
+    from tender_assistant.tender import TenderCriterion
+    from tests.unit.tender_assistant.conftest import tender as tender_fixture
+    from tests.unit.tender_assistant.fake_library import FakeLibrary
+    from ui.monitoring_badge import CircularBadge
+
+    tender, fake_lib = tender_fixture.__wrapped__(), FakeLibrary()
+
+    badge = CircularBadge()
+    qtbot.addWidget(badge)
+    badge.refresh(tender, fake_lib)
+    assert badge.state == "counts" and "telt als circulair" in badge.text()
+    badge.refresh(replace(tender, criteria=[TenderCriterion("BED-G-01", weight=3)]), fake_lib)
+    assert badge.state == "not" and "verhoog de weging van BED-G-01 van 3% naar 5%" in badge.text()
+    badge.refresh(replace(tender, criteria=[]), fake_lib)
+    assert badge.state == "none"

@@ -1,0 +1,579 @@
+"""The Monitoring window: the organisation's register (add, edit, delete with undo; import) and the report.
+
+All counting happens in tender_assistant.monitoring; this window only shows it. Charts are PNGs drawn by
+monitoring.charts (matplotlib), imported the first time the report tab is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QPixmap, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from criteria_library.errors import UserError
+from criteria_library.store import LibraryStore
+from tender_assistant.monitoring.importer import COLUMNS, ImportProblems, headers_of, import_files, parse_rows
+from tender_assistant.monitoring.records import ContractRecord
+from tender_assistant.monitoring.register_store import REGISTER_FILE, RegisterStore
+from tender_assistant.monitoring.report import euro, headline, pct, target_line
+from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, evaluate, summarise
+
+from . import i18n
+from .dialog_buttons import accept_cancel_buttons
+from .error_dialogs import show_user_error
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Monitoring", text)
+
+
+def register_path_for(store: LibraryStore) -> Path:
+    """The register beside the open library: the data folder's own, or the demo workspace's."""
+    return store.path.parent / REGISTER_FILE
+
+
+def show_problems(parent: QWidget, exc: UserError, title: str) -> None:
+    """A user error; an import's problems listed one per line under 'details'."""
+    if not isinstance(exc, ImportProblems):
+        show_user_error(parent, exc, title)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, i18n.error_text(exc), QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(exc.report(i18n.lang()))
+    box.exec()
+
+
+# ---------------------------------------------------------------------- the register table
+class RecordTableModel(QAbstractTableModel):
+    """The register's records, with whether each counts under the rule."""
+
+    HEADERS = ("Organisatie", "Titel", "Pakket", "Gunningsdatum", "Waarde (€)", "Fysiek", "Circulair", "Niveau",
+               "Bron")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[ContractRecord] = []
+        self.counts: list[tuple[bool, int | None]] = []
+
+    def set_records(self, records: list[ContractRecord], rule: Any) -> None:
+        self.beginResetModel()
+        self.records = records
+        self.counts = [(v.counts, v.level) for v in (evaluate(r, rule) for r in records)]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.records[index.row()]
+        counts, level = self.counts[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (r.organisation, r.title, r.package, r.award_date.isoformat() if r.award_date else "",
+                      euro(r.value_eur), _tr("ja") if r.physical else _tr("nee"),
+                      (_tr("ja") if counts else _tr("nee")) + (" *" if r.override is not None else ""),
+                      str(level or ""), _tr({"app": "app", "import": "import", "handmatig": "handmatig"}.get(
+                          r.source, r.source)))
+            return values[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 6:
+            from PySide6.QtGui import QColor
+
+            return QColor("#1b5e20" if counts else "#8a5a00")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 6 and r.override is not None:
+            return _tr("Oordeel van de organisatie: %1").replace("%1", r.override_reason)
+        return None
+
+
+# ---------------------------------------------------------------------- undo commands
+class _RegisterCommand(QUndoCommand):
+    def __init__(self, window: MonitoringWindow, text: str) -> None:
+        super().__init__(text)
+        self.window = window
+
+
+class AddRecord(_RegisterCommand):
+    def __init__(self, window: MonitoringWindow, record: ContractRecord) -> None:
+        super().__init__(window, _tr("Registratie toevoegen"))
+        self.record = record
+
+    def redo(self) -> None:
+        self.record = self.window.register.add(replace(self.record, id=None))
+        self.window.refresh()
+
+    def undo(self) -> None:
+        assert self.record.id is not None
+        self.window.register.delete(self.record.id)
+        self.window.refresh()
+
+
+class EditRecord(_RegisterCommand):
+    def __init__(self, window: MonitoringWindow, before: ContractRecord, after: ContractRecord) -> None:
+        super().__init__(window, _tr("Registratie bewerken"))
+        self.before, self.after = before, after
+
+    def redo(self) -> None:
+        self.window.register.update(self.after)
+        self.window.refresh()
+
+    def undo(self) -> None:
+        self.window.register.update(self.before)
+        self.window.refresh()
+
+
+class DeleteRecord(_RegisterCommand):
+    def __init__(self, window: MonitoringWindow, record: ContractRecord) -> None:
+        super().__init__(window, _tr("Registratie verwijderen"))
+        self.record = record
+
+    def redo(self) -> None:
+        assert self.record.id is not None
+        self.window.register.delete(self.record.id)
+        self.window.refresh()
+
+    def undo(self) -> None:
+        self.record = self.window.register.add(replace(self.record, id=None))
+        self.window.refresh()
+
+
+# ---------------------------------------------------------------------- dialogs
+class RecordDialog(QDialog):
+    """Type in or edit one contract; checked with the import's own rules (same messages, same library lookup)."""
+
+    def __init__(self, parent: QWidget, library: LibraryStore, record: ContractRecord | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.original = record
+        self.result_record: ContractRecord | None = None
+        self.setWindowTitle(_tr("Registratie bewerken") if record else _tr("Registratie toevoegen"))
+        form = QFormLayout(self)
+        self.fields: dict[str, QLineEdit] = {}
+        labels = {"organisatie": "Organisatie", "titel": "Titel", "cpv": "CPV-codes", "procedure": "Procedure",
+                  "gunningsdatum": "Gunningsdatum (JJJJ-MM-DD)", "startdatum": "Startdatum",
+                  "einddatum": "Einddatum", "waarde_eur": "Waarde in € excl. btw, met opties",
+                  "criteria": "Criteria (bijv. MEU-M-01 MEU-G-01=20)", "reden": "Reden van het oordeel"}
+        self.package = QComboBox(self)
+        self.package.addItem(_tr("(geen pakket)"), "")
+        for p in library.packages():
+            self.package.addItem(p.name(i18n.lang()), p.slug)
+        self.nature = QComboBox(self)
+        for code, label in (("L", _tr("Leveringen")), ("W", _tr("Werken")), ("D", _tr("Diensten"))):
+            self.nature.addItem(label, code)
+        self.physical = QCheckBox(_tr("Fysieke producten of werken"), self)
+        self.physical.setChecked(True)
+        self.override = QComboBox(self)
+        self.override.addItem(_tr("Volgens de telregel"), "")
+        self.override.addItem(_tr("Ja, circulair (oordeel organisatie)"), "ja")
+        self.override.addItem(_tr("Nee, niet circulair (oordeel organisatie)"), "nee")
+        for key in ("organisatie", "titel"):
+            self._add_line(form, key, labels[key])
+        form.addRow(_tr("Pakket"), self.package)
+        form.addRow(_tr("Aard"), self.nature)
+        for key in ("cpv", "procedure", "gunningsdatum", "startdatum", "einddatum", "waarde_eur", "criteria"):
+            self._add_line(form, key, labels[key])
+        form.addRow("", self.physical)
+        form.addRow(_tr("Oordeel"), self.override)
+        self._add_line(form, "reden", labels["reden"])
+        buttons, _ok = accept_cancel_buttons(self, _tr("Opslaan"), _tr("Annuleren"))
+        form.addRow(buttons)
+        if record is not None:
+            self._fill(record)
+
+    def _add_line(self, form: QFormLayout, key: str, label: str) -> None:
+        edit = QLineEdit(self)
+        edit.setObjectName(f"field_{key}")
+        edit.setAccessibleName(_tr(label))
+        self.fields[key] = edit
+        form.addRow(_tr(label), edit)
+
+    def _fill(self, r: ContractRecord) -> None:
+        values = {"organisatie": r.organisation, "titel": r.title, "cpv": " ".join(r.cpv), "procedure": r.procedure,
+                  "gunningsdatum": r.award_date.isoformat() if r.award_date else "",
+                  "startdatum": r.start_date.isoformat() if r.start_date else "",
+                  "einddatum": r.end_date.isoformat() if r.end_date else "",
+                  "waarde_eur": f"{r.value_eur:,.2f}".replace(",", "#").replace(".", ",").replace("#", "."),
+                  "criteria": " ".join(f"{c.id}={c.weight:g}" if c.weight is not None else c.id for c in r.criteria)
+                  or ("" if not r.criteria_known else "geen"), "reden": r.override_reason}
+        for key, value in values.items():
+            self.fields[key].setText(value)
+        self.package.setCurrentIndex(max(0, self.package.findData(r.package)))
+        self.nature.setCurrentIndex(max(0, self.nature.findData(r.nature)))
+        self.physical.setChecked(r.physical)
+        self.override.setCurrentIndex({None: 0, True: 1, False: 2}[r.override])
+
+    def row(self) -> dict[str, Any]:
+        """The form as a contract-list row (the import's column names)."""
+        row: dict[str, Any] = {key: edit.text() for key, edit in self.fields.items()}
+        row.update(pakket=self.package.currentData(), aard=self.nature.currentData(),
+                   fysiek="ja" if self.physical.isChecked() else "nee", circulair=self.override.currentData())
+        return row
+
+    def accept(self) -> None:
+        try:
+            [record] = parse_rows([(1, self.row())], self.library, _tr("invoer"))
+        except UserError as exc:
+            show_problems(self, exc, _tr("Registratie niet opgeslagen"))
+            return
+        if self.original is not None:
+            record = replace(record, id=self.original.id, uid=self.original.uid, source=self.original.source)
+        else:
+            record.source = "handmatig"
+        self.result_record = record
+        super().accept()
+
+
+class HeaderMappingDialog(QDialog):
+    """Map another contract list's headers onto the import contract's column names."""
+
+    def __init__(self, parent: QWidget, headers: list[str]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Kolommen koppelen"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(_tr("Dit bestand heeft andere kolomnamen. Kies bij elk gegeven de kolom uit het bestand."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.boxes: dict[str, QComboBox] = {}
+        folded = {h.strip().casefold(): h for h in headers}
+        for column in COLUMNS:
+            box = QComboBox(self)
+            box.setObjectName(f"map_{column}")
+            box.addItem(_tr("(niet in het bestand)"), "")
+            for h in headers:
+                box.addItem(h, h)
+            guess = folded.get(column) or next((h for f, h in folded.items() if column in f or f in column), None)
+            if guess:
+                box.setCurrentIndex(box.findData(guess))
+            self.boxes[column] = box
+            form.addRow(column, box)
+        layout.addLayout(form)
+        buttons, _ok = accept_cancel_buttons(self, _tr("Importeren"), _tr("Annuleren"))
+        layout.addWidget(buttons)
+
+    def mapping(self) -> dict[str, str]:
+        """file header -> contract column."""
+        return {box.currentData(): column for column, box in self.boxes.items() if box.currentData()}
+
+
+# ---------------------------------------------------------------------- the window
+class MonitoringWindow(QMainWindow):
+    """Register and report for the organisation (or, for a regisseur, the region)."""
+
+    def __init__(self, library: LibraryStore, register_path: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.register = RegisterStore.open(register_path or register_path_for(library))
+        self.setWindowTitle(_tr("Monitoring circulair inkopen"))
+        self.setObjectName("monitoring_window")
+        self.undo_stack = QUndoStack(self)
+        self.tabs = QTabWidget(self)
+        self.setCentralWidget(self.tabs)
+        self._build_register_tab()
+        self._build_report_tab()
+        self._build_toolbar()
+        self.tabs.currentChanged.connect(lambda i: self.update_report() if i == 1 else None)
+        self.refresh()
+        self.resize(1100, 700)
+
+    # ------------------------------------------------------------- building
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(_tr("Register"), self)
+        bar.setObjectName("monitoring_toolbar")
+        self.act_add = bar.addAction(_tr("Toevoegen..."), self.add_record)
+        self.act_edit = bar.addAction(_tr("Bewerken..."), self.edit_record)
+        self.act_delete = bar.addAction(_tr("Verwijderen"), self.delete_record)
+        bar.addSeparator()
+        self.act_undo = self.undo_stack.createUndoAction(self, _tr("Ongedaan maken"))
+        self.act_undo.setShortcut(QKeySequence.StandardKey.Undo)
+        self.act_redo = self.undo_stack.createRedoAction(self, _tr("Opnieuw"))
+        self.act_redo.setShortcut(QKeySequence.StandardKey.Redo)
+        bar.addAction(self.act_undo)
+        bar.addAction(self.act_redo)
+        bar.addSeparator()
+        self.act_import = bar.addAction(_tr("Importeren..."), self.import_dialog)
+        self.act_export = bar.addAction(_tr("Exporteren voor de regisseur..."), self.export_dialog)
+        self.addToolBar(bar)
+
+    def _build_register_tab(self) -> None:
+        page = QWidget(self)
+        layout = QVBoxLayout(page)
+        self.register_info = QLabel(page)
+        layout.addWidget(self.register_info)
+        self.model = RecordTableModel(self)
+        self.table = QTableView(page)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _i: self.edit_record())
+        self.table.setAccessibleName(_tr("Register van contracten"))
+        layout.addWidget(self.table, 1)
+        self.tabs.addTab(page, _tr("Register"))
+
+    def _build_report_tab(self) -> None:
+        page = QWidget(self)
+        outer = QVBoxLayout(page)
+        controls = QHBoxLayout()
+        self.year = QSpinBox(page)
+        self.year.setRange(2000, 2100)
+        self.org = QComboBox(page)
+        self.annualised = QCheckBox(_tr("Verdeeld over de looptijd"), page)
+        self.min_weight = QDoubleSpinBox(page)
+        self.min_weight.setRange(0, 100)
+        self.min_weight.setSuffix(" %")
+        self.min_weight.setDecimals(1)
+        for label, widget in ((_tr("Jaar"), self.year), (_tr("Organisatie"), self.org)):
+            controls.addWidget(QLabel(label, page))
+            controls.addWidget(widget)
+        controls.addWidget(self.annualised)
+        controls.addWidget(QLabel(_tr("Minimale weging gunningscriterium"), page))
+        controls.addWidget(self.min_weight)
+        controls.addStretch(1)
+        self.save_xlsx = QPushButton(_tr("Opslaan als Excel..."), page)
+        self.save_docx = QPushButton(_tr("Opslaan als Word..."), page)
+        self.save_xlsx.clicked.connect(lambda: self.save_report(".xlsx"))
+        self.save_docx.clicked.connect(lambda: self.save_report(".docx"))
+        controls.addWidget(self.save_xlsx)
+        controls.addWidget(self.save_docx)
+        outer.addLayout(controls)
+        scroll = QScrollArea(page)
+        scroll.setWidgetResizable(True)
+        body = QWidget(scroll)
+        layout = QVBoxLayout(body)
+        self.headline = QLabel(body)
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.headline.setFont(font)
+        self.headline.setObjectName("monitoring_headline")
+        layout.addWidget(self.headline)
+        charts = QHBoxLayout()
+        self.share_chart = QLabel(body)
+        self.package_chart = QLabel(body)
+        for chart in (self.share_chart, self.package_chart):
+            chart.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+            charts.addWidget(chart, 1)
+        self.share_chart.setAccessibleName(_tr("Aandeel circulair per jaar tegen het doel"))
+        self.package_chart.setAccessibleName(_tr("Circulaire euro's per inkooppakket"))
+        layout.addLayout(charts)
+        self.figures = QTableWidget(0, 7, body)
+        self.figures.setHorizontalHeaderLabels([_tr("Organisatie"), _tr("Binnen telling"), _tr("Circulair"),
+                                                _tr("Aandeel €"), _tr("Aandeel #"), _tr("Dekking"), _tr("Tekort")])
+        self.figures.verticalHeader().hide()
+        self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.figures)
+        self.rule_text = QLabel(body)
+        self.rule_text.setWordWrap(True)
+        self.rule_text.setStyleSheet("color:#555")
+        layout.addWidget(self.rule_text)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        self.tabs.addTab(page, _tr("Rapport"))
+        self.year.valueChanged.connect(self.update_report)
+        self.org.currentIndexChanged.connect(self.update_report)
+        self.annualised.toggled.connect(self.update_report)
+        self.min_weight.valueChanged.connect(self.update_report)
+
+    # ------------------------------------------------------------- state
+    def rule(self) -> Any:
+        rule = self.register.rule()
+        return replace(rule, value_method=ANNUALISED if self.annualised.isChecked() else AWARD_YEAR,
+                       min_weight=self.min_weight.value())
+
+    def refresh(self) -> None:
+        """Reload the records (after any change) and the report if it is showing."""
+        records = self.register.records()
+        first = not self.model.records and self.min_weight.value() == 0
+        if first:
+            self.min_weight.blockSignals(True)
+            self.min_weight.setValue(self.register.rule().min_weight)
+            self.min_weight.blockSignals(False)
+        self.model.set_records(records, self.rule())
+        self.register_info.setText(_tr("%1 registraties in %2").replace("%1", str(len(records)))
+                                   .replace("%2", str(self.register.path)))
+        orgs = self.register.organisations()
+        current = self.org.currentData()
+        self.org.blockSignals(True)
+        self.org.clear()
+        self.org.addItem(_tr("Alle organisaties (regio)"), "")
+        for o in orgs:
+            self.org.addItem(o, o)
+        self.org.setCurrentIndex(max(0, self.org.findData(current)))
+        self.org.blockSignals(False)
+        years = self.register.years()
+        if years and (first or self.year.value() not in years):
+            self.year.blockSignals(True)
+            self.year.setValue(years[-1])
+            self.year.blockSignals(False)
+        if self.tabs.currentIndex() == 1:
+            self.update_report()
+
+    def selected(self) -> ContractRecord | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.records[rows[0].row()] if rows else None
+
+    # ------------------------------------------------------------- register actions
+    def add_record(self) -> None:
+        dialog = RecordDialog(self, self.library)
+        if dialog.exec() and dialog.result_record is not None:
+            self._push(AddRecord(self, dialog.result_record))
+
+    def edit_record(self) -> None:
+        record = self.selected()
+        if record is None:
+            return
+        dialog = RecordDialog(self, self.library, record)
+        if dialog.exec() and dialog.result_record is not None:
+            self._push(EditRecord(self, record, dialog.result_record))
+
+    def delete_record(self) -> None:
+        record = self.selected()
+        if record is not None:
+            self._push(DeleteRecord(self, record))
+
+    def _push(self, command: QUndoCommand) -> None:
+        try:
+            self.undo_stack.push(command)
+        except UserError as exc:
+            show_user_error(self, exc)
+
+    def import_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Contractenlijst of monitoringbestand importeren"), "",
+                                              _tr("Contractenlijsten (*.csv *.xlsx *.json)"))
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> None:
+        """Import a file; another contract list's headers are mapped first in a dialog."""
+        mapping = None
+        try:
+            if path.suffix.lower() in (".csv", ".xlsx"):
+                headers = headers_of(path)
+                if not set(COLUMNS) <= {h.strip().casefold() for h in headers}:
+                    dialog = HeaderMappingDialog(self, headers)
+                    if not dialog.exec():
+                        return
+                    mapping = dialog.mapping()
+            result = import_files([path], self.register, self.library, mapping)
+        except UserError as exc:
+            show_problems(self, exc, _tr("Import niet gelukt"))
+            return
+        except (OSError, ValueError) as exc:
+            QMessageBox.warning(self, _tr("Import niet gelukt"), str(exc))
+            return
+        self.undo_stack.clear()  # an import is undone from its backup, not step by step
+        self.refresh()
+        QMessageBox.information(self, _tr("Import"), _tr("%1 toegevoegd, %2 bijgewerkt, %3 stond(en) er al.")
+                                .replace("%1", str(result.added)).replace("%2", str(result.updated))
+                                .replace("%3", str(result.skipped)))
+
+    def export_dialog(self) -> None:
+        from tender_assistant.monitoring.exchange import export_register
+
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Register exporteren"), "register.json",
+                                              _tr("Monitoringbestand (*.json)"))
+        if path:
+            try:
+                export_register(self.register, Path(path))
+            except UserError as exc:
+                show_user_error(self, exc)
+
+    # ------------------------------------------------------------- report
+    def current_report(self) -> Any:
+        org = self.org.currentData() or None
+        return summarise(self.register.records(), self.rule(), self.year.value(), org), org
+
+    def update_report(self) -> None:
+        from tender_assistant.monitoring.charts import package_chart, share_chart
+        from tender_assistant.monitoring.report import scope_name, series_for
+
+        report, org = self.current_report()
+        records = self.register.records()
+        self.headline.setText(headline(report, org) + "\n" + target_line(report).capitalize())
+        entries = sorted(report.organisations.items(), key=lambda kv: kv[0].casefold())
+        if org is None and len(entries) != 1:
+            entries.append((_tr("Regio (som)"), report.region))
+        self.figures.setRowCount(len(entries))
+        for row, (name, totals) in enumerate(entries):
+            f = totals.figures(report.target)
+            values = [name, euro(f["in_scope_eur"]), euro(f["circular_eur"]), pct(f["share_value"]),
+                      pct(f["share_count"]), pct(f["coverage"]), "-" if f["gap_eur"] is None else euro(f["gap_eur"])]
+            for col, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.figures.setItem(row, col, item)
+        self.figures.setFixedHeight(self.figures.horizontalHeader().height() + 4 +
+                                    sum(self.figures.rowHeight(r) for r in range(len(entries))))
+        self.rule_text.setText(_tr("Telregel") + ":\n" + "\n".join(f"- {t}" for t in report.rule.describe(i18n.lang())))
+        width = max(300, (self.width() - 80) // 2) / 100
+        share_png = share_chart(series_for(report, records, org),
+                                _tr("Aandeel circulair per jaar: %1").replace("%1", scope_name(report, org)),
+                                width=width, height=width * 0.6, dpi=100)
+        package_png = package_chart(report.breakdown("package"),
+                                    _tr("Circulair per inkooppakket, %1").replace("%1", str(report.year)),
+                                    width=width, height=width * 0.6, dpi=100)
+        for label, png in ((self.share_chart, share_png), (self.package_chart, package_png)):
+            pixmap = QPixmap()
+            pixmap.loadFromData(png, "PNG")
+            label.setPixmap(pixmap)
+
+    def save_report(self, suffix: str) -> None:
+        from tender_assistant.monitoring.report import write_docx, write_xlsx
+
+        report, org = self.current_report()
+        name = f"monitoring-{report.year}{suffix}"
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Rapport opslaan"), name, f"*{suffix}")
+        if not path:
+            return
+        try:
+            writer = write_xlsx if suffix == ".xlsx" else write_docx
+            writer(report, self.register.records(), Path(path), org)
+        except UserError as exc:
+            show_user_error(self, exc)
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
+        self.register.close()
+        super().closeEvent(event)
