@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
 import logging
+import os
 import sys
 import traceback
 from collections.abc import Sequence
@@ -31,7 +34,7 @@ ARGPARSE_DUTCH = {
 argparse._ = lambda text: ARGPARSE_DUTCH.get(text, text)  # type: ignore[attr-defined]
 # Commands that may create a library file that does not exist yet; the others must not, so a typo in --db
 # cannot silently start an empty library.
-CREATING_COMMANDS = {("library", "import"), ("gui", None), ("demo", None)}
+CREATING_COMMANDS = {("library", "import"), ("library", "restore"), ("gui", None), ("demo", None)}
 
 
 class DutchArgumentParser(argparse.ArgumentParser):
@@ -128,11 +131,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("fout: afgebroken", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # the reader went away (`... | head`): not a bug; stop quietly, as other command-line tools do
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
+        return 141
+    except OSError as exc:
+        if exc.errno != errno.ENOSPC:
+            return _report_bug()
+        print("fout: de schijf is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw.",
+              file=sys.stderr)
+        return 2
     except Exception:  # noqa: BLE001 - a bug: log it, never show a traceback
-        where = _log_unexpected()
-        suffix = f" Details staan in {where}." if where else ""
-        print(f"fout: er ging onverwacht iets mis; er is niets gewijzigd.{suffix}", file=sys.stderr)
-        return 1
+        return _report_bug()
+
+
+def _report_bug() -> int:
+    """Log the current exception as a bug and say so in one line; the exit code 1."""
+    where = _log_unexpected()
+    suffix = f" Details staan in {where}." if where else ""
+    print(f"fout: er ging onverwacht iets mis; er is niets gewijzigd.{suffix}", file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

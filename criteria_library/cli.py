@@ -35,6 +35,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--dry-run", action="store_true", help="laat alleen zien wat er zou veranderen")
     imp.set_defaults(func=cmd_import)
 
+    restore = lib_sub.add_parser("restore", help="zet een reservekopie terug als bibliotheek (veilig, met kopie "
+                                 "van wat ze vervangt)")
+    restore.add_argument("backup", type=Path, metavar="KOPIE", help="de reservekopie (.db), bv. uit de map backups")
+    restore.set_defaults(func=cmd_restore)
     register_releases(lib_sub)
 
     search = sub.add_parser("search", help="zoek criteria (typfouttolerant, Nederlands en Engels)")
@@ -241,8 +245,24 @@ def _positive_int(text: str) -> int:
 
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False) -> LibraryStore:
-    """Open the library named by --db (or the default one)."""
-    return LibraryStore.open(getattr(args, "db", None), read_only=read_only)
+    """Open the library named by --db (or the default one); its warnings go to stderr."""
+    store = LibraryStore.open(getattr(args, "db", None), read_only=read_only)
+    for warning in store.warnings:
+        print(f"let op: {warning}", file=sys.stderr)
+    return store
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Put a backup back as the library."""
+    from .paths import default_db_path
+    from .restore import restore_library
+
+    db = args.db if args.db is not None else default_db_path()
+    result = restore_library(db, args.backup)
+    print(f"teruggezet: {args.backup} ({result.criteria} criteria) is nu de bibliotheek {db}")
+    if result.replaced_copy is not None:
+        print(f"de vervangen bibliotheek is bewaard als {result.replaced_copy}")
+    return 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:

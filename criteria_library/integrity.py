@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from .store import LibraryStore
+from .store import LibraryStore, row_to_criterion, row_to_package
 from .validation import criterion_problems, criterion_warnings, package_problems
 
 
@@ -21,6 +21,12 @@ class CheckReport:
     def ok(self) -> bool:
         """True when nothing is wrong."""
         return not self.problems
+
+
+def _why(exc: Exception) -> str:
+    """A short reason for an unreadable row (the exception's text, shortened)."""
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
 
 
 def check_library(store: LibraryStore) -> CheckReport:
@@ -45,14 +51,30 @@ def check_library(store: LibraryStore) -> CheckReport:
     except sqlite3.DatabaseError as exc:
         report.problems.append(f"database onleesbaar: {exc}")
         return report
-    packages = store.packages()
-    known = {p.slug for p in packages}
+    # row by row, so one unreadable row (written by another tool or an old bug) is named instead of ending the check
+    packages = []
+    for prow in conn.execute("SELECT * FROM packages ORDER BY slug").fetchall():
+        try:
+            packages.append(row_to_package(dict(prow)))
+        except Exception as exc:  # noqa: BLE001 - any bad value: name the row, go on with the others
+            report.problems.append(f"pakket {prow['slug']!r}: rij onleesbaar ({_why(exc)})")
+    known = {p.slug for p in packages} | {r[0] for r in conn.execute("SELECT slug FROM packages")}
     for p in packages:
         report.problems.extend(f"pakket {p.slug}.{pr.field}: {pr.nl}" for pr in package_problems(p))
-    for c in store.criteria():
+    criteria = []
+    for crow in conn.execute("SELECT * FROM criteria ORDER BY package, id").fetchall():
+        try:
+            criteria.append(row_to_criterion(crow))
+        except Exception as exc:  # noqa: BLE001 - any bad value: name the row, go on with the others
+            report.checked_criteria += 1
+            report.problems.append(f"{crow['id']}: rij onleesbaar ({_why(exc)})")
+    for c in criteria:
         report.checked_criteria += 1
-        report.problems.extend(f"{c.id}.{pr.field}: {pr.nl}" for pr in criterion_problems(c, known))
-        report.warnings.extend(f"{c.id}.{w.field}: {w.nl}" for w in criterion_warnings(c))
+        try:
+            report.problems.extend(f"{c.id}.{pr.field}: {pr.nl}" for pr in criterion_problems(c, known))
+            report.warnings.extend(f"{c.id}.{w.field}: {w.nl}" for w in criterion_warnings(c))
+        except Exception as exc:  # noqa: BLE001 - a value the checks cannot even read: name the row
+            report.problems.append(f"{c.id}: rij onleesbaar ({_why(exc)})")
     ahead = conn.execute(
         "SELECT v.criterion_id, max(v.version), c.version FROM criterion_versions v "
         "JOIN criteria c ON c.id = v.criterion_id GROUP BY v.criterion_id HAVING max(v.version) > c.version"

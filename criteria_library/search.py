@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from .errors import LibraryError
 from .models import SearchHit, Status
 from .text import fold
 
@@ -56,6 +57,17 @@ class _Vocabulary:
     terms: list[str] = field(default_factory=list)
 
 
+def _raise_if_damaged(exc: sqlite3.Error) -> None:
+    """A damaged full-text index (SQLITE_CORRUPT) becomes a message that says how to repair it."""
+    if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        raise LibraryError(
+            "De zoekindex van de bibliotheek is beschadigd. Bouw hem opnieuw op (Bestand > Zoekindex opnieuw "
+            "opbouwen) en controleer de bibliotheek ('library check').",
+            en="The library's search index is damaged. Rebuild it (File > Rebuild search index) and check the "
+            "library ('library check').",
+        ) from exc
+
+
 def _vocabulary(store: LibraryStore) -> list[str]:
     """All indexed terms, cached until the library changes."""
     cache = store._search_cache
@@ -65,7 +77,8 @@ def _vocabulary(store: LibraryStore) -> list[str]:
     try:
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.criteria_vocab USING fts5vocab(main, 'criteria_fts', 'row')")
         terms = [r[0] for r in conn.execute("SELECT term FROM temp.criteria_vocab")]
-    except sqlite3.Error:
+    except sqlite3.Error as exc:
+        _raise_if_damaged(exc)
         terms = []
     store._search_cache = _Vocabulary(store.generation, terms)
     return terms
@@ -117,8 +130,11 @@ def _fts(store: LibraryStore, match: str, where: str, params: list) -> list[tupl
            f"JOIN criteria c ON c.rowid = criteria_fts.rowid WHERE criteria_fts MATCH ?{where} LIMIT {CANDIDATES}")
     try:
         return [(r[0], r[1], float(r[2])) for r in store.db.conn.execute(sql, [match, *params])]
-    except sqlite3.OperationalError:
-        return []  # a query FTS cannot parse finds nothing rather than failing the user's typing
+    except sqlite3.DatabaseError as exc:
+        _raise_if_damaged(exc)  # a damaged index is reported, not silently replaced by fuzzy title matches
+        if isinstance(exc, sqlite3.OperationalError):
+            return []  # a query FTS cannot parse finds nothing rather than failing the user's typing
+        raise
 
 
 def _id_hits(store: LibraryStore, query: str, where: str, params: list) -> dict[str, float]:

@@ -70,6 +70,21 @@ def sqlite_uri(path: Path | PureWindowsPath | str, **params: str) -> str:
     return "file://" + quote(text, safe="/:") + (f"?{query}" if query else "")
 
 
+def _stale_sidecars(db_path: Path) -> bool:
+    """True when a -wal with content is clearly older than the library file (a copy was put back by hand).
+
+    Only file times are compared (no descriptor of the database is opened). SQLite writes the WAL on every commit
+    and the file only when checkpointing, which also resets the WAL at the next commit, so in normal use the WAL
+    is not older than the file by much; a backup copied over the library after a crash is.
+    """
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        wal_stat, db_stat = wal.stat(), db_path.stat()
+    except OSError:
+        return False
+    return wal_stat.st_size > 32 and db_stat.st_mtime - wal_stat.st_mtime > 60
+
+
 def _fsync(path: Path) -> None:
     """Flush a file (or folder) to disk; only for files no SQLite connection of this process has open."""
     fd = os.open(path, os.O_RDONLY if path.is_dir() else os.O_RDWR)  # Windows flushes only writable handles
@@ -251,6 +266,8 @@ class LibraryStore:
         self.read_only_reason_en = read_only_reason_en or read_only_reason
         self.generation = 0  # bumped on every write, so caches (search vocabulary) know when to refresh
         self._search_cache: Any = None
+        self.warnings: list[str] = []  # found at open, for the user (Dutch)
+        self.warnings_en: list[str] = []
         self._author: str | None = None
 
     # ----------------------------------------------------------------- opening
@@ -291,8 +308,17 @@ class LibraryStore:
             if not exists:
                 cls._create(db_path, seed=seed)
                 exists = True
+            stale = _stale_sidecars(db_path)  # checked before SQLite opens (and would apply) them
             store = cls._open_writable(db_path, exists)
             if store is not None:
+                if stale:
+                    store.warnings.append(
+                        f"naast {db_path.name} stond een -wal-bestand dat ouder is dan de bibliotheek zelf (was er een "
+                        "kopie teruggezet?); als criteria ontbreken of vreemd zijn: zet de kopie terug met "
+                        "'library restore KOPIE'.")
+                    store.warnings_en.append(
+                        f"beside {db_path.name} was a -wal file older than the library itself (was a copy put "
+                        "back?); if criteria are missing or odd, put the copy back with 'library restore COPY'.")
                 return store
             reason = "De bibliotheek is in gebruik door een ander programma; wijzigen is uitgeschakeld."
             reason_en = "The library is in use by another program; editing is disabled."
@@ -434,6 +460,22 @@ class LibraryStore:
                 en=f"The file {db_path.name} is an SQLite database but not a Tender Assistant library; "
                 "it was left untouched.",
             )
+
+    def reopen(self) -> None:
+        """Open the connection again on the same file (after `library restore` swapped it); caches refresh."""
+        self.close()
+        fresh = LibraryStore.open(self.path, read_only=self.read_only and self.read_only_reason == "Alleen-lezen geopend.",
+                                  seed=False)
+        self.db, self.read_only = fresh.db, fresh.read_only
+        self.read_only_reason, self.read_only_reason_en = fresh.read_only_reason, fresh.read_only_reason_en
+        self.warnings, self.warnings_en = fresh.warnings, fresh.warnings_en
+        self._author = None
+        self.changed()
+
+    def changed(self) -> None:
+        """Note that the library changed (another connection or program wrote): caches keyed on it refresh."""
+        self.generation += 1
+        self._search_cache = None
 
     def close(self) -> None:
         """Close the database connection."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import weakref
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -272,20 +273,19 @@ class Matcher:
         return hits
 
 
-_MATCHERS: dict[tuple[int, int], tuple[Library, Matcher]] = {}
+# weak keys: a closed library (and its matcher) goes away with its last user, not with this module
+_MATCHERS: weakref.WeakKeyDictionary[Library, tuple[int, Matcher]] = weakref.WeakKeyDictionary()
 
 
 def matcher_for(library: Library) -> Matcher:
     """The matcher for a library, rebuilt only when the library has changed (its `generation`)."""
-    key = (id(library), int(getattr(library, "generation", 0)))
-    cached = _MATCHERS.get(key)
-    if cached is not None and cached[0] is library:
+    generation = int(getattr(library, "generation", 0))
+    cached = _MATCHERS.get(library)
+    if cached is not None and cached[0] == generation:
         return cached[1]
     published = [c for c in library.criteria(include_retired=False) if c.status == Status.PUBLISHED]
     matcher = Matcher(library.packages(), published)
-    if len(_MATCHERS) > 4:
-        _MATCHERS.clear()
-    _MATCHERS[key] = (library, matcher)
+    _MATCHERS[library] = (generation, matcher)
     return matcher
 
 

@@ -174,7 +174,7 @@ def apply_pack_import(parent: QWidget, store: LibraryStore, plan: exchange.Impor
             writer.close()
 
     outcome = run_with_progress(parent, _tr("Criteria importeren..."), task)
-    store.generation += 1  # another connection wrote: caches keyed on the generation must refresh
+    store.changed()  # another connection wrote: caches keyed on the generation must refresh
     if not _handle_failure(parent, outcome, _tr("Import")):
         return None
     return outcome.result
@@ -338,6 +338,6 @@ def rebuild_search_index(parent: QWidget, store: LibraryStore) -> bool:
     outcome = run_with_progress(parent, _tr("Zoekindex opnieuw opbouwen..."), task, cancellable=False)
     if not _handle_failure(parent, outcome, _tr("Zoekindex opnieuw opbouwen")):
         return False
-    store.generation += 1  # the window's own connection must drop its cached search vocabulary
+    store.changed()  # the window's own connection must drop its cached search vocabulary
     QMessageBox.information(parent, _tr("Zoekindex opnieuw opbouwen"), _tr("De zoekindex is opnieuw opgebouwd."))
     return True

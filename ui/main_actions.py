@@ -69,6 +69,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                _tr("Database, zoekindex en alle criteria controleren")),
     ActionSpec("act_reindex", _tr("&Zoekindex opnieuw opbouwen"), "rebuild_search_index", "Ctrl+Shift+F5",
                _tr("De zoekindex opnieuw opbouwen als zoeken vreemde resultaten geeft")),
+    ActionSpec("act_restore", _tr("Reservekopie &terugzetten..."), "restore_backup", None,
+               _tr("Een reservekopie (.db) terugzetten als bibliotheek; de huidige wordt eerst bewaard")),
     ActionSpec("act_monitoring", _tr("&Monitoring..."), "open_monitoring", "Ctrl+Shift+M",
                _tr("Register van contracten en de monitoring: telt de organisatie circulair in?")),
     ActionSpec("act_settings", _tr("&Instellingen..."), "open_settings", "Ctrl+,",
@@ -116,8 +118,8 @@ STATUS_MENU = "@status"
 # Menu title -> entries: an action name, SEPARATOR, RECENT (recent tenders) or STATUS_MENU.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (_tr("&Bestand"), ("act_new_tender", "act_open_tender", RECENT, "act_save_tender", SEPARATOR, "act_import",
-                      "act_export", "act_update", "act_conflicts", "act_drift", "act_check", "act_reindex", SEPARATOR,
-                      "act_monitoring", SEPARATOR, "act_settings", SEPARATOR, "act_quit")),
+                      "act_export", "act_update", "act_conflicts", "act_drift", "act_check", "act_reindex",
+                      "act_restore", SEPARATOR, "act_monitoring", SEPARATOR, "act_settings", SEPARATOR, "act_quit")),
     (_tr("Be&werken"), ("act_new_criterion", "act_edit", "act_duplicate", "act_history", STATUS_MENU, SEPARATOR,
                        "act_find")),
     (_tr("Beel&d"), ("act_refresh", "act_presentation", SEPARATOR, "act_focus_packages", "act_focus_table",

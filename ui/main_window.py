@@ -503,6 +503,41 @@ class MainWindow(QMainWindow):
         if rebuild_search_index(self, self.store):
             self.reload()
 
+    def restore_backup(self, backup: Path | None = None) -> bool:
+        """Put a .db backup back as the library, after confirmation; the window then shows the restored library."""
+        from criteria_library.paths import backups_dir
+        from criteria_library.restore import restore_library
+
+        if backup is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Reservekopie terugzetten"),
+                                                    str(backups_dir(self.store.path)), self.tr("Bibliotheek (*.db)"))
+            if not chosen:
+                return False
+            backup = Path(chosen)
+        answer = QMessageBox.question(
+            self, self.tr("Reservekopie terugzetten"),
+            self.tr("De bibliotheek vervangen door %1? Wijzigingen van na die kopie gaan verloren; de huidige "
+                    "bibliotheek wordt eerst bewaard in de map backups.").replace("%1", backup.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)  # destructive: Enter must not replace the library
+        if answer != QMessageBox.StandardButton.Yes or not self._confirm_close_documents():
+            return False
+        self.queries.close()  # the search reader's connection too: the file is swapped underneath
+        self.store.close()
+        try:
+            result = restore_library(self.store.path, backup)
+        except UserError as exc:
+            self.store.reopen()
+            show_user_error(self, exc, self.tr("Niet teruggezet"))
+            return False
+        self.store.reopen()
+        self.reload()
+        QMessageBox.information(self, self.tr("Reservekopie terugzetten"),
+                                self.tr("Teruggezet: %1 criteria. De vervangen bibliotheek is bewaard als %2.")
+                                .replace("%1", str(result.criteria))
+                                .replace("%2", str(result.replaced_copy or "-")))
+        return True
+
     # ------------------------------------------------------------------ tenders
     def active_wizard(self) -> TenderWizard | None:
         for wizard in reversed(self.wizards):

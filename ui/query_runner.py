@@ -42,6 +42,7 @@ class QueryResult:
 
 class _Signals(QObject):
     done = Signal(object)
+    failed = Signal(object)
 
 
 class _Job(QRunnable):
@@ -52,7 +53,9 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.runner.execute(self.serial, self.query)
-        except Exception:  # noqa: BLE001 - a failed background query shows nothing new; typing goes on
+        except Exception as exc:  # noqa: BLE001 - handed to the UI thread: a dialog, and a bug is logged
+            with contextlib.suppress(RuntimeError):  # the window closed while the query ran
+                self.runner.signals.failed.emit(exc)
             return
         with contextlib.suppress(RuntimeError):  # the window closed while the query ran
             self.runner.signals.done.emit(result)
@@ -68,6 +71,7 @@ class QueryRunner(QObject):
         self.store = store
         self.signals = _Signals()
         self.signals.done.connect(self._on_done)
+        self.signals.failed.connect(self._on_failed)
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self._serial = 0
@@ -135,7 +139,7 @@ class QueryRunner(QObject):
             if reader is None:
                 return self._query(self.store, serial, query)
             if self._reader_generation != self.store.generation:
-                reader._search_cache = None  # the library changed: rebuild the typo vocabulary
+                reader.changed()  # the library changed: rebuild the typo vocabulary
                 self._reader_generation = self.store.generation
             return self._query(reader, serial, query)
 
@@ -147,6 +151,12 @@ class QueryRunner(QObject):
             return QueryResult(serial, q, [h.criterion.id for h in hits], {h.criterion.id: h.criterion for h in hits})
         ids = store.criterion_ids(package=q.package, kind=q.kind, level=q.level, status=q.status)
         return QueryResult(serial, q, ids, {})
+
+    def _on_failed(self, exc: BaseException) -> None:
+        """A background query failed: a user error is shown, a bug is logged and reported (never lost)."""
+        from .error_dialogs import exception_hook
+
+        exception_hook(type(exc), exc, exc.__traceback__)
 
     def _on_done(self, result: QueryResult) -> None:
         if result.serial == self._serial:

@@ -748,6 +748,22 @@
       <translation>Rebuild the search index when search gives odd results</translation>
     </message>
     <message>
+      <source>Reservekopie &amp;terugzetten...</source>
+      <translation>&amp;Restore backup...</translation>
+    </message>
+    <message>
+      <source>Een reservekopie (.db) terugzetten als bibliotheek; de huidige wordt eerst bewaard</source>
+      <translation>Restore a backup (.db) as the library; the current one is kept first</translation>
+    </message>
+    <message>
+      <source>&amp;Monitoring...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Register van contracten en de monitoring: telt de organisatie circulair in?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>&amp;Instellingen...</source>
       <translation>&amp;Settings...</translation>
     </message>
@@ -1034,6 +1050,26 @@
       <translation>%1 now has status: %2</translation>
     </message>
     <message>
+      <source>Reservekopie terugzetten</source>
+      <translation>Restore backup</translation>
+    </message>
+    <message>
+      <source>Bibliotheek (*.db)</source>
+      <translation>Library (*.db)</translation>
+    </message>
+    <message>
+      <source>De bibliotheek vervangen door %1? Wijzigingen van na die kopie gaan verloren; de huidige bibliotheek wordt eerst bewaard in de map backups.</source>
+      <translation>Replace the library by %1? Changes made after that copy are lost; the current library is kept in the backups folder first.</translation>
+    </message>
+    <message>
+      <source>Niet teruggezet</source>
+      <translation>Not restored</translation>
+    </message>
+    <message>
+      <source>Teruggezet: %1 criteria. De vervangen bibliotheek is bewaard als %2.</source>
+      <translation>Restored: %1 criteria. The replaced library was kept as %2.</translation>
+    </message>
+    <message>
       <source>Aanbesteding openen</source>
       <translation>Open tender</translation>
     </message>
@@ -1076,6 +1112,273 @@
     <message>
       <source>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circulair inkopen voor de overheden in de Metropoolregio Amsterdam: van criteriabibliotheek tot aanbestedingsdocument, offline.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circular procurement for the governments of the Amsterdam Metropolitan Area: from criteria library to tender document, offline.&lt;/p&gt;</translation>
+    </message>
+  </context>
+  <context>
+    <name>Monitoring</name>
+    <message>
+      <source>Telt dit als circulair?</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kies eerst criteria.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>ja</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>nee</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Oordeel van de organisatie: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registratie toevoegen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registratie bewerken</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registratie verwijderen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(geen pakket)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Leveringen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Werken</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Diensten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Fysieke producten of werken</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Volgens de telregel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ja, circulair (oordeel organisatie)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Nee, niet circulair (oordeel organisatie)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Pakket</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aard</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Oordeel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opslaan</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Annuleren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>invoer</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Registratie niet opgeslagen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Kolommen koppelen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dit bestand heeft andere kolomnamen. Kies bij elk gegeven de kolom uit het bestand.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>(niet in het bestand)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Importeren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Monitoring circulair inkopen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Register</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Toevoegen...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Bewerken...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verwijderen</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Ongedaan maken</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opnieuw</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Importeren...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Exporteren voor de regisseur...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Register van contracten</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Verdeeld over de looptijd</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Jaar</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Organisatie</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Minimale weging gunningscriterium</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opslaan als Excel...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Opslaan als Word...</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aandeel circulair per jaar tegen het doel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Circulaire euro's per inkooppakket</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Binnen telling</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Circulair</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aandeel €</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aandeel #</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Dekking</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Tekort</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rapport</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 registraties in %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Alle organisaties (regio)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contractenlijst of monitoringbestand importeren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Contractenlijsten (*.csv *.xlsx *.json)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import niet gelukt</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Import</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 toegevoegd, %2 bijgewerkt, %3 stond(en) er al.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Register exporteren</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Monitoringbestand (*.json)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Regio (som)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Telregel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Aandeel circulair per jaar: %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Circulair per inkooppakket, %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Rapport opslaan</source>
+      <translation type="unfinished" />
     </message>
   </context>
   <context>

@@ -291,3 +291,29 @@ def test_sqlite_uri_quotes_windows_drive_and_unc_paths() -> None:
     assert sqlite_uri(PureWindowsPath(r"C:\Inkoop #2\a?b\100%25\lib.db"), mode="ro") == (
         "file:///C:/Inkoop%20%232/a%3Fb/100%2525/lib.db?mode=ro")
     assert sqlite_uri(PureWindowsPath(r"\\server\share\Inkoop #2\lib.db")) == "file:////server/share/Inkoop%20%232/lib.db"
+
+
+def test_library_check_survives_bad_rows_and_names_them(fresh_db: LibraryStore) -> None:
+    from criteria_library.integrity import check_library
+
+    conn = fresh_db.db.conn
+    first, second, third = fresh_db.criterion_ids()[:3]
+    # rows another tool (or an old bug) wrote past the store's validation
+    conn.execute("UPDATE criteria SET kind = 'raar' WHERE id = ?", [first])
+    conn.execute("UPDATE criteria SET placeholders = '{kapot' WHERE id = ?", [second])
+    conn.execute("UPDATE criteria SET level = 'hoog' WHERE id = ?", [third])
+    conn.execute("UPDATE packages SET cpv = 'geen json' WHERE slug = 'verkeersborden'")
+    report = check_library(fresh_db)
+    text = "\n".join(report.problems)
+    for name in (first, second, third, "verkeersborden"):
+        assert f"{name}" in text and "onleesbaar" in text, text
+    assert report.checked_criteria == fresh_db.count_criteria()
+
+
+def test_a_damaged_search_index_is_reported_not_silently_degraded(fresh_db: LibraryStore) -> None:
+    fresh_db.db.conn.execute("DELETE FROM criteria_fts_data WHERE id > 10")  # index segments lost
+    fresh_db.changed()
+    with pytest.raises(LibraryError, match="zoekindex van de bibliotheek is beschadigd"):
+        fresh_db.search("meubilair")
+    fresh_db.rebuild_search_index()
+    assert fresh_db.search("meubilair")

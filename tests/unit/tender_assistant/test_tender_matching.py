@@ -82,3 +82,22 @@ def test_spread_by_advice_stays_inside_every_advised_range(fake_lib):
         assert all(ranges[cid][0] <= w <= ranges[cid][1] for cid, w in weights.items()), (price, weights)
         if 100 - price <= sum(r[1] for r in ranges.values()) and 100 - price >= sum(r[0] for r in ranges.values()):
             assert new_price == price  # the ranges absorb the rest: the price weight stays as chosen
+
+
+def test_a_closed_library_is_not_kept_alive_by_the_matcher_cache(tmp_path, starter_db_template):
+    import gc
+    import shutil
+    import weakref
+
+    from criteria_library.store import LibraryStore
+    from tender_assistant.matching import matcher_for
+
+    path = tmp_path / "lib.db"
+    shutil.copy(starter_db_template, path)
+    store = LibraryStore.open(path)
+    matcher_for(store)
+    ref = weakref.ref(store)
+    store.close()
+    del store
+    gc.collect()
+    assert ref() is None
