@@ -131,7 +131,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from .releases import load_private_key, publish
 
     key = load_private_key(args.key, _passphrase("Wachtwoordzin van de sleutel: "))
-    with open_store(args, read_only=True) as store:
+    with open_store(args) as store:  # a first run makes the library, as every command does
         result = publish(store, args.outdir, key, publisher=(args.publisher or user.user_name()).strip(),
                          version=args.version, notes=args.notes, packages=args.package)
     print(f"release {result.version} geschreven naar {result.folder}: {result.criteria} criteria in "

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import LibraryError
-from .exchange import PACKAGE_FIELDS, _insert_new, _package_terms_map
+from .exchange import BULK_FTS_THRESHOLD, PACKAGE_FIELDS, _bulk_fts, _insert_new, _package_terms_map
 from .models import CONTENT_FIELDS, Criterion, Status
 from .releases import Release, short_fingerprint, version_key
 from .store import LibraryStore, content_diff, criterion_to_row, now_iso, row_to_criterion
@@ -70,8 +70,9 @@ class UpdatePlan:
 
     def summary(self) -> str:
         """One line: how many new, changed, retired, conflicts and unchanged."""
+        n = len(self.conflicts)
         return (f"{len(self.new)} nieuw, {len(self.changed)} gewijzigd, {len(self.retired)} ingetrokken, "
-                f"{len(self.conflicts)} conflicten, {len(self.unchanged) + len(self.adopted)} ongewijzigd")
+                f"{n} {'conflict' if n == 1 else 'conflicten'}, {len(self.unchanged) + len(self.adopted)} ongewijzigd")
 
     def report(self) -> str:
         """A readable report with a field-level diff for every change and conflict."""
@@ -233,8 +234,9 @@ def apply_update(store: LibraryStore, plan: UpdatePlan, *, backup: bool = True) 
             store._write_package(db, by_slug[slug])
         if plan.new:
             terms = _package_terms_map(store)
-            for start in range(0, len(plan.new), 500):
-                _insert_new(store, db, plan.new[start : start + 500], terms)
+            with _bulk_fts(db, enabled=len(plan.new) >= BULK_FTS_THRESHOLD):  # one index pass, as imports do
+                for start in range(0, len(plan.new), 500):
+                    _insert_new(store, db, plan.new[start : start + 500], terms)
         for mine, inc in plan.changed.values():
             # content from the publisher, status from the local workflow (a criterion retired here stays retired)
             store._write_criterion(db, replace(inc, status=mine.status), note)
@@ -355,5 +357,5 @@ def restore_previous_state(store: LibraryStore) -> Path:
     except sqlite3.Error as exc:
         raise LibraryError(f"De reservekopie {path.name} kan niet worden teruggezet: {exc}.",
                            en=f"The backup {path.name} cannot be restored: {exc}.") from None
-    store.generation += 1
+    store.changed()  # caches (search vocabulary) refresh
     return path

@@ -74,7 +74,7 @@ def test_two_governments_publish_update_and_conflict(tmp_path: Path) -> None:
                        env=dict(os.environ, TENDER_ASSISTANT_HOME=str(home)))
     ok(run(a, "--db", str(a_db), "library", "publish", str(tmp_path / "r2"), "--key", str(key), "--version", "2.0"))
     preview = ok(run(b, "--db", str(b_db), "library", "update", "--from", str(tmp_path / "r2"), "--dry-run"))
-    assert "1 gewijzigd" in preview and "1 conflicten" in preview and "! MEU-M-01" in preview
+    assert "1 gewijzigd" in preview and "1 conflict," in preview and "! MEU-M-01" in preview
     assert "lokaal 'Eigen titel van gemeente B'" in preview or "lokaal Eigen titel van gemeente B" in preview
     out = ok(run(b, "--db", str(b_db), "library", "update", "--from", str(tmp_path / "r2")))
     assert "reservekopie" in out

@@ -51,7 +51,7 @@ def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: Library
     dialog.source_edit.setText(str(release(fresh_db, key, tmp_path / "r2", "2.0")))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     text = dialog.preview.toPlainText()
-    assert "1 gewijzigd" in text and "1 conflicten" in text
+    assert "1 gewijzigd" in text and "1 conflict," in text
     assert "Eigen titel van gemeente B" in text and "Nieuwe titel van de regie" in text
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert other.criterion("VKB-C-01").title == "Contractbepaling, herzien"
@@ -107,3 +107,31 @@ def test_main_window_shows_provenance_and_drift(make_window, library, tmp_path: 
     qtbot.addWidget(drift)
     qtbot.mouseClick(drift.scan_button, Qt.MouseButton.LeftButton)
     assert "Oude aanbesteding" in drift.result.toPlainText() and cid in drift.result.toPlainText()
+
+
+def test_wizard_brings_a_criterion_to_the_newest_version_keeping_the_buyers_edit(app, qtbot, fresh_db) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from tender_assistant.tender import Tender, TenderCriterion
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    c = fresh_db.criterion("MEU-M-01")
+    buyer_text = "Wij vragen: " + c.clause
+    tender = Tender(title="Stoelen", package="meubilair", criteria=[TenderCriterion(c.id, text=buyer_text,
+                                                                                    version=c.version)])
+    publish_edit(fresh_db, replace(c, clause=c.clause + " Dit geldt ook voor onderdelen."))
+    wizard = TenderWizard(fresh_db, AppSettings(), None, tender)
+    qtbot.addWidget(wizard)
+    wizard.go_to(PageId.CLAUSES)
+    page = wizard.pages[PageId.CLAUSES]
+    button: QPushButton = page.latest_button
+    assert not button.isHidden()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    entry = wizard.tender.entry(c.id)
+    assert entry.version == c.version + 1
+    assert entry.text == buyer_text + " Dit geldt ook voor onderdelen."
+    assert page.text_edit.toPlainText() == entry.text
+    assert button.isHidden()
+    wizard.dirty = False

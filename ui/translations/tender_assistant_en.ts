@@ -1908,6 +1908,10 @@
       <translation>&amp;Restore library text</translation>
     </message>
     <message>
+      <source>Bijwerken naar de &amp;nieuwste versie</source>
+      <translation>Update to the &amp;newest version</translation>
+    </message>
+    <message>
       <source>Tekst van het criterium</source>
       <translation>Text of the criterion</translation>
     </message>
@@ -1930,6 +1934,18 @@
     <message>
       <source>standaard: %1</source>
       <translation>default: %1</translation>
+    </message>
+    <message>
+      <source>Deze aanbesteding gebruikt versie %1; de bibliotheek heeft versie %2.</source>
+      <translation>This tender uses version %1; the library has version %2.</translation>
+    </message>
+    <message>
+      <source>Bijgewerkt</source>
+      <translation>Updated</translation>
+    </message>
+    <message>
+      <source>Uw eigen tekst botst met de wijziging in de bibliotheek en is bewaard; vergelijk hem met de bibliotheektekst (knop Bibliotheektekst herstellen).</source>
+      <translation>Your own text clashes with the change in the library and was kept; compare it with the library text (button Restore library text).</translation>
     </message>
     <message>
       <source>Inkooppakket</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -218,6 +219,10 @@ class ClausesPage(TenderPage):
         self.restore_button = QPushButton(_tr("&Bibliotheektekst herstellen"), right)
         self.restore_button.clicked.connect(self.restore_text)
         text_row.addWidget(self.restore_button)
+        # drift: the library has a newer version of this criterion; take it, keeping the buyer's own edits
+        self.latest_button = QPushButton(_tr("Bijwerken naar de &nieuwste versie"), right)
+        self.latest_button.clicked.connect(self.update_to_latest)
+        text_row.addWidget(self.latest_button)
         rl.addLayout(text_row)
         self.text_edit = QPlainTextEdit(right)
         self.text_edit.setAccessibleName(_tr("Tekst van het criterium"))
@@ -296,6 +301,12 @@ class ClausesPage(TenderPage):
                 self.value_edits[name] = edit
             self.values_box.setVisible(bool(names))
             self.restore_button.setEnabled(text != self.current.clause)
+            entry = t.entry(self.current.id)
+            outdated = entry is not None and entry.version is not None and entry.version < self.current.version
+            self.latest_button.setVisible(outdated)
+            self.latest_button.setToolTip(_tr("Deze aanbesteding gebruikt versie %1; de bibliotheek heeft versie %2.")
+                                          .replace("%1", str(entry.version if entry else "")).replace(
+                                              "%2", str(self.current.version)))
         finally:
             self._loading = False
         self._update_preview()
@@ -324,6 +335,24 @@ class ClausesPage(TenderPage):
         self.changed()
         self._update_preview()
         self._mark_missing()
+
+    def update_to_latest(self) -> None:
+        """Take the library's newest version of this criterion; the buyer's clause edits stay where they fit."""
+        from tender_assistant.drift import update_criterion
+
+        t = self.wiz().tender
+        entry = t.entry(self.current.id) if self.current is not None else None
+        if entry is None:
+            return
+        outcome = update_criterion(entry, self.wiz().store)
+        index = t.criteria.index(entry)
+        t.criteria[index] = outcome.criterion
+        self.changed()
+        self._show(self.list.currentRow())
+        if outcome.kept_buyer_text:
+            QMessageBox.information(self, _tr("Bijgewerkt"), _tr(
+                "Uw eigen tekst botst met de wijziging in de bibliotheek en is bewaard; vergelijk hem met de "
+                "bibliotheektekst (knop Bibliotheektekst herstellen)."))
 
     def restore_text(self) -> None:
         if self.current is not None:
