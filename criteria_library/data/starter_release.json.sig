@@ -1,1 +1,1 @@
-G+dl5Mzk3N5ymSMxxByvkpFUupEdDC/YDEp3OSr7PXxzd7Gc6Wn1FMVAp5f9kus/by2cad74TWxaYJlTNcO2Bg==
+wRapf/PzNRQr3FDrUJ8czYj9jUkijNFlHCOvk6nMtAVar4rhJAmzs+k1MVv1Sdr/KS9+zjOxEr2r/appLg+4CA==
