@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget, QWizard
 
 from criteria_library.errors import UserError
 from criteria_library.store import LibraryStore
+from tender_assistant.document_set import export_set
 from tender_assistant.docx_export import export_tender
 from tender_assistant.tender import Tender, save_tender
 
@@ -129,15 +130,23 @@ class TenderWizard(QWizard):
         return True
 
     # ----------------------------------------------------------------- export
-    def export_document(self, out: Path, template: Path | None, *, concept: bool = False) -> Path | None:
-        """Write the Word document in a worker (its own library connection); the path, or None after a dialog."""
+    def export_document(self, out: Path, template: Path | None, *, concept: bool = False, as_set: bool = False,
+                        notes: list[str] | None = None) -> Path | None:
+        """Write the Word document (or, as_set, the document set into the folder out) in a worker.
+
+        Returns the document (the set's leidraad), or None after a dialog; notes receives what the template lost.
+        """
         store_path = self.store.path
         tender = self.tender
 
         def task(progress: Any) -> Path:
             reader = LibraryStore.open(store_path, read_only=True, seed=False)
             try:
-                return export_tender(tender, reader, out, template=template, concept=concept, progress=progress)
+                if as_set:
+                    return export_set(tender, reader, out, template, concept=concept, progress=progress,
+                                      notes=notes)[0]
+                return export_tender(tender, reader, out, template=template, concept=concept, progress=progress,
+                                     notes=notes)
             finally:
                 reader.close()
 

@@ -22,7 +22,7 @@ def wizard(app, qtbot, library):
     w.dirty = False
 
 
-def test_full_run_from_description_to_docx(wizard, tmp_path):
+def test_full_run_from_description_to_docx(wizard, tmp_path, monkeypatch):
     from docx import Document
 
     from ui.wizard.base import PageId
@@ -96,6 +96,29 @@ def test_full_run_from_description_to_docx(wizard, tmp_path):
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Kantoorstoelen en bureaus voor het stadhuis" in text
     assert export.open_doc.isVisibleTo(export)
+
+    # the document set into the same folder; a file that exists already is overwritten only when the user agrees
+    from PySide6.QtWidgets import QMessageBox
+
+    from tender_assistant.document_set import SET_FILES
+
+    (tmp_path / "eisenlijst.xlsx").write_bytes(b"eerdere versie")
+    asked: list[str] = []
+
+    def answer(reply):
+        def question(parent, title, text, *args, **kwargs):
+            asked.append(text)
+            return reply
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    export.as_set.setChecked(True)
+    assert export.export() is None and (tmp_path / "eisenlijst.xlsx").read_bytes() == b"eerdere versie"
+    assert "eisenlijst.xlsx" in asked[0]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    assert export.export() == tmp_path / "aanbestedingsleidraad.docx"
+    assert all((tmp_path / name).exists() for name in SET_FILES)
+    assert (tmp_path / "eisenlijst.xlsx").read_bytes() != b"eerdere versie"
 
 
 def test_going_back_keeps_what_was_typed_and_save_reopens(wizard, tmp_path, app, qtbot, library):

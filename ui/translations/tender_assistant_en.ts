@@ -2072,6 +2072,14 @@
       <translation>As a draft (with 'CONCEPT' on every page)</translation>
     </message>
     <message>
+      <source>De hele documentenset, in de map van het document</source>
+      <translation>The whole document set, in the document's folder</translation>
+    </message>
+    <message>
+      <source>Leidraad, programma van eisen, contractbijlage, eisenlijst en borgingsplan</source>
+      <translation>Tender guidelines, requirements, contract annex, requirements list and verification plan</translation>
+    </message>
+    <message>
       <source>&amp;Exporteren</source>
       <translation>&amp;Export</translation>
     </message>
@@ -2102,6 +2110,16 @@
     <message>
       <source>Word-sjabloon (*.docx *.dotx)</source>
       <translation>Word template (*.docx *.dotx)</translation>
+    </message>
+    <message>
+      <source>Overschrijven?</source>
+      <translation>Overwrite?</translation>
+    </message>
+    <message>
+      <source>Deze bestanden bestaan al en worden overschreven:
+%1</source>
+      <translation>These files exist already and will be overwritten:
+%1</translation>
     </message>
     <message>
       <source>Klaar: %1</source>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from criteria_library.errors import UserError
 from tender_assistant import checks
+from tender_assistant.document_set import SET_FILES
 from tender_assistant.docx_plan import build_plan
 from tender_assistant.plan_html import plan_html
 
@@ -77,6 +79,9 @@ class ExportPage(TenderPage):
         form.addRow(_tr("Huisstijl:"), tpl_row)
         self.concept = QCheckBox(_tr("Als concept (met 'CONCEPT' op elke pagina)"), self)
         form.addRow("", self.concept)
+        self.as_set = QCheckBox(_tr("De hele documentenset, in de map van het document"), self)
+        self.as_set.setToolTip(_tr("Leidraad, programma van eisen, contractbijlage, eisenlijst en borgingsplan"))
+        form.addRow("", self.as_set)
         self.export_button = QPushButton(_tr("&Exporteren"), self)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.export)
@@ -127,9 +132,19 @@ class ExportPage(TenderPage):
         w = self.wiz()
         out = Path(self.out_edit.text()).expanduser()
         template = Path(self.template_edit.text()).expanduser() if self.template_edit.text().strip() else None
-        self.exported = w.export_document(out, template, concept=self.concept.isChecked())
+        as_set = self.as_set.isChecked()
+        target = out.parent if as_set else out
+        existing = [target / n for n in SET_FILES if (target / n).exists()] if as_set else [out] * out.exists()
+        if existing and existing != [self.exported] and QMessageBox.question(
+                self, _tr("Overschrijven?"), _tr("Deze bestanden bestaan al en worden overschreven:\n%1").replace(
+                    "%1", "\n".join(p.name for p in existing))) != QMessageBox.StandardButton.Yes:
+            return None
+        notes: list[str] = []
+        self.exported = w.export_document(target, template, concept=self.concept.isChecked(), as_set=as_set,
+                                          notes=notes)
         if self.exported is not None:
-            self.result.setText(_tr("Klaar: %1").replace("%1", str(self.exported)))
+            done = _tr("Klaar: %1").replace("%1", str(target if as_set else self.exported))
+            self.result.setText("\n".join([done, *notes]))
             self.result.setStyleSheet("color:#1b5e20")
         self._show_after(self.exported is not None)
         return self.exported
