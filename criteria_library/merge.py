@@ -199,9 +199,11 @@ def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
             plan.conflicts[inc.id] = Conflict(mine, replace(inc, version=mine.version))
         else:
             plan.changed[inc.id] = (mine, inc)
-    # retired upstream: received before from a release, in a package this release carries, but no longer in it
+    # retired upstream: last received from this publisher, in a package this release carries, but no longer in it
+    # (a criterion another publisher sent is not this publisher's to retire)
     released_packages = {p.slug for p in release.pack.packages}
-    gone = [cid for cid, o in origins.items() if cid not in incoming_ids and o["base"]]
+    gone = [cid for cid, o in origins.items()
+            if cid not in incoming_ids and o["base"] and o["fingerprint"] == release.publisher.fingerprint]
     for cid, mine in store.criteria_by_ids(gone).items():
         if mine.package not in released_packages or mine.status == Status.RETIRED:
             continue

@@ -173,6 +173,10 @@ class CriterionEditor(QDialog):
             button.clicked.connect(lambda _c=False, s=status: self.change_status(s))
             self.status_buttons[status] = button
             self.status_bar.addWidget(button)
+        # a pending new version of a published criterion can be thrown away; the published one stays
+        self.discard_button = QPushButton(self.tr("Nieuwe versie &verwerpen"), self)
+        self.discard_button.clicked.connect(self.discard_pending)
+        self.status_bar.addWidget(self.discard_button)
         self.status_bar.addStretch(1)
         outer.addLayout(self.status_bar)
 
@@ -502,13 +506,32 @@ class CriterionEditor(QDialog):
         self.load(stored)
         self.saved.emit(stored.id)
 
+    def discard_pending(self) -> None:
+        """Throw away the pending new version; the editor shows the published one again."""
+        answer = QMessageBox.question(
+            self, self.tr("Nieuwe versie verwerpen"),
+            self.tr("De nieuwe versie van %1 weggooien? De gepubliceerde versie blijft zoals ze is.")
+            .replace("%1", self.criterion_id))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            published = self.store.discard_draft(self.criterion_id)
+        except UserError as exc:
+            show_user_error(self, exc)
+            return
+        self.load(published)
+        self.saved.emit(published.id)
+
     # -------------------------------------------------------------- appearance
     def _update_status(self) -> None:
         status = Status(self.original.status)
         version = self.tr("nieuw") if self.is_new else self.tr("versie %1").replace("%1", str(self.original.version))
         self.status_label.setText(f"{self.field_label('status')}: <b>{i18n.label(status)}</b> ({version})")
         allowed = () if self.is_new or self.read_only else self.store.allowed_transitions(self.criterion_id)
-        if not self.is_new and self.store.draft(self.criterion_id) is not None:
+        pending = not self.is_new and self.store.draft(self.criterion_id) is not None
+        self.discard_button.setVisible(pending and not self.read_only)
+        self.discard_button.setEnabled(not self.is_dirty())
+        if pending:
             self.status_label.setText(self.status_label.text() + " - " + self.tr(
                 "nieuwe versie; de gepubliceerde versie blijft zichtbaar tot deze is goedgekeurd"))
         for target, button in self.status_buttons.items():

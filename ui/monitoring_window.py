@@ -10,7 +10,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,7 +51,7 @@ from tender_assistant.monitoring.importer import COLUMNS, ImportProblems, header
 from tender_assistant.monitoring.records import ContractRecord
 from tender_assistant.monitoring.register_store import REGISTER_FILE, RegisterStore
 from tender_assistant.monitoring.report import euro, headline, pct, target_line
-from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, evaluate, summarise
+from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, evaluate, in_scope, summarise
 
 from . import i18n
 from .dialog_buttons import accept_cancel_buttons
@@ -53,6 +60,10 @@ from .error_dialogs import show_user_error
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Monitoring", text)
+
+
+SOURCE_LABELS = {"app": QT_TRANSLATE_NOOP("Monitoring", "app"), "import": QT_TRANSLATE_NOOP("Monitoring", "import"),
+                 "handmatig": QT_TRANSLATE_NOOP("Monitoring", "handmatig")}
 
 
 def register_path_for(store: LibraryStore) -> Path:
@@ -70,22 +81,54 @@ def show_problems(parent: QWidget, exc: UserError, title: str) -> None:
     box.exec()
 
 
+def offer_registration(parent: QWidget, tender: Any, store: LibraryStore) -> ContractRecord | None:
+    """After a final export: offer to put the tender in the register (award date and value confirmed later)."""
+    from tender_assistant.checks import resolve_criteria
+    from tender_assistant.monitoring.tender_count import record_from_tender
+
+    answer = QMessageBox.question(parent, _tr("Registreren in het monitoringregister"),
+                                  _tr("Deze aanbesteding registreren in het monitoringregister? Gunningsdatum en "
+                                      "waarde bevestigt u later in het register."))
+    if answer != QMessageBox.StandardButton.Yes:
+        return None
+    criteria, _unknown = resolve_criteria(tender, store)
+    record = record_from_tender(tender, criteria)
+    try:
+        with RegisterStore.open(register_path_for(store)) as register:
+            if record.identity() in register.existing([record.identity()]):
+                return None  # registered at an earlier export
+            register.add(record)
+    except UserError as exc:
+        show_user_error(parent, exc)
+        return None
+    QMessageBox.information(parent, _tr("Registreren in het monitoringregister"),
+                            _tr("Geregistreerd in %1.").replace("%1", str(register_path_for(store))))
+    return record
+
+
 # ---------------------------------------------------------------------- the register table
 class RecordTableModel(QAbstractTableModel):
     """The register's records, with whether each counts under the rule."""
 
-    HEADERS = ("Organisatie", "Titel", "Pakket", "Gunningsdatum", "Waarde (€)", "Fysiek", "Circulair", "Niveau",
-               "Bron")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Monitoring", "Organisatie"), QT_TRANSLATE_NOOP("Monitoring", "Titel"),
+        QT_TRANSLATE_NOOP("Monitoring", "Pakket"), QT_TRANSLATE_NOOP("Monitoring", "Gunningsdatum"),
+        QT_TRANSLATE_NOOP("Monitoring", "Waarde (€)"), QT_TRANSLATE_NOOP("Monitoring", "Fysiek"),
+        QT_TRANSLATE_NOOP("Monitoring", "Circulair"), QT_TRANSLATE_NOOP("Monitoring", "Niveau"),
+        QT_TRANSLATE_NOOP("Monitoring", "Bron"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records: list[ContractRecord] = []
         self.counts: list[tuple[bool, int | None]] = []
+        self.scope: list[bool] = []
 
     def set_records(self, records: list[ContractRecord], rule: Any) -> None:
         self.beginResetModel()
         self.records = records
         self.counts = [(v.counts, v.level) for v in (evaluate(r, rule) for r in records)]
+        self.scope = [in_scope(r, rule) for r in records]
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -108,16 +151,16 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (r.organisation, r.title, r.package, r.award_date.isoformat() if r.award_date else "",
                       euro(r.value_eur), _tr("ja") if r.physical else _tr("nee"),
-                      (_tr("ja") if counts else _tr("nee")) + (" *" if r.override is not None else ""),
-                      str(level or ""), _tr({"app": "app", "import": "import", "handmatig": "handmatig"}.get(
-                          r.source, r.source)))
+                      ((_tr("ja") if counts else _tr("nee")) + (" *" if r.override is not None else ""))
+                      if self.scope[index.row()] else _tr("buiten telling"),
+                      str(level or ""), _tr(SOURCE_LABELS.get(r.source, r.source)))
             return values[col]
         if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and col == 6:
             from PySide6.QtGui import QColor
 
-            return QColor("#1b5e20" if counts else "#8a5a00")
+            return QColor("#777" if not self.scope[index.row()] else "#1b5e20" if counts else "#8a5a00")
         if role == Qt.ItemDataRole.ToolTipRole and col == 6 and r.override is not None:
             return _tr("Oordeel van de organisatie: %1").replace("%1", r.override_reason)
         return None
@@ -186,10 +229,15 @@ class RecordDialog(QDialog):
         self.setWindowTitle(_tr("Registratie bewerken") if record else _tr("Registratie toevoegen"))
         form = QFormLayout(self)
         self.fields: dict[str, QLineEdit] = {}
-        labels = {"organisatie": "Organisatie", "titel": "Titel", "cpv": "CPV-codes", "procedure": "Procedure",
-                  "gunningsdatum": "Gunningsdatum (JJJJ-MM-DD)", "startdatum": "Startdatum",
-                  "einddatum": "Einddatum", "waarde_eur": "Waarde in € excl. btw, met opties",
-                  "criteria": "Criteria (bijv. MEU-M-01 MEU-G-01=20)", "reden": "Reden van het oordeel"}
+        labels = {
+            "organisatie": QT_TRANSLATE_NOOP("Monitoring", "Organisatie"), "titel": QT_TRANSLATE_NOOP("Monitoring", "Titel"),
+            "cpv": QT_TRANSLATE_NOOP("Monitoring", "CPV-codes"), "procedure": QT_TRANSLATE_NOOP("Monitoring", "Procedure"),
+            "gunningsdatum": QT_TRANSLATE_NOOP("Monitoring", "Gunningsdatum (JJJJ-MM-DD)"),
+            "startdatum": QT_TRANSLATE_NOOP("Monitoring", "Startdatum"), "einddatum": QT_TRANSLATE_NOOP("Monitoring", "Einddatum"),
+            "waarde_eur": QT_TRANSLATE_NOOP("Monitoring", "Waarde in € excl. btw, met opties"),
+            "criteria": QT_TRANSLATE_NOOP("Monitoring", "Criteria (bijv. MEU-M-01 MEU-G-01=20)"),
+            "reden": QT_TRANSLATE_NOOP("Monitoring", "Reden van het oordeel"),
+        }
         self.package = QComboBox(self)
         self.package.addItem(_tr("(geen pakket)"), "")
         for p in library.packages():
@@ -312,7 +360,9 @@ class MonitoringWindow(QMainWindow):
         self._build_toolbar()
         self.tabs.currentChanged.connect(lambda i: self.update_report() if i == 1 else None)
         self.refresh()
-        self.resize(1100, 700)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        if screen is not None:  # most of the screen: the report's two charts sit side by side
+            self.resize(min(1500, int(screen.width() * 0.9)), min(950, int(screen.height() * 0.9)))
 
     # ------------------------------------------------------------- building
     def _build_toolbar(self) -> None:
@@ -408,6 +458,7 @@ class MonitoringWindow(QMainWindow):
         self.rule_text.setWordWrap(True)
         self.rule_text.setStyleSheet("color:#555")
         layout.addWidget(self.rule_text)
+        layout.addStretch(1)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
         self.tabs.addTab(page, _tr("Rapport"))
@@ -531,7 +582,8 @@ class MonitoringWindow(QMainWindow):
 
         report, org = self.current_report()
         records = self.register.records()
-        self.headline.setText(headline(report, org) + "\n" + target_line(report).capitalize())
+        extra = "" if report.target_kind == "afgesproken" else "\n" + target_line(report).capitalize()
+        self.headline.setText(headline(report, org) + extra)
         entries = sorted(report.organisations.items(), key=lambda kv: kv[0].casefold())
         if org is None and len(entries) != 1:
             entries.append((_tr("Regio (som)"), report.region))

@@ -164,3 +164,39 @@ def test_wizard_badge_says_whether_it_counts_and_what_would_make_it(app, qtbot) 
     assert badge.state == "not" and "verhoog de weging van BED-G-01 van 3% naar 5%" in badge.text()
     badge.refresh(replace(tender, criteria=[]), fake_lib)
     assert badge.state == "none"
+
+
+def test_after_a_final_export_the_tender_is_offered_for_registration(app, library, answers) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from tender_assistant.tender import Tender, TenderCriterion
+    from ui.monitoring_window import offer_registration, register_path_for
+
+    tender = Tender(title="Kantoormeubilair stadhuis", organisation="Gemeente Havendam", package="meubilair",
+                    estimated_value_eur=850_000, criteria=[TenderCriterion("MEU-M-01"),
+                                                           TenderCriterion("MEU-G-01", weight=20)])
+    parent = QWidget()
+    answers.question = QMessageBox.StandardButton.No
+    assert offer_registration(parent, tender, library) is None
+    assert not register_path_for(library).exists()
+    answers.question = QMessageBox.StandardButton.Yes
+    record = offer_registration(parent, tender, library)
+    assert record is not None and record.source == "app" and record.award_date is None
+    assert offer_registration(parent, tender, library) is None  # a second export registers nothing new
+    with RegisterStore.open(register_path_for(library)) as register:
+        [stored] = register.records()
+    assert [c.weight for c in stored.criteria] == [None, 20] and stored.value_eur == 850_000
+
+
+def test_the_wizard_pages_carry_the_badge(app, qtbot, library) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    wizard = TenderWizard(library, AppSettings())
+    qtbot.addWidget(wizard)
+    for page in (PageId.CRITERIA, PageId.WEIGHTS):
+        assert wizard.pages[page].findChild(QLabel, "circular_badge") is not None
+    wizard.dirty = False

@@ -38,3 +38,23 @@ def test_settings_store_the_name_for_this_user_and_switch_four_eyes(app, qtbot, 
     assert fresh_db.author == "Carla Collega"
     assert not fresh_db.four_eyes
     assert fresh_db.events()[0]["by"] == "Carla Collega"
+
+
+def test_editor_discards_a_pending_version(app, qtbot, fresh_db, answers) -> None:
+    from dataclasses import replace
+
+    from criteria_library.models import Status
+    from ui.criterion_editor import CriterionEditor
+
+    published = fresh_db.criterion("MEU-C-01")
+    fresh_db.save_criterion(replace(published, title="Een nieuwe titel in afwachting van review"))
+    editor = CriterionEditor.for_existing(fresh_db, "MEU-C-01")
+    qtbot.addWidget(editor)
+    assert editor.original.title == "Een nieuwe titel in afwachting van review"  # the pending version opens
+    assert not editor.discard_button.isHidden()
+    # the pending version only moves towards review; retiring is for the published one
+    assert editor.status_buttons[Status.RETIRED].isHidden() and not editor.status_buttons[Status.IN_REVIEW].isHidden()
+    editor.discard_button.click()
+    assert answers.seen[-1][0] == "question"
+    assert fresh_db.draft("MEU-C-01") is None and fresh_db.criterion("MEU-C-01") == published
+    assert editor.original.title == published.title and editor.discard_button.isHidden()

@@ -169,6 +169,10 @@
       <translation>Retire</translation>
     </message>
     <message>
+      <source>Nieuwe versie &amp;verwerpen</source>
+      <translation>&amp;Discard new version</translation>
+    </message>
+    <message>
       <source>naam = standaardwaarde, één per regel</source>
       <translation>name = default value, one per line</translation>
     </message>
@@ -255,6 +259,14 @@
     <message>
       <source>Sla uw wijzigingen eerst op; daarna kunt u de status wijzigen.</source>
       <translation>Save your changes first; then you can change the status.</translation>
+    </message>
+    <message>
+      <source>Nieuwe versie verwerpen</source>
+      <translation>Discard new version</translation>
+    </message>
+    <message>
+      <source>De nieuwe versie van %1 weggooien? De gepubliceerde versie blijft zoals ze is.</source>
+      <translation>Throw away the new version of %1? The published version stays as it is.</translation>
     </message>
     <message>
       <source>nieuw</source>
@@ -757,11 +769,11 @@
     </message>
     <message>
       <source>&amp;Monitoring...</source>
-      <translation type="unfinished" />
+      <translation>&amp;Monitoring...</translation>
     </message>
     <message>
       <source>Register van contracten en de monitoring: telt de organisatie circulair in?</source>
-      <translation type="unfinished" />
+      <translation>Register of contracts and monitoring: is the organisation buying circular?</translation>
     </message>
     <message>
       <source>&amp;Instellingen...</source>
@@ -1118,267 +1130,351 @@
     <name>Monitoring</name>
     <message>
       <source>Telt dit als circulair?</source>
-      <translation type="unfinished" />
+      <translation>Does this count as circular?</translation>
     </message>
     <message>
       <source>Kies eerst criteria.</source>
-      <translation type="unfinished" />
+      <translation>Choose criteria first.</translation>
     </message>
     <message>
-      <source>ja</source>
-      <translation type="unfinished" />
+      <source>app</source>
+      <translation>app</translation>
     </message>
     <message>
-      <source>nee</source>
-      <translation type="unfinished" />
+      <source>import</source>
+      <translation>import</translation>
     </message>
     <message>
-      <source>Oordeel van de organisatie: %1</source>
-      <translation type="unfinished" />
+      <source>handmatig</source>
+      <translation>typed in</translation>
     </message>
     <message>
-      <source>Registratie toevoegen</source>
-      <translation type="unfinished" />
+      <source>Registreren in het monitoringregister</source>
+      <translation>Register in the monitoring register</translation>
     </message>
     <message>
-      <source>Registratie bewerken</source>
-      <translation type="unfinished" />
+      <source>Deze aanbesteding registreren in het monitoringregister? Gunningsdatum en waarde bevestigt u later in het register.</source>
+      <translation>Register this tender in the monitoring register? You confirm the award date and value later in the register.</translation>
     </message>
     <message>
-      <source>Registratie verwijderen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>(geen pakket)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Leveringen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Werken</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Diensten</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Fysieke producten of werken</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Volgens de telregel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ja, circulair (oordeel organisatie)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Nee, niet circulair (oordeel organisatie)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Pakket</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Aard</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Oordeel</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Opslaan</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Annuleren</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>invoer</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Registratie niet opgeslagen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Kolommen koppelen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Dit bestand heeft andere kolomnamen. Kies bij elk gegeven de kolom uit het bestand.</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>(niet in het bestand)</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Importeren</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Monitoring circulair inkopen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Register</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Toevoegen...</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Bewerken...</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Verwijderen</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Ongedaan maken</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Opnieuw</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Importeren...</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Exporteren voor de regisseur...</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Register van contracten</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Verdeeld over de looptijd</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Jaar</source>
-      <translation type="unfinished" />
+      <source>Geregistreerd in %1.</source>
+      <translation>Registered in %1.</translation>
     </message>
     <message>
       <source>Organisatie</source>
-      <translation type="unfinished" />
+      <translation>Organisation</translation>
     </message>
     <message>
-      <source>Minimale weging gunningscriterium</source>
-      <translation type="unfinished" />
+      <source>Titel</source>
+      <translation>Title</translation>
     </message>
     <message>
-      <source>Opslaan als Excel...</source>
-      <translation type="unfinished" />
+      <source>Pakket</source>
+      <translation>Package</translation>
     </message>
     <message>
-      <source>Opslaan als Word...</source>
-      <translation type="unfinished" />
+      <source>Gunningsdatum</source>
+      <translation>Award date</translation>
     </message>
     <message>
-      <source>Aandeel circulair per jaar tegen het doel</source>
-      <translation type="unfinished" />
+      <source>Waarde (€)</source>
+      <translation>Value (€)</translation>
     </message>
     <message>
-      <source>Circulaire euro's per inkooppakket</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <source>Binnen telling</source>
-      <translation type="unfinished" />
+      <source>Fysiek</source>
+      <translation>Physical</translation>
     </message>
     <message>
       <source>Circulair</source>
-      <translation type="unfinished" />
+      <translation>Circular</translation>
+    </message>
+    <message>
+      <source>Niveau</source>
+      <translation>Level</translation>
+    </message>
+    <message>
+      <source>Bron</source>
+      <translation>Source</translation>
+    </message>
+    <message>
+      <source>ja</source>
+      <translation>yes</translation>
+    </message>
+    <message>
+      <source>nee</source>
+      <translation>no</translation>
+    </message>
+    <message>
+      <source>buiten telling</source>
+      <translation>out of scope</translation>
+    </message>
+    <message>
+      <source>Oordeel van de organisatie: %1</source>
+      <translation>Organisation's override: %1</translation>
+    </message>
+    <message>
+      <source>Registratie toevoegen</source>
+      <translation>Add record</translation>
+    </message>
+    <message>
+      <source>Registratie bewerken</source>
+      <translation>Edit record</translation>
+    </message>
+    <message>
+      <source>Registratie verwijderen</source>
+      <translation>Delete record</translation>
+    </message>
+    <message>
+      <source>CPV-codes</source>
+      <translation>CPV codes</translation>
+    </message>
+    <message>
+      <source>Procedure</source>
+      <translation>Procedure</translation>
+    </message>
+    <message>
+      <source>Gunningsdatum (JJJJ-MM-DD)</source>
+      <translation>Award date (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+      <source>Startdatum</source>
+      <translation>Start date</translation>
+    </message>
+    <message>
+      <source>Einddatum</source>
+      <translation>End date</translation>
+    </message>
+    <message>
+      <source>Waarde in € excl. btw, met opties</source>
+      <translation>Value in € excl. VAT, with options</translation>
+    </message>
+    <message>
+      <source>Criteria (bijv. MEU-M-01 MEU-G-01=20)</source>
+      <translation>Criteria (e.g. MEU-M-01 MEU-G-01=20)</translation>
+    </message>
+    <message>
+      <source>Reden van het oordeel</source>
+      <translation>Reason for the override</translation>
+    </message>
+    <message>
+      <source>(geen pakket)</source>
+      <translation>(no package)</translation>
+    </message>
+    <message>
+      <source>Leveringen</source>
+      <translation>Supplies</translation>
+    </message>
+    <message>
+      <source>Werken</source>
+      <translation>Works</translation>
+    </message>
+    <message>
+      <source>Diensten</source>
+      <translation>Services</translation>
+    </message>
+    <message>
+      <source>Fysieke producten of werken</source>
+      <translation>Physical goods or works</translation>
+    </message>
+    <message>
+      <source>Volgens de telregel</source>
+      <translation>By the counting rule</translation>
+    </message>
+    <message>
+      <source>Ja, circulair (oordeel organisatie)</source>
+      <translation>Yes, circular (organisation's override)</translation>
+    </message>
+    <message>
+      <source>Nee, niet circulair (oordeel organisatie)</source>
+      <translation>No, not circular (organisation's override)</translation>
+    </message>
+    <message>
+      <source>Aard</source>
+      <translation>Nature</translation>
+    </message>
+    <message>
+      <source>Oordeel</source>
+      <translation>Override</translation>
+    </message>
+    <message>
+      <source>Opslaan</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>invoer</source>
+      <translation>input</translation>
+    </message>
+    <message>
+      <source>Registratie niet opgeslagen</source>
+      <translation>Record not saved</translation>
+    </message>
+    <message>
+      <source>Kolommen koppelen</source>
+      <translation>Map columns</translation>
+    </message>
+    <message>
+      <source>Dit bestand heeft andere kolomnamen. Kies bij elk gegeven de kolom uit het bestand.</source>
+      <translation>This file has other column names. Choose the file's column for each item.</translation>
+    </message>
+    <message>
+      <source>(niet in het bestand)</source>
+      <translation>(not in the file)</translation>
+    </message>
+    <message>
+      <source>Importeren</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>Monitoring circulair inkopen</source>
+      <translation>Circular procurement monitoring</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>Register</translation>
+    </message>
+    <message>
+      <source>Toevoegen...</source>
+      <translation>Add...</translation>
+    </message>
+    <message>
+      <source>Bewerken...</source>
+      <translation>Edit...</translation>
+    </message>
+    <message>
+      <source>Verwijderen</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Ongedaan maken</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>Opnieuw</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>Importeren...</source>
+      <translation>Import...</translation>
+    </message>
+    <message>
+      <source>Exporteren voor de regisseur...</source>
+      <translation>Export for the regisseur...</translation>
+    </message>
+    <message>
+      <source>Register van contracten</source>
+      <translation>Register of contracts</translation>
+    </message>
+    <message>
+      <source>Verdeeld over de looptijd</source>
+      <translation>Spread over the term</translation>
+    </message>
+    <message>
+      <source>Jaar</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Minimale weging gunningscriterium</source>
+      <translation>Minimum award criterion weight</translation>
+    </message>
+    <message>
+      <source>Opslaan als Excel...</source>
+      <translation>Save as Excel...</translation>
+    </message>
+    <message>
+      <source>Opslaan als Word...</source>
+      <translation>Save as Word...</translation>
+    </message>
+    <message>
+      <source>Aandeel circulair per jaar tegen het doel</source>
+      <translation>Circular share per year against the target</translation>
+    </message>
+    <message>
+      <source>Circulaire euro's per inkooppakket</source>
+      <translation>Circular euros per package</translation>
+    </message>
+    <message>
+      <source>Binnen telling</source>
+      <translation>In scope</translation>
     </message>
     <message>
       <source>Aandeel €</source>
-      <translation type="unfinished" />
+      <translation>Share €</translation>
     </message>
     <message>
       <source>Aandeel #</source>
-      <translation type="unfinished" />
+      <translation>Share #</translation>
     </message>
     <message>
       <source>Dekking</source>
-      <translation type="unfinished" />
+      <translation>Coverage</translation>
     </message>
     <message>
       <source>Tekort</source>
-      <translation type="unfinished" />
+      <translation>Gap</translation>
     </message>
     <message>
       <source>Rapport</source>
-      <translation type="unfinished" />
+      <translation>Report</translation>
     </message>
     <message>
       <source>%1 registraties in %2</source>
-      <translation type="unfinished" />
+      <translation>%1 records in %2</translation>
     </message>
     <message>
       <source>Alle organisaties (regio)</source>
-      <translation type="unfinished" />
+      <translation>All organisations (region)</translation>
     </message>
     <message>
       <source>Contractenlijst of monitoringbestand importeren</source>
-      <translation type="unfinished" />
+      <translation>Import a contract list or monitoring file</translation>
     </message>
     <message>
       <source>Contractenlijsten (*.csv *.xlsx *.json)</source>
-      <translation type="unfinished" />
+      <translation>Contract lists (*.csv *.xlsx *.json)</translation>
     </message>
     <message>
       <source>Import niet gelukt</source>
-      <translation type="unfinished" />
+      <translation>Import failed</translation>
     </message>
     <message>
       <source>Import</source>
-      <translation type="unfinished" />
+      <translation>Import</translation>
     </message>
     <message>
       <source>%1 toegevoegd, %2 bijgewerkt, %3 stond(en) er al.</source>
-      <translation type="unfinished" />
+      <translation>%1 added, %2 updated, %3 already there.</translation>
     </message>
     <message>
       <source>Register exporteren</source>
-      <translation type="unfinished" />
+      <translation>Export register</translation>
     </message>
     <message>
       <source>Monitoringbestand (*.json)</source>
-      <translation type="unfinished" />
+      <translation>Monitoring file (*.json)</translation>
     </message>
     <message>
       <source>Regio (som)</source>
-      <translation type="unfinished" />
+      <translation>Region (sum)</translation>
     </message>
     <message>
       <source>Telregel</source>
-      <translation type="unfinished" />
+      <translation>Counting rule</translation>
     </message>
     <message>
       <source>Aandeel circulair per jaar: %1</source>
-      <translation type="unfinished" />
+      <translation>Circular share per year: %1</translation>
     </message>
     <message>
       <source>Circulair per inkooppakket, %1</source>
-      <translation type="unfinished" />
+      <translation>Circular per package, %1</translation>
     </message>
     <message>
       <source>Rapport opslaan</source>
-      <translation type="unfinished" />
+      <translation>Save report</translation>
     </message>
   </context>
   <context>

@@ -146,6 +146,10 @@ class ExportPage(TenderPage):
             done = _tr("Klaar: %1").replace("%1", str(target if as_set else self.exported))
             self.result.setText("\n".join([done, *notes]))
             self.result.setStyleSheet("color:#1b5e20")
+            if not self.concept.isChecked():
+                from ..monitoring_window import offer_registration
+
+                offer_registration(self, w.tender, w.store)
         self._show_after(self.exported is not None)
         return self.exported
 

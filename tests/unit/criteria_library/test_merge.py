@@ -149,3 +149,20 @@ def test_library_written_before_releases_updates_cleanly(fresh_db: LibraryStore,
     assert other.criterion("MEU-M-01").title == "Onderdelen twintig jaar leverbaar"
     assert other.criterion("MEU-G-01").title == "Lokaal aangepast gunningscriterium"
     other.close()
+
+
+def test_only_the_publisher_who_sent_a_criterion_retires_it(govs: Govs, tmp_path: Path) -> None:
+    """A criterion another trusted publisher sent stays when this publisher's release of the package lacks it."""
+    other_key = make_key(tmp_path, "ander")
+    trust_key(other_key, "Andere uitgever")
+    extra = govs.a.duplicate_criterion("MEU-S-01")
+    govs.a.set_status(extra.id, Status.IN_REVIEW)
+    govs.a.author = "Collega"
+    govs.a.set_status(extra.id, Status.PUBLISHED)
+    other_release = release(govs.a, other_key, tmp_path / "ander", "1.0", packages=["meubilair"])
+    apply_update(govs.b, plan_update(govs.b, read_release(other_release)), backup=False)
+    assert provenance(govs.b, extra.id).publisher == "Andere uitgever"
+    govs.a.set_status(extra.id, Status.RETIRED)  # gone from A's next release
+    plan = govs.update()
+    assert extra.id not in [c.id for c in plan.retired]
+    assert govs.b.criterion(extra.id).status == Status.PUBLISHED
