@@ -272,8 +272,13 @@ class LibraryStore:
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: Path | str | None = None, *, read_only: bool = False, seed: bool = True) -> LibraryStore:
-        """Open (or create and fill with the starter library) the database at path, default the user's library."""
+    def open(cls, path: Path | str | None = None, *, read_only: bool = False, seed: bool = True,
+             any_thread: bool = False) -> LibraryStore:
+        """Open (or create and fill with the starter library) the database at path, default the user's library.
+
+        The connection may be used only by the thread that opened it (SQLite's check stays on), unless any_thread:
+        for a connection opened on one thread and used on another (the search reader), one thread at a time.
+        """
         db_path = Path(path) if path is not None else paths.default_db_path()
         exists = db_path.exists() and db_path.stat().st_size > 0
         if db_path.exists() and db_path.is_dir():
@@ -309,7 +314,7 @@ class LibraryStore:
                 cls._create(db_path, seed=seed)
                 exists = True
             stale = _stale_sidecars(db_path)  # checked before SQLite opens (and would apply) them
-            store = cls._open_writable(db_path, exists)
+            store = cls._open_writable(db_path, exists, any_thread=any_thread)
             if store is not None:
                 if stale:
                     store.warnings.append(
@@ -322,7 +327,7 @@ class LibraryStore:
                 return store
             reason = "De bibliotheek is in gebruik door een ander programma; wijzigen is uitgeschakeld."
             reason_en = "The library is in use by another program; editing is disabled."
-        return cls._open_read_only(db_path, reason, reason_en or reason)
+        return cls._open_read_only(db_path, reason, reason_en or reason, any_thread=any_thread)
 
     @classmethod
     def _create(cls, db_path: Path, *, seed: bool) -> None:
@@ -366,15 +371,16 @@ class LibraryStore:
                         leftover.unlink(missing_ok=True)
 
     @classmethod
-    def _connect(cls, uri: str) -> Database:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+    def _connect(cls, uri: str, *, any_thread: bool = False) -> Database:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread,
+                               timeout=BUSY_TIMEOUT_MS / 1000)
         conn.row_factory = sqlite3.Row
         return Database(conn)
 
     @classmethod
-    def _open_writable(cls, db_path: Path, exists: bool) -> LibraryStore | None:
+    def _open_writable(cls, db_path: Path, exists: bool, *, any_thread: bool = False) -> LibraryStore | None:
         """Open for writing; None when another program holds the write lock."""
-        db = cls._connect(sqlite_uri(db_path, mode="rw" if exists else "rwc"))
+        db = cls._connect(sqlite_uri(db_path, mode="rw" if exists else "rwc"), any_thread=any_thread)
         try:
             try:
                 version = migrations.stored_version(db)  # the first read: SQLite checks the file header here
@@ -392,6 +398,7 @@ class LibraryStore:
                     "ze is alleen-lezen geopend. Werk het programma bij om te wijzigen.",
                     "This library was made by a newer version of Tender Assistant; it was opened read-only. "
                     "Update the program to edit it.",
+                    any_thread=any_thread,
                 )
             # a short wait for a writer that is finishing; a lock held longer opens the library read-only
             db.conn.execute(f"PRAGMA busy_timeout = {OPEN_PROBE_MS}")
@@ -420,11 +427,11 @@ class LibraryStore:
         return cls(db, db_path, read_only=False, read_only_reason=None)
 
     @classmethod
-    def _open_read_only(cls, db_path: Path, reason: str, reason_en: str) -> LibraryStore:
+    def _open_read_only(cls, db_path: Path, reason: str, reason_en: str, *, any_thread: bool = False) -> LibraryStore:
         last_error: sqlite3.Error | None = None
         # immutable=1 is the fallback for a read-only file in WAL mode whose -shm cannot be created
         for uri in (sqlite_uri(db_path, mode="ro"), sqlite_uri(db_path, mode="ro", immutable="1")):
-            db = cls._connect(uri)
+            db = cls._connect(uri, any_thread=any_thread)
             try:
                 cls._check_is_library(db, db_path)
                 db.execute("SELECT count(*) FROM criteria").fetchone()

@@ -87,5 +87,71 @@ def make_default_template(path: Path) -> Path:
     return path
 
 
+MODEL_LEIDRAAD = Path(__file__).with_name("templates") / "model-leidraad.docx"
+
+
+def make_model_leidraad(path: Path) -> Path:
+    """A model aanbestedingsleidraad of a fictitious municipality: its own text around the block markers.
+
+    It shows how an organisation prepares its own model: a cover section with the facts, then the body with its
+    own chapters and {{...}} markers where Tender Assistant puts the circular chapters.
+    """
+    doc = docx.Document(str(make_default_template(path)))
+    body = doc.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    cover = doc.sections[0]
+    cover.different_first_page_header_footer = False
+    cover.header.paragraphs[0].text = "{{opdrachtgever}} – {{titel}}"  # also right on the set's other documents
+    for run in cover.header.paragraphs[0].runs:
+        run.font.size, run.font.color.rgb = Pt(8), GREY
+    doc.add_paragraph("{{opdrachtgever}}", style="Subtitle")
+    doc.add_paragraph("Aanbestedingsleidraad", style="Title")
+    doc.add_paragraph("{{titel}}", style="Subtitle")
+    facts = doc.add_table(rows=0, cols=2)
+    facts.style = doc.styles["Table Grid"]
+    for label, marker in (("Opdrachtgever", "{{opdrachtgever}}"), ("Procedure", "{{procedure}}"),
+                          ("Datum", "{{datum}}"), ("Geraamde waarde", "{{waarde}}"), ("Looptijd", "{{looptijd}}"),
+                          ("CPV-codes", "{{cpv}}"), ("Kenmerk", "[zaaknummer]")):
+        cells = facts.add_row().cells
+        cells[0].text, cells[1].text = label, marker
+        cells[0].paragraphs[0].runs[0].bold = True
+    doc.add_paragraph()
+    doc.add_paragraph("{{opdrachtgever}} koopt circulair in: we vragen alleen wat nodig is, kiezen voor hergebruik en "
+                      "reparatie, en spreken terugname af. Deze leidraad beschrijft de opdracht, de procedure en "
+                      "de manier van beoordelen.")
+    doc.add_section()  # the body starts on a new page, with the same header and footer (linked to previous)
+    doc.add_paragraph("Inhoudsopgave", style="TOC Heading")
+    doc.add_paragraph("{{inhoudsopgave}}")
+    doc.add_page_break()
+    doc.add_paragraph("Inleiding", style="Heading 1")
+    doc.add_paragraph("Het inkoopbeleid van {{opdrachtgever}} vraagt bij elke aanbesteding boven € 50.000 om "
+                      "circulaire eisen en gunningscriteria; in 2030 wil de organisatie de helft minder primaire "
+                      "grondstoffen gebruiken. [Vervang deze alinea door de tekst van uw eigen beleid.]")
+    doc.add_paragraph("{{inleiding}}")
+    doc.add_paragraph("Procedure en planning", style="Heading 1")
+    doc.add_paragraph("{{planning}}")
+    doc.add_paragraph("Uitsluitingsgronden", style="Heading 1")
+    doc.add_paragraph("De verplichte en facultatieve uitsluitingsgronden van de Aanbestedingswet 2012 zijn van "
+                      "toepassing. De inschrijver verklaart met het Uniform Europees Aanbestedingsdocument (UEA) dat "
+                      "deze gronden niet op hem van toepassing zijn.")
+    doc.add_paragraph("Geschiktheidseisen", style="Heading 1")
+    doc.add_paragraph("{{geschiktheidseisen}}")
+    doc.add_paragraph("Gunning", style="Heading 1")
+    doc.add_paragraph("{{gunningscriteria}}")
+    doc.add_paragraph("Voorwaarden", style="Heading 1")
+    doc.add_paragraph("Op de overeenkomst zijn de algemene inkoopvoorwaarden van {{opdrachtgever}} van toepassing. "
+                      "Algemene voorwaarden van de inschrijver worden uitdrukkelijk van de hand gewezen.")
+    doc.add_paragraph("Bewijsmiddelen", style="Heading 1")
+    doc.add_paragraph("{{bewijsmiddelen}}")
+    doc.add_paragraph("Door de opdrachtgever aan te leveren bijlagen", style="Heading 1")
+    doc.add_paragraph("{{bijlagen}}")
+    doc.core_properties.author = "Tender Assistant"
+    doc.core_properties.title = "Model aanbestedingsleidraad"
+    doc.save(str(path))
+    return path
+
+
 if __name__ == "__main__":
-    print(make_default_template(Path(__file__).with_name("templates") / "tender.docx"))
+    print(make_model_leidraad(MODEL_LEIDRAAD))

@@ -364,7 +364,7 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
     borging: list[Block] = [Heading("Borgingsplan", 1, ""),
                text("Per criterium: met welk bewijs, wanneer en door wie wordt gecontroleerd. Wat bij niet voldoen "
                     f"volgt, staat in {BORGINGSPLAN}."),
-               Table(["Nr.", "Criterium", "Bewijsmiddel", "Wanneer", "Door wie"], plan_rows, [0.7, 2.0, 3.6, 1.2, 1.2])]
+               Table(["Nr.", "Criterium", "Bewijsmiddel", "Wanneer", "Door wie"], plan_rows, [0.6, 1.8, 3.4, 1.2, 1.6])]
     clauses = copy.deepcopy(parts.get("contractbepalingen", []))
     for b in clauses:  # this document has no evidence annex: its borgingsplan says how each clause is checked
         if isinstance(b, Paragraph):
@@ -407,8 +407,9 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
     rendered: dict[str, bytes] = {}
     for i, (name, plan) in enumerate(plans.items()):
         doc = load_template(chosen[name], notes if i == 0 or name == CONTRACT and contract_template else None)
-        if name == PVE and block_markers(doc):
-            # The leidraad's own text belongs in the leidraad; the programma van eisen takes only its house style.
+        own_template = name == LEIDRAAD or name == CONTRACT and contract_template is not None
+        if not own_template and block_markers(doc):
+            # The leidraad's own text belongs in the leidraad; the other documents take only its house style.
             for anchor, _ in block_markers(doc):
                 anchor.getparent().remove(anchor)
         render(plan, doc, _scaled(progress, i, 5))

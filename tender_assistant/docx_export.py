@@ -30,6 +30,7 @@ from .docx_plan import (
     Heading,
     PageBreak,
     Paragraph,
+    Run,
     Style,
     Table,
     Toc,
@@ -284,6 +285,10 @@ def _fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, st
                   progress: Progress | None) -> None:
     """Put each part of the plan in place of its marker paragraph; everything else in the template stays."""
     parts = split_parts(plan.body)
+    for part in parts.values():  # "1.1 Omschrijving": the template numbers its chapters itself; GC1 stays
+        for b in part[1:]:
+            if isinstance(b, Heading) and b.number[:1].isdigit():
+                b.number = ""
     styles = resolve_styles(doc)
     headings = [h for key in ("inleiding", "planning", "geschiktheidseisen", "minimumeisen", "gunningscriteria",
                               "contractbepalingen") for h in parts.get(key, [])[1:] if isinstance(h, Heading)]
@@ -293,6 +298,9 @@ def _fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, st
         renderer = _Renderer(doc, styles, anchor)
         # The template brings the chapter's own heading; ours would stand twice.
         blocks: list[Block] = [Toc(levels=2)] if name == "inhoudsopgave" else parts.get(name, [])[1:]
+        if name == "bijlagen" and not blocks:  # the chapter heading is the template's: say why it stays empty
+            blocks = [Paragraph([Run("Geen: de criteria verwijzen niet naar stukken die de opdrachtgever zelf "
+                                     "aanlevert.")])]
         for b in blocks:
             if progress and done % 20 == 0:
                 progress(done, total)

@@ -127,7 +127,7 @@ class QueryRunner(QObject):
         """A second, read-only connection for the background thread (WAL lets it read while the UI writes)."""
         if self._reader is None and self._background:
             try:
-                self._reader = LibraryStore.open(self.store.path, read_only=True, seed=False)
+                self._reader = LibraryStore.open(self.store.path, read_only=True, seed=False, any_thread=True)
             except (UserError, OSError):
                 self._background = False
                 return None

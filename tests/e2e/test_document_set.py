@@ -119,3 +119,28 @@ def test_set_refuses_to_overwrite_without_force(exported_set, capsys):
     code = main.main(["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(out)])
     err = capsys.readouterr().err
     assert code == 2 and "--force" in err and (out / "eisenlijst.xlsx").read_bytes() == before
+
+
+def test_the_model_leidraad_keeps_its_own_text_around_the_set(exported_set, tmp_path):
+    from tender_assistant.default_template import MODEL_LEIDRAAD
+
+    tender, criteria, _, db, folder = exported_set
+    out = tmp_path / "model"
+    out.mkdir()
+    code = main.main(["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(out),
+                      "--template", str(MODEL_LEIDRAAD)])
+    assert code == 0
+    leidraad, pve, contract = (_text(out / n) for n in SET_FILES[:3])
+    assert "Uitsluitingsgronden" in leidraad and "algemene inkoopvoorwaarden van Gemeente Zaanstad" in leidraad
+    assert leidraad.index("Uitsluitingsgronden") < leidraad.index("Geschiktheidseisen") < leidraad.index("Voorwaarden")
+    award = [c.title for c in criteria.values() if c.kind == "gunningscriterium"]
+    paragraphs = [p.text for p in docx.Document(str(out / SET_FILES[0])).paragraphs]
+    chapter = paragraphs.index("Gunning")  # the template's own heading, then our award chapter, then its text
+    first_award = next(i for i, t in enumerate(paragraphs) if i > chapter and award[0] in t)
+    assert chapter < first_award < paragraphs.index("Voorwaarden")
+    for text in (leidraad, pve, contract):
+        assert "{{" not in text
+    # the leidraad's own chapters stay out of the programma van eisen and the contract annex
+    assert "Uitsluitingsgronden" not in pve and "Uitsluitingsgronden" not in contract
+    header = docx.Document(str(out / SET_FILES[1])).sections[-1].header
+    assert "Gemeente Zaanstad" in "".join(p.text for p in header.paragraphs)

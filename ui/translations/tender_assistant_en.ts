@@ -1704,6 +1704,113 @@
     </message>
   </context>
   <context>
+    <name>SimulatorDialog</name>
+    <message>
+      <source>Staafdiagram: punten per onderdeel</source>
+      <translation>Bar chart: points per part</translation>
+    </message>
+    <message>
+      <source>Simuleer beoordeling</source>
+      <translation>Simulate evaluation</translation>
+    </message>
+    <message>
+      <source>Typ verzonnen inschrijvingen of laad ze uit een CSV- of Excel-bestand. Per criterium: punten (schaal), de aangeboden waarde (relatief) of het aantal eenheden (fictieve korting). De rangorde volgt elke wijziging, ook van de wegingen.</source>
+      <translation>Type made-up bids or load them from a CSV or Excel file. Per criterion: points (scale), the offered value (relative) or the number of units (notional discount). The ranking follows every change, including the weights.</translation>
+    </message>
+    <message>
+      <source>Inschrijvingen</source>
+      <translation>Bids</translation>
+    </message>
+    <message>
+      <source>Rangorde</source>
+      <translation>Ranking</translation>
+    </message>
+    <message>
+      <source>Rang</source>
+      <translation>Rank</translation>
+    </message>
+    <message>
+      <source>Inschrijver</source>
+      <translation>Bidder</translation>
+    </message>
+    <message>
+      <source>Beoordelingsprijs</source>
+      <translation>Evaluation price</translation>
+    </message>
+    <message>
+      <source>Totaal</source>
+      <translation>Total</translation>
+    </message>
+    <message>
+      <source>Melding</source>
+      <translation>Message</translation>
+    </message>
+    <message>
+      <source>Inschrijving &amp;toevoegen</source>
+      <translation>&amp;Add bid</translation>
+    </message>
+    <message>
+      <source>&amp;Verwijderen</source>
+      <translation>&amp;Remove</translation>
+    </message>
+    <message>
+      <source>&amp;Laden…</source>
+      <translation>&amp;Load…</translation>
+    </message>
+    <message>
+      <source>Laad inschrijvingen uit CSV of XLSX (kolommen: inschrijver, prijs, en per gunningscriterium de code)</source>
+      <translation>Load bids from CSV or XLSX (columns: inschrijver, prijs, and one per award criterion id)</translation>
+    </message>
+    <message>
+      <source>Prijs (€)</source>
+      <translation>Price (€)</translation>
+    </message>
+    <message>
+      <source>Inschrijvingsprijs in euro, exclusief btw</source>
+      <translation>Bid price in euros, excluding VAT</translation>
+    </message>
+    <message>
+      <source>aantal %1 (fictieve korting)</source>
+      <translation>number of %1 (notional discount)</translation>
+    </message>
+    <message>
+      <source>eenheden</source>
+      <translation>units</translation>
+    </message>
+    <message>
+      <source>aangeboden waarde (relatief)</source>
+      <translation>offered value (relative)</translation>
+    </message>
+    <message>
+      <source>punten 0-%1</source>
+      <translation>points 0-%1</translation>
+    </message>
+    <message>
+      <source>Inschrijver %1</source>
+      <translation>Bidder %1</translation>
+    </message>
+    <message>
+      <source>Inschrijvingen laden</source>
+      <translation>Load bids</translation>
+    </message>
+    <message>
+      <source>Inschrijvingen (*.csv *.xlsx)</source>
+      <translation>Bids (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+      <source>Inschrijving</source>
+      <translation>Bid</translation>
+    </message>
+    <message>
+      <source>Prijs</source>
+      <translation>Price</translation>
+    </message>
+    <message>
+      <source>Let op: de wegingen tellen op tot %1% in plaats van 100%.</source>
+      <translation>Note: the weights add up to %1% instead of 100%.</translation>
+    </message>
+  </context>
+  <context>
     <name>TenderWizard</name>
     <message>
       <source>&amp;Opslaan</source>
@@ -1984,8 +2091,8 @@
       <translation>Texts and placeholders</translation>
     </message>
     <message>
-      <source>Vul de invulvelden in (ze gelden voor alle criteria) en pas zo nodig de tekst aan. Onderaan ziet u het resultaat: geel is een standaardwaarde, rood moet nog worden ingevuld.</source>
-      <translation>Fill in the placeholders (they apply to all criteria) and adapt the text where needed. The result is shown below: yellow is a default value, red still has to be filled in.</translation>
+      <source>Vul per criterium de invulvelden in (gegevens van de aanbesteding, zoals de opdrachtgever, gelden voor alle criteria) en pas zo nodig de tekst aan. Onderaan ziet u het resultaat: geel is een standaardwaarde, rood moet nog worden ingevuld.</source>
+      <translation>Fill in the placeholders per criterion (facts of the tender, such as the organisation, apply to all criteria) and adjust the text if needed. Below you see the result: yellow is a default value, red still has to be filled in.</translation>
     </message>
     <message>
       <source>Gekozen criteria</source>
@@ -1994,6 +2101,10 @@
     <message>
       <source>Invulvelden</source>
       <translation>Placeholders</translation>
+    </message>
+    <message>
+      <source>Waarde geweigerd</source>
+      <translation>Value refused</translation>
     </message>
     <message>
       <source>Tekst in deze aanbesteding:</source>
@@ -2032,8 +2143,16 @@
       <translation>default: %1</translation>
     </message>
     <message>
+      <source>Toegestaan: %1 tot en met %2</source>
+      <translation>Allowed: %1 to %2</translation>
+    </message>
+    <message>
       <source>Deze aanbesteding gebruikt versie %1; de bibliotheek heeft versie %2.</source>
       <translation>This tender uses version %1; the library has version %2.</translation>
+    </message>
+    <message>
+      <source>%1: %2; de waarde is niet overgenomen.</source>
+      <translation>%1: %2; the value was not taken.</translation>
     </message>
     <message>
       <source>Bijgewerkt</source>
@@ -2250,8 +2369,44 @@
       <translation>Divide what remains after price by the suggested weights</translation>
     </message>
     <message>
+      <source>&amp;Simuleer beoordeling…</source>
+      <translation>&amp;Simulate evaluation…</translation>
+    </message>
+    <message>
+      <source>Bereken met verzonnen inschrijvingen wie zou winnen met deze wegingen</source>
+      <translation>Compute with made-up bids who would win with these weights</translation>
+    </message>
+    <message>
       <source>Advies over de weging</source>
       <translation>Advice on the weighting</translation>
+    </message>
+    <message>
+      <source>Prijsregel:</source>
+      <translation>Price rule:</translation>
+    </message>
+    <message>
+      <source>Prijsregel</source>
+      <translation>Price rule</translation>
+    </message>
+    <message>
+      <source>Laagste prijs / prijs (relatief)</source>
+      <translation>Lowest price / price (relative)</translation>
+    </message>
+    <message>
+      <source>Lineair tussen laagste en hoogste prijs</source>
+      <translation>Linear between lowest and highest price</translation>
+    </message>
+    <message>
+      <source>Vaste prijs, gunnen op kwaliteit</source>
+      <translation>Fixed price, award on quality</translation>
+    </message>
+    <message>
+      <source>De prijs weegt 0%; het budget staat in het document</source>
+      <translation>Price weighs 0%; the budget is stated in the document</translation>
+    </message>
+    <message>
+      <source>Vast budget in euro</source>
+      <translation>Fixed budget in euros</translation>
     </message>
     <message>
       <source>Prijs</source>
@@ -2260,6 +2415,10 @@
     <message>
       <source>Weging van de prijs</source>
       <translation>Weight of price</translation>
+    </message>
+    <message>
+      <source>fictieve korting, geen weging</source>
+      <translation>notional discount, no weight</translation>
     </message>
     <message>
       <source>advies</source>

@@ -39,7 +39,8 @@ SEVERITY_STYLE = {
     checks.Severity.ADVICE: ("#8a5a00", "▲"),
     checks.Severity.INFO: ("#1f4e79", "ℹ"),
 }
-WEIGHT_CODES = {"weights-sum", "price-weight", "no-award", "weight-missing", "weight-zero"}
+WEIGHT_CODES = {"weights-sum", "price-weight", "no-award", "weight-missing", "weight-zero", "weight-range",
+                "korting-no-effect"}
 
 
 def _tr(text: str) -> str:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library.models import KIND_ORDER, Criterion, Kind, Level, Status
+from criteria_library.validation import value_out_of_range
 from tender_assistant import matching
 from tender_assistant.clauses import Source, clause_text, fill_clause
 from tender_assistant.tender import TENDER_PLACEHOLDERS, TenderCriterion
@@ -200,9 +201,9 @@ class ClausesPage(TenderPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(_tr("Teksten en invulvelden"))
-        self.setSubTitle(_tr("Vul de invulvelden in (ze gelden voor alle criteria) en pas zo nodig de tekst aan. "
-                             "Onderaan ziet u het resultaat: geel is een standaardwaarde, rood moet nog worden "
-                             "ingevuld."))
+        self.setSubTitle(_tr("Vul per criterium de invulvelden in (gegevens van de aanbesteding, zoals de "
+                             "opdrachtgever, gelden voor alle criteria) en pas zo nodig de tekst aan. Onderaan ziet u "
+                             "het resultaat: geel is een standaardwaarde, rood moet nog worden ingevuld."))
         layout = QVBoxLayout(self.content)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.list = QListWidget(splitter)
@@ -214,6 +215,12 @@ class ClausesPage(TenderPage):
         self.values_box = QGroupBox(_tr("Invulvelden"), right)
         self.values_form = QFormLayout(self.values_box)
         rl.addWidget(self.values_box)
+        self.value_problem = QLabel(right)  # why a typed value was refused (outside the criterion's range)
+        self.value_problem.setWordWrap(True)
+        self.value_problem.setStyleSheet("color:#b71c1c")
+        self.value_problem.setAccessibleName(_tr("Waarde geweigerd"))
+        self.value_problem.hide()
+        rl.addWidget(self.value_problem)
         text_row = QHBoxLayout()
         text_row.addWidget(QLabel(_tr("Tekst in deze aanbesteding:"), right), 1)
         self.restore_button = QPushButton(_tr("&Bibliotheektekst herstellen"), right)
@@ -297,7 +304,15 @@ class ClausesPage(TenderPage):
                     default = self.current.placeholders.get(name, "")
                     edit.setPlaceholderText(_tr("standaard: %1").replace("%1", default) if default else "")
                     edit.textEdited.connect(lambda value, n=name: self.set_value(n, value))
-                self.values_form.addRow(name.replace("_", " ") + ":", edit)
+                    edit.editingFinished.connect(lambda n=name: self._value_finished(n))
+                meta = self.current.placeholder_meta.get(name)
+                label = meta.label if meta is not None and meta.label else name.replace("_", " ")
+                if meta is not None and meta.unit:
+                    label += f" ({meta.unit})"
+                if meta is not None and (meta.min is not None or meta.max is not None):
+                    edit.setToolTip(_tr("Toegestaan: %1 tot en met %2").replace("%1", _bound(meta.min))
+                                    .replace("%2", _bound(meta.max)))
+                self.values_form.addRow(label + ":", edit)
                 self.value_edits[name] = edit
             self.values_box.setVisible(bool(names))
             self.restore_button.setEnabled(text != self.current.clause)
@@ -315,6 +330,8 @@ class ClausesPage(TenderPage):
         t = self.wiz().tender
         if self.current is None:
             return
+        if self._refused(name, value):
+            return  # outside the range: the last accepted value stays (and comes back when the field is left)
         if value.strip():
             t.set_value(self.current.id, name, value)
         else:
@@ -322,6 +339,29 @@ class ClausesPage(TenderPage):
         self.changed()
         self._update_preview()
         self._mark_missing()
+
+    def _refused(self, name: str, value: str) -> bool:
+        """True (and the reason shown) when a value lies outside the placeholder's range."""
+        meta = self.current.placeholder_meta.get(name) if self.current is not None else None
+        problem = value_out_of_range(value, meta) if meta is not None and value.strip() else None
+        edit = self.value_edits.get(name)
+        if edit is not None:
+            edit.setStyleSheet("border: 2px solid #b71c1c" if problem else "")
+        if problem:
+            label = meta.label if meta is not None and meta.label else name.replace("_", " ")
+            text = problem[1] if i18n.lang() == "en" else problem[0]
+            self.value_problem.setText(_tr("%1: %2; de waarde is niet overgenomen.").replace("%1", label)
+                                       .replace("%2", text))
+        self.value_problem.setVisible(problem is not None)
+        return problem is not None
+
+    def _value_finished(self, name: str) -> None:
+        """Leaving a refused field puts back the value that counts."""
+        edit = self.value_edits.get(name)
+        if edit is None or self.current is None or not self._refused(name, edit.text()):
+            return
+        edit.setText(self.wiz().tender.value_for(self.current.id, name) or "")
+        edit.setStyleSheet("")
 
     def _text_changed(self) -> None:
         if self._loading or self.current is None:
@@ -376,3 +416,8 @@ class ClausesPage(TenderPage):
         self.preview.setHtml("<p>" + "".join(parts).replace("\n", "<br>") + "</p>")
 
 
+def _bound(value: float | None) -> str:
+    """A range bound as shown: '1', '2,5', or '…' when open."""
+    if value is None:
+        return "…"
+    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")

@@ -6,6 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from criteria_library.models import Kind
 from tender_assistant import checks, matching
+from tender_assistant.tender import DEFAULT_PRICE_RULE
 
 from .base import WEIGHT_CODES, TenderPage, _tr, findings_html
 
@@ -29,6 +33,7 @@ class WeightsPage(TenderPage):
         self.setSubTitle(_tr("Verdeel 100% over de prijs en de gunningscriteria (beste prijs-kwaliteitverhouding). "
                              "Het totaal en het advies werken direct bij."))
         layout = QVBoxLayout(self.content)
+        layout.addLayout(self._price_controls())
         self.table = QTableWidget(0, 2, self)
         self.table.setHorizontalHeaderLabels([_tr("Onderdeel"), _tr("Weging")])
         self.table.setAccessibleName(_tr("Wegingen"))
@@ -44,11 +49,16 @@ class WeightsPage(TenderPage):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.total.setFont(font)
-        spread = QPushButton(_tr("&Verdelen volgens advies"), self)
+        spread = self.spread_button = QPushButton(_tr("&Verdelen volgens advies"), self)
         spread.setToolTip(_tr("Verdeel wat na de prijs overblijft naar de voorgestelde gewichten"))
         spread.clicked.connect(self.spread)
+        simulate = self.simulate_button = QPushButton(_tr("&Simuleer beoordeling…"), self)
+        simulate.setToolTip(_tr("Bereken met verzonnen inschrijvingen wie zou winnen met deze wegingen"))
+        simulate.clicked.connect(self.open_simulator)
+        self.simulator: Any = None
         row.addWidget(self.total, 1)
         row.addWidget(spread)
+        row.addWidget(simulate)
         layout.addLayout(row)
         self.advice = QTextBrowser(self)
         self.advice.setAccessibleName(_tr("Advies over de weging"))
@@ -60,6 +70,66 @@ class WeightsPage(TenderPage):
         layout.addWidget(self.circular_badge)
         self.spins: dict[str, QSpinBox] = {}
         self._loading = False
+
+    def _price_controls(self) -> QHBoxLayout:
+        """Price rule, and the 'fixed price, award on quality' option with its budget."""
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_tr("Prijsregel:"), self))
+        self.rule_combo = QComboBox(self)
+        self.rule_combo.setAccessibleName(_tr("Prijsregel"))
+        self.rule_combo.addItem(_tr("Laagste prijs / prijs (relatief)"), "relatief-laagste")
+        self.rule_combo.addItem(_tr("Lineair tussen laagste en hoogste prijs"), "lineair")
+        self.rule_combo.currentIndexChanged.connect(self._rule_changed)
+        row.addWidget(self.rule_combo)
+        self.fixed_check = QCheckBox(_tr("Vaste prijs, gunnen op kwaliteit"), self)
+        self.fixed_check.setToolTip(_tr("De prijs weegt 0%; het budget staat in het document"))
+        self.fixed_check.toggled.connect(self._fixed_changed)
+        row.addWidget(self.fixed_check)
+        self.budget_spin = QDoubleSpinBox(self)
+        self.budget_spin.setAccessibleName(_tr("Vast budget in euro"))
+        self.budget_spin.setRange(1, 1e12)
+        self.budget_spin.setDecimals(0)
+        self.budget_spin.setPrefix("€ ")
+        self.budget_spin.setGroupSeparatorShown(True)
+        self.budget_spin.valueChanged.connect(self._budget_changed)
+        row.addWidget(self.budget_spin)
+        row.addStretch(1)
+        return row
+
+    def _rule_changed(self) -> None:
+        if self._loading:
+            return
+        self.wiz().tender.price_rule = self.rule_combo.currentData() or DEFAULT_PRICE_RULE
+        self.changed()
+        self.update_total()
+
+    def _fixed_changed(self, on: bool) -> None:
+        if self._loading:
+            return
+        t = self.wiz().tender
+        if on:
+            t.fixed_budget_eur = float(self.budget_spin.value())
+            t.price_weight = 0
+        else:
+            t.fixed_budget_eur = None
+        self.changed()
+        self.initializePage()
+
+    def _budget_changed(self, value: float) -> None:
+        if self._loading or self.wiz().tender.fixed_budget_eur is None:
+            return
+        self.wiz().tender.fixed_budget_eur = float(value)
+        self.changed()
+        self.update_total()
+
+    def open_simulator(self) -> None:
+        """Open (or raise) the 'Simuleer beoordeling' dialog; it follows the weights set here."""
+        from ..simulator_dialog import SimulatorDialog
+
+        if self.simulator is None:
+            self.simulator = SimulatorDialog(self.wiz().tender, self.award, self)
+        self.simulator.show()
+        self.simulator.raise_()
 
     def _spin(self, value: int) -> QSpinBox:
         spin = QSpinBox(self.table)
@@ -73,8 +143,15 @@ class WeightsPage(TenderPage):
         t = w.tender
         found = w.store.criteria_by_ids(t.criterion_ids())
         self.award = [found[e.id] for e in t.criteria if e.id in found and Kind(found[e.id].kind) == Kind.AWARD]
+        if self.simulator is not None and [c.id for c in self.simulator.criteria] != [c.id for c in self.award]:
+            self.simulator.close()  # the chosen criteria changed: a new dialog gets the new columns
+            self.simulator = None
         self._loading = True
         try:
+            self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(t.price_rule)))
+            self.fixed_check.setChecked(t.fixed_budget_eur is not None)
+            self.budget_spin.setValue(t.fixed_budget_eur or t.estimated_value_eur or 100_000)
+            self.budget_spin.setEnabled(t.fixed_budget_eur is not None)
             self.table.setRowCount(1 + len(self.award))
             self.spins = {}
             self.table.setItem(0, 0, _item(_tr("Prijs")))
@@ -82,8 +159,13 @@ class WeightsPage(TenderPage):
             self.price_spin.setAccessibleName(_tr("Weging van de prijs"))
             self.price_spin.valueChanged.connect(self._price_changed)
             self.table.setCellWidget(0, 1, self.price_spin)
+            self.price_spin.setEnabled(t.fixed_budget_eur is None)
             for row, c in enumerate(self.award, start=1):
                 entry = t.entry(c.id)
+                if not c.carries_weight:  # a fictieve korting works through the evaluation price
+                    self.table.setItem(row, 0, _item(f"{c.id}  {c.title}"))
+                    self.table.setItem(row, 1, _item(_tr("fictieve korting, geen weging")))
+                    continue
                 rng = f" ({_tr('advies')} {c.weight_min}-{c.weight_max}%)" if c.weight_min is not None else ""
                 self.table.setItem(row, 0, _item(f"{c.id}  {c.title}{rng}"))
                 spin = self._spin(entry.weight if entry and entry.weight is not None else 0)
@@ -114,7 +196,11 @@ class WeightsPage(TenderPage):
     def spread(self) -> None:
         t = self.wiz().tender
         # the price weight moves only when the advised ranges cannot absorb what it leaves (never a weight-range)
-        t.price_weight, weights = matching.propose_split(self.award, t.price_weight)
+        price, weights = matching.propose_split(self.award, t.price_weight)
+        if t.fixed_budget_eur is not None and price != t.price_weight:
+            weights = matching.propose_weights(self.award, t.price_weight)  # a fixed price keeps its 0%
+        else:
+            t.price_weight = price
         for cid, value in weights.items():
             entry = t.entry(cid)
             if entry is not None:
@@ -136,6 +222,8 @@ class WeightsPage(TenderPage):
         findings = [f for f in checks.check_tender(w.tender, w.store) if f.code in WEIGHT_CODES]
         self.advice.setHtml(findings_html(findings))
         self.circular_badge.refresh(w.tender, w.store)
+        if self.simulator is not None and self.simulator.isVisible():
+            self.simulator.refresh()  # the chart follows the weights live
 
 
 def _item(text: str) -> Any:

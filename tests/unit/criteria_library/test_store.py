@@ -317,3 +317,24 @@ def test_a_damaged_search_index_is_reported_not_silently_degraded(fresh_db: Libr
         fresh_db.search("meubilair")
     fresh_db.rebuild_search_index()
     assert fresh_db.search("meubilair")
+
+
+def test_a_connection_is_checked_against_use_from_another_thread(fresh_db: LibraryStore) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def use() -> None:
+        try:
+            fresh_db.count_criteria()
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    thread = threading.Thread(target=use)
+    thread.start()
+    thread.join()
+    assert errors and isinstance(errors[0], sqlite3.ProgrammingError)
+    with LibraryStore.open(fresh_db.path, read_only=True, any_thread=True) as reader:  # the search reader's kind
+        thread = threading.Thread(target=reader.count_criteria)
+        thread.start()
+        thread.join()

@@ -1,0 +1,139 @@
+"""Wizard scoring controls and the 'Simuleer beoordeling' dialog, driven by pressing the buttons."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.e2e.test_simulate_cli import PACK
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def scoring_library(tmp_path):
+    from criteria_library.exchange import apply_import, pack_from_dict, plan_import
+    from criteria_library.store import LibraryStore
+
+    pack = copy.deepcopy(PACK)
+    korting = pack["criteria"][2]
+    korting["clause"] = "De inschrijver biedt {{garantie_jaren}} jaar garantie."
+    korting["placeholders"] = {"garantie_jaren": {"default": "3", "label": "Garantietermijn", "unit": "jaar",
+                                                  "min": 1, "max": 10}}
+    store = LibraryStore.open(tmp_path / "scoring.db", seed=False)
+    apply_import(store, plan_import(store, pack_from_dict(pack)), backup=False)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def wizard(app, qtbot, scoring_library):
+    from tender_assistant.tender import Tender, TenderCriterion
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+
+    tender = Tender(title="Kleding", organisation="Gemeente Delft", package="bedrijfskleding", price_weight=40,
+                    estimated_value_eur=500_000,
+                    criteria=[TenderCriterion("BED-G-01", 30), TenderCriterion("BED-G-02", 30),
+                              TenderCriterion("BED-G-03")])
+    w = TenderWizard(scoring_library, AppSettings(), None, tender)
+    qtbot.addWidget(w)
+    w.show()
+    w.suggested_for = (tender.package, tender.ambition_level)  # keep the chosen criteria as they are
+    yield w
+    w.dirty = False
+
+
+def weights_page(wizard):
+    from ui.wizard.base import PageId
+
+    wizard.go_to(PageId.WEIGHTS)
+    return wizard.pages[PageId.WEIGHTS]
+
+
+def test_korting_is_shown_without_weight_and_spread_stays_in_range(wizard, qtbot):
+    page = weights_page(wizard)
+    assert set(page.spins) == {"BED-G-01", "BED-G-02"}
+    row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text().startswith("BED-G-03"))
+    assert page.table.item(row, 1).text() == "fictieve korting, geen weging"
+    page.price_spin.setValue(10)  # leaves 90: more than the ranges (2 x 40) can take
+    qtbot.mouseClick(page.spread_button, Qt.MouseButton.LeftButton)
+    t = wizard.tender
+    assert (t.price_weight, t.entry("BED-G-01").weight, t.entry("BED-G-02").weight) == (20, 40, 40)
+    assert "weight-range" not in page.advice.toPlainText() and "100%" in page.total.text()
+
+
+def test_price_rule_and_fixed_price(wizard, qtbot):
+    page = weights_page(wizard)
+    page.rule_combo.setCurrentIndex(page.rule_combo.findData("lineair"))
+    assert wizard.tender.price_rule == "lineair"
+    qtbot.mouseClick(page.fixed_check, Qt.MouseButton.LeftButton)
+    t = wizard.tender
+    assert t.price_weight == 0 and t.fixed_budget_eur == 500_000 and not page.price_spin.isEnabled()
+    page.budget_spin.setValue(420_000)
+    assert t.fixed_budget_eur == 420_000
+
+
+def test_simulator_ranks_and_follows_weights_live(wizard, qtbot, tmp_path):
+    page = weights_page(wizard)
+    qtbot.mouseClick(page.simulate_button, Qt.MouseButton.LeftButton)
+    from tender_assistant.scoring import Bid
+
+    dialog = page.simulator
+    assert dialog.isVisible() and dialog.ranking.rowCount() == 2  # two example bids to start from
+    dialog.set_bids([Bid("Inschrijver A", 100_000, {"BED-G-01": 1, "BED-G-02": 20, "BED-G-03": 0}),
+                     Bid("Inschrijver B", 115_000, {"BED-G-01": 9, "BED-G-02": 60, "BED-G-03": 0})])
+    first = [b.bidder for b in dialog.ranked]
+    before = {b.bidder: b.total for b in dialog.ranked}
+    assert dialog.chart.ranked == dialog.ranked and len(dialog.chart.parts) == 3  # price + two weighted criteria
+    # a 90 % price weight: the cheap bid wins, whatever its circular score
+    page.price_spin.setValue(90)
+    page.spins["BED-G-01"].setValue(5)
+    page.spins["BED-G-02"].setValue(5)
+    after = {b.bidder: b.total for b in dialog.ranked}
+    assert after != before and dialog.ranked[0].bidder == "Inschrijver A" and first[0] == "Inschrijver B"
+    # typing a value re-ranks at once; a bad value is named, not a crash
+    qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    assert dialog.bids.rowCount() == 3 and dialog.ranking.rowCount() == 3
+    dialog.bids.item(2, 1).setText("veel")
+    assert "rij 3" in dialog.message.text() and "geen getal" in dialog.message.text()
+    dialog.bids.item(2, 1).setText("1000")
+    assert dialog.ranked[0].bidder == "Inschrijver 3"
+    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    assert dialog.bids.rowCount() == 2
+    # loading a bids file replaces the table
+    bids = tmp_path / "bids.csv"
+    bids.write_text("inschrijver;prijs;BED-G-01;BED-G-02;BED-G-03\nX;100;5;30;0\nY;90;5;30;0\nZ;95;9;50;5\n",
+                    encoding="utf-8")
+    assert dialog.load(bids) and dialog.bids.rowCount() == 3
+    dialog.chart.grab()  # paints without errors
+
+
+def test_simulator_load_of_a_bad_file_shows_a_dialog_and_keeps_the_bids(wizard, qtbot, tmp_path, answers):
+    page = weights_page(wizard)
+    qtbot.mouseClick(page.simulate_button, Qt.MouseButton.LeftButton)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("inschrijver;prijs\nX;100\n", encoding="utf-8")
+    assert not page.simulator.load(bad)
+    assert page.simulator.bids.rowCount() == 2 and any("kolom BED-G-01" in text for _, text in answers.seen)
+
+
+def test_clause_page_shows_label_and_unit_and_refuses_out_of_range(wizard):
+    from ui.wizard.base import PageId
+
+    wizard.go_to(PageId.CLAUSES)
+    page = wizard.pages[PageId.CLAUSES]
+    row = next(i for i in range(page.list.count()) if page.list.item(i).data(Qt.ItemDataRole.UserRole) == "BED-G-03")
+    page.list.setCurrentRow(row)
+    label = page.values_form.labelForField(page.value_edits["garantie_jaren"]).text()
+    assert label == "Garantietermijn (jaar):"
+    page.value_edits["garantie_jaren"].setText("12")
+    page.set_value("garantie_jaren", "12")
+    assert wizard.tender.value_for("BED-G-03", "garantie_jaren") is None
+    assert page.value_problem.isVisibleTo(page) and "maximum 10" in page.value_problem.text()
+    page._value_finished("garantie_jaren")
+    assert page.value_edits["garantie_jaren"].text() == ""
+    page.set_value("garantie_jaren", "6")
+    assert wizard.tender.entry("BED-G-03").values == {"garantie_jaren": "6"} and not page.value_problem.isVisibleTo(page)

@@ -1,0 +1,83 @@
+"""kill -9 during an import and during saves: the library is always whole (all or nothing per write), never corrupt."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from criteria_library.integrity import check_library
+from criteria_library.store import LibraryStore
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _kill_after(cmd: list[str], delay: float) -> bool:
+    """Start cmd, kill -9 it after delay seconds; True when it was still running (a real kill)."""
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    killed = proc.poll() is None
+    if killed:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    return killed
+
+
+def _assert_whole(path: Path) -> int:
+    with LibraryStore.open(path, seed=False) as store:
+        report = check_library(store)
+        assert not [p for p in report.problems if "integriteit" in p or "zoekindex" in p], report.problems
+        return store.count_criteria()
+
+
+def test_kill_9_during_an_import_leaves_all_or_nothing(tmp_path: Path, mini_pack: dict) -> None:
+    from bench.synthetic import synthetic_pack
+
+    pack = synthetic_pack(criteria=1500, packages=3, seed=3)
+    pack_path = tmp_path / "groot.json"
+    pack_path.write_text(json.dumps(pack, ensure_ascii=False), encoding="utf-8")
+    new = len(pack["criteria"])
+    kills = 0
+    for attempt, delay in enumerate((0.4, 0.7, 1.0, 1.4)):
+        db = tmp_path / f"lib{attempt}.db"
+        LibraryStore.open(db, seed=False).close()
+        kills += _kill_after([sys.executable, str(ROOT / "main.py"), "--db", str(db), "library", "import",
+                              str(pack_path)], delay)
+        assert _assert_whole(db) in (0, new)
+    assert kills > 0
+
+
+SAVER = """
+import sys
+from dataclasses import replace
+from criteria_library.store import LibraryStore
+store = LibraryStore.open(sys.argv[1], seed=False)
+ids = store.criterion_ids()
+n = 0
+while True:
+    for cid in ids:
+        c = store.criterion(cid)
+        store.save_criterion(replace(c, title=f"bewerking {n}", rationale=f"waarom {n}"))
+        n += 1
+"""
+
+
+def test_kill_9_during_saves_leaves_each_edit_whole(fresh_db: LibraryStore) -> None:
+    path = fresh_db.path
+    fresh_db.close()
+    kills = 0
+    for delay in (0.3, 0.45, 0.6):
+        kills += _kill_after([sys.executable, "-c", SAVER, str(path)], delay)
+        _assert_whole(path)
+        with LibraryStore.open(path, seed=False) as store:
+            for c in store.criteria():
+                # title and rationale were written in one transaction: never one without the other
+                if c.title.startswith("bewerking "):
+                    assert c.rationale == "waarom " + c.title.split()[1]
+                history = store.history(c.id)
+                assert history[0].version == c.version
+    assert kills > 0
