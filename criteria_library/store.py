@@ -837,7 +837,7 @@ class LibraryStore:
             curation.check_transition(current.status, target)
             note = curation.transition_note(current.status, target)
             if target == Status.PUBLISHED:
-                note = self._approval_note(note, {current.updated_by, self._last_editor(db, cid)})
+                note = self._approval_note(note, {current.updated_by, *self._editor_and_submitter(db, cid)})
             return self._write_criterion(db, replace(current, status=target), note)
 
     def _move_draft(self, db: Database, published: Criterion, draft: sqlite3.Row, target: Status) -> Criterion:
@@ -865,14 +865,19 @@ class LibraryStore:
             return note
         return f"{note}, {curation.FOUR_EYES_OFF_NOTE}"
 
-    def _last_editor(self, db: Database, cid: str) -> str:
-        """Who last changed the content (not only the status) of a criterion."""
-        rows = db.execute("SELECT changed_by, changed_fields FROM criterion_versions WHERE criterion_id = ? "
-                          "ORDER BY version DESC LIMIT 20", [cid]).fetchall()
-        for r in rows:
-            if set(json.loads(r["changed_fields"] or "[]")) - {"status"}:
-                return r["changed_by"] or ""
-        return ""
+    def _editor_and_submitter(self, db: Database, cid: str) -> tuple[str, str]:
+        """Who last changed the content (not only the status) of a criterion, and who last submitted it."""
+        editor = submitter = None
+        submitted_note = curation.transition_note(Status.CONCEPT, Status.IN_REVIEW)
+        for r in db.execute("SELECT changed_by, changed_fields, note FROM criterion_versions WHERE criterion_id = ? "
+                            "ORDER BY version DESC", [cid]):
+            if editor is None and set(json.loads(r["changed_fields"] or "[]")) - {"status"}:
+                editor = r["changed_by"] or ""
+            if submitter is None and r["note"] == submitted_note:
+                submitter = r["changed_by"] or ""
+            if editor is not None and submitter is not None:
+                break
+        return editor or "", submitter or ""
 
     def history(self, cid: str) -> list[CriterionVersion]:
         """Every version of a criterion, newest first (the current one included)."""

@@ -49,9 +49,49 @@ class Finding:
     where: str = ""
 
     def text(self, lang: str = "nl") -> str:
-        """The message with its place, in the given language."""
+        """The message with its place as a person names it, in the given language."""
         body = self.en if lang == "en" else self.message
-        return f"{self.where}: {body}" if self.where else body
+        place = place_label(self.where, lang)
+        return f"{place}: {body}" if place and not body.startswith(place) else body
+
+
+# A finding's place (`where`, a contract of `tender check --json`) as the wizard names the field.
+PLACE_LABELS: dict[str, tuple[str, str]] = {
+    "title": ("Titel", "Title"),
+    "organisation": ("Opdrachtgever", "Organisation"),
+    "description": ("Omschrijving", "Description"),
+    "cpv": ("CPV-codes", "CPV codes"),
+    "estimated_value_eur": ("Geraamde waarde", "Estimated value"),
+    "contract_term_months": ("Looptijd", "Contract term"),
+    "procedure": ("Procedure", "Procedure"),
+    "main_object": ("Hoofdvoorwerp", "Main object"),
+    "package": ("Inkooppakket", "Procurement package"),
+    "ambition_level": ("Ambitieniveau", "Ambition level"),
+    "criteria": ("Criteria", "Criteria"),
+    "price_weight": ("Prijsweging", "Price weight"),
+    "price_rule": ("Prijsregel", "Price rule"),
+    "fixed_budget_eur": ("Vast budget", "Fixed budget"),
+    "publication_date": ("Publicatiedatum", "Publication date"),
+}
+_CRITERION_PLACE = re.compile(r"^criteria\[([^\]]+)\](?:\.(\w+))?$")
+
+
+def place_label(where: str, lang: str = "nl") -> str:
+    """'price_weight' -> 'Prijsweging', 'criteria[MEU-G-01].weight' -> 'MEU-G-01, weging', 'values.x_y' -> 'x y'."""
+    if not where:
+        return ""
+    en = lang == "en"
+    if where in PLACE_LABELS:
+        return PLACE_LABELS[where][1 if en else 0]
+    match = _CRITERION_PLACE.match(where)
+    if match:
+        cid, part = match.groups()
+        if part == "weight":
+            return f"{cid}, {'weight' if en else 'weging'}"
+        return cid
+    if where.startswith("values."):
+        return ("value " if en else "waarde ") + where.removeprefix("values.").replace("_", " ")
+    return where
 
 
 def _euro(value: float) -> str:

@@ -33,6 +33,7 @@ from .error_dialogs import show_user_error
 from .field_labels import field_label
 from .history_dialog import word_diff_html
 from .path_field import path_row
+from .worker import run_with_progress
 
 
 def _tr(text: str) -> str:
@@ -148,18 +149,28 @@ class UpdateDialog(QDialog):
         """Read and verify the release and show what would change; writes nothing."""
         self.plan = None
         source = self.source_edit.text().strip()
-        try:
-            release = read_release(source)
-            if merge.already_received(self.store, release):
-                self.preview.setHtml(f"<p>{html.escape(_tr('Deze release is al ontvangen; de bibliotheek is bij.'))}</p>")
-                return False
-            self.plan = merge.plan_update(self.store, release)
-        except UserError as exc:
-            self.preview.setHtml(f"<p style='color:#a00'>{html.escape(str(exc))}</p>")
-            show_user_error(self, exc, _tr("Release geweigerd"))
-            return False
-        finally:
+
+        def task(_progress: Any) -> UpdatePlan | None:
+            release = read_release(source)  # signature and every hash, before the library is even looked at
+            reader = LibraryStore.open(self.store.path, read_only=True, seed=False)  # the worker's own connection
+            try:
+                return None if merge.already_received(reader, release) else merge.plan_update(reader, release)
+            finally:
+                reader.close()
+
+        outcome = run_with_progress(self, _tr("Release controleren..."), task, cancellable=False)
+        if isinstance(outcome.error, UserError):
+            self.preview.setHtml(f"<p style='color:#a00'>{html.escape(str(outcome.error))}</p>")
+            show_user_error(self, outcome.error, _tr("Release geweigerd"))
             self._update_buttons()
+            return False
+        if outcome.error is not None:
+            raise outcome.error  # a bug: the application's exception hook logs it
+        self.plan = outcome.result
+        self._update_buttons()
+        if self.plan is None:
+            self.preview.setHtml(f"<p>{html.escape(_tr('Deze release is al ontvangen; de bibliotheek is bij.'))}</p>")
+            return False
         self.preview.setHtml(plan_html(self.plan))
         return True
 
@@ -167,11 +178,23 @@ class UpdateDialog(QDialog):
         """Apply the previewed update (a backup is made first)."""
         if self.plan is None:
             return False
-        try:
-            result = merge.apply_update(self.store, self.plan)
-        except UserError as exc:
-            show_user_error(self, exc, _tr("Niet bijgewerkt"))
+        plan = self.plan
+
+        def task(_progress: Any) -> merge.UpdateResult:
+            writer = LibraryStore.open(self.store.path, seed=False)  # the worker's own connection
+            try:
+                return merge.apply_update(writer, plan)
+            finally:
+                writer.close()
+
+        outcome = run_with_progress(self, _tr("Bibliotheek bijwerken..."), task, cancellable=False)
+        self.store.changed()  # another connection wrote: caches must refresh
+        if isinstance(outcome.error, UserError):
+            show_user_error(self, outcome.error, _tr("Niet bijgewerkt"))
             return False
+        if outcome.error is not None:
+            raise outcome.error
+        result = outcome.result
         self.plan = None
         self._update_buttons()
         conflicts = len(result.plan.conflicts)

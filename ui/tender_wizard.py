@@ -18,7 +18,7 @@ from tender_assistant.tender import Tender, save_tender
 from .error_dialogs import report_bug, show_user_error
 from .screen_fit import fit_to_screen
 from .settings import AppSettings
-from .wizard.base import PageId
+from .wizard.base import PageId, place_target
 from .wizard.basics import BasicsPage
 from .wizard.criteria import ClausesPage, CriteriaPage
 from .wizard.package import AmbitionPage, PackagePage
@@ -88,6 +88,15 @@ class TenderWizard(QWizard):
             self.next()
             if self.currentId() == before:
                 break
+
+    def show_place(self, where: str) -> None:
+        """Go to the page and field that a finding's place names ('price_weight', 'criteria[MEU-G-01].weight',
+        'values.garantie_jaren', ...), so the user can fix it there."""
+        page_id, focus = place_target(where)
+        self.go_to(page_id)
+        page = self.pages[page_id]
+        if self.currentId() == int(page_id) and hasattr(page, "focus_place"):
+            page.focus_place(focus)
 
     # ----------------------------------------------------------------- saving
     def _custom_button(self, which: int) -> None:

@@ -36,6 +36,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     rep.add_argument("--template", type=Path, metavar="SJABLOON", help="huisstijl voor --docx (.docx of .dotx)")
     rep.set_defaults(func=_report)
 
+    rule = msub.add_parser("rule", help="toon of wijzig de telregel van deze organisatie (elk getal is een instelling)")
+    rule.add_argument("--min-weight", type=float, metavar="N", help="minimale weging gunningscriterium (procent)")
+    rule.add_argument("--exclude-package", action="append", default=[], metavar="PAKKET",
+                      help="laat dit inkooppakket buiten de telling (mag vaker)")
+    rule.add_argument("--include-package", action="append", default=[], metavar="PAKKET",
+                      help="tel dit pakket weer mee (mag vaker)")
+    rule.add_argument("--fictive-discount", choices=["ja", "nee"],
+                      help="telt een gunningscriterium met fictieve korting altijd mee?")
+    rule.add_argument("--borderline-margin", type=float, metavar="N",
+                      help="markeer contracten die tellen door één gunningscriterium tot N procentpunt boven de grens")
+    rule.add_argument("--target", action="append", default=[], metavar="JAAR=PROCENT",
+                      help="doel voor een jaar, bijvoorbeeld 2025=50 (mag vaker)")
+    rule.add_argument("--reset", action="store_true", help="terug naar de afspraken van de regio")
+    rule.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    rule.set_defaults(func=_rule)
+
     exp = msub.add_parser("export", help="exporteer het register als monitoringbestand voor de regisseur")
     exp.add_argument("out", metavar="UIT.json", type=Path)
     exp.add_argument("--org", metavar="NAAM", help="alleen deze organisatie")
@@ -125,6 +141,56 @@ def _report(args: argparse.Namespace) -> int:
         from .report import text_report
 
         print(text_report(report))
+    return 0
+
+
+def _rule(args: argparse.Namespace) -> int:
+    from .rule import CountingRule
+
+    register = _open_register(args)
+    try:
+        rule = CountingRule() if args.reset else register.rule()
+        changes: dict = {}
+        if args.min_weight is not None:
+            if not 0 <= args.min_weight <= 100:
+                raise RegisterError("--min-weight moet tussen 0 en 100 liggen",
+                                    en="--min-weight must be between 0 and 100")
+            changes["min_weight"] = args.min_weight
+        if args.exclude_package or args.include_package:
+            excluded = [p for p in rule.excluded_packages if p not in args.include_package]
+            excluded += [p for p in args.exclude_package if p not in excluded]
+            changes["excluded_packages"] = tuple(excluded)
+        if args.fictive_discount is not None:
+            changes["count_fictive_discount"] = args.fictive_discount == "ja"
+        if args.borderline_margin is not None:
+            if not 0 <= args.borderline_margin <= 100:
+                raise RegisterError("--borderline-margin moet tussen 0 en 100 liggen",
+                                    en="--borderline-margin must be between 0 and 100")
+            changes["borderline_margin"] = args.borderline_margin
+        if args.target:
+            targets = dict(rule.targets)
+            for item in args.target:
+                year, _, percent = item.partition("=")
+                try:
+                    y, share = int(year), float(percent.replace(",", ".")) / 100
+                except ValueError:
+                    raise RegisterError(f"--target {item}: verwacht JAAR=PROCENT, bijvoorbeeld 2025=50",
+                                        en=f"--target {item}: expected YEAR=PERCENT, for example 2025=50") from None
+                if not (1990 <= y <= 2100 and 0 <= share <= 1):
+                    raise RegisterError(f"--target {item}: jaar 1990-2100, procent 0-100",
+                                        en=f"--target {item}: year 1990-2100, percent 0-100")
+                targets[y] = share
+            changes["targets"] = tuple(sorted(targets.items()))
+        rule = replace(rule, **changes)
+        if changes or args.reset:
+            register.save_rule(rule)
+    finally:
+        register.close()
+    if args.json:
+        print(json.dumps(rule.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print("Telregel" + (" (gewijzigd)" if changes or args.reset else "") + ":")
+        print("\n".join(f"  - {line}" for line in rule.describe()))
     return 0
 
 

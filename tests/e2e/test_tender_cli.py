@@ -194,7 +194,7 @@ def test_a_tender_file_with_a_byte_order_mark_is_read(capsys, db, tender_file):
 def test_unknown_value_name_gives_advice(capsys, db, tender_file):
     _edit(tender_file, values={"kleur_stoel": "blauw"})
     code, out, _ = run(capsys, "--db", str(db), "tender", "check", str(tender_file))
-    assert code == 0 and "advies: values.kleur_stoel: {{kleur_stoel}} komt in geen van de gekozen criteria voor" in out
+    assert code == 0 and "advies: waarde kleur stoel: {{kleur_stoel}} komt in geen van de gekozen criteria voor" in out
 
 
 def test_lang_en_prints_findings_and_errors_in_english(capsys, db, tender_file, tmp_path):
@@ -202,8 +202,8 @@ def test_lang_en_prints_findings_and_errors_in_english(capsys, db, tender_file, 
     assert code == 0 and "advice: " in out and "advies" not in out
     _edit(tender_file, price_weight=50)
     code, out, err = run(capsys, "--db", str(db), "--lang", "en", "tender", "check", str(tender_file))
-    assert _one_dutch_line(code, err) and "1 error; first: price_weight: the weights of price (50%)" in err
-    assert "error: price_weight: the weights" in out
+    assert _one_dutch_line(code, err) and "1 error; first: Price weight: the weights of price (50%)" in err
+    assert "error: Price weight: the weights" in out
     code, _, err = run(capsys, "--db", str(db), "--lang", "en", "match", "--cpv", "39130000-3")
     assert err == "fout: 39130000-3 has a wrong check digit; did you mean 39130000-2?\n"
     code, _, err = run(capsys, "--db", str(db), "--lang", "en", "tender", "check", str(tmp_path / "geen.json"))

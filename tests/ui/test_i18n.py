@@ -95,3 +95,17 @@ def test_switching_to_english_in_the_settings_needs_no_restart_and_keeps_open_te
     new.close()
     controller.store.close()
     i18n.install(app, "nl")
+
+
+def test_the_shipped_qm_is_the_compiled_ts(tmp_path):
+    """After a merge the .qm (kept as ours by .gitattributes) must be rebuilt: update_ts does it."""
+    import shutil
+    import subprocess
+    from pathlib import Path
+
+    from ui.translations.update_ts import QM, TS
+
+    exe = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    out = tmp_path / "check.qm"
+    subprocess.run([exe, "-silent", str(TS), "-qm", str(out)], check=True)
+    assert out.read_bytes() == QM.read_bytes(), "run: .venv/bin/python -m ui.translations.update_ts"

@@ -227,3 +227,35 @@ def test_wizard_buttons_have_distinct_alt_keys(wizard):
                                             QWizard.WizardButton.CancelButton, QWizard.WizardButton.FinishButton)]
     keys = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
     assert len(keys) == len(set(keys)), texts  # Alt+V was both Vorige and Volgende
+
+
+def test_a_review_finding_is_a_link_to_the_page_and_field_that_fix_it(wizard, qtbot):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QApplication
+
+    from ui.wizard.base import PageId
+
+    wizard.tender.title = "Kantoorstoelen"
+    wizard.tender.description = "bureaustoelen"
+    wizard.go_to(PageId.REVIEW)
+    review = wizard.pages[PageId.REVIEW]
+    wizard.tender.price_weight = 90  # the weights no longer add up to 100
+    review.initializePage()
+    html = review.findings.toHtml()
+    index = next(i for i, f in enumerate(review.found) if f.code == "weights-sum")
+    assert f"finding:{index}" in html
+    assert "price_weight" not in review.findings.toPlainText()  # the place as people name it
+    assert "Prijsweging" in review.findings.toPlainText()
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    review.findings.anchorClicked.emit(QUrl(f"finding:{index}"))
+    assert wizard.currentId() == PageId.WEIGHTS
+    weights = wizard.pages[PageId.WEIGHTS]
+    assert QApplication.focusWidget() is weights.price_spin
+
+    wizard.go_to(PageId.REVIEW)
+    review = wizard.pages[PageId.REVIEW]
+    missing = next(i for i, f in enumerate(review.found) if f.where == "organisation")
+    review.findings.anchorClicked.emit(QUrl(f"finding:{missing}"))
+    assert wizard.currentId() == PageId.BASICS
+    assert QApplication.focusWidget() is wizard.pages[PageId.BASICS].org_edit

@@ -1568,12 +1568,20 @@
       <translation>Choose the release folder</translation>
     </message>
     <message>
-      <source>Deze release is al ontvangen; de bibliotheek is bij.</source>
-      <translation>This release was already received; the library is up to date.</translation>
+      <source>Release controleren...</source>
+      <translation>Checking the release...</translation>
     </message>
     <message>
       <source>Release geweigerd</source>
       <translation>Release refused</translation>
+    </message>
+    <message>
+      <source>Deze release is al ontvangen; de bibliotheek is bij.</source>
+      <translation>This release was already received; the library is up to date.</translation>
+    </message>
+    <message>
+      <source>Bibliotheek bijwerken...</source>
+      <translation>Updating the library...</translation>
     </message>
     <message>
       <source>Niet bijgewerkt</source>
@@ -1897,6 +1905,10 @@
     <message>
       <source>Geen fouten of adviezen.</source>
       <translation>No errors or advice.</translation>
+    </message>
+    <message>
+      <source>(erheen)</source>
+      <translation>(go there)</translation>
     </message>
     <message>
       <source>CPV-code kiezen</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
@@ -48,14 +49,40 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("WizardPages", text)
 
 
-def findings_html(findings: list[checks.Finding]) -> str:
-    """Findings as a list, errors first, each with a sign and colour."""
+# A finding's place -> the page that fixes it and what to focus there (see checks.PLACE_LABELS).
+PLACE_PAGES: dict[str, PageId] = {
+    "title": PageId.BASICS, "organisation": PageId.BASICS, "description": PageId.BASICS, "cpv": PageId.BASICS,
+    "estimated_value_eur": PageId.BASICS, "contract_term_months": PageId.BASICS, "procedure": PageId.BASICS,
+    "main_object": PageId.BASICS, "publication_date": PageId.BASICS, "package": PageId.PACKAGE,
+    "ambition_level": PageId.AMBITION, "criteria": PageId.CRITERIA, "price_weight": PageId.WEIGHTS,
+    "price_rule": PageId.WEIGHTS, "fixed_budget_eur": PageId.WEIGHTS,
+}
+_CRITERION_PLACE = re.compile(r"^criteria\[([^\]]+)\](\.weight)?$")
+
+
+def place_target(where: str) -> tuple[PageId, str]:
+    """The page for a finding's place and the key its page focuses: a field name, a criterion id or a value."""
+    match = _CRITERION_PLACE.match(where)
+    if match:
+        return (PageId.WEIGHTS if match.group(2) else PageId.CRITERIA), match.group(1)
+    if where.startswith("values."):
+        return PageId.CLAUSES, where.removeprefix("values.")
+    return PLACE_PAGES.get(where, PageId.REVIEW), where
+
+
+def findings_html(findings: list[checks.Finding], links: bool = False) -> str:
+    """Findings as a list, errors first, each with a sign and colour; with links, each one that has a place
+    links to it ('finding:N', N its index)."""
     if not findings:
         return f"<p style='color:#1b5e20'>✔ {_tr('Geen fouten of adviezen.')}</p>"
     items = []
-    for f in findings:
+    for i, f in enumerate(findings):
         colour, sign = SEVERITY_STYLE[f.severity]
-        items.append(f"<p style='margin:2px 0; color:{colour}'>{sign} {html.escape(f.text(i18n.lang()))}</p>")
+        text = html.escape(f.text(i18n.lang()))
+        if links and f.where:
+            text = (f"<a href='finding:{i}' style='color:{colour}'>{text}</a>"
+                    f" <a href='finding:{i}'>{_tr('(erheen)')}</a>")
+        items.append(f"<p style='margin:2px 0; color:{colour}'>{sign} {text}</p>")
     return "".join(items)
 
 

@@ -218,4 +218,11 @@ class BasicsPage(TenderPage):
         self._fill_cpv()
         self.changed()
 
-
+    def focus_place(self, place: str) -> None:
+        """Put the cursor in the field a finding names."""
+        fields = {"title": self.title_edit, "organisation": self.org_edit, "description": self.description,
+                  "cpv": self.cpv_list, "estimated_value_eur": self.value_spin,
+                  "contract_term_months": self.term_spin, "procedure": self.procedure}
+        widget = fields.get(place)
+        if widget is not None:
+            widget.setFocus()

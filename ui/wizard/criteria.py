@@ -195,6 +195,14 @@ class CriteriaPage(TenderPage):
     def isComplete(self) -> bool:
         return bool(self.wiz() and self.wiz().tender.criteria)
 
+    def focus_place(self, cid: str) -> None:
+        """Select the criterion a finding names (or the list, for the criteria as a whole)."""
+        item = self.items.get(cid)
+        if item is not None:
+            self.tree.setCurrentItem(item)
+            self.tree.scrollToItem(item)
+        self.tree.setFocus()
+
 
 # ---------------------------------------------------------------------- 5 clauses
 class ClausesPage(TenderPage):
@@ -414,6 +422,16 @@ class ClausesPage(TenderPage):
             else:
                 parts.append(escaped)
         self.preview.setHtml("<p>" + "".join(parts).replace("\n", "<br>") + "</p>")
+
+    def focus_place(self, name: str) -> None:
+        """Show the first criterion that uses the value a finding names, with the cursor in its field."""
+        for row in range(self.list.count()):
+            c = self.criteria.get(self.list.item(row).data(Qt.ItemDataRole.UserRole))
+            if c is not None and name in c.placeholder_names():
+                self.list.setCurrentRow(row)
+                break
+        edit = self.value_edits.get(name)
+        (edit or self.list).setFocus()
 
 
 def _bound(value: float | None) -> str:

@@ -45,6 +45,8 @@ class ReviewPage(TenderPage):
         self.preview.setAccessibleName(_tr("Voorbeeld van het document"))
         self.findings = QTextBrowser(splitter)
         self.findings.setAccessibleName(_tr("Fouten en adviezen"))
+        self.findings.setOpenLinks(False)  # a finding's link goes to the page and field that fix it
+        self.findings.anchorClicked.connect(self._follow)
         splitter.setSizes([600, 320])
         layout.addWidget(splitter, 1)
 
@@ -55,12 +57,16 @@ class ReviewPage(TenderPage):
         head = (f"<p><b style='color:#b71c1c'>{_tr('%1 fout(en): alleen een concept is mogelijk.').replace('%1', str(len(errors)))}"
                 f"</b></p>" if errors else f"<p><b style='color:#1b5e20'>{_tr('Geen fouten: klaar om te exporteren.')}"
                 f"</b></p>")
-        self.findings.setHtml(head + findings_html(self.found))
+        self.findings.setHtml(head + findings_html(self.found, links=True))
         try:
             plan = build_plan(w.tender, w.store, concept=bool(errors))
             self.preview.setHtml(plan_html(plan, toc_note=_tr('inhoudsopgave: Word vult de paginanummers in')))
         except UserError as exc:
             self.preview.setHtml(f"<p style='color:#b71c1c'>{html.escape(i18n.error_text(exc))}</p>")
+
+    def _follow(self, url: QUrl) -> None:
+        if url.scheme() == "finding" and url.path().isdigit() and int(url.path()) < len(self.found):
+            self.wiz().show_place(self.found[int(url.path())].where)
 
 
 # ----------------------------------------------------------------------- 8 export

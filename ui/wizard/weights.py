@@ -225,6 +225,12 @@ class WeightsPage(TenderPage):
         if self.simulator is not None and self.simulator.isVisible():
             self.simulator.refresh()  # the chart follows the weights live
 
+    def focus_place(self, place: str) -> None:
+        """Put the cursor on the weight a finding names: the price's or a criterion's."""
+        spin = self.spins.get(place) or self.price_spin
+        spin.setFocus()
+        spin.selectAll()
+
 
 def _item(text: str) -> Any:
     from PySide6.QtWidgets import QTableWidgetItem
@@ -233,5 +239,3 @@ def _item(text: str) -> Any:
     item.setFlags(Qt.ItemFlag.ItemIsEnabled)
     item.setToolTip(text)
     return item
-
-

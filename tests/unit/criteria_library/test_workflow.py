@@ -47,6 +47,18 @@ def test_submitter_and_last_editor_cannot_approve(fresh_db: LibraryStore) -> Non
     assert fresh_db.set_status(draft.id, Status.PUBLISHED).status == Status.PUBLISHED
 
 
+def test_submitter_cannot_approve_after_a_colleague_edited_in_review(fresh_db: LibraryStore) -> None:
+    draft = fresh_db.duplicate_criterion("MEU-S-01")
+    fresh_db.author = "Anna"
+    fresh_db.set_status(draft.id, Status.IN_REVIEW)
+    fresh_db.author = "Bert"
+    fresh_db.save_criterion(replace(draft, title="Door Bert in de review aangepast"))
+    for person in ("Anna", "Bert"):
+        fresh_db.author = person
+        with pytest.raises(LibraryError, match="vier-ogenprincipe"):
+            fresh_db.set_status(draft.id, Status.PUBLISHED)
+
+
 def test_pending_version_approved_by_its_editor_is_refused(fresh_db: LibraryStore) -> None:
     c = fresh_db.criterion("MEU-C-01")
     fresh_db.author = "Anna"

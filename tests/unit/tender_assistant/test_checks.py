@@ -102,14 +102,14 @@ def test_cpv_with_a_wrong_check_digit_is_an_error(fake_lib, tender):
     tender.cpv = ["18100000-1"]
     found = errors(check_tender(tender, fake_lib, TODAY))
     assert [(f.code, f.text()) for f in found] == [
-        ("cpv-unknown", "cpv: 18100000-1 heeft een verkeerd controlecijfer; bedoelt u 18100000-0?")]
+        ("cpv-unknown", "CPV-codes: 18100000-1 heeft een verkeerd controlecijfer; bedoelt u 18100000-0?")]
 
 
 def test_cpv_of_another_package_gives_advice(fake_lib, tender):
     tender.cpv = ["18100000-0", "39130000-2", "18000000-9"]  # own, meubilair's, broader than own
     found = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "cpv-other-package"]
     assert [f.text() for f in found] == [
-        "cpv: 39130000-2 hoort bij het inkooppakket Kantoormeubilair en inrichting, niet bij Bedrijfskleding en "
+        "CPV-codes: 39130000-2 hoort bij het inkooppakket Kantoormeubilair en inrichting, niet bij Bedrijfskleding en "
         "werkkleding; controleer de CPV-code of het inkooppakket"]
     assert found[0].severity == Severity.ADVICE
 
@@ -119,9 +119,9 @@ def test_a_value_no_criterion_uses_gives_advice_with_a_suggestion(fake_lib, tend
     tender.values["kleur"] = "blauw"
     found = {f.where: f.text() for f in check_tender(tender, fake_lib, TODAY) if f.code == "value-unused"}
     assert found == {
-        "values.reparatiedagen": "values.reparatiedagen: {{reparatiedagen}} komt in geen van de gekozen criteria voor;"
+        "values.reparatiedagen": "waarde reparatiedagen: {{reparatiedagen}} komt in geen van de gekozen criteria voor;"
                                  " bedoelt u {{reparatie_dagen}}?",
-        "values.kleur": "values.kleur: {{kleur}} komt in geen van de gekozen criteria voor; de waarde wordt niet "
+        "values.kleur": "waarde kleur: {{kleur}} komt in geen van de gekozen criteria voor; de waarde wordt niet "
                         "gebruikt"}
 
 

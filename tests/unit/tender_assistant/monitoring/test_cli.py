@@ -57,3 +57,19 @@ def test_several_files_are_all_checked_before_anything_is_imported(tmp_path: Pat
         assert register.count() == 0
     assert main(["--db", db, "monitor", "import", str(good), str(good)]) == 0
     assert "2 bestanden: 3 toegevoegd, 3 stond(en) er al" in capsys.readouterr().out
+
+
+def test_the_rule_is_shown_and_every_number_can_be_set(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["monitor", "rule", "--min-weight", "7.5", "--exclude-package", "catering", "--target", "2027=70",
+                 "--fictive-discount", "nee", "--json"]) == 0
+    rule = json.loads(capsys.readouterr().out)
+    assert rule["min_weight"] == 7.5 and rule["excluded_packages"] == ["catering"]
+    assert rule["targets"]["2027"] == 0.7 and rule["count_fictive_discount"] is False
+    assert main(["monitor", "report", "--year", "2025", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["rule"]["min_weight"] == 7.5  # stored, used by every report
+    assert main(["monitor", "rule", "--include-package", "catering"]) == 0
+    assert "behalve de pakketten" not in capsys.readouterr().out
+    assert main(["monitor", "rule", "--target", "2025=veel"]) == 2
+    assert "JAAR=PROCENT" in capsys.readouterr().err
+    assert main(["monitor", "rule", "--reset", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["min_weight"] == 5

@@ -193,6 +193,6 @@ def test_eforms_values_per_record() -> None:
 
 def test_the_rule_is_stated_with_its_numbers() -> None:
     text = " ".join(replace(RULE, min_weight=7.5, excluded_packages=("catering",)).describe())
-    assert "7.5%" in text and "catering" in text and "50% in 2025" in text
+    assert "7,5%" in text and "catering" in text and "50% in 2025" in text
     round_trip = CountingRule.from_dict(replace(RULE, min_weight=7.5).to_dict())
     assert round_trip == replace(RULE, min_weight=7.5)
