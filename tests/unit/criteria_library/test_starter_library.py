@@ -9,7 +9,7 @@ import pytest
 
 from criteria_library import cpv
 from criteria_library.integrity import check_library
-from criteria_library.models import PLACEHOLDER_RE, Criterion, Kind
+from criteria_library.models import PLACEHOLDER_RE, Criterion, Kind, ScoringType, Status
 from criteria_library.starter import starter_files, starter_pack
 from criteria_library.store import LibraryStore
 
@@ -105,3 +105,181 @@ def test_loaded_library_passes_check_and_reimport_changes_nothing(library: Libra
     assert check_library(library).ok
     assert not plan_import(library, starter_pack()).has_changes
     assert library.search("bedrijfskleding")[0].criterion.package == "bedrijfskleding"
+
+
+# ---------------------------------------------------------------- second edition (issue 10): rules for every criterion
+WORKS = {"gebouwen", "gww", "riolering"}  # references for works may go back five years (Aanbestedingswet 2012, 2.93)
+NUMBER = re.compile(r"\d+(?:,\d+)?")
+ORGANISATION_PRONOUNS = [re.compile(p) for p in (r"\bhaar\b", r"\bdie zij\b", r"\bzij aanwijst\b",
+                                                   r"\{\{opdrachtgever\}\}[^.]*\blaat hij\b")]
+
+
+def test_every_award_criterion_has_a_scoring_type_consistent_with_its_weights(pack) -> None:
+    problems = []
+    for c in pack.criteria:
+        if c.kind != Kind.AWARD:
+            if c.scoring is not None or c.weight_min is not None:
+                problems.append(f"{c.id}: scoring or weight on a {c.kind}")
+            continue
+        if c.scoring is None:
+            problems.append(f"{c.id}: no scoring type")
+        elif c.scoring_type == ScoringType.DISCOUNT:
+            if c.weight_min is not None or c.weight_max is not None:
+                problems.append(f"{c.id}: fictieve korting with a %-weight")
+            if not 0 < c.scoring.per_unit_pct <= c.scoring.cap_pct <= 15:
+                problems.append(f"{c.id}: korting {c.scoring.per_unit_pct}% per unit, cap {c.scoring.cap_pct}%")
+        elif c.weight_min is None or c.weight_max is None or not 0 < c.weight_min <= c.weight_max <= 40:
+            problems.append(f"{c.id}: {c.scoring_type} needs a weight range, has {c.weight_min}-{c.weight_max}")
+    assert not problems, "\n".join(problems)
+
+
+def test_scoring_numbers_agree_with_the_text(pack) -> None:
+    """The document prints the structured scoring; the explanation next to it names the same numbers."""
+    problems = []
+    for c in pack.criteria:
+        if c.scoring is None:
+            continue
+        text = c.scoring_text
+        if c.scoring_type == ScoringType.POINTS:
+            points = [lv.points for lv in c.scoring.levels]
+            if max(points) != c.scoring.scale_max or min(points) < 0 or not all(lv.description for lv in c.scoring.levels):
+                problems.append(f"{c.id}: levels {points} do not reach {c.scoring.scale_max} or lack a description")
+        elif c.scoring_type == ScoringType.RELATIVE:
+            for found in re.findall(r"(?:onder)?grens van (\d+(?:,\d+)?)", text):
+                if float(found.replace(",", ".")) != c.scoring.floor:
+                    problems.append(f"{c.id}: text names a floor of {found}, scoring has {c.scoring.floor}")
+        else:
+            for found in re.findall(r"plafond van (\d+(?:,\d+)?) procent", text):
+                if float(found.replace(",", ".")) != c.scoring.cap_pct:
+                    problems.append(f"{c.id}: text names a cap of {found}, scoring has {c.scoring.cap_pct}")
+            for units in re.findall(r"bij (\d+) extra jaren", text):
+                if c.scoring.per_unit_pct * int(units) != c.scoring.cap_pct:
+                    problems.append(f"{c.id}: {units} extra years do not reach the cap")
+    assert not problems, "\n".join(problems)
+
+
+def test_scoring_fixes_of_the_review_hold(pack) -> None:
+    by_id = {c.id: c for c in pack.criteria}
+    # an offer at the minimum requirement scores 0: the floor is the minimum, not 0
+    assert by_id["BKL-G-01"].scoring.floor == float(by_id["BKL-M-04"].placeholders["min_gerecycled_procent"])
+    assert by_id["TEX-G-01"].scoring.floor == float(by_id["TEX-M-03"].placeholders["min_gerecycled_procent"])
+    # the lowest bid no longer always scores 0
+    assert by_id["AFV-G-01"].scoring_type == ScoringType.RELATIVE and by_id["AFV-G-01"].scoring.floor > 0
+    # MEU-G-03: the korting cap sits in the usual 5-10 % band and matches the years on offer
+    meu = by_id["MEU-G-03"]
+    extra_years = int(meu.placeholders["max_garantie_jaren"]) - int(meu.placeholders["garantie_jaren"])
+    assert meu.scoring.cap_pct <= 10 and meu.scoring.per_unit_pct * extra_years == meu.scoring.cap_pct
+    # BKL-G-04 admits a service variant and scores it on a scale, not by a korting
+    assert by_id["BKL-G-04"].scoring_type == ScoringType.POINTS and "2.83" in by_id["BKL-G-04"].source
+
+
+def test_no_source_suggests_an_mra_decision_it_does_not_have(pack) -> None:
+    bad = re.compile(r"MRA[- ]?(werkgroep|grondstofstro|ondersteuning)", re.I)
+    assert [c.id for c in pack.criteria if bad.search(c.source)] == []
+    outdated = re.compile(r"800-88 Rev\. 1|Verordening bouwproducten \(CE")
+    assert [c.id for c in pack.criteria if outdated.search(c.source + c.clause)] == []
+    # the waste shipment regulation 1013/2006 is replaced by 2024/1157 from 21 May 2026
+    assert [c.id for c in pack.criteria if "1013/2006" in c.source and "2024/1157" not in c.source] == []
+
+
+def test_reference_windows_for_supplies_and_services_are_three_years(pack) -> None:
+    problems = []
+    for c in pack.criteria:
+        for name in re.findall(r"afgelopen \{\{(\w+)\}\} jaar", c.clause):
+            years = int(c.placeholders[name])
+            if years > 3 and c.package not in WORKS and "langere referentietermijn" not in c.clause:
+                problems.append(f"{c.id}: {years} years without a motivation")
+        if re.search(r"afgelopen (vier|vijf|zes|tien) jaar", c.clause) and c.package not in WORKS:
+            problems.append(f"{c.id}: long reference window written out")
+    assert not problems, "\n".join(problems)
+
+
+def test_every_numeric_placeholder_has_a_unit_and_a_range(pack) -> None:
+    problems = []
+    for c in pack.criteria:
+        for name, default in c.placeholders.items():
+            if not re.fullmatch(r"\d+(?:,\d+)?", default):
+                continue
+            meta = c.placeholder_meta.get(name)
+            value = float(default.replace(",", "."))
+            if meta is None or not meta.label or not meta.unit or meta.min is None or meta.max is None:
+                problems.append(f"{c.id}.{name}: no label, unit or range")
+            elif not meta.min <= value <= meta.max:
+                problems.append(f"{c.id}.{name}: default {default} outside {meta.min}-{meta.max}")
+    assert not problems, "\n".join(problems)
+
+
+def test_placeholder_names_mean_one_thing_within_a_package(pack) -> None:
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
+    problems = []
+    for c in pack.criteria:
+        if c.package not in SLUGS:  # the second-edition packages have their own tests
+            continue
+        for name, default in c.placeholders.items():
+            first = seen.setdefault((c.package, name), (c.id, default))
+            if first[1] != default:
+                problems.append(f"{c.package}: {{{{{name}}}}} is {first[1]} in {first[0]} and {default} in {c.id}")
+    assert not problems, "\n".join(problems)
+
+
+def test_contract_words_opdrachtgever_and_no_pronoun_for_an_organisation(pack) -> None:
+    problems = []
+    for c in pack.criteria:
+        if "opdrachtgever" in c.placeholders and c.placeholders["opdrachtgever"] != "Opdrachtgever":
+            problems.append(f"{c.id}: opdrachtgever defaults to {c.placeholders['opdrachtgever']!r}")
+        for rx in ORGANISATION_PRONOUNS:
+            if rx.search(c.clause):
+                problems.append(f"{c.id}: '{rx.search(c.clause).group(0)}' refers to an organisation")
+    assert not problems, "\n".join(problems)
+
+
+def test_level_one_is_core_and_easy_to_verify(pack) -> None:
+    by_id = {c.id: c for c in pack.criteria}
+    problems = []
+    for c in pack.criteria:
+        if c.level != 1:
+            continue
+        if re.search(r"als dienst|paspoort|gesloten kringloop", c.title, re.I):
+            problems.append(f"{c.id}: a business model or passport at level 1")
+        if c.kind == Kind.SELECTION and int(c.placeholders.get("aantal_referenties", "1")) > 2:
+            problems.append(f"{c.id}: more than two references at level 1")
+    assert not problems, "\n".join(problems)
+    assert by_id["VKB-S-01"].level > 1 and by_id["VKB-M-04"].level > 1
+    assert "warmte" not in by_id["ICT-M-03"].clause  # the demanding repair rule moved to ICT-M-09/ICT-M-10
+    assert by_id["ICT-M-09"].level == 2 and by_id["ICT-M-10"].level == 3
+
+
+def test_management_and_reporting_criteria_are_supporting(pack) -> None:
+    problems = []
+    for c in pack.criteria:
+        if c.kind == Kind.SELECTION and "milieumanagementsysteem" in c.clause.lower():
+            if c.r_strategy != "ondersteunend":
+                problems.append(f"{c.id}: management system on rung {c.r_strategy}")
+            if "gelijkwaardig" not in c.clause:
+                problems.append(f"{c.id}: equivalent measures not accepted explicitly")
+    assert not problems, "\n".join(problems)
+
+
+def test_review_findings_stay_fixed(pack) -> None:
+    by_id = {c.id: c for c in pack.criteria}
+    # VTG-S-01 (a workshop within 25 km at selection) left the release, which retires it on update; a performance
+    # clause replaces it
+    assert "VTG-S-01" not in by_id and by_id["VTG-C-06"].status == Status.PUBLISHED
+    assert "aluminium" not in by_id["VKB-M-01"].clause  # material-neutral since NEN 3381:2020
+    assert "natrekking" in by_id["VKB-C-05"].rationale and "eigenaar blijft" not in by_id["VKB-C-05"].clause
+    assert "herbruikbaar zijn bevonden" in by_id["MEU-C-01"].clause
+    assert "BIOS" in by_id["ICT-M-05"].clause
+    assert "{{reductie_procent}}" not in by_id["SCH-S-02"].clause  # the method is selected, the result rewarded
+
+
+def test_more_refuse_rethink_reduce_in_the_deep_packages(pack) -> None:
+    live = [c for c in pack.criteria if c.status != Status.RETIRED]
+    assert sum(c.r_strategy == "R0" for c in live) >= 10
+    for slug in DEEP:
+        assert any(c.r_strategy in ("R0", "R1") for c in live if c.package == slug and c.level < 3), slug
+    assert len([c for c in live if c.package in SLUGS]) >= 355
+
+
+def test_titles_are_dutch_without_english_jargon(pack) -> None:
+    english = re.compile(r"refurbish|chain of custody|take-back|as a service|\bpool\b", re.I)
+    assert [c.id for c in pack.criteria if c.package in SLUGS and english.search(c.title)] == []

@@ -25,7 +25,7 @@ def test_import_report_json_and_export(tmp_path: Path, db: str, capsys: pytest.C
     assert main(["monitor", "report", "--year", "2025", "--json", "--min-weight", "3"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["rule"]["min_weight"] == 3
-    assert data["region"]["share_value"] == 1.0  # MEU-G-03 at 3% counts under a 3% line
+    assert data["region"]["share_value"] == 1.0  # MEU-G-05 at 3% counts under a 3% line
     assert main(["monitor", "report", "--year", "2025"]) == 0
     out = capsys.readouterr().out
     assert "Telregel" in out and "Gemeente Zaanstad" in out and "92,9%" in out

@@ -20,7 +20,7 @@ ROWS = [
     ["Gemeente Zaanstad", "Schoonmaak kantoren", "schoonmaak", "", "D", "europees-openbaar", "2025-05-01", "", "",
      "800.000", "nee", "", "", ""],
     ["Gemeente Zaanstad", "Bureaustoelen", "meubilair", "", "L", "meervoudig-onderhands", "2025-06-01", "", "",
-     "95000", "ja", "MEU-G-03=3", "", ""],
+     "95000", "ja", "MEU-G-05=3", "", ""],
 ]
 
 
