@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 
 from .errors import LibraryError
 from .models import SearchHit, Status
-from .text import fold
+from .text import fold, stem
 
 if TYPE_CHECKING:
     from .store import LibraryStore
@@ -30,7 +30,6 @@ ID_PREFIX_SCORE = 99.0
 TEXT_SCORE_MAX = 98.0
 # FTS column filter, relevance floor and span: each tier's weakest hit still beats the next tier's best
 TIERS = (("{{title}} : ({match})", 0.6, 0.4), ("{{package_terms}} : ({match})", 0.3, 0.3), ("{match}", 0.0, 0.3))  # a code typed by the user always ranks above words found in texts
-DUTCH_SUFFIXES = ("'s", "en", "s", "e")
 
 
 # Bounds on what one search (one keystroke) may cost: a pasted page of 'a* a* a* ...' took 107 s unbounded. The
@@ -64,15 +63,6 @@ def query_terms(query: str) -> tuple[list[str], bool]:
 def tokens(text: str) -> list[str]:
     """Lower-case, accent-free words, split the way the FTS tokenizer splits them."""
     return TOKEN_RE.findall(fold(text))
-
-
-def stem(token: str) -> str:
-    """A light Dutch stem, so that plural and singular meet ('verkeersborden' -> 'verkeersbord')."""
-    for suffix in DUTCH_SUFFIXES:
-        if token.endswith(suffix) and len(token) - len(suffix) >= 4:
-            # used as a prefix, so a rough stem is enough: 'stoelen' -> 'stoel', 'bomen' -> 'bom'
-            return token[: -len(suffix)]
-    return token
 
 
 def _quote(term: str) -> str:

@@ -72,3 +72,23 @@ def shown(value: object, width: int = 60) -> str:
         text = f"({type(value).__name__})"
     text = escape_unprintable(text)
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# Dutch and English inflection endings, longest first where they overlap.
+STEM_SUFFIXES = ("'s", "en", "es", "s", "e")
+
+
+def stem(word: str) -> str:
+    """A crude Dutch/English stem of a folded word, for matching and search prefixes: verkeersborden ~ verkeersbord,
+    bruggen ~ brug, chairs ~ chair, paal ~ pal (as in palen)."""
+    for suffix in STEM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            # Dutch doubles a consonant before -en: bruggen -> brug, matrassen -> matras.
+            if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouy":
+                word = word[:-1]
+            return word
+    # a long vowel is written double in a closed syllable and single in an open one: paal/palen, staal/stalen
+    if len(word) >= 4 and word[-1] not in "aeiouy" and word[-2] == word[-3] and word[-2] in "aeou":
+        return word[:-2] + word[-1]
+    return word

@@ -15,6 +15,7 @@ from rapidfuzz import fuzz, process
 
 from criteria_library import cpv as cpv_mod
 from criteria_library.models import Criterion, Kind, Package, Status
+from criteria_library.text import stem
 
 from .library import Library
 
@@ -44,18 +45,6 @@ def abbreviations() -> dict[str, list[str]]:
 
 
 _SPLIT = re.compile(r"[^0-9a-z]+")
-
-
-def stem(word: str) -> str:
-    """A crude Dutch/English stem: drop plural and inflection endings so borden ~ bord, chairs ~ chair."""
-    for suffix in ("'s", "en", "es", "s", "e"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            # Dutch doubles a consonant before -en: bruggen -> brug, matrassen -> matras.
-            if len(word) >= 4 and word[-1] == word[-2] and word[-1] not in "aeiouy":
-                word = word[:-1]
-            return word
-    return word
 
 
 def words(text: str) -> list[str]:

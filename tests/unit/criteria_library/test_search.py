@@ -16,7 +16,7 @@ def test_singular_finds_plural_and_back(fresh_db: LibraryStore) -> None:
     assert "VKB-G-01" in ids(fresh_db, "verkeersbord")
     assert "VKB-G-01" in ids(fresh_db, "Verkeersborden")
     assert ids(fresh_db, "palen")[0] == "VKB-M-01"
-    assert ids(fresh_db, "paal") == [] or "VKB-M-01" in ids(fresh_db, "paal")
+    assert "VKB-M-01" in ids(fresh_db, "paal")  # paal/palen: the long vowel is doubled in a closed syllable
 
 
 def test_case_and_accents_do_not_matter(fresh_db: LibraryStore) -> None:
@@ -24,9 +24,14 @@ def test_case_and_accents_do_not_matter(fresh_db: LibraryStore) -> None:
     assert "MEU-S-01" in ids(fresh_db, "kantóórmeubilair")
 
 
-@pytest.mark.parametrize("query", ['"', "'", "-", "a-b", 'stoel"', "NOT", "AND OR", "*", "(", "near(", "^x", ":"])
-def test_odd_input_never_raises(fresh_db: LibraryStore, query: str) -> None:
-    fresh_db.search(query)
+@pytest.mark.parametrize(("query", "same_as"), [
+    ('"', ""), ("'", ""), ("-", ""), ("*", ""), ("(", ""), (":", ""),
+    ("a-b", "a b"), ('stoel"', "stoel"), ("near(", "near"), ("^x", "x"), ("NOT", "not"), ("AND OR", "and or"),
+])
+def test_odd_input_is_searched_as_its_words(fresh_db: LibraryStore, query: str, same_as: str) -> None:
+    # FTS operators and quotes are never passed on: the user gets what the plain words find, or nothing
+    assert ids(fresh_db, query) == (ids(fresh_db, same_as) if same_as else [])
+    assert "MEU-S-01" in ids(fresh_db, 'kantoormeubilair"') and "MEU-S-01" in ids(fresh_db, "(kantoormeubilair")
 
 
 def test_typos_are_forgiven(fresh_db: LibraryStore) -> None:

@@ -60,3 +60,13 @@ def test_any_typed_text_gives_hits_or_none(library, text: str) -> None:
     assert len(hits) <= 20 and all(0 <= h.score <= 100 for h in hits)
     words, _cut = query_terms(text)
     assert len(words) <= MAX_QUERY_TERMS and all(len(w) <= MAX_TERM_CHARS for w in words)
+
+
+def test_one_stemmer_for_search_and_matching() -> None:
+    from criteria_library import search
+    from criteria_library.text import stem
+    from tender_assistant import matching
+
+    assert search.stem is stem and matching.stem is stem
+    assert [stem(w) for w in ("verkeersborden", "bruggen", "matrassen", "chairs", "paal", "staal", "stoel")] == [
+        "verkeersbord", "brug", "matras", "chair", "pal", "stal", "stoel"]
