@@ -88,6 +88,9 @@ def reset_demo() -> Path:
         for name, package, level, fields in EXAMPLES:
             save_tender(example_tender(store, package, level, fields), folder / name)
         _write_demo_register(store, folder)
+        from .scenarios import write_scenario_tenders
+
+        write_scenario_tenders(store, folder)
     finally:
         store.close()
     (folder / MARKER).write_text("Demo-omgeving van Tender Assistant; wordt bij 'demo terugzetten' gewist.\n",

@@ -56,7 +56,7 @@ class MainWindow(QMainWindow):
     library_changed = Signal()
 
     def __init__(self, store: LibraryStore, settings: AppSettings, *, demo_workspace: Path | None = None,
-                 open_demo: Callable[[], None] | None = None, reset_demo: Callable[[], None] | None = None,
+                 open_demo: Callable[[], object] | None = None, reset_demo: Callable[[], None] | None = None,
                  switch_language: Callable[[str], bool] | None = None, background_queries: bool = True) -> None:
         super().__init__()
         self.store = store
@@ -701,6 +701,34 @@ class MainWindow(QMainWindow):
                                       QMessageBox.StandardButton.No)  # destructive: Enter must not reset
         if answer == QMessageBox.StandardButton.Yes and self._confirm_close_documents():
             self._reset_demo()
+
+    def show_scenarios(self) -> None:
+        """The trainer's scenario cards; a chosen card opens its tender in the demo (opened first if needed)."""
+        from .scenario_dialog import ScenarioDialog
+
+        dialog = ScenarioDialog(self)
+        dialog.exec()
+        if dialog.chosen is None:  # closed without choosing a card
+            return
+        if self.demo_workspace is not None:
+            self.open_scenario(dialog.chosen)
+        elif self._open_demo is not None and self._confirm_close_documents():
+            window = self._open_demo()
+            if isinstance(window, MainWindow):
+                window.open_scenario(dialog.chosen)
+
+    def open_scenario(self, key: str) -> TenderWizard | None:
+        """Open a scenario card's tender of the demo workspace at the card's wizard page."""
+        from tender_assistant.scenarios import scenario, scenario_path
+
+        from .wizard.base import PageId
+
+        if self.demo_workspace is None:
+            return None
+        wizard = self.open_tender(scenario_path(key, self.demo_workspace))
+        if wizard is not None:
+            wizard.go_to(PageId[scenario(key).page.upper()])
+        return wizard
 
     # ------------------------------------------------------------------- help
     def show_help(self) -> None:

@@ -912,6 +912,14 @@
       <translation>Reset the demo workspace to its starting state</translation>
     </message>
     <message>
+      <source>&amp;Scenario's voor trainers...</source>
+      <translation>&amp;Scenarios for trainers...</translation>
+    </message>
+    <message>
+      <source>Een voorbereide aanbesteding of oefening uit de demo openen op de juiste pagina</source>
+      <translation>Open a prepared tender or exercise from the demo at the right page</translation>
+    </message>
+    <message>
       <source>&amp;Handleiding</source>
       <translation>&amp;Guide</translation>
     </message>
@@ -1674,6 +1682,21 @@
     <message>
       <source>Geen aanbestedingen met verouderde of ingetrokken criteria.</source>
       <translation>No tenders with outdated or retired criteria.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ScenarioDialog</name>
+    <message>
+      <source>Scenario's voor trainers</source>
+      <translation>Scenarios for trainers</translation>
+    </message>
+    <message>
+      <source>Elke kaart opent een voorbereide aanbesteding uit de demo-omgeving op de juiste pagina. Wat een cursist verandert, zet 'Demo terugzetten' weer terug.</source>
+      <translation>Each card opens a prepared tender from the demo workspace at the right page. What a trainee changes, 'Reset demo' puts back.</translation>
+    </message>
+    <message>
+      <source>Openen</source>
+      <translation>Open</translation>
     </message>
   </context>
   <context>
