@@ -108,7 +108,9 @@ def _log_unexpected() -> Path | None:
         from criteria_library.paths import log_path
 
         path = log_path()
-        logging.basicConfig(filename=path, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+        # UTF-8 whatever the system's code page: Dutch texts and file names in tracebacks stay readable on Windows
+        logging.basicConfig(filename=path, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s",
+                            encoding="utf-8")
         logging.getLogger("tender_assistant").error("Onverwachte fout:\n%s", traceback.format_exc())
         return path
     except Exception:  # noqa: BLE001 - logging must never raise in the error path

@@ -135,7 +135,7 @@ class TenderWizard(QWizard):
         if not name:
             return False
         path = Path(name)
-        if not path.name.endswith(".json"):
+        if not path.name.lower().endswith(".json"):  # 'Stoelen.JSON' is a JSON file too
             path = path.with_name(path.name + ".tender.json")
         return self.save_to(path)
 

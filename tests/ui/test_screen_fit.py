@@ -96,3 +96,19 @@ def test_criteria_page_shows_level_and_reason_columns_inside_the_tree(app, qtbot
     assert sum(header.sectionSize(i) for i in range(3)) <= tree.viewport().width()
     assert header.sectionSize(2) >= tree.fontMetrics().horizontalAdvance(tree.headerItem().text(2))
     wizard.dirty = False
+
+
+def test_criteria_summary_counts_read_without_a_plural(app, qtbot, library):
+    """'Gekozen: 2 × geschiktheidseis' instead of '2 geschiktheidseis' (English showed '2 selection criterion')."""
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    wizard = TenderWizard(library, AppSettings())
+    qtbot.addWidget(wizard)
+    wizard.tender.title = "Kantoorstoelen"
+    wizard.tender.description = "bureaustoelen en bureaus"
+    wizard.go_to(PageId.CRITERIA)
+    text = wizard.pages[PageId.CRITERIA].summary.text()
+    assert text.startswith("Gekozen: ") and " × geschiktheidseis" in text
+    wizard.dirty = False

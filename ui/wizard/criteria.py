@@ -180,7 +180,8 @@ class CriteriaPage(TenderPage):
             c = self.criteria.get(e.id)
             if c is not None:
                 counts[Kind(c.kind)] += 1
-        parts = [f"{n} {i18n.label(k).lower()}" for k, n in counts.items()]
+        # "2 × selection criterion" reads right in both languages without plural forms ("2 selection criterion" did not)
+        parts = [f"{n} × {i18n.label(k).lower()}" for k, n in counts.items()]
         self.summary.setText(_tr("Gekozen: %1").replace("%1", ", ".join(parts)))
         self.circular_badge.refresh(t, self.wiz().store)
         self.completeChanged.emit()
