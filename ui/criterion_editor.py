@@ -218,7 +218,7 @@ class CriterionEditor(QDialog):
         add(self.field_label("title") + ":", self.widgets["title"])
         row = QHBoxLayout()
         for name in COMBO_FIELDS:
-            row.addWidget(self.widgets[name], 1)
+            row.addWidget(self.widgets[name], 2 if name == "package" else 1)  # package names are the longest
         add(self.tr("Indeling") + ":", row)
         add(self.field_label("rationale") + ":", self.widgets["rationale"])
         clause_box = QVBoxLayout()
