@@ -218,7 +218,7 @@ class CriterionEditor(QDialog):
         add(self.field_label("title") + ":", self.widgets["title"])
         row = QHBoxLayout()
         for name in COMBO_FIELDS:
-            row.addWidget(self.widgets[name], 1)
+            row.addWidget(self.widgets[name], 2 if name == "package" else 1)  # package names are the longest
         add(self.tr("Indeling") + ":", row)
         add(self.field_label("rationale") + ":", self.widgets["rationale"])
         clause_box = QVBoxLayout()
@@ -294,6 +294,10 @@ class CriterionEditor(QDialog):
             combo.addItem(text, value)
         combo.currentIndexChanged.connect(lambda _i, n=name: self._widget_changed(n))
         combo.setToolTip(self.field_label(name))
+        # the four combos share one row: sized by their longest item (long English package names) they pushed
+        # the form wider than a 1280x720 screen's editor, behind a sideways scroll bar
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         self.widgets[name] = combo
 
     # ------------------------------------------------------------ field values

@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--prefix", default="")
     parser.add_argument("--lang", default="nl", choices=["nl", "en"])
     parser.add_argument("--main-only", action="store_true", help="only the main window")
+    parser.add_argument("--few", action="store_true", help="main window, criteria page, monitoring and help only")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp(prefix="ta-screens-"))
@@ -67,14 +68,47 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             app.quit()
 
+    def extra_windows() -> None:
+        """The Monitoring window, the release update dialog and the help (F1)."""
+        window.open_monitoring()
+        monitoring = window.monitoring_window
+        monitoring.resize(min(1200, window.width()), min(760, window.height()))
+        shot(monitoring, "monitoring")
+        monitoring.close()
+        from .release_dialogs import UpdateDialog
+
+        update = UpdateDialog(window.store, window)
+        update.show()
+        shot(update, "release-update")
+        update.close()
+
+        def grab_help() -> None:
+            box = app.activeModalWidget()
+            if box is not None:
+                shot(box, "help")
+                box.close()
+
+        QTimer.singleShot(300, grab_help)
+        window.show_help()
+
     def tour() -> None:
         package_row = window.packages_model.row_of("meubilair")
         window.package_view.setCurrentIndex(window.packages_model.index(package_row, 0))
         settle(300)
         window.select_criterion("MEU-G-01") or window.table.selectRow(0)
         shot(None, "main")
-        if args.presentation or args.main_only:
+        if args.main_only:
             return
+        if args.few:
+            extra_windows()
+            wizard = window.open_tender(demo_tenders(workspace)[0])
+            wizard.resize(window.size())
+            wizard.go_to(PageId.CRITERIA)
+            shot(wizard, "wizard-4-criteria")
+            wizard.dirty = False
+            wizard.close()
+            return
+        extra_windows()
         window.search_edit.setText("hergebruik")
         settle(400)
         shot(None, "search")

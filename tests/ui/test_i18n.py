@@ -109,3 +109,23 @@ def test_the_shipped_qm_is_the_compiled_ts(tmp_path):
     out = tmp_path / "check.qm"
     subprocess.run([exe, "-silent", str(TS), "-qm", str(out)], check=True)
     assert out.read_bytes() == QM.read_bytes(), "run: .venv/bin/python -m ui.translations.update_ts"
+
+
+def test_history_shows_status_changes_in_the_interface_language(app, qtbot, fresh_db):
+    """A saved edit moves the status from published to concept; English history says so in English."""
+    from dataclasses import replace
+
+    from ui import i18n
+    from ui.history_dialog import HistoryDialog
+
+    fresh_db.save_criterion(replace(fresh_db.criterion("MEU-M-01"), title="Andere titel"), note="test")
+    assert i18n.install(app, "en")
+    try:
+        dialog = HistoryDialog(fresh_db, "MEU-M-01")
+        qtbot.addWidget(dialog)
+        dialog.list.setCurrentRow(0)
+        text = dialog.diff.toPlainText()
+        assert "Published" in text and "Draft" in text
+        assert "gepubliceerd" not in text
+    finally:
+        i18n.install(app, "nl")

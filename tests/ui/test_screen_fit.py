@@ -55,3 +55,60 @@ def test_a_window_saved_on_a_larger_screen_is_clamped(app, qtbot, fresh_db):
     geo = second.geometry()
     assert area.contains(geo), (area, geo)
     second.shutdown()
+
+
+def test_criterion_editor_fits_a_narrow_dialog_in_english_without_a_sideways_scroll_bar(app, qtbot, fresh_db):
+    """Long English package names in the classification row no longer push the form past the dialog's edge."""
+    from PySide6.QtWidgets import QScrollArea
+
+    from ui import i18n
+    from ui.criterion_editor import CriterionEditor
+
+    assert i18n.install(app, "en")
+    try:
+        editor = CriterionEditor.for_existing(fresh_db, "MEU-G-01")
+        qtbot.addWidget(editor)
+        editor.resize(760, 720)
+        editor.show()
+        qtbot.waitExposed(editor)
+        scroll = editor.findChild(QScrollArea)
+        assert scroll.horizontalScrollBar().maximum() == 0
+    finally:
+        i18n.install(app, "nl")
+
+
+def test_criteria_page_shows_level_and_reason_columns_inside_the_tree(app, qtbot, library):
+    """At 1100 pixels wide the 'Waarom voorgesteld' column starts inside the visible part of the list."""
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    wizard = TenderWizard(library, AppSettings())
+    qtbot.addWidget(wizard)
+    wizard.tender.title = "Kantoorstoelen"
+    wizard.tender.description = "bureaustoelen en bureaus met terugname"
+    wizard.resize(1100, 700)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.go_to(PageId.CRITERIA)
+    tree = wizard.pages[PageId.CRITERIA].tree
+    header = tree.header()
+    assert sum(header.sectionSize(i) for i in range(3)) <= tree.viewport().width()
+    assert header.sectionSize(2) >= tree.fontMetrics().horizontalAdvance(tree.headerItem().text(2))
+    wizard.dirty = False
+
+
+def test_criteria_summary_counts_read_without_a_plural(app, qtbot, library):
+    """'Gekozen: 2 × geschiktheidseis' instead of '2 geschiktheidseis' (English showed '2 selection criterion')."""
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    wizard = TenderWizard(library, AppSettings())
+    qtbot.addWidget(wizard)
+    wizard.tender.title = "Kantoorstoelen"
+    wizard.tender.description = "bureaustoelen en bureaus"
+    wizard.go_to(PageId.CRITERIA)
+    text = wizard.pages[PageId.CRITERIA].summary.text()
+    assert text.startswith("Gekozen: ") and " × geschiktheidseis" in text
+    wizard.dirty = False

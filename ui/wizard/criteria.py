@@ -49,7 +49,14 @@ class CriteriaPage(TenderPage):
         self.tree = QTreeWidget(splitter)
         self.tree.setHeaderLabels([_tr("Criterium"), _tr("Niveau"), _tr("Waarom voorgesteld")])
         self.tree.setAccessibleName(_tr("Criteria om te kiezen"))
-        self.tree.setColumnWidth(0, 470)
+        # the title column takes the room that is left, so level and reason stay visible at 1280x720 (long
+        # reasons and titles are elided; their tooltips carry the full text)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, header.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, header.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, header.ResizeMode.Interactive)
+        self.tree.setColumnWidth(2, self.tree.fontMetrics().horizontalAdvance(_tr("Waarom voorgesteld")) + 40)
         self.tree.itemChanged.connect(self._item_changed)
         self.tree.currentItemChanged.connect(self._show_current)
         self.details = QTextBrowser(splitter)
@@ -173,7 +180,8 @@ class CriteriaPage(TenderPage):
             c = self.criteria.get(e.id)
             if c is not None:
                 counts[Kind(c.kind)] += 1
-        parts = [f"{n} {i18n.label(k).lower()}" for k, n in counts.items()]
+        # "2 × selection criterion" reads right in both languages without plural forms ("2 selection criterion" did not)
+        parts = [f"{n} × {i18n.label(k).lower()}" for k, n in counts.items()]
         self.summary.setText(_tr("Gekozen: %1").replace("%1", ", ".join(parts)))
         self.circular_badge.refresh(t, self.wiz().store)
         self.completeChanged.emit()
@@ -216,6 +224,9 @@ class ClausesPage(TenderPage):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.list = QListWidget(splitter)
         self.list.setAccessibleName(_tr("Gekozen criteria"))
+        # long titles end in "..." (tooltip has the whole title) instead of a sideways scroll bar
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.currentRowChanged.connect(self._show)
         right = QWidget(splitter)
         rl = QVBoxLayout(right)
