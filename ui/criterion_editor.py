@@ -532,8 +532,11 @@ class CriterionEditor(QDialog):
         self.discard_button.setVisible(pending and not self.read_only)
         self.discard_button.setEnabled(not self.is_dirty())
         if pending:
-            self.status_label.setText(self.status_label.text() + " - " + self.tr(
+            self.status_label.setText(self.status_label.text() + " - " + self.tr("nieuwe versie, nog niet goedgekeurd"))
+            self.status_label.setToolTip(self.tr(
                 "nieuwe versie; de gepubliceerde versie blijft zichtbaar tot deze is goedgekeurd"))
+        else:
+            self.status_label.setToolTip("")
         for target, button in self.status_buttons.items():
             button.setVisible(target in allowed)
             button.setEnabled(target in allowed and not self.is_dirty())

@@ -107,6 +107,12 @@ class HistoryDialog(QDialog):
     def reload(self) -> None:
         self.versions = self.store.history(self.cid)
         current = self.store.criterion(self.cid)
+        pending = self.store.draft(self.cid)
+        if pending is not None:  # the new version of a published criterion waiting for approval, on top
+            changed = [f for f in content_diff(current, pending) if f != "status"]
+            self.versions.insert(0, CriterionVersion(self.cid, pending.version, pending, pending.updated_at,
+                                                     pending.updated_by, changed,
+                                                     self.tr("nieuwe versie, nog niet goedgekeurd")))
         self.heading.setText(f"<b>{html.escape(current.title)}</b> ({self.cid}), "
                              + self.tr("huidige versie: %1").replace("%1", str(current.version)))
         self.list.clear()

@@ -574,7 +574,9 @@ class MonitoringWindow(QMainWindow):
     # ------------------------------------------------------------- report
     def current_report(self) -> Any:
         org = self.org.currentData() or None
-        return summarise(self.register.records(), self.rule(), self.year.value(), org), org
+        report = summarise(self.register.records(), self.rule(), self.year.value(), org)
+        report.package_names = {p.slug: p.name(i18n.lang()) for p in self.library.packages()}
+        return report, org
 
     def update_report(self) -> None:
         from tender_assistant.monitoring.charts import package_chart, share_chart

@@ -24,7 +24,7 @@ from .wizard.criteria import ClausesPage, CriteriaPage
 from .wizard.package import AmbitionPage, PackagePage
 from .wizard.review import ExportPage, ReviewPage, slugify
 from .wizard.weights import WeightsPage
-from .worker import run_with_progress
+from .worker import run_in_background, run_with_progress
 
 
 class TenderWizard(QWizard):
@@ -69,6 +69,22 @@ class TenderWizard(QWizard):
         QShortcut(QKeySequence.StandardKey.HelpContents, self, activated=self.show_help)
         fit_to_screen(self, 1100, 760)
         self._update_title()
+        self._prime_matcher()
+
+    def _prime_matcher(self) -> None:
+        """Build the package matcher on a pool thread with its own connection, so page 2 does not stall the UI."""
+        from tender_assistant import matching
+
+        store, path, generation = self.store, self.store.path, self.store.generation
+
+        def task(_progress: Any) -> Any:
+            reader = LibraryStore.open(path, read_only=True, seed=False)
+            try:
+                return matching.build_matcher(reader)
+            finally:
+                reader.close()
+
+        run_in_background(task, lambda matcher: matching.prime_matcher(store, matcher, generation))
 
     # ------------------------------------------------------------------ state
     def mark_dirty(self) -> None:

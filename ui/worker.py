@@ -55,6 +55,30 @@ class Worker(QRunnable):
             self.signals.finished.emit(result)
 
 
+_RUNNING: set[Worker] = set()  # a worker must outlive its run; kept here until it reports
+
+
+def run_in_background(task: Task, on_done: Callable[[Any], None]) -> None:
+    """Run task on a pool thread without a dialog; on_done(result) on the UI thread; a failure is logged as a bug."""
+    worker = Worker(task)
+    _RUNNING.add(worker)
+
+    def finished(result: Any) -> None:
+        _RUNNING.discard(worker)
+        on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        from .error_dialogs import log_exception
+
+        _RUNNING.discard(worker)
+        log_exception(type(exc), exc, exc.__traceback__)
+
+    worker.signals.finished.connect(finished)
+    worker.signals.failed.connect(failed)
+    worker.signals.cancelled.connect(lambda: _RUNNING.discard(worker))
+    QThreadPool.globalInstance().start(worker)
+
+
 class TaskOutcome:
     """What a finished task produced: its result, its exception, or that it was cancelled."""
 

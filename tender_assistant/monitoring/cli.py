@@ -8,6 +8,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from criteria_library.errors import UserError
+
 from .register_store import RegisterError, RegisterStore
 
 
@@ -124,6 +126,7 @@ def _report(args: argparse.Namespace) -> int:
         raise RegisterError(f"de organisatie \"{args.org}\" staat niet in het register",
                             en=f"the organisation \"{args.org}\" is not in the register")
     report = summarise(records, rule, args.year, args.org)
+    report.package_names = _package_names(args)
     written = []
     if args.xlsx is not None:
         from .report import write_xlsx
@@ -192,6 +195,21 @@ def _rule(args: argparse.Namespace) -> int:
         print("Telregel" + (" (gewijzigd)" if changes or args.reset else "") + ":")
         print("\n".join(f"  - {line}" for line in rule.describe()))
     return 0
+
+
+def _package_names(args: argparse.Namespace) -> dict[str, str]:
+    """Package names from the library, so reports say 'Kantoormeubilair en inrichting'; slugs when there is none."""
+    from criteria_library.paths import default_db_path
+    from criteria_library.store import LibraryStore
+
+    path = getattr(args, "db", None) or default_db_path()
+    if not path.exists():
+        return {}
+    try:
+        with LibraryStore.open(path, read_only=True) as library:
+            return {p.slug: p.name_nl for p in library.packages()}
+    except UserError:
+        return {}  # the report does not need the library; a broken one is reported by the library commands
 
 
 def _export(args: argparse.Namespace) -> int:

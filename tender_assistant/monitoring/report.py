@@ -68,7 +68,7 @@ def text_report(report: MonitoringReport) -> str:
         return "\n".join(lines)
     lines += ["", "Per inkooppakket (binnen telling / circulair):"]
     for key, (scope, circ) in report.breakdown("package").items():
-        lines.append(f"  {key:<28} {euro(scope):>16} {euro(circ):>16}  {pct(circ / scope if scope else None):>7}")
+        lines.append(f"  {key[:40]:<40} {euro(scope):>16} {euro(circ):>16}  {pct(circ / scope if scope else None):>7}")
     flagged = [line for line in report.lines if line.flags]
     if flagged:
         lines += ["", "Let op:"]

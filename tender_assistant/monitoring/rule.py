@@ -335,6 +335,7 @@ class MonitoringReport:
     organisations: dict[str, Totals] = field(default_factory=dict)
     region: Totals = field(default_factory=Totals)
     lines: list[RecordLine] = field(default_factory=list)
+    package_names: dict[str, str] = field(default_factory=dict)  # slug -> name, for readers; slugs when empty
 
     def to_json(self) -> dict[str, Any]:
         """The --json contract: rule, year, organisations, region."""
@@ -359,7 +360,8 @@ class MonitoringReport:
         for line in self.lines:
             keys: list[str]
             if by == "package":
-                keys = [line.record.package or "(geen pakket)"]
+                slug = line.record.package
+                keys = [self.package_names.get(slug, slug) or "(geen pakket)"]
             elif by == "level":
                 keys = [str(line.verdict.level) if line.verdict.level else "-"]
             elif by == "kind":

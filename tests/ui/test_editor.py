@@ -99,7 +99,7 @@ def test_save_writes_a_new_version_with_the_note(editor, fresh_db, qtbot):
     assert published.title != "Reserveonderdelen tien jaar leverbaar" and published.version == 1
     pending = fresh_db.draft("MEU-M-01")
     assert pending is not None and pending.title == "Reserveonderdelen tien jaar leverbaar" and pending.version == 2
-    assert "nieuwe versie" in editor.status_label.text()
+    assert "nieuwe versie, nog niet goedgekeurd" in editor.status_label.text()
     assert not editor.is_dirty()
     # submit, then a colleague approves in the editor: the new version is published with the note
     editor.status_buttons[Status.IN_REVIEW].click()

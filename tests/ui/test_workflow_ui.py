@@ -58,3 +58,19 @@ def test_editor_discards_a_pending_version(app, qtbot, fresh_db, answers) -> Non
     assert answers.seen[-1][0] == "question"
     assert fresh_db.draft("MEU-C-01") is None and fresh_db.criterion("MEU-C-01") == published
     assert editor.original.title == published.title and editor.discard_button.isHidden()
+
+
+def test_history_shows_the_pending_version_on_top(app, qtbot, fresh_db) -> None:
+    from dataclasses import replace
+
+    from ui.history_dialog import HistoryDialog
+
+    c = fresh_db.criterion("MEU-C-01")
+    fresh_db.save_criterion(replace(c, title="Titel die nog goedgekeurd moet worden"))
+    dialog = HistoryDialog(fresh_db, "MEU-C-01")
+    qtbot.addWidget(dialog)
+    assert dialog.list.count() == 2
+    assert "nog niet goedgekeurd" in dialog.list.item(0).text()
+    dialog.list.setCurrentRow(0)
+    assert "Gewijzigd ten opzichte van versie 1" in dialog.diff.toPlainText() and "moet" in dialog.diff.toPlainText()
+    assert not dialog.restore_button.isEnabled()

@@ -277,6 +277,10 @@
       <translation>version %1</translation>
     </message>
     <message>
+      <source>nieuwe versie, nog niet goedgekeurd</source>
+      <translation>new version, not yet approved</translation>
+    </message>
+    <message>
       <source>nieuwe versie; de gepubliceerde versie blijft zichtbaar tot deze is goedgekeurd</source>
       <translation>new version; the published version stays visible until this one is approved</translation>
     </message>
@@ -654,6 +658,10 @@
     <message>
       <source>Sluiten</source>
       <translation>Close</translation>
+    </message>
+    <message>
+      <source>nieuwe versie, nog niet goedgekeurd</source>
+      <translation>new version, not yet approved</translation>
     </message>
     <message>
       <source>huidige versie: %1</source>

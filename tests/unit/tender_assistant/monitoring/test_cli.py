@@ -73,3 +73,9 @@ def test_the_rule_is_shown_and_every_number_can_be_set(capsys: pytest.CaptureFix
     assert "JAAR=PROCENT" in capsys.readouterr().err
     assert main(["monitor", "rule", "--reset", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["min_weight"] == 5
+
+
+def test_reports_name_packages_as_the_library_does(tmp_path: Path, db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db, "monitor", "import", str(write_csv(tmp_path / "a.csv", ROWS))]) == 0
+    assert main(["--db", db, "monitor", "report", "--year", "2025"]) == 0
+    assert "Kantoormeubilair en inrichting" in capsys.readouterr().out
