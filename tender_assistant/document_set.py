@@ -219,8 +219,12 @@ def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> 
     for number, c in criteria:
         kind = Kind(c.kind)
         verification = fill_text(tender, c, c.verification)
-        rows.append([number, KIND_LABEL[kind], c.title, fill_clause(tender, c).text, verification or "–",
-                     when_checked(kind, verification), WHO[kind], CONSEQUENCE[kind], c.id])
+        when = when_checked(kind, verification)
+        who = WHO[kind]
+        if kind != Kind.CONTRACT and when != "bij gunning":  # checked again during the contract: the manager's job
+            who = f"{who} (bij gunning), daarna contractmanager"
+        rows.append([number, KIND_LABEL[kind], c.title, fill_clause(tender, c).text, verification or "–", when, who,
+                     CONSEQUENCE[kind], c.id])
     return rows
 
 
