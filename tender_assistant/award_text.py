@@ -100,7 +100,10 @@ def criterion_scoring(tender: Tender, c: Criterion) -> list[Block]:
                     for lv in sorted(s.levels, key=lambda lv: -lv.points)]
             blocks.append(Table(["Punten", "Omschrijving"], rows, [1, 5]))
     elif isinstance(s, RelativeScoring):
-        if s.direction == "lager":
+        if s.direction != "lager" and s.floor == 0:
+            formula = ("Score = aanbieding / hoogste aanbieding, begrensd op 0 tot 1: hoe hoger, hoe beter; een "
+                       "aanbieding van 0 scoort 0")
+        elif s.direction == "lager":
             formula = (f"Score = ({num(s.floor)} − aanbieding) / ({num(s.floor)} − laagste aanbieding), begrensd op 0 "
                        f"tot 1: hoe lager, hoe beter; een aanbieding van {num(s.floor)} of hoger scoort 0")
         else:

@@ -137,3 +137,22 @@ def test_clause_page_shows_label_and_unit_and_refuses_out_of_range(wizard):
     assert page.value_edits["garantie_jaren"].text() == ""
     page.set_value("garantie_jaren", "6")
     assert wizard.tender.entry("BED-G-03").values == {"garantie_jaren": "6"} and not page.value_problem.isVisibleTo(page)
+
+
+def test_wizard_draft_with_three_scoring_types_exports_the_award_chapter(wizard, tmp_path):
+    from docx import Document
+
+    from ui.wizard.base import PageId
+
+    wizard.go_to(PageId.EXPORT)
+    export = wizard.pages[PageId.EXPORT]
+    out = tmp_path / "kleding.docx"
+    export.out_edit.setText(str(out))
+    export.concept.setChecked(True)
+    assert export.export() == out
+    doc = Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    cells = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    assert "punten x weging" in text and "Prijsscore = laagste beoordelingsprijs" in text
+    assert "fictieve korting: per aangeboden jaar" in text and "Rekenvoorbeeld" in text
+    assert "Totaalscore" in cells and "Beoordelingsprijs" in cells

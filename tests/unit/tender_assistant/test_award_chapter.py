@@ -71,3 +71,11 @@ def test_worked_example_is_computed_by_the_scoring_core(tender):
     assert any(r[0].startswith("Fictieve korting 4.3") for r in example.rows)
     assert any(r[0] == "Beoordelingsprijs" for r in example.rows)
     assert "heeft de hoogste totaalscore" in text
+
+
+def test_relative_scoring_with_floor_0_reads_as_a_plain_ratio(tender):
+    zero = [CRITERIA[0], criterion("BED-G-02", Kind.AWARD, 1, "Gerecyclede vezels", "Bied een aandeel aan.",
+                                   weight_min=10, weight_max=40, scoring=RelativeScoring("hoger", 0)), CRITERIA[2]]
+    plan = build_plan(tender, FakeLibrary(packages(), zero), TODAY)
+    text = "\n".join("".join(r.text for r in b.runs) for b in plan.body if isinstance(b, Paragraph))
+    assert "Score = aanbieding / hoogste aanbieding" in text and "− 0)" not in text
