@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from criteria_library.errors import UserError
+from criteria_library.text import escape_unprintable
 
 # argparse's own texts (usage, help headings, errors) in Dutch; argparse looks its `_` up at call time.
 ARGPARSE_DUTCH = {
@@ -126,7 +127,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_db_exists(args)
         return int(args.func(args) or 0)
     except UserError as exc:
-        print(f"fout: {exc}", file=sys.stderr)
+        # escaped: a file name or value with ESC or U+2028 must not drive the terminal or forge a second line
+        print(f"fout: {escape_unprintable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("fout: afgebroken", file=sys.stderr)

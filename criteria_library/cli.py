@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import LibraryError, PackError
 from .models import Kind, Status
 from .store import LibraryStore
+from .text import escape_unprintable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -320,7 +321,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         pack = read_pack(args.path)
     except PackError as exc:
         if len(exc.problems) > 1:  # every problem with its place, indented; the last line is the one `fout:`
-            print("\n".join(f"  {line}" for line in exc.report().splitlines()), file=sys.stderr)
+            print("\n".join(f"  {escape_unprintable(line)}" for line in exc.report().split("\n")), file=sys.stderr)
         raise
     is_new = args.db is not None and not args.db.exists()
     if is_new and args.dry_run:
@@ -348,6 +349,12 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Search criteria and print them best first."""
     if not args.query.strip():
         raise LibraryError("Geef een zoekterm.", en="Give a search term.")
+    from .search import MAX_QUERY_TERMS, query_terms
+
+    words, cut = query_terms(args.query)
+    if cut:
+        print(f"let op: gezocht op de eerste {MAX_QUERY_TERMS} verschillende zoekwoorden (hoogstens 200 tekens): "
+              f"{escape_unprintable(' '.join(words))}", file=sys.stderr)
     with open_store(args) as store:
         if args.package is not None:
             store.package(args.package)

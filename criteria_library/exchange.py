@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import math
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -12,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import cpv
+from . import cpv, strict_json
 from .errors import LibraryError, PackError
 from .files import atomic_write
 from .migrations import FTS_COLUMNS
@@ -157,41 +156,14 @@ def _read_json(path: Path) -> Pack:
     return pack_from_dict(parse_json_text(text, path.name), path.name)
 
 
-class _NotANumber(ValueError):
-    """NaN, Infinity or a number too large for a float: JSON has no such numbers."""
-
-
-def _refuse_constant(name: str) -> Any:
-    raise _NotANumber(name)
-
-
-def _finite_float(text: str) -> float:
-    value = float(text)
-    if not math.isfinite(value):
-        raise _NotANumber(text if len(text) <= 40 else text[:39] + "…")
-    return value
-
-
 def parse_json_text(text: str, name: str) -> Any:
     """JSON text as Python values; PackError with the place for invalid JSON, NaN or Infinity, numbers of
     thousands of digits and nesting deeper than Python can follow."""
-    def refuse(where_nl: str, nl: str, where_en: str, en: str) -> PackError:
-        return PackError([(f"{name}{where_nl}", nl)], en_problems=[(f"{name}{where_en}", en)])
-
     try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
-    except json.JSONDecodeError as exc:
-        raise refuse(f" regel {exc.lineno}, kolom {exc.colno}", f"ongeldige JSON: {exc.msg}",
-                     f" line {exc.lineno}, column {exc.colno}", f"invalid JSON: {exc.msg}") from None
-    except _NotANumber as exc:
-        raise refuse("", f"'{exc}' is geen getal dat in een pakket kan staan (JSON kent geen NaN of oneindig)",
-                     "", f"'{exc}' is not a number a pack can hold (JSON has no NaN or infinity)") from None
-    except RecursionError:
-        raise refuse("", "het bestand is te diep genest (lijsten of objecten in elkaar) om een pakket te zijn",
-                     "", "the file is nested too deeply (lists or objects inside each other) to be a pack") from None
-    except ValueError:  # int() refuses more than 4,300 digits
-        raise refuse("", "het bestand bevat een getal met te veel cijfers (meer dan 4300)",
-                     "", "the file holds a number with too many digits (more than 4300)") from None
+        return strict_json.loads(text)
+    except strict_json.JsonTextError as exc:
+        raise PackError([(f"{name} {exc.place()}".rstrip(), exc.nl)],
+                        en_problems=[(f"{name} {exc.place('en')}".rstrip(), exc.en)]) from None
 
 
 def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
@@ -525,10 +497,10 @@ def _split_list(value: Any) -> list[str]:
 def _json_cell(value: str, field_name: str, where: Callable[[str], str], problems: _Problems) -> Any:
     """A cell holding a JSON object (structured scoring, placeholders with details)."""
     try:
-        return parse_json_text(value, "")
-    except PackError as exc:
-        (place, nl), (_, en) = exc.problems[0], exc.en_problems[0]
-        problems.add(where(field_name), f"in de cel{place}: {nl}", f"in the cell{place}: {en}")
+        return strict_json.loads(value)
+    except strict_json.JsonTextError as exc:
+        place_nl, place_en = (f" ({exc.place()})", f" ({exc.place('en')})") if exc.line else ("", "")
+        problems.add(where(field_name), f"in de cel{place_nl}: {exc.nl}", f"in the cell{place_en}: {exc.en}")
         return None
 
 

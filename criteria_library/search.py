@@ -33,6 +33,34 @@ TIERS = (("{{title}} : ({match})", 0.6, 0.4), ("{{package_terms}} : ({match})", 
 DUTCH_SUFFIXES = ("'s", "en", "s", "e")
 
 
+# Bounds on what one search (one keystroke) may cost: a pasted page of 'a* a* a* ...' took 107 s unbounded. The
+# typo and compound expansions scan the whole vocabulary once per word, so the number of words is the bound.
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 8
+MAX_TERM_CHARS = 40
+
+
+def query_terms(query: str) -> tuple[list[str], bool]:
+    """The words a search uses, and whether the query was cut to get them: at most MAX_QUERY_CHARS characters,
+    MAX_QUERY_TERMS distinct words of at most MAX_TERM_CHARS characters each, in the order typed."""
+    cut = len(query) > MAX_QUERY_CHARS
+    typed = tokens(query[:MAX_QUERY_CHARS])
+    if cut and len(typed) > 1 and TOKEN_RE.match(fold(query[MAX_QUERY_CHARS])):
+        typed.pop()  # the word the cut went through
+    words: list[str] = []
+    for word in typed:
+        if len(word) > MAX_TERM_CHARS:
+            word, cut = word[:MAX_TERM_CHARS], True
+        if word in words:
+            cut = True
+        elif len(words) == MAX_QUERY_TERMS:
+            cut = True
+            break
+        else:
+            words.append(word)
+    return words, cut
+
+
 def tokens(text: str) -> list[str]:
     """Lower-case, accent-free words, split the way the FTS tokenizer splits them."""
     return TOKEN_RE.findall(fold(text))
@@ -153,10 +181,11 @@ def _id_hits(store: LibraryStore, query: str, where: str, params: list) -> dict[
 
 def search_criteria(store: LibraryStore, query: str, package: str | None = None, kind: str | None = None,
                     level: int | None = None, status: str | None = None, limit: int = 50) -> list[SearchHit]:
-    """Criteria matching the query, best first, with a score from 0 to 100."""
-    words = tokens(query)
+    """Criteria matching the query, best first, with a score from 0 to 100; see query_terms for the bounds."""
+    words, _cut = query_terms(query)
     if not words or limit <= 0:
         return []
+    query = query[:MAX_QUERY_CHARS]
     where, params = _filters(package, kind, level, status)
     typed = " ".join(words)
     candidates: dict[str, tuple[str, float]] = {}  # id -> (title, weighted relevance 0..1)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from criteria_library.errors import UserError
+from criteria_library.text import escape_unprintable
 
 from .errors import TenderError
 
@@ -169,7 +170,7 @@ def _check(args: argparse.Namespace) -> int:
                          ensure_ascii=False, indent=2))
     else:
         for f in findings:
-            print(f"{_severity(f.severity, lang)}: {f.text(lang)}")
+            print(f"{_severity(f.severity, lang)}: {escape_unprintable(f.text(lang))}")
         if not findings:
             print("No errors or advice." if lang == "en" else "Geen fouten of adviezen.")
     if errors:
@@ -249,7 +250,7 @@ def _export(args: argparse.Namespace) -> int:
         if template is not None:
             load_template(template, notes)  # a bad template is reported before any other work
     for note in notes:
-        print(f"let op: {note}", file=sys.stderr)
+        print(f"let op: {escape_unprintable(note)}", file=sys.stderr)
     store = _open_library(args)
     try:
         findings = check_tender(tender, store)
@@ -261,7 +262,7 @@ def _export(args: argparse.Namespace) -> int:
                               f"(first: {errors[0].text('en')}); fix them or make a draft with --concept")
         for f in findings:
             if f.severity == Severity.ADVICE:
-                print(f"{_severity(f.severity, lang)}: {f.text(lang)}", file=sys.stderr)
+                print(f"{_severity(f.severity, lang)}: {escape_unprintable(f.text(lang))}", file=sys.stderr)
         concept = args.concept or bool(errors)
         if args.set is not None:
             written = export_set(tender, store, args.set, args.template, args.contract_template, concept=concept)

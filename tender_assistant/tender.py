@@ -10,8 +10,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from criteria_library import strict_json
 from criteria_library.files import atomic_write
-from criteria_library.text import bad_char_problem
+from criteria_library.text import bad_char_problem, shown
 
 from .errors import TenderError
 
@@ -208,6 +209,58 @@ def tender_to_dict(t: Tender) -> dict[str, Any]:
     return out
 
 
+# The Dutch (and English) name of each field, as the wizard shows it, for messages about a tender file.
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "format": ("bestandssoort", "file type"),
+    "version": ("bestandsversie", "file version"),
+    "title": ("titel", "title"),
+    "organisation": ("organisatie", "organisation"),
+    "authority": ("soort aanbestedende dienst", "kind of contracting authority"),
+    "description": ("omschrijving", "description"),
+    "package": ("inkooppakket", "procurement package"),
+    "cpv": ("CPV-codes", "CPV codes"),
+    "procedure": ("procedure", "procedure"),
+    "estimated_value_eur": ("geraamde waarde", "estimated value"),
+    "contract_term_months": ("looptijd", "contract term"),
+    "ambition_level": ("ambitieniveau", "ambition level"),
+    "price_weight": ("weging prijs", "price weight"),
+    "price_rule": ("prijsregel", "price rule"),
+    "fixed_budget_eur": ("vast budget", "fixed budget"),
+    "publication_date": ("publicatiedatum", "publication date"),
+    "regime": ("regime", "regime"),
+    "main_object": ("hoofdvoorwerp", "main object"),
+    "criteria": ("criteria", "criteria"),
+    "values": ("invulwaarden", "placeholder values"),
+}
+CRITERION_FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "id": ("code", "id"),
+    "weight": ("weging", "weight"),
+    "text": ("eigen tekst", "own text"),
+    "version": ("bibliotheekversie", "library version"),
+    "values": ("invulwaarden", "placeholder values"),
+}
+# Long enough for any real description or rewritten clause, far below the 10 MB text node that python-docx
+# (libxml2) can no longer read back, so an exported .docx always reopens.
+MAX_TEXT_LENGTH = 50_000
+MAX_VALUE_LENGTH = 1_000  # a placeholder value: "5 jaar", an address, a date
+MAX_CRITERIA = 2_000
+
+
+def field_label(place: str, lang: str = "nl") -> str:
+    """A field's place with its label: 'omschrijving (description)', 'criterium 2: weging (criteria[1].weight)'."""
+    index = 1 if lang == "en" else 0
+    head, _, rest = place.partition(".")
+    if head.startswith("criteria[") and head.endswith("]") and head[9:-1].isdigit():
+        number = int(head[9:-1]) + 1
+        last = rest.split(".")[0]
+        label = CRITERION_FIELD_LABELS.get(last, (last, last))[index] if last else ""
+        word = "criterion" if lang == "en" else "criterium"
+        return f"{word} {number}" + (f": {label}" if label else "") + f" ({place})"
+    if head in FIELD_LABELS and FIELD_LABELS[head][index] != place:
+        return f"{FIELD_LABELS[head][index]} ({place})"
+    return place
+
+
 class _Problems:
     """Collects every problem with its place, so the user sees all of them at once."""
 
@@ -225,7 +278,8 @@ class _Problems:
         more = len(self.items) - 1
         extra_nl = f" (en nog {more} {'probleem' if more == 1 else 'problemen'})" if more else ""
         extra_en = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-        err = TenderError(f"{fld}: {nl}{extra_nl}", en=f"{fld}: {en}{extra_en}", where=self.where)
+        err = TenderError(f"{field_label(fld)}: {nl}{extra_nl}", en=f"{field_label(fld, 'en')}: {en}{extra_en}",
+                          where=self.where)
         err.problems = [(f, n) for f, n, _ in self.items]  # type: ignore[attr-defined]
         raise err
 
@@ -248,8 +302,8 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
     if not _is_int(version) or version < 1:
         p.add("version", "ontbreekt of is geen geheel getal", "missing or not a whole number")
     elif version > VERSION:
-        p.add("version", f"versie {version} is nieuwer dan dit programma kent ({VERSION}); werk de app bij",
-              f"version {version} is newer than this program knows ({VERSION}); update the app")
+        p.add("version", f"versie {shown(version)} is nieuwer dan dit programma kent ({VERSION}); werk de app bij",
+              f"version {shown(version)} is newer than this program knows ({VERSION}); update the app")
         p.raise_if_any()
 
     def clean(place: str, value: str) -> bool:
@@ -258,16 +312,16 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
             p.add(place, *problem)
         return problem is None
 
-    def text(key: str, required: bool = False, max_length: int | None = None) -> str:
+    def text(key: str, required: bool = False, max_length: int = MAX_TEXT_LENGTH) -> str:
         value = data.get(key, "")
         if value is None:
             value = ""
         if not isinstance(value, str):
-            p.add(key, "moet tekst zijn", "must be text")
+            p.add(key, f"moet tekst zijn, niet {shown(value)}", f"must be text, not {shown(value)}")
             return ""
         if required and not value.strip():
             p.add(key, "is verplicht en mag niet leeg zijn", "is required and may not be empty")
-        if max_length is not None and len(value.strip()) > max_length:
+        if len(value.strip()) > max_length:
             p.add(key, f"is te lang ({len(value.strip())} tekens); maximaal {max_length}",
                   f"is too long ({len(value.strip())} characters); at most {max_length}")
         clean(key, value)
@@ -277,10 +331,10 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
         title=text("title", required=True, max_length=MAX_NAME_LENGTH),
         organisation=text("organisation", max_length=MAX_NAME_LENGTH),
         description=text("description"),
-        package=text("package"),
+        package=text("package", max_length=MAX_NAME_LENGTH),
     )
     authority = data.get("authority", "decentraal")
-    if authority not in ("centraal", "decentraal"):
+    if not isinstance(authority, str) or authority not in ("centraal", "decentraal"):
         p.add("authority", "moet \"centraal\" of \"decentraal\" zijn", "must be \"centraal\" or \"decentraal\"")
     else:
         t.authority = authority
@@ -297,13 +351,15 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
                     t.cpv.append(c.strip())  # the check reports it, so the buyer can still open the file
 
     procedure = data.get("procedure", "europees-openbaar")
-    if procedure not in PROCEDURES:
-        p.add("procedure", f"onbekende procedure \"{procedure}\"; kies uit {', '.join(PROCEDURES)}",
-              f"unknown procedure \"{procedure}\"; choose from {', '.join(PROCEDURES)}")
+    if not isinstance(procedure, str) or procedure not in PROCEDURES:
+        p.add("procedure", f"onbekende procedure \"{shown(procedure)}\"; kies uit {', '.join(PROCEDURES)}",
+              f"unknown procedure \"{shown(procedure)}\"; choose from {', '.join(PROCEDURES)}")
     else:
         t.procedure = procedure
 
     value = data.get("estimated_value_eur")
+    if isinstance(value, int) and not isinstance(value, bool) and value > MAX_AMOUNT_EUR:
+        value = math.inf  # an integer of hundreds of digits: float() would overflow; reported as too large below
     if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value < 0):
         p.add("estimated_value_eur", "moet een bedrag in euro's zijn (0 of meer)", "must be an amount in euros (0 or more)")
     elif value is not None and (not math.isfinite(value) or value > MAX_AMOUNT_EUR):
@@ -332,34 +388,35 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
         t.price_weight = price
 
     rule = data.get("price_rule", DEFAULT_PRICE_RULE)
-    if rule not in PRICE_RULES:
-        p.add("price_rule", f"onbekende prijsregel \"{rule}\"; kies uit {', '.join(PRICE_RULES)}",
-              f"unknown price rule \"{rule}\"; choose from {', '.join(PRICE_RULES)}")
+    if not isinstance(rule, str) or rule not in PRICE_RULES:
+        p.add("price_rule", f"onbekende prijsregel \"{shown(rule)}\"; kies uit {', '.join(PRICE_RULES)}",
+              f"unknown price rule \"{shown(rule)}\"; choose from {', '.join(PRICE_RULES)}")
     else:
         t.price_rule = rule
     budget = data.get("fixed_budget_eur")
     if budget is not None and (isinstance(budget, bool) or not isinstance(budget, int | float)
-                               or not math.isfinite(budget) or not 0 < budget <= MAX_AMOUNT_EUR):
+                               or not 0 < budget <= MAX_AMOUNT_EUR):  # NaN fails the comparison too
         p.add("fixed_budget_eur", "moet een bedrag in euro's groter dan 0 zijn", "must be an amount in euros above 0")
     else:
         t.fixed_budget_eur = budget
     from .thresholds import MAIN_OBJECTS, REGIMES
 
     regime = data.get("regime", "klassiek")
-    if regime not in REGIMES:
-        p.add("regime", f"onbekend regime \"{regime}\"; kies uit {', '.join(REGIMES)}",
-              f"unknown regime \"{regime}\"; choose from {', '.join(REGIMES)}")
+    if not isinstance(regime, str) or regime not in REGIMES:
+        p.add("regime", f"onbekend regime \"{shown(regime)}\"; kies uit {', '.join(REGIMES)}",
+              f"unknown regime \"{shown(regime)}\"; choose from {', '.join(REGIMES)}")
     else:
         t.regime = regime
     main_object = data.get("main_object")
-    if main_object is not None and main_object not in MAIN_OBJECTS:
+    if main_object is not None and (not isinstance(main_object, str) or main_object not in MAIN_OBJECTS):
         p.add("main_object", f"moet een van {', '.join(MAIN_OBJECTS)} zijn", f"must be one of {', '.join(MAIN_OBJECTS)}")
     else:
         t.main_object = main_object
     published = data.get("publication_date")
     if published is not None:
         try:
-            t.publication_date = date.fromisoformat(published) if isinstance(published, str) else None
+            t.publication_date = (date.fromisoformat(published) if isinstance(published, str) and len(published) <= 40
+                                  else None)
         except ValueError:
             t.publication_date = None
         if t.publication_date is None:
@@ -369,6 +426,10 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
     if not isinstance(criteria, list):
         p.add("criteria", "moet een lijst zijn", "must be a list")
         criteria = []
+    elif len(criteria) > MAX_CRITERIA:
+        p.add("criteria", f"te veel criteria ({len(criteria)}; hoogstens {MAX_CRITERIA})",
+              f"too many criteria ({len(criteria)}; at most {MAX_CRITERIA})")
+        criteria = []
     seen: set[str] = set()
     for i, item in enumerate(criteria):
         place = f"criteria[{i}]"
@@ -377,6 +438,9 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
             continue
         cid = item["id"].strip()
         if not clean(f"{place}.id", cid):
+            continue
+        if len(cid) > 40 or "\n" in cid:
+            p.add(f"{place}.id", f"'{shown(cid)}' is geen criteriumcode", f"'{shown(cid)}' is not a criterion id")
             continue
         if cid in seen:
             p.add(f"{place}.id", f"{cid} staat er twee keer in", f"{cid} is listed twice")
@@ -392,8 +456,12 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
             clause = None
         elif clause is not None and not clean(f"{place}.text", clause):
             clause = None
+        elif clause is not None and len(clause) > MAX_TEXT_LENGTH:
+            p.add(f"{place}.text", f"is te lang ({len(clause)} tekens); maximaal {MAX_TEXT_LENGTH}",
+                  f"is too long ({len(clause)} characters); at most {MAX_TEXT_LENGTH}")
+            clause = None
         version = item.get("version")
-        if version is not None and not _is_int(version):
+        if version is not None and (not _is_int(version) or not 0 <= version <= 10**9):
             p.add(f"{place}.version", "moet een geheel getal zijn", "must be a whole number")
             version = None
         own = _read_values(item.get("values", {}), f"{place}.values", p, clean)
@@ -411,12 +479,22 @@ def _read_values(values: Any, place: str, p: _Problems, clean: Any) -> dict[str,
         p.add(place, "moet een object met naam: waarde zijn", "must be an object of name: value")
         return result
     for key, val in values.items():
-        if isinstance(val, bool) or not isinstance(val, str | int | float):
-            p.add(f"{place}.{key}", "moet tekst of een getal zijn", "must be text or a number")
+        if not clean(place, key):
+            continue
+        if len(key) > 100 or "\n" in key:
+            p.add(place, f"'{shown(key)}' is geen naam van een invulveld", f"'{shown(key)}' is not a placeholder name")
+        elif isinstance(val, bool) or not isinstance(val, str | int | float):
+            p.add(f"{place}.{key}", f"moet tekst of een getal zijn, niet {shown(val)}",
+                  f"must be text or a number, not {shown(val)}")
+        elif isinstance(val, int) and not -MAX_AMOUNT_EUR <= val <= MAX_AMOUNT_EUR:
+            p.add(f"{place}.{key}", "getal is te groot", "number is too large")
         elif isinstance(val, float) and not math.isfinite(val):
             p.add(f"{place}.{key}", "moet tekst of een eindig getal zijn", "must be text or a finite number")
-        elif not clean(place, key) or (isinstance(val, str) and not clean(f"{place}.{key}", val)):
+        elif isinstance(val, str) and not clean(f"{place}.{key}", val):
             continue
+        elif isinstance(val, str) and len(val) > MAX_VALUE_LENGTH:
+            p.add(f"{place}.{key}", f"is te lang ({len(val)} tekens); maximaal {MAX_VALUE_LENGTH}",
+                  f"is too long ({len(val)} characters); at most {MAX_VALUE_LENGTH}")
         else:
             result[key] = str(val) if not isinstance(val, float) or not val.is_integer() else str(int(val))
     return result
@@ -437,10 +515,10 @@ def load_tender(path: Path | str) -> Tender:
     except OSError as exc:
         raise TenderError(f"{path} kan niet worden gelezen: {exc.strerror}.", en=f"{path} cannot be read: {exc.strerror}.") from None
     try:
-        data = json.loads(raw)
-    except json.JSONDecodeError as exc:
-        raise TenderError(f"regel {exc.lineno}, kolom {exc.colno}: ongeldige JSON ({exc.msg})",
-                          en=f"line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})", where=path.name) from None
+        data = strict_json.loads(raw)
+    except strict_json.JsonTextError as exc:
+        place_nl, place_en = (f"{exc.place()}: ", f"{exc.place('en')}: ") if exc.line else ("", "")
+        raise TenderError(f"{place_nl}{exc.nl}", en=f"{place_en}{exc.en}", where=path.name) from None
     return tender_from_dict(data, where=path.name)
 
 

@@ -128,7 +128,7 @@ def _one_dutch_line(code: int, err: str) -> bool:
 def test_control_characters_are_a_user_error_in_check_and_export(capsys, db, tender_file, tmp_path, changes, place):
     _edit(tender_file, **changes)
     code, _, err = run(capsys, "--db", str(db), "tender", "check", str(tender_file))
-    assert _one_dutch_line(code, err) and f"{place}: bevat een onzichtbaar stuurteken" in err
+    assert _one_dutch_line(code, err) and f"({place}): bevat een onzichtbaar stuurteken" in err
     out_file = tmp_path / "uit.docx"
     code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--out", str(out_file), "--concept")
     assert _one_dutch_line(code, err) and place in err and not out_file.exists()
@@ -137,8 +137,8 @@ def test_control_characters_are_a_user_error_in_check_and_export(capsys, db, ten
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"title": "x" * 300}, "title: is te lang (300 tekens); maximaal 200"),
-        ({"estimated_value_eur": 1e30}, "estimated_value_eur: moet een bedrag in euro's zijn van 0 tot en met"),
+        ({"title": "x" * 300}, "(title): is te lang (300 tekens); maximaal 200"),
+        ({"estimated_value_eur": 1e30}, "(estimated_value_eur): moet een bedrag in euro's zijn van 0 tot en met"),
     ],
 )
 def test_absurd_title_or_value_is_a_user_error(capsys, db, tender_file, tmp_path, changes, message):

@@ -144,8 +144,9 @@ def test_non_finite_numbers_are_refused(mini_pack, tmp_path) -> None:
     text = _raw_json(mini_pack).replace('"level": 1', '"level": NaN', 1)
     path = tmp_path / "nan.json"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(PackError, match="NaN"):
+    with pytest.raises(PackError) as err:
         read_pack(path)
+    assert "$.criteria[0].level: moet een geheel getal zijn, niet nan" in err.value.report()
 
 
 @pytest.mark.parametrize(("field", "value", "place", "message"), CLI_CASES, ids=_ids(CLI_CASES))
@@ -262,3 +263,24 @@ def test_text_that_looks_like_a_formula_is_exported_as_text_and_imports_back(fre
     again = read_pack(out)
     assert not plan_import(fresh_db, again).has_changes  # the export imports back identically
     assert {c.title for c in again.criteria} >= {f.replace("\r", "\n") for f in FORMULAS}
+
+
+# ------------------------------------------------------------------ escaped messages (item 10)
+def test_fout_line_shows_control_characters_escaped(tmp_path, mini_pack, mini_pack_path) -> None:
+    hostile = "nep\x1b[2J\x1b]0;titel\x07\u2028fout: alles goed\u2029\x85\u202e.db"
+    code, _out, err = run_cli("--db", str(tmp_path / hostile), "library", "stats")
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith("fout: ")  # one line, no forged second 'fout:'
+    assert not any(ch in err for ch in "\x1b\x07\u2028\u2029\x85\u202e")
+    assert "\\x1b[2J" in err and "\\u2028fout: alles goed" in err  # shown, not acted on
+
+
+def test_pack_problem_lines_are_escaped_too(tmp_path, mini_pack, mini_pack_path) -> None:
+    db = tmp_path / "lib.db"
+    assert run_cli("--db", str(db), "library", "import", str(mini_pack_path))[0] == 0
+    mini_pack["criteria"][0]["kind"] = "wens\x1b[31m\u2028fout: nep"
+    mini_pack["criteria"][1]["r_strategy"] = "R\u2029"
+    code, _out, err = run_cli("--db", str(db), "library", "import", str(write_json(tmp_path / "p.json", mini_pack)))
+    assert code == 2 and "onverwacht" not in err
+    assert not any(ch in err for ch in "\x1b\u2028\u2029")
+    assert sum(line.startswith("fout:") for line in err.splitlines()) == 1

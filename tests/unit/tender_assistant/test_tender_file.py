@@ -8,7 +8,7 @@ import os
 import pytest
 
 from tender_assistant.errors import TenderError
-from tender_assistant.tender import load_tender, save_tender, tender_from_dict, tender_to_dict
+from tender_assistant.tender import field_label, load_tender, save_tender, tender_from_dict, tender_to_dict
 
 
 def test_save_and_load_round_trip_keeps_everything(tmp_path, tender):
@@ -36,7 +36,7 @@ def test_every_problem_is_reported_with_its_field():
         tender_from_dict(data, "t.json")
     fields = [f for f, _ in info.value.problems]
     assert fields == ["title", "procedure", "ambition_level", "price_weight", "criteria[0].weight"]
-    assert str(info.value).startswith("t.json: title:") and "nog 4 problemen" in str(info.value)
+    assert str(info.value).startswith("t.json: titel (title):") and "nog 4 problemen" in str(info.value)
     assert "title" in info.value.text("en") and "required" in info.value.text("en")
 
 
@@ -105,7 +105,7 @@ def test_control_characters_are_refused_with_their_place(changes, place):
     with pytest.raises(TenderError) as info:
         tender_from_dict(_valid(**changes))
     kind = "ongeldig Unicode-teken" if "surrogaat" in str(changes) else "onzichtbaar stuurteken"
-    assert str(info.value).startswith(f"aanbesteding: {place}: bevat een {kind}")
+    assert str(info.value).startswith(f"aanbesteding: {field_label(place)}: bevat een {kind}")
 
 
 def test_tab_and_new_line_are_allowed():
@@ -118,7 +118,7 @@ def test_title_and_organisation_have_a_maximum_length(key):
     tender_from_dict(_valid(**{key: "x" * 200}))
     with pytest.raises(TenderError) as info:
         tender_from_dict(_valid(**{key: "x" * 300}))
-    assert f"{key}: is te lang (300 tekens); maximaal 200" in str(info.value)
+    assert f"{field_label(key)}: is te lang (300 tekens); maximaal 200" in str(info.value)
 
 
 @pytest.mark.parametrize("raw", ["NaN", "Infinity", "-Infinity", "1e999", "1e30", "1000000000001"])
@@ -128,7 +128,7 @@ def test_estimated_value_must_be_a_finite_sane_amount(tmp_path, raw):
                     encoding="utf-8")
     with pytest.raises(TenderError) as info:
         load_tender(path)
-    assert "estimated_value_eur: moet een bedrag in euro's zijn" in str(info.value)
+    assert "geraamde waarde (estimated_value_eur): moet een bedrag in euro's zijn" in str(info.value)
 
 
 @pytest.mark.parametrize("raw", ["NaN", "Infinity", "1e999", "1e30", "36.5"])
@@ -141,12 +141,12 @@ def test_term_weights_and_values_refuse_non_finite_or_odd_numbers(tmp_path, raw)
         path.write_text(text[:-1] + ", " + template.format(raw=raw) + "}", encoding="utf-8")
         with pytest.raises(TenderError) as info:
             load_tender(path)
-        assert f"{place}: " in str(info.value)
+        assert f"({place}): " in str(info.value)
     if raw in ("NaN", "Infinity", "1e999"):
         path.write_text(json.dumps(_valid())[:-3] + f'{{"dagen": {raw}}}}}', encoding="utf-8")
         with pytest.raises(TenderError) as info:
             load_tender(path)
-        assert "values.dagen: moet tekst of een eindig getal zijn" in str(info.value)
+        assert "invulwaarden (values.dagen): moet tekst of een eindig getal zijn" in str(info.value)
 
 
 def test_a_byte_order_mark_is_accepted(tmp_path):
