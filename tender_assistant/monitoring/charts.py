@@ -10,7 +10,7 @@ import io
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, PercentFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
 SHARE_COLOUR = "#1f7a4d"  # green: circular
 TARGET_COLOUR = "#c0392b"  # red: the line to reach
@@ -26,7 +26,9 @@ def _png(fig: Figure, dpi: int) -> bytes:
 
 def _euro_axis(value: float, _: object) -> str:
     if abs(value) >= 1e6:
-        return f"€ {value / 1e6:.1f} mln".replace(".", ",")
+        millions = value / 1e6
+        return f"€ {millions:.0f} mln" if millions.is_integer() or abs(millions) >= 10 else \
+            f"€ {millions:.1f} mln".replace(".", ",")
     return "€ " + f"{value:,.0f}".replace(",", ".")
 
 
@@ -75,6 +77,7 @@ def package_chart(breakdown: dict[str, tuple[float, float]], title: str, *, widt
     ax.barh(names, circular, color=SHARE_COLOUR, label="circulair")
     ax.barh(names, rest, left=circular, color=REST_COLOUR, label="niet circulair")
     ax.xaxis.set_major_formatter(FuncFormatter(_euro_axis))
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4 if width < 6 else 6))  # long package names leave little room
     ax.tick_params(labelsize=8)
     ax.set_title(title, fontsize=11)
     ax.grid(axis="x", alpha=0.3)
