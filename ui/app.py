@@ -66,6 +66,10 @@ class AppController:
         if old_store is not None:
             old_store.close()
         self.window.show()
+        if store.warnings:  # e.g. a -wal older than the library: a copy was put back by hand
+            QMessageBox.warning(self.window, _tr("Let op"),
+                                "\n\n".join(w[:1].upper() + w[1:]
+                                             for w in (store.warnings_en if i18n.lang() == "en" else store.warnings)))
         return self.window
 
     def demo_settings(self, workspace: Path) -> AppSettings:

@@ -30,3 +30,33 @@ def test_restore_menu_action_puts_the_backup_back_and_the_window_shows_it(fresh_
     kept = [p for p in Path(backup).parent.iterdir() if "voor-herstel" in p.name and p.suffix == ".db"]
     assert len(kept) == 1
     assert any("bewaard als" in text for kind, text in answers.seen if kind == "information")
+
+
+def test_opening_a_library_with_a_wal_older_than_itself_warns(app, tmp_path, answers) -> None:
+    import os
+    import subprocess
+    import sys
+    import textwrap
+    import time
+
+    from criteria_library.store import LibraryStore
+    from tests.e2e.test_library_restore import CRASH_AFTER_IMPORT, MINI, ROOT
+    from ui.app import AppController
+    from ui.settings import AppSettings
+
+    db = tmp_path / "lib.db"
+    with LibraryStore.open(db, seed=False) as store:
+        from criteria_library.exchange import apply_import, plan_import, read_pack
+
+        apply_import(store, plan_import(store, read_pack(MINI)), backup=False)
+    subprocess.run([sys.executable, "-c", textwrap.dedent(CRASH_AFTER_IMPORT), str(db)], cwd=ROOT, check=True,
+                   timeout=60)
+    old = time.time() - 3600
+    os.utime(f"{db}-wal", (old, old))
+    controller = AppController(app, AppSettings())
+    window = controller.open_library(db)
+    assert window is not None
+    assert any("library restore" in text for _, text in answers.seen)
+    window.shutdown()
+    window.close()
+    controller.store.close()

@@ -8,6 +8,10 @@
       <translation>The library cannot be opened</translation>
     </message>
     <message>
+      <source>Let op</source>
+      <translation>Note</translation>
+    </message>
+    <message>
       <source>Demo terugzetten</source>
       <translation>Reset demo</translation>
     </message>
