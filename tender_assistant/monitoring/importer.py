@@ -218,11 +218,10 @@ def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], pa
     def bad(column: str, nl: str, en: str) -> None:
         problems.append((f"rij {number}, {column}", nl, en))
 
+    texts = {column: _cell_text(value) for column, value in row.items()}  # once per row: 14 lookups follow
+
     def cell(column: str) -> str:
-        value = row.get(column, "")
-        if isinstance(value, float) and value.is_integer():
-            value = int(value)
-        return str(value).strip() if not isinstance(value, date) else value.isoformat()
+        return texts.get(column, "")
 
     for column in REQUIRED_VALUES:
         if not cell(column):
@@ -272,6 +271,15 @@ def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], pa
         return None
     r.uid = content_uid(r)  # once, here: every later step asks for it
     return r
+
+
+def _cell_text(value: Any) -> str:
+    """A cell as trimmed text: CSV text as is, workbook numbers without '.0', dates in ISO."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return value.isoformat() if isinstance(value, date) else str(value).strip()
 
 
 def _cpv_codes(text: str, bad: Callable[[str, str, str], None]) -> list[str]:
