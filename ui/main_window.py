@@ -731,13 +731,10 @@ class MainWindow(QMainWindow):
         return wizard
 
     # ------------------------------------------------------------------- help
-    def show_help(self) -> None:
-        QMessageBox.information(self, self.tr("Handleiding"), self.tr(
-            "<p><b>Aanbesteding opstellen</b>: Bestand &gt; Nieuwe aanbesteding (Ctrl+N). De wizard stelt het "
-            "inkooppakket en de criteria voor; u kiest, vult de teksten in, verdeelt de gewichten en exporteert "
-            "naar Word.</p><p><b>Bibliotheek beheren</b>: kies een criterium en gebruik het menu Bewerken. Elke "
-            "wijziging wordt een nieuwe versie; via Geschiedenis zet u een oude versie terug.</p>"
-            "<p><b>Demonstreren</b>: Demo &gt; Demo-omgeving openen, en F11 voor de presentatiemodus.</p>"))
+    def show_help(self, topic: str = "inkoper") -> None:
+        from .help_dialog import show_help
+
+        self.help_dialog = show_help(self, topic)
 
     def show_shortcuts(self) -> None:
         rows = []

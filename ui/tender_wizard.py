@@ -66,6 +66,7 @@ class TenderWizard(QWizard):
         for page_id, page in self.pages.items():
             self.setPage(int(page_id), page)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, activated=self.show_help)
         fit_to_screen(self, 1100, 760)
         self._update_title()
         self._prime_matcher()
@@ -104,6 +105,12 @@ class TenderWizard(QWizard):
             self.next()
             if self.currentId() == before:
                 break
+
+    def show_help(self) -> None:
+        """F1: the manual at the step the user is on."""
+        from .help_dialog import show_help
+
+        self.help_dialog = show_help(self, f"page-{max(self.currentId(), 0)}")
 
     def show_place(self, where: str) -> None:
         """Go to the page and field that a finding's place names ('price_weight', 'criteria[MEU-G-01].weight',

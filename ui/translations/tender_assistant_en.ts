@@ -615,6 +615,33 @@
     </message>
   </context>
   <context>
+    <name>HelpDialog</name>
+    <message>
+      <source>Handleiding</source>
+      <translation>Manual</translation>
+    </message>
+    <message>
+      <source>&amp;Zoeken:</source>
+      <translation>&amp;Search:</translation>
+    </message>
+    <message>
+      <source>bijvoorbeeld: weging, release, F11</source>
+      <translation>for example: weights, release, F11</translation>
+    </message>
+    <message>
+      <source>Zoeken in de handleiding</source>
+      <translation>Search the manual</translation>
+    </message>
+    <message>
+      <source>Onderwerpen</source>
+      <translation>Topics</translation>
+    </message>
+    <message>
+      <source>Tekst van de handleiding</source>
+      <translation>Text of the manual</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryDialog</name>
     <message>
       <source>Geschiedenis van %1</source>
@@ -1124,14 +1151,6 @@
     <message>
       <source>De demo-omgeving terugzetten naar de beginstand? Alle wijzigingen in de demo gaan verloren; uw echte bibliotheek blijft ongewijzigd.</source>
       <translation>Reset the demo workspace to its starting state? All changes in the demo are lost; your real library stays as it is.</translation>
-    </message>
-    <message>
-      <source>Handleiding</source>
-      <translation>Guide</translation>
-    </message>
-    <message>
-      <source>&lt;p&gt;&lt;b&gt;Aanbesteding opstellen&lt;/b&gt;: Bestand &amp;gt; Nieuwe aanbesteding (Ctrl+N). De wizard stelt het inkooppakket en de criteria voor; u kiest, vult de teksten in, verdeelt de gewichten en exporteert naar Word.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Bibliotheek beheren&lt;/b&gt;: kies een criterium en gebruik het menu Bewerken. Elke wijziging wordt een nieuwe versie; via Geschiedenis zet u een oude versie terug.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Demonstreren&lt;/b&gt;: Demo &amp;gt; Demo-omgeving openen, en F11 voor de presentatiemodus.&lt;/p&gt;</source>
-      <translation>&lt;p&gt;&lt;b&gt;Drafting a tender&lt;/b&gt;: File &amp;gt; New tender (Ctrl+N). The wizard suggests the procurement package and criteria; you choose, fill in the texts, divide the weights and export to Word.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Curating the library&lt;/b&gt;: select a criterion and use the Edit menu. Every change becomes a new version; History restores an old one.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Demonstrating&lt;/b&gt;: Demo &amp;gt; Open demo workspace, and F11 for presentation mode.&lt;/p&gt;</translation>
     </message>
     <message>
       <source>Sneltoetsen</source>
