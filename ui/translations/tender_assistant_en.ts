@@ -1456,6 +1456,10 @@
       <translation>Gap</translation>
     </message>
     <message>
+      <source>Cijfers per organisatie</source>
+      <translation>Figures per organisation</translation>
+    </message>
+    <message>
       <source>Rapport</source>
       <translation>Report</translation>
     </message>
