@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library.errors import UserError
-from criteria_library.models import CONTENT_FIELDS, Criterion, CriterionVersion
+from criteria_library.models import CONTENT_FIELDS, Criterion, CriterionVersion, Kind, Level, Status
 from criteria_library.store import LibraryStore, content_diff
 
 from .error_dialogs import show_user_error
 from .field_labels import field_label
+from .i18n import label
 
 _WORD = re.compile(r"\s+|[^\s]+")
 
@@ -43,7 +44,16 @@ def local_time(stamp: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _as_text(value: Any) -> str:
+_ENUM_FIELDS: dict[str, type[Kind] | type[Level] | type[Status]] = {"kind": Kind, "level": Level, "status": Status}
+
+
+def _as_text(value: Any, name: str = "") -> str:
+    enum = _ENUM_FIELDS.get(name)
+    if enum is not None and value is not None:
+        try:  # the label in the interface language, not the stored value ('gepubliceerd')
+            return label(enum(int(value) if enum is Level else value))
+        except (ValueError, TypeError):
+            return str(value)
     if isinstance(value, dict):
         return "\n".join(f"{k} = {v}" for k, v in value.items())
     if value is None:
@@ -152,8 +162,8 @@ class HistoryDialog(QDialog):
                 parts.append(f"<p><i>{self.tr('Geen inhoudelijke wijzigingen.')}</i></p>")
         for name, (old, new) in diff.items():
             label = html.escape(field_label(name))
-            body = (html.escape(_as_text(new)).replace("\n", "<br>") if previous is None
-                    else word_diff_html(_as_text(old), _as_text(new)))
+            body = (html.escape(_as_text(new, name)).replace("\n", "<br>") if previous is None
+                    else word_diff_html(_as_text(old, name), _as_text(new, name)))
             parts.append(f"<p><b>{label}</b><br>{body}</p>")
         return "".join(parts)
 
