@@ -19,8 +19,10 @@ from .field_names import (
     XLSX_CRITERIA_SHEET,
     XLSX_PACKAGE_SHEET,
     header_fields,
+    label,
     record_place,
     row_place,
+    value_text,
     with_field,
 )
 from .files import atomic_write
@@ -99,15 +101,16 @@ class ImportPlan:
         lines = [self.summary(lang)]
         new_word, changed_word = ("added", "changed") if lang == "en" else ("nieuw", "gewijzigd")
         for slug in self.packages_added:
-            lines.append(f"+ pakket {slug} ({new_word})")
+            lines.append(f"+ {'package' if lang == 'en' else 'pakket'} {slug} ({new_word})")
         for slug, diff in self.packages_changed.items():
-            lines.append(f"~ pakket {slug} ({changed_word}): {', '.join(diff)}")
+            lines.append(f"~ {'package' if lang == 'en' else 'pakket'} {slug} ({changed_word}): "
+                         f"{', '.join(label(f, lang) for f in diff)}")
         for c in self.added:
             lines.append(f"+ {c.id} {c.title}")
         for cid, diff in self.changed.items():
             lines.append(f"~ {cid}")
             for name, (old, new) in diff.items():
-                lines.append(f"    {name}: {_short(old)} -> {_short(new)}")
+                lines.append(f"    {label(name, lang)}: {_short(name, old, lang)} -> {_short(name, new, lang)}")
         if self.unchanged:
             left = "unchanged" if lang == "en" else "ongewijzigd"
             shown = ", ".join(self.unchanged[:20]) + (" ..." if len(self.unchanged) > 20 else "")
@@ -125,8 +128,15 @@ class ImportResult:
     backup: Path | None
 
 
-def _short(value: Any, width: int = 80) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+def _short(name: str, value: Any, lang: str, width: int = 80) -> str:
+    """A value in a diff line: statuses, kinds and levels by their label, texts quoted."""
+    shown_text = value_text(name, value, lang)
+    if isinstance(value, str) and shown_text == value:
+        text = repr(value)
+    elif isinstance(value, dict | list):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = shown_text
     return text if len(text) <= width else text[: width - 3] + "..."
 
 

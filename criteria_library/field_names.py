@@ -9,12 +9,14 @@ contract and keep their English names; only what people read changes.
 from __future__ import annotations
 
 import re
+from enum import Enum
 
+from .models import KIND_LABELS, LEVEL_LABELS, R_STRATEGIES, STATUS_LABELS
 from .text import shown
 
 # field -> (Dutch, English); the order is the order of an exported pack's columns
 CRITERION_LABELS: dict[str, tuple[str, str]] = {
-    "id": ("Code", "Code"),
+    "id": ("Code", "Id"),
     "package": ("Inkooppakket", "Procurement package"),
     "kind": ("Soort", "Kind"),
     "level": ("Ambitieniveau", "Ambition level"),
@@ -133,3 +135,31 @@ def with_field(place: str, field: str, *, column: bool = False, header: str | No
         return place
     word = ("column" if column else "field") if lang == "en" else ("kolom" if column else "veld")
     return f"{place}, {word} {field_text(field, header, lang)}"
+
+
+def value_text(name: str, value: object, lang: str = "nl") -> str:
+    """A field's value as a user reads it: a status, kind, level or R-strategy by its label, yes/no, '-' for none.
+
+    Anything else as its text; name = value lines for placeholders.
+    """
+    en = lang == "en"
+    labels: dict[str, dict[str, tuple[str, str]]] = {
+        "status": {s.value: pair for s, pair in STATUS_LABELS.items()},
+        "kind": {k.value: pair for k, pair in KIND_LABELS.items()},
+        "level": {str(int(lv)): (f"{int(lv)} {pair[0]}", f"{int(lv)} {pair[1]}") for lv, pair in LEVEL_LABELS.items()},
+        "r_strategy": {code: (f"{code} {nl}", f"{code} {en_name}") for code, (nl, en_name) in R_STRATEGIES.items()},
+    }
+    if value is None:
+        return "-"
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if en else ("ja" if value else "nee")
+    if name in labels:
+        key = str(value.value) if isinstance(value, Enum) else str(value)
+        pair = labels[name].get(key)
+        if pair is not None:
+            return pair[1] if en else pair[0]
+    if isinstance(value, dict):
+        return "\n".join(f"{k} = {v}" for k, v in value.items())
+    if isinstance(value, Enum):
+        return str(value.value)
+    return str(value)

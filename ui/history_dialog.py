@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library.errors import UserError
+from criteria_library.field_names import value_text
 from criteria_library.models import CONTENT_FIELDS, Criterion, CriterionVersion
 from criteria_library.store import LibraryStore, content_diff
 
+from . import i18n
 from .error_dialogs import show_user_error
 from .field_labels import field_label
 
@@ -43,12 +45,9 @@ def local_time(stamp: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _as_text(value: Any) -> str:
-    if isinstance(value, dict):
-        return "\n".join(f"{k} = {v}" for k, v in value.items())
-    if value is None:
-        return "-"
-    return str(value)
+def _as_text(name: str, value: Any) -> str:
+    """A field's value as the user reads it: statuses, kinds and levels by their label in the interface language."""
+    return value_text(name, value, i18n.lang())
 
 
 def word_diff_html(old: str, new: str) -> str:
@@ -152,8 +151,8 @@ class HistoryDialog(QDialog):
                 parts.append(f"<p><i>{self.tr('Geen inhoudelijke wijzigingen.')}</i></p>")
         for name, (old, new) in diff.items():
             label = html.escape(field_label(name))
-            body = (html.escape(_as_text(new)).replace("\n", "<br>") if previous is None
-                    else word_diff_html(_as_text(old), _as_text(new)))
+            body = (html.escape(_as_text(name, new)).replace("\n", "<br>") if previous is None
+                    else word_diff_html(_as_text(name, old), _as_text(name, new)))
             parts.append(f"<p><b>{label}</b><br>{body}</p>")
         return "".join(parts)
 

@@ -66,7 +66,7 @@ def test_dry_run_report_shows_field_diff(fresh_db: LibraryStore, mini_pack: dict
     report = plan.report()
     assert "1 nieuw, 1 gewijzigd, 7 ongewijzigd" in report
     assert "+ MEU-S-02 Nieuw criterium" in report
-    assert "placeholders" in report and "12" in report
+    assert "    Invulvelden: " in report and "12" in report
     assert db_fingerprint(fresh_db.path) == before
 
 
