@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +40,7 @@ from .criteria_table_model import ALL_PACKAGES, CriteriaTableModel, PackageListM
 from .criterion_details import CriterionDetails
 from .error_dialogs import show_user_error
 from .query_runner import Query, QueryResult, QueryRunner
-from .screen_fit import clamp_to_screen, refit_open_windows
+from .screen_fit import available, clamp_to_screen, refit_open_windows
 from .settings import AppSettings
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         self._reset_demo = reset_demo
         self._switch_language = switch_language
         self._shut = False
+        self._geometry_before_presentation: QByteArray | None = None
         self.wizards: list[TenderWizard] = []
         self.editors: list[QWidget] = []
         self.setObjectName("MainWindow")
@@ -650,6 +651,14 @@ class MainWindow(QMainWindow):
         self.settings.presentation_mode = on
         if self.act_presentation.isChecked() != on:
             self.act_presentation.setChecked(on)
+        if on and self._geometry_before_presentation is None and not self.isMaximized():
+            # a projector shows the room the whole screen: the window grows with the type (back again when off)
+            self._geometry_before_presentation = self.saveGeometry()
+            self.setGeometry(available(self))
+        elif not on and self._geometry_before_presentation is not None:
+            self.restoreGeometry(self._geometry_before_presentation)
+            self._geometry_before_presentation = None
+            clamp_to_screen(self)
         if on:  # the larger type needs a wider package list
             width = max(self.splitter.width(), 1)
             self.splitter.setSizes([int(width * 0.25), int(width * 0.5), int(width * 0.25)])
@@ -781,7 +790,7 @@ class MainWindow(QMainWindow):
         if not self._confirm_close_documents():
             event.ignore()
             return
-        self.settings.save_window("main", self.saveGeometry(), self.saveState())
+        self.settings.save_window("main", self._geometry_before_presentation or self.saveGeometry(), self.saveState())
         self.settings.save_splitter("main", self.splitter.saveState())
         self.settings.save_splitter("table_header", self.table.horizontalHeader().saveState())
         self.settings.sync()

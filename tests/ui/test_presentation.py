@@ -51,3 +51,19 @@ def test_f11_in_the_wizard_switches_presentation_mode_and_the_wizard_grows(make_
     assert grown != size or (size.width() >= area.width() or size.height() >= area.height() - 40)
     assert grown.width() <= area.width() and grown.height() <= area.height()
     wizard.dirty = False
+
+
+def test_the_main_window_fills_the_screen_in_presentation_mode_and_returns_after(make_window, fresh_db, qtbot,
+                                                                                presenting):
+    """On a projector the room sees the whole screen, not a 1400x860 window with a cut-off title column."""
+    window = make_window(fresh_db)
+    window.showNormal()
+    qtbot.waitExposed(window)
+    area = window.screen().availableGeometry()
+    window.setGeometry(area.x() + 10, area.y() + 10, area.width() // 2, area.height() // 2)
+    before = window.geometry()
+    press_f11(window, qtbot)
+    qtbot.waitUntil(lambda: window.height() >= area.height() - 80)  # (the offscreen screen is narrower than the
+    press_f11(window, qtbot)                                          # window's minimum width, so heights tell)
+    qtbot.waitUntil(lambda: window.height() == before.height())
+    assert not window.act_presentation.isChecked()
