@@ -119,8 +119,8 @@ def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> 
 def criterion_warnings(c: Criterion) -> list[Problem]:
     """What a valid criterion still lacks (library check warns, import accepts): an award criterion's scoring type."""
     if str(c.kind) == Kind.AWARD.value and c.scoring is None:
-        return [Problem("scoring", "gunningscriterium zonder beoordelingstype (punten, relatief of fictieve_korting)",
-                        "award criterion without scoring type (punten, relatief or fictieve_korting)")]
+        return [Problem("scoring", "gunningscriterium zonder beoordelingstype (punten, relatief of fictieve korting)",
+                        "award criterion without scoring type (points, relative or notional discount)")]
     return []
 
 
@@ -154,12 +154,12 @@ def _weight_problems(c: Criterion) -> list[Problem]:
     for name in ("weight_min", "weight_max"):
         value = getattr(c, name)
         if value is not None and is_award and discount:
-            problems.append(Problem(name, "een fictieve korting heeft geen gewicht (laat weight_min en weight_max leeg)",
-                                    "a notional discount carries no weight (leave weight_min and weight_max empty)"))
+            problems.append(Problem(name, "een fictieve korting heeft geen gewicht (laat minimum- en maximumgewicht leeg)",
+                                    "a notional discount carries no weight (leave minimum and maximum weight empty)"))
         elif value is None:
             if is_award and not discount:
-                problems.append(Problem(name, "gunningscriterium zonder gewichtsbereik (weight_min en weight_max)",
-                                        "award criterion without a weight range (weight_min and weight_max)"))
+                problems.append(Problem(name, "gunningscriterium zonder gewichtsbereik (minimum- en maximumgewicht)",
+                                        "award criterion without a weight range (minimum and maximum weight)"))
                 break
         elif isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
             problems.append(Problem(name, f"gewicht '{shown(value)}' moet een geheel getal van 0 tot 100 zijn",
