@@ -2471,6 +2471,10 @@
       <translation>Price weighs 0%; the budget is stated in the document</translation>
     </message>
     <message>
+      <source>Budget:</source>
+      <translation>Budget:</translation>
+    </message>
+    <message>
       <source>Vast budget in euro</source>
       <translation>Fixed budget in euros</translation>
     </message>
