@@ -450,6 +450,7 @@ class MonitoringWindow(QMainWindow):
         self.figures = QTableWidget(0, 7, body)
         self.figures.setHorizontalHeaderLabels([_tr("Organisatie"), _tr("Binnen telling"), _tr("Circulair"),
                                                 _tr("Aandeel €"), _tr("Aandeel #"), _tr("Dekking"), _tr("Tekort")])
+        self.figures.setAccessibleName(_tr("Cijfers per organisatie"))
         self.figures.verticalHeader().hide()
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

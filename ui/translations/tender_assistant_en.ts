@@ -1456,6 +1456,10 @@
       <translation>Gap</translation>
     </message>
     <message>
+      <source>Cijfers per organisatie</source>
+      <translation>Figures per organisation</translation>
+    </message>
+    <message>
       <source>Rapport</source>
       <translation>Report</translation>
     </message>
@@ -2065,8 +2069,8 @@
       <translation>for example: Gemeente Zaanstad</translation>
     </message>
     <message>
-      <source>&amp;Opdrachtgever:</source>
-      <translation>&amp;Contracting authority:</translation>
+      <source>Op&amp;drachtgever:</source>
+      <translation>Contracting a&amp;uthority:</translation>
     </message>
     <message>
       <source>Omschrijving</source>
@@ -2209,7 +2213,7 @@
       <translation>Rationale of the criterion</translation>
     </message>
     <message>
-      <source>&amp;Voorstel herstellen</source>
+      <source>Voorstel &amp;herstellen</source>
       <translation>&amp;Restore suggestion</translation>
     </message>
     <message>
@@ -2449,7 +2453,7 @@
       <translation>&amp;Export</translation>
     </message>
     <message>
-      <source>Document &amp;openen</source>
+      <source>&amp;Document openen</source>
       <translation>&amp;Open document</translation>
     </message>
     <message>
@@ -2511,7 +2515,7 @@
       <translation>Total of the weights</translation>
     </message>
     <message>
-      <source>&amp;Verdelen volgens advies</source>
+      <source>Ver&amp;delen volgens advies</source>
       <translation>&amp;Divide as advised</translation>
     </message>
     <message>
@@ -2519,8 +2523,8 @@
       <translation>Divide what remains after price by the suggested weights</translation>
     </message>
     <message>
-      <source>&amp;Simuleer beoordeling…</source>
-      <translation>&amp;Simulate evaluation…</translation>
+      <source>Si&amp;muleer beoordeling…</source>
+      <translation>Si&amp;mulate evaluation…</translation>
     </message>
     <message>
       <source>Bereken met verzonnen inschrijvingen wie zou winnen met deze wegingen</source>

@@ -7,7 +7,7 @@ import re
 from enum import IntEnum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QScrollArea,
@@ -97,6 +97,8 @@ class TenderPage(QWizardPage):
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # not a Tab stop of its own: the page's first field gets the focus, and Tab scrolls to the field it reaches
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.content = QWidget(self.scroll)
         self.scroll.setWidget(self.content)
         outer = QVBoxLayout(self)

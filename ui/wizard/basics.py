@@ -98,7 +98,7 @@ class BasicsPage(TenderPage):
         self.org_edit = QLineEdit(self)
         self.org_edit.setAccessibleName(_tr("Opdrachtgever"))
         self.org_edit.setPlaceholderText(_tr("bijvoorbeeld: Gemeente Zaanstad"))
-        form.addRow(_tr("&Opdrachtgever:"), self.org_edit)
+        form.addRow(_tr("Op&drachtgever:"), self.org_edit)
         self.description = QPlainTextEdit(self)
         self.description.setAccessibleName(_tr("Omschrijving"))
         self.description.setTabChangesFocus(True)

@@ -65,7 +65,7 @@ class CriteriaPage(TenderPage):
         layout.addWidget(splitter, 1)
         row = QHBoxLayout()
         self.summary = QLabel(self)
-        reset = QPushButton(_tr("&Voorstel herstellen"), self)
+        reset = QPushButton(_tr("Voorstel &herstellen"), self)
         reset.setToolTip(_tr("Weer precies de voorgestelde criteria kiezen"))
         reset.clicked.connect(self.apply_suggestions)
         row.addWidget(self.summary, 1)

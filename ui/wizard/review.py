@@ -97,7 +97,7 @@ class ExportPage(TenderPage):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.result)
         after = QHBoxLayout()
-        self.open_doc = QPushButton(_tr("Document &openen"), self)
+        self.open_doc = QPushButton(_tr("&Document openen"), self)
         self.open_folder = QPushButton(_tr("&Map openen"), self)
         self.open_doc.clicked.connect(lambda: self._open(self.exported))
         self.open_folder.clicked.connect(lambda: self._open(self.exported.parent if self.exported else None))

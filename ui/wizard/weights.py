@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDoubleSpinBox,
@@ -37,6 +38,8 @@ class WeightsPage(TenderPage):
         self.table = QTableWidget(0, 2, self)
         self.table.setHorizontalHeaderLabels([_tr("Onderdeel"), _tr("Weging")])
         self.table.setAccessibleName(_tr("Wegingen"))
+        # Tab goes from weight to weight and on to the buttons, instead of circling the table's cells for ever
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(0, self.table.horizontalHeader().ResizeMode.Stretch)
@@ -50,10 +53,10 @@ class WeightsPage(TenderPage):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.total.setFont(font)
-        spread = self.spread_button = QPushButton(_tr("&Verdelen volgens advies"), self)
+        spread = self.spread_button = QPushButton(_tr("Ver&delen volgens advies"), self)
         spread.setToolTip(_tr("Verdeel wat na de prijs overblijft naar de voorgestelde gewichten"))
         spread.clicked.connect(self.spread)
-        simulate = self.simulate_button = QPushButton(_tr("&Simuleer beoordeling…"), self)
+        simulate = self.simulate_button = QPushButton(_tr("Si&muleer beoordeling…"), self)
         simulate.setToolTip(_tr("Bereken met verzonnen inschrijvingen wie zou winnen met deze wegingen"))
         simulate.clicked.connect(self.open_simulator)
         self.simulator: Any = None
@@ -151,6 +154,11 @@ class WeightsPage(TenderPage):
         if self.simulator is not None and [c.id for c in self.simulator.criteria] != [c.id for c in self.award]:
             self.simulator.close()  # the chosen criteria changed: a new dialog gets the new columns
             self.simulator = None
+        # the weights are new spin boxes after 'Verdelen volgens advies' (Alt+D from a weight): keep the keyboard
+        # focus on the same weight instead of losing it with the old spin box
+        focus = QApplication.focusWidget()
+        focused = next((key for key, spin in {"": getattr(self, "price_spin", None), **self.spins}.items()
+                        if spin is not None and spin is focus), None)
         self._loading = True
         try:
             self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(t.price_rule)))
@@ -181,6 +189,8 @@ class WeightsPage(TenderPage):
                 self.spins[c.id] = spin
         finally:
             self._loading = False
+        if focused is not None:
+            (self.spins.get(focused) or self.price_spin).setFocus()
         self.update_total()
 
     def _price_changed(self, value: int) -> None:

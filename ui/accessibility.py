@@ -1,0 +1,238 @@
+"""Accessible names for every control, given once for the whole application instead of widget by widget.
+
+A screen reader announces a control by its accessible name. Qt falls back to a button's text, but a line edit,
+a combo box, a list or a table has no name unless someone sets one, and a blind user hears only "edit" or
+"table". `install(app)` puts an event filter on the application that names each control when it is shown or
+gets the focus, from what a sighted user reads next to it:
+
+1. the label whose buddy it is, or its QFormLayout row label;
+2. its own text (buttons, check boxes), placeholder text or tooltip;
+3. the short label just before it in its layout (a title above a list);
+4. the title of the group box it is the only control of;
+5. for the parts of a compound control (the line edit inside a spin box or an editable combo box), the name of
+   the whole.
+
+A name set in code (`setAccessibleName`) always wins and is never touched. Derived names are marked and derived
+again on every show and focus, so they follow changed texts and a live language switch (labels are translated
+already). Controls where none of these exists get an explicit, translated name in their own module.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QBoxLayout,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSlider,
+    QTextEdit,
+    QWidget,
+)
+
+# The interactive controls that need a name (QCheckBox, QRadioButton, QToolButton are QAbstractButtons;
+# QDateEdit is a QAbstractSpinBox).
+CONTROLS: tuple[type[QWidget], ...] = (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox,
+                                       QAbstractSpinBox, QAbstractItemView, QSlider)
+DERIVED = "a11y_derived"  # dynamic property: the accessible name was derived here (not set in code)
+MAX_LABEL = 80  # a longer label is an explanation, not a name
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def clean(text: str) -> str:
+    """A label's text as a name: without mnemonics ('&Titel' -> 'Titel'), markup, a trailing colon or star."""
+    text = _TAGS.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    text = " ".join(text.split())
+    return text.rstrip(":*").strip()
+
+
+def _label_text(label: QWidget | None) -> str:
+    if isinstance(label, QLabel):
+        return clean(label.text())
+    return ""
+
+
+def _layout_path(root: QLayout, target: QWidget) -> list[tuple[QLayout, int]] | None:
+    """The chain of (layout, index) from root down to the item that holds target, or None."""
+    for i in range(root.count()):
+        item = root.itemAt(i)
+        if item is None:
+            continue
+        if item.widget() is target:
+            return [(root, i)]
+        sub = item.layout()
+        if sub is not None:
+            path = _layout_path(sub, target)
+            if path is not None:
+                return [(root, i), *path]
+    return None
+
+
+def _buddy_label(widget: QWidget) -> str:
+    parent = widget.parentWidget()
+    while parent is not None:
+        for label in parent.findChildren(QLabel):
+            if label.buddy() is widget and label.text().strip():
+                return _label_text(label)
+        if parent.isWindow():
+            break
+        parent = parent.parentWidget()
+    return ""
+
+
+def _form_label(path: list[tuple[QLayout, int]]) -> str:
+    """The row label of the QFormLayout row that holds the widget (directly or in a row's sub-layout), when the
+    widget is the first control of that row."""
+    for depth in range(len(path) - 1, -1, -1):
+        layout, index = path[depth]
+        if isinstance(layout, QFormLayout):
+            item = layout.itemAt(index)
+            field = item.widget() or item.layout() if item is not None else None
+            if field is None:
+                return ""
+            label = layout.labelForField(field)
+            if depth < len(path) - 1 and _first_control_elsewhere(path[depth + 1:]):
+                return ""
+            return _label_text(label)
+    return ""
+
+
+def _first_control_elsewhere(path: list[tuple[QLayout, int]]) -> bool:
+    """True when, inside a form row's sub-layouts, a control comes before the widget (its label is not ours)."""
+    for layout, index in path:
+        for i in range(index):
+            item = layout.itemAt(i)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, CONTROLS):
+                return True
+    return False
+
+
+def _neighbour_label(path: list[tuple[QLayout, int]]) -> str:
+    """A short label right before the widget in its box layout, or left of / above it in a grid."""
+    layout, index = path[-1]
+    candidates: list[QWidget | None] = []
+    if isinstance(layout, QGridLayout):
+        row, column, _rows, _columns = layout.getItemPosition(index)
+        for r, c in ((row, column - 1), (row - 1, column)):
+            if r >= 0 and c >= 0:
+                item = layout.itemAtPosition(r, c)
+                candidates.append(item.widget() if item is not None else None)
+    elif isinstance(layout, QBoxLayout) and index > 0:
+        item = layout.itemAt(index - 1)
+        candidates.append(item.widget() if item is not None else None)
+    for candidate in candidates:
+        text = _label_text(candidate)
+        if text and len(text) <= MAX_LABEL:
+            return text
+    return ""
+
+
+def _group_title(widget: QWidget) -> str:
+    parent = widget.parentWidget()
+    if isinstance(parent, QGroupBox) and parent.title().strip():
+        controls = [w for w in parent.findChildren(QWidget) if isinstance(w, CONTROLS) and w.parentWidget() is parent]
+        if controls == [widget]:
+            return clean(parent.title())
+    return ""
+
+
+def _whole(widget: QWidget) -> QWidget | None:
+    """The compound control a part belongs to: the spin box or combo box around its line edit."""
+    parent = widget.parentWidget()
+    if isinstance(widget, QLineEdit) and isinstance(parent, (QAbstractSpinBox, QComboBox)):
+        return parent
+    return None
+
+
+def derive_name(widget: QWidget) -> str:
+    """The name a user would give the control from what is shown around it; '' when nothing fits."""
+    whole = _whole(widget)
+    if whole is not None:
+        return whole.accessibleName() or derive_name(whole)
+    if isinstance(widget, QAbstractButton) and clean(widget.text()):
+        return clean(widget.text())
+    name = _buddy_label(widget)
+    if name:
+        return name
+    parent = widget.parentWidget()
+    path = _layout_path(parent.layout(), widget) if parent is not None and parent.layout() is not None else None
+    if path:
+        name = _form_label(path)
+        if name:
+            return name
+    placeholder = ""
+    if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
+        placeholder = widget.placeholderText()
+    elif isinstance(widget, QComboBox):
+        placeholder = widget.placeholderText() or (widget.lineEdit().placeholderText() if widget.lineEdit() else "")
+    for text in (placeholder, widget.toolTip()):
+        if clean(text):
+            return clean(text)
+    if path:
+        name = _neighbour_label(path)
+        if name:
+            return name
+    return _group_title(widget)
+
+
+def name(widget: QWidget) -> None:
+    """Give one control a derived name, unless code gave it one; keep a derived name up to date."""
+    if widget.accessibleName() and not widget.property(DERIVED):
+        return
+    derived = derive_name(widget)
+    if derived and derived != widget.accessibleName():
+        widget.setAccessibleName(derived)
+        widget.setProperty(DERIVED, True)
+
+
+def name_all(root: QWidget) -> None:
+    """Name every control in a window or part of one (what the event filter does as they are shown)."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        if isinstance(widget, CONTROLS):
+            name(widget)
+
+
+def unnamed(root: QWidget) -> list[QWidget]:
+    """The visible controls that take the focus but have no accessible name (what the tests look for)."""
+    return [w for w in [root, *root.findChildren(QWidget)]
+            if isinstance(w, CONTROLS) and w.isVisible() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+            and not w.accessibleName().strip()]
+
+
+class _Namer(QObject):
+    """Names each control as it is shown or receives the focus."""
+
+    EVENTS = (QEvent.Type.Show, QEvent.Type.FocusIn)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in self.EVENTS and isinstance(watched, CONTROLS):
+            name(watched)
+        return False
+
+
+_namer: _Namer | None = None
+
+
+def install(app: QApplication) -> None:
+    """Name controls in every window of the application from now on (once per application)."""
+    global _namer
+    if _namer is not None and _namer.parent() is app:
+        return
+    _namer = _Namer(app)
+    app.installEventFilter(_namer)
+
+
+def installed(app: QApplication) -> bool:
+    return _namer is not None and _namer.parent() is app
