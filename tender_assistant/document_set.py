@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.models import KIND_ORDER, Criterion, Kind
+from criteria_library.zip_bounds import workbook_problem
 
 from .checks import resolve_criteria
 from .clauses import fill_clause, fill_text
@@ -249,6 +250,9 @@ def read_supplier_data(path: Path | str) -> list[SupplierFigure]:
     from openpyxl import load_workbook
 
     path = Path(path)
+    problem = workbook_problem(path)  # a zip bomb costs openpyxl minutes and gigabytes
+    if problem is not None:
+        raise TenderError(f"{path.name}: {problem.nl}.", en=f"{path.name}: {problem.en}.")
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a file that is not a workbook

@@ -15,6 +15,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from criteria_library.zip_bounds import workbook_problem
+
 from .errors import TenderError
 from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids
 
@@ -70,6 +72,9 @@ def _rows_from_csv(path: Path) -> list[tuple[int, list[Any]]]:
 def _rows_from_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
     from openpyxl import load_workbook
 
+    problem = workbook_problem(path)  # a zip bomb costs openpyxl minutes and gigabytes
+    if problem is not None:
+        raise _error(path.name, None, None, problem.nl, problem.en)
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):

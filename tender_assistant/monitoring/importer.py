@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
+from criteria_library.zip_bounds import workbook_problem
 from tender_assistant.library import Library
 
 from .records import NATURES, AppliedCriterion, ContractRecord, content_uid
@@ -132,9 +133,17 @@ def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
     return _rows_with_header(rows, path.name)
 
 
+def _check_workbook(path: Path) -> None:
+    """RegisterError for a workbook openpyxl must not open (a zip bomb costs it minutes and gigabytes)."""
+    problem = workbook_problem(path)
+    if problem is not None:
+        raise RegisterError(f"{path.name}: {problem.nl}.", en=f"{path.name}: {problem.en}.")
+
+
 def _read_xlsx(path: Path) -> list[tuple[int, dict[str, Any]]]:
     import openpyxl
 
+    _check_workbook(path)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
@@ -170,6 +179,7 @@ def headers_of(path: Path) -> list[str]:
         return [h.strip() for h in next(csv.reader([first], delimiter=delimiter), [])]
     import openpyxl
 
+    _check_workbook(path)
     wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
         first_row = next(wb.worksheets[0].iter_rows(values_only=True, max_row=1), ())
