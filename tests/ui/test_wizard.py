@@ -275,8 +275,9 @@ def test_publication_date_directive_and_main_object_are_chosen_on_the_basics_pag
 
     basics = wizard.pages[PageId.BASICS]
     QTest.keyClicks(basics.title_edit, "Onderhoud kademuren")
-    assert basics.publication.text() == "vandaag" and wizard.tender.publication_date is None
-    basics.publication.setFocus()
+    assert not basics.publication.isEnabled() and wizard.tender.publication_date is None
+    qtbot.mouseClick(basics.publication_planned, Qt.MouseButton.LeftButton)
+    assert basics.publication.isEnabled()
     basics.publication.setDate(QDate(2027, 3, 15))
     for combo, text in ((basics.regime, "concessie"), (basics.main_object, "werken")):
         combo.setFocus()

@@ -2145,8 +2145,12 @@
       <translation>Procedure:</translation>
     </message>
     <message>
-      <source>vandaag</source>
-      <translation>today</translation>
+      <source>gepland op</source>
+      <translation>planned for</translation>
+    </message>
+    <message>
+      <source>Zonder geplande datum gelden de Europese drempels van vandaag</source>
+      <translation>Without a planned date the EU thresholds of today apply</translation>
     </message>
     <message>
       <source>Geplande publicatiedatum</source>

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -77,9 +78,6 @@ class CpvPicker(QDialog):
 
 
 # ---------------------------------------------------------------------- 1 basics
-NO_DATE = QDate(2000, 1, 1)  # the date edit's 'vandaag': no planned publication date (thresholds of today)
-
-
 class BasicsPage(TenderPage):
     def __init__(self) -> None:
         super().__init__()
@@ -158,13 +156,16 @@ class BasicsPage(TenderPage):
 
         # what the procedure advice rests on: thresholds on the publication date, the directive, the main object
         legal = QGridLayout()
-        self.publication = QDateEdit(self)
+        # not a special value text for 'no date': with one, QDateEdit keeps the Tab key (a focus trap)
+        self.publication_planned = QCheckBox(_tr("gepland op"), self)
+        self.publication_planned.setToolTip(_tr("Zonder geplande datum gelden de Europese drempels van vandaag"))
+        self.publication = QDateEdit(QDate.currentDate(), self)
         self.publication.setCalendarPopup(True)
         self.publication.setDisplayFormat("d-M-yyyy")
-        self.publication.setMinimumDate(NO_DATE)
-        self.publication.setSpecialValueText(_tr("vandaag"))  # shown at the minimum date: no date planned yet
         self.publication.setAccessibleName(_tr("Geplande publicatiedatum"))
         self.publication.setToolTip(_tr("De Europese drempels gelden op de datum van publicatie"))
+        self.publication.setEnabled(False)
+        self.publication_planned.toggled.connect(self.publication.setEnabled)
         self.regime = QComboBox(self)
         for key, (nl, en) in REGIMES.items():
             self.regime.addItem(en if i18n.lang() == "en" else nl, key)
@@ -176,7 +177,10 @@ class BasicsPage(TenderPage):
         self.main_object.setAccessibleName(_tr("Hoofdvoorwerp"))
         self.main_object.setToolTip(_tr("Bij een gemengde opdracht beslist het hoofdvoorwerp naar waarde of het om "
                                         "werken gaat, niet de eerste CPV-code"))
-        legal.addWidget(self.publication, 0, 0)
+        planned = QHBoxLayout()
+        planned.addWidget(self.publication_planned)
+        planned.addWidget(self.publication, 1)
+        legal.addLayout(planned, 0, 0)
         regime_label = QLabel(_tr("R&ichtlijn:"), self)
         regime_label.setBuddy(self.regime)
         legal.addWidget(regime_label, 0, 1, Qt.AlignmentFlag.AlignRight)
@@ -189,7 +193,7 @@ class BasicsPage(TenderPage):
         legal.setColumnStretch(2, 1)
         legal.setColumnStretch(4, 1)
         publication_label = QLabel(_tr("&Publicatie:"), self)
-        publication_label.setBuddy(self.publication)
+        publication_label.setBuddy(self.publication_planned)
         form.addRow(publication_label, legal)
 
         self.title_edit.textEdited.connect(self._store)
@@ -200,6 +204,7 @@ class BasicsPage(TenderPage):
         self.procedure.currentIndexChanged.connect(self._store)
         self.authority.currentIndexChanged.connect(self._store)
         self.publication.dateChanged.connect(self._store)
+        self.publication_planned.toggled.connect(self._store)
         self.regime.currentIndexChanged.connect(self._store)
         self.main_object.currentIndexChanged.connect(self._store)
         self._loading = False
@@ -217,7 +222,9 @@ class BasicsPage(TenderPage):
             self.procedure.setCurrentIndex(max(0, self.procedure.findData(t.procedure)))
             self.authority.setCurrentIndex(max(0, self.authority.findData(t.authority)))
             published = t.publication_date
-            self.publication.setDate(QDate(published.year, published.month, published.day) if published else NO_DATE)
+            self.publication_planned.setChecked(published is not None)
+            self.publication.setDate(QDate(published.year, published.month, published.day) if published
+                                     else QDate.currentDate())
             self.regime.setCurrentIndex(max(0, self.regime.findData(t.regime)))
             self.main_object.setCurrentIndex(max(0, self.main_object.findData(t.main_object)))
             self._fill_cpv()
@@ -244,7 +251,8 @@ class BasicsPage(TenderPage):
         t.procedure = self.procedure.currentData()
         t.authority = self.authority.currentData()
         chosen = self.publication.date()
-        t.publication_date = None if chosen <= NO_DATE else date(chosen.year(), chosen.month(), chosen.day())
+        t.publication_date = (date(chosen.year(), chosen.month(), chosen.day()) if self.publication_planned.isChecked()
+                              else None)
         t.regime = self.regime.currentData() or "klassiek"
         t.main_object = self.main_object.currentData()
         self.changed()
@@ -276,7 +284,7 @@ class BasicsPage(TenderPage):
         fields = {"title": self.title_edit, "organisation": self.org_edit, "description": self.description,
                   "cpv": self.cpv_list, "estimated_value_eur": self.value_spin,
                   "contract_term_months": self.term_spin, "procedure": self.procedure,
-                  "publication_date": self.publication, "regime": self.regime, "main_object": self.main_object}
+                  "publication_date": self.publication_planned, "regime": self.regime, "main_object": self.main_object}
         widget = fields.get(place)
         if widget is not None:
             widget.setFocus()
