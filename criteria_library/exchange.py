@@ -12,6 +12,18 @@ from typing import Any
 
 from . import cpv, strict_json, zip_bounds
 from .errors import LibraryError, PackError
+from .field_names import (
+    CRITERION_LABELS,
+    PACKAGE_LABELS,
+    XLSX_CRITERIA_SHEET,
+    XLSX_PACKAGE_SHEET,
+    header_fields,
+    label,
+    record_place,
+    row_place,
+    value_text,
+    with_field,
+)
 from .files import atomic_write
 from .migrations import FTS_COLUMNS
 from .models import Criterion, Kind, Package, Status, placeholders_to_pack, scoring_to_dict
@@ -42,6 +54,8 @@ XLSX_CRITERIA_SHEETS = ("criteria",)
 XLSX_REQUIRED_PACKAGE_COLUMNS = ["slug", "name_nl", "name_en"]
 
 Progress = Callable[[int, int], None]
+# Where a problem is, in Dutch and English ("criterium 2 (MEU-M-01), veld 'Ambitieniveau'"), given a field name
+Where = Callable[[str], tuple[str, str]]
 
 
 class Cancelled(Exception):
@@ -86,15 +100,16 @@ class ImportPlan:
         lines = [self.summary(lang)]
         new_word, changed_word = ("added", "changed") if lang == "en" else ("nieuw", "gewijzigd")
         for slug in self.packages_added:
-            lines.append(f"+ pakket {slug} ({new_word})")
+            lines.append(f"+ {'package' if lang == 'en' else 'pakket'} {slug} ({new_word})")
         for slug, diff in self.packages_changed.items():
-            lines.append(f"~ pakket {slug} ({changed_word}): {', '.join(diff)}")
+            lines.append(f"~ {'package' if lang == 'en' else 'pakket'} {slug} ({changed_word}): "
+                         f"{', '.join(label(f, lang) for f in diff)}")
         for c in self.added:
             lines.append(f"+ {c.id} {c.title}")
         for cid, diff in self.changed.items():
             lines.append(f"~ {cid}")
             for name, (old, new) in diff.items():
-                lines.append(f"    {name}: {_short(old)} -> {_short(new)}")
+                lines.append(f"    {label(name, lang)}: {_short(name, old, lang)} -> {_short(name, new, lang)}")
         if self.unchanged:
             left = "unchanged" if lang == "en" else "ongewijzigd"
             shown = ", ".join(self.unchanged[:20]) + (" ..." if len(self.unchanged) > 20 else "")
@@ -112,8 +127,15 @@ class ImportResult:
     backup: Path | None
 
 
-def _short(value: Any, width: int = 80) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+def _short(name: str, value: Any, lang: str, width: int = 80) -> str:
+    """A value in a diff line: statuses, kinds and levels by their label, texts quoted."""
+    shown_text = value_text(name, value, lang)
+    if isinstance(value, str) and shown_text == value:
+        text = repr(value)
+    elif isinstance(value, dict | list):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = shown_text
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
@@ -174,32 +196,41 @@ def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
     version = data.get("version")
     if isinstance(version, bool) or version not in READABLE_PACK_VERSIONS:
         raise PackError(
-            [(f"{name} $.version", f"pakketversie {shown(version)} wordt niet ondersteund (verwacht 1 of {PACK_VERSION}); "
+            [(f"{name} veld 'version'", f"pakketversie {shown(version)} wordt niet ondersteund (verwacht 1 of {PACK_VERSION}); "
               "werk Tender Assistant bij")],
-            en_problems=[(f"{name} $.version", f"pack version {shown(version)} is not supported (expected 1 or "
+            en_problems=[(f"{name} field 'version'", f"pack version {shown(version)} is not supported (expected 1 or "
                           f"{PACK_VERSION}); update Tender Assistant")],
         )
     packages_raw = data.get("packages", [])
     criteria_raw = data.get("criteria", [])
     if not isinstance(packages_raw, list):
-        problems.add("$.packages", "moet een lijst zijn", "must be a list")
+        problems.add(("onderdeel 'packages'", "part 'packages'"), "moet een lijst zijn", "must be a list")
         packages_raw = []
     if not isinstance(criteria_raw, list):
-        problems.add("$.criteria", "moet een lijst zijn", "must be a list")
+        problems.add(("onderdeel 'criteria'", "part 'criteria'"), "moet een lijst zijn", "must be a list")
         criteria_raw = []
-    packages = [p for i, raw in enumerate(packages_raw)
-                if (p := _package_from_raw(raw, _json_where("packages", i), problems)) is not None]
-    criteria = [c for i, raw in enumerate(criteria_raw)
-                if (c := _criterion_from_raw(raw, _json_where("criteria", i), problems)) is not None]
-    _check_pack_wide(packages, criteria, problems, lambda kind, i, f: f"$.{kind}[{i}].{f}")
+    packages: list[tuple[Package, Where]] = []
+    for i, raw in enumerate(packages_raw):
+        where = _json_where("packages", i, raw)
+        if (pkg := _package_from_raw(raw, where, problems)) is not None:
+            packages.append((pkg, where))
+    criteria: list[tuple[Criterion, Where]] = []
+    for i, raw in enumerate(criteria_raw):
+        where = _json_where("criteria", i, raw)
+        if (c := _criterion_from_raw(raw, where, problems)) is not None:
+            criteria.append((c, where))
+    _check_pack_wide(packages, criteria, problems)
     problems.raise_if_any(name)
-    return Pack(packages=packages, criteria=criteria)
+    return Pack(packages=[p for p, _ in packages], criteria=[c for c, _ in criteria])
 
 
-def _json_where(kind: str, index: int) -> Callable[[str], str]:
-    """The JSON path of a field of the index-th package or criterion."""
-    def where(field_name: str) -> str:
-        return f"$.{kind}[{index}].{field_name}" if field_name else f"$.{kind}[{index}]"
+def _json_where(kind: str, index: int, raw: Any) -> Where:
+    """The place of a field of the index-th package or criterion: "criterium 2 (MEU-M-01), veld 'Titel'"."""
+    key = raw.get("slug" if kind == "packages" else "id") if isinstance(raw, dict) else None
+
+    def where(field_name: str) -> tuple[str, str]:
+        return (with_field(record_place(kind, index + 1, key), field_name),
+                with_field(record_place(kind, index + 1, key, "en"), field_name, lang="en"))
     return where
 
 
@@ -208,9 +239,10 @@ class _Problems:
         self.nl: list[tuple[str, str]] = []
         self.en: list[tuple[str, str]] = []
 
-    def add(self, where: str, nl: str, en: str) -> None:
-        self.nl.append((where, nl))
-        self.en.append((where, en))
+    def add(self, where: str | tuple[str, str], nl: str, en: str) -> None:
+        where_nl, where_en = (where, where) if isinstance(where, str) else where
+        self.nl.append((where_nl, nl))
+        self.en.append((where_en, en))
 
     def raise_if_any(self, name: str) -> None:
         if self.nl:
@@ -223,7 +255,7 @@ def _as_str_list(value: Any) -> list[str] | None:
     return None
 
 
-def _package_from_raw(raw: Any, where: Callable[[str], str], problems: _Problems) -> Package | None:
+def _package_from_raw(raw: Any, where: Where, problems: _Problems) -> Package | None:
     if not isinstance(raw, dict):
         problems.add(where(""), "moet een object zijn", "must be an object")
         return None
@@ -245,7 +277,7 @@ def _package_from_raw(raw: Any, where: Callable[[str], str], problems: _Problems
     return pkg
 
 
-def _criterion_from_raw(raw: Any, where: Callable[[str], str], problems: _Problems) -> Criterion | None:
+def _criterion_from_raw(raw: Any, where: Where, problems: _Problems) -> Criterion | None:
     if not isinstance(raw, dict):
         problems.add(where(""), "moet een object zijn", "must be an object")
         return None
@@ -286,7 +318,7 @@ def _criterion_from_raw(raw: Any, where: Callable[[str], str], problems: _Proble
     return c
 
 
-def _add_all(found: list[Any], where: Callable[[str], str], problems: _Problems) -> bool:
+def _add_all(found: list[Any], where: Where, problems: _Problems) -> bool:
     """Add validation problems at their place; True when there were any."""
     for p in found:
         problems.add(where(p.field), p.nl, p.en)
@@ -302,26 +334,27 @@ def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _check_pack_wide(packages: list[Package], criteria: list[Criterion], problems: _Problems,
-                     where: Callable[[str, int, str], str]) -> None:
+def _check_pack_wide(packages: list[tuple[Package, Where]], criteria: list[tuple[Criterion, Where]],
+                     problems: _Problems) -> None:
     seen_slugs: set[str] = set()
     seen_prefixes: dict[str, str] = {}
-    for i, p in enumerate(packages):
+    for p, where in packages:
         if p.slug in seen_slugs:
-            problems.add(where("packages", i, "slug"), f"pakket '{shown(p.slug)}' staat er twee keer in",
+            problems.add(where("slug"), f"pakket '{shown(p.slug)}' staat er twee keer in",
                          f"package '{shown(p.slug)}' occurs twice")
         seen_slugs.add(p.slug)
         if p.prefix and seen_prefixes.setdefault(p.prefix, p.slug) != p.slug:
-            problems.add(where("packages", i, "prefix"),
+            problems.add(where("prefix"),
                          f"voorvoegsel '{shown(p.prefix)}' is al van pakket '{shown(seen_prefixes[p.prefix])}'",
                          f"prefix '{shown(p.prefix)}' already belongs to package '{shown(seen_prefixes[p.prefix])}'")
-    seen_ids: dict[str, int] = {}
-    for i, c in enumerate(criteria):
+    seen_ids: dict[str, tuple[str, str]] = {}
+    for c, where in criteria:
         if c.id in seen_ids:
-            problems.add(where("criteria", i, "id"), f"code '{shown(c.id)}' komt twee keer voor (ook bij nummer {seen_ids[c.id] + 1})",
-                         f"id '{shown(c.id)}' occurs twice (also at number {seen_ids[c.id] + 1})")
+            first_nl, first_en = seen_ids[c.id]
+            problems.add(where("id"), f"code '{shown(c.id)}' komt twee keer voor (ook bij {first_nl})",
+                         f"id '{shown(c.id)}' occurs twice (also at {first_en})")
         else:
-            seen_ids[c.id] = i
+            seen_ids[c.id] = where("")
 
 
 MAX_XLSX_ROWS = 100_000
@@ -393,50 +426,70 @@ def _read_xlsx(path: Path) -> Pack:
     pkg_sheet = next((sheets[n] for n in XLSX_PACKAGE_SHEETS if n in sheets), None)
     crit_sheet = next((sheets[n] for n in XLSX_CRITERIA_SHEETS if n in sheets), None)
     if pkg_sheet is None or crit_sheet is None:
-        raise _xlsx_problem(path.name, "dit is geen bibliotheekpakket: de bladen 'pakketten' en 'criteria' ontbreken",
-                            "this is not a library pack: the sheets 'pakketten' and 'criteria' are missing")
-    pkg_rows = _sheet_rows(pkg_sheet, XLSX_REQUIRED_PACKAGE_COLUMNS, problems)
-    crit_rows = _sheet_rows(crit_sheet, CRITERION_REQUIRED, problems)
+        raise _xlsx_problem(path.name, "dit is geen bibliotheekpakket: de bladen 'Pakketten' en 'Criteria' ontbreken",
+                            "this is not a library pack: the sheets 'Pakketten' and 'Criteria' are missing")
+    pkg_columns, pkg_rows = _sheet_rows(pkg_sheet, PACKAGE_LABELS, XLSX_REQUIRED_PACKAGE_COLUMNS, problems)
+    crit_columns, crit_rows = _sheet_rows(crit_sheet, CRITERION_LABELS, CRITERION_REQUIRED, problems)
     problems.raise_if_any(path.name)
-    packages = []
+    packages: list[tuple[Package, Where]] = []
     for row_no, raw in pkg_rows:
-        raw = _coerce_xlsx_package(raw)
-
-        def pkg_where(f: str, row_no: int = row_no) -> str:
-            return f"blad {shown(pkg_sheet.title)} rij {row_no}" + (f" veld {f}" if f else "")
-
-        pkg = _package_from_raw(raw, pkg_where, problems)
+        where = _xlsx_where(pkg_sheet.title, row_no, pkg_columns)
+        pkg = _package_from_raw(_coerce_xlsx_package(raw), where, problems)
         if pkg is not None:
-            packages.append(pkg)
-    criteria = []
+            packages.append((pkg, where))
+    criteria: list[tuple[Criterion, Where]] = []
     for row_no, raw in crit_rows:
-        def where(f: str, row_no: int = row_no) -> str:
-            return f"blad {shown(crit_sheet.title)} rij {row_no}" + (f" veld {f}" if f else "")
-
-        raw = _coerce_xlsx_criterion(raw, where, problems)
-
-        c = _criterion_from_raw(raw, where, problems)
+        where = _xlsx_where(crit_sheet.title, row_no, crit_columns)
+        c = _criterion_from_raw(_coerce_xlsx_criterion(raw, where, problems), where, problems)
         if c is not None:
-            criteria.append(c)
-    rows_by_kind = {"packages": [r for r, _ in pkg_rows], "criteria": [r for r, _ in crit_rows]}
-    _check_pack_wide(packages, criteria, problems,
-                     lambda kind, i, f: f"blad {kind} rij {rows_by_kind[kind][i]} veld {f}")
+            criteria.append((c, where))
+    _check_pack_wide(packages, criteria, problems)
     problems.raise_if_any(path.name)
-    return Pack(packages=packages, criteria=criteria)
+    return Pack(packages=[p for p, _ in packages], criteria=[c for c, _ in criteria])
 
 
-def _sheet_rows(sheet: _Sheet, required: list[str], problems: _Problems) -> list[tuple[int, dict[str, Any]]]:
+def _xlsx_where(title: str, row_no: int, columns: dict[str, str]) -> Where:
+    """The place of a cell: "blad Criteria, rij 5, kolom 'Ambitieniveau'", the column named as in the file."""
+    sheet = shown(title)
+
+    def where(field_name: str) -> tuple[str, str]:
+        header = columns.get(field_name.partition(".")[0]) if field_name else None
+        header = shown(header, 40) if header is not None else None
+        return (with_field(row_place(sheet, row_no), field_name, column=True, header=header),
+                with_field(row_place(sheet, row_no, "en"), field_name, column=True, header=header, lang="en"))
+    return where
+
+
+def _sheet_rows(sheet: _Sheet, labels: dict[str, tuple[str, str]], required: list[str],
+                problems: _Problems) -> tuple[dict[str, str], list[tuple[int, dict[str, Any]]]]:
+    """(field -> the column's header as written, rows as field -> value); a header is the Dutch label or, in
+    older packs, the English field name, in any case and with spaces around it."""
+    title = shown(sheet.title)
     if not sheet.header:
-        problems.add(f"blad {shown(sheet.title)}", "het blad is leeg", "the sheet is empty")
-        return []
-    missing = [c for c in required if c not in sheet.header]
+        problems.add((f"blad {title}", f"sheet {title}"), "het blad is leeg", "the sheet is empty")
+        return {}, []
+    known = header_fields(labels)
+    fields: list[str] = []  # per column: its field, or "" for a column the pack does not use
+    columns: dict[str, str] = {}
+    for header in sheet.header:
+        name = known.get(header.strip().casefold(), "")
+        if name and name in columns:
+            problems.add((f"blad {title}, rij 1", f"sheet {title}, row 1"),
+                         f"kolom '{shown(header, 40)}' staat er twee keer in (ook als '{shown(columns[name], 40)}')",
+                         f"column '{shown(header, 40)}' occurs twice (also as '{shown(columns[name], 40)}')")
+            name = ""
+        elif name:
+            columns[name] = header
+        fields.append(name)
+    missing = [c for c in required if c not in columns]
     for c in missing:
-        problems.add(f"blad {shown(sheet.title)} rij 1", f"kolom '{c}' ontbreekt (is hij hernoemd?)",
-                     f"column '{c}' is missing (was it renamed?)")
+        nl, en = labels[c]
+        problems.add((f"blad {title}, rij 1", f"sheet {title}, row 1"), f"kolom '{nl}' ontbreekt (is hij hernoemd?)",
+                     f"column '{en}' is missing (was it renamed?)")
     if missing:
-        return []
-    return [(row_no, {col: val for col, val in zip(sheet.header, values, strict=False) if col})
-            for row_no, values in sheet.rows]
+        return columns, []
+    return columns, [(row_no, {f: val for f, val in zip(fields, values, strict=False) if f})
+                     for row_no, values in sheet.rows]
 
 
 def _coerce_xlsx_package(raw: dict[str, Any]) -> dict[str, Any]:
@@ -464,7 +517,7 @@ def _split_list(value: Any) -> list[str]:
     return [part.strip() for part in str(value).replace("\n", ";").split(";") if part.strip()]
 
 
-def _json_cell(value: str, field_name: str, where: Callable[[str], str], problems: _Problems) -> Any:
+def _json_cell(value: str, field_name: str, where: Where, problems: _Problems) -> Any:
     """A cell holding a JSON object (structured scoring, placeholders with details)."""
     try:
         return strict_json.loads(value)
@@ -474,7 +527,7 @@ def _json_cell(value: str, field_name: str, where: Callable[[str], str], problem
         return None
 
 
-def _coerce_xlsx_criterion(raw: dict[str, Any], where: Callable[[str], str], problems: _Problems) -> dict[str, Any]:
+def _coerce_xlsx_criterion(raw: dict[str, Any], where: Where, problems: _Problems) -> dict[str, Any]:
     """Excel gives numbers as floats and empty cells as None; turn them into what JSON packs hold."""
     out = {k: v for k, v in raw.items()}
     for name in ("level", "version", "weight_min", "weight_max"):
@@ -535,13 +588,15 @@ def plan_import(store: LibraryStore, pack: Pack) -> ImportPlan:
     problems = _Problems()
     for c in pack.criteria:
         if c.package not in known:
-            problems.add(f"criterium {shown(c.id)} veld package", f"onbekend inkooppakket '{shown(c.package)}'",
+            problems.add((with_field(f"criterium {shown(c.id)}", "package"),
+                          with_field(f"criterion {shown(c.id)}", "package", lang="en")), f"onbekend inkooppakket '{shown(c.package)}'",
                          f"unknown procurement package '{shown(c.package)}'")
     prefixes = {p.prefix: p.slug for p in existing_packages.values() if p.prefix}
     for p in pack.packages:
         owner = prefixes.get(p.prefix)
         if p.prefix and owner not in (None, p.slug):
-            problems.add(f"pakket {p.slug} veld prefix", f"voorvoegsel '{p.prefix}' is al van pakket '{owner}'",
+            problems.add((with_field(f"pakket {p.slug}", "prefix"), with_field(f"package {p.slug}", "prefix", lang="en")),
+                         f"voorvoegsel '{p.prefix}' is al van pakket '{owner}'",
                          f"prefix '{p.prefix}' already belongs to package '{owner}'")
     problems.raise_if_any(pack.source.name if pack.source else "pakket")
     for p in pack.packages:
@@ -704,12 +759,12 @@ def _write_xlsx(path: Path, packages: list[Package], criteria: list[Criterion], 
 
     wb = Workbook()
     ws = wb.active
-    ws.title = "pakketten"
-    append_row(ws, PACKAGE_FIELDS)
+    ws.title = XLSX_PACKAGE_SHEET
+    append_row(ws, [PACKAGE_LABELS[f][0] for f in PACKAGE_FIELDS])
     for p in packages:
         append_row(ws, [p.slug, p.name_nl, p.name_en, p.prefix, "; ".join(p.cpv), "; ".join(p.synonyms), p.description])
-    cs = wb.create_sheet("criteria")
-    append_row(cs, CRITERION_FIELDS)
+    cs = wb.create_sheet(XLSX_CRITERIA_SHEET)
+    append_row(cs, [CRITERION_LABELS[f][0] for f in CRITERION_FIELDS])
     for i, c in enumerate(criteria, start=1):
         row = criterion_to_row(c)
         # placeholders with a label, unit or range need the JSON form; bare defaults stay readable as name=value lines

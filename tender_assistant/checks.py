@@ -11,10 +11,11 @@ from enum import StrEnum
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
 from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
+from criteria_library.text import euro as _euro
 from criteria_library.validation import value_out_of_range
 
 from . import procurement_policy, thresholds
-from .clauses import clause_text, fill_clause
+from .clauses import clause_text, fill_clause, placeholder_label
 from .errors import TenderError
 from .library import Library
 from .tender import (
@@ -92,10 +93,6 @@ def place_label(where: str, lang: str = "nl") -> str:
     if where.startswith("values."):
         return ("value " if en else "waarde ") + where.removeprefix("values.").replace("_", " ")
     return where
-
-
-def _euro(value: float) -> str:
-    return "€ " + f"{value:,.0f}".replace(",", ".")
 
 
 def procedure_inline(label: str) -> str:
@@ -224,10 +221,12 @@ def _check_values(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
         unused.extend((name, f"criteria[{entry.id}].values.{name}", own) for name in entry.values if name not in own)
     for name, where, candidates in unused:
         close = difflib.get_close_matches(name, sorted(candidates), n=1)
-        hint_nl = f"; bedoelt u {{{{{close[0]}}}}}?" if close else "; de waarde wordt niet gebruikt"
-        hint_en = f"; did you mean {{{{{close[0]}}}}}?" if close else "; the value is not used"
-        f.advice("value-unused", f"{{{{{name}}}}} komt in geen van de gekozen criteria voor{hint_nl}",
-                 f"{{{{{name}}}}} does not occur in any chosen criterion{hint_en}", where)
+        suggestion = f'"{placeholder_label(close[0], criteria)}"' if close else ""
+        hint_nl = f"; bedoelt u {suggestion}?" if close else "; de waarde wordt niet gebruikt"
+        hint_en = f"; did you mean {suggestion}?" if close else "; the value is not used"
+        shown_name = placeholder_label(name)
+        f.advice("value-unused", f'"{shown_name}" komt in geen van de gekozen criteria voor{hint_nl}',
+                 f'"{shown_name}" does not occur in any chosen criterion{hint_en}', where)
 
 
 def _check_value_ranges(t: Tender, c: Criterion, f: _Findings) -> None:
@@ -238,10 +237,9 @@ def _check_value_ranges(t: Tender, c: Criterion, f: _Findings) -> None:
             continue
         problem = value_out_of_range(value, meta)
         if problem:
-            label_nl = meta.label or name
+            label = placeholder_label(name, [c])
             where = f"values.{name}" if name in TENDER_WIDE_PLACEHOLDERS else f"criteria[{c.id}].values.{name}"
-            f.error("placeholder-range", f"{c.id}: {label_nl}: {problem[0]}", f"{c.id}: {label_nl}: {problem[1]}",
-                    where)
+            f.error("placeholder-range", f"{c.id}: {label}: {problem[0]}", f"{c.id}: {label}: {problem[1]}", where)
 
 
 def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
@@ -266,11 +264,13 @@ def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
     _check_value_ranges(t, c, f)
     filled = fill_clause(t, c)
     for name in filled.missing:
-        f.error("placeholder-missing", f"{c.id}: \"{name}\" heeft geen waarde; vul die in bij de waarden",
-                f"{c.id}: \"{name}\" has no value; fill it in under values", f"values.{name}")
+        label = placeholder_label(name, [c])
+        f.error("placeholder-missing", f"{c.id}: \"{label}\" heeft geen waarde; vul die in bij de waarden",
+                f"{c.id}: \"{label}\" has no value; fill it in under values", f"values.{name}")
     for name, value in filled.defaults.items():
-        f.info("placeholder-default", f"{{{{{name}}}}} gebruikt de standaardwaarde \"{value}\"",
-               f"{{{{{name}}}}} uses the default value \"{value}\"", c.id)
+        label = placeholder_label(name, [c])
+        f.info("placeholder-default", f"\"{label}\" gebruikt de standaardwaarde \"{value}\"",
+               f"\"{label}\" uses the default value \"{value}\"", c.id)
 
 
 def _check_weights(t: Tender, criteria: list[Criterion], f: _Findings) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -33,9 +34,19 @@ class FilledClause:
         return "".join(s for s, _ in self.segments)
 
 
-def missing_marker(name: str) -> str:
-    """The visible gap left in a document for a placeholder without a value."""
-    return f"[{name.replace('_', ' ')}: in te vullen]"
+def placeholder_label(name: str, criteria: Iterable[Criterion] = ()) -> str:
+    """A placeholder as a buyer reads it: the label a criterion gives it, else its name with spaces ("reparatie
+    dagen"); never the {{name}} itself."""
+    for c in criteria:
+        meta = c.placeholder_meta.get(name)
+        if meta is not None and meta.label.strip():
+            return meta.label.strip()
+    return name.replace("_", " ")
+
+
+def missing_marker(label: str) -> str:
+    """The visible gap left in a document for a placeholder without a value (its label, see placeholder_label)."""
+    return f"[{label}: in te vullen]"
 
 
 def clause_text(tender: Tender, criterion: Criterion) -> str:
@@ -71,7 +82,7 @@ def fill_clause(tender: Tender, criterion: Criterion, text: str | None = None) -
         name = match.group(1)
         value, source = resolve(name, tender, criterion)
         if value is None:
-            result.segments.append((missing_marker(name), Source.MISSING))
+            result.segments.append((missing_marker(placeholder_label(name, [criterion])), Source.MISSING))
             if name not in result.missing:
                 result.missing.append(name)
         else:

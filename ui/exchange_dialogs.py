@@ -143,7 +143,7 @@ class ImportPreviewDialog(QDialog):
             parts = [f"<h3>{html.escape(item.text(0))}</h3>"]
             for name, (old, new) in value.items():
                 parts.append(f"<p><b>{html.escape(field_label(name))}</b><br>"
-                             f"{word_diff_html(_as_text(old), _as_text(new))}</p>")
+                             f"{word_diff_html(_as_text(name, old), _as_text(name, new))}</p>")
             self.detail.setHtml("".join(parts))
         else:
             self.detail.setHtml(f"<p>{_tr('Nieuw inkooppakket')}: {html.escape(value)}</p>")

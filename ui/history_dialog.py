@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library.errors import UserError
-from criteria_library.models import CONTENT_FIELDS, Criterion, CriterionVersion, Kind, Level, Status
+from criteria_library.field_names import value_text
+from criteria_library.models import CONTENT_FIELDS, Criterion, CriterionVersion
 from criteria_library.store import LibraryStore, content_diff
 
+from . import i18n
 from .error_dialogs import show_user_error
 from .field_labels import field_label
-from .i18n import label
 
 _WORD = re.compile(r"\s+|[^\s]+")
 
@@ -44,21 +45,9 @@ def local_time(stamp: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-_ENUM_FIELDS: dict[str, type[Kind] | type[Level] | type[Status]] = {"kind": Kind, "level": Level, "status": Status}
-
-
-def _as_text(value: Any, name: str = "") -> str:
-    enum = _ENUM_FIELDS.get(name)
-    if enum is not None and value is not None:
-        try:  # the label in the interface language, not the stored value ('gepubliceerd')
-            return label(enum(int(value) if enum is Level else value))
-        except (ValueError, TypeError):
-            return str(value)
-    if isinstance(value, dict):
-        return "\n".join(f"{k} = {v}" for k, v in value.items())
-    if value is None:
-        return "-"
-    return str(value)
+def _as_text(name: str, value: Any) -> str:
+    """A field's value as the user reads it: statuses, kinds and levels by their label in the interface language."""
+    return value_text(name, value, i18n.lang())
 
 
 def word_diff_html(old: str, new: str) -> str:
@@ -162,8 +151,8 @@ class HistoryDialog(QDialog):
                 parts.append(f"<p><i>{self.tr('Geen inhoudelijke wijzigingen.')}</i></p>")
         for name, (old, new) in diff.items():
             label = html.escape(field_label(name))
-            body = (html.escape(_as_text(new, name)).replace("\n", "<br>") if previous is None
-                    else word_diff_html(_as_text(old, name), _as_text(new, name)))
+            body = (html.escape(_as_text(name, new)).replace("\n", "<br>") if previous is None
+                    else word_diff_html(_as_text(name, old), _as_text(name, new)))
             parts.append(f"<p><b>{label}</b><br>{body}</p>")
         return "".join(parts)
 

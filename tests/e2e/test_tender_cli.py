@@ -194,7 +194,7 @@ def test_a_tender_file_with_a_byte_order_mark_is_read(capsys, db, tender_file):
 def test_unknown_value_name_gives_advice(capsys, db, tender_file):
     _edit(tender_file, values={"kleur_stoel": "blauw"})
     code, out, _ = run(capsys, "--db", str(db), "tender", "check", str(tender_file))
-    assert code == 0 and "advies: waarde kleur stoel: {{kleur_stoel}} komt in geen van de gekozen criteria voor" in out
+    assert code == 0 and "advies: waarde kleur stoel: \"kleur stoel\" komt in geen van de gekozen criteria voor" in out
 
 
 def test_lang_en_prints_findings_and_errors_in_english(capsys, db, tender_file, tmp_path):

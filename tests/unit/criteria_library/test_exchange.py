@@ -44,10 +44,10 @@ def test_xlsx_round_trip_and_edit_in_excel(fresh_db: LibraryStore, tmp_path: Pat
     out = tmp_path / "lib.xlsx"
     export_pack(fresh_db, out, package="meubilair")
     wb = load_workbook(out)
-    assert wb.sheetnames == ["pakketten", "criteria"]
-    sheet = wb["criteria"]
+    assert wb.sheetnames == ["Pakketten", "Criteria"]
+    sheet = wb["Criteria"]
     header = [c.value for c in sheet[1]]
-    sheet.cell(row=2, column=header.index("title") + 1, value="Aangepast in Excel")
+    sheet.cell(row=2, column=header.index("Titel") + 1, value="Aangepast in Excel")
     wb.save(out)
     plan = plan_import(fresh_db, read_pack(out))
     assert list(plan.changed) == ["MEU-S-01"]
@@ -66,7 +66,7 @@ def test_dry_run_report_shows_field_diff(fresh_db: LibraryStore, mini_pack: dict
     report = plan.report()
     assert "1 nieuw, 1 gewijzigd, 7 ongewijzigd" in report
     assert "+ MEU-S-02 Nieuw criterium" in report
-    assert "placeholders" in report and "12" in report
+    assert "    Invulvelden: " in report and "12" in report
     assert db_fingerprint(fresh_db.path) == before
 
 
@@ -90,10 +90,11 @@ def _broken(mini_pack: dict, name: str) -> object:
 @pytest.mark.parametrize(
     ("case", "expected"),
     [
-        ("missing field", "$.criteria[0].clause: verplicht veld ontbreekt"),
-        ("wrong kind", "$.criteria[1].kind: ongeldige soort 'wensenlijst'"),
-        ("level 7", "$.criteria[2].level: ongeldig ambitieniveau '7'"),
-        ("duplicate id", "$.criteria[3].id: code 'MEU-S-01' komt twee keer voor"),
+        ("missing field", "bad.json criterium 1 (MEU-S-01), veld 'Voorbeeldtekst': verplicht veld ontbreekt"),
+        ("wrong kind", "bad.json criterium 2 (MEU-M-01), veld 'Soort': ongeldige soort 'wensenlijst'"),
+        ("level 7", "bad.json criterium 3 (MEU-G-01), veld 'Ambitieniveau': ongeldig ambitieniveau '7'"),
+        ("duplicate id", "bad.json criterium 4 (MEU-S-01), veld 'Code': code 'MEU-S-01' komt twee keer voor "
+         "(ook bij criterium 1 (MEU-S-01))"),
         ("not a pack", "dit is geen bibliotheekpakket"),
         ("newer pack version", "wordt niet ondersteund"),
     ],
@@ -143,24 +144,26 @@ def test_excel_with_renamed_column(fresh_db, tmp_path) -> None:
     out = tmp_path / "lib.xlsx"
     export_pack(fresh_db, out)
     wb = load_workbook(out)
-    header = [c.value for c in wb["criteria"][1]]
-    wb["criteria"].cell(row=1, column=header.index("level") + 1, value="niveau")
+    header = [c.value for c in wb["Criteria"][1]]
+    wb["Criteria"].cell(row=1, column=header.index("Ambitieniveau") + 1, value="niveau")
     wb.save(out)
     with pytest.raises(PackError) as err:
         read_pack(out)
-    assert "blad criteria rij 1: kolom 'level' ontbreekt (is hij hernoemd?)" in err.value.report()
+    assert "blad Criteria, rij 1: kolom 'Ambitieniveau' ontbreekt (is hij hernoemd?)" in err.value.report()
+    assert "sheet Criteria, row 1: column 'Ambition level' is missing" in err.value.report("en")
 
 
 def test_excel_bad_cell_reports_sheet_row_field(fresh_db, tmp_path) -> None:
     out = tmp_path / "lib.xlsx"
     export_pack(fresh_db, out)
     wb = load_workbook(out)
-    header = [c.value for c in wb["criteria"][1]]
-    wb["criteria"].cell(row=4, column=header.index("kind") + 1, value="wens")
+    header = [c.value for c in wb["Criteria"][1]]
+    wb["Criteria"].cell(row=4, column=header.index("Soort") + 1, value="wens")
     wb.save(out)
     with pytest.raises(PackError) as err:
         read_pack(out)
-    assert "blad criteria rij 4 veld kind: ongeldige soort 'wens'" in err.value.report()
+    assert "lib.xlsx blad Criteria, rij 4, kolom 'Soort': ongeldige soort 'wens'" in err.value.report()
+    assert "lib.xlsx sheet Criteria, row 4, column 'Soort': invalid kind 'wens'" in err.value.report("en")
 
 
 def test_file_with_xlsx_name_that_is_not_excel(tmp_path) -> None:

@@ -51,44 +51,44 @@ def _deep(depth: int) -> object:
 
 
 WRONG_SHAPES = [
-    ("criteria.0.title", ["een", "lijst"], "$.criteria[0].title", "moet tekst zijn"),
-    ("criteria.0.id", {"a": 1}, "$.criteria[0].id", "moet tekst zijn"),
-    ("criteria.0.kind", ["gunningscriterium"], "$.criteria[0].kind", "moet tekst zijn"),
-    ("criteria.0.clause", 12, "$.criteria[0].clause", "moet tekst zijn"),
-    ("criteria.0.level", "1", "$.criteria[0].level", "moet een geheel getal zijn"),
-    ("criteria.0.level", 1.5, "$.criteria[0].level", "moet een geheel getal zijn"),
-    ("criteria.0.version", True, "$.criteria[0].version", "moet een geheel getal zijn"),
-    ("criteria.0.placeholders", ["jaren"], "$.criteria[0].placeholders", "naam-waardeparen"),
-    ("criteria.0.placeholders.jaren", ["5"], "$.criteria[0].placeholders", "moet tekst zijn"),
-    ("criteria.0.placeholders.jaren", {"default": {"b": 1}}, "$.criteria[0].placeholders", "moet tekst zijn"),
-    ("criteria.0.placeholders.jaren", {"default": "5", "label": ["x"]}, "$.criteria[0].placeholders.jaren.label",
+    ("criteria.0.title", ["een", "lijst"], "criterium 1 (MEU-S-01), veld 'Titel'", "moet tekst zijn"),
+    ("criteria.0.id", {"a": 1}, "criterium 1, veld 'Code'", "moet tekst zijn"),
+    ("criteria.0.kind", ["gunningscriterium"], "criterium 1 (MEU-S-01), veld 'Soort'", "moet tekst zijn"),
+    ("criteria.0.clause", 12, "criterium 1 (MEU-S-01), veld 'Voorbeeldtekst'", "moet tekst zijn"),
+    ("criteria.0.level", "1", "criterium 1 (MEU-S-01), veld 'Ambitieniveau'", "moet een geheel getal zijn"),
+    ("criteria.0.level", 1.5, "criterium 1 (MEU-S-01), veld 'Ambitieniveau'", "moet een geheel getal zijn"),
+    ("criteria.0.version", True, "criterium 1 (MEU-S-01), veld 'Versie'", "moet een geheel getal zijn"),
+    ("criteria.0.placeholders", ["jaren"], "criterium 1 (MEU-S-01), veld 'Invulvelden'", "naam-waardeparen"),
+    ("criteria.0.placeholders.jaren", ["5"], "criterium 1 (MEU-S-01), veld 'Invulvelden'", "moet tekst zijn"),
+    ("criteria.0.placeholders.jaren", {"default": {"b": 1}}, "criterium 1 (MEU-S-01), veld 'Invulvelden'", "moet tekst zijn"),
+    ("criteria.0.placeholders.jaren", {"default": "5", "label": ["x"]}, "criterium 1 (MEU-S-01), veld 'Invulvelden' (invulveld 'jaren', naam)",
      "moet tekst zijn"),
-    ("criteria.0.placeholders.jaren", {"default": "5", "min": 10**400}, "$.criteria[0].placeholders.jaren.min",
+    ("criteria.0.placeholders.jaren", {"default": "5", "min": 10**400}, "criterium 1 (MEU-S-01), veld 'Invulvelden' (invulveld 'jaren', minimum)",
      "is geen getal"),
-    ("criteria.0.scoring", {"type": "punten", "scale_max": 10**400}, "$.criteria[0].scoring.scale_max",
+    ("criteria.0.scoring", {"type": "punten", "scale_max": 10**400}, "criterium 1 (MEU-S-01), veld 'Beoordelingswijze' (hoogste score)",
      "is geen getal"),
-    ("criteria.0.marktstandaard", "ja", "$.criteria[0].marktstandaard", "moet true of false zijn"),
-    ("criteria.0.status", {"x": 1}, "$.criteria[0].status", "moet tekst zijn"),
-    ("criteria.0.created_at", ["2024"], "$.criteria[0].created_at", "moet tekst zijn"),
-    ("packages.0.name_nl", ["x"], "$.packages[0].name_nl", "moet tekst zijn"),
-    ("packages.0.slug", {"x": 1}, "$.packages[0].slug", "moet tekst zijn"),
-    ("packages.0.prefix", ["MEU"], "$.packages[0].prefix", "moet tekst zijn"),
-    ("packages.0.cpv", "39100000-3", "$.packages[0].cpv", "moet een lijst"),
-    ("packages.0.cpv", [["39100000-3"]], "$.packages[0].cpv", "moet tekst zijn"),
-    ("packages.0.synonyms", [{"a": 1}], "$.packages[0].synonyms", "moet tekst zijn"),
-    ("criteria.0.title", _deep(900), "$.criteria[0].title", "moet tekst zijn"),
-    ("criteria.0.title", "titel \ud800 half", "$.criteria[0].title", "ongeldig Unicode-teken"),
-    ("packages.0.description", "\udfff", "$.packages[0].description", "ongeldig Unicode-teken"),
-    ("criteria.0.placeholders.jaren", "5\ud83d", "$.criteria[0].placeholders", "ongeldig Unicode-teken"),
-    ("criteria.0.version", 10**4000, "$.criteria[0].version", "ongeldige versie"),
-    ("criteria.0.version", 2**63, "$.criteria[0].version", "ongeldige versie"),
-    ("criteria.0.version", 2**63 - 2, "$.criteria[0].version", "ongeldige versie"),
-    ("criteria.0.level", -(10**4200), "$.criteria[0].level", "ongeldig ambitieniveau"),
-    ("criteria.3.weight_max", 2**64, "$.criteria[3].weight_max", "moet een geheel getal van 0 tot 100"),
-    ("criteria.0.placeholders.jaren", "5\x1b[31m", "$.criteria[0].placeholders", "stuurteken (U+001B"),
-    ("criteria.0.placeholders.jaren", "5\x00", "$.criteria[0].placeholders", "stuurteken (U+0000"),
-    ("criteria.0.updated_by", "mallory\x07", "$.criteria[0].updated_by", "stuurteken (U+0007"),
-    ("criteria.0.id", "MEU-S-01\n", "$.criteria[0].id", "moet op één regel staan"),
+    ("criteria.0.marktstandaard", "ja", "criterium 1 (MEU-S-01), veld 'Marktstandaard'", "moet true of false zijn"),
+    ("criteria.0.status", {"x": 1}, "criterium 1 (MEU-S-01), veld 'Status'", "moet tekst zijn"),
+    ("criteria.0.created_at", ["2024"], "criterium 1 (MEU-S-01), veld 'Aangemaakt op'", "moet tekst zijn"),
+    ("packages.0.name_nl", ["x"], "pakket 1 (meubilair), veld 'Naam (NL)'", "moet tekst zijn"),
+    ("packages.0.slug", {"x": 1}, "pakket 1, veld 'Slug'", "moet tekst zijn"),
+    ("packages.0.prefix", ["MEU"], "pakket 1 (meubilair), veld 'Voorvoegsel'", "moet tekst zijn"),
+    ("packages.0.cpv", "39100000-3", "pakket 1 (meubilair), veld 'CPV-codes'", "moet een lijst"),
+    ("packages.0.cpv", [["39100000-3"]], "pakket 1 (meubilair), veld 'CPV-codes'", "moet tekst zijn"),
+    ("packages.0.synonyms", [{"a": 1}], "pakket 1 (meubilair), veld 'Synoniemen'", "moet tekst zijn"),
+    ("criteria.0.title", _deep(900), "criterium 1 (MEU-S-01), veld 'Titel'", "moet tekst zijn"),
+    ("criteria.0.title", "titel \ud800 half", "criterium 1 (MEU-S-01), veld 'Titel'", "ongeldig Unicode-teken"),
+    ("packages.0.description", "\udfff", "pakket 1 (meubilair), veld 'Omschrijving'", "ongeldig Unicode-teken"),
+    ("criteria.0.placeholders.jaren", "5\ud83d", "criterium 1 (MEU-S-01), veld 'Invulvelden'", "ongeldig Unicode-teken"),
+    ("criteria.0.version", 10**4000, "criterium 1 (MEU-S-01), veld 'Versie'", "ongeldige versie"),
+    ("criteria.0.version", 2**63, "criterium 1 (MEU-S-01), veld 'Versie'", "ongeldige versie"),
+    ("criteria.0.version", 2**63 - 2, "criterium 1 (MEU-S-01), veld 'Versie'", "ongeldige versie"),
+    ("criteria.0.level", -(10**4200), "criterium 1 (MEU-S-01), veld 'Ambitieniveau'", "ongeldig ambitieniveau"),
+    ("criteria.3.weight_max", 2**64, "criterium 4 (MEU-C-01), veld 'Maximumgewicht'", "moet een geheel getal van 0 tot 100"),
+    ("criteria.0.placeholders.jaren", "5\x1b[31m", "criterium 1 (MEU-S-01), veld 'Invulvelden'", "stuurteken (U+001B"),
+    ("criteria.0.placeholders.jaren", "5\x00", "criterium 1 (MEU-S-01), veld 'Invulvelden'", "stuurteken (U+0000"),
+    ("criteria.0.updated_by", "mallory\x07", "criterium 1 (MEU-S-01), veld 'Gewijzigd door'", "stuurteken (U+0007"),
+    ("criteria.0.id", "MEU-S-01\n", "criterium 1, veld 'Code'", "moet op één regel staan"),
 ]
 
 
@@ -146,7 +146,7 @@ def test_non_finite_numbers_are_refused(mini_pack, tmp_path) -> None:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(PackError) as err:
         read_pack(path)
-    assert "$.criteria[0].level: moet een geheel getal zijn, niet nan" in err.value.report()
+    assert "criterium 1 (MEU-S-01), veld 'Ambitieniveau': moet een geheel getal zijn, niet nan" in err.value.report()
 
 
 @pytest.mark.parametrize(("field", "value", "place", "message"), CLI_CASES, ids=_ids(CLI_CASES))
@@ -313,15 +313,15 @@ def test_text_that_looks_like_a_formula_is_exported_as_text_and_imports_back(fre
     apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack))), backup=False)
     out = tmp_path / "lib.xlsx"
     export_pack(fresh_db, out)
-    sheet = load_workbook(out)["criteria"]
-    column = [c.value for c in sheet[1]].index("title")
+    sheet = load_workbook(out)["Criteria"]
+    column = [c.value for c in sheet[1]].index("Titel")
     titles = {row[column].value: row[column] for row in sheet.iter_rows(min_row=2)}
     for formula in FORMULAS:
         expected = formula.replace("\r", "\n")  # a pack's line ends are new lines
         cell = titles[expected]
         assert cell.data_type == "s" and cell.value == expected  # text, not a formula, and not changed
         assert cell.quotePrefix  # Excel keeps it text when the user edits the cell
-    assert load_workbook(out)["pakketten"]["B2"].data_type == "s"
+    assert load_workbook(out)["Pakketten"]["B2"].data_type == "s"
     again = read_pack(out)
     assert not plan_import(fresh_db, again).has_changes  # the export imports back identically
     assert {c.title for c in again.criteria} >= {f.replace("\r", "\n") for f in FORMULAS}

@@ -103,22 +103,22 @@ def test_editing_keeps_history_readable_across_the_new_fields(fresh_db: LibraryS
 
 
 @pytest.mark.parametrize(("change", "place", "message"), [
-    ({"scoring": {"type": "loterij"}}, "$.criteria[2].scoring.type", "onbekend beoordelingstype"),
+    ({"scoring": {"type": "loterij"}}, "criterium 3 (MEU-G-01), veld 'Beoordelingswijze' (soort beoordeling)", "onbekend beoordelingstype"),
     ({"scoring": {"type": "punten", "scale_max": 10, "levels": [{"points": 12}]}},
-     "$.criteria[2].scoring.levels[0].points", "niet tussen 0 en 10"),
-    ({"scoring": {"type": "relatief", "direction": "omhoog"}}, "$.criteria[2].scoring.direction", "'hoger' of 'lager'"),
-    ({"scoring": {"type": "fictieve_korting", "per_unit_pct": 2, "cap_pct": 10}}, "$.criteria[2].weight_min",
+     "criterium 3 (MEU-G-01), veld 'Beoordelingswijze' (niveau 1, punten)", "niet tussen 0 en 10"),
+    ({"scoring": {"type": "relatief", "direction": "omhoog"}}, "criterium 3 (MEU-G-01), veld 'Beoordelingswijze' (richting)", "'hoger' of 'lager'"),
+    ({"scoring": {"type": "fictieve_korting", "per_unit_pct": 2, "cap_pct": 10}}, "criterium 3 (MEU-G-01), veld 'Minimumgewicht'",
      "geen gewicht"),
     ({"scoring": {"type": "fictieve_korting", "cap_pct": 10}, "weight_min": None, "weight_max": None},
-     "$.criteria[2].scoring.per_unit_pct", "verplicht getal ontbreekt"),
+     "criterium 3 (MEU-G-01), veld 'Beoordelingswijze' (korting per eenheid)", "verplicht getal ontbreekt"),
     ({"placeholders": {"x": {"default": "3", "min": 5, "max": 1}}, "clause": "Tekst {{x}} tekst."},
-     "$.criteria[2].placeholders.x.min", "minimum is groter dan maximum"),
+     "criterium 3 (MEU-G-01), veld 'Invulvelden' (invulveld 'x', minimum)", "minimum is groter dan maximum"),
     ({"placeholders": {"x": {"default": "30", "max": 10}}, "clause": "Tekst {{x}} tekst."},
-     "$.criteria[2].placeholders.x.default", "groter dan het maximum"),
+     "criterium 3 (MEU-G-01), veld 'Invulvelden' (invulveld 'x', standaardwaarde)", "groter dan het maximum"),
     ({"placeholders": {"x": {"default": "3", "lable": "X"}}, "clause": "Tekst {{x}} tekst."},
-     "$.criteria[2].placeholders.x.lable", "onbekend veld"),
-    ({"r_strategy": "R10"}, "$.criteria[2].r_strategy", "of ondersteunend"),
-    ({"marktstandaard": "ja"}, "$.criteria[2].marktstandaard", "true of false"),
+     "criterium 3 (MEU-G-01), veld 'Invulvelden' (invulveld 'x', lable)", "onbekend veld"),
+    ({"r_strategy": "R10"}, "criterium 3 (MEU-G-01), veld 'R-strategie'", "of ondersteunend"),
+    ({"marktstandaard": "ja"}, "criterium 3 (MEU-G-01), veld 'Marktstandaard'", "true of false"),
 ])
 def test_bad_new_fields_are_refused_with_their_place(mini_pack: dict, tmp_path: Path, change: dict, place: str,
                                                      message: str) -> None:
@@ -141,13 +141,13 @@ def test_xlsx_cell_with_broken_json_names_row_and_field(fresh_db: LibraryStore, 
     out = tmp_path / "lib.xlsx"
     export_pack(fresh_db, out)
     wb = load_workbook(out)
-    sheet = wb["criteria"]
+    sheet = wb["Criteria"]
     header = [c.value for c in sheet[1]]
-    sheet.cell(row=3, column=header.index("scoring") + 1, value='{"type": "punten", ')
+    sheet.cell(row=3, column=header.index("Beoordelingswijze") + 1, value='{"type": "punten", ')
     wb.save(out)
     with pytest.raises(PackError) as err:
         read_pack(out)
-    assert any("rij 3 veld scoring" in where and "ongeldige JSON" in text for where, text in err.value.problems)
+    assert any("blad Criteria, rij 3, kolom 'Beoordelingswijze'" in where and "ongeldige JSON" in text for where, text in err.value.problems)
 
 
 def test_database_of_schema_2_moves_text_scoring_to_scoring_text(tmp_path: Path) -> None:

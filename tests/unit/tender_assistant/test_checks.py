@@ -20,8 +20,8 @@ def test_complete_tender_has_no_errors_and_marks_defaults(fake_lib, tender):
     findings = check_tender(tender, fake_lib, TODAY)
     assert errors(findings) == []
     defaults = [f for f in findings if f.code == "placeholder-default"]
-    assert {f.text() for f in defaults} == {'BED-S-01: {{referentie_jaren}} gebruikt de standaardwaarde "3"',
-                                            'BED-M-01: {{percentage_recycled}} gebruikt de standaardwaarde "20"'}
+    assert {f.text() for f in defaults} == {'BED-S-01: "referentie jaren" gebruikt de standaardwaarde "3"',
+                                            'BED-M-01: "percentage recycled" gebruikt de standaardwaarde "20"'}
 
 
 def test_weights_must_add_up_to_100(fake_lib, tender):
@@ -119,9 +119,9 @@ def test_a_value_no_criterion_uses_gives_advice_with_a_suggestion(fake_lib, tend
     tender.values["kleur"] = "blauw"
     found = {f.where: f.text() for f in check_tender(tender, fake_lib, TODAY) if f.code == "value-unused"}
     assert found == {
-        "values.reparatiedagen": "waarde reparatiedagen: {{reparatiedagen}} komt in geen van de gekozen criteria voor;"
-                                 " bedoelt u {{reparatie_dagen}}?",
-        "values.kleur": "waarde kleur: {{kleur}} komt in geen van de gekozen criteria voor; de waarde wordt niet "
+        "values.reparatiedagen": "waarde reparatiedagen: \"reparatiedagen\" komt in geen van de gekozen criteria voor;"
+                                 " bedoelt u \"reparatie dagen\"?",
+        "values.kleur": "waarde kleur: \"kleur\" komt in geen van de gekozen criteria voor; de waarde wordt niet "
                         "gebruikt"}
 
 

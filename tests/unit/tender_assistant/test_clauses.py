@@ -33,3 +33,19 @@ def test_edited_clause_replaces_the_library_text(fake_lib, tender):
     tender.entry("BED-C-02").text = "Elk kwartaal rapporteert de opdrachtnemer aan {{opdrachtgever}}."
     assert fill_clause(tender, fake_lib.criterion("BED-C-02")).text == (
         "Elk kwartaal rapporteert de opdrachtnemer aan Gemeente Zaanstad.")
+
+
+def test_gap_and_findings_use_the_placeholders_label_not_its_name(fake_lib, tender):
+    """A buyer never reads {{reparatie_dagen}}: the document's gap and the check name the placeholder by its label."""
+    from dataclasses import replace
+
+    from criteria_library.models import PlaceholderMeta
+    from tender_assistant.checks import check_tender
+
+    c = fake_lib.criterion("BED-M-02")
+    labelled = replace(c, placeholder_meta={"reparatie_dagen": PlaceholderMeta(label="Reparatietermijn", unit="dagen")})
+    del tender.values["reparatie_dagen"]
+    assert "[Reparatietermijn: in te vullen]" in fill_clause(tender, labelled).text
+    fake_lib._criteria["BED-M-02"] = labelled
+    texts = [f.text() for f in check_tender(tender, fake_lib) if f.code == "placeholder-missing"]
+    assert texts and all("Reparatietermijn" in t and "reparatie_dagen" not in t and "{{" not in t for t in texts)
