@@ -15,13 +15,17 @@ gets the focus, from what a sighted user reads next to it:
 A name set in code (`setAccessibleName`) always wins and is never touched. Derived names are marked and derived
 again on every show and focus, so they follow changed texts and a live language switch (labels are translated
 already). Controls where none of these exists get an explicit, translated name in their own module.
+
+The same `install` puts a thick focus ring around whatever control has the keyboard focus (see FocusRing).
 """
 
 from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -37,6 +41,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSlider,
+    QSplitter,
     QTextEdit,
     QWidget,
 )
@@ -222,17 +227,136 @@ class _Namer(QObject):
         return False
 
 
+# ------------------------------------------------------------------ focus visible
+FOCUS_COLOUR = "#0b5cad"  # dark blue: 6:1 against the light grey of the windows
+FOCUS_COLOUR_PRESENTATION = "#d4006a"  # the presentation style sheet's focus colour
+RING = 3  # pixels
+
+
+class FocusRing(QWidget):
+    """A thick ring around the control with the keyboard focus, so a keyboard user sees where typing goes.
+
+    Fusion marks a focused line edit with a 1-pixel line and a button with a dotted one: too faint on a laptop,
+    invisible on a projector. The ring lies just outside the control (inside where the parent would clip it), is
+    masked to the ring so it hides nothing, and lets mouse clicks through."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("a11y_focus_ring")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.target: QWidget | None = None
+
+    @staticmethod
+    def host(target: QWidget) -> QWidget | None:
+        """The widget the ring lives in: the target's parent, but never a QSplitter (it would make the ring a
+        pane of its own)."""
+        host = target.parentWidget()
+        while isinstance(host, QSplitter):
+            host = host.parentWidget()
+        return host
+
+    def follow(self, target: QWidget) -> None:
+        host = self.host(target)
+        if host is None:
+            return
+        self.target = target
+        if self.parentWidget() is not host:
+            self.setParent(host)
+        self.place()
+
+    def place(self) -> None:
+        target = self.target
+        parent = self.parentWidget()
+        if target is None or parent is None or not shiboken6.isValid(target) or not target.isVisible():
+            self.hide()
+            return
+        outer = QRect(target.mapTo(parent, QPoint(0, 0)), target.size()).adjusted(-RING, -RING, RING, RING)
+        outer = outer.intersected(parent.rect())
+        self.setGeometry(outer)
+        inner = QRect(0, 0, outer.width(), outer.height()).adjusted(RING, RING, -RING, -RING)
+        self.setMask(QRegion(0, 0, outer.width(), outer.height()) - QRegion(inner))
+        self.raise_()
+        self.show()
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        from . import presentation
+
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(FOCUS_COLOUR_PRESENTATION if presentation.active() else FOCUS_COLOUR))
+
+
+class _FocusTracker(QObject):
+    """Moves the one focus ring to each control that gets the focus and keeps it on the control as it moves."""
+
+    EVENTS = (QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide)
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.placing = False
+        self.ring: FocusRing | None = None
+        self.target: QWidget | None = None
+        app.focusChanged.connect(self.focus_changed)
+
+    def focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self.target is not None and shiboken6.isValid(self.target):
+            self.target.removeEventFilter(self)
+        self.target = None
+        ring = self.ring if self.ring is not None and shiboken6.isValid(self.ring) else None
+        if new is None or new.isWindow() or FocusRing.host(new) is None:
+            if ring is not None:
+                ring.hide()
+            return
+        if ring is None:
+            ring = self.ring = FocusRing(FocusRing.host(new))  # type: ignore[arg-type]
+        self.target = new
+        self.placing = True
+        try:
+            ring.follow(new)
+        finally:
+            self.placing = False
+        new.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.target and event.type() in self.EVENTS and not self.placing
+                and self.ring is not None and shiboken6.isValid(self.ring)):
+            self.placing = True  # placing the ring sends the target events of its own
+            try:
+                self.ring.place()
+            finally:
+                self.placing = False
+        return False
+
+
 _namer: _Namer | None = None
+_tracker: _FocusTracker | None = None
 
 
 def install(app: QApplication) -> None:
-    """Name controls in every window of the application from now on (once per application)."""
-    global _namer
-    if _namer is not None and _namer.parent() is app:
+    """Name controls and ring the focused one in every window of the application from now on (once)."""
+    global _namer, _tracker
+    if installed(app):
         return
     _namer = _Namer(app)
     app.installEventFilter(_namer)
+    _tracker = _FocusTracker(app)
+
+
+def uninstall(app: QApplication) -> None:
+    """Undo install (for tests that should see Qt's own behaviour again)."""
+    global _namer, _tracker
+    if _namer is not None and shiboken6.isValid(_namer):
+        app.removeEventFilter(_namer)
+        _namer.deleteLater()
+    if _tracker is not None and shiboken6.isValid(_tracker):
+        app.focusChanged.disconnect(_tracker.focus_changed)
+        if _tracker.ring is not None and shiboken6.isValid(_tracker.ring):
+            _tracker.ring.deleteLater()
+        _tracker.deleteLater()
+    _namer = _tracker = None
 
 
 def installed(app: QApplication) -> bool:
-    return _namer is not None and _namer.parent() is app
+    return _namer is not None and shiboken6.isValid(_namer) and _namer.parent() is app

@@ -9,13 +9,14 @@ PRESENTATION_POINT_SIZE = 17
 PRESENTATION_STYLE = """
 QWidget { color: #000000; font-size: %dpt; }
 QMainWindow, QDialog, QWizard, QWidget#central { background: #ffffff; }
-QTableView, QListView, QTreeView, QTextBrowser, QPlainTextEdit, QTextEdit, QLineEdit, QComboBox, QSpinBox {
+QTableView, QListView, QTreeView, QTextBrowser, QPlainTextEdit, QTextEdit, QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {
     background: #ffffff; color: #000000; border: 2px solid #000000;
     selection-background-color: #003d99; selection-color: #ffffff;
 }
 QHeaderView::section { background: #000000; color: #ffffff; font-weight: bold; padding: 4px; border: 0; }
 QPushButton, QToolButton { border: 2px solid #000000; padding: 4px 10px; background: #f2f2f2; }
-QPushButton:focus, QLineEdit:focus, QComboBox:focus, QTableView:focus, QListView:focus { border: 3px solid #d4006a; }
+QPushButton:focus, QLineEdit:focus, QComboBox:focus, QTableView:focus, QListView:focus, QTreeView:focus,
+QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus { border: 3px solid #d4006a; }
 QLabel#banner { background: #ffd100; color: #000000; border: 2px solid #000000; }
 QMenuBar, QMenu, QToolBar, QStatusBar { background: #ffffff; color: #000000; }
 QMenu::item:selected, QMenuBar::item:selected { background: #003d99; color: #ffffff; }
@@ -23,6 +24,11 @@ QMenu::item:selected, QMenuBar::item:selected { background: #003d99; color: #fff
 
 _normal_font: QFont | None = None
 _active = False
+
+
+def active() -> bool:
+    """Whether presentation mode is on."""
+    return _active
 
 
 def scale() -> float:

@@ -17,7 +17,8 @@ def a11y(app):
     from ui import accessibility
 
     accessibility.install(app)
-    return accessibility
+    yield accessibility
+    accessibility.uninstall(app)
 
 
 def describe(widget: QWidget) -> str:
@@ -200,8 +201,12 @@ def test_the_application_names_controls_from_the_start(app):
     from ui import accessibility
     from ui.app import application
 
-    assert application("nl") is app
-    assert accessibility.installed(app)
+    try:
+        assert application("nl") is app
+        assert accessibility.installed(app)
+    finally:
+        accessibility.uninstall(app)
+    assert not accessibility.installed(app)
 
 
 def test_names_follow_a_live_language_switch(a11y, app, qtbot, library):
@@ -474,3 +479,74 @@ def test_a_tender_drafted_with_the_keyboard_alone(a11y, app, qtbot, library, mak
 
     alt("S")  # Sluiten: saved, so the wizard closes without asking
     qtbot.waitUntil(lambda: not wizard.isVisible())
+
+
+# ------------------------------------------------------------------ focus visible
+def ring_pixels(window: QWidget, control: QWidget, colour: str) -> int:
+    """How many pixels of the band just around (and on the edge of) the control have the focus colour."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QColor, QRegion
+
+    top_left = control.mapTo(window, QPoint(0, 0))
+    rect = QRect(top_left, control.size())
+    image = window.grab().toImage()
+    band = QRegion(rect.adjusted(-3, -3, 3, 3)) - QRegion(rect.adjusted(3, 3, -3, -3))
+    want = QColor(colour).rgb()
+    return sum(1 for r in band for x in range(r.left(), r.right() + 1) for y in range(r.top(), r.bottom() + 1)
+               if 0 <= x < image.width() and 0 <= y < image.height() and image.pixel(x, y) == want)
+
+
+@pytest.mark.parametrize("presenting", [False, True], ids=["normal", "presentation"])
+def test_the_focused_control_is_ringed_in_a_strong_colour(a11y, app, qtbot, library, presenting):
+    """Tab to a line edit, then to a button: each shows a thick ring while it has the focus and none after."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui import presentation
+    from ui.settings import AppSettings
+    from ui.settings_dialog import SettingsDialog
+
+    presentation.apply(app, presenting)
+    try:
+        colour = a11y.FOCUS_COLOUR_PRESENTATION if presenting else a11y.FOCUS_COLOUR
+        dialog = SettingsDialog(library, AppSettings())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        name_edit = dialog.author
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        looks = {}
+
+        def look(control: QWidget) -> object:
+            from PySide6.QtCore import QPoint, QRect
+
+            return dialog.grab(QRect(control.mapTo(dialog, QPoint(0, 0)), control.size()).adjusted(-3, -3, 3, 3))\
+                .toImage()
+
+        name_edit.setFocus()  # where the dialog starts; from here on the keyboard moves the focus
+        QApplication.processEvents()
+        looks["edit focused"], looks["button"] = look(name_edit), look(ok)
+        assert ring_pixels(dialog, name_edit, colour) >= 2 * (name_edit.width() + name_edit.height())
+        assert ring_pixels(dialog, ok, colour) == 0
+        tab_to(lambda w: w is ok, "the OK button")
+        looks["button focused"], looks["edit"] = look(ok), look(name_edit)
+        assert ring_pixels(dialog, ok, colour) >= 2 * (ok.width() + ok.height())
+        assert ring_pixels(dialog, name_edit, colour) == 0
+        assert looks["edit focused"] != looks["edit"] and looks["button focused"] != looks["button"]
+    finally:
+        presentation.apply(app, False)
+
+
+def test_the_ring_around_a_pane_of_a_splitter_is_no_pane_itself(a11y, app, qtbot, library, make_window):
+    """The package list, the table and the details sit in a splitter: ringing one must not add a fourth pane."""
+    window = make_window(library)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    panes = window.splitter.count()
+    ctrl("1")  # Naar de pakketten
+    assert focused() is window.package_view
+    assert ring_pixels(window, window.package_view, a11y.FOCUS_COLOUR) > window.package_view.height()
+    ctrl("3")  # Naar de details
+    assert focused() is window.details
+    assert window.splitter.count() == panes
