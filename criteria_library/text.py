@@ -1,4 +1,5 @@
-"""Text as people type it: compared without case and accents; characters we refuse; values shown in messages."""
+"""Text as people type it: compared without case and accents; characters we refuse; values shown in messages;
+numbers and amounts written the Dutch way."""
 
 from __future__ import annotations
 
@@ -92,3 +93,31 @@ def stem(word: str) -> str:
     if len(word) >= 4 and word[-1] not in "aeiouy" and word[-2] == word[-3] and word[-2] in "aeou":
         return word[:-2] + word[-1]
     return word
+
+
+# ---------------------------------------------------------------------- Dutch numbers and amounts
+def _grouped(digits: str) -> str:
+    head = len(digits) % 3 or 3
+    return ".".join([digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))])
+
+
+def dutch_number(value: float, decimals: int = 2, *, fixed: bool = False, group_from: int = 1000) -> str:
+    """A number as Dutch text: a decimal comma, dots between thousands once the whole part reaches group_from, at
+    most `decimals` decimals and no trailing zeros unless fixed: 12,5 / 1.250.000 / 0,864 / 38,80 (fixed). The one
+    number formatter for documents, messages and the interface."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits, frac = str(abs(value)), "0" * decimals if fixed else ""
+    else:
+        digits, _, frac = f"{abs(value):.{decimals}f}".partition(".")
+        if not fixed:
+            frac = frac.rstrip("0")
+    negative = value < 0 and (digits + frac).strip("0") != ""  # never '-0'
+    if len(digits) >= len(str(group_from)) and int(digits) >= group_from:
+        digits = _grouped(digits)
+    return ("-" if negative else "") + digits + ("," + frac if frac else "")
+
+
+def euro(value: float, cents: bool = False) -> str:
+    """An amount in euros: € 1.250.000, -€ 5, or with cents: € 97.200,50."""
+    text = dutch_number(value, 2 if cents else 0, fixed=cents)
+    return "-€ " + text[1:] if text.startswith("-") else "€ " + text

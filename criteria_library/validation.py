@@ -28,7 +28,7 @@ from .models import (
     Status,
     placeholders_in,
 )
-from .text import bad_char_problem, shown
+from .text import bad_char_problem, dutch_number, shown
 
 KIND_VALUES = [k.value for k in Kind]
 STATUS_VALUES = [s.value for s in Status]
@@ -100,7 +100,7 @@ def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> 
         add("status", f"ongeldige status '{shown(c.status)}' (kies uit {', '.join(STATUS_VALUES)})",
             f"invalid status '{shown(c.status)}' (choose from {', '.join(STATUS_VALUES)})")
     if isinstance(c.version, bool) or not isinstance(c.version, int) or not 1 <= c.version <= MAX_VERSION:
-        add("version", f"ongeldige versie '{shown(c.version)}' (een geheel getal van 1 tot {MAX_VERSION:_})".replace("_", "."),
+        add("version", f"ongeldige versie '{shown(c.version)}' (een geheel getal van 1 tot {dutch_number(MAX_VERSION)})",
             f"invalid version '{shown(c.version)}' (a whole number from 1 to {MAX_VERSION:,})")
     for name in TEXT_FIELDS:
         value = getattr(c, name)
@@ -255,10 +255,15 @@ def _placeholder_meta_problems(c: Criterion) -> list[Problem]:
     return problems
 
 
+# 150.000 or 1.250.000,50: dots between groups of three digits are Dutch thousands separators, not a decimal point.
+DUTCH_GROUPED_RE = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
+
+
 def parse_number(text: str) -> float | None:
-    """A number as a user types it (Dutch decimal comma allowed); None when it is not one."""
+    """A number as a user types it (Dutch decimal comma and thousands dots allowed: 2,5 / 150.000 / 1.234,5);
+    None when it is not one."""
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-    if "," in cleaned and "." in cleaned:
+    if "," in cleaned and "." in cleaned or DUTCH_GROUPED_RE.fullmatch(cleaned):
         cleaned = cleaned.replace(".", "").replace(",", ".")  # 1.234,5
     else:
         cleaned = cleaned.replace(",", ".")
@@ -287,7 +292,7 @@ def value_out_of_range(value: str, meta: PlaceholderMeta) -> tuple[str, str] | N
 
 
 def _fmt(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
+    return dutch_number(int(value) if float(value).is_integer() else value, 6, group_from=10_000)
 
 
 # ---------------------------------------------------------------- pack shapes

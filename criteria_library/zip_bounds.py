@@ -14,7 +14,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .text import shown
+from .text import dutch_number, shown
 
 CHUNK = 1024 * 1024
 # Any element start: '<' and a name (not '</', '<?' or '<!').
@@ -70,10 +70,6 @@ class WorkbookProblem:
     too_big: bool = True
 
 
-def _dutch_int(n: int) -> str:
-    return f"{n:,}".replace(",", ".")
-
-
 def workbook_problem(path: Path) -> WorkbookProblem | None:
     """Why an .xlsx must not be given to openpyxl (not a zip, too many parts, too large unpacked, a part that
     unpacks suspiciously far, too many cells or shared strings), or None. zipfile never unpacks more than a
@@ -115,10 +111,10 @@ def _count_problem(archive: zipfile.ZipFile, members: list[zipfile.ZipInfo]) -> 
         elif name.endswith("sharedstrings.xml"):
             strings += count_matches(archive, m, _XLSX_STRING, MAX_XLSX_STRINGS - strings)
         if cells > MAX_XLSX_CELLS:
-            return WorkbookProblem(f"het werkboek heeft te veel cellen (meer dan {_dutch_int(MAX_XLSX_CELLS)})",
+            return WorkbookProblem(f"het werkboek heeft te veel cellen (meer dan {dutch_number(MAX_XLSX_CELLS)})",
                                    f"the workbook has too many cells (more than {MAX_XLSX_CELLS:,})")
         if strings > MAX_XLSX_STRINGS:
             return WorkbookProblem("het werkboek heeft te veel verschillende teksten (meer dan "
-                                   f"{_dutch_int(MAX_XLSX_STRINGS)})", "the workbook has too many distinct texts "
+                                   f"{dutch_number(MAX_XLSX_STRINGS)})", "the workbook has too many distinct texts "
                                    f"(more than {MAX_XLSX_STRINGS:,})")
     return None

@@ -7,6 +7,8 @@ Kept apart from docx_plan so the scoring wording lives next to the scoring model
 from __future__ import annotations
 
 from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
+from criteria_library.text import dutch_number
+from criteria_library.text import euro as _euro
 
 from .clauses import fill_text
 from .docx_plan import Block, Heading, Paragraph, Run, Style, Table
@@ -18,20 +20,17 @@ EXAMPLE_BASE_PRICE = 100_000
 
 def num(value: float, decimals: int = 2) -> str:
     """A Dutch number: 12,5 / 40 / 0,864 (no trailing zeros beyond what is needed)."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    text = f"{value:,.{decimals}f}".rstrip("0").rstrip(".")
-    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+    return dutch_number(int(value) if float(value).is_integer() else value, decimals)
 
 
 def pts(value: float) -> str:
     """Points with two decimals: 38,88."""
-    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return dutch_number(value, 2, fixed=True)
 
 
 def euro(value: float) -> str:
     """€ 97.200 (whole euros) or € 97.200,50."""
-    return "€ " + num(round(value, 2))
+    return _euro(value, cents=not float(round(value, 2)).is_integer())
 
 
 def _p(text: str, style: Style = Style.BODY) -> Paragraph:

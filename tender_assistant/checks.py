@@ -11,6 +11,7 @@ from enum import StrEnum
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
 from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
+from criteria_library.text import euro as _euro
 from criteria_library.validation import value_out_of_range
 
 from . import thresholds
@@ -92,10 +93,6 @@ def place_label(where: str, lang: str = "nl") -> str:
     if where.startswith("values."):
         return ("value " if en else "waarde ") + where.removeprefix("values.").replace("_", " ")
     return where
-
-
-def _euro(value: float) -> str:
-    return "€ " + f"{value:,.0f}".replace(",", ".")
 
 
 def procedure_inline(label: str) -> str:

@@ -10,6 +10,7 @@ from enum import StrEnum
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
 from criteria_library.models import KIND_ORDER, R_STRATEGIES, Criterion, Kind, Level
+from criteria_library.text import euro
 
 from .checks import procedure_inline, resolve_criteria
 from .clauses import FilledClause, Source, fill_clause, fill_text
@@ -109,11 +110,6 @@ class DocumentPlan:
 def dutch_date(d: date) -> str:
     """25 november 2026."""
     return f"{d.day} {MONTHS_NL[d.month - 1]} {d.year}"
-
-
-def euro(value: float) -> str:
-    """€ 1.250.000 (Dutch thousands separator)."""
-    return "€ " + f"{value:,.0f}".replace(",", ".")
 
 
 def text(s: str, style: Style = Style.BODY, **kw: bool) -> Paragraph:

@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from criteria_library import zip_bounds
+from criteria_library.text import dutch_number
 
 from .errors import TemplateError
 
@@ -258,8 +259,8 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
                 elements += zip_bounds.count_matches(zf, i, zip_bounds.ELEMENT_START, MAX_XML_ELEMENTS - elements)
                 if elements > MAX_XML_ELEMENTS:
                     raise TemplateError(
-                        f"{name} bevat meer dan {MAX_XML_ELEMENTS:_} XML-elementen; zo'n sjabloon wordt niet geopend "
-                        "(mogelijk een zip-bom).".replace("_", "."), en=f"{name} holds more than "
+                        f"{name} bevat meer dan {dutch_number(MAX_XML_ELEMENTS)} XML-elementen; zo'n sjabloon wordt niet "
+                        "geopend (mogelijk een zip-bom).", en=f"{name} holds more than "
                         f"{MAX_XML_ELEMENTS:,} XML elements; such a template is not opened (possibly a zip bomb).")
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError):
         raise not_word from None

@@ -25,6 +25,7 @@ from criteria_library.models import (
     RelativeScoring,
     Scoring,
 )
+from criteria_library.text import dutch_number
 
 from .errors import TenderError
 from .tender import DEFAULT_PRICE_RULE, PRICE_RULES, Tender
@@ -181,7 +182,7 @@ def _finite(value: object) -> bool:
 
 
 def _num(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")
+    return dutch_number(int(value) if float(value).is_integer() else value, 6, group_from=10_000)
 
 
 def score_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> list[ScoredBid]:

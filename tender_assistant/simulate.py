@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from criteria_library.text import dutch_number, euro
 from criteria_library.zip_bounds import workbook_problem
 
 from .errors import TenderError
@@ -187,8 +188,8 @@ def results_table(setup: ScoringSetup, ranked: list[ScoredBid], lang: str = "nl"
 
 
 def _euro(value: float) -> str:
-    return "€ " + f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return euro(value, cents=True)
 
 
 def _pts(value: float) -> str:
-    return f"{value:.2f}".replace(".", ",")
+    return dutch_number(value, 2, fixed=True)

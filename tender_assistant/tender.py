@@ -12,7 +12,7 @@ from typing import Any
 
 from criteria_library import strict_json
 from criteria_library.files import atomic_write
-from criteria_library.text import bad_char_problem, shown
+from criteria_library.text import bad_char_problem, dutch_number, shown
 
 from .errors import TenderError
 
@@ -363,8 +363,7 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
     if value is not None and (isinstance(value, bool) or not isinstance(value, int | float) or value < 0):
         p.add("estimated_value_eur", "moet een bedrag in euro's zijn (0 of meer)", "must be an amount in euros (0 or more)")
     elif value is not None and (not math.isfinite(value) or value > MAX_AMOUNT_EUR):
-        p.add("estimated_value_eur", f"moet een bedrag in euro's zijn van 0 tot en met {MAX_AMOUNT_EUR:,.0f}"
-              .replace(",", "."), f"must be an amount in euros from 0 to {MAX_AMOUNT_EUR:,.0f}")
+        p.add("estimated_value_eur", f"moet een bedrag in euro's zijn van 0 tot en met {dutch_number(MAX_AMOUNT_EUR)}", f"must be an amount in euros from 0 to {MAX_AMOUNT_EUR:,.0f}")
     else:
         t.estimated_value_eur = value
 
@@ -472,6 +471,11 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
     return t
 
 
+def _dutch_value(number: float) -> str:
+    """A number from the file as the document shows it: 2,5 / 150.000 / 2030 (a year keeps no dot)."""
+    return dutch_number(int(number) if float(number).is_integer() else number, 6, group_from=10_000)
+
+
 def _read_values(values: Any, place: str, p: _Problems, clean: Any) -> dict[str, str]:
     """A name -> value object (text or numbers, numbers kept as typed)."""
     result: dict[str, str] = {}
@@ -486,17 +490,17 @@ def _read_values(values: Any, place: str, p: _Problems, clean: Any) -> dict[str,
         elif isinstance(val, bool) or not isinstance(val, str | int | float):
             p.add(f"{place}.{key}", f"moet tekst of een getal zijn, niet {shown(val)}",
                   f"must be text or a number, not {shown(val)}")
-        elif isinstance(val, int) and not -MAX_AMOUNT_EUR <= val <= MAX_AMOUNT_EUR:
-            p.add(f"{place}.{key}", "getal is te groot", "number is too large")
         elif isinstance(val, float) and not math.isfinite(val):
             p.add(f"{place}.{key}", "moet tekst of een eindig getal zijn", "must be text or a finite number")
+        elif not isinstance(val, str) and not -MAX_AMOUNT_EUR <= val <= MAX_AMOUNT_EUR:
+            p.add(f"{place}.{key}", "getal is te groot", "number is too large")
         elif isinstance(val, str) and not clean(f"{place}.{key}", val):
             continue
         elif isinstance(val, str) and len(val) > MAX_VALUE_LENGTH:
             p.add(f"{place}.{key}", f"is te lang ({len(val)} tekens); maximaal {MAX_VALUE_LENGTH}",
                   f"is too long ({len(val)} characters); at most {MAX_VALUE_LENGTH}")
         else:
-            result[key] = str(val) if not isinstance(val, float) or not val.is_integer() else str(int(val))
+            result[key] = val if isinstance(val, str) else _dutch_value(val)
     return result
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from criteria_library.errors import UserError
 from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
+from criteria_library.text import euro
 from tender_assistant.scoring import (
     Bid,
     BidError,
@@ -308,7 +309,7 @@ class SimulatorDialog(QDialog):
         self.ranked = ranked
         self.ranking.setRowCount(len(ranked))
         for row, b in enumerate(ranked):
-            for col, value in enumerate([str(b.rank), b.bidder, "€ " + f"{b.evaluation_price:,.0f}".replace(",", "."),
+            for col, value in enumerate([str(b.rank), b.bidder, euro(b.evaluation_price),
                                          _pts(b.total)]):
                 item = QTableWidgetItem(value)
                 if col != 1:

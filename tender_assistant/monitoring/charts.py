@@ -12,6 +12,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
+from criteria_library.text import euro
+
 SHARE_COLOUR = "#1f7a4d"  # green: circular
 TARGET_COLOUR = "#c0392b"  # red: the line to reach
 REST_COLOUR = "#c8ccd0"  # grey: in scope, not circular
@@ -29,7 +31,7 @@ def _euro_axis(value: float, _: object) -> str:
         millions = value / 1e6
         return f"€ {millions:.0f} mln" if millions.is_integer() or abs(millions) >= 10 else \
             f"€ {millions:.1f} mln".replace(".", ",")
-    return "€ " + f"{value:,.0f}".replace(",", ".")
+    return euro(value)
 
 
 def share_chart(series: list[tuple[int, float | None, float | None]], title: str, *, width: float = 7.0,

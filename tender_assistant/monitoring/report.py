@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from criteria_library.files import atomic_write
+from criteria_library.text import euro
 
 from .records import ContractRecord
 from .register_store import RegisterError
@@ -24,12 +25,6 @@ from .rule import (
 )
 
 PACKAGE_NONE = "(geen pakket)"
-
-
-def euro(value: float) -> str:
-    """€ 1.250.000 (Dutch thousands separator, whole euros)."""
-    sign = "-" if value < 0 else ""
-    return f"{sign}€ " + f"{abs(value):,.0f}".replace(",", ".")
 
 
 def pct(share: float | None) -> str:

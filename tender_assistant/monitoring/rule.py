@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from criteria_library.models import Kind, ScoringType
+from criteria_library.text import dutch_number
 
 from .records import AppliedCriterion, ContractRecord
 
@@ -99,7 +100,7 @@ class CountingRule:
 
 def nl_number(value: float) -> str:
     """7,5 (Dutch decimal comma, no trailing zeros)."""
-    return f"{value:g}".replace(".", ",")
+    return dutch_number(int(value) if float(value).is_integer() else value, 6, group_from=10_000)
 
 
 @dataclass

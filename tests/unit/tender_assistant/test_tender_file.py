@@ -80,7 +80,7 @@ def test_failed_save_leaves_the_old_file_and_no_temp_file(tmp_path, tender, monk
 def test_values_accept_numbers_and_keep_them_as_text():
     data = tender_to_dict(tender_from_dict({"format": "tender-assistant.tender", "version": 1, "title": "x",
                                             "values": {"garantie_jaren": 5, "pct": 12.5}}))
-    assert data["values"] == {"garantie_jaren": "5", "pct": "12.5"}
+    assert data["values"] == {"garantie_jaren": "5", "pct": "12,5"}  # as the document shows it (item 18)
 
 
 def _valid(**changes):

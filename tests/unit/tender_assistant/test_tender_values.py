@@ -75,3 +75,24 @@ def test_bad_per_criterion_value_is_named() -> None:
     with pytest.raises(TenderError, match=r"criteria\[0\]\.values\.garantie_jaren"):
         tender_from_dict({"format": "tender-assistant.tender", "version": 2, "title": "x",
                           "criteria": [{"id": "BED-G-05", "values": {"garantie_jaren": [1]}}]})
+
+
+def test_numbers_in_a_tender_file_print_the_dutch_way(tmp_path) -> None:
+    """A tender file written by another program holds numbers; the document showed '12345.5' and '150000'."""
+    lib = FakeLibrary(packages(), SHARED)
+    path = tmp_path / "getallen.tender.json"
+    path.write_text(json.dumps({"format": "tender-assistant.tender", "version": 2, "title": "Getallen",
+                                "criteria": [{"id": "BED-G-05", "weight": 10, "values": {"garantie_jaren": 2.5}},
+                                             {"id": "BED-C-05", "values": {"garantie_jaren": 150000}}],
+                                "values": {"peiljaar": 2030, "budget": 12345.5}}), encoding="utf-8")
+    t = load_tender(path)
+    assert "2,5 jaar op kleding" in fill_clause(t, lib.criterion("BED-G-05")).text
+    assert "150.000 jaar op schoenen" in fill_clause(t, lib.criterion("BED-C-05")).text
+    assert t.values == {"peiljaar": "2030", "budget": "12.345,5"}
+    save_tender(t, path)
+    assert load_tender(path).values == t.values
+
+
+def test_a_huge_float_value_is_refused_like_a_huge_integer() -> None:
+    with pytest.raises(TenderError, match="getal is te groot"):
+        tender_from_dict({"format": "tender-assistant.tender", "version": 2, "title": "x", "values": {"a": 1e300}})

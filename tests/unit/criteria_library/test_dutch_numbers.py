@@ -1,0 +1,60 @@
+"""One home for Dutch numbers and amounts (issue 15 item 18): every document, message and table writes them the same
+way, and what the document writes is read back as the same number."""
+
+from __future__ import annotations
+
+import pytest
+
+from criteria_library.text import dutch_number, euro
+from criteria_library.validation import parse_number
+
+
+@pytest.mark.parametrize(("value", "kwargs", "expected"), [
+    (12.5, {}, "12,5"),
+    (1_250_000, {}, "1.250.000"),
+    (0.864, {"decimals": 3}, "0,864"),
+    (38.8, {"fixed": True}, "38,80"),
+    (5, {"fixed": True}, "5,00"),
+    (-1234567.891, {}, "-1.234.567,89"),
+    (-0.0001, {}, "0"),  # never '-0'
+    (2030, {"group_from": 10_000}, "2030"),  # a year keeps no dot
+    (150_000, {"group_from": 10_000}, "150.000"),
+    (10**15, {}, "1.000.000.000.000.000"),  # ints exactly, not through a float
+])
+def test_dutch_number(value, kwargs, expected) -> None:
+    assert dutch_number(value, **kwargs) == expected
+
+
+@pytest.mark.parametrize(("value", "cents", "expected"), [
+    (1_250_000, False, "€ 1.250.000"),
+    (97_200.5, True, "€ 97.200,50"),
+    (-5, False, "-€ 5"),
+    (-0.4, False, "€ 0"),
+    (90_000, True, "€ 90.000,00"),
+])
+def test_euro(value, cents, expected) -> None:
+    assert euro(value, cents) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("150.000", 150_000), ("1.250.000,50", 1_250_000.5), ("1.234,5", 1234.5), ("2,5", 2.5), ("2.5", 2.5),
+    ("0.125", 0.125), ("2030", 2030), ("-12.000", -12_000), ("€ 5", None), ("1.2345", 1.2345),
+])
+def test_parse_number_reads_dutch_thousands(text, expected) -> None:
+    """'150.000' was read as 150, so a value of a hundred and fifty thousand passed a maximum of 100."""
+    assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize("value", [0, 7, 2030, 12_345, 150_000.5, 1_250_000, 0.25, 99_999.999])
+def test_what_we_write_reads_back(value) -> None:
+    assert parse_number(dutch_number(value, 6, group_from=10_000)) == pytest.approx(value)
+
+
+def test_a_dutch_thousand_is_checked_against_the_range() -> None:
+    """The wizard and 'tender check' warned about nothing when 150.000 meubelstukken exceeded a maximum of 100.000."""
+    from criteria_library.models import PlaceholderMeta
+    from criteria_library.validation import value_out_of_range
+
+    problem = value_out_of_range("150.000", PlaceholderMeta(unit="meubelstukken", max=100_000))
+    assert problem is not None and "100.000" in problem[0]
+    assert value_out_of_range("99.999", PlaceholderMeta(max=100_000)) is None
