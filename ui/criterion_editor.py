@@ -12,6 +12,7 @@ from PySide6.QtGui import (
     QColor,
     QKeyEvent,
     QKeySequence,
+    QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
@@ -50,14 +51,21 @@ from criteria_library.validation import criterion_problems
 from . import i18n
 from .error_dialogs import show_user_error
 from .field_labels import field_label
+from .screen_fit import fit_to_screen
 from .undo_commands import FieldEditCommand
 
 TEXT_FIELDS = ("title", "source")
 MULTILINE_FIELDS = ("rationale", "clause", "verification", "scoring", "placeholders")
 COMBO_FIELDS = ("package", "kind", "level", "r_strategy")
 SPIN_FIELDS = ("weight_min", "weight_max")
-INVALID_STYLE = "border: 2px solid #c62828;"
+# A field with a problem gets a light red background. Not a thicker border through a style sheet: that changed the
+# field's height, so the form jumped while typing and a click landed in another field.
+INVALID_BASE = QColor("#fde2e2")
+INVALID_TEXT = QColor("#3b0000")
 NO_WEIGHT = -1
+# The problem list keeps the same height whether it lists nothing or ten problems (it scrolls), so the form above
+# it never moves while typing.
+PROBLEM_LINES = 3
 
 
 class PlaceholderHighlighter(QSyntaxHighlighter):
@@ -134,7 +142,7 @@ class CriterionEditor(QDialog):
         self.stack.cleanChanged.connect(self._clean_changed)
         self.stack.indexChanged.connect(self._stack_moved)
         self._update_title()
-        self.resize(860, 760)
+        fit_to_screen(self, 860, 760)
 
     @classmethod
     def for_existing(cls, store: LibraryStore, cid: str, parent: QWidget | None = None) -> CriterionEditor:
@@ -259,9 +267,16 @@ class CriterionEditor(QDialog):
 
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
+        self.problems_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.problems_label.setStyleSheet("color:#b71c1c")
         self.problems_label.setAccessibleName(self.tr("Problemen"))
-        outer.addWidget(self.problems_label)
+        self.problems_area = QScrollArea(self)
+        self.problems_area.setWidgetResizable(True)
+        self.problems_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.problems_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems_area.setWidget(self.problems_label)
+        self.problems_area.setFixedHeight(self.fontMetrics().lineSpacing() * PROBLEM_LINES + 6)
+        outer.addWidget(self.problems_area)
 
         buttons = QDialogButtonBox(self)
         self.undo_button = buttons.addButton(self.tr("Ongedaan maken"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -439,17 +454,15 @@ class CriterionEditor(QDialog):
         problems = [] if self.read_only else self.problems()
         bad = {f for f, _ in problems}
         for name, widget in self.widgets.items():
-            widget.setStyleSheet(INVALID_STYLE if name in bad else "")
+            _mark_invalid(widget, name in bad)
             widget.setToolTip("; ".join(m for f, m in problems if f == name) or self.field_label(name))
         if problems:
             lines = [f"• {self.field_label(f)}: {m}" for f, m in problems[:6]]
             if len(problems) > 6:
                 lines.append(self.tr("... en nog %1").replace("%1", str(len(problems) - 6)))
             self.problems_label.setText("\n".join(lines))
-            self.problems_label.show()
         else:
             self.problems_label.clear()
-            self.problems_label.hide()
         self.save_button.setEnabled(not problems and (self.is_dirty() or self.is_new))
         self._update_status()
         return problems
@@ -577,6 +590,21 @@ class CriterionEditor(QDialog):
 
     def reject(self) -> None:
         self.close()  # Esc asks about unsaved changes, like the close button
+
+
+def _mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Colour a field's background when it has a problem; its size stays the same (see INVALID_BASE)."""
+    if widget.property("invalid") == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    if invalid:
+        palette = widget.palette()
+        for role, color in ((QPalette.ColorRole.Base, INVALID_BASE), (QPalette.ColorRole.Button, INVALID_BASE),
+                            (QPalette.ColorRole.Text, INVALID_TEXT), (QPalette.ColorRole.ButtonText, INVALID_TEXT)):
+            palette.setColor(role, color)
+        widget.setPalette(palette)
+    else:
+        widget.setPalette(QPalette())  # back to the application's palette (light, dark or high contrast)
 
 
 def confirm_back_to_concept(parent: QWidget, cid: str) -> bool:

@@ -169,3 +169,86 @@ def test_closing_with_unsaved_edits_asks(editor, answers):
     assert editor.isVisible()
     answers.question = QMessageBox.StandardButton.Discard
     assert editor.close()
+
+
+TYPED_FIELDS = ["title", "rationale", "clause", "placeholders", "verification", "source", "weight_min", "weight_max",
+                "scoring"]
+
+
+@pytest.fixture
+def award_editor(app, qtbot, fresh_db):
+    from ui.criterion_editor import CriterionEditor
+
+    dialog = CriterionEditor.for_existing(fresh_db, "MEU-G-01")  # an award criterion: every field is shown
+    qtbot.addWidget(dialog)
+    dialog.resize(860, 680)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def _places(editor) -> dict[str, tuple]:
+    """Where every field and button is, in the dialog's coordinates."""
+    from PySide6.QtCore import QPoint
+
+    widgets = {**editor.widgets, "note": editor.note_edit, "save": editor.save_button, "close": editor.close_button}
+    return {name: (w.mapTo(editor, QPoint(0, 0)).toTuple(), w.size().toTuple())
+            for name, w in widgets.items() if w.isVisible()}
+
+
+@pytest.mark.parametrize("name", TYPED_FIELDS)
+def test_typing_into_a_field_moves_no_other_field(award_editor, name):
+    """Problems come and go while typing (a required text emptied, an unfinished {{placeholder}}, a minimum weight
+    above the maximum): the form must not jump, or the next click lands in another field."""
+    editor, widget = award_editor, award_editor.widgets[name]
+    widget.setFocus()
+    before = _places(editor)
+    assert set(TYPED_FIELDS) <= set(before)
+    seen_problems = []
+
+    def check() -> None:
+        QApplication.processEvents()
+        seen_problems.extend(editor.problems())
+        after = _places(editor)
+        moved = {k: (before[k], after.get(k)) for k in before if after.get(k) != before[k]}
+        assert not moved, moved  # nothing moved or resized, the typed-in field included
+
+    if name.startswith("weight"):
+        widget.lineEdit().selectAll()
+        for digit in ("95" if name == "weight_min" else "1"):
+            QTest.keyClicks(widget.lineEdit(), digit)
+            check()
+    else:
+        widget.selectAll()
+        QTest.keyClick(widget, Qt.Key.Key_Backspace)
+        check()
+        for ch in "Nieuw {{onaf":
+            type_text(widget, ch)
+            check()
+        widget.selectAll()
+        QTest.keyClick(widget, Qt.Key.Key_Backspace)
+        check()
+    assert seen_problems  # messages did come and go while typing
+    editor.stack.setClean()
+
+
+def test_a_field_with_a_problem_is_marked_without_changing_its_size(award_editor):
+    from PySide6.QtGui import QPalette
+
+    title = award_editor.widgets["title"]
+    size = title.size()
+    normal = title.palette().color(QPalette.ColorRole.Base)
+    award_editor.set_field("title", "")
+    assert title.palette().color(QPalette.ColorRole.Base) != normal and title.size() == size
+    award_editor.set_field("title", "Weer een titel")
+    assert title.palette().color(QPalette.ColorRole.Base) == normal
+    award_editor.stack.setClean()
+
+
+def test_the_editor_opens_within_the_screen(app, qtbot, fresh_db):
+    from ui.criterion_editor import CriterionEditor
+
+    editor = CriterionEditor.for_existing(fresh_db, "MEU-G-01")
+    qtbot.addWidget(editor)
+    area = editor.screen().availableGeometry()
+    assert editor.width() <= area.width() and editor.height() <= area.height()
