@@ -16,7 +16,8 @@ A name set in code (`setAccessibleName`) always wins and is never touched. Deriv
 again on every show and focus, so they follow changed texts and a live language switch (labels are translated
 already). Controls where none of these exists get an explicit, translated name in their own module.
 
-The same `install` puts a thick focus ring around whatever control has the keyboard focus (see FocusRing).
+Tab leaves every table (item views move Tab between cells and wrap round otherwise: a trap). The same `install`
+puts a thick focus ring around whatever control has the keyboard focus (see FocusRing).
 """
 
 from __future__ import annotations
@@ -217,13 +218,17 @@ def unnamed(root: QWidget) -> list[QWidget]:
 
 
 class _Namer(QObject):
-    """Names each control as it is shown or receives the focus."""
+    """Names each control as it is shown or receives the focus; lets Tab leave every table."""
 
     EVENTS = (QEvent.Type.Show, QEvent.Type.FocusIn)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in self.EVENTS and isinstance(watched, CONTROLS):
             name(watched)
+            if isinstance(watched, QAbstractItemView) and watched.tabKeyNavigation():
+                # a table moves Tab from cell to cell and wraps round at the end: a keyboard user can never leave
+                # it (WCAG 2.1.2). The arrow keys still move between cells.
+                watched.setTabKeyNavigation(False)
         return False
 
 

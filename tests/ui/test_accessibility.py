@@ -111,9 +111,15 @@ def _import(library, qtbot):
 
 
 def _monitoring(library, qtbot):
+    from tender_assistant.monitoring.demo_register import demo_records
+    from tender_assistant.monitoring.register_store import RegisterStore
     from ui.monitoring_window import MonitoringWindow
 
-    return show(qtbot, MonitoringWindow(library, None))
+    path = Path(library.path).with_name("register.db")
+    with RegisterStore.open(path) as register:
+        if not register.existing([r.identity() for r in demo_records(library)]):
+            register.add_new(demo_records(library))
+    return show(qtbot, MonitoringWindow(library, path))
 
 
 def _record(library, qtbot):
@@ -550,3 +556,24 @@ def test_the_ring_around_a_pane_of_a_splitter_is_no_pane_itself(a11y, app, qtbot
     ctrl("3")  # Naar de details
     assert focused() is window.details
     assert window.splitter.count() == panes
+
+
+@pytest.mark.parametrize("which", [*sorted(WINDOWS), "main window"])
+def test_tab_reaches_every_control_of_each_window_and_comes_back_round(a11y, app, qtbot, library, make_window,
+                                                                       which):
+    """No focus traps: the criteria table (and the register, the bids) passed Tab from cell to cell for ever."""
+    from PySide6.QtWidgets import QTabWidget
+
+    window = _main(make_window, library, qtbot) if which == "main window" else WINDOWS[which](library, qtbot)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    if which == "main window":
+        window.select_criterion(library.criterion_ids()[0])  # a current cell, as after a click or Ctrl+2
+    tabs = [t for t in window.findChildren(QTabWidget) if t.isVisible()]
+    for index in range(max([t.count() for t in tabs], default=1)):
+        for t in tabs:
+            t.setCurrentIndex(min(index, t.count() - 1))
+        QApplication.processEvents()
+        if QApplication.focusWidget() is None or not QApplication.focusWidget().isVisible():
+            window.focusNextChild()
+        check_tab_order(window, f"{which}, tab {index}")

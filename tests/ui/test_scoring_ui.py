@@ -58,6 +58,10 @@ def test_korting_is_shown_without_weight_and_spread_stays_in_range(wizard, qtbot
     assert set(page.spins) == {"BED-G-01", "BED-G-02"}
     row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text().startswith("BED-G-03"))
     assert page.table.item(row, 1).text() == "fictieve korting, geen weging"
+    page.show()
+    metrics = page.table.fontMetrics()
+    assert page.table.columnWidth(1) >= metrics.horizontalAdvance("fictieve korting, geen weging")  # not 'fictieve ...'
+    assert page.budget_label.buddy() is page.budget_spin and not page.budget_label.isEnabled()
     page.price_spin.setValue(10)  # leaves 90: more than the ranges (2 x 40) can take
     qtbot.mouseClick(page.spread_button, Qt.MouseButton.LeftButton)
     t = wizard.tender
