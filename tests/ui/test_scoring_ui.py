@@ -133,10 +133,12 @@ def test_clause_page_shows_label_and_unit_and_refuses_out_of_range(wizard):
     page.list.setCurrentRow(row)
     label = page.values_form.labelForField(page.value_edits["garantie_jaren"]).text()
     assert label == "Garantietermijn (jaar):"
+    assert page.value_edits["garantie_jaren"].accessibleName() == "Garantietermijn"  # a screen reader hears the label
     page.value_edits["garantie_jaren"].setText("12")
     page.set_value("garantie_jaren", "12")
     assert wizard.tender.value_for("BED-G-03", "garantie_jaren") is None
     assert page.value_problem.isVisibleTo(page) and "maximum 10" in page.value_problem.text()
+    assert page.value_problem.text().startswith("Garantietermijn: ")
     page._value_finished("garantie_jaren")
     assert page.value_edits["garantie_jaren"].text() == ""
     page.set_value("garantie_jaren", "6")
