@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import errno
-import logging
 import os
 import sys
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -104,17 +102,9 @@ def _check_db_exists(args: argparse.Namespace) -> None:
 
 def _log_unexpected() -> Path | None:
     """Write the current exception's traceback to the log file; return its path, or None if that failed."""
-    try:
-        from criteria_library.paths import log_path
+    from criteria_library.logs import log_unexpected
 
-        path = log_path()
-        # UTF-8 whatever the system's code page: Dutch texts and file names in tracebacks stay readable on Windows
-        logging.basicConfig(filename=path, level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s",
-                            encoding="utf-8")
-        logging.getLogger("tender_assistant").error("Onverwachte fout:\n%s", traceback.format_exc())
-        return path
-    except Exception:  # noqa: BLE001 - logging must never raise in the error path
-        return None
+    return log_unexpected(*sys.exc_info())
 
 
 def main(argv: Sequence[str] | None = None) -> int:

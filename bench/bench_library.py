@@ -11,7 +11,6 @@ import resource
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -19,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlite_utils import Database  # noqa: E402
 
 from bench.synthetic import synthetic_pack, typed_queries  # noqa: E402
+from bench.timing import timed  # noqa: E402
 from criteria_library.exchange import apply_import, plan_import, read_pack  # noqa: E402
 from criteria_library.integrity import check_library  # noqa: E402
 from criteria_library.search import CANDIDATES, tokens  # noqa: E402
@@ -30,11 +30,6 @@ def percentile(values: list[float], pct: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(pct / 100 * len(ordered)) - 1))]
 
-
-def timed(fn) -> tuple[float, object]:
-    start = time.perf_counter()
-    result = fn()
-    return (time.perf_counter() - start) * 1000, result
 
 
 def main() -> None:

@@ -10,24 +10,18 @@ import json
 import os
 import sys
 import tempfile
-import time
 from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import synthetic_pack  # noqa: E402
+from bench.timing import timed  # noqa: E402
 from criteria_library.exchange import apply_import, plan_import, read_pack  # noqa: E402
 from criteria_library.merge import apply_update, plan_update  # noqa: E402
 from criteria_library.models import Status  # noqa: E402
 from criteria_library.releases import generate_key, load_private_key, publish, read_release, trust  # noqa: E402
 from criteria_library.store import LibraryStore  # noqa: E402
-
-
-def timed(fn):
-    start = time.perf_counter()
-    result = fn()
-    return (time.perf_counter() - start) * 1000, result
 
 
 def main() -> None:

@@ -565,6 +565,22 @@ class LibraryStore:
             db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('four_eyes', ?)", ["1" if on else "0"])
             self._log_event(db, "vier-ogenprincipe " + ("ingeschakeld" if on else "uitgeschakeld"), "")
 
+    def setting(self, key: str) -> str | None:
+        """A library-wide setting of this organisation's library (None when it was never set)."""
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str | None, event: str) -> None:
+        """Set (or with None clear) a library-wide setting; the library's event log records the event, who and when."""
+        if value == self.setting(key):
+            return
+        with self.transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM settings WHERE key = ?", [key])
+            else:
+                db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [key, value])
+            self._log_event(db, event, value or "")
+
     def _log_event(self, db: Database, event: str, detail: str) -> None:
         db.execute("INSERT INTO library_events (at, by, event, detail) VALUES (?, ?, ?, ?)",
                    [now_iso(), self.author, event, detail])

@@ -140,10 +140,17 @@ def _placeholder_problems(c: Criterion) -> list[Problem]:
         if not isinstance(default, str) or not default.strip():
             problems.append(Problem("placeholders", f"invulveld {{{{{name}}}}} heeft geen standaardwaarde",
                                     f"placeholder {{{{{name}}}}} has no default value"))
-    for name in c.placeholders:
+    for name, value in c.placeholders.items():
         if name not in used:
             problems.append(Problem("placeholders", f"invulveld '{shown(name)}' komt niet voor in de voorbeeldtekst",
                                     f"placeholder '{shown(name)}' does not occur in the example clause"))
+        # the same rules as a pack's placeholders, so a value that came in another way (an older library, a
+        # release) is named by 'library check' instead of breaking the library's Excel export
+        found = _text_shape("placeholders", name, single_line=True, limit=100)
+        if value is not None:
+            found += _text_shape("placeholders", value, single_line=True, limit=MAX_SHORT_TEXT)
+        problems += [Problem(p.field, f"invulveld '{shown(name)}': {p.nl}", f"placeholder '{shown(name)}': {p.en}")
+                     for p in found]
     return problems
 
 

@@ -14,7 +14,7 @@ from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, 
 from criteria_library.text import euro as _euro
 from criteria_library.validation import value_out_of_range
 
-from . import thresholds
+from . import procurement_policy, thresholds
 from .clauses import clause_text, fill_clause, placeholder_label
 from .errors import TenderError
 from .library import Library
@@ -121,7 +121,8 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
                  policy: thresholds.NationalAdvice | None = None) -> list[Finding]:
     """Every problem and piece of advice for a tender, errors first.
 
-    policy: the organisation's inkoopbeleid values for supplies and services (default: the stated default).
+    policy: the organisation's inkoopbeleid values for supplies and services (default: the values stored in the
+    library, else the stated default).
     """
     f = _Findings()
     criteria, unknown = resolve_criteria(tender, library)
@@ -134,7 +135,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     if not unknown:
         _check_values(tender, criteria, f)
     _check_weights(tender, criteria, f)
-    _check_procedure(tender, f, today or date.today(), policy)
+    _check_procedure(tender, f, today or date.today(), policy or procurement_policy.load_policy(library))
     _check_reference_age(tender, criteria, f)
     _check_ambition(tender, criteria, f)
     _check_circular(tender, criteria, f)

@@ -74,6 +74,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     simulate.add_argument("--json", action="store_true", help="uitvoer als JSON")
     simulate.set_defaults(func=_in_language(_simulate))
 
+    policy = tender_sub.add_parser("inkoopbeleid", help="toon of stel de grenzen van het eigen inkoopbeleid in "
+                                   "(leveringen en diensten) waarop het procedureadvies rust")
+    policy.add_argument("--enkelvoudig", type=int, metavar="EURO", help="hoogste waarde voor enkelvoudig onderhands")
+    policy.add_argument("--meervoudig", type=int, metavar="EURO",
+                        help="hoogste waarde voor meervoudig onderhands (weglaten: geen eigen grens)")
+    policy.add_argument("--bron", default="", metavar="TEKST", help="waar het staat, bv. 'Inkoopbeleid 2025, art. 4'")
+    policy.add_argument("--standaard", action="store_true", help="terug naar de standaardwaarden")
+    policy.set_defaults(func=_in_language(_policy))
+
     export = sub.add_parser("export", help="maak het Word-document van een aanbesteding")
     export.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
     target = export.add_mutually_exclusive_group(required=True)
@@ -147,6 +156,36 @@ def _drift(args: argparse.Namespace) -> int:
         print(f"let op: {path} is overgeslagen: {error}", file=sys.stderr)
     if not results:
         print("Geen aanbestedingen met verouderde of ingetrokken criteria.")
+    return 0
+
+
+def _policy(args: argparse.Namespace) -> int:
+    from .procurement_policy import clear_policy, current_policy, save_policy
+
+    en = _lang(args) == "en"
+    changing = args.standaard or args.enkelvoudig is not None or args.meervoudig is not None
+    if args.standaard and (args.enkelvoudig is not None or args.meervoudig is not None):
+        raise TenderError("--standaard gaat niet samen met --enkelvoudig of --meervoudig",
+                          en="--standaard cannot be combined with --enkelvoudig or --meervoudig")
+    store = _open_library(args)
+    try:
+        if args.standaard:
+            clear_policy(store)
+        elif changing:
+            save_policy(store, args.enkelvoudig, args.meervoudig, args.bron)
+        advice = current_policy(store)
+    finally:
+        store.close()
+
+    def amount(value: int | None) -> str:
+        if value is None:
+            return "no own upper value" if en else "geen eigen grens"
+        return "EUR " + f"{value:,}".replace(",", ".")
+
+    print(f"{'Procurement policy (supplies and services)' if en else 'Inkoopbeleid (leveringen en diensten)'}: "
+          f"{advice.source}")
+    print(f"  {'enkelvoudig onderhands up to' if en else 'enkelvoudig onderhands tot'}: {amount(advice.enkelvoudig_max)}")
+    print(f"  {'meervoudig onderhands up to' if en else 'meervoudig onderhands tot'}: {amount(advice.meervoudig_max)}")
     return 0
 
 

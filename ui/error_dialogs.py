@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import logging
 import sys
-import traceback
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from criteria_library import paths
 from criteria_library.errors import PackError, UserError
+from criteria_library.logs import log_unexpected
 
 from . import i18n
 
-log = logging.getLogger("tender_assistant")
 _showing = False
 
 
@@ -38,19 +35,7 @@ def show_user_error(parent: QWidget | None, exc: UserError, title: str | None = 
 
 def log_exception(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> Path | None:
     """Append the traceback to the log file in the data folder; return its path (None if that failed)."""
-    try:
-        path = paths.log_path()
-        handler = logging.FileHandler(path, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-        log.addHandler(handler)
-        try:
-            log.error("Onverwachte fout:\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
-        finally:
-            log.removeHandler(handler)
-            handler.close()
-        return path
-    except Exception:  # noqa: BLE001 - the error path itself must never raise
-        return None
+    return log_unexpected(exc_type, exc, tb)
 
 
 def report_bug(parent: QWidget | None, exc_type: type[BaseException], exc: BaseException,

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 PRESENTATION_POINT_SIZE = 17
+INDICATOR_PX = 22  # check boxes as large as the type; Qt keeps them at 13 px otherwise
 PRESENTATION_STYLE = """
 QWidget { color: #000000; font-size: %dpt; }
 QMainWindow, QDialog, QWizard, QWidget#central { background: #ffffff; }
@@ -19,6 +20,11 @@ QPushButton:focus, QLineEdit:focus, QComboBox:focus, QTableView:focus, QListView
 QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus { border: 3px solid #d4006a; }
 QLabel#banner { background: #ffd100; color: #000000; border: 2px solid #000000; }
 QMenuBar, QMenu, QToolBar, QStatusBar { background: #ffffff; color: #000000; }
+QWidget:disabled { color: #6e6e6e; }
+QLineEdit:disabled, QComboBox:disabled, QSpinBox:disabled, QDoubleSpinBox:disabled, QPushButton:disabled {
+    background: #e4e4e4; border-color: #9a9a9a;
+}
+QCheckBox::indicator, QRadioButton::indicator { width: %dpx; height: %dpx; }
 QMenu::item:selected, QMenuBar::item:selected { background: #003d99; color: #ffffff; }
 """
 
@@ -72,7 +78,7 @@ def apply(app: QApplication, on: bool) -> None:
         app.setFont(font)
         # the size also goes in the style sheet: widgets polished before the switch (item views, list entries)
         # keep their resolved font otherwise, and the first F11 would enlarge only the toolbar
-        app.setStyleSheet(PRESENTATION_STYLE % PRESENTATION_POINT_SIZE)
+        app.setStyleSheet(PRESENTATION_STYLE % (PRESENTATION_POINT_SIZE, INDICATOR_PX, INDICATOR_PX))
         app.setPalette(high_contrast_palette())
     else:
         app.setFont(_normal_font)

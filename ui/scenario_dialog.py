@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from tender_assistant.scenarios import SCENARIOS, Scenario
 
 from . import i18n
+from .screen_fit import fit_to_screen
 
 
 def _tr(text: str) -> str:
@@ -49,7 +50,7 @@ class ScenarioDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
-        self.resize(660, 600)
+        fit_to_screen(self, 660, 600)  # larger in presentation mode, never past the screen
 
     def _card(self, s: Scenario, lang: str, parent: QWidget) -> QFrame:
         card = QFrame(parent)

@@ -46,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     assert window is not None
     window.setGeometry(app.primaryScreen().availableGeometry())  # Xvfb has no window manager to maximise
     window.show()
+    if args.presentation:
+        window.set_presentation_mode(True)  # as F11 does: the window and its package list grow too
     shots: list[Path] = []
 
     def settle(ms: int = 150) -> None:
@@ -82,14 +84,15 @@ def main(argv: list[str] | None = None) -> int:
         shot(update, "release-update")
         update.close()
 
-        def grab_help() -> None:
-            box = app.activeModalWidget()
-            if box is not None:
-                shot(box, "help")
-                box.close()
+        window.show_help()  # the Handleiding is a window of its own (not modal)
+        shot(window.help_dialog, "help")
+        window.help_dialog.close()
+        from .scenario_dialog import ScenarioDialog
 
-        QTimer.singleShot(300, grab_help)
-        window.show_help()
+        scenarios = ScenarioDialog(window)
+        scenarios.show()
+        shot(scenarios, "scenarios")
+        scenarios.close()
 
     def tour() -> None:
         package_row = window.packages_model.row_of("meubilair")

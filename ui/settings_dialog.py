@@ -1,4 +1,5 @@
-"""Settings: interface language (switched at once), the name written into the history, presentation mode."""
+"""Settings: interface language (switched at once), the name written into the history, presentation mode, and the
+library's four-eyes rule and inkoopbeleid."""
 
 from __future__ import annotations
 
@@ -10,13 +11,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLineEdit,
+    QPushButton,
+    QSpinBox,
     QWidget,
 )
 
 from criteria_library import user
 from criteria_library.errors import UserError
 from criteria_library.store import LibraryStore
+from tender_assistant.procurement_policy import MAX_AMOUNT, clear_policy, current_policy, save_policy
+from tender_assistant.thresholds import NationalAdvice, default_policy
 
 from . import i18n
 from .error_dialogs import show_user_error
@@ -53,6 +59,7 @@ class SettingsDialog(QDialog):
         self.four_eyes.setToolTip(self.tr("Geldt voor de hele bibliotheek; uitschakelen wordt in de geschiedenis "
                                           "vastgelegd."))
         form.addRow("", self.four_eyes)
+        form.addRow(self._policy_box())
         self.presentation = QCheckBox(self.tr("Presentatiemodus (grote letters, hoog contrast)"), self)
         self.presentation.setChecked(settings.presentation_mode)
         form.addRow("", self.presentation)
@@ -64,6 +71,62 @@ class SettingsDialog(QDialog):
         form.addRow(buttons)
         self.resize(520, self.sizeHint().height())
 
+    def _policy_box(self) -> QGroupBox:
+        """The organisation's inkoopbeleid: the procedure advice for supplies and services rests on it."""
+        box = QGroupBox(self.tr("Inkoopbeleid van de organisatie (leveringen en diensten)"), self)
+        grid = QFormLayout(box)
+        self._policy = default_policy()
+        with contextlib.suppress(UserError):
+            self._policy = current_policy(self.store)
+        self.single_max = self._amount_spin(self.tr("Enkelvoudig onderhands tot"), self.tr("geen eigen grens"))
+        self.multiple_max = self._amount_spin(self.tr("Meervoudig onderhands tot"), self.tr("geen eigen grens"))
+        self.policy_source = QLineEdit(self)
+        self.policy_source.setAccessibleName(self.tr("Bron van het inkoopbeleid"))
+        self.policy_source.setPlaceholderText(self.tr("bijvoorbeeld: Inkoopbeleid 2025, artikel 4"))
+        self._show_policy(self._policy)
+        defaults = QPushButton(self.tr("Standaard&waarden"), self)
+        defaults.clicked.connect(lambda: self._show_policy(default_policy()))
+        grid.addRow(self.tr("Enkelvoudig onderhands tot:"), self.single_max)
+        grid.addRow(self.tr("Meervoudig onderhands tot:"), self.multiple_max)
+        grid.addRow(self.tr("Bron:"), self.policy_source)
+        grid.addRow("", defaults)
+        box.setToolTip(self.tr("Voor werken geldt de Gids Proportionaliteit; voor leveringen en diensten de grenzen "
+                               "uit uw eigen inkoopbeleid. Geldt voor de hele bibliotheek."))
+        box.setEnabled(not self.store.read_only)
+        return box
+
+    def _amount_spin(self, name: str, none_text: str) -> QSpinBox:
+        spin = QSpinBox(self)
+        spin.setRange(0, MAX_AMOUNT)
+        spin.setSingleStep(5_000)
+        spin.setPrefix("€ ")
+        spin.setGroupSeparatorShown(True)
+        spin.setSpecialValueText(none_text)
+        spin.setAccessibleName(name)
+        return spin
+
+    def _show_policy(self, policy: NationalAdvice) -> None:
+        self.single_max.setValue(policy.enkelvoudig_max or 0)
+        self.multiple_max.setValue(policy.meervoudig_max or 0)
+        self.policy_source.setText("" if policy == default_policy() else policy.source)
+
+    def _policy_changed(self) -> bool:
+        shown = (self.single_max.value() or None, self.multiple_max.value() or None)
+        current = (self._policy.enkelvoudig_max, self._policy.meervoudig_max)
+        default = default_policy()  # the defaults are shown with an empty source
+        source_changed = self.policy_source.text().strip() != ("" if self._policy == default else self._policy.source)
+        if shown == (default.enkelvoudig_max, default.meervoudig_max) and not self.policy_source.text().strip():
+            return self._policy != default  # back to the defaults
+        return shown != current or source_changed
+
+    def _save_policy(self) -> None:
+        default = default_policy()
+        shown = (self.single_max.value() or None, self.multiple_max.value() or None)
+        if shown == (default.enkelvoudig_max, default.meervoudig_max) and not self.policy_source.text().strip():
+            clear_policy(self.store)
+        else:
+            save_policy(self.store, shown[0], shown[1], self.policy_source.text())
+
     def accept(self) -> None:
         self.settings.language = self.language.currentData()
         try:
@@ -71,6 +134,8 @@ class SettingsDialog(QDialog):
                 self.store.set_author(self.author.text())
             if not self.store.read_only and self.four_eyes.isChecked() != self.store.four_eyes:
                 self.store.set_four_eyes(self.four_eyes.isChecked())
+            if not self.store.read_only and self._policy_changed():
+                self._save_policy()
         except UserError as exc:
             show_user_error(self, exc)
             return

@@ -44,3 +44,34 @@ def test_save_as_keeps_an_upper_case_json_name(qtbot, tmp_path, monkeypatch) -> 
     wizard.settings = type("S", (), {"last_folder": str(tmp_path)})()
     assert TenderWizard.save_as(wizard)
     assert saved == [target]  # not 'Stoelen.JSON.tender.json'
+
+
+@pytest.mark.gui
+def test_each_unexpected_error_is_logged_in_the_data_folder_in_use(tmp_path, monkeypatch, capsys) -> None:
+    """One log set-up for the command line and the GUI (criteria_library/logs.py). The command line used
+    logging.basicConfig, which does nothing once logging has a handler: run in-process (as the GUI and the tests
+    do) the traceback went to the first data folder's log, or nowhere, while 'Details staan in ...' named this one."""
+    import logging
+
+    import criteria_library.cli as cli
+    import main
+    from ui.error_dialogs import log_exception
+
+    def bug(args):
+        raise RuntimeError("kapot in één ☃ regel")
+
+    monkeypatch.setattr(cli, "cmd_stats", bug)
+    monkeypatch.setattr(logging.getLogger(), "handlers", [logging.NullHandler()])  # logging already set up
+    for name in ("eerste", "tweede"):
+        home = tmp_path / name
+        monkeypatch.setenv("TENDER_ASSISTANT_HOME", str(home))
+        assert main.main(["library", "stats"]) == 1
+        err = capsys.readouterr().err
+        log_file = home / "tender-assistant.log"
+        assert f"Details staan in {log_file}" in err
+        assert "kapot in één ☃ regel" in log_file.read_text(encoding="utf-8")
+    try:
+        raise ValueError("uit de grafische app")
+    except ValueError as exc:
+        assert log_exception(type(exc), exc, exc.__traceback__) == log_file  # the same file, the same shape
+    assert log_file.read_text(encoding="utf-8").count("Onverwachte fout:") == 2

@@ -124,3 +124,27 @@ def test_retired_rows_are_greyed(app, fresh_db):
     model.set_ids([cid, live])
     assert model.data(model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is None  # the palette's own colour
     assert model.data(model.index(0, 5)) == "Ingetrokken"
+
+
+def test_register_model_passes_the_model_tester(app, qtbot, library, tmp_path, check_model):
+    """The Monitoring window's record table was never under the tester; it is now, through a reload, a delete with
+    undo and a rule change, and it shows values as Dutch amounts."""
+    from tender_assistant.monitoring.demo_register import demo_records
+    from tender_assistant.monitoring.register_store import RegisterStore
+    from ui.monitoring_window import MonitoringWindow
+
+    path = tmp_path / "register.db"
+    with RegisterStore.open(path) as register:
+        register.add_new(demo_records(library))
+    window = MonitoringWindow(library, path)
+    qtbot.addWidget(window)
+    checked = check_model(window.model)
+    window.refresh()
+    assert window.model.rowCount() > 0
+    window.table.selectRow(0)
+    window.act_delete.trigger()
+    window.act_undo.trigger()
+    window.min_weight.setValue(10)
+    value = window.model.data(window.model.index(0, 4))
+    assert value.startswith("€ ") and "," not in value
+    assert not checked.failures, checked.failures

@@ -67,3 +67,27 @@ def test_the_main_window_fills_the_screen_in_presentation_mode_and_returns_after
     press_f11(window, qtbot)                                          # window's minimum width, so heights tell)
     qtbot.waitUntil(lambda: window.height() == before.height())
     assert not window.act_presentation.isChecked()
+
+
+def test_presentation_mode_shows_large_check_boxes_and_disabled_fields_as_disabled(app, qtbot, presenting):
+    """On a projector a 13-pixel check box is invisible, and a disabled budget field must not look editable."""
+    from PySide6.QtWidgets import QCheckBox, QLineEdit, QStyle, QStyleOptionButton
+
+    from ui import presentation
+
+    presentation.apply(app, True)
+    box = QCheckBox("Als concept")
+    qtbot.addWidget(box)
+    box.show()
+    option = QStyleOptionButton()
+    option.initFrom(box)
+    indicator = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    assert indicator.width() >= presentation.INDICATOR_PX
+    enabled, disabled = QLineEdit("€ 350.000"), QLineEdit("€ 350.000")
+    disabled.setEnabled(False)
+    for edit in (enabled, disabled):
+        qtbot.addWidget(edit)
+        edit.resize(200, 40)
+        edit.show()
+    assert enabled.grab().toImage() != disabled.grab().toImage()
+

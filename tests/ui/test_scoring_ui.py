@@ -58,6 +58,10 @@ def test_korting_is_shown_without_weight_and_spread_stays_in_range(wizard, qtbot
     assert set(page.spins) == {"BED-G-01", "BED-G-02"}
     row = next(r for r in range(page.table.rowCount()) if page.table.item(r, 0).text().startswith("BED-G-03"))
     assert page.table.item(row, 1).text() == "fictieve korting, geen weging"
+    page.show()
+    metrics = page.table.fontMetrics()
+    assert page.table.columnWidth(1) >= metrics.horizontalAdvance("fictieve korting, geen weging")  # not 'fictieve ...'
+    assert page.budget_label.buddy() is page.budget_spin and not page.budget_label.isEnabled()
     page.price_spin.setValue(10)  # leaves 90: more than the ranges (2 x 40) can take
     qtbot.mouseClick(page.spread_button, Qt.MouseButton.LeftButton)
     t = wizard.tender
@@ -129,10 +133,12 @@ def test_clause_page_shows_label_and_unit_and_refuses_out_of_range(wizard):
     page.list.setCurrentRow(row)
     label = page.values_form.labelForField(page.value_edits["garantie_jaren"]).text()
     assert label == "Garantietermijn (jaar):"
+    assert page.value_edits["garantie_jaren"].accessibleName() == "Garantietermijn"  # a screen reader hears the label
     page.value_edits["garantie_jaren"].setText("12")
     page.set_value("garantie_jaren", "12")
     assert wizard.tender.value_for("BED-G-03", "garantie_jaren") is None
     assert page.value_problem.isVisibleTo(page) and "maximum 10" in page.value_problem.text()
+    assert page.value_problem.text().startswith("Garantietermijn: ")
     page._value_finished("garantie_jaren")
     assert page.value_edits["garantie_jaren"].text() == ""
     page.set_value("garantie_jaren", "6")

@@ -259,3 +259,40 @@ def test_a_review_finding_is_a_link_to_the_page_and_field_that_fix_it(wizard, qt
     review.findings.anchorClicked.emit(QUrl(f"finding:{missing}"))
     assert wizard.currentId() == PageId.BASICS
     assert QApplication.focusWidget() is wizard.pages[PageId.BASICS].org_edit
+
+
+def test_publication_date_directive_and_main_object_are_chosen_on_the_basics_page(wizard, tmp_path, app, qtbot,
+                                                                                  library):
+    """The procedure advice rests on them; a buyer sets them in the wizard, they are saved and read back."""
+    from datetime import date
+
+    from PySide6.QtCore import QDate, Qt
+
+    from tender_assistant.tender import load_tender
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    basics = wizard.pages[PageId.BASICS]
+    QTest.keyClicks(basics.title_edit, "Onderhoud kademuren")
+    assert not basics.publication.isEnabled() and wizard.tender.publication_date is None
+    qtbot.mouseClick(basics.publication_planned, Qt.MouseButton.LeftButton)
+    assert basics.publication.isEnabled()
+    basics.publication.setDate(QDate(2027, 3, 15))
+    for combo, text in ((basics.regime, "concessie"), (basics.main_object, "werken")):
+        combo.setFocus()
+        while not combo.currentText().startswith(text):
+            QTest.keyClick(combo, Qt.Key.Key_Down)
+    t = wizard.tender
+    assert (t.publication_date, t.regime, t.main_object) == (date(2027, 3, 15), "concessie", "werken")
+    path = tmp_path / "kade.tender.json"
+    assert wizard.save_to(path)
+    saved = load_tender(path)
+    assert (saved.publication_date, saved.regime, saved.main_object) == (date(2027, 3, 15), "concessie", "werken")
+    again = TenderWizard(library, AppSettings(), path, saved)
+    qtbot.addWidget(again)
+    again.go_to(PageId.CRITERIA)
+    page = again.pages[PageId.BASICS]
+    assert page.publication.date() == QDate(2027, 3, 15) and page.regime.currentData() == "concessie"
+    assert page.main_object.currentData() == "werken"
+    again.dirty = False

@@ -40,6 +40,42 @@ def test_settings_store_the_name_for_this_user_and_switch_four_eyes(app, qtbot, 
     assert fresh_db.events()[0]["by"] == "Carla Collega"
 
 
+def test_settings_set_the_organisations_inkoopbeleid_and_the_wizard_advice_follows(app, qtbot, fresh_db,
+                                                                                    tmp_path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    from tender_assistant.procurement_policy import current_policy
+    from ui.settings import AppSettings
+    from ui.settings_dialog import SettingsDialog
+
+    def open_dialog() -> SettingsDialog:
+        dialog = SettingsDialog(fresh_db, AppSettings(tmp_path))
+        qtbot.addWidget(dialog)
+        return dialog
+
+    dialog = open_dialog()
+    assert dialog.single_max.value() == 50_000 and dialog.multiple_max.text() == "geen eigen grens"
+    dialog.accept()
+    assert fresh_db.setting("inkoopbeleid") is None  # OK without changes stores nothing
+    dialog = open_dialog()
+    for spin, amount in ((dialog.single_max, "40000"), (dialog.multiple_max, "150000")):
+        spin.lineEdit().selectAll()
+        QTest.keyClicks(spin, amount)
+    QTest.keyClicks(dialog.policy_source, "Inkoopbeleid 2025, art. 4")
+    dialog.accept()
+    policy = current_policy(fresh_db)
+    assert (policy.enkelvoudig_max, policy.meervoudig_max, policy.source) == (40_000, 150_000,
+                                                                              "Inkoopbeleid 2025, art. 4")
+    dialog = open_dialog()
+    assert dialog.single_max.value() == 40_000 and dialog.policy_source.text() == "Inkoopbeleid 2025, art. 4"
+    defaults = next(b for b in dialog.findChildren(QPushButton) if "Standaard" in b.text())
+    qtbot.mouseClick(defaults, Qt.MouseButton.LeftButton)
+    dialog.accept()
+    assert fresh_db.setting("inkoopbeleid") is None and current_policy(fresh_db).enkelvoudig_max == 50_000
+
+
 def test_editor_discards_a_pending_version(app, qtbot, fresh_db, answers) -> None:
     from dataclasses import replace
 

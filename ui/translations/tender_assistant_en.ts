@@ -1673,6 +1673,50 @@
       <source>Annuleren</source>
       <translation>Cancel</translation>
     </message>
+    <message>
+      <source>Inkoopbeleid van de organisatie (leveringen en diensten)</source>
+      <translation>Organisation's procurement policy (supplies and services)</translation>
+    </message>
+    <message>
+      <source>Enkelvoudig onderhands tot</source>
+      <translation>Single-quote private procedure up to</translation>
+    </message>
+    <message>
+      <source>geen eigen grens</source>
+      <translation>no own upper value</translation>
+    </message>
+    <message>
+      <source>Meervoudig onderhands tot</source>
+      <translation>Multiple-quote private procedure up to</translation>
+    </message>
+    <message>
+      <source>Bron van het inkoopbeleid</source>
+      <translation>Source of the procurement policy</translation>
+    </message>
+    <message>
+      <source>bijvoorbeeld: Inkoopbeleid 2025, artikel 4</source>
+      <translation>for example: Procurement policy 2025, article 4</translation>
+    </message>
+    <message>
+      <source>Standaard&amp;waarden</source>
+      <translation>Default &amp;values</translation>
+    </message>
+    <message>
+      <source>Enkelvoudig onderhands tot:</source>
+      <translation>Single-quote private up to:</translation>
+    </message>
+    <message>
+      <source>Meervoudig onderhands tot:</source>
+      <translation>Multiple-quote private up to:</translation>
+    </message>
+    <message>
+      <source>Bron:</source>
+      <translation>Source:</translation>
+    </message>
+    <message>
+      <source>Voor werken geldt de Gids Proportionaliteit; voor leveringen en diensten de grenzen uit uw eigen inkoopbeleid. Geldt voor de hele bibliotheek.</source>
+      <translation>For works the Gids Proportionaliteit applies; for supplies and services the upper values of your own procurement policy. Applies to the whole library.</translation>
+    </message>
   </context>
   <context>
     <name>SimulatorDialog</name>
@@ -2004,6 +2048,50 @@
     <message>
       <source>Procedure:</source>
       <translation>Procedure:</translation>
+    </message>
+    <message>
+      <source>gepland op</source>
+      <translation>planned for</translation>
+    </message>
+    <message>
+      <source>Zonder geplande datum gelden de Europese drempels van vandaag</source>
+      <translation>Without a planned date the EU thresholds of today apply</translation>
+    </message>
+    <message>
+      <source>Geplande publicatiedatum</source>
+      <translation>Planned publication date</translation>
+    </message>
+    <message>
+      <source>De Europese drempels gelden op de datum van publicatie</source>
+      <translation>The EU thresholds apply on the date of publication</translation>
+    </message>
+    <message>
+      <source>Richtlijn</source>
+      <translation>Directive</translation>
+    </message>
+    <message>
+      <source>uit de CPV-codes</source>
+      <translation>from the CPV codes</translation>
+    </message>
+    <message>
+      <source>Hoofdvoorwerp</source>
+      <translation>Main object</translation>
+    </message>
+    <message>
+      <source>Bij een gemengde opdracht beslist het hoofdvoorwerp naar waarde of het om werken gaat, niet de eerste CPV-code</source>
+      <translation>For a mixed contract the main object by value decides whether it is works, not the first CPV code</translation>
+    </message>
+    <message>
+      <source>R&amp;ichtlijn:</source>
+      <translation>D&amp;irective:</translation>
+    </message>
+    <message>
+      <source>&amp;Hoofdvoorwerp:</source>
+      <translation>Main o&amp;bject:</translation>
+    </message>
+    <message>
+      <source>&amp;Publicatie:</source>
+      <translation>&amp;Publication:</translation>
     </message>
     <message>
       <source>Criteria</source>
@@ -2378,6 +2466,10 @@
     <message>
       <source>De prijs weegt 0%; het budget staat in het document</source>
       <translation>Price weighs 0%; the budget is stated in the document</translation>
+    </message>
+    <message>
+      <source>Budget:</source>
+      <translation>Budget:</translation>
     </message>
     <message>
       <source>Vast budget in euro</source>

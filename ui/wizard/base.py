@@ -53,7 +53,7 @@ def _tr(text: str) -> str:
 PLACE_PAGES: dict[str, PageId] = {
     "title": PageId.BASICS, "organisation": PageId.BASICS, "description": PageId.BASICS, "cpv": PageId.BASICS,
     "estimated_value_eur": PageId.BASICS, "contract_term_months": PageId.BASICS, "procedure": PageId.BASICS,
-    "main_object": PageId.BASICS, "publication_date": PageId.BASICS, "package": PageId.PACKAGE,
+    "main_object": PageId.BASICS, "publication_date": PageId.BASICS, "regime": PageId.BASICS, "package": PageId.PACKAGE,
     "ambition_level": PageId.AMBITION, "criteria": PageId.CRITERIA, "price_weight": PageId.WEIGHTS,
     "price_rule": PageId.WEIGHTS, "fixed_budget_eur": PageId.WEIGHTS,
 }

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from criteria_library import cpv
 from tender_assistant.tender import PROCEDURES
+from tender_assistant.thresholds import MAIN_OBJECTS, REGIMES
 
 from .. import i18n
 from ..dialog_buttons import accept_cancel_buttons
@@ -150,6 +154,48 @@ class BasicsPage(TenderPage):
         proc_row.addWidget(self.authority, 1)
         form.addRow(_tr("Procedure:"), proc_row)
 
+        # what the procedure advice rests on: thresholds on the publication date, the directive, the main object
+        legal = QGridLayout()
+        # not a special value text for 'no date': with one, QDateEdit keeps the Tab key (a focus trap)
+        self.publication_planned = QCheckBox(_tr("gepland op"), self)
+        self.publication_planned.setToolTip(_tr("Zonder geplande datum gelden de Europese drempels van vandaag"))
+        self.publication = QDateEdit(QDate.currentDate(), self)
+        self.publication.setCalendarPopup(True)
+        self.publication.setDisplayFormat("d-M-yyyy")
+        self.publication.setAccessibleName(_tr("Geplande publicatiedatum"))
+        self.publication.setToolTip(_tr("De Europese drempels gelden op de datum van publicatie"))
+        self.publication.setEnabled(False)
+        self.publication_planned.toggled.connect(self.publication.setEnabled)
+        self.regime = QComboBox(self)
+        for key, (nl, en) in REGIMES.items():
+            self.regime.addItem(en if i18n.lang() == "en" else nl, key)
+        self.regime.setAccessibleName(_tr("Richtlijn"))
+        self.main_object = QComboBox(self)
+        self.main_object.addItem(_tr("uit de CPV-codes"), None)
+        for key, (nl, en) in MAIN_OBJECTS.items():
+            self.main_object.addItem(en if i18n.lang() == "en" else nl, key)
+        self.main_object.setAccessibleName(_tr("Hoofdvoorwerp"))
+        self.main_object.setToolTip(_tr("Bij een gemengde opdracht beslist het hoofdvoorwerp naar waarde of het om "
+                                        "werken gaat, niet de eerste CPV-code"))
+        planned = QHBoxLayout()
+        planned.addWidget(self.publication_planned)
+        planned.addWidget(self.publication, 1)
+        legal.addLayout(planned, 0, 0)
+        regime_label = QLabel(_tr("R&ichtlijn:"), self)
+        regime_label.setBuddy(self.regime)
+        legal.addWidget(regime_label, 0, 1, Qt.AlignmentFlag.AlignRight)
+        legal.addWidget(self.regime, 0, 2)
+        object_label = QLabel(_tr("&Hoofdvoorwerp:"), self)
+        object_label.setBuddy(self.main_object)
+        legal.addWidget(object_label, 0, 3, Qt.AlignmentFlag.AlignRight)
+        legal.addWidget(self.main_object, 0, 4)
+        legal.setColumnStretch(0, 1)
+        legal.setColumnStretch(2, 1)
+        legal.setColumnStretch(4, 1)
+        publication_label = QLabel(_tr("&Publicatie:"), self)
+        publication_label.setBuddy(self.publication_planned)
+        form.addRow(publication_label, legal)
+
         self.title_edit.textEdited.connect(self._store)
         self.org_edit.textEdited.connect(self._store)
         self.description.textChanged.connect(self._store)
@@ -157,6 +203,10 @@ class BasicsPage(TenderPage):
         self.term_spin.valueChanged.connect(self._store)
         self.procedure.currentIndexChanged.connect(self._store)
         self.authority.currentIndexChanged.connect(self._store)
+        self.publication.dateChanged.connect(self._store)
+        self.publication_planned.toggled.connect(self._store)
+        self.regime.currentIndexChanged.connect(self._store)
+        self.main_object.currentIndexChanged.connect(self._store)
         self._loading = False
 
     def initializePage(self) -> None:
@@ -171,6 +221,12 @@ class BasicsPage(TenderPage):
             self.term_spin.setValue(t.contract_term_months or 0)
             self.procedure.setCurrentIndex(max(0, self.procedure.findData(t.procedure)))
             self.authority.setCurrentIndex(max(0, self.authority.findData(t.authority)))
+            published = t.publication_date
+            self.publication_planned.setChecked(published is not None)
+            self.publication.setDate(QDate(published.year, published.month, published.day) if published
+                                     else QDate.currentDate())
+            self.regime.setCurrentIndex(max(0, self.regime.findData(t.regime)))
+            self.main_object.setCurrentIndex(max(0, self.main_object.findData(t.main_object)))
             self._fill_cpv()
         finally:
             self._loading = False
@@ -194,6 +250,11 @@ class BasicsPage(TenderPage):
         t.contract_term_months = self.term_spin.value() or None
         t.procedure = self.procedure.currentData()
         t.authority = self.authority.currentData()
+        chosen = self.publication.date()
+        t.publication_date = (date(chosen.year(), chosen.month(), chosen.day()) if self.publication_planned.isChecked()
+                              else None)
+        t.regime = self.regime.currentData() or "klassiek"
+        t.main_object = self.main_object.currentData()
         self.changed()
 
     def pick_cpv(self) -> None:
@@ -222,7 +283,8 @@ class BasicsPage(TenderPage):
         """Put the cursor in the field a finding names."""
         fields = {"title": self.title_edit, "organisation": self.org_edit, "description": self.description,
                   "cpv": self.cpv_list, "estimated_value_eur": self.value_spin,
-                  "contract_term_months": self.term_spin, "procedure": self.procedure}
+                  "contract_term_months": self.term_spin, "procedure": self.procedure,
+                  "publication_date": self.publication_planned, "regime": self.regime, "main_object": self.main_object}
         widget = fields.get(place)
         if widget is not None:
             widget.setFocus()

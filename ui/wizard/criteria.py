@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from criteria_library.models import KIND_ORDER, Criterion, Kind, Level, Status
 from criteria_library.validation import value_out_of_range
 from tender_assistant import matching
-from tender_assistant.clauses import Source, clause_text, fill_clause
+from tender_assistant.clauses import Source, clause_text, fill_clause, placeholder_label
 from tender_assistant.tender import TENDER_PLACEHOLDERS, TenderCriterion
 
 from .. import i18n
@@ -312,7 +312,7 @@ class ClausesPage(TenderPage):
             own = t.tender_values()
             for name in names:
                 edit = QLineEdit(self.values_box)
-                edit.setAccessibleName(name.replace("_", " "))
+                edit.setAccessibleName(placeholder_label(name, [self.current]))
                 if name in TENDER_PLACEHOLDERS:
                     edit.setText(own.get(name, ""))
                     edit.setReadOnly(True)
@@ -325,7 +325,7 @@ class ClausesPage(TenderPage):
                     edit.textEdited.connect(lambda value, n=name: self.set_value(n, value))
                     edit.editingFinished.connect(lambda n=name: self._value_finished(n))
                 meta = self.current.placeholder_meta.get(name)
-                label = meta.label if meta is not None and meta.label else name.replace("_", " ")
+                label = placeholder_label(name, [self.current])
                 if meta is not None and meta.unit:
                     label += f" ({meta.unit})"
                 if meta is not None and (meta.min is not None or meta.max is not None):
@@ -367,7 +367,7 @@ class ClausesPage(TenderPage):
         if edit is not None:
             edit.setStyleSheet("border: 2px solid #b71c1c" if problem else "")
         if problem:
-            label = meta.label if meta is not None and meta.label else name.replace("_", " ")
+            label = placeholder_label(name, [self.current] if self.current is not None else [])
             text = problem[1] if i18n.lang() == "en" else problem[0]
             self.value_problem.setText(_tr("%1: %2; de waarde is niet overgenomen.").replace("%1", label)
                                        .replace("%2", text))

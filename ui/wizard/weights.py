@@ -43,7 +43,8 @@ class WeightsPage(TenderPage):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(0, self.table.horizontalHeader().ResizeMode.Stretch)
-        self.table.setColumnWidth(1, 130)
+        # wide enough for the spin boxes and for 'fictieve korting, geen weging' at presentation size
+        self.table.horizontalHeader().setSectionResizeMode(1, self.table.horizontalHeader().ResizeMode.ResizeToContents)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         self.total = QLabel(self)
@@ -88,7 +89,11 @@ class WeightsPage(TenderPage):
         self.fixed_check.setToolTip(_tr("De prijs weegt 0%; het budget staat in het document"))
         self.fixed_check.toggled.connect(self._fixed_changed)
         row.addWidget(self.fixed_check)
+        budget_label = QLabel(_tr("Budget:"), self)
+        row.addWidget(budget_label)
         self.budget_spin = QDoubleSpinBox(self)
+        budget_label.setBuddy(self.budget_spin)
+        self.budget_label = budget_label
         self.budget_spin.setAccessibleName(_tr("Vast budget in euro"))
         self.budget_spin.setRange(1, 1e12)
         self.budget_spin.setDecimals(0)
@@ -160,6 +165,7 @@ class WeightsPage(TenderPage):
             self.fixed_check.setChecked(t.fixed_budget_eur is not None)
             self.budget_spin.setValue(t.fixed_budget_eur or t.estimated_value_eur or 100_000)
             self.budget_spin.setEnabled(t.fixed_budget_eur is not None)
+            self.budget_label.setEnabled(t.fixed_budget_eur is not None)
             self.table.setRowCount(1 + len(self.award))
             self.spins = {}
             self.table.setItem(0, 0, _item(_tr("Prijs")))

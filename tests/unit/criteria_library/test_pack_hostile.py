@@ -346,3 +346,38 @@ def test_pack_problem_lines_are_escaped_too(tmp_path, mini_pack, mini_pack_path)
     assert code == 2 and "onverwacht" not in err
     assert not any(ch in err for ch in "\x1b\u2028\u2029")
     assert sum(line.startswith("fout:") for line in err.splitlines()) == 1
+
+
+# ------------------------------------------------------------------ bad characters that came in another way (item 12)
+def _poke_placeholder(db: Path, value: str) -> str:
+    """Put a value into a stored criterion's placeholder as an older version or a release could have; its id."""
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    try:
+        cid, raw = conn.execute("SELECT id, placeholders FROM criteria WHERE placeholders LIKE '{\"%' LIMIT 1").fetchone()
+        placeholders = json.loads(raw)
+        # bare defaults, as older libraries hold them: one 'name=value' line each in an Excel pack
+        placeholders = {k: v.get("default", "") if isinstance(v, dict) else v for k, v in placeholders.items()}
+        placeholders[next(iter(placeholders))] = value
+        conn.execute("UPDATE criteria SET placeholders = ? WHERE id = ?", (json.dumps(placeholders), cid))
+        conn.commit()
+    finally:
+        conn.close()
+    return cid
+
+
+def test_library_check_names_a_control_character_in_a_stored_placeholder_value(tmp_path, mini_pack_path) -> None:
+    """'library check' said 'in orde' while the library's Excel export failed with 'onverwacht'."""
+    db = tmp_path / "lib.db"
+    assert run_cli("--db", str(db), "library", "import", str(mini_pack_path))[0] == 0
+    cid = _poke_placeholder(db, "vijf\x1b[31m")
+    code, out, err = run_cli("--db", str(db), "library", "check")
+    assert code == 1, out + err
+    assert f"{cid}.placeholders" in out + err and "stuurteken (U+001B" in out + err
+    assert "\x1b" not in out + err
+    code, out, err = run_cli("--db", str(db), "library", "export", str(tmp_path / "uit.xlsx"))
+    assert code == 2 and "onverwacht" not in err
+    assert "vijf\\x1b[31m" in err and "library check" in err and "niets geschreven" in err
+    assert not (tmp_path / "uit.xlsx").exists()
+    assert run_cli("--db", str(db), "library", "export", str(tmp_path / "uit.json"))[0] == 0  # JSON holds it
