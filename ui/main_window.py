@@ -659,12 +659,17 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self._geometry_before_presentation)
             self._geometry_before_presentation = None
             clamp_to_screen(self)
-        if on:  # the larger type needs a wider package list
-            width = max(self.splitter.width(), 1)
-            self.splitter.setSizes([int(width * 0.25), int(width * 0.5), int(width * 0.25)])
         refit_open_windows()  # the wizard and open dialogs grow (or shrink) with the type
-        # widths and row heights follow the new font once the style sheet has repolished the table
+        # widths and row heights follow the new font once the style sheet has repolished the table, and the
+        # splitter has its new width once the grown window has been laid out
         QTimer.singleShot(0, self._fit_table_to_font)
+        if on:
+            QTimer.singleShot(0, self._widen_package_list)
+
+    def _widen_package_list(self) -> None:
+        """The larger type needs a wider package list: a quarter of the window, the details another quarter."""
+        width = max(self.splitter.width(), 1)
+        self.splitter.setSizes([int(width * 0.25), int(width * 0.5), int(width * 0.25)])
 
     def _fit_table_to_font(self) -> None:
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)

@@ -46,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     assert window is not None
     window.setGeometry(app.primaryScreen().availableGeometry())  # Xvfb has no window manager to maximise
     window.show()
+    if args.presentation:
+        window.set_presentation_mode(True)  # as F11 does: the window and its package list grow too
     shots: list[Path] = []
 
     def settle(ms: int = 150) -> None:

@@ -90,3 +90,4 @@ def test_presentation_mode_shows_large_check_boxes_and_disabled_fields_as_disabl
         edit.resize(200, 40)
         edit.show()
     assert enabled.grab().toImage() != disabled.grab().toImage()
+
