@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 CONTROLS: tuple[type[QWidget], ...] = (QAbstractButton, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox,
                                        QAbstractSpinBox, QAbstractItemView, QSlider)
 DERIVED = "a11y_derived"  # dynamic property: the accessible name was derived here (not set in code)
+DERIVED_DESCRIPTION = "a11y_derived_description"
 MAX_LABEL = 80  # a longer label is an explanation, not a name
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -69,20 +70,24 @@ def _label_text(label: QWidget | None) -> str:
     return ""
 
 
-def _layout_path(root: QLayout, target: QWidget) -> list[tuple[QLayout, int]] | None:
-    """The chain of (layout, index) from root down to the item that holds target, or None."""
-    for i in range(root.count()):
-        item = root.itemAt(i)
-        if item is None:
-            continue
-        if item.widget() is target:
-            return [(root, i)]
-        sub = item.layout()
-        if sub is not None:
-            path = _layout_path(sub, target)
-            if path is not None:
-                return [(root, i), *path]
+def _holding_layout(widget: QWidget) -> QLayout | None:
+    """The layout that holds the widget directly.
+
+    Found through QLayout.indexOf on the layouts (QObjects) only: Python wrappers of layout items are not tracked
+    by PySide, and a layout that deletes and re-adds its items (QWizard's button row, a rebuilt form) leaves stale
+    ones behind that crash when touched."""
+    parent = widget.parentWidget()
+    if parent is None:
+        return None
+    for layout in parent.findChildren(QLayout):
+        if layout.indexOf(widget) >= 0:
+            return layout
     return None
+
+
+def _siblings(widget: QWidget, kind: type[QWidget]) -> list[QWidget]:
+    parent = widget.parentWidget()
+    return parent.findChildren(kind, options=Qt.FindChildOption.FindDirectChildrenOnly) if parent is not None else []
 
 
 def _buddy_label(widget: QWidget) -> str:
@@ -97,49 +102,42 @@ def _buddy_label(widget: QWidget) -> str:
     return ""
 
 
-def _form_label(path: list[tuple[QLayout, int]]) -> str:
+def _form_label(widget: QWidget, layout: QLayout, *, first_only: bool = True) -> str:
     """The row label of the QFormLayout row that holds the widget (directly or in a row's sub-layout), when the
-    widget is the first control of that row."""
-    for depth in range(len(path) - 1, -1, -1):
-        layout, index = path[depth]
-        if isinstance(layout, QFormLayout):
-            item = layout.itemAt(index)
-            field = item.widget() or item.layout() if item is not None else None
-            if field is None:
-                return ""
-            label = layout.labelForField(field)
-            if depth < len(path) - 1 and _first_control_elsewhere(path[depth + 1:]):
+    widget is the first control of its sub-layout (or any control of it, not first_only)."""
+    row: QObject = widget
+    current: QObject | None = layout
+    while isinstance(current, QLayout):
+        if isinstance(current, QFormLayout):
+            label = current.labelForField(row)  # type: ignore[call-overload]
+            if first_only and row is not widget and _control_before(widget, layout):
                 return ""
             return _label_text(label)
+        row, current = current, current.parent()
     return ""
 
 
-def _first_control_elsewhere(path: list[tuple[QLayout, int]]) -> bool:
-    """True when, inside a form row's sub-layouts, a control comes before the widget (its label is not ours)."""
-    for layout, index in path:
-        for i in range(index):
-            item = layout.itemAt(i)
-            widget = item.widget() if item is not None else None
-            if isinstance(widget, CONTROLS):
-                return True
-    return False
+def _control_before(widget: QWidget, layout: QLayout) -> bool:
+    """True when a control comes before the widget in its layout (a form row's label is that control's then)."""
+    index = layout.indexOf(widget)
+    return any(0 <= layout.indexOf(other) < index for other in _siblings(widget, QWidget)
+               if isinstance(other, CONTROLS) and other is not widget)
 
 
-def _neighbour_label(path: list[tuple[QLayout, int]]) -> str:
+def _neighbour_label(widget: QWidget, layout: QLayout) -> str:
     """A short label right before the widget in its box layout, or left of / above it in a grid."""
-    layout, index = path[-1]
-    candidates: list[QWidget | None] = []
-    if isinstance(layout, QGridLayout):
-        row, column, _rows, _columns = layout.getItemPosition(index)
-        for r, c in ((row, column - 1), (row - 1, column)):
-            if r >= 0 and c >= 0:
-                item = layout.itemAtPosition(r, c)
-                candidates.append(item.widget() if item is not None else None)
-    elif isinstance(layout, QBoxLayout) and index > 0:
-        item = layout.itemAt(index - 1)
-        candidates.append(item.widget() if item is not None else None)
-    for candidate in candidates:
-        text = _label_text(candidate)
+    index = layout.indexOf(widget)
+    for label in _siblings(widget, QLabel):
+        other = layout.indexOf(label)
+        if other < 0:
+            continue
+        if isinstance(layout, QGridLayout):
+            row, column, _rows, _columns = layout.getItemPosition(index)
+            l_row, l_column, l_rows, l_columns = layout.getItemPosition(other)
+            before = (l_row == row and l_column + l_columns == column) or (l_column == column and l_row + l_rows == row)
+        else:
+            before = isinstance(layout, QBoxLayout) and other == index - 1
+        text = _label_text(label) if before else ""
         if text and len(text) <= MAX_LABEL:
             return text
     return ""
@@ -172,10 +170,9 @@ def derive_name(widget: QWidget) -> str:
     name = _buddy_label(widget)
     if name:
         return name
-    parent = widget.parentWidget()
-    path = _layout_path(parent.layout(), widget) if parent is not None and parent.layout() is not None else None
-    if path:
-        name = _form_label(path)
+    layout = _holding_layout(widget)
+    if layout is not None:
+        name = _form_label(widget, layout)
         if name:
             return name
     placeholder = ""
@@ -186,21 +183,41 @@ def derive_name(widget: QWidget) -> str:
     for text in (placeholder, widget.toolTip()):
         if clean(text):
             return clean(text)
-    if path:
-        name = _neighbour_label(path)
+    if layout is not None:
+        name = _neighbour_label(widget, layout)
         if name:
             return name
     return _group_title(widget)
 
 
-def name(widget: QWidget) -> None:
-    """Give one control a derived name, unless code gave it one; keep a derived name up to date."""
-    if widget.accessibleName() and not widget.property(DERIVED):
-        return
-    derived = derive_name(widget)
-    if derived and derived != widget.accessibleName():
-        widget.setAccessibleName(derived)
-        widget.setProperty(DERIVED, True)
+def derive_description(widget: QWidget) -> str:
+    """For a button beside a field ('Bladeren...' in the 'Document:' row): the row it belongs to."""
+    if not isinstance(widget, QAbstractButton) or widget.toolTip():
+        return ""  # Qt describes a control by its tooltip already
+    parent = widget.parentWidget()
+    if parent is None or not parent.findChildren(QFormLayout):
+        return ""  # not in a form (QWizard's button row, whose layout is made anew on every page, is not)
+    layout = _holding_layout(widget)
+    label = _form_label(widget, layout, first_only=False) if layout is not None else ""
+    return label if label != clean(widget.text()) else ""
+
+
+def name(widget: QWidget, *, describe: bool = False) -> None:
+    """Give one control a derived name (and, describe, a button beside a field a description), unless code gave
+    it one; keep what was derived up to date.
+
+    Descriptions are derived on focus only: a button's Show event can come while its parent rebuilds the layout
+    (QWizard's button row does), and its layout items must not be read then."""
+    if not widget.accessibleName() or widget.property(DERIVED):
+        derived = derive_name(widget)
+        if derived and derived != widget.accessibleName():
+            widget.setAccessibleName(derived)
+            widget.setProperty(DERIVED, True)
+    if describe and (not widget.accessibleDescription() or widget.property(DERIVED_DESCRIPTION)):
+        description = derive_description(widget)
+        if description != widget.accessibleDescription():
+            widget.setAccessibleDescription(description)
+            widget.setProperty(DERIVED_DESCRIPTION, bool(description))
 
 
 def name_all(root: QWidget) -> None:
@@ -218,18 +235,40 @@ def unnamed(root: QWidget) -> list[QWidget]:
 
 
 class _Namer(QObject):
-    """Names each control as it is shown or receives the focus; lets Tab leave every table."""
+    """Names each control as it is shown or receives the focus; lets Tab leave every table.
+
+    The work waits for the event loop's next turn: a Show or FocusIn can come while the parent rebuilds its
+    layout (QWizard's button row deletes and re-adds its items while it shows and hides the buttons), and the
+    layout must not be read then."""
 
     EVENTS = (QEvent.Type.Show, QEvent.Type.FocusIn)
 
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.pending: dict[int, tuple[QWidget, bool]] = {}
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in self.EVENTS and isinstance(watched, CONTROLS):
-            name(watched)
-            if isinstance(watched, QAbstractItemView) and watched.tabKeyNavigation():
-                # a table moves Tab from cell to cell and wraps round at the end: a keyboard user can never leave
-                # it (WCAG 2.1.2). The arrow keys still move between cells.
-                watched.setTabKeyNavigation(False)
+            focus = event.type() == QEvent.Type.FocusIn
+            if not self.pending:
+                QTimer.singleShot(0, self.flush)
+            key = id(watched)
+            self.pending[key] = (watched, focus or (key in self.pending and self.pending[key][1]))
         return False
+
+    def flush(self) -> None:
+        pending, self.pending = self.pending, {}
+        for widget, focus in pending.values():
+            if not shiboken6.isValid(widget):
+                continue
+            try:
+                name(widget, describe=focus)
+                if isinstance(widget, QAbstractItemView) and widget.tabKeyNavigation():
+                    # a table moves Tab from cell to cell and wraps round at the end: a keyboard user can never
+                    # leave it (WCAG 2.1.2). The arrow keys still move between cells.
+                    widget.setTabKeyNavigation(False)
+            except RuntimeError:  # a layout torn down under it ("Internal C++ object already deleted")
+                continue
 
 
 # ------------------------------------------------------------------ focus visible

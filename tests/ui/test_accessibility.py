@@ -45,6 +45,7 @@ def assert_all_named(a11y, root: QWidget, where: str) -> None:
     """No visible control that takes the focus lacks a name, on every tab of the window too."""
     from PySide6.QtWidgets import QTabWidget
 
+    QApplication.processEvents()  # names are given on the event loop's next turn after a control is shown
     missing = a11y.unnamed(root)
     for tabs in root.findChildren(QTabWidget):
         if tabs.isVisible():
@@ -203,6 +204,26 @@ def test_main_window_names_its_controls(a11y, qtbot, library, make_window):
 
 
 
+def test_a_button_beside_a_field_says_which_field_it_serves(a11y, qtbot, library):
+    """Two 'Bladeren...' buttons on the export page: a screen reader tells them apart by their form row."""
+    from ui.wizard.base import PageId
+
+    wizard = _wizard(library, qtbot)
+    wizard.go_to(PageId.EXPORT)
+    QApplication.processEvents()
+    page = wizard.pages[PageId.EXPORT]
+    browse = [b for b in page.findChildren(QWidget) if getattr(b, "text", lambda: "")() == "Bladeren..."]
+    wizard.activateWindow()
+    qtbot.waitUntil(wizard.isActiveWindow)
+    page.out_edit.setFocus()
+    for button in [*browse, page.export_button]:
+        tab_to(lambda w, button=button: w is button, button.text())  # described when the focus gets there
+    assert {b.accessibleName() for b in browse} == {"Bladeren..."}
+    assert {b.accessibleDescription() for b in browse} == {"Document", "Huisstijl"}
+    assert page.export_button.accessibleDescription() == ""  # its own text says it all
+    wizard.dirty = False
+
+
 def test_the_application_names_controls_from_the_start(app):
     from ui import accessibility
     from ui.app import application
@@ -227,12 +248,14 @@ def test_names_follow_a_live_language_switch(a11y, app, qtbot, library):
     window = controller.open_library(library.path)
     wizard = window.new_tender()
     qtbot.waitExposed(wizard)
+    QApplication.processEvents()
     assert wizard.button(QWizard.WizardButton.NextButton).accessibleName() == "Volgende >"
     try:
         assert controller.switch_language("en")
         new = controller.window
         moved = new.wizards[0]
         qtbot.waitExposed(moved)
+        QApplication.processEvents()
         assert moved.button(QWizard.WizardButton.NextButton).accessibleName() == "Next >"
         assert moved.button(QWizard.WizardButton.CustomButton1).accessibleName() == "Save"
         assert_all_named(a11y, moved, "wizard in English")
