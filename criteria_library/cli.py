@@ -10,7 +10,7 @@ from pathlib import Path
 from .errors import LibraryError, PackError
 from .models import Kind, Status
 from .store import LibraryStore
-from .text import escape_unprintable
+from .text import escape_unprintable, terminal_safe
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -219,7 +219,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if not found:
         print("geen conflicten")
     for c in found:
-        print(f"! {c.local.id} {c.local.title}" + (" (ingetrokken door de uitgever)" if c.retired_upstream else ""))
+        print(terminal_safe(f"! {c.local.id} {c.local.title}")
+              + (" (ingetrokken door de uitgever)" if c.retired_upstream else ""))
         for name, (a, b) in c.diff.items():
             print(f"    {name}: lokaal {a!r}\n    {' ' * len(name)}  nieuw  {b!r}")
     return 0

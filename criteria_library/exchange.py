@@ -28,7 +28,7 @@ from .files import atomic_write
 from .migrations import FTS_COLUMNS
 from .models import Criterion, Kind, Package, Status, placeholders_to_pack, scoring_to_dict
 from .store import LibraryStore, content_diff, criterion_to_row, now_iso, package_terms
-from .text import shown
+from .text import shown, terminal_safe
 from .validation import (
     criterion_problems,
     criterion_shape_problems,
@@ -114,7 +114,7 @@ class ImportPlan:
             left = "unchanged" if lang == "en" else "ongewijzigd"
             shown = ", ".join(self.unchanged[:20]) + (" ..." if len(self.unchanged) > 20 else "")
             lines.append(f"= {len(self.unchanged)} {left}: {shown}")
-        return "\n".join(lines)
+        return terminal_safe("\n".join(lines))  # titles and values come from the pack
 
 
 @dataclass

@@ -19,6 +19,7 @@ from .exchange import BULK_FTS_THRESHOLD, PACKAGE_FIELDS, _bulk_fts, _insert_new
 from .models import CONTENT_FIELDS, Criterion, Status
 from .releases import Release, short_fingerprint, version_key
 from .store import LibraryStore, content_diff, criterion_to_row, now_iso, row_to_criterion
+from .text import terminal_safe
 
 # what "changed locally" compares: the content, not the workflow status
 MERGE_FIELDS = tuple(f for f in CONTENT_FIELDS if f != "status")
@@ -93,7 +94,7 @@ class UpdatePlan:
                 "lokaal en door de uitgever gewijzigd"
             lines.append(f"! {cid} {conflict.local.title} (conflict: {what}; de lokale versie blijft)")
             lines.extend(_diff_lines(conflict.diff, ("lokaal", "nieuw")))
-        return "\n".join(lines)
+        return terminal_safe("\n".join(lines))  # titles, notes and values come from the release
 
     def as_json(self) -> dict[str, Any]:
         """The plan as JSON-ready data (for --json)."""

@@ -52,6 +52,12 @@ def escape_unprintable(text: str) -> str:
     return "".join(out)
 
 
+def terminal_safe(text: str) -> str:
+    """Several lines of text with every line escaped as escape_unprintable does: for reports that quote a pack's or
+    a release's content (a title holding U+2028 would start a forged line in some terminals)."""
+    return "\n".join(escape_unprintable(line) for line in text.split("\n"))
+
+
 def shown(value: object, width: int = 60) -> str:
     """A value as a message may quote it: short, escaped, and never a number of thousands of digits."""
     if isinstance(value, bool):

@@ -381,3 +381,18 @@ def test_library_check_names_a_control_character_in_a_stored_placeholder_value(t
     assert "vijf\\x1b[31m" in err and "library check" in err and "niets geschreven" in err
     assert not (tmp_path / "uit.xlsx").exists()
     assert run_cli("--db", str(db), "library", "export", str(tmp_path / "uit.json"))[0] == 0  # JSON holds it
+
+
+def test_the_dry_run_report_shows_line_separators_and_direction_marks_escaped(tmp_path, mini_pack, mini_pack_path) -> None:
+    """A title may hold U+2028 (not a control character, so the pack is accepted); the --dry-run report printed it
+    raw, so a terminal that honours it showed a forged 'fout:' line, and U+202E turned the rest of the line around."""
+    db = tmp_path / "lib.db"
+    assert run_cli("--db", str(db), "library", "import", str(mini_pack_path))[0] == 0
+    mini_pack["criteria"][0]["title"] = "Nette titel\u2028fout: niets geïmporteerd\u202e"
+    mini_pack["criteria"][0]["id"] = "MEU-M-77"  # a new criterion: its '+ id title' line
+    code, out, _err = run_cli("--db", str(db), "library", "import", str(write_json(tmp_path / "p.json", mini_pack)),
+                              "--dry-run")
+    assert code == 0
+    assert "\u2028" not in out and "\u202e" not in out
+    assert "Nette titel\\u2028fout: niets geïmporteerd\\u202e" in out
+    assert not any(line.startswith("fout:") for line in out.splitlines())
