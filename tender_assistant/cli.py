@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from criteria_library.errors import UserError
-from criteria_library.text import escape_unprintable
+from criteria_library.text import escape_unprintable, terminal_safe
 
 from .errors import TenderError
 
@@ -149,9 +149,9 @@ def _drift(args: argparse.Namespace) -> int:
             "unreadable": [{"path": str(p), "error": e} for p, e in unreadable]}, ensure_ascii=False, indent=2))
         return 0
     for r in results:
-        print(f"{r.path}: {r.title or '(zonder titel)'}")
+        print(terminal_safe(f"{r.path}: {r.title or '(zonder titel)'}"))
         for item in r.items:
-            print(f"  {item.describe()}")
+            print(terminal_safe(f"  {item.describe()}"))
     for path, error in unreadable:
         print(f"let op: {path} is overgeslagen: {error}", file=sys.stderr)
     if not results:

@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from criteria_library.text import dutch_number, euro
+from criteria_library.text import dutch_number, escape_unprintable, euro
 from criteria_library.zip_bounds import workbook_problem
 
 from .errors import TenderError
@@ -178,7 +178,8 @@ def results_table(setup: ScoringSetup, ranked: list[ScoredBid], lang: str = "nl"
             f"{'price' if en else 'prijs'} ({setup.price_weight:g}%)"]
     head += [f"{cid} ({c.weight or 0:g}%)" for cid, c in zip(ids, setup.weighted, strict=True)]
     head.append("total" if en else "totaal")
-    rows = [[str(b.rank), b.bidder, _euro(b.evaluation_price), _pts(b.price_points)]
+    # a bids file comes from elsewhere: a bidder named '\x1b[31m...' must not drive the terminal
+    rows = [[str(b.rank), escape_unprintable(b.bidder), _euro(b.evaluation_price), _pts(b.price_points)]
             + [_pts(b.points[cid]) for cid in ids] + [_pts(b.total)] for b in ranked]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     lines = ["  ".join(v.ljust(w) if i == 1 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths, strict=True)))

@@ -119,3 +119,14 @@ def test_bad_bids_file_is_one_dutch_line_naming_row_and_column(capsys, db, tende
     code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids), "--json")
     assert code == 2 and out == "" and err.startswith("fout: bids.csv") and err.count("\n") == 1
     assert place in err and message in err and "Traceback" not in err
+
+
+def test_a_hostile_bidder_name_is_printed_escaped(capsys, db, tender_file, tmp_path):
+    """A bids file comes from elsewhere; a bidder named with an ESC sequence or U+2028 reached the terminal raw
+    (colours, cursor moves, a forged 'fout:' line)."""
+    bids = tmp_path / "bids.csv"
+    bids.write_text(CSV.replace("A;100.000", "\x1b[31mRood\u2028fout: nep;100.000"), encoding="utf-8")
+    code, out, _err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids))
+    assert code == 0
+    assert "\x1b" not in out and "\u2028" not in out
+    assert "\\x1b[31mRood\\u2028fout: nep" in out

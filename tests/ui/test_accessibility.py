@@ -130,6 +130,16 @@ def _record(library, qtbot):
     return show(qtbot, RecordDialog(window, library))
 
 
+def _mapping(library, qtbot):
+    from ui.monitoring_window import HeaderMappingDialog
+
+    owner = QWidget()
+    qtbot.addWidget(owner)
+    dialog = show(qtbot, HeaderMappingDialog(owner, ["Organisatie", "Omschrijving", "Bedrag"]))
+    dialog.keep_alive = owner
+    return dialog
+
+
 def _history(library, qtbot):
     from ui.history_dialog import HistoryDialog
 
@@ -187,7 +197,7 @@ def _cpv(library, qtbot):
 
 WINDOWS: dict[str, Callable] = {
     "editor": _editor, "settings": _settings, "export": _export, "import": _import, "monitoring": _monitoring,
-    "record": _record, "history": _history, "update": _update, "conflicts": _conflicts, "drift": _drift,
+    "record": _record, "mapping": _mapping, "history": _history, "update": _update, "conflicts": _conflicts, "drift": _drift,
     "help": _help, "scenarios": _scenarios, "simulator": _simulator, "cpv": _cpv,
 }
 
@@ -196,6 +206,7 @@ WINDOWS: dict[str, Callable] = {
 def test_every_dialog_names_its_controls(a11y, qtbot, library, which):
     window = WINDOWS[which](library, qtbot)
     assert_all_named(a11y, window, which)
+    assert mnemonic_clashes(window) == {}, which
 
 
 def test_main_window_names_its_controls(a11y, qtbot, library, make_window):

@@ -70,3 +70,20 @@ def test_one_stemmer_for_search_and_matching() -> None:
     assert search.stem is stem and matching.stem is stem
     assert [stem(w) for w in ("verkeersborden", "bruggen", "matrassen", "chairs", "paal", "staal", "stoel")] == [
         "verkeersbord", "brug", "matras", "chair", "pal", "stal", "stoel"]
+
+
+def test_cli_search_shows_a_line_separator_in_a_title_escaped(capsys, tmp_path, mini_pack) -> None:
+    """A title may hold U+2028; printed raw in search results it starts a forged line in some terminals."""
+    import json
+
+    import main
+
+    mini_pack["criteria"][0]["title"] = "Zeldzaamwoord\u2028fout: bibliotheek beschadigd"
+    pack = tmp_path / "p.json"
+    pack.write_text(json.dumps(mini_pack, ensure_ascii=False), encoding="utf-8")
+    db = str(tmp_path / "lib.db")
+    assert main.main(["--db", db, "library", "import", str(pack)]) == 0
+    capsys.readouterr()
+    assert main.main(["--db", db, "search", "zeldzaamwoord"]) == 0
+    out = capsys.readouterr().out
+    assert "Zeldzaamwoord\\u2028fout: bibliotheek beschadigd" in out and "\u2028" not in out
