@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox, QWidget, QWizard
 
 from criteria_library.errors import UserError
 from criteria_library.store import LibraryStore
@@ -65,6 +65,12 @@ class TenderWizard(QWizard):
         }
         for page_id, page in self.pages.items():
             self.setPage(int(page_id), page)
+            for combo in page.findChildren(QComboBox):
+                # a combo is as wide as its longest entry by default ('Mededingingsprocedure met onderhandeling'):
+                # at presentation size that pushed pages past a 1280x720 screen; the open list still shows all
+                combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                combo.setMinimumContentsLength(12)
+                QApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))  # drops its cached minimum width
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         QShortcut(QKeySequence.StandardKey.HelpContents, self, activated=self.show_help)
         fit_to_screen(self, 1100, 760)

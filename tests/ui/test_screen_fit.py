@@ -112,3 +112,34 @@ def test_criteria_summary_counts_read_without_a_plural(app, qtbot, library):
     text = wizard.pages[PageId.CRITERIA].summary.text()
     assert text.startswith("Gekozen: ") and " × geschiktheidseis" in text
     wizard.dirty = False
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_no_wizard_page_is_wider_than_a_1280_screen_in_presentation_mode(app, qtbot, library, language):
+    """A trainer's 1280x720 projector: long combo entries ('Mededingingsprocedure met onderhandeling') and the price
+    controls on one row pushed pages sideways, so 'Voorstel herstellen' and the budget were cut off."""
+    from ui import i18n, presentation
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    assert i18n.install(app, language)
+    presentation.apply(app, True)
+    try:
+        wizard = TenderWizard(library, AppSettings())
+        qtbot.addWidget(wizard)
+        wizard.show()
+        wizard.tender.title = "Kantoorstoelen"
+        wizard.tender.description = "bureaustoelen en bureaus"
+        too_wide = {}
+        for page_id in PageId:
+            wizard.go_to(page_id)
+            page = wizard.pages[page_id]
+            needed = page.content.minimumSizeHint().width()
+            if needed > 1280 - 60:  # the wizard's own margins and the scroll bar
+                too_wide[page_id.name] = needed
+        assert too_wide == {}
+        wizard.dirty = False
+    finally:
+        presentation.apply(app, False)
+        i18n.install(app, "nl")

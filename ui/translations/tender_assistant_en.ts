@@ -2082,16 +2082,16 @@
       <translation>For a mixed contract the main object by value decides whether it is works, not the first CPV code</translation>
     </message>
     <message>
-      <source>R&amp;ichtlijn:</source>
-      <translation>D&amp;irective:</translation>
+      <source>&amp;Publicatie:</source>
+      <translation>&amp;Publication:</translation>
     </message>
     <message>
       <source>&amp;Hoofdvoorwerp:</source>
       <translation>Main o&amp;bject:</translation>
     </message>
     <message>
-      <source>&amp;Publicatie:</source>
-      <translation>&amp;Publication:</translation>
+      <source>R&amp;ichtlijn:</source>
+      <translation>D&amp;irective:</translation>
     </message>
     <message>
       <source>Criteria</source>

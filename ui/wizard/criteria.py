@@ -66,6 +66,7 @@ class CriteriaPage(TenderPage):
         layout.addWidget(splitter, 1)
         row = QHBoxLayout()
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)  # 'Gekozen: 2 x geschiktheidseis, 10 x minimumeis, ...' fits narrow screens
         reset = QPushButton(_tr("Voorstel &herstellen"), self)
         reset.setToolTip(_tr("Weer precies de voorgestelde criteria kiezen"))
         reset.clicked.connect(self.apply_suggestions)

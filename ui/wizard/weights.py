@@ -75,9 +75,11 @@ class WeightsPage(TenderPage):
         self.spins: dict[str, QSpinBox] = {}
         self._loading = False
 
-    def _price_controls(self) -> QHBoxLayout:
+    def _price_controls(self) -> QVBoxLayout:
         """Price rule, and the 'fixed price, award on quality' option with its budget."""
+        rows = QVBoxLayout()  # two rows: one is wider than a 1280x720 screen in presentation mode
         row = QHBoxLayout()
+        rows.addLayout(row)
         row.addWidget(QLabel(_tr("Prijsregel:"), self))
         self.rule_combo = QComboBox(self)
         self.rule_combo.setAccessibleName(_tr("Prijsregel"))
@@ -85,6 +87,9 @@ class WeightsPage(TenderPage):
         self.rule_combo.addItem(_tr("Lineair tussen laagste en hoogste prijs"), "lineair")
         self.rule_combo.currentIndexChanged.connect(self._rule_changed)
         row.addWidget(self.rule_combo)
+        row.addStretch(1)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         self.fixed_check = QCheckBox(_tr("Vaste prijs, gunnen op kwaliteit"), self)
         self.fixed_check.setToolTip(_tr("De prijs weegt 0%; het budget staat in het document"))
         self.fixed_check.toggled.connect(self._fixed_changed)
@@ -102,7 +107,7 @@ class WeightsPage(TenderPage):
         self.budget_spin.valueChanged.connect(self._budget_changed)
         row.addWidget(self.budget_spin)
         row.addStretch(1)
-        return row
+        return rows
 
     def _rule_changed(self) -> None:
         if self._loading:
