@@ -21,6 +21,18 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     return home
 
 
+@pytest.fixture(autouse=True)
+def collect_on_the_main_thread():
+    """Once a UI test has moved garbage collection to the UI thread (ui.main_thread_gc), the tests that follow,
+    which run no event loop, still get their collections: after each test, on this (the main) thread."""
+    yield
+    import sys
+
+    module = sys.modules.get("ui.main_thread_gc")
+    if module is not None and module.installed():
+        module.collect_if_due()
+
+
 @pytest.fixture
 def mini_pack_path() -> Path:
     """A small valid pack with two packages and a handful of criteria."""

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from criteria_library.errors import UserError
 from criteria_library.store import LibraryStore
 
-from . import accessibility, i18n, presentation
+from . import accessibility, i18n, main_thread_gc, presentation
 from .error_dialogs import install_exception_hook, show_user_error
 from .main_window import MainWindow
 from .settings import AppSettings
@@ -34,6 +34,7 @@ def application(language: str | None = None, settings: AppSettings | None = None
     settings = settings or AppSettings()
     i18n.install(app, language or settings.language)
     accessibility.install(app)  # every control gets a name a screen reader can say
+    main_thread_gc.install(app)  # a collection in a pool thread could destroy a widget there and crash
     return app
 
 

@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QColor,
     QKeyEvent,
     QKeySequence,
-    QPalette,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
@@ -51,6 +50,7 @@ from criteria_library.validation import criterion_problems
 from . import i18n
 from .error_dialogs import show_user_error
 from .field_labels import field_label
+from .field_marks import mark_invalid
 from .screen_fit import fit_to_screen
 from .undo_commands import FieldEditCommand
 
@@ -58,10 +58,6 @@ TEXT_FIELDS = ("title", "source")
 MULTILINE_FIELDS = ("rationale", "clause", "verification", "scoring", "placeholders")
 COMBO_FIELDS = ("package", "kind", "level", "r_strategy")
 SPIN_FIELDS = ("weight_min", "weight_max")
-# A field with a problem gets a light red background. Not a thicker border through a style sheet: that changed the
-# field's height, so the form jumped while typing and a click landed in another field.
-INVALID_BASE = QColor("#fde2e2")
-INVALID_TEXT = QColor("#3b0000")
 NO_WEIGHT = -1
 # The problem list keeps the same height whether it lists nothing or ten problems (it scrolls), so the form above
 # it never moves while typing.
@@ -454,7 +450,7 @@ class CriterionEditor(QDialog):
         problems = [] if self.read_only else self.problems()
         bad = {f for f, _ in problems}
         for name, widget in self.widgets.items():
-            _mark_invalid(widget, name in bad)
+            mark_invalid(widget, name in bad)
             widget.setToolTip("; ".join(m for f, m in problems if f == name) or self.field_label(name))
         if problems:
             lines = [f"• {self.field_label(f)}: {m}" for f, m in problems[:6]]
@@ -590,21 +586,6 @@ class CriterionEditor(QDialog):
 
     def reject(self) -> None:
         self.close()  # Esc asks about unsaved changes, like the close button
-
-
-def _mark_invalid(widget: QWidget, invalid: bool) -> None:
-    """Colour a field's background when it has a problem; its size stays the same (see INVALID_BASE)."""
-    if widget.property("invalid") == invalid:
-        return
-    widget.setProperty("invalid", invalid)
-    if invalid:
-        palette = widget.palette()
-        for role, color in ((QPalette.ColorRole.Base, INVALID_BASE), (QPalette.ColorRole.Button, INVALID_BASE),
-                            (QPalette.ColorRole.Text, INVALID_TEXT), (QPalette.ColorRole.ButtonText, INVALID_TEXT)):
-            palette.setColor(role, color)
-        widget.setPalette(palette)
-    else:
-        widget.setPalette(QPalette())  # back to the application's palette (light, dark or high contrast)
 
 
 def confirm_back_to_concept(parent: QWidget, cid: str) -> bool:

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 @pytest.fixture
 def app(qapp):
     """The QApplication with the Dutch interface (tests that switch language switch back)."""
-    from ui import i18n
+    from ui import i18n, main_thread_gc
 
     i18n.install(qapp, "nl")
+    main_thread_gc.install(qapp)  # as the app does: no collection may start in a worker thread
     yield qapp
     i18n.install(qapp, "nl")
 

@@ -6,6 +6,7 @@ import copy
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.e2e.test_simulate_cli import PACK
 
@@ -143,6 +144,37 @@ def test_clause_page_shows_label_and_unit_and_refuses_out_of_range(wizard):
     assert page.value_edits["garantie_jaren"].text() == ""
     page.set_value("garantie_jaren", "6")
     assert wizard.tender.entry("BED-G-03").values == {"garantie_jaren": "6"} and not page.value_problem.isVisibleTo(page)
+
+
+def test_a_refused_value_moves_no_field_on_the_clause_page(wizard, qtbot):
+    """Typing '12' (above the maximum of 10) shows why, without pushing the text boxes down under the mouse."""
+    from PySide6.QtTest import QTest
+
+    from ui.wizard.base import PageId
+
+    wizard.go_to(PageId.CLAUSES)
+    page = wizard.pages[PageId.CLAUSES]
+    row = next(i for i in range(page.list.count()) if page.list.item(i).data(Qt.ItemDataRole.UserRole) == "BED-G-03")
+    page.list.setCurrentRow(row)
+    edit = page.value_edits["garantie_jaren"]
+    watched = [edit, page.text_edit, page.preview, page.restore_button]
+
+    def places() -> list:
+        return [(w.mapTo(wizard, w.rect().topLeft()), w.size()) for w in watched]
+
+    qtbot.waitExposed(wizard)
+    before = places()
+    edit.setFocus()
+    for key in "12":
+        QTest.keyClicks(edit, key)
+        QApplication.processEvents()
+        assert places() == before, f"a field moved after typing {key!r}"
+    assert page.value_problem.isVisibleTo(page) and "maximum 10" in page.value_problem.text()
+    assert edit.property("invalid") is True
+    QTest.keyClick(edit, Qt.Key.Key_Backspace)
+    QTest.keyClick(edit, Qt.Key.Key_Backspace)
+    QApplication.processEvents()
+    assert places() == before and edit.property("invalid") is False
 
 
 def test_wizard_draft_with_three_scoring_types_exports_the_award_chapter(wizard, tmp_path):

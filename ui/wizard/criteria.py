@@ -34,6 +34,7 @@ from tender_assistant.tender import TENDER_PLACEHOLDERS, TenderCriterion
 from .. import i18n
 from ..criterion_details import clause_html
 from ..criterion_editor import PlaceholderHighlighter
+from ..field_marks import ReservedMessage, mark_invalid
 from .base import TenderPage, _tr
 
 
@@ -234,8 +235,8 @@ class ClausesPage(TenderPage):
         self.values_box = QGroupBox(_tr("Invulvelden"), right)
         self.values_form = QFormLayout(self.values_box)
         rl.addWidget(self.values_box)
-        self.value_problem = QLabel(right)  # why a typed value was refused (outside the criterion's range)
-        self.value_problem.setWordWrap(True)
+        # why a typed value was refused (outside the criterion's range); its room is kept, so nothing moves
+        self.value_problem = ReservedMessage(right)
         self.value_problem.setStyleSheet("color:#b71c1c")
         self.value_problem.setAccessibleName(_tr("Waarde geweigerd"))
         self.value_problem.hide()
@@ -365,7 +366,7 @@ class ClausesPage(TenderPage):
         problem = value_out_of_range(value, meta) if meta is not None and value.strip() else None
         edit = self.value_edits.get(name)
         if edit is not None:
-            edit.setStyleSheet("border: 2px solid #b71c1c" if problem else "")
+            mark_invalid(edit, problem is not None)
         if problem:
             label = placeholder_label(name, [self.current] if self.current is not None else [])
             text = problem[1] if i18n.lang() == "en" else problem[0]
