@@ -391,7 +391,7 @@ def _load_sheets(path: Path) -> dict[str, _Sheet]:
             key = ws.title.strip().lower()
             if key not in XLSX_PACKAGE_SHEETS + XLSX_CRITERIA_SHEETS or key in sheets:
                 continue
-            rows = ws.iter_rows(values_only=True, max_col=MAX_XLSX_COLUMNS)
+            rows = zip_bounds.all_rows(ws, max_col=MAX_XLSX_COLUMNS)
             header_values = next(rows, None)
             header = [str(h).strip() if h is not None else "" for h in header_values or ()]
             while header and not header[-1]:

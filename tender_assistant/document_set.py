@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.models import KIND_ORDER, Criterion, Kind
-from criteria_library.zip_bounds import workbook_problem
+from criteria_library.zip_bounds import all_rows, workbook_problem
 
 from .checks import resolve_criteria
 from .clauses import fill_clause, fill_text
@@ -262,7 +262,7 @@ def read_supplier_data(path: Path | str) -> list[SupplierFigure]:
         if SUPPLIER_SHEET not in wb.sheetnames:
             raise TenderError(f"{path.name} heeft geen blad '{SUPPLIER_SHEET}'.",
                               en=f"{path.name} has no sheet '{SUPPLIER_SHEET}'.")
-        rows = wb[SUPPLIER_SHEET].iter_rows(values_only=True)
+        rows = all_rows(wb[SUPPLIER_SHEET])
         header = [str(v or "").strip() for v in next(rows, ())]
         if header[: len(SUPPLIER_COLUMNS)] != SUPPLIER_COLUMNS:
             raise TenderError(f"{path.name}: de kolommen van '{SUPPLIER_SHEET}' moeten zijn: "

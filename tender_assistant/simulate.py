@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.text import dutch_number, escape_unprintable, euro
-from criteria_library.zip_bounds import workbook_problem
+from criteria_library.zip_bounds import all_rows, workbook_problem
 
 from .errors import TenderError
 from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids
@@ -83,7 +83,7 @@ def _rows_from_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
                      "the file is not a readable Excel workbook (.xlsx)") from None
     try:
         sheet = workbook.worksheets[0]
-        return [(i, list(values)) for i, values in enumerate(sheet.iter_rows(values_only=True), start=1)]
+        return [(i, list(values)) for i, values in enumerate(all_rows(sheet), start=1)]
     finally:
         workbook.close()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
-from criteria_library.zip_bounds import workbook_problem
+from criteria_library.zip_bounds import all_rows, workbook_problem
 from tender_assistant.library import Library
 
 from .records import NATURES, AppliedCriterion, ContractRecord, content_uid
@@ -151,7 +151,7 @@ def _read_xlsx(path: Path) -> list[tuple[int, dict[str, Any]]]:
                             en=f"{path.name} is not a readable Excel file.") from None
     try:
         ws = wb.worksheets[0]
-        rows = [["" if v is None else v for v in row] for row in ws.iter_rows(values_only=True)]
+        rows = [["" if v is None else v for v in row] for row in all_rows(ws)]
     finally:
         wb.close()
     return _rows_with_header(rows, path.name)

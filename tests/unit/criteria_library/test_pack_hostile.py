@@ -396,3 +396,19 @@ def test_the_dry_run_report_shows_line_separators_and_direction_marks_escaped(tm
     assert "\u2028" not in out and "\u202e" not in out
     assert "Nette titel\\u2028fout: niets geïmporteerd\\u202e" in out
     assert not any(line.startswith("fout:") for line in out.splitlines())
+
+
+def test_a_workbook_declaring_too_few_rows_is_read_whole(fresh_db, tmp_path) -> None:
+    """openpyxl stops at the last row the <dimension> declares; a pack saved by a tool that wrote 'A1:U2' imported
+    one criterion of many and said nothing."""
+    import re
+
+    good = tmp_path / "goed.xlsx"
+    export_pack(fresh_db, good)
+    with zipfile.ZipFile(good) as zin:
+        sheet = zin.read("xl/worksheets/sheet2.xml")
+    small = tmp_path / "klein.xlsx"
+    _rewrite_member(good, small, "xl/worksheets/sheet2.xml",
+                    re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:U2"/>', sheet))
+    assert [c.id for c in read_pack(small).criteria] == [c.id for c in read_pack(good).criteria]
+    assert len(read_pack(good).criteria) > 1

@@ -58,3 +58,18 @@ def test_a_part_that_unpacks_suspiciously_far_is_refused(tmp_path, reader) -> No
         zout.writestr("xl/media/opvulling.bin", b"\0" * (8 * 2**20))  # 8 MB of zeros pack to 8 KB
     with pytest.raises(UserError, match="pakt verdacht sterk uit"):
         READERS[reader](bomb)
+
+
+def test_a_stale_dimension_does_not_hide_rows(tmp_path) -> None:
+    """Bids and register rows past a too-small <dimension> were silently left out."""
+    import re
+
+    path = _workbook(tmp_path / "lijst.xlsx", 6, 3)
+    small = tmp_path / "klein.xlsx"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(small, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1:C2"/>', data)
+            zout.writestr(info.filename, data)
+    assert len(read_rows(small)) == len(read_rows(path)) == 5
