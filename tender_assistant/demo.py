@@ -31,9 +31,9 @@ EXAMPLES: list[tuple[str, str, int, dict]] = [
         "procedure": "europees-openbaar",
         "estimated_value_eur": 850000,
         "contract_term_months": 48,
-        "price_weight": 30,
+        "price_weight": 45,  # with it the suggested award weights stay inside the library's advised ranges
     }),
-    ("bedrijfskleding-buitendienst.tender.json", "bedrijfskleding", 1, {
+    ("bedrijfskleding-buitendienst.tender.json", "bedrijfskleding", 2, {
         "title": "Circulaire bedrijfskleding voor de buitendienst",
         "organisation": "Gemeente Voorbeeldstad",
         "description": "Werkkleding en veiligheidsschoenen voor 250 medewerkers van de buitendienst, met "
@@ -42,7 +42,7 @@ EXAMPLES: list[tuple[str, str, int, dict]] = [
         "procedure": "europees-openbaar",
         "estimated_value_eur": 600000,
         "contract_term_months": 36,
-        "price_weight": 35,
+        "price_weight": 50,
     }),
 ]
 

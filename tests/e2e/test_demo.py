@@ -29,6 +29,21 @@ def test_reset_builds_a_separate_workspace(isolated_home):
     assert not (isolated_home / "library.db").exists(), "the real library is not touched"
 
 
+def test_the_example_tenders_have_no_errors_and_no_weight_advice(isolated_home):
+    """A trainer opens them in front of a room: their weights add up and stay inside the advised ranges."""
+    from tender_assistant.checks import check_tender
+
+    workspace = reset_demo()
+    store = LibraryStore.open(demo_db_path(workspace))
+    try:
+        for path in demo_tenders(workspace):
+            findings = check_tender(load_tender(path), store)
+            assert not [f for f in findings if f.severity == "fout"], path.name
+            assert not [f.message for f in findings if f.code in ("weight-range", "weights-sum", "price-weight")]
+    finally:
+        store.close()
+
+
 def test_reset_undoes_changes_made_in_the_demo(isolated_home):
     workspace = reset_demo()
     with LibraryStore.open(demo_db_path(workspace)) as store:

@@ -86,7 +86,7 @@ class WeightsPage(TenderPage):
         self.rule_combo.addItem(_tr("Laagste prijs / prijs (relatief)"), "relatief-laagste")
         self.rule_combo.addItem(_tr("Lineair tussen laagste en hoogste prijs"), "lineair")
         self.rule_combo.currentIndexChanged.connect(self._rule_changed)
-        row.addWidget(self.rule_combo)
+        row.addWidget(self.rule_combo, 2)  # room for the longest rule where the screen has it
         row.addStretch(1)
         row = QHBoxLayout()
         rows.addLayout(row)
