@@ -69,11 +69,15 @@ class UpdatePlan:
     packages_new: list[str] = field(default_factory=list)
     packages_changed: list[str] = field(default_factory=list)
 
-    def summary(self) -> str:
-        """One line: how many new, changed, retired, conflicts and unchanged."""
+    def summary(self, lang: str = "nl") -> str:
+        """One line: how many new, changed, retired, conflicts and unchanged (Dutch, or English with lang='en')."""
         n = len(self.conflicts)
+        same = len(self.unchanged) + len(self.adopted)
+        if lang == "en":
+            return (f"{len(self.new)} new, {len(self.changed)} changed, {len(self.retired)} retired, "
+                    f"{n} {'conflict' if n == 1 else 'conflicts'}, {same} unchanged")
         return (f"{len(self.new)} nieuw, {len(self.changed)} gewijzigd, {len(self.retired)} ingetrokken, "
-                f"{n} {'conflict' if n == 1 else 'conflicten'}, {len(self.unchanged) + len(self.adopted)} ongewijzigd")
+                f"{n} {'conflict' if n == 1 else 'conflicten'}, {same} ongewijzigd")
 
     def report(self) -> str:
         """A readable report with a field-level diff for every change and conflict."""

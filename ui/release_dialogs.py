@@ -29,6 +29,7 @@ from criteria_library.merge import Conflict, UpdatePlan
 from criteria_library.releases import read_release, short_fingerprint
 from criteria_library.store import LibraryStore
 
+from . import i18n
 from .error_dialogs import show_user_error
 from .field_labels import field_label
 from .history_dialog import word_diff_html
@@ -68,7 +69,7 @@ def plan_html(plan: UpdatePlan) -> str:
            f"<p style='color:#555'>{html.escape(short_fingerprint(r.publisher.fingerprint))}, {html.escape(r.date)}</p>"]
     if r.notes:
         out.append(f"<p>{html.escape(r.notes)}</p>")
-    out.append(f"<p><b>{html.escape(plan.summary())}</b></p>")
+    out.append(f"<p><b>{html.escape(plan.summary(i18n.lang()))}</b></p>")
     if plan.new:
         items = "".join(f"<li>{html.escape(c.id)} {html.escape(c.title)}</li>" for c in plan.new[:200])
         out.append(f"<h4>{html.escape(_tr('Nieuw'))}</h4><ul>{items}</ul>")
@@ -198,7 +199,7 @@ class UpdateDialog(QDialog):
         self.plan = None
         self._update_buttons()
         conflicts = len(result.plan.conflicts)
-        text = _tr("De bibliotheek is bijgewerkt: %1.").replace("%1", result.plan.summary())
+        text = _tr("De bibliotheek is bijgewerkt: %1.").replace("%1", result.plan.summary(i18n.lang()))
         if conflicts:
             text += " " + _tr("Los de conflicten op via Bestand > Conflicten uit releases.")
         self.preview.setHtml(f"<p><b>{html.escape(text)}</b></p><p style='color:#555'>"

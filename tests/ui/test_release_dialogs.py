@@ -72,6 +72,26 @@ def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: Library
     other.close()
 
 
+def test_the_update_preview_speaks_english_in_the_english_interface(app, qtbot, fresh_db, tmp_path: Path) -> None:
+    from ui import i18n
+    from ui.release_dialogs import UpdateDialog
+
+    key = make_key(tmp_path)
+    trust_key(key)
+    other = subscriber(tmp_path / "b.db")
+    assert i18n.install(app, "en")
+    try:
+        dialog = UpdateDialog(other)
+        qtbot.addWidget(dialog)
+        dialog.source_edit.setText(str(release(fresh_db, key, tmp_path / "r1", "1.0")))
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+        text = dialog.preview.toPlainText()
+        assert "8 new, 0 changed, 0 retired, 0 conflicts, 0 unchanged" in text and "nieuw" not in text
+    finally:
+        i18n.install(app, "nl")
+        other.close()
+
+
 def test_tampered_release_is_refused_in_the_dialog(app, qtbot, fresh_db, tmp_path: Path, errors) -> None:
     from ui.release_dialogs import UpdateDialog
 
