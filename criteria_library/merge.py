@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import LibraryError
 from .exchange import BULK_FTS_THRESHOLD, PACKAGE_FIELDS, _bulk_fts, _insert_new, _package_terms_map
+from .field_names import label, value_text
 from .models import CONTENT_FIELDS, Criterion, Status
 from .releases import Release, short_fingerprint, version_key
 from .store import LibraryStore, content_diff, criterion_to_row, now_iso, row_to_criterion
@@ -122,8 +123,9 @@ class UpdatePlan:
 def _diff_lines(diff: dict[str, tuple[Any, Any]], words: tuple[str, str] = ("oud", "nieuw")) -> list[str]:
     lines = []
     for name, (a, b) in diff.items():
-        lines.append(f"    {name}: {words[0]} {_short(a)}")
-        lines.append(f"    {' ' * len(name)}  {words[1]} {_short(b)}")
+        shown = label(name)  # 'Titel', not the pack's key 'title'
+        lines.append(f"    {shown}: {words[0]} {_short(value_text(name, a))}")
+        lines.append(f"    {' ' * len(shown)}  {words[1]} {_short(value_text(name, b))}")
     return lines
 
 

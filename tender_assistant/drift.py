@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from criteria_library.field_names import label
 from criteria_library.models import CONTENT_FIELDS, Criterion, Status
 from criteria_library.store import LibraryStore
 
@@ -35,7 +36,7 @@ class DriftItem:
         """One Dutch line: what changed."""
         if self.retired:
             return f"{self.criterion_id} {self.title}: ingetrokken in de bibliotheek"
-        fields = f" ({', '.join(self.changed_fields)})" if self.changed_fields else ""
+        fields = f" ({', '.join(label(f) for f in self.changed_fields)})" if self.changed_fields else ""
         return (f"{self.criterion_id} {self.title}: versie {self.tender_version or '?'} -> {self.library_version}"
                 f"{fields}")
 

@@ -132,7 +132,7 @@ def test_tender_drift_lists_outdated_criteria(tmp_path: Path) -> None:
     out = ok(run(home, "--db", str(db), "tender", "drift", str(tenders)))
     v = versions["MEU-M-01"]
     assert "stoelen.tender.json: Kantoorstoelen\\u2028fout: nep" in out and "\u2028" not in out
-    assert f"MEU-M-01 Onderdelen twaalf jaar leverbaar: versie {v} -> {v + 1} (title)" in out
+    assert f"MEU-M-01 Onderdelen twaalf jaar leverbaar: versie {v} -> {v + 1} (Titel)" in out
     assert "MEU-S-01" not in out
     data = json.loads(ok(run(home, "--db", str(db), "tender", "drift", str(tenders), "--json")))
     assert data["tenders"][0]["criteria"][0]["changed"] == ["title"]
