@@ -191,6 +191,8 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
                 relevance = weight * (floor + span * (rank / best if best < 0 else 0.0))
                 if cid not in candidates or relevance > candidates[cid][1]:
                     candidates[cid] = (title, relevance)
+            if len(rows) >= CANDIDATES:
+                break  # a full tier fills the strongest CANDIDATES; a lower tier's relevance cannot reach them
 
     collect(" AND ".join(_quote(stem(w)) + "*" for w in words), 1.0)
     if len(candidates) < ENOUGH:

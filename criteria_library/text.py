@@ -18,6 +18,8 @@ _UNPRINTABLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
 
 def fold(text: str) -> str:
     """Lower case without accents, for matching what people type."""
+    if text.isascii():  # most titles: no accents to strip, and casefold is lower (a third of a search's time)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
