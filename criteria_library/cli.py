@@ -371,7 +371,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         return 0
     for h in hits:
         c = h.criterion
-        print(f"{h.score:5.1f}  {c.id:<10} {c.package:<18} {str(c.kind):<18} niv {c.level}  "
+        print(f"{h.score:5.1f}  {c.id:<10} {c.package:<18} {c.kind:<18} niv {c.level}  "
               f"{escape_unprintable(c.title)}")
     return 0
 

@@ -26,11 +26,11 @@ from .field_names import (
 )
 from .files import atomic_write
 from .migrations import FTS_COLUMNS
-from .models import Criterion, Kind, Package, Status, placeholders_to_pack, scoring_to_dict
+from .models import Criterion, Package, Status, placeholders_to_pack, scoring_to_dict
 from .store import LibraryStore, content_diff, criterion_to_row, now_iso, package_terms
 from .text import shown, terminal_safe
 from .validation import (
-    criterion_problems,
+    criterion_from_fields,
     criterion_shape_problems,
     package_problems,
     package_shape_problems,
@@ -214,14 +214,15 @@ def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
         where = _json_where("packages", i, raw)
         if (pkg := _package_from_raw(raw, where, problems)) is not None:
             packages.append((pkg, where))
-    criteria: list[tuple[Criterion, Where]] = []
+    criteria: list[Criterion] = []
+    ids: list[tuple[str, Where]] = []
     for i, raw in enumerate(criteria_raw):
         where = _json_where("criteria", i, raw)
-        if (c := _criterion_from_raw(raw, where, problems)) is not None:
-            criteria.append((c, where))
-    _check_pack_wide(packages, criteria, problems)
+        if (c := _criterion_from_raw(raw, where, problems, ids)) is not None:
+            criteria.append(c)
+    _check_pack_wide(packages, ids, problems)
     problems.raise_if_any(name)
-    return Pack(packages=[p for p, _ in packages], criteria=[c for c, _ in criteria])
+    return Pack(packages=[p for p, _ in packages], criteria=criteria)
 
 
 def _json_where(kind: str, index: int, raw: Any) -> Where:
@@ -277,7 +278,9 @@ def _package_from_raw(raw: Any, where: Where, problems: _Problems) -> Package | 
     return pkg
 
 
-def _criterion_from_raw(raw: Any, where: Where, problems: _Problems) -> Criterion | None:
+def _criterion_from_raw(raw: Any, where: Where, problems: _Problems, ids: list[tuple[str, Where]]) -> Criterion | None:
+    """The criterion a pack record describes, or None; its problems go to problems, and the id of every record
+    that has the right shape to ids (for the duplicate check, also when its kind, level or status is wrong)."""
     if not isinstance(raw, dict):
         problems.add(where(""), "moet een object zijn", "must be an object")
         return None
@@ -288,7 +291,7 @@ def _criterion_from_raw(raw: Any, where: Where, problems: _Problems) -> Criterio
         return None
     if _add_all(criterion_shape_problems(raw), where, problems):
         return None
-    kind, status = raw["kind"], raw.get("status", Status.PUBLISHED.value)
+    ids.append((raw["id"], where))
     defaults, meta, shape_problems = placeholders_from_pack(raw.get("placeholders") or {})
     scoring, legacy_text, scoring_problems = scoring_from_pack(raw.get("scoring"))
     scoring_text = raw.get("scoring_text")
@@ -298,22 +301,19 @@ def _criterion_from_raw(raw: Any, where: Where, problems: _Problems) -> Criterio
         scoring_text = legacy_text
     for p in shape_problems + scoring_problems:
         problems.add(where(p.field), p.nl, p.en)
-    c = Criterion(
-        id=raw["id"], package=raw["package"],
-        kind=Kind(kind) if kind in Kind._value2member_map_ else kind,
-        level=raw["level"], r_strategy=raw["r_strategy"], title=_lines(raw["title"]),
-        rationale=_lines(raw["rationale"]), clause=_lines(raw["clause"]), verification=_lines(raw["verification"]),
-        source=_lines(raw["source"]),
-        status=Status(status) if status in Status._value2member_map_ else status,
-        version=raw.get("version", 1),
+    c, found = criterion_from_fields(dict(
+        id=raw["id"], package=raw["package"], kind=raw["kind"], level=raw["level"], r_strategy=raw["r_strategy"],
+        title=_lines(raw["title"]), rationale=_lines(raw["rationale"]), clause=_lines(raw["clause"]),
+        verification=_lines(raw["verification"]), source=_lines(raw["source"]),
+        status=raw.get("status", Status.PUBLISHED.value), version=raw.get("version", 1),
         # Excel packs hold one name=value per line, trimmed: trim here too, so both forms read the same
         placeholders={k: v.strip() if isinstance(v, str) else v for k, v in defaults.items()}, placeholder_meta=meta,
         weight_min=raw.get("weight_min"), weight_max=raw.get("weight_max"), scoring=scoring,
         scoring_text=_lines(scoring_text), marktstandaard=raw.get("marktstandaard", False),
         created_at=raw.get("created_at") or "", updated_at=raw.get("updated_at") or "",
         updated_by=raw.get("updated_by") or "",
-    )
-    for p in criterion_problems(c):
+    ))
+    for p in found:
         problems.add(where(p.field), p.nl, p.en)
     return c
 
@@ -334,7 +334,7 @@ def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _check_pack_wide(packages: list[tuple[Package, Where]], criteria: list[tuple[Criterion, Where]],
+def _check_pack_wide(packages: list[tuple[Package, Where]], criteria: list[tuple[str, Where]],
                      problems: _Problems) -> None:
     seen_slugs: set[str] = set()
     seen_prefixes: dict[str, str] = {}
@@ -348,13 +348,13 @@ def _check_pack_wide(packages: list[tuple[Package, Where]], criteria: list[tuple
                          f"voorvoegsel '{shown(p.prefix)}' is al van pakket '{shown(seen_prefixes[p.prefix])}'",
                          f"prefix '{shown(p.prefix)}' already belongs to package '{shown(seen_prefixes[p.prefix])}'")
     seen_ids: dict[str, tuple[str, str]] = {}
-    for c, where in criteria:
-        if c.id in seen_ids:
-            first_nl, first_en = seen_ids[c.id]
-            problems.add(where("id"), f"code '{shown(c.id)}' komt twee keer voor (ook bij {first_nl})",
-                         f"id '{shown(c.id)}' occurs twice (also at {first_en})")
+    for cid, where in criteria:
+        if cid in seen_ids:
+            first_nl, first_en = seen_ids[cid]
+            problems.add(where("id"), f"code '{shown(cid)}' komt twee keer voor (ook bij {first_nl})",
+                         f"id '{shown(cid)}' occurs twice (also at {first_en})")
         else:
-            seen_ids[c.id] = where("")
+            seen_ids[cid] = where("")
 
 
 MAX_XLSX_ROWS = 100_000
@@ -437,15 +437,16 @@ def _read_xlsx(path: Path) -> Pack:
         pkg = _package_from_raw(_coerce_xlsx_package(raw), where, problems)
         if pkg is not None:
             packages.append((pkg, where))
-    criteria: list[tuple[Criterion, Where]] = []
+    criteria: list[Criterion] = []
+    ids: list[tuple[str, Where]] = []
     for row_no, raw in crit_rows:
         where = _xlsx_where(crit_sheet.title, row_no, crit_columns)
-        c = _criterion_from_raw(_coerce_xlsx_criterion(raw, where, problems), where, problems)
+        c = _criterion_from_raw(_coerce_xlsx_criterion(raw, where, problems), where, problems, ids)
         if c is not None:
-            criteria.append((c, where))
-    _check_pack_wide(packages, criteria, problems)
+            criteria.append(c)
+    _check_pack_wide(packages, ids, problems)
     problems.raise_if_any(path.name)
-    return Pack(packages=[p for p, _ in packages], criteria=[c for c, _ in criteria])
+    return Pack(packages=[p for p, _ in packages], criteria=criteria)
 
 
 def _xlsx_where(title: str, row_no: int, columns: dict[str, str]) -> Where:

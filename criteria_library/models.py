@@ -241,12 +241,17 @@ def placeholders_to_pack(defaults: dict[str, str], meta: dict[str, PlaceholderMe
 
 @dataclass
 class Criterion:
-    """One circular criterion with its example clause."""
+    """One circular criterion with its example clause.
+
+    kind, level and status are always a Kind, a Level and a Status: values from outside (a pack, a database row,
+    the editor's form) are parsed first (validation.criterion_from_fields, store.row_to_criterion), so code that
+    reads a criterion never converts them again.
+    """
 
     id: str
     package: str
     kind: Kind
-    level: int
+    level: Level
     r_strategy: str
     title: str
     rationale: str
@@ -281,7 +286,7 @@ class Criterion:
     @property
     def carries_weight(self) -> bool:
         """True for award criteria scored by points or relatively (a fictieve korting has no weight)."""
-        return str(self.kind) == Kind.AWARD.value and self.scoring_type != ScoringType.DISCOUNT
+        return self.kind == Kind.AWARD and self.scoring_type != ScoringType.DISCOUNT
 
     def placeholder_names(self) -> list[str]:
         """Placeholders used in the clause, in order."""

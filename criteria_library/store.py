@@ -26,6 +26,7 @@ from .models import (
     Criterion,
     CriterionVersion,
     Kind,
+    Level,
     Package,
     Scoring,
     SearchHit,
@@ -157,8 +158,8 @@ def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
     """A criterion as a database row."""
     # a flat copy: dataclasses.asdict deep-copies every value and dominated 20k-row imports
     row = {f.name: getattr(c, f.name) for f in fields(c)}
-    row["kind"] = str(Kind(c.kind))
-    row["status"] = str(Status(c.status))
+    row["kind"] = c.kind.value
+    row["status"] = c.status.value
     # one column holds the pack form: a bare default, or an object with the default and its label, unit and range
     row["placeholders"] = json.dumps(placeholders_to_pack(c.placeholders, c.placeholder_meta) if c.placeholder_meta
                                      else c.placeholders, ensure_ascii=False, sort_keys=True)
@@ -189,7 +190,7 @@ def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
         id=r["id"],
         package=r["package"],
         kind=Kind(r["kind"]),
-        level=int(r["level"]),
+        level=Level(int(r["level"])),
         r_strategy=r["r_strategy"] or "",
         title=r["title"] or "",
         rationale=r["rationale"] or "",
@@ -744,7 +745,7 @@ class LibraryStore:
             if new and row is not None:
                 c, row = replace(c, id=self.new_criterion_id(c.package, c.kind)), None
             if row is None:
-                if Status(c.status) != Status.CONCEPT:
+                if c.status != Status.CONCEPT:
                     raise LibraryError("Een nieuw criterium begint als concept.",
                                        en="A new criterion starts as a draft.", where=f"{c.id}.status")
                 return self._write_criterion(db, c, note)

@@ -18,6 +18,7 @@ from .models import (
     Criterion,
     DiscountScoring,
     Kind,
+    Level,
     Package,
     PlaceholderMeta,
     PointsScoring,
@@ -68,8 +69,57 @@ class Problem:
     en: str
 
 
+def parse_kind(value: object) -> Kind | Problem:
+    """A criterion's kind as it comes from a pack, a form or a database row, or why it is not one."""
+    if isinstance(value, str) and value in Kind._value2member_map_:
+        return Kind(value)
+    return Problem("kind", f"ongeldige soort '{shown(value)}' (kies uit {', '.join(KIND_VALUES)})",
+                   f"invalid kind '{shown(value)}' (choose from {', '.join(KIND_VALUES)})")
+
+
+def parse_status(value: object) -> Status | Problem:
+    """A criterion's curation status from outside, or why it is not one."""
+    if isinstance(value, str) and value in Status._value2member_map_:
+        return Status(value)
+    return Problem("status", f"ongeldige status '{shown(value)}' (kies uit {', '.join(STATUS_VALUES)})",
+                   f"invalid status '{shown(value)}' (choose from {', '.join(STATUS_VALUES)})")
+
+
+def parse_level(value: object) -> Level | Problem:
+    """A criterion's ambition level from outside (a whole number 1, 2 or 3), or why it is not one."""
+    if isinstance(value, int) and not isinstance(value, bool) and value in Level._value2member_map_:
+        return Level(value)
+    return Problem("level", f"ongeldig ambitieniveau '{shown(value)}' (1, 2 of 3)",
+                   f"invalid ambition level '{shown(value)}' (1, 2 or 3)")
+
+
+# The content rules for a record whose kind, level or status could not be read: those of a criterion that is not an
+# award criterion, so every other problem of the record is still reported at once. Never leaves criterion_from_fields.
+_STAND_IN: dict[str, Any] = {"kind": Kind.SELECTION, "level": Level.BASIS, "status": Status.CONCEPT}
+
+
+def criterion_from_fields(values: dict[str, Any], known_packages: set[str] | None = None,
+                          ) -> tuple[Criterion | None, list[Problem]]:
+    """Parse raw field values (kind, level and status as text and numbers) into a Criterion, and check it.
+
+    Returns the criterion (None when its kind, level or status is not one) and every problem, in the order
+    criterion_problems reports them. A Criterion therefore always holds a Kind, a Level and a Status.
+    """
+    parsed = {"kind": parse_kind(values["kind"]), "level": parse_level(values["level"]),
+              "status": parse_status(values.get("status", Status.PUBLISHED.value))}
+    unparsed = {name: p for name, p in parsed.items() if isinstance(p, Problem)}
+    typed = {name: _STAND_IN[name] if name in unparsed else value for name, value in parsed.items()}
+    c = Criterion(**{**values, **typed})
+    problems = _criterion_problems(c, known_packages, unparsed)
+    return (None if unparsed else c), problems
+
+
 def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> list[Problem]:
     """Every problem with a criterion; empty when it is valid."""
+    return _criterion_problems(c, known_packages, {})
+
+
+def _criterion_problems(c: Criterion, known_packages: set[str] | None, unparsed: dict[str, Problem]) -> list[Problem]:
     problems: list[Problem] = []
 
     def add(field: str, nl: str, en: str) -> None:
@@ -79,11 +129,7 @@ def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> 
         add("id", f"ongeldige code '{shown(c.id)}' (verwacht zoals MEU-G-03)", f"invalid id '{shown(c.id)}' (expected like MEU-G-03)")
     if known_packages is not None and c.package not in known_packages:
         add("package", f"onbekend inkooppakket '{shown(c.package)}'", f"unknown procurement package '{shown(c.package)}'")
-    if str(c.kind) not in KIND_VALUES:
-        add("kind", f"ongeldige soort '{shown(c.kind)}' (kies uit {', '.join(KIND_VALUES)})",
-            f"invalid kind '{shown(c.kind)}' (choose from {', '.join(KIND_VALUES)})")
-    if isinstance(c.level, bool) or not isinstance(c.level, int) or c.level not in (1, 2, 3):
-        add("level", f"ongeldig ambitieniveau '{shown(c.level)}' (1, 2 of 3)", f"invalid ambition level '{shown(c.level)}' (1, 2 or 3)")
+    problems += [unparsed[name] for name in ("kind", "level") if name in unparsed]
     if c.r_strategy not in R_STRATEGIES:
         add("r_strategy", f"ongeldige R-strategie '{shown(c.r_strategy)}' (R0 t/m R9 of ondersteunend)",
             f"invalid R-strategy '{shown(c.r_strategy)}' (R0 to R9 or ondersteunend)")
@@ -96,9 +142,8 @@ def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> 
     if isinstance(c.title, str) and len(c.title) > MAX_TITLE:
         add("title", f"titel is te lang ({len(c.title)} tekens, hoogstens {MAX_TITLE})",
             f"title is too long ({len(c.title)} characters, at most {MAX_TITLE})")
-    if str(c.status) not in STATUS_VALUES:
-        add("status", f"ongeldige status '{shown(c.status)}' (kies uit {', '.join(STATUS_VALUES)})",
-            f"invalid status '{shown(c.status)}' (choose from {', '.join(STATUS_VALUES)})")
+    if "status" in unparsed:
+        problems.append(unparsed["status"])
     if isinstance(c.version, bool) or not isinstance(c.version, int) or not 1 <= c.version <= MAX_VERSION:
         add("version", f"ongeldige versie '{shown(c.version)}' (een geheel getal van 1 tot {dutch_number(MAX_VERSION)})",
             f"invalid version '{shown(c.version)}' (a whole number from 1 to {MAX_VERSION:,})")
@@ -118,7 +163,7 @@ def criterion_problems(c: Criterion, known_packages: set[str] | None = None) -> 
 
 def criterion_warnings(c: Criterion) -> list[Problem]:
     """What a valid criterion still lacks (library check warns, import accepts): an award criterion's scoring type."""
-    if str(c.kind) == Kind.AWARD.value and c.scoring is None:
+    if c.kind == Kind.AWARD and c.scoring is None:
         return [Problem("scoring", "gunningscriterium zonder beoordelingstype (punten, relatief of fictieve korting)",
                         "award criterion without scoring type (points, relative or notional discount)")]
     return []
@@ -156,7 +201,7 @@ def _placeholder_problems(c: Criterion) -> list[Problem]:
 
 def _weight_problems(c: Criterion) -> list[Problem]:
     problems = []
-    is_award = str(c.kind) == Kind.AWARD.value
+    is_award = c.kind == Kind.AWARD
     discount = isinstance(c.scoring, DiscountScoring)
     for name in ("weight_min", "weight_max"):
         value = getattr(c, name)
@@ -189,7 +234,7 @@ def _scoring_problems(c: Criterion) -> list[Problem]:
     s = c.scoring
     if s is None:
         return []
-    if str(c.kind) != Kind.AWARD.value:
+    if c.kind != Kind.AWARD:
         return [Problem("scoring", "alleen gunningscriteria hebben een beoordelingswijze",
                         "only award criteria have a scoring method")]
     problems = []

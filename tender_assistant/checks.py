@@ -249,8 +249,8 @@ def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
         f.advice("criterion-retired", f"{c.id} is in de bibliotheek ingetrokken; overweeg een ander criterium",
                  f"{c.id} has been retired in the library; consider another criterion", where)
     elif c.status != Status.PUBLISHED:
-        f.advice("criterion-unpublished", f"{c.id} is nog niet gepubliceerd (status: {Status(c.status).label_nl})",
-                 f"{c.id} has not been published yet (status: {Status(c.status).label_en})", where)
+        f.advice("criterion-unpublished", f"{c.id} is nog niet gepubliceerd (status: {c.status.label_nl})",
+                 f"{c.id} has not been published yet (status: {c.status.label_en})", where)
     if entry is not None and entry.version is not None and entry.version < c.version:
         f.advice("criterion-changed",
                  f"{c.id} is in de bibliotheek gewijzigd sinds het werd gekozen (versie {entry.version} -> {c.version})",

@@ -183,7 +183,7 @@ def eisenlijst_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> tu
     questions: list[list[object]] = []
     award: list[list[object]] = []
     for number, c in criteria:
-        kind = Kind(c.kind)
+        kind = c.kind
         verification = fill_text(tender, c, c.verification)
         clause = fill_clause(tender, c).text
         if kind in (Kind.SELECTION, Kind.REQUIREMENT):
@@ -218,7 +218,7 @@ def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> 
     """Per criterion: what is checked, with which evidence, when, by whom, and what follows when it fails."""
     rows: list[list[object]] = []
     for number, c in criteria:
-        kind = Kind(c.kind)
+        kind = c.kind
         verification = fill_text(tender, c, c.verification)
         when = when_checked(kind, verification)
         who = WHO[kind]
@@ -392,7 +392,7 @@ def _numbered(tender: Tender, library: Library) -> list[tuple[str, Criterion]]:
                           en=f"the criteria {', '.join(unknown)} are not in the library", where="criteria")
     out: list[tuple[str, Criterion]] = []
     for kind in KIND_ORDER:
-        items = [c for c in criteria if Kind(c.kind) == kind]
+        items = [c for c in criteria if c.kind == kind]
         out += [(f"{KIND_CODES[kind]}{i}", c) for i, c in enumerate(items, start=1)]
     return out
 

@@ -198,7 +198,7 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     # ---- 1 Inleiding
     by_kind: dict[Kind, list[Criterion]] = {k: [] for k in KIND_ORDER}
     for c in criteria:
-        by_kind[Kind(c.kind)].append(c)
+        by_kind[c.kind].append(c)
     body.append(Heading("Inleiding", 1, "1"))
     body.append(Heading("Omschrijving van de opdracht", 2, "1.1"))
     for part in [p.strip() for p in tender.description.split("\n\n") if p.strip()] or ["(Geen omschrijving.)"]:

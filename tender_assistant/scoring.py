@@ -101,7 +101,7 @@ def setup_for(tender: Tender, criteria: Sequence[Criterion]) -> ScoringSetup:
     """The scoring setup of a tender: its award criteria (library objects, in tender order) with their weights."""
     items = []
     for c in criteria:
-        if str(c.kind) != Kind.AWARD.value:
+        if c.kind != Kind.AWARD:
             continue
         scoring = c.scoring if c.scoring is not None else UNTYPED_SCALE
         entry = tender.entry(c.id)

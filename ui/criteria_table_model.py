@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from criteria_library.models import R_STRATEGIES, Criterion, Kind, Level, Status
+from criteria_library.models import R_STRATEGIES, Criterion, Kind, Status
 from criteria_library.store import LibraryStore
 
 from . import i18n
@@ -227,9 +227,9 @@ class CriteriaTableModel(QAbstractTableModel):
 
 def sort_key(c: Criterion, column: str) -> Any:
     if column == "kind":
-        return list(Kind).index(Kind(c.kind)), c.id
+        return list(Kind).index(c.kind), c.id
     if column == "status":
-        return list(Status).index(Status(c.status)), c.id
+        return list(Status).index(c.status), c.id
     if column in ("level", "version"):
         return getattr(c, column), c.id
     if column == "r_strategy":
@@ -239,12 +239,11 @@ def sort_key(c: Criterion, column: str) -> Any:
 
 def display_value(c: Criterion, column: str, tooltip: bool = False) -> str:
     if column == "kind":
-        return i18n.label(Kind(c.kind))
+        return i18n.label(c.kind)
     if column == "level":
-        level = Level(c.level)
-        return f"{int(level)} {i18n.label(level)}"
+        return f"{c.level} {i18n.label(c.level)}"
     if column == "status":
-        return i18n.label(Status(c.status))
+        return i18n.label(c.status)
     if column == "r_strategy":
         names = R_STRATEGIES.get(c.r_strategy)
         if names is None:

@@ -14,8 +14,6 @@ from criteria_library.models import (
     Criterion,
     CriterionVersion,
     Kind,
-    Level,
-    Status,
 )
 
 from . import i18n
@@ -65,10 +63,10 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, 
     lang = i18n.lang()
     r_names = R_STRATEGIES.get(c.r_strategy, (c.r_strategy, c.r_strategy))
     facts = [
-        (_tr("Soort"), i18n.label(Kind(c.kind))),
-        (_tr("Ambitieniveau"), f"{c.level} {i18n.label(Level(c.level))}"),
+        (_tr("Soort"), i18n.label(c.kind)),
+        (_tr("Ambitieniveau"), f"{c.level} {i18n.label(c.level)}"),
         (_tr("R-strategie"), f"{c.r_strategy} {r_names[1] if lang == 'en' else r_names[0]}"),
-        (_tr("Status"), i18n.label(Status(c.status))),
+        (_tr("Status"), i18n.label(c.status)),
         (_tr("Versie"), f"{c.version}" + (f" ({c.updated_at[:10]}, {c.updated_by})" if c.updated_at else "")),
         (_tr("Bron"), c.source),
     ]

@@ -392,7 +392,7 @@ class CriterionEditor(QDialog):
     def load(self, c: Criterion) -> None:
         """Show a criterion; clears the undo history."""
         values = {
-            "package": c.package, "kind": str(Kind(c.kind).value), "level": int(c.level), "r_strategy": c.r_strategy,
+            "package": c.package, "kind": c.kind.value, "level": int(c.level), "r_strategy": c.r_strategy,
             "title": c.title, "rationale": c.rationale, "clause": c.clause, "verification": c.verification,
             "source": c.source, "scoring": c.scoring_text, "placeholders": placeholders_to_text(c.placeholders),
             "weight_min": NO_WEIGHT if c.weight_min is None else c.weight_min,
@@ -431,7 +431,7 @@ class CriterionEditor(QDialog):
         w_max = None if v["weight_max"] == NO_WEIGHT else v["weight_max"]
         award = v["kind"] == Kind.AWARD.value
         return replace(
-            self.original, id=self.criterion_id, package=v["package"], kind=Kind(v["kind"]), level=int(v["level"]),
+            self.original, id=self.criterion_id, package=v["package"], kind=Kind(v["kind"]), level=Level(v["level"]),
             r_strategy=v["r_strategy"], title=v["title"].strip(), rationale=v["rationale"].strip(),
             clause=v["clause"].strip(), verification=v["verification"].strip(), source=v["source"].strip(),
             placeholders=(placeholders := text_to_placeholders(v["placeholders"])),
@@ -537,7 +537,7 @@ class CriterionEditor(QDialog):
 
     # -------------------------------------------------------------- appearance
     def _update_status(self) -> None:
-        status = Status(self.original.status)
+        status = self.original.status
         version = self.tr("nieuw") if self.is_new else self.tr("versie %1").replace("%1", str(self.original.version))
         self.status_label.setText(f"{self.field_label('status')}: <b>{i18n.label(status)}</b> ({version})")
         allowed = () if self.is_new or self.read_only else self.store.allowed_transitions(self.criterion_id)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library.errors import UserError
-from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
+from criteria_library.models import Criterion, DiscountScoring, Kind, PointsScoring, RelativeScoring
 from criteria_library.text import euro
 from tender_assistant.scoring import (
     Bid,
@@ -129,7 +129,7 @@ class SimulatorDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_tr("Simuleer beoordeling"))
         self.tender = tender
-        self.criteria = [c for c in criteria if str(c.kind) == "gunningscriterium"]
+        self.criteria = [c for c in criteria if c.kind == Kind.AWARD]
         self._loading = False
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_tr("Typ verzonnen inschrijvingen of laad ze uit een CSV- of Excel-bestand. Per "

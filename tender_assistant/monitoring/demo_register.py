@@ -51,7 +51,7 @@ def _pools(library: Library) -> dict[str, _Pool]:
     """The library's current criteria per package and kind."""
     pools: dict[str, _Pool] = {}
     for c in library.criteria(include_retired=False):
-        pools.setdefault(c.package, _Pool({})).by_kind.setdefault(str(c.kind), []).append(c)
+        pools.setdefault(c.package, _Pool({})).by_kind.setdefault(c.kind, []).append(c)
     return pools
 
 

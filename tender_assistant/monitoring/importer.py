@@ -97,7 +97,7 @@ def parse_yes_no(text: str) -> bool:
 
 def applied_from_library(c: Criterion, weight: float | None) -> AppliedCriterion:
     """Capture a library criterion's attributes as they are now, for a record."""
-    return AppliedCriterion(id=c.id, version=c.version, kind=str(c.kind), level=int(c.level),
+    return AppliedCriterion(id=c.id, version=c.version, kind=c.kind.value, level=c.level,
                             r_strategy=c.r_strategy or "", weight=weight,
                             scoring_type=c.scoring_type.value if c.scoring_type else "",
                             marktstandaard=c.marktstandaard, source=c.source or "")

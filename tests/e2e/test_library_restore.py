@@ -15,12 +15,13 @@ from tests.e2e.test_library_cli import MINI, ROOT, assert_user_error, run
 CRASH_AFTER_IMPORT = """
 import os, sys
 from dataclasses import replace
+from criteria_library.models import Status
 from criteria_library.store import LibraryStore
 store = LibraryStore.open(sys.argv[1], seed=False)
 template = store.criteria()[0]
 for n in range(30):
     store.save_criterion(replace(template, id=f"{template.id[:-2]}{50 + n}", title=f"na de kopie {n}", version=1,
-                                 status="concept"))
+                                 status=Status.CONCEPT))
 os._exit(0)  # a crash: the connection is never closed, the -wal stays beside the library
 """
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from criteria_library.models import Status
+
 
 def test_restore_menu_action_puts_the_backup_back_and_the_window_shows_it(fresh_db, make_window, answers,
                                                                           user_errors) -> None:
@@ -14,7 +16,7 @@ def test_restore_menu_action_puts_the_backup_back_and_the_window_shows_it(fresh_
     count = fresh_db.count_criteria()
     template = fresh_db.criteria()[0]
     fresh_db.save_criterion(replace(template, id=template.id[:-2] + "77", title="Na de kopie", version=1,
-                                    status="concept"))
+                                    status=Status.CONCEPT))
     window = make_window(fresh_db)
     assert window.act_restore.text().replace("&", "") == "Reservekopie terugzetten..."
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_library.models import KIND_ORDER, Criterion, Kind, Level, Status
+from criteria_library.models import KIND_ORDER, Criterion, Kind, Status
 from criteria_library.validation import value_out_of_range
 from tender_assistant import matching
 from tender_assistant.clauses import Source, clause_text, fill_clause, placeholder_label
@@ -117,7 +117,7 @@ class CriteriaPage(TenderPage):
             self.tree.clear()
             self.items = {}
             for kind in KIND_ORDER:
-                of_kind = [c for c in self.criteria.values() if Kind(c.kind) == kind]
+                of_kind = [c for c in self.criteria.values() if c.kind == kind]
                 if not of_kind:
                     continue
                 top = QTreeWidgetItem(self.tree, [i18n.label(kind)])
@@ -128,7 +128,7 @@ class CriteriaPage(TenderPage):
                 for c in of_kind:
                     above = c.level > t.ambition_level
                     why = matching.Suggestion(c, matched=asked.get(c.id, []), above_level=above).reason(i18n.lang())
-                    item = QTreeWidgetItem(top, [f"{c.id}  {c.title}", f"{c.level} {i18n.label(Level(c.level))}", why])
+                    item = QTreeWidgetItem(top, [f"{c.id}  {c.title}", f"{c.level} {i18n.label(c.level)}", why])
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                                   | Qt.ItemFlag.ItemIsUserCheckable)
                     item.setCheckState(0, Qt.CheckState.Checked if c.id in chosen else Qt.CheckState.Unchecked)
@@ -159,7 +159,7 @@ class CriteriaPage(TenderPage):
         present = t.entry(cid) is not None
         if on and not present:
             c = self.criteria[cid]
-            weight = c.suggested_weight if Kind(c.kind) == Kind.AWARD else None
+            weight = c.suggested_weight if c.kind == Kind.AWARD else None
             order = {k: i for i, k in enumerate(self.items)}
             t.criteria.append(TenderCriterion(cid, weight=weight, version=c.version))
             t.criteria.sort(key=lambda e: order.get(e.id, len(order)))
@@ -181,7 +181,7 @@ class CriteriaPage(TenderPage):
         for e in t.criteria:
             c = self.criteria.get(e.id)
             if c is not None:
-                counts[Kind(c.kind)] += 1
+                counts[c.kind] += 1
         # "2 × selection criterion" reads right in both languages without plural forms ("2 selection criterion" did not)
         parts = [f"{n} × {i18n.label(k).lower()}" for k, n in counts.items()]
         self.summary.setText(_tr("Gekozen: %1").replace("%1", ", ".join(parts)))

@@ -155,7 +155,7 @@ class WeightsPage(TenderPage):
         w = self.wiz()
         t = w.tender
         found = w.store.criteria_by_ids(t.criterion_ids())
-        self.award = [found[e.id] for e in t.criteria if e.id in found and Kind(found[e.id].kind) == Kind.AWARD]
+        self.award = [found[e.id] for e in t.criteria if e.id in found and found[e.id].kind == Kind.AWARD]
         if self.simulator is not None and [c.id for c in self.simulator.criteria] != [c.id for c in self.award]:
             self.simulator.close()  # the chosen criteria changed: a new dialog gets the new columns
             self.simulator = None

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from criteria_library.models import Status
 from criteria_library.store import LibraryStore
 from tests.helpers import publish_edit
 
@@ -126,8 +127,8 @@ def test_two_new_criterion_editors_with_the_same_proposed_id_both_keep_their_cri
         proposed_a = fresh_db.new_criterion_id(template.package, template.kind)
         proposed_b = other.new_criterion_id(template.package, template.kind)
         assert proposed_a == proposed_b  # both editors show the same proposal
-        a = fresh_db.save_criterion(replace(template, id=proposed_a, title="Eerste nieuwe eis", version=1, status="concept"), new=True)
-        b = other.save_criterion(replace(template, id=proposed_b, title="Tweede nieuwe eis", version=1, status="concept"), new=True)
+        a = fresh_db.save_criterion(replace(template, id=proposed_a, title="Eerste nieuwe eis", version=1, status=Status.CONCEPT), new=True)
+        b = other.save_criterion(replace(template, id=proposed_b, title="Tweede nieuwe eis", version=1, status=Status.CONCEPT), new=True)
     finally:
         other.close()
     assert a.id != b.id
@@ -187,6 +188,7 @@ def test_a_busy_library_is_called_busy_never_damaged(fresh_db: LibraryStore, mon
 WRITER = """
 import sys, time
 from dataclasses import replace
+from criteria_library.models import Status
 from criteria_library.store import LibraryStore
 path, name, start_at, count = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
 with LibraryStore.open(path, seed=False) as store:
@@ -195,7 +197,7 @@ with LibraryStore.open(path, seed=False) as store:
     for n in range(count):
         proposal = store.new_criterion_id(template.package, template.kind)  # as the editor does when opened
         time.sleep(0.01)  # the user types; the other program saves meanwhile
-        stored = store.save_criterion(replace(template, id=proposal, title=f"{name} {n}", version=1, status="concept"), new=True)
+        stored = store.save_criterion(replace(template, id=proposal, title=f"{name} {n}", version=1, status=Status.CONCEPT), new=True)
         print(stored.id, flush=True)
 """
 

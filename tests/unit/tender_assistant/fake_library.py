@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from criteria_library import cpv
 from criteria_library.errors import LibraryError
-from criteria_library.models import KIND_ORDER, Criterion, Kind, Package, Status
+from criteria_library.models import KIND_ORDER, Criterion, Kind, Level, Package, Status
 
 _PACKAGES = [
     ("bedrijfskleding", "Bedrijfskleding en werkkleding", "Workwear and uniforms", ["18100000", "18110000", "18130000", "18830000", "35113400"], ["werkkleding", "dienstkleding", "uniformen", "beschermende kleding", "veiligheidsschoenen"]),
@@ -48,7 +48,7 @@ def criterion(cid: str, kind: Kind, level: int, title: str, clause: str, **kw: o
         verification="Productblad van de leverancier.", source="MRA werkgroep bedrijfskleding (2024)",
     )
     base.update(kw)
-    return Criterion(id=cid, kind=kind, level=level, title=title, clause=clause, **base)  # type: ignore[arg-type]
+    return Criterion(id=cid, kind=kind, level=Level(level), title=title, clause=clause, **base)  # type: ignore[arg-type]
 
 
 def workwear_criteria() -> list[Criterion]:
