@@ -294,12 +294,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         report = check_library(store)
     for warning in report.warnings:
-        print(f"waarschuwing: {warning}")
+        print(f"waarschuwing: {warning.line()}")
     if report.ok:
         print(f"in orde: {report.checked_criteria} criteria gecontroleerd")
         return 0
     for problem in report.problems:
-        print(problem)
+        print(problem.line())
     print(f"{len(report.problems)} problemen gevonden", file=sys.stderr)
     return 1
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .problems import Problem
+
 
 class UserError(Exception):
     """A problem the user can fix; the Dutch message is shown as is, the English one when the UI is English."""
@@ -30,20 +32,18 @@ class ReadOnlyError(LibraryError):
 
 
 class PackError(LibraryError):
-    """A library pack is invalid; `problems` lists every problem with its place."""
+    """A library pack is invalid; `problems` lists every problem with its place (the file name first)."""
 
-    def __init__(self, problems: list[tuple[str, str]], *, en_problems: list[tuple[str, str]] | None = None) -> None:
+    def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
-        self.en_problems = en_problems or problems
         count = len(problems)
-        first = f"{problems[0][0]}: {problems[0][1]}" if problems else ""
+        first_nl = problems[0].line("nl") if problems else ""
+        first_en = problems[0].line("en") if problems else ""
         super().__init__(
-            f"Het bibliotheekpakket is ongeldig ({count} {'probleem' if count == 1 else 'problemen'}); eerste: {first}",
-            en=f"The library pack is invalid ({count} problem{'s' if count != 1 else ''}); first: "
-            + (f"{self.en_problems[0][0]}: {self.en_problems[0][1]}" if problems else ""),
+            f"Het bibliotheekpakket is ongeldig ({count} {'probleem' if count == 1 else 'problemen'}); eerste: {first_nl}",
+            en=f"The library pack is invalid ({count} problem{'s' if count != 1 else ''}); first: {first_en}",
         )
 
     def report(self, lang: str = "nl") -> str:
         """Every problem on its own line, place first."""
-        items = self.en_problems if lang == "en" else self.problems
-        return "\n".join(f"{where}: {what}" for where, what in items)
+        return "\n".join(p.line(lang) for p in self.problems)

@@ -27,6 +27,7 @@ from .field_names import (
 from .files import atomic_write
 from .migrations import FTS_COLUMNS
 from .models import Criterion, Package, Status, placeholders_to_pack, scoring_to_dict
+from .problems import Problem, Problems
 from .store import LibraryStore, content_diff, criterion_to_row, now_iso, package_terms
 from .text import shown, terminal_safe
 from .validation import (
@@ -172,8 +173,8 @@ def _read_json(path: Path) -> Pack:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise PackError([(path.name, "het bestand is geen UTF-8-tekst (geen JSON-pakket)")],
-                        en_problems=[(path.name, "the file is not UTF-8 text (not a JSON pack)")]) from exc
+        raise PackError([Problem(path.name, "het bestand is geen UTF-8-tekst (geen JSON-pakket)",
+                                 "the file is not UTF-8 text (not a JSON pack)")]) from exc
     return pack_from_dict(parse_json_text(text, path.name), path.name)
 
 
@@ -183,24 +184,22 @@ def parse_json_text(text: str, name: str) -> Any:
     try:
         return strict_json.loads(text)
     except strict_json.JsonTextError as exc:
-        raise PackError([(f"{name} {exc.place()}".rstrip(), exc.nl)],
-                        en_problems=[(f"{name} {exc.place('en')}".rstrip(), exc.en)]) from None
+        raise PackError([Problem(f"{name} {exc.place()}".rstrip(), exc.nl, exc.en,
+                                 f"{name} {exc.place('en')}".rstrip())]) from None
 
 
 def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
     """Validate a pack already parsed from JSON; PackError lists every problem with its JSON path."""
     problems = _Problems()
     if not isinstance(data, dict) or data.get("format") != PACK_FORMAT:
-        raise PackError([(name, f"dit is geen bibliotheekpakket (\"format\": \"{PACK_FORMAT}\" ontbreekt)")],
-                        en_problems=[(name, f"this is not a library pack (\"format\": \"{PACK_FORMAT}\" is missing)")])
+        raise PackError([Problem(name, f"dit is geen bibliotheekpakket (\"format\": \"{PACK_FORMAT}\" ontbreekt)",
+                                 f"this is not a library pack (\"format\": \"{PACK_FORMAT}\" is missing)")])
     version = data.get("version")
     if isinstance(version, bool) or version not in READABLE_PACK_VERSIONS:
-        raise PackError(
-            [(f"{name} veld 'version'", f"pakketversie {shown(version)} wordt niet ondersteund (verwacht 1 of {PACK_VERSION}); "
-              "werk Tender Assistant bij")],
-            en_problems=[(f"{name} field 'version'", f"pack version {shown(version)} is not supported (expected 1 or "
-                          f"{PACK_VERSION}); update Tender Assistant")],
-        )
+        raise PackError([Problem(
+            f"{name} veld 'version'", f"pakketversie {shown(version)} wordt niet ondersteund (verwacht 1 of "
+            f"{PACK_VERSION}); werk Tender Assistant bij", f"pack version {shown(version)} is not supported (expected 1 "
+            f"or {PACK_VERSION}); update Tender Assistant", f"{name} field 'version'")])
     packages_raw = data.get("packages", [])
     criteria_raw = data.get("criteria", [])
     if not isinstance(packages_raw, list):
@@ -235,19 +234,10 @@ def _json_where(kind: str, index: int, raw: Any) -> Where:
     return where
 
 
-class _Problems:
-    def __init__(self) -> None:
-        self.nl: list[tuple[str, str]] = []
-        self.en: list[tuple[str, str]] = []
-
-    def add(self, where: str | tuple[str, str], nl: str, en: str) -> None:
-        where_nl, where_en = (where, where) if isinstance(where, str) else where
-        self.nl.append((where_nl, nl))
-        self.en.append((where_en, en))
-
+class _Problems(Problems):
     def raise_if_any(self, name: str) -> None:
-        if self.nl:
-            raise PackError([(f"{name} {w}", m) for w, m in self.nl], en_problems=[(f"{name} {w}", m) for w, m in self.en])
+        if self:
+            raise PackError([Problem(f"{name} {p.place('nl')}", p.nl, p.en, f"{name} {p.place('en')}") for p in self])
 
 
 def _as_str_list(value: Any) -> list[str] | None:
@@ -274,7 +264,7 @@ def _package_from_raw(raw: Any, where: Where, problems: _Problems) -> Package | 
         description=_lines(raw.get("description") or ""),
     )
     for p in package_problems(pkg, known_cpv=cpv.catalogue().codes):
-        problems.add(where(p.field), p.nl, p.en)
+        problems.add(where(p.where), p.nl, p.en)
     return pkg
 
 
@@ -300,7 +290,7 @@ def _criterion_from_raw(raw: Any, where: Where, problems: _Problems, ids: list[t
     elif legacy_text and not str(scoring_text).strip():
         scoring_text = legacy_text
     for p in shape_problems + scoring_problems:
-        problems.add(where(p.field), p.nl, p.en)
+        problems.add(where(p.where), p.nl, p.en)
     c, found = criterion_from_fields(dict(
         id=raw["id"], package=raw["package"], kind=raw["kind"], level=raw["level"], r_strategy=raw["r_strategy"],
         title=_lines(raw["title"]), rationale=_lines(raw["rationale"]), clause=_lines(raw["clause"]),
@@ -314,14 +304,14 @@ def _criterion_from_raw(raw: Any, where: Where, problems: _Problems, ids: list[t
         updated_by=raw.get("updated_by") or "",
     ))
     for p in found:
-        problems.add(where(p.field), p.nl, p.en)
+        problems.add(where(p.where), p.nl, p.en)
     return c
 
 
 def _add_all(found: list[Any], where: Where, problems: _Problems) -> bool:
     """Add validation problems at their place; True when there were any."""
     for p in found:
-        problems.add(where(p.field), p.nl, p.en)
+        problems.add(where(p.where), p.nl, p.en)
     return bool(found)
 
 
@@ -362,7 +352,7 @@ MAX_XLSX_COLUMNS = 64
 
 
 def _xlsx_problem(name: str, nl: str, en: str) -> PackError:
-    return PackError([(name, nl)], en_problems=[(name, en)])
+    return PackError([Problem(name, nl, en)])
 
 
 def _check_xlsx_sizes(path: Path) -> None:

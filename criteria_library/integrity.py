@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .problems import Problem
 from .store import LibraryStore, row_to_criterion, row_to_package
 from .validation import criterion_problems, criterion_warnings, package_problems
 
@@ -13,9 +14,9 @@ from .validation import criterion_problems, criterion_warnings, package_problems
 class CheckReport:
     """What an integrity check found; ok when there are no problems."""
 
-    problems: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     checked_criteria: int = 0
-    warnings: list[str] = field(default_factory=list)  # worth fixing, but the library is usable
+    warnings: list[Problem] = field(default_factory=list)  # worth fixing, but the library is usable
 
     @property
     def ok(self) -> bool:
@@ -36,20 +37,22 @@ def check_library(store: LibraryStore) -> CheckReport:
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
-            report.problems.extend(f"integriteit: {line}" for line in result)
+            report.problems.extend(Problem("integriteit", line, line, "integrity") for line in result)
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
-        report.problems.extend(f"verwijzing: {tuple(r)}" for r in fk)
+        report.problems.extend(Problem("verwijzing", str(tuple(r)), str(tuple(r)), "reference") for r in fk)
         if not store.read_only:
             try:
                 conn.execute("INSERT INTO criteria_fts(criteria_fts, rank) VALUES ('integrity-check', 1)")
             except sqlite3.DatabaseError as exc:
-                report.problems.append(f"zoekindex loopt niet in de pas met de criteria: {exc}")
+                report.problems.append(Problem("", f"zoekindex loopt niet in de pas met de criteria: {exc}",
+                                               f"the search index is out of step with the criteria: {exc}"))
         n_fts = conn.execute("SELECT count(*) FROM criteria_fts").fetchone()[0]
         n_rows = conn.execute("SELECT count(*) FROM criteria").fetchone()[0]
         if n_fts != n_rows:
-            report.problems.append(f"zoekindex heeft {n_fts} rijen, de criteriatabel {n_rows}")
+            report.problems.append(Problem("", f"zoekindex heeft {n_fts} rijen, de criteriatabel {n_rows}",
+                                           f"the search index has {n_fts} rows, the criteria table {n_rows}"))
     except sqlite3.DatabaseError as exc:
-        report.problems.append(f"database onleesbaar: {exc}")
+        report.problems.append(Problem("", f"database onleesbaar: {exc}", f"database unreadable: {exc}"))
         return report
     # row by row, so one unreadable row (written by another tool or an old bug) is named instead of ending the check
     packages = []
@@ -57,27 +60,31 @@ def check_library(store: LibraryStore) -> CheckReport:
         try:
             packages.append(row_to_package(dict(prow)))
         except Exception as exc:  # noqa: BLE001 - any bad value: name the row, go on with the others
-            report.problems.append(f"pakket {prow['slug']!r}: rij onleesbaar ({_why(exc)})")
+            report.problems.append(Problem(f"pakket {prow['slug']!r}", f"rij onleesbaar ({_why(exc)})",
+                                           f"row unreadable ({_why(exc)})", f"package {prow['slug']!r}"))
     known = {p.slug for p in packages} | {r[0] for r in conn.execute("SELECT slug FROM packages")}
     for p in packages:
-        report.problems.extend(f"pakket {p.slug}.{pr.field}: {pr.nl}" for pr in package_problems(p))
+        report.problems.extend(Problem(f"pakket {p.slug}.{pr.where}", pr.nl, pr.en, f"package {p.slug}.{pr.where}")
+                               for pr in package_problems(p))
     criteria = []
     for crow in conn.execute("SELECT * FROM criteria ORDER BY package, id").fetchall():
         try:
             criteria.append(row_to_criterion(crow))
         except Exception as exc:  # noqa: BLE001 - any bad value: name the row, go on with the others
             report.checked_criteria += 1
-            report.problems.append(f"{crow['id']}: rij onleesbaar ({_why(exc)})")
+            report.problems.append(Problem(str(crow["id"]), f"rij onleesbaar ({_why(exc)})",
+                                           f"row unreadable ({_why(exc)})"))
     for c in criteria:
         report.checked_criteria += 1
         try:
-            report.problems.extend(f"{c.id}.{pr.field}: {pr.nl}" for pr in criterion_problems(c, known))
-            report.warnings.extend(f"{c.id}.{w.field}: {w.nl}" for w in criterion_warnings(c))
+            report.problems.extend(replace(pr, where=f"{c.id}.{pr.where}") for pr in criterion_problems(c, known))
+            report.warnings.extend(replace(w, where=f"{c.id}.{w.where}") for w in criterion_warnings(c))
         except Exception as exc:  # noqa: BLE001 - a value the checks cannot even read: name the row
-            report.problems.append(f"{c.id}: rij onleesbaar ({_why(exc)})")
+            report.problems.append(Problem(c.id, f"rij onleesbaar ({_why(exc)})", f"row unreadable ({_why(exc)})"))
     ahead = conn.execute(
         "SELECT v.criterion_id, max(v.version), c.version FROM criterion_versions v "
         "JOIN criteria c ON c.id = v.criterion_id GROUP BY v.criterion_id HAVING max(v.version) > c.version"
     ).fetchall()
-    report.problems.extend(f"{r[0]}: geschiedenis heeft versie {r[1]}, het criterium zelf versie {r[2]}" for r in ahead)
+    report.problems.extend(Problem(r[0], f"geschiedenis heeft versie {r[1]}, het criterium zelf versie {r[2]}",
+                                   f"history has version {r[1]}, the criterion itself version {r[2]}") for r in ahead)
     return report

@@ -616,7 +616,7 @@ class LibraryStore:
         """Insert or update a package; its criteria become findable by its new names and synonyms."""
         problems = package_problems(pkg)
         if problems:
-            raise LibraryError(problems[0].nl, en=problems[0].en, where=problems[0].field)
+            raise LibraryError(problems[0].nl, en=problems[0].en, where=problems[0].where)
         with self.transaction() as db:
             self._write_package(db, pkg)
 
@@ -739,7 +739,7 @@ class LibraryStore:
         """
         problems = criterion_problems(c, known_packages={p.slug for p in self.packages()})
         if problems:
-            raise LibraryError(problems[0].nl, en=problems[0].en, where=f"{c.id}.{problems[0].field}")
+            raise LibraryError(problems[0].nl, en=problems[0].en, where=f"{c.id}.{problems[0].where}")
         with self.transaction() as db:
             row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
             if new and row is not None:

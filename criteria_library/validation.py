@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Set
-from dataclasses import dataclass
 from typing import Any
 
 from .models import (
@@ -29,6 +28,7 @@ from .models import (
     Status,
     placeholders_in,
 )
+from .problems import Problem
 from .text import bad_char_problem, dutch_number, shown
 
 KIND_VALUES = [k.value for k in Kind]
@@ -60,13 +60,6 @@ PLACEHOLDER_META_KEYS = ("default", "label", "unit", "min", "max")
 MAX_NUMBER = 10**12
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One validation problem: the field it concerns and what is wrong, in Dutch and English."""
-
-    field: str
-    nl: str
-    en: str
 
 
 def parse_kind(value: object) -> Kind | Problem:
@@ -194,7 +187,7 @@ def _placeholder_problems(c: Criterion) -> list[Problem]:
         found = _text_shape("placeholders", name, single_line=True, limit=100)
         if value is not None:
             found += _text_shape("placeholders", value, single_line=True, limit=MAX_SHORT_TEXT)
-        problems += [Problem(p.field, f"invulveld '{shown(name)}': {p.nl}", f"placeholder '{shown(name)}': {p.en}")
+        problems += [Problem(p.where, f"invulveld '{shown(name)}': {p.nl}", f"placeholder '{shown(name)}': {p.en}")
                      for p in found]
     return problems
 
@@ -533,7 +526,7 @@ def criterion_shape_problems(raw: dict) -> list[Problem]:
                                              limit=MAX_SHORT_TEXT)
             else:
                 found += _text_shape("placeholders", value, single_line=True, limit=MAX_SHORT_TEXT)
-            problems += [Problem(p.field, f"invulveld '{shown(key)}': {p.nl}", f"placeholder '{shown(key)}': {p.en}")
+            problems += [Problem(p.where, f"invulveld '{shown(key)}': {p.nl}", f"placeholder '{shown(key)}': {p.en}")
                          for p in found]
     return problems
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from criteria_library import strict_json
 from criteria_library.files import atomic_write
+from criteria_library.problems import Problems, more_text
 from criteria_library.text import bad_char_problem, dutch_number, shown
 
 from .errors import TenderError
@@ -261,26 +262,20 @@ def field_label(place: str, lang: str = "nl") -> str:
     return place
 
 
-class _Problems:
-    """Collects every problem with its place, so the user sees all of them at once."""
+class _Problems(Problems):
+    """Every problem of a tender file, each at its field, so the user sees all of them at once."""
 
     def __init__(self, where: str) -> None:
+        super().__init__()
         self.where = where
-        self.items: list[tuple[str, str, str]] = []  # (field, nl, en)
-
-    def add(self, fld: str, nl: str, en: str) -> None:
-        self.items.append((fld, nl, en))
 
     def raise_if_any(self) -> None:
-        if not self.items:
+        if not self:
             return
-        fld, nl, en = self.items[0]
-        more = len(self.items) - 1
-        extra_nl = f" (en nog {more} {'probleem' if more == 1 else 'problemen'})" if more else ""
-        extra_en = f" (and {more} more problem{'s' if more != 1 else ''})" if more else ""
-        err = TenderError(f"{field_label(fld)}: {nl}{extra_nl}", en=f"{field_label(fld, 'en')}: {en}{extra_en}",
-                          where=self.where)
-        err.problems = [(f, n) for f, n, _ in self.items]  # type: ignore[attr-defined]
+        first = self[0]
+        err = TenderError(f"{field_label(first.where)}: {first.nl}{more_text(self)}",
+                          en=f"{field_label(first.where, 'en')}: {first.en}{more_text(self, 'en')}", where=self.where)
+        err.problems = list(self)  # type: ignore[attr-defined]
         raise err
 
 

@@ -444,7 +444,7 @@ class CriterionEditor(QDialog):
     def problems(self) -> list[tuple[str, str]]:
         """Every problem with the current fields: (field, message in the interface language)."""
         found = criterion_problems(self.current_criterion(), self.known_packages)
-        return [(p.field, p.en if i18n.lang() == "en" else p.nl) for p in found]
+        return [(p.where, p.en if i18n.lang() == "en" else p.nl) for p in found]
 
     def validate(self) -> list[tuple[str, str]]:
         problems = [] if self.read_only else self.problems()

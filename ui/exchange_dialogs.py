@@ -320,7 +320,7 @@ def check_library(parent: QWidget, store: LibraryStore) -> bool | None:
         return True
     box = QMessageBox(QMessageBox.Icon.Warning, _tr("Bibliotheek controleren"),
                       _tr("%1 problemen gevonden.").replace("%1", str(len(report.problems))), parent=parent)
-    box.setDetailedText("\n".join(report.problems))
+    box.setDetailedText("\n".join(p.line(i18n.lang()) for p in report.problems))
     box.exec()
     return False
 

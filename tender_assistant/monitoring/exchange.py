@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.files import atomic_write
+from criteria_library.problems import Problem
 
 from .importer import ImportProblems
 from .records import NATURES, ContractRecord, record_from_dict, record_to_dict
@@ -64,7 +65,7 @@ def read_exchange(path: Path) -> list[ContractRecord]:
     items = data.get("records")
     if not isinstance(items, list):
         raise RegisterError(f"{path.name}: records moet een lijst zijn.", en=f"{path.name}: records must be a list.")
-    problems: list[tuple[str, str, str]] = []
+    problems: list[Problem] = []
     records = []
     for i, item in enumerate(items):
         before = len(problems)
@@ -76,9 +77,9 @@ def read_exchange(path: Path) -> list[ContractRecord]:
     return records
 
 
-def _check_record(where: str, item: Any, problems: list[tuple[str, str, str]]) -> None:
+def _check_record(where: str, item: Any, problems: list[Problem]) -> None:
     def bad(key: str, nl: str, en: str) -> None:
-        problems.append((f"{where}.{key}" if key else where, nl, en))
+        problems.append(Problem(f"{where}.{key}" if key else where, nl, en))
 
     if not isinstance(item, dict):
         bad("", "moet een object zijn", "must be an object")

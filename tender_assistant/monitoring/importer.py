@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
+from criteria_library.problems import Problem, more_text
 from criteria_library.zip_bounds import all_rows, workbook_problem
 from tender_assistant.library import Library
 
@@ -38,19 +39,14 @@ MAX_EUR = 1e12
 class ImportProblems(RegisterError):
     """A contract list with problems; `problems` lists each with its place (row and column)."""
 
-    def __init__(self, name: str, problems: list[tuple[str, str, str]]) -> None:
+    def __init__(self, name: str, problems: list[Problem]) -> None:
         self.problems = problems
-        where, nl, en = problems[0]
-        more = len(problems) - 1
-        super().__init__(
-            f"{name}: {where}: {nl}" + (f" (en nog {more} {'probleem' if more == 1 else 'problemen'})" if more else "")
-            + "; er is niets geïmporteerd",
-            en=f"{name}: {where}: {en}" + (f" (and {more} more problem{'s' if more != 1 else ''})" if more else "")
-            + "; nothing was imported")
+        super().__init__(f"{name}: {problems[0].line()}{more_text(problems)}; er is niets geïmporteerd",
+                         en=f"{name}: {problems[0].line('en')}{more_text(problems, 'en')}; nothing was imported")
 
     def report(self, lang: str = "nl") -> str:
         """Every problem on its own line, place first."""
-        return "\n".join(f"{w}: {en if lang == 'en' else nl}" for w, nl, en in self.problems)
+        return "\n".join(p.line(lang) for p in self.problems)
 
 
 @dataclass
@@ -203,14 +199,14 @@ def parse_rows(rows: list[tuple[int, dict[str, Any]]], library: Library, name: s
     if rows and missing:
         nl = (f"de kolom {missing[0]} ontbreekt" if len(missing) == 1
               else f"de kolommen {', '.join(missing)} ontbreken")
-        raise ImportProblems(name, [("kop", nl, f"missing column{'s' if len(missing) > 1 else ''}: "
-                                     f"{', '.join(missing)}")])
+        raise ImportProblems(name, [Problem("kop", nl, f"missing column{'s' if len(missing) > 1 else ''}: "
+                                            f"{', '.join(missing)}", "header")])
     ids: set[str] = set()
     for _, row in rows:
         ids.update(token.split("=", 1)[0].strip() for token in str(row.get("criteria", "")).split())
     known = library.criteria_by_ids(sorted(i for i in ids if CRITERION_ID_RE.match(i)))
     packages = {p.slug for p in library.packages()}
-    problems: list[tuple[str, str, str]] = []
+    problems: list[Problem] = []
     records = []
     for number, row in rows:
         record = _parse_row(number, row, known, packages, problems)
@@ -222,11 +218,11 @@ def parse_rows(rows: list[tuple[int, dict[str, Any]]], library: Library, name: s
 
 
 def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], packages: set[str],
-               problems: list[tuple[str, str, str]]) -> ContractRecord | None:
+               problems: list[Problem]) -> ContractRecord | None:
     before = len(problems)
 
     def bad(column: str, nl: str, en: str) -> None:
-        problems.append((f"rij {number}, {column}", nl, en))
+        problems.append(Problem(f"rij {number}, {column}", nl, en, f"row {number}, {column}"))
 
     texts = {column: _cell_text(value) for column, value in row.items()}  # once per row: 14 lookups follow
 

@@ -64,8 +64,8 @@ def test_the_parser_builds_a_typed_criterion_from_raw_values() -> None:
 def test_an_invalid_value_gives_the_problem_not_a_criterion(field: str, value: object, message: str) -> None:
     c, problems = criterion_from_fields(_fields(**{field: value}))
     assert c is None
-    assert problems[0].field == field and message in problems[0].nl
-    assert [p.field for p in problems if p.field in ("kind", "level", "status")] == [field]
+    assert problems[0].where == field and message in problems[0].nl
+    assert [p.where for p in problems if p.where in ("kind", "level", "status")] == [field]
 
 
 def test_a_record_with_an_unknown_kind_still_has_its_other_problems_reported(mini_pack: dict, tmp_path: Path) -> None:

@@ -82,7 +82,7 @@ def test_v1_text_scoring_becomes_scoring_text_with_a_check_warning(fresh_db: Lib
     assert c.scoring is None and c.scoring_text.startswith("punten = 10 x aangeboden aandeel")
     report = check_library(fresh_db)
     assert report.ok
-    assert any(w.startswith("MEU-G-01.scoring") and "zonder beoordelingstype" in w for w in report.warnings)
+    assert any(w.line().startswith("MEU-G-01.scoring") and "zonder beoordelingstype" in w.line() for w in report.warnings)
 
 
 def test_editing_keeps_history_readable_across_the_new_fields(fresh_db: LibraryStore) -> None:
@@ -127,7 +127,7 @@ def test_bad_new_fields_are_refused_with_their_place(mini_pack: dict, tmp_path: 
     pack["criteria"][2].update(change)
     with pytest.raises(PackError) as err:
         read_pack(write_json(tmp_path / "bad.json", pack))
-    assert any(where.endswith(place) and message in text for where, text in err.value.problems), err.value.problems
+    assert any(p.where.endswith(place) and message in p.nl for p in err.value.problems), err.value.problems
 
 
 def test_scoring_on_a_requirement_is_refused(mini_pack: dict, tmp_path: Path) -> None:
@@ -147,7 +147,8 @@ def test_xlsx_cell_with_broken_json_names_row_and_field(fresh_db: LibraryStore, 
     wb.save(out)
     with pytest.raises(PackError) as err:
         read_pack(out)
-    assert any("blad Criteria, rij 3, kolom 'Beoordelingswijze'" in where and "ongeldige JSON" in text for where, text in err.value.problems)
+    assert any("blad Criteria, rij 3, kolom 'Beoordelingswijze'" in p.where and "ongeldige JSON" in p.nl
+               for p in err.value.problems)
 
 
 def test_database_of_schema_2_moves_text_scoring_to_scoring_text(tmp_path: Path) -> None:

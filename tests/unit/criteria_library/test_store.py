@@ -304,7 +304,7 @@ def test_library_check_survives_bad_rows_and_names_them(fresh_db: LibraryStore) 
     conn.execute("UPDATE criteria SET level = 'hoog' WHERE id = ?", [third])
     conn.execute("UPDATE packages SET cpv = 'geen json' WHERE slug = 'verkeersborden'")
     report = check_library(fresh_db)
-    text = "\n".join(report.problems)
+    text = "\n".join(p.line() for p in report.problems)
     for name in (first, second, third, "verkeersborden"):
         assert f"{name}" in text and "onleesbaar" in text, text
     assert report.checked_criteria == fresh_db.count_criteria()

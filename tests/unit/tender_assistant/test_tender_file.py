@@ -34,7 +34,7 @@ def test_every_problem_is_reported_with_its_field():
             "price_weight": 130, "procedure": "vrije keuze", "criteria": [{"id": "A-G-01", "weight": "veel"}]}
     with pytest.raises(TenderError) as info:
         tender_from_dict(data, "t.json")
-    fields = [f for f, _ in info.value.problems]
+    fields = [p.where for p in info.value.problems]
     assert fields == ["title", "procedure", "ambition_level", "price_weight", "criteria[0].weight"]
     assert str(info.value).startswith("t.json: titel (title):") and "nog 4 problemen" in str(info.value)
     assert "title" in info.value.text("en") and "required" in info.value.text("en")

@@ -83,11 +83,12 @@ def test_a_bad_row_names_its_row_and_nothing_is_imported(tmp_path: Path, registe
             "MEU-M-01=5 ONB-M-99", "ja", ""]]
     with pytest.raises(ImportProblems) as info:
         import_file(write_csv(tmp_path / "fout.csv", bad), register, library)
-    places = [where for where, _, _ in info.value.problems]
+    places = [p.where for p in info.value.problems]
     assert places == ["rij 3, waarde_eur", "rij 4, aard", "rij 4, gunningsdatum", "rij 4, fysiek", "rij 4, reden",
                       "rij 4, criteria", "rij 4, criteria"]
     assert "ONB-M-99 staat niet in de bibliotheek" in info.value.report()
     assert str(info.value).endswith("er is niets geïmporteerd")
+    assert info.value.report("en").splitlines()[0].startswith("row 3, waarde_eur: ")  # the place in English too
     assert register.count() == 1
     assert register.path.read_bytes() == before
 
