@@ -35,19 +35,18 @@ NOTES: dict[tuple[Status, Status], str] = {
 FOUR_EYES_OFF_NOTE = "zonder tweede beoordelaar (vier-ogenprincipe uitgeschakeld)"
 
 
-def allowed_transitions(current: Status | str, *, draft: bool = False) -> tuple[Status, ...]:
+def allowed_transitions(current: Status, *, draft: bool = False) -> tuple[Status, ...]:
     """The statuses a criterion (or its pending concept version, draft=True) may move to."""
     table = DRAFT_ALLOWED if draft else ALLOWED
-    return table.get(Status(current), ())
+    return table.get(current, ())
 
 
-def check_transition(current: Status | str, target: Status | str, *, draft: bool = False) -> None:
+def check_transition(current: Status, target: Status, *, draft: bool = False) -> None:
     """Raise LibraryError when the workflow does not allow this step."""
-    cur, tgt = Status(current), Status(target)
-    if tgt not in allowed_transitions(cur, draft=draft):
+    if target not in allowed_transitions(current, draft=draft):
         raise LibraryError(
-            f"Een criterium met status '{cur.label_nl}' kan niet direct naar '{tgt.label_nl}'.",
-            en=f"A criterion with status '{cur.label_en}' cannot move directly to '{tgt.label_en}'.",
+            f"Een criterium met status '{current.label_nl}' kan niet direct naar '{target.label_nl}'.",
+            en=f"A criterion with status '{current.label_en}' cannot move directly to '{target.label_en}'.",
         )
 
 
@@ -61,6 +60,6 @@ def check_four_eyes(approver: str, involved: set[str]) -> None:
         )
 
 
-def transition_note(current: Status | str, target: Status | str) -> str:
+def transition_note(current: Status, target: Status) -> str:
     """The history note written for a workflow step."""
-    return NOTES.get((Status(current), Status(target)), f"status {Status(target).value}")
+    return NOTES.get((current, target), f"status {target.value}")

@@ -843,9 +843,8 @@ class LibraryStore:
                        title=f"{original.title} (kopie)", status=Status.CONCEPT, version=1, created_at="")
         return self.save_criterion(copy, note=f"gekopieerd van {cid}", new=True)
 
-    def set_status(self, cid: str, status: str) -> Criterion:
+    def set_status(self, cid: str, target: Status) -> Criterion:
         """Move a criterion (or its pending new version) along the workflow; LibraryError if not allowed."""
-        target = Status(status)
         current = self.criterion(cid)
         with self.transaction() as db:
             draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()

@@ -3,6 +3,7 @@ numbers and amounts written the Dutch way."""
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 
@@ -104,6 +105,28 @@ def stem(word: str) -> str:
 
 
 # ---------------------------------------------------------------------- Dutch numbers and amounts
+# 150.000 or 1.250.000,50: dots between groups of three digits are Dutch thousands separators, not a decimal point.
+DUTCH_GROUPED_RE = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
+PLAIN_NUMBER_RE = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
+def parse_number(text: str, *, currency: bool = False) -> float | None:
+    """A number as people type it: Dutch (2,5 / 150.000 / 1.234,5) or plain (7.5), spaces allowed, with currency=True
+    also '€ 95.000' and 'EUR'; None when it is not one (no exponents, NaN or infinity)."""
+    cleaned = text.strip()
+    if currency:
+        cleaned = cleaned.replace("€", "").replace("EUR", "")
+    cleaned = cleaned.replace("\u00a0", "").replace(" ", "")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")  # 1.234,5: the comma is the decimal sign
+    elif DUTCH_GROUPED_RE.fullmatch(cleaned):
+        cleaned = cleaned.replace(".", "")  # 150.000: thousands
+    if not PLAIN_NUMBER_RE.fullmatch(cleaned):
+        return None
+    value = float(cleaned)
+    return value if math.isfinite(value) else None
+
+
 def _grouped(digits: str) -> str:
     head = len(digits) % 3 or 3
     return ".".join([digits[:head], *(digits[i:i + 3] for i in range(head, len(digits), 3))])

@@ -29,7 +29,7 @@ from .models import (
     placeholders_in,
 )
 from .problems import Problem
-from .text import bad_char_problem, dutch_number, shown
+from .text import bad_char_problem, dutch_number, parse_number, shown
 
 KIND_VALUES = [k.value for k in Kind]
 STATUS_VALUES = [s.value for s in Status]
@@ -298,25 +298,6 @@ def _placeholder_meta_problems(c: Criterion) -> list[Problem]:
                                         f"{MAX_SHORT_TEXT} tekens)", f"must be plain text on one line (at most "
                                         f"{MAX_SHORT_TEXT} characters)"))
     return problems
-
-
-# 150.000 or 1.250.000,50: dots between groups of three digits are Dutch thousands separators, not a decimal point.
-DUTCH_GROUPED_RE = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
-
-
-def parse_number(text: str) -> float | None:
-    """A number as a user types it (Dutch decimal comma and thousands dots allowed: 2,5 / 150.000 / 1.234,5);
-    None when it is not one."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-    if "," in cleaned and "." in cleaned or DUTCH_GROUPED_RE.fullmatch(cleaned):
-        cleaned = cleaned.replace(".", "").replace(",", ".")  # 1.234,5
-    else:
-        cleaned = cleaned.replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
 
 
 def value_out_of_range(value: str, meta: PlaceholderMeta) -> tuple[str, str] | None:

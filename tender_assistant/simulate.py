@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 import zipfile
 from pathlib import Path
 from typing import Any
 
-from criteria_library.text import dutch_number, escape_unprintable, euro
+from criteria_library.text import dutch_number, escape_unprintable, euro, parse_number
 from criteria_library.zip_bounds import all_rows, workbook_problem
 
 from .errors import TenderError
@@ -24,7 +23,6 @@ from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids
 BIDDER_COLUMN = "inschrijver"
 PRICE_COLUMN = "prijs"
 MAX_BIDS_FILE_BYTES = 20 * 1024 * 1024
-THOUSANDS_RE = re.compile(r"^-?\d{1,3}(\.\d{3})+$")  # 1.250.000: Dutch thousands separators
 
 
 class BidsFileError(TenderError):
@@ -33,20 +31,7 @@ class BidsFileError(TenderError):
 
 def parse_amount(text: str) -> float | None:
     """A number as a buyer types it: '12,5', '1.250.000', '1.250,50', '€ 95000', '7.5'; None when it is none."""
-    cleaned = text.strip()
-    if "€" in cleaned or " " in cleaned or "\u00a0" in cleaned:
-        cleaned = cleaned.replace("€", "").replace("\u00a0", "").replace(" ", "")
-    if not cleaned:
-        return None
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif THOUSANDS_RE.match(cleaned):
-        cleaned = cleaned.replace(".", "")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if value == value and value not in (float("inf"), float("-inf")) else None
+    return parse_number(text, currency=True)
 
 
 def _error(name: str, row: int | None, column: str | None, nl: str, en: str) -> BidsFileError:

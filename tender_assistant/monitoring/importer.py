@@ -18,6 +18,7 @@ from typing import Any
 
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from criteria_library.problems import Problem, more_text
+from criteria_library.text import parse_number
 from criteria_library.zip_bounds import all_rows, workbook_problem
 from tender_assistant.library import Library
 
@@ -31,8 +32,6 @@ REQUIRED_VALUES = ("organisatie", "titel", "aard", "gunningsdatum", "waarde_eur"
 YES = {"ja", "j", "yes", "y", "true", "1", "waar"}
 NO = {"nee", "n", "no", "false", "0", "onwaar"}
 NO_CRITERIA = {"geen", "-"}  # known to have none, unlike an empty cell (unknown)
-MONEY_RE = re.compile(r"^-?\d+(?:\.\d+)?$")
-DUTCH_THOUSANDS_RE = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")
 MAX_EUR = 1e12
 
 
@@ -62,14 +61,10 @@ class ImportResult:
 # ------------------------------------------------------------------ values
 def parse_money(text: str) -> float:
     """Euros in Dutch or plain notation: '1.250.000,50', '€ 1.250.000', '1250000.50', '1250000'."""
-    s = text.strip().replace("€", "").replace("EUR", "").replace("\u00a0", "").replace(" ", "")
-    if "," in s:
-        s = s.replace(".", "").replace(",", ".")  # Dutch: dots group thousands, the comma is the decimal sign
-    elif DUTCH_THOUSANDS_RE.match(s):
-        s = s.replace(".", "")  # 1.250.000 or 1.250: thousands
-    if not MONEY_RE.match(s):
+    value = parse_number(text, currency=True)
+    if value is None:
         raise ValueError(text)
-    return float(s)
+    return value
 
 
 def parse_date(value: Any) -> date:

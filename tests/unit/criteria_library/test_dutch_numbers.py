@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from criteria_library.text import dutch_number, euro
-from criteria_library.validation import parse_number
+from criteria_library.text import dutch_number, euro, parse_number
 
 
 @pytest.mark.parametrize(("value", "kwargs", "expected"), [
@@ -43,6 +42,21 @@ def test_euro(value, cents, expected) -> None:
 def test_parse_number_reads_dutch_thousands(text, expected) -> None:
     """'150.000' was read as 150, so a value of a hundred and fifty thousand passed a maximum of 100."""
     assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [("€ 95.000", 95_000), ("EUR 1.250,50", 1250.5), ("0.125", 0.125),
+                                              ("1e5", None), ("nan", None), ("", None)])
+def test_amounts_in_bids_and_contract_lists_are_read_the_same_way(text, expected) -> None:
+    """One parser for placeholder values, bids and contract lists: the bids file read '0.125' as 125."""
+    from tender_assistant.monitoring.importer import parse_money
+    from tender_assistant.simulate import parse_amount
+
+    assert parse_number(text, currency=True) == expected == parse_amount(text)
+    if expected is None:
+        with pytest.raises(ValueError):
+            parse_money(text)
+    else:
+        assert parse_money(text) == expected
 
 
 @pytest.mark.parametrize("value", [0, 7, 2030, 12_345, 150_000.5, 1_250_000, 0.25, 99_999.999])
