@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,6 +11,7 @@ from typing import Any
 
 from criteria_library import strict_json
 from criteria_library.files import atomic_write
+from criteria_library.models import CPV_TYPED_RE
 from criteria_library.problems import Problems, more_text
 from criteria_library.text import bad_char_problem, dutch_number, shown
 
@@ -56,7 +56,6 @@ DEFAULT_PRICE_RULE = "relatief-laagste"
 
 MAX_NAME_LENGTH = 200  # title and organisation: they go into headers and document properties (Word: 255 at most)
 MAX_AMOUNT_EUR = 1e12  # a thousand billion euros: anything above is a typing error
-CPV_RE = re.compile(r"^([0-9]{8})(?:-([0-9]))?$")
 
 
 def parse_cpv(code: str) -> str:
@@ -69,7 +68,7 @@ def parse_cpv(code: str) -> str:
     code = code.strip()
     if not code:
         raise TenderError("de CPV-code is leeg", en="the CPV code is empty")
-    m = CPV_RE.match(code)
+    m = CPV_TYPED_RE.match(code)
     if m is None:
         raise TenderError(f"\"{code}\" is geen CPV-code (verwacht 8 cijfers met een controlecijfer, zoals 39130000-2)",
                           en=f"\"{code}\" is not a CPV code (expected 8 digits with a check digit, like 39130000-2)")
