@@ -75,15 +75,12 @@ class SettingsDialog(QDialog):
         """The organisation's inkoopbeleid: the procedure advice for supplies and services rests on it."""
         box = QGroupBox(self.tr("Inkoopbeleid van de organisatie (leveringen en diensten)"), self)
         grid = QFormLayout(box)
-        self._policy = default_policy()
-        with contextlib.suppress(UserError):
-            self._policy = current_policy(self.store)
         self.single_max = self._amount_spin(self.tr("Enkelvoudig onderhands tot"), self.tr("geen eigen grens"))
         self.multiple_max = self._amount_spin(self.tr("Meervoudig onderhands tot"), self.tr("geen eigen grens"))
         self.policy_source = QLineEdit(self)
         self.policy_source.setAccessibleName(self.tr("Bron van het inkoopbeleid"))
         self.policy_source.setPlaceholderText(self.tr("bijvoorbeeld: Inkoopbeleid 2025, artikel 4"))
-        self._show_policy(self._policy)
+        self._show_policy(current_policy(self.store))  # the default when unset or unreadable
         defaults = QPushButton(self.tr("Standaard&waarden"), self)
         defaults.clicked.connect(lambda: self._show_policy(default_policy()))
         grid.addRow(self.tr("Enkelvoudig onderhands tot:"), self.single_max)
@@ -110,16 +107,8 @@ class SettingsDialog(QDialog):
         self.multiple_max.setValue(policy.meervoudig_max or 0)
         self.policy_source.setText("" if policy == default_policy() else policy.source)
 
-    def _policy_changed(self) -> bool:
-        shown = (self.single_max.value() or None, self.multiple_max.value() or None)
-        current = (self._policy.enkelvoudig_max, self._policy.meervoudig_max)
-        default = default_policy()  # the defaults are shown with an empty source
-        source_changed = self.policy_source.text().strip() != ("" if self._policy == default else self._policy.source)
-        if shown == (default.enkelvoudig_max, default.meervoudig_max) and not self.policy_source.text().strip():
-            return self._policy != default  # back to the defaults
-        return shown != current or source_changed
-
     def _save_policy(self) -> None:
+        """Store what the fields show; the store writes (and logs) nothing when that is what it holds already."""
         default = default_policy()
         shown = (self.single_max.value() or None, self.multiple_max.value() or None)
         if shown == (default.enkelvoudig_max, default.meervoudig_max) and not self.policy_source.text().strip():
@@ -134,7 +123,7 @@ class SettingsDialog(QDialog):
                 self.store.set_author(self.author.text())
             if not self.store.read_only and self.four_eyes.isChecked() != self.store.four_eyes:
                 self.store.set_four_eyes(self.four_eyes.isChecked())
-            if not self.store.read_only and self._policy_changed():
+            if not self.store.read_only:
                 self._save_policy()
         except UserError as exc:
             show_user_error(self, exc)
