@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -344,12 +345,18 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
                 except TenderError:
                     t.cpv.append(c.strip())  # the check reports it, so the buyer can still open the file
 
-    procedure = data.get("procedure", "europees-openbaar")
-    if not isinstance(procedure, str) or procedure not in PROCEDURES:
-        p.add("procedure", f"onbekende procedure \"{shown(procedure)}\"; kies uit {', '.join(PROCEDURES)}",
-              f"unknown procedure \"{shown(procedure)}\"; choose from {', '.join(PROCEDURES)}")
-    else:
-        t.procedure = procedure
+    def choice(key: str, default: str, choices: Iterable[str], unknown_nl: str, unknown_en: str) -> str | None:
+        """The value when it is one of the choices; otherwise the problem is added and None returned."""
+        value = data.get(key, default)
+        if isinstance(value, str) and value in choices:
+            return value
+        listed = ", ".join(choices)
+        p.add(key, f"{unknown_nl} \"{shown(value)}\"; kies uit {listed}",
+              f"{unknown_en} \"{shown(value)}\"; choose from {listed}")
+        return None
+
+    t.procedure = choice("procedure", "europees-openbaar", PROCEDURES, "onbekende procedure",
+                         "unknown procedure") or t.procedure
 
     value = data.get("estimated_value_eur")
     if isinstance(value, int) and not isinstance(value, bool) and value > MAX_AMOUNT_EUR:
@@ -380,12 +387,8 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
     else:
         t.price_weight = price
 
-    rule = data.get("price_rule", DEFAULT_PRICE_RULE)
-    if not isinstance(rule, str) or rule not in PRICE_RULES:
-        p.add("price_rule", f"onbekende prijsregel \"{shown(rule)}\"; kies uit {', '.join(PRICE_RULES)}",
-              f"unknown price rule \"{shown(rule)}\"; choose from {', '.join(PRICE_RULES)}")
-    else:
-        t.price_rule = rule
+    t.price_rule = choice("price_rule", DEFAULT_PRICE_RULE, PRICE_RULES, "onbekende prijsregel",
+                          "unknown price rule") or t.price_rule
     budget = data.get("fixed_budget_eur")
     if budget is not None and (isinstance(budget, bool) or not isinstance(budget, int | float)
                                or not 0 < budget <= MAX_AMOUNT_EUR):  # NaN fails the comparison too
@@ -394,12 +397,7 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
         t.fixed_budget_eur = budget
     from .thresholds import MAIN_OBJECTS, REGIMES
 
-    regime = data.get("regime", "klassiek")
-    if not isinstance(regime, str) or regime not in REGIMES:
-        p.add("regime", f"onbekend regime \"{shown(regime)}\"; kies uit {', '.join(REGIMES)}",
-              f"unknown regime \"{shown(regime)}\"; choose from {', '.join(REGIMES)}")
-    else:
-        t.regime = regime
+    t.regime = choice("regime", "klassiek", REGIMES, "onbekend regime", "unknown regime") or t.regime
     main_object = data.get("main_object")
     if main_object is not None and (not isinstance(main_object, str) or main_object not in MAIN_OBJECTS):
         p.add("main_object", f"moet een van {', '.join(MAIN_OBJECTS)} zijn", f"must be one of {', '.join(MAIN_OBJECTS)}")
