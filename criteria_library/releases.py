@@ -68,12 +68,16 @@ def _public_pem(public_key: Ed25519PublicKey) -> bytes:
 def load_public_key(path: Path | str) -> Ed25519PublicKey:
     """Read a publisher's public key file (PEM, as `library keygen` writes it)."""
     path = Path(path)
+    return public_key_from_pem(_read_key_file(path), path.name)
+
+
+def _read_key_file(path: Path) -> bytes:
+    """A key file's bytes; LibraryError naming the file when it cannot be read."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise LibraryError(f"De sleutel {path} kan niet worden gelezen: {exc.strerror or exc}.",
                            en=f"The key {path} cannot be read: {exc.strerror or exc}.") from None
-    return public_key_from_pem(data, path.name)
 
 
 def public_key_from_pem(data: bytes, name: str) -> Ed25519PublicKey:
@@ -114,11 +118,7 @@ def generate_key(keyfile: Path | str, passphrase: str) -> str:
 def load_private_key(keyfile: Path | str, passphrase: str) -> Ed25519PrivateKey:
     """Read and decrypt a private key written by generate_key."""
     keyfile = Path(keyfile)
-    try:
-        data = keyfile.read_bytes()
-    except OSError as exc:
-        raise LibraryError(f"De sleutel {keyfile} kan niet worden gelezen: {exc.strerror or exc}.",
-                           en=f"The key {keyfile} cannot be read: {exc.strerror or exc}.") from None
+    data = _read_key_file(keyfile)
     try:
         key = serialization.load_pem_private_key(data, password=passphrase.encode("utf-8"))
     except (ValueError, TypeError):
