@@ -10,8 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from criteria_library.errors import UserError
-from criteria_library.text import escape_unprintable
+from criteria_library.infra.errors import UserError
+from criteria_library.infra.text import escape_unprintable
 
 # argparse's own texts (usage, help headings, errors) in Dutch; argparse looks its `_` up at call time.
 ARGPARSE_DUTCH = {
@@ -102,7 +102,7 @@ def _check_db_exists(args: argparse.Namespace) -> None:
 
 def _log_unexpected() -> Path | None:
     """Write the current exception's traceback to the log file; return its path, or None if that failed."""
-    from criteria_library.logs import log_unexpected
+    from criteria_library.infra.logs import log_unexpected
 
     return log_unexpected(*sys.exc_info())
 

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from .errors import LibraryError, PackError
+from .infra.text import escape_unprintable, terminal_safe
 from .models import Kind, Status
 from .store import LibraryStore
-from .text import escape_unprintable, terminal_safe
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -256,7 +256,7 @@ def open_store(args: argparse.Namespace, *, read_only: bool = False) -> LibraryS
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Put a backup back as the library."""
-    from .paths import default_db_path
+    from .infra.paths import default_db_path
     from .restore import restore_library
 
     db = args.db if args.db is not None else default_db_path()

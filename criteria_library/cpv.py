@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .text import fold
+from .infra.text import fold
 
 CPV_FILE = Path(__file__).with_name("data") / "cpv" / "cpv_2008.csv"
 

@@ -2,25 +2,8 @@
 
 from __future__ import annotations
 
-from .problems import Problem
-
-
-class UserError(Exception):
-    """A problem the user can fix; the Dutch message is shown as is, the English one when the UI is English."""
-
-    def __init__(self, message: str, *, en: str | None = None, where: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_en = en or message
-        self.where = where
-
-    def text(self, lang: str = "nl") -> str:
-        """The message in the given language ('nl' or 'en'), with its place when known."""
-        base = self.message_en if lang == "en" else self.message
-        return f"{self.where}: {base}" if self.where else base
-
-    def __str__(self) -> str:
-        return self.text("nl")
+from .infra.errors import UserError
+from .infra.problems import Problem
 
 
 class LibraryError(UserError):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from . import cpv, strict_json, zip_bounds
+from . import cpv
 from .errors import LibraryError, PackError
 from .field_names import (
     CRITERION_LABELS,
@@ -24,12 +24,14 @@ from .field_names import (
     value_text,
     with_field,
 )
-from .files import atomic_write
+from .infra import strict_json, zip_bounds
+from .infra.files import atomic_write
+from .infra.problems import Problem, Problems
+from .infra.text import shown, terminal_safe
+from .infra.xlsx_safe import append_row
 from .migrations import FTS_COLUMNS
 from .models import Criterion, Package, Status, placeholders_to_pack, scoring_to_dict
-from .problems import Problem, Problems
 from .store import LibraryStore, content_diff, criterion_to_row, now_iso, package_terms
-from .text import shown, terminal_safe
 from .validation import (
     criterion_from_fields,
     criterion_shape_problems,
@@ -38,7 +40,6 @@ from .validation import (
     placeholders_from_pack,
     scoring_from_pack,
 )
-from .xlsx_safe import append_row
 
 PACK_FORMAT = "tender-assistant.library"
 PACK_VERSION = 2

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from enum import Enum
 
+from .infra.text import shown
 from .models import KIND_LABELS, LEVEL_LABELS, R_STRATEGIES, STATUS_LABELS
-from .text import shown
 
 # field -> (Dutch, English); the order is the order of an exported pack's columns
 CRITERION_LABELS: dict[str, tuple[str, str]] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field, replace
 
-from .problems import Problem
+from .infra.problems import Problem
 from .store import LibraryStore, row_to_criterion, row_to_package
 from .validation import criterion_problems, criterion_warnings, package_problems
 

@@ -17,10 +17,10 @@ from typing import Any
 from .errors import LibraryError
 from .exchange import BULK_FTS_THRESHOLD, PACKAGE_FIELDS, _bulk_fts, _insert_new, _package_terms_map
 from .field_names import label, value_text
+from .infra.text import terminal_safe
 from .models import CONTENT_FIELDS, Criterion, Status
 from .releases import Release, short_fingerprint, version_key
 from .store import LibraryStore, content_diff, criterion_to_row, now_iso, row_to_criterion
-from .text import terminal_safe
 
 # what "changed locally" compares: the content, not the workflow status
 MERGE_FIELDS = tuple(f for f in CONTENT_FIELDS if f != "status")

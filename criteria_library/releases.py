@@ -25,10 +25,10 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from . import paths
 from .errors import LibraryError, PackError
 from .exchange import MAX_PACK_BYTES, Pack, pack_from_dict, pack_to_dict
-from .files import atomic_write
+from .infra import paths
+from .infra.files import atomic_write
 from .models import Package, Status
 from .store import LibraryStore
 

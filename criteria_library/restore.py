@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from . import locks, migrations, paths
+from . import migrations
 from .errors import LibraryError
+from .infra import locks, paths
 from .store import MIGRATIONS_TABLE, _fsync, sqlite_uri
 
 SIDECARS = ("-wal", "-shm", "-journal")

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from .errors import LibraryError
+from .infra.text import fold, stem
 from .models import SearchHit, Status
-from .text import fold, stem
 
 if TYPE_CHECKING:
     from .store import LibraryStore

@@ -19,8 +19,9 @@ from urllib.parse import quote
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from . import curation, locks, migrations, paths, user
+from . import curation, migrations, user
 from .errors import LibraryError, ReadOnlyError
+from .infra import locks, paths
 from .models import (
     CONTENT_FIELDS,
     Criterion,

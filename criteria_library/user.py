@@ -10,8 +10,8 @@ import getpass
 import json
 from pathlib import Path
 
-from . import paths
-from .files import atomic_write
+from .infra import paths
+from .infra.files import atomic_write
 
 USER_FILE = "user.json"
 

@@ -7,6 +7,8 @@ import re
 from collections.abc import Set
 from typing import Any
 
+from .infra.problems import Problem
+from .infra.text import bad_char_problem, dutch_number, parse_number, shown
 from .models import (
     CPV_RE,
     CRITERION_ID_RE,
@@ -28,8 +30,6 @@ from .models import (
     Status,
     placeholders_in,
 )
-from .problems import Problem
-from .text import bad_char_problem, dutch_number, parse_number, shown
 
 KIND_VALUES = [k.value for k in Kind]
 STATUS_VALUES = [s.value for s in Status]

@@ -6,9 +6,9 @@ Kept apart from docx_plan so the scoring wording lives next to the scoring model
 
 from __future__ import annotations
 
+from criteria_library.infra.text import dutch_number
+from criteria_library.infra.text import euro as _euro
 from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
-from criteria_library.text import dutch_number
-from criteria_library.text import euro as _euro
 
 from .clauses import fill_text
 from .docx_plan import Block, Heading, Paragraph, Run, Style, Table

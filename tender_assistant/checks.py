@@ -10,8 +10,8 @@ from enum import StrEnum
 
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
+from criteria_library.infra.text import euro as _euro
 from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
-from criteria_library.text import euro as _euro
 from criteria_library.validation import value_out_of_range
 
 from . import procurement_policy, thresholds

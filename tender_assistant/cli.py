@@ -9,8 +9,8 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from criteria_library.errors import UserError
-from criteria_library.text import escape_unprintable, terminal_safe
+from criteria_library.infra.errors import UserError
+from criteria_library.infra.text import escape_unprintable, terminal_safe
 
 from .errors import TenderError
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from criteria_library import paths
+from criteria_library.infra import paths
 from criteria_library.store import LibraryStore
 
 from .matching import suggest_criteria

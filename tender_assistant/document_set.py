@@ -18,8 +18,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from criteria_library.infra.zip_bounds import all_rows, workbook_problem
 from criteria_library.models import KIND_ORDER, Criterion, Kind
-from criteria_library.zip_bounds import all_rows, workbook_problem
 
 from .checks import resolve_criteria
 from .clauses import fill_clause, fill_text

@@ -9,8 +9,8 @@ from enum import StrEnum
 
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
+from criteria_library.infra.text import euro
 from criteria_library.models import KIND_ORDER, R_STRATEGIES, Criterion, Kind, Level
-from criteria_library.text import euro
 
 from .checks import procedure_inline, resolve_criteria
 from .clauses import FilledClause, Source, fill_clause, fill_text

@@ -12,7 +12,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from criteria_library.text import fold
+from criteria_library.infra.text import fold
 
 from .docx_plan import Style
 

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
-from criteria_library import zip_bounds
-from criteria_library.text import dutch_number
+from criteria_library.infra import zip_bounds
+from criteria_library.infra.text import dutch_number
 
 from .errors import TemplateError
 

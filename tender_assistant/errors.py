@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 
 
 class TenderError(UserError):

@@ -14,8 +14,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from criteria_library import cpv as cpv_mod
+from criteria_library.infra.text import stem
 from criteria_library.models import Criterion, Kind, Package, Status
-from criteria_library.text import stem
 
 from .library import Library
 

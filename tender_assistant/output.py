@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from criteria_library.files import atomic_write
+from criteria_library.infra.files import atomic_write
 
 from .errors import TenderError
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 
 from .thresholds import NationalAdvice, default_policy
 

@@ -17,6 +17,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from criteria_library.infra.text import dutch_number
 from criteria_library.models import (
     Criterion,
     DiscountScoring,
@@ -25,7 +26,6 @@ from criteria_library.models import (
     RelativeScoring,
     Scoring,
 )
-from criteria_library.text import dutch_number
 
 from .errors import TenderError
 from .tender import DEFAULT_PRICE_RULE, PRICE_RULES, Tender

@@ -14,8 +14,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from criteria_library.text import dutch_number, escape_unprintable, euro, parse_number
-from criteria_library.zip_bounds import all_rows, workbook_problem
+from criteria_library.infra.text import dutch_number, escape_unprintable, euro, parse_number
+from criteria_library.infra.zip_bounds import all_rows, workbook_problem
 
 from .errors import TenderError
 from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids

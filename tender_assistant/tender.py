@@ -10,11 +10,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from criteria_library import strict_json
-from criteria_library.files import atomic_write
+from criteria_library.infra import strict_json
+from criteria_library.infra.files import atomic_write
+from criteria_library.infra.problems import Problems, more_text
+from criteria_library.infra.text import bad_char_problem, dutch_number, shown
 from criteria_library.models import CPV_TYPED_RE
-from criteria_library.problems import Problems, more_text
-from criteria_library.text import bad_char_problem, dutch_number, shown
 
 from .errors import TenderError
 

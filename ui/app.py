@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 
 from . import accessibility, i18n, main_thread_gc, presentation

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from criteria_library.models import (
     PLACEHOLDER_RE,
     R_STRATEGIES,

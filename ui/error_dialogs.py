@@ -9,8 +9,9 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from criteria_library.errors import PackError, UserError
-from criteria_library.logs import log_unexpected
+from criteria_library.errors import PackError
+from criteria_library.infra.errors import UserError
+from criteria_library.infra.logs import log_unexpected
 
 from . import i18n
 

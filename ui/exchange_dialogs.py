@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library import exchange
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 
 from . import i18n

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_library.text import fold
+from criteria_library.infra.text import fold
 
 from . import i18n
 from .screen_fit import fit_to_screen

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_library.errors import UserError
 from criteria_library.field_names import value_text
+from criteria_library.infra.errors import UserError
 from criteria_library.models import CONTENT_FIELDS, Criterion, CriterionVersion
 from criteria_library.store import LibraryStore, content_diff
 

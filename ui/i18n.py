@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 
 TRANSLATIONS_DIR = Path(__file__).with_name("translations")
 _current = "nl"

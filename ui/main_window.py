@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from criteria_library.models import Kind, Level, Status
 from criteria_library.store import LibraryStore
 
@@ -506,7 +506,7 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self, backup: Path | None = None) -> bool:
         """Put a .db backup back as the library, after confirmation; the window then shows the restored library."""
-        from criteria_library.paths import backups_dir
+        from criteria_library.infra.paths import backups_dir
         from criteria_library.restore import restore_library
 
         if backup is None:

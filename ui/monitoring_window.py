@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 from tender_assistant.monitoring.importer import COLUMNS, ImportProblems, headers_of, import_files, parse_rows
 from tender_assistant.monitoring.records import ContractRecord

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from criteria_library.models import Criterion
 from criteria_library.store import LibraryStore
 

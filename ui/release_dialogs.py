@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library import merge
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from criteria_library.merge import Conflict, UpdatePlan
 from criteria_library.releases import read_release, short_fingerprint
 from criteria_library.store import LibraryStore

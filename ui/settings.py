@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from criteria_library import paths
+from criteria_library.infra import paths
 
 MAX_RECENT = 8
 LANGUAGES = ("nl", "en")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library import user
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 from tender_assistant.procurement_policy import MAX_AMOUNT, clear_policy, current_policy, save_policy
 from tender_assistant.thresholds import NationalAdvice, default_policy

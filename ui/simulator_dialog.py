@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
+from criteria_library.infra.text import euro
 from criteria_library.models import Criterion, DiscountScoring, Kind, PointsScoring, RelativeScoring
-from criteria_library.text import euro
 from tender_assistant.scoring import (
     Bid,
     BidError,

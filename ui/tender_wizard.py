@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox, QWidget, QWizard
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 from tender_assistant.document_set import export_set
 from tender_assistant.docx_export import export_tender

@@ -12,7 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
-from criteria_library.text import euro
+from criteria_library.infra.text import euro
 
 SHARE_COLOUR = "#1f7a4d"  # green: circular
 TARGET_COLOUR = "#c0392b"  # red: the line to reach

@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 
 from .register_store import RegisterError, RegisterStore
 
@@ -199,7 +199,7 @@ def _rule(args: argparse.Namespace) -> int:
 
 def _package_names(args: argparse.Namespace) -> dict[str, str]:
     """Package names from the library, so reports say 'Kantoormeubilair en inrichting'; slugs when there is none."""
-    from criteria_library.paths import default_db_path
+    from criteria_library.infra.paths import default_db_path
     from criteria_library.store import LibraryStore
 
     path = getattr(args, "db", None) or default_db_path()

@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from criteria_library.files import atomic_write
-from criteria_library.problems import Problem
+from criteria_library.infra.files import atomic_write
+from criteria_library.infra.problems import Problem
 
 from .importer import ImportProblems
 from .records import NATURES, ContractRecord, record_from_dict, record_to_dict

@@ -16,10 +16,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from criteria_library.infra.problems import Problem, more_text
+from criteria_library.infra.text import parse_number
+from criteria_library.infra.zip_bounds import all_rows, workbook_problem
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
-from criteria_library.problems import Problem, more_text
-from criteria_library.text import parse_number
-from criteria_library.zip_bounds import all_rows, workbook_problem
 from tender_assistant.library import Library
 
 from .records import NATURES, AppliedCriterion, ContractRecord, content_uid

@@ -17,8 +17,8 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from criteria_library import paths
-from criteria_library.errors import UserError
+from criteria_library.infra import paths
+from criteria_library.infra.errors import UserError
 
 from .records import ContractRecord, criterion_from_dict, criterion_to_dict
 from .rule import CountingRule

@@ -9,8 +9,8 @@ import io
 from datetime import date
 from pathlib import Path
 
-from criteria_library.files import atomic_write
-from criteria_library.text import euro
+from criteria_library.infra.files import atomic_write
+from criteria_library.infra.text import euro
 
 from .records import ContractRecord
 from .register_store import RegisterError

@@ -10,8 +10,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from criteria_library.infra.text import dutch_number
 from criteria_library.models import Kind, ScoringType
-from criteria_library.text import dutch_number
 
 from .records import AppliedCriterion, ContractRecord
 

@@ -48,7 +48,7 @@ def test_save_as_keeps_an_upper_case_json_name(qtbot, tmp_path, monkeypatch) -> 
 
 @pytest.mark.gui
 def test_each_unexpected_error_is_logged_in_the_data_folder_in_use(tmp_path, monkeypatch, capsys) -> None:
-    """One log set-up for the command line and the GUI (criteria_library/logs.py). The command line used
+    """One log set-up for the command line and the GUI (criteria_library/infra/logs.py). The command line used
     logging.basicConfig, which does nothing once logging has a handler: run in-process (as the GUI and the tests
     do) the traceback went to the first data folder's log, or nowhere, while 'Details staan in ...' named this one."""
     import logging

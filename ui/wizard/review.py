@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from tender_assistant import checks
 from tender_assistant.document_set import SET_FILES
 from tender_assistant.docx_plan import build_plan
@@ -166,7 +166,7 @@ class ExportPage(TenderPage):
 
 def slugify(title: str) -> str:
     """A file name from a title."""
-    from criteria_library.text import fold
+    from criteria_library.infra.text import fold
 
     words = re.findall(r"[a-z0-9]+", fold(title))
     return "-".join(words)[:60] or "aanbesteding"

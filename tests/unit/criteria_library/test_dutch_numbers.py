@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from criteria_library.text import dutch_number, euro, parse_number
+from criteria_library.infra.text import dutch_number, euro, parse_number
 
 
 @pytest.mark.parametrize(("value", "kwargs", "expected"), [

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from criteria_library.errors import LibraryError
-from criteria_library.files import atomic_write
+from criteria_library.infra.files import atomic_write
 
 
 def test_writes_whole_file_and_replaces_old(tmp_path: Path) -> None:

@@ -261,7 +261,8 @@ def test_xlsx_with_too_many_cells_or_texts_is_refused_before_parsing(
         tmp_path, mini_pack_path, monkeypatch, kind, message) -> None:
     """A 25 MB pack of 6.3 million random numbers (5:1, so no ratio check catches it) took openpyxl 75 s, and 3
     million shared strings 44 s: the counts are bounded while unzipping, before openpyxl parses anything."""
-    from criteria_library import exchange, zip_bounds
+    from criteria_library import exchange
+    from criteria_library.infra import zip_bounds
 
     db = tmp_path / "lib.db"
     assert run_cli("--db", str(db), "library", "import", str(mini_pack_path))[0] == 0
@@ -289,7 +290,7 @@ def test_xlsx_with_too_many_cells_or_texts_is_refused_before_parsing(
 
 def test_xlsx_within_the_bounds_still_imports(fresh_db, tmp_path) -> None:
     """The counts do not refuse an ordinary pack: what we export reads back."""
-    from criteria_library import zip_bounds
+    from criteria_library.infra import zip_bounds
 
     good = tmp_path / "good.xlsx"
     export_pack(fresh_db, good)

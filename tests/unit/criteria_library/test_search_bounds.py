@@ -64,7 +64,7 @@ def test_any_typed_text_gives_hits_or_none(library, text: str) -> None:
 
 def test_one_stemmer_for_search_and_matching() -> None:
     from criteria_library import search
-    from criteria_library.text import stem
+    from criteria_library.infra.text import stem
     from tender_assistant import matching
 
     assert search.stem is stem and matching.stem is stem

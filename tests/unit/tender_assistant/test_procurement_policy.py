@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from criteria_library.errors import UserError
+from criteria_library.infra.errors import UserError
 from tender_assistant.checks import check_tender
 from tender_assistant.procurement_policy import clear_policy, current_policy, load_policy, save_policy
 from tender_assistant.tender import Tender

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from criteria_library import zip_bounds
-from criteria_library.errors import UserError
+from criteria_library.infra import zip_bounds
+from criteria_library.infra.errors import UserError
 from tender_assistant.document_set import read_supplier_data
 from tender_assistant.monitoring.importer import headers_of, read_rows
 from tender_assistant.scoring import ScoringSetup

@@ -9,7 +9,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import LibraryError
+from .errors import UserError
 
 
 @contextlib.contextmanager
@@ -22,7 +22,7 @@ def exclusive(lock_path: Path, *, timeout: float = 60.0) -> Iterator[None]:
     try:
         fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:
-        raise LibraryError(
+        raise UserError(
             f"De map {lock_path.parent} kan niet worden beschreven: {exc.strerror}.",
             en=f"The folder {lock_path.parent} cannot be written: {exc.strerror}.",
         ) from exc
@@ -51,7 +51,7 @@ def _acquire(fd: int, lock_path: Path, timeout: float) -> None:
             return
         except OSError:
             if time.monotonic() > deadline:
-                raise LibraryError(
+                raise UserError(
                     f"De bibliotheek in {lock_path.parent} wordt door een ander programma aangemaakt of hersteld; "
                     "probeer het zo opnieuw.",
                     en=f"Another program is creating or restoring the library in {lock_path.parent}; try again shortly.",

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .errors import LibraryError
+from .errors import UserError
 from .text import shown
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -33,15 +33,15 @@ def as_text(cell: Any) -> Any:
     return cell
 
 
-def _not_in_a_cell(value: str) -> LibraryError:
-    return LibraryError(f"De tekst '{shown(value)}' bevat een stuurteken dat niet in een Excel-cel kan; verwijder het "
+def _not_in_a_cell(value: str) -> UserError:
+    return UserError(f"De tekst '{shown(value)}' bevat een stuurteken dat niet in een Excel-cel kan; verwijder het "
                         "('library check' noemt waar het staat). Er is niets geschreven.",
                         en=f"The text '{shown(value)}' holds a control character that cannot go into an Excel cell; "
                         "remove it ('library check' says where it is). Nothing was written.")
 
 
 def set_cell(ws: Any, row: int, column: int, value: Any) -> Any:
-    """Write one value into a worksheet cell; strings always as text. Returns the cell. LibraryError for a text
+    """Write one value into a worksheet cell; strings always as text. Returns the cell. UserError for a text
     that no cell can hold (a control character)."""
     from openpyxl.utils.exceptions import IllegalCharacterError
 
@@ -55,7 +55,7 @@ def set_cell(ws: Any, row: int, column: int, value: Any) -> Any:
 
 def append_row(ws: Any, values: Iterable[Any]) -> None:
     """Append a row below the last one, every string as text (the safe form of ws.append; write-only sheets too).
-    LibraryError for a text that no cell can hold (a control character)."""
+    UserError for a text that no cell can hold (a control character)."""
     from openpyxl.cell.cell import Cell
     from openpyxl.utils.exceptions import IllegalCharacterError
 
