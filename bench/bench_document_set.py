@@ -32,7 +32,7 @@ def _rss_mb() -> float:
 
 def child_ours(outdir: Path) -> None:
     from bench.bench_export import synthetic
-    from tender_assistant.document_set import export_set
+    from tender_assistant.documents.document_set import export_set
 
     tender, library = synthetic()
     export_set(tender, library, outdir)
@@ -49,8 +49,8 @@ def child_raw(outdir: Path) -> float:
     from openpyxl import Workbook
 
     from bench.bench_export import synthetic
-    from tender_assistant.document_set import _numbered as numbered
-    from tender_assistant.document_set import borgingsplan_rows, eisenlijst_rows, set_plans
+    from tender_assistant.documents.document_set import _numbered as numbered
+    from tender_assistant.documents.document_set import borgingsplan_rows, eisenlijst_rows, set_plans
 
     tender, library = synthetic()
     # The text is computed by our own code and handed over for free: the baseline only writes it.
@@ -78,7 +78,7 @@ def child(kind: str, outdir: str) -> None:
     import docx  # noqa: F401 - both sides import the same libraries before the clock starts
     import openpyxl  # noqa: F401
 
-    import tender_assistant.document_set  # noqa: F401
+    import tender_assistant.documents.document_set  # noqa: F401
 
     start = time.perf_counter()
     if kind == "ours":

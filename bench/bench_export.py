@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import docx  # noqa: E402
 
 from criteria_library.models import KIND_ORDER, Criterion, Kind, Package  # noqa: E402
-from tender_assistant.docx_export import load_template, render  # noqa: E402
-from tender_assistant.docx_plan import Heading, PageBreak, Paragraph, Table, Toc, build_plan  # noqa: E402
+from tender_assistant.documents.export import load_template, render  # noqa: E402
+from tender_assistant.documents.plan import Heading, PageBreak, Paragraph, Table, Toc, build_plan  # noqa: E402
 from tender_assistant.tender import Tender, TenderCriterion  # noqa: E402
 
 N_CRITERIA = 300

@@ -225,7 +225,7 @@ def _check(args: argparse.Namespace) -> int:
 def _template_findings(path: Path) -> list:
     """Advice on a template: markers the export cannot fill, and what is dropped from it (external links, macros)."""
     from .checks import Finding, Severity
-    from .docx_export import load_template, marker_problems
+    from .documents.export import load_template, marker_problems
 
     notes: list[str] = []
     doc = load_template(path, notes)
@@ -261,10 +261,10 @@ def _simulate(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     from .checks import Severity, check_tender
-    from .document_set import SET_FILES, export_set
-    from .docx_export import export_tender, load_template, refuse_overwriting_input
+    from .documents.document_set import SET_FILES, export_set
+    from .documents.export import export_tender, load_template, refuse_overwriting_input
+    from .documents.pdf import docx_to_pdf, require_libreoffice
     from .output import refuse_existing
-    from .pdf import docx_to_pdf, require_libreoffice
     from .tender import load_tender
 
     lang = _lang(args)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QFileDialog, QMessageBox,
 
 from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
-from tender_assistant.document_set import export_set
-from tender_assistant.docx_export import export_tender
+from tender_assistant.documents.document_set import export_set
+from tender_assistant.documents.export import export_tender
 from tender_assistant.tender import Tender, save_tender
 
 from .error_dialogs import report_bug, show_user_error

@@ -267,8 +267,8 @@ CHART_MARK = "[[grafiek:{}]]"
 
 
 def build_report_plan(report: MonitoringReport, records: list[ContractRecord], organisation: str | None):
-    """The Word report as a document plan (rendered into the house-style template by docx_export)."""
-    from tender_assistant.docx_plan import (
+    """The Word report as a document plan (rendered into the house-style template by documents.export)."""
+    from tender_assistant.documents.plan import (
         DocumentPlan,
         Heading,
         Paragraph,
@@ -338,7 +338,7 @@ def write_docx(report: MonitoringReport, records: list[ContractRecord], out: Pat
     """The Word report in the house-style template, with the two charts as images; written atomically."""
     from docx.shared import Cm
 
-    from tender_assistant.docx_export import load_template, render, set_properties
+    from tender_assistant.documents.export import load_template, render, set_properties
 
     from .charts import package_chart, share_chart
 

@@ -11,7 +11,7 @@ import pytest
 
 import main
 from criteria_library.store import LibraryStore
-from tender_assistant.document_set import SET_FILES, SUPPLIER_COLUMNS, read_supplier_data
+from tender_assistant.documents.document_set import SET_FILES, SUPPLIER_COLUMNS, read_supplier_data
 from tender_assistant.tender import TenderCriterion, save_tender
 from tests.e2e.test_export_templates import workwear_tender
 
@@ -122,7 +122,7 @@ def test_set_refuses_to_overwrite_without_force(exported_set, capsys):
 
 
 def test_the_model_leidraad_keeps_its_own_text_around_the_set(exported_set, tmp_path):
-    from tender_assistant.default_template import MODEL_LEIDRAAD
+    from tender_assistant.documents.default_template import MODEL_LEIDRAAD
 
     tender, criteria, _, db, folder = exported_set
     out = tmp_path / "model"

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from criteria_library.store import LibraryStore
-from tender_assistant.docx_export import export_tender, load_template
+from tender_assistant.documents.export import export_tender, load_template
 from tender_assistant.errors import TemplateError
 from tender_assistant.matching import suggest_criteria
 from tender_assistant.tender import Tender, TenderCriterion

@@ -100,7 +100,7 @@ def test_full_run_from_description_to_docx(wizard, tmp_path, monkeypatch):
     # the document set into the same folder; a file that exists already is overwritten only when the user agrees
     from PySide6.QtWidgets import QMessageBox
 
-    from tender_assistant.document_set import SET_FILES
+    from tender_assistant.documents.document_set import SET_FILES
 
     (tmp_path / "eisenlijst.xlsx").write_bytes(b"eerdere versie")
     asked: list[str] = []

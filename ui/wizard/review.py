@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from criteria_library.infra.errors import UserError
 from tender_assistant import checks
-from tender_assistant.document_set import SET_FILES
-from tender_assistant.docx_plan import build_plan
-from tender_assistant.plan_html import plan_html
+from tender_assistant.documents.document_set import SET_FILES
+from tender_assistant.documents.plan import build_plan
+from tender_assistant.documents.plan_html import plan_html
 
 from .. import i18n
 from ..path_field import path_row

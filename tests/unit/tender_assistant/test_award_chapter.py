@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from criteria_library.models import DiscountScoring, Kind, PointsScoring, RelativeScoring, ScoreLevel
-from tender_assistant.award_text import pts
-from tender_assistant.docx_plan import Heading, Paragraph, Table, build_plan
+from tender_assistant.documents.award_text import pts
+from tender_assistant.documents.plan import Heading, Paragraph, Table, build_plan
 from tender_assistant.scoring import example_bids, score_bids, setup_for
 from tender_assistant.tender import Tender, TenderCriterion
 from tests.unit.tender_assistant.fake_library import FakeLibrary, criterion, packages

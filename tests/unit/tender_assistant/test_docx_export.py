@@ -8,8 +8,8 @@ from datetime import date
 import docx
 import pytest
 
-from tender_assistant.docx_export import CONCEPT_MARK, export_tender, heading_label, xml_safe
-from tender_assistant.docx_plan import Heading, Paragraph, Toc, build_plan
+from tender_assistant.documents.export import CONCEPT_MARK, export_tender, heading_label, xml_safe
+from tender_assistant.documents.plan import Heading, Paragraph, Toc, build_plan
 from tests.unit.tender_assistant.fake_library import FakeLibrary, workwear_criteria
 
 TODAY = date(2026, 11, 25)
@@ -156,7 +156,7 @@ def test_generated_sentences_count_and_capitalise_right(fake_lib, tender):
 
 
 def test_annexes_only_the_buyer_can_supply_are_listed_not_assumed(fake_lib, tender):
-    from tender_assistant.docx_plan import BUYER_ANNEX_TITLE, Table
+    from tender_assistant.documents.plan import BUYER_ANNEX_TITLE, Table
 
     crits = [dataclasses.replace(c, clause=c.clause + " Zie de artikellijst.") if c.id == "BED-M-01" else c
              for c in workwear_criteria()]

@@ -8,9 +8,9 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from tender_assistant.docx_export import load_template, render
-from tender_assistant.docx_plan import Style, build_plan
-from tender_assistant.docx_styles import norm, resolve_styles
+from tender_assistant.documents.export import load_template, render
+from tender_assistant.documents.plan import Style, build_plan
+from tender_assistant.documents.styles import norm, resolve_styles
 
 
 def test_names_compare_loosely():

@@ -12,8 +12,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from tender_assistant import docx_template
-from tender_assistant.docx_export import export_tender, load_template
+from tender_assistant.documents import template as docx_template
+from tender_assistant.documents.export import export_tender, load_template
 from tender_assistant.errors import TemplateError, TenderError
 
 TODAY = date(2026, 11, 25)

@@ -76,7 +76,7 @@ def test_unreadable_json_gets_a_clear_message(tmp_path, raw, expected) -> None:
 def test_a_long_but_allowed_description_writes_a_document_that_reopens(tmp_path) -> None:
     import docx
 
-    from tender_assistant.docx_export import export_tender
+    from tender_assistant.documents.export import export_tender
     from tests.unit.tender_assistant.fake_library import FakeLibrary
 
     tender = tender_from_dict(_valid(description="Stoelen. " * 5000, criteria=[]))  # 45,000 characters

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 
 from criteria_library.infra import zip_bounds
 from criteria_library.infra.errors import UserError
-from tender_assistant.document_set import read_supplier_data
+from tender_assistant.documents.document_set import read_supplier_data
 from tender_assistant.monitoring.importer import headers_of, read_rows
 from tender_assistant.scoring import ScoringSetup
 from tender_assistant.simulate import read_bids

@@ -12,18 +12,18 @@ from criteria_library.errors import LibraryError
 from criteria_library.infra.text import euro
 from criteria_library.models import KIND_ORDER, R_STRATEGIES, Criterion, Kind, Level
 
-from .checks import procedure_inline, resolve_criteria
-from .clauses import FilledClause, Source, fill_clause, fill_text
-from .errors import TenderError
-from .library import Library
-from .tender import PROCEDURES, Tender, parse_cpv
+from ..checks import procedure_inline, resolve_criteria
+from ..clauses import FilledClause, Source, fill_clause, fill_text
+from ..errors import TenderError
+from ..library import Library
+from ..tender import PROCEDURES, Tender, parse_cpv
 
 MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
              "november", "december"]
 
 
 class Style(StrEnum):
-    """Logical styles; docx_styles maps them onto the template's real styles."""
+    """Logical styles; the styles module maps them onto the template's real styles."""
 
     TITLE = "title"
     SUBTITLE = "subtitle"

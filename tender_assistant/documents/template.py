@@ -23,7 +23,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type inf
 from criteria_library.infra import zip_bounds
 from criteria_library.infra.text import dutch_number
 
-from .errors import TemplateError
+from ..errors import TemplateError
 
 MAX_TEMPLATE_BYTES = 50 * 1024 * 1024  # the file itself
 MAX_PARTS = 5_000

@@ -21,9 +21,13 @@ from typing import Any
 from criteria_library.infra.zip_bounds import all_rows, workbook_problem
 from criteria_library.models import KIND_ORDER, Criterion, Kind
 
-from .checks import resolve_criteria
-from .clauses import fill_clause, fill_text
-from .docx_export import (
+from ..checks import resolve_criteria
+from ..clauses import fill_clause, fill_text
+from ..errors import TenderError
+from ..library import Library
+from ..output import write_output
+from ..tender import PROCEDURES, Tender
+from .export import (
     Progress,
     block_markers,
     load_template,
@@ -31,7 +35,7 @@ from .docx_export import (
     render,
     split_parts,
 )
-from .docx_plan import (
+from .plan import (
     KIND_CODES,
     Block,
     DocumentPlan,
@@ -45,10 +49,6 @@ from .docx_plan import (
     procedure_blocks,
     text,
 )
-from .errors import TenderError
-from .library import Library
-from .output import write_output
-from .tender import PROCEDURES, Tender
 
 LEIDRAAD = "aanbestedingsleidraad.docx"
 PVE = "programma-van-eisen.docx"

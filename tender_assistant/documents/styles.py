@@ -14,7 +14,7 @@ from docx.shared import Pt, RGBColor
 
 from criteria_library.infra.text import fold
 
-from .docx_plan import Style
+from .plan import Style
 
 
 def norm(name: str) -> str:

@@ -13,8 +13,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .errors import TenderError
-from .output import write_output
+from ..errors import TenderError
+from ..output import write_output
 
 TIMEOUT_S = 240
 NO_LIBREOFFICE = ("--pdf vraagt LibreOffice (soffice), maar dat is niet geïnstalleerd; installeer LibreOffice of "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .docx_plan import DocumentPlan, Heading, PageBreak, Paragraph, Table, Toc
+from .plan import DocumentPlan, Heading, PageBreak, Paragraph, Table, Toc
 
 TOC_NOTE = "inhoudsopgave: Word vult de paginanummers in"
 

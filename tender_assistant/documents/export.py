@@ -23,7 +23,11 @@ from docx.shared import Cm, Emu, RGBColor
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
-from .docx_plan import (
+from ..errors import TemplateError, TenderError
+from ..library import Library
+from ..output import write_output
+from ..tender import Tender
+from .plan import (
     BUYER_ANNEX_TITLE,
     Block,
     DocumentPlan,
@@ -36,12 +40,8 @@ from .docx_plan import (
     Toc,
     build_plan,
 )
-from .docx_styles import ResolvedStyles, resolve_styles
-from .docx_template import read_template_bytes, sanitise_package
-from .errors import TemplateError, TenderError
-from .library import Library
-from .output import write_output
-from .tender import Tender
+from .styles import ResolvedStyles, resolve_styles
+from .template import read_template_bytes, sanitise_package
 
 Progress = Callable[[int, int], None]
 

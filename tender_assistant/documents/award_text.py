@@ -1,6 +1,6 @@
 """The award chapter's text: price rule, "punten x weging", each criterion's scoring and a computed worked example.
 
-Kept apart from docx_plan so the scoring wording lives next to the scoring model; docx_plan places the blocks
+Kept apart from the plan module so the scoring wording lives next to the scoring model; plan places the blocks
 (and imports this module inside build_plan, so the two never import each other half-way).
 """
 
@@ -10,10 +10,10 @@ from criteria_library.infra.text import dutch_number
 from criteria_library.infra.text import euro as _euro
 from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
 
-from .clauses import fill_text
-from .docx_plan import Block, Heading, Paragraph, Run, Style, Table
-from .scoring import ScoringSetup, example_bids, score_bids, setup_for
-from .tender import Tender
+from ..clauses import fill_text
+from ..scoring import ScoringSetup, example_bids, score_bids, setup_for
+from ..tender import Tender
+from .plan import Block, Heading, Paragraph, Run, Style, Table
 
 EXAMPLE_BASE_PRICE = 100_000
 

@@ -11,8 +11,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from .docx_plan import Style
-from .docx_styles import SPECS, resolve_styles
+from .plan import Style
+from .styles import SPECS, resolve_styles
 
 FONT = "Calibri"  # LibreOffice substitutes the metric-compatible Carlito, so page breaks stay put
 ACCENT = RGBColor(0x1F, 0x38, 0x64)
