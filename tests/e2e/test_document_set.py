@@ -13,7 +13,7 @@ import main
 from criteria_library.store import LibraryStore
 from tender_assistant.documents.document_set import SET_FILES, SUPPLIER_COLUMNS, read_supplier_data
 from tender_assistant.tender import TenderCriterion, save_tender
-from tests.e2e.test_export_templates import workwear_tender
+from tests.e2e.test_export import workwear_tender
 
 
 @pytest.fixture(scope="module")

@@ -42,7 +42,7 @@ def test_opening_a_library_with_a_wal_older_than_itself_warns(app, tmp_path, ans
     import time
 
     from criteria_library.store import LibraryStore
-    from tests.e2e.test_library_restore import CRASH_AFTER_IMPORT, MINI, ROOT
+    from tests.e2e.test_restore import CRASH_AFTER_IMPORT, MINI, ROOT
     from ui.app import AppController
     from ui.settings import AppSettings
 

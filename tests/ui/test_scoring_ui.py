@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.e2e.test_simulate_cli import PACK
+from tests.e2e.test_simulate import PACK
 
 pytestmark = pytest.mark.gui
 
