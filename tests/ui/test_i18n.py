@@ -50,6 +50,7 @@ def test_user_errors_follow_the_language(app):
     assert i18n.error_text(err) == "Onbekend criterium: X"
 
 
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="None is immortal from Python 3.12: its count cannot drop")
 def test_qt_bindings_keep_none_alive(app):
     """PySide6-Essentials 6.12.0 on Python 3.11 dropped a reference to None on every void call (abort later)."""
     from PySide6.QtWidgets import QLabel

@@ -90,16 +90,24 @@ def test_export_runs_in_a_worker(app, fresh_db, tmp_path):
 
 
 def test_worker_cancel_changes_nothing(app, fresh_db):
-    from criteria_library.exchange import Cancelled
     from ui.worker import Worker
 
-    worker = Worker(lambda progress: [progress(i, 10) for i in range(10)])
+    done: list[int] = []
+
+    def task(progress):
+        for i in range(10):
+            progress(i, 10)
+            done.append(i)
+        return "klaar"
+
+    worker = Worker(task)
     worker.cancel()
     results = []
     worker.signals.cancelled.connect(lambda: results.append("cancelled"))
+    worker.signals.finished.connect(results.append)
     worker.run()
     assert results == ["cancelled"]
-    assert Cancelled
+    assert done == [], "a cancelled task stops at its first progress call"
 
 
 def test_rebuild_search_index_in_a_worker_repairs_search(app, fresh_db, answers):
