@@ -1,9 +1,12 @@
-"""The command line in a pipe and on a full disk: what a user sees, and what is (not) logged as a bug."""
+"""main.py: every command and option is in the README; in a pipe and on a full disk, what a user sees and what is
+(not) logged as a bug."""
 
 from __future__ import annotations
 
+import argparse
 import errno
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +14,50 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _commands(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], list[str]]]:
+    """Each command path of the parser (the root is ()) with the long options its --help shows."""
+    options = [s for a in parser._actions if a.help != argparse.SUPPRESS
+               for s in a.option_strings if s.startswith("--") and s != "--help"]
+    found = [(path, options)]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found += _commands(sub, (*path, name))
+    return found
+
+
+def _readme_command_lines() -> list[str]:
+    """The README's command-line synopsis: one `main.py COMMAND ...` line per command."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return [line[line.index("main.py "):] for line in text.splitlines() if "python main.py " in line]
+
+
+def _documented(option: str, lines: list[str]) -> bool:
+    return any(re.search(rf"(?<![\w-]){re.escape(option)}(?![\w-])", line) for line in lines)
+
+
+def _parser() -> argparse.ArgumentParser:
+    import main
+
+    return main.build_parser()
+
+
+@pytest.mark.parametrize(("path", "options"), [pytest.param(path, options, id=" ".join(("main.py", *path)))
+                                               for path, options in _commands(_parser())])
+def test_every_command_and_option_of_the_help_is_in_the_readme(path: tuple[str, ...], options: list[str]) -> None:
+    """As sqlite-utils and Datasette do: a command or option added to main.py without a word in the README fails."""
+    command = " ".join(("main.py", *path))
+    lines = [line for line in _readme_command_lines() if re.match(rf"{re.escape(command)}(\s|$)", line)]
+    assert lines, f"README has no line '{command} ...'"
+    missing = [option for option in options if not _documented(option, lines)]
+    assert not missing, f"README's '{command}' lines lack {missing}"
+
+
+def test_the_readme_check_sees_a_missing_option() -> None:
+    lines = ["main.py export TENDER.json --out FILE.docx [--template X] [--set-x]"]
+    assert _documented("--template", lines) and not _documented("--set", lines) and not _documented("--out-x", lines)
 
 
 def test_output_into_a_pipe_that_closes_early_is_not_a_bug(tmp_path: Path) -> None:
