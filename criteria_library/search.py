@@ -204,9 +204,9 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     scored: dict[str, float] = {}
     # rapidfuzz only on the strongest candidates: fuzzy scoring every match would cost more than a frame
     strongest = sorted(candidates.items(), key=lambda kv: kv[1][1], reverse=True)[:CANDIDATES]
+    prefixes = [stem(w) for w in words]
     for cid, (title, relevance) in strongest:
-        scored[cid] = min(TEXT_SCORE_MAX, 60.0 * relevance
-                          + 40.0 * fuzz.partial_ratio(typed, fold(title)) / 100.0 * (relevance > 0))
+        scored[cid] = text_score(relevance, title_fit(prefixes, typed, title))
     for cid, score in _id_hits(store, query, where, params).items():
         scored[cid] = max(score, scored.get(cid, 0.0))
     if not scored and store.count_criteria() <= FUZZY_TITLE_LIMIT:
@@ -214,6 +214,26 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     ordered = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
     found = store.criteria_by_ids(cid for cid, _ in ordered)
     return [SearchHit(found[cid], round(score, 1)) for cid, score in ordered if cid in found]
+
+
+def title_fit(prefixes: list[str], typed: str, title: str) -> float:
+    """How well a title fits the query, 0..1: its words start with the typed words (as FTS matches 'stem*'), early in
+    the title and making up much of it, and the fuzzy ratio that forgives a typo."""
+    words = tokens(title)
+    hits = [i for i, word in enumerate(words) if any(word.startswith(p) for p in prefixes)]
+    covered = sum(any(word.startswith(p) for word in words) for p in prefixes) / len(prefixes) if prefixes else 0.0
+    share = len(hits) / len(words) if words else 0.0
+    early = 1.0 / (1 + hits[0]) if hits else 0.0
+    fuzzy = fuzz.partial_ratio(typed, fold(title)) / 100.0
+    return 0.4 * fuzzy + 0.25 * covered + 0.2 * share + 0.15 * early
+
+
+def text_score(relevance: float, fit: float) -> float:
+    """A text hit's score, 0..TEXT_SCORE_MAX: the tier and bm25 relevance (0..1) first, then the title's fit (0..1).
+    Not capped below the maximum, so hits within one tier keep their order instead of tying at the top."""
+    if relevance <= 0:
+        return 0.0
+    return 60.0 * relevance + (TEXT_SCORE_MAX - 60.0) * fit
 
 
 def collect_titles(store: LibraryStore, text: str, where: str, params: list, scored: dict[str, float]) -> None:
