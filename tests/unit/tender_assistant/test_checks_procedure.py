@@ -110,3 +110,28 @@ def test_references_older_than_3_years_need_a_motivation(tender):
     tender.entry("BED-S-09").text = None
     tender.cpv = ["45233000-9"]  # works: 5 years is the starting point
     assert not found(tender, lib, "reference-age")
+
+
+@pytest.mark.parametrize(("cpv", "authority", "limit"), [
+    (["18100000-0"], "decentraal", 216_000),  # supplies, municipality (2026-2027)
+    (["18100000-0"], "centraal", 140_000),  # supplies, State
+    (["45233000-9"], "decentraal", 5_404_000),  # works
+])
+def test_a_value_equal_to_the_eu_threshold_is_european_and_one_cent_less_is_not(fake_lib, tender, cpv, authority,
+                                                                                limit):
+    tender.cpv, tender.authority, tender.procedure = cpv, authority, "nationaal-openbaar"
+    tender.estimated_value_eur = limit
+    required = found(tender, fake_lib, "procedure-eu-required")
+    assert len(required) == 1 and required[0].severity == Severity.ERROR
+    assert not found(tender, fake_lib, "estimate-reminder")
+    tender.estimated_value_eur = limit - 0.01
+    assert not found(tender, fake_lib, "procedure-eu-required")
+    assert found(tender, fake_lib, "estimate-reminder")
+
+
+def test_a_european_procedure_at_exactly_the_threshold_is_not_called_voluntary(fake_lib, tender):
+    tender.procedure, tender.estimated_value_eur = "europees-openbaar", 216_000
+    assert not found(tender, fake_lib, "procedure-eu-voluntary")
+    assert not found(tender, fake_lib, "procedure-eu-required")
+    tender.estimated_value_eur = 215_999.99
+    assert found(tender, fake_lib, "procedure-eu-voluntary")
