@@ -31,7 +31,8 @@ from .infra.text import shown, terminal_safe
 from .infra.xlsx_safe import append_row
 from .migrations import FTS_COLUMNS
 from .models import Criterion, Package, Status, placeholders_to_pack, scoring_to_dict
-from .store import LibraryStore, content_diff, criterion_to_row, now_iso, package_terms
+from .rows import content_diff, criterion_to_row, package_terms
+from .store import LibraryStore, now_iso
 from .validation import (
     criterion_from_fields,
     criterion_shape_problems,

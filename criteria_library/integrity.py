@@ -6,7 +6,8 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 
 from .infra.problems import Problem
-from .store import LibraryStore, row_to_criterion, row_to_package
+from .rows import row_to_criterion, row_to_package
+from .store import LibraryStore
 from .validation import criterion_problems, criterion_warnings, package_problems
 
 

@@ -20,7 +20,8 @@ from .field_names import label, value_text
 from .infra.text import terminal_safe
 from .models import CONTENT_FIELDS, Criterion, Status
 from .releases import Release, short_fingerprint, version_key
-from .store import LibraryStore, content_diff, criterion_to_row, now_iso, row_to_criterion
+from .rows import content_diff, criterion_to_row, row_to_criterion
+from .store import LibraryStore, now_iso
 
 # what "changed locally" compares: the content, not the workflow status
 MERGE_FIELDS = tuple(f for f in CONTENT_FIELDS if f != "status")

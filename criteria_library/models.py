@@ -246,7 +246,7 @@ class Criterion:
     """One circular criterion with its example clause.
 
     kind, level and status are always a Kind, a Level and a Status: values from outside (a pack, a database row,
-    the editor's form) are parsed first (validation.criterion_from_fields, store.row_to_criterion), so code that
+    the editor's form) are parsed first (validation.criterion_from_fields, rows.row_to_criterion), so code that
     reads a criterion never converts them again.
     """
 

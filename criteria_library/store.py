@@ -10,7 +10,7 @@ import shutil
 import sqlite3
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import fields, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path, PureWindowsPath
 from typing import Any
@@ -23,19 +23,22 @@ from . import curation, migrations, user
 from .errors import LibraryError, ReadOnlyError
 from .infra import locks, paths
 from .models import (
-    CONTENT_FIELDS,
     Criterion,
     CriterionVersion,
     Kind,
-    Level,
     Package,
-    Scoring,
     SearchHit,
     Status,
-    placeholders_to_pack,
-    scoring_to_dict,
 )
-from .validation import criterion_problems, package_problems, placeholders_from_pack, scoring_from_pack
+from .rows import (
+    content_diff,
+    criterion_to_row,
+    package_terms,
+    package_to_row,
+    row_to_criterion,
+    row_to_package,
+)
+from .validation import criterion_problems, package_problems
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program's write to finish
 OPEN_PROBE_MS = 1000  # how long opening waits for the write lock before opening read-only
@@ -153,107 +156,6 @@ def _low_disk(path: Path) -> bool:
         return shutil.disk_usage(path.parent).free < LOW_DISK_BYTES
     except OSError:
         return False
-
-
-def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
-    """A criterion as a database row."""
-    # a flat copy: dataclasses.asdict deep-copies every value and dominated 20k-row imports
-    row = {f.name: getattr(c, f.name) for f in fields(c)}
-    row["kind"] = c.kind.value
-    row["status"] = c.status.value
-    # one column holds the pack form: a bare default, or an object with the default and its label, unit and range
-    row["placeholders"] = json.dumps(placeholders_to_pack(c.placeholders, c.placeholder_meta) if c.placeholder_meta
-                                     else c.placeholders, ensure_ascii=False, sort_keys=True)
-    del row["placeholder_meta"]
-    scoring = scoring_to_dict(c.scoring)
-    row["scoring"] = json.dumps(scoring, ensure_ascii=False) if scoring is not None else None
-    row["marktstandaard"] = 1 if c.marktstandaard else 0
-    row["package_terms"] = package_terms
-    return row
-
-
-def _scoring_from_column(value: Any, text: Any) -> tuple[Scoring | None, str]:
-    """The scoring column (JSON, or a version-1 text in history written before migration 0003) and its text."""
-    if isinstance(value, str) and value.lstrip().startswith("{"):
-        scoring, _, _ = scoring_from_pack(json.loads(value))
-        return scoring, text or ""
-    if text is None and isinstance(value, str):
-        return None, value
-    return None, text or ""
-
-
-def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
-    """A database row as a criterion."""
-    r = dict(row)
-    defaults, meta, _ = placeholders_from_pack(json.loads(r["placeholders"] or "{}"))
-    scoring, scoring_text = _scoring_from_column(r.get("scoring"), r.get("scoring_text"))
-    return Criterion(
-        id=r["id"],
-        package=r["package"],
-        kind=Kind(r["kind"]),
-        level=Level(int(r["level"])),
-        r_strategy=r["r_strategy"] or "",
-        title=r["title"] or "",
-        rationale=r["rationale"] or "",
-        clause=r["clause"] or "",
-        verification=r["verification"] or "",
-        source=r["source"] or "",
-        status=Status(r["status"]),
-        version=int(r["version"]),
-        placeholders=defaults,
-        placeholder_meta=meta,
-        weight_min=r["weight_min"],
-        weight_max=r["weight_max"],
-        scoring=scoring,
-        scoring_text=scoring_text,
-        marktstandaard=bool(r.get("marktstandaard") or 0),
-        created_at=r["created_at"] or "",
-        updated_at=r["updated_at"] or "",
-        updated_by=r["updated_by"] or "",
-    )
-
-
-def package_to_row(p: Package) -> dict[str, Any]:
-    """A package as a database row."""
-    row = {f.name: getattr(p, f.name) for f in fields(p)}
-    row["cpv"] = json.dumps(p.cpv)
-    row["synonyms"] = json.dumps(p.synonyms, ensure_ascii=False)
-    return row
-
-
-def row_to_package(row: dict[str, Any]) -> Package:
-    """A database row as a package."""
-    return Package(
-        slug=row["slug"],
-        name_nl=row["name_nl"] or "",
-        name_en=row["name_en"] or "",
-        prefix=row["prefix"] or "",
-        cpv=json.loads(row["cpv"] or "[]"),
-        synonyms=json.loads(row["synonyms"] or "[]"),
-        description=row["description"] or "",
-    )
-
-
-def package_terms(p: Package) -> str:
-    """Words that make a package's criteria findable: its names and synonyms."""
-    return " ".join([p.name_nl, p.name_en, p.slug.replace("-", " "), *p.synonyms])
-
-
-def content_diff(old: Criterion, new: Criterion) -> dict[str, tuple[Any, Any]]:
-    """Fields a regisseur edits that differ between two versions: field -> (old, new)."""
-    diff: dict[str, tuple[Any, Any]] = {}
-    for name in CONTENT_FIELDS:
-        a, b = getattr(old, name), getattr(new, name)
-        if name in ("kind", "status"):
-            a, b = str(a), str(b)
-        elif name == "scoring":  # plain dicts, so reports can print them
-            a, b = scoring_to_dict(a), scoring_to_dict(b)
-        elif name == "placeholder_meta":
-            a = {k: m.to_dict() for k, m in a.items()}
-            b = {k: m.to_dict() for k, m in b.items()}
-        if a != b:
-            diff[name] = (a, b)
-    return diff
 
 
 class LibraryStore:

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from criteria_library.field_names import value_text
 from criteria_library.infra.errors import UserError
 from criteria_library.models import CONTENT_FIELDS, Criterion, CriterionVersion
-from criteria_library.store import LibraryStore, content_diff
+from criteria_library.rows import content_diff
+from criteria_library.store import LibraryStore
 
 from . import i18n
 from .error_dialogs import show_user_error

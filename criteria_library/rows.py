@@ -1,0 +1,122 @@
+"""Row mapping: criteria and packages to and from their database rows, and the content difference of two versions."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import fields
+from typing import Any
+
+from .models import (
+    CONTENT_FIELDS,
+    Criterion,
+    Kind,
+    Level,
+    Package,
+    Scoring,
+    Status,
+    placeholders_to_pack,
+    scoring_to_dict,
+)
+from .validation import placeholders_from_pack, scoring_from_pack
+
+
+def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
+    """A criterion as a database row."""
+    # a flat copy: dataclasses.asdict deep-copies every value and dominated 20k-row imports
+    row = {f.name: getattr(c, f.name) for f in fields(c)}
+    row["kind"] = c.kind.value
+    row["status"] = c.status.value
+    # one column holds the pack form: a bare default, or an object with the default and its label, unit and range
+    row["placeholders"] = json.dumps(placeholders_to_pack(c.placeholders, c.placeholder_meta) if c.placeholder_meta
+                                     else c.placeholders, ensure_ascii=False, sort_keys=True)
+    del row["placeholder_meta"]
+    scoring = scoring_to_dict(c.scoring)
+    row["scoring"] = json.dumps(scoring, ensure_ascii=False) if scoring is not None else None
+    row["marktstandaard"] = 1 if c.marktstandaard else 0
+    row["package_terms"] = package_terms
+    return row
+
+
+def _scoring_from_column(value: Any, text: Any) -> tuple[Scoring | None, str]:
+    """The scoring column (JSON, or a version-1 text in history written before migration 0003) and its text."""
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        scoring, _, _ = scoring_from_pack(json.loads(value))
+        return scoring, text or ""
+    if text is None and isinstance(value, str):
+        return None, value
+    return None, text or ""
+
+
+def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
+    """A database row as a criterion."""
+    r = dict(row)
+    defaults, meta, _ = placeholders_from_pack(json.loads(r["placeholders"] or "{}"))
+    scoring, scoring_text = _scoring_from_column(r.get("scoring"), r.get("scoring_text"))
+    return Criterion(
+        id=r["id"],
+        package=r["package"],
+        kind=Kind(r["kind"]),
+        level=Level(int(r["level"])),
+        r_strategy=r["r_strategy"] or "",
+        title=r["title"] or "",
+        rationale=r["rationale"] or "",
+        clause=r["clause"] or "",
+        verification=r["verification"] or "",
+        source=r["source"] or "",
+        status=Status(r["status"]),
+        version=int(r["version"]),
+        placeholders=defaults,
+        placeholder_meta=meta,
+        weight_min=r["weight_min"],
+        weight_max=r["weight_max"],
+        scoring=scoring,
+        scoring_text=scoring_text,
+        marktstandaard=bool(r.get("marktstandaard") or 0),
+        created_at=r["created_at"] or "",
+        updated_at=r["updated_at"] or "",
+        updated_by=r["updated_by"] or "",
+    )
+
+
+def package_to_row(p: Package) -> dict[str, Any]:
+    """A package as a database row."""
+    row = {f.name: getattr(p, f.name) for f in fields(p)}
+    row["cpv"] = json.dumps(p.cpv)
+    row["synonyms"] = json.dumps(p.synonyms, ensure_ascii=False)
+    return row
+
+
+def row_to_package(row: dict[str, Any]) -> Package:
+    """A database row as a package."""
+    return Package(
+        slug=row["slug"],
+        name_nl=row["name_nl"] or "",
+        name_en=row["name_en"] or "",
+        prefix=row["prefix"] or "",
+        cpv=json.loads(row["cpv"] or "[]"),
+        synonyms=json.loads(row["synonyms"] or "[]"),
+        description=row["description"] or "",
+    )
+
+
+def package_terms(p: Package) -> str:
+    """Words that make a package's criteria findable: its names and synonyms."""
+    return " ".join([p.name_nl, p.name_en, p.slug.replace("-", " "), *p.synonyms])
+
+
+def content_diff(old: Criterion, new: Criterion) -> dict[str, tuple[Any, Any]]:
+    """Fields a regisseur edits that differ between two versions: field -> (old, new)."""
+    diff: dict[str, tuple[Any, Any]] = {}
+    for name in CONTENT_FIELDS:
+        a, b = getattr(old, name), getattr(new, name)
+        if name in ("kind", "status"):
+            a, b = str(a), str(b)
+        elif name == "scoring":  # plain dicts, so reports can print them
+            a, b = scoring_to_dict(a), scoring_to_dict(b)
+        elif name == "placeholder_meta":
+            a = {k: m.to_dict() for k, m in a.items()}
+            b = {k: m.to_dict() for k, m in b.items()}
+        if a != b:
+            diff[name] = (a, b)
+    return diff
