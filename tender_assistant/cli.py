@@ -191,13 +191,14 @@ def _policy(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .checks import Severity, check_tender
+    from .monitoring.register_file import rule_for_library
     from .tender import load_tender
 
     lang = _lang(args)
     tender = load_tender(args.file)
     store = _open_library(args)
     try:
-        findings = check_tender(tender, store)
+        findings = check_tender(tender, store, rule=rule_for_library(store.path))
     finally:
         store.close()
     if getattr(args, "template", None) is not None:
@@ -264,6 +265,7 @@ def _export(args: argparse.Namespace) -> int:
     from .documents.document_set import SET_FILES, export_set
     from .documents.export import export_tender, load_template, refuse_overwriting_input
     from .documents.pdf import docx_to_pdf, require_libreoffice
+    from .monitoring.register_file import rule_for_library
     from .output import refuse_existing
     from .tender import load_tender
 
@@ -292,7 +294,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"let op: {escape_unprintable(note)}", file=sys.stderr)
     store = _open_library(args)
     try:
-        findings = check_tender(tender, store)
+        findings = check_tender(tender, store, rule=rule_for_library(store.path))
         errors = [f for f in findings if f.severity == Severity.ERROR]
         if errors and not args.concept:
             raise TenderError(f"de aanbesteding bevat {len(errors)} {'fout' if len(errors) == 1 else 'fouten'} "
