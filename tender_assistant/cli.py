@@ -226,7 +226,8 @@ def _check(args: argparse.Namespace) -> int:
 def _template_findings(path: Path) -> list:
     """Advice on a template: markers the export cannot fill, and what is dropped from it (external links, macros)."""
     from .checks import Finding, Severity
-    from .documents.export import load_template, marker_problems
+    from .documents.house_style import load_template
+    from .documents.markers import marker_problems
 
     notes: list[str] = []
     doc = load_template(path, notes)
@@ -263,7 +264,8 @@ def _simulate(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .checks import Severity, check_tender
     from .documents.document_set import SET_FILES, export_set
-    from .documents.export import export_tender, load_template, refuse_overwriting_input
+    from .documents.export import export_tender, refuse_overwriting_input
+    from .documents.house_style import load_template
     from .documents.pdf import docx_to_pdf, require_libreoffice
     from .monitoring.register_file import rule_for_library
     from .output import refuse_existing
