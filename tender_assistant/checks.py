@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
@@ -26,6 +27,9 @@ from .tender import (
     Tender,
     parse_cpv,
 )
+
+if TYPE_CHECKING:
+    from .monitoring.rule import CountingRule
 
 # Below 30 % price hardly separates bids, above 70 % quality hardly can: the band where both can decide.
 PRICE_WEIGHT_ADVICE = (30, 70)
@@ -118,11 +122,13 @@ def resolve_criteria(tender: Tender, library: Library) -> tuple[list[Criterion],
 
 
 def check_tender(tender: Tender, library: Library, today: date | None = None,
-                 policy: thresholds.NationalAdvice | None = None) -> list[Finding]:
+                 policy: thresholds.NationalAdvice | None = None, rule: CountingRule | None = None) -> list[Finding]:
     """Every problem and piece of advice for a tender, errors first.
 
     policy: the organisation's inkoopbeleid values for supplies and services (default: the values stored in the
-    library, else the stated default).
+    library, else the stated default). rule: the organisation's counting rule, read once by the caller from the
+    register that belongs to the library (monitoring.register_file); default the region's. No file is opened here:
+    the wizard checks on every weight step.
     """
     f = _Findings()
     criteria, unknown = resolve_criteria(tender, library)
@@ -138,7 +144,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     _check_procedure(tender, f, today or date.today(), policy or procurement_policy.load_policy(library))
     _check_reference_age(tender, criteria, f)
     _check_ambition(tender, criteria, f)
-    _check_circular(tender, criteria, f)
+    _check_circular(tender, criteria, f, rule)
     order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}
     return sorted(f, key=lambda x: order[x.severity])
 
@@ -452,13 +458,13 @@ def _check_ambition(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
                "level", "ambition_level")
 
 
-def _check_circular(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
+def _check_circular(t: Tender, criteria: list[Criterion], f: _Findings, rule: CountingRule | None) -> None:
     """Whether the tender would count as circular in the organisation's monitoring, and if not, what would."""
     from .monitoring.tender_count import count_tender
 
     if not criteria:
         return  # 'no-criteria' says it already
-    result = count_tender(t, criteria)
+    result = count_tender(t, criteria, rule)
     if result.counts or not result.in_scope:
         f.info("circular-counts" if result.counts else "circular-out-of-scope", result.summary(), result.summary("en"),
                "criteria")

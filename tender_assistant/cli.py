@@ -191,13 +191,14 @@ def _policy(args: argparse.Namespace) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from .checks import Severity, check_tender
+    from .monitoring.register_file import rule_for_library
     from .tender import load_tender
 
     lang = _lang(args)
     tender = load_tender(args.file)
     store = _open_library(args)
     try:
-        findings = check_tender(tender, store)
+        findings = check_tender(tender, store, rule=rule_for_library(store.path))
     finally:
         store.close()
     if getattr(args, "template", None) is not None:
@@ -225,7 +226,8 @@ def _check(args: argparse.Namespace) -> int:
 def _template_findings(path: Path) -> list:
     """Advice on a template: markers the export cannot fill, and what is dropped from it (external links, macros)."""
     from .checks import Finding, Severity
-    from .documents.export import load_template, marker_problems
+    from .documents.house_style import load_template
+    from .documents.markers import marker_problems
 
     notes: list[str] = []
     doc = load_template(path, notes)
@@ -262,8 +264,10 @@ def _simulate(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from .checks import Severity, check_tender
     from .documents.document_set import SET_FILES, export_set
-    from .documents.export import export_tender, load_template, refuse_overwriting_input
+    from .documents.export import export_tender, refuse_overwriting_input
+    from .documents.house_style import load_template
     from .documents.pdf import docx_to_pdf, require_libreoffice
+    from .monitoring.register_file import rule_for_library
     from .output import refuse_existing
     from .tender import load_tender
 
@@ -292,7 +296,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"let op: {escape_unprintable(note)}", file=sys.stderr)
     store = _open_library(args)
     try:
-        findings = check_tender(tender, store)
+        findings = check_tender(tender, store, rule=rule_for_library(store.path))
         errors = [f for f in findings if f.severity == Severity.ERROR]
         if errors and not args.concept:
             raise TenderError(f"de aanbesteding bevat {len(errors)} {'fout' if len(errors) == 1 else 'fouten'} "

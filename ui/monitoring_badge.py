@@ -1,7 +1,7 @@
 """'Telt dit als circulair?': a live badge for the wizard's criteria and weights pages.
 
-Self-contained: a page creates it, adds it to its layout and calls refresh(tender, library) when the choice or a
-weight changes. The rule is the organisation's (from its register), else the region's defaults.
+Self-contained: a page creates it, adds it to its layout and calls refresh(tender, library, rule) when the choice or
+a weight changes. The rule is the organisation's, read once by the wizard from its register; else the region's.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from tender_assistant.checks import resolve_criteria
 from tender_assistant.library import Library
 from tender_assistant.monitoring.rule import CountingRule
-from tender_assistant.monitoring.tender_count import count_tender, stored_rule
+from tender_assistant.monitoring.tender_count import count_tender
 from tender_assistant.tender import Tender
 
 from . import i18n
@@ -40,18 +40,15 @@ class CircularBadge(QLabel):
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setAccessibleName(_tr("Telt dit als circulair?"))
         self.state = "none"
-        self._rule: CountingRule | None = None  # read once per badge: the register does not change while drafting
 
-    def refresh(self, tender: Tender, library: Library) -> None:
-        """Recount for the tender as it stands now."""
+    def refresh(self, tender: Tender, library: Library, rule: CountingRule | None = None) -> None:
+        """Recount for the tender as it stands now, under rule (default: the region's)."""
         criteria, _unknown = resolve_criteria(tender, library)
         title = html.escape(_tr("Telt dit als circulair?"))
         if not criteria:
             self._show("none", f"<b>{title}</b> {html.escape(_tr('Kies eerst criteria.'))}")
             return
-        if self._rule is None:
-            self._rule = stored_rule()
-        result = count_tender(tender, criteria, self._rule)
+        result = count_tender(tender, criteria, rule)
         sign = "✔" if result.counts else "▲"
         self._show("counts" if result.counts else "not",
                    f"<b>{title}</b> {sign} {html.escape(result.summary(i18n.lang()))}")

@@ -47,9 +47,10 @@ from PySide6.QtWidgets import (
 
 from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
+from tender_assistant.monitoring import register_file
 from tender_assistant.monitoring.importer import COLUMNS, ImportProblems, headers_of, import_files, parse_rows
 from tender_assistant.monitoring.records import ContractRecord
-from tender_assistant.monitoring.register_store import REGISTER_FILE, RegisterStore
+from tender_assistant.monitoring.register_store import RegisterStore
 from tender_assistant.monitoring.report import euro, headline, pct, target_line
 from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, evaluate, in_scope, summarise
 
@@ -67,8 +68,8 @@ SOURCE_LABELS = {"app": QT_TRANSLATE_NOOP("Monitoring", "app"), "import": QT_TRA
 
 
 def register_path_for(store: LibraryStore) -> Path:
-    """The register beside the open library: the data folder's own, or the demo workspace's."""
-    return store.path.parent / REGISTER_FILE
+    """The register that belongs to the open library (the same rule as the command line and the checks)."""
+    return register_file.register_path_for(store.path)
 
 
 def show_problems(parent: QWidget, exc: UserError, title: str) -> None:

@@ -13,6 +13,8 @@ from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 from tender_assistant.documents.document_set import export_set
 from tender_assistant.documents.export import export_tender
+from tender_assistant.monitoring.register_file import rule_for_library
+from tender_assistant.monitoring.rule import CountingRule
 from tender_assistant.tender import Tender, save_tender
 
 from .error_dialogs import report_bug, show_user_error
@@ -46,6 +48,7 @@ class TenderWizard(QWizard):
         self.suggested_for: tuple[str, int, str] | None = (
             (self.tender.package, self.tender.ambition_level, self.tender.description)
             if tender is not None and tender.criteria else None)
+        self._counting_rule: CountingRule | None = None
         self.setObjectName("TenderWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
@@ -76,6 +79,12 @@ class TenderWizard(QWizard):
         fit_to_screen(self, 1100, 760)
         self._update_title()
         self._prime_matcher()
+
+    def counting_rule(self) -> CountingRule:
+        """The organisation's counting rule, read once from the register that belongs to the library."""
+        if self._counting_rule is None:
+            self._counting_rule = rule_for_library(self.store.path)
+        return self._counting_rule
 
     def _prime_matcher(self) -> None:
         """Build the package matcher on a pool thread with its own connection, so page 2 does not stall the UI."""

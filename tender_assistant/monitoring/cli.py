@@ -17,7 +17,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     """Add `monitor import|report|export` to the main parser."""
     monitor = sub.add_parser("monitor", help="monitoring: telt de organisatie (en de regio) circulair in?")
     monitor.add_argument("--register", type=Path, metavar="PAD",
-                         help="het registerbestand (standaard: register.db in de gebruikersmap)")
+                         help="het registerbestand (standaard: register.db naast de bibliotheek van --db, "
+                              "anders in de gebruikersmap)")
     msub = monitor.add_subparsers(dest="monitor_command", metavar="OPDRACHT", required=True,
                                   parser_class=sub._parser_class)
     imp = msub.add_parser("import", help="importeer een contractenlijst (.csv/.xlsx) of monitoringbestand (.json)")
@@ -61,7 +62,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open_register(args: argparse.Namespace) -> RegisterStore:
-    return RegisterStore.open(getattr(args, "register", None))
+    """--register, else the register that belongs to the library (--db), as in the window and the checks."""
+    from .register_file import register_path_for
+
+    return RegisterStore.open(getattr(args, "register", None) or register_path_for(getattr(args, "db", None)))
 
 
 def _import(args: argparse.Namespace) -> int:

@@ -9,7 +9,6 @@ from criteria_library.models import LEVEL_LABELS, Criterion, Level
 from ..tender import Tender
 from .importer import applied_from_library
 from .records import ContractRecord
-from .register_store import default_register_path
 from .rule import CountingRule, evaluate, in_scope, smallest_change
 
 
@@ -58,28 +57,11 @@ def record_from_tender(tender: Tender, criteria: list[Criterion]) -> ContractRec
 
 
 def count_tender(tender: Tender, criteria: list[Criterion], rule: CountingRule | None = None) -> TenderCount:
-    """Apply the organisation's counting rule (stored in its register, else the region's defaults) to a tender."""
-    rule = rule or stored_rule()
+    """Apply a counting rule (the organisation's, read from its register by the caller; else the region's defaults)."""
+    rule = rule or CountingRule()
     record = record_from_tender(tender, criteria)
     verdict = evaluate(record, rule)
     return TenderCount(counts=verdict.counts, in_scope=in_scope(record, rule), level=verdict.level,
                        because=[c.id for c in verdict.qualifying],
                        why_not=[(v.why, v.why_en) for v in verdict.criteria if not v.qualifies],
                        change=smallest_change(record, rule))
-
-
-def stored_rule() -> CountingRule:
-    """The counting rule in the user's register, without creating a register that is not there."""
-    path = default_register_path()
-    if not path.exists():
-        return CountingRule()
-    from .register_store import RegisterError, RegisterStore
-
-    try:
-        register = RegisterStore.open(path)
-    except RegisterError:
-        return CountingRule()  # a damaged register is reported where it is used, not in every check
-    try:
-        return register.rule()
-    finally:
-        register.close()

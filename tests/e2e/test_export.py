@@ -18,7 +18,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from criteria_library.store import LibraryStore
-from tender_assistant.documents.export import export_tender, load_template
+from tender_assistant.documents.export import export_tender
+from tender_assistant.documents.house_style import load_template
 from tender_assistant.errors import TemplateError
 from tender_assistant.matching import suggest_criteria
 from tender_assistant.tender import Tender, TenderCriterion

@@ -200,3 +200,45 @@ def test_the_wizard_pages_carry_the_badge(app, qtbot, library) -> None:
     for page in (PageId.CRITERIA, PageId.WEIGHTS):
         assert wizard.pages[page].findChild(QLabel, "circular_badge") is not None
     wizard.dirty = False
+
+
+def test_with_db_the_command_line_the_checks_the_wizard_and_the_window_share_one_register(
+        app, qtbot, tmp_path: Path, starter_db_template: Path, isolated_home: Path, capsys) -> None:
+    """Before, `monitor` and `tender check` used the data folder's register while the window used the one beside
+    --db: a rule set on the command line was not the rule the window reported with."""
+    import json
+    import shutil
+
+    import main
+    from criteria_library.store import LibraryStore
+    from tender_assistant.tender import Tender, TenderCriterion, save_tender
+    from ui.monitoring_window import MonitoringWindow
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+
+    folder = tmp_path / "gedeeld"
+    folder.mkdir()
+    db = folder / "library.db"
+    shutil.copy(starter_db_template, db)
+    assert main.main(["--db", str(db), "monitor", "rule", "--min-weight", "3"]) == 0
+    assert (folder / "register.db").exists() and not (isolated_home / "register.db").exists()
+
+    tender = Tender(title="Kantoormeubilair", organisation="Gemeente Havendam", package="meubilair",
+                    cpv=["39130000-2"], procedure="europees-openbaar", estimated_value_eur=600_000,
+                    price_weight=97, criteria=[TenderCriterion("MEU-G-01", weight=3)])
+    save_tender(tender, tmp_path / "t.tender.json")
+    capsys.readouterr()
+    main.main(["--db", str(db), "tender", "check", str(tmp_path / "t.tender.json"), "--json"])
+    assert "circular-counts" in {f["code"] for f in json.loads(capsys.readouterr().out)}
+
+    store = LibraryStore.open(db)
+    try:
+        window = MonitoringWindow(store)
+        qtbot.addWidget(window)
+        assert window.register.path == folder / "register.db" and window.register.rule().min_weight == 3
+        window.close()
+        wizard = TenderWizard(store, AppSettings())
+        qtbot.addWidget(wizard)
+        assert wizard.counting_rule().min_weight == 3
+    finally:
+        store.close()

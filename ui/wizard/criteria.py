@@ -185,7 +185,7 @@ class CriteriaPage(TenderPage):
         # "2 × selection criterion" reads right in both languages without plural forms ("2 selection criterion" did not)
         parts = [f"{n} × {i18n.label(k).lower()}" for k, n in counts.items()]
         self.summary.setText(_tr("Gekozen: %1").replace("%1", ", ".join(parts)))
-        self.circular_badge.refresh(t, self.wiz().store)
+        self.circular_badge.refresh(t, self.wiz().store, self.wiz().counting_rule())
         self.completeChanged.emit()
 
     def _show_current(self, item: QTreeWidgetItem | None, _prev: QTreeWidgetItem | None) -> None:

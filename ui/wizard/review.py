@@ -52,7 +52,7 @@ class ReviewPage(TenderPage):
 
     def initializePage(self) -> None:
         w = self.wiz()
-        self.found = checks.check_tender(w.tender, w.store)
+        self.found = checks.check_tender(w.tender, w.store, rule=w.counting_rule())
         errors = checks.errors(self.found)
         head = (f"<p><b style='color:#b71c1c'>{_tr('%1 fout(en): alleen een concept is mogelijk.').replace('%1', str(len(errors)))}"
                 f"</b></p>" if errors else f"<p><b style='color:#1b5e20'>{_tr('Geen fouten: klaar om te exporteren.')}"
@@ -117,7 +117,7 @@ class ExportPage(TenderPage):
         if not self.out_edit.text():
             folder = w.path.parent if w.path else Path(w.settings.last_folder)
             self.out_edit.setText(str(folder / (slugify(w.tender.title) + ".docx")))
-        errors = checks.errors(checks.check_tender(w.tender, w.store))
+        errors = checks.errors(checks.check_tender(w.tender, w.store, rule=w.counting_rule()))
         self.concept.setChecked(bool(errors))
         self.concept.setEnabled(not errors)
         self.concept.setToolTip(_tr("Er zijn fouten; los ze op voor een definitief document.") if errors else "")

@@ -240,9 +240,9 @@ class WeightsPage(TenderPage):
                            "  " + _tr("(moet 100% zijn)")))
         self.total.setStyleSheet("color:#1b5e20" if ok else "color:#b71c1c")
         w = self.wiz()
-        findings = [f for f in checks.check_tender(w.tender, w.store) if f.code in WEIGHT_CODES]
+        findings = [f for f in checks.check_tender(w.tender, w.store, rule=w.counting_rule()) if f.code in WEIGHT_CODES]
         self.advice.setHtml(findings_html(findings))
-        self.circular_badge.refresh(w.tender, w.store)
+        self.circular_badge.refresh(w.tender, w.store, w.counting_rule())
         if self.simulator is not None and self.simulator.isVisible():
             self.simulator.refresh()  # the chart follows the weights live
 

@@ -143,3 +143,18 @@ def test_procedure_error_keeps_a_lower_case_national_procedure(fake_lib, tender)
     tender.estimated_value_eur = 5_000_000
     found = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "procedure-eu-required"]
     assert "een nationale openbare procedure is dan niet toegestaan" in found[0].message
+
+
+def test_checking_opens_no_register_file(fake_lib, tender, monkeypatch):
+    """The wizard checks on every weight step: the counting rule comes from the caller, never from a file read here."""
+    from tender_assistant.monitoring.register_store import RegisterStore
+    from tender_assistant.monitoring.rule import CountingRule
+
+    with RegisterStore.open() as register:  # a register in the (test's own) data folder, as a user has one
+        register.save_rule(CountingRule(min_weight=50))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("check_tender opened a register")
+
+    monkeypatch.setattr(RegisterStore, "open", refuse)
+    assert "circular-counts" in codes(check_tender(tender, fake_lib, TODAY))

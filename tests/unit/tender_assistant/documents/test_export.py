@@ -8,8 +8,10 @@ from datetime import date
 import docx
 import pytest
 
-from tender_assistant.documents.export import CONCEPT_MARK, export_tender, heading_label, xml_safe
+from tender_assistant.documents.export import export_tender
+from tender_assistant.documents.house_style import CONCEPT_MARK
 from tender_assistant.documents.plan import Heading, Paragraph, Toc, build_plan
+from tender_assistant.documents.renderer import heading_label, xml_safe
 from tests.unit.tender_assistant.fake_library import FakeLibrary, workwear_criteria
 
 TODAY = date(2026, 11, 25)

@@ -8,7 +8,8 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from tender_assistant.documents.export import load_template, render
+from tender_assistant.documents.export import render
+from tender_assistant.documents.house_style import load_template
 from tender_assistant.documents.plan import Style, build_plan
 from tender_assistant.documents.styles import norm, resolve_styles
 

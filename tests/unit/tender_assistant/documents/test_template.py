@@ -13,7 +13,8 @@ import docx
 import pytest
 
 from tender_assistant.documents import template as docx_template
-from tender_assistant.documents.export import export_tender, load_template
+from tender_assistant.documents.export import export_tender
+from tender_assistant.documents.house_style import load_template
 from tender_assistant.errors import TemplateError, TenderError
 
 TODAY = date(2026, 11, 25)

@@ -22,14 +22,14 @@ def test_import_report_json_and_export(tmp_path: Path, db: str, capsys: pytest.C
     assert "3 toegevoegd" in capsys.readouterr().out
     assert main(["--db", db, "monitor", "import", str(csv)]) == 0
     assert "0 toegevoegd" in capsys.readouterr().out
-    assert main(["monitor", "report", "--year", "2025", "--json", "--min-weight", "3"]) == 0
+    assert main(["--db", db, "monitor", "report", "--year", "2025", "--json", "--min-weight", "3"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["rule"]["min_weight"] == 3
     assert data["region"]["share_value"] == 1.0  # MEU-G-05 at 3% counts under a 3% line
-    assert main(["monitor", "report", "--year", "2025"]) == 0
+    assert main(["--db", db, "monitor", "report", "--year", "2025"]) == 0
     out = capsys.readouterr().out
     assert "Telregel" in out and "Gemeente Zaanstad" in out and "92,9%" in out
-    assert main(["monitor", "export", str(tmp_path / "uit.json")]) == 0
+    assert main(["--db", db, "monitor", "export", str(tmp_path / "uit.json")]) == 0
     exported = json.loads((tmp_path / "uit.json").read_text(encoding="utf-8"))
     assert exported["format"] == "tender-assistant.monitoring" and exported["version"] == 1
     assert len(exported["records"]) == 3
@@ -40,9 +40,9 @@ def test_user_errors_are_one_dutch_line(tmp_path: Path, db: str, capsys: pytest.
     assert main(["--db", db, "monitor", "import", str(bad)]) == 2
     err = capsys.readouterr().err
     assert err.startswith("fout: fout.csv: rij 2, gunningsdatum") and "Traceback" not in err
-    assert main(["monitor", "report", "--year", "2025", "--org", "Nergenshuizen"]) == 2
+    assert main(["--db", db, "monitor", "report", "--year", "2025", "--org", "Nergenshuizen"]) == 2
     assert "Nergenshuizen" in capsys.readouterr().err
-    assert main(["monitor", "import", str(tmp_path / "bestaat-niet.csv")]) == 2
+    assert main(["--db", db, "monitor", "import", str(tmp_path / "bestaat-niet.csv")]) == 2
 
 
 def test_several_files_are_all_checked_before_anything_is_imported(tmp_path: Path, db: str,
@@ -53,7 +53,7 @@ def test_several_files_are_all_checked_before_anything_is_imported(tmp_path: Pat
     bad = write_csv(tmp_path / "b.csv", [[*ROWS[0][:10], "soms", *ROWS[0][11:]]])
     assert main(["--db", db, "monitor", "import", str(good), str(bad)]) == 2
     assert "b.csv: rij 2, fysiek" in capsys.readouterr().err
-    with RegisterStore.open() as register:
+    with RegisterStore.open(Path(db).parent / "register.db") as register:
         assert register.count() == 0
     assert main(["--db", db, "monitor", "import", str(good), str(good)]) == 0
     assert "2 bestanden: 3 toegevoegd, 3 stond(en) er al" in capsys.readouterr().out

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tender_assistant.checks import Severity, check_tender
-from tender_assistant.monitoring.register_store import RegisterStore
 from tender_assistant.monitoring.rule import CountingRule
 from tender_assistant.tender import Tender, TenderCriterion
 
@@ -28,9 +27,7 @@ def test_an_award_criterion_below_the_line_gets_the_smallest_change(tender: Tend
     assert message.endswith("Kleinste wijziging: verhoog de weging van BED-G-01 van 3% naar 5%")
 
 
-def test_the_organisations_own_rule_from_its_register_is_used(tender: Tender, fake_lib) -> None:
+def test_the_organisations_own_rule_is_used_when_given(tender: Tender, fake_lib) -> None:
     low = replace(tender, criteria=[TenderCriterion("BED-G-01", weight=3)], price_weight=97)
-    register = RegisterStore.open()  # the default register in the (test's own) data folder
-    register.save_rule(CountingRule(min_weight=3))
-    register.close()
-    assert circular(check_tender(low, fake_lib))[0][1] == "circular-counts"
+    assert circular(check_tender(low, fake_lib, rule=CountingRule(min_weight=3)))[0][1] == "circular-counts"
+    assert circular(check_tender(low, fake_lib))[0][1] == "circular-not-counted"  # the region's 5 %
