@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.infra.spreadsheets import SheetError, read_rows
-from criteria_library.infra.text import dutch_number, escape_unprintable, euro, parse_number
+from criteria_library.infra.text import escape_unprintable, euro, parse_number, points
 
 from .errors import TenderError
 from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids
@@ -123,18 +123,10 @@ def results_table(setup: ScoringSetup, ranked: list[ScoredBid], lang: str = "nl"
     head += [f"{cid} ({c.weight or 0:g}%)" for cid, c in zip(ids, setup.weighted, strict=True)]
     head.append("total" if en else "totaal")
     # a bids file comes from elsewhere: a bidder named '\x1b[31m...' must not drive the terminal
-    rows = [[str(b.rank), escape_unprintable(b.bidder), _euro(b.evaluation_price), _pts(b.price_points)]
-            + [_pts(b.points[cid]) for cid in ids] + [_pts(b.total)] for b in ranked]
+    rows = [[str(b.rank), escape_unprintable(b.bidder), euro(b.evaluation_price, cents=True), points(b.price_points)]
+            + [points(b.points[cid]) for cid in ids] + [points(b.total)] for b in ranked]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     lines = ["  ".join(v.ljust(w) if i == 1 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths, strict=True)))
              for r in [head, *rows]]
     rule = ("price rule" if en else "prijsregel") + f": {setup.price_rule}"
     return "\n".join([rule, *lines])
-
-
-def _euro(value: float) -> str:
-    return euro(value, cents=True)
-
-
-def _pts(value: float) -> str:
-    return dutch_number(value, 2, fixed=True)

@@ -12,7 +12,7 @@ from typing import Any
 
 from criteria_library.infra.files import atomic_write
 from criteria_library.infra.spreadsheets import set_cell
-from criteria_library.infra.text import euro
+from criteria_library.infra.text import dutch_number, euro
 
 from .records import ContractRecord
 from .register_store import RegisterError
@@ -31,7 +31,7 @@ PACKAGE_NONE = "(geen pakket)"
 
 def pct(share: float | None) -> str:
     """40,0% (Dutch decimal comma); '-' when there is nothing to divide by."""
-    return "-" if share is None else f"{share * 100:.1f}%".replace(".", ",")
+    return "-" if share is None else dutch_number(share * 100, 1, fixed=True) + "%"
 
 
 def target_line(report: MonitoringReport) -> str:
