@@ -24,11 +24,11 @@ from .field_names import (
     value_text,
     with_field,
 )
-from .infra import strict_json, zip_bounds
+from .infra import strict_json
 from .infra.files import atomic_write
 from .infra.problems import Problem, Problems
+from .infra.spreadsheets import SheetError, all_rows, append_row, is_blank, open_workbook
 from .infra.text import shown, terminal_safe
-from .infra.xlsx_safe import append_row
 from .migrations import FTS_COLUMNS
 from .models import Criterion, Package, Status, placeholders_to_pack, scoring_to_dict
 from .rows import content_diff, criterion_to_row, package_terms
@@ -357,14 +357,6 @@ def _xlsx_problem(name: str, nl: str, en: str) -> PackError:
     return PackError([Problem(name, nl, en)])
 
 
-def _check_xlsx_sizes(path: Path) -> None:
-    """Refuse a zip bomb before openpyxl reads anything (sizes, ratios, cells and texts: zip_bounds)."""
-    problem = zip_bounds.workbook_problem(path)
-    if problem is not None:
-        hint = ("; splits het pakket", "; split the pack") if problem.too_big else ("", "")
-        raise _xlsx_problem(path.name, problem.nl + hint[0], problem.en + hint[1])
-
-
 @dataclass
 class _Sheet:
     title: str
@@ -372,41 +364,38 @@ class _Sheet:
     rows: list[tuple[int, tuple[Any, ...]]]  # (row number, values), blank rows left out
 
 
-def _load_sheets(path: Path) -> dict[str, _Sheet]:
+def _load_sheets(workbook: Any, name: str) -> dict[str, _Sheet]:
     """Every sheet's header and rows, read with openpyxl in streaming mode; nothing is checked here."""
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        sheets: dict[str, _Sheet] = {}
-        for ws in workbook.worksheets:
-            key = ws.title.strip().lower()
-            if key not in XLSX_PACKAGE_SHEETS + XLSX_CRITERIA_SHEETS or key in sheets:
+    sheets: dict[str, _Sheet] = {}
+    for ws in workbook.worksheets:
+        key = ws.title.strip().lower()
+        if key not in XLSX_PACKAGE_SHEETS + XLSX_CRITERIA_SHEETS or key in sheets:
+            continue
+        rows = all_rows(ws, max_col=MAX_XLSX_COLUMNS)
+        header_values = next(rows, None)
+        header = [str(h).strip() if h is not None else "" for h in header_values or ()]
+        while header and not header[-1]:
+            header.pop()
+        body: list[tuple[int, tuple[Any, ...]]] = []
+        for row_no, values in enumerate(rows, start=2):
+            if row_no > MAX_XLSX_ROWS:
+                raise _xlsx_problem(f"{name} blad {shown(ws.title)}", f"het blad heeft te veel rijen "
+                                    f"(meer dan {MAX_XLSX_ROWS}); splits het pakket",
+                                    f"the sheet has too many rows (more than {MAX_XLSX_ROWS}); split the pack")
+            if values is None or is_blank(values):
                 continue
-            rows = zip_bounds.all_rows(ws, max_col=MAX_XLSX_COLUMNS)
-            header_values = next(rows, None)
-            header = [str(h).strip() if h is not None else "" for h in header_values or ()]
-            while header and not header[-1]:
-                header.pop()
-            body: list[tuple[int, tuple[Any, ...]]] = []
-            for row_no, values in enumerate(rows, start=2):
-                if row_no > MAX_XLSX_ROWS:
-                    raise _xlsx_problem(f"{path.name} blad {shown(ws.title)}", f"het blad heeft te veel rijen "
-                                        f"(meer dan {MAX_XLSX_ROWS}); splits het pakket",
-                                        f"the sheet has too many rows (more than {MAX_XLSX_ROWS}); split the pack")
-                if values is None or all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
-                    continue
-                body.append((row_no, tuple(values[: len(header)])))
-            sheets[key] = _Sheet(ws.title, header, body) if header_values is not None else _Sheet(ws.title, [], [])
-        return sheets
-    finally:
-        workbook.close()
+            body.append((row_no, tuple(values[: len(header)])))
+        sheets[key] = _Sheet(ws.title, header, body) if header_values is not None else _Sheet(ws.title, [], [])
+    return sheets
 
 
 def _read_xlsx(path: Path) -> Pack:
-    _check_xlsx_sizes(path)
     try:
-        sheets = _load_sheets(path)
+        with open_workbook(path) as workbook:  # refuses a zip bomb before openpyxl reads anything
+            sheets = _load_sheets(workbook, path.name)
+    except SheetError as exc:  # a zip bomb or no workbook: refused before openpyxl reads anything
+        hint = ("; splits het pakket", "; split the pack") if exc.too_big else ("", "")
+        raise _xlsx_problem(path.name, exc.nl + hint[0], exc.en + hint[1]) from None
     except LibraryError:
         raise
     except Exception as exc:  # noqa: BLE001 - openpyxl raises whatever its XML and zip layers raise on damaged parts

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from criteria_library.infra.errors import UserError
-from criteria_library.infra.text import escape_unprintable, terminal_safe
+from criteria_library.infra.text import dutch_number, escape_unprintable, terminal_safe
 
 from .errors import TenderError
 
@@ -180,7 +180,7 @@ def _policy(args: argparse.Namespace) -> int:
     def amount(value: int | None) -> str:
         if value is None:
             return "no own upper value" if en else "geen eigen grens"
-        return "EUR " + f"{value:,}".replace(",", ".")
+        return "EUR " + dutch_number(value)
 
     print(f"{'Procurement policy (supplies and services)' if en else 'Inkoopbeleid (leveringen en diensten)'}: "
           f"{advice.source}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 
 from criteria_library.infra.errors import UserError
+from criteria_library.infra.text import dutch_number
 
 from .thresholds import NationalAdvice, default_policy
 
@@ -58,7 +59,7 @@ def _advice(enkelvoudig: object, meervoudig: object, source: str) -> NationalAdv
             continue
         if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_AMOUNT:
             raise UserError(f"het inkoopbeleid: de grens voor {name} onderhands moet een bedrag tussen 1 en "
-                            f"{MAX_AMOUNT:,} euro zijn".replace(",", "."),
+                            f"{dutch_number(MAX_AMOUNT)} euro zijn",
                             en=f"procurement policy: the upper value for {name} onderhands must be an amount between 1 "
                                f"and {MAX_AMOUNT:,} euro")
         values.append(value)

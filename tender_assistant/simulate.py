@@ -8,14 +8,11 @@ CSV may be comma or semicolon separated, UTF-8 with or without BOM; numbers may 
 
 from __future__ import annotations
 
-import csv
-import io
-import zipfile
 from pathlib import Path
 from typing import Any
 
-from criteria_library.infra.text import dutch_number, escape_unprintable, euro, parse_number
-from criteria_library.infra.zip_bounds import all_rows, workbook_problem
+from criteria_library.infra.spreadsheets import SheetError, read_rows
+from criteria_library.infra.text import escape_unprintable, euro, parse_number, points
 
 from .errors import TenderError
 from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids
@@ -40,39 +37,6 @@ def _error(name: str, row: int | None, column: str | None, nl: str, en: str) -> 
     return BidsFileError(f"{place_nl}: {nl}", en=f"{place_en}: {en}")
 
 
-def _rows_from_csv(path: Path) -> list[tuple[int, list[Any]]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _error(path.name, None, None, "het bestand is geen UTF-8-tekst; sla het op als CSV UTF-8",
-                     "the file is not UTF-8 text; save it as CSV UTF-8") from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") > first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        return [(reader.line_num, row) for row in reader]
-    except csv.Error as exc:
-        raise _error(path.name, reader.line_num, None, f"onleesbare CSV ({exc})", f"unreadable CSV ({exc})") from None
-
-
-def _rows_from_xlsx(path: Path) -> list[tuple[int, list[Any]]]:
-    from openpyxl import load_workbook
-
-    problem = workbook_problem(path)  # a zip bomb costs openpyxl minutes and gigabytes
-    if problem is not None:
-        raise _error(path.name, None, None, problem.nl, problem.en)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise _error(path.name, None, None, "het bestand is geen leesbaar Excel-werkboek (.xlsx)",
-                     "the file is not a readable Excel workbook (.xlsx)") from None
-    try:
-        sheet = workbook.worksheets[0]
-        return [(i, list(values)) for i, values in enumerate(all_rows(sheet), start=1)]
-    finally:
-        workbook.close()
-
-
 def read_bids(path: Path | str, setup: ScoringSetup) -> list[Bid]:
     """Read a bids file for a tender's award criteria; BidsFileError names the row and column of a problem."""
     path = Path(path)
@@ -81,15 +45,10 @@ def read_bids(path: Path | str, setup: ScoringSetup) -> list[Bid]:
     if path.stat().st_size > MAX_BIDS_FILE_BYTES:
         raise _error(path.name, None, None, "het bestand is te groot voor een inschrijvingenbestand",
                      "the file is too large for a bids file")
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        rows = _rows_from_csv(path)
-    elif suffix in (".xlsx", ".xlsm"):
-        rows = _rows_from_xlsx(path)
-    else:
-        raise _error(path.name, None, None, f"onbekend bestandstype '{suffix}'; kies .csv of .xlsx",
-                     f"unknown file type '{suffix}'; choose .csv or .xlsx")
-    rows = [(n, r) for n, r in rows if any(v is not None and str(v).strip() for v in r)]
+    try:
+        rows = read_rows(path)
+    except SheetError as exc:
+        raise _error(path.name, exc.row, None, exc.nl, exc.en) from None
     if not rows:
         raise _error(path.name, None, None, "het bestand is leeg", "the file is empty")
     header_row, header = rows[0]
@@ -164,18 +123,10 @@ def results_table(setup: ScoringSetup, ranked: list[ScoredBid], lang: str = "nl"
     head += [f"{cid} ({c.weight or 0:g}%)" for cid, c in zip(ids, setup.weighted, strict=True)]
     head.append("total" if en else "totaal")
     # a bids file comes from elsewhere: a bidder named '\x1b[31m...' must not drive the terminal
-    rows = [[str(b.rank), escape_unprintable(b.bidder), _euro(b.evaluation_price), _pts(b.price_points)]
-            + [_pts(b.points[cid]) for cid in ids] + [_pts(b.total)] for b in ranked]
+    rows = [[str(b.rank), escape_unprintable(b.bidder), euro(b.evaluation_price, cents=True), points(b.price_points)]
+            + [points(b.points[cid]) for cid in ids] + [points(b.total)] for b in ranked]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     lines = ["  ".join(v.ljust(w) if i == 1 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths, strict=True)))
              for r in [head, *rows]]
     rule = ("price rule" if en else "prijsregel") + f": {setup.price_rule}"
     return "\n".join([rule, *lines])
-
-
-def _euro(value: float) -> str:
-    return euro(value, cents=True)
-
-
-def _pts(value: float) -> str:
-    return dutch_number(value, 2, fixed=True)

@@ -46,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library.infra.errors import UserError
+from criteria_library.infra.text import dutch_number
 from criteria_library.store import LibraryStore
 from tender_assistant.monitoring import register_file
 from tender_assistant.monitoring.importer import COLUMNS, ImportProblems, headers_of, import_files, parse_rows
@@ -278,7 +279,7 @@ class RecordDialog(QDialog):
                   "gunningsdatum": r.award_date.isoformat() if r.award_date else "",
                   "startdatum": r.start_date.isoformat() if r.start_date else "",
                   "einddatum": r.end_date.isoformat() if r.end_date else "",
-                  "waarde_eur": f"{r.value_eur:,.2f}".replace(",", "#").replace(".", ",").replace("#", "."),
+                  "waarde_eur": dutch_number(r.value_eur, 2, fixed=True),
                   "criteria": " ".join(f"{c.id}={c.weight:g}" if c.weight is not None else c.id for c in r.criteria)
                   or ("" if not r.criteria_known else "geen"), "reden": r.override_reason}
         for key, value in values.items():

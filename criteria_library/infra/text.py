@@ -148,7 +148,15 @@ def dutch_number(value: float, decimals: int = 2, *, fixed: bool = False, group_
     return ("-" if negative else "") + digits + ("," + frac if frac else "")
 
 
-def euro(value: float, cents: bool = False) -> str:
-    """An amount in euros: € 1.250.000, -€ 5, or with cents: € 97.200,50."""
+def euro(value: float, cents: bool | None = False) -> str:
+    """An amount in euros: € 1.250.000, -€ 5, or with cents: € 97.200,50; cents=None shows cents only when the
+    amount has them (€ 97.200 but € 97.200,50)."""
+    if cents is None:
+        cents = not float(round(value, 2)).is_integer()
     text = dutch_number(value, 2 if cents else 0, fixed=cents)
     return "-€ " + text[1:] if text.startswith("-") else "€ " + text
+
+
+def points(value: float) -> str:
+    """Points or a total score, always with two decimals: 38,88 / 40,00."""
+    return dutch_number(value, 2, fixed=True)

@@ -6,8 +6,7 @@ Kept apart from the plan module so the scoring wording lives next to the scoring
 
 from __future__ import annotations
 
-from criteria_library.infra.text import dutch_number
-from criteria_library.infra.text import euro as _euro
+from criteria_library.infra.text import dutch_number, euro, points
 from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
 
 from ..clauses import fill_text
@@ -16,21 +15,6 @@ from ..tender import Tender
 from .plan import Block, Heading, Paragraph, Run, Style, Table
 
 EXAMPLE_BASE_PRICE = 100_000
-
-
-def num(value: float, decimals: int = 2) -> str:
-    """A Dutch number: 12,5 / 40 / 0,864 (no trailing zeros beyond what is needed)."""
-    return dutch_number(int(value) if float(value).is_integer() else value, decimals)
-
-
-def pts(value: float) -> str:
-    """Points with two decimals: 38,88."""
-    return dutch_number(value, 2, fixed=True)
-
-
-def euro(value: float) -> str:
-    """€ 97.200 (whole euros) or € 97.200,50."""
-    return _euro(value, cents=not float(round(value, 2)).is_integer())
 
 
 def _p(text: str, style: Style = Style.BODY) -> Paragraph:
@@ -44,7 +28,7 @@ def _labelled(label: str, value: str) -> Paragraph:
 def price_rule_text(tender: Tender) -> str:
     """How a price becomes points, in one paragraph."""
     if tender.fixed_budget_eur is not None and tender.price_weight == 0:
-        return (f"Vaste prijs: de opdrachtgever stelt de prijs vast op {euro(tender.fixed_budget_eur)} exclusief btw. "
+        return (f"Vaste prijs: de opdrachtgever stelt de prijs vast op {euro(tender.fixed_budget_eur, cents=None)} exclusief btw. "
                 "Inschrijvers concurreren alleen op kwaliteit; de prijs weegt niet mee in de gunning (weging 0%).")
     if tender.price_rule == "lineair":
         rule = ("Prijsscore = (hoogste beoordelingsprijs − beoordelingsprijs van de inschrijving) / (hoogste − laagste "
@@ -67,8 +51,8 @@ def award_intro(tender: Tender, items: list[Criterion], chapter_no: int, intro: 
     numbers = {c.id: f"{chapter_no}.{i}" for i, c in enumerate(items, start=1)}
     rows = [["Prijs", f"{tender.price_weight}%"]]
     for c in setup.weighted:
-        rows.append([f"{numbers[c.id]} {c.title}", f"{num(c.weight or 0)}%"])
-    rows.append(["Totaal", f"{num(setup.price_weight + sum(c.weight or 0 for c in setup.weighted))}%"])
+        rows.append([f"{numbers[c.id]} {c.title}", f"{dutch_number(c.weight or 0)}%"])
+    rows.append(["Totaal", f"{dutch_number(setup.price_weight + sum(c.weight or 0 for c in setup.weighted))}%"])
     blocks.append(Table(["Onderdeel", "Weging"], rows, [5, 1.2], bold_last_row=True))
     if setup.discounts:
         names = "; ".join(f"{numbers[c.id]} {c.title}" for c in setup.discounts)
@@ -90,12 +74,12 @@ def criterion_scoring(tender: Tender, c: Criterion) -> list[Block]:
     blocks: list[Block] = []
     s = c.scoring
     if isinstance(s, PointsScoring):
-        blocks.append(_labelled("Beoordeling", f"de beoordelingscommissie kent 0 tot {num(s.scale_max)} punten toe"
+        blocks.append(_labelled("Beoordeling", f"de beoordelingscommissie kent 0 tot {dutch_number(s.scale_max)} punten toe"
                                 + (" volgens de schaal hieronder" if s.levels else "")
-                                + f". Score = punten / {num(s.scale_max)}"
+                                + f". Score = punten / {dutch_number(s.scale_max)}"
                                 + (f"; bijdrage aan de totaalscore = score x {weight}." if weight is not None else ".")))
         if s.levels:
-            rows = [[num(lv.points), fill_text(tender, c, lv.description) or "–"]
+            rows = [[dutch_number(lv.points), fill_text(tender, c, lv.description) or "–"]
                     for lv in sorted(s.levels, key=lambda lv: -lv.points)]
             blocks.append(Table(["Punten", "Omschrijving"], rows, [1, 5]))
     elif isinstance(s, RelativeScoring):
@@ -103,18 +87,18 @@ def criterion_scoring(tender: Tender, c: Criterion) -> list[Block]:
             formula = ("Score = aanbieding / hoogste aanbieding, begrensd op 0 tot 1: hoe hoger, hoe beter; een "
                        "aanbieding van 0 scoort 0")
         elif s.direction == "lager":
-            formula = (f"Score = ({num(s.floor)} − aanbieding) / ({num(s.floor)} − laagste aanbieding), begrensd op 0 "
-                       f"tot 1: hoe lager, hoe beter; een aanbieding van {num(s.floor)} of hoger scoort 0")
+            formula = (f"Score = ({dutch_number(s.floor)} − aanbieding) / ({dutch_number(s.floor)} − laagste aanbieding), begrensd op 0 "
+                       f"tot 1: hoe lager, hoe beter; een aanbieding van {dutch_number(s.floor)} of hoger scoort 0")
         else:
-            formula = (f"Score = (aanbieding − {num(s.floor)}) / (hoogste aanbieding − {num(s.floor)}), begrensd op 0 "
-                       f"tot 1: hoe hoger, hoe beter; een aanbieding van {num(s.floor)} of lager scoort 0")
+            formula = (f"Score = (aanbieding − {dutch_number(s.floor)}) / (hoogste aanbieding − {dutch_number(s.floor)}), begrensd op 0 "
+                       f"tot 1: hoe hoger, hoe beter; een aanbieding van {dutch_number(s.floor)} of lager scoort 0")
         tail = f"; bijdrage aan de totaalscore = score x {weight}." if weight is not None else "."
         blocks.append(_labelled("Beoordeling", "relatief ten opzichte van de beste aanbieding. " + formula + tail))
     elif isinstance(s, DiscountScoring):
         unit = s.unit or "eenheid"
         blocks.append(_labelled("Beoordeling", f"fictieve korting: per aangeboden {unit} wordt de "
-                                f"beoordelingsprijs met {num(s.per_unit_pct)}% verlaagd, tot ten hoogste "
-                                f"{num(s.cap_pct)}%. Dit criterium heeft geen eigen weging; het werkt via de "
+                                f"beoordelingsprijs met {dutch_number(s.per_unit_pct)}% verlaagd, tot ten hoogste "
+                                f"{dutch_number(s.cap_pct)}%. Dit criterium heeft geen eigen weging; het werkt via de "
                                 "prijsscore. De korting geldt alleen voor de beoordeling: de aangeboden prijs blijft "
                                 "de contractprijs."))
     if c.scoring_text.strip():
@@ -139,33 +123,33 @@ def worked_example(tender: Tender, items: list[Criterion], chapter_no: int) -> l
     by = {b.bidder: b for b in ranked}
     a, b = by[bids[0].bidder], by[bids[1].bidder]
     numbers = {c.id: f"{chapter_no}.{i}" for i, c in enumerate(items, start=1)}
-    rows = [["Inschrijvingsprijs", euro(a.price), euro(b.price)]]
+    rows = [["Inschrijvingsprijs", euro(a.price, cents=None), euro(b.price, cents=None)]]
     for c in setup.discounts:
         s = c.scoring
         assert isinstance(s, DiscountScoring)
         unit = s.unit or "eenheden"
-        cells = [f"{num(bid.values[c.id])} {unit}: {num(min(bid.values[c.id] * s.per_unit_pct, s.cap_pct))}%"
+        cells = [f"{dutch_number(bid.values[c.id])} {unit}: {dutch_number(min(bid.values[c.id] * s.per_unit_pct, s.cap_pct))}%"
                  for bid in bids]
         rows.append([f"Fictieve korting {numbers[c.id]} {c.title}", *cells])
     if setup.discounts:
-        rows.append(["Beoordelingsprijs", euro(a.evaluation_price), euro(b.evaluation_price)])
-    rows.append([f"Prijs ({num(setup.price_weight)}%)",
-                 *(f"{num(x.price_score, 3)} x {num(setup.price_weight)} = {pts(x.price_points)}" for x in (a, b))])
+        rows.append(["Beoordelingsprijs", euro(a.evaluation_price, cents=None), euro(b.evaluation_price, cents=None)])
+    rows.append([f"Prijs ({dutch_number(setup.price_weight)}%)",
+                 *(f"{dutch_number(x.price_score, 3)} x {dutch_number(setup.price_weight)} = {points(x.price_points)}" for x in (a, b))])
     for c in setup.weighted:
         s = c.scoring
         cells = []
         for bid, scored in ((bids[0], a), (bids[1], b)):
-            offer = (f"{num(bid.values[c.id])} van {num(s.scale_max)} punten" if isinstance(s, PointsScoring)
-                     else f"aanbieding {num(bid.values[c.id])}")
-            cells.append(f"{offer}: {num(scored.scores[c.id], 3)} x {num(c.weight or 0)} = {pts(scored.points[c.id])}")
-        rows.append([f"{numbers[c.id]} {c.title} ({num(c.weight or 0)}%)", *cells])
-    rows.append(["Totaalscore", pts(a.total), pts(b.total)])
+            offer = (f"{dutch_number(bid.values[c.id])} van {dutch_number(s.scale_max)} punten" if isinstance(s, PointsScoring)
+                     else f"aanbieding {dutch_number(bid.values[c.id])}")
+            cells.append(f"{offer}: {dutch_number(scored.scores[c.id], 3)} x {dutch_number(c.weight or 0)} = {points(scored.points[c.id])}")
+        rows.append([f"{numbers[c.id]} {c.title} ({dutch_number(c.weight or 0)}%)", *cells])
+    rows.append(["Totaalscore", points(a.total), points(b.total)])
     winner = ranked[0]
     if ranked[0].rank == ranked[1].rank:
         outcome = "Beide inschrijvingen scoren gelijk; dan beslist de regel voor gelijke scores in deze leidraad."
     else:
-        outcome = (f"{winner.bidder} heeft de hoogste totaalscore ({pts(winner.total)} tegen "
-                   f"{pts(ranked[1].total)}) en heeft daarmee de beste prijs-kwaliteitverhouding.")
+        outcome = (f"{winner.bidder} heeft de hoogste totaalscore ({points(winner.total)} tegen "
+                   f"{points(ranked[1].total)}) en heeft daarmee de beste prijs-kwaliteitverhouding.")
     return [
         Heading("Rekenvoorbeeld", 2, f"{chapter_no}.{len(items) + 1}"),
         _p(f"Een verzonnen voorbeeld met twee inschrijvingen laat zien hoe de beoordeling rekent. "

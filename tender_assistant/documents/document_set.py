@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from criteria_library.infra.zip_bounds import all_rows, workbook_problem
+from criteria_library.infra.spreadsheets import SheetError, read_rows, set_cell
 from criteria_library.models import KIND_ORDER, Criterion, Kind
 
 from ..checks import resolve_criteria
@@ -101,11 +101,6 @@ class SupplierFigure:
 
 
 # ------------------------------------------------------------------ the workbooks
-def _cell_text(value: object) -> str | int | float | None:
-    """Every text written as text: '=HYPERLINK(...)' or '+31...' never becomes a live formula (formula injection)."""
-    return value if value is None or isinstance(value, (int, float)) else str(value)
-
-
 def _sheet(wb: Any, title: str, header: list[str], rows: Sequence[Sequence[object]], widths: list[int],
            first: bool = False) -> Any:
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -115,10 +110,7 @@ def _sheet(wb: Any, title: str, header: list[str], rows: Sequence[Sequence[objec
     ws.title = title
     for r_index, row in enumerate([header, *rows], start=1):
         for c_index, value in enumerate(row, start=1):
-            cell = ws.cell(row=r_index, column=c_index)
-            cell.value = _cell_text(value)
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # the one place where text is written: never as a formula
+            cell = set_cell(ws, r_index, c_index, value)  # text stays text: '=HYPERLINK(...)' is no formula
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if r_index == 1:
                 cell.font = Font(bold=True)
@@ -247,44 +239,29 @@ def write_borgingsplan(tender: Tender, criteria: list[tuple[str, Criterion]], pa
 
 def read_supplier_data(path: Path | str) -> list[SupplierFigure]:
     """Read a supplier's filled-in data sheet back (for the monitoring register); TenderError names a bad cell."""
-    from openpyxl import load_workbook
-
     path = Path(path)
-    problem = workbook_problem(path)  # a zip bomb costs openpyxl minutes and gigabytes
-    if problem is not None:
-        raise TenderError(f"{path.name}: {problem.nl}.", en=f"{path.name}: {problem.en}.")
     try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a file that is not a workbook
-        raise TenderError(f"{path.name} is geen leesbaar Excel-bestand ({type(exc).__name__}).",
-                          en=f"{path.name} is not a readable Excel file ({type(exc).__name__}).") from None
-    try:
-        if SUPPLIER_SHEET not in wb.sheetnames:
-            raise TenderError(f"{path.name} heeft geen blad '{SUPPLIER_SHEET}'.",
-                              en=f"{path.name} has no sheet '{SUPPLIER_SHEET}'.")
-        rows = all_rows(wb[SUPPLIER_SHEET])
-        header = [str(v or "").strip() for v in next(rows, ())]
-        if header[: len(SUPPLIER_COLUMNS)] != SUPPLIER_COLUMNS:
-            raise TenderError(f"{path.name}: de kolommen van '{SUPPLIER_SHEET}' moeten zijn: "
-                              f"{', '.join(SUPPLIER_COLUMNS)}.", en=f"{path.name}: the columns of "
-                              f"'{SUPPLIER_SHEET}' must be: {', '.join(SUPPLIER_COLUMNS)}.")
-        figures = []
-        for line, row in enumerate(rows, start=2):
-            values = list(row) + [None] * (len(SUPPLIER_COLUMNS) - len(row))
-            if all(v is None or str(v).strip() == "" for v in values):
-                continue
-            raw = values[6]
-            try:
-                value = None if raw is None or str(raw).strip() == "" else float(str(raw).replace(",", "."))
-                year = int(values[3])
-            except (TypeError, ValueError):
-                raise TenderError(f"{path.name}, regel {line}: Contractjaar en Waarde moeten getallen zijn.",
-                                  en=f"{path.name}, row {line}: Contractjaar and Waarde must be numbers.") from None
-            figures.append(SupplierFigure(str(values[0] or ""), str(values[1] or ""), str(values[2] or ""), year,
-                                          str(values[4] or ""), str(values[5] or ""), value, str(values[7] or "")))
-        return figures
-    finally:
-        wb.close()
+        rows = read_rows(path, sheet=SUPPLIER_SHEET)
+    except SheetError as exc:
+        raise TenderError(f"{path.name}: {exc.nl}.", en=f"{path.name}: {exc.en}.") from None
+    header = [str(v or "").strip() for v in rows[0][1]] if rows else []
+    if header[: len(SUPPLIER_COLUMNS)] != SUPPLIER_COLUMNS:
+        raise TenderError(f"{path.name}: de kolommen van '{SUPPLIER_SHEET}' moeten zijn: "
+                          f"{', '.join(SUPPLIER_COLUMNS)}.", en=f"{path.name}: the columns of "
+                          f"'{SUPPLIER_SHEET}' must be: {', '.join(SUPPLIER_COLUMNS)}.")
+    figures = []
+    for line, row in rows[1:]:
+        values = list(row) + [None] * (len(SUPPLIER_COLUMNS) - len(row))
+        raw = values[6]
+        try:
+            value = None if raw is None or str(raw).strip() == "" else float(str(raw).replace(",", "."))
+            year = int(values[3])
+        except (TypeError, ValueError):
+            raise TenderError(f"{path.name}, regel {line}: Contractjaar en Waarde moeten getallen zijn.",
+                              en=f"{path.name}, row {line}: Contractjaar and Waarde must be numbers.") from None
+        figures.append(SupplierFigure(str(values[0] or ""), str(values[1] or ""), str(values[2] or ""), year,
+                                      str(values[4] or ""), str(values[5] or ""), value, str(values[7] or "")))
+    return figures
 
 
 # ------------------------------------------------------------------ the Word documents

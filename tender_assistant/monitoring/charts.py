@@ -12,7 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator, PercentFormatter
 
-from criteria_library.infra.text import euro
+from criteria_library.infra.text import dutch_number, euro
 
 SHARE_COLOUR = "#1f7a4d"  # green: circular
 TARGET_COLOUR = "#c0392b"  # red: the line to reach
@@ -30,7 +30,7 @@ def _euro_axis(value: float, _: object) -> str:
     if abs(value) >= 1e6:
         millions = value / 1e6
         return f"€ {millions:.0f} mln" if millions.is_integer() or abs(millions) >= 10 else \
-            f"€ {millions:.1f} mln".replace(".", ",")
+            f"€ {dutch_number(millions, 1, fixed=True)} mln"
     return euro(value)
 
 

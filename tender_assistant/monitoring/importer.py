@@ -7,8 +7,6 @@ is added.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -16,9 +14,10 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from criteria_library.infra import spreadsheets
 from criteria_library.infra.problems import Problem, more_text
+from criteria_library.infra.spreadsheets import SheetError
 from criteria_library.infra.text import parse_number
-from criteria_library.infra.zip_bounds import all_rows, workbook_problem
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from tender_assistant.library import Library
 
@@ -97,86 +96,34 @@ def applied_from_library(c: Criterion, weight: float | None) -> AppliedCriterion
 # ------------------------------------------------------------------ reading files
 def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     """(row number as the user sees it, {header: value}) for every non-empty row of a CSV or XLSX file."""
-    suffix = path.suffix.lower()
     if not path.is_file():
         raise RegisterError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.")
-    if suffix == ".csv":
-        return _read_csv(path)
-    if suffix == ".xlsx":
-        return _read_xlsx(path)
-    raise RegisterError(f"{path.name}: kies een .csv-, .xlsx- of .json-bestand.",
-                        en=f"{path.name}: choose a .csv, .xlsx or .json file.")
-
-
-def _read_csv(path: Path) -> list[tuple[int, dict[str, Any]]]:
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        raise RegisterError(f"{path.name}: kies een .csv-, .xlsx- of .json-bestand.",
+                            en=f"{path.name}: choose a .csv, .xlsx or .json file.")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise RegisterError(f"{path.name} is geen UTF-8-tekst; sla het op als 'CSV UTF-8'.",
-                            en=f"{path.name} is not UTF-8 text; save it as 'CSV UTF-8'.") from None
-    except OSError as exc:
-        raise RegisterError(f"{path.name} kan niet worden gelezen: {exc.strerror}.",
-                            en=f"{path.name} cannot be read: {exc.strerror}.") from None
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if first.count(";") >= first.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = list(reader)
-    return _rows_with_header(rows, path.name)
-
-
-def _check_workbook(path: Path) -> None:
-    """RegisterError for a workbook openpyxl must not open (a zip bomb costs it minutes and gigabytes)."""
-    problem = workbook_problem(path)
-    if problem is not None:
-        raise RegisterError(f"{path.name}: {problem.nl}.", en=f"{path.name}: {problem.en}.")
-
-
-def _read_xlsx(path: Path) -> list[tuple[int, dict[str, Any]]]:
-    import openpyxl
-
-    _check_workbook(path)
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
-        raise RegisterError(f"{path.name} is geen leesbaar Excel-bestand.",
-                            en=f"{path.name} is not a readable Excel file.") from None
-    try:
-        ws = wb.worksheets[0]
-        rows = [["" if v is None else v for v in row] for row in all_rows(ws)]
-    finally:
-        wb.close()
-    return _rows_with_header(rows, path.name)
-
-
-def _rows_with_header(rows: list[list[Any]], name: str) -> list[tuple[int, dict[str, Any]]]:
+        rows = spreadsheets.read_rows(path)
+    except SheetError as exc:
+        raise _sheet_error(path, exc) from None
     if not rows:
-        raise RegisterError(f"{name} is leeg.", en=f"{name} is empty.")
-    header = [str(h).strip().lstrip("\ufeff").casefold() for h in rows[0]]
-    result = []
-    for number, row in enumerate(rows[1:], start=2):
-        if all(str(v).strip() == "" for v in row):
-            continue
-        result.append((number, {h: row[i] if i < len(row) else "" for i, h in enumerate(header) if h}))
-    return result
+        raise RegisterError(f"{path.name} is leeg.", en=f"{path.name} is empty.")
+    header = [str(h).strip().casefold() if h is not None else "" for h in rows[0][1]]
+    return [(number, {h: ("" if row[i] is None else row[i]) if i < len(row) else "" for i, h in enumerate(header) if h})
+            for number, row in rows[1:]]
+
+
+def _sheet_error(path: Path, exc: SheetError) -> RegisterError:
+    where_nl = f"{path.name}, rij {exc.row}" if exc.row else path.name
+    where_en = f"{path.name}, row {exc.row}" if exc.row else path.name
+    return RegisterError(f"{where_nl}: {exc.nl}.", en=f"{where_en}: {exc.en}.")
 
 
 def headers_of(path: Path) -> list[str]:
     """The column headers of a contract list (for the mapping dialog)."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
-        first = text.split("\n", 1)[0].rstrip("\r")
-        delimiter = ";" if first.count(";") >= first.count(",") else ","
-        return [h.strip() for h in next(csv.reader([first], delimiter=delimiter), [])]
-    import openpyxl
-
-    _check_workbook(path)
-    wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     try:
-        first_row = next(wb.worksheets[0].iter_rows(values_only=True, max_row=1), ())
-    finally:
-        wb.close()
-    return [str(v).strip() for v in first_row if v is not None]
+        return spreadsheets.header_row(path)
+    except SheetError as exc:
+        raise _sheet_error(path, exc) from None
 
 
 # ------------------------------------------------------------------ parsing rows

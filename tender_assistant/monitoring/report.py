@@ -8,9 +8,11 @@ from __future__ import annotations
 import io
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from criteria_library.infra.files import atomic_write
-from criteria_library.infra.text import euro
+from criteria_library.infra.spreadsheets import set_cell
+from criteria_library.infra.text import dutch_number, euro
 
 from .records import ContractRecord
 from .register_store import RegisterError
@@ -29,7 +31,7 @@ PACKAGE_NONE = "(geen pakket)"
 
 def pct(share: float | None) -> str:
     """40,0% (Dutch decimal comma); '-' when there is nothing to divide by."""
-    return "-" if share is None else f"{share * 100:.1f}%".replace(".", ",")
+    return "-" if share is None else dutch_number(share * 100, 1, fixed=True) + "%"
 
 
 def target_line(report: MonitoringReport) -> str:
@@ -147,13 +149,18 @@ def write_xlsx(report: MonitoringReport, records: list[ContractRecord], out: Pat
     wb = Workbook()
     bold = Font(bold=True)
 
+    def put(ws: Any, row: int, column: int, value: Any) -> Any:
+        # Titles and names come from other organisations' lists: text stays text ('=HYPERLINK(...)' is no
+        # formula), and a control character is shown escaped instead of stopping the whole report.
+        return set_cell(ws, row, column, value, escape=True)
+
     def table(ws, header: list[str], rows: list[list], formats: dict[int, str], start: int = 1) -> int:
         ws.append([]) if start > ws.max_row + 1 else None
         for c, h in enumerate(header, start=1):
-            ws.cell(row=start, column=c, value=h).font = bold
+            put(ws, start, c, h).font = bold
         for r, values in enumerate(rows, start=start + 1):
             for c, v in enumerate(values, start=1):
-                cell = ws.cell(row=r, column=c, value=v)
+                cell = put(ws, r, c, v)
                 if c in formats:
                     cell.number_format = formats[c]
         for c in range(1, len(header) + 1):
@@ -163,14 +170,12 @@ def write_xlsx(report: MonitoringReport, records: list[ContractRecord], out: Pat
 
     ws = wb.active
     ws.title = "Overzicht"
-    ws["A1"] = f"Monitoring circulair inkopen {report.year}"
-    ws["A1"].font = Font(bold=True, size=14)
-    ws["A2"] = headline(report, organisation)
-    ws["A3"] = target_line(report)
-    ws["A5"] = "Telregel"
-    ws["A5"].font = bold
+    put(ws, 1, 1, f"Monitoring circulair inkopen {report.year}").font = Font(bold=True, size=14)
+    put(ws, 2, 1, headline(report, organisation))
+    put(ws, 3, 1, target_line(report))
+    put(ws, 5, 1, "Telregel").font = bold
     for i, text in enumerate(report.rule.describe(), start=6):
-        ws.cell(row=i, column=1, value=f"- {text}")
+        put(ws, i, 1, f"- {text}")
     start = 7 + len(report.rule.describe())
     header = ["Organisatie", "Binnen telling (€)", "Circulair (€)", "Aandeel (€)", "Aandeel (aantal)", "Dekking",
               "Doel", "Tekort (€)"]
@@ -235,8 +240,8 @@ def write_xlsx(report: MonitoringReport, records: list[ContractRecord], out: Pat
         table(sheet, [title.removeprefix("Per ").capitalize(), "Binnen telling (€)", "Circulair (€)"],
               [[labels.get(k, k), v[0], v[1]] for k, v in b.items()], {2: MONEY_FORMAT, 3: MONEY_FORMAT})
         if by in ("kind", "r_group"):
-            sheet.cell(row=len(b) + 3, column=1, value="Een contract telt mee bij elke soort of R-groep van zijn "
-                       "tellende criteria; deze rijen tellen dus niet op tot het totaal.")
+            put(sheet, len(b) + 3, 1, "Een contract telt mee bij elke soort of R-groep van zijn tellende criteria; "
+                "deze rijen tellen dus niet op tot het totaal.")
 
     detail = wb.create_sheet("Registraties")
     rows = []

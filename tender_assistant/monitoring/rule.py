@@ -64,7 +64,7 @@ class CountingRule:
 
     def describe(self, lang: str = "nl") -> list[str]:
         """The rule in words, one line per element, for the top of every report."""
-        targets = ", ".join(f"{nl_number(round(v * 100, 1)) if lang != 'en' else f'{round(v * 100, 1):g}'}% in {y}"
+        targets = ", ".join(f"{dutch_number(round(v * 100, 1)) if lang != 'en' else f'{round(v * 100, 1):g}'}% in {y}"
                             for y, v in self.targets)
         excluded = ", ".join(self.excluded_packages)
         if lang == "en":
@@ -87,7 +87,7 @@ class CountingRule:
             + (f", behalve de pakketten {excluded}" if excluded else "") + ".",
             "Een criterium telt als de R-strategie een trede van de R-ladder is (R0-R9, niet 'ondersteunend'), het "
             "geen marktstandaard of wettelijke eis is, en het een geschiktheidseis, minimumeis of contractbepaling "
-            f"is, of een gunningscriterium met een weging van ten minste {nl_number(self.min_weight)}%"
+            f"is, of een gunningscriterium met een weging van ten minste {dutch_number(self.min_weight, 6)}%"
             + (" of van het type fictieve korting." if self.count_fictive_discount else "."),
             "Een contract is circulair met ten minste één tellend criterium, of als het oordeel van de organisatie "
             "(met reden) dat zegt; het niveau is het hoogste ambitieniveau van de tellende criteria.",
@@ -96,11 +96,6 @@ class CountingRule:
             f"Doelen: {targets}; jaren daartussen zijn een lineair traject, geen afgesproken doel. De regio telt "
             "euro's op; ze middelt nooit percentages.",
         ]
-
-
-def nl_number(value: float) -> str:
-    """7,5 (Dutch decimal comma, no trailing zeros)."""
-    return dutch_number(int(value) if float(value).is_integer() else value, 6, group_from=10_000)
 
 
 @dataclass

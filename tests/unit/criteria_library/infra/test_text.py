@@ -72,3 +72,16 @@ def test_a_dutch_thousand_is_checked_against_the_range() -> None:
     problem = value_out_of_range("150.000", PlaceholderMeta(unit="meubelstukken", max=100_000))
     assert problem is not None and "100.000" in problem[0]
     assert value_out_of_range("99.999", PlaceholderMeta(max=100_000)) is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [(97_200, "€ 97.200"), (97_200.5, "€ 97.200,50"),
+                                                 (97_200.004, "€ 97.200"), (-5.25, "-€ 5,25")])
+def test_euro_shows_cents_only_when_the_amount_has_them(value, expected) -> None:
+    """The award chapter's example bids (one formatter for documents, the simulator and the register)."""
+    assert euro(value, cents=None) == expected
+
+
+def test_points_always_have_two_decimals() -> None:
+    from criteria_library.infra.text import points
+
+    assert [points(v) for v in (38.875, 40, 0.0)] == ["38,88", "40,00", "0,00"]

