@@ -38,3 +38,59 @@ def test_sqlite_uri_quotes_windows_drive_and_unc_paths() -> None:
     assert sqlite_uri(PureWindowsPath(r"\\server\share\Inkoop #2\lib.db")) == "file:////server/share/Inkoop%20%232/lib.db"
 
 
+
+
+def _foreign_wal(tmp_path: Path) -> bytes:
+    """The -wal of another SQLite database (same page size), with content not yet folded into its file."""
+    other = tmp_path / "ander" / "recepten.db"
+    other.parent.mkdir()
+    conn = sqlite3.connect(other, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE recepten (naam TEXT)")
+    conn.executemany("INSERT INTO recepten VALUES (?)", [(f"soep {n}",) for n in range(200)])
+    wal = Path(f"{other}-wal").read_bytes()
+    conn.close()
+    return wal
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_foreign_wal_beside_a_good_library_does_not_replace_it(fresh_db, tmp_path: Path, read_only: bool) -> None:
+    # the library was opened for writing, found "not ours" and closed: SQLite then folded the foreign WAL into it,
+    # while the message said the file was left untouched
+    from criteria_library.errors import LibraryError
+    from criteria_library.store import LibraryStore
+
+    path = fresh_db.path
+    fresh_db.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    fresh_db.close()
+    before = path.read_bytes()
+    wal = Path(f"{path}-wal")
+    wal.write_bytes(_foreign_wal(tmp_path))
+    with pytest.raises(LibraryError, match="-wal-bestand.*niet aangeraakt"):
+        LibraryStore.open(path, read_only=read_only)
+    assert path.read_bytes() == before
+    assert wal.exists()
+    # with the stray -wal gone, the library is as it was
+    wal.unlink()
+    Path(f"{path}-shm").unlink(missing_ok=True)
+    with LibraryStore.open(path) as store:
+        assert store.count_criteria() > 0
+
+
+def test_no_module_builds_its_own_sqlite_uri() -> None:
+    """`file:` URIs come from sqlite_uri alone: a raw f"file:{path}" reads another file when the path holds '#'."""
+    import ast
+
+    root = Path(__file__).resolve().parents[3]
+    offences = []
+    for folder in ("criteria_library", "tender_assistant", "ui", "tests", "bench"):
+        for source in sorted((root / folder).rglob("*.py")):
+            if source.name in ("sqlite_file.py", "test_sqlite_file.py"):  # the builder and its expected URIs
+                continue
+            for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+                first = node.values[0] if isinstance(node, ast.JoinedStr) and node.values else node
+                if isinstance(first, ast.Constant) and isinstance(first.value, str) and \
+                        first.value.startswith("file:") and "sqlite" not in first.value:
+                    offences.append(f"{source.relative_to(root)}:{node.lineno}")
+    assert not offences, offences
