@@ -51,7 +51,6 @@ class DatabaseKind:
     newer_opens_read_only: bool  # False: a file made by a newer version is refused
     busy_opens_read_only: bool  # True: a write lock held at opening gives a read-only file instead of waiting
     restore_command: str | None = None  # the command that puts a backup back, named in warnings
-    migrate: Callable[[Database], None] | None = None  # default: apply the migration set
 
     def the(self) -> str:
         """'De bibliotheek', 'Het register': the start of a sentence about this file."""
@@ -232,10 +231,7 @@ def stored_version(db: Database) -> int:
 
 def migrate(db: Database, kind: DatabaseKind) -> None:
     """Apply the pending steps of the kind's migration set and record its schema version."""
-    if kind.migrate is not None:
-        kind.migrate(db)
-    else:
-        kind.migrations.apply(db)
+    kind.migrations.apply(db)
     db.execute(f"PRAGMA user_version = {kind.schema_version}")
 
 
