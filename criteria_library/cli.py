@@ -169,15 +169,21 @@ def cmd_untrust(args: argparse.Namespace) -> int:
 
 def cmd_update(args: argparse.Namespace) -> int:
     """Update the library from a verified release (or undo the last update)."""
-    from .merge import already_received, apply_update, plan_update, restore_previous_state
+    from .merge import already_received, apply_update, plan_update, restore_previous_state, undo_preview
     from .releases import read_release
 
     if args.undo:
-        if args.source or args.dry_run:
-            raise LibraryError("Gebruik --undo zonder --from en --dry-run.", en="Use --undo without --from and --dry-run.")
-        with open_store(args) as store:
-            path = restore_previous_state(store)
-        print(f"vorige toestand hersteld uit {path}")
+        if args.source:
+            raise LibraryError("Gebruik --undo zonder --from.", en="Use --undo without --from.")
+        with open_store(args, read_only=args.dry_run) as store:
+            preview = undo_preview(store)  # checked before anything is written; says what comes back
+            print(f"terug naar {preview.describe()} ({preview.backup})")
+            if args.dry_run:
+                print("proef, er is niets gewijzigd")
+                return 0
+            undone = restore_previous_state(store)
+        print(f"vorige toestand hersteld uit {undone.preview.backup}")
+        print(f"de vervangen bibliotheek is bewaard als {undone.replaced_copy}")
         return 0
     if not args.source:
         raise LibraryError("Geef met --from de map of het adres van de release.",

@@ -20,6 +20,7 @@ from .field_names import label, value_text
 from .infra.text import terminal_safe
 from .models import CONTENT_FIELDS, Criterion, Status
 from .releases import Release, short_fingerprint, version_key
+from .restore import UndoPreview, UndoResult, preview_undo, undo_update, update_backup_path
 from .rows import content_diff, criterion_to_row, row_to_criterion
 from .store import LibraryStore, now_iso
 
@@ -345,27 +346,18 @@ def provenance(store: LibraryStore, cid: str) -> Provenance | None:
 
 
 def last_update_backup(store: LibraryStore) -> Path | None:
-    """The backup made before the last applied update, if it is still there."""
-    row = store.db.execute("SELECT value FROM settings WHERE key = ?", [LAST_BACKUP_KEY]).fetchone()
-    path = Path(row[0]) if row and row[0] else None
-    return path if path is not None and path.is_file() else None
-
-
-def restore_previous_state(store: LibraryStore) -> Path:
-    """'Herstel vorige toestand': put the library back as it was before the last update (from its backup)."""
-    store._require_writable()
-    path = last_update_backup(store)
-    if path is None:
-        raise LibraryError("Er is geen reservekopie van vóór een update om naar terug te gaan.",
-                           en="There is no backup from before an update to go back to.")
+    """The backup made before the last applied update, if it is still there and one of this library's backups."""
     try:
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            source.backup(store.db.conn)  # copies page by page under SQLite's own locking, in one step
-        finally:
-            source.close()
-    except sqlite3.Error as exc:
-        raise LibraryError(f"De reservekopie {path.name} kan niet worden teruggezet: {exc}.",
-                           en=f"The backup {path.name} cannot be restored: {exc}.") from None
-    store.changed()  # caches (search vocabulary) refresh
-    return path
+        return update_backup_path(store, store.setting(LAST_BACKUP_KEY))
+    except LibraryError:
+        return None
+
+
+def undo_preview(store: LibraryStore) -> UndoPreview:
+    """What 'Herstel vorige toestand' would bring back (the checked backup, its date and criteria); writes nothing."""
+    return preview_undo(store, store.setting(LAST_BACKUP_KEY))
+
+
+def restore_previous_state(store: LibraryStore) -> UndoResult:
+    """'Herstel vorige toestand': put the library back as it was before the last update, by the checked route."""
+    return undo_update(store, store.setting(LAST_BACKUP_KEY), LAST_BACKUP_KEY)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from .errors import LibraryError, ReadOnlyError
+from .infra.sqlite_file import DatabaseKind, stored_version  # noqa: F401 - the schema version, read here too
+
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
 SCHEMA_VERSION = 4
 FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
@@ -151,12 +154,9 @@ def m0004_workflow_and_releases(db: Database) -> None:
     )
 
 
-def apply_all(db: Database) -> None:
-    """Apply pending steps and record the schema version."""
-    migrations.apply(db)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
-def stored_version(db: Database) -> int:
-    """The schema version recorded in the database file (0 for a new file)."""
-    return int(db.execute("PRAGMA user_version").fetchone()[0])
+# What makes an SQLite file a library of ours, for the SQLite file layer (opening, restoring, sorting errors).
+LIBRARY = DatabaseKind(
+    migrations=migrations, schema_version=SCHEMA_VERSION, tables=("criteria", "packages"), noun="bibliotheek",
+    noun_en="library", article="de", error=LibraryError, read_only_error=ReadOnlyError, newer_opens_read_only=True,
+    busy_opens_read_only=True, restore_command="library restore",
+)

@@ -1,25 +1,22 @@
-"""`library restore BACKUP`: put a backup back as the library, safely beside stale or foreign -wal/-shm files.
+"""Putting a library back: `library restore BACKUP`, and 'Herstel vorige toestand' (`library update --undo`).
 
 Copying a backup over `library.db` by hand is undone or corrupted by a `-wal` left beside it by a crash: SQLite
-applies that WAL to whatever file now carries the name. Restoring here checks the backup first, keeps a copy of
-what it replaces (with its sidecars, byte for byte), removes the sidecars and swaps the file in one rename.
+applies that WAL to whatever file now carries the name. Both routes here check a copy of the backup first
+(integrity, a library of ours, not newer), keep a copy of what they replace, and only then put the backup in.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from . import migrations
-from .errors import LibraryError
-from .infra import locks, paths
-from .store import MIGRATIONS_TABLE, _fsync, sqlite_uri
-
-SIDECARS = ("-wal", "-shm", "-journal")
+from .errors import LibraryError, ReadOnlyError
+from .infra import paths, sqlite_file
+from .migrations import LIBRARY
+from .store import LibraryStore
 
 
 @dataclass
@@ -32,106 +29,109 @@ class RestoreResult:
 
 def restore_library(db_path: Path, backup: Path) -> RestoreResult:
     """Replace the library at db_path by the backup; nothing changes unless the backup is a healthy library."""
-    db_path, backup = Path(db_path), Path(backup)
-    if not backup.is_file():
-        raise LibraryError(f"De reservekopie {backup} bestaat niet of is geen bestand.",
-                           en=f"The backup {backup} does not exist or is not a file.")
-    if db_path.exists() and backup.resolve() == db_path.resolve():
-        raise LibraryError("De reservekopie is de bibliotheek zelf; kies een kopie.",
-                           en="The backup is the library itself; choose a copy.")
-    db_path.parent.mkdir(parents=True, exist_ok=True)
-    with locks.exclusive(db_path.with_name(f".{db_path.name}.lock")):
-        work = db_path.with_name(f"{db_path.name}.restore-{os.getpid()}")
-        kept: list[Path] = []
-        try:
-            try:
-                shutil.copyfile(backup, work)  # the file alone: a -wal beside the backup is not part of it
-            except OSError as exc:
-                raise LibraryError(f"De reservekopie kan niet worden gelezen of gekopieerd: {exc.strerror}. "
-                                   "Er is niets gewijzigd.",
-                                   en=f"The backup cannot be read or copied: {exc.strerror}. Nothing was changed.") from exc
-            count = _verify(work, backup.name)
-            _fsync(work)
-            if db_path.exists():
-                kept = _keep_copy(db_path)
-                _check_not_in_use(db_path, kept)
-                for side in SIDECARS:  # stale or foreign: they would be applied to the restored file
-                    db_path.with_name(db_path.name + side).unlink(missing_ok=True)
-            os.replace(work, db_path)
-            if os.name != "nt":
-                _fsync(db_path.parent)
-        except OSError as exc:
-            raise LibraryError(f"De reservekopie kon niet worden teruggezet: {exc.strerror}.",
-                               en=f"The backup could not be restored: {exc.strerror}.") from exc
-        finally:
-            for leftover in (work, *(work.with_name(work.name + s) for s in SIDECARS)):
-                leftover.unlink(missing_ok=True)
-    return RestoreResult(count, kept[0] if kept else None)
+    result = sqlite_file.restore_file(Path(db_path), Path(backup), LIBRARY)
+    return RestoreResult(result.rows, result.replaced_copy)
 
 
-def _verify(work: Path, name: str) -> int:
-    """Check the copied backup (integrity, a library of a known schema); leave it without WAL; its criteria."""
-    problem = None
-    conn = sqlite3.connect(sqlite_uri(work, mode="rw"), uri=True, isolation_level=None)
+# ------------------------------------------------------------------------ undo of an update
+@dataclass
+class UndoPreview:
+    """What 'Herstel vorige toestand' would bring back: a checked update backup, when it was made, its criteria."""
+
+    backup: Path
+    made_at: datetime
+    criteria: int
+
+    def describe(self, lang: str = "nl") -> str:
+        """'de reservekopie van 06-12-2026 01:02 met 8 criteria', for the question before the undo."""
+        when = self.made_at.strftime("%d-%m-%Y %H:%M")
+        if lang == "en":
+            return f"the backup of {when} with {self.criteria} criteria"
+        return f"de reservekopie van {when} met {self.criteria} criteria"
+
+
+@dataclass
+class UndoResult:
+    """What the undo did: what came back, and where the library it replaced was kept."""
+
+    preview: UndoPreview
+    replaced_copy: Path
+
+
+def update_backup_path(store: LibraryStore, named: str | None) -> Path:
+    """The backup a library's settings name, once verified to be one of our own backups in its backups folder.
+
+    The name sits in the (possibly shared) library file, so it decides nothing by itself: any other file, also
+    another library or a backup elsewhere, is refused.
+    """
+    nothing = LibraryError("Er is geen reservekopie van vóór een update om naar terug te gaan.",
+                           en="There is no backup from before an update to go back to.")
+    if not named:
+        raise nothing
+    path = Path(named)
+    folder = paths.backups_dir(store.path)
+    pattern = sqlite_file.backup_pattern(store.path)
     try:
-        try:
-            if conn.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                problem = "de kopie is beschadigd"
-            else:
-                tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-                ours = {"criteria", MIGRATIONS_TABLE} <= tables and conn.execute(
-                    f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
-                    [migrations.migrations.name]).fetchone() is not None
-                if not ours:
-                    problem = "het is geen Tender Assistant-bibliotheek"
-                elif int(conn.execute("PRAGMA user_version").fetchone()[0]) > migrations.SCHEMA_VERSION:
-                    problem = "ze is gemaakt met een nieuwere versie van Tender Assistant"
-                else:
-                    conn.execute("PRAGMA journal_mode = DELETE")  # a self-contained file; the next open sets WAL
-                    return int(conn.execute("SELECT count(*) FROM criteria").fetchone()[0])
-        except sqlite3.DatabaseError:
-            problem = "het is geen (gezonde) SQLite-database"
-    finally:
-        conn.close()
-    en = {"de kopie is beschadigd": "the copy is damaged",
-          "het is geen Tender Assistant-bibliotheek": "it is not a Tender Assistant library",
-          "ze is gemaakt met een nieuwere versie van Tender Assistant": "it was made by a newer Tender Assistant",
-          "het is geen (gezonde) SQLite-database": "it is not a (healthy) SQLite database"}[problem]
-    raise LibraryError(f"{name} kan niet worden teruggezet: {problem}. Er is niets gewijzigd.",
-                       en=f"{name} cannot be restored: {en}. Nothing was changed.")
-
-
-def _keep_copy(db_path: Path) -> list[Path]:
-    """Copy the current library and its sidecars, byte for byte, into the backups folder; the copies' paths."""
-    folder = paths.backups_dir(db_path)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{db_path.stem}-voor-herstel-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.db"
-    kept = []
-    for side in ("", *SIDECARS):
-        source = db_path.with_name(db_path.name + side)
-        if source.exists():
-            copy = target.with_name(target.name + side)
-            shutil.copyfile(source, copy)
-            kept.append(copy)
-    return kept
-
-
-def _check_not_in_use(db_path: Path, kept: list[Path]) -> None:
-    """Refuse while another program has the library open (leaving a WAL library needs every other one closed)."""
-    conn = sqlite3.connect(sqlite_uri(db_path, mode="rw"), uri=True, isolation_level=None, timeout=1.0)
-    try:
-        mode = str(conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
-    except sqlite3.DatabaseError as exc:
-        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-        mode = "in use" if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) else "delete"  # damaged: replace it
-    finally:
-        conn.close()
-    if mode != "delete":
-        for copy in kept:
-            copy.unlink(missing_ok=True)
+        ours = (not path.is_symlink() and path.is_file() and pattern.fullmatch(path.name) is not None
+                and path.resolve().parent == folder.resolve())
+    except OSError:
+        ours = False
+    if not ours:
+        if not path.exists():
+            raise nothing
         raise LibraryError(
-            f"De bibliotheek {db_path.name} is geopend in een ander programma of venster; sluit dat en probeer "
-            "het opnieuw. Er is niets gewijzigd.",
-            en=f"The library {db_path.name} is open in another program or window; close it and try again. "
-            "Nothing was changed.",
-        )
+            f"De bibliotheek noemt {path} als reservekopie van vóór de laatste update, maar dat is geen "
+            f"reservekopie van deze bibliotheek in {folder}; er is niets gewijzigd.",
+            en=f"The library names {path} as its backup from before the last update, but that is not a backup of "
+            f"this library in {folder}; nothing was changed.")
+    return path
+
+
+def _made_at(path: Path, db_path: Path) -> datetime:
+    """When a backup of the library at db_path was made, from the time stamp in its (verified) name."""
+    match = sqlite_file.backup_pattern(db_path).fullmatch(path.name)
+    with contextlib.suppress(ValueError, AttributeError):
+        return datetime.strptime(match.group("stamp"), sqlite_file.BACKUP_STAMP)  # type: ignore[union-attr]
+    return datetime.fromtimestamp(path.stat().st_mtime)
+
+
+def preview_undo(store: LibraryStore, named: str | None) -> UndoPreview:
+    """Check the update backup the library names (place, integrity, ours, not newer) and say what it holds."""
+    path = update_backup_path(store, named)
+    work = sqlite_file.copy_for_check(path, store.path, LIBRARY)
+    try:
+        count = sqlite_file.verify_copy(work, LIBRARY, path.name)
+    finally:
+        sqlite_file.remove_with_sidecars(work)
+    return UndoPreview(path, _made_at(path, store.path), count)
+
+
+def undo_update(store: LibraryStore, named: str | None, key: str) -> UndoResult:
+    """Put the library back as the checked update backup holds it; keeps a copy of what it replaces first.
+
+    The backup is copied into the open library with SQLite's backup API (page by page, in one step, under its
+    locking), so a window holding the library open sees the result. key is the setting that names the backup:
+    it is cleared in what comes back, so a second undo does not go one more update back.
+    """
+    if store.read_only:
+        raise ReadOnlyError(f"De bibliotheek kan niet worden gewijzigd: {store.read_only_reason}",
+                            en=f"The library cannot be changed: {store.read_only_reason_en}")
+    path = update_backup_path(store, named)
+    work = sqlite_file.copy_for_check(path, store.path, LIBRARY)
+    try:
+        count = sqlite_file.verify_copy(work, LIBRARY, path.name)
+        source = sqlite_file.connect(work, "rw")
+        try:
+            source.execute("DELETE FROM settings WHERE key = ?", [key])
+            kept = sqlite_file.backup(store.db.conn, store.path, LIBRARY, label="voor-herstel")
+            try:
+                source.conn.backup(store.db.conn)
+            except sqlite3.Error as exc:
+                kept.unlink(missing_ok=True)
+                sqlite_file.raise_sqlite_error(exc, store.path, LIBRARY)
+        finally:
+            source.conn.close()
+    finally:
+        sqlite_file.remove_with_sidecars(work)
+    store.changed()  # caches (search vocabulary) refresh
+    return UndoResult(UndoPreview(path, _made_at(path, store.path), count), kept)

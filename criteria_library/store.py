@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import contextlib
-import glob
 import json
-import os
-import shutil
 import sqlite3
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import Path, PureWindowsPath
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from . import curation, migrations, user
 from .errors import LibraryError, ReadOnlyError
-from .infra import locks, paths
+from .infra import paths, sqlite_file
 from .models import (
     Criterion,
     CriterionVersion,
@@ -40,122 +34,12 @@ from .rows import (
 )
 from .validation import criterion_problems, package_problems
 
-BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program's write to finish
-OPEN_PROBE_MS = 1000  # how long opening waits for the write lock before opening read-only
 KIND_RANK_SQL = migrations.KIND_RANK_SQL
-MIGRATIONS_TABLE = Migrations.migrations_table  # a library has this table, with rows of our migration set
 
 
 def now_iso() -> str:
     """The current UTC time as an ISO string with seconds, as stored in the database."""
     return datetime.now(UTC).replace(microsecond=0).isoformat()
-
-
-def _file_writable(path: Path) -> bool:
-    """True when the file and its folder can be written (checks mode bits too, since root ignores them)."""
-    target = path if path.exists() else path.parent
-    try:
-        mode = target.stat().st_mode
-    except OSError:
-        return False
-    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
-        return False
-    return os.access(target, os.W_OK) and os.access(path.parent, os.W_OK)
-
-
-def sqlite_uri(path: Path | PureWindowsPath | str, **params: str) -> str:
-    """An SQLite URI for a file path: '#', '?', '%' and spaces quoted; Windows drive and UNC paths as SQLite wants."""
-    if isinstance(path, PureWindowsPath):  # WindowsPath on Windows; a PureWindowsPath anywhere (tests)
-        text = str(path.absolute() if isinstance(path, Path) else path).replace("\\", "/")
-        # file:///C:/... ; a UNC path //server/share becomes file:////server/share (the authority stays empty)
-        text = text if text.startswith("/") else "/" + text
-    else:
-        text = str(Path(path).absolute())
-    query = "&".join(f"{k}={v}" for k, v in params.items())
-    return "file://" + quote(text, safe="/:") + (f"?{query}" if query else "")
-
-
-def _stale_sidecars(db_path: Path) -> bool:
-    """True when a -wal with content is clearly older than the library file (a copy was put back by hand).
-
-    Only file times are compared (no descriptor of the database is opened). SQLite writes the WAL on every commit
-    and the file only when checkpointing, which also resets the WAL at the next commit, so in normal use the WAL
-    is not older than the file by much; a backup copied over the library after a crash is.
-    """
-    wal = db_path.with_name(db_path.name + "-wal")
-    try:
-        wal_stat, db_stat = wal.stat(), db_path.stat()
-    except OSError:
-        return False
-    return wal_stat.st_size > 32 and db_stat.st_mtime - wal_stat.st_mtime > 60
-
-
-def _fsync(path: Path) -> None:
-    """Flush a file (or folder) to disk; only for files no SQLite connection of this process has open."""
-    fd = os.open(path, os.O_RDONLY if path.is_dir() else os.O_RDWR)  # Windows flushes only writable handles
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _not_a_library(db_path: Path) -> LibraryError:
-    return LibraryError(
-        f"Het bestand {db_path.name} is geen bibliotheek-database; het is niet aangeraakt.",
-        en=f"The file {db_path.name} is not a library database; it was left untouched.",
-    )
-
-
-LOW_DISK_BYTES = 16 * 1024 * 1024  # below this much free space an I/O error while writing is a full disk
-
-
-def translate_sqlite_error(exc: sqlite3.Error, path: Path) -> LibraryError | None:
-    """A message the user can act on for an SQLite error, by its result code; None for a programming error (a bug).
-
-    Classified by `sqlite_errorcode`, not by message text, so a bug (bad SQL, misuse, a violated constraint) is
-    logged as one instead of becoming a polite dialog, and a busy library is never called damaged.
-    """
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is None:
-        return None
-    primary = code & 0xFF
-    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-        return LibraryError(
-            f"De bibliotheek {path.name} is in gebruik door een ander programma; probeer het zo opnieuw.",
-            en=f"The library {path.name} is in use by another program; try again shortly.",
-        )
-    if primary == sqlite3.SQLITE_FULL or (primary == sqlite3.SQLITE_IOERR and _low_disk(path)):
-        return LibraryError(
-            "De schijf is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw.",
-            en="The disk is full; nothing was changed. Free some space and try again.",
-        )
-    if primary == sqlite3.SQLITE_READONLY:
-        return ReadOnlyError(
-            f"De bibliotheek {path.name} kan niet worden gewijzigd (alleen-lezen).",
-            en=f"The library {path.name} cannot be changed (read-only).",
-        )
-    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
-        return LibraryError(
-            f"Het bestand {path.name} is geen (gezonde) bibliotheek-database.",
-            en=f"The file {path.name} is not a (healthy) library database.",
-        )
-    if primary in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_NOLFS):
-        return LibraryError(
-            f"De bibliotheek {path.name} kan niet worden gelezen of geschreven ({exc}); er is niets gewijzigd. "
-            "Controleer de schijf of netwerkmap.",
-            en=f"The library {path.name} cannot be read or written ({exc}); nothing was changed. "
-            "Check the disk or network folder.",
-        )
-    if primary == sqlite3.SQLITE_NOMEM:
-        return LibraryError("Te weinig geheugen; er is niets gewijzigd.", en="Out of memory; nothing was changed.")
-    return None
-
-
-def _low_disk(path: Path) -> bool:
-    try:
-        return shutil.disk_usage(path.parent).free < LOW_DISK_BYTES
-    except OSError:
-        return False
 
 
 class LibraryStore:
@@ -184,15 +68,12 @@ class LibraryStore:
         for a connection opened on one thread and used on another (the search reader), one thread at a time.
         """
         db_path = Path(path) if path is not None else paths.default_db_path()
-        exists = db_path.exists() and db_path.stat().st_size > 0
         if db_path.exists() and db_path.is_dir():
             raise LibraryError(f"{db_path} is een map, geen bibliotheekbestand.", en=f"{db_path} is a folder, not a library file.")
         # The file itself is never opened outside SQLite: on POSIX closing any descriptor of a file drops every lock
         # this process holds on it, the locks of an open connection included, and another writer could then
         # checkpoint and delete the WAL under that connection. SQLite checks the header itself (SQLITE_NOTADB).
-        if not exists and read_only:
-            raise LibraryError(f"De bibliotheek {db_path} bestaat niet.", en=f"The library {db_path} does not exist.")
-        elif not exists and not db_path.parent.exists():
+        if not read_only and not db_path.parent.exists():
             try:
                 db_path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
@@ -201,176 +82,23 @@ class LibraryStore:
                     en=f"The folder {db_path.parent} cannot be created: {exc.strerror}.",
                 ) from exc
 
-        reason = reason_en = None
-        if read_only:
-            reason, reason_en = "Alleen-lezen geopend.", "Opened read-only."
-        elif not _file_writable(db_path):
-            if not exists:
-                raise LibraryError(
-                    f"De map {db_path.parent} is alleen-lezen; de bibliotheek kan daar niet worden gemaakt.",
-                    en=f"The folder {db_path.parent} is read-only; the library cannot be created there.",
-                )
-            reason = "Het bibliotheekbestand is alleen-lezen; wijzigen is uitgeschakeld."
-            reason_en = "The library file is read-only; editing is disabled."
+        def create(target: Path) -> None:
+            sqlite_file.create_atomically(target, migrations.LIBRARY, lambda db, work: cls._fill(db, work, seed))
 
-        if reason is None:
-            if not exists:
-                cls._create(db_path, seed=seed)
-                exists = True
-            stale = _stale_sidecars(db_path)  # checked before SQLite opens (and would apply) them
-            store = cls._open_writable(db_path, exists, any_thread=any_thread)
-            if store is not None:
-                if stale:
-                    store.warnings.append(
-                        f"naast {db_path.name} stond een -wal-bestand dat ouder is dan de bibliotheek zelf (was er een "
-                        "kopie teruggezet?); als criteria ontbreken of vreemd zijn: zet de kopie terug met "
-                        "'library restore KOPIE'.")
-                    store.warnings_en.append(
-                        f"beside {db_path.name} was a -wal file older than the library itself (was a copy put "
-                        "back?); if criteria are missing or odd, put the copy back with 'library restore COPY'.")
-                return store
-            reason = "De bibliotheek is in gebruik door een ander programma; wijzigen is uitgeschakeld."
-            reason_en = "The library is in use by another program; editing is disabled."
-        return cls._open_read_only(db_path, reason, reason_en or reason, any_thread=any_thread)
+        opened = sqlite_file.open_file(db_path, migrations.LIBRARY, read_only=read_only, any_thread=any_thread,
+                                       create=create)
+        store = cls(opened.db, db_path, read_only=opened.read_only, read_only_reason=opened.read_only_reason,
+                    read_only_reason_en=opened.read_only_reason_en)
+        store.warnings, store.warnings_en = opened.warnings, opened.warnings_en
+        return store
 
     @classmethod
-    def _create(cls, db_path: Path, *, seed: bool) -> None:
-        """Make a new library at db_path in one step: built (and seeded) in a work file beside it, then renamed.
+    def _fill(cls, db: Database, work: Path, seed: bool) -> None:
+        """Fill a new library (only a first run: an emptied one stays empty)."""
+        if seed:
+            from .starter import load_starter_library
 
-        A crash or Ctrl+C leaves either no library or a complete one; a lock file makes a second first start
-        wait and then open what the first one made.
-        """
-        with locks.exclusive(db_path.with_name(f".{db_path.name}.lock")):
-            if db_path.exists() and db_path.stat().st_size > 0:
-                return  # another process made it while we waited
-            pattern = glob.escape(db_path.name) + ".new-*"
-            for stale in db_path.parent.glob(pattern):  # work files of a start that was killed; nobody else uses them
-                stale.unlink(missing_ok=True)
-            work = db_path.with_name(f"{db_path.name}.new-{os.getpid()}")
-            try:
-                store = cls._open_writable(work, False)
-                if store is None:  # nobody else knows this file, so it cannot be busy
-                    raise LibraryError(f"De bibliotheek {db_path} kon niet worden gemaakt.",
-                                       en=f"The library {db_path} could not be created.")
-                try:
-                    if seed:  # only a first run fills the library; an emptied one stays empty
-                        from .starter import load_starter_library
-
-                        load_starter_library(store)
-                    store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                finally:
-                    store.close()  # the last connection: SQLite folds the WAL into the file and removes it
-                _fsync(work)
-                os.replace(work, db_path)
-                if os.name != "nt":
-                    _fsync(db_path.parent)  # the rename itself survives a power cut
-            except OSError as exc:
-                raise LibraryError(
-                    f"De bibliotheek {db_path} kon niet worden gemaakt: {exc.strerror}.",
-                    en=f"The library {db_path} could not be created: {exc.strerror}.",
-                ) from exc
-            finally:
-                for leftover in (work, *(work.with_name(work.name + s) for s in ("-wal", "-shm", "-journal"))):
-                    with contextlib.suppress(OSError):
-                        leftover.unlink(missing_ok=True)
-
-    @classmethod
-    def _connect(cls, uri: str, *, any_thread: bool = False) -> Database:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=not any_thread,
-                               timeout=BUSY_TIMEOUT_MS / 1000)
-        conn.row_factory = sqlite3.Row
-        return Database(conn)
-
-    @classmethod
-    def _open_writable(cls, db_path: Path, exists: bool, *, any_thread: bool = False) -> LibraryStore | None:
-        """Open for writing; None when another program holds the write lock."""
-        db = cls._connect(sqlite_uri(db_path, mode="rw" if exists else "rwc"), any_thread=any_thread)
-        try:
-            try:
-                version = migrations.stored_version(db)  # the first read: SQLite checks the file header here
-            except sqlite3.DatabaseError as exc:
-                if exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
-                    raise _not_a_library(db_path) from exc
-                raise
-            if exists:
-                cls._check_is_library(db, db_path)
-            if version > migrations.SCHEMA_VERSION:
-                db.conn.close()
-                return cls._open_read_only(
-                    db_path,
-                    "Deze bibliotheek is gemaakt met een nieuwere versie van Tender Assistant; "
-                    "ze is alleen-lezen geopend. Werk het programma bij om te wijzigen.",
-                    "This library was made by a newer version of Tender Assistant; it was opened read-only. "
-                    "Update the program to edit it.",
-                    any_thread=any_thread,
-                )
-            # a short wait for a writer that is finishing; a lock held longer opens the library read-only
-            db.conn.execute(f"PRAGMA busy_timeout = {OPEN_PROBE_MS}")
-            try:
-                db.conn.execute("BEGIN IMMEDIATE")
-                db.conn.execute("ROLLBACK")
-            except sqlite3.OperationalError as exc:
-                if exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-                    db.conn.close()
-                    return None
-                raise
-            db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            db.conn.execute("PRAGMA journal_mode = WAL")
-            db.conn.execute("PRAGMA foreign_keys = ON")
-            if version < migrations.SCHEMA_VERSION or not db["packages"].exists():
-                migrations.apply_all(db)
-        except sqlite3.Error as exc:
-            db.conn.close()
-            error = translate_sqlite_error(exc, db_path)
-            if error is None:
-                raise
-            raise error from exc
-        except LibraryError:
-            db.conn.close()
-            raise
-        return cls(db, db_path, read_only=False, read_only_reason=None)
-
-    @classmethod
-    def _open_read_only(cls, db_path: Path, reason: str, reason_en: str, *, any_thread: bool = False) -> LibraryStore:
-        last_error: sqlite3.Error | None = None
-        # immutable=1 is the fallback for a read-only file in WAL mode whose -shm cannot be created
-        for uri in (sqlite_uri(db_path, mode="ro"), sqlite_uri(db_path, mode="ro", immutable="1")):
-            db = cls._connect(uri, any_thread=any_thread)
-            try:
-                cls._check_is_library(db, db_path)
-                db.execute("SELECT count(*) FROM criteria").fetchone()
-            except sqlite3.Error as exc:
-                db.conn.close()
-                code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-                if code == sqlite3.SQLITE_NOTADB:
-                    raise _not_a_library(db_path) from exc
-                last_error = exc
-                if code not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
-                    break  # busy or damaged: reading the file as immutable would ignore the WAL and see garbage
-                continue
-            except LibraryError:
-                db.conn.close()
-                raise
-            return cls(db, db_path, read_only=True, read_only_reason=reason, read_only_reason_en=reason_en)
-        assert last_error is not None
-        raise translate_sqlite_error(last_error, db_path) or last_error
-
-    @staticmethod
-    def _check_is_library(db: Database, db_path: Path) -> None:
-        """Refuse a database that another program made (before anything is written into it)."""
-        tables = set(db.table_names())
-        if not tables:
-            return
-        ours = "criteria" in tables and MIGRATIONS_TABLE in tables and db.execute(
-            f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set = ? LIMIT 1",
-            [migrations.migrations.name]).fetchone() is not None
-        if not ours:
-            raise LibraryError(
-                f"Het bestand {db_path.name} is een SQLite-database, maar geen Tender Assistant-bibliotheek; "
-                "het is niet aangeraakt.",
-                en=f"The file {db_path.name} is an SQLite database but not a Tender Assistant library; "
-                "it was left untouched.",
-            )
+            load_starter_library(cls(db, work, read_only=False, read_only_reason=None))
 
     def reopen(self) -> None:
         """Open the connection again on the same file (after `library restore` swapped it); caches refresh."""
@@ -426,10 +154,7 @@ class LibraryStore:
                         conn.execute("ROLLBACK")
                     raise
         except sqlite3.Error as exc:
-            error = translate_sqlite_error(exc, self.path)
-            if error is None:
-                raise
-            raise error from exc
+            sqlite_file.raise_sqlite_error(exc, self.path, migrations.LIBRARY)
         finally:
             self.generation += 1
 
@@ -850,23 +575,7 @@ class LibraryStore:
     # ------------------------------------------------------------------ backup
     def backup(self, folder: Path | None = None) -> Path:
         """Copy the whole database (a consistent snapshot) into the backups folder; returns the copy's path."""
-        target_dir = folder or paths.backups_dir(self.path)
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        target = target_dir / f"{self.path.stem}-{stamp}.db"
-        try:
-            target_dir.mkdir(parents=True, exist_ok=True)
-            dest = sqlite3.connect(target)
-            try:
-                self.db.conn.backup(dest)
-            finally:
-                dest.close()
-        except (OSError, sqlite3.Error) as exc:
-            target.unlink(missing_ok=True)
-            raise LibraryError(
-                f"Er kon geen reservekopie worden gemaakt in {target_dir}: {exc}. Er is niets gewijzigd.",
-                en=f"No backup could be made in {target_dir}: {exc}. Nothing was changed.",
-            ) from exc
-        return target
+        return sqlite_file.backup(self.db.conn, self.path, migrations.LIBRARY, folder=folder)
 
     # ------------------------------------------------------------------ search
     def search(self, query: str, package: str | None = None, kind: str | None = None, level: int | None = None,

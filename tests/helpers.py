@@ -7,11 +7,18 @@ import sqlite3
 from pathlib import Path
 
 
-def db_fingerprint(path: Path) -> str:
-    """A hash of the database's full SQL dump (WAL content included), to prove nothing changed."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def db_fingerprint(path: Path, *, without_setting: str | None = None) -> str:
+    """A hash of the database's full SQL dump (WAL content included), to prove nothing changed.
+
+    without_setting leaves one row of the settings table out (an undo clears the name of its backup).
+    """
+    skip = f"INSERT INTO \"settings\" VALUES('{without_setting}'," if without_setting else None
+    from criteria_library.infra.sqlite_file import sqlite_uri
+
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro"), uri=True)
     try:
-        dump = "\n".join(line for line in conn.iterdump() if "sqlite_stat" not in line)
+        dump = "\n".join(line for line in conn.iterdump()
+                          if "sqlite_stat" not in line and not (skip and line.startswith(skip)))
     finally:
         conn.close()
     return hashlib.sha256(dump.encode("utf-8")).hexdigest()

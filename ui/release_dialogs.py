@@ -208,18 +208,26 @@ class UpdateDialog(QDialog):
         return True
 
     def undo(self) -> bool:
-        """'Herstel vorige toestand': back to the library as it was before the last update."""
+        """'Herstel vorige toestand': back to the library as it was before the last update (a checked backup)."""
+        try:
+            preview = merge.undo_preview(self.store)  # what comes back, said before it does
+        except UserError as exc:
+            show_user_error(self, exc)
+            self._update_buttons()
+            return False
         answer = QMessageBox.question(self, _tr("Herstel vorige toestand"),
-                                      _tr("De bibliotheek terugzetten naar de toestand van vóór de laatste update? "
-                                          "Wijzigingen van daarna gaan verloren."))
+                                      _tr("De bibliotheek terugzetten naar %1 (de toestand van vóór de laatste "
+                                          "update)? Wijzigingen van daarna gaan verloren; de huidige bibliotheek "
+                                          "wordt eerst bewaard in de map backups.")
+                                      .replace("%1", preview.describe(i18n.lang())))
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            path = merge.restore_previous_state(self.store)
+            result = merge.restore_previous_state(self.store)
         except UserError as exc:
             show_user_error(self, exc)
             return False
-        self.preview.setHtml(f"<p><b>{html.escape(_tr('Vorige toestand hersteld uit %1.').replace('%1', path.name))}"
+        self.preview.setHtml(f"<p><b>{html.escape(_tr('Vorige toestand hersteld uit %1.').replace('%1', result.preview.backup.name))}"
                              "</b></p>")
         self._update_buttons()
         self.updated.emit()

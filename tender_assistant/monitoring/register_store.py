@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from criteria_library.infra import paths
+from criteria_library.infra import paths, sqlite_file
 from criteria_library.infra.errors import UserError
 
 from .records import ContractRecord, criterion_from_dict, criterion_to_dict
@@ -31,6 +31,10 @@ migrations = Migrations("tender_assistant.monitoring")
 
 class RegisterError(UserError):
     """A problem with the register file or with data for it that the user can fix."""
+
+
+class RegisterReadOnlyError(RegisterError):
+    """A write to a register that can only be read (its file or folder is read-only)."""
 
 
 @migrations(name="0001_register")
@@ -49,6 +53,14 @@ def m0001_register(db: Database) -> None:
     db.table("records").create_index(["uid"], unique=True)
     db.table("records").create_index(["organisation", "award_date"])
     db.table("settings").create({"key": str, "value": str}, pk="key")
+
+
+# What makes an SQLite file a register of ours, for the SQLite file layer.
+REGISTER = sqlite_file.DatabaseKind(
+    migrations=migrations, schema_version=SCHEMA_VERSION, tables=("records",), noun="register", noun_en="register",
+    article="het", error=RegisterError, read_only_error=RegisterReadOnlyError, newer_opens_read_only=False,
+    busy_opens_read_only=False,
+)
 
 
 def default_register_path() -> Path:
@@ -97,44 +109,24 @@ def row_to_record(row: sqlite3.Row | dict[str, Any]) -> ContractRecord:
 class RegisterStore:
     """One open register file; every write is one transaction."""
 
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, db: Database, path: Path, *, read_only_reason: str | None = None) -> None:
         self.db = db
         self.path = path
+        self.read_only_reason = read_only_reason  # None when the register may be written
 
     @classmethod
     def open(cls, path: Path | str | None = None) -> RegisterStore:
-        """Open (or create) the register at path, by default in the data folder."""
+        """Open (or create) the register at path, by default in the data folder; read-only where it cannot be written.
+
+        A register on a read-only location can still be read and reported on; a write then says it is read-only.
+        """
         p = Path(path) if path is not None else default_register_path()
         if p.is_dir():
             raise RegisterError(f"{p} is een map, geen register.", en=f"{p} is a folder, not a register.")
         if not p.parent.exists():
             raise RegisterError(f"De map {p.parent} bestaat niet.", en=f"The folder {p.parent} does not exist.")
-        try:
-            conn = sqlite3.connect(p, isolation_level=None, check_same_thread=False, timeout=3)
-            conn.row_factory = sqlite3.Row
-            db = Database(conn)
-            tables = set(db.table_names())
-            if tables and "records" not in tables:
-                conn.close()
-                raise RegisterError(f"{p.name} is een SQLite-database, maar geen register; ze is niet aangeraakt.",
-                                    en=f"{p.name} is an SQLite database but not a register; it was left untouched.")
-            version = int(db.execute("PRAGMA user_version").fetchone()[0])
-            if version > SCHEMA_VERSION:
-                conn.close()
-                raise RegisterError(f"Het register {p.name} is gemaakt met een nieuwere versie van Tender Assistant; "
-                                    "werk het programma bij.", en=f"The register {p.name} was made by a newer "
-                                    "version of Tender Assistant; update the program.")
-            conn.execute("PRAGMA journal_mode = WAL")
-            if version < SCHEMA_VERSION or "records" not in tables:
-                migrations.apply(db)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.DatabaseError as exc:
-            if "not a database" in str(exc).lower():
-                raise RegisterError(f"Het bestand {p.name} is geen register; het is niet aangeraakt.",
-                                    en=f"The file {p.name} is not a register; it was left untouched.") from exc
-            raise RegisterError(f"Het register {p.name} kan niet worden geopend: {exc}.",
-                                en=f"The register {p.name} cannot be opened: {exc}.") from exc
-        return cls(db, p)
+        opened = sqlite_file.open_file(p, REGISTER, any_thread=True)
+        return cls(opened.db, p, read_only_reason=opened.read_only_reason)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -149,14 +141,12 @@ class RegisterStore:
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
-        """One atomic write; SQLite errors become RegisterErrors and change nothing."""
+        """One atomic write; a known SQLite error becomes a RegisterError and changes nothing, a bug stays one."""
         try:
             with self.db.atomic():
                 yield self.db
         except sqlite3.Error as exc:
-            raise RegisterError(f"Het register {self.path.name} kon niet worden gewijzigd: {exc}. Er is niets "
-                                "gewijzigd.", en=f"The register {self.path.name} could not be changed: {exc}. "
-                                "Nothing was changed.") from exc
+            sqlite_file.raise_sqlite_error(exc, self.path, REGISTER)
 
     # ------------------------------------------------------------------ reading
     def records(self, organisation: str | None = None) -> list[ContractRecord]:
@@ -282,18 +272,4 @@ class RegisterStore:
     # ------------------------------------------------------------------- backup
     def backup(self) -> Path:
         """Copy the register (a consistent snapshot) into backups/ beside it; returns the copy's path."""
-        folder = paths.backups_dir(self.path)
-        target = folder / f"{self.path.stem}-{datetime.now().strftime('%Y%m%d-%H%M%S-%f')}.db"
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            dest = sqlite3.connect(target)
-            try:
-                self.db.conn.backup(dest)
-            finally:
-                dest.close()
-        except (OSError, sqlite3.Error) as exc:
-            target.unlink(missing_ok=True)
-            raise RegisterError(f"Er kon geen reservekopie van het register worden gemaakt in {folder}: {exc}. Er is "
-                                "niets gewijzigd.", en=f"No backup of the register could be made in {folder}: {exc}. "
-                                "Nothing was changed.") from exc
-        return target
+        return sqlite_file.backup(self.db.conn, self.path, REGISTER)

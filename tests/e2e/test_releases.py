@@ -137,3 +137,32 @@ def test_tender_drift_lists_outdated_criteria(tmp_path: Path) -> None:
     data = json.loads(ok(run(home, "--db", str(db), "tender", "drift", str(tenders), "--json")))
     assert data["tenders"][0]["criteria"][0]["changed"] == ["title"]
     refused(run(home, "--db", str(db), "tender", "drift", str(tmp_path / "bestaat-niet")), "bestaat niet")
+
+
+def test_update_undo_says_what_comes_back_and_goes_back_once(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    key = tmp_path / "k.key"
+    a_db, b_db = a / "library.db", b / "library.db"
+    ok(run(a, "--db", str(a_db), "library", "import", str(MINI)))
+    ok(run(a, "library", "keygen", str(key)))
+    ok(run(a, "--db", str(a_db), "library", "publish", str(tmp_path / "r1"), "--key", str(key), "--version", "1.0"))
+    ok(run(b, "--db", str(b_db), "library", "import", str(MINI)))
+    ok(run(b, "library", "trust", f"{key}.pub", "--name", "A"))
+    before = db_fingerprint(b_db)
+    from criteria_library.store import LibraryStore
+
+    with LibraryStore.open(b_db, read_only=True) as store:
+        count = store.count_criteria()
+    refused(run(b, "--db", str(b_db), "library", "update", "--undo"), "geen reservekopie van vóór een update")
+    ok(run(b, "--db", str(b_db), "library", "update", "--from", str(tmp_path / "r1")))
+    after = db_fingerprint(b_db)
+
+    dry = ok(run(b, "--db", str(b_db), "library", "update", "--undo", "--dry-run"))
+    assert "terug naar de reservekopie van " in dry and f" met {count} criteria (" in dry and "niets gewijzigd" in dry
+    assert db_fingerprint(b_db) == after
+    out = ok(run(b, "--db", str(b_db), "library", "update", "--undo"))
+    assert out.index("terug naar de reservekopie") < out.index("vorige toestand hersteld uit")
+    assert "de vervangen bibliotheek is bewaard als " in out
+    assert db_fingerprint(b_db) == before
+    refused(run(b, "--db", str(b_db), "library", "update", "--undo"), "geen reservekopie van vóór een update")
+    assert db_fingerprint(b_db) == before

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from criteria_library import merge
 from criteria_library.merge import conflicts, provenance
 from criteria_library.store import LibraryStore
 from tests.helpers import db_fingerprint, publish_edit
@@ -47,7 +48,7 @@ def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: Library
     publish_edit(other, replace(other.criterion("MEU-M-01"), title="Eigen titel van gemeente B"))
     publish_edit(fresh_db, replace(fresh_db.criterion("MEU-M-01"), title="Nieuwe titel van de regie"))
     publish_edit(fresh_db, replace(fresh_db.criterion("VKB-C-01"), title="Contractbepaling, herzien"))
-    before_second = db_fingerprint(other.path)
+    before_second = db_fingerprint(other.path, without_setting=merge.LAST_BACKUP_KEY)
     dialog.source_edit.setText(str(release(fresh_db, key, tmp_path / "r2", "2.0")))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     text = dialog.preview.toPlainText()
@@ -67,7 +68,9 @@ def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: Library
 
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)  # 'herstel vorige toestand'
     assert answers.seen[-1][0] == "question"
+    assert "de reservekopie van " in answers.seen[-1][1] and " met 8 criteria" in answers.seen[-1][1]
     assert db_fingerprint(other.path) == before_second
+    assert not dialog.undo_button.isEnabled()  # one update back, not two
     assert not errors
     other.close()
 

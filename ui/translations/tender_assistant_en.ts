@@ -1552,8 +1552,8 @@
       <translation>Restore previous state</translation>
     </message>
     <message>
-      <source>De bibliotheek terugzetten naar de toestand van vóór de laatste update? Wijzigingen van daarna gaan verloren.</source>
-      <translation>Put the library back as it was before the last update? Changes made since then are lost.</translation>
+      <source>De bibliotheek terugzetten naar %1 (de toestand van vóór de laatste update)? Wijzigingen van daarna gaan verloren; de huidige bibliotheek wordt eerst bewaard in de map backups.</source>
+      <translation>Put the library back to %1 (as it was before the last update)? Changes made since then are lost; the current library is kept in the backups folder first.</translation>
     </message>
     <message>
       <source>Vorige toestand hersteld uit %1.</source>

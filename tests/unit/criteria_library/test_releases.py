@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from criteria_library import merge
 from criteria_library.errors import LibraryError
 from criteria_library.merge import apply_update, plan_update, provenance
-from criteria_library.models import Status
 from criteria_library.releases import (
     BUILTIN_NAME,
     load_private_key,
@@ -22,7 +19,7 @@ from criteria_library.releases import (
 )
 from criteria_library.starter import STARTER_DIR
 from criteria_library.store import LibraryStore
-from tests.helpers import db_fingerprint, publish_edit
+from tests.helpers import db_fingerprint
 from tests.release_helpers import make_key, release, serve, subscriber, trust_key
 
 
@@ -162,15 +159,3 @@ def test_fresh_install_shows_where_every_starter_criterion_came_from(library: Li
         p = provenance(library, cid)
         assert p is not None and p.publisher == BUILTIN_NAME and not p.changed_locally
 
-
-def test_restore_previous_state_undoes_an_update(published, tmp_path: Path) -> None:
-    store, keyfile, folder = published
-    other = subscriber(tmp_path / "b.db")
-    apply_update(other, plan_update(other, read_release(folder)))
-    before = db_fingerprint(other.path)
-    publish_edit(store, replace(store.criterion("MEU-M-01"), title="Tweede titel van de uitgever"))
-    apply_update(other, plan_update(other, read_release(release(store, keyfile, tmp_path / "rel2", "2.0"))))
-    assert other.criterion("MEU-M-01").title == "Tweede titel van de uitgever"
-    merge.restore_previous_state(other)
-    assert db_fingerprint(other.path) == before
-    assert other.criterion("MEU-M-01").status == Status.PUBLISHED

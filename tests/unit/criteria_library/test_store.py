@@ -134,29 +134,6 @@ def test_other_apps_database_with_a_criteria_table_is_refused_and_not_written(tm
     assert sorted(p.name for p in tmp_path.iterdir()) == ["crm.db"]
 
 
-def _sqlite_error(code: int, text: str) -> sqlite3.OperationalError:
-    exc = sqlite3.OperationalError(text)
-    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
-    return exc
-
-
-def test_sqlite_errors_are_classified_by_code_not_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import criteria_library.store as store_module
-    from criteria_library.store import translate_sqlite_error
-
-    path = tmp_path / "library.db"
-    # a programming error whose text mentions "locked" or "full" is a bug, not a polite message
-    assert translate_sqlite_error(_sqlite_error(sqlite3.SQLITE_ERROR, "no such column: locked_full"), path) is None
-    assert translate_sqlite_error(sqlite3.ProgrammingError("Cannot operate on a closed database."), path) is None
-    assert translate_sqlite_error(_sqlite_error(2067, "UNIQUE constraint failed: criteria.id"), path) is None
-    busy = translate_sqlite_error(_sqlite_error(sqlite3.SQLITE_BUSY_SNAPSHOT, "database is locked"), path)
-    assert busy is not None and "in gebruik" in str(busy)
-    # a nearly full disk fails a write with an I/O error: the user reads that the disk is full
-    monkeypatch.setattr(store_module, "_low_disk", lambda _path: True)
-    full = translate_sqlite_error(_sqlite_error(sqlite3.SQLITE_IOERR_WRITE, "disk I/O error"), path)
-    assert full is not None and "schijf is vol" in str(full).lower()
-
-
 def test_a_programming_error_in_a_write_is_not_turned_into_a_user_message(fresh_db: LibraryStore) -> None:
     with pytest.raises(sqlite3.OperationalError), fresh_db.transaction() as db:
         db.execute("UPDATE criteria SET no_such_column = 1")
@@ -213,7 +190,7 @@ def test_database_locked_by_another_process_opens_read_only(fresh_db: LibrarySto
 
 
 def test_write_while_another_process_holds_the_lock_fails_cleanly(fresh_db: LibraryStore, monkeypatch) -> None:
-    monkeypatch.setattr("criteria_library.store.BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr("criteria_library.infra.sqlite_file.BUSY_TIMEOUT_MS", 200)
     fresh_db.db.conn.execute("PRAGMA busy_timeout = 200")
     other = sqlite3.connect(fresh_db.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
@@ -281,16 +258,6 @@ def test_library_in_a_folder_with_uri_characters_is_that_file(tmp_path: Path, fo
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
     with LibraryStore.open(path, read_only=True) as again:
         assert again.count_criteria() == count
-
-
-def test_sqlite_uri_quotes_windows_drive_and_unc_paths() -> None:
-    from pathlib import PureWindowsPath
-
-    from criteria_library.store import sqlite_uri
-
-    assert sqlite_uri(PureWindowsPath(r"C:\Inkoop #2\a?b\100%25\lib.db"), mode="ro") == (
-        "file:///C:/Inkoop%20%232/a%3Fb/100%2525/lib.db?mode=ro")
-    assert sqlite_uri(PureWindowsPath(r"\\server\share\Inkoop #2\lib.db")) == "file:////server/share/Inkoop%20%232/lib.db"
 
 
 def test_library_check_survives_bad_rows_and_names_them(fresh_db: LibraryStore) -> None:

@@ -25,7 +25,8 @@ def run_py(code: str, *args: str, timeout: float = 60) -> subprocess.CompletedPr
 
 READ_TITLE = """
 import sqlite3, sys
-conn = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+from criteria_library.infra.sqlite_file import sqlite_uri
+conn = sqlite3.connect(sqlite_uri(sys.argv[1], mode="ro"), uri=True)
 print(conn.execute("SELECT title FROM criteria WHERE id = ?", [sys.argv[2]]).fetchone()[0])
 """
 
@@ -165,7 +166,7 @@ time.sleep(float(sys.argv[2]))
 
 
 def test_a_busy_library_is_called_busy_never_damaged(fresh_db: LibraryStore, monkeypatch) -> None:
-    import criteria_library.store as store_module
+    import criteria_library.infra.sqlite_file as store_module
     from criteria_library.errors import LibraryError
 
     path = fresh_db.path

@@ -81,3 +81,41 @@ def test_kill_9_during_saves_leaves_each_edit_whole(fresh_db: LibraryStore) -> N
                 history = store.history(c.id)
                 assert history[0].version == c.version
     assert kills > 0
+
+
+UNDO = """
+import sys
+from criteria_library.merge import restore_previous_state
+from criteria_library.store import LibraryStore
+with LibraryStore.open(sys.argv[1], seed=False) as store:
+    restore_previous_state(store)
+"""
+
+
+def test_kill_9_during_update_undo_leaves_the_old_or_the_restored_library(tmp_path: Path) -> None:
+    from bench.synthetic import synthetic_pack
+    from criteria_library.exchange import apply_import, plan_import, read_pack
+    from criteria_library.merge import LAST_BACKUP_KEY
+
+    pack_path = tmp_path / "groot.json"
+    pack_path.write_text(json.dumps(synthetic_pack(criteria=3000, packages=3, seed=5), ensure_ascii=False),
+                         encoding="utf-8")
+    template = tmp_path / "sjabloon" / "library.db"
+    with LibraryStore.open(template, seed=False) as store:
+        backup = store.backup()  # the state "before the update": empty
+        store.set_setting(LAST_BACKUP_KEY, str(backup), "test")
+        apply_import(store, plan_import(store, read_pack(pack_path)), backup=False)
+        after = store.count_criteria()
+    kills = 0
+    for attempt, delay in enumerate((0.35, 0.5, 0.65, 0.8, 1.0)):
+        folder = tmp_path / f"poging{attempt}"
+        (folder / "backups").mkdir(parents=True)
+        db = folder / "library.db"
+        db.write_bytes(template.read_bytes())
+        (folder / "backups" / backup.name).write_bytes(backup.read_bytes())
+        with LibraryStore.open(db, seed=False) as store:
+            store.db.execute("UPDATE settings SET value = ? WHERE key = ?",
+                             [str(folder / "backups" / backup.name), LAST_BACKUP_KEY])
+        kills += _kill_after([sys.executable, "-c", UNDO, str(db)], delay)
+        assert _assert_whole(db) in (0, after)
+    assert kills > 0

@@ -1,0 +1,563 @@
+"""One SQLite file layer for every database of the app (the library, the register).
+
+Building the `file:` URI, opening (read-write, read-only, immutable as the last resort, a short busy probe),
+checking that the file is ours (its migration set), refusing a newer schema, migrating, sorting `sqlite3.Error` by
+result code into messages a user can act on and bugs, backup (SQLite's online backup API) and the checks and file
+swap of a restore. Which database is meant is told by a `DatabaseKind`; nothing here knows a table's meaning.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import re
+import shutil
+import sqlite3
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PureWindowsPath
+from typing import NoReturn
+from urllib.parse import quote
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from . import locks, paths
+from .errors import UserError
+
+BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program's write to finish
+OPEN_PROBE_MS = 1000  # how long opening waits for the write lock before opening read-only
+MIGRATIONS_TABLE = Migrations.migrations_table  # our files have this table, with rows of their migration set
+LOW_DISK_BYTES = 16 * 1024 * 1024  # below this much free space an I/O error while writing is a full disk
+SIDECARS = ("-wal", "-shm", "-journal")
+BACKUP_STAMP = "%Y%m%d-%H%M%S-%f"
+
+
+@dataclass(frozen=True)
+class DatabaseKind:
+    """What makes an SQLite file one of ours, and how to speak of it: its migrations, tables and Dutch noun."""
+
+    migrations: Migrations
+    schema_version: int  # stored in PRAGMA user_version, so an older program sees a newer file
+    tables: tuple[str, ...]  # a complete file has these; the first one marks the file as ours
+    noun: str  # "bibliotheek"
+    noun_en: str  # "library"
+    article: str  # "de" or "het"
+    error: type[UserError]
+    read_only_error: type[UserError]
+    newer_opens_read_only: bool  # False: a file made by a newer version is refused
+    busy_opens_read_only: bool  # True: a write lock held at opening gives a read-only file instead of waiting
+    restore_command: str | None = None  # the command that puts a backup back, named in warnings
+
+    def the(self) -> str:
+        """'De bibliotheek', 'Het register': the start of a sentence about this file."""
+        return f"{self.article.capitalize()} {self.noun}"
+
+
+@dataclass
+class OpenedFile:
+    """A connection to one of our files; read_only_reason (Dutch, English) is None when it may be written."""
+
+    db: Database
+    read_only_reason: str | None = None
+    read_only_reason_en: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    warnings_en: list[str] = field(default_factory=list)
+
+    @property
+    def read_only(self) -> bool:
+        """True when the file was opened read-only (the reason says why)."""
+        return self.read_only_reason is not None
+
+
+# ------------------------------------------------------------------------------------------------ paths and URIs
+def sqlite_uri(path: Path | PureWindowsPath | str, **params: str) -> str:
+    """An SQLite URI for a file path: '#', '?', '%' and spaces quoted; Windows drive and UNC paths as SQLite wants."""
+    if isinstance(path, PureWindowsPath):  # WindowsPath on Windows; a PureWindowsPath anywhere (tests)
+        text = str(path.absolute() if isinstance(path, Path) else path).replace("\\", "/")
+        # file:///C:/... ; a UNC path //server/share becomes file:////server/share (the authority stays empty)
+        text = text if text.startswith("/") else "/" + text
+    else:
+        text = str(Path(path).absolute())
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return "file://" + quote(text, safe="/:") + (f"?{query}" if query else "")
+
+
+def connect(path: Path, mode: str, *, immutable: bool = False, any_thread: bool = False,
+            timeout_ms: int | None = None) -> Database:
+    """A connection to the file at path (mode 'ro', 'rw' or 'rwc'), rows as sqlite3.Row, in autocommit."""
+    params = {"mode": mode, **({"immutable": "1"} if immutable else {})}
+    conn = sqlite3.connect(sqlite_uri(path, **params), uri=True, isolation_level=None,
+                           check_same_thread=not any_thread,
+                           timeout=(BUSY_TIMEOUT_MS if timeout_ms is None else timeout_ms) / 1000)
+    conn.row_factory = sqlite3.Row
+    return Database(conn)
+
+
+def file_writable(path: Path) -> bool:
+    """True when the file and its folder can be written (checks mode bits too, since root ignores them)."""
+    target = path if path.exists() else path.parent
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return False
+    if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    return os.access(target, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def fsync(path: Path) -> None:
+    """Flush a file (or folder) to disk; only for files no SQLite connection of this process has open."""
+    fd = os.open(path, os.O_RDONLY if path.is_dir() else os.O_RDWR)  # Windows flushes only writable handles
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def stale_sidecars(db_path: Path) -> bool:
+    """True when a -wal with content is clearly older than the file itself (a copy was put back by hand).
+
+    Only file times are compared (no descriptor of the database is opened). SQLite writes the WAL on every commit
+    and the file only when checkpointing, which also resets the WAL at the next commit, so in normal use the WAL
+    is not older than the file by much; a backup copied over the file after a crash is.
+    """
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        wal_stat, db_stat = wal.stat(), db_path.stat()
+    except OSError:
+        return False
+    return wal_stat.st_size > 32 and db_stat.st_mtime - wal_stat.st_mtime > 60
+
+
+def _has_wal(db_path: Path) -> bool:
+    try:
+        return db_path.with_name(db_path.name + "-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+# ------------------------------------------------------------------------------------------------ sorting errors
+def _low_disk(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < LOW_DISK_BYTES
+    except OSError:
+        return False
+
+
+def sqlite_error(exc: sqlite3.Error, path: Path, kind: DatabaseKind) -> UserError | None:
+    """A message the user can act on for an SQLite error, by its result code; None for a programming error (a bug).
+
+    Classified by `sqlite_errorcode`, not by message text, so a bug (bad SQL, misuse, a violated constraint) is
+    logged as one instead of becoming a polite dialog, and a busy file is never called damaged.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return None
+    primary = code & 0xFF
+    the, name, error = kind.the(), path.name, kind.error
+    the_en = f"The {kind.noun_en}"
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        return error(f"{the} {name} is in gebruik door een ander programma; probeer het zo opnieuw.",
+                     en=f"{the_en} {name} is in use by another program; try again shortly.")
+    if primary == sqlite3.SQLITE_FULL or (primary == sqlite3.SQLITE_IOERR and _low_disk(path)):
+        return error("De schijf is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw.",
+                     en="The disk is full; nothing was changed. Free some space and try again.")
+    if primary == sqlite3.SQLITE_READONLY:
+        return kind.read_only_error(f"{the} {name} kan niet worden gewijzigd (alleen-lezen).",
+                                    en=f"{the_en} {name} cannot be changed (read-only).")
+    if primary in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return error(f"Het bestand {name} is geen (gezonde) {kind.noun}-database.",
+                     en=f"The file {name} is not a (healthy) {kind.noun_en} database.")
+    if primary in (sqlite3.SQLITE_IOERR, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_NOLFS):
+        return error(f"{the} {name} kan niet worden gelezen of geschreven ({exc}); er is niets gewijzigd. "
+                     "Controleer de schijf of netwerkmap.",
+                     en=f"{the_en} {name} cannot be read or written ({exc}); nothing was changed. "
+                     "Check the disk or network folder.")
+    if primary == sqlite3.SQLITE_NOMEM:
+        return error("Te weinig geheugen; er is niets gewijzigd.", en="Out of memory; nothing was changed.")
+    return None
+
+
+def raise_sqlite_error(exc: sqlite3.Error, path: Path, kind: DatabaseKind) -> NoReturn:
+    """Raise the user's message for a known SQLite error; anything else is re-raised as the bug it is.
+
+    A bug reaches the exception hook of the command line or the window, which writes it to the log file.
+    """
+    error = sqlite_error(exc, path, kind)
+    if error is None:
+        raise exc
+    raise error from exc
+
+
+# ------------------------------------------------------------------------------------------------ is it ours
+def not_ours(path: Path, kind: DatabaseKind) -> UserError:
+    """The refusal of an SQLite file that another program made (or beside which lies another file's -wal)."""
+    if _has_wal(path):
+        return kind.error(
+            f"Het bestand {path.name} is samen met het -wal-bestand ernaast geen Tender Assistant-{kind.noun} (hoort "
+            f"dat -wal-bestand bij een andere database?); beide zijn niet aangeraakt.",
+            en=f"The file {path.name} together with the -wal file beside it is not a Tender Assistant "
+            f"{kind.noun_en} (does that -wal file belong to another database?); both were left untouched.")
+    return kind.error(f"Het bestand {path.name} is een SQLite-database, maar geen Tender Assistant-{kind.noun}; "
+                      "het is niet aangeraakt.",
+                      en=f"The file {path.name} is an SQLite database but not a Tender Assistant {kind.noun_en}; "
+                      "it was left untouched.")
+
+
+def not_a_database(path: Path, kind: DatabaseKind) -> UserError:
+    """The refusal of a file that is no SQLite database at all."""
+    return kind.error(f"Het bestand {path.name} is geen {kind.noun}-database; het is niet aangeraakt.",
+                      en=f"The file {path.name} is not a {kind.noun_en} database; it was left untouched.")
+
+
+def is_ours(db: Database, kind: DatabaseKind) -> bool:
+    """True for an empty file and for one holding our marker table and a row of our migration set."""
+    tables = set(db.table_names())
+    if not tables:
+        return True
+    return kind.tables[0] in tables and MIGRATIONS_TABLE in tables and db.execute(
+        f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE migration_set = ? LIMIT 1", [kind.migrations.name]
+    ).fetchone() is not None
+
+
+def stored_version(db: Database) -> int:
+    """The schema version recorded in the file (0 for a new one)."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(db: Database, kind: DatabaseKind) -> None:
+    """Apply the pending steps of the kind's migration set and record its schema version."""
+    kind.migrations.apply(db)
+    db.execute(f"PRAGMA user_version = {kind.schema_version}")
+
+
+def newer_message(path: Path, kind: DatabaseKind) -> tuple[str, str]:
+    """What to say about a file made by a newer version (Dutch, English)."""
+    return (f"{kind.the()} {path.name} is gemaakt met een nieuwere versie van Tender Assistant; werk het programma bij.",
+            f"The {kind.noun_en} {path.name} was made by a newer version of Tender Assistant; update the program.")
+
+
+# ------------------------------------------------------------------------------------------------ opening
+def open_file(path: Path, kind: DatabaseKind, *, read_only: bool = False, any_thread: bool = False,
+              create: Callable[[Path], None] | None = None) -> OpenedFile:
+    """Open one of our files for writing when possible, else read-only with the reason; create it when missing.
+
+    create builds a missing file at its path (in one step); without it SQLite creates the file in place.
+    """
+    exists = path.exists() and path.stat().st_size > 0
+    if not exists and read_only:
+        raise kind.error(f"{kind.the()} {path} bestaat niet.", en=f"The {kind.noun_en} {path} does not exist.")
+    reason = reason_en = None
+    if read_only:
+        reason, reason_en = "Alleen-lezen geopend.", "Opened read-only."
+    elif not file_writable(path):
+        if not exists:
+            raise kind.error(f"De map {path.parent} is alleen-lezen; {kind.article} {kind.noun} kan daar niet "
+                             "worden gemaakt.",
+                             en=f"The folder {path.parent} is read-only; the {kind.noun_en} cannot be created there.")
+        reason = f"Het {kind.noun}bestand is alleen-lezen; wijzigen is uitgeschakeld."
+        reason_en = f"The {kind.noun_en} file is read-only; editing is disabled."
+    if reason is None:
+        if not exists and create is not None:
+            create(path)
+            exists = True
+        stale = stale_sidecars(path)  # checked before SQLite opens (and would apply) them
+        opened = _open_writable(path, kind, exists=exists, any_thread=any_thread)
+        if opened is not None:
+            if stale and kind.restore_command:
+                opened.warnings.append(
+                    f"naast {path.name} stond een -wal-bestand dat ouder is dan {kind.article} {kind.noun} zelf (was "
+                    f"er een kopie teruggezet?); als gegevens ontbreken of vreemd zijn: zet de kopie terug met "
+                    f"'{kind.restore_command} KOPIE'.")
+                opened.warnings_en.append(
+                    f"beside {path.name} was a -wal file older than the {kind.noun_en} itself (was a copy put "
+                    f"back?); if data are missing or odd, put the copy back with '{kind.restore_command} COPY'.")
+            return opened
+        reason = f"{kind.the()} is in gebruik door een ander programma; wijzigen is uitgeschakeld."
+        reason_en = f"The {kind.noun_en} is in use by another program; editing is disabled."
+    return open_read_only(path, kind, reason, reason_en or reason, any_thread=any_thread)
+
+
+def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: bool) -> OpenedFile | None:
+    """Open for writing; None when another program holds the write lock (and the kind opens read-only then)."""
+    if exists and _has_wal(path):
+        # A -wal of another database beside ours would be applied on opening and, when this connection closes as
+        # the last one, checkpointed into our file: judge file and WAL on a connection that can never write first.
+        probe = open_read_only(path, kind, "", "", any_thread=any_thread, fallback=False)
+        probe.db.conn.close()
+    db = connect(path, "rw" if exists else "rwc", any_thread=any_thread)
+    try:
+        try:
+            version = stored_version(db)  # the first read: SQLite checks the file header here
+        except sqlite3.DatabaseError as exc:
+            if exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
+                raise not_a_database(path, kind) from exc
+            raise
+        if exists and not is_ours(db, kind):
+            raise not_ours(path, kind)
+        if version > kind.schema_version:
+            db.conn.close()
+            if not kind.newer_opens_read_only:
+                nl, en = newer_message(path, kind)
+                raise kind.error(nl, en=en)
+            return open_read_only(
+                path, kind,
+                f"Deze {kind.noun} is gemaakt met een nieuwere versie van Tender Assistant; ze is alleen-lezen "
+                "geopend. Werk het programma bij om te wijzigen.",
+                f"This {kind.noun_en} was made by a newer version of Tender Assistant; it was opened read-only. "
+                "Update the program to edit it.",
+                any_thread=any_thread)
+        if kind.busy_opens_read_only:
+            # a short wait for a writer that is finishing; a lock held longer opens the file read-only
+            db.conn.execute(f"PRAGMA busy_timeout = {OPEN_PROBE_MS}")
+            try:
+                db.conn.execute("BEGIN IMMEDIATE")
+                db.conn.execute("ROLLBACK")
+            except sqlite3.OperationalError as exc:
+                if exc.sqlite_errorcode & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+                    db.conn.close()
+                    return None
+                raise
+            db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.conn.execute("PRAGMA journal_mode = WAL")
+        db.conn.execute("PRAGMA foreign_keys = ON")
+        if version < kind.schema_version or not all(db[t].exists() for t in kind.tables):
+            migrate(db, kind)
+    except sqlite3.Error as exc:
+        db.conn.close()
+        raise_sqlite_error(exc, path, kind)
+    except UserError:
+        db.conn.close()
+        raise
+    return OpenedFile(db)
+
+
+def open_read_only(path: Path, kind: DatabaseKind, reason: str, reason_en: str, *, any_thread: bool = False,
+                   fallback: bool = True) -> OpenedFile:
+    """Open for reading only; immutable=1 (no -shm needed) is the fallback on a location nobody may write."""
+    last_error: sqlite3.Error | None = None
+    for immutable in (False, True) if fallback else (False,):
+        db = connect(path, "ro", immutable=immutable, any_thread=any_thread)
+        try:
+            if not is_ours(db, kind):
+                raise not_ours(path, kind)
+            if kind.tables[0] in set(db.table_names()):
+                db.execute(f"SELECT count(*) FROM [{kind.tables[0]}]").fetchone()
+        except sqlite3.Error as exc:
+            db.conn.close()
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code == sqlite3.SQLITE_NOTADB:
+                raise not_a_database(path, kind) from exc
+            last_error = exc
+            if code not in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY):
+                break  # busy or damaged: reading the file as immutable would ignore the WAL and see garbage
+            continue
+        except UserError:
+            db.conn.close()
+            raise
+        return OpenedFile(db, reason, reason_en)
+    assert last_error is not None
+    raise_sqlite_error(last_error, path, kind)
+
+
+def create_atomically(path: Path, kind: DatabaseKind, fill: Callable[[Database, Path], None]) -> None:
+    """Make a new file at path in one step: built (and filled) in a work file beside it, then renamed.
+
+    A crash or Ctrl+C leaves either no file or a complete one; a lock file makes a second first start wait and
+    then open what the first one made.
+    """
+    with locks.exclusive(path.with_name(f".{path.name}.lock")):
+        if path.exists() and path.stat().st_size > 0:
+            return  # another process made it while we waited
+        for stale in path.parent.glob(glob.escape(path.name) + ".new-*"):  # work files of a killed start
+            stale.unlink(missing_ok=True)
+        work = path.with_name(f"{path.name}.new-{os.getpid()}")
+        try:
+            opened = _open_writable(work, kind, exists=False, any_thread=False)
+            if opened is None:  # nobody else knows this file, so it cannot be busy
+                raise kind.error(f"{kind.the()} {path} kon niet worden gemaakt.",
+                                 en=f"The {kind.noun_en} {path} could not be created.")
+            try:
+                fill(opened.db, work)
+                opened.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                opened.db.conn.close()  # the last connection: SQLite folds the WAL into the file and removes it
+            fsync(work)
+            os.replace(work, path)
+            if os.name != "nt":
+                fsync(path.parent)  # the rename itself survives a power cut
+        except OSError as exc:
+            raise kind.error(f"{kind.the()} {path} kon niet worden gemaakt: {exc.strerror}.",
+                             en=f"The {kind.noun_en} {path} could not be created: {exc.strerror}.") from exc
+        finally:
+            remove_with_sidecars(work)
+
+
+def remove_with_sidecars(path: Path) -> None:
+    """Delete a work file and the -wal, -shm and -journal SQLite may have left beside it."""
+    for leftover in (path, *(path.with_name(path.name + s) for s in SIDECARS)):
+        with contextlib.suppress(OSError):
+            leftover.unlink(missing_ok=True)
+
+
+# ------------------------------------------------------------------------------------------------ backup
+def backup_name(path: Path, label: str = "") -> str:
+    """The file name of a backup of path made now: stem, optional label, time stamp."""
+    return f"{path.stem}-{label + '-' if label else ''}{datetime.now().strftime(BACKUP_STAMP)}.db"
+
+
+def backup_pattern(path: Path) -> re.Pattern[str]:
+    """The names backup_name gives (without a label), with the time stamp as group 'stamp'."""
+    return re.compile(re.escape(path.stem) + r"-(?P<stamp>\d{8}-\d{6}-\d{6})\.db")
+
+
+def backup(conn: sqlite3.Connection, path: Path, kind: DatabaseKind, *, folder: Path | None = None,
+           label: str = "") -> Path:
+    """Copy the open file (a consistent snapshot, SQLite's online backup) into its backups folder; the copy's path."""
+    target_dir = folder or paths.backups_dir(path)
+    target = target_dir / backup_name(path, label)
+    try:
+        target_dir.mkdir(parents=True, exist_ok=True)
+        dest = sqlite3.connect(target)
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
+    except (OSError, sqlite3.Error) as exc:
+        target.unlink(missing_ok=True)
+        raise kind.error(
+            f"Er kon geen reservekopie worden gemaakt in {target_dir}: {exc}. Er is niets gewijzigd.",
+            en=f"No backup could be made in {target_dir}: {exc}. Nothing was changed.",
+        ) from exc
+    return target
+
+
+# ------------------------------------------------------------------------------------------------ restore
+_PROBLEMS_EN = {
+    "de kopie is beschadigd": "the copy is damaged",
+    "ze is gemaakt met een nieuwere versie van Tender Assistant": "it was made by a newer Tender Assistant",
+    "het is geen (gezonde) SQLite-database": "it is not a (healthy) SQLite database",
+}
+
+
+def verify_copy(work: Path, kind: DatabaseKind, name: str) -> int:
+    """Check a private copy of a backup (integrity, ours, not newer) and leave it without WAL; its marker rows.
+
+    name is the backup's own name, for the message; on a problem nothing but the copy was touched.
+    """
+    problem = problem_en = None
+    db = connect(work, "rw")
+    try:
+        try:
+            if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
+                problem = "de kopie is beschadigd"
+            elif not set(db.table_names()) or not is_ours(db, kind):
+                problem = f"het is geen Tender Assistant-{kind.noun}"
+                problem_en = f"it is not a Tender Assistant {kind.noun_en}"
+            elif stored_version(db) > kind.schema_version:
+                problem = "ze is gemaakt met een nieuwere versie van Tender Assistant"
+            else:
+                db.execute("PRAGMA journal_mode = DELETE")  # a self-contained file; the next open sets WAL
+                return int(db.execute(f"SELECT count(*) FROM [{kind.tables[0]}]").fetchone()[0])
+        except sqlite3.DatabaseError:
+            problem = "het is geen (gezonde) SQLite-database"
+    finally:
+        db.conn.close()
+    raise kind.error(f"{name} kan niet worden teruggezet: {problem}. Er is niets gewijzigd.",
+                     en=f"{name} cannot be restored: {problem_en or _PROBLEMS_EN[problem]}. Nothing was changed.")
+
+
+def copy_for_check(backup_path: Path, beside: Path, kind: DatabaseKind) -> Path:
+    """A private copy of a backup file beside the target (the file alone: a -wal beside the backup is no part)."""
+    if not backup_path.is_file():
+        raise kind.error(f"De reservekopie {backup_path} bestaat niet of is geen bestand.",
+                        en=f"The backup {backup_path} does not exist or is not a file.")
+    work = beside.with_name(f"{beside.name}.restore-{os.getpid()}")
+    try:
+        shutil.copyfile(backup_path, work)
+    except OSError as exc:
+        remove_with_sidecars(work)
+        raise kind.error(f"De reservekopie kan niet worden gelezen of gekopieerd: {exc.strerror}. Er is niets gewijzigd.",
+                        en=f"The backup cannot be read or copied: {exc.strerror}. Nothing was changed.") from exc
+    return work
+
+
+def keep_copy(path: Path) -> list[Path]:
+    """Copy a file and its sidecars, byte for byte, into its backups folder before it is replaced; the copies."""
+    folder = paths.backups_dir(path)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / backup_name(path, "voor-herstel")
+    kept = []
+    for side in ("", *SIDECARS):
+        source = path.with_name(path.name + side)
+        if source.exists():
+            copy = target.with_name(target.name + side)
+            shutil.copyfile(source, copy)
+            kept.append(copy)
+    return kept
+
+
+@dataclass
+class RestoreResult:
+    """What a restore did: how many rows (criteria, records) the file now has, and where the replaced one was kept."""
+
+    rows: int
+    replaced_copy: Path | None
+
+
+def restore_file(path: Path, backup_path: Path, kind: DatabaseKind) -> RestoreResult:
+    """Replace the file at path by a backup; nothing changes unless the backup is a healthy file of ours.
+
+    A copy of the backup is checked, what it replaces is kept (with its sidecars, byte for byte), the sidecars
+    beside path (stale or foreign: SQLite would apply them to the restored file) go, and one rename swaps it in.
+    """
+    path, backup_path = Path(path), Path(backup_path)
+    if path.exists() and backup_path.resolve() == path.resolve():
+        raise kind.error("De reservekopie is het bestand zelf; kies een kopie.",
+                         en="The backup is the file itself; choose a copy.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locks.exclusive(path.with_name(f".{path.name}.lock")):
+        work = copy_for_check(backup_path, path, kind)
+        kept: list[Path] = []
+        try:
+            count = verify_copy(work, kind, backup_path.name)
+            fsync(work)
+            if path.exists():
+                kept = keep_copy(path)
+                _check_not_in_use(path, kind, kept)
+                for side in SIDECARS:
+                    path.with_name(path.name + side).unlink(missing_ok=True)
+            os.replace(work, path)
+            if os.name != "nt":
+                fsync(path.parent)
+        except OSError as exc:
+            raise kind.error(f"De reservekopie kon niet worden teruggezet: {exc.strerror}.",
+                             en=f"The backup could not be restored: {exc.strerror}.") from exc
+        finally:
+            remove_with_sidecars(work)
+    return RestoreResult(count, kept[0] if kept else None)
+
+
+def _check_not_in_use(path: Path, kind: DatabaseKind, kept: list[Path]) -> None:
+    """Refuse while another program has the file open (leaving WAL mode needs every other connection closed)."""
+    db = connect(path, "rw", timeout_ms=1000)
+    try:
+        mode = str(db.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
+    except sqlite3.DatabaseError as exc:
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        mode = "in use" if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) else "delete"  # damaged: replace it
+    finally:
+        db.conn.close()
+    if mode != "delete":
+        for copy in kept:
+            copy.unlink(missing_ok=True)
+        raise kind.error(
+            f"{kind.the()} {path.name} is geopend in een ander programma of venster; sluit dat en probeer "
+            "het opnieuw. Er is niets gewijzigd.",
+            en=f"The {kind.noun_en} {path.name} is open in another program or window; close it and try again. "
+            "Nothing was changed.",
+        )

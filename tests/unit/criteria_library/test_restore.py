@@ -1,0 +1,155 @@
+"""Putting a library back: `library restore` and 'Herstel vorige toestand' take only a checked backup of ours."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from criteria_library import merge, migrations
+from criteria_library.errors import LibraryError
+from criteria_library.merge import apply_update, plan_update
+from criteria_library.releases import read_release
+from criteria_library.restore import restore_library
+from criteria_library.store import LibraryStore
+from tests.helpers import db_fingerprint, publish_edit
+from tests.release_helpers import make_key, release, subscriber, trust_key
+
+
+def _two_updates(publisher: LibraryStore, folder: Path) -> tuple[LibraryStore, str]:
+    """A subscriber in folder that received release 1.0 and then 2.0; the fingerprint undo must give back."""
+    keyfile = make_key(folder.parent, "sleutel")
+    trust_key(keyfile)
+    other = subscriber(folder / "library.db")
+    apply_update(other, plan_update(other, read_release(release(publisher, keyfile, folder.parent / "r1", "1.0"))))
+    before = db_fingerprint(other.path, without_setting=merge.LAST_BACKUP_KEY)
+    publish_edit(publisher, replace(publisher.criterion("MEU-M-01"), title="Tweede titel van de uitgever"))
+    apply_update(other, plan_update(other, read_release(release(publisher, keyfile, folder.parent / "r2", "2.0"))))
+    assert other.criterion("MEU-M-01").title == "Tweede titel van de uitgever"
+    return other, before
+
+
+@pytest.fixture
+def updated(fresh_db: LibraryStore, tmp_path: Path):
+    folder = tmp_path / "gemeente"
+    folder.mkdir()
+    other, before = _two_updates(fresh_db, folder)
+    yield other, before
+    other.close()
+
+
+@pytest.mark.parametrize("name", ["Inkoop #2", "a?b", "100%25", "x#y?z=1&mode=ro"])
+def test_undo_in_a_data_folder_with_uri_characters_gives_the_library_back(fresh_db: LibraryStore, tmp_path: Path,
+                                                                          name: str) -> None:
+    # the undo built its own file: URI from the raw path: '#' cut it short and the library came back empty
+    folder = tmp_path / name
+    folder.mkdir()
+    other, before = _two_updates(fresh_db, folder)
+    merge.restore_previous_state(other)
+    assert other.count_criteria() == 8
+    assert db_fingerprint(other.path) == before
+    # and no file was made where the raw path was cut short ('Inkoop ' for 'Inkoop #2')
+    assert not [p for p in tmp_path.iterdir() if name.startswith(p.name) and p.name != name]
+    other.close()
+
+
+def test_undo_says_what_comes_back_keeps_what_it_replaces_and_goes_back_only_once(updated, tmp_path: Path) -> None:
+    other, before = updated
+    preview = merge.undo_preview(other)
+    assert preview.criteria == 8 and preview.backup == merge.last_update_backup(other)
+    assert preview.describe().startswith("de reservekopie van ") and preview.describe().endswith(" met 8 criteria")
+    assert preview.made_at.year >= 2024
+    result = merge.restore_previous_state(other)
+    assert db_fingerprint(other.path) == before
+    assert other.criterion("MEU-M-01").title != "Tweede titel van de uitgever"
+    # what was replaced is kept, with the publisher's second title
+    with LibraryStore.open(result.replaced_copy, read_only=True) as kept:
+        assert kept.criterion("MEU-M-01").title == "Tweede titel van de uitgever"
+    # a second undo does not go one more update back (to the empty library before release 1.0)
+    assert merge.last_update_backup(other) is None
+    with pytest.raises(LibraryError, match="geen reservekopie van vóór een update"):
+        merge.restore_previous_state(other)
+    assert db_fingerprint(other.path) == before
+
+
+def _point_undo_at(store: LibraryStore, path: Path) -> None:
+    store.db.execute("UPDATE settings SET value = ? WHERE key = ?", [str(path), merge.LAST_BACKUP_KEY])
+
+
+def _damage(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for page in range(2, len(data) // 4096):  # every page but the first: the header still says SQLite
+        data[page * 4096 : page * 4096 + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+
+
+def test_undo_refuses_a_damaged_backup_and_changes_nothing(updated) -> None:
+    other, _ = updated
+    backup = merge.last_update_backup(other)
+    assert backup is not None
+    _damage(backup)
+    before = db_fingerprint(other.path)
+    copies = sorted(backup.parent.iterdir())
+    for attempt in (merge.undo_preview, merge.restore_previous_state):
+        with pytest.raises(LibraryError, match="kan niet worden teruggezet.*Er is niets gewijzigd"):
+            attempt(other)
+    assert db_fingerprint(other.path) == before
+    assert sorted(backup.parent.iterdir()) == copies  # no copy of an unchanged library either
+
+
+def test_undo_refuses_another_sqlite_file_named_as_backup(updated) -> None:
+    other, _ = updated
+    backup = merge.last_update_backup(other)
+    assert backup is not None
+    backup.unlink()
+    conn = sqlite3.connect(backup)  # an update backup's place and name, but someone else's database
+    conn.execute("CREATE TABLE recepten (naam TEXT)")
+    conn.commit()
+    conn.close()
+    before = db_fingerprint(other.path)
+    with pytest.raises(LibraryError, match="geen Tender Assistant-bibliotheek"):
+        merge.restore_previous_state(other)
+    assert db_fingerprint(other.path) == before
+
+
+def test_undo_refuses_a_file_the_settings_row_names_outside_the_backups(updated, tmp_path: Path) -> None:
+    # the path sits in the (possibly shared) library file: whoever can write it must not decide what comes back
+    other, _ = updated
+    stranger = tmp_path / "andere-bibliotheek.db"
+    with LibraryStore.open(stranger, seed=False) as lib:
+        lib.backup()  # another library (and a backup of it) in another folder
+    for elsewhere in (stranger, next((tmp_path / "backups").iterdir())):
+        _point_undo_at(other, elsewhere)
+        before = db_fingerprint(other.path)
+        assert merge.last_update_backup(other) is None
+        with pytest.raises(LibraryError, match="geen reservekopie van deze bibliotheek"):
+            merge.restore_previous_state(other)
+        assert db_fingerprint(other.path) == before and other.count_criteria() == 8
+
+
+def _made_newer(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {migrations.SCHEMA_VERSION + 1}")
+    conn.commit()
+    conn.close()
+
+
+def test_a_backup_made_by_a_newer_version_is_refused_and_the_library_stays(updated, tmp_path: Path) -> None:
+    other, _ = updated
+    backup = merge.last_update_backup(other)
+    assert backup is not None
+    _made_newer(backup)
+    before = db_fingerprint(other.path)
+    with pytest.raises(LibraryError, match="nieuwere versie"):
+        merge.restore_previous_state(other)
+    assert db_fingerprint(other.path) == before
+    other.close()
+    loose = tmp_path / "nieuwer.db"
+    shutil.copyfile(backup, loose)
+    with pytest.raises(LibraryError, match="nieuwere versie.*Er is niets gewijzigd"):
+        restore_library(other.path, loose)
+    assert db_fingerprint(other.path) == before
+    other.reopen()

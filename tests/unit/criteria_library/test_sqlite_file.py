@@ -1,0 +1,96 @@
+"""The SQLite file layer: URIs, opening, is-it-ours, sorting errors by code, backup and restore, for both databases."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path, PureWindowsPath
+
+import pytest
+
+from criteria_library.infra import sqlite_file
+from criteria_library.infra.sqlite_file import sqlite_error, sqlite_uri
+from criteria_library.migrations import LIBRARY
+
+
+def _sqlite_error(code: int, text: str) -> sqlite3.OperationalError:
+    exc = sqlite3.OperationalError(text)
+    exc.sqlite_errorcode = code  # type: ignore[attr-defined]
+    return exc
+
+
+def test_sqlite_errors_are_classified_by_code_not_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "library.db"
+    # a programming error whose text mentions "locked" or "full" is a bug, not a polite message
+    assert sqlite_error(_sqlite_error(sqlite3.SQLITE_ERROR, "no such column: locked_full"), path, LIBRARY) is None
+    assert sqlite_error(sqlite3.ProgrammingError("Cannot operate on a closed database."), path, LIBRARY) is None
+    assert sqlite_error(_sqlite_error(2067, "UNIQUE constraint failed: criteria.id"), path, LIBRARY) is None
+    busy = sqlite_error(_sqlite_error(sqlite3.SQLITE_BUSY_SNAPSHOT, "database is locked"), path, LIBRARY)
+    assert busy is not None and "in gebruik" in str(busy)
+    # a nearly full disk fails a write with an I/O error: the user reads that the disk is full
+    monkeypatch.setattr(sqlite_file, "_low_disk", lambda _path: True)
+    full = sqlite_error(_sqlite_error(sqlite3.SQLITE_IOERR_WRITE, "disk I/O error"), path, LIBRARY)
+    assert full is not None and "schijf is vol" in str(full).lower()
+
+
+def test_sqlite_uri_quotes_windows_drive_and_unc_paths() -> None:
+    assert sqlite_uri(PureWindowsPath(r"C:\Inkoop #2\a?b\100%25\lib.db"), mode="ro") == (
+        "file:///C:/Inkoop%20%232/a%3Fb/100%2525/lib.db?mode=ro")
+    assert sqlite_uri(PureWindowsPath(r"\\server\share\Inkoop #2\lib.db")) == "file:////server/share/Inkoop%20%232/lib.db"
+
+
+
+
+def _foreign_wal(tmp_path: Path) -> bytes:
+    """The -wal of another SQLite database (same page size), with content not yet folded into its file."""
+    other = tmp_path / "ander" / "recepten.db"
+    other.parent.mkdir()
+    conn = sqlite3.connect(other, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA wal_autocheckpoint = 0")
+    conn.execute("CREATE TABLE recepten (naam TEXT)")
+    conn.executemany("INSERT INTO recepten VALUES (?)", [(f"soep {n}",) for n in range(200)])
+    wal = Path(f"{other}-wal").read_bytes()
+    conn.close()
+    return wal
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_foreign_wal_beside_a_good_library_does_not_replace_it(fresh_db, tmp_path: Path, read_only: bool) -> None:
+    # the library was opened for writing, found "not ours" and closed: SQLite then folded the foreign WAL into it,
+    # while the message said the file was left untouched
+    from criteria_library.errors import LibraryError
+    from criteria_library.store import LibraryStore
+
+    path = fresh_db.path
+    fresh_db.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    fresh_db.close()
+    before = path.read_bytes()
+    wal = Path(f"{path}-wal")
+    wal.write_bytes(_foreign_wal(tmp_path))
+    with pytest.raises(LibraryError, match="-wal-bestand.*niet aangeraakt"):
+        LibraryStore.open(path, read_only=read_only)
+    assert path.read_bytes() == before
+    assert wal.exists()
+    # with the stray -wal gone, the library is as it was
+    wal.unlink()
+    Path(f"{path}-shm").unlink(missing_ok=True)
+    with LibraryStore.open(path) as store:
+        assert store.count_criteria() > 0
+
+
+def test_no_module_builds_its_own_sqlite_uri() -> None:
+    """`file:` URIs come from sqlite_uri alone: a raw f"file:{path}" reads another file when the path holds '#'."""
+    import ast
+
+    root = Path(__file__).resolve().parents[3]
+    offences = []
+    for folder in ("criteria_library", "tender_assistant", "ui", "tests", "bench"):
+        for source in sorted((root / folder).rglob("*.py")):
+            if source.name in ("sqlite_file.py", "test_sqlite_file.py"):  # the builder and its expected URIs
+                continue
+            for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+                first = node.values[0] if isinstance(node, ast.JoinedStr) and node.values else node
+                if isinstance(first, ast.Constant) and isinstance(first.value, str) and \
+                        first.value.startswith("file:") and "sqlite" not in first.value:
+                    offences.append(f"{source.relative_to(root)}:{node.lineno}")
+    assert not offences, offences
