@@ -18,7 +18,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from criteria_library.infra.spreadsheets import SheetError, read_rows, set_cell
+from criteria_library.infra.spreadsheets import SheetError, cell_number, read_rows, set_cell
+from criteria_library.infra.text import NumberError, shown
 from criteria_library.models import KIND_ORDER, Criterion, Kind
 
 from ..checks import resolve_criteria
@@ -254,11 +255,15 @@ def read_supplier_data(path: Path | str) -> list[SupplierFigure]:
         values = list(row) + [None] * (len(SUPPLIER_COLUMNS) - len(row))
         raw = values[6]
         try:
-            value = None if raw is None or str(raw).strip() == "" else float(str(raw).replace(",", "."))
             year = int(values[3])
         except (TypeError, ValueError):
-            raise TenderError(f"{path.name}, regel {line}: Contractjaar en Waarde moeten getallen zijn.",
-                              en=f"{path.name}, row {line}: Contractjaar and Waarde must be numbers.") from None
+            raise TenderError(f"{path.name}, regel {line}, Contractjaar: '{shown(values[3])}' is geen jaartal.",
+                              en=f"{path.name}, row {line}, Contractjaar: '{shown(values[3])}' is not a year.") from None
+        try:
+            value = cell_number(raw)
+        except NumberError as exc:
+            raise TenderError(f"{path.name}, regel {line}, Waarde: {exc.nl}.",
+                              en=f"{path.name}, row {line}, Waarde: {exc.en}.") from None
         figures.append(SupplierFigure(str(values[0] or ""), str(values[1] or ""), str(values[2] or ""), year,
                                       str(values[4] or ""), str(values[5] or ""), value, str(values[7] or "")))
     return figures

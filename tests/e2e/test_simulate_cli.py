@@ -94,6 +94,23 @@ def test_xlsx_and_comma_csv_give_the_same_ranking(capsys, db, tender_file, tmp_p
         assert [b["inschrijver"] for b in json.loads(out)["bids"]] == ["B", "A", "C"]
 
 
+def test_bids_in_english_notation_rank_as_the_same_bids_in_dutch_notation(capsys, db, tender_file, tmp_path):
+    """A bids file exported on an English Windows read '1,000.50' as EUR 1,0005, which then won (issue 26)."""
+    dutch = ("inschrijver;prijs;BED-G-01;BED-G-02;BED-G-03\n"
+             "A;\"100.000,50\";6;\"40,5\";0\nB;\"110.000,00\";8;60;5\nC;€ 1.090.000;4;10;2\nD;\"1.000,50\";0;20;0\n")
+    english = ("inschrijver,prijs,BED-G-01,BED-G-02,BED-G-03\n"
+               "A,\"100,000.50\",6,40.5,0\nB,\"110,000.00\",8,60,5\nC,\"€ 1,090,000\",4,10,2\nD,\"1,000.50\",0,20,0\n")
+    results = []
+    for name, text in (("nl.csv", dutch), ("en.csv", english)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(tmp_path / name),
+                             "--json")
+        assert code == 0, err
+        results.append(json.loads(out)["bids"])
+    assert results[0] == results[1]
+    assert {b["inschrijver"]: b["evaluation_price"] for b in results[0]}["D"] == 1000.5
+
+
 def test_text_output_shows_points_per_part(capsys, db, tender_file, tmp_path):
     bids = tmp_path / "bids.csv"
     bids.write_text(CSV, encoding="utf-8")
