@@ -58,8 +58,6 @@ EISENLIJST = "eisenlijst.xlsx"
 BORGINGSPLAN = "borgingsplan.xlsx"
 SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN)
 
-KIND_LABEL = {Kind.SELECTION: "geschiktheidseis", Kind.REQUIREMENT: "minimumeis", Kind.AWARD: "gunningscriterium",
-              Kind.CONTRACT: "contractbepaling"}
 MOMENT_RE = re.compile(r"(Bij inschrijving|Voor gunning|Bij gunning|Bij levering|Tijdens de uitvoering|Jaarlijks|"
                        r"Na afloop|Bij oplevering|Na gunning)\s*:", re.IGNORECASE)
 DOCUMENT_WORDS = re.compile(r"rapport|certificaat|beschrijving|plan\b|plan van|productblad|referentie|berekening|"
@@ -180,7 +178,7 @@ def eisenlijst_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> tu
         verification = fill_text(tender, c, c.verification)
         clause = fill_clause(tender, c).text
         if kind in (Kind.SELECTION, Kind.REQUIREMENT):
-            questions.append([number, KIND_LABEL[kind], c.title, clause, answer_type(verification), verification,
+            questions.append([number, kind.label_nl.lower(), c.title, clause, answer_type(verification), verification,
                               ", ".join(moments(verification)) or "bij inschrijving", c.id])
         elif kind == Kind.AWARD:
             entry = tender.entry(c.id)
@@ -217,7 +215,7 @@ def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> 
         who = WHO[kind]
         if kind != Kind.CONTRACT and when != "bij gunning":  # checked again during the contract: the manager's job
             who = f"{who} (bij gunning), daarna contractmanager"
-        rows.append([number, KIND_LABEL[kind], c.title, fill_clause(tender, c).text, verification or "–", when, who,
+        rows.append([number, kind.label_nl.lower(), c.title, fill_clause(tender, c).text, verification or "–", when, who,
                      CONSEQUENCE[kind], c.id])
     return rows
 

@@ -147,3 +147,30 @@ def test_a_hostile_bidder_name_is_printed_escaped(capsys, db, tender_file, tmp_p
     assert code == 0
     assert "\x1b" not in out and "\u2028" not in out
     assert "\\x1b[31mRood\\u2028fout: nep" in out
+
+
+def test_weights_that_do_not_add_up_to_100_are_named(capsys, db, tmp_path):
+    """The command-line simulator ranked without a word when the weights added up to 90 (issue 18)."""
+    t = Tender(title="Kleding", package="bedrijfskleding", price_weight=30,
+               criteria=[TenderCriterion("BED-G-01", 30), TenderCriterion("BED-G-02", 30),
+                         TenderCriterion("BED-G-03")])
+    save_tender(t, tmp_path / "negentig.tender.json")
+    (tmp_path / "bids.csv").write_text(CSV, encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tmp_path / "negentig.tender.json"),
+                         str(tmp_path / "bids.csv"))
+    assert code == 0 and "Let op: de wegingen van prijs (30%) en gunningscriteria tellen op tot 90% in plaats van " \
+                         "100%" in err and "inschrijver" in out
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tmp_path / "negentig.tender.json"),
+                         str(tmp_path / "bids.csv"), "--json")
+    assert code == 0 and "90%" in err and json.loads(out)["bids"]
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(_tender_100(tmp_path)),
+                         str(tmp_path / "bids.csv"))
+    assert code == 0 and err == ""
+
+
+def _tender_100(tmp_path: Path) -> Path:
+    t = Tender(title="Kleding", package="bedrijfskleding", price_weight=40,
+               criteria=[TenderCriterion("BED-G-01", 30), TenderCriterion("BED-G-02", 30),
+                         TenderCriterion("BED-G-03")])
+    save_tender(t, tmp_path / "honderd.tender.json")
+    return tmp_path / "honderd.tender.json"
