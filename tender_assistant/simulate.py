@@ -2,8 +2,9 @@
 
 A bids file has one row per bid and the columns `inschrijver`, `prijs` (EUR) and one column per chosen award
 criterion id (punten: the points given; relatief: the offered number; fictieve_korting: the units offered).
-CSV may be comma or semicolon separated, UTF-8 with or without BOM; numbers may use a Dutch decimal comma
-("12,5") and thousands dots ("1.250.000"), and may start with "€".
+CSV may be comma or semicolon separated, UTF-8 with or without BOM (spreadsheets.read_rows); numbers are read by
+infra.text.read_number, Dutch or English notation, and may start with "€": the price as an amount (AMOUNT), the
+criteria columns as numbers whose lone separator before three digits is refused (NUMBER).
 """
 
 from __future__ import annotations
