@@ -19,6 +19,7 @@ from . import procurement_policy, thresholds
 from .clauses import clause_text, fill_clause, placeholder_label
 from .errors import TenderError
 from .library import Library
+from .scoring import weights_sum_problem
 from .tender import (
     EUROPEAN_PROCEDURES,
     PROCEDURES,
@@ -302,10 +303,8 @@ def _check_weights(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
             f.info("weight-ignored", f"{c.id} is geen gunningscriterium; de weging wordt genegeerd",
                    f"{c.id} is not an award criterion; its weight is ignored", f"criteria[{c.id}].weight")
         # a fictieve korting has no weight: it lowers the evaluation price and is left out of the sum
-    if total != 100:
-        f.error("weights-sum", f"de wegingen van prijs ({t.price_weight}%) en gunningscriteria tellen op tot "
-                f"{total}% in plaats van 100%", f"the weights of price ({t.price_weight}%) and the award criteria "
-                f"add up to {total}% instead of 100%", "price_weight")
+    if (problem := weights_sum_problem(t.price_weight, total)) is not None:
+        f.error("weights-sum", *problem, "price_weight")
     _check_price_weight(t, award, f)
     if not award:
         f.advice("no-award", "er is geen gunningscriterium: de laagste prijs wint en circulariteit telt niet mee "

@@ -239,7 +239,7 @@ def _template_findings(path: Path) -> list:
 
 def _simulate(args: argparse.Namespace) -> int:
     from .checks import resolve_criteria
-    from .scoring import score_bids, setup_for
+    from .scoring import score_bids, setup_for, weight_total, weights_sum_problem
     from .simulate import read_bids, results_json, results_table
     from .tender import load_tender
 
@@ -254,6 +254,10 @@ def _simulate(args: argparse.Namespace) -> int:
                           en=f"{args.file.name}: criterion {unknown[0]} is not in the library")
     setup = setup_for(tender, criteria)
     ranked = score_bids(setup, read_bids(args.bids, setup))
+    problem = weights_sum_problem(setup.price_weight, weight_total(setup))
+    if problem is not None:  # ranked all the same, as the wizard and the simulator window do, but never silently
+        print(f"Let op: {problem[0]}; de totalen lopen dus niet van 0 tot 100." if _lang(args) != "en" else
+              f"Note: {problem[1]}; the totals therefore do not run from 0 to 100.", file=sys.stderr)
     if args.json:
         print(json.dumps(results_json(ranked), ensure_ascii=False, indent=2))
     else:

@@ -222,6 +222,16 @@ def weight_total(setup: ScoringSetup) -> float:
     return setup.price_weight + sum(c.weight or 0 for c in setup.weighted)
 
 
+def weights_sum_problem(price_weight: float, total: float) -> tuple[str, str] | None:
+    """(Dutch, English) line when the price weight and the award criteria's weights do not add up to 100: the one
+    wording for 'tender check', the wizard's findings and the simulator."""
+    if total == 100:
+        return None
+    return (f"de wegingen van prijs ({dutch_number(price_weight)}%) en gunningscriteria tellen op tot "
+            f"{dutch_number(total)}% in plaats van 100%", f"the weights of price ({price_weight:g}%) and the award "
+            f"criteria add up to {total:g}% instead of 100%")
+
+
 def example_bids(setup: ScoringSetup, base_price: float = 100_000) -> list[Bid]:
     """Two made-up bids for the document's worked example: a cheaper plain one and a dearer circular one."""
     cheap = Bid("Inschrijver A", base_price, {})

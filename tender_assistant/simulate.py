@@ -2,8 +2,9 @@
 
 A bids file has one row per bid and the columns `inschrijver`, `prijs` (EUR) and one column per chosen award
 criterion id (punten: the points given; relatief: the offered number; fictieve_korting: the units offered).
-CSV may be comma or semicolon separated, UTF-8 with or without BOM; numbers may use a Dutch decimal comma
-("12,5") and thousands dots ("1.250.000"), and may start with "€".
+CSV may be comma or semicolon separated, UTF-8 with or without BOM (spreadsheets.read_rows); numbers are read by
+infra.text.read_number, Dutch or English notation, and may start with "€": the price as an amount (AMOUNT), the
+criteria columns as numbers whose lone separator before three digits is refused (NUMBER).
 """
 
 from __future__ import annotations
@@ -11,8 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from criteria_library.infra.spreadsheets import SheetError, read_rows
-from criteria_library.infra.text import escape_unprintable, euro, parse_number, points
+from criteria_library.infra.spreadsheets import SheetError, cell_number, read_rows
+from criteria_library.infra.text import (
+    AMOUNT,
+    NUMBER,
+    NumberError,
+    escape_unprintable,
+    euro,
+    parse_number,
+    points,
+)
 
 from .errors import TenderError
 from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids
@@ -79,16 +88,13 @@ def read_bids(path: Path | str, setup: ScoringSetup) -> list[Bid]:
         numbers: dict[str, float] = {}
         for name, i in number_columns:
             raw = row[i] if i < width else None
-            if type(raw) is str:
-                value = parse_amount(raw)
-            elif isinstance(raw, int | float) and not isinstance(raw, bool):  # Excel numbers
-                value = float(raw)
-            else:
-                value = None
+            try:  # Excel numbers as they are; the price is an amount in euros (1.000 is a thousand), other
+                # columns refuse a text that could be read two ways (1.000, 12,500)
+                value = cell_number(raw, kind=AMOUNT if name == PRICE_COLUMN else NUMBER, currency=True)
+            except NumberError as exc:
+                raise _error(path.name, row_no, name, exc.nl, exc.en) from None
             if value is None:
-                shown = "" if raw is None else str(raw).strip()
-                raise _error(path.name, row_no, name, f"\"{shown}\" is geen getal" if shown else "de waarde ontbreekt",
-                             f"\"{shown}\" is not a number" if shown else "the value is missing")
+                raise _error(path.name, row_no, name, "de waarde ontbreekt", "the value is missing")
             numbers[name] = value
         bids.append(Bid(bidder, numbers.pop(PRICE_COLUMN), numbers))
         row_numbers.append(row_no)

@@ -36,6 +36,7 @@ from tender_assistant.scoring import (
     example_bids,
     score_bids,
     setup_for,
+    weight_total,
 )
 from tender_assistant.simulate import parse_amount, read_bids
 from tender_assistant.tender import Tender
@@ -318,7 +319,7 @@ class SimulatorDialog(QDialog):
         parts = [("", _tr("Prijs") + f" {setup.price_weight:g}%")]
         parts += [(c.id, f"{c.id} {c.weight or 0:g}%") for c in setup.weighted]
         self.chart.set_data(ranked, parts)
-        total = setup.price_weight + sum(c.weight or 0 for c in setup.weighted)
+        total = weight_total(setup)
         note = "" if total == 100 else _tr("Let op: de wegingen tellen op tot %1% in plaats van 100%.").replace(
             "%1", f"{total:g}")
         self.message.setStyleSheet("color:#8a5a00" if note else "")

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
-from .text import shown
+from .text import NUMBER, NumberError, read_number, shown
 from .zip_bounds import workbook_problem
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -106,6 +106,18 @@ class SheetError(UserError):
     def __init__(self, nl: str, en: str, row: int | None = None, too_big: bool = False) -> None:
         super().__init__(nl, en=en)
         self.nl, self.en, self.row, self.too_big = nl, en, row, too_big
+
+
+def cell_number(value: Any, *, kind: str = NUMBER, currency: bool = False) -> float | None:
+    """A cell as a number: a workbook's native number as it is (no text round trip), a text read by read_number
+    with the field's kind, None for an empty cell. NumberError says why a text or a date is not a number."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        return read_number(value, kind=kind, currency=currency)
+    raise NumberError(f"\"{shown(value)}\" is geen getal", f"\"{shown(value)}\" is not a number")
 
 
 def all_rows(ws: Any, **kwargs: Any) -> Iterator[tuple[Any, ...]]:

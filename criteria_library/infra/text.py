@@ -105,26 +105,115 @@ def stem(word: str) -> str:
 
 
 # ---------------------------------------------------------------------- Dutch numbers and amounts
-# 150.000 or 1.250.000,50: dots between groups of three digits are Dutch thousands separators, not a decimal point.
-DUTCH_GROUPED_RE = re.compile(r"-?[1-9]\d{0,2}(?:\.\d{3})+(?:,\d+)?")
-PLAIN_NUMBER_RE = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
+# How a number is read (issue 26): Dutch (1.250.000,50) and English (1,250,000.50) spreadsheets both reach the app.
+# - Both '.' and ',': the last one is the decimal sign, and the other must group the digits in threes.
+# - One sign used several times (1.250.000, 1,250,000): it can only group thousands.
+# - One sign once, not before exactly three digits or after a head that cannot start a group (2,5 / 7.5 / 0,125 /
+#   1234.567): it can only be the decimal sign.
+# - One sign once before exactly three digits (1.000, 250,000): it could be either. What decides is the field:
+#   TYPED  values typed into the app: the Dutch convention (1.000 is a thousand, 12,500 is twelve and a half);
+#   AMOUNT amounts in euros from a file: a euro has no third decimal, so 1.000 is a thousand; 1,000 is refused (the
+#          Dutch reading, one euro, has three decimals, so the writer probably meant a thousand: we ask);
+#   NUMBER other numbers from a file (weights, points, offered figures): refused, with how to write it.
+# Exponents, underscores, NaN and infinity are never numbers here (float() reads '1_0' as 10 and '1e5' as 100000).
+TYPED, AMOUNT, NUMBER = "typed", "amount", "number"
+_SIGNED_RE = re.compile(r"([-+]?)([\d.,]+)")
+_GROUP_HEAD = r"[1-9]\d{0,2}"
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 
 
-def parse_number(text: str, *, currency: bool = False) -> float | None:
-    """A number as people type it: Dutch (2,5 / 150.000 / 1.234,5) or plain (7.5), spaces allowed, with currency=True
-    also '€ 95.000' and 'EUR'; None when it is not one (no exponents, NaN or infinity)."""
-    cleaned = text.strip()
-    if currency:
+class NumberError(ValueError):
+    """Why a text is not a number, in Dutch and English, with how to write it."""
+
+    def __init__(self, nl: str, en: str) -> None:
+        super().__init__(nl)
+        self.nl, self.en = nl, en
+
+    def text(self, lang: str = "nl") -> str:
+        """The reason in the given language."""
+        return self.en if lang == "en" else self.nl
+
+
+def _grouped_digits(digits: str, sep: str) -> str | None:
+    """'1.250.000' with sep '.' -> '1250000'; None when the groups are not threes after a head of one to three."""
+    if re.fullmatch(_GROUP_HEAD + "(?:" + re.escape(sep) + r"\d{3})+", digits):
+        return digits.replace(sep, "")
+    return None
+
+
+def _ambiguous(value: str, sign: str, whole: str, fraction: str, kind: str) -> NumberError:
+    """A lone separator before three digits where the field cannot tell a thousand from a decimal."""
+    sign = sign.lstrip("+")
+    whole, plain = sign + whole, sign + whole + fraction
+    if kind == AMOUNT:
+        return NumberError(f"\"{value}\" is niet eenduidig: schrijf {plain} of {dutch_number(int(plain))} voor "
+                           f"{dutch_number(int(plain))} euro, of {whole},{fraction[:2]} voor een bedrag met centen",
+                           f"\"{value}\" is ambiguous: write {plain} for {plain} euros, or {whole}.{fraction[:2]} "
+                           "for an amount with cents")
+    decimals = fraction.rstrip("0") or "0"
+    decimals = decimals if len(decimals) < 3 else fraction + "0"
+    return NumberError(f"\"{value}\" is niet eenduidig: schrijf {plain} voor {dutch_number(int(plain))}, of "
+                       f"{whole},{decimals} voor een kommagetal",
+                       f"\"{value}\" is ambiguous: write {plain} for {plain}, or {whole}.{decimals} for a decimal "
+                       "number")
+
+
+def read_number(text: str, *, kind: str = TYPED, currency: bool = False) -> float:
+    """A number as people write it, Dutch or English (see the rule above); kind says how a lone separator before
+    three digits is read. currency=True (and kind=AMOUNT) also allows '€' and 'EUR'. NumberError says why not."""
+    shown_value = shown(text.strip())
+    cleaned = text.strip().translate(_SPACES)
+    if currency or kind == AMOUNT:
         cleaned = cleaned.replace("€", "").replace("EUR", "")
-    cleaned = cleaned.replace("\u00a0", "").replace(" ", "")
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")  # 1.234,5: the comma is the decimal sign
-    elif DUTCH_GROUPED_RE.fullmatch(cleaned):
-        cleaned = cleaned.replace(".", "")  # 150.000: thousands
-    if not PLAIN_NUMBER_RE.fullmatch(cleaned):
+    example_nl, example_en = ("1.250.000,50", "1,250,000.50") if kind == AMOUNT else ("12,5", "12.5")
+    m = _SIGNED_RE.fullmatch(cleaned)
+    if not m or not any(ch.isdigit() for ch in cleaned):
+        why = "schrijf het voluit, zonder e" if re.search(r"\de[-+]?\d", cleaned, re.IGNORECASE) else \
+            f"bijvoorbeeld {example_nl}"
+        why_en = "write it in full, without e" if why.startswith("schrijf") else f"for example {example_en}"
+        raise NumberError(f"\"{shown_value}\" is geen getal ({why})", f"\"{shown_value}\" is not a number ({why_en})")
+    sign, body = m.groups()
+    not_grouped = NumberError(
+        f"\"{shown_value}\" is geen getal: duizendtallen staan in groepen van drie cijfers ({example_nl})",
+        f"\"{shown_value}\" is not a number: thousands are grouped in threes ({example_en})")
+    if "." in body and "," in body:
+        decimal = "," if body.rfind(",") > body.rfind(".") else "."
+        whole, _, fraction = body.rpartition(decimal)
+        group = "." if decimal == "," else ","
+        digits = _grouped_digits(whole, group)
+        if digits is None or not fraction.isdigit():
+            raise not_grouped
+        number = f"{digits}.{fraction}"
+    elif body.count(".") + body.count(",") > 1:
+        sep = "." if "." in body else ","
+        digits = _grouped_digits(body, sep)
+        if digits is None:
+            raise not_grouped
+        number = digits
+    elif "." in body or "," in body:
+        sep = "." if "." in body else ","
+        whole, _, fraction = body.partition(sep)
+        could_group = len(fraction) == 3 and re.fullmatch(_GROUP_HEAD, whole) is not None
+        if could_group and (kind == TYPED or (kind == AMOUNT and sep == ".")):
+            number = whole + fraction if sep == "." else f"{whole}.{fraction}"  # the Dutch convention
+        elif could_group:
+            raise _ambiguous(shown_value, sign, whole, fraction, kind)
+        else:
+            number = f"{whole or '0'}.{fraction or '0'}"
+    else:
+        number = body
+    value = float(sign + number)
+    if not math.isfinite(value):
+        raise NumberError(f"\"{shown_value}\" is te groot", f"\"{shown_value}\" is too large")
+    return value
+
+
+def parse_number(text: str, *, currency: bool = False, kind: str = TYPED) -> float | None:
+    """read_number, or None when the text is not a number: for fields that give their own message."""
+    try:
+        return read_number(text, kind=kind, currency=currency)
+    except NumberError:
         return None
-    value = float(cleaned)
-    return value if math.isfinite(value) else None
 
 
 def _grouped(digits: str) -> str:

@@ -18,7 +18,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from criteria_library.infra.spreadsheets import SheetError, read_rows, set_cell
+from criteria_library.infra.spreadsheets import SheetError, cell_number, read_rows, set_cell
+from criteria_library.infra.text import NumberError, shown
 from criteria_library.models import KIND_ORDER, Criterion, Kind
 
 from ..checks import resolve_criteria
@@ -57,8 +58,6 @@ EISENLIJST = "eisenlijst.xlsx"
 BORGINGSPLAN = "borgingsplan.xlsx"
 SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN)
 
-KIND_LABEL = {Kind.SELECTION: "geschiktheidseis", Kind.REQUIREMENT: "minimumeis", Kind.AWARD: "gunningscriterium",
-              Kind.CONTRACT: "contractbepaling"}
 MOMENT_RE = re.compile(r"(Bij inschrijving|Voor gunning|Bij gunning|Bij levering|Tijdens de uitvoering|Jaarlijks|"
                        r"Na afloop|Bij oplevering|Na gunning)\s*:", re.IGNORECASE)
 DOCUMENT_WORDS = re.compile(r"rapport|certificaat|beschrijving|plan\b|plan van|productblad|referentie|berekening|"
@@ -179,7 +178,7 @@ def eisenlijst_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> tu
         verification = fill_text(tender, c, c.verification)
         clause = fill_clause(tender, c).text
         if kind in (Kind.SELECTION, Kind.REQUIREMENT):
-            questions.append([number, KIND_LABEL[kind], c.title, clause, answer_type(verification), verification,
+            questions.append([number, kind.label_nl.lower(), c.title, clause, answer_type(verification), verification,
                               ", ".join(moments(verification)) or "bij inschrijving", c.id])
         elif kind == Kind.AWARD:
             entry = tender.entry(c.id)
@@ -216,7 +215,7 @@ def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> 
         who = WHO[kind]
         if kind != Kind.CONTRACT and when != "bij gunning":  # checked again during the contract: the manager's job
             who = f"{who} (bij gunning), daarna contractmanager"
-        rows.append([number, KIND_LABEL[kind], c.title, fill_clause(tender, c).text, verification or "–", when, who,
+        rows.append([number, kind.label_nl.lower(), c.title, fill_clause(tender, c).text, verification or "–", when, who,
                      CONSEQUENCE[kind], c.id])
     return rows
 
@@ -254,11 +253,15 @@ def read_supplier_data(path: Path | str) -> list[SupplierFigure]:
         values = list(row) + [None] * (len(SUPPLIER_COLUMNS) - len(row))
         raw = values[6]
         try:
-            value = None if raw is None or str(raw).strip() == "" else float(str(raw).replace(",", "."))
             year = int(values[3])
         except (TypeError, ValueError):
-            raise TenderError(f"{path.name}, regel {line}: Contractjaar en Waarde moeten getallen zijn.",
-                              en=f"{path.name}, row {line}: Contractjaar and Waarde must be numbers.") from None
+            raise TenderError(f"{path.name}, regel {line}, Contractjaar: '{shown(values[3])}' is geen jaartal.",
+                              en=f"{path.name}, row {line}, Contractjaar: '{shown(values[3])}' is not a year.") from None
+        try:
+            value = cell_number(raw)
+        except NumberError as exc:
+            raise TenderError(f"{path.name}, regel {line}, Waarde: {exc.nl}.",
+                              en=f"{path.name}, row {line}, Waarde: {exc.en}.") from None
         figures.append(SupplierFigure(str(values[0] or ""), str(values[1] or ""), str(values[2] or ""), year,
                                       str(values[4] or ""), str(values[5] or ""), value, str(values[7] or "")))
     return figures

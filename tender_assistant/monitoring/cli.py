@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from criteria_library.infra.errors import UserError
+from criteria_library.infra.text import euro, read_number
 
 from .register_store import RegisterError, RegisterStore
 
@@ -93,6 +94,7 @@ def _import(args: argparse.Namespace) -> int:
         parts.append(f"{result.skipped} stond(en) er al")
     name = args.files[0].name if len(args.files) == 1 else f"{len(args.files)} bestanden"
     print(f"{name}: " + ", ".join(parts) + ".")
+    print(f"Gelezen: {result.read} {'contract' if result.read == 1 else 'contracten'}, samen {euro(result.total_eur, cents=None)}.")
     if result.backup:
         print(f"Reservekopie: {result.backup}")
     return 0
@@ -179,7 +181,7 @@ def _rule(args: argparse.Namespace) -> int:
             for item in args.target:
                 year, _, percent = item.partition("=")
                 try:
-                    y, share = int(year), float(percent.replace(",", ".")) / 100
+                    y, share = int(year), read_number(percent) / 100  # '1_0' is no ten
                 except ValueError:
                     raise RegisterError(f"--target {item}: verwacht JAAR=PROCENT, bijvoorbeeld 2025=50",
                                         en=f"--target {item}: expected YEAR=PERCENT, for example 2025=50") from None

@@ -8,12 +8,15 @@ contract twice.
 from __future__ import annotations
 
 import json
+import math
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
+from criteria_library.infra import strict_json
 from criteria_library.infra.files import atomic_write
 from criteria_library.infra.problems import Problem
+from criteria_library.infra.text import shown
 
 from .importer import ImportProblems
 from .records import NATURES, ContractRecord, record_from_dict, record_to_dict
@@ -21,6 +24,7 @@ from .register_store import RegisterError, RegisterStore
 
 FORMAT = "tender-assistant.monitoring"
 VERSION = 1
+MAX_EXCHANGE_BYTES = 200 * 1024 * 1024  # a region's register of 100,000 contracts is about 60 MB
 
 
 def export_register(register: RegisterStore, out: Path | str, organisation: str | None = None) -> int:
@@ -44,14 +48,23 @@ def export_register(register: RegisterStore, out: Path | str, organisation: str 
 
 def read_exchange(path: Path) -> list[ContractRecord]:
     """Read and check an exchange file; ImportProblems lists every problem with its JSON place."""
+    if not path.is_file():  # a FIFO or a device would hang or never end
+        raise RegisterError(f"{path.name} is geen gewoon bestand.", en=f"{path.name} is not a regular file.")
+    if path.stat().st_size > MAX_EXCHANGE_BYTES:
+        raise RegisterError(f"{path.name} is te groot voor een monitoringbestand (meer dan "
+                            f"{MAX_EXCHANGE_BYTES // 2**20} MB).", en=f"{path.name} is too large for a monitoring "
+                            f"file (more than {MAX_EXCHANGE_BYTES // 2**20} MB).")
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = strict_json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
         raise RegisterError(f"{path.name} kan niet worden gelezen: {exc.strerror}.",
                             en=f"{path.name} cannot be read: {exc.strerror}.") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RegisterError(f"{path.name} is geen geldig JSON-bestand ({exc}).",
-                            en=f"{path.name} is not a valid JSON file ({exc}).") from None
+    except UnicodeDecodeError:
+        raise RegisterError(f"{path.name} is geen UTF-8-tekst.", en=f"{path.name} is not UTF-8 text.") from None
+    except strict_json.JsonTextError as exc:
+        place_nl, place_en = (f" ({exc.place()})", f" ({exc.place('en')})") if exc.line else ("", "")
+        raise RegisterError(f"{path.name} is geen geldig JSON-bestand{place_nl}: {exc.nl}.",
+                            en=f"{path.name} is not a valid JSON file{place_en}: {exc.en}.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RegisterError(f"{path.name} is geen monitoringbestand (format moet \"{FORMAT}\" zijn).",
                             en=f"{path.name} is not a monitoring file (format must be \"{FORMAT}\").")
@@ -77,7 +90,13 @@ def read_exchange(path: Path) -> list[ContractRecord]:
     return records
 
 
+def _is_number(value: Any) -> TypeGuard[float]:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def _check_record(where: str, item: Any, problems: list[Problem]) -> None:
+    """Every value record_from_dict stores is checked here: another organisation's file never reaches the register
+    with a NaN weight, a date that is a number or a list where a text belongs."""
     def bad(key: str, nl: str, en: str) -> None:
         problems.append(Problem(f"{where}.{key}" if key else where, nl, en))
 
@@ -87,24 +106,39 @@ def _check_record(where: str, item: Any, problems: list[Problem]) -> None:
     for key in ("uid", "organisation", "title"):
         if not isinstance(item.get(key), str) or not item[key].strip():
             bad(key, "ontbreekt of is leeg", "is missing or empty")
+    for key in ("package", "procedure", "source", "override_reason"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            bad(key, "moet een tekst zijn", "must be a text")
     value = item.get("value_eur")
-    if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1e12:
+    if not _is_number(value) or not 0 <= value <= 1e12:
         bad("value_eur", "moet een bedrag tussen 0 en 1.000 miljard zijn", "must be an amount between 0 and 1e12")
     if not isinstance(item.get("physical"), bool):
         bad("physical", "moet true of false zijn", "must be true or false")
-    if item.get("nature", "L") not in NATURES:
+    if not isinstance(item.get("criteria_known", True), bool):
+        bad("criteria_known", "moet true of false zijn", "must be true or false")
+    nature = item.get("nature", "L")
+    if not isinstance(nature, str) or nature not in NATURES:
         bad("nature", "moet W, L of D zijn", "must be W, L or D")
-    if item.get("override") not in (None, True, False):
+    cpv = item.get("cpv", [])
+    if cpv is not None and (not isinstance(cpv, list) or not all(isinstance(c, str) for c in cpv)):
+        bad("cpv", "moet een lijst van CPV-codes (teksten) zijn", "must be a list of CPV codes (texts)")
+    if item.get("override") is not None and not isinstance(item["override"], bool):
         bad("override", "moet true, false of null zijn", "must be true, false or null")
     elif item.get("override") is not None and not str(item.get("override_reason") or "").strip():
         bad("override_reason", "is verplicht bij een oordeel", "is required with an override")
     for key in ("award_date", "start_date", "end_date"):
-        if item.get(key) is not None:
-            try:
-                date.fromisoformat(str(item[key]))
-            except ValueError:
-                bad(key, f"\"{item[key]}\" is geen datum (JJJJ-MM-DD)", f"\"{item[key]}\" is not a date (YYYY-MM-DD)")
+        raw = item.get(key)
+        if raw is None:
+            continue
+        try:
+            if not isinstance(raw, str):
+                raise ValueError(raw)
+            date.fromisoformat(raw)
+        except ValueError:
+            bad(key, f"\"{shown(raw)}\" is geen datum (JJJJ-MM-DD)", f"\"{shown(raw)}\" is not a date (YYYY-MM-DD)")
     criteria = item.get("criteria", [])
+    if criteria is None:
+        return
     if not isinstance(criteria, list):
         bad("criteria", "moet een lijst zijn", "must be a list")
         return
@@ -113,8 +147,16 @@ def _check_record(where: str, item: Any, problems: list[Problem]) -> None:
             bad(f"criteria[{j}]", "moet een object met een id zijn", "must be an object with an id")
             continue
         weight = c.get("weight")
-        if weight is not None and (not isinstance(weight, int | float) or isinstance(weight, bool)):
-            bad(f"criteria[{j}].weight", "moet een getal zijn", "must be a number")
+        if weight is not None and (not _is_number(weight) or not 0 <= weight <= 100):
+            bad(f"criteria[{j}].weight", "moet een getal van 0 tot en met 100 zijn", "must be a number from 0 to 100")
         level = c.get("level")
-        if level is not None and level not in (1, 2, 3):
+        if level is not None and (isinstance(level, bool) or level not in (1, 2, 3)):
             bad(f"criteria[{j}].level", "moet 1, 2 of 3 zijn", "must be 1, 2 or 3")
+        version = c.get("version")
+        if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
+            bad(f"criteria[{j}].version", "moet een geheel getal zijn", "must be a whole number")
+        for key in ("kind", "r_strategy", "scoring_type", "source"):
+            if c.get(key) is not None and not isinstance(c[key], str):
+                bad(f"criteria[{j}].{key}", "moet een tekst zijn", "must be a text")
+        if c.get("marktstandaard") is not None and not isinstance(c["marktstandaard"], bool):
+            bad(f"criteria[{j}].marktstandaard", "moet true of false zijn", "must be true or false")

@@ -16,8 +16,8 @@ from typing import Any
 
 from criteria_library.infra import spreadsheets
 from criteria_library.infra.problems import Problem, more_text
-from criteria_library.infra.spreadsheets import SheetError
-from criteria_library.infra.text import parse_number
+from criteria_library.infra.spreadsheets import SheetError, cell_number
+from criteria_library.infra.text import AMOUNT, NUMBER, NumberError, read_number
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from tender_assistant.library import Library
 
@@ -55,17 +55,11 @@ class ImportResult:
     skipped: int  # already in the register (same contract), or twice in the file
     updated: int = 0
     backup: Path | None = None
+    read: int = 0  # contracts read from the files, before duplicates are skipped
+    total_eur: float = 0.0  # the sum of the amounts read: a factor of 1,000 shows here before it counts
 
 
 # ------------------------------------------------------------------ values
-def parse_money(text: str) -> float:
-    """Euros in Dutch or plain notation: '1.250.000,50', '€ 1.250.000', '1250000.50', '1250000'."""
-    value = parse_number(text, currency=True)
-    if value is None:
-        raise ValueError(text)
-    return value
-
-
 def parse_date(value: Any) -> date:
     """An ISO date (YYYY-MM-DD), or a date cell from a workbook."""
     if isinstance(value, datetime):
@@ -194,15 +188,10 @@ def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], pa
                 bad(column, f"\"{raw}\" is geen datum (verwacht JJJJ-MM-DD)", f"\"{raw}\" is not a date (YYYY-MM-DD)")
     if r.start_date and r.end_date and r.end_date < r.start_date:
         bad("einddatum", "ligt vóór de startdatum", "is before the start date")
-    raw_value = row.get("waarde_eur", "")
-    if isinstance(raw_value, int | float) and not isinstance(raw_value, bool):
-        r.value_eur = float(raw_value)
-    elif cell("waarde_eur"):
-        try:
-            r.value_eur = parse_money(cell("waarde_eur"))
-        except ValueError:
-            bad("waarde_eur", f"\"{cell('waarde_eur')}\" is geen bedrag (bijvoorbeeld 1.250.000,50)",
-                f"\"{cell('waarde_eur')}\" is not an amount (for example 1.250.000,50)")
+    try:  # a workbook's number as it is; a text in Dutch or English notation, never a silent factor of 1,000
+        r.value_eur = cell_number(row.get("waarde_eur"), kind=AMOUNT) or 0.0
+    except NumberError as exc:
+        bad("waarde_eur", exc.nl, exc.en)
     if r.value_eur < 0 or r.value_eur > MAX_EUR or r.value_eur != r.value_eur:
         bad("waarde_eur", "moet tussen 0 en 1.000 miljard liggen", "must be between 0 and 1,000 billion")
     for column, attr in (("fysiek", "physical"), ("circulair", "override")):
@@ -260,10 +249,9 @@ def _criteria(text: str, known: dict[str, Criterion],
         weight = None
         if weight_text:
             try:
-                weight = float(weight_text.replace(",", "."))
-            except ValueError:
-                bad("criteria", f"{token}: de weging \"{weight_text}\" is geen getal",
-                    f"{token}: the weight \"{weight_text}\" is not a number")
+                weight = read_number(weight_text, kind=NUMBER)  # '1_0' is no ten, '12,500' no guess
+            except NumberError as exc:
+                bad("criteria", f"{token}: de weging {exc.nl}", f"{token}: the weight {exc.en}")
                 continue
             if c.kind != Kind.AWARD:
                 bad("criteria", f"{token}: alleen een gunningscriterium heeft een weging",
@@ -300,7 +288,8 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
     skipped = len(records) - len(new)
     copy = register.backup() if backup and new and register.count() else None
     added, updated = register.add_new(new, replace=replace)
-    return ImportResult(added=added, skipped=skipped + (len(new) - added - updated), updated=updated, backup=copy)
+    return ImportResult(added=added, skipped=skipped + (len(new) - added - updated), updated=updated, backup=copy,
+                        read=len(records), total_eur=sum(r.value_eur for r in records))
 
 
 def read_file(path: Path | str, library: Library, mapping: dict[str, str] | None = None) -> list[ContractRecord]:
@@ -357,5 +346,6 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
     if exchanged:
         more = import_records(register, exchanged, replace=True, backup=result.backup is None)
         result = ImportResult(result.added + more.added, result.skipped + more.skipped,
-                              result.updated + more.updated, result.backup or more.backup)
+                              result.updated + more.updated, result.backup or more.backup,
+                              result.read + more.read, result.total_eur + more.total_eur)
     return result

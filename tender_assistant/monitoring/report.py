@@ -13,6 +13,7 @@ from typing import Any
 from criteria_library.infra.files import atomic_write
 from criteria_library.infra.spreadsheets import set_cell
 from criteria_library.infra.text import dutch_number, euro
+from criteria_library.models import Kind, Level
 
 from .records import ContractRecord
 from .register_store import RegisterError
@@ -76,9 +77,10 @@ def text_report(report: MonitoringReport) -> str:
 
 
 # ------------------------------------------------------------------ shared by the file reports
-KIND_LABELS = {"geschiktheidseis": "Geschiktheidseis", "minimumeis": "Minimumeis",
-               "gunningscriterium": "Gunningscriterium", "contractbepaling": "Contractbepaling"}
-LEVEL_LABELS = {"1": "1 basis", "2": "2 ambitieus", "3": "3 koploper", "-": "geen niveau (niet circulair of oordeel)"}
+# The breakdowns' keys are the stored kind values and level numbers; their words come from the one table in models.
+KIND_LABELS = {kind.value: kind.label_nl for kind in Kind}
+LEVEL_LABELS = {str(int(level)): f"{int(level)} {level.label_nl.lower()}" for level in Level} | {
+    "-": "geen niveau (niet circulair of oordeel)"}
 SERIES_END = 2030  # the charts run to the last agreed target, so the trajectory ahead is visible
 
 

@@ -144,3 +144,23 @@ def test_the_model_leidraad_keeps_its_own_text_around_the_set(exported_set, tmp_
     assert "Uitsluitingsgronden" not in pve and "Uitsluitingsgronden" not in contract
     header = docx.Document(str(out / SET_FILES[1])).sections[-1].header
     assert "Gemeente Zaanstad" in "".join(p.text for p in header.paragraphs)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [("12,5", 12.5), ("1,250.5", 1250.5), ("1.000", None),
+                                                 ("1_0", None), ("1e5", None)])
+def test_a_supplier_figure_is_read_by_the_one_number_rule(tmp_path, typed, expected):
+    """Supplier values were read with float(x.replace(',', '.')): '1_0' was 10 and '1,250.5' refused (issue 18)."""
+    from openpyxl import Workbook
+
+    from tender_assistant.errors import TenderError
+
+    wb = Workbook()
+    wb.active.title = "Leveranciersgegevens"
+    wb.active.append(SUPPLIER_COLUMNS)
+    wb.active.append(["Kleding", "Gemeente", "bedrijfskleding", 1, "Gerecycled", "%", typed, ""])
+    wb.save(tmp_path / "ingevuld.xlsx")
+    if expected is None:
+        with pytest.raises(TenderError, match=f'ingevuld.xlsx, regel 2, Waarde: "{typed}" is '):
+            read_supplier_data(tmp_path / "ingevuld.xlsx")
+    else:
+        assert read_supplier_data(tmp_path / "ingevuld.xlsx")[0].value == expected

@@ -94,6 +94,23 @@ def test_xlsx_and_comma_csv_give_the_same_ranking(capsys, db, tender_file, tmp_p
         assert [b["inschrijver"] for b in json.loads(out)["bids"]] == ["B", "A", "C"]
 
 
+def test_bids_in_english_notation_rank_as_the_same_bids_in_dutch_notation(capsys, db, tender_file, tmp_path):
+    """A bids file exported on an English Windows read '1,000.50' as EUR 1,0005, which then won (issue 26)."""
+    dutch = ("inschrijver;prijs;BED-G-01;BED-G-02;BED-G-03\n"
+             "A;\"100.000,50\";6;\"40,5\";0\nB;\"110.000,00\";8;60;5\nC;€ 1.090.000;4;10;2\nD;\"1.000,50\";0;20;0\n")
+    english = ("inschrijver,prijs,BED-G-01,BED-G-02,BED-G-03\n"
+               "A,\"100,000.50\",6,40.5,0\nB,\"110,000.00\",8,60,5\nC,\"€ 1,090,000\",4,10,2\nD,\"1,000.50\",0,20,0\n")
+    results = []
+    for name, text in (("nl.csv", dutch), ("en.csv", english)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(tmp_path / name),
+                             "--json")
+        assert code == 0, err
+        results.append(json.loads(out)["bids"])
+    assert results[0] == results[1]
+    assert {b["inschrijver"]: b["evaluation_price"] for b in results[0]}["D"] == 1000.5
+
+
 def test_text_output_shows_points_per_part(capsys, db, tender_file, tmp_path):
     bids = tmp_path / "bids.csv"
     bids.write_text(CSV, encoding="utf-8")
@@ -130,3 +147,30 @@ def test_a_hostile_bidder_name_is_printed_escaped(capsys, db, tender_file, tmp_p
     assert code == 0
     assert "\x1b" not in out and "\u2028" not in out
     assert "\\x1b[31mRood\\u2028fout: nep" in out
+
+
+def test_weights_that_do_not_add_up_to_100_are_named(capsys, db, tmp_path):
+    """The command-line simulator ranked without a word when the weights added up to 90 (issue 18)."""
+    t = Tender(title="Kleding", package="bedrijfskleding", price_weight=30,
+               criteria=[TenderCriterion("BED-G-01", 30), TenderCriterion("BED-G-02", 30),
+                         TenderCriterion("BED-G-03")])
+    save_tender(t, tmp_path / "negentig.tender.json")
+    (tmp_path / "bids.csv").write_text(CSV, encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tmp_path / "negentig.tender.json"),
+                         str(tmp_path / "bids.csv"))
+    assert code == 0 and "Let op: de wegingen van prijs (30%) en gunningscriteria tellen op tot 90% in plaats van " \
+                         "100%" in err and "inschrijver" in out
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tmp_path / "negentig.tender.json"),
+                         str(tmp_path / "bids.csv"), "--json")
+    assert code == 0 and "90%" in err and json.loads(out)["bids"]
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(_tender_100(tmp_path)),
+                         str(tmp_path / "bids.csv"))
+    assert code == 0 and err == ""
+
+
+def _tender_100(tmp_path: Path) -> Path:
+    t = Tender(title="Kleding", package="bedrijfskleding", price_weight=40,
+               criteria=[TenderCriterion("BED-G-01", 30), TenderCriterion("BED-G-02", 30),
+                         TenderCriterion("BED-G-03")])
+    save_tender(t, tmp_path / "honderd.tender.json")
+    return tmp_path / "honderd.tender.json"

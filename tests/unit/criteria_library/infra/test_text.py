@@ -48,15 +48,15 @@ def test_parse_number_reads_dutch_thousands(text, expected) -> None:
                                               ("1e5", None), ("nan", None), ("", None)])
 def test_amounts_in_bids_and_contract_lists_are_read_the_same_way(text, expected) -> None:
     """One parser for placeholder values, bids and contract lists: the bids file read '0.125' as 125."""
-    from tender_assistant.monitoring.importer import parse_money
+    from criteria_library.infra.text import AMOUNT, read_number
     from tender_assistant.simulate import parse_amount
 
     assert parse_number(text, currency=True) == expected == parse_amount(text)
     if expected is None:
         with pytest.raises(ValueError):
-            parse_money(text)
+            read_number(text, kind=AMOUNT)
     else:
-        assert parse_money(text) == expected
+        assert read_number(text, kind=AMOUNT) == expected
 
 
 @pytest.mark.parametrize("value", [0, 7, 2030, 12_345, 150_000.5, 1_250_000, 0.25, 99_999.999])
@@ -85,3 +85,47 @@ def test_points_always_have_two_decimals() -> None:
     from criteria_library.infra.text import points
 
     assert [points(v) for v in (38.875, 40, 0.0)] == ["38,88", "40,00", "0,00"]
+
+
+# Issue 26: every value the issue lists, with what it means (None: refused with a line that says how to write it).
+# Shared by the contract-list and bids tests, so the three readers are held to the same table.
+ENGLISH_AND_DUTCH_AMOUNTS = [("250,000.00", 250_000), ("1,250,000.00", 1_250_000), ("250.000,00", 250_000),
+                             ("1.000,50", 1000.5), ("1,000.50", 1000.5), ("1.000", 1000), ("1,000", None),
+                             ("1e5", None), ("0,125", 0.125)]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH_AND_DUTCH_AMOUNTS)
+def test_an_amount_is_read_whichever_way_it_was_typed(text, expected) -> None:
+    """'250,000.00' was EUR 250,00 and '1,000.50' was 1,0005: never a silent factor of 1,000."""
+    from criteria_library.infra.text import AMOUNT, NumberError, read_number
+
+    if expected is None:
+        with pytest.raises(NumberError, match=f'"{text}" is '):
+            read_number(text, kind=AMOUNT)
+    else:
+        assert read_number(text, kind=AMOUNT) == expected
+
+
+@pytest.mark.parametrize(("text", "typed", "number"), [
+    ("1.000", 1000, None), ("12,500", 12.5, None), ("-12.000", -12_000, None), ("1,250,000", 1_250_000, 1_250_000),
+    ("1,000.50", 1000.5, 1000.5), ("12,5", 12.5, 12.5), ("7.5", 7.5, 7.5), ("0.125", 0.125, 0.125),
+    ("1_0", None, None), ("1e5", None, None), ("1.25.000", None, None), ("1,000.000,5", None, None),
+])
+def test_a_lone_separator_before_three_digits_is_read_as_the_field_allows(text, typed, number) -> None:
+    """Typed in the app: the Dutch convention. A weight or offered number from a file: refused, never guessed."""
+    from criteria_library.infra.text import NUMBER
+
+    assert parse_number(text) == typed
+    assert parse_number(text, kind=NUMBER) == number
+
+
+def test_an_ambiguous_number_says_how_to_write_it() -> None:
+    from criteria_library.infra.text import AMOUNT, NUMBER, NumberError, read_number
+
+    with pytest.raises(NumberError) as err:
+        read_number("250,000", kind=AMOUNT)
+    assert err.value.nl == ('"250,000" is niet eenduidig: schrijf 250000 of 250.000 voor 250.000 euro, of 250,00 '
+                            'voor een bedrag met centen')
+    with pytest.raises(NumberError) as err:
+        read_number("12,500", kind=NUMBER)
+    assert "schrijf 12500 voor 12.500, of 12,5 voor een kommagetal" in err.value.nl

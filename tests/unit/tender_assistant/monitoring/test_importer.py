@@ -7,8 +7,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from criteria_library.infra.text import AMOUNT, read_number
 from tender_assistant.monitoring.exchange import export_register
-from tender_assistant.monitoring.importer import ImportProblems, import_file, parse_money
+from tender_assistant.monitoring.importer import ImportProblems, import_file
 from tender_assistant.monitoring.register_store import RegisterStore
 from tender_assistant.monitoring.rule import CountingRule, summarise
 
@@ -39,6 +40,10 @@ def register(tmp_path: Path):
     store = RegisterStore.open(tmp_path / "register.db")
     yield store
     store.close()
+
+
+def parse_money(text: str) -> float:
+    return read_number(text, kind=AMOUNT)
 
 
 def test_dutch_money_notation() -> None:
@@ -184,3 +189,60 @@ def test_import_captures_marktstandaard_and_fictive_discount_from_the_library(
     assert [line.verdict.counts for line in sorted(report.lines, key=lambda x: x.value)] == [True, False]
     with pytest.raises(ImportProblems, match="fictieve korting heeft geen weging"):
         import_file(write_csv(tmp_path / "b.csv", [[*ROWS[2][:11], "MEU-G-03=5", "", ""]]), register, library)
+
+
+@pytest.mark.parametrize("weight", ["0", "100", "12,5"])
+def test_a_weight_from_0_to_100_is_imported(tmp_path: Path, register: RegisterStore, library, weight: str) -> None:
+    row = [*ROWS[0][:11], f"MEU-G-01={weight}", "", ""]
+    assert import_file(write_csv(tmp_path / "lijst.csv", [row]), register, library).added == 1
+    assert register.records()[0].criteria[0].weight == float(weight.replace(",", "."))
+
+
+@pytest.mark.parametrize(("weight", "words"), [("-1", "tussen 0 en 100"), ("100.5", "tussen 0 en 100"),
+                                               ("100,5", "tussen 0 en 100"), ("1_0", "geen getal"),
+                                               ("12,500", "niet eenduidig")])
+def test_a_weight_outside_0_to_100_or_not_a_number_is_refused_with_its_place(
+        tmp_path: Path, register: RegisterStore, library, weight: str, words: str) -> None:
+    """A planted bug accepting weights outside 0..100 survived the tests (issue 18), and '1_0' was read as 10."""
+    row = [*ROWS[0][:11], f"MEU-G-01={weight}", "", ""]
+    with pytest.raises(ImportProblems) as info:
+        import_file(write_csv(tmp_path / "lijst.csv", [row]), register, library)
+    line = info.value.report()
+    assert line.startswith("rij 2, criteria: MEU-G-01=") and words in line and weight in line
+    assert register.count() == 0
+
+
+def _with_values(values: list[object]) -> list[list[object]]:
+    return [[*ROWS[1][:1], f"Contract {i}", *ROWS[1][2:9], value, *ROWS[1][10:]] for i, value in enumerate(values)]
+
+
+def test_amounts_typed_the_english_or_dutch_way_are_read_right_and_totalled(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    """'250,000.00' was stored as EUR 250,00 and '1,250,000.00' refused (issue 26); the report shows the total."""
+    from tests.unit.criteria_library.test_dutch_numbers import ENGLISH_AND_DUTCH_AMOUNTS
+
+    good = [(text, value) for text, value in ENGLISH_AND_DUTCH_AMOUNTS if value is not None]
+    result = import_file(write_csv(tmp_path / "lijst.csv", _with_values([t for t, _ in good])), register, library)
+    assert result.added == len(good) and result.total_eur == pytest.approx(sum(v for _, v in good))
+    stored = {r.title: r.value_eur for r in register.records()}
+    assert [stored[f"Contract {i}"] for i in range(len(good))] == [v for _, v in good]
+
+
+@pytest.mark.parametrize("text", ["1,000", "1e5", "250,000"])
+def test_an_amount_that_could_be_read_two_ways_is_refused_with_row_column_and_value(
+        tmp_path: Path, register: RegisterStore, library, text: str) -> None:
+    with pytest.raises(ImportProblems) as info:
+        import_file(write_csv(tmp_path / "lijst.csv", _with_values(["95000", text])), register, library)
+    assert info.value.report().startswith(f'rij 3, waarde_eur: "{text}" is ')
+    assert register.count() == 0
+
+
+def test_native_workbook_numbers_are_amounts_as_they_are(tmp_path: Path, register: RegisterStore, library) -> None:
+    wb = openpyxl.Workbook()
+    wb.active.append(HEADER)
+    for row in _with_values([1_250_000.5, 250_000, "1.000,50"]):
+        wb.active.append(row)
+    wb.save(tmp_path / "lijst.xlsx")
+    result = import_file(tmp_path / "lijst.xlsx", register, library)
+    assert sorted(r.value_eur for r in register.records()) == [1000.5, 250_000, 1_250_000.5]
+    assert result.total_eur == 1_250_000.5 + 250_000 + 1000.5
