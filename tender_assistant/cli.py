@@ -311,12 +311,17 @@ def _export(args: argparse.Namespace) -> int:
             if f.severity == Severity.ADVICE:
                 print(f"{_severity(f.severity, lang)}: {escape_unprintable(f.text(lang))}", file=sys.stderr)
         concept = args.concept or bool(errors)
+        export_notes: list[str] = []
         if args.set is not None:
-            written = export_set(tender, store, args.set, args.template, args.contract_template, concept=concept)
+            written = export_set(tender, store, args.set, args.template, args.contract_template, concept=concept,
+                                 notes=export_notes)
         else:
-            written = [export_tender(tender, store, args.out, args.template, concept=concept)]
+            written = [export_tender(tender, store, args.out, args.template, concept=concept, notes=export_notes)]
     finally:
         store.close()
+    for note in export_notes:
+        if note not in notes:  # what the templates lost was said before the work
+            print(f"let op: {escape_unprintable(note)}", file=sys.stderr)
     for out in written:
         print(f"Written: {out}" if lang == "en" else f"Geschreven: {out}")
     for doc_path, pdf in zip(docs, pdfs, strict=False):  # pdfs is empty without --pdf

@@ -7,7 +7,7 @@ import math
 import re
 import weakref
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +18,7 @@ from criteria_library.infra.text import stem
 from criteria_library.models import Criterion, Kind, Package, Status
 
 from .library import Library
+from .tender import Tender, TenderCriterion
 
 DATA = Path(__file__).with_name("data")
 
@@ -395,3 +396,52 @@ def propose_split(award: list[Criterion], price_weight: int) -> tuple[int, dict[
         for i in order[: rest - sum(result)]:
             result[i] += 1
     return price_weight, {c.id: w for c, w in zip(weighted, result, strict=True)}
+
+
+# What a tender's criteria were suggested for: package, ambition level and description.
+SuggestionBasis = tuple[str, int, str]
+
+
+def suggestion_basis(tender: Tender) -> SuggestionBasis:
+    """The package, ambition level and description the tender's suggestion depends on."""
+    return tender.package, tender.ambition_level, tender.description
+
+
+def suggested_entries(tender: Tender, library: Library, basis: SuggestionBasis | None = None) -> list[TenderCriterion]:
+    """The criteria suggested for the tender (or for an earlier basis), as entries with their start weights."""
+    package, level, description = basis or suggestion_basis(tender)
+    return [TenderCriterion(s.criterion.id, weight=s.weight, version=s.criterion.version)
+            for s in suggest_criteria(library, package, level, tender.price_weight, description)]
+
+
+def suggest_again(tender: Tender, library: Library, before: SuggestionBasis | None) -> list[TenderCriterion]:
+    """The tender's criteria after its package, ambition or description changed: the new suggestion, the buyer's
+    work kept.
+
+    before: what the current choice was suggested for (None: start afresh, as "Voorstel herstellen" does; edited
+    clause texts of criteria that stay suggested are kept). Within the same package the buyer's own picks stay with
+    their weights, texts and values; a suggested criterion the buyer removed stays out; one that is no longer
+    suggested goes only when the buyer left it as suggested. A criterion the buyer left as suggested takes the new
+    start weight, so the weights still add up. Another package has other criteria: it starts afresh.
+    """
+    new = suggested_entries(tender, library)
+    current = {e.id: e for e in tender.criteria}
+    if before is None or before[0] != tender.package:
+        return [replace(n, text=current[n.id].text) if n.id in current else n for n in new]
+    previous = {e.id: e for e in suggested_entries(tender, library, before)}
+    now = {e.id: e for e in new}
+    kept: list[TenderCriterion] = []
+    for entry in tender.criteria:
+        was = previous.get(entry.id)
+        if was is None or _touched(entry, was):  # the buyer's own pick, or a suggestion the buyer worked on
+            kept.append(entry)
+        elif entry.id in now:
+            kept.append(replace(entry, weight=now[entry.id].weight))
+    added = [n for n in new if n.id not in current and n.id not in previous]
+    order = {c.id: i for i, c in enumerate(library.criteria(package=tender.package))}
+    return sorted([*kept, *added], key=lambda e: order.get(e.id, len(order)))
+
+
+def _touched(entry: TenderCriterion, suggested: TenderCriterion) -> bool:
+    """Whether the buyer changed a suggested criterion: its weight, clause text or own values."""
+    return entry.weight != suggested.weight or entry.text is not None or bool(entry.values)

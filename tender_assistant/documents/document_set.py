@@ -24,7 +24,7 @@ from criteria_library.models import KIND_ORDER, Criterion, Kind
 
 from ..checks import resolve_criteria
 from ..clauses import fill_clause, fill_text
-from ..errors import TenderError
+from ..errors import TemplateError, TenderError
 from ..library import Library
 from ..output import write_output
 from ..tender import PROCEDURES, Tender
@@ -400,7 +400,13 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
             # The leidraad's own text belongs in the leidraad; the other documents take only its house style.
             for anchor, _ in block_markers(doc):
                 anchor.getparent().remove(anchor)
-        render(plan, doc, _scaled(progress, i, 5))
+        chapter_notes: list[str] = []
+        try:
+            render(plan, doc, _scaled(progress, i, 5), chapter_notes)
+        except TemplateError as exc:  # which of the three documents lacks a place for a chapter
+            raise TemplateError(exc.message, en=exc.message_en, where=name) from None
+        if notes is not None:
+            notes.extend(f"{name}: {line}" for line in chapter_notes)
         buf = io.BytesIO()
         doc.save(buf)
         rendered[name] = buf.getvalue()

@@ -34,16 +34,19 @@ __all__ = ["CONCEPT_MARK", "Progress", "block_markers", "export_tender", "headin
            "xml_safe"]
 
 
-def render(plan: DocumentPlan, template: Document, progress: Progress | None = None) -> Document:
+def render(plan: DocumentPlan, template: Document, progress: Progress | None = None,
+           notes: list[str] | None = None) -> Document:
     """Write the plan into the template (which is changed and returned): house style kept, sample text removed.
 
-    progress(done, total) is called per block; an exception raised from it stops the export.
+    progress(done, total) is called per block; an exception raised from it stops the export. A chapter the template's
+    block markers have no place for is a TemplateError for a final document; a concept has it at the end, and notes
+    receives a line for it.
     """
     doc = template
     plan = safe_plan(plan)
     markers = block_markers(doc)
     if markers:
-        fill_markers(doc, plan, markers, progress)
+        fill_markers(doc, plan, markers, progress, notes)
     else:
         inherit_headers(doc.element.body)  # before the sample text takes its section breaks along
         fill_body(doc, plan, progress)
@@ -82,7 +85,8 @@ def export_tender(tender: Tender, library: Library, out: Path | str, template: P
     """Build, render and atomically write the tender document; nothing is written when anything fails.
 
     progress(done, total) reports rendering; raising from it (e.g. exchange.Cancelled) cancels with no file written.
-    notes receives what was dropped from the template (external links, macros).
+    notes receives what was dropped from the template (external links, macros) and the chapters a concept has at
+    the end because the template has no place for them.
     """
     out = Path(out)
     if out.suffix.lower() != ".docx":
@@ -95,7 +99,7 @@ def export_tender(tender: Tender, library: Library, out: Path | str, template: P
     # A template with block markers numbers its own chapters: criteria are numbered by kind (GC1), not as 4.1.
     numbering = "kind" if block_markers(doc) else "chapter"
     plan = build_plan(tender, library, today=today, concept=concept, numbering=numbering)
-    render(plan, doc, progress)
+    render(plan, doc, progress, notes)
     buf = io.BytesIO()
     doc.save(buf)
     write_output(out, buf.getvalue())

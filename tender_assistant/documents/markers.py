@@ -8,6 +8,7 @@ around it. A fact marker such as `{{titel}}` anywhere in kept text (body, header
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 from docx.document import Document
@@ -15,6 +16,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
+from ..errors import TemplateError
 from .plan import BUYER_ANNEX_TITLE, Block, DocumentPlan, Heading, PageBreak, Paragraph, Run, Toc
 from .renderer import Progress, Renderer
 from .styles import resolve_styles
@@ -33,9 +35,28 @@ PART_KEYS = {"Inleiding": "inleiding", "Procedure en planning": "planning", "Ges
              "Verantwoording": "verantwoording", BUYER_ANNEX_TITLE: "bijlagen", "Borgingsplan": "borgingsplan"}
 
 
+# A kind's chapter without criteria only says there are none: a template may leave it out.
+OPTIONAL_WHEN_EMPTY = {"geschiktheidseisen", "minimumeisen", "contractbepalingen"}
+OFF_VALUES = {"0", "false", "off"}
+
+
 def paragraph_text(p_el) -> str:
     """The text of a paragraph element, all its runs joined."""
     return "".join(t.text or "" for t in p_el.iter(qn("w:t")))
+
+
+def _hidden(t_el) -> bool:
+    """Whether a text element is in a run formatted as hidden text (w:vanish)."""
+    run = t_el.getparent()
+    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}") if run is not None else None
+    return vanish is not None and (vanish.get(qn("w:val")) or "true").lower() not in OFF_VALUES
+
+
+def visible_text(p_el) -> str:
+    """A paragraph's text as its author sees it: without hidden runs and invisible characters (zero-width space,
+    soft hyphen, byte order mark, direction marks), so a marker is recognised as the author sees it."""
+    raw = "".join(t.text or "" for t in p_el.iter(qn("w:t")) if not _hidden(t))
+    return "".join(ch for ch in raw if unicodedata.category(ch) != "Cf")
 
 
 def header_footer_paragraphs(doc: Document):
@@ -52,7 +73,7 @@ def prepare_body(doc: Document) -> tuple[Any, bool]:
     """
     body = doc.element.body
     children = [c for c in body.iterchildren() if c.tag != qn("w:sectPr")]
-    marker_index = next((i for i, c in enumerate(children) if c.tag == qn("w:p") and CONTENT_MARKER.match(paragraph_text(c))),
+    marker_index = next((i for i, c in enumerate(children) if c.tag == qn("w:p") and CONTENT_MARKER.match(visible_text(c))),
                         None)
     keep = children[:marker_index] if marker_index is not None else []
     for child in children[len(keep):]:
@@ -64,12 +85,7 @@ def prepare_body(doc: Document) -> tuple[Any, bool]:
         for r in anchor.findall(qn("w:r")):
             anchor.remove(r)
     else:
-        anchor = OxmlElement("w:p")
-        sect = body.find(qn("w:sectPr"))
-        if sect is not None:
-            sect.addprevious(anchor)
-        else:
-            body.append(anchor)
+        anchor = _end_anchor(doc)
     has_cover = any(paragraph_text(c).strip() or c.findall(f".//{qn('w:drawing')}") for c in keep)
     return anchor, has_cover
 
@@ -91,27 +107,69 @@ def fill_fields(elements, values: dict[str, str]) -> None:
                 t.text = ""
 
 
+def chapters(blocks: list[Block]) -> list[tuple[str | None, list[Block]]]:
+    """The plan's chapters in order, each from its level-1 heading, with its marker name (None: no marker fits)."""
+    found: list[tuple[str | None, list[Block]]] = []
+    for b in blocks:
+        if isinstance(b, Heading) and b.level == 1:
+            found.append((PART_KEYS.get(b.text), []))
+        if found:
+            found[-1][1].append(b)
+    return found
+
+
 def split_parts(blocks: list[Block]) -> dict[str, list[Block]]:
     """The plan's chapters by marker name, each starting with its level-1 heading, without trailing page breaks."""
     parts: dict[str, list[Block]] = {}
-    current: list[Block] | None = None
-    for b in blocks:
-        if isinstance(b, Heading) and b.level == 1:
-            key = PART_KEYS.get(b.text)
-            current = parts.setdefault(key, []) if key else None
-        if current is not None:
-            current.append(b)
+    for key, part in chapters(blocks):
+        if key is not None:
+            parts.setdefault(key, []).extend(part)
     for part in parts.values():
         while part and isinstance(part[-1], PageBreak):
             part.pop()
     return parts
 
 
+def unplaced_chapters(plan: DocumentPlan, placed: set[str]) -> list[tuple[str | None, list[Block]]]:
+    """The chapters of the plan that no marker of the template takes (a kind's chapter without criteria excepted)."""
+    out = []
+    for key, part in chapters(plan.body):
+        if key in placed:
+            continue
+        if key in OPTIONAL_WHEN_EMPTY and not any(isinstance(b, Heading) and b.level == 2 for b in part):
+            continue
+        while part and isinstance(part[-1], PageBreak):
+            part.pop()
+        out.append((key, part))
+    return out
+
+
+def _chapter_list(unplaced: list[tuple[str | None, list[Block]]], with_markers: bool) -> str:
+    names = []
+    for key, part in unplaced:
+        title = part[0].text if isinstance(part[0], Heading) else "?"
+        names.append(f"{title} ({{{{{key}}}}})" if with_markers and key else title)
+    return ", ".join(names)
+
+
+def refuse_unplaced(unplaced: list[tuple[str | None, list[Block]]]) -> None:
+    """TemplateError for a final document whose template has no place for some of its chapters."""
+    listed = _chapter_list(unplaced, with_markers=True)
+    one = len(unplaced) == 1
+    raise TemplateError(
+        f"De sjabloon heeft geen plaats voor {'het hoofdstuk' if one else 'de hoofdstukken'} {listed}: zet de "
+        "markering alleen in een eigen alinea van de sjabloon (niet midden in een zin), of maak een concept; daarin "
+        f"{'staat dit hoofdstuk' if one else 'staan deze hoofdstukken'} achteraan.",
+        en=f"The template has no place for {'the chapter' if one else 'the chapters'} {listed}: put the marker alone "
+        "in a paragraph of its own in the template (not inside a sentence), or make a draft, which has "
+        f"{'this chapter' if one else 'these chapters'} at the end.")
+
+
 def block_markers(doc: Document) -> list[tuple[Any, str]]:
     """Paragraphs of the body (tables and every section included) that hold only a known block marker."""
     found = []
     for p in doc.element.body.iter(qn("w:p")):
-        m = BLOCK_MARKER_RE.match(paragraph_text(p))
+        m = BLOCK_MARKER_RE.match(visible_text(p))
         if m and m.group(1) in BLOCK_MARKERS:
             found.append((p, m.group(1)))
     return found
@@ -122,7 +180,7 @@ def marker_problems(doc: Document) -> list[str]:
     problems: list[str] = []
     paragraphs = [*doc.element.body.iter(qn("w:p")), *header_footer_paragraphs(doc)]
     for p in paragraphs:
-        text = paragraph_text(p)
+        text = visible_text(p)
         alone = BLOCK_MARKER_RE.match(text)
         for m in ANY_MARKER_RE.finditer(text):
             name = m.group(1)
@@ -138,8 +196,15 @@ def marker_problems(doc: Document) -> list[str]:
 
 
 def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str]],
-                  progress: Progress | None) -> None:
-    """Put each part of the plan in place of its marker paragraph; everything else in the template stays."""
+                 progress: Progress | None, notes: list[str] | None = None) -> None:
+    """Put each part of the plan in place of its marker paragraph; everything else in the template stays.
+
+    A chapter the template has no place for is a TemplateError for a final document; a concept gets it at the end,
+    after a highlighted note, and notes receives a line per chapter.
+    """
+    unplaced = unplaced_chapters(plan, {name for _, name in markers})
+    if unplaced and not plan.concept:
+        refuse_unplaced(unplaced)
     fill_fields(list(doc.element.body.iter(qn("w:p"))), plan.fields)
     fill_fields(list(header_footer_paragraphs(doc)), plan.fields)
     parts = split_parts(plan.body)
@@ -171,6 +236,42 @@ def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str
         parent.remove(anchor)
         if parent.tag == qn("w:tc") and (len(parent) == 0 or parent[-1].tag != qn("w:p")):
             parent.append(OxmlElement("w:p"))  # a table cell ends with a paragraph
+    if unplaced:
+        _append_unplaced(doc, styles, unplaced, notes)
+
+
+def _append_unplaced(doc: Document, styles: Any, unplaced: list[tuple[str | None, list[Block]]],
+                     notes: list[str] | None) -> None:
+    """A concept: the chapters the template has no place for at the end of the document, each after a note."""
+    renderer = Renderer(doc, styles, _end_anchor(doc))
+    for key, part in unplaced:
+        head = part[0]
+        assert isinstance(head, Heading)
+        where = f"de markering {{{{{key}}}}}" if key else "een markering"
+        note = (f"Let op: de sjabloon heeft geen plaats voor het hoofdstuk {head.text} ({where} ontbreekt of staat "
+                "niet alleen in haar alinea); het staat daarom hier achteraan. Voeg de markering toe voor een "
+                "definitief document.")
+        renderer.block(Paragraph([Run(note, italic=True, gap=True)]))
+        if head.number[:1].isdigit():  # the template numbers its own chapters; ours would not follow on
+            head.number = ""
+        for b in part:
+            renderer.block(b)
+        if notes is not None:
+            notes.append(f"de sjabloon heeft geen plaats voor het hoofdstuk {head.text}; het staat in dit concept "
+                         "achteraan")
+    renderer.anchor.getparent().remove(renderer.anchor)
+
+
+def _end_anchor(doc: Document) -> Any:
+    """A new empty paragraph at the end of the body, before its final section properties."""
+    body = doc.element.body
+    anchor = OxmlElement("w:p")
+    sect = body.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(anchor)
+    else:
+        body.append(anchor)
+    return anchor
 
 
 def fill_body(doc: Document, plan: DocumentPlan, progress: Progress | None) -> None:

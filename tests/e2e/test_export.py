@@ -324,6 +324,10 @@ def make_markers(path: Path) -> Path:
     table.cell(0, 0).text = "Minimumeisen"
     table.cell(0, 1).text = "{{minimumeisen}}"
     doc.add_paragraph("Hier staat {{onbekend}} nog.")
+    for heading, marker in (("Inleiding", "inleiding"), ("Geschiktheid", "geschiktheidseisen"),
+                            ("Bewijs", "bewijsmiddelen"), ("Herkomst", "verantwoording"), ("Aan te leveren", "bijlagen")):
+        doc.add_paragraph(heading, style="Heading 1")  # every chapter has its place: a final export needs that
+        doc.add_paragraph(f"{{{{{marker}}}}}")
     section = doc.add_section()
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Cm(29.7), Cm(21)

@@ -272,3 +272,44 @@ def test_export_pdf_has_page_numbers_in_the_contents(capsys, db, tender_file, tm
         text = subprocess.run(["pdftotext", "-layout", "-f", "2", "-l", "2", str(pdf), "-"], capture_output=True,
                               text=True, check=True).stdout
         assert re.search(r"Gunningscriteria\s*\.{3,}\s*\d+", text), text
+
+
+@pytest.fixture
+def workwear_file(tmp_path: Path, db: Path) -> Path:
+    from criteria_library.store import LibraryStore
+    from tests.e2e.test_export_templates import workwear_tender
+
+    with LibraryStore.open(db, read_only=True) as store:
+        tender = workwear_tender(store)
+    path = tmp_path / "kleding.tender.json"
+    save_tender(tender, path)
+    return path
+
+
+def test_a_single_document_with_the_model_leidraad_does_not_silently_lose_chapters(capsys, db, workwear_file,
+                                                                                    tmp_path):
+    """The model leidraad is made for a set: a single document through it lacked the programma van eisen, the
+    contract clauses and the verantwoording, with exit 0 and no line."""
+    import docx
+
+    from tender_assistant.documents.default_template import MODEL_LEIDRAAD
+
+    out = tmp_path / "leidraad.docx"
+    code, _, err = run(capsys, "--db", str(db), "export", str(workwear_file), "--out", str(out),
+                       "--template", str(MODEL_LEIDRAAD))
+    assert code == 2 and err.startswith("fout: De sjabloon heeft geen plaats voor de hoofdstukken")
+    for chapter in ("Programma van eisen ({{minimumeisen}})", "Contractbepalingen ({{contractbepalingen}})",
+                    "Verantwoording ({{verantwoording}})"):
+        assert chapter in err
+    assert err.count("\n") == 1 and not out.exists()
+
+    code, _, err = run(capsys, "--db", str(db), "export", str(workwear_file), "--out", str(out),
+                       "--template", str(MODEL_LEIDRAAD), "--concept")
+    assert code == 0
+    for chapter in ("Programma van eisen", "Contractbepalingen", "Verantwoording"):
+        assert f"let op: de sjabloon heeft geen plaats voor het hoofdstuk {chapter}" in err
+    paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
+    assert "Uitsluitingsgronden" in paragraphs  # the model's own text stays
+    for chapter in ("Programma van eisen", "Contractbepalingen", "Verantwoording"):
+        assert any(p.startswith("Let op") and chapter in p for p in paragraphs)
+        assert any(p.endswith(chapter) and not p.startswith("Let op") for p in paragraphs)

@@ -42,7 +42,6 @@ def wizard(app, qtbot, scoring_library):
     w = TenderWizard(scoring_library, AppSettings(), None, tender)
     qtbot.addWidget(w)
     w.show()
-    w.suggested_for = (tender.package, tender.ambition_level)  # keep the chosen criteria as they are
     yield w
     w.dirty = False
 

@@ -69,7 +69,8 @@ class CriteriaPage(TenderPage):
         self.summary.setWordWrap(True)  # 'Gekozen: 2 x geschiktheidseis, 10 x minimumeis, ...' fits narrow screens
         reset = QPushButton(_tr("Voorstel &herstellen"), self)
         reset.setToolTip(_tr("Weer precies de voorgestelde criteria kiezen"))
-        reset.clicked.connect(self.apply_suggestions)
+        # not connected directly: clicked(bool) would pass its False as fill, leaving the ticks stale
+        reset.clicked.connect(lambda: self.apply_suggestions())
         row.addWidget(self.summary, 1)
         row.addWidget(reset)
         layout.addLayout(row)
@@ -82,23 +83,17 @@ class CriteriaPage(TenderPage):
 
     def initializePage(self) -> None:
         w = self.wiz()
-        t = w.tender
-        if w.suggested_for != (t.package, t.ambition_level, t.description):
-            self.apply_suggestions(fill=False)
+        if w.suggested_for != matching.suggestion_basis(w.tender):
+            # a changed package, ambition or description: suggest again, keeping what the buyer chose and wrote
+            self.apply_suggestions(fill=False, keep_work=True)
         self.fill()
 
-    def apply_suggestions(self, fill: bool = True) -> None:
+    def apply_suggestions(self, fill: bool = True, keep_work: bool = False) -> None:
+        """Choose the suggested criteria ("Voorstel herstellen": exactly those; keep_work: merged with the buyer's)."""
         w = self.wiz()
         t = w.tender
-        suggestions = matching.suggest_criteria(w.store, t.package, t.ambition_level, t.price_weight,
-                                                  t.description)
-        old = {c.id: c for c in t.criteria}
-        t.criteria = []
-        for s in suggestions:
-            entry = old.get(s.criterion.id)
-            t.criteria.append(TenderCriterion(s.criterion.id, weight=s.weight,
-                                              text=entry.text if entry else None, version=s.criterion.version))
-        w.suggested_for = (t.package, t.ambition_level, t.description)
+        t.criteria = matching.suggest_again(t, w.store, w.suggested_for if keep_work else None)
+        w.suggested_for = matching.suggestion_basis(t)
         self.changed()
         if fill:
             self.fill()

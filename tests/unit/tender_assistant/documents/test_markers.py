@@ -1,0 +1,103 @@
+"""Block markers in a house-style template: every chapter the tender has lands in the document, once."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from docx.oxml import OxmlElement
+
+from tender_assistant.documents.export import export_tender
+from tender_assistant.documents.markers import block_markers, marker_problems
+from tender_assistant.errors import TemplateError
+
+TODAY = date(2026, 11, 25)
+# (the template's own heading, the marker) for every chapter of a single-document export
+CHAPTERS = [("Inleiding", "inleiding"), ("Geschiktheid", "geschiktheidseisen"), ("Eisen", "minimumeisen"),
+            ("Gunning", "gunningscriteria"), ("Contract", "contractbepalingen"), ("Bewijs", "bewijsmiddelen"),
+            ("Verantwoording", "verantwoording"), ("Bijlagen", "bijlagen")]
+AWARD_TITLE = "Aandeel gerecyclede vezels"  # BED-G-01 in the fake library
+
+
+def make_template(path: Path, award_paragraph: str | None = "{{gunningscriteria}}", hidden_run: str = "",
+                  award_heading: str = "Gunning") -> Path:
+    """A house style with its own chapter headings, each followed by its marker; the award marker as given."""
+    doc = docx.Document()
+    doc.add_paragraph("Leidraad {{titel}}", style="Title")
+    for heading, marker in CHAPTERS:
+        if marker == "gunningscriteria":
+            doc.add_paragraph(award_heading, style="Heading 1")
+            if award_paragraph is not None:
+                p = doc.add_paragraph(award_paragraph)
+                if hidden_run:  # a character the author cannot see: formatted as hidden text
+                    run = p.add_run(hidden_run)
+                    run._r.get_or_add_rPr().append(OxmlElement("w:vanish"))
+            continue
+        doc.add_paragraph(heading, style="Heading 1")
+        doc.add_paragraph(f"{{{{{marker}}}}}")
+    doc.add_paragraph("Slottekst van de organisatie.")
+    doc.save(str(path))
+    return path
+
+
+def texts(path: Path) -> list[str]:
+    return [p.text for p in docx.Document(str(path)).paragraphs]
+
+
+def test_a_complete_template_places_the_award_chapter_under_its_own_heading(tmp_path, fake_lib, tender):
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", make_template(tmp_path / "s.docx"), today=TODAY)
+    found = texts(out)
+    award = next(i for i, t in enumerate(found) if AWARD_TITLE in t)
+    assert found.index("Gunning") < award < found.index("Contract")
+
+
+def test_a_chapter_heading_under_its_marker_appears_once(tmp_path, fake_lib, tender):
+    """The template brings the heading; the chapter's own heading must not stand a second time beneath it."""
+    template = make_template(tmp_path / "s.docx", award_heading="Gunningscriteria")
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
+    assert [t for t in texts(out) if t.endswith("Gunningscriteria")] == ["Gunningscriteria"]
+    assert [t for t in texts(out) if t.endswith("Verantwoording")] == ["Verantwoording"]
+
+
+@pytest.mark.parametrize("award_paragraph", [None, "Zie {{gunningscriteria}} hieronder."],
+                         ids=["marker-missing", "marker-inside-a-sentence"])
+def test_a_final_export_refuses_a_template_without_a_place_for_a_chapter(tmp_path, fake_lib, tender,
+                                                                          award_paragraph):
+    template = make_template(tmp_path / "s.docx", award_paragraph=award_paragraph)
+    with pytest.raises(TemplateError) as caught:
+        export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
+    assert "Gunningscriteria" in caught.value.message and "{{gunningscriteria}}" in caught.value.message
+    assert "Gunningscriteria" in caught.value.message_en and "concept" in caught.value.message
+    assert not (tmp_path / "uit.docx").exists()
+
+
+def test_a_concept_appends_the_chapter_with_a_clear_note(tmp_path, fake_lib, tender):
+    notes: list[str] = []
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", make_template(tmp_path / "s.docx", None),
+                        today=TODAY, concept=True, notes=notes)
+    found = texts(out)
+    note = next(i for i, t in enumerate(found) if t.startswith("Let op") and "{{gunningscriteria}}" in t)
+    award = next(i for i, t in enumerate(found) if AWARD_TITLE in t)
+    assert found.index("Slottekst van de organisatie.") < note < found.index("Gunningscriteria") < award
+    assert any("Gunningscriteria" in n and "achteraan" in n for n in notes)
+
+
+@pytest.mark.parametrize("hidden", ["\u200b", "\u00ad", "\ufeff"], ids=["zero-width-space", "soft-hyphen", "bom"])
+def test_an_invisible_character_beside_the_marker_still_places_the_chapter(tmp_path, fake_lib, tender, hidden):
+    template = make_template(tmp_path / "s.docx", award_paragraph="{{gunningscriteria}}" + hidden)
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
+    found = texts(out)
+    award = next(i for i, t in enumerate(found) if AWARD_TITLE in t)
+    assert found.index("Gunning") < award < found.index("Contract")
+    assert not any("{{gunningscriteria}}" in t for t in found)
+
+
+def test_hidden_text_beside_the_marker_still_places_the_chapter(tmp_path, fake_lib, tender):
+    template = make_template(tmp_path / "s.docx", hidden_run="x")
+    doc = docx.Document(str(template))
+    assert "gunningscriteria" in [name for _, name in block_markers(doc)] and not marker_problems(doc)
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
+    found = texts(out)
+    assert found.index("Gunning") < next(i for i, t in enumerate(found) if AWARD_TITLE in t) < found.index("Contract")
