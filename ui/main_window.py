@@ -481,8 +481,7 @@ class MainWindow(QMainWindow):
     def import_pack(self) -> None:
         from .exchange_dialogs import import_pack
 
-        if import_pack(self, self.store, self.settings):
-            self.reload()
+        import_pack(self, self.store, self.settings, on_done=lambda changed: self.reload() if changed else None)
 
     def export_pack(self) -> None:
         from .exchange_dialogs import export_pack
@@ -501,8 +500,7 @@ class MainWindow(QMainWindow):
     def rebuild_search_index(self) -> None:
         from .exchange_dialogs import rebuild_search_index
 
-        if rebuild_search_index(self, self.store):
-            self.reload()
+        rebuild_search_index(self, self.store, lambda rebuilt: self.reload() if rebuilt else None)
 
     def restore_backup(self, backup: Path | None = None) -> bool:
         """Put a .db backup back as the library, after confirmation; the window then shows the restored library."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,8 @@ from tender_assistant.documents.document_set import export_set
 from tender_assistant.documents.export import export_tender
 from tender_assistant.tender import Tender, save_tender
 
-from .error_dialogs import report_bug, show_user_error
+from .error_dialogs import show_user_error
+from .operation import Operation
 from .screen_fit import fit_to_screen
 from .settings import AppSettings
 from .wizard.base import PageId, place_target
@@ -24,7 +26,6 @@ from .wizard.criteria import ClausesPage, CriteriaPage
 from .wizard.package import AmbitionPage, PackagePage
 from .wizard.review import ExportPage, ReviewPage, slugify
 from .wizard.weights import WeightsPage
-from .worker import run_in_background, run_with_progress
 
 
 class TenderWizard(QWizard):
@@ -90,7 +91,8 @@ class TenderWizard(QWizard):
             finally:
                 reader.close()
 
-        run_in_background(task, lambda matcher: matching.prime_matcher(store, matcher, generation))
+        Operation(self, task, progress_dialog=False).success(
+            lambda matcher: matching.prime_matcher(store, matcher, generation)).run()
 
     # ------------------------------------------------------------------ state
     def mark_dirty(self) -> None:
@@ -168,11 +170,13 @@ class TenderWizard(QWizard):
         return True
 
     # ----------------------------------------------------------------- export
-    def export_document(self, out: Path, template: Path | None, *, concept: bool = False, as_set: bool = False,
-                        notes: list[str] | None = None) -> Path | None:
+    def export_document(self, out: Path, template: Path | None, on_done: Callable[[Path], None], *,
+                        concept: bool = False, as_set: bool = False,
+                        notes: list[str] | None = None) -> Operation[Path]:
         """Write the Word document (or, as_set, the document set into the folder out) in a worker.
 
-        Returns the document (the set's leidraad), or None after a dialog; notes receives what the template lost.
+        on_done(document) gets the document (the set's leidraad); a failure or a cancel is shown in a dialog.
+        notes receives what the template lost.
         """
         store_path = self.store.path
         tender = self.tender
@@ -188,17 +192,12 @@ class TenderWizard(QWizard):
             finally:
                 reader.close()
 
-        outcome = run_with_progress(self, self.tr("Word-document maken..."), task, minimum_duration_ms=300)
-        if outcome.cancelled:
+        def cancelled() -> None:
             QMessageBox.information(self, self.tr("Exporteren"), self.tr("Afgebroken; er is geen document gemaakt."))
-            return None
-        if outcome.error is not None:
-            if isinstance(outcome.error, UserError):
-                show_user_error(self, outcome.error, self.tr("Exporteren niet gelukt"))
-            else:
-                report_bug(self, type(outcome.error), outcome.error, outcome.error.__traceback__)
-            return None
-        return outcome.result
+
+        return Operation(self, task, label=self.tr("Word-document maken..."), cancellable=True,
+                         failure_title=self.tr("Exporteren niet gelukt"), minimum_duration_ms=300,
+                         ).success(on_done).cancelled(cancelled).run()
 
     # ---------------------------------------------------------------- closing
     def reject(self) -> None:
