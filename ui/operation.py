@@ -3,8 +3,8 @@
     Operation(window, task, label=...).success(show_result).run()
 
 The task runs on a pool thread (ui.worker.Worker) while a progress dialog shows if it takes long; `run` returns at
-once and the window keeps its one event loop. When the task ends, the focus goes back to the control that had it in
-the operation's window, then the callbacks run on the UI thread: `always` first (refresh caches whatever happened),
+once and the window keeps its one event loop. When the task ends, a progress dialog that showed gives the focus back
+to the control that had it in the operation's window, then the callbacks run on the UI thread: `always` first (refresh caches whatever happened),
 then `success(result)`, `failure(exc)` or `cancelled()`. A failure without its own callback is shown to the user
 (a UserError as its message in the interface language, anything else as a logged bug), never only logged.
 """
@@ -122,7 +122,7 @@ class Operation(Generic[T]):
         if self.cancellable:
             dialog.canceled.connect(worker.cancel)
         else:
-            dialog.setCancelButton(None)  # type: ignore[arg-type]  # Qt accepts nullptr: no button at all
+            dialog.setCancelButton(None)  # no button at all
         return dialog
 
     def _progress(self, done: int, total: int) -> None:
@@ -133,8 +133,8 @@ class Operation(Generic[T]):
 
     def _finish(self, outcome: Callable[[], None], failure: BaseException | None = None) -> None:
         try:
-            self._close_dialog()
-            self._give_focus_back()
+            if self._close_dialog():
+                self._give_focus_back()
             for callback in self._always:
                 callback()
             if self.parent is not None and not _alive(self.parent):
@@ -149,16 +149,21 @@ class Operation(Generic[T]):
             self._worker = None
             _RUNNING.discard(self)
 
-    def _close_dialog(self) -> None:
+    def _close_dialog(self) -> bool:
+        """Close the progress dialog; True when it was showing (and so had taken the focus)."""
         dialog, self._dialog = self._dialog, None
-        if dialog is not None and _alive(dialog):
-            dialog.canceled.disconnect()  # hiding it is not the user cancelling
-            dialog.hide()
-            dialog.deleteLater()
+        if dialog is None or not _alive(dialog):
+            return False
+        shown = dialog.isVisible()
+        dialog.canceled.disconnect()  # hiding it is not the user cancelling
+        dialog.hide()
+        dialog.deleteLater()
+        return shown
 
     def _give_focus_back(self) -> None:
         """The progress dialog took the focus; give it back to the control that had it, unless the user has gone
-        to another window meanwhile (without this nothing had the keyboard focus after an export, 1 run in 3)."""
+        to another window meanwhile (without this nothing had the keyboard focus after an export, 1 run in 3).
+        An operation whose dialog never showed leaves the focus alone: it never moved."""
         window = self._window
         if not _alive(window) or window is None or not window.isVisible():
             return
