@@ -132,12 +132,13 @@ class ImportPreviewDialog(QDialog):
         if plan.unchanged:
             QTreeWidgetItem(self.tree, [_tr("Ongewijzigd: %1 criteria").replace("%1", str(len(plan.unchanged)))])
         first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        first_change = first.child(0) if first is not None else None
+        if first_change is not None:
+            self.tree.setCurrentItem(first_change)
 
     def _show_item(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         payload = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        if not payload:
+        if item is None or not payload:
             self.detail.clear()
             return
         kind, value = payload

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -63,6 +62,7 @@ from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, evaluate, i
 from . import i18n
 from .dialog_buttons import accept_cancel_buttons
 from .error_dialogs import show_user_error
+from .i18n import QT_TRANSLATE_NOOP
 from .operation import Operation, show_failure
 
 

@@ -315,9 +315,9 @@ class DriftDialog(QDialog):
         layout = QVBoxLayout(self)
         row, self.folder_edit = path_row(self, _tr("Map met aanbestedingen"), _tr("Bladeren..."), self.browse)
         layout.addLayout(row)
-        self.result = QTextBrowser(self)
-        self.result.setAccessibleName(_tr("Aanbestedingen met verouderde criteria"))
-        layout.addWidget(self.result, 1)
+        self.findings = QTextBrowser(self)  # not 'result': that name is QDialog.result(), which it hid
+        self.findings.setAccessibleName(_tr("Aanbestedingen met verouderde criteria"))
+        layout.addWidget(self.findings, 1)
         buttons = QHBoxLayout()
         self.scan_button = QPushButton(_tr("&Zoeken"), self)
         close = QPushButton(_tr("Sluiten"), self)
@@ -354,5 +354,5 @@ class DriftDialog(QDialog):
             parts.append(f"<p style='color:#a00'>{html.escape(str(path))}: {html.escape(error)}</p>")
         if not results:
             parts.insert(0, f"<p>{html.escape(_tr('Geen aanbestedingen met verouderde of ingetrokken criteria.'))}</p>")
-        self.result.setHtml("".join(parts))
+        self.findings.setHtml("".join(parts))
         return len(results)

@@ -72,8 +72,8 @@ class TenderWizard(QWizard):
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
                 combo.setMinimumContentsLength(12)
                 QApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))  # drops its cached minimum width
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence.StandardKey.HelpContents, self, activated=self.show_help)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
         fit_to_screen(self, 1100, 760)
         self._update_title()
         self._prime_matcher()

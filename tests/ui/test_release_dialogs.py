@@ -138,7 +138,7 @@ def test_main_window_shows_provenance_and_drift(make_window, library, tmp_path: 
     drift = DriftDialog(library, tmp_path, window)
     qtbot.addWidget(drift)
     qtbot.mouseClick(drift.scan_button, Qt.MouseButton.LeftButton)
-    assert "Oude aanbesteding" in drift.result.toPlainText() and cid in drift.result.toPlainText()
+    assert "Oude aanbesteding" in drift.findings.toPlainText() and cid in drift.findings.toPlainText()
 
 
 def test_wizard_brings_a_criterion_to_the_newest_version_keeping_the_buyers_edit(app, qtbot, fresh_db) -> None:
