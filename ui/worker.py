@@ -7,6 +7,7 @@ core turns into "nothing changed". ui.operation runs workers with a progress dia
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -49,8 +50,11 @@ class Worker(QRunnable):
         try:
             result = self.task(self._progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            outcome: tuple[Any, ...] = (self.signals.cancelled,)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, which decides what to show
-            self.signals.failed.emit(exc)
+            outcome = (self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
+            outcome = (self.signals.finished, result)
+        signal, *values = outcome
+        with contextlib.suppress(RuntimeError):  # the application shut down while the task ran: nobody to tell
+            signal.emit(*values)
