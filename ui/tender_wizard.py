@@ -101,8 +101,10 @@ class TenderWizard(QWizard):
         self._update_title()
 
     def _update_title(self) -> None:
+        """The tender's title and the file it is saved in (after 'Opslaan als' the new one), '*' when unsaved."""
         name = self.tender.title.strip() or self.tr("Nieuwe aanbesteding")
-        self.setWindowTitle(f"{name}[*] - Tender Assistant")
+        where = f" ({self.path.name})" if self.path is not None else ""
+        self.setWindowTitle(f"{name}{where}[*] - Tender Assistant")
         self.setWindowModified(self.dirty)
 
     def go_to(self, page_id: PageId) -> None:
