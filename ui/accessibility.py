@@ -23,6 +23,7 @@ puts a thick focus ring around whatever control has the keyboard focus (see Focu
 from __future__ import annotations
 
 import re
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, QTimer
@@ -124,6 +125,11 @@ def _control_before(widget: QWidget, layout: QLayout) -> bool:
                if isinstance(other, CONTROLS) and other is not widget)
 
 
+def _grid_position(layout: QGridLayout, index: int) -> tuple[int, int, int, int]:
+    """Row, column, row span and column span of a grid item (PySide6's stub says getItemPosition returns object)."""
+    return cast(tuple[int, int, int, int], layout.getItemPosition(index))
+
+
 def _neighbour_label(widget: QWidget, layout: QLayout) -> str:
     """A short label right before the widget in its box layout, or left of / above it in a grid."""
     index = layout.indexOf(widget)
@@ -132,8 +138,8 @@ def _neighbour_label(widget: QWidget, layout: QLayout) -> str:
         if other < 0:
             continue
         if isinstance(layout, QGridLayout):
-            row, column, _rows, _columns = layout.getItemPosition(index)
-            l_row, l_column, l_rows, l_columns = layout.getItemPosition(other)
+            row, column, _rows, _columns = _grid_position(layout, index)
+            l_row, l_column, l_rows, l_columns = _grid_position(layout, other)
             before = (l_row == row and l_column + l_columns == column) or (l_column == column and l_row + l_rows == row)
         else:
             before = isinstance(layout, QBoxLayout) and other == index - 1
@@ -179,7 +185,8 @@ def derive_name(widget: QWidget) -> str:
     if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
         placeholder = widget.placeholderText()
     elif isinstance(widget, QComboBox):
-        placeholder = widget.placeholderText() or (widget.lineEdit().placeholderText() if widget.lineEdit() else "")
+        line = widget.lineEdit()
+        placeholder = widget.placeholderText() or (line.placeholderText() if line is not None else "")
     for text in (placeholder, widget.toolTip()):
         if clean(text):
             return clean(text)

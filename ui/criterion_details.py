@@ -34,7 +34,7 @@ def clause_html(clause: str, values: dict[str, str] | None = None) -> str:
     for match in PLACEHOLDER_RE.finditer(clause):
         parts.append(html.escape(clause[last : match.start()]))
         name = match.group(1)
-        shown = values.get(name) if values and values.get(name) else "{{" + name + "}}"
+        shown = values[name] if values and values.get(name) else "{{" + name + "}}"
         parts.append(f'<span style="{PLACEHOLDER_STYLE}" title="{html.escape(name)}">{html.escape(shown)}</span>')
         last = match.end()
     parts.append(html.escape(clause[last:]))
@@ -84,8 +84,8 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, 
         f"<h3>{_tr('Voorbeeldtekst')}</h3><p style='background:#f4f6f8;padding:6px'>{clause_html(c.clause)}</p>",
     ]
     if c.placeholders:
-        items = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in c.placeholders.items())
-        out.append(f"<p style='color:#555'>{_tr('Invulvelden (standaardwaarde)')}:</p><ul>{items}</ul>")
+        fields = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in c.placeholders.items())
+        out.append(f"<p style='color:#555'>{_tr('Invulvelden (standaardwaarde)')}:</p><ul>{fields}</ul>")
     out.append(f"<h3>{_tr('Bewijsmiddel')}</h3><p>{_para(c.verification)}</p>")
     if c.kind == Kind.AWARD and c.scoring_text:
         out.append(f"<h3>{_tr('Beoordeling')}</h3><p>{_para(c.scoring_text)}</p>")

@@ -148,7 +148,7 @@ class CriterionEditor(QDialog):
     @classmethod
     def for_new(cls, store: LibraryStore, package: str, parent: QWidget | None = None,
                 kind: Kind = Kind.REQUIREMENT) -> CriterionEditor:
-        blank = Criterion(id=store.new_criterion_id(package, kind), package=package, kind=kind, level=1,
+        blank = Criterion(id=store.new_criterion_id(package, kind), package=package, kind=kind, level=Level(1),
                           r_strategy="R3", title="", rationale="", clause="", verification="", source="",
                           status=Status.CONCEPT)
         return cls(store, blank, is_new=True, parent=parent)
@@ -198,12 +198,12 @@ class CriterionEditor(QDialog):
             edit.textEdited.connect(lambda _t, n=name: self._widget_changed(n))
             self.widgets[name] = edit
         for name in MULTILINE_FIELDS:
-            edit = QPlainTextEdit(self)
-            edit.setUndoRedoEnabled(False)
-            edit.setTabChangesFocus(True)
-            edit.textChanged.connect(lambda n=name: self._widget_changed(n))
-            edit.setMinimumHeight(70 if name != "placeholders" else 54)
-            self.widgets[name] = edit
+            box = QPlainTextEdit(self)
+            box.setUndoRedoEnabled(False)
+            box.setTabChangesFocus(True)
+            box.textChanged.connect(lambda n=name: self._widget_changed(n))
+            box.setMinimumHeight(70 if name != "placeholders" else 54)
+            self.widgets[name] = box
         self.highlighter = PlaceholderHighlighter(self.widgets["clause"].document())  # type: ignore[attr-defined]
         self.widgets["placeholders"].setPlaceholderText(self.tr("naam = standaardwaarde, één per regel"))  # type: ignore[attr-defined]
         for name in SPIN_FIELDS:

@@ -1,14 +1,16 @@
 """Import a pack (read and dry-run in a worker, show the diff, then apply), export, and the library check.
 
-All long work runs through worker.run_with_progress on a separate connection to the library, so the window stays
-responsive and the main connection is never used from two threads.
+All long work runs as a ui.operation.Operation on a separate connection to the library, so the window stays
+responsive, no event loop is nested, and the main connection is never used from two threads. Each flow returns at
+once; its outcome reaches the caller through a callback.
 """
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -29,17 +31,18 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library import exchange
-from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 
 from . import i18n
 from .dialog_buttons import accept_cancel_buttons
-from .error_dialogs import report_bug, show_user_error
 from .field_labels import field_label
 from .history_dialog import _as_text, word_diff_html
+from .operation import Operation, show_failure
 from .path_field import path_row as path_row_widget
 from .settings import AppSettings
-from .worker import TaskOutcome, run_with_progress
+from .worker import Progress
+
+T = TypeVar("T")
 
 
 def _tr(text: str) -> str:
@@ -51,19 +54,23 @@ def _second_connection(store: LibraryStore, *, read_only: bool) -> LibraryStore:
     return LibraryStore.open(store.path, read_only=read_only or store.read_only, seed=False)
 
 
-def _handle_failure(parent: QWidget, outcome: TaskOutcome, title: str) -> bool:
-    """Show what went wrong; True when the outcome was a success."""
-    if outcome.cancelled:
+def _nothing(*_args: Any) -> None:
+    """The default callback: nobody waits for the outcome."""
+
+
+def _run(parent: QWidget | None, task: Callable[[Progress], T], label: str, title: str,
+         on_success: Callable[[T], None], on_failed: Callable[[], None], *, cancellable: bool) -> Operation[T]:
+    """Start task as an operation of parent; a failure or a cancel is shown under title, then on_failed()."""
+    def failed(exc: BaseException) -> None:
+        show_failure(parent, exc, title)
+        on_failed()
+
+    def cancelled() -> None:
         QMessageBox.information(parent, title, _tr("Afgebroken; er is niets gewijzigd."))
-        return False
-    if outcome.error is not None:
-        exc = outcome.error
-        if isinstance(exc, UserError):
-            show_user_error(parent, exc, title)
-        else:
-            report_bug(parent, type(exc), exc, exc.__traceback__)
-        return False
-    return True
+        on_failed()
+
+    return Operation(parent, task, label=label, failure_title=title, cancellable=cancellable).success(
+        on_success).failure(failed).cancelled(cancelled).run()
 
 
 # ------------------------------------------------------------------------ import
@@ -125,12 +132,13 @@ class ImportPreviewDialog(QDialog):
         if plan.unchanged:
             QTreeWidgetItem(self.tree, [_tr("Ongewijzigd: %1 criteria").replace("%1", str(len(plan.unchanged)))])
         first = self.tree.topLevelItem(0)
-        if first is not None and first.childCount():
-            self.tree.setCurrentItem(first.child(0))
+        first_change = first.child(0) if first is not None else None
+        if first_change is not None:
+            self.tree.setCurrentItem(first_change)
 
     def _show_item(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         payload = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        if not payload:
+        if item is None or not payload:
             self.detail.clear()
             return
         kind, value = payload
@@ -149,8 +157,10 @@ class ImportPreviewDialog(QDialog):
             self.detail.setHtml(f"<p>{_tr('Nieuw inkooppakket')}: {html.escape(value)}</p>")
 
 
-def plan_pack_import(parent: QWidget, store: LibraryStore, path: Path) -> exchange.ImportPlan | None:
-    """Read and dry-run a pack in a worker; None (after a dialog) when it is invalid."""
+def plan_pack_import(parent: QWidget | None, store: LibraryStore, path: Path,
+                     on_planned: Callable[[exchange.ImportPlan], None],
+                     on_failed: Callable[[], None] = _nothing) -> Operation[exchange.ImportPlan]:
+    """Read and dry-run a pack in a worker; on_planned(plan) when it is valid, else a dialog and on_failed()."""
     def task(_progress: Any) -> exchange.ImportPlan:
         reader = _second_connection(store, read_only=True)
         try:
@@ -158,14 +168,14 @@ def plan_pack_import(parent: QWidget, store: LibraryStore, path: Path) -> exchan
         finally:
             reader.close()
 
-    outcome = run_with_progress(parent, _tr("Pakket lezen en vergelijken..."), task, cancellable=False)
-    if not _handle_failure(parent, outcome, _tr("Import niet mogelijk")):
-        return None
-    return outcome.result
+    return _run(parent, task, _tr("Pakket lezen en vergelijken..."), _tr("Import niet mogelijk"), on_planned,
+                on_failed, cancellable=False)
 
 
-def apply_pack_import(parent: QWidget, store: LibraryStore, plan: exchange.ImportPlan) -> exchange.ImportResult | None:
-    """Apply a planned import in a worker (backup first, all or nothing); None when it failed or was cancelled."""
+def apply_pack_import(parent: QWidget | None, store: LibraryStore, plan: exchange.ImportPlan,
+                      on_applied: Callable[[exchange.ImportResult], None],
+                      on_failed: Callable[[], None] = _nothing) -> Operation[exchange.ImportResult]:
+    """Apply a planned import in a worker (backup first, all or nothing); on_applied(result) when it is done."""
     def task(progress: Any) -> exchange.ImportResult:
         writer = _second_connection(store, read_only=False)
         try:
@@ -173,43 +183,50 @@ def apply_pack_import(parent: QWidget, store: LibraryStore, plan: exchange.Impor
         finally:
             writer.close()
 
-    outcome = run_with_progress(parent, _tr("Criteria importeren..."), task)
-    store.changed()  # another connection wrote: caches keyed on the generation must refresh
-    if not _handle_failure(parent, outcome, _tr("Import")):
-        return None
-    return outcome.result
+    # another connection wrote: caches keyed on the generation must refresh, whatever the outcome
+    return _run(parent, task, _tr("Criteria importeren..."), _tr("Import"), on_applied, on_failed,
+                cancellable=True).always(store.changed)
 
 
-def import_pack(parent: QWidget, store: LibraryStore, settings: AppSettings, path: Path | None = None) -> bool:
-    """The whole import flow; True when the library changed."""
+def import_pack(parent: QWidget | None, store: LibraryStore, settings: AppSettings, path: Path | None = None,
+                on_done: Callable[[bool], None] = _nothing) -> None:
+    """The whole import flow: choose, dry run, preview, apply; on_done(True) once the library changed, on_done(False)
+    when it ends without a change."""
     if store.read_only:
-        return False
+        on_done(False)
+        return
     if path is None:
         name, _ = QFileDialog.getOpenFileName(parent, _tr("Bibliotheekpakket importeren"), settings.last_folder,
                                               _tr("Bibliotheekpakket (*.json *.xlsx)"))
         if not name:
-            return False
+            on_done(False)
+            return
         path = Path(name)
         settings.last_folder = str(path.parent)
-    plan = plan_pack_import(parent, store, path)
-    if plan is None:
-        return False
-    if not plan.has_changes:
-        QMessageBox.information(parent, _tr("Import"), _tr("Dit pakket brengt geen wijzigingen: alles is al "
-                                                           "zo in de bibliotheek.") + "\n" + plan.summary(i18n.lang()))
-        return False
-    preview = ImportPreviewDialog(plan, path, parent)
-    if preview.exec() != QDialog.DialogCode.Accepted:
-        return False
-    result = apply_pack_import(parent, store, plan)
-    if result is None:
-        return False
-    text = _tr("%1 nieuw, %2 gewijzigd, %3 ongewijzigd.").replace("%1", str(result.added)).replace(
-        "%2", str(result.changed)).replace("%3", str(result.unchanged))
-    if result.backup:
-        text += "\n" + _tr("Reservekopie: %1").replace("%1", str(result.backup))
-    QMessageBox.information(parent, _tr("Import voltooid"), text)
-    return True
+    source = path
+
+    def planned(plan: exchange.ImportPlan) -> None:
+        if not plan.has_changes:
+            QMessageBox.information(parent, _tr("Import"), _tr("Dit pakket brengt geen wijzigingen: alles is al "
+                                                               "zo in de bibliotheek.") + "\n"
+                                    + plan.summary(i18n.lang()))
+            on_done(False)
+            return
+        preview = ImportPreviewDialog(plan, source, parent)
+        if preview.exec() != QDialog.DialogCode.Accepted:
+            on_done(False)
+            return
+        apply_pack_import(parent, store, plan, applied, lambda: on_done(False))
+
+    def applied(result: exchange.ImportResult) -> None:
+        text = _tr("%1 nieuw, %2 gewijzigd, %3 ongewijzigd.").replace("%1", str(result.added)).replace(
+            "%2", str(result.changed)).replace("%3", str(result.unchanged))
+        if result.backup:
+            text += "\n" + _tr("Reservekopie: %1").replace("%1", str(result.backup))
+        QMessageBox.information(parent, _tr("Import voltooid"), text)
+        on_done(True)
+
+    plan_pack_import(parent, store, source, planned, lambda: on_done(False))
 
 
 # ------------------------------------------------------------------------ export
@@ -270,8 +287,9 @@ class ExportDialog(QDialog):
         return Path(self.path_edit.text()).expanduser(), self.package_combo.currentData()
 
 
-def run_export(parent: QWidget, store: LibraryStore, path: Path, package: str | None) -> int | None:
-    """Export in a worker; the number of criteria written, or None."""
+def run_export(parent: QWidget | None, store: LibraryStore, path: Path, package: str | None,
+               on_written: Callable[[int], None], on_failed: Callable[[], None] = _nothing) -> Operation[int]:
+    """Export in a worker; on_written(number of criteria written) when it is done."""
     def task(progress: Any) -> int:
         reader = _second_connection(store, read_only=True)
         try:
@@ -279,28 +297,28 @@ def run_export(parent: QWidget, store: LibraryStore, path: Path, package: str | 
         finally:
             reader.close()
 
-    outcome = run_with_progress(parent, _tr("Exporteren naar %1...").replace("%1", path.name), task)
-    if not _handle_failure(parent, outcome, _tr("Exporteren")):
-        return None
-    return outcome.result
+    return _run(parent, task, _tr("Exporteren naar %1...").replace("%1", path.name), _tr("Exporteren"), on_written,
+                on_failed, cancellable=True)
 
 
-def export_pack(parent: QWidget, store: LibraryStore, settings: AppSettings, package: str | None) -> int | None:
+def export_pack(parent: QWidget | None, store: LibraryStore, settings: AppSettings, package: str | None) -> None:
+    """Choose what to export and where, then write it in a worker and say how many criteria were written."""
     dialog = ExportDialog(store, settings, package, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
+        return
     path, chosen = dialog.target()
     settings.last_folder = str(path.parent)
-    count = run_export(parent, store, path, chosen)
-    if count is not None:
+
+    def written(count: int) -> None:
         QMessageBox.information(parent, _tr("Exporteren"), _tr("%1 criteria geschreven naar %2.")
                                 .replace("%1", str(count)).replace("%2", str(path)))
-    return count
+
+    run_export(parent, store, path, chosen, written)
 
 
 # ------------------------------------------------------------------------- check
-def check_library(parent: QWidget, store: LibraryStore) -> bool | None:
-    """Run the library check in a worker and show its report; True when all is well."""
+def check_library(parent: QWidget | None, store: LibraryStore, on_done: Callable[[bool], None] = _nothing) -> None:
+    """Run the library check in a worker and show its report; on_done(True) when all is well."""
     from criteria_library.integrity import check_library as run_check
 
     def task(_progress: Any) -> Any:
@@ -310,23 +328,26 @@ def check_library(parent: QWidget, store: LibraryStore) -> bool | None:
         finally:
             reader.close()
 
-    outcome = run_with_progress(parent, _tr("Bibliotheek controleren..."), task, cancellable=False)
-    if not _handle_failure(parent, outcome, _tr("Bibliotheek controleren")):
-        return None
-    report = outcome.result
-    if report.ok:
-        QMessageBox.information(parent, _tr("Bibliotheek controleren"),
-                                _tr("Alles in orde: %1 criteria gecontroleerd.").replace("%1", str(report.checked_criteria)))
-        return True
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Bibliotheek controleren"),
-                      _tr("%1 problemen gevonden.").replace("%1", str(len(report.problems))), parent=parent)
-    box.setDetailedText("\n".join(p.line(i18n.lang()) for p in report.problems))
-    box.exec()
-    return False
+    def checked(report: Any) -> None:
+        if report.ok:
+            QMessageBox.information(parent, _tr("Bibliotheek controleren"),
+                                    _tr("Alles in orde: %1 criteria gecontroleerd.").replace(
+                                        "%1", str(report.checked_criteria)))
+            on_done(True)
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, _tr("Bibliotheek controleren"),
+                          _tr("%1 problemen gevonden.").replace("%1", str(len(report.problems))), parent=parent)
+        box.setDetailedText("\n".join(p.line(i18n.lang()) for p in report.problems))
+        box.exec()
+        on_done(False)
+
+    _run(parent, task, _tr("Bibliotheek controleren..."), _tr("Bibliotheek controleren"), checked,
+         lambda: on_done(False), cancellable=False)
 
 
-def rebuild_search_index(parent: QWidget, store: LibraryStore) -> bool:
-    """Rebuild the full-text index in a worker with progress; True when it succeeded."""
+def rebuild_search_index(parent: QWidget | None, store: LibraryStore,
+                         on_done: Callable[[bool], None] = _nothing) -> None:
+    """Rebuild the full-text index in a worker with progress; on_done(True) when it succeeded."""
 
     def task(progress: Any) -> None:
         writer = _second_connection(store, read_only=False)
@@ -335,9 +356,10 @@ def rebuild_search_index(parent: QWidget, store: LibraryStore) -> bool:
         finally:
             writer.close()
 
-    outcome = run_with_progress(parent, _tr("Zoekindex opnieuw opbouwen..."), task, cancellable=False)
-    if not _handle_failure(parent, outcome, _tr("Zoekindex opnieuw opbouwen")):
-        return False
-    store.changed()  # the window's own connection must drop its cached search vocabulary
-    QMessageBox.information(parent, _tr("Zoekindex opnieuw opbouwen"), _tr("De zoekindex is opnieuw opgebouwd."))
-    return True
+    def rebuilt(_none: None) -> None:
+        store.changed()  # the window's own connection must drop its cached search vocabulary
+        QMessageBox.information(parent, _tr("Zoekindex opnieuw opbouwen"), _tr("De zoekindex is opnieuw opgebouwd."))
+        on_done(True)
+
+    _run(parent, task, _tr("Zoekindex opnieuw opbouwen..."), _tr("Zoekindex opnieuw opbouwen"), rebuilt,
+         lambda: on_done(False), cancellable=False)

@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
 from criteria_library.models import Status
+
+from .i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -42,7 +44,7 @@ class ActionSpec:
 
 def _tr(text: str) -> str:
     """Mark a text for translation in the window's context; translated when the action is made."""
-    return QT_TRANSLATE_NOOP("MainWindow", text)  # type: ignore[no-any-return]
+    return QT_TRANSLATE_NOOP("MainWindow", text)
 
 
 ACTIONS: tuple[ActionSpec, ...] = (

@@ -55,8 +55,45 @@ class MainWindow(QMainWindow):
 
     library_changed = Signal()
 
+    # made from main_actions.ACTIONS by build_actions (tests/ui/test_main_actions.py keeps the two in step)
+    act_new_tender: QAction
+    act_open_tender: QAction
+    act_save_tender: QAction
+    act_import: QAction
+    act_export: QAction
+    act_update: QAction
+    act_conflicts: QAction
+    act_drift: QAction
+    act_check: QAction
+    act_reindex: QAction
+    act_restore: QAction
+    act_monitoring: QAction
+    act_settings: QAction
+    act_quit: QAction
+    act_new_criterion: QAction
+    act_edit: QAction
+    act_duplicate: QAction
+    act_history: QAction
+    act_status_review: QAction
+    act_status_publish: QAction
+    act_status_concept: QAction
+    act_status_retire: QAction
+    act_find: QAction
+    act_refresh: QAction
+    act_presentation: QAction
+    act_focus_packages: QAction
+    act_focus_table: QAction
+    act_focus_details: QAction
+    act_demo: QAction
+    act_demo_reset: QAction
+    act_scenarios: QAction
+    act_help: QAction
+    act_shortcuts: QAction
+    act_about: QAction
+    recent_menu: QMenu  # made by build_menus
+
     def __init__(self, store: LibraryStore, settings: AppSettings, *, demo_workspace: Path | None = None,
-                 open_demo: Callable[[], object] | None = None, reset_demo: Callable[[], None] | None = None,
+                 open_demo: Callable[[], object] | None = None, reset_demo: Callable[[], object] | None = None,
                  switch_language: Callable[[str], bool] | None = None, background_queries: bool = True) -> None:
         super().__init__()
         self.store = store
@@ -481,8 +518,7 @@ class MainWindow(QMainWindow):
     def import_pack(self) -> None:
         from .exchange_dialogs import import_pack
 
-        if import_pack(self, self.store, self.settings):
-            self.reload()
+        import_pack(self, self.store, self.settings, on_done=lambda changed: self.reload() if changed else None)
 
     def export_pack(self) -> None:
         from .exchange_dialogs import export_pack
@@ -501,8 +537,7 @@ class MainWindow(QMainWindow):
     def rebuild_search_index(self) -> None:
         from .exchange_dialogs import rebuild_search_index
 
-        if rebuild_search_index(self, self.store):
-            self.reload()
+        rebuild_search_index(self, self.store, lambda rebuilt: self.reload() if rebuilt else None)
 
     def restore_backup(self, backup: Path | None = None) -> bool:
         """Put a .db backup back as the library, after confirmation; the window then shows the restored library."""

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -49,7 +48,14 @@ from criteria_library.infra.errors import UserError
 from criteria_library.infra.text import dutch_number
 from criteria_library.store import LibraryStore
 from tender_assistant.monitoring import register_file
-from tender_assistant.monitoring.importer import COLUMNS, ImportProblems, headers_of, import_files, parse_rows
+from tender_assistant.monitoring.importer import (
+    COLUMNS,
+    ImportProblems,
+    ImportResult,
+    headers_of,
+    import_files,
+    parse_rows,
+)
 from tender_assistant.monitoring.records import ContractRecord
 from tender_assistant.monitoring.register_store import RegisterStore
 from tender_assistant.monitoring.report import euro, headline, pct, target_line
@@ -58,6 +64,8 @@ from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, evaluate, i
 from . import i18n
 from .dialog_buttons import accept_cancel_buttons
 from .error_dialogs import show_user_error
+from .i18n import QT_TRANSLATE_NOOP
+from .operation import Operation, show_failure
 
 
 def _tr(text: str) -> str:
@@ -540,7 +548,7 @@ class MonitoringWindow(QMainWindow):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> None:
-        """Import a file; another contract list's headers are mapped first in a dialog."""
+        """Import a file in a worker; another contract list's headers are mapped first in a dialog."""
         mapping = None
         try:
             if path.suffix.lower() in (".csv", ".xlsx"):
@@ -550,18 +558,33 @@ class MonitoringWindow(QMainWindow):
                     if not dialog.exec():
                         return
                     mapping = dialog.mapping()
-            result = import_files([path], self.register, self.library, mapping)
-        except UserError as exc:
-            show_problems(self, exc, _tr("Import niet gelukt"))
+        except (UserError, OSError, ValueError) as exc:
+            self._import_failed(exc)
             return
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(self, _tr("Import niet gelukt"), str(exc))
-            return
+        register_path, library_path = self.register.path, self.library.path
+
+        def task(_progress: Any) -> ImportResult:
+            # the worker's own connections: the window keeps using its own while the file is read and checked
+            with RegisterStore.open(register_path) as register, \
+                    LibraryStore.open(library_path, read_only=True, seed=False) as library:
+                return import_files([path], register, library, mapping)
+
+        Operation(self, task, label=_tr("Importeren...")).success(self._imported).failure(self._import_failed).run()
+
+    def _imported(self, result: ImportResult) -> None:
         self.undo_stack.clear()  # an import is undone from its backup, not step by step
         self.refresh()
         QMessageBox.information(self, _tr("Import"), _tr("%1 toegevoegd, %2 bijgewerkt, %3 stond(en) er al.")
                                 .replace("%1", str(result.added)).replace("%2", str(result.updated))
                                 .replace("%3", str(result.skipped)))
+
+    def _import_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, UserError):
+            show_problems(self, exc, _tr("Import niet gelukt"))
+        elif isinstance(exc, OSError | ValueError):
+            QMessageBox.warning(self, _tr("Import niet gelukt"), str(exc))
+        else:
+            show_failure(self, exc, _tr("Import niet gelukt"))
 
     def export_dialog(self) -> None:
         from tender_assistant.monitoring.exchange import export_register

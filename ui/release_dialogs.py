@@ -33,8 +33,8 @@ from . import i18n
 from .error_dialogs import show_user_error
 from .field_labels import field_label
 from .history_dialog import word_diff_html
+from .operation import Operation, show_failure
 from .path_field import path_row
-from .worker import run_with_progress
 
 
 def _tr(text: str) -> str:
@@ -146,56 +146,55 @@ class UpdateDialog(QDialog):
         self.apply_button.setEnabled(writable and self.plan is not None)
         self.undo_button.setEnabled(writable and merge.last_update_backup(self.store) is not None)
 
-    def check(self) -> bool:
-        """Read and verify the release and show what would change; writes nothing."""
+    def check(self) -> None:
+        """Read and verify the release in a worker and show what would change; writes nothing."""
         self.plan = None
         source = self.source_edit.text().strip()
+        path = self.store.path
 
         def task(_progress: Any) -> UpdatePlan | None:
             release = read_release(source)  # signature and every hash, before the library is even looked at
-            reader = LibraryStore.open(self.store.path, read_only=True, seed=False)  # the worker's own connection
+            reader = LibraryStore.open(path, read_only=True, seed=False)  # the worker's own connection
             try:
                 return None if merge.already_received(reader, release) else merge.plan_update(reader, release)
             finally:
                 reader.close()
 
-        outcome = run_with_progress(self, _tr("Release controleren..."), task, cancellable=False)
-        if isinstance(outcome.error, UserError):
-            self.preview.setHtml(f"<p style='color:#a00'>{html.escape(str(outcome.error))}</p>")
-            show_user_error(self, outcome.error, _tr("Release geweigerd"))
+        def refused(exc: BaseException) -> None:
+            if isinstance(exc, UserError):
+                self.preview.setHtml(f"<p style='color:#a00'>{html.escape(i18n.error_text(exc))}</p>")
+            show_failure(self, exc, _tr("Release geweigerd"))
             self._update_buttons()
-            return False
-        if outcome.error is not None:
-            raise outcome.error  # a bug: the application's exception hook logs it
-        self.plan = outcome.result
-        self._update_buttons()
-        if self.plan is None:
-            self.preview.setHtml(f"<p>{html.escape(_tr('Deze release is al ontvangen; de bibliotheek is bij.'))}</p>")
-            return False
-        self.preview.setHtml(plan_html(self.plan))
-        return True
 
-    def apply(self) -> bool:
-        """Apply the previewed update (a backup is made first)."""
+        Operation(self, task, label=_tr("Release controleren...")).success(self._checked).failure(refused).run()
+
+    def _checked(self, plan: UpdatePlan | None) -> None:
+        self.plan = plan
+        self._update_buttons()
+        if plan is None:
+            self.preview.setHtml(f"<p>{html.escape(_tr('Deze release is al ontvangen; de bibliotheek is bij.'))}</p>")
+            return
+        self.preview.setHtml(plan_html(plan))
+
+    def apply(self) -> None:
+        """Apply the previewed update in a worker (a backup is made first)."""
         if self.plan is None:
-            return False
+            return
         plan = self.plan
+        path = self.store.path
 
         def task(_progress: Any) -> merge.UpdateResult:
-            writer = LibraryStore.open(self.store.path, seed=False)  # the worker's own connection
+            writer = LibraryStore.open(path, seed=False)  # the worker's own connection
             try:
                 return merge.apply_update(writer, plan)
             finally:
                 writer.close()
 
-        outcome = run_with_progress(self, _tr("Bibliotheek bijwerken..."), task, cancellable=False)
-        self.store.changed()  # another connection wrote: caches must refresh
-        if isinstance(outcome.error, UserError):
-            show_user_error(self, outcome.error, _tr("Niet bijgewerkt"))
-            return False
-        if outcome.error is not None:
-            raise outcome.error
-        result = outcome.result
+        # another connection wrote: caches must refresh, whatever the outcome
+        Operation(self, task, label=_tr("Bibliotheek bijwerken..."), failure_title=_tr("Niet bijgewerkt")).always(
+            self.store.changed).success(self._applied).run()
+
+    def _applied(self, result: merge.UpdateResult) -> None:
         self.plan = None
         self._update_buttons()
         conflicts = len(result.plan.conflicts)
@@ -205,33 +204,39 @@ class UpdateDialog(QDialog):
         self.preview.setHtml(f"<p><b>{html.escape(text)}</b></p><p style='color:#555'>"
                              f"{html.escape(_tr('Reservekopie: %1').replace('%1', str(result.backup)))}</p>")
         self.updated.emit()
-        return True
 
-    def undo(self) -> bool:
-        """'Herstel vorige toestand': back to the library as it was before the last update (a checked backup)."""
+    def undo(self) -> None:
+        """'Herstel vorige toestand': back to the library as it was before the last update (a checked backup), in a worker."""
         try:
             preview = merge.undo_preview(self.store)  # what comes back, said before it does
         except UserError as exc:
             show_user_error(self, exc)
             self._update_buttons()
-            return False
+            return
         answer = QMessageBox.question(self, _tr("Herstel vorige toestand"),
                                       _tr("De bibliotheek terugzetten naar %1 (de toestand van vóór de laatste "
                                           "update)? Wijzigingen van daarna gaan verloren; de huidige bibliotheek "
                                           "wordt eerst bewaard in de map backups.")
                                       .replace("%1", preview.describe(i18n.lang())))
         if answer != QMessageBox.StandardButton.Yes:
-            return False
-        try:
-            result = merge.restore_previous_state(self.store)
-        except UserError as exc:
-            show_user_error(self, exc)
-            return False
+            return
+        path = self.store.path
+
+        def task(_progress: Any) -> merge.UndoResult:
+            writer = LibraryStore.open(path, seed=False)  # the worker's own connection
+            try:
+                return merge.restore_previous_state(writer)
+            finally:
+                writer.close()
+
+        Operation(self, task, label=_tr("Herstel vorige toestand")).always(self.store.changed).success(
+            self._restored).run()
+
+    def _restored(self, result: merge.UndoResult) -> None:
         self.preview.setHtml(f"<p><b>{html.escape(_tr('Vorige toestand hersteld uit %1.').replace('%1', result.preview.backup.name))}"
                              "</b></p>")
         self._update_buttons()
         self.updated.emit()
-        return True
 
 
 class ConflictDialog(QDialog):
@@ -318,9 +323,9 @@ class DriftDialog(QDialog):
         layout = QVBoxLayout(self)
         row, self.folder_edit = path_row(self, _tr("Map met aanbestedingen"), _tr("Bladeren..."), self.browse)
         layout.addLayout(row)
-        self.result = QTextBrowser(self)
-        self.result.setAccessibleName(_tr("Aanbestedingen met verouderde criteria"))
-        layout.addWidget(self.result, 1)
+        self.findings = QTextBrowser(self)  # not 'result': that name is QDialog.result(), which it hid
+        self.findings.setAccessibleName(_tr("Aanbestedingen met verouderde criteria"))
+        layout.addWidget(self.findings, 1)
         buttons = QHBoxLayout()
         self.scan_button = QPushButton(_tr("&Zoeken"), self)
         close = QPushButton(_tr("Sluiten"), self)
@@ -357,5 +362,5 @@ class DriftDialog(QDialog):
             parts.append(f"<p style='color:#a00'>{html.escape(str(path))}: {html.escape(error)}</p>")
         if not results:
             parts.insert(0, f"<p>{html.escape(_tr('Geen aanbestedingen met verouderde of ingetrokken criteria.'))}</p>")
-        self.result.setHtml("".join(parts))
+        self.findings.setHtml("".join(parts))
         return len(results)

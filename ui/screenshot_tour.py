@@ -12,6 +12,10 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .tender_wizard import TenderWizard
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -94,17 +98,24 @@ def main(argv: list[str] | None = None) -> int:
         shot(scenarios, "scenarios")
         scenarios.close()
 
+    def open_tender(path: Path) -> TenderWizard:
+        wizard = window.open_tender(path)
+        if wizard is None:
+            raise RuntimeError(f"the demo tender {path} does not open")
+        return wizard
+
     def tour() -> None:
         package_row = window.packages_model.row_of("meubilair")
         window.package_view.setCurrentIndex(window.packages_model.index(package_row, 0))
         settle(300)
-        window.select_criterion("MEU-G-01") or window.table.selectRow(0)
+        if not window.select_criterion("MEU-G-01"):
+            window.table.selectRow(0)
         shot(None, "main")
         if args.main_only:
             return
         if args.few:
             extra_windows()
-            wizard = window.open_tender(demo_tenders(workspace)[0])
+            wizard = open_tender(demo_tenders(workspace)[0])
             wizard.resize(window.size())
             wizard.go_to(PageId.CRITERIA)
             shot(wizard, "wizard-4-criteria")
@@ -118,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         window.search_edit.clear()
         settle(300)
         cid = window.selected_id() or window.criteria_model.id_at(0)
+        if cid is None:
+            raise RuntimeError("the demo library shows no criteria")
         window.select_criterion(cid)
         from .criterion_editor import CriterionEditor
 
@@ -157,13 +170,15 @@ def main(argv: list[str] | None = None) -> int:
         plan = exchange.plan_import(window.store, exchange.read_pack(pack_path))
         preview = ImportPreviewDialog(plan, pack_path, window)
         preview.show()
-        preview.tree.setCurrentItem(preview.tree.topLevelItem(1).child(0) if preview.tree.topLevelItemCount() > 1
-                                    else preview.tree.topLevelItem(0))
+        changed = preview.tree.topLevelItem(1)
+        shown = changed.child(0) if changed is not None else preview.tree.topLevelItem(0)
+        if shown is not None:
+            preview.tree.setCurrentItem(shown)
         shot(preview, "import")
         preview.close()
 
         tenders = demo_tenders(workspace)
-        wizard = window.open_tender(tenders[0])
+        wizard = open_tender(tenders[0])
         wizard.resize(1100, 720)
         for page_id in PageId:
             wizard.go_to(page_id)

@@ -46,9 +46,9 @@ class AppSettings:
     # ---------------------------------------------------------- recent files
     def recent_files(self) -> list[Path]:
         value = self.qsettings.value("files/recent", [])
-        if isinstance(value, str):
+        if isinstance(value, str):  # an INI list of one comes back as its one string
             value = [value] if value else []
-        return [Path(v) for v in (value or [])][:MAX_RECENT]
+        return [Path(v) for v in (value if isinstance(value, list) else [])][:MAX_RECENT]
 
     def add_recent_file(self, path: Path) -> None:
         path = Path(path).resolve()

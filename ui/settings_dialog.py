@@ -128,12 +128,15 @@ class SettingsDialog(QDialog):
         except UserError as exc:
             show_user_error(self, exc)
             return
+        from .main_window import MainWindow  # here: the window imports this dialog
+
         parent = self.parent()
-        if self.presentation.isChecked() != self.settings.presentation_mode and hasattr(parent, "act_presentation"):
-            parent.act_presentation.setChecked(self.presentation.isChecked())
+        window = parent if isinstance(parent, MainWindow) else None
+        if self.presentation.isChecked() != self.settings.presentation_mode and window is not None:
+            window.act_presentation.setChecked(self.presentation.isChecked())
         self.settings.presentation_mode = self.presentation.isChecked()
         self.settings.sync()
         super().accept()
         language = self.settings.language
-        if language != i18n.lang() and hasattr(parent, "change_language"):
-            parent.change_language(language)  # the windows are rebuilt in the new language, tenders kept
+        if language != i18n.lang() and window is not None:
+            window.change_language(language)  # the windows are rebuilt in the new language, tenders kept

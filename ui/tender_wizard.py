@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,8 @@ from tender_assistant.monitoring.register_file import rule_for_library
 from tender_assistant.monitoring.rule import CountingRule
 from tender_assistant.tender import Tender, save_tender
 
-from .error_dialogs import report_bug, show_user_error
+from .error_dialogs import show_user_error
+from .operation import Operation
 from .screen_fit import fit_to_screen
 from .settings import AppSettings
 from .wizard.base import PageId, place_target
@@ -26,7 +28,6 @@ from .wizard.criteria import ClausesPage, CriteriaPage
 from .wizard.package import AmbitionPage, PackagePage
 from .wizard.review import ExportPage, ReviewPage, slugify
 from .wizard.weights import WeightsPage
-from .worker import run_in_background, run_with_progress
 
 
 class TenderWizard(QWizard):
@@ -74,8 +75,8 @@ class TenderWizard(QWizard):
                 combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
                 combo.setMinimumContentsLength(12)
                 QApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))  # drops its cached minimum width
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
-        QShortcut(QKeySequence.StandardKey.HelpContents, self, activated=self.show_help)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
         fit_to_screen(self, 1100, 760)
         self._update_title()
         self._prime_matcher()
@@ -99,7 +100,8 @@ class TenderWizard(QWizard):
             finally:
                 reader.close()
 
-        run_in_background(task, lambda matcher: matching.prime_matcher(store, matcher, generation))
+        Operation(self, task, progress_dialog=False).success(
+            lambda matcher: matching.prime_matcher(store, matcher, generation)).run()
 
     # ------------------------------------------------------------------ state
     def mark_dirty(self) -> None:
@@ -108,8 +110,10 @@ class TenderWizard(QWizard):
         self._update_title()
 
     def _update_title(self) -> None:
+        """The tender's title and the file it is saved in (after 'Opslaan als' the new one), '*' when unsaved."""
         name = self.tender.title.strip() or self.tr("Nieuwe aanbesteding")
-        self.setWindowTitle(f"{name}[*] - Tender Assistant")
+        where = f" ({self.path.name})" if self.path is not None else ""
+        self.setWindowTitle(f"{name}{where}[*] - Tender Assistant")
         self.setWindowModified(self.dirty)
 
     def go_to(self, page_id: PageId) -> None:
@@ -177,11 +181,13 @@ class TenderWizard(QWizard):
         return True
 
     # ----------------------------------------------------------------- export
-    def export_document(self, out: Path, template: Path | None, *, concept: bool = False, as_set: bool = False,
-                        notes: list[str] | None = None) -> Path | None:
+    def export_document(self, out: Path, template: Path | None, on_done: Callable[[Path], None], *,
+                        concept: bool = False, as_set: bool = False,
+                        notes: list[str] | None = None) -> Operation[Path]:
         """Write the Word document (or, as_set, the document set into the folder out) in a worker.
 
-        Returns the document (the set's leidraad), or None after a dialog; notes receives what the template lost.
+        on_done(document) gets the document (the set's leidraad); a failure or a cancel is shown in a dialog.
+        notes receives what the template lost.
         """
         store_path = self.store.path
         tender = self.tender
@@ -197,17 +203,12 @@ class TenderWizard(QWizard):
             finally:
                 reader.close()
 
-        outcome = run_with_progress(self, self.tr("Word-document maken..."), task, minimum_duration_ms=300)
-        if outcome.cancelled:
+        def cancelled() -> None:
             QMessageBox.information(self, self.tr("Exporteren"), self.tr("Afgebroken; er is geen document gemaakt."))
-            return None
-        if outcome.error is not None:
-            if isinstance(outcome.error, UserError):
-                show_user_error(self, outcome.error, self.tr("Exporteren niet gelukt"))
-            else:
-                report_bug(self, type(outcome.error), outcome.error, outcome.error.__traceback__)
-            return None
-        return outcome.result
+
+        return Operation(self, task, label=self.tr("Word-document maken..."), cancellable=True,
+                         failure_title=self.tr("Exporteren niet gelukt"), minimum_duration_ms=300,
+                         ).success(on_done).cancelled(cancelled).run()
 
     # ---------------------------------------------------------------- closing
     def reject(self) -> None:

@@ -1,22 +1,23 @@
-"""Long work off the UI thread: a QRunnable in the global QThreadPool, with a cancellable progress dialog.
+"""Long work off the UI thread: a QRunnable for the global QThreadPool that reports back through Qt signals.
 
 The task is a plain function `task(progress) -> result`; `progress(done, total)` comes from the core's callbacks
 (criteria_library.exchange.Progress). Cancelling makes the next progress call raise exchange.Cancelled, which the
-core turns into "nothing changed".
+core turns into "nothing changed". ui.operation runs workers with a progress dialog and callbacks.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, QRunnable, Signal
 
 from criteria_library.exchange import Cancelled
 
-Task = Callable[[Callable[[int, int], None]], Any]
+Progress = Callable[[int, int], None]
+Task = Callable[[Progress], Any]
 
 
 class _Signals(QObject):
@@ -37,6 +38,7 @@ class Worker(QRunnable):
         self.setAutoDelete(False)
 
     def cancel(self) -> None:
+        """Ask the task to stop at its next progress call."""
         self._cancel.set()
 
     def _progress(self, done: int, total: int) -> None:
@@ -48,93 +50,11 @@ class Worker(QRunnable):
         try:
             result = self.task(self._progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            outcome: tuple[Any, ...] = (self.signals.cancelled,)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, which decides what to show
-            self.signals.failed.emit(exc)
+            outcome = (self.signals.failed, exc)
         else:
-            self.signals.finished.emit(result)
-
-
-_RUNNING: set[Worker] = set()  # a worker must outlive its run; kept here until it reports
-
-
-def run_in_background(task: Task, on_done: Callable[[Any], None]) -> None:
-    """Run task on a pool thread without a dialog; on_done(result) on the UI thread; a failure is logged as a bug."""
-    worker = Worker(task)
-    _RUNNING.add(worker)
-
-    def finished(result: Any) -> None:
-        _RUNNING.discard(worker)
-        on_done(result)
-
-    def failed(exc: BaseException) -> None:
-        from .error_dialogs import log_exception
-
-        _RUNNING.discard(worker)
-        log_exception(type(exc), exc, exc.__traceback__)
-
-    worker.signals.finished.connect(finished)
-    worker.signals.failed.connect(failed)
-    worker.signals.cancelled.connect(lambda: _RUNNING.discard(worker))
-    QThreadPool.globalInstance().start(worker)
-
-
-class TaskOutcome:
-    """What a finished task produced: its result, its exception, or that it was cancelled."""
-
-    def __init__(self) -> None:
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.cancelled = False
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None and not self.cancelled
-
-
-def run_with_progress(parent: QWidget | None, label: str, task: Task, *, cancellable: bool = True,
-                      minimum_duration_ms: int = 400) -> TaskOutcome:
-    """Run task in the thread pool while a progress dialog (shown if it takes long) keeps the window responsive.
-
-    Returns when the task has ended; the caller shows errors (UserError) or the result.
-    """
-    outcome = TaskOutcome()
-    worker = Worker(task)
-    dialog = QProgressDialog(label, QCoreApplication.translate("Worker", "Annuleren") if cancellable else "", 0, 0,
-                             parent)
-    dialog.setWindowTitle(QCoreApplication.translate("Worker", "Even geduld"))
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(minimum_duration_ms)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    if not cancellable:
-        dialog.setCancelButton(None)
-    loop = QEventLoop()
-
-    def on_progress(done: int, total: int) -> None:
-        if total > 0:
-            dialog.setMaximum(total)
-            dialog.setValue(min(done, total))
-
-    def on_finished(result: Any) -> None:
-        outcome.result = result
-        loop.quit()
-
-    def on_failed(exc: BaseException) -> None:
-        outcome.error = exc
-        loop.quit()
-
-    def on_cancelled() -> None:
-        outcome.cancelled = True
-        loop.quit()
-
-    worker.signals.progress.connect(on_progress)
-    worker.signals.finished.connect(on_finished)
-    worker.signals.failed.connect(on_failed)
-    worker.signals.cancelled.connect(on_cancelled)
-    dialog.canceled.connect(worker.cancel)
-    QThreadPool.globalInstance().start(worker)
-    loop.exec()
-    dialog.close()
-    dialog.deleteLater()
-    return outcome
+            outcome = (self.signals.finished, result)
+        signal, *values = outcome
+        with contextlib.suppress(RuntimeError):  # the application shut down while the task ran: nobody to tell
+            signal.emit(*values)

@@ -71,6 +71,21 @@ def user_errors(monkeypatch: pytest.MonkeyPatch):
 
 
 @pytest.fixture
+def operations(qtbot):
+    """Waits until every long operation (ui.operation) has ended and its callbacks ran, as a person waits for the
+    progress dialog; the app itself never waits."""
+    from ui import operation
+
+    class Operations:
+        def wait(self, timeout: int = 30000) -> None:
+            qtbot.waitUntil(lambda: operation.running() == 0, timeout=timeout)
+
+    waiter = Operations()
+    yield waiter
+    waiter.wait()  # none may run on into the next test
+
+
+@pytest.fixture
 def make_window(app, qtbot):
     """A main window on a store, with synchronous queries unless asked otherwise."""
     from ui.main_window import MainWindow

@@ -12,7 +12,7 @@ from tests.helpers import db_fingerprint
 pytestmark = pytest.mark.gui
 
 
-def test_bad_pack_shows_the_error_and_changes_nothing(app, fresh_db, tmp_path, user_errors, mini_pack):
+def test_bad_pack_shows_the_error_and_changes_nothing(app, fresh_db, tmp_path, user_errors, mini_pack, operations):
     from ui.exchange_dialogs import import_pack
     from ui.settings import AppSettings
 
@@ -21,14 +21,17 @@ def test_bad_pack_shows_the_error_and_changes_nothing(app, fresh_db, tmp_path, u
     bad = tmp_path / "kapot.json"
     bad.write_text(json.dumps(mini_pack), encoding="utf-8")
     before = db_fingerprint(fresh_db.path)
-    assert import_pack(None, fresh_db, AppSettings(), bad) is False
+    done: list[bool] = []
+    import_pack(None, fresh_db, AppSettings(), bad, done.append)
+    operations.wait()
+    assert done == [False]
     assert user_errors, "the user saw the problem"
     assert "ongeldig" in str(user_errors[0])
     assert len(user_errors[0].problems) >= 2
     assert db_fingerprint(fresh_db.path) == before
 
 
-def test_good_pack_is_previewed_then_applied(app, fresh_db, tmp_path, mini_pack, monkeypatch, answers):
+def test_good_pack_is_previewed_then_applied(app, fresh_db, tmp_path, mini_pack, monkeypatch, answers, operations):
     from ui import exchange_dialogs
     from ui.settings import AppSettings
 
@@ -45,13 +48,16 @@ def test_good_pack_is_previewed_then_applied(app, fresh_db, tmp_path, mini_pack,
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(exchange_dialogs.ImportPreviewDialog, "exec", accept)
-    assert exchange_dialogs.import_pack(None, fresh_db, AppSettings(), path) is True
+    done: list[bool] = []
+    exchange_dialogs.import_pack(None, fresh_db, AppSettings(), path, done.append)
+    operations.wait()
+    assert done == [True]
     assert seen["summary"].startswith("1 nieuw, 1 gewijzigd")
     assert fresh_db.criterion("MEU-M-50").title == "Nieuwe minimumeis"
     assert fresh_db.criterion(mini_pack["criteria"][0]["id"]).title == "Ervaring met opknappen (herzien)"
 
 
-def test_cancelled_preview_changes_nothing(app, fresh_db, tmp_path, mini_pack, monkeypatch):
+def test_cancelled_preview_changes_nothing(app, fresh_db, tmp_path, mini_pack, monkeypatch, operations):
     from ui import exchange_dialogs
     from ui.settings import AppSettings
 
@@ -60,7 +66,10 @@ def test_cancelled_preview_changes_nothing(app, fresh_db, tmp_path, mini_pack, m
     path.write_text(json.dumps(mini_pack), encoding="utf-8")
     before = db_fingerprint(fresh_db.path)
     monkeypatch.setattr(exchange_dialogs.ImportPreviewDialog, "exec", lambda d: QDialog.DialogCode.Rejected)
-    assert exchange_dialogs.import_pack(None, fresh_db, AppSettings(), path) is False
+    done: list[bool] = []
+    exchange_dialogs.import_pack(None, fresh_db, AppSettings(), path, done.append)
+    operations.wait()
+    assert done == [False]
     assert db_fingerprint(fresh_db.path) == before
 
 
@@ -79,14 +88,20 @@ def test_preview_dialog_shows_field_diff(app, qtbot, fresh_db, mini_pack, tmp_pa
     assert "drie" in dialog.detail.toPlainText() and "twee" in dialog.detail.toPlainText()
 
 
-def test_export_runs_in_a_worker(app, fresh_db, tmp_path):
+def test_export_runs_in_a_worker(app, fresh_db, tmp_path, operations, user_errors):
     from ui.exchange_dialogs import run_export
 
     out = tmp_path / "meubilair.xlsx"
-    count = run_export(None, fresh_db, out, "meubilair")
-    assert count == len(fresh_db.criterion_ids(package="meubilair"))
+    written: list[int] = []
+    run_export(None, fresh_db, out, "meubilair", written.append)
+    operations.wait()
+    assert written == [len(fresh_db.criterion_ids(package="meubilair"))]
     assert out.exists()
-    assert run_export(None, fresh_db, tmp_path / "x.txt", None) is None  # a user error, shown as a dialog
+    failed: list[bool] = []
+    run_export(None, fresh_db, tmp_path / "x.txt", None, written.append, lambda: failed.append(True))
+    operations.wait()
+    assert failed == [True] and len(written) == 1
+    assert user_errors and ".txt" in str(user_errors[0])  # a user error, shown as a dialog
 
 
 def test_worker_cancel_changes_nothing(app, fresh_db):
@@ -104,19 +119,22 @@ def test_worker_cancel_changes_nothing(app, fresh_db):
     worker.cancel()
     results = []
     worker.signals.cancelled.connect(lambda: results.append("cancelled"))
-    worker.signals.finished.connect(results.append)
+    worker.signals.finished.connect(lambda _result: results.append("finished"))
     worker.run()
     assert results == ["cancelled"]
     assert done == [], "a cancelled task stops at its first progress call"
 
 
-def test_rebuild_search_index_in_a_worker_repairs_search(app, fresh_db, answers):
+def test_rebuild_search_index_in_a_worker_repairs_search(app, fresh_db, answers, operations):
     from criteria_library.integrity import check_library
     from ui.exchange_dialogs import rebuild_search_index
 
     fresh_db.db.conn.execute("DELETE FROM criteria_fts")
     assert not check_library(fresh_db).ok
-    assert rebuild_search_index(None, fresh_db) is True
+    done: list[bool] = []
+    rebuild_search_index(None, fresh_db, done.append)
+    operations.wait()
+    assert done == [True]
     assert check_library(fresh_db).ok
     assert fresh_db.search("palen")[0].criterion.id == "VKB-M-01"
     assert ("information", "De zoekindex is opnieuw opgebouwd.") in answers.seen

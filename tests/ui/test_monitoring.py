@@ -105,7 +105,8 @@ def test_bad_input_in_the_dialog_is_shown_and_nothing_is_saved(window, answers, 
     assert any("gunningsdatum" in text for _, text in answers.seen)
 
 
-def test_import_with_other_headers_goes_through_the_mapping_dialog(window, tmp_path: Path, monkeypatch) -> None:
+def test_import_with_other_headers_goes_through_the_mapping_dialog(window, tmp_path: Path, monkeypatch,
+                                                                  operations) -> None:
     from ui import monitoring_window as mw
 
     other = ["Opdrachtgever", "Omschrijving", *HEADER[2:9], "Bedrag", *HEADER[10:]]
@@ -121,8 +122,10 @@ def test_import_with_other_headers_goes_through_the_mapping_dialog(window, tmp_p
     monkeypatch.setattr(mw.HeaderMappingDialog, "exec", map_and_accept)
     total = window.register.count()
     window.import_path(path)
+    operations.wait()
     assert window.register.count() == total + 3
     window.import_path(path)
+    operations.wait()
     assert window.register.count() == total + 3  # twice adds nothing
 
 

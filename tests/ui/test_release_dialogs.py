@@ -20,14 +20,16 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list:
     shown: list = []
+    import ui.error_dialogs
     import ui.release_dialogs
 
-    monkeypatch.setattr(ui.release_dialogs, "show_user_error", lambda parent, exc, title=None: shown.append(exc))
+    for module in (ui.release_dialogs, ui.error_dialogs):
+        monkeypatch.setattr(module, "show_user_error", lambda parent, exc, title=None: shown.append(exc))
     return shown
 
 
 def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: LibraryStore, tmp_path: Path, answers,
-                                                   errors) -> None:
+                                                   errors, operations) -> None:
     from ui.release_dialogs import ConflictDialog, UpdateDialog
 
     key = make_key(tmp_path)
@@ -38,9 +40,11 @@ def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: Library
     assert not dialog.check_button.isEnabled() and not dialog.apply_button.isEnabled()
     dialog.source_edit.setText(str(release(fresh_db, key, tmp_path / "r1", "1.0", notes="eerste")))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    operations.wait()
     assert "8 nieuw" in dialog.preview.toPlainText() and "eerste" in dialog.preview.toPlainText()
     assert other.count_criteria() == 0  # a preview writes nothing
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    operations.wait()
     assert other.count_criteria() == 8 and "bijgewerkt" in dialog.preview.toPlainText()
     assert dialog.undo_button.isEnabled()
 
@@ -51,10 +55,12 @@ def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: Library
     before_second = db_fingerprint(other.path, without_setting=merge.LAST_BACKUP_KEY)
     dialog.source_edit.setText(str(release(fresh_db, key, tmp_path / "r2", "2.0")))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    operations.wait()
     text = dialog.preview.toPlainText()
     assert "1 gewijzigd" in text and "1 conflict," in text
     assert "Eigen titel van gemeente B" in text and "Nieuwe titel van de regie" in text
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    operations.wait()
     assert other.criterion("VKB-C-01").title == "Contractbepaling, herzien"
     assert other.criterion("MEU-M-01").title == "Eigen titel van gemeente B"
 
@@ -67,6 +73,8 @@ def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: Library
     assert not conflicts(other) and not provenance(other, "MEU-M-01").changed_locally
 
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)  # 'herstel vorige toestand'
+
+    operations.wait()
     assert answers.seen[-1][0] == "question"
     assert "de reservekopie van " in answers.seen[-1][1] and " met 8 criteria" in answers.seen[-1][1]
     assert db_fingerprint(other.path) == before_second
@@ -75,7 +83,8 @@ def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: Library
     other.close()
 
 
-def test_the_update_preview_speaks_english_in_the_english_interface(app, qtbot, fresh_db, tmp_path: Path) -> None:
+def test_the_update_preview_speaks_english_in_the_english_interface(app, qtbot, fresh_db, tmp_path: Path,
+                                                                    operations) -> None:
     from ui import i18n
     from ui.release_dialogs import UpdateDialog
 
@@ -88,6 +97,7 @@ def test_the_update_preview_speaks_english_in_the_english_interface(app, qtbot, 
         qtbot.addWidget(dialog)
         dialog.source_edit.setText(str(release(fresh_db, key, tmp_path / "r1", "1.0")))
         qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+        operations.wait()
         text = dialog.preview.toPlainText()
         assert "8 new, 0 changed, 0 retired, 0 conflicts, 0 unchanged" in text and "nieuw" not in text
     finally:
@@ -95,7 +105,8 @@ def test_the_update_preview_speaks_english_in_the_english_interface(app, qtbot, 
         other.close()
 
 
-def test_tampered_release_is_refused_in_the_dialog(app, qtbot, fresh_db, tmp_path: Path, errors) -> None:
+def test_tampered_release_is_refused_in_the_dialog(app, qtbot, fresh_db, tmp_path: Path, errors,
+                                                   operations) -> None:
     from ui.release_dialogs import UpdateDialog
 
     key = make_key(tmp_path)
@@ -109,6 +120,7 @@ def test_tampered_release_is_refused_in_the_dialog(app, qtbot, fresh_db, tmp_pat
     qtbot.addWidget(dialog)
     dialog.source_edit.setText(str(folder))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    operations.wait()
     assert errors and "beschadigd" in str(errors[0])
     assert not dialog.apply_button.isEnabled()
     assert db_fingerprint(other.path) == before
@@ -129,7 +141,7 @@ def test_main_window_shows_provenance_and_drift(make_window, library, tmp_path: 
     drift = DriftDialog(library, tmp_path, window)
     qtbot.addWidget(drift)
     qtbot.mouseClick(drift.scan_button, Qt.MouseButton.LeftButton)
-    assert "Oude aanbesteding" in drift.result.toPlainText() and cid in drift.result.toPlainText()
+    assert "Oude aanbesteding" in drift.findings.toPlainText() and cid in drift.findings.toPlainText()
 
 
 def test_wizard_brings_a_criterion_to_the_newest_version_keeping_the_buyers_edit(app, qtbot, fresh_db) -> None:

@@ -176,7 +176,7 @@ def test_a_refused_value_moves_no_field_on_the_clause_page(wizard, qtbot):
     assert places() == before and edit.property("invalid") is False
 
 
-def test_wizard_draft_with_three_scoring_types_exports_the_award_chapter(wizard, tmp_path):
+def test_wizard_draft_with_three_scoring_types_exports_the_award_chapter(wizard, tmp_path, operations):
     from docx import Document
 
     from ui.wizard.base import PageId
@@ -186,7 +186,9 @@ def test_wizard_draft_with_three_scoring_types_exports_the_award_chapter(wizard,
     out = tmp_path / "kleding.docx"
     export.out_edit.setText(str(out))
     export.concept.setChecked(True)
-    assert export.export() == out
+    export.export()
+    operations.wait()
+    assert export.exported == out
     doc = Document(str(out))
     text = "\n".join(p.text for p in doc.paragraphs)
     cells = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)

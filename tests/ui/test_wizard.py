@@ -22,7 +22,7 @@ def wizard(app, qtbot, library):
     w.dirty = False
 
 
-def test_full_run_from_description_to_docx(wizard, tmp_path, monkeypatch):
+def test_full_run_from_description_to_docx(wizard, tmp_path, monkeypatch, operations):
     from docx import Document
 
     from ui.wizard.base import PageId
@@ -91,7 +91,9 @@ def test_full_run_from_description_to_docx(wizard, tmp_path, monkeypatch):
     out = tmp_path / "stadhuis.docx"
     export.out_edit.setText(str(out))
     export.concept.setChecked(False)
-    assert export.export() == out
+    export.export()
+    operations.wait()
+    assert export.exported == out
     assert out.exists()
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert "Kantoorstoelen en bureaus voor het stadhuis" in text
@@ -113,10 +115,14 @@ def test_full_run_from_description_to_docx(wizard, tmp_path, monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
     export.as_set.setChecked(True)
-    assert export.export() is None and (tmp_path / "eisenlijst.xlsx").read_bytes() == b"eerdere versie"
+    export.export()
+    operations.wait()
+    assert export.exported == out and (tmp_path / "eisenlijst.xlsx").read_bytes() == b"eerdere versie"
     assert "eisenlijst.xlsx" in asked[0]
     monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
-    assert export.export() == tmp_path / "aanbestedingsleidraad.docx"
+    export.export()
+    operations.wait()
+    assert export.exported == tmp_path / "aanbestedingsleidraad.docx"
     assert all((tmp_path / name).exists() for name in SET_FILES)
     assert (tmp_path / "eisenlijst.xlsx").read_bytes() != b"eerdere versie"
 
@@ -171,28 +177,26 @@ def test_a_broken_tender_file_gives_a_message(make_window, library, tmp_path, us
     assert user_errors and "ongeldige JSON" in str(user_errors[0])
 
 
-def test_cancelled_export_writes_nothing(app, qtbot, library, tmp_path, monkeypatch):
+def test_cancelled_export_writes_nothing(app, qtbot, library, tmp_path, monkeypatch, answers, operations):
     from criteria_library.exchange import Cancelled
     from tender_assistant.tender import Tender
     from ui import tender_wizard
     from ui.settings import AppSettings
-    from ui.worker import TaskOutcome
 
     wizard = tender_wizard.TenderWizard(library, AppSettings(), None, Tender(title="T", package="meubilair"))
     qtbot.addWidget(wizard)
 
-    def cancelled_run(parent, label, task, **kwargs):
-        outcome = TaskOutcome()
-        try:
-            task(lambda done, total: (_ for _ in ()).throw(Cancelled()))
-        except Cancelled:
-            outcome.cancelled = True
-        return outcome
+    def cancelled_at_first_step(tender, reader, out, *, progress, **kwargs):
+        progress(0, 10)
+        raise Cancelled()  # what the worker's progress call raises once the user pressed Annuleren
 
-    monkeypatch.setattr(tender_wizard, "run_with_progress", cancelled_run)
+    monkeypatch.setattr(tender_wizard, "export_tender", cancelled_at_first_step)
     out = tmp_path / "x.docx"
-    assert wizard.export_document(out, None) is None
-    assert not out.exists()
+    written: list = []
+    wizard.export_document(out, None, written.append)
+    operations.wait()
+    assert written == [] and not out.exists()
+    assert ("information", "Afgebroken; er is geen document gemaakt.") in answers.seen
     wizard.dirty = False
 
 

@@ -94,16 +94,17 @@ class TenderPage(QWizardPage):
 
     def __init__(self) -> None:
         super().__init__()
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # not 'scroll': that name is QWidget.scroll(), which the attribute hid
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         # not a Tab stop of its own: the page's first field gets the focus, and Tab scrolls to the field it reaches
-        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.content = QWidget(self.scroll)
-        self.scroll.setWidget(self.content)
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.content = QWidget(self.scroll_area)
+        self.scroll_area.setWidget(self.content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        outer.addWidget(self.scroll_area)
 
     def wiz(self) -> TenderWizard:
         return self.wizard()  # type: ignore[return-value]

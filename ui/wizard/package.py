@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -21,6 +21,7 @@ from criteria_library.models import Level, Status
 from tender_assistant import matching
 
 from .. import i18n
+from ..i18n import QT_TRANSLATE_NOOP
 from .base import TenderPage, _tr
 
 

@@ -134,7 +134,8 @@ class ExportPage(TenderPage):
         if name:
             self.template_edit.setText(name)
 
-    def export(self) -> Path | None:
+    def export(self) -> None:
+        """Write the document (or the set) in a worker; the page says where once it is written."""
         w = self.wiz()
         out = Path(self.out_edit.text()).expanduser()
         template = Path(self.template_edit.text()).expanduser() if self.template_edit.text().strip() else None
@@ -144,20 +145,27 @@ class ExportPage(TenderPage):
         if existing and existing != [self.exported] and QMessageBox.question(
                 self, _tr("Overschrijven?"), _tr("Deze bestanden bestaan al en worden overschreven:\n%1").replace(
                     "%1", "\n".join(p.name for p in existing))) != QMessageBox.StandardButton.Yes:
-            return None
+            return
         notes: list[str] = []
-        self.exported = w.export_document(target, template, concept=self.concept.isChecked(), as_set=as_set,
-                                          notes=notes)
-        if self.exported is not None:
-            done = _tr("Klaar: %1").replace("%1", str(target if as_set else self.exported))
-            self.result.setText("\n".join([done, *notes]))
-            self.result.setStyleSheet("color:#1b5e20")
-            if not self.concept.isChecked():
-                from ..monitoring_window import offer_registration
+        concept = self.concept.isChecked()
+        self.exported = None
+        self._show_after(False)
+        w.export_document(target, template,
+                          lambda document: self._exported(document, target, as_set, concept, notes),
+                          concept=concept, as_set=as_set, notes=notes)
 
-                offer_registration(self, w.tender, w.store)
-        self._show_after(self.exported is not None)
-        return self.exported
+    def _exported(self, document: Path, target: Path, as_set: bool, concept: bool, notes: list[str]) -> None:
+        """The document is written: say where (with what the template lost) and offer to register the tender."""
+        w = self.wiz()
+        self.exported = document
+        done = _tr("Klaar: %1").replace("%1", str(target if as_set else document))
+        self.result.setText("\n".join([done, *notes]))
+        self.result.setStyleSheet("color:#1b5e20")
+        self._show_after(True)
+        if not concept:
+            from ..monitoring_window import offer_registration
+
+            offer_registration(self, w.tender, w.store)
 
     def _open(self, path: Path | None) -> None:
         if path is not None:
