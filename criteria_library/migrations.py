@@ -6,7 +6,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
 # Case- and accent-insensitive tokens; hyphens and apostrophes split words.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -148,6 +148,16 @@ def m0004_workflow_and_releases(db: Database) -> None:
     db["releases_received"].create(
         {"fingerprint": str, "publisher": str, "version": str, "index_sha256": str, "received_at": str},
         pk="fingerprint",
+    )
+
+
+@migrations(name="0005_package_origin")
+def m0005_package_origin(db: Database) -> None:
+    """Per package received in a release: its fields as last received (the merge base for local edits of names,
+    synonyms and CPV codes) and an incoming version that conflicted with a local edit."""
+    db["package_origin"].create(
+        {"slug": str, "fingerprint": str, "release_version": str, "base": str, "incoming": str},
+        pk="slug",
     )
 
 

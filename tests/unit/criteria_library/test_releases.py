@@ -166,6 +166,7 @@ def test_fresh_install_shows_where_every_starter_criterion_came_from(library: Li
 def test_restore_previous_state_undoes_an_update(published, tmp_path: Path) -> None:
     store, keyfile, folder = published
     other = subscriber(tmp_path / "b.db")
+    other.set_accept_trusted_releases(True)
     apply_update(other, plan_update(other, read_release(folder)))
     before = db_fingerprint(other.path)
     publish_edit(store, replace(store.criterion("MEU-M-01"), title="Tweede titel van de uitgever"))
