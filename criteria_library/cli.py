@@ -91,7 +91,7 @@ def register_releases(lib_sub: argparse._SubParsersAction) -> None:
     conflicts.set_defaults(func=cmd_conflicts)
 
     resolve = lib_sub.add_parser("resolve", help="los een conflict op: neem de nieuwe versie over of houd de eigen")
-    resolve.add_argument("criterion", metavar="CODE")
+    resolve.add_argument("criterion", metavar="CODE", help="de code van het criterium, of de slug van het pakket")
     choice = resolve.add_mutually_exclusive_group(required=True)
     choice.add_argument("--take-incoming", action="store_true", help="neem de versie van de uitgever over")
     choice.add_argument("--keep-local", action="store_true", help="houd de eigen versie")
@@ -213,17 +213,24 @@ def cmd_update(args: argparse.Namespace) -> int:
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     """List open conflicts with their field-level differences."""
-    from .merge import conflicts
+    from .merge import conflicts, package_conflicts
 
     with open_store(args, read_only=True) as store:
         found = conflicts(store)
+        packages = package_conflicts(store)
     if args.json:
         print(json.dumps([{"id": c.local.id, "retired_upstream": c.retired_upstream,
-                           "diff": {k: [a, b] for k, (a, b) in c.diff.items()}} for c in found],
+                           "diff": {k: [a, b] for k, (a, b) in c.diff.items()}} for c in found]
+                         + [{"package": slug, "diff": {k: [a, b] for k, (a, b) in diff.items()}}
+                            for slug, diff in packages.items()],
                          ensure_ascii=False, indent=2))
         return 0
-    if not found:
+    if not found and not packages:
         print("geen conflicten")
+    for slug, diff in packages.items():
+        print(terminal_safe(f"! pakket {slug}"))
+        for name, (a, b) in diff.items():
+            print(terminal_safe(f"    {name}: lokaal {a!r}\n    {' ' * len(name)}  nieuw  {b!r}"))
     for c in found:
         print(terminal_safe(f"! {c.local.id} {c.local.title}")
               + (" (ingetrokken door de uitgever)" if c.retired_upstream else ""))
@@ -234,11 +241,15 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     """Resolve one conflict."""
-    from .merge import resolve_conflict
+    from .merge import package_conflicts, resolve_conflict
 
     with open_store(args) as store:
-        result = resolve_conflict(store, args.criterion, take_incoming=args.take_incoming)
-    print(f"{result.id}: " + ("nieuwe versie overgenomen" if args.take_incoming else "eigen versie gehouden"))
+        if args.criterion in package_conflicts(store):
+            store.resolve_package_conflict(args.criterion, take_incoming=args.take_incoming)
+            name = f"pakket {args.criterion}"
+        else:
+            name = resolve_conflict(store, args.criterion, take_incoming=args.take_incoming).id
+    print(f"{name}: " + ("nieuwe versie overgenomen" if args.take_incoming else "eigen versie gehouden"))
     return 0
 
 

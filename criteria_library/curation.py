@@ -7,6 +7,8 @@ four-eyes setting is on (the default).
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from .errors import LibraryError
 from .models import Status
 
@@ -58,6 +60,27 @@ def check_four_eyes(approver: str, involved: set[str]) -> None:
             "(vier-ogenprincipe).",
             en="You edited or submitted this criterion yourself; a colleague must approve it (four-eyes principle).",
         )
+
+
+class Route(StrEnum):
+    """What happens to content from outside (a pack or a release) for a criterion the library already has."""
+
+    WRITTEN = "written"  # in place, the local status kept
+    PROPOSED = "proposed"  # a new version in review beside the published one
+    HELD = "held"  # left alone: someone here is working on a new version
+
+
+def incoming_route(current: Status, *, has_draft: bool, release: bool, accept: bool = False) -> Route:
+    """Where content from a pack or a (trusted) release goes: a published criterion changes only through review,
+    unless the regisseur chose to accept trusted releases as published (accept); a pending local version is never
+    overwritten by a pack (a release that meets one is a conflict before it gets here)."""
+    if has_draft and not release:
+        return Route.HELD
+    if release and accept:
+        return Route.WRITTEN
+    if current == Status.PUBLISHED or has_draft:
+        return Route.PROPOSED
+    return Route.WRITTEN
 
 
 def transition_note(current: Status, target: Status) -> str:

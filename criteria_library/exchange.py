@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import cpv
+from . import cpv, curation
 from .errors import LibraryError, PackError
 from .field_names import (
     CRITERION_LABELS,
@@ -29,10 +28,9 @@ from .infra.files import atomic_write
 from .infra.problems import Problem, Problems
 from .infra.spreadsheets import SheetError, all_rows, append_row, is_blank, open_workbook
 from .infra.text import shown, terminal_safe
-from .migrations import FTS_COLUMNS
 from .models import Criterion, Package, Status, placeholders_to_pack, scoring_to_dict
-from .rows import content_diff, criterion_to_row, package_terms
-from .store import LibraryStore, now_iso
+from .rows import content_diff, criterion_to_row
+from .store import LibraryStore
 from .validation import (
     criterion_from_fields,
     criterion_shape_problems,
@@ -84,6 +82,8 @@ class ImportPlan:
     unchanged: list[str] = field(default_factory=list)
     packages_added: list[str] = field(default_factory=list)
     packages_changed: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+    proposed: list[str] = field(default_factory=list)  # changes to published criteria: new versions in review
+    held: list[str] = field(default_factory=list)  # changed in the pack, but a new version is pending here
 
     @property
     def has_changes(self) -> bool:
@@ -93,10 +93,16 @@ class ImportPlan:
     def summary(self, lang: str = "nl") -> str:
         """One line: how many criteria are added, changed and left alone."""
         if lang == "en":
-            return (f"{len(self.added)} added, {len(self.changed)} changed, {len(self.unchanged)} unchanged; "
+            line = (f"{len(self.added)} added, {len(self.changed)} changed, {len(self.unchanged)} unchanged; "
                     f"packages: {len(self.packages_added)} added, {len(self.packages_changed)} changed")
-        return (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd, {len(self.unchanged)} ongewijzigd; "
+            review = f"; {len(self.proposed)} changes to published criteria go to review" if self.proposed else ""
+            held = f"; {len(self.held)} left alone (a new version is pending here)" if self.held else ""
+            return line + review + held
+        line = (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd, {len(self.unchanged)} ongewijzigd; "
                 f"pakketten: {len(self.packages_added)} nieuw, {len(self.packages_changed)} gewijzigd")
+        review = f"; {len(self.proposed)} wijzigingen van gepubliceerde criteria gaan ter review" if self.proposed else ""
+        held = f"; {len(self.held)} overgeslagen (hier is een nieuwe versie in bewerking)" if self.held else ""
+        return line + review + held
 
     def report(self, lang: str = "nl") -> str:
         """A readable report with a field-level diff for every changed criterion."""
@@ -110,9 +116,14 @@ class ImportPlan:
         for c in self.added:
             lines.append(f"+ {c.id} {c.title}")
         for cid, diff in self.changed.items():
-            lines.append(f"~ {cid}")
+            review = (" (new version, to review)" if lang == "en" else " (nieuwe versie, ter review)") \
+                if cid in self.proposed else ""
+            lines.append(f"~ {cid}{review}")
             for name, (old, new) in diff.items():
                 lines.append(f"    {label(name, lang)}: {_short(name, old, lang)} -> {_short(name, new, lang)}")
+        for cid in self.held:
+            lines.append(f"! {cid} " + ("(left alone: a new version is pending here)" if lang == "en" else
+                                        "(overgeslagen: hier is een nieuwe versie in bewerking)"))
         if self.unchanged:
             left = "unchanged" if lang == "en" else "ongewijzigd"
             shown = ", ".join(self.unchanged[:20]) + (" ..." if len(self.unchanged) > 20 else "")
@@ -128,6 +139,7 @@ class ImportResult:
     changed: int
     unchanged: int
     backup: Path | None
+    proposed: int = 0  # of the changed: new versions of published criteria, waiting in review
 
 
 def _short(name: str, value: Any, lang: str, width: int = 80) -> str:
@@ -590,16 +602,23 @@ def plan_import(store: LibraryStore, pack: Pack) -> ImportPlan:
             if diff:
                 plan.packages_changed[p.slug] = diff
     current = store.criteria_by_ids(c.id for c in pack.criteria)
+    pending = store.drafts(current)
     for c in pack.criteria:
         old_c = current.get(c.id)
         if old_c is None:
             plan.added.append(c)
+            continue
+        # an import changes content; statuses move only through the workflow (a concept is not published by it)
+        diff = {k: v for k, v in content_diff(old_c, c).items() if k != "status"}
+        route = curation.incoming_route(old_c.status, has_draft=c.id in pending, release=False)
+        if not diff:
+            plan.unchanged.append(c.id)
+        elif route == curation.Route.HELD:
+            plan.held.append(c.id)
         else:
-            diff = content_diff(old_c, c)
-            if diff:
-                plan.changed[c.id] = diff
-            else:
-                plan.unchanged.append(c.id)
+            plan.changed[c.id] = diff
+            if route == curation.Route.PROPOSED:
+                plan.proposed.append(c.id)
     return plan
 
 
@@ -608,90 +627,26 @@ def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | Non
     """Write a planned import in one transaction, after a backup; on any error nothing is changed."""
     if not plan.has_changes:
         return ImportResult(0, 0, len(plan.unchanged), None)
-    store._require_writable()
+    store.require_writable()
     backup_path = store.backup() if backup else None
     by_id = {c.id: c for c in plan.pack.criteria}
     try:
-        with store.transaction() as db:
+        with store.transaction():
             # planned again under the write lock: another import or editor may have written since the preview
             fresh = plan_import(store, plan.pack)
             plan.added, plan.changed, plan.unchanged = fresh.added, fresh.changed, fresh.unchanged
+            plan.proposed, plan.held = fresh.proposed, fresh.held
             plan.packages_added, plan.packages_changed = fresh.packages_added, fresh.packages_changed
-            changed = [by_id[cid] for cid in plan.changed]
-            total = len(plan.added) + len(changed)
-            packages_to_write = [p for p in plan.pack.packages
-                                 if p.slug in plan.packages_added or p.slug in plan.packages_changed]
-            for p in packages_to_write:
-                store._write_package(db, p)
-            done = 0
-            terms = _package_terms_map(store)
-            with _bulk_fts(db, enabled=len(plan.added) >= BULK_FTS_THRESHOLD):
-                for batch in _batches(plan.added, 500):
-                    _insert_new(store, db, batch, terms)
-                    done += len(batch)
-                    if progress:
-                        progress(done, total)
-            for c in changed:
-                store._write_criterion(db, c, note, keep_version=True)
-                done += 1
-                if progress and done % 200 == 0:
-                    progress(done, total)
-            if progress:
-                progress(total, total)
+            packages = [p for p in plan.pack.packages
+                        if p.slug in plan.packages_added or p.slug in plan.packages_changed]
+            store.import_pack(packages, plan.added, [by_id[cid] for cid in plan.changed], note=note,
+                              progress=progress)
     except BaseException:
         # nothing was written (the transaction rolled back), so a backup would only suggest that something was
         if backup_path:
             backup_path.unlink(missing_ok=True)
         raise
-    return ImportResult(len(plan.added), len(plan.changed), len(plan.unchanged), backup_path)
-
-
-BULK_FTS_THRESHOLD = 200
-
-
-@contextlib.contextmanager
-def _bulk_fts(db: Any, *, enabled: bool) -> Iterator[None]:
-    """Index many new rows in one statement instead of per-row triggers (8x faster for 20k rows).
-
-    Runs inside the caller's transaction, so the trigger is back even if anything fails.
-    """
-    if not enabled:
-        yield
-        return
-    conn = db.conn
-    trigger_sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'criteria_ai'").fetchone()
-    if trigger_sql is None:
-        yield
-        return
-    last_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM criteria").fetchone()[0]
-    conn.execute("DROP TRIGGER criteria_ai")
-    yield
-    columns = ", ".join(FTS_COLUMNS)
-    conn.execute(f"INSERT INTO criteria_fts (rowid, {columns}) SELECT rowid, {columns} FROM criteria WHERE rowid > ?",
-                 [last_rowid])
-    conn.execute(trigger_sql[0])
-
-
-def _package_terms_map(store: LibraryStore) -> dict[str, str]:
-    return {p.slug: package_terms(p) for p in store.packages()}
-
-
-def _batches(items: list[Criterion], size: int) -> Iterator[list[Criterion]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
-def _insert_new(store: LibraryStore, db: Any, batch: list[Criterion], terms: dict[str, str]) -> None:
-    """Insert new criteria with executemany: imports of 20k must stay fast."""
-    stamp, author = now_iso(), store.author
-    rows = []
-    for c in batch:
-        stored = replace(c, created_at=c.created_at or stamp, updated_at=stamp, updated_by=author)
-        rows.append(criterion_to_row(stored, terms.get(c.package, "")))
-    # no history rows here: history() shows the current row as the first version, and the first edit stores it
-    cols = list(rows[0])
-    db.conn.executemany(f"INSERT INTO criteria ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-                        [list(r.values()) for r in rows])
+    return ImportResult(len(plan.added), len(plan.changed), len(plan.unchanged), backup_path, len(plan.proposed))
 
 
 # -------------------------------------------------------------------- exporting

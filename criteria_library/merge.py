@@ -1,42 +1,46 @@
 """Three-way update from a verified release: base (as last received), local, incoming; and provenance per criterion.
 
-Unchanged locally: the incoming version is taken. Changed locally and upstream: a conflict; the local version stays
-and the incoming one is kept beside it (criterion_origin.incoming) to compare and take over later. Local-only
-criteria stay. A criterion the publisher no longer releases (in a package the release carries) is retired here,
-unless it was changed locally (then a conflict).
+Unchanged locally: the incoming version is taken (for a published criterion as a new version in review, unless the
+regisseur accepts trusted releases as published). Changed locally and upstream: a conflict; the local version stays
+and the incoming one is kept beside it to compare and take over later. "Local" is the working copy: a pending new
+version in bewerking or review counts, so approving it later cannot revert the publisher's change. An id this
+publisher never sent that exists here is a conflict too (the organisation's own criterion, not the publisher's).
+Local-only criteria stay. A criterion the publisher no longer releases (in a package the release carries) is retired
+here, unless it was changed locally (then a conflict). Package fields merge the same way: lists (synonyms, CPV codes)
+take both sides' additions and removals, a name or text changed on both sides keeps the local value, shown as a
+conflict.
+
+The plan is computed here; the store writes it (LibraryStore.apply_release, resolve_conflict).
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from . import curation
 from .errors import LibraryError
-from .exchange import BULK_FTS_THRESHOLD, PACKAGE_FIELDS, _bulk_fts, _insert_new, _package_terms_map
 from .field_names import label, value_text
 from .infra.text import terminal_safe
-from .models import CONTENT_FIELDS, Criterion, Status
+from .models import CONTENT_FIELDS, Criterion, Package, Status
+from .provenance import ReleaseChanges, ReleaseStamp
 from .releases import Release, short_fingerprint, version_key
 from .restore import UndoPreview, UndoResult, preview_undo, undo_update, update_backup_path
-from .rows import content_diff, criterion_to_row, row_to_criterion
-from .store import LibraryStore, now_iso
+from .rows import content_diff, criterion_to_row
+from .store import LAST_UPDATE_BACKUP_KEY, LibraryStore, criterion_from_content
 
 # what "changed locally" compares: the content, not the workflow status
 MERGE_FIELDS = tuple(f for f in CONTENT_FIELDS if f != "status")
-LAST_BACKUP_KEY = "last_update_backup"
+LAST_BACKUP_KEY = LAST_UPDATE_BACKUP_KEY
+# package fields a release merges with local edits (the slug is the package's identity)
+PACKAGE_MERGE_FIELDS = tuple(f.name for f in fields(Package) if f.name != "slug")
 
 
 def _content(c: Criterion) -> dict[str, Any]:
     row = criterion_to_row(c)
     return {k: row[k] for k in MERGE_FIELDS if k in row}  # placeholder_meta is folded into placeholders
-
-
-def _from_content(cid: str, data: dict[str, Any], status: str, version: int = 1) -> Criterion:
-    return row_to_criterion({**data, "id": cid, "status": status, "version": version, "created_at": "",
-                             "updated_at": "", "updated_by": ""})
 
 
 def field_diff(old: Criterion, new: Criterion) -> dict[str, tuple[Any, Any]]:
@@ -69,12 +73,15 @@ class UpdatePlan:
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     unchanged: list[str] = field(default_factory=list)
     adopted: list[str] = field(default_factory=list)  # same content, provenance recorded now
+    proposed: list[str] = field(default_factory=list)  # of the changed: published here, so a new version in review
     packages_new: list[str] = field(default_factory=list)
     packages_changed: list[str] = field(default_factory=list)
+    packages: dict[str, Package] = field(default_factory=dict)  # slug -> what is written (merged with local edits)
+    package_conflicts: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)  # field -> (local, incoming)
 
     def summary(self, lang: str = "nl") -> str:
         """One line: how many new, changed, retired, conflicts and unchanged (Dutch, or English with lang='en')."""
-        n = len(self.conflicts)
+        n = len(self.conflicts) + len(self.package_conflicts)
         same = len(self.unchanged) + len(self.adopted)
         if lang == "en":
             return (f"{len(self.new)} new, {len(self.changed)} changed, {len(self.retired)} retired, "
@@ -92,7 +99,9 @@ class UpdatePlan:
         for c in self.new:
             lines.append(f"+ {c.id} {c.title}")
         for cid, (local, incoming) in self.changed.items():
-            lines.append(f"~ {cid} {incoming.title}")
+            review = " (nieuwe versie ter review; de gepubliceerde blijft tot ze is goedgekeurd)" \
+                if cid in self.proposed else ""
+            lines.append(f"~ {cid} {incoming.title}{review}")
             lines.extend(_diff_lines(field_diff(local, incoming)))
         for c in self.retired:
             lines.append(f"- {c.id} {c.title} (ingetrokken door de uitgever)")
@@ -101,6 +110,9 @@ class UpdatePlan:
                 "lokaal en door de uitgever gewijzigd"
             lines.append(f"! {cid} {conflict.local.title} (conflict: {what}; de lokale versie blijft)")
             lines.extend(_diff_lines(conflict.diff, ("lokaal", "nieuw")))
+        for slug, diff in self.package_conflicts.items():
+            lines.append(f"! pakket {slug} (conflict: lokaal en door de uitgever gewijzigd; de lokale waarde blijft)")
+            lines.extend(_diff_lines(diff, ("lokaal", "nieuw")))
         return terminal_safe("\n".join(lines))  # titles, notes and values come from the release
 
     def as_json(self) -> dict[str, Any]:
@@ -118,6 +130,8 @@ class UpdatePlan:
             "retired": [c.id for c in self.retired],
             "conflicts": {cid: {"retired_upstream": c.retired_upstream, "diff": diff(c.diff)}
                           for cid, c in self.conflicts.items()},
+            "proposed": list(self.proposed),
+            "package_conflicts": {slug: diff(d) for slug, d in self.package_conflicts.items()},
             "unchanged": len(self.unchanged) + len(self.adopted),
         }
 
@@ -138,89 +152,110 @@ def _short(value: Any, width: int = 90) -> str:
 
 
 # ------------------------------------------------------------------------ planning
-def _origins(store: LibraryStore) -> dict[str, sqlite3.Row]:
-    return {r["criterion_id"]: r for r in store.db.execute("SELECT * FROM criterion_origin").fetchall()}
-
-
-def _edited_locally(store: LibraryStore) -> set[str]:
-    """Criteria with any stored content edit (imports of a first version store no history row)."""
-    rows = store.db.execute("SELECT criterion_id, changed_fields FROM criterion_versions").fetchall()
-    return {r[0] for r in rows if set(json.loads(r[1] or "[]")) - {"status", "aangemaakt"}}
-
-
 def already_received(store: LibraryStore, release: Release) -> bool:
     """True when exactly this release (same signed index) was applied before."""
-    row = store.db.execute("SELECT version, index_sha256 FROM releases_received WHERE fingerprint = ?",
-                           [release.publisher.fingerprint]).fetchone()
-    return row is not None and row["version"] == release.version and row["index_sha256"] == release.index_sha256
+    return store.last_release(release.publisher.fingerprint) == (release.version, release.index_sha256)
 
 
 def check_newer(store: LibraryStore, release: Release) -> None:
     """Refuse a release that is not newer than the last one received from the same publisher."""
-    row = store.db.execute("SELECT version, index_sha256 FROM releases_received WHERE fingerprint = ?",
-                           [release.publisher.fingerprint]).fetchone()
-    if row is None:
+    last = store.last_release(release.publisher.fingerprint)
+    if last is None:
         return
-    if version_key(release.version) <= version_key(row["version"]):
+    if version_key(release.version) <= version_key(last[0]):
         raise LibraryError(
             f"Release {release.version} van {release.publisher.name} is niet nieuwer dan de al ontvangen release "
-            f"{row['version']}; er is niets gewijzigd.",
+            f"{last[0]}; er is niets gewijzigd.",
             en=f"Release {release.version} from {release.publisher.name} is not newer than the release "
-            f"{row['version']} already received; nothing was changed.")
+            f"{last[0]} already received; nothing was changed.")
+
+
+def _package_values(p: Package) -> dict[str, Any]:
+    return {f: getattr(p, f) for f in PACKAGE_MERGE_FIELDS}
+
+
+def merge_package(local: Package, base: dict[str, Any] | None, incoming: Package) -> tuple[Package, dict[str, Any]]:
+    """A package with the publisher's changes merged into local edits, and the fields where both changed a value
+    (field -> incoming value; the local value is kept). Without a base (never received) every difference counts as
+    a local edit: list items of both sides are kept, differing values conflict."""
+    values: dict[str, Any] = {}
+    conflicting: dict[str, Any] = {}
+    for name in PACKAGE_MERGE_FIELDS:
+        mine, theirs = getattr(local, name), getattr(incoming, name)
+        was = base.get(name) if base is not None else None
+        if mine == theirs or (base is not None and theirs == was):
+            values[name] = mine
+        elif base is not None and mine == was:
+            values[name] = theirs
+        elif isinstance(mine, list):
+            gone = [x for x in was or [] if x not in theirs]  # removed by the publisher since the base
+            values[name] = [x for x in mine if x not in gone] + [x for x in theirs if x not in mine and x not in
+                                                                 (was or [])]
+        else:
+            values[name] = mine
+            conflicting[name] = theirs
+    return replace(local, **values), conflicting
 
 
 def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
-    """Compare a verified release with the library, three ways per criterion. Writes nothing."""
+    """Compare a verified release with the library, three ways per criterion and package. Writes nothing."""
     check_newer(store, release)
     plan = UpdatePlan(release=release)
     existing_packages = {p.slug: p for p in store.packages()}
+    package_bases = store.package_origins()
     for p in release.pack.packages:
         old = existing_packages.get(p.slug)
         if old is None:
             plan.packages_new.append(p.slug)
-        elif any(getattr(old, f) != getattr(p, f) for f in PACKAGE_FIELDS):
+            plan.packages[p.slug] = p
+            continue
+        base = package_bases.get(p.slug, (None, None))[0]
+        merged, conflicting = merge_package(old, base, p)
+        if merged != old:
             plan.packages_changed.append(p.slug)
-    origins = _origins(store)
-    edited = _edited_locally(store)
+            plan.packages[p.slug] = merged
+        if conflicting:
+            plan.package_conflicts[p.slug] = {f: (getattr(old, f), v) for f, v in conflicting.items()}
+    fp = release.publisher.fingerprint
+    origins = store.origins()
     incoming_ids = {c.id for c in release.pack.criteria}
     local = store.criteria_by_ids(incoming_ids)
+    drafts = store.drafts()  # a pending new version is what the regisseur means the criterion to become
     for inc in release.pack.criteria:
         mine = local.get(inc.id)
         if mine is None:
             plan.new.append(inc)
             continue
         origin = origins.get(inc.id)
+        base = origin.base if origin is not None and origin.fingerprint == fp else None
+        working = drafts.get(inc.id, mine)
         incoming_content = _content(inc)
-        if _content(mine) == incoming_content:
-            (plan.unchanged if origin is not None and json.loads(origin["base"] or "{}") == incoming_content
-             else plan.adopted).append(inc.id)
+        if _content(working) == incoming_content:
+            (plan.unchanged if base == incoming_content else plan.adopted).append(inc.id)
             continue
-        if origin is not None and origin["base"]:
-            base = json.loads(origin["base"])
-            if incoming_content == base:  # not changed upstream: whatever was changed here stays
-                plan.unchanged.append(inc.id)
-                continue
-            changed_here = _content(mine) != base
-        else:
-            # no base yet (a library from before releases): untouched since it was loaded means not changed here
-            changed_here = inc.id in edited
-        if changed_here:
-            plan.conflicts[inc.id] = Conflict(mine, replace(inc, version=mine.version))
+        if base is not None and incoming_content == base:  # not changed upstream: whatever was changed here stays
+            plan.unchanged.append(inc.id)
+        elif base is None or _content(working) != base:
+            # changed on both sides, or an id this publisher never sent: the organisation's own criterion
+            plan.conflicts[inc.id] = Conflict(working, replace(inc, version=mine.version))
         else:
             plan.changed[inc.id] = (mine, inc)
+            if curation.incoming_route(mine.status, has_draft=inc.id in drafts, release=True,
+                                       accept=store.accepts_trusted_releases) == curation.Route.PROPOSED:
+                plan.proposed.append(inc.id)
     # retired upstream: last received from this publisher, in a package this release carries, but no longer in it
     # (a criterion another publisher sent is not this publisher's to retire)
     released_packages = {p.slug for p in release.pack.packages}
-    gone = [cid for cid, o in origins.items()
-            if cid not in incoming_ids and o["base"] and o["fingerprint"] == release.publisher.fingerprint]
+    gone = {cid: o.base for cid, o in origins.items()
+            if cid not in incoming_ids and o.base is not None and o.fingerprint == fp}
     for cid, mine in store.criteria_by_ids(gone).items():
         if mine.package not in released_packages or mine.status == Status.RETIRED:
             continue
-        base = json.loads(origins[cid]["base"])
-        if _content(mine) == base:
+        working = drafts.get(cid, mine)
+        if _content(working) == gone[cid]:
             plan.retired.append(mine)
         else:
-            plan.conflicts[cid] = Conflict(mine, replace(mine, status=Status.RETIRED), retired_upstream=True)
+            plan.conflicts[cid] = Conflict(working, replace(mine, status=Status.RETIRED), retired_upstream=True)
     return plan
 
 
@@ -233,95 +268,66 @@ class UpdateResult:
     backup: Path | None
 
 
+def release_changes(plan: UpdatePlan, backup: Path | None = None) -> ReleaseChanges:
+    """What the store writes for a plan: criteria and packages, provenance, conflicts kept beside."""
+    r = plan.release
+    bases = {c.id: _content(c) for c in r.pack.criteria if c.id not in plan.conflicts}
+    conflicts = {cid: {**_content(c.incoming), "status": str(c.incoming.status)} for cid, c in plan.conflicts.items()}
+    return ReleaseChanges(
+        stamp=ReleaseStamp(r.publisher.name, r.publisher.fingerprint, r.version, r.index_sha256),
+        packages=list(plan.packages.values()),
+        package_bases={p.slug: _package_values(p) for p in r.pack.packages},
+        package_conflicts={slug: {f: incoming for f, (_, incoming) in diff.items()}
+                           for slug, diff in plan.package_conflicts.items()},
+        new=plan.new, changed=[inc for _, inc in plan.changed.values()], retired=plan.retired,
+        bases=bases, conflicts=conflicts, summary=plan.summary(), backup=backup)
+
+
 def apply_update(store: LibraryStore, plan: UpdatePlan, *, backup: bool = True) -> UpdateResult:
     """Write a planned update in one transaction, after a backup; on any error nothing is changed."""
-    store._require_writable()
-    release = plan.release
+    store.require_writable()
     backup_path = store.backup() if backup else None
-    note = f"release {release.version} van {release.publisher.name}"
-    by_slug = {p.slug: p for p in release.pack.packages}
-    with store.transaction() as db:
-        for slug in plan.packages_new + plan.packages_changed:
-            store._write_package(db, by_slug[slug])
-        if plan.new:
-            terms = _package_terms_map(store)
-            with _bulk_fts(db, enabled=len(plan.new) >= BULK_FTS_THRESHOLD):  # one index pass, as imports do
-                for start in range(0, len(plan.new), 500):
-                    _insert_new(store, db, plan.new[start : start + 500], terms)
-        for mine, inc in plan.changed.values():
-            # content from the publisher, status from the local workflow (a criterion retired here stays retired)
-            store._write_criterion(db, replace(inc, status=mine.status), note)
-        for c in plan.retired:
-            store._write_criterion(db, replace(c, status=Status.RETIRED), f"ingetrokken door de uitgever ({note})")
-        # provenance: base = what this release says, for everything taken, adopted or unchanged
-        taken = [c for c in release.pack.criteria if c.id not in plan.conflicts]
-        db.conn.executemany(
-            "INSERT INTO criterion_origin (criterion_id, publisher, fingerprint, release_version, base, incoming, "
-            "incoming_version) VALUES (?, ?, ?, ?, ?, NULL, NULL) ON CONFLICT(criterion_id) DO UPDATE SET "
-            "publisher = excluded.publisher, fingerprint = excluded.fingerprint, "
-            "release_version = excluded.release_version, base = excluded.base, incoming = NULL, "
-            "incoming_version = NULL",
-            [(c.id, release.publisher.name, release.publisher.fingerprint, release.version,
-              json.dumps(_content(c), ensure_ascii=False, sort_keys=True)) for c in taken])
-        db.conn.executemany(
-            "UPDATE criterion_origin SET release_version = ?, incoming = NULL, incoming_version = NULL "
-            "WHERE criterion_id = ?", [(release.version, c.id) for c in plan.retired])
-        for cid, conflict in plan.conflicts.items():
-            incoming = {**_content(conflict.incoming), "status": str(conflict.incoming.status)}
-            db.execute(
-                "INSERT INTO criterion_origin (criterion_id, publisher, fingerprint, release_version, base, incoming, "
-                "incoming_version) VALUES (?, ?, ?, NULL, NULL, ?, ?) ON CONFLICT(criterion_id) DO UPDATE SET "
-                "incoming = excluded.incoming, incoming_version = excluded.incoming_version",
-                [cid, release.publisher.name, release.publisher.fingerprint,
-                 json.dumps(incoming, ensure_ascii=False, sort_keys=True), release.version])
-        db.execute("INSERT OR REPLACE INTO releases_received (fingerprint, publisher, version, index_sha256, "
-                   "received_at) VALUES (?, ?, ?, ?, ?)",
-                   [release.publisher.fingerprint, release.publisher.name, release.version, release.index_sha256,
-                    now_iso()])
-        if backup_path is not None:
-            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)", [LAST_BACKUP_KEY, str(backup_path)])
-        store._log_event(db, "release ontvangen", f"{note}: {plan.summary()}")
+    with store.transaction():
+        # planned again under the write lock: a regisseur may have started a new version since the preview
+        fresh = plan_update(store, plan.release)
+        for name in ("new", "changed", "retired", "conflicts", "unchanged", "adopted", "proposed", "packages_new",
+                     "packages_changed", "packages", "package_conflicts"):
+            setattr(plan, name, getattr(fresh, name))
+        store.apply_release(release_changes(plan, backup_path))
     return UpdateResult(plan, backup_path)
 
 
 # ---------------------------------------------------------------- conflicts, provenance
 def conflicts(store: LibraryStore) -> list[Conflict]:
-    """Every open conflict: the local criterion and the incoming version kept beside it."""
-    rows = store.db.execute("SELECT criterion_id, incoming, incoming_version FROM criterion_origin "
-                            "WHERE incoming IS NOT NULL ORDER BY criterion_id").fetchall()
-    local = store.criteria_by_ids(r[0] for r in rows)
+    """Every open conflict: the local criterion (its pending new version, if any) and the incoming version."""
+    pending = {cid: o for cid, o in store.origins().items() if o.incoming is not None}
+    local = store.criteria_by_ids(pending)
+    drafts = store.drafts(pending)
     found = []
-    for r in rows:
-        mine = local.get(r[0])
+    for cid in sorted(pending):
+        mine = local.get(cid)
         if mine is None:
             continue
-        data = json.loads(r[1])
+        data = dict(pending[cid].incoming or {})
         status = data.pop("status", Status.PUBLISHED.value)
-        incoming = _from_content(r[0], data, status, mine.version)
-        found.append(Conflict(mine, incoming, retired_upstream=status == Status.RETIRED.value))
+        incoming = criterion_from_content(cid, data, status, mine.version)
+        found.append(Conflict(drafts.get(cid, mine), incoming, retired_upstream=status == Status.RETIRED.value))
+    return found
+
+
+def package_conflicts(store: LibraryStore) -> dict[str, dict[str, tuple[Any, Any]]]:
+    """Open package conflicts: slug -> field -> (local value, the publisher's value)."""
+    found: dict[str, dict[str, tuple[Any, Any]]] = {}
+    packages = {p.slug: p for p in store.packages()}
+    for slug, (_base, incoming) in sorted(store.package_origins().items()):
+        if incoming and slug in packages:
+            found[slug] = {f: (getattr(packages[slug], f), v) for f, v in incoming.items()}
     return found
 
 
 def resolve_conflict(store: LibraryStore, cid: str, *, take_incoming: bool) -> Criterion:
     """Take the incoming version over, or keep the local one (it then counts as changed locally)."""
-    found = {c.local.id: c for c in conflicts(store)}
-    if cid not in found:
-        raise LibraryError(f"{cid} heeft geen openstaand conflict.", en=f"{cid} has no open conflict.")
-    conflict = found[cid]
-    row = store.db.execute("SELECT * FROM criterion_origin WHERE criterion_id = ?", [cid]).fetchone()
-    base_content = {k: v for k, v in json.loads(row["incoming"]).items() if k != "status"}
-    with store.transaction() as db:
-        if take_incoming:
-            result = store._write_criterion(
-                db, replace(conflict.incoming, id=cid),
-                f"nieuwe versie van {row['publisher']} overgenomen (release {row['incoming_version']})")
-        else:
-            result = conflict.local
-        # either way the incoming version is now the base: later releases compare against it
-        db.execute("UPDATE criterion_origin SET base = ?, release_version = ?, incoming = NULL, "
-                   "incoming_version = NULL WHERE criterion_id = ?",
-                   [json.dumps(base_content, ensure_ascii=False, sort_keys=True), row["incoming_version"], cid])
-    return result
+    return store.resolve_conflict(cid, take_incoming=take_incoming)
 
 
 @dataclass
@@ -336,13 +342,12 @@ class Provenance:
 
 def provenance(store: LibraryStore, cid: str) -> Provenance | None:
     """The provenance of one criterion (None for a criterion made here)."""
-    row = store.db.execute("SELECT * FROM criterion_origin WHERE criterion_id = ?", [cid]).fetchone()
-    if row is None or not store.has_criterion(cid):
+    origin = store.origin(cid)
+    if origin is None or not store.has_criterion(cid):
         return None
-    mine = store.criterion(cid)
-    changed = bool(row["base"]) and _content(mine) != json.loads(row["base"])
-    return Provenance(row["publisher"] or "", row["release_version"] or "", changed or store.draft(cid) is not None,
-                      row["incoming"] is not None)
+    working = store.working_copy(cid)
+    changed = origin.base is not None and _content(working) != origin.base
+    return Provenance(origin.publisher, origin.release_version, changed, origin.incoming is not None)
 
 
 def last_update_backup(store: LibraryStore) -> Path | None:

@@ -9,7 +9,7 @@ from .errors import LibraryError, ReadOnlyError
 from .infra.sqlite_file import DatabaseKind, stored_version  # noqa: F401 - the schema version, read here too
 
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
 # Case- and accent-insensitive tokens; hyphens and apostrophes split words.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -152,6 +152,17 @@ def m0004_workflow_and_releases(db: Database) -> None:
         {"fingerprint": str, "publisher": str, "version": str, "index_sha256": str, "received_at": str},
         pk="fingerprint",
     )
+
+
+@migrations(name="0005_package_origin")
+def m0005_package_origin(db: Database) -> None:
+    """Per package received in a release: its fields as last received (the merge base for local edits of names,
+    synonyms and CPV codes) and an incoming version that conflicted with a local edit."""
+    db["package_origin"].create(
+        {"slug": str, "fingerprint": str, "release_version": str, "base": str, "incoming": str},
+        pk="slug",
+    )
+
 
 
 # What makes an SQLite file a library of ours, for the SQLite file layer (opening, restoring, sorting errors).

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -69,12 +68,6 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
-@dataclass
-class _Vocabulary:
-    generation: int
-    terms: list[str] = field(default_factory=list)
-
-
 def _raise_if_damaged(exc: sqlite3.Error) -> None:
     """A damaged full-text index (SQLITE_CORRUPT) becomes a message that says how to repair it."""
     if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
@@ -88,18 +81,17 @@ def _raise_if_damaged(exc: sqlite3.Error) -> None:
 
 def _vocabulary(store: LibraryStore) -> list[str]:
     """All indexed terms, cached until the library changes."""
-    cache = store._search_cache
-    if isinstance(cache, _Vocabulary) and cache.generation == store.generation:
-        return cache.terms
+    return store.cached("search.vocabulary", lambda: _read_vocabulary(store))
+
+
+def _read_vocabulary(store: LibraryStore) -> list[str]:
     conn = store.db.conn
     try:
         conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.criteria_vocab USING fts5vocab(main, 'criteria_fts', 'row')")
-        terms = [r[0] for r in conn.execute("SELECT term FROM temp.criteria_vocab")]
+        return [r[0] for r in conn.execute("SELECT term FROM temp.criteria_vocab")]
     except sqlite3.Error as exc:
         _raise_if_damaged(exc)
-        terms = []
-    store._search_cache = _Vocabulary(store.generation, terms)
-    return terms
+        return []
 
 
 def _alternatives(token: str, vocab: list[str]) -> list[str]:

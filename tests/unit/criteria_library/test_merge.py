@@ -10,7 +10,14 @@ import pytest
 
 from criteria_library import migrations
 from criteria_library.errors import LibraryError
-from criteria_library.merge import apply_update, conflicts, plan_update, provenance, resolve_conflict
+from criteria_library.merge import (
+    apply_update,
+    conflicts,
+    package_conflicts,
+    plan_update,
+    provenance,
+    resolve_conflict,
+)
 from criteria_library.models import Status
 from criteria_library.releases import read_release
 from criteria_library.store import LibraryStore
@@ -21,11 +28,12 @@ from tests.release_helpers import make_key, release, subscriber, trust_key
 class Govs:
     """Two governments: A publishes (the test pack), B receives."""
 
-    def __init__(self, a: LibraryStore, tmp: Path) -> None:
+    def __init__(self, a: LibraryStore, tmp: Path, *, accept: bool = True) -> None:
         self.a, self.tmp = a, tmp
         self.key = make_key(tmp)
         trust_key(self.key)
         self.b = subscriber(tmp / "b.db")
+        self.b.set_accept_trusted_releases(accept)  # False: changes to published criteria wait in review
         self.n = 0
         self.update()
 
@@ -45,7 +53,16 @@ class Govs:
 
 @pytest.fixture
 def govs(fresh_db: LibraryStore, tmp_path: Path) -> Govs:
+    """B accepts A's releases as published (the regisseur's choice), so changes show at once."""
     g = Govs(fresh_db, tmp_path)
+    yield g
+    g.b.close()
+
+
+@pytest.fixture
+def reviewing(fresh_db: LibraryStore, tmp_path: Path) -> Govs:
+    """B as by default: a release's change to a published criterion waits in review."""
+    g = Govs(fresh_db, tmp_path, accept=False)
     yield g
     g.b.close()
 
@@ -123,8 +140,10 @@ def test_retired_upstream(govs: Govs) -> None:
     assert govs.b.criterion("VKB-C-01").status == Status.RETIRED
 
 
-def test_library_written_before_releases_updates_cleanly(fresh_db: LibraryStore, tmp_path: Path) -> None:
-    """A library made by the previous version (schema 3, no provenance): untouched criteria update, edits conflict."""
+def test_library_written_before_releases_updates_without_losing_anything(fresh_db: LibraryStore,
+                                                                          tmp_path: Path) -> None:
+    """A library made by the previous version (schema 3, no provenance): an id the release never sent before is a
+    conflict whether or not it was edited here (it may be the organisation's own criterion)."""
     old_path = tmp_path / "oud.db"
     keyfile = make_key(tmp_path)
     trust_key(keyfile)
@@ -144,10 +163,11 @@ def test_library_written_before_releases_updates_cleanly(fresh_db: LibraryStore,
     publish_edit(fresh_db, replace(fresh_db.criterion("MEU-G-01"), title="Door de uitgever aangepast"))
     publish_edit(fresh_db, replace(fresh_db.criterion("MEU-M-01"), title="Onderdelen twintig jaar leverbaar"))
     plan = plan_update(other, read_release(release(fresh_db, keyfile, tmp_path / "r1", "1.0")))
-    assert list(plan.changed) == ["MEU-M-01"] and list(plan.conflicts) == ["MEU-G-01"]
+    assert not plan.changed and set(plan.conflicts) == {"MEU-M-01", "MEU-G-01"}
     apply_update(other, plan)
-    assert other.criterion("MEU-M-01").title == "Onderdelen twintig jaar leverbaar"
+    assert other.criterion("MEU-M-01").title != "Onderdelen twintig jaar leverbaar"
     assert other.criterion("MEU-G-01").title == "Lokaal aangepast gunningscriterium"
+    assert resolve_conflict(other, "MEU-M-01", take_incoming=True).title == "Onderdelen twintig jaar leverbaar"
     other.close()
 
 
@@ -166,3 +186,115 @@ def test_only_the_publisher_who_sent_a_criterion_retires_it(govs: Govs, tmp_path
     plan = govs.update()
     assert extra.id not in [c.id for c in plan.retired]
     assert govs.b.criterion(extra.id).status == Status.PUBLISHED
+
+
+# ------------------------------------------- the workflow applies to releases (issue 18 item 2)
+def test_a_release_changes_a_published_criterion_through_review_by_default(reviewing: Govs) -> None:
+    published = reviewing.b.criterion("MEU-M-01")
+    reviewing.upstream("MEU-M-01", title="Onderdelen vijftien jaar leverbaar")
+    reviewing.b.author = "Bijwerker"
+    plan = reviewing.update()
+    assert plan.proposed == ["MEU-M-01"] and "nieuwe versie ter review" in plan.report()
+    assert reviewing.b.criterion("MEU-M-01") == published
+    assert reviewing.b.draft("MEU-M-01").status == Status.IN_REVIEW
+    with pytest.raises(LibraryError, match="vier-ogenprincipe"):  # who ran the update does not approve it
+        reviewing.b.set_status("MEU-M-01", Status.PUBLISHED)
+    reviewing.b.author = "Collega"
+    assert reviewing.b.set_status("MEU-M-01", Status.PUBLISHED).title == "Onderdelen vijftien jaar leverbaar"
+    assert not provenance(reviewing.b, "MEU-M-01").changed_locally
+
+
+def test_accepting_trusted_releases_is_an_explicit_logged_choice(reviewing: Govs) -> None:
+    assert not reviewing.b.accepts_trusted_releases
+    reviewing.b.author = "Regisseur"
+    reviewing.b.set_accept_trusted_releases(True)
+    assert reviewing.b.events()[0]["event"] == "wijzigingen uit vertrouwde releases direct gepubliceerd"
+    assert reviewing.b.events()[0]["by"] == "Regisseur"
+    reviewing.upstream("MEU-M-01", title="Onderdelen vijftien jaar leverbaar")
+    assert not reviewing.update().proposed
+    assert reviewing.b.criterion("MEU-M-01").title == "Onderdelen vijftien jaar leverbaar"
+
+
+def test_a_later_release_replaces_its_own_pending_proposal(reviewing: Govs) -> None:
+    reviewing.upstream("MEU-M-01", title="Eerste voorstel van de uitgever")
+    reviewing.update()
+    reviewing.upstream("MEU-M-01", title="Tweede voorstel van de uitgever")
+    plan = reviewing.update()
+    assert list(plan.changed) == ["MEU-M-01"] and not plan.conflicts  # not a local edit
+    assert reviewing.b.draft("MEU-M-01").title == "Tweede voorstel van de uitgever"
+
+
+# ------------------------------------------------- lost update (issue 18 item 2, issue 25 item 3)
+@pytest.mark.parametrize("status", [Status.CONCEPT, Status.IN_REVIEW])
+def test_a_release_meeting_a_pending_local_version_is_a_conflict(govs: Govs, status: Status) -> None:
+    govs.b.author = "Anna"
+    ours = govs.b.save_criterion(replace(govs.b.criterion("MEU-M-01"), title="Onze nieuwe versie"))
+    if status == Status.IN_REVIEW:
+        govs.b.set_status("MEU-M-01", Status.IN_REVIEW)
+    govs.upstream("MEU-M-01", rationale="Nieuwe onderbouwing van de uitgever.")
+    plan = govs.update()
+    assert list(plan.conflicts) == ["MEU-M-01"] and not plan.changed
+    assert "! MEU-M-01 Onze nieuwe versie (conflict" in plan.report()
+    [shown] = conflicts(govs.b)
+    assert shown.local.title == ours.title and shown.incoming.rationale == "Nieuwe onderbouwing van de uitgever."
+    # approving the local version later publishes it, and the publisher's change is still there to take over
+    if status == Status.CONCEPT:
+        govs.b.set_status("MEU-M-01", Status.IN_REVIEW)
+    govs.b.author = "Bert"
+    govs.b.set_status("MEU-M-01", Status.PUBLISHED)
+    [still] = conflicts(govs.b)
+    assert still.incoming.rationale == "Nieuwe onderbouwing van de uitgever."
+    taken = resolve_conflict(govs.b, "MEU-M-01", take_incoming=True)
+    assert taken.rationale == "Nieuwe onderbouwing van de uitgever."
+
+
+def test_the_update_preview_on_the_command_line_shows_the_pending_version_as_a_conflict(govs: Govs, capsys) -> None:
+    import main
+
+    govs.b.save_criterion(replace(govs.b.criterion("MEU-M-01"), title="Onze nieuwe versie"))
+    govs.upstream("MEU-M-01", rationale="Nieuwe onderbouwing van de uitgever.")
+    folder = release(govs.a, govs.key, govs.tmp / "cli", "9.0")
+    db = str(govs.b.path)
+    assert main.main(["--db", db, "library", "update", "--from", str(folder), "--dry-run"]) == 0
+    assert "! MEU-M-01 Onze nieuwe versie (conflict" in capsys.readouterr().out
+    assert main.main(["--db", db, "library", "update", "--from", str(folder)]) == 0
+    capsys.readouterr()
+    assert main.main(["--db", db, "library", "conflicts"]) == 0
+    assert "! MEU-M-01 Onze nieuwe versie" in capsys.readouterr().out
+
+
+def test_package_edits_here_are_merged_or_shown_as_conflicts(govs: Govs, capsys) -> None:
+    mine = govs.b.package("meubilair")
+    govs.b.save_package(replace(mine, name_nl="Meubilair (gemeente B)", synonyms=[*mine.synonyms, "stoelen"],
+                                cpv=mine.cpv[:1]))
+    theirs = govs.a.package("meubilair")
+    govs.a.save_package(replace(theirs, name_nl="Kantoormeubilair", synonyms=[*theirs.synonyms, "kasten"],
+                                description="Nieuwe omschrijving."))
+    plan = govs.update()
+    assert plan.package_conflicts == {"meubilair": {"name_nl": ("Meubilair (gemeente B)", "Kantoormeubilair")}}
+    assert "! pakket meubilair (conflict" in plan.report()
+    merged = govs.b.package("meubilair")
+    assert merged.name_nl == "Meubilair (gemeente B)" and merged.description == "Nieuwe omschrijving."
+    assert merged.synonyms == [*mine.synonyms, "stoelen", "kasten"] and merged.cpv == mine.cpv[:1]
+    assert package_conflicts(govs.b) == plan.package_conflicts
+    import main
+
+    assert main.main(["--db", str(govs.b.path), "library", "conflicts"]) == 0
+    assert "! pakket meubilair" in capsys.readouterr().out
+    assert main.main(["--db", str(govs.b.path), "library", "resolve", "meubilair", "--take-incoming"]) == 0
+    assert govs.b.package("meubilair").name_nl == "Kantoormeubilair"
+    assert not package_conflicts(govs.b) and govs.b.package("meubilair").synonyms == merged.synonyms
+
+
+# ------------------------------------------------------------- id collisions (issue 25 item 2)
+def test_a_release_does_not_overwrite_the_organisations_own_criterion_with_the_same_id(govs: Govs) -> None:
+    own = govs.b.duplicate_criterion("MEU-S-01")  # the organisation's own, never edited after creation
+    theirs = govs.a.save_criterion(replace(govs.a.duplicate_criterion("MEU-S-01"), title="Eis van de uitgever"))
+    assert own.id == theirs.id  # both libraries took "the next free number"
+    govs.a.set_status(theirs.id, Status.IN_REVIEW)
+    govs.a.author = "Collega"
+    govs.a.set_status(theirs.id, Status.PUBLISHED)
+    plan = govs.update()
+    assert own.id in plan.conflicts and own.id not in plan.changed
+    assert govs.b.criterion(own.id).title == own.title
+    assert [c.local.id for c in conflicts(govs.b)] == [own.id]

@@ -21,6 +21,7 @@ from criteria_library.models import (
     ScoringType,
 )
 from criteria_library.store import LibraryStore
+from tests.helpers import approve_pending
 
 
 def write_json(path: Path, data: object) -> Path:
@@ -52,6 +53,7 @@ def test_v2_pack_imports_every_new_field_and_round_trips(fresh_db: LibraryStore,
                                                           tmp_path: Path) -> None:
     plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "v2.json", v2_pack(mini_pack))))
     apply_import(fresh_db, plan, backup=False)
+    approve_pending(fresh_db, *plan.proposed)  # changes to published criteria went to review
     relative = fresh_db.criterion("MEU-G-01")
     assert relative.scoring == RelativeScoring(direction="hoger", floor=20)
     assert relative.scoring_text == "Naar rato van het hoogste aandeel." and relative.r_strategy == "ondersteunend"

@@ -24,6 +24,7 @@ def _two_updates(publisher: LibraryStore, folder: Path) -> tuple[LibraryStore, s
     keyfile = make_key(folder.parent, "sleutel")
     trust_key(keyfile)
     other = subscriber(folder / "library.db")
+    other.set_accept_trusted_releases(True)  # the publisher's edit is taken as published, so the undo has something to undo
     apply_update(other, plan_update(other, read_release(release(publisher, keyfile, folder.parent / "r1", "1.0"))))
     before = db_fingerprint(other.path, without_setting=merge.LAST_BACKUP_KEY)
     publish_edit(publisher, replace(publisher.criterion("MEU-M-01"), title="Tweede titel van de uitgever"))

@@ -78,7 +78,7 @@ def test_cli_search_shows_a_line_separator_in_a_title_escaped(capsys, tmp_path, 
 
     import main
 
-    mini_pack["criteria"][0]["title"] = "Zeldzaamwoord\u2028fout: bibliotheek beschadigd"
+    mini_pack["criteria"][0].update(id="MEU-S-99", title="Zeldzaamwoord\u2028fout: bibliotheek beschadigd")
     pack = tmp_path / "p.json"
     pack.write_text(json.dumps(mini_pack, ensure_ascii=False), encoding="utf-8")
     db = str(tmp_path / "lib.db")

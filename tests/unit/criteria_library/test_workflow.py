@@ -113,3 +113,18 @@ def test_author_lives_in_the_users_settings_not_the_library(fresh_db: LibrarySto
     other = LibraryStore.open(fresh_db.path)
     assert other.author == user.os_user()
     other.close()
+
+
+def test_the_submitter_of_a_pending_version_cannot_approve_it(fresh_db: LibraryStore) -> None:
+    """Anna edits a published criterion, Bert submits her version: Bert may not approve it, Carla may."""
+    c = fresh_db.criterion("MEU-C-01")
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(c, title="Door Anna voorgestelde titel"))
+    fresh_db.author = "Bert"
+    fresh_db.set_status(c.id, Status.IN_REVIEW)
+    with pytest.raises(LibraryError, match="vier-ogenprincipe"):
+        fresh_db.set_status(c.id, Status.PUBLISHED)
+    assert fresh_db.criterion(c.id) == c and fresh_db.draft(c.id).status == Status.IN_REVIEW
+    fresh_db.author = "Carla"
+    assert fresh_db.set_status(c.id, Status.PUBLISHED).title == "Door Anna voorgestelde titel"
+
