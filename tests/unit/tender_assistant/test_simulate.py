@@ -10,7 +10,7 @@ import pytest
 
 from tender_assistant.scoring import ScoringSetup
 from tender_assistant.simulate import BidsFileError, read_bids
-from tests.unit.criteria_library.test_dutch_numbers import ENGLISH_AND_DUTCH_AMOUNTS
+from tests.unit.criteria_library.infra.test_text import ENGLISH_AND_DUTCH_AMOUNTS
 
 PRICE_ONLY = ScoringSetup(price_weight=100, criteria=())
 GOOD = [(text, value) for text, value in ENGLISH_AND_DUTCH_AMOUNTS if value is not None]

@@ -219,7 +219,7 @@ def _with_values(values: list[object]) -> list[list[object]]:
 def test_amounts_typed_the_english_or_dutch_way_are_read_right_and_totalled(
         tmp_path: Path, register: RegisterStore, library) -> None:
     """'250,000.00' was stored as EUR 250,00 and '1,250,000.00' refused (issue 26); the report shows the total."""
-    from tests.unit.criteria_library.test_dutch_numbers import ENGLISH_AND_DUTCH_AMOUNTS
+    from tests.unit.criteria_library.infra.test_text import ENGLISH_AND_DUTCH_AMOUNTS
 
     good = [(text, value) for text, value in ENGLISH_AND_DUTCH_AMOUNTS if value is not None]
     result = import_file(write_csv(tmp_path / "lijst.csv", _with_values([t for t, _ in good])), register, library)
