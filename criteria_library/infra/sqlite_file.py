@@ -214,9 +214,9 @@ def not_a_database(path: Path, kind: DatabaseKind) -> UserError:
                       en=f"The file {path.name} is not a {kind.noun_en} database; it was left untouched.")
 
 
-def is_ours(db: Database, kind: DatabaseKind) -> bool:
+def is_ours(db: Database, kind: DatabaseKind, tables: set[str] | None = None) -> bool:
     """True for an empty file and for one holding our marker table and a row of our migration set."""
-    tables = set(db.table_names())
+    tables = set(db.table_names()) if tables is None else tables
     if not tables:
         return True
     return kind.tables[0] in tables and MIGRATIONS_TABLE in tables and db.execute(
@@ -284,11 +284,6 @@ def open_file(path: Path, kind: DatabaseKind, *, read_only: bool = False, any_th
 
 def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: bool) -> OpenedFile | None:
     """Open for writing; None when another program holds the write lock (and the kind opens read-only then)."""
-    if exists and _has_wal(path):
-        # A -wal of another database beside ours would be applied on opening and, when this connection closes as
-        # the last one, checkpointed into our file: judge file and WAL on a connection that can never write first.
-        probe = open_read_only(path, kind, "", "", any_thread=any_thread, fallback=False)
-        probe.db.conn.close()
     db = connect(path, "rw" if exists else "rwc", any_thread=any_thread)
     try:
         try:
@@ -297,7 +292,9 @@ def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: 
             if exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
                 raise not_a_database(path, kind) from exc
             raise
-        if exists and not is_ours(db, kind):
+        tables = set(db.table_names())
+        if exists and not is_ours(db, kind, tables):
+            _close_without_checkpoint(db, path)
             raise not_ours(path, kind)
         if version > kind.schema_version:
             db.conn.close()
@@ -325,7 +322,7 @@ def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: 
             db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.conn.execute("PRAGMA journal_mode = WAL")
         db.conn.execute("PRAGMA foreign_keys = ON")
-        if version < kind.schema_version or not all(db[t].exists() for t in kind.tables):
+        if version < kind.schema_version or not set(kind.tables) <= tables:
             migrate(db, kind)
     except sqlite3.Error as exc:
         db.conn.close()
@@ -336,11 +333,26 @@ def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: 
     return OpenedFile(db)
 
 
-def open_read_only(path: Path, kind: DatabaseKind, reason: str, reason_en: str, *, any_thread: bool = False,
-                   fallback: bool = True) -> OpenedFile:
+def _close_without_checkpoint(db: Database, path: Path) -> None:
+    """Close a connection without SQLite folding the WAL into the file (a foreign -wal must not replace ours).
+
+    The last connection to close checkpoints the WAL into the file; a read-only connection holding a read lock
+    meanwhile makes this one not the last, and a read-only connection never checkpoints when it closes itself.
+    """
+    guard = connect(path, "ro")
+    try:
+        with contextlib.suppress(sqlite3.Error):
+            guard.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        db.conn.close()
+    finally:
+        guard.conn.close()
+
+
+def open_read_only(path: Path, kind: DatabaseKind, reason: str, reason_en: str, *,
+                   any_thread: bool = False) -> OpenedFile:
     """Open for reading only; immutable=1 (no -shm needed) is the fallback on a location nobody may write."""
     last_error: sqlite3.Error | None = None
-    for immutable in (False, True) if fallback else (False,):
+    for immutable in (False, True):
         db = connect(path, "ro", immutable=immutable, any_thread=any_thread)
         try:
             if not is_ours(db, kind):
