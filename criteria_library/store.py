@@ -15,7 +15,7 @@ from sqlite_utils import Database
 
 from . import curation, migrations, user
 from .errors import LibraryError, ReadOnlyError
-from .infra import paths, sqlite_file
+from .infra import paths, sqlite_backup, sqlite_file
 from .models import (
     Criterion,
     CriterionVersion,
@@ -575,7 +575,7 @@ class LibraryStore:
     # ------------------------------------------------------------------ backup
     def backup(self, folder: Path | None = None) -> Path:
         """Copy the whole database (a consistent snapshot) into the backups folder; returns the copy's path."""
-        return sqlite_file.backup(self.db.conn, self.path, migrations.LIBRARY, folder=folder)
+        return sqlite_backup.backup(self.db.conn, self.path, migrations.LIBRARY, folder=folder)
 
     # ------------------------------------------------------------------ search
     def search(self, query: str, package: str | None = None, kind: str | None = None, level: int | None = None,
