@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import LibraryError, ReadOnlyError
-from .infra import paths, sqlite_file
+from .infra import paths, sqlite_backup, sqlite_file
 from .migrations import LIBRARY
 from .store import LibraryStore
 
@@ -29,7 +29,7 @@ class RestoreResult:
 
 def restore_library(db_path: Path, backup: Path) -> RestoreResult:
     """Replace the library at db_path by the backup; nothing changes unless the backup is a healthy library."""
-    result = sqlite_file.restore_file(Path(db_path), Path(backup), LIBRARY)
+    result = sqlite_backup.restore_file(Path(db_path), Path(backup), LIBRARY)
     return RestoreResult(result.rows, result.replaced_copy)
 
 
@@ -70,7 +70,7 @@ def update_backup_path(store: LibraryStore, named: str | None) -> Path:
         raise nothing
     path = Path(named)
     folder = paths.backups_dir(store.path)
-    pattern = sqlite_file.backup_pattern(store.path)
+    pattern = sqlite_backup.backup_pattern(store.path)
     try:
         ours = (not path.is_symlink() and path.is_file() and pattern.fullmatch(path.name) is not None
                 and path.resolve().parent == folder.resolve())
@@ -89,18 +89,18 @@ def update_backup_path(store: LibraryStore, named: str | None) -> Path:
 
 def _made_at(path: Path, db_path: Path) -> datetime:
     """When a backup of the library at db_path was made, from the time stamp in its (verified) name."""
-    match = sqlite_file.backup_pattern(db_path).fullmatch(path.name)
+    match = sqlite_backup.backup_pattern(db_path).fullmatch(path.name)
     with contextlib.suppress(ValueError, AttributeError):
-        return datetime.strptime(match.group("stamp"), sqlite_file.BACKUP_STAMP)  # type: ignore[union-attr]
+        return datetime.strptime(match.group("stamp"), sqlite_backup.BACKUP_STAMP)  # type: ignore[union-attr]
     return datetime.fromtimestamp(path.stat().st_mtime)
 
 
 def preview_undo(store: LibraryStore, named: str | None) -> UndoPreview:
     """Check the update backup the library names (place, integrity, ours, not newer) and say what it holds."""
     path = update_backup_path(store, named)
-    work = sqlite_file.copy_for_check(path, store.path, LIBRARY)
+    work = sqlite_backup.copy_for_check(path, store.path, LIBRARY)
     try:
-        count = sqlite_file.verify_copy(work, LIBRARY, path.name)
+        count = sqlite_backup.verify_copy(work, LIBRARY, path.name)
     finally:
         sqlite_file.remove_with_sidecars(work)
     return UndoPreview(path, _made_at(path, store.path), count)
@@ -117,13 +117,13 @@ def undo_update(store: LibraryStore, named: str | None, key: str) -> UndoResult:
         raise ReadOnlyError(f"De bibliotheek kan niet worden gewijzigd: {store.read_only_reason}",
                             en=f"The library cannot be changed: {store.read_only_reason_en}")
     path = update_backup_path(store, named)
-    work = sqlite_file.copy_for_check(path, store.path, LIBRARY)
+    work = sqlite_backup.copy_for_check(path, store.path, LIBRARY)
     try:
-        count = sqlite_file.verify_copy(work, LIBRARY, path.name)
+        count = sqlite_backup.verify_copy(work, LIBRARY, path.name)
         source = sqlite_file.connect(work, "rw")
         try:
             source.execute("DELETE FROM settings WHERE key = ?", [key])
-            kept = sqlite_file.backup(store.db.conn, store.path, LIBRARY, label="voor-herstel")
+            kept = sqlite_backup.backup(store.db.conn, store.path, LIBRARY, label="voor-herstel")
             try:
                 source.conn.backup(store.db.conn)
             except sqlite3.Error as exc:

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from . import curation, migrations, user
 from .curation import Route
 from .errors import LibraryError, ReadOnlyError
-from .infra import paths, sqlite_file
+from .infra import paths, sqlite_backup, sqlite_file
 from .models import (
     Criterion,
     CriterionVersion,
@@ -827,7 +827,7 @@ class LibraryStore:
     # ------------------------------------------------------------------ backup
     def backup(self, folder: Path | None = None) -> Path:
         """Copy the whole database (a consistent snapshot) into the backups folder; returns the copy's path."""
-        return sqlite_file.backup(self.db.conn, self.path, migrations.LIBRARY, folder=folder)
+        return sqlite_backup.backup(self.db.conn, self.path, migrations.LIBRARY, folder=folder)
 
     # ------------------------------------------------------------------ search
     def search(self, query: str, package: str | None = None, kind: str | None = None, level: int | None = None,

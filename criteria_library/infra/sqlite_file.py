@@ -2,8 +2,8 @@
 
 Building the `file:` URI, opening (read-write, read-only, immutable as the last resort, a short busy probe),
 checking that the file is ours (its migration set), refusing a newer schema, migrating, sorting `sqlite3.Error` by
-result code into messages a user can act on and bugs, backup (SQLite's online backup API) and the checks and file
-swap of a restore. Which database is meant is told by a `DatabaseKind`; nothing here knows a table's meaning.
+result code into messages a user can act on and bugs; backup and restore are in sqlite_backup beside it. Which
+database is meant is told by a `DatabaseKind`; nothing here knows a table's meaning.
 """
 
 from __future__ import annotations
@@ -11,13 +11,11 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
-import re
 import shutil
 import sqlite3
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path, PureWindowsPath
 from typing import NoReturn
 from urllib.parse import quote
@@ -25,7 +23,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from . import locks, paths
+from . import locks
 from .errors import UserError
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program's write to finish
@@ -33,7 +31,6 @@ OPEN_PROBE_MS = 1000  # how long opening waits for the write lock before opening
 MIGRATIONS_TABLE = Migrations.migrations_table  # our files have this table, with rows of their migration set
 LOW_DISK_BYTES = 16 * 1024 * 1024  # below this much free space an I/O error while writing is a full disk
 SIDECARS = ("-wal", "-shm", "-journal")
-BACKUP_STAMP = "%Y%m%d-%H%M%S-%f"
 
 
 @dataclass(frozen=True)
@@ -214,9 +211,9 @@ def not_a_database(path: Path, kind: DatabaseKind) -> UserError:
                       en=f"The file {path.name} is not a {kind.noun_en} database; it was left untouched.")
 
 
-def is_ours(db: Database, kind: DatabaseKind) -> bool:
+def is_ours(db: Database, kind: DatabaseKind, tables: set[str] | None = None) -> bool:
     """True for an empty file and for one holding our marker table and a row of our migration set."""
-    tables = set(db.table_names())
+    tables = set(db.table_names()) if tables is None else tables
     if not tables:
         return True
     return kind.tables[0] in tables and MIGRATIONS_TABLE in tables and db.execute(
@@ -284,11 +281,6 @@ def open_file(path: Path, kind: DatabaseKind, *, read_only: bool = False, any_th
 
 def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: bool) -> OpenedFile | None:
     """Open for writing; None when another program holds the write lock (and the kind opens read-only then)."""
-    if exists and _has_wal(path):
-        # A -wal of another database beside ours would be applied on opening and, when this connection closes as
-        # the last one, checkpointed into our file: judge file and WAL on a connection that can never write first.
-        probe = open_read_only(path, kind, "", "", any_thread=any_thread, fallback=False)
-        probe.db.conn.close()
     db = connect(path, "rw" if exists else "rwc", any_thread=any_thread)
     try:
         try:
@@ -297,7 +289,9 @@ def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: 
             if exc.sqlite_errorcode == sqlite3.SQLITE_NOTADB:
                 raise not_a_database(path, kind) from exc
             raise
-        if exists and not is_ours(db, kind):
+        tables = set(db.table_names())
+        if exists and not is_ours(db, kind, tables):
+            _close_without_checkpoint(db, path)
             raise not_ours(path, kind)
         if version > kind.schema_version:
             db.conn.close()
@@ -325,7 +319,7 @@ def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: 
             db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.conn.execute("PRAGMA journal_mode = WAL")
         db.conn.execute("PRAGMA foreign_keys = ON")
-        if version < kind.schema_version or not all(db[t].exists() for t in kind.tables):
+        if version < kind.schema_version or not set(kind.tables) <= tables:
             migrate(db, kind)
     except sqlite3.Error as exc:
         db.conn.close()
@@ -336,11 +330,26 @@ def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: 
     return OpenedFile(db)
 
 
-def open_read_only(path: Path, kind: DatabaseKind, reason: str, reason_en: str, *, any_thread: bool = False,
-                   fallback: bool = True) -> OpenedFile:
+def _close_without_checkpoint(db: Database, path: Path) -> None:
+    """Close a connection without SQLite folding the WAL into the file (a foreign -wal must not replace ours).
+
+    The last connection to close checkpoints the WAL into the file; a read-only connection holding a read lock
+    meanwhile makes this one not the last, and a read-only connection never checkpoints when it closes itself.
+    """
+    guard = connect(path, "ro")
+    try:
+        with contextlib.suppress(sqlite3.Error):
+            guard.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        db.conn.close()
+    finally:
+        guard.conn.close()
+
+
+def open_read_only(path: Path, kind: DatabaseKind, reason: str, reason_en: str, *,
+                   any_thread: bool = False) -> OpenedFile:
     """Open for reading only; immutable=1 (no -shm needed) is the fallback on a location nobody may write."""
     last_error: sqlite3.Error | None = None
-    for immutable in (False, True) if fallback else (False,):
+    for immutable in (False, True):
         db = connect(path, "ro", immutable=immutable, any_thread=any_thread)
         try:
             if not is_ours(db, kind):
@@ -402,162 +411,3 @@ def remove_with_sidecars(path: Path) -> None:
     for leftover in (path, *(path.with_name(path.name + s) for s in SIDECARS)):
         with contextlib.suppress(OSError):
             leftover.unlink(missing_ok=True)
-
-
-# ------------------------------------------------------------------------------------------------ backup
-def backup_name(path: Path, label: str = "") -> str:
-    """The file name of a backup of path made now: stem, optional label, time stamp."""
-    return f"{path.stem}-{label + '-' if label else ''}{datetime.now().strftime(BACKUP_STAMP)}.db"
-
-
-def backup_pattern(path: Path) -> re.Pattern[str]:
-    """The names backup_name gives (without a label), with the time stamp as group 'stamp'."""
-    return re.compile(re.escape(path.stem) + r"-(?P<stamp>\d{8}-\d{6}-\d{6})\.db")
-
-
-def backup(conn: sqlite3.Connection, path: Path, kind: DatabaseKind, *, folder: Path | None = None,
-           label: str = "") -> Path:
-    """Copy the open file (a consistent snapshot, SQLite's online backup) into its backups folder; the copy's path."""
-    target_dir = folder or paths.backups_dir(path)
-    target = target_dir / backup_name(path, label)
-    try:
-        target_dir.mkdir(parents=True, exist_ok=True)
-        dest = sqlite3.connect(target)
-        try:
-            conn.backup(dest)
-        finally:
-            dest.close()
-    except (OSError, sqlite3.Error) as exc:
-        target.unlink(missing_ok=True)
-        raise kind.error(
-            f"Er kon geen reservekopie worden gemaakt in {target_dir}: {exc}. Er is niets gewijzigd.",
-            en=f"No backup could be made in {target_dir}: {exc}. Nothing was changed.",
-        ) from exc
-    return target
-
-
-# ------------------------------------------------------------------------------------------------ restore
-_PROBLEMS_EN = {
-    "de kopie is beschadigd": "the copy is damaged",
-    "ze is gemaakt met een nieuwere versie van Tender Assistant": "it was made by a newer Tender Assistant",
-    "het is geen (gezonde) SQLite-database": "it is not a (healthy) SQLite database",
-}
-
-
-def verify_copy(work: Path, kind: DatabaseKind, name: str) -> int:
-    """Check a private copy of a backup (integrity, ours, not newer) and leave it without WAL; its marker rows.
-
-    name is the backup's own name, for the message; on a problem nothing but the copy was touched.
-    """
-    problem = problem_en = None
-    db = connect(work, "rw")
-    try:
-        try:
-            if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
-                problem = "de kopie is beschadigd"
-            elif not set(db.table_names()) or not is_ours(db, kind):
-                problem = f"het is geen Tender Assistant-{kind.noun}"
-                problem_en = f"it is not a Tender Assistant {kind.noun_en}"
-            elif stored_version(db) > kind.schema_version:
-                problem = "ze is gemaakt met een nieuwere versie van Tender Assistant"
-            else:
-                db.execute("PRAGMA journal_mode = DELETE")  # a self-contained file; the next open sets WAL
-                return int(db.execute(f"SELECT count(*) FROM [{kind.tables[0]}]").fetchone()[0])
-        except sqlite3.DatabaseError:
-            problem = "het is geen (gezonde) SQLite-database"
-    finally:
-        db.conn.close()
-    raise kind.error(f"{name} kan niet worden teruggezet: {problem}. Er is niets gewijzigd.",
-                     en=f"{name} cannot be restored: {problem_en or _PROBLEMS_EN[problem]}. Nothing was changed.")
-
-
-def copy_for_check(backup_path: Path, beside: Path, kind: DatabaseKind) -> Path:
-    """A private copy of a backup file beside the target (the file alone: a -wal beside the backup is no part)."""
-    if not backup_path.is_file():
-        raise kind.error(f"De reservekopie {backup_path} bestaat niet of is geen bestand.",
-                        en=f"The backup {backup_path} does not exist or is not a file.")
-    work = beside.with_name(f"{beside.name}.restore-{os.getpid()}")
-    try:
-        shutil.copyfile(backup_path, work)
-    except OSError as exc:
-        remove_with_sidecars(work)
-        raise kind.error(f"De reservekopie kan niet worden gelezen of gekopieerd: {exc.strerror}. Er is niets gewijzigd.",
-                        en=f"The backup cannot be read or copied: {exc.strerror}. Nothing was changed.") from exc
-    return work
-
-
-def keep_copy(path: Path) -> list[Path]:
-    """Copy a file and its sidecars, byte for byte, into its backups folder before it is replaced; the copies."""
-    folder = paths.backups_dir(path)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / backup_name(path, "voor-herstel")
-    kept = []
-    for side in ("", *SIDECARS):
-        source = path.with_name(path.name + side)
-        if source.exists():
-            copy = target.with_name(target.name + side)
-            shutil.copyfile(source, copy)
-            kept.append(copy)
-    return kept
-
-
-@dataclass
-class RestoreResult:
-    """What a restore did: how many rows (criteria, records) the file now has, and where the replaced one was kept."""
-
-    rows: int
-    replaced_copy: Path | None
-
-
-def restore_file(path: Path, backup_path: Path, kind: DatabaseKind) -> RestoreResult:
-    """Replace the file at path by a backup; nothing changes unless the backup is a healthy file of ours.
-
-    A copy of the backup is checked, what it replaces is kept (with its sidecars, byte for byte), the sidecars
-    beside path (stale or foreign: SQLite would apply them to the restored file) go, and one rename swaps it in.
-    """
-    path, backup_path = Path(path), Path(backup_path)
-    if path.exists() and backup_path.resolve() == path.resolve():
-        raise kind.error("De reservekopie is het bestand zelf; kies een kopie.",
-                         en="The backup is the file itself; choose a copy.")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with locks.exclusive(path.with_name(f".{path.name}.lock")):
-        work = copy_for_check(backup_path, path, kind)
-        kept: list[Path] = []
-        try:
-            count = verify_copy(work, kind, backup_path.name)
-            fsync(work)
-            if path.exists():
-                kept = keep_copy(path)
-                _check_not_in_use(path, kind, kept)
-                for side in SIDECARS:
-                    path.with_name(path.name + side).unlink(missing_ok=True)
-            os.replace(work, path)
-            if os.name != "nt":
-                fsync(path.parent)
-        except OSError as exc:
-            raise kind.error(f"De reservekopie kon niet worden teruggezet: {exc.strerror}.",
-                             en=f"The backup could not be restored: {exc.strerror}.") from exc
-        finally:
-            remove_with_sidecars(work)
-    return RestoreResult(count, kept[0] if kept else None)
-
-
-def _check_not_in_use(path: Path, kind: DatabaseKind, kept: list[Path]) -> None:
-    """Refuse while another program has the file open (leaving WAL mode needs every other connection closed)."""
-    db = connect(path, "rw", timeout_ms=1000)
-    try:
-        mode = str(db.execute("PRAGMA journal_mode = DELETE").fetchone()[0]).lower()
-    except sqlite3.DatabaseError as exc:
-        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-        mode = "in use" if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) else "delete"  # damaged: replace it
-    finally:
-        db.conn.close()
-    if mode != "delete":
-        for copy in kept:
-            copy.unlink(missing_ok=True)
-        raise kind.error(
-            f"{kind.the()} {path.name} is geopend in een ander programma of venster; sluit dat en probeer "
-            "het opnieuw. Er is niets gewijzigd.",
-            en=f"The {kind.noun_en} {path.name} is open in another program or window; close it and try again. "
-            "Nothing was changed.",
-        )

@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from criteria_library.infra import paths, sqlite_file
+from criteria_library.infra import paths, sqlite_backup, sqlite_file
 from criteria_library.infra.errors import UserError
 
 from .records import ContractRecord, criterion_from_dict, criterion_to_dict
@@ -272,4 +272,4 @@ class RegisterStore:
     # ------------------------------------------------------------------- backup
     def backup(self) -> Path:
         """Copy the register (a consistent snapshot) into backups/ beside it; returns the copy's path."""
-        return sqlite_file.backup(self.db.conn, self.path, REGISTER)
+        return sqlite_backup.backup(self.db.conn, self.path, REGISTER)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from criteria_library import merge
 from criteria_library.merge import conflicts, provenance
+from criteria_library.releases import read_release
 from criteria_library.store import LibraryStore
 from tests.helpers import db_fingerprint, publish_edit
 from tests.release_helpers import make_key, release, subscriber, trust_key
@@ -124,6 +125,27 @@ def test_tampered_release_is_refused_in_the_dialog(app, qtbot, fresh_db, tmp_pat
     operations.wait()
     assert errors and "beschadigd" in str(errors[0])
     assert not dialog.apply_button.isEnabled()
+    assert db_fingerprint(other.path) == before
+    other.close()
+
+
+def test_a_damaged_update_backup_is_refused_before_the_question(app, qtbot, fresh_db, tmp_path: Path, answers,
+                                                                 errors) -> None:
+    from ui.release_dialogs import UpdateDialog
+
+    key = make_key(tmp_path)
+    trust_key(key)
+    other = subscriber(tmp_path / "b.db")
+    merge.apply_update(other, merge.plan_update(other, read_release(release(fresh_db, key, tmp_path / "r1", "1.0"))))
+    backup = merge.last_update_backup(other)
+    assert backup is not None
+    backup.write_bytes(b"SQLite format 3\x00" + b"\xff" * 8000)
+    before = db_fingerprint(other.path)
+    dialog = UpdateDialog(other)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert errors and "kan niet worden teruggezet" in str(errors[0])
+    assert not [kind for kind, _ in answers.seen if kind == "question"]  # nothing asked about a backup not taken
     assert db_fingerprint(other.path) == before
     other.close()
 

@@ -80,18 +80,24 @@ def _point_undo_at(store: LibraryStore, path: Path) -> None:
     store.db.execute("UPDATE settings SET value = ? WHERE key = ?", [str(path), merge.LAST_BACKUP_KEY])
 
 
-def _damage(path: Path) -> None:
+def _damage(path: Path, table: str | None) -> None:
+    """Overwrite the page headers of every page but the first, or only of one table's root page."""
+    conn = sqlite3.connect(path)
+    size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", [table]).fetchone() if table else None
+    conn.close()
     data = bytearray(path.read_bytes())
-    for page in range(2, len(data) // 4096):  # every page but the first: the header still says SQLite
-        data[page * 4096 : page * 4096 + 8] = b"\xff" * 8
+    for page in [root[0] - 1] if root else range(2, len(data) // size):  # the file header still says SQLite
+        data[page * size : page * size + 8] = b"\xff" * 8
     path.write_bytes(bytes(data))
 
 
-def test_undo_refuses_a_damaged_backup_and_changes_nothing(updated) -> None:
+@pytest.mark.parametrize("table", [None, "library_events"])  # a table nothing but the integrity check reads
+def test_undo_refuses_a_damaged_backup_and_changes_nothing(updated, table: str | None) -> None:
     other, _ = updated
     backup = merge.last_update_backup(other)
     assert backup is not None
-    _damage(backup)
+    _damage(backup, table)
     before = db_fingerprint(other.path)
     copies = sorted(backup.parent.iterdir())
     for attempt in (merge.undo_preview, merge.restore_previous_state):
@@ -122,7 +128,12 @@ def test_undo_refuses_a_file_the_settings_row_names_outside_the_backups(updated,
     stranger = tmp_path / "andere-bibliotheek.db"
     with LibraryStore.open(stranger, seed=False) as lib:
         lib.backup()  # another library (and a backup of it) in another folder
-    for elsewhere in (stranger, next((tmp_path / "backups").iterdir())):
+    ours = merge.last_update_backup(other)
+    assert ours is not None
+    lookalike = tmp_path / "elders" / ours.name
+    lookalike.parent.mkdir()
+    shutil.copyfile(stranger, lookalike)  # named like one of our backups, but not in this library's backups folder
+    for elsewhere in (stranger, next((tmp_path / "backups").iterdir()), lookalike):
         _point_undo_at(other, elsewhere)
         before = db_fingerprint(other.path)
         assert merge.last_update_backup(other) is None
