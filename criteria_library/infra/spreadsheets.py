@@ -111,12 +111,12 @@ class SheetError(UserError):
 def cell_number(value: Any, *, kind: str = NUMBER, currency: bool = False) -> float | None:
     """A cell as a number: a workbook's native number as it is (no text round trip), a text read by read_number
     with the field's kind, None for an empty cell. NumberError says why a text or a date is not a number."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if isinstance(value, str):
+        return read_number(value, kind=kind, currency=currency) if value.strip() else None
+    if value is None:
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    if isinstance(value, str):
-        return read_number(value, kind=kind, currency=currency)
     raise NumberError(f"\"{shown(value)}\" is geen getal", f"\"{shown(value)}\" is not a number")
 
 
