@@ -168,21 +168,17 @@ def validate_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> None:
             if not (type(value) is float or _finite(value)) or not isfinite(value):
                 raise BidError(f"\"{value}\" is geen getal", en=f"\"{value}\" is not a number", bid=i, column=cid)
             if scale_max is not None and not 0 <= value <= scale_max:
-                raise BidError(f"{_num(value)} punten ligt niet tussen 0 en {_num(scale_max)}",
-                               en=f"{_num(value)} points is not between 0 and {_num(scale_max)}", bid=i, column=cid)
+                written, most = dutch_number(value, 6, group_from=10_000), dutch_number(scale_max, 6, group_from=10_000)
+                raise BidError(f"{written} punten ligt niet tussen 0 en {most}",
+                               en=f"{written} points is not between 0 and {most}", bid=i, column=cid)
             if discount and value < 0:
-                unit = s.unit if isinstance(s, DiscountScoring) else ""
-                raise BidError(f"aantal {unit or 'eenheden'} ({_num(value)}) mag niet negatief zijn",
-                               en=f"number of {unit or 'units'} ({_num(value)}) may not be negative", bid=i,
-                               column=cid)
+                unit, written = s.unit if isinstance(s, DiscountScoring) else "", dutch_number(value, 6, group_from=10_000)
+                raise BidError(f"aantal {unit or 'eenheden'} ({written}) mag niet negatief zijn",
+                               en=f"number of {unit or 'units'} ({written}) may not be negative", bid=i, column=cid)
 
 
 def _finite(value: object) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _num(value: float) -> str:
-    return dutch_number(int(value) if float(value).is_integer() else value, 6, group_from=10_000)
 
 
 def score_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> list[ScoredBid]:

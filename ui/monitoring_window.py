@@ -574,9 +574,12 @@ class MonitoringWindow(QMainWindow):
     def _imported(self, result: ImportResult) -> None:
         self.undo_stack.clear()  # an import is undone from its backup, not step by step
         self.refresh()
+        # the total read shows a factor of 1,000 (an amount misread) before anyone counts with it
         QMessageBox.information(self, _tr("Import"), _tr("%1 toegevoegd, %2 bijgewerkt, %3 stond(en) er al.")
                                 .replace("%1", str(result.added)).replace("%2", str(result.updated))
-                                .replace("%3", str(result.skipped)))
+                                .replace("%3", str(result.skipped)) + "\n"
+                                + _tr("Gelezen: %1 contract(en), samen %2.").replace("%1", str(result.read))
+                                .replace("%2", euro(result.total_eur, cents=None)))
 
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):

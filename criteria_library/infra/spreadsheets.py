@@ -111,12 +111,12 @@ class SheetError(UserError):
 def cell_number(value: Any, *, kind: str = NUMBER, currency: bool = False) -> float | None:
     """A cell as a number: a workbook's native number as it is (no text round trip), a text read by read_number
     with the field's kind, None for an empty cell. NumberError says why a text or a date is not a number."""
-    if value is None or (isinstance(value, str) and not value.strip()):
+    if isinstance(value, str):
+        return read_number(value, kind=kind, currency=currency) if value.strip() else None
+    if value is None:
         return None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
-    if isinstance(value, str):
-        return read_number(value, kind=kind, currency=currency)
     raise NumberError(f"\"{shown(value)}\" is geen getal", f"\"{shown(value)}\" is not a number")
 
 
@@ -171,19 +171,21 @@ def _csv_text(path: Path) -> str:
                          f"the file cannot be read ({exc.strerror})") from None
 
 
-def csv_delimiter(first_line: str) -> str:
-    """';' when the header line holds more semicolons than commas (Dutch Excel), else ','."""
+def csv_delimiter(text: str) -> str:
+    """';' when the first line holds more semicolons than commas (Dutch Excel), else ','."""
+    end = text.find("\n")
+    first_line = text if end < 0 else text[:end]
     return ";" if first_line.count(";") > first_line.count(",") else ","
 
 
 def csv_rows(path: Path) -> list[Row]:
     """(row number, texts) for every non-blank record of a CSV file; SheetError names the row it cannot read."""
     text = _csv_text(path)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text.split("\n", 1)[0]))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
     rows: list[Row] = []
     number = 0
     try:
-        for number, values in enumerate(reader, start=1):  # noqa: B007 - number names the row of a csv.Error
+        for number, values in enumerate(reader, start=1):  # number also names the row of a csv.Error
             if not is_blank(values):
                 rows.append((number, list(values)))
     except csv.Error as exc:
@@ -224,7 +226,7 @@ def header_row(path: Path) -> list[str]:
     dialog); only that row is read. SheetError as read_rows."""
     if path.suffix.lower() == ".csv":
         text = _csv_text(path)
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text.split("\n", 1)[0]))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=csv_delimiter(text))
         try:
             first = next((values for values in reader if not is_blank(values)), [])
         except csv.Error as exc:

@@ -117,8 +117,10 @@ def stem(word: str) -> str:
 #   NUMBER other numbers from a file (weights, points, offered figures): refused, with how to write it.
 # Exponents, underscores, NaN and infinity are never numbers here (float() reads '1_0' as 10 and '1e5' as 100000).
 TYPED, AMOUNT, NUMBER = "typed", "amount", "number"
-_SIGNED_RE = re.compile(r"([-+]?)([\d.,]+)")
+_SIGNED_RE = re.compile(r"([-+]?)((?=[.,]*\d)[\d.,]+)")  # at least one digit
 _GROUP_HEAD = r"[1-9]\d{0,2}"
+_GROUP_HEAD_RE = re.compile(_GROUP_HEAD)
+_GROUPED_RE = {sep: re.compile(_GROUP_HEAD + "(?:" + re.escape(sep) + r"\d{3})+") for sep in ".,"}
 _SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 
 
@@ -136,7 +138,7 @@ class NumberError(ValueError):
 
 def _grouped_digits(digits: str, sep: str) -> str | None:
     """'1.250.000' with sep '.' -> '1250000'; None when the groups are not threes after a head of one to three."""
-    if re.fullmatch(_GROUP_HEAD + "(?:" + re.escape(sep) + r"\d{3})+", digits):
+    if _GROUPED_RE[sep].fullmatch(digits):
         return digits.replace(sep, "")
     return None
 
@@ -161,51 +163,63 @@ def _ambiguous(value: str, sign: str, whole: str, fraction: str, kind: str) -> N
 def read_number(text: str, *, kind: str = TYPED, currency: bool = False) -> float:
     """A number as people write it, Dutch or English (see the rule above); kind says how a lone separator before
     three digits is read. currency=True (and kind=AMOUNT) also allows '€' and 'EUR'. NumberError says why not."""
-    shown_value = shown(text.strip())
-    cleaned = text.strip().translate(_SPACES)
-    if currency or kind == AMOUNT:
+    cleaned = text.strip()
+    if cleaned.isdigit() and cleaned.isascii():  # most cells: a plain whole number
+        return float(cleaned)
+    cleaned = cleaned.replace(" ", "") if cleaned.isascii() else cleaned.translate(_SPACES)
+    if (currency or kind == AMOUNT) and ("€" in cleaned or "EUR" in cleaned):
         cleaned = cleaned.replace("€", "").replace("EUR", "")
-    example_nl, example_en = ("1.250.000,50", "1,250,000.50") if kind == AMOUNT else ("12,5", "12.5")
     m = _SIGNED_RE.fullmatch(cleaned)
-    if not m or not any(ch.isdigit() for ch in cleaned):
-        why = "schrijf het voluit, zonder e" if re.search(r"\de[-+]?\d", cleaned, re.IGNORECASE) else \
-            f"bijvoorbeeld {example_nl}"
-        why_en = "write it in full, without e" if why.startswith("schrijf") else f"for example {example_en}"
-        raise NumberError(f"\"{shown_value}\" is geen getal ({why})", f"\"{shown_value}\" is not a number ({why_en})")
+    if not m:
+        raise _not_a_number(text, cleaned, kind)
     sign, body = m.groups()
-    not_grouped = NumberError(
-        f"\"{shown_value}\" is geen getal: duizendtallen staan in groepen van drie cijfers ({example_nl})",
-        f"\"{shown_value}\" is not a number: thousands are grouped in threes ({example_en})")
     if "." in body and "," in body:
         decimal = "," if body.rfind(",") > body.rfind(".") else "."
         whole, _, fraction = body.rpartition(decimal)
-        group = "." if decimal == "," else ","
-        digits = _grouped_digits(whole, group)
+        digits = _grouped_digits(whole, "." if decimal == "," else ",")
         if digits is None or not fraction.isdigit():
-            raise not_grouped
+            raise _not_grouped(text, kind)
         number = f"{digits}.{fraction}"
     elif body.count(".") + body.count(",") > 1:
-        sep = "." if "." in body else ","
-        digits = _grouped_digits(body, sep)
+        digits = _grouped_digits(body, "." if "." in body else ",")
         if digits is None:
-            raise not_grouped
+            raise _not_grouped(text, kind)
         number = digits
     elif "." in body or "," in body:
         sep = "." if "." in body else ","
         whole, _, fraction = body.partition(sep)
-        could_group = len(fraction) == 3 and re.fullmatch(_GROUP_HEAD, whole) is not None
+        could_group = len(fraction) == 3 and _GROUP_HEAD_RE.fullmatch(whole) is not None
         if could_group and (kind == TYPED or (kind == AMOUNT and sep == ".")):
             number = whole + fraction if sep == "." else f"{whole}.{fraction}"  # the Dutch convention
         elif could_group:
-            raise _ambiguous(shown_value, sign, whole, fraction, kind)
+            raise _ambiguous(shown(text.strip()), sign, whole, fraction, kind)
         else:
             number = f"{whole or '0'}.{fraction or '0'}"
     else:
         number = body
     value = float(sign + number)
     if not math.isfinite(value):
-        raise NumberError(f"\"{shown_value}\" is te groot", f"\"{shown_value}\" is too large")
+        raise NumberError(f"\"{shown(text.strip())}\" is te groot", f"\"{shown(text.strip())}\" is too large")
     return value
+
+
+def _examples(kind: str) -> tuple[str, str]:
+    return ("1.250.000,50", "1,250,000.50") if kind == AMOUNT else ("12,5", "12.5")
+
+
+def _not_a_number(text: str, cleaned: str, kind: str) -> NumberError:
+    value = shown(text.strip())
+    if re.search(r"\de[-+]?\d", cleaned, re.IGNORECASE):
+        return NumberError(f"\"{value}\" is geen getal (schrijf het voluit, zonder e)",
+                           f"\"{value}\" is not a number (write it in full, without e)")
+    nl, en = _examples(kind)
+    return NumberError(f"\"{value}\" is geen getal (bijvoorbeeld {nl})", f"\"{value}\" is not a number (for example {en})")
+
+
+def _not_grouped(text: str, kind: str) -> NumberError:
+    value, (nl, en) = shown(text.strip()), _examples(kind)
+    return NumberError(f"\"{value}\" is geen getal: duizendtallen staan in groepen van drie cijfers ({nl})",
+                       f"\"{value}\" is not a number: thousands are grouped in threes ({en})")
 
 
 def parse_number(text: str, *, currency: bool = False, kind: str = TYPED) -> float | None:

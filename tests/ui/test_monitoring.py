@@ -106,7 +106,7 @@ def test_bad_input_in_the_dialog_is_shown_and_nothing_is_saved(window, answers, 
 
 
 def test_import_with_other_headers_goes_through_the_mapping_dialog(window, tmp_path: Path, monkeypatch,
-                                                                  operations) -> None:
+                                                                    operations, answers) -> None:
     from ui import monitoring_window as mw
 
     other = ["Opdrachtgever", "Omschrijving", *HEADER[2:9], "Bedrag", *HEADER[10:]]
@@ -124,6 +124,9 @@ def test_import_with_other_headers_goes_through_the_mapping_dialog(window, tmp_p
     window.import_path(path)
     operations.wait()
     assert window.register.count() == total + 3
+    # the total read shows a misread amount (a factor of 1,000) before it counts (issue 26)
+    assert ("information", "3 toegevoegd, 0 bijgewerkt, 0 stond(en) er al.\nGelezen: 3 contract(en), samen "
+            "€ 2.145.000,50.") in answers.seen
     window.import_path(path)
     operations.wait()
     assert window.register.count() == total + 3  # twice adds nothing

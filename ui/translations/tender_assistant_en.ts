@@ -1397,6 +1397,10 @@
       <translation>%1 added, %2 updated, %3 already there.</translation>
     </message>
     <message>
+      <source>Gelezen: %1 contract(en), samen %2.</source>
+      <translation>Read: %1 contract(s), together %2.</translation>
+    </message>
+    <message>
       <source>Register exporteren</source>
       <translation>Export register</translation>
     </message>

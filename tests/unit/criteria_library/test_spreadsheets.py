@@ -81,3 +81,21 @@ def test_what_is_not_a_spreadsheet_is_refused(tmp_path: Path) -> None:
     wb.save(tmp_path / "b.xlsx")
     with pytest.raises(SheetError, match="geen blad 'Leveranciersgegevens'"):
         read_rows(tmp_path / "b.xlsx", sheet="Leveranciersgegevens")
+
+
+def test_the_app_reads_and_writes_cells_only_through_this_module() -> None:
+    """One writer and one reader (issue 18 item 4): a cell written with ws.cell(value=...) or ws['A1'] = ... became a
+    live formula in the monitoring report; a second CSV or workbook reader lacks the BOM, the zip-bomb bound or the
+    row numbers."""
+    import re
+
+    root = Path(__file__).resolve().parents[3]
+    patterns = {"a cell written directly": re.compile(
+                    r"\.cell\([^)]*value=|\w\[[\"'][A-Z]+\d+[\"']\]\s*=[^=]|\bcell\.value\s*=[^=]"),
+                "a second workbook reader": re.compile(r"load_workbook\(|\.iter_rows\("),
+                "a second CSV reader": re.compile(r"csv\.(reader|DictReader)\(|utf-8-sig\"\)\.split")}
+    sources = [p for folder in ("criteria_library", "tender_assistant", "ui") for p in (root / folder).rglob("*.py")]
+    found = [f"{path.relative_to(root)}: {what}" for path in [*sources, root / "main.py"]
+             if path.name != "spreadsheets.py" and path.name != "cpv.py"  # cpv.py reads our own shipped CSV
+             for what, pattern in patterns.items() if pattern.search(path.read_text(encoding="utf-8"))]
+    assert found == []

@@ -73,6 +73,10 @@ def test_the_rule_is_shown_and_every_number_can_be_set(capsys: pytest.CaptureFix
     assert "behalve de pakketten" not in capsys.readouterr().out
     assert main(["monitor", "rule", "--target", "2025=veel"]) == 2
     assert "JAAR=PROCENT" in capsys.readouterr().err
+    assert main(["monitor", "rule", "--target", "2025=5_0"]) == 2  # float() read '5_0' as 50
+    assert "JAAR=PROCENT" in capsys.readouterr().err
+    assert main(["monitor", "rule", "--target", "2028=62,5", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["targets"]["2028"] == 0.625
     assert main(["monitor", "rule", "--reset", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["min_weight"] == 5
 
