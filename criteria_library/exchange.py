@@ -375,7 +375,12 @@ def _load_sheets(path: Path) -> dict[str, _Sheet]:
     """Every sheet's header and rows, read with openpyxl in streaming mode; nothing is checked here."""
     from openpyxl import load_workbook
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    # our own handle: openpyxl leaves its file open when a sheet's XML fails half-way (its reader still holds it)
+    with path.open("rb") as handle:
+        return _sheets_of(load_workbook(handle, read_only=True, data_only=True), path)
+
+
+def _sheets_of(workbook: Any, path: Path) -> dict[str, _Sheet]:
     try:
         sheets: dict[str, _Sheet] = {}
         for ws in workbook.worksheets:
