@@ -196,7 +196,7 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     scored: dict[str, float] = {}
     # rapidfuzz only on the strongest candidates: fuzzy scoring every match would cost more than a frame
     strongest = sorted(candidates.items(), key=lambda kv: kv[1][1], reverse=True)[:CANDIDATES]
-    prefixes = [stem(w) for w in words]
+    prefixes = tuple(stem(w) for w in words)
     for cid, (title, relevance) in strongest:
         scored[cid] = text_score(relevance, title_fit(prefixes, typed, title))
     for cid, score in _id_hits(store, query, where, params).items():
@@ -208,15 +208,16 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     return [SearchHit(found[cid], round(score, 1)) for cid, score in ordered if cid in found]
 
 
-def title_fit(prefixes: list[str], typed: str, title: str) -> float:
+def title_fit(prefixes: tuple[str, ...], typed: str, title: str) -> float:
     """How well a title fits the query, 0..1: its words start with the typed words (as FTS matches 'stem*'), early in
     the title and making up much of it, and the fuzzy ratio that forgives a typo."""
-    words = tokens(title)
-    hits = [i for i, word in enumerate(words) if any(word.startswith(p) for p in prefixes)]
-    covered = sum(any(word.startswith(p) for word in words) for p in prefixes) / len(prefixes) if prefixes else 0.0
+    folded = fold(title)
+    words = folded.split()  # cheaper than the FTS tokenizer, and near enough for an order within a tier
+    hits = [i for i, word in enumerate(words) if word.startswith(prefixes)]
+    covered = sum(p in folded for p in prefixes) / len(prefixes) if prefixes else 0.0
     share = len(hits) / len(words) if words else 0.0
     early = 1.0 / (1 + hits[0]) if hits else 0.0
-    fuzzy = fuzz.partial_ratio(typed, fold(title)) / 100.0
+    fuzzy = fuzz.partial_ratio(typed, folded) / 100.0
     return 0.4 * fuzzy + 0.25 * covered + 0.2 * share + 0.15 * early
 
 

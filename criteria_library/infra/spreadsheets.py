@@ -149,15 +149,17 @@ def open_workbook(path: Path) -> Iterator[Any]:
     problem = workbook_problem(path)  # a zip bomb costs openpyxl minutes and gigabytes
     if problem is not None:
         raise SheetError(problem.nl, problem.en, too_big=problem.too_big)
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
-        raise SheetError("het bestand is geen leesbaar Excel-werkboek (.xlsx)",
-                         "the file is not a readable Excel workbook (.xlsx)") from None
-    try:
-        yield workbook
-    finally:
-        workbook.close()
+    # our own handle: openpyxl leaves its file open when a sheet's XML fails half-way (its reader still holds it)
+    with path.open("rb") as handle:
+        try:
+            workbook = load_workbook(handle, read_only=True, data_only=True)
+        except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a file that is not a workbook
+            raise SheetError("het bestand is geen leesbaar Excel-werkboek (.xlsx)",
+                             "the file is not a readable Excel workbook (.xlsx)") from None
+        try:
+            yield workbook
+        finally:
+            workbook.close()
 
 
 def _csv_text(path: Path) -> str:

@@ -63,13 +63,13 @@ def test_the_readme_check_sees_a_missing_option() -> None:
 def test_output_into_a_pipe_that_closes_early_is_not_a_bug(tmp_path: Path) -> None:
     env = dict(os.environ, TENDER_ASSISTANT_HOME=str(tmp_path))
     # `main.py search a --limit 500 --json | head -1`: head reads one line and goes away
-    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "search", "a", "--limit", "500", "--json"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-    assert proc.stdout is not None and proc.stderr is not None
-    proc.stdout.readline()
-    proc.stdout.close()
-    err = proc.stderr.read().decode()
-    proc.wait(timeout=60)
+    with subprocess.Popen([sys.executable, str(ROOT / "main.py"), "search", "a", "--limit", "500", "--json"],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as proc:
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        proc.wait(timeout=60)
     assert "onverwacht" not in err and "Traceback" not in err
     assert not (tmp_path / "tender-assistant.log").exists()
 

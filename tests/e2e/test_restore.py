@@ -90,14 +90,14 @@ time.sleep(30)
 
 def test_restore_while_the_library_is_open_elsewhere_is_refused(tmp_path: Path) -> None:
     db, backup, count = _library_with_backup(tmp_path)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLD_OPEN), str(db)], cwd=ROOT,
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
-        assert_user_error(run("--db", str(db), "library", "restore", str(backup)), "geopend in een ander programma")
-    finally:
-        holder.kill()
-        holder.wait()
+    with subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLD_OPEN), str(db)], cwd=ROOT,
+                          stdout=subprocess.PIPE, text=True) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "open"
+            assert_user_error(run("--db", str(db), "library", "restore", str(backup)),
+                              "geopend in een ander programma")
+        finally:
+            holder.kill()
     assert _count(db) == count
 
 

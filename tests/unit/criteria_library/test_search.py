@@ -136,6 +136,15 @@ def test_within_the_title_tier_a_title_about_the_word_ranks_above_one_that_menti
     assert hits[0].score > hits[1].score
 
 
+def test_within_the_title_tier_the_stronger_fts_match_ranks_first(fresh_db: LibraryStore) -> None:
+    # equally long titles, the word once or twice: bm25 (the relevance within a tier) decides, not the id order
+    _add_titles(fresh_db, {"MEU-M-60": "Zeefdruk en borduren op meubels van kantoren",
+                           "MEU-M-61": "Zeefdruk en zeefdruk op meubels van kantoren"})
+    hits = fresh_db.search("zeefdruk")
+    assert [h.criterion.id for h in hits] == ["MEU-M-61", "MEU-M-60"]
+    assert hits[0].score > hits[1].score
+
+
 def test_the_first_page_of_a_common_word_is_ordered_not_flattened(library: LibraryStore) -> None:
     """'hergebruik' is in some 50 titles of the starter library: they used to tie at 98,0 and come out by code."""
     hits = library.search("hergebruik", limit=20)

@@ -173,17 +173,16 @@ def test_a_busy_library_is_called_busy_never_damaged(fresh_db: LibraryStore, mon
     fresh_db.set_author("iemand")
     fresh_db.close()
     monkeypatch.setattr(store_module, "BUSY_TIMEOUT_MS", 200)
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLD_LOCK), str(path), "20"],
-                              stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        for read_only in (False, True):
-            # not an old snapshot read past the lock (which shows a stale or, mid-checkpoint, "damaged" library)
-            with pytest.raises(LibraryError, match="in gebruik door een ander programma"):
-                LibraryStore.open(path, read_only=read_only, seed=False)
-    finally:
-        holder.kill()
-        holder.wait()
+    with subprocess.Popen([sys.executable, "-c", textwrap.dedent(HOLD_LOCK), str(path), "20"],
+                          stdout=subprocess.PIPE, text=True) as holder:
+        try:
+            assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+            for read_only in (False, True):
+                # not an old snapshot read past the lock (which shows a stale or, mid-checkpoint, "damaged" library)
+                with pytest.raises(LibraryError, match="in gebruik door een ander programma"):
+                    LibraryStore.open(path, read_only=read_only, seed=False)
+        finally:
+            holder.kill()
 
 
 WRITER = """

@@ -30,6 +30,13 @@ def test_weights_must_add_up_to_100(fake_lib, tender):
     assert codes(found) == ["weights-sum"] and "110%" in found[0].message
 
 
+def test_weights_below_100_are_an_error_too(fake_lib, tender):
+    """A total under 100 scores every bid on less than the full scale: as wrong as one over 100."""
+    tender.price_weight = 20
+    found = errors(check_tender(tender, fake_lib, TODAY))
+    assert codes(found) == ["weights-sum"] and "90%" in found[0].message
+
+
 def test_award_criterion_without_weight_is_an_error(fake_lib, tender):
     tender.entry("BED-G-02").weight = None
     assert "weight-missing" in codes(check_tender(tender, fake_lib, TODAY), Severity.ERROR)
