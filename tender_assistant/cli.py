@@ -8,11 +8,16 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from criteria_library.infra.errors import UserError
 from criteria_library.infra.text import dutch_number, escape_unprintable, terminal_safe
 
 from .errors import TenderError
+
+if TYPE_CHECKING:
+    from .library import Library
+    from .tender import Tender
 
 SEVERITY_EN = {"fout": "error", "advies": "advice", "info": "info"}
 
@@ -199,10 +204,10 @@ def _check(args: argparse.Namespace) -> int:
     store = _open_library(args)
     try:
         findings = check_tender(tender, store, rule=rule_for_library(store.path))
+        if getattr(args, "template", None) is not None:
+            findings = [*findings, *_template_findings(args.template, tender, store)]
     finally:
         store.close()
-    if getattr(args, "template", None) is not None:
-        findings = [*findings, *_template_findings(args.template)]
     errors = [f for f in findings if f.severity == Severity.ERROR]
     if args.json:
         print(json.dumps([{"severity": str(f.severity), "code": f.code, "where": f.where,
@@ -223,16 +228,23 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _template_findings(path: Path) -> list:
-    """Advice on a template: markers the export cannot fill, and what is dropped from it (external links, macros)."""
-    from .checks import Finding, Severity
+def _template_findings(path: Path, tender: Tender, library: Library) -> list:
+    """Findings on a template: chapters of the tender it has no place for (errors, as in a final export), markers the
+    export cannot fill, and what is dropped from it (external links, macros)."""
+    from .checks import Finding, Severity, resolve_criteria
     from .documents.house_style import load_template
-    from .documents.markers import marker_problems
+    from .documents.markers import block_markers, marker_problems, unplaced_chapters, unplaced_problem
+    from .documents.plan import build_plan
 
     notes: list[str] = []
     doc = load_template(path, notes)
-    found = [Finding(Severity.ADVICE, "template-marker", p,
-                     en=p, where=path.name) for p in marker_problems(doc)]
+    found = []
+    placed = {name for _, name in block_markers(doc)}
+    if placed and not resolve_criteria(tender, library)[1]:  # unknown criteria are reported by the checks
+        for key, part in unplaced_chapters(build_plan(tender, library, numbering="kind"), placed):
+            nl, en = unplaced_problem(key, part)
+            found.append(Finding(Severity.ERROR, "template-chapter-missing", nl, en=en, where=path.name))
+    found += [Finding(Severity.ADVICE, "template-marker", p, en=p, where=path.name) for p in marker_problems(doc)]
     found += [Finding(Severity.INFO, "template-dropped", n, en=n, where=path.name) for n in notes]
     return found
 

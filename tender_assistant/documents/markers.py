@@ -152,16 +152,27 @@ def _chapter_list(unplaced: list[tuple[str | None, list[Block]]], with_markers: 
     return ", ".join(names)
 
 
+def unplaced_problem(key: str | None, part: list[Block]) -> tuple[str, str]:
+    """(Dutch, English) for one chapter the template has no place for, as `tender check --template` reports it."""
+    listed = _chapter_list([(key, part)], with_markers=True)
+    return (f"de sjabloon heeft geen plaats voor het hoofdstuk {listed}, dus een definitief document kan er niet mee "
+            "worden gemaakt (een concept wel); zet de markering alleen in een eigen alinea",
+            f"the template has no place for the chapter {listed}, so a final document cannot be made with it (a draft "
+            "can); put the marker alone in a paragraph of its own")
+
+
 def refuse_unplaced(unplaced: list[tuple[str | None, list[Block]]]) -> None:
     """TemplateError for a final document whose template has no place for some of its chapters."""
     listed = _chapter_list(unplaced, with_markers=True)
     one = len(unplaced) == 1
     raise TemplateError(
-        f"De sjabloon heeft geen plaats voor {'het hoofdstuk' if one else 'de hoofdstukken'} {listed}: zet de "
-        "markering alleen in een eigen alinea van de sjabloon (niet midden in een zin), of maak een concept; daarin "
+        f"De sjabloon heeft geen plaats voor {'het hoofdstuk' if one else 'de hoofdstukken'} {listed}: zet "
+        f"{'de' if one else 'elke'} markering alleen in een eigen alinea van de sjabloon (niet midden in een zin), of "
+        "maak een concept; daarin "
         f"{'staat dit hoofdstuk' if one else 'staan deze hoofdstukken'} achteraan.",
-        en=f"The template has no place for {'the chapter' if one else 'the chapters'} {listed}: put the marker alone "
-        "in a paragraph of its own in the template (not inside a sentence), or make a draft, which has "
+        en=f"The template has no place for {'the chapter' if one else 'the chapters'} {listed}: put "
+        f"{'the' if one else 'each'} marker alone in a paragraph of its own in the template (not inside a sentence), "
+        "or make a draft, which has "
         f"{'this chapter' if one else 'these chapters'} at the end.")
 
 

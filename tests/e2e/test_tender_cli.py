@@ -313,3 +313,13 @@ def test_a_single_document_with_the_model_leidraad_does_not_silently_lose_chapte
     for chapter in ("Programma van eisen", "Contractbepalingen", "Verantwoording"):
         assert any(p.startswith("Let op") and chapter in p for p in paragraphs)
         assert any(p.endswith(chapter) and not p.startswith("Let op") for p in paragraphs)
+
+
+def test_tender_check_with_a_template_names_the_chapters_it_has_no_place_for(capsys, db, workwear_file):
+    from tender_assistant.documents.default_template import MODEL_LEIDRAAD
+
+    code, out, err = run(capsys, "--db", str(db), "tender", "check", str(workwear_file), "--template",
+                         str(MODEL_LEIDRAAD))
+    missing = [line for line in out.splitlines() if "geen plaats voor het hoofdstuk" in line]
+    assert code == 2 and len(missing) == 3 and all(line.startswith("fout: model-leidraad.docx: ") for line in missing)
+    assert "Programma van eisen ({{minimumeisen}})" in missing[0] and "fout:" in err
