@@ -13,12 +13,9 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySeq
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
-    QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListView,
     QMainWindow,
     QMenu,
@@ -26,16 +23,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStyle,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from criteria_library.infra.errors import UserError
-from criteria_library.models import Kind, Level, Status
+from criteria_library.models import Status
 from criteria_library.store import LibraryStore
 
 from . import i18n, main_actions, presentation
+from .criteria_pane import CriteriaPane
 from .criteria_table_model import ALL_PACKAGES, CriteriaTableModel, PackageListModel
 from .criterion_details import CriterionDetails
 from .error_dialogs import show_user_error
@@ -47,7 +44,6 @@ if TYPE_CHECKING:
     from .tender_wizard import TenderWizard
 
 TENDER_FILTER = "Aanbesteding (*.tender.json *.json)"
-HIDDEN_COLUMNS = (4, 6)  # R-strategy and version: in the details pane; the header's menu shows them
 
 
 class MainWindow(QMainWindow):
@@ -185,58 +181,21 @@ class MainWindow(QMainWindow):
         self.package_view.selectionModel().currentChanged.connect(lambda *_: self._filters_changed())
 
         # middle: filter bar and table
-        middle = QWidget(self.splitter)
-        mid = QVBoxLayout(middle)
-        mid.setContentsMargins(0, 0, 0, 0)
-        bar = QHBoxLayout()
-        self.search_edit = QLineEdit(middle)
-        self.search_edit.setPlaceholderText(self.tr("Zoeken in criteria (Ctrl+F)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setAccessibleName(self.tr("Zoeken in criteria"))
-        self.search_edit.textChanged.connect(self._search_typed)
-        bar.addWidget(self.search_edit, 3)
-        self.kind_combo = self._combo(middle, self.tr("Alle soorten"), [(k.value, i18n.label(k)) for k in Kind],
-                                      self.tr("Filter op soort"))
-        self.level_combo = self._combo(middle, self.tr("Alle niveaus"),
-                                       [(int(lv), f"{int(lv)} {i18n.label(lv)}") for lv in Level],
-                                       self.tr("Filter op ambitieniveau"))
-        self.status_combo = self._combo(middle, self.tr("Alle statussen"), [(s.value, i18n.label(s)) for s in Status],
-                                        self.tr("Filter op status"))
-        for combo in (self.kind_combo, self.level_combo, self.status_combo):
-            bar.addWidget(combo, 1)
-        mid.addLayout(bar)
-        self.table = QTableView(middle)
-        self.table.setModel(self.criteria_model)
-        self.table.setAccessibleName(self.tr("Criteria"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)  # the store's order (package, kind, id) until a header is clicked
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        self._size_columns()
-        for column in HIDDEN_COLUMNS:
-            self.table.setColumnHidden(column, True)
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        header.customContextMenuRequested.connect(self._column_menu)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.table.doubleClicked.connect(lambda _index: self.edit_criterion())
-        mid.addWidget(self.table, 1)
-        self.count_label = QLabel(middle)
-        mid.addWidget(self.count_label)
+        self.criteria_pane = CriteriaPane(self.criteria_model, self.splitter)
+        pane = self.criteria_pane
+        self.search_edit, self.table, self.count_label = pane.search_edit, pane.table, pane.count_label
+        self.kind_combo, self.level_combo, self.status_combo = pane.kind_combo, pane.level_combo, pane.status_combo
+        pane.search_edit.textChanged.connect(self._search_typed)
+        pane.filters_changed.connect(self._filters_changed)
+        pane.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        pane.table.doubleClicked.connect(lambda _index: self.edit_criterion())
 
         # right: details
         self.details = CriterionDetails(self.splitter)
         self.details.setMinimumWidth(260)
 
         self.splitter.addWidget(self.package_view)
-        self.splitter.addWidget(middle)
+        self.splitter.addWidget(self.criteria_pane)
         self.splitter.addWidget(self.details)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 3)
@@ -245,42 +204,9 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        QWidget.setTabOrder(self.package_view, self.search_edit)
-        QWidget.setTabOrder(self.search_edit, self.kind_combo)
-        QWidget.setTabOrder(self.kind_combo, self.level_combo)
-        QWidget.setTabOrder(self.level_combo, self.status_combo)
-        QWidget.setTabOrder(self.status_combo, self.table)
+        QWidget.setTabOrder(self.package_view, self.search_edit)  # the pane orders its own controls
         QWidget.setTabOrder(self.table, self.details)
         self.statusBar().showMessage(self.tr("Bibliotheek: %1").replace("%1", str(self.store.path)))
-
-    def _size_columns(self) -> None:
-        """Column widths from the current font, so presentation mode's large type still fits."""
-        fm = self.table.fontMetrics()
-        longest_kind = max((i18n.label(k) for k in Kind), key=fm.horizontalAdvance)
-        samples = {0: "MEU-G-077", 2: longest_kind, 3: f"2 {i18n.label(Level.AMBITIEUS)}",
-                   4: "R6 Herfabriceren", 5: i18n.label(Status.PUBLISHED), 6: self.tr("Versie")}
-        for column, text in samples.items():
-            self.table.setColumnWidth(column, fm.horizontalAdvance(text) + 24)
-
-    def _column_menu(self, pos: Any) -> None:
-        menu = QMenu(self)
-        for column in range(1, self.criteria_model.columnCount()):
-            name = self.criteria_model.headerData(column, Qt.Orientation.Horizontal)
-            action = menu.addAction(str(name))
-            action.setCheckable(True)
-            action.setChecked(not self.table.isColumnHidden(column))
-            action.toggled.connect(lambda on, c=column: self.table.setColumnHidden(c, not on))
-        menu.exec(self.table.horizontalHeader().mapToGlobal(pos))
-
-    def _combo(self, parent: QWidget, all_text: str, items: list[tuple[Any, str]], name: str) -> QComboBox:
-        combo = QComboBox(parent)
-        combo.addItem(all_text, None)
-        for value, text in items:
-            combo.addItem(text, value)
-        combo.setAccessibleName(name)
-        combo.setToolTip(name)
-        combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
-        return combo
 
     def _restore_layout(self) -> None:
         geometry = self.settings.window_geometry("main")
@@ -708,7 +634,7 @@ class MainWindow(QMainWindow):
 
     def _fit_table_to_font(self) -> None:
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self._size_columns()
+        self.criteria_pane.size_columns()
 
     def change_language(self, language: str) -> bool:
         """Show the app in another language now (the windows are rebuilt; open tenders stay open as they were)."""

@@ -1,5 +1,8 @@
 """The Monitoring window: the organisation's register (add, edit, delete with undo; import) and the report.
 
+The register's table model, its undo commands and its dialogs live in register_table, register_commands and
+register_dialogs.
+
 All counting happens in tender_assistant.monitoring; this window only shows it. Charts are PNGs drawn by
 monitoring.charts (matplotlib), imported the first time the report tab is shown.
 """
@@ -10,26 +13,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDoubleSpinBox,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
     QPushButton,
@@ -45,50 +39,29 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library.infra.errors import UserError
-from criteria_library.infra.text import dutch_number
 from criteria_library.store import LibraryStore
 from tender_assistant.monitoring import register_file
-from tender_assistant.monitoring.importer import (
-    COLUMNS,
-    ImportProblems,
-    ImportResult,
-    headers_of,
-    import_files,
-    parse_rows,
-)
+from tender_assistant.monitoring.importer import COLUMNS, ImportResult, headers_of, import_files
 from tender_assistant.monitoring.records import ContractRecord
 from tender_assistant.monitoring.register_store import RegisterStore
 from tender_assistant.monitoring.report import euro, headline, pct, target_line
-from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, evaluate, in_scope, summarise
+from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, summarise
 
 from . import i18n
-from .dialog_buttons import accept_cancel_buttons
 from .error_dialogs import show_user_error
-from .i18n import QT_TRANSLATE_NOOP
 from .operation import Operation, show_failure
+from .register_commands import AddRecord, DeleteRecord, EditRecord
+from .register_dialogs import HeaderMappingDialog, RecordDialog, show_problems
+from .register_table import RecordTableModel
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Monitoring", text)
 
 
-SOURCE_LABELS = {"app": QT_TRANSLATE_NOOP("Monitoring", "app"), "import": QT_TRANSLATE_NOOP("Monitoring", "import"),
-                 "handmatig": QT_TRANSLATE_NOOP("Monitoring", "handmatig")}
-
-
 def register_path_for(store: LibraryStore) -> Path:
     """The register that belongs to the open library (the same rule as the command line and the checks)."""
     return register_file.register_path_for(store.path)
-
-
-def show_problems(parent: QWidget, exc: UserError, title: str) -> None:
-    """A user error; an import's problems listed one per line under 'details'."""
-    if not isinstance(exc, ImportProblems):
-        show_user_error(parent, exc, title)
-        return
-    box = QMessageBox(QMessageBox.Icon.Warning, title, i18n.error_text(exc), QMessageBox.StandardButton.Ok, parent)
-    box.setDetailedText(exc.report(i18n.lang()))
-    box.exec()
 
 
 def offer_registration(parent: QWidget, tender: Any, store: LibraryStore) -> ContractRecord | None:
@@ -114,241 +87,6 @@ def offer_registration(parent: QWidget, tender: Any, store: LibraryStore) -> Con
     QMessageBox.information(parent, _tr("Registreren in het monitoringregister"),
                             _tr("Geregistreerd in %1.").replace("%1", str(register_path_for(store))))
     return record
-
-
-# ---------------------------------------------------------------------- the register table
-class RecordTableModel(QAbstractTableModel):
-    """The register's records, with whether each counts under the rule."""
-
-    HEADERS = (
-        QT_TRANSLATE_NOOP("Monitoring", "Organisatie"), QT_TRANSLATE_NOOP("Monitoring", "Titel"),
-        QT_TRANSLATE_NOOP("Monitoring", "Pakket"), QT_TRANSLATE_NOOP("Monitoring", "Gunningsdatum"),
-        QT_TRANSLATE_NOOP("Monitoring", "Waarde (€)"), QT_TRANSLATE_NOOP("Monitoring", "Fysiek"),
-        QT_TRANSLATE_NOOP("Monitoring", "Circulair"), QT_TRANSLATE_NOOP("Monitoring", "Niveau"),
-        QT_TRANSLATE_NOOP("Monitoring", "Bron"),
-    )
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.records: list[ContractRecord] = []
-        self.counts: list[tuple[bool, int | None]] = []
-        self.scope: list[bool] = []
-
-    def set_records(self, records: list[ContractRecord], rule: Any) -> None:
-        self.beginResetModel()
-        self.records = records
-        self.counts = [(v.counts, v.level) for v in (evaluate(r, rule) for r in records)]
-        self.scope = [in_scope(r, rule) for r in records]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.records)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self.records[index.row()]
-        counts, level = self.counts[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            values = (r.organisation, r.title, r.package, r.award_date.isoformat() if r.award_date else "",
-                      euro(r.value_eur), _tr("ja") if r.physical else _tr("nee"),
-                      ((_tr("ja") if counts else _tr("nee")) + (" *" if r.override is not None else ""))
-                      if self.scope[index.row()] else _tr("buiten telling"),
-                      str(level or ""), _tr(SOURCE_LABELS.get(r.source, r.source)))
-            return values[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and col == 6:
-            from PySide6.QtGui import QColor
-
-            return QColor("#777" if not self.scope[index.row()] else "#1b5e20" if counts else "#8a5a00")
-        if role == Qt.ItemDataRole.ToolTipRole and col == 6 and r.override is not None:
-            return _tr("Oordeel van de organisatie: %1").replace("%1", r.override_reason)
-        return None
-
-
-# ---------------------------------------------------------------------- undo commands
-class _RegisterCommand(QUndoCommand):
-    def __init__(self, window: MonitoringWindow, text: str) -> None:
-        super().__init__(text)
-        self.window = window
-
-
-class AddRecord(_RegisterCommand):
-    def __init__(self, window: MonitoringWindow, record: ContractRecord) -> None:
-        super().__init__(window, _tr("Registratie toevoegen"))
-        self.record = record
-
-    def redo(self) -> None:
-        self.record = self.window.register.add(replace(self.record, id=None))
-        self.window.refresh()
-
-    def undo(self) -> None:
-        assert self.record.id is not None
-        self.window.register.delete(self.record.id)
-        self.window.refresh()
-
-
-class EditRecord(_RegisterCommand):
-    def __init__(self, window: MonitoringWindow, before: ContractRecord, after: ContractRecord) -> None:
-        super().__init__(window, _tr("Registratie bewerken"))
-        self.before, self.after = before, after
-
-    def redo(self) -> None:
-        self.window.register.update(self.after)
-        self.window.refresh()
-
-    def undo(self) -> None:
-        self.window.register.update(self.before)
-        self.window.refresh()
-
-
-class DeleteRecord(_RegisterCommand):
-    def __init__(self, window: MonitoringWindow, record: ContractRecord) -> None:
-        super().__init__(window, _tr("Registratie verwijderen"))
-        self.record = record
-
-    def redo(self) -> None:
-        assert self.record.id is not None
-        self.window.register.delete(self.record.id)
-        self.window.refresh()
-
-    def undo(self) -> None:
-        self.record = self.window.register.add(replace(self.record, id=None))
-        self.window.refresh()
-
-
-# ---------------------------------------------------------------------- dialogs
-class RecordDialog(QDialog):
-    """Type in or edit one contract; checked with the import's own rules (same messages, same library lookup)."""
-
-    def __init__(self, parent: QWidget, library: LibraryStore, record: ContractRecord | None = None) -> None:
-        super().__init__(parent)
-        self.library = library
-        self.original = record
-        self.result_record: ContractRecord | None = None
-        self.setWindowTitle(_tr("Registratie bewerken") if record else _tr("Registratie toevoegen"))
-        form = QFormLayout(self)
-        self.fields: dict[str, QLineEdit] = {}
-        labels = {
-            "organisatie": QT_TRANSLATE_NOOP("Monitoring", "Organisatie"), "titel": QT_TRANSLATE_NOOP("Monitoring", "Titel"),
-            "cpv": QT_TRANSLATE_NOOP("Monitoring", "CPV-codes"), "procedure": QT_TRANSLATE_NOOP("Monitoring", "Procedure"),
-            "gunningsdatum": QT_TRANSLATE_NOOP("Monitoring", "Gunningsdatum (JJJJ-MM-DD)"),
-            "startdatum": QT_TRANSLATE_NOOP("Monitoring", "Startdatum"), "einddatum": QT_TRANSLATE_NOOP("Monitoring", "Einddatum"),
-            "waarde_eur": QT_TRANSLATE_NOOP("Monitoring", "Waarde in € excl. btw, met opties"),
-            "criteria": QT_TRANSLATE_NOOP("Monitoring", "Criteria (bijv. MEU-M-01 MEU-G-01=20)"),
-            "reden": QT_TRANSLATE_NOOP("Monitoring", "Reden van het oordeel"),
-        }
-        self.package = QComboBox(self)
-        self.package.addItem(_tr("(geen pakket)"), "")
-        for p in library.packages():
-            self.package.addItem(p.name(i18n.lang()), p.slug)
-        self.nature = QComboBox(self)
-        for code, label in (("L", _tr("Leveringen")), ("W", _tr("Werken")), ("D", _tr("Diensten"))):
-            self.nature.addItem(label, code)
-        self.physical = QCheckBox(_tr("Fysieke producten of werken"), self)
-        self.physical.setChecked(True)
-        self.override = QComboBox(self)
-        self.override.addItem(_tr("Volgens de telregel"), "")
-        self.override.addItem(_tr("Ja, circulair (oordeel organisatie)"), "ja")
-        self.override.addItem(_tr("Nee, niet circulair (oordeel organisatie)"), "nee")
-        for key in ("organisatie", "titel"):
-            self._add_line(form, key, labels[key])
-        form.addRow(_tr("Pakket"), self.package)
-        form.addRow(_tr("Aard"), self.nature)
-        for key in ("cpv", "procedure", "gunningsdatum", "startdatum", "einddatum", "waarde_eur", "criteria"):
-            self._add_line(form, key, labels[key])
-        form.addRow("", self.physical)
-        form.addRow(_tr("Oordeel"), self.override)
-        self._add_line(form, "reden", labels["reden"])
-        buttons, _ok = accept_cancel_buttons(self, _tr("Opslaan"), _tr("Annuleren"))
-        form.addRow(buttons)
-        if record is not None:
-            self._fill(record)
-
-    def _add_line(self, form: QFormLayout, key: str, label: str) -> None:
-        edit = QLineEdit(self)
-        edit.setObjectName(f"field_{key}")
-        edit.setAccessibleName(_tr(label))
-        self.fields[key] = edit
-        form.addRow(_tr(label), edit)
-
-    def _fill(self, r: ContractRecord) -> None:
-        values = {"organisatie": r.organisation, "titel": r.title, "cpv": " ".join(r.cpv), "procedure": r.procedure,
-                  "gunningsdatum": r.award_date.isoformat() if r.award_date else "",
-                  "startdatum": r.start_date.isoformat() if r.start_date else "",
-                  "einddatum": r.end_date.isoformat() if r.end_date else "",
-                  "waarde_eur": dutch_number(r.value_eur, 2, fixed=True),
-                  "criteria": " ".join(f"{c.id}={c.weight:g}" if c.weight is not None else c.id for c in r.criteria)
-                  or ("" if not r.criteria_known else "geen"), "reden": r.override_reason}
-        for key, value in values.items():
-            self.fields[key].setText(value)
-        self.package.setCurrentIndex(max(0, self.package.findData(r.package)))
-        self.nature.setCurrentIndex(max(0, self.nature.findData(r.nature)))
-        self.physical.setChecked(r.physical)
-        self.override.setCurrentIndex({None: 0, True: 1, False: 2}[r.override])
-
-    def row(self) -> dict[str, Any]:
-        """The form as a contract-list row (the import's column names)."""
-        row: dict[str, Any] = {key: edit.text() for key, edit in self.fields.items()}
-        row.update(pakket=self.package.currentData(), aard=self.nature.currentData(),
-                   fysiek="ja" if self.physical.isChecked() else "nee", circulair=self.override.currentData())
-        return row
-
-    def accept(self) -> None:
-        try:
-            [record] = parse_rows([(1, self.row())], self.library, _tr("invoer"))
-        except UserError as exc:
-            show_problems(self, exc, _tr("Registratie niet opgeslagen"))
-            return
-        if self.original is not None:
-            record = replace(record, id=self.original.id, uid=self.original.uid, source=self.original.source)
-        else:
-            record.source = "handmatig"
-        self.result_record = record
-        super().accept()
-
-
-class HeaderMappingDialog(QDialog):
-    """Map another contract list's headers onto the import contract's column names."""
-
-    def __init__(self, parent: QWidget, headers: list[str]) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_tr("Kolommen koppelen"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(_tr("Dit bestand heeft andere kolomnamen. Kies bij elk gegeven de kolom uit het bestand."), self)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.boxes: dict[str, QComboBox] = {}
-        folded = {h.strip().casefold(): h for h in headers}
-        for column in COLUMNS:
-            box = QComboBox(self)
-            box.setObjectName(f"map_{column}")
-            box.addItem(_tr("(niet in het bestand)"), "")
-            for h in headers:
-                box.addItem(h, h)
-            guess = folded.get(column) or next((h for f, h in folded.items() if column in f or f in column), None)
-            if guess:
-                box.setCurrentIndex(box.findData(guess))
-            self.boxes[column] = box
-            form.addRow(column, box)
-        layout.addLayout(form)
-        buttons, _ok = accept_cancel_buttons(self, _tr("Importeren"), _tr("Annuleren"))
-        layout.addWidget(buttons)
-
-    def mapping(self) -> dict[str, str]:
-        """file header -> contract column."""
-        return {box.currentData(): column for column, box in self.boxes.items() if box.currentData()}
 
 
 # ---------------------------------------------------------------------- the window

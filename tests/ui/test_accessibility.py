@@ -124,14 +124,14 @@ def _monitoring(library, qtbot):
 
 
 def _record(library, qtbot):
-    from ui.monitoring_window import RecordDialog
+    from ui.register_dialogs import RecordDialog
 
     window = _monitoring(library, qtbot)
     return show(qtbot, RecordDialog(window, library))
 
 
 def _mapping(library, qtbot):
-    from ui.monitoring_window import HeaderMappingDialog
+    from ui.register_dialogs import HeaderMappingDialog
 
     owner = QWidget()
     qtbot.addWidget(owner)

@@ -60,7 +60,7 @@ def test_delete_and_undo_redo(window, qtbot) -> None:
 
 
 def test_add_and_edit_through_the_dialog(window, qtbot, monkeypatch) -> None:
-    from ui import monitoring_window as mw
+    from ui import register_dialogs
 
     def fill_and_accept(dialog) -> int:
         values = {"organisatie": "Gemeente Havendam", "titel": "Kantoorstoelen raadszaal", "gunningsdatum": "2025-10-01",
@@ -71,7 +71,7 @@ def test_add_and_edit_through_the_dialog(window, qtbot, monkeypatch) -> None:
         dialog.accept()
         return int(dialog.result_record is not None)
 
-    monkeypatch.setattr(mw.RecordDialog, "exec", fill_and_accept)
+    monkeypatch.setattr(register_dialogs.RecordDialog, "exec", fill_and_accept)
     total = window.register.count()
     _press(qtbot, window, "Toevoegen...")
     added = next(r for r in window.register.records() if r.title == "Kantoorstoelen raadszaal")
@@ -83,7 +83,7 @@ def test_add_and_edit_through_the_dialog(window, qtbot, monkeypatch) -> None:
         dialog.accept()
         return 1
 
-    monkeypatch.setattr(mw.RecordDialog, "exec", lower_weight)
+    monkeypatch.setattr(register_dialogs.RecordDialog, "exec", lower_weight)
     window.table.selectRow(window.model.records.index(next(r for r in window.model.records if r.id == added.id)))
     _press(qtbot, window, "Bewerken...")
     edited = window.register.record(added.id)
@@ -93,9 +93,9 @@ def test_add_and_edit_through_the_dialog(window, qtbot, monkeypatch) -> None:
 
 
 def test_bad_input_in_the_dialog_is_shown_and_nothing_is_saved(window, answers, monkeypatch) -> None:
-    from ui import monitoring_window as mw
+    from ui import register_dialogs
 
-    dialog = mw.RecordDialog(window, window.library)
+    dialog = register_dialogs.RecordDialog(window, window.library)
     dialog.fields["organisatie"].setText("Gemeente Havendam")
     dialog.fields["titel"].setText("Iets")
     dialog.fields["gunningsdatum"].setText("volgende week")
@@ -107,7 +107,7 @@ def test_bad_input_in_the_dialog_is_shown_and_nothing_is_saved(window, answers, 
 
 def test_import_with_other_headers_goes_through_the_mapping_dialog(window, tmp_path: Path, monkeypatch,
                                                                     operations, answers) -> None:
-    from ui import monitoring_window as mw
+    from ui import register_dialogs
 
     other = ["Opdrachtgever", "Omschrijving", *HEADER[2:9], "Bedrag", *HEADER[10:]]
     path = write_csv(tmp_path / "lijst.csv", ROWS, header=other)
@@ -119,7 +119,7 @@ def test_import_with_other_headers_goes_through_the_mapping_dialog(window, tmp_p
         assert dialog.boxes["pakket"].currentData() == "pakket"  # same names are matched by themselves
         return 1
 
-    monkeypatch.setattr(mw.HeaderMappingDialog, "exec", map_and_accept)
+    monkeypatch.setattr(register_dialogs.HeaderMappingDialog, "exec", map_and_accept)
     total = window.register.count()
     window.import_path(path)
     operations.wait()

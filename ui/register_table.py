@@ -1,0 +1,81 @@
+"""The Monitoring window's register table: each contract of the register, and whether it counts under the rule."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QWidget
+
+from tender_assistant.monitoring.records import ContractRecord
+from tender_assistant.monitoring.report import euro
+from tender_assistant.monitoring.rule import evaluate, in_scope
+
+from .i18n import QT_TRANSLATE_NOOP
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Monitoring", text)
+
+
+SOURCE_LABELS = {"app": QT_TRANSLATE_NOOP("Monitoring", "app"), "import": QT_TRANSLATE_NOOP("Monitoring", "import"),
+                 "handmatig": QT_TRANSLATE_NOOP("Monitoring", "handmatig")}
+
+
+class RecordTableModel(QAbstractTableModel):
+    """The register's records, with whether each counts under the rule."""
+
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Monitoring", "Organisatie"), QT_TRANSLATE_NOOP("Monitoring", "Titel"),
+        QT_TRANSLATE_NOOP("Monitoring", "Pakket"), QT_TRANSLATE_NOOP("Monitoring", "Gunningsdatum"),
+        QT_TRANSLATE_NOOP("Monitoring", "Waarde (€)"), QT_TRANSLATE_NOOP("Monitoring", "Fysiek"),
+        QT_TRANSLATE_NOOP("Monitoring", "Circulair"), QT_TRANSLATE_NOOP("Monitoring", "Niveau"),
+        QT_TRANSLATE_NOOP("Monitoring", "Bron"),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.records: list[ContractRecord] = []
+        self.counts: list[tuple[bool, int | None]] = []
+        self.scope: list[bool] = []
+
+    def set_records(self, records: list[ContractRecord], rule: Any) -> None:
+        self.beginResetModel()
+        self.records = records
+        self.counts = [(v.counts, v.level) for v in (evaluate(r, rule) for r in records)]
+        self.scope = [in_scope(r, rule) for r in records]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self.records[index.row()]
+        counts, level = self.counts[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = (r.organisation, r.title, r.package, r.award_date.isoformat() if r.award_date else "",
+                      euro(r.value_eur), _tr("ja") if r.physical else _tr("nee"),
+                      ((_tr("ja") if counts else _tr("nee")) + (" *" if r.override is not None else ""))
+                      if self.scope[index.row()] else _tr("buiten telling"),
+                      str(level or ""), _tr(SOURCE_LABELS.get(r.source, r.source)))
+            return values[col]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 6:
+            from PySide6.QtGui import QColor
+
+            return QColor("#777" if not self.scope[index.row()] else "#1b5e20" if counts else "#8a5a00")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 6 and r.override is not None:
+            return _tr("Oordeel van de organisatie: %1").replace("%1", r.override_reason)
+        return None
