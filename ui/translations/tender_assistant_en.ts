@@ -491,10 +491,6 @@
       <translation>%1 criteria written to %2.</translation>
     </message>
     <message>
-      <source>Bibliotheek controleren...</source>
-      <translation>Checking the library...</translation>
-    </message>
-    <message>
       <source>Bibliotheek controleren</source>
       <translation>Check library</translation>
     </message>
@@ -507,8 +503,8 @@
       <translation>%1 problems found.</translation>
     </message>
     <message>
-      <source>Zoekindex opnieuw opbouwen...</source>
-      <translation>Rebuilding the search index...</translation>
+      <source>Bibliotheek controleren...</source>
+      <translation>Checking the library...</translation>
     </message>
     <message>
       <source>Zoekindex opnieuw opbouwen</source>
@@ -517,6 +513,10 @@
     <message>
       <source>De zoekindex is opnieuw opgebouwd.</source>
       <translation>The search index has been rebuilt.</translation>
+    </message>
+    <message>
+      <source>Zoekindex opnieuw opbouwen...</source>
+      <translation>Rebuilding the search index...</translation>
     </message>
   </context>
   <context>
@@ -603,6 +603,46 @@
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>Zoeken in criteria (Ctrl+F)</source>
+      <translation>Search criteria (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Zoeken in criteria</source>
+      <translation>Search criteria</translation>
+    </message>
+    <message>
+      <source>Alle soorten</source>
+      <translation>All kinds</translation>
+    </message>
+    <message>
+      <source>Filter op soort</source>
+      <translation>Filter by kind</translation>
+    </message>
+    <message>
+      <source>Alle niveaus</source>
+      <translation>All levels</translation>
+    </message>
+    <message>
+      <source>Filter op ambitieniveau</source>
+      <translation>Filter by ambition level</translation>
+    </message>
+    <message>
+      <source>Alle statussen</source>
+      <translation>All statuses</translation>
+    </message>
+    <message>
+      <source>Filter op status</source>
+      <translation>Filter by status</translation>
+    </message>
+    <message>
+      <source>Criteria</source>
+      <translation>Criteria</translation>
+    </message>
+    <message>
+      <source>Versie</source>
+      <translation>Version</translation>
+    </message>
     <message>
       <source>&amp;Nieuwe aanbesteding...</source>
       <translation>&amp;New tender...</translation>
@@ -920,48 +960,8 @@
       <translation>Procurement packages</translation>
     </message>
     <message>
-      <source>Zoeken in criteria (Ctrl+F)</source>
-      <translation>Search criteria (Ctrl+F)</translation>
-    </message>
-    <message>
-      <source>Zoeken in criteria</source>
-      <translation>Search criteria</translation>
-    </message>
-    <message>
-      <source>Alle soorten</source>
-      <translation>All kinds</translation>
-    </message>
-    <message>
-      <source>Filter op soort</source>
-      <translation>Filter by kind</translation>
-    </message>
-    <message>
-      <source>Alle niveaus</source>
-      <translation>All levels</translation>
-    </message>
-    <message>
-      <source>Filter op ambitieniveau</source>
-      <translation>Filter by ambition level</translation>
-    </message>
-    <message>
-      <source>Alle statussen</source>
-      <translation>All statuses</translation>
-    </message>
-    <message>
-      <source>Filter op status</source>
-      <translation>Filter by status</translation>
-    </message>
-    <message>
-      <source>Criteria</source>
-      <translation>Criteria</translation>
-    </message>
-    <message>
       <source>Bibliotheek: %1</source>
       <translation>Library: %1</translation>
-    </message>
-    <message>
-      <source>Versie</source>
-      <translation>Version</translation>
     </message>
     <message>
       <source> - demo-omgeving</source>
@@ -1081,18 +1081,6 @@
       <translation>Choose criteria first.</translation>
     </message>
     <message>
-      <source>app</source>
-      <translation>app</translation>
-    </message>
-    <message>
-      <source>import</source>
-      <translation>import</translation>
-    </message>
-    <message>
-      <source>handmatig</source>
-      <translation>typed in</translation>
-    </message>
-    <message>
       <source>Registreren in het monitoringregister</source>
       <translation>Register in the monitoring register</translation>
     </message>
@@ -1105,56 +1093,168 @@
       <translation>Registered in %1.</translation>
     </message>
     <message>
+      <source>Monitoring circulair inkopen</source>
+      <translation>Circular procurement monitoring</translation>
+    </message>
+    <message>
+      <source>Register</source>
+      <translation>Register</translation>
+    </message>
+    <message>
+      <source>Toevoegen...</source>
+      <translation>Add...</translation>
+    </message>
+    <message>
+      <source>Bewerken...</source>
+      <translation>Edit...</translation>
+    </message>
+    <message>
+      <source>Verwijderen</source>
+      <translation>Delete</translation>
+    </message>
+    <message>
+      <source>Ongedaan maken</source>
+      <translation>Undo</translation>
+    </message>
+    <message>
+      <source>Opnieuw</source>
+      <translation>Redo</translation>
+    </message>
+    <message>
+      <source>Importeren...</source>
+      <translation>Import...</translation>
+    </message>
+    <message>
+      <source>Exporteren voor de regisseur...</source>
+      <translation>Export for the regisseur...</translation>
+    </message>
+    <message>
+      <source>Register van contracten</source>
+      <translation>Register of contracts</translation>
+    </message>
+    <message>
+      <source>Verdeeld over de looptijd</source>
+      <translation>Spread over the term</translation>
+    </message>
+    <message>
+      <source>Jaar</source>
+      <translation>Year</translation>
+    </message>
+    <message>
       <source>Organisatie</source>
       <translation>Organisation</translation>
     </message>
     <message>
-      <source>Titel</source>
-      <translation>Title</translation>
+      <source>Minimale weging gunningscriterium</source>
+      <translation>Minimum award criterion weight</translation>
     </message>
     <message>
-      <source>Pakket</source>
-      <translation>Package</translation>
+      <source>Opslaan als Excel...</source>
+      <translation>Save as Excel...</translation>
     </message>
     <message>
-      <source>Gunningsdatum</source>
-      <translation>Award date</translation>
+      <source>Opslaan als Word...</source>
+      <translation>Save as Word...</translation>
     </message>
     <message>
-      <source>Waarde (€)</source>
-      <translation>Value (€)</translation>
+      <source>Aandeel circulair per jaar tegen het doel</source>
+      <translation>Circular share per year against the target</translation>
     </message>
     <message>
-      <source>Fysiek</source>
-      <translation>Physical</translation>
+      <source>Circulaire euro's per inkooppakket</source>
+      <translation>Circular euros per package</translation>
+    </message>
+    <message>
+      <source>Binnen telling</source>
+      <translation>In scope</translation>
     </message>
     <message>
       <source>Circulair</source>
       <translation>Circular</translation>
     </message>
     <message>
-      <source>Niveau</source>
-      <translation>Level</translation>
+      <source>Aandeel €</source>
+      <translation>Share €</translation>
     </message>
     <message>
-      <source>Bron</source>
-      <translation>Source</translation>
+      <source>Aandeel #</source>
+      <translation>Share #</translation>
     </message>
     <message>
-      <source>ja</source>
-      <translation>yes</translation>
+      <source>Dekking</source>
+      <translation>Coverage</translation>
     </message>
     <message>
-      <source>nee</source>
-      <translation>no</translation>
+      <source>Tekort</source>
+      <translation>Gap</translation>
     </message>
     <message>
-      <source>buiten telling</source>
-      <translation>out of scope</translation>
+      <source>Cijfers per organisatie</source>
+      <translation>Figures per organisation</translation>
     </message>
     <message>
-      <source>Oordeel van de organisatie: %1</source>
-      <translation>Organisation's override: %1</translation>
+      <source>Rapport</source>
+      <translation>Report</translation>
+    </message>
+    <message>
+      <source>%1 registraties in %2</source>
+      <translation>%1 records in %2</translation>
+    </message>
+    <message>
+      <source>Alle organisaties (regio)</source>
+      <translation>All organisations (region)</translation>
+    </message>
+    <message>
+      <source>Contractenlijst of monitoringbestand importeren</source>
+      <translation>Import a contract list or monitoring file</translation>
+    </message>
+    <message>
+      <source>Contractenlijsten (*.csv *.xlsx *.json)</source>
+      <translation>Contract lists (*.csv *.xlsx *.json)</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>Import</translation>
+    </message>
+    <message>
+      <source>%1 toegevoegd, %2 bijgewerkt, %3 stond(en) er al.</source>
+      <translation>%1 added, %2 updated, %3 already there.</translation>
+    </message>
+    <message>
+      <source>Gelezen: %1 contract(en), samen %2.</source>
+      <translation>Read: %1 contract(s), together %2.</translation>
+    </message>
+    <message>
+      <source>Import niet gelukt</source>
+      <translation>Import failed</translation>
+    </message>
+    <message>
+      <source>Register exporteren</source>
+      <translation>Export register</translation>
+    </message>
+    <message>
+      <source>Monitoringbestand (*.json)</source>
+      <translation>Monitoring file (*.json)</translation>
+    </message>
+    <message>
+      <source>Regio (som)</source>
+      <translation>Region (sum)</translation>
+    </message>
+    <message>
+      <source>Telregel</source>
+      <translation>Counting rule</translation>
+    </message>
+    <message>
+      <source>Aandeel circulair per jaar: %1</source>
+      <translation>Circular share per year: %1</translation>
+    </message>
+    <message>
+      <source>Circulair per inkooppakket, %1</source>
+      <translation>Circular per package, %1</translation>
+    </message>
+    <message>
+      <source>Rapport opslaan</source>
+      <translation>Save report</translation>
     </message>
     <message>
       <source>Registratie toevoegen</source>
@@ -1167,6 +1267,10 @@
     <message>
       <source>Registratie verwijderen</source>
       <translation>Delete record</translation>
+    </message>
+    <message>
+      <source>Titel</source>
+      <translation>Title</translation>
     </message>
     <message>
       <source>CPV-codes</source>
@@ -1233,6 +1337,10 @@
       <translation>No, not circular (organisation's override)</translation>
     </message>
     <message>
+      <source>Pakket</source>
+      <translation>Package</translation>
+    </message>
+    <message>
       <source>Aard</source>
       <translation>Nature</translation>
     </message>
@@ -1273,160 +1381,52 @@
       <translation>Import</translation>
     </message>
     <message>
-      <source>Monitoring circulair inkopen</source>
-      <translation>Circular procurement monitoring</translation>
+      <source>app</source>
+      <translation>app</translation>
     </message>
     <message>
-      <source>Register</source>
-      <translation>Register</translation>
+      <source>import</source>
+      <translation>import</translation>
     </message>
     <message>
-      <source>Toevoegen...</source>
-      <translation>Add...</translation>
+      <source>handmatig</source>
+      <translation>typed in</translation>
     </message>
     <message>
-      <source>Bewerken...</source>
-      <translation>Edit...</translation>
+      <source>Gunningsdatum</source>
+      <translation>Award date</translation>
     </message>
     <message>
-      <source>Verwijderen</source>
-      <translation>Delete</translation>
+      <source>Waarde (€)</source>
+      <translation>Value (€)</translation>
     </message>
     <message>
-      <source>Ongedaan maken</source>
-      <translation>Undo</translation>
+      <source>Fysiek</source>
+      <translation>Physical</translation>
     </message>
     <message>
-      <source>Opnieuw</source>
-      <translation>Redo</translation>
+      <source>Niveau</source>
+      <translation>Level</translation>
     </message>
     <message>
-      <source>Importeren...</source>
-      <translation>Import...</translation>
+      <source>Bron</source>
+      <translation>Source</translation>
     </message>
     <message>
-      <source>Exporteren voor de regisseur...</source>
-      <translation>Export for the regisseur...</translation>
+      <source>ja</source>
+      <translation>yes</translation>
     </message>
     <message>
-      <source>Register van contracten</source>
-      <translation>Register of contracts</translation>
+      <source>nee</source>
+      <translation>no</translation>
     </message>
     <message>
-      <source>Verdeeld over de looptijd</source>
-      <translation>Spread over the term</translation>
+      <source>buiten telling</source>
+      <translation>out of scope</translation>
     </message>
     <message>
-      <source>Jaar</source>
-      <translation>Year</translation>
-    </message>
-    <message>
-      <source>Minimale weging gunningscriterium</source>
-      <translation>Minimum award criterion weight</translation>
-    </message>
-    <message>
-      <source>Opslaan als Excel...</source>
-      <translation>Save as Excel...</translation>
-    </message>
-    <message>
-      <source>Opslaan als Word...</source>
-      <translation>Save as Word...</translation>
-    </message>
-    <message>
-      <source>Aandeel circulair per jaar tegen het doel</source>
-      <translation>Circular share per year against the target</translation>
-    </message>
-    <message>
-      <source>Circulaire euro's per inkooppakket</source>
-      <translation>Circular euros per package</translation>
-    </message>
-    <message>
-      <source>Binnen telling</source>
-      <translation>In scope</translation>
-    </message>
-    <message>
-      <source>Aandeel €</source>
-      <translation>Share €</translation>
-    </message>
-    <message>
-      <source>Aandeel #</source>
-      <translation>Share #</translation>
-    </message>
-    <message>
-      <source>Dekking</source>
-      <translation>Coverage</translation>
-    </message>
-    <message>
-      <source>Tekort</source>
-      <translation>Gap</translation>
-    </message>
-    <message>
-      <source>Cijfers per organisatie</source>
-      <translation>Figures per organisation</translation>
-    </message>
-    <message>
-      <source>Rapport</source>
-      <translation>Report</translation>
-    </message>
-    <message>
-      <source>%1 registraties in %2</source>
-      <translation>%1 records in %2</translation>
-    </message>
-    <message>
-      <source>Alle organisaties (regio)</source>
-      <translation>All organisations (region)</translation>
-    </message>
-    <message>
-      <source>Contractenlijst of monitoringbestand importeren</source>
-      <translation>Import a contract list or monitoring file</translation>
-    </message>
-    <message>
-      <source>Contractenlijsten (*.csv *.xlsx *.json)</source>
-      <translation>Contract lists (*.csv *.xlsx *.json)</translation>
-    </message>
-    <message>
-      <source>Import niet gelukt</source>
-      <translation>Import failed</translation>
-    </message>
-    <message>
-      <source>Import</source>
-      <translation>Import</translation>
-    </message>
-    <message>
-      <source>%1 toegevoegd, %2 bijgewerkt, %3 stond(en) er al.</source>
-      <translation>%1 added, %2 updated, %3 already there.</translation>
-    </message>
-    <message>
-      <source>Gelezen: %1 contract(en), samen %2.</source>
-      <translation>Read: %1 contract(s), together %2.</translation>
-    </message>
-    <message>
-      <source>Register exporteren</source>
-      <translation>Export register</translation>
-    </message>
-    <message>
-      <source>Monitoringbestand (*.json)</source>
-      <translation>Monitoring file (*.json)</translation>
-    </message>
-    <message>
-      <source>Regio (som)</source>
-      <translation>Region (sum)</translation>
-    </message>
-    <message>
-      <source>Telregel</source>
-      <translation>Counting rule</translation>
-    </message>
-    <message>
-      <source>Aandeel circulair per jaar: %1</source>
-      <translation>Circular share per year: %1</translation>
-    </message>
-    <message>
-      <source>Circulair per inkooppakket, %1</source>
-      <translation>Circular per package, %1</translation>
-    </message>
-    <message>
-      <source>Rapport opslaan</source>
-      <translation>Save report</translation>
+      <source>Oordeel van de organisatie: %1</source>
+      <translation>Organisation's override: %1</translation>
     </message>
   </context>
   <context>
@@ -1520,12 +1520,12 @@
       <translation>Choose the release folder</translation>
     </message>
     <message>
-      <source>Release controleren...</source>
-      <translation>Checking the release...</translation>
-    </message>
-    <message>
       <source>Release geweigerd</source>
       <translation>Release refused</translation>
+    </message>
+    <message>
+      <source>Release controleren...</source>
+      <translation>Checking the release...</translation>
     </message>
     <message>
       <source>Deze release is al ontvangen; de bibliotheek is bij.</source>
@@ -1880,16 +1880,16 @@
       <translation>Not saved</translation>
     </message>
     <message>
-      <source>Word-document maken...</source>
-      <translation>Making the Word document...</translation>
-    </message>
-    <message>
       <source>Exporteren</source>
       <translation>Export</translation>
     </message>
     <message>
       <source>Afgebroken; er is geen document gemaakt.</source>
       <translation>Cancelled; no document was made.</translation>
+    </message>
+    <message>
+      <source>Word-document maken...</source>
+      <translation>Making the Word document...</translation>
     </message>
     <message>
       <source>Exporteren niet gelukt</source>
