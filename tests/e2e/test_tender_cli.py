@@ -277,7 +277,7 @@ def test_export_pdf_has_page_numbers_in_the_contents(capsys, db, tender_file, tm
 @pytest.fixture
 def workwear_file(tmp_path: Path, db: Path) -> Path:
     from criteria_library.store import LibraryStore
-    from tests.e2e.test_export_templates import workwear_tender
+    from tests.e2e.test_export import workwear_tender
 
     with LibraryStore.open(db, read_only=True) as store:
         tender = workwear_tender(store)

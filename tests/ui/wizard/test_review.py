@@ -11,7 +11,7 @@ def test_a_template_without_a_place_for_a_chapter_is_an_error_for_a_final_export
         app, qtbot, library, tmp_path, user_errors):
     from tender_assistant.documents.default_template import MODEL_LEIDRAAD
     from tender_assistant.errors import TemplateError
-    from tests.e2e.test_export_templates import workwear_tender
+    from tests.e2e.test_export import workwear_tender
     from ui.settings import AppSettings
     from ui.tender_wizard import TenderWizard
     from ui.wizard.base import PageId
