@@ -8,7 +8,7 @@ pytestmark = pytest.mark.gui
 
 
 def test_a_template_without_a_place_for_a_chapter_is_an_error_for_a_final_export_and_a_note_in_a_concept(
-        app, qtbot, library, tmp_path, user_errors):
+        app, qtbot, library, tmp_path, user_errors, operations):
     from tender_assistant.documents.default_template import MODEL_LEIDRAAD
     from tender_assistant.errors import TemplateError
     from tests.e2e.test_export import workwear_tender
@@ -23,11 +23,15 @@ def test_a_template_without_a_place_for_a_chapter_is_an_error_for_a_final_export
     export.out_edit.setText(str(out))
     export.template_edit.setText(str(MODEL_LEIDRAAD))  # made for a document set: no place for the PvE chapter
     export.concept.setChecked(False)
-    assert export.export() is None and not out.exists()
+    export.export()
+    operations.wait()
+    assert export.exported is None and not out.exists()
     [error] = user_errors
     assert isinstance(error, TemplateError) and "Programma van eisen ({{minimumeisen}})" in error.message
 
     export.concept.setChecked(True)
-    assert export.export() == out
+    export.export()
+    operations.wait()
+    assert export.exported == out and out.exists()
     assert "geen plaats voor het hoofdstuk Programma van eisen" in export.result.text()
     wizard.dirty = False
