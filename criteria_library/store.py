@@ -6,6 +6,7 @@ import contextlib
 import glob
 import json
 import os
+import re
 import shutil
 import sqlite3
 import stat
@@ -31,7 +32,6 @@ from .models import (
     Level,
     Package,
     Scoring,
-    SearchHit,
     Status,
     placeholders_to_pack,
     scoring_to_dict,
@@ -44,9 +44,12 @@ OPEN_PROBE_MS = 1000  # how long opening waits for the write lock before opening
 KIND_RANK_SQL = migrations.KIND_RANK_SQL
 MIGRATIONS_TABLE = Migrations.migrations_table  # a library has this table, with rows of our migration set
 ACCEPT_RELEASES_KEY = "accept_trusted_releases"  # the regisseur's release policy (see accepts_trusted_releases)
+ORGANISATION_CODE_KEY = "organisation_code"  # starts the ids of criteria made here (see new_criterion_id)
+ORGANISATION_CODE_RE = re.compile(r"[A-Z]{2,5}")
 LAST_UPDATE_BACKUP_KEY = "last_update_backup"  # the backup made before the last release update
 BULK_FTS_THRESHOLD = 200  # from this many new criteria on, index them in one statement (see _bulk_fts)
 T = TypeVar("T")
+Seeder = Callable[["LibraryStore"], object]  # fills a new library (see LibraryStore.open)
 
 
 def now_iso() -> str:
@@ -296,9 +299,12 @@ class LibraryStore:
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: Path | str | None = None, *, read_only: bool = False, seed: bool = True,
+    def open(cls, path: Path | str | None = None, *, read_only: bool = False, seed: Seeder | None = None,
              any_thread: bool = False) -> LibraryStore:
-        """Open (or create and fill with the starter library) the database at path, default the user's library.
+        """Open (or create, and fill with seed) the database at path, default the user's library.
+
+        seed fills a library made by this call before anyone sees it (criteria_library.starter.open_library passes
+        the starter library); an existing library, also an emptied one, is never seeded.
 
         The connection may be used only by the thread that opened it (SQLite's check stays on), unless any_thread:
         for a connection opened on one thread and used on another (the search reader), one thread at a time.
@@ -354,7 +360,7 @@ class LibraryStore:
         return cls._open_read_only(db_path, reason, reason_en or reason, any_thread=any_thread)
 
     @classmethod
-    def _create(cls, db_path: Path, *, seed: bool) -> None:
+    def _create(cls, db_path: Path, *, seed: Seeder | None) -> None:
         """Make a new library at db_path in one step: built (and seeded) in a work file beside it, then renamed.
 
         A crash or Ctrl+C leaves either no library or a complete one; a lock file makes a second first start
@@ -374,9 +380,7 @@ class LibraryStore:
                                        en=f"The library {db_path} could not be created.")
                 try:
                     if seed:  # only a first run fills the library; an emptied one stays empty
-                        from .starter import load_starter_library
-
-                        load_starter_library(store)
+                        seed(store)
                     store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 finally:
                     store.close()  # the last connection: SQLite folds the WAL into the file and removes it
@@ -495,8 +499,7 @@ class LibraryStore:
     def reopen(self) -> None:
         """Open the connection again on the same file (after `library restore` swapped it); caches refresh."""
         self.close()
-        fresh = LibraryStore.open(self.path, read_only=self.read_only and self.read_only_reason == "Alleen-lezen geopend.",
-                                  seed=False)
+        fresh = LibraryStore.open(self.path, read_only=self.read_only and self.read_only_reason == "Alleen-lezen geopend.")
         self.db, self.read_only = fresh.db, fresh.read_only
         self.read_only_reason, self.read_only_reason_en = fresh.read_only_reason, fresh.read_only_reason_en
         self.warnings, self.warnings_en = fresh.warnings, fresh.warnings_en
@@ -602,6 +605,19 @@ class LibraryStore:
         """The regisseur's choice for changes from trusted releases; the library's event log records who and when."""
         self.set_setting(ACCEPT_RELEASES_KEY, "1" if on else None,
                          "wijzigingen uit vertrouwde releases " + ("direct gepubliceerd" if on else "ter review"))
+
+    @property
+    def organisation_code(self) -> str:
+        """The organisation's code that starts the ids of criteria made here ('' when none was chosen)."""
+        return self.setting(ORGANISATION_CODE_KEY) or ""
+
+    def set_organisation_code(self, code: str) -> None:
+        """Choose the code (2 to 5 capital letters) that starts the ids of new criteria made here; logged."""
+        code = code.strip().upper()
+        if code and not ORGANISATION_CODE_RE.fullmatch(code):
+            raise LibraryError(f"Organisatiecode '{code}' is ongeldig; gebruik 2 tot 5 letters, bijvoorbeeld ZAA.",
+                               en=f"Organisation code '{code}' is invalid; use 2 to 5 letters, e.g. ZAA.")
+        self.set_setting(ORGANISATION_CODE_KEY, code or None, "organisatiecode voor nieuwe criteria")
 
     def setting(self, key: str) -> str | None:
         """A library-wide setting of this organisation's library (None when it was never set)."""
@@ -758,10 +774,15 @@ class LibraryStore:
         }
 
     def new_criterion_id(self, package: str, kind: str) -> str:
-        """The next free id for a criterion of this kind in this package, e.g. MEU-G-07 (a proposal: see save)."""
+        """The next free id for a criterion of this kind in this package, e.g. MEU-G-07 (a proposal: see save).
+
+        With an organisation code (set_organisation_code) it starts with that code, e.g. ZAA-MEU-G-01, so the
+        organisation's own criteria never take an id a publisher's release may bring; existing ids stay as they are.
+        """
         pkg = self.package(package)
         prefix = pkg.prefix or pkg.slug.replace("-", "")[:3].upper()
-        stem = f"{prefix}-{Kind(kind).letter}-"
+        organisation = self.organisation_code
+        stem = f"{organisation + '-' if organisation else ''}{prefix}-{Kind(kind).letter}-"
         rows = self.db.execute("SELECT id FROM criteria WHERE id LIKE ?", [stem + "%"]).fetchall()
         numbers = [int(r[0][len(stem):]) for r in rows if r[0][len(stem):].isdigit()]
         return f"{stem}{(max(numbers) + 1 if numbers else 1):02d}"
@@ -1217,11 +1238,3 @@ class LibraryStore:
                 en=f"No backup could be made in {target_dir}: {exc}. Nothing was changed.",
             ) from exc
         return target
-
-    # ------------------------------------------------------------------ search
-    def search(self, query: str, package: str | None = None, kind: str | None = None, level: int | None = None,
-               status: str | None = None, limit: int = 50) -> list[SearchHit]:
-        """Criteria that match the query, best first (see search.py)."""
-        from .search import search_criteria
-
-        return search_criteria(self, query, package=package, kind=kind, level=level, status=status, limit=limit)

@@ -60,10 +60,10 @@ def fresh_db(tmp_path: Path, mini_pack_path: Path):
 @pytest.fixture(scope="session")
 def starter_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One database with the full starter library, built once per test run and copied per test."""
-    from criteria_library.store import LibraryStore
+    from criteria_library.starter import open_library
 
     path = tmp_path_factory.mktemp("starter") / "starter.db"
-    store = LibraryStore.open(path, seed=True)
+    store = open_library(path)
     store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     return path

@@ -298,3 +298,16 @@ def test_a_release_does_not_overwrite_the_organisations_own_criterion_with_the_s
     assert own.id in plan.conflicts and own.id not in plan.changed
     assert govs.b.criterion(own.id).title == own.title
     assert [c.local.id for c in conflicts(govs.b)] == [own.id]
+
+
+def test_with_an_organisation_code_own_criteria_never_meet_a_publishers_id(govs: Govs) -> None:
+    govs.b.set_organisation_code("GEMB")
+    own = govs.b.duplicate_criterion("MEU-S-01")
+    theirs = govs.a.duplicate_criterion("MEU-S-01")
+    govs.a.set_status(theirs.id, Status.IN_REVIEW)
+    govs.a.author = "Collega"
+    govs.a.set_status(theirs.id, Status.PUBLISHED)
+    assert (own.id, theirs.id) == ("GEMB-MEU-S-01", "MEU-S-02")
+    plan = govs.update()
+    assert [c.id for c in plan.new] == [theirs.id] and not plan.conflicts
+    assert govs.b.criterion(own.id).title == own.title and govs.b.has_criterion(theirs.id)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import pytest
 
 from criteria_library.models import Status
+from criteria_library.search import search_criteria
 from criteria_library.store import LibraryStore
 
 
 def ids(store: LibraryStore, query: str, **filters) -> list[str]:
-    return [h.criterion.id for h in store.search(query, **filters)]
+    return [h.criterion.id for h in search_criteria(store, query, **filters)]
 
 
 def test_singular_finds_plural_and_back(fresh_db: LibraryStore) -> None:
@@ -47,7 +48,7 @@ def test_compound_words_are_found_by_their_parts(fresh_db: LibraryStore) -> None
 
 def test_prefixes_while_typing(fresh_db: LibraryStore) -> None:
     for prefix in ("r", "re", "res", "rese"):
-        assert fresh_db.search(prefix), prefix
+        assert search_criteria(fresh_db, prefix), prefix
     assert ids(fresh_db, "reserve")[0] == "MEU-M-01"
 
 
@@ -57,14 +58,14 @@ def test_english_words_find_the_package(fresh_db: LibraryStore) -> None:
 
 def test_filters(fresh_db: LibraryStore) -> None:
     assert ids(fresh_db, "opdrachtnemer", package="meubilair", kind="minimumeis") == ["MEU-M-01"]
-    assert all(h.criterion.level == 2 for h in fresh_db.search("de", level=2))
+    assert all(h.criterion.level == 2 for h in search_criteria(fresh_db, "de", level=2))
     fresh_db.set_status("VKB-M-01", Status.RETIRED)
     assert "VKB-M-01" not in ids(fresh_db, "palen")
     assert ids(fresh_db, "palen", status="ingetrokken") == ["VKB-M-01"]
 
 
 def test_results_are_ordered_by_relevance(fresh_db: LibraryStore) -> None:
-    hits = fresh_db.search("gerecycled aluminium verkeersborden")
+    hits = search_criteria(fresh_db, "gerecycled aluminium verkeersborden")
     assert hits[0].criterion.id == "VKB-G-01"
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
@@ -82,17 +83,17 @@ def test_index_follows_edits(fresh_db: LibraryStore) -> None:
 
 
 def test_a_typed_criterion_code_ranks_first(library: LibraryStore) -> None:
-    hits = library.search("VKB-M-01")
+    hits = search_criteria(library, "VKB-M-01")
     assert hits[0].criterion.id == "VKB-M-01"
-    assert library.search("vkb-m-01")[0].criterion.id == "VKB-M-01"
+    assert search_criteria(library, "vkb-m-01")[0].criterion.id == "VKB-M-01"
 
 
 def test_a_code_prefix_lists_that_family_first(library: LibraryStore) -> None:
     family = library.criterion_ids(package="verkeersborden")
-    hits = [h.criterion.id for h in library.search("vkb", limit=len(family))]
+    hits = [h.criterion.id for h in search_criteria(library, "vkb", limit=len(family))]
     assert hits and all(cid.startswith("VKB-") for cid in hits)
     assert len(hits) == len([cid for cid in family if cid.startswith("VKB-")])
-    minimum = [h.criterion.id for h in library.search("VKB-M")]
+    minimum = [h.criterion.id for h in search_criteria(library, "VKB-M")]
     family_m = [cid for cid in family if cid.startswith("VKB-M-")]
     assert minimum[: len(family_m)] == sorted(family_m)
 
@@ -103,7 +104,7 @@ def test_title_hits_rank_above_hits_deep_in_a_text(library: LibraryStore) -> Non
     mixed = 0
     for query in ("verpakking", "afval", "hergebruik", "garantie", "onderdelen", "reparatie", "terugname"):
         root = stem(query)
-        hits = library.search(query, limit=50)
+        hits = search_criteria(library, query, limit=50)
         in_title = [any(t.startswith(root) for t in tokens(h.criterion.title)) for h in hits]
         if True in in_title and False in in_title:
             mixed += 1

@@ -13,6 +13,7 @@ import pytest
 from criteria_library import migrations
 from criteria_library.errors import LibraryError, ReadOnlyError
 from criteria_library.models import Kind, Status
+from criteria_library.search import search_criteria
 from criteria_library.store import LibraryStore
 from tests.helpers import db_fingerprint, publish_edit
 
@@ -185,7 +186,7 @@ def test_read_only_file_opens_read_only_and_refuses_writes(fresh_db: LibraryStor
         store = LibraryStore.open(path)
         assert store.read_only
         assert "alleen-lezen" in (store.read_only_reason or "")
-        assert len(store.search("palen")) >= 1
+        assert len(search_criteria(store, "palen")) >= 1
         with pytest.raises(ReadOnlyError, match="kan niet worden gewijzigd"):
             store.save_criterion(replace(store.criterion("MEU-M-01"), title="Anders"))
         store.close()
@@ -243,7 +244,7 @@ def test_rebuild_search_index_repairs_a_drifted_index(fresh_db: LibraryStore) ->
     fresh_db.rebuild_search_index(lambda done, total: steps.append((done, total)))
     assert check_library(fresh_db).ok
     assert steps[-1] == (2, 2)
-    assert fresh_db.search("palen")[0].criterion.id == "VKB-M-01"
+    assert search_criteria(fresh_db, "palen")[0].criterion.id == "VKB-M-01"
 
 
 def test_older_database_is_upgraded_in_place(tmp_path: Path) -> None:
@@ -314,9 +315,9 @@ def test_a_damaged_search_index_is_reported_not_silently_degraded(fresh_db: Libr
     fresh_db.db.conn.execute("DELETE FROM criteria_fts_data WHERE id > 10")  # index segments lost
     fresh_db.changed()
     with pytest.raises(LibraryError, match="zoekindex van de bibliotheek is beschadigd"):
-        fresh_db.search("meubilair")
+        search_criteria(fresh_db, "meubilair")
     fresh_db.rebuild_search_index()
-    assert fresh_db.search("meubilair")
+    assert search_criteria(fresh_db, "meubilair")
 
 
 def test_a_connection_is_checked_against_use_from_another_thread(fresh_db: LibraryStore) -> None:
@@ -338,3 +339,19 @@ def test_a_connection_is_checked_against_use_from_another_thread(fresh_db: Libra
         thread = threading.Thread(target=reader.count_criteria)
         thread.start()
         thread.join()
+
+
+def test_an_organisation_code_starts_new_ids_and_keeps_existing_ones(fresh_db: LibraryStore) -> None:
+    fresh_db.author = "Regisseur"
+    fresh_db.set_organisation_code("zaa")
+    assert fresh_db.organisation_code == "ZAA"
+    assert (fresh_db.events()[0]["event"], fresh_db.events()[0]["detail"]) == ("organisatiecode voor nieuwe criteria",
+                                                                               "ZAA")
+    copy = fresh_db.duplicate_criterion("MEU-G-01")
+    assert copy.id == "ZAA-MEU-G-01" and fresh_db.criterion("MEU-G-01").title != copy.title
+    assert fresh_db.new_criterion_id("meubilair", Kind.AWARD) == "ZAA-MEU-G-02"
+    assert search_criteria(fresh_db, "zaa-meu-g-01")[0].criterion.id == copy.id
+    with pytest.raises(LibraryError, match="Organisatiecode 'Z4' is ongeldig"):
+        fresh_db.set_organisation_code("Z4")
+    fresh_db.set_organisation_code("")
+    assert fresh_db.new_criterion_id("meubilair", Kind.AWARD) == "MEU-G-02"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from criteria_library.models import Status
+from criteria_library.starter import open_library
 from criteria_library.store import LibraryStore
 from tests.helpers import publish_edit
 
@@ -58,10 +59,10 @@ def test_second_connection_in_this_process_does_not_lose_an_edit_to_another_writ
 
 FIRST_START = """
 import sys, time
-from criteria_library.store import LibraryStore
+from criteria_library.starter import open_library
 start_at = float(sys.argv[2])
 time.sleep(max(0.0, start_at - time.time()))  # both processes start at the same moment
-with LibraryStore.open(sys.argv[1]) as store:
+with open_library(sys.argv[1]) as store:
     print(store.count_criteria())
 """
 
@@ -115,7 +116,7 @@ def test_first_start_killed_at_any_moment_leaves_a_usable_library(tmp_path: Path
             kills += 1
         proc.wait(timeout=30)
         # the next start finds either no library (and makes a full one) or a full one
-        with LibraryStore.open(path) as store:
+        with open_library(path) as store:
             assert store.count_criteria() == expected
     assert kills > 0
 
