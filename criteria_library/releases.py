@@ -27,7 +27,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from .errors import LibraryError, PackError
 from .exchange import MAX_PACK_BYTES, Pack, pack_from_dict, pack_to_dict
-from .infra import paths
+from .infra import paths, strict_json
 from .infra.files import atomic_write
 from .models import Package, Status
 from .store import LibraryStore
@@ -150,7 +150,7 @@ def _read_trust_file() -> dict[str, Any]:
     if not path.exists():
         return {"publishers": [], "builtin_untrusted": False}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = strict_json.loads_exact(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or not isinstance(data.get("publishers", []), list):
             raise ValueError("shape")
     except (OSError, ValueError) as exc:
@@ -399,7 +399,7 @@ def verify_release(index_bytes: bytes, signature_text: bytes, source: _Source,
                    publishers: list[Publisher]) -> Release:
     """Check the signature, then read every pack file named in the index and check its size and hash."""
     try:
-        index = json.loads(index_bytes.decode("utf-8"))
+        index = strict_json.loads_exact(index_bytes.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         raise _tampered(INDEX_NAME) from None
     if not isinstance(index, dict) or index.get("format") != RELEASE_FORMAT:
@@ -440,7 +440,7 @@ def verify_release(index_bytes: bytes, signature_text: bytes, source: _Source,
         if len(data) != entry.get("size") or sha256_hex(data) != entry.get("sha256"):
             raise _tampered(f"{name} is niet het bestand dat de uitgever ondertekende")
         try:
-            pack = pack_from_dict(json.loads(data.decode("utf-8")), name)
+            pack = pack_from_dict(strict_json.loads(data.decode("utf-8")), name)
         except (UnicodeDecodeError, ValueError):
             raise _tampered(name) from None
         except PackError:

@@ -175,3 +175,36 @@ def test_restore_previous_state_undoes_an_update(published, tmp_path: Path) -> N
     merge.restore_previous_state(other)
     assert db_fingerprint(other.path) == before
     assert other.criterion("MEU-M-01").status == Status.PUBLISHED
+
+
+def _resign(folder: Path, keyfile: Path, text: str) -> None:
+    """Replace the index with text and sign it with the publisher's own key (a publisher's tool gone wrong)."""
+    import base64
+
+    from tests.release_helpers import PASSPHRASE
+
+    data = text.encode("utf-8")
+    (folder / "index.json").write_bytes(data)
+    key = load_private_key(keyfile, PASSPHRASE)
+    (folder / "index.json.sig").write_bytes(base64.b64encode(key.sign(data)) + b"\n")
+
+
+@pytest.mark.parametrize("change", ["duplicate key", "NaN"])
+def test_a_signed_index_with_a_key_twice_or_nan_is_refused(published, tmp_path: Path, change: str) -> None:
+    """Two readers may take different values of a key given twice; the signature must cover one meaning only."""
+    _, keyfile, folder = published
+    text = (folder / "index.json").read_text(encoding="utf-8")
+    if change == "duplicate key":
+        text = text.replace('"release": "1.0",', '"release": "1.0", "release": "9.0",')
+    else:
+        text = text.replace('"version": 1,', '"version": 1, "extra": NaN,')
+    _resign(folder, keyfile, text)
+    with pytest.raises(LibraryError, match="beschadigd of onderweg gewijzigd"):
+        read_release(folder)
+
+
+@pytest.mark.parametrize("text", ['{"publishers": [], "publishers": []}', '{"publishers": [], "x": NaN}'])
+def test_a_trust_list_with_a_key_twice_or_nan_is_refused(isolated_home: Path, text: str) -> None:
+    (isolated_home / "trusted_publishers.json").write_text(text, encoding="utf-8")
+    with pytest.raises(LibraryError, match="vertrouwde uitgevers .* is beschadigd"):
+        trusted_publishers()
