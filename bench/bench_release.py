@@ -20,7 +20,9 @@ from bench.timing import timed  # noqa: E402
 from criteria_library.exchange import apply_import, plan_import, read_pack  # noqa: E402
 from criteria_library.merge import apply_update, plan_update  # noqa: E402
 from criteria_library.models import Status  # noqa: E402
-from criteria_library.releases import generate_key, load_private_key, publish, read_release, trust  # noqa: E402
+from criteria_library.publish import publish  # noqa: E402
+from criteria_library.publishers import generate_key, load_private_key, trust  # noqa: E402
+from criteria_library.releases import read_release  # noqa: E402
 from criteria_library.store import LibraryStore  # noqa: E402
 
 

@@ -112,7 +112,7 @@ def _passphrase(prompt: str, *, confirm: bool = False) -> str:
     import getpass
     import os
 
-    from .releases import PASSPHRASE_ENV
+    from .publishers import PASSPHRASE_ENV
 
     if os.environ.get(PASSPHRASE_ENV):
         return os.environ[PASSPHRASE_ENV]
@@ -127,7 +127,7 @@ def _passphrase(prompt: str, *, confirm: bool = False) -> str:
 
 def cmd_keygen(args: argparse.Namespace) -> int:
     """Create an Ed25519 key pair for signing releases."""
-    from .releases import generate_key, short_fingerprint
+    from .publishers import generate_key, short_fingerprint
 
     fp = generate_key(args.keyfile, _passphrase("Wachtwoordzin voor de nieuwe sleutel: ", confirm=True))
     print(f"sleutel gemaakt: {args.keyfile} (privé, bewaar hem goed) en {args.keyfile}.pub (deel deze)")
@@ -138,7 +138,8 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     """Write a signed release of the published criteria."""
     from . import user
-    from .releases import load_private_key, publish
+    from .publish import publish
+    from .publishers import load_private_key
 
     key = load_private_key(args.key, _passphrase("Wachtwoordzin van de sleutel: "))
     with open_store(args) as store:  # a first run makes the library, as every command does
@@ -151,7 +152,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 def cmd_trust(args: argparse.Namespace) -> int:
     """Trust a publisher's key, or list the trusted publishers."""
-    from .releases import short_fingerprint, trust, trusted_publishers
+    from .publishers import short_fingerprint, trust, trusted_publishers
 
     if args.list or args.pubkey is None:
         if args.pubkey is not None or args.name:
@@ -169,7 +170,7 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 def cmd_untrust(args: argparse.Namespace) -> int:
     """Stop trusting a publisher."""
-    from .releases import untrust
+    from .publishers import untrust
 
     untrust(args.name)
     print(f"niet meer vertrouwd: {args.name}")

@@ -27,7 +27,8 @@ from .field_names import label, value_text
 from .infra.text import terminal_safe
 from .models import CONTENT_FIELDS, Criterion, Package, Status
 from .provenance import ReleaseChanges, ReleaseStamp
-from .releases import Release, short_fingerprint, version_key
+from .publishers import short_fingerprint
+from .releases import Release, version_key
 from .store import (
     LAST_UPDATE_BACKUP_KEY,
     LibraryStore,

@@ -9,7 +9,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from criteria_library.releases import generate_key, load_private_key, publish, trust
+from criteria_library.publish import publish
+from criteria_library.publishers import generate_key, load_private_key, trust
 from criteria_library.store import LibraryStore
 
 PASSPHRASE = "een lange wachtwoordzin"

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from criteria_library import merge
 from criteria_library.infra.errors import UserError
 from criteria_library.merge import Conflict, UpdatePlan
-from criteria_library.releases import read_release, short_fingerprint
+from criteria_library.publishers import short_fingerprint
+from criteria_library.releases import read_release
 from criteria_library.store import LibraryStore
 
 from . import i18n
