@@ -1146,6 +1146,8 @@ class LibraryStore:
 
     def package_origins(self) -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
         """Per package received in a release: its fields as last received and the conflicting incoming fields."""
+        if not self.db["package_origin"].exists():  # an older library opened read-only (not migrated): none yet
+            return {}
         rows = self.db.execute("SELECT slug, base, incoming FROM package_origin").fetchall()
         return {r[0]: (json.loads(r[1] or "{}"), json.loads(r[2]) if r[2] else None) for r in rows}
 

@@ -311,3 +311,15 @@ def test_with_an_organisation_code_own_criteria_never_meet_a_publishers_id(govs:
     plan = govs.update()
     assert [c.id for c in plan.new] == [theirs.id] and not plan.conflicts
     assert govs.b.criterion(own.id).title == own.title and govs.b.has_criterion(theirs.id)
+
+
+def test_a_library_from_before_package_merging_lists_its_conflicts_read_only(fresh_db: LibraryStore) -> None:
+    """`library conflicts` opens read-only, so an older library (schema 4) is not migrated first."""
+    conn = sqlite3.connect(fresh_db.path)
+    conn.execute("DROP TABLE package_origin")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_package_origin'")
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    with LibraryStore.open(fresh_db.path, read_only=True) as old:
+        assert package_conflicts(old) == {} and conflicts(old) == []
