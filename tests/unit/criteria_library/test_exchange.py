@@ -316,3 +316,10 @@ def test_an_import_leaves_a_pending_version_alone(fresh_db: LibraryStore, mini_p
     assert "! MEU-M-01 (overgeslagen: hier is een nieuwe versie in bewerking)" in plan.report()
     apply_import(fresh_db, plan, backup=False)
     assert fresh_db.draft("MEU-M-01") == ours
+
+
+def test_a_status_alone_in_a_pack_is_no_change(fresh_db: LibraryStore, mini_pack: dict, tmp_path: Path) -> None:
+    """Statuses move through the workflow; a preview must not promise a status step the import will not take."""
+    mini_pack["criteria"][1]["status"] = "concept"
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    assert not plan.has_changes and "MEU-M-01" in plan.unchanged and "Status" not in plan.report()
