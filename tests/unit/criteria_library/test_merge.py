@@ -268,14 +268,15 @@ def test_package_edits_here_are_merged_or_shown_as_conflicts(govs: Govs, capsys)
     govs.b.save_package(replace(mine, name_nl="Meubilair (gemeente B)", synonyms=[*mine.synonyms, "stoelen"],
                                 cpv=mine.cpv[:1]))
     theirs = govs.a.package("meubilair")
-    govs.a.save_package(replace(theirs, name_nl="Kantoormeubilair", synonyms=[*theirs.synonyms, "kasten"],
+    govs.a.save_package(replace(theirs, name_nl="Kantoormeubilair", synonyms=[*theirs.synonyms[1:], "kasten"],
                                 description="Nieuwe omschrijving."))
     plan = govs.update()
     assert plan.package_conflicts == {"meubilair": {"name_nl": ("Meubilair (gemeente B)", "Kantoormeubilair")}}
     assert "! pakket meubilair (conflict" in plan.report()
     merged = govs.b.package("meubilair")
     assert merged.name_nl == "Meubilair (gemeente B)" and merged.description == "Nieuwe omschrijving."
-    assert merged.synonyms == [*mine.synonyms, "stoelen", "kasten"] and merged.cpv == mine.cpv[:1]
+    # each side's additions stay and the publisher's removal is taken; the CPV code removed here stays removed
+    assert merged.synonyms == [*mine.synonyms[1:], "stoelen", "kasten"] and merged.cpv == mine.cpv[:1]
     assert package_conflicts(govs.b) == plan.package_conflicts
     import main
 
@@ -323,3 +324,15 @@ def test_a_library_from_before_package_merging_lists_its_conflicts_read_only(fre
     conn.close()
     with LibraryStore.open(fresh_db.path, read_only=True) as old:
         assert package_conflicts(old) == {} and conflicts(old) == []
+
+
+def test_a_criterion_another_publisher_sent_is_a_conflict_not_an_update(govs: Govs, tmp_path: Path) -> None:
+    """Publisher C's MEU-M-01 is not the MEU-M-01 that A sent: an id this publisher never sent is a conflict."""
+    other_key = make_key(tmp_path, "ander")
+    trust_key(other_key, "Andere uitgever")
+    c = subscriber(tmp_path / "c.db")
+    apply_update(c, plan_update(c, read_release(release(govs.a, govs.key, tmp_path / "voor-c", "1.0"))))
+    publish_edit(c, replace(c.criterion("MEU-M-01"), title="Eis van uitgever C met dezelfde code"))
+    plan = plan_update(govs.b, read_release(release(c, other_key, tmp_path / "van-c", "1.0")))
+    assert "MEU-M-01" in plan.conflicts and "MEU-M-01" not in plan.changed
+    c.close()
