@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from criteria_library.store import LibraryStore  # noqa: E402
+from criteria_library.starter import open_library  # noqa: E402
 from tender_assistant.matching import match_packages, matcher_for  # noqa: E402
 
 EVAL = ROOT / "tests" / "data" / "tender_eval.json"
@@ -24,7 +24,7 @@ ROUNDS = 5
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
-        store = LibraryStore.open(Path(folder) / "library.db")
+        store = open_library(Path(folder) / "library.db")
         start = time.perf_counter()
         matcher_for(store)
         build = time.perf_counter() - start

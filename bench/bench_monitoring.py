@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from criteria_library.store import LibraryStore  # noqa: E402
+from criteria_library.starter import open_library  # noqa: E402
 from tender_assistant.monitoring.demo_register import build_records  # noqa: E402
 from tender_assistant.monitoring.importer import COLUMNS, import_files  # noqa: E402
 from tender_assistant.monitoring.register_store import RegisterStore  # noqa: E402
@@ -96,7 +96,7 @@ def baseline_import(files: list[Path], path: Path) -> int:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        library = LibraryStore.open(folder / "library.db")
+        library = open_library(folder / "library.db")
         records = build_records(library, ORGANISATIONS, YEARS, PER_YEAR, seed=35)
         files = write_org_files(records, folder)
 

@@ -20,7 +20,9 @@ from bench.timing import timed  # noqa: E402
 from criteria_library.exchange import apply_import, plan_import, read_pack  # noqa: E402
 from criteria_library.merge import apply_update, plan_update  # noqa: E402
 from criteria_library.models import Status  # noqa: E402
-from criteria_library.releases import generate_key, load_private_key, publish, read_release, trust  # noqa: E402
+from criteria_library.publish import publish  # noqa: E402
+from criteria_library.publishers import generate_key, load_private_key, trust  # noqa: E402
+from criteria_library.releases import read_release  # noqa: E402
 from criteria_library.store import LibraryStore  # noqa: E402
 
 
@@ -49,11 +51,11 @@ def main() -> None:
           f"{pack_path.stat().st_size / 2**20:.1f} MB")
 
     # baseline: a plain import of the same pack into an empty library (read + validate + plan + write)
-    plain = LibraryStore.open(work / "plain.db", seed=False)
+    plain = LibraryStore.open(work / "plain.db")
     plain_ms, _ = timed(lambda: apply_import(plain, plan_import(plain, read_pack(pack_path)), backup=False))
     plain.close()
 
-    publisher = LibraryStore.open(work / "publisher.db", seed=False)
+    publisher = LibraryStore.open(work / "publisher.db")
     apply_import(publisher, plan_import(publisher, read_pack(pack_path)), backup=False)
     generate_key(work / "k.key", "bench-wachtwoord")
     trust(work / "k.key.pub", "Bench")
@@ -61,7 +63,7 @@ def main() -> None:
     publish_ms, _ = timed(lambda: publish(publisher, work / "r1", key, publisher="Bench", version="1"))
 
     verify_ms, release = timed(lambda: read_release(work / "r1"))
-    subscriber = LibraryStore.open(work / "subscriber.db", seed=False)
+    subscriber = LibraryStore.open(work / "subscriber.db")
     plan_ms, plan = timed(lambda: plan_update(subscriber, release))
     apply_ms, _ = timed(lambda: apply_update(subscriber, plan, backup=False))
     first = verify_ms + plan_ms + apply_ms

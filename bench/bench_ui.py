@@ -33,18 +33,18 @@ mode, db = sys.argv[1], sys.argv[2]
 app = QApplication([])
 if mode == "bare":
     from PySide6.QtWidgets import QMainWindow, QTableView
-    from criteria_library.store import LibraryStore
-    store = LibraryStore.open(db)
+    from criteria_library.starter import open_library
+    store = open_library(db)
     window = QMainWindow()
     window.setCentralWidget(QTableView())
 else:
     from ui import i18n
     from ui.main_window import MainWindow
     from ui.settings import AppSettings
-    from criteria_library.store import LibraryStore
+    from criteria_library.starter import open_library
     settings = AppSettings()
     i18n.install(app, "nl")
-    store = LibraryStore.open(db)
+    store = open_library(db)
     window = MainWindow(store, settings)
 window.resize(1366, 768)
 window.show()
@@ -72,7 +72,7 @@ def build_library(path: Path, criteria: int) -> None:
     from criteria_library.exchange import apply_import, pack_from_dict, plan_import
     from criteria_library.store import LibraryStore
 
-    store = LibraryStore.open(path, seed=False)
+    store = LibraryStore.open(path)
     pack = pack_from_dict(synthetic_pack(criteria=criteria))
     apply_import(store, plan_import(store, pack), backup=False)
     store.close()
@@ -102,12 +102,12 @@ def keystroke_latency(db: Path, queries: list[str]) -> tuple[list[float], list[f
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from criteria_library.store import LibraryStore
+    from criteria_library.starter import open_library
     from ui.main_window import MainWindow
     from ui.settings import AppSettings
 
     app = QApplication.instance() or QApplication([])
-    store = LibraryStore.open(db)
+    store = open_library(db)
     window = MainWindow(store, AppSettings())
     window.resize(1366, 768)
     window.show()
@@ -151,10 +151,10 @@ def main() -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     work = Path(tempfile.mkdtemp(prefix="ta-bench-ui-"))
     os.environ["TENDER_ASSISTANT_HOME"] = str(work / "home")
-    from criteria_library.store import LibraryStore
+    from criteria_library.starter import open_library
 
     starter = work / "starter.db"
-    LibraryStore.open(starter, seed=True).close()
+    open_library(starter).close()
     big = work / "big.db"
     t = time.perf_counter()
     build_library(big, args.criteria)

@@ -10,6 +10,7 @@ from pathlib import Path
 from .errors import LibraryError, PackError
 from .infra.text import escape_unprintable, terminal_safe
 from .models import Kind, Status
+from .starter import open_library
 from .store import LibraryStore
 
 
@@ -40,6 +41,14 @@ def register(sub: argparse._SubParsersAction) -> None:
                                  "van wat ze vervangt)")
     restore.add_argument("backup", type=Path, metavar="KOPIE", help="de reservekopie (.db), bv. uit de map backups")
     restore.set_defaults(func=cmd_restore)
+    settings = lib_sub.add_parser("settings", help="toon of wijzig de instellingen van de bibliotheek (regisseur)")
+    settings.add_argument("--organisation-code", metavar="CODE",
+                          help="2 tot 5 letters waarmee de codes van hier gemaakte criteria beginnen, bv. ZAA "
+                          "(leeg: geen); bestaande codes blijven")
+    settings.add_argument("--trusted-releases", choices=["review", "publish"],
+                          help="wijzigingen van gepubliceerde criteria uit vertrouwde releases: ter review "
+                          "(standaard) of direct publiceren")
+    settings.set_defaults(func=cmd_settings)
     register_releases(lib_sub)
 
     search = sub.add_parser("search", help="zoek criteria (typfouttolerant, Nederlands en Engels)")
@@ -103,7 +112,7 @@ def _passphrase(prompt: str, *, confirm: bool = False) -> str:
     import getpass
     import os
 
-    from .releases import PASSPHRASE_ENV
+    from .publishers import PASSPHRASE_ENV
 
     if os.environ.get(PASSPHRASE_ENV):
         return os.environ[PASSPHRASE_ENV]
@@ -118,7 +127,7 @@ def _passphrase(prompt: str, *, confirm: bool = False) -> str:
 
 def cmd_keygen(args: argparse.Namespace) -> int:
     """Create an Ed25519 key pair for signing releases."""
-    from .releases import generate_key, short_fingerprint
+    from .publishers import generate_key, short_fingerprint
 
     fp = generate_key(args.keyfile, _passphrase("Wachtwoordzin voor de nieuwe sleutel: ", confirm=True))
     print(f"sleutel gemaakt: {args.keyfile} (privé, bewaar hem goed) en {args.keyfile}.pub (deel deze)")
@@ -129,7 +138,8 @@ def cmd_keygen(args: argparse.Namespace) -> int:
 def cmd_publish(args: argparse.Namespace) -> int:
     """Write a signed release of the published criteria."""
     from . import user
-    from .releases import load_private_key, publish
+    from .publish import publish
+    from .publishers import load_private_key
 
     key = load_private_key(args.key, _passphrase("Wachtwoordzin van de sleutel: "))
     with open_store(args) as store:  # a first run makes the library, as every command does
@@ -142,7 +152,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
 
 def cmd_trust(args: argparse.Namespace) -> int:
     """Trust a publisher's key, or list the trusted publishers."""
-    from .releases import short_fingerprint, trust, trusted_publishers
+    from .publishers import short_fingerprint, trust, trusted_publishers
 
     if args.list or args.pubkey is None:
         if args.pubkey is not None or args.name:
@@ -160,7 +170,7 @@ def cmd_trust(args: argparse.Namespace) -> int:
 
 def cmd_untrust(args: argparse.Namespace) -> int:
     """Stop trusting a publisher."""
-    from .releases import untrust
+    from .publishers import untrust
 
     untrust(args.name)
     print(f"niet meer vertrouwd: {args.name}")
@@ -265,10 +275,23 @@ def _positive_int(text: str) -> int:
 
 def open_store(args: argparse.Namespace, *, read_only: bool = False) -> LibraryStore:
     """Open the library named by --db (or the default one); its warnings go to stderr."""
-    store = LibraryStore.open(getattr(args, "db", None), read_only=read_only)
+    store = open_library(getattr(args, "db", None), read_only=read_only)
     for warning in store.warnings:
         print(f"let op: {warning}", file=sys.stderr)
     return store
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    """Show the library's settings, or change them (each change is logged)."""
+    with open_store(args) as store:
+        if args.organisation_code is not None:
+            store.set_organisation_code(args.organisation_code)
+        if args.trusted_releases is not None:
+            store.set_accept_trusted_releases(args.trusted_releases == "publish")
+        print(f"organisatiecode: {store.organisation_code or '(geen)'}")
+        print("vertrouwde releases: " + ("direct gepubliceerd" if store.accepts_trusted_releases else "ter review"))
+        print("vier-ogenprincipe: " + ("aan" if store.four_eyes else "uit"))
+    return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
@@ -367,7 +390,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     """Search criteria and print them best first."""
     if not args.query.strip():
         raise LibraryError("Geef een zoekterm.", en="Give a search term.")
-    from .search import MAX_QUERY_TERMS, query_terms
+    from .search import MAX_QUERY_TERMS, query_terms, search_criteria
 
     words, cut = query_terms(args.query)
     if cut:
@@ -376,7 +399,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     with open_store(args) as store:
         if args.package is not None:
             store.package(args.package)
-        hits = store.search(args.query, package=args.package, kind=args.kind, level=args.level,
+        hits = search_criteria(store, args.query, package=args.package, kind=args.kind, level=args.level,
                             status=args.status, limit=args.limit)
     if args.json:
         print(json.dumps([{"id": h.criterion.id, "package": h.criterion.package, "kind": str(h.criterion.kind),

@@ -26,7 +26,8 @@ from .field_names import label, value_text
 from .infra.text import terminal_safe
 from .models import CONTENT_FIELDS, Criterion, Package, Status
 from .provenance import ReleaseChanges, ReleaseStamp
-from .releases import Release, short_fingerprint, version_key
+from .publishers import short_fingerprint
+from .releases import Release, version_key
 from .restore import UndoPreview, UndoResult, preview_undo, undo_update, update_backup_path
 from .rows import content_diff, criterion_to_row
 from .store import LAST_UPDATE_BACKUP_KEY, LibraryStore, criterion_from_content

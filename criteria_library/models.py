@@ -109,7 +109,8 @@ R_STRATEGIES: dict[str, tuple[str, str]] = {
 }
 
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
-CRITERION_ID_RE = re.compile(r"^[A-Z]{2,5}-[SMGC]-\d{2,4}$")
+# PACKAGE-KIND-NUMBER, optionally after an organisation code (ZAA-MEU-M-01: a criterion made by that organisation)
+CRITERION_ID_RE = re.compile(r"^(?:[A-Z]{2,5}-)?[A-Z]{2,5}-[SMGC]-\d{2,4}$")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CPV_RE = re.compile(r"^\d{8}-\d$")
 # what a user may type: eight digits, with or without the check digit (parse_cpv looks the code up)

@@ -23,7 +23,7 @@ FUZZY_TITLE_LIMIT = 5000  # above this many criteria the title pass would cost m
 BM25_WEIGHTS = "10.0, 2.0, 2.0, 1.0, 4.0"
 TOKEN_RE = re.compile(r"[^\W_]+")
 # a typed criterion id or the start of one: 'VKB-M-01', 'vkb-m', 'vkb'
-ID_QUERY_RE = re.compile(r"^\s*([A-Za-z]{2,5})(?:-([SMGCsmgc])(?:-(\d{1,4}))?)?-?\s*$")
+ID_QUERY_RE = re.compile(r"^\s*(?:([A-Za-z]{2,5})-)?([A-Za-z]{2,5})(?:-([SMGCsmgc])(?:-(\d{1,4}))?)?-?\s*$")
 ID_EXACT_SCORE = 100.0
 ID_PREFIX_SCORE = 99.0
 TEXT_SCORE_MAX = 98.0
@@ -152,8 +152,9 @@ def _id_hits(store: LibraryStore, query: str, where: str, params: list) -> dict[
     match = ID_QUERY_RE.match(query)
     if not match:
         return {}
-    prefix, letter, number = match.groups()
-    code = prefix.upper() + (f"-{letter.upper()}" if letter else "") + (f"-{number}" if number else "")
+    organisation, prefix, letter, number = match.groups()
+    code = (f"{organisation.upper()}-" if organisation else "") + prefix.upper() \
+        + (f"-{letter.upper()}" if letter else "") + (f"-{number}" if number else "")
     like = code + ("" if number else "-") + "%"
     rows = store.db.conn.execute(
         f"SELECT c.id FROM criteria c WHERE (c.id = ? OR c.id LIKE ?){where} ORDER BY c.id LIMIT {CANDIDATES}",

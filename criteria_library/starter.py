@@ -5,7 +5,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from .errors import LibraryError
 from .exchange import Pack, apply_import, plan_import, read_pack
+from .merge import apply_update, plan_update
+from .releases import starter_release
 from .store import LibraryStore
 
 STARTER_DIR = Path(__file__).with_name("starter")
@@ -26,6 +29,12 @@ def starter_pack() -> Pack:
     return merged
 
 
+def open_library(path: Path | str | None = None, *, read_only: bool = False,
+                 any_thread: bool = False) -> LibraryStore:
+    """Open the library at path (default the user's); a first start makes it and fills it with the starter library."""
+    return LibraryStore.open(path, read_only=read_only, seed=load_starter_library, any_thread=any_thread)
+
+
 def load_starter_library(store: LibraryStore) -> int:
     """Fill an empty library with the starter library; returns the number of criteria loaded.
 
@@ -33,10 +42,6 @@ def load_starter_library(store: LibraryStore) -> int:
     later releases can tell local changes from upstream ones. Starter files changed without re-running
     scripts/sign_starter still load, as a plain import without provenance (a test catches that before release).
     """
-    from .errors import LibraryError
-    from .merge import apply_update, plan_update
-    from .releases import starter_release
-
     try:
         release = starter_release(STARTER_DIR)
     except (LibraryError, OSError):

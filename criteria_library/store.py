@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -22,7 +23,6 @@ from .models import (
     CriterionVersion,
     Kind,
     Package,
-    SearchHit,
     Status,
 )
 from .provenance import Origin, ReleaseChanges
@@ -38,9 +38,12 @@ from .validation import criterion_problems, package_problems
 
 KIND_RANK_SQL = migrations.KIND_RANK_SQL
 ACCEPT_RELEASES_KEY = "accept_trusted_releases"  # the regisseur's release policy (see accepts_trusted_releases)
+ORGANISATION_CODE_KEY = "organisation_code"  # starts the ids of criteria made here (see new_criterion_id)
+ORGANISATION_CODE_RE = re.compile(r"[A-Z]{2,5}")
 LAST_UPDATE_BACKUP_KEY = "last_update_backup"  # the backup made before the last release update
 BULK_FTS_THRESHOLD = 200  # from this many new criteria on, index them in one statement (see _bulk_fts)
 T = TypeVar("T")
+Seeder = Callable[["LibraryStore"], object]  # fills a new library (see LibraryStore.open)
 
 
 def now_iso() -> str:
@@ -82,9 +85,12 @@ class LibraryStore:
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: Path | str | None = None, *, read_only: bool = False, seed: bool = True,
+    def open(cls, path: Path | str | None = None, *, read_only: bool = False, seed: Seeder | None = None,
              any_thread: bool = False) -> LibraryStore:
-        """Open (or create and fill with the starter library) the database at path, default the user's library.
+        """Open (or create, and fill with seed) the database at path, default the user's library.
+
+        seed fills a library made by this call before anyone sees it (criteria_library.starter.open_library passes
+        the starter library); an existing library, also an emptied one, is never seeded.
 
         The connection may be used only by the thread that opened it (SQLite's check stays on), unless any_thread:
         for a connection opened on one thread and used on another (the search reader), one thread at a time.
@@ -115,18 +121,15 @@ class LibraryStore:
         return store
 
     @classmethod
-    def _fill(cls, db: Database, work: Path, seed: bool) -> None:
+    def _fill(cls, db: Database, work: Path, seed: Seeder | None) -> None:
         """Fill a new library (only a first run: an emptied one stays empty)."""
         if seed:
-            from .starter import load_starter_library
-
-            load_starter_library(cls(db, work, read_only=False, read_only_reason=None))
+            seed(cls(db, work, read_only=False, read_only_reason=None))
 
     def reopen(self) -> None:
         """Open the connection again on the same file (after `library restore` swapped it); caches refresh."""
         self.close()
-        fresh = LibraryStore.open(self.path, read_only=self.read_only and self.read_only_reason == "Alleen-lezen geopend.",
-                                  seed=False)
+        fresh = LibraryStore.open(self.path, read_only=self.read_only and self.read_only_reason == "Alleen-lezen geopend.")
         self.db, self.read_only = fresh.db, fresh.read_only
         self.read_only_reason, self.read_only_reason_en = fresh.read_only_reason, fresh.read_only_reason_en
         self.warnings, self.warnings_en = fresh.warnings, fresh.warnings_en
@@ -229,6 +232,19 @@ class LibraryStore:
         """The regisseur's choice for changes from trusted releases; the library's event log records who and when."""
         self.set_setting(ACCEPT_RELEASES_KEY, "1" if on else None,
                          "wijzigingen uit vertrouwde releases " + ("direct gepubliceerd" if on else "ter review"))
+
+    @property
+    def organisation_code(self) -> str:
+        """The organisation's code that starts the ids of criteria made here ('' when none was chosen)."""
+        return self.setting(ORGANISATION_CODE_KEY) or ""
+
+    def set_organisation_code(self, code: str) -> None:
+        """Choose the code (2 to 5 capital letters) that starts the ids of new criteria made here; logged."""
+        code = code.strip().upper()
+        if code and not ORGANISATION_CODE_RE.fullmatch(code):
+            raise LibraryError(f"Organisatiecode '{code}' is ongeldig; gebruik 2 tot 5 letters, bijvoorbeeld ZAA.",
+                               en=f"Organisation code '{code}' is invalid; use 2 to 5 letters, e.g. ZAA.")
+        self.set_setting(ORGANISATION_CODE_KEY, code or None, "organisatiecode voor nieuwe criteria")
 
     def setting(self, key: str) -> str | None:
         """A library-wide setting of this organisation's library (None when it was never set)."""
@@ -385,10 +401,15 @@ class LibraryStore:
         }
 
     def new_criterion_id(self, package: str, kind: str) -> str:
-        """The next free id for a criterion of this kind in this package, e.g. MEU-G-07 (a proposal: see save)."""
+        """The next free id for a criterion of this kind in this package, e.g. MEU-G-07 (a proposal: see save).
+
+        With an organisation code (set_organisation_code) it starts with that code, e.g. ZAA-MEU-G-01, so the
+        organisation's own criteria never take an id a publisher's release may bring; existing ids stay as they are.
+        """
         pkg = self.package(package)
         prefix = pkg.prefix or pkg.slug.replace("-", "")[:3].upper()
-        stem = f"{prefix}-{Kind(kind).letter}-"
+        organisation = self.organisation_code
+        stem = f"{organisation + '-' if organisation else ''}{prefix}-{Kind(kind).letter}-"
         rows = self.db.execute("SELECT id FROM criteria WHERE id LIKE ?", [stem + "%"]).fetchall()
         numbers = [int(r[0][len(stem):]) for r in rows if r[0][len(stem):].isdigit()]
         return f"{stem}{(max(numbers) + 1 if numbers else 1):02d}"
@@ -752,6 +773,8 @@ class LibraryStore:
 
     def package_origins(self) -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
         """Per package received in a release: its fields as last received and the conflicting incoming fields."""
+        if not self.db["package_origin"].exists():  # an older library opened read-only (not migrated): none yet
+            return {}
         rows = self.db.execute("SELECT slug, base, incoming FROM package_origin").fetchall()
         return {r[0]: (json.loads(r[1] or "{}"), json.loads(r[2]) if r[2] else None) for r in rows}
 
@@ -828,11 +851,3 @@ class LibraryStore:
     def backup(self, folder: Path | None = None) -> Path:
         """Copy the whole database (a consistent snapshot) into the backups folder; returns the copy's path."""
         return sqlite_backup.backup(self.db.conn, self.path, migrations.LIBRARY, folder=folder)
-
-    # ------------------------------------------------------------------ search
-    def search(self, query: str, package: str | None = None, kind: str | None = None, level: int | None = None,
-               status: str | None = None, limit: int = 50) -> list[SearchHit]:
-        """Criteria that match the query, best first (see search.py)."""
-        from .search import search_criteria
-
-        return search_criteria(self, query, package=package, kind=kind, level=level, status=status, limit=limit)

@@ -107,9 +107,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _open_library(args: argparse.Namespace):
-    from criteria_library.store import LibraryStore
+    from criteria_library.starter import open_library
 
-    return LibraryStore.open(getattr(args, "db", None))
+    return open_library(getattr(args, "db", None))
 
 
 def _match(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 from criteria_library.infra import paths
+from criteria_library.starter import open_library
 from criteria_library.store import LibraryStore
 
 from .matching import suggest_criteria
@@ -83,7 +84,7 @@ def reset_demo() -> Path:
                                en=f"The folder {folder} is not a demo workspace; it was left untouched.")
         shutil.rmtree(folder)
     folder.mkdir(parents=True)
-    store = LibraryStore.open(demo_db_path(folder), seed=True)
+    store = open_library(demo_db_path(folder))
     try:
         for name, package, level, fields in EXAMPLES:
             save_tender(example_tender(store, package, level, fields), folder / name)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from criteria_library.starter import open_library
 from criteria_library.store import LibraryStore
 
 from .tender import Tender, TenderCriterion, save_tender
@@ -135,7 +136,7 @@ def scenario_path(key: str, workspace: Path) -> Path:
 
     path = workspace / scenario(key).file
     if not path.exists():
-        store = LibraryStore.open(demo_db_path(workspace))
+        store = open_library(demo_db_path(workspace))
         try:
             write_scenario_tenders(store, workspace, only_missing=True)
         finally:

@@ -51,7 +51,7 @@ def fresh_db(tmp_path: Path, mini_pack_path: Path):
     from criteria_library.exchange import apply_import, plan_import, read_pack
     from criteria_library.store import LibraryStore
 
-    store = LibraryStore.open(tmp_path / "library.db", seed=False)
+    store = LibraryStore.open(tmp_path / "library.db")
     apply_import(store, plan_import(store, read_pack(mini_pack_path)), backup=False)
     yield store
     store.close()
@@ -60,10 +60,10 @@ def fresh_db(tmp_path: Path, mini_pack_path: Path):
 @pytest.fixture(scope="session")
 def starter_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One database with the full starter library, built once per test run and copied per test."""
-    from criteria_library.store import LibraryStore
+    from criteria_library.starter import open_library
 
     path = tmp_path_factory.mktemp("starter") / "starter.db"
-    store = LibraryStore.open(path, seed=True)
+    store = open_library(path)
     store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
     return path

@@ -9,7 +9,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
-from criteria_library.releases import generate_key, load_private_key, publish, trust
+from criteria_library.publish import publish
+from criteria_library.publishers import generate_key, load_private_key, trust
 from criteria_library.store import LibraryStore
 
 PASSPHRASE = "een lange wachtwoordzin"
@@ -36,7 +37,7 @@ def trust_key(keyfile: Path, name: str = "MRA") -> None:
 
 def subscriber(path: Path) -> LibraryStore:
     """An empty library of another organisation."""
-    return LibraryStore.open(path, seed=False)
+    return LibraryStore.open(path)
 
 
 @contextlib.contextmanager

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from criteria_library import starter
 from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 
@@ -50,7 +51,7 @@ class AppController:
     def open_library(self, db: Path | None, *, demo_workspace: Path | None = None) -> MainWindow | None:
         """Open a library and show its main window; a user error is shown and None returned."""
         try:
-            store = LibraryStore.open(db)
+            store = starter.open_library(db)
         except UserError as exc:
             show_user_error(None, exc, _tr("De bibliotheek kan niet worden geopend"))
             return None

@@ -51,7 +51,7 @@ def _tr(text: str) -> str:
 
 def _second_connection(store: LibraryStore, *, read_only: bool) -> LibraryStore:
     """A connection of the worker's own to the same library file."""
-    return LibraryStore.open(store.path, read_only=read_only or store.read_only, seed=False)
+    return LibraryStore.open(store.path, read_only=read_only or store.read_only)
 
 
 def _nothing(*_args: Any) -> None:

@@ -304,7 +304,7 @@ class MonitoringWindow(QMainWindow):
         def task(_progress: Any) -> ImportResult:
             # the worker's own connections: the window keeps using its own while the file is read and checked
             with RegisterStore.open(register_path) as register, \
-                    LibraryStore.open(library_path, read_only=True, seed=False) as library:
+                    LibraryStore.open(library_path, read_only=True) as library:
                 return import_files([path], register, library, mapping)
 
         Operation(self, task, label=_tr("Importeren...")).success(self._imported).failure(self._import_failed).run()

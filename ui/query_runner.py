@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from criteria_library.infra.errors import UserError
 from criteria_library.models import Criterion
+from criteria_library.search import search_criteria
 from criteria_library.store import LibraryStore
 
 SEARCH_LIMIT = 500
@@ -127,7 +128,7 @@ class QueryRunner(QObject):
         """A second, read-only connection for the background thread (WAL lets it read while the UI writes)."""
         if self._reader is None and self._background:
             try:
-                self._reader = LibraryStore.open(self.store.path, read_only=True, seed=False, any_thread=True)
+                self._reader = LibraryStore.open(self.store.path, read_only=True, any_thread=True)
             except (UserError, OSError):
                 self._background = False
                 return None
@@ -146,7 +147,7 @@ class QueryRunner(QObject):
     @staticmethod
     def _query(store: LibraryStore, serial: int, q: Query) -> QueryResult:
         if q.text.strip():
-            hits = store.search(q.text, package=q.package, kind=q.kind, level=q.level, status=q.status,
+            hits = search_criteria(store, q.text, package=q.package, kind=q.kind, level=q.level, status=q.status,
                                 limit=SEARCH_LIMIT)
             return QueryResult(serial, q, [h.criterion.id for h in hits], {h.criterion.id: h.criterion for h in hits})
         ids = store.criterion_ids(package=q.package, kind=q.kind, level=q.level, status=q.status)

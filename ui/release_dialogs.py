@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 from criteria_library import merge
 from criteria_library.infra.errors import UserError
 from criteria_library.merge import Conflict, UpdatePlan
-from criteria_library.releases import read_release, short_fingerprint
+from criteria_library.publishers import short_fingerprint
+from criteria_library.releases import read_release
 from criteria_library.store import LibraryStore
 
 from . import i18n
@@ -154,7 +155,7 @@ class UpdateDialog(QDialog):
 
         def task(_progress: Any) -> UpdatePlan | None:
             release = read_release(source)  # signature and every hash, before the library is even looked at
-            reader = LibraryStore.open(path, read_only=True, seed=False)  # the worker's own connection
+            reader = LibraryStore.open(path, read_only=True)  # the worker's own connection
             try:
                 return None if merge.already_received(reader, release) else merge.plan_update(reader, release)
             finally:
@@ -184,7 +185,7 @@ class UpdateDialog(QDialog):
         path = self.store.path
 
         def task(_progress: Any) -> merge.UpdateResult:
-            writer = LibraryStore.open(path, seed=False)  # the worker's own connection
+            writer = LibraryStore.open(path)  # the worker's own connection
             try:
                 return merge.apply_update(writer, plan)
             finally:
@@ -223,7 +224,7 @@ class UpdateDialog(QDialog):
         path = self.store.path
 
         def task(_progress: Any) -> merge.UndoResult:
-            writer = LibraryStore.open(path, seed=False)  # the worker's own connection
+            writer = LibraryStore.open(path)  # the worker's own connection
             try:
                 return merge.restore_previous_state(writer)
             finally:

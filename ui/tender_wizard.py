@@ -94,7 +94,7 @@ class TenderWizard(QWizard):
         store, path, generation = self.store, self.store.path, self.store.generation
 
         def task(_progress: Any) -> Any:
-            reader = LibraryStore.open(path, read_only=True, seed=False)
+            reader = LibraryStore.open(path, read_only=True)
             try:
                 return matching.build_matcher(reader)
             finally:
@@ -193,7 +193,7 @@ class TenderWizard(QWizard):
         tender = self.tender
 
         def task(progress: Any) -> Path:
-            reader = LibraryStore.open(store_path, read_only=True, seed=False)
+            reader = LibraryStore.open(store_path, read_only=True)
             try:
                 if as_set:
                     return export_set(tender, reader, out, template, concept=concept, progress=progress,

@@ -24,8 +24,14 @@ class JsonTextError(ValueError):
 
 def loads(text: str) -> Any:
     """Parse JSON text; JsonTextError says what is wrong (and where, for a syntax error)."""
+    return _parse(text)
+
+
+def _parse(text: str, **options: Any) -> Any:
     try:
-        return json.loads(text)
+        return json.loads(text, **options)
+    except JsonTextError:
+        raise
     except json.JSONDecodeError as exc:
         raise JsonTextError(f"ongeldige JSON: {exc.msg}", f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
@@ -34,3 +40,22 @@ def loads(text: str) -> Any:
     except ValueError:  # int() refuses more than 4,300 digits
         raise JsonTextError("het bestand bevat een getal met te veel cijfers (meer dan 4300)",
                             "the file holds a number with too many digits (more than 4300)") from None
+
+
+def _no_constant(name: str) -> Any:
+    raise JsonTextError(f"'{name}' is geen getal dat JSON kent", f"'{name}' is not a number JSON knows")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise JsonTextError(f"de sleutel '{key[:60]}' staat er twee keer in", f"the key '{key[:60]}' appears twice")
+        found[key] = value
+    return found
+
+
+def loads_exact(text: str) -> Any:
+    """Like loads, and NaN, Infinity or a key given twice are refused too: for files whose values are used as they
+    stand, with no field check after them (the release index, the trust list)."""
+    return _parse(text, parse_constant=_no_constant, object_pairs_hook=_unique_keys)

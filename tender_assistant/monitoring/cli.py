@@ -70,13 +70,13 @@ def _open_register(args: argparse.Namespace) -> RegisterStore:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from criteria_library.store import LibraryStore
+    from criteria_library.starter import open_library
 
     from .importer import ImportProblems, import_files
 
     register = _open_register(args)
     try:
-        library = LibraryStore.open(getattr(args, "db", None))
+        library = open_library(getattr(args, "db", None))
         try:
             result = import_files(list(args.files), register, library)
         except ImportProblems as exc:

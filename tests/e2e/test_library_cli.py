@@ -30,7 +30,7 @@ def db(tmp_path: Path) -> Path:
     from criteria_library.store import LibraryStore
 
     path = tmp_path / "lib.db"
-    LibraryStore.open(path, seed=False).close()  # an empty library, so counts below are the mini pack's
+    LibraryStore.open(path).close()  # an empty library, so counts below are the mini pack's
     result = run("--db", str(path), "library", "import", str(MINI))
     assert result.returncode == 0, result.stderr
     return path
@@ -87,7 +87,7 @@ def test_export_import_dry_run_and_twice(db: Path, tmp_path: Path) -> None:
     from criteria_library.store import LibraryStore
 
     target = tmp_path / "other.db"
-    LibraryStore.open(target, seed=False).close()
+    LibraryStore.open(target).close()
     dry = run("--db", str(target), "library", "import", str(out), "--dry-run")
     assert dry.returncode == 0 and "4 nieuw" in dry.stdout
     first = run("--db", str(target), "library", "import", str(out))

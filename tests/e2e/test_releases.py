@@ -24,6 +24,16 @@ def run(home: Path, *args: str, passphrase: str | None = PASS) -> subprocess.Com
                           timeout=120, stdin=subprocess.DEVNULL)
 
 
+def mini_library(db: Path) -> None:
+    """A library holding only the test pack: imported over the starter library its changes would wait in review."""
+    from criteria_library.exchange import apply_import, plan_import, read_pack
+    from criteria_library.store import LibraryStore
+
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with LibraryStore.open(db) as store:
+        apply_import(store, plan_import(store, read_pack(MINI)), backup=False)
+
+
 def ok(result: subprocess.CompletedProcess[str]) -> str:
     assert result.returncode == 0, (result.stdout, result.stderr)
     return result.stdout
@@ -39,7 +49,7 @@ def test_two_governments_publish_update_and_conflict(tmp_path: Path) -> None:
     a, b = tmp_path / "gemeente-a", tmp_path / "gemeente-b"
     key = tmp_path / "regie.key"
     a_db, b_db = a / "library.db", b / "library.db"
-    ok(run(a, "--db", str(a_db), "library", "import", str(MINI)))
+    mini_library(a_db)
     assert "vingerafdruk" in ok(run(a, "library", "keygen", str(key)))
     refused(run(a, "library", "keygen", str(tmp_path / "k2.key"), passphrase=None), "wachtwoordzin")
     ok(run(a, "--db", str(a_db), "library", "publish", str(tmp_path / "r1"), "--key", str(key), "--version", "1.0",
@@ -47,7 +57,7 @@ def test_two_governments_publish_update_and_conflict(tmp_path: Path) -> None:
     refused(run(a, "--db", str(a_db), "library", "publish", str(tmp_path / "rx"), "--key", str(key),
                 passphrase="fout wachtwoord"), "verkeerde wachtwoordzin")
 
-    ok(run(b, "--db", str(b_db), "library", "import", str(MINI)))
+    mini_library(b_db)
     before = db_fingerprint(b_db)
     refused(run(b, "--db", str(b_db), "library", "update", "--from", str(tmp_path / "r1")), "niet vertrouwd")
     assert db_fingerprint(b_db) == before
@@ -109,7 +119,7 @@ def test_tampered_release_on_the_command_line(tmp_path: Path) -> None:
 def test_tender_drift_lists_outdated_criteria(tmp_path: Path) -> None:
     home = tmp_path / "home"
     db = home / "library.db"
-    ok(run(home, "--db", str(db), "library", "import", str(MINI)))
+    mini_library(db)
     tenders = tmp_path / "aanbestedingen"
     tenders.mkdir()
     from criteria_library.store import LibraryStore

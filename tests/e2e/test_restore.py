@@ -17,7 +17,7 @@ import os, sys
 from dataclasses import replace
 from criteria_library.models import Status
 from criteria_library.store import LibraryStore
-store = LibraryStore.open(sys.argv[1], seed=False)
+store = LibraryStore.open(sys.argv[1])
 template = store.criteria()[0]
 for n in range(30):
     store.save_criterion(replace(template, id=f"{template.id[:-2]}{50 + n}", title=f"na de kopie {n}", version=1,
@@ -28,7 +28,7 @@ os._exit(0)  # a crash: the connection is never closed, the -wal stays beside th
 
 def _library_with_backup(tmp_path: Path) -> tuple[Path, Path, int]:
     db = tmp_path / "lib.db"
-    LibraryStore.open(db, seed=False).close()
+    LibraryStore.open(db).close()
     assert run("--db", str(db), "library", "import", str(MINI)).returncode == 0
     with LibraryStore.open(db) as store:
         backup, count = store.backup(), store.count_criteria()
@@ -82,7 +82,7 @@ def test_restore_refuses_a_damaged_or_foreign_backup_and_changes_nothing(tmp_pat
 HOLD_OPEN = """
 import sys, time
 from criteria_library.store import LibraryStore
-store = LibraryStore.open(sys.argv[1], seed=False)
+store = LibraryStore.open(sys.argv[1])
 print("open", flush=True)
 time.sleep(30)
 """

@@ -7,6 +7,7 @@ import json
 import pytest
 from PySide6.QtWidgets import QDialog
 
+from criteria_library.search import search_criteria
 from tests.helpers import db_fingerprint
 
 pytestmark = pytest.mark.gui
@@ -137,5 +138,5 @@ def test_rebuild_search_index_in_a_worker_repairs_search(app, fresh_db, answers,
     operations.wait()
     assert done == [True]
     assert check_library(fresh_db).ok
-    assert fresh_db.search("palen")[0].criterion.id == "VKB-M-01"
+    assert search_criteria(fresh_db, "palen")[0].criterion.id == "VKB-M-01"
     assert ("information", "De zoekindex is opnieuw opgebouwd.") in answers.seen

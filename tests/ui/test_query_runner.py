@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from criteria_library.store import LibraryStore
+import ui.query_runner
 
 
 def test_an_exception_in_a_background_search_is_logged_and_shown(make_window, qtbot, fresh_db, answers,
                                                                   isolated_home, monkeypatch):
     window = make_window(fresh_db, background_queries=True)
 
-    def broken_search(self, *args, **kwargs):
+    def broken_search(*args, **kwargs):
         raise RuntimeError("kapotte zoekopdracht 4711")
 
-    monkeypatch.setattr(LibraryStore, "search", broken_search)
+    monkeypatch.setattr(ui.query_runner, "search_criteria", broken_search)
     window.search_edit.setText("bureau")
     window.queries.wait()
     qtbot.waitUntil(lambda: any(kind == "exec" for kind, _ in answers.seen))

@@ -47,7 +47,7 @@ def test_opening_a_library_with_a_wal_older_than_itself_warns(app, tmp_path, ans
     from ui.settings import AppSettings
 
     db = tmp_path / "lib.db"
-    with LibraryStore.open(db, seed=False) as store:
+    with LibraryStore.open(db) as store:
         from criteria_library.exchange import apply_import, plan_import, read_pack
 
         apply_import(store, plan_import(store, read_pack(MINI)), backup=False)

@@ -19,6 +19,7 @@ from criteria_library.exchange import (
     read_pack,
 )
 from criteria_library.models import Status
+from criteria_library.search import search_criteria
 from criteria_library.store import LibraryStore
 from tests.helpers import approve_pending, db_fingerprint, publish_edit
 
@@ -247,11 +248,11 @@ def test_bulk_import_keeps_search_index_and_triggers(fresh_db, mini_pack, tmp_pa
                              for n in range(100, 400)]
     apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "bulk.json", mini_pack))))
     assert check_library(fresh_db).ok
-    assert fresh_db.search("nummer250")[0].criterion.id == "MEU-S-250"
+    assert search_criteria(fresh_db, "nummer250")[0].criterion.id == "MEU-S-250"
     triggers = {r[0] for r in fresh_db.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {"criteria_ai", "criteria_ad", "criteria_au"} <= triggers
     publish_edit(fresh_db, dataclass_replace(fresh_db.criterion("MEU-S-100"), title="Vernieuwde titel"))
-    assert fresh_db.search("vernieuwde")[0].criterion.id == "MEU-S-100"
+    assert search_criteria(fresh_db, "vernieuwde")[0].criterion.id == "MEU-S-100"
 
 
 @pytest.mark.parametrize(
@@ -315,3 +316,10 @@ def test_an_import_leaves_a_pending_version_alone(fresh_db: LibraryStore, mini_p
     assert "! MEU-M-01 (overgeslagen: hier is een nieuwe versie in bewerking)" in plan.report()
     apply_import(fresh_db, plan, backup=False)
     assert fresh_db.draft("MEU-M-01") == ours
+
+
+def test_a_status_alone_in_a_pack_is_no_change(fresh_db: LibraryStore, mini_pack: dict, tmp_path: Path) -> None:
+    """Statuses move through the workflow; a preview must not promise a status step the import will not take."""
+    mini_pack["criteria"][1]["status"] = "concept"
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    assert not plan.has_changes and "MEU-M-01" in plan.unchanged and "Status" not in plan.report()

@@ -313,7 +313,7 @@ def test_text_that_looks_like_a_formula_is_exported_as_text_and_imports_back(min
         mini_pack["criteria"][n]["rationale"] = formula + " toelichting"
     mini_pack["packages"][0]["name_nl"] = "=1+1"
     mini_pack["criteria"][0]["placeholders"]["jaren"] = "=A1"
-    store = LibraryStore.open(tmp_path / "empty.db", seed=False)  # new criteria come in as the pack says
+    store = LibraryStore.open(tmp_path / "empty.db")  # new criteria come in as the pack says
     apply_import(store, plan_import(store, read_pack(write_json(tmp_path / "p.json", mini_pack))), backup=False)
     out = tmp_path / "lib.xlsx"
     export_pack(store, out)

@@ -85,7 +85,7 @@ def test_what_import_accepts_export_writes_and_import_reads_back(data: dict[str,
     assume(pack is not None)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        store = LibraryStore.open(folder / "lib.db", seed=False)
+        store = LibraryStore.open(folder / "lib.db")
         try:
             apply_import(store, plan_import(store, pack), backup=False)
             stored = store.criteria()
@@ -136,7 +136,7 @@ def test_any_field_value_gives_a_pack_or_a_clear_error_and_accepted_packs_import
             assert report and "\x1b" not in report and "\u2028" not in report
             return
         # the dry run accepted it: the import must succeed too
-        store = LibraryStore.open(Path(tmp) / "lib.db", seed=False)
+        store = LibraryStore.open(Path(tmp) / "lib.db")
         try:
             try:
                 plan = plan_import(store, pack)
@@ -182,7 +182,7 @@ def _exported_criteria() -> list[tuple[str, str, dict]]:
 def _exported_xlsx() -> bytes:
     if not _XLSX_CACHE:
         with tempfile.TemporaryDirectory() as tmp:
-            store = LibraryStore.open(Path(tmp) / "lib.db", seed=False)
+            store = LibraryStore.open(Path(tmp) / "lib.db")
             mini = Path(__file__).parents[2] / "data" / "mini_pack.json"
             apply_import(store, plan_import(store, read_pack(mini)), backup=False)
             export_pack(store, Path(tmp) / "x.xlsx")

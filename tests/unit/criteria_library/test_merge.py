@@ -147,7 +147,7 @@ def test_library_written_before_releases_updates_without_losing_anything(fresh_d
     old_path = tmp_path / "oud.db"
     keyfile = make_key(tmp_path)
     trust_key(keyfile)
-    other = LibraryStore.open(old_path, seed=False)
+    other = LibraryStore.open(old_path)
     apply_update(other, plan_update(other, read_release(release(fresh_db, keyfile, tmp_path / "r0", "0.1"))))
     other.close()
     conn = sqlite3.connect(old_path)  # back to what the previous version wrote: no 0004 tables, user_version 3
@@ -268,14 +268,15 @@ def test_package_edits_here_are_merged_or_shown_as_conflicts(govs: Govs, capsys)
     govs.b.save_package(replace(mine, name_nl="Meubilair (gemeente B)", synonyms=[*mine.synonyms, "stoelen"],
                                 cpv=mine.cpv[:1]))
     theirs = govs.a.package("meubilair")
-    govs.a.save_package(replace(theirs, name_nl="Kantoormeubilair", synonyms=[*theirs.synonyms, "kasten"],
+    govs.a.save_package(replace(theirs, name_nl="Kantoormeubilair", synonyms=[*theirs.synonyms[1:], "kasten"],
                                 description="Nieuwe omschrijving."))
     plan = govs.update()
     assert plan.package_conflicts == {"meubilair": {"name_nl": ("Meubilair (gemeente B)", "Kantoormeubilair")}}
     assert "! pakket meubilair (conflict" in plan.report()
     merged = govs.b.package("meubilair")
     assert merged.name_nl == "Meubilair (gemeente B)" and merged.description == "Nieuwe omschrijving."
-    assert merged.synonyms == [*mine.synonyms, "stoelen", "kasten"] and merged.cpv == mine.cpv[:1]
+    # each side's additions stay and the publisher's removal is taken; the CPV code removed here stays removed
+    assert merged.synonyms == [*mine.synonyms[1:], "stoelen", "kasten"] and merged.cpv == mine.cpv[:1]
     assert package_conflicts(govs.b) == plan.package_conflicts
     import main
 
@@ -298,3 +299,40 @@ def test_a_release_does_not_overwrite_the_organisations_own_criterion_with_the_s
     assert own.id in plan.conflicts and own.id not in plan.changed
     assert govs.b.criterion(own.id).title == own.title
     assert [c.local.id for c in conflicts(govs.b)] == [own.id]
+
+
+def test_with_an_organisation_code_own_criteria_never_meet_a_publishers_id(govs: Govs) -> None:
+    govs.b.set_organisation_code("GEMB")
+    own = govs.b.duplicate_criterion("MEU-S-01")
+    theirs = govs.a.duplicate_criterion("MEU-S-01")
+    govs.a.set_status(theirs.id, Status.IN_REVIEW)
+    govs.a.author = "Collega"
+    govs.a.set_status(theirs.id, Status.PUBLISHED)
+    assert (own.id, theirs.id) == ("GEMB-MEU-S-01", "MEU-S-02")
+    plan = govs.update()
+    assert [c.id for c in plan.new] == [theirs.id] and not plan.conflicts
+    assert govs.b.criterion(own.id).title == own.title and govs.b.has_criterion(theirs.id)
+
+
+def test_a_library_from_before_package_merging_lists_its_conflicts_read_only(fresh_db: LibraryStore) -> None:
+    """`library conflicts` opens read-only, so an older library (schema 4) is not migrated first."""
+    conn = sqlite3.connect(fresh_db.path)
+    conn.execute("DROP TABLE package_origin")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0005_package_origin'")
+    conn.execute("PRAGMA user_version = 4")
+    conn.commit()
+    conn.close()
+    with LibraryStore.open(fresh_db.path, read_only=True) as old:
+        assert package_conflicts(old) == {} and conflicts(old) == []
+
+
+def test_a_criterion_another_publisher_sent_is_a_conflict_not_an_update(govs: Govs, tmp_path: Path) -> None:
+    """Publisher C's MEU-M-01 is not the MEU-M-01 that A sent: an id this publisher never sent is a conflict."""
+    other_key = make_key(tmp_path, "ander")
+    trust_key(other_key, "Andere uitgever")
+    c = subscriber(tmp_path / "c.db")
+    apply_update(c, plan_update(c, read_release(release(govs.a, govs.key, tmp_path / "voor-c", "1.0"))))
+    publish_edit(c, replace(c.criterion("MEU-M-01"), title="Eis van uitgever C met dezelfde code"))
+    plan = plan_update(govs.b, read_release(release(c, other_key, tmp_path / "van-c", "1.0")))
+    assert "MEU-M-01" in plan.conflicts and "MEU-M-01" not in plan.changed
+    c.close()

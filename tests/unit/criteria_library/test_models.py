@@ -171,7 +171,7 @@ def test_database_of_schema_2_moves_text_scoring_to_scoring_text(tmp_path: Path)
                                      "changed_at": "", "changed_by": "", "changed_fields": "[]", "note": ""})
     db.execute("PRAGMA user_version = 2")
     db.conn.close()
-    store = LibraryStore.open(path, seed=False)
+    store = LibraryStore.open(path)
     assert migrations.stored_version(store.db) == migrations.SCHEMA_VERSION
     c = store.criterion("MEU-G-01")
     assert (c.scoring, c.scoring_text, c.marktstandaard) == (None, "Commissie 0-10", False)

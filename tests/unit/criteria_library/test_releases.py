@@ -9,14 +9,8 @@ import pytest
 
 from criteria_library.errors import LibraryError
 from criteria_library.merge import apply_update, plan_update, provenance
-from criteria_library.releases import (
-    BUILTIN_NAME,
-    load_private_key,
-    read_release,
-    starter_release,
-    trusted_publishers,
-    untrust,
-)
+from criteria_library.publishers import BUILTIN_NAME, load_private_key, trusted_publishers, untrust
+from criteria_library.releases import read_release, starter_release
 from criteria_library.starter import STARTER_DIR
 from criteria_library.store import LibraryStore
 from tests.helpers import db_fingerprint

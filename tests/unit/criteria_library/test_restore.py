@@ -126,7 +126,7 @@ def test_undo_refuses_a_file_the_settings_row_names_outside_the_backups(updated,
     # the path sits in the (possibly shared) library file: whoever can write it must not decide what comes back
     other, _ = updated
     stranger = tmp_path / "andere-bibliotheek.db"
-    with LibraryStore.open(stranger, seed=False) as lib:
+    with LibraryStore.open(stranger) as lib:
         lib.backup()  # another library (and a backup of it) in another folder
     ours = merge.last_update_backup(other)
     assert ours is not None

@@ -8,11 +8,17 @@ import os
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from criteria_library.search import MAX_QUERY_CHARS, MAX_QUERY_TERMS, MAX_TERM_CHARS, query_terms
+from criteria_library.search import (
+    MAX_QUERY_CHARS,
+    MAX_QUERY_TERMS,
+    MAX_TERM_CHARS,
+    query_terms,
+    search_criteria,
+)
 
 
 def _ids(store, query: str, **filters) -> list[str]:
-    return [h.criterion.id for h in store.search(query, **filters)]
+    return [h.criterion.id for h in search_criteria(store, query, **filters)]
 
 
 def test_a_pasted_10_kb_query_searches_on_one_word(library) -> None:
@@ -56,7 +62,7 @@ def test_cli_search_says_the_query_was_cut(capsys, library) -> None:
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.text(st.one_of(st.characters(codec="utf-8"), st.sampled_from('*"()-^:+ AND OR NOT NEAR ')), max_size=400))
 def test_any_typed_text_gives_hits_or_none(library, text: str) -> None:
-    hits = library.search(text, limit=20)
+    hits = search_criteria(library, text, limit=20)
     assert len(hits) <= 20 and all(0 <= h.score <= 100 for h in hits)
     words, _cut = query_terms(text)
     assert len(words) <= MAX_QUERY_TERMS and all(len(w) <= MAX_TERM_CHARS for w in words)

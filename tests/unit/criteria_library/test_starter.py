@@ -10,6 +10,7 @@ import pytest
 from criteria_library import cpv
 from criteria_library.integrity import check_library
 from criteria_library.models import PLACEHOLDER_RE, Criterion, Kind, ScoringType, Status
+from criteria_library.search import search_criteria
 from criteria_library.starter import starter_files, starter_pack
 from criteria_library.store import LibraryStore
 
@@ -104,7 +105,7 @@ def test_loaded_library_passes_check_and_reimport_changes_nothing(library: Libra
 
     assert check_library(library).ok
     assert not plan_import(library, starter_pack()).has_changes
-    assert library.search("bedrijfskleding")[0].criterion.package == "bedrijfskleding"
+    assert search_criteria(library, "bedrijfskleding")[0].criterion.package == "bedrijfskleding"
 
 
 # ---------------------------------------------------------------- second edition (issue 10): rules for every criterion

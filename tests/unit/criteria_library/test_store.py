@@ -13,12 +13,13 @@ import pytest
 from criteria_library import migrations
 from criteria_library.errors import LibraryError, ReadOnlyError
 from criteria_library.models import Kind, Status
+from criteria_library.search import search_criteria
 from criteria_library.store import LibraryStore
 from tests.helpers import db_fingerprint, publish_edit
 
 
 def test_new_database_uses_wal_and_current_schema(tmp_path: Path) -> None:
-    store = LibraryStore.open(tmp_path / "new.db", seed=False)
+    store = LibraryStore.open(tmp_path / "new.db")
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert migrations.stored_version(store.db) == migrations.SCHEMA_VERSION
     assert not store.read_only
@@ -26,7 +27,7 @@ def test_new_database_uses_wal_and_current_schema(tmp_path: Path) -> None:
 
 
 def test_default_location_is_in_the_data_folder(isolated_home: Path) -> None:
-    store = LibraryStore.open(seed=False)
+    store = LibraryStore.open()
     assert store.path == isolated_home / "library.db"
     assert store.path.exists()
 
@@ -162,7 +163,7 @@ def test_read_only_file_opens_read_only_and_refuses_writes(fresh_db: LibraryStor
         store = LibraryStore.open(path)
         assert store.read_only
         assert "alleen-lezen" in (store.read_only_reason or "")
-        assert len(store.search("palen")) >= 1
+        assert len(search_criteria(store, "palen")) >= 1
         with pytest.raises(ReadOnlyError, match="kan niet worden gewijzigd"):
             store.save_criterion(replace(store.criterion("MEU-M-01"), title="Anders"))
         store.close()
@@ -220,7 +221,7 @@ def test_rebuild_search_index_repairs_a_drifted_index(fresh_db: LibraryStore) ->
     fresh_db.rebuild_search_index(lambda done, total: steps.append((done, total)))
     assert check_library(fresh_db).ok
     assert steps[-1] == (2, 2)
-    assert fresh_db.search("palen")[0].criterion.id == "VKB-M-01"
+    assert search_criteria(fresh_db, "palen")[0].criterion.id == "VKB-M-01"
 
 
 def test_older_database_is_upgraded_in_place(tmp_path: Path) -> None:
@@ -231,7 +232,7 @@ def test_older_database_is_upgraded_in_place(tmp_path: Path) -> None:
     migrations.migrations.apply(db, stop_before="0002_list_indexes")
     db.execute("PRAGMA user_version = 1")
     db.conn.close()
-    store = LibraryStore.open(path, seed=False)
+    store = LibraryStore.open(path)
     assert migrations.stored_version(store.db) == migrations.SCHEMA_VERSION
     indexes = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     assert "idx_criteria_list" in indexes
@@ -250,7 +251,7 @@ def test_library_in_a_folder_with_uri_characters_is_that_file(tmp_path: Path, fo
 
     path = tmp_path / folder / "library.db"
     path.parent.mkdir()
-    with LibraryStore.open(path, seed=False) as store:
+    with LibraryStore.open(path) as store:
         apply_import(store, plan_import(store, read_pack(mini_pack_path)), backup=False)
         count = store.count_criteria()
     assert count > 0
@@ -281,9 +282,9 @@ def test_a_damaged_search_index_is_reported_not_silently_degraded(fresh_db: Libr
     fresh_db.db.conn.execute("DELETE FROM criteria_fts_data WHERE id > 10")  # index segments lost
     fresh_db.changed()
     with pytest.raises(LibraryError, match="zoekindex van de bibliotheek is beschadigd"):
-        fresh_db.search("meubilair")
+        search_criteria(fresh_db, "meubilair")
     fresh_db.rebuild_search_index()
-    assert fresh_db.search("meubilair")
+    assert search_criteria(fresh_db, "meubilair")
 
 
 def test_a_connection_is_checked_against_use_from_another_thread(fresh_db: LibraryStore) -> None:
@@ -305,3 +306,19 @@ def test_a_connection_is_checked_against_use_from_another_thread(fresh_db: Libra
         thread = threading.Thread(target=reader.count_criteria)
         thread.start()
         thread.join()
+
+
+def test_an_organisation_code_starts_new_ids_and_keeps_existing_ones(fresh_db: LibraryStore) -> None:
+    fresh_db.author = "Regisseur"
+    fresh_db.set_organisation_code("zaa")
+    assert fresh_db.organisation_code == "ZAA"
+    assert (fresh_db.events()[0]["event"], fresh_db.events()[0]["detail"]) == ("organisatiecode voor nieuwe criteria",
+                                                                               "ZAA")
+    copy = fresh_db.duplicate_criterion("MEU-G-01")
+    assert copy.id == "ZAA-MEU-G-01" and fresh_db.criterion("MEU-G-01").title != copy.title
+    assert fresh_db.new_criterion_id("meubilair", Kind.AWARD) == "ZAA-MEU-G-02"
+    assert search_criteria(fresh_db, "zaa-meu-g-01")[0].criterion.id == copy.id
+    with pytest.raises(LibraryError, match="Organisatiecode 'Z4' is ongeldig"):
+        fresh_db.set_organisation_code("Z4")
+    fresh_db.set_organisation_code("")
+    assert fresh_db.new_criterion_id("meubilair", Kind.AWARD) == "MEU-G-02"

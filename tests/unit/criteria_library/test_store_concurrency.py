@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from criteria_library.models import Status
+from criteria_library.starter import open_library
 from criteria_library.store import LibraryStore
 from tests.helpers import publish_edit
 
@@ -33,7 +34,7 @@ print(conn.execute("SELECT title FROM criteria WHERE id = ?", [sys.argv[2]]).fet
 OTHER_WRITER = """
 import sys
 from criteria_library.store import LibraryStore
-with LibraryStore.open(sys.argv[1], seed=False) as store:
+with LibraryStore.open(sys.argv[1]) as store:
     store.set_four_eyes(False)  # any write to the library (the author name is no longer stored there)
 """
 
@@ -41,7 +42,7 @@ with LibraryStore.open(sys.argv[1], seed=False) as store:
 def test_second_connection_in_this_process_does_not_lose_an_edit_to_another_writer(fresh_db: LibraryStore) -> None:
     path = fresh_db.path
     # the app opens a second connection (the search reader, an import worker) while the first is open
-    reader = LibraryStore.open(path, read_only=True, seed=False)
+    reader = LibraryStore.open(path, read_only=True)
     try:
         # another program (the command line, a second window) writes and closes
         other = run_py(OTHER_WRITER, str(path))
@@ -59,10 +60,10 @@ def test_second_connection_in_this_process_does_not_lose_an_edit_to_another_writ
 
 FIRST_START = """
 import sys, time
-from criteria_library.store import LibraryStore
+from criteria_library.starter import open_library
 start_at = float(sys.argv[2])
 time.sleep(max(0.0, start_at - time.time()))  # both processes start at the same moment
-with LibraryStore.open(sys.argv[1]) as store:
+with open_library(sys.argv[1]) as store:
     print(store.count_criteria())
 """
 
@@ -116,13 +117,13 @@ def test_first_start_killed_at_any_moment_leaves_a_usable_library(tmp_path: Path
             kills += 1
         proc.wait(timeout=30)
         # the next start finds either no library (and makes a full one) or a full one
-        with LibraryStore.open(path) as store:
+        with open_library(path) as store:
             assert store.count_criteria() == expected
     assert kills > 0
 
 
 def test_two_new_criterion_editors_with_the_same_proposed_id_both_keep_their_criterion(fresh_db: LibraryStore) -> None:
-    other = LibraryStore.open(fresh_db.path, seed=False)  # a second window or program
+    other = LibraryStore.open(fresh_db.path)  # a second window or program
     try:
         template = fresh_db.criteria()[0]
         proposed_a = fresh_db.new_criterion_id(template.package, template.kind)
@@ -143,7 +144,7 @@ def test_two_imports_planned_at_once_both_apply_without_a_raw_error(fresh_db: Li
 
     new = dict(mini_pack["criteria"][0], id=mini_pack["criteria"][0]["id"][:-2] + "90", title="Nieuw uit twee imports")
     pack = pack_from_dict(dict(mini_pack, criteria=[new]))
-    other = LibraryStore.open(fresh_db.path, seed=False)
+    other = LibraryStore.open(fresh_db.path)
     try:
         plan_a, plan_b = plan_import(fresh_db, pack), plan_import(other, pack)  # both previews: one to add
         apply_import(fresh_db, plan_a, backup=False)
@@ -180,7 +181,7 @@ def test_a_busy_library_is_called_busy_never_damaged(fresh_db: LibraryStore, mon
             for read_only in (False, True):
                 # not an old snapshot read past the lock (which shows a stale or, mid-checkpoint, "damaged" library)
                 with pytest.raises(LibraryError, match="in gebruik door een ander programma"):
-                    LibraryStore.open(path, read_only=read_only, seed=False)
+                    LibraryStore.open(path, read_only=read_only)
         finally:
             holder.kill()
 
@@ -191,7 +192,7 @@ from dataclasses import replace
 from criteria_library.models import Status
 from criteria_library.store import LibraryStore
 path, name, start_at, count = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
-with LibraryStore.open(path, seed=False) as store:
+with LibraryStore.open(path) as store:
     template = store.criteria()[0]
     time.sleep(max(0.0, start_at - time.time()))
     for n in range(count):

@@ -28,7 +28,7 @@ def _kill_after(cmd: list[str], delay: float) -> bool:
 
 
 def _assert_whole(path: Path) -> int:
-    with LibraryStore.open(path, seed=False) as store:
+    with LibraryStore.open(path) as store:
         report = check_library(store)
         assert not [p for p in report.problems if "integriteit" in p.line() or "zoekindex" in p.line()], report.problems
         return store.count_criteria()
@@ -44,7 +44,7 @@ def test_kill_9_during_an_import_leaves_all_or_nothing(tmp_path: Path, mini_pack
     kills = 0
     for attempt, delay in enumerate((0.4, 0.7, 1.0, 1.4)):
         db = tmp_path / f"lib{attempt}.db"
-        LibraryStore.open(db, seed=False).close()
+        LibraryStore.open(db).close()
         kills += _kill_after([sys.executable, str(ROOT / "main.py"), "--db", str(db), "library", "import",
                               str(pack_path)], delay)
         assert _assert_whole(db) in (0, new)
@@ -55,7 +55,7 @@ SAVER = """
 import sys
 from dataclasses import replace
 from criteria_library.store import LibraryStore
-store = LibraryStore.open(sys.argv[1], seed=False)
+store = LibraryStore.open(sys.argv[1])
 ids = store.criterion_ids()
 n = 0
 while True:
@@ -73,7 +73,7 @@ def test_kill_9_during_saves_leaves_each_edit_whole(fresh_db: LibraryStore) -> N
     for delay in (0.3, 0.45, 0.6):
         kills += _kill_after([sys.executable, "-c", SAVER, str(path)], delay)
         _assert_whole(path)
-        with LibraryStore.open(path, seed=False) as store:
+        with LibraryStore.open(path) as store:
             for c in store.criteria():
                 # title and rationale were written in one transaction: never one without the other
                 if c.title.startswith("bewerking "):
@@ -87,7 +87,7 @@ UNDO = """
 import sys
 from criteria_library.merge import restore_previous_state
 from criteria_library.store import LibraryStore
-with LibraryStore.open(sys.argv[1], seed=False) as store:
+with LibraryStore.open(sys.argv[1]) as store:
     restore_previous_state(store)
 """
 
@@ -101,7 +101,7 @@ def test_kill_9_during_update_undo_leaves_the_old_or_the_restored_library(tmp_pa
     pack_path.write_text(json.dumps(synthetic_pack(criteria=3000, packages=3, seed=5), ensure_ascii=False),
                          encoding="utf-8")
     template = tmp_path / "sjabloon" / "library.db"
-    with LibraryStore.open(template, seed=False) as store:
+    with LibraryStore.open(template) as store:
         backup = store.backup()  # the state "before the update": empty
         store.set_setting(LAST_BACKUP_KEY, str(backup), "test")
         apply_import(store, plan_import(store, read_pack(pack_path)), backup=False)
@@ -113,7 +113,7 @@ def test_kill_9_during_update_undo_leaves_the_old_or_the_restored_library(tmp_pa
         db = folder / "library.db"
         db.write_bytes(template.read_bytes())
         (folder / "backups" / backup.name).write_bytes(backup.read_bytes())
-        with LibraryStore.open(db, seed=False) as store:
+        with LibraryStore.open(db) as store:
             store.db.execute("UPDATE settings SET value = ? WHERE key = ?",
                              [str(folder / "backups" / backup.name), LAST_BACKUP_KEY])
         kills += _kill_after([sys.executable, "-c", UNDO, str(db)], delay)

@@ -1,0 +1,123 @@
+"""Publishing a release: the library's published criteria as signed pack files in a folder, and signing the
+starter library shipped in the package as a release of the built-in publisher."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from .errors import LibraryError
+from .exchange import pack_to_dict
+from .infra.files import atomic_write
+from .models import Package, Status
+from .publishers import BUILTIN_NAME, BUILTIN_PUBKEY, fingerprint, public_pem
+from .releases import (
+    INDEX_NAME,
+    RELEASE_FORMAT,
+    RELEASE_FORMAT_VERSION,
+    SIGNATURE_NAME,
+    STARTER_INDEX,
+    check_version_text,
+    default_version,
+    sha256_hex,
+)
+from .store import LibraryStore
+
+
+# -------------------------------------------------------------------- publishing
+@dataclass
+class PublishResult:
+    """What `publish` wrote."""
+
+    folder: Path
+    version: str
+    fingerprint: str
+    files: list[str]
+    criteria: int
+
+
+def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519PrivateKey, *, publisher: str,
+            version: str | None = None, notes: str = "", packages: list[str] | None = None) -> PublishResult:
+    """Write a signed release of the library's published criteria (all packages, or the ones named) into outdir."""
+    outdir = Path(outdir)
+    version = check_version_text(version) if version else default_version()
+    slugs = packages or [p.slug for p in store.packages()]
+    chosen: list[tuple[Package, list]] = []
+    for slug in dict.fromkeys(slugs):
+        pkg = store.package(slug)
+        criteria = store.criteria(package=slug, status=Status.PUBLISHED.value)
+        if criteria or packages:
+            chosen.append((pkg, criteria))
+    if not any(criteria for _, criteria in chosen):
+        raise LibraryError("Er zijn geen gepubliceerde criteria om uit te brengen.",
+                           en="There are no published criteria to release.")
+    if outdir.exists() and not outdir.is_dir():
+        raise LibraryError(f"{outdir} is geen map.", en=f"{outdir} is not a folder.")
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(f"De map {outdir} kan niet worden gemaakt: {exc.strerror or exc}.",
+                           en=f"The folder {outdir} cannot be created: {exc.strerror or exc}.") from None
+    entries = []
+    blobs: dict[str, bytes] = {}
+    for pkg, criteria in chosen:
+        name = f"{pkg.slug}.json"
+        blob = (json.dumps(pack_to_dict([pkg], criteria), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        blobs[name] = blob
+        entries.append({"file": name, "package": pkg.slug, "criteria": len(criteria), "size": len(blob),
+                        "sha256": sha256_hex(blob)})
+    public = private_key.public_key()
+    fp = fingerprint(public)
+    index: dict[str, Any] = {
+        "format": RELEASE_FORMAT,
+        "version": RELEASE_FORMAT_VERSION,
+        "publisher": publisher,
+        "fingerprint": fp,
+        "release": version,
+        "date": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "notes": notes,
+        "packs": entries,
+    }
+    index_bytes = (json.dumps(index, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    signature = base64.b64encode(private_key.sign(index_bytes)) + b"\n"
+    # packs first, the signed index last: a reader that sees the new index finds every file it names
+    for name, blob in [*blobs.items(), (INDEX_NAME, index_bytes), (SIGNATURE_NAME, signature)]:
+        _write_bytes(outdir / name, blob)
+    return PublishResult(outdir, version, fp, [INDEX_NAME, *blobs, SIGNATURE_NAME],
+                         sum(len(c) for _, c in chosen))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    atomic_write(path, lambda tmp: tmp.write_bytes(data), error=LibraryError)
+
+
+# ------------------------------------------------------------- the shipped starter
+def sign_starter_release(starter_dir: Path, version: str | None = None) -> str:
+    """Sign the starter packs as a release of the built-in publisher with a new one-time key; returns its fingerprint.
+
+    The private key exists only while this runs: nobody can sign anything else in the built-in publisher's name.
+    Run `scripts/sign_starter` after changing any file in criteria_library/starter/.
+    """
+    private = Ed25519PrivateKey.generate()
+    fp = fingerprint(private.public_key())
+    entries = []
+    for path in sorted(starter_dir.glob("*.json")):
+        blob = path.read_bytes()
+        entries.append({"file": path.name, "package": path.stem, "size": len(blob), "sha256": sha256_hex(blob)})
+    index = {
+        "format": RELEASE_FORMAT, "version": RELEASE_FORMAT_VERSION, "publisher": BUILTIN_NAME,
+        "fingerprint": fp, "release": version or default_version(),
+        "date": datetime.now(UTC).replace(microsecond=0).isoformat(),
+        "notes": "De startbibliotheek die met Tender Assistant wordt meegeleverd.", "packs": entries,
+    }
+    index_bytes = (json.dumps(index, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    STARTER_INDEX.write_bytes(index_bytes)
+    STARTER_INDEX.with_name(STARTER_INDEX.name + ".sig").write_bytes(base64.b64encode(private.sign(index_bytes)) + b"\n")
+    BUILTIN_PUBKEY.write_bytes(public_pem(private.public_key()))
+    return fp
