@@ -37,6 +37,7 @@ from .criteria_table_model import ALL_PACKAGES, CriteriaTableModel, PackageListM
 from .criterion_details import CriterionDetails
 from .error_dialogs import show_user_error
 from .query_runner import Query, QueryResult, QueryRunner
+from .recent_menu import fill_recent_menu
 from .screen_fit import available, clamp_to_screen, refit_open_windows
 from .settings import AppSettings
 
@@ -561,23 +562,7 @@ class MainWindow(QMainWindow):
             wizard.save()
 
     def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        files = [p for p in self.settings.recent_files() if p.exists()]
-        if self.demo_workspace is not None:  # the demo's own settings: its examples first, then what was opened
-            from tender_assistant.demo import demo_tenders
-
-            examples = demo_tenders(self.demo_workspace)
-            files = examples + [f for f in files if f not in examples]
-        if not files:
-            empty = self.recent_menu.addAction(self.tr("(geen recente aanbestedingen)"))
-            empty.setEnabled(False)
-            return
-        for i, path in enumerate(files, start=1):
-            action = self.recent_menu.addAction(f"&{i} {path.name}")
-            action.setToolTip(str(path))
-            action.triggered.connect(lambda _c=False, p=path: self.open_tender(p))
-        self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.tr("Lijst wissen"), self.settings.clear_recent_files)
+        fill_recent_menu(self.recent_menu, self.settings, self.demo_workspace, self.open_tender)
 
     # -------------------------------------------------------------- settings
     # --------------------------------------------------------------- releases
