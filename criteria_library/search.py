@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import re
 import sqlite3
 from typing import TYPE_CHECKING
@@ -198,8 +199,15 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     # rapidfuzz only on the strongest candidates: fuzzy scoring every match would cost more than a frame
     strongest = sorted(candidates.items(), key=lambda kv: kv[1][1], reverse=True)[:CANDIDATES]
     prefixes = tuple(stem(w) for w in words)
+    page: list[float] = []  # the best `limit` text scores so far, lowest first (a heap)
     for cid, (title, relevance) in strongest:
-        scored[cid] = text_score(relevance, title_fit(prefixes, typed, title))
+        if len(page) >= limit and text_score(relevance, 1.0) < page[0]:
+            break  # by falling relevance: not this one nor any after it can reach the page, whatever its title
+        scored[cid] = score = text_score(relevance, title_fit(prefixes, typed, title))
+        if len(page) < limit:
+            heapq.heappush(page, score)
+        elif score > page[0]:
+            heapq.heapreplace(page, score)
     for cid, score in _id_hits(store, query, where, params).items():
         scored[cid] = max(score, scored.get(cid, 0.0))
     if not scored and store.count_criteria() <= FUZZY_TITLE_LIMIT:

@@ -155,3 +155,17 @@ def test_the_first_page_of_a_common_word_is_ordered_not_flattened(library: Libra
     assert len(set(scores)) >= 12, scores
     assert hits[0].criterion.title.lower().startswith("hergebruik"), hits[0].criterion.title
     assert [h.criterion.id for h in hits] != sorted(h.criterion.id for h in hits)
+
+
+def test_the_exact_code_scores_100_above_the_codes_it_begins(fresh_db: LibraryStore) -> None:
+    _add_titles(fresh_db, {"MEU-M-010": "Een criterium met een langere code"})
+    hits = fresh_db.search("MEU-M-01")
+    assert [(h.criterion.id, h.score) for h in hits[:2]] == [("MEU-M-01", 100.0), ("MEU-M-010", 99.0)]
+
+
+@pytest.mark.parametrize("query", ["hergebruik", "gerecycled kunststof", "verkeersborden", "garantie"])
+def test_a_short_page_is_the_start_of_a_long_one(library: LibraryStore, query: str) -> None:
+    """Scoring stops early for hits that cannot reach the page; that must never change which hits are on it."""
+    long = [(h.criterion.id, h.score) for h in library.search(query, limit=60)]
+    for limit in (1, 5, 20):
+        assert [(h.criterion.id, h.score) for h in library.search(query, limit=limit)] == long[:limit]

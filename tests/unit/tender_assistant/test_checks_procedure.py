@@ -135,3 +135,16 @@ def test_a_european_procedure_at_exactly_the_threshold_is_not_called_voluntary(f
     assert not found(tender, fake_lib, "procedure-eu-required")
     tender.estimated_value_eur = 215_999.99
     assert found(tender, fake_lib, "procedure-eu-voluntary")
+
+
+@pytest.mark.parametrize(("procedure", "enkelvoudig", "meervoudig"), [
+    ("enkelvoudig-onderhands", 100_000, None),
+    ("meervoudig-onderhands", None, 100_000),
+])
+def test_the_inkoopbeleid_maximum_itself_is_still_allowed_one_euro_more_is_not(fake_lib, tender, procedure,
+                                                                               enkelvoudig, meervoudig):
+    own = NationalAdvice("inkoopbeleid Gemeente Zaanstad 2025", enkelvoudig, meervoudig, from_policy=True)
+    tender.procedure, tender.estimated_value_eur = procedure, 100_000
+    assert not found(tender, fake_lib, "procedure-national", policy=own)
+    tender.estimated_value_eur = 100_001
+    assert found(tender, fake_lib, "procedure-national", policy=own)
