@@ -159,7 +159,7 @@ def test_the_first_page_of_a_common_word_is_ordered_not_flattened(library: Libra
 
 def test_the_exact_code_scores_100_above_the_codes_it_begins(fresh_db: LibraryStore) -> None:
     _add_titles(fresh_db, {"MEU-M-010": "Een criterium met een langere code"})
-    hits = fresh_db.search("MEU-M-01")
+    hits = search_criteria(fresh_db, "MEU-M-01")
     assert [(h.criterion.id, h.score) for h in hits[:2]] == [("MEU-M-01", 100.0), ("MEU-M-010", 99.0)]
 
 
