@@ -89,7 +89,8 @@ def test_the_app_reads_and_writes_cells_only_through_this_module() -> None:
     row numbers."""
     import re
 
-    root = Path(__file__).resolve().parents[3]
+    root = Path(__file__).resolve().parents[4]
+    assert (root / "criteria_library" / "infra").is_dir(), root  # a wrong root would find nothing and pass
     patterns = {"a cell written directly": re.compile(
                     r"\.cell\([^)]*value=|\w\[[\"'][A-Z]+\d+[\"']\]\s*=[^=]|\bcell\.value\s*=[^=]"),
                 "a second workbook reader": re.compile(r"load_workbook\(|\.iter_rows\("),

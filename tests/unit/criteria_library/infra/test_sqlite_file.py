@@ -82,7 +82,8 @@ def test_no_module_builds_its_own_sqlite_uri() -> None:
     """`file:` URIs come from sqlite_uri alone: a raw f"file:{path}" reads another file when the path holds '#'."""
     import ast
 
-    root = Path(__file__).resolve().parents[3]
+    root = Path(__file__).resolve().parents[4]
+    assert (root / "criteria_library" / "infra").is_dir(), root  # a wrong root would find nothing and pass
     offences = []
     for folder in ("criteria_library", "tender_assistant", "ui", "tests", "bench"):
         for source in sorted((root / folder).rglob("*.py")):
