@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 
 from sqlite_utils import Database
 
-from . import curation, migrations, user
+from . import curation, history, migrations, user, workflow
 from .curation import Route
 from .errors import LibraryError, ReadOnlyError
 from .infra import paths, sqlite_backup, sqlite_file
@@ -191,7 +191,6 @@ class LibraryStore:
                 en=f"The library cannot be changed: {self.read_only_reason_en}",
             )
 
-    _require_writable = require_writable  # the old name, still called by the release undo until it moves
 
     # ---------------------------------------------------------------- settings
     @property
@@ -437,31 +436,8 @@ class LibraryStore:
             old = row_to_criterion(row)
             draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [c.id]).fetchone()
             if old.status == Status.PUBLISHED or draft is not None:
-                return self._write_draft(db, old, draft, c, note)
+                return workflow.write_draft(db, old, draft, c, note, author=self.author, stamp=now_iso())
             return self._write_criterion(db, replace(c, status=old.status), note)
-
-    def _write_draft(self, db: Database, published: Criterion, draft: sqlite3.Row | None, c: Criterion,
-                     note: str, *, submit: bool = False) -> Criterion:
-        """Store c as the pending concept version of a published criterion (inside a transaction); submit=True
-        puts it in review at once, submitted by the current author (a proposal from an import or a release)."""
-        if not content_diff(published, replace(c, status=published.status)):
-            # edited back to what is published: nothing is pending any more
-            db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [c.id])
-            return published
-        status = Status.IN_REVIEW if submit else Status(draft["status"]) if draft is not None else Status.CONCEPT
-        submitted_by = self.author if submit else (
-            draft["submitted_by"] if draft is not None and status == Status.IN_REVIEW else "")
-        stored = replace(c, status=status, version=published.version + 1, created_at=published.created_at,
-                         updated_at=now_iso(), updated_by=self.author)
-        payload = {k: v for k, v in criterion_to_row(stored).items() if k != "package_terms"}
-        payload["note"] = note
-        db.execute(
-            "INSERT OR REPLACE INTO criterion_drafts (criterion_id, data, status, updated_at, updated_by, "
-            "submitted_by) VALUES (?, ?, ?, ?, ?, ?)",
-            [c.id, json.dumps(payload, ensure_ascii=False), status.value, stored.updated_at, stored.updated_by,
-             submitted_by],
-        )
-        return stored
 
     def draft(self, cid: str) -> Criterion | None:
         """The pending concept (or in-review) version of a published criterion, if someone is editing it."""
@@ -500,7 +476,7 @@ class LibraryStore:
             if not diff:
                 return old
             # bulk imports store no history row for a criterion's first version; keep it before it is replaced
-            self._write_history(db, old, ["aangemaakt"], "", replace_existing=False)
+            history.write_version(db, old, ["aangemaakt"], "", replace_existing=False)
             stored = replace(c, version=old.version + 1, created_at=old.created_at, updated_at=stamp,
                              updated_by=author)
             if keep_version and c.version > old.version:
@@ -511,18 +487,8 @@ class LibraryStore:
         data = criterion_to_row(stored, terms)
         cols = ", ".join(data)
         db.execute(f"INSERT OR REPLACE INTO criteria ({cols}) VALUES ({', '.join('?' * len(data))})", list(data.values()))
-        self._write_history(db, stored, changed, note)
+        history.write_version(db, stored, changed, note)
         return stored
-
-    def _write_history(self, db: Database, c: Criterion, changed: list[str], note: str, *,
-                       replace_existing: bool = True) -> None:
-        payload = {k: v for k, v in criterion_to_row(c).items() if k != "package_terms"}
-        db.execute(
-            f"INSERT OR {'REPLACE' if replace_existing else 'IGNORE'} INTO criterion_versions (criterion_id, version, data, changed_at, changed_by, "
-            "changed_fields, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [c.id, c.version, json.dumps(payload, ensure_ascii=False), c.updated_at, c.updated_by,
-             json.dumps(changed), note],
-        )
 
     def duplicate_criterion(self, cid: str) -> Criterion:
         """A copy of a criterion under a new id, as a concept."""
@@ -537,75 +503,19 @@ class LibraryStore:
         with self.transaction() as db:
             draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
             if draft is not None:
-                return self._move_draft(db, current, draft, target)
+                return workflow.move_draft(db, current, draft, target, author=self.author,
+                                           four_eyes=self.four_eyes,
+                                           write=lambda c, note: self._write_criterion(db, c, note))
             curation.check_transition(current.status, target)
             note = curation.transition_note(current.status, target)
             if target == Status.PUBLISHED:
-                note = self._approval_note(note, {current.updated_by, *self._editor_and_submitter(db, cid)})
+                involved = {current.updated_by, *workflow.editor_and_submitter(db, cid)}
+                note = workflow.approval_note(note, involved, author=self.author, four_eyes=self.four_eyes)
             return self._write_criterion(db, replace(current, status=target), note)
-
-    def _move_draft(self, db: Database, published: Criterion, draft: sqlite3.Row, target: Status) -> Criterion:
-        data = json.loads(draft["data"])
-        pending = row_to_criterion(data)
-        curation.check_transition(pending.status, target, draft=True)
-        if target == Status.PUBLISHED:
-            note = self._approval_note("nieuwe versie gepubliceerd na review",
-                                       {draft["updated_by"], draft["submitted_by"]})
-            if data.get("note"):
-                note = f"{data['note']} ({note})"
-            db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [published.id])
-            return self._write_criterion(db, replace(pending, status=Status.PUBLISHED, version=published.version),
-                                         note)
-        submitter = self.author if target == Status.IN_REVIEW else ""
-        data["status"] = target.value
-        db.execute("UPDATE criterion_drafts SET status = ?, submitted_by = ?, data = ? WHERE criterion_id = ?",
-                   [target.value, submitter, json.dumps(data, ensure_ascii=False), published.id])
-        return replace(pending, status=target)
-
-    def _approval_note(self, note: str, involved: set[str]) -> str:
-        """Check the four-eyes rule for the current author; the history note says when it was switched off."""
-        if self.four_eyes:
-            curation.check_four_eyes(self.author, involved - {""})
-            return note
-        return f"{note}, {curation.FOUR_EYES_OFF_NOTE}"
-
-    def _editor_and_submitter(self, db: Database, cid: str) -> tuple[str, str]:
-        """Who last changed the content (not only the status) of a criterion, and who last submitted it."""
-        editor = submitter = None
-        submitted_note = curation.transition_note(Status.CONCEPT, Status.IN_REVIEW)
-        for r in db.execute("SELECT changed_by, changed_fields, note FROM criterion_versions WHERE criterion_id = ? "
-                            "ORDER BY version DESC", [cid]):
-            if editor is None and set(json.loads(r["changed_fields"] or "[]")) - {"status"}:
-                editor = r["changed_by"] or ""
-            if submitter is None and r["note"] == submitted_note:
-                submitter = r["changed_by"] or ""
-            if editor is not None and submitter is not None:
-                break
-        return editor or "", submitter or ""
 
     def history(self, cid: str) -> list[CriterionVersion]:
         """Every version of a criterion, newest first (the current one included)."""
-        current = self.criterion(cid)
-        rows = self.db.execute(
-            "SELECT * FROM criterion_versions WHERE criterion_id = ? ORDER BY version DESC", [cid]
-        ).fetchall()
-        versions = [
-            CriterionVersion(
-                criterion_id=r["criterion_id"],
-                version=r["version"],
-                criterion=row_to_criterion(json.loads(r["data"])),
-                changed_at=r["changed_at"] or "",
-                changed_by=r["changed_by"] or "",
-                changed_fields=json.loads(r["changed_fields"] or "[]"),
-                note=r["note"] or "",
-            )
-            for r in rows
-        ]
-        if not versions or versions[0].version != current.version:
-            # an imported criterion that was never edited has no history row yet: its current row is version 1
-            versions.insert(0, CriterionVersion(cid, current.version, current, current.updated_at,
-                                                current.updated_by, ["aangemaakt"], ""))
-        return versions
+        return history.versions(self.db, self.criterion(cid))
 
     def restore_version(self, cid: str, version: int) -> Criterion:
         """Store the content of an earlier version as an edit: the status stays, the workflow decides the rest.
@@ -793,7 +703,8 @@ class LibraryStore:
         if route == Route.HELD:
             return route, old
         if route == Route.PROPOSED:
-            return route, self._write_draft(db, old, draft, replace(incoming, status=old.status), note, submit=True)
+            return route, workflow.write_draft(db, old, draft, replace(incoming, status=old.status), note,
+                                               author=self.author, stamp=now_iso(), submit=True)
         if draft is not None:  # a trusted release replaces an earlier release's proposal (merge made sure of that)
             db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [incoming.id])
         return route, self._write_criterion(db, replace(incoming, status=old.status), note, keep_version=keep_version)
