@@ -14,7 +14,7 @@ from typing import Any, TypeVar, cast
 
 from sqlite_utils import Database
 
-from . import curation, history, migrations, user, workflow
+from . import curation, history, migrations, release_origins, user, workflow
 from .curation import Route
 from .errors import LibraryError, ReadOnlyError
 from .infra import paths, sqlite_backup, sqlite_file
@@ -55,16 +55,6 @@ def criterion_from_content(cid: str, content: dict[str, Any], status: str, versi
     """A criterion from its content as stored for a release (the merge base or an incoming version)."""
     return row_to_criterion({**content, "id": cid, "status": status, "version": version, "created_at": "",
                              "updated_at": "", "updated_by": ""})
-
-
-def _json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
-
-
-def _origin(row: sqlite3.Row) -> Origin:
-    return Origin(row["criterion_id"], row["publisher"] or "", row["fingerprint"] or "", row["release_version"] or "",
-                  json.loads(row["base"]) if row["base"] else None,
-                  json.loads(row["incoming"]) if row["incoming"] else None, row["incoming_version"] or "")
 
 
 class LibraryStore:
@@ -599,33 +589,7 @@ class LibraryStore:
             for c in changes.retired:
                 db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [c.id])  # the publisher's proposal
                 self._write_criterion(db, replace(c, status=Status.RETIRED), f"ingetrokken door de uitgever ({note})")
-            db.conn.executemany(
-                "INSERT INTO criterion_origin (criterion_id, publisher, fingerprint, release_version, base, incoming, "
-                "incoming_version) VALUES (?, ?, ?, ?, ?, NULL, NULL) ON CONFLICT(criterion_id) DO UPDATE SET "
-                "publisher = excluded.publisher, fingerprint = excluded.fingerprint, "
-                "release_version = excluded.release_version, base = excluded.base, incoming = NULL, "
-                "incoming_version = NULL",
-                [(cid, stamp.publisher, stamp.fingerprint, stamp.version, _json(base))
-                 for cid, base in changes.bases.items()])
-            db.conn.executemany(
-                "UPDATE criterion_origin SET release_version = ?, incoming = NULL, incoming_version = NULL "
-                "WHERE criterion_id = ?", [(stamp.version, c.id) for c in changes.retired])
-            for cid, incoming in changes.conflicts.items():
-                db.execute(
-                    "INSERT INTO criterion_origin (criterion_id, publisher, fingerprint, release_version, base, "
-                    "incoming, incoming_version) VALUES (?, ?, ?, NULL, NULL, ?, ?) ON CONFLICT(criterion_id) DO "
-                    "UPDATE SET incoming = excluded.incoming, incoming_version = excluded.incoming_version",
-                    [cid, stamp.publisher, stamp.fingerprint, _json(incoming), stamp.version])
-            for slug, base in changes.package_bases.items():
-                db.execute(
-                    "INSERT INTO package_origin (slug, fingerprint, release_version, base, incoming) "
-                    "VALUES (?, ?, ?, ?, ?) ON CONFLICT(slug) DO UPDATE SET fingerprint = excluded.fingerprint, "
-                    "release_version = excluded.release_version, base = excluded.base, incoming = excluded.incoming",
-                    [slug, stamp.fingerprint, stamp.version, _json(base),
-                     _json(changes.package_conflicts[slug]) if slug in changes.package_conflicts else None])
-            db.execute("INSERT OR REPLACE INTO releases_received (fingerprint, publisher, version, index_sha256, "
-                       "received_at) VALUES (?, ?, ?, ?, ?)",
-                       [stamp.fingerprint, stamp.publisher, stamp.version, stamp.index_sha256, now_iso()])
+            release_origins.record_release(db, changes, received_at=now_iso())
             if changes.backup is not None:
                 db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                            [LAST_UPDATE_BACKUP_KEY, str(changes.backup)])
@@ -653,46 +617,37 @@ class LibraryStore:
                 _, result = self._receive(
                     db, incoming, f"nieuwe versie van {origin.publisher} overgenomen (release "
                     f"{origin.incoming_version})", release=True, accept=self.accepts_trusted_releases)
-            db.execute("UPDATE criterion_origin SET base = ?, release_version = ?, incoming = NULL, "
-                       "incoming_version = NULL WHERE criterion_id = ?", [_json(content), origin.incoming_version, cid])
+            release_origins.settle_conflict(db, cid, content, origin.incoming_version)
         return result
 
     def resolve_package_conflict(self, slug: str, *, take_incoming: bool) -> Package:
         """Take the publisher's values of a package's conflicting fields, or keep the local ones."""
-        row = self.db.execute("SELECT incoming FROM package_origin WHERE slug = ?", [slug]).fetchone()
-        if row is None or row[0] is None:
+        incoming = release_origins.package_incoming(self.db, slug)
+        if incoming is None:
             raise LibraryError(f"Pakket {slug} heeft geen openstaand conflict.", en=f"Package {slug} has no open conflict.")
         with self.transaction() as db:
             pkg = self.package(slug)
             if take_incoming:
-                pkg = replace(pkg, **json.loads(row[0]))
+                pkg = replace(pkg, **incoming)
                 self._write_package(db, pkg)
-            db.execute("UPDATE package_origin SET incoming = NULL WHERE slug = ?", [slug])
+            release_origins.settle_package_conflict(db, slug)
         return pkg
 
     def origins(self, ids: Iterable[str] | None = None) -> dict[str, Origin]:
         """Where criteria received in releases came from (all, or those of these ids), by criterion id."""
-        rows = self.db.execute("SELECT * FROM criterion_origin").fetchall()
-        wanted = None if ids is None else set(ids)
-        return {r["criterion_id"]: _origin(r) for r in rows if wanted is None or r["criterion_id"] in wanted}
+        return release_origins.criterion_origins(self.db, ids)
 
     def origin(self, cid: str) -> Origin | None:
         """Where one criterion came from (None for a criterion made here)."""
-        row = self.db.execute("SELECT * FROM criterion_origin WHERE criterion_id = ?", [cid]).fetchone()
-        return None if row is None else _origin(row)
+        return release_origins.criterion_origin(self.db, cid)
 
     def package_origins(self) -> dict[str, tuple[dict[str, Any], dict[str, Any] | None]]:
         """Per package received in a release: its fields as last received and the conflicting incoming fields."""
-        if not self.db["package_origin"].exists():  # an older library opened read-only (not migrated): none yet
-            return {}
-        rows = self.db.execute("SELECT slug, base, incoming FROM package_origin").fetchall()
-        return {r[0]: (json.loads(r[1] or "{}"), json.loads(r[2]) if r[2] else None) for r in rows}
+        return release_origins.package_origins(self.db)
 
     def last_release(self, fingerprint: str) -> tuple[str, str] | None:
         """The version and index hash of the last release received from this publisher, if any."""
-        row = self.db.execute("SELECT version, index_sha256 FROM releases_received WHERE fingerprint = ?",
-                              [fingerprint]).fetchone()
-        return None if row is None else (str(row[0]), str(row[1]))
+        return release_origins.last_release(self.db, fingerprint)
 
     def _receive(self, db: Database, incoming: Criterion, note: str, *, release: bool, accept: bool = False,
                  keep_version: bool = False) -> tuple[Route, Criterion]:
