@@ -19,8 +19,9 @@ from sqlite_utils import Database  # noqa: E402
 
 from bench.synthetic import synthetic_pack, typed_queries  # noqa: E402
 from bench.timing import timed  # noqa: E402
-from criteria_library.exchange import apply_import, plan_import, read_pack  # noqa: E402
 from criteria_library.integrity import check_library  # noqa: E402
+from criteria_library.pack_import import apply_import, plan_import  # noqa: E402
+from criteria_library.pack_reading import read_pack  # noqa: E402
 from criteria_library.search import CANDIDATES, search_criteria, tokens  # noqa: E402
 from criteria_library.store import LibraryStore  # noqa: E402
 

@@ -17,9 +17,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import synthetic_pack  # noqa: E402
 from bench.timing import timed  # noqa: E402
-from criteria_library.exchange import apply_import, plan_import, read_pack  # noqa: E402
 from criteria_library.merge import apply_update, plan_update  # noqa: E402
 from criteria_library.models import Status  # noqa: E402
+from criteria_library.pack_import import apply_import, plan_import  # noqa: E402
+from criteria_library.pack_reading import read_pack  # noqa: E402
 from criteria_library.publish import publish  # noqa: E402
 from criteria_library.publishers import generate_key, load_private_key, trust  # noqa: E402
 from criteria_library.releases import read_release  # noqa: E402

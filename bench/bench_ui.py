@@ -69,7 +69,8 @@ def percentile(values: list[float], pct: float) -> float:
 
 def build_library(path: Path, criteria: int) -> None:
     from bench.synthetic import synthetic_pack
-    from criteria_library.exchange import apply_import, pack_from_dict, plan_import
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import pack_from_dict
     from criteria_library.store import LibraryStore
 
     store = LibraryStore.open(path)

@@ -346,7 +346,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Export the library or one package."""
-    from .exchange import export_pack
+    from .pack_export import export_pack
 
     with open_store(args) as store:
         count = export_pack(store, args.path, package=args.package)
@@ -356,7 +356,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import a pack, or show what it would change."""
-    from .exchange import apply_import, plan_import, read_pack
+    from .pack_import import apply_import, plan_import
+    from .pack_reading import read_pack
 
     try:
         pack = read_pack(args.path)

@@ -13,9 +13,9 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from .errors import LibraryError
-from .exchange import pack_to_dict
 from .infra.files import atomic_write
 from .models import Package, Status
+from .pack_export import pack_to_dict
 from .publishers import BUILTIN_NAME, BUILTIN_PUBKEY, fingerprint, public_pem
 from .releases import (
     INDEX_NAME,

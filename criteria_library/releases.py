@@ -22,9 +22,9 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 
 from .errors import LibraryError, PackError
-from .exchange import MAX_PACK_BYTES, Pack, pack_from_dict
 from .infra import strict_json
 from .models import Status
+from .pack_reading import MAX_PACK_BYTES, Pack, pack_from_dict
 from .publishers import DATA_DIR, Publisher, builtin_publisher, short_fingerprint, trusted_publishers
 
 RELEASE_FORMAT = "tender-assistant.release"

@@ -6,8 +6,9 @@ import logging
 from pathlib import Path
 
 from .errors import LibraryError
-from .exchange import Pack, apply_import, plan_import, read_pack
 from .merge import apply_update, plan_update
+from .pack_import import apply_import, plan_import
+from .pack_reading import Pack, read_pack
 from .releases import starter_release
 from .store import LibraryStore
 

@@ -48,7 +48,8 @@ def mini_pack(mini_pack_path: Path) -> dict:
 @pytest.fixture
 def fresh_db(tmp_path: Path, mini_pack_path: Path):
     """A new library in a temporary file, filled with the small test pack (not the starter library)."""
-    from criteria_library.exchange import apply_import, plan_import, read_pack
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import read_pack
     from criteria_library.store import LibraryStore
 
     store = LibraryStore.open(tmp_path / "library.db")

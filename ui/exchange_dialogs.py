@@ -30,7 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from criteria_library import exchange
+from criteria_library import pack_export
+from criteria_library.pack_import import ImportPlan, ImportResult, apply_import, plan_import
+from criteria_library.pack_reading import read_pack
 from criteria_library.store import LibraryStore
 
 from . import i18n
@@ -77,7 +79,7 @@ def _run(parent: QWidget | None, task: Callable[[Progress], T], label: str, titl
 class ImportPreviewDialog(QDialog):
     """The dry run of an import: what would be added and changed (field by field), before the user confirms."""
 
-    def __init__(self, plan: exchange.ImportPlan, source: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, plan: ImportPlan, source: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
         self.setObjectName("ImportPreviewDialog")
@@ -158,13 +160,13 @@ class ImportPreviewDialog(QDialog):
 
 
 def plan_pack_import(parent: QWidget | None, store: LibraryStore, path: Path,
-                     on_planned: Callable[[exchange.ImportPlan], None],
-                     on_failed: Callable[[], None] = _nothing) -> Operation[exchange.ImportPlan]:
+                     on_planned: Callable[[ImportPlan], None],
+                     on_failed: Callable[[], None] = _nothing) -> Operation[ImportPlan]:
     """Read and dry-run a pack in a worker; on_planned(plan) when it is valid, else a dialog and on_failed()."""
-    def task(_progress: Any) -> exchange.ImportPlan:
+    def task(_progress: Any) -> ImportPlan:
         reader = _second_connection(store, read_only=True)
         try:
-            return exchange.plan_import(reader, exchange.read_pack(path))
+            return plan_import(reader, read_pack(path))
         finally:
             reader.close()
 
@@ -172,14 +174,14 @@ def plan_pack_import(parent: QWidget | None, store: LibraryStore, path: Path,
                 on_failed, cancellable=False)
 
 
-def apply_pack_import(parent: QWidget | None, store: LibraryStore, plan: exchange.ImportPlan,
-                      on_applied: Callable[[exchange.ImportResult], None],
-                      on_failed: Callable[[], None] = _nothing) -> Operation[exchange.ImportResult]:
+def apply_pack_import(parent: QWidget | None, store: LibraryStore, plan: ImportPlan,
+                      on_applied: Callable[[ImportResult], None],
+                      on_failed: Callable[[], None] = _nothing) -> Operation[ImportResult]:
     """Apply a planned import in a worker (backup first, all or nothing); on_applied(result) when it is done."""
-    def task(progress: Any) -> exchange.ImportResult:
+    def task(progress: Any) -> ImportResult:
         writer = _second_connection(store, read_only=False)
         try:
-            return exchange.apply_import(writer, plan, progress)
+            return apply_import(writer, plan, progress)
         finally:
             writer.close()
 
@@ -205,7 +207,7 @@ def import_pack(parent: QWidget | None, store: LibraryStore, settings: AppSettin
         settings.last_folder = str(path.parent)
     source = path
 
-    def planned(plan: exchange.ImportPlan) -> None:
+    def planned(plan: ImportPlan) -> None:
         if not plan.has_changes:
             QMessageBox.information(parent, _tr("Import"), _tr("Dit pakket brengt geen wijzigingen: alles is al "
                                                                "zo in de bibliotheek.") + "\n"
@@ -218,7 +220,7 @@ def import_pack(parent: QWidget | None, store: LibraryStore, settings: AppSettin
             return
         apply_pack_import(parent, store, plan, applied, lambda: on_done(False))
 
-    def applied(result: exchange.ImportResult) -> None:
+    def applied(result: ImportResult) -> None:
         text = _tr("%1 nieuw, %2 gewijzigd, %3 ongewijzigd.").replace("%1", str(result.added)).replace(
             "%2", str(result.changed)).replace("%3", str(result.unchanged))
         if result.backup:
@@ -293,7 +295,7 @@ def run_export(parent: QWidget | None, store: LibraryStore, path: Path, package:
     def task(progress: Any) -> int:
         reader = _second_connection(store, read_only=True)
         try:
-            return exchange.export_pack(reader, path, package=package, progress=progress)
+            return pack_export.export_pack(reader, path, package=package, progress=progress)
         finally:
             reader.close()
 

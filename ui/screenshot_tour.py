@@ -153,12 +153,14 @@ def main(argv: list[str] | None = None) -> int:
         history.close()
 
         # import preview: an exported pack with one changed and one new criterion
-        from criteria_library import exchange
+        from criteria_library.pack_export import export_pack
+        from criteria_library.pack_import import plan_import
+        from criteria_library.pack_reading import read_pack
 
         from .exchange_dialogs import ImportPreviewDialog
 
         pack_path = home / "pack.json"
-        exchange.export_pack(window.store, pack_path, package="meubilair")
+        export_pack(window.store, pack_path, package="meubilair")
         data = json.loads(pack_path.read_text(encoding="utf-8"))
         data["criteria"][0]["title"] += " en onderdelen"
         data["criteria"][0]["clause"] = data["criteria"][0]["clause"].replace("De ", "Iedere ", 1)
@@ -167,7 +169,7 @@ def main(argv: list[str] | None = None) -> int:
         new["title"] = "Nieuw: modulaire bureaus"
         data["criteria"].append(new)
         pack_path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        plan = exchange.plan_import(window.store, exchange.read_pack(pack_path))
+        plan = plan_import(window.store, read_pack(pack_path))
         preview = ImportPreviewDialog(plan, pack_path, window)
         preview.show()
         changed = preview.tree.topLevelItem(1)

@@ -1,7 +1,7 @@
 """Long work off the UI thread: a QRunnable for the global QThreadPool that reports back through Qt signals.
 
 The task is a plain function `task(progress) -> result`; `progress(done, total)` comes from the core's callbacks
-(criteria_library.exchange.Progress). Cancelling makes the next progress call raise exchange.Cancelled, which the
+(criteria_library.pack_reading.Progress). Cancelling makes the next progress call raise Cancelled, which the
 core turns into "nothing changed". ui.operation runs workers with a progress dialog and callbacks.
 """
 
@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
-from criteria_library.exchange import Cancelled
+from criteria_library.pack_reading import Cancelled
 
 Progress = Callable[[int, int], None]
 Task = Callable[[Progress], Any]

@@ -84,7 +84,7 @@ def export_tender(tender: Tender, library: Library, out: Path | str, template: P
                   notes: list[str] | None = None) -> Path:
     """Build, render and atomically write the tender document; nothing is written when anything fails.
 
-    progress(done, total) reports rendering; raising from it (e.g. exchange.Cancelled) cancels with no file written.
+    progress(done, total) reports rendering; raising from it (e.g. pack_reading.Cancelled) cancels with no file written.
     notes receives what was dropped from the template (external links, macros) and the chapters a concept has at
     the end because the template has no place for them.
     """

@@ -287,7 +287,7 @@ def test_libreoffice_converts_the_exports(exported, tmp_path):
 
 
 def test_export_reports_progress_and_cancel_writes_nothing(tmp_path, library) -> None:
-    from criteria_library.exchange import Cancelled
+    from criteria_library.pack_reading import Cancelled
 
     tender = workwear_tender(library)
     seen: list[tuple[int, int]] = []

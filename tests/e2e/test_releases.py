@@ -26,7 +26,8 @@ def run(home: Path, *args: str, passphrase: str | None = PASS) -> subprocess.Com
 
 def mini_library(db: Path) -> None:
     """A library holding only the test pack: imported over the starter library its changes would wait in review."""
-    from criteria_library.exchange import apply_import, plan_import, read_pack
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import read_pack
     from criteria_library.store import LibraryStore
 
     db.parent.mkdir(parents=True, exist_ok=True)

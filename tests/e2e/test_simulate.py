@@ -9,7 +9,8 @@ import pytest
 from openpyxl import Workbook
 
 import main
-from criteria_library.exchange import apply_import, pack_from_dict, plan_import
+from criteria_library.pack_import import apply_import, plan_import
+from criteria_library.pack_reading import pack_from_dict
 from criteria_library.store import LibraryStore
 from tender_assistant.tender import Tender, TenderCriterion, save_tender
 

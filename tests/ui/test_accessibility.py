@@ -104,11 +104,12 @@ def _export(library, qtbot):
 
 
 def _import(library, qtbot):
-    from criteria_library import exchange
+    from criteria_library.pack_import import plan_import
+    from criteria_library.pack_reading import read_pack
     from ui.exchange_dialogs import ImportPreviewDialog
 
     path = Path(__file__).parents[1] / "data" / "mini_pack.json"
-    return show(qtbot, ImportPreviewDialog(exchange.plan_import(library, exchange.read_pack(path)), path))
+    return show(qtbot, ImportPreviewDialog(plan_import(library, read_pack(path)), path))
 
 
 def _monitoring(library, qtbot):

@@ -76,13 +76,14 @@ def test_cancelled_preview_changes_nothing(app, fresh_db, tmp_path, mini_pack, m
 
 
 def test_preview_dialog_shows_field_diff(app, qtbot, fresh_db, mini_pack, tmp_path):
-    from criteria_library import exchange
+    from criteria_library.pack_import import plan_import
+    from criteria_library.pack_reading import read_pack
     from ui.exchange_dialogs import ImportPreviewDialog
 
     mini_pack["criteria"][0]["clause"] = mini_pack["criteria"][0]["clause"].replace("twee", "drie")
     path = tmp_path / "p.json"
     path.write_text(json.dumps(mini_pack), encoding="utf-8")
-    plan = exchange.plan_import(fresh_db, exchange.read_pack(path))
+    plan = plan_import(fresh_db, read_pack(path))
     dialog = ImportPreviewDialog(plan, path)
     qtbot.addWidget(dialog)
     top = dialog.tree.topLevelItem(0)

@@ -48,7 +48,8 @@ def test_opening_a_library_with_a_wal_older_than_itself_warns(app, tmp_path, ans
 
     db = tmp_path / "lib.db"
     with LibraryStore.open(db) as store:
-        from criteria_library.exchange import apply_import, plan_import, read_pack
+        from criteria_library.pack_import import apply_import, plan_import
+        from criteria_library.pack_reading import read_pack
 
         apply_import(store, plan_import(store, read_pack(MINI)), backup=False)
     subprocess.run([sys.executable, "-c", textwrap.dedent(CRASH_AFTER_IMPORT), str(db)], cwd=ROOT, check=True,

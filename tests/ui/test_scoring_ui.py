@@ -15,7 +15,8 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture
 def scoring_library(tmp_path):
-    from criteria_library.exchange import apply_import, pack_from_dict, plan_import
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import pack_from_dict
     from criteria_library.store import LibraryStore
 
     pack = copy.deepcopy(PACK)

@@ -178,7 +178,7 @@ def test_a_broken_tender_file_gives_a_message(make_window, library, tmp_path, us
 
 
 def test_cancelled_export_writes_nothing(app, qtbot, library, tmp_path, monkeypatch, answers, operations):
-    from criteria_library.exchange import Cancelled
+    from criteria_library.pack_reading import Cancelled
     from tender_assistant.tender import Tender
     from ui import tender_wizard
     from ui.settings import AppSettings

@@ -11,14 +11,10 @@ import pytest
 from openpyxl import load_workbook
 
 from criteria_library.errors import LibraryError, PackError
-from criteria_library.exchange import (
-    Cancelled,
-    apply_import,
-    export_pack,
-    plan_import,
-    read_pack,
-)
 from criteria_library.models import Status
+from criteria_library.pack_export import export_pack
+from criteria_library.pack_import import apply_import, plan_import
+from criteria_library.pack_reading import Cancelled, read_pack
 from criteria_library.search import search_criteria
 from criteria_library.store import LibraryStore
 from tests.helpers import approve_pending, db_fingerprint, publish_edit

@@ -12,8 +12,10 @@ import pytest
 
 import main
 from criteria_library.errors import PackError
-from criteria_library.exchange import apply_import, export_pack, plan_import, read_pack
 from criteria_library.models import Status
+from criteria_library.pack_export import export_pack
+from criteria_library.pack_import import apply_import, plan_import
+from criteria_library.pack_reading import read_pack
 from criteria_library.store import LibraryStore
 from tests.helpers import db_fingerprint
 
@@ -263,7 +265,7 @@ def test_xlsx_with_too_many_cells_or_texts_is_refused_before_parsing(
         tmp_path, mini_pack_path, monkeypatch, kind, message) -> None:
     """A 25 MB pack of 6.3 million random numbers (5:1, so no ratio check catches it) took openpyxl 75 s, and 3
     million shared strings 44 s: the counts are bounded while unzipping, before openpyxl parses anything."""
-    from criteria_library import exchange
+    from criteria_library import pack_reading
     from criteria_library.infra import zip_bounds
 
     db = tmp_path / "lib.db"
@@ -279,7 +281,7 @@ def test_xlsx_with_too_many_cells_or_texts_is_refused_before_parsing(
             f"<si><t>{i:x}</t></si>".encode() for i in range(2_500)) + b"</sst>"
         _rewrite_member(good, bomb, "xl/sharedStrings.xml", sst)
     parsed: list[object] = []
-    monkeypatch.setattr(exchange, "_load_sheets", lambda path: parsed.append(path))  # openpyxl must not be reached
+    monkeypatch.setattr(pack_reading, "_load_sheets", lambda path: parsed.append(path))  # openpyxl must not be reached
     before = db_fingerprint(db)
     files_before = sorted(tmp_path.rglob("*"))
     for extra in (["--dry-run"], []):

@@ -13,8 +13,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from criteria_library.errors import LibraryError, PackError
-from criteria_library.exchange import apply_import, export_pack, pack_from_dict, plan_import, read_pack
 from criteria_library.models import CONTENT_FIELDS, R_STRATEGIES, Criterion, Kind, Status
+from criteria_library.pack_export import export_pack
+from criteria_library.pack_import import apply_import, plan_import
+from criteria_library.pack_reading import pack_from_dict, read_pack
 from criteria_library.store import LibraryStore
 from criteria_library.validation import MAX_VERSION
 

@@ -10,8 +10,10 @@ import pytest
 from openpyxl import load_workbook
 
 from criteria_library.errors import PackError
-from criteria_library.exchange import CRITERION_FIELDS, PACKAGE_FIELDS, export_pack, plan_import, read_pack
 from criteria_library.field_names import CRITERION_LABELS, PACKAGE_LABELS, field_text, header_fields
+from criteria_library.pack_export import export_pack
+from criteria_library.pack_import import plan_import
+from criteria_library.pack_reading import CRITERION_FIELDS, PACKAGE_FIELDS, read_pack
 from criteria_library.store import LibraryStore
 
 

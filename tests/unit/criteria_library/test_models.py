@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 
 from criteria_library import migrations
 from criteria_library.errors import PackError
-from criteria_library.exchange import apply_import, export_pack, plan_import, read_pack
 from criteria_library.integrity import check_library
 from criteria_library.models import (
     DiscountScoring,
@@ -20,6 +19,9 @@ from criteria_library.models import (
     ScoreLevel,
     ScoringType,
 )
+from criteria_library.pack_export import export_pack
+from criteria_library.pack_import import apply_import, plan_import
+from criteria_library.pack_reading import read_pack
 from criteria_library.store import LibraryStore
 from tests.helpers import approve_pending
 

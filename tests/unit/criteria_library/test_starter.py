@@ -101,7 +101,7 @@ def test_no_two_criteria_share_a_clause(pack) -> None:
 
 
 def test_loaded_library_passes_check_and_reimport_changes_nothing(library: LibraryStore) -> None:
-    from criteria_library.exchange import plan_import
+    from criteria_library.pack_import import plan_import
 
     assert check_library(library).ok
     assert not plan_import(library, starter_pack()).has_changes

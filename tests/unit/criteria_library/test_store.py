@@ -247,7 +247,8 @@ def test_kind_order_in_sql_matches_the_model() -> None:
 
 @pytest.mark.parametrize("folder", ["Inkoop #2", "a?b", "100%25", "met spatie", "x#y?z=1&mode=ro"])
 def test_library_in_a_folder_with_uri_characters_is_that_file(tmp_path: Path, folder: str, mini_pack_path: Path) -> None:
-    from criteria_library.exchange import apply_import, plan_import, read_pack
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import read_pack
 
     path = tmp_path / folder / "library.db"
     path.parent.mkdir()

@@ -140,7 +140,8 @@ def test_two_new_criterion_editors_with_the_same_proposed_id_both_keep_their_cri
 
 
 def test_two_imports_planned_at_once_both_apply_without_a_raw_error(fresh_db: LibraryStore, mini_pack: dict) -> None:
-    from criteria_library.exchange import apply_import, pack_from_dict, plan_import
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import pack_from_dict
 
     new = dict(mini_pack["criteria"][0], id=mini_pack["criteria"][0]["id"][:-2] + "90", title="Nieuw uit twee imports")
     pack = pack_from_dict(dict(mini_pack, criteria=[new]))

@@ -94,8 +94,9 @@ with LibraryStore.open(sys.argv[1]) as store:
 
 def test_kill_9_during_update_undo_leaves_the_old_or_the_restored_library(tmp_path: Path) -> None:
     from bench.synthetic import synthetic_pack
-    from criteria_library.exchange import apply_import, plan_import, read_pack
     from criteria_library.merge import LAST_BACKUP_KEY
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import read_pack
 
     pack_path = tmp_path / "groot.json"
     pack_path.write_text(json.dumps(synthetic_pack(criteria=3000, packages=3, seed=5), ensure_ascii=False),

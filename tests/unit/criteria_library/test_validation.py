@@ -10,8 +10,9 @@ import pytest
 from openpyxl import load_workbook
 
 from criteria_library.errors import PackError
-from criteria_library.exchange import export_pack, read_pack
 from criteria_library.models import Criterion, Kind, Level, Status
+from criteria_library.pack_export import export_pack
+from criteria_library.pack_reading import read_pack
 from criteria_library.store import LibraryStore
 from criteria_library.validation import criterion_from_fields
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from criteria_library.errors import PackError
-from criteria_library.exchange import read_pack
 from criteria_library.infra.problems import Problem, Problems, more_text
+from criteria_library.pack_reading import read_pack
 from tender_assistant.errors import TenderError
 from tender_assistant.tender import tender_from_dict
 

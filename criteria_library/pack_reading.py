@@ -1,36 +1,28 @@
-"""Library packs: read and validate JSON/XLSX packs, plan an import with a diff, apply it, export."""
+"""Reading a library pack: the pack format, and a JSON/XLSX file read into a Pack with every field checked."""
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import cpv, curation
+from . import cpv
 from .errors import LibraryError, PackError
 from .field_names import (
     CRITERION_LABELS,
     PACKAGE_LABELS,
-    XLSX_CRITERIA_SHEET,
-    XLSX_PACKAGE_SHEET,
     header_fields,
-    label,
     record_place,
     row_place,
-    value_text,
     with_field,
 )
 from .infra import strict_json
-from .infra.files import atomic_write
 from .infra.problems import Problem, Problems
-from .infra.spreadsheets import SheetError, all_rows, append_row, is_blank, open_workbook
-from .infra.text import shown, terminal_safe
-from .models import Criterion, Package, Status, placeholders_to_pack, scoring_to_dict
-from .rows import content_diff, criterion_to_row
-from .store import LibraryStore
+from .infra.spreadsheets import SheetError, all_rows, is_blank, open_workbook
+from .infra.text import shown
+from .models import Criterion, Package, Status
 from .validation import (
     criterion_from_fields,
     criterion_shape_problems,
@@ -72,89 +64,6 @@ class Pack:
     source: Path | None = None
 
 
-@dataclass
-class ImportPlan:
-    """What an import would do: per criterion added, changed (with field diff) or left alone."""
-
-    pack: Pack
-    added: list[Criterion] = field(default_factory=list)
-    changed: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
-    unchanged: list[str] = field(default_factory=list)
-    packages_added: list[str] = field(default_factory=list)
-    packages_changed: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
-    proposed: list[str] = field(default_factory=list)  # changes to published criteria: new versions in review
-    held: list[str] = field(default_factory=list)  # changed in the pack, but a new version is pending here
-
-    @property
-    def has_changes(self) -> bool:
-        """True when applying the plan would write anything."""
-        return bool(self.added or self.changed or self.packages_added or self.packages_changed)
-
-    def summary(self, lang: str = "nl") -> str:
-        """One line: how many criteria are added, changed and left alone."""
-        if lang == "en":
-            line = (f"{len(self.added)} added, {len(self.changed)} changed, {len(self.unchanged)} unchanged; "
-                    f"packages: {len(self.packages_added)} added, {len(self.packages_changed)} changed")
-            review = f"; {len(self.proposed)} changes to published criteria go to review" if self.proposed else ""
-            held = f"; {len(self.held)} left alone (a new version is pending here)" if self.held else ""
-            return line + review + held
-        line = (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd, {len(self.unchanged)} ongewijzigd; "
-                f"pakketten: {len(self.packages_added)} nieuw, {len(self.packages_changed)} gewijzigd")
-        review = f"; {len(self.proposed)} wijzigingen van gepubliceerde criteria gaan ter review" if self.proposed else ""
-        held = f"; {len(self.held)} overgeslagen (hier is een nieuwe versie in bewerking)" if self.held else ""
-        return line + review + held
-
-    def report(self, lang: str = "nl") -> str:
-        """A readable report with a field-level diff for every changed criterion."""
-        lines = [self.summary(lang)]
-        new_word, changed_word = ("added", "changed") if lang == "en" else ("nieuw", "gewijzigd")
-        for slug in self.packages_added:
-            lines.append(f"+ {'package' if lang == 'en' else 'pakket'} {slug} ({new_word})")
-        for slug, diff in self.packages_changed.items():
-            lines.append(f"~ {'package' if lang == 'en' else 'pakket'} {slug} ({changed_word}): "
-                         f"{', '.join(label(f, lang) for f in diff)}")
-        for c in self.added:
-            lines.append(f"+ {c.id} {c.title}")
-        for cid, diff in self.changed.items():
-            review = (" (new version, to review)" if lang == "en" else " (nieuwe versie, ter review)") \
-                if cid in self.proposed else ""
-            lines.append(f"~ {cid}{review}")
-            for name, (old, new) in diff.items():
-                lines.append(f"    {label(name, lang)}: {_short(name, old, lang)} -> {_short(name, new, lang)}")
-        for cid in self.held:
-            lines.append(f"! {cid} " + ("(left alone: a new version is pending here)" if lang == "en" else
-                                        "(overgeslagen: hier is een nieuwe versie in bewerking)"))
-        if self.unchanged:
-            left = "unchanged" if lang == "en" else "ongewijzigd"
-            shown = ", ".join(self.unchanged[:20]) + (" ..." if len(self.unchanged) > 20 else "")
-            lines.append(f"= {len(self.unchanged)} {left}: {shown}")
-        return terminal_safe("\n".join(lines))  # titles and values come from the pack
-
-
-@dataclass
-class ImportResult:
-    """What an applied import did, and where the backup went."""
-
-    added: int
-    changed: int
-    unchanged: int
-    backup: Path | None
-    proposed: int = 0  # of the changed: new versions of published criteria, waiting in review
-
-
-def _short(name: str, value: Any, lang: str, width: int = 80) -> str:
-    """A value in a diff line: statuses, kinds and levels by their label, texts quoted."""
-    shown_text = value_text(name, value, lang)
-    if isinstance(value, str) and shown_text == value:
-        text = repr(value)
-    elif isinstance(value, dict | list):
-        text = json.dumps(value, ensure_ascii=False)
-    else:
-        text = shown_text
-    return text if len(text) <= width else text[: width - 3] + "..."
-
-
-# ---------------------------------------------------------------------- reading
 def read_pack(path: Path | str) -> Pack:
     """Read and validate a pack file (.json or .xlsx); PackError lists every problem with its place."""
     path = Path(path)
@@ -204,7 +113,7 @@ def parse_json_text(text: str, name: str) -> Any:
 
 def pack_from_dict(data: Any, name: str = "pakket") -> Pack:
     """Validate a pack already parsed from JSON; PackError lists every problem with its JSON path."""
-    problems = _Problems()
+    problems = PackProblems()
     if not isinstance(data, dict) or data.get("format") != PACK_FORMAT:
         raise PackError([Problem(name, f"dit is geen bibliotheekpakket (\"format\": \"{PACK_FORMAT}\" ontbreekt)",
                                  f"this is not a library pack (\"format\": \"{PACK_FORMAT}\" is missing)")])
@@ -248,8 +157,11 @@ def _json_where(kind: str, index: int, raw: Any) -> Where:
     return where
 
 
-class _Problems(Problems):
+class PackProblems(Problems):
+    """Problems found in a pack, raised together as one PackError with the file name before each place."""
+
     def raise_if_any(self, name: str) -> None:
+        """Raise one PackError with every problem, each placed after the file name; nothing when there are none."""
         if self:
             raise PackError([Problem(f"{name} {p.place('nl')}", p.nl, p.en, f"{name} {p.place('en')}") for p in self])
 
@@ -260,7 +172,7 @@ def _as_str_list(value: Any) -> list[str] | None:
     return None
 
 
-def _package_from_raw(raw: Any, where: Where, problems: _Problems) -> Package | None:
+def _package_from_raw(raw: Any, where: Where, problems: PackProblems) -> Package | None:
     if not isinstance(raw, dict):
         problems.add(where(""), "moet een object zijn", "must be an object")
         return None
@@ -282,7 +194,7 @@ def _package_from_raw(raw: Any, where: Where, problems: _Problems) -> Package | 
     return pkg
 
 
-def _criterion_from_raw(raw: Any, where: Where, problems: _Problems, ids: list[tuple[str, Where]]) -> Criterion | None:
+def _criterion_from_raw(raw: Any, where: Where, problems: PackProblems, ids: list[tuple[str, Where]]) -> Criterion | None:
     """The criterion a pack record describes, or None; its problems go to problems, and the id of every record
     that has the right shape to ids (for the duplicate check, also when its kind, level or status is wrong)."""
     if not isinstance(raw, dict):
@@ -322,7 +234,7 @@ def _criterion_from_raw(raw: Any, where: Where, problems: _Problems, ids: list[t
     return c
 
 
-def _add_all(found: list[Any], where: Where, problems: _Problems) -> bool:
+def _add_all(found: list[Any], where: Where, problems: PackProblems) -> bool:
     """Add validation problems at their place; True when there were any."""
     for p in found:
         problems.add(where(p.where), p.nl, p.en)
@@ -339,7 +251,7 @@ def _lines(text: str) -> str:
 
 
 def _check_pack_wide(packages: list[tuple[Package, Where]], criteria: list[tuple[str, Where]],
-                     problems: _Problems) -> None:
+                     problems: PackProblems) -> None:
     seen_slugs: set[str] = set()
     seen_prefixes: dict[str, str] = {}
     for p, where in packages:
@@ -415,7 +327,7 @@ def _read_xlsx(path: Path) -> Pack:
                             f"({shown(type(exc).__name__)}: {shown(str(exc), 120)})",
                             f"the Excel workbook is damaged and cannot be read ({shown(type(exc).__name__)}: "
                             f"{shown(str(exc), 120)})") from exc
-    problems = _Problems()
+    problems = PackProblems()
     pkg_sheet = next((sheets[n] for n in XLSX_PACKAGE_SHEETS if n in sheets), None)
     crit_sheet = next((sheets[n] for n in XLSX_CRITERIA_SHEETS if n in sheets), None)
     if pkg_sheet is None or crit_sheet is None:
@@ -455,7 +367,7 @@ def _xlsx_where(title: str, row_no: int, columns: dict[str, str]) -> Where:
 
 
 def _sheet_rows(sheet: _Sheet, labels: dict[str, tuple[str, str]], required: list[str],
-                problems: _Problems) -> tuple[dict[str, str], list[tuple[int, dict[str, Any]]]]:
+                problems: PackProblems) -> tuple[dict[str, str], list[tuple[int, dict[str, Any]]]]:
     """(field -> the column's header as written, rows as field -> value); a header is the Dutch label or, in
     older packs, the English field name, in any case and with spaces around it."""
     title = shown(sheet.title)
@@ -511,7 +423,7 @@ def _split_list(value: Any) -> list[str]:
     return [part.strip() for part in str(value).replace("\n", ";").split(";") if part.strip()]
 
 
-def _json_cell(value: str, field_name: str, where: Where, problems: _Problems) -> Any:
+def _json_cell(value: str, field_name: str, where: Where, problems: PackProblems) -> Any:
     """A cell holding a JSON object (structured scoring, placeholders with details)."""
     try:
         return strict_json.loads(value)
@@ -521,7 +433,7 @@ def _json_cell(value: str, field_name: str, where: Where, problems: _Problems) -
         return None
 
 
-def _coerce_xlsx_criterion(raw: dict[str, Any], where: Where, problems: _Problems) -> dict[str, Any]:
+def _coerce_xlsx_criterion(raw: dict[str, Any], where: Where, problems: PackProblems) -> dict[str, Any]:
     """Excel gives numbers as floats and empty cells as None; turn them into what JSON packs hold."""
     out = {k: v for k, v in raw.items()}
     for name in ("level", "version", "weight_min", "weight_max"):
@@ -571,160 +483,3 @@ def _placeholder_cell(text: str) -> dict[str, str] | list[str]:
         elif line.strip():
             return [text]
     return pairs
-
-
-# -------------------------------------------------------------------- importing
-def plan_import(store: LibraryStore, pack: Pack) -> ImportPlan:
-    """Compare a pack with the library: what would be added, changed or left alone. Writes nothing."""
-    plan = ImportPlan(pack=pack)
-    existing_packages = {p.slug: p for p in store.packages()}
-    known = set(existing_packages) | {p.slug for p in pack.packages}
-    problems = _Problems()
-    for c in pack.criteria:
-        if c.package not in known:
-            problems.add((with_field(f"criterium {shown(c.id)}", "package"),
-                          with_field(f"criterion {shown(c.id)}", "package", lang="en")), f"onbekend inkooppakket '{shown(c.package)}'",
-                         f"unknown procurement package '{shown(c.package)}'")
-    prefixes = {p.prefix: p.slug for p in existing_packages.values() if p.prefix}
-    for p in pack.packages:
-        owner = prefixes.get(p.prefix)
-        if p.prefix and owner not in (None, p.slug):
-            problems.add((with_field(f"pakket {p.slug}", "prefix"), with_field(f"package {p.slug}", "prefix", lang="en")),
-                         f"voorvoegsel '{p.prefix}' is al van pakket '{owner}'",
-                         f"prefix '{p.prefix}' already belongs to package '{owner}'")
-    problems.raise_if_any(pack.source.name if pack.source else "pakket")
-    for p in pack.packages:
-        old = existing_packages.get(p.slug)
-        if old is None:
-            plan.packages_added.append(p.slug)
-        else:
-            diff = {f: (getattr(old, f), getattr(p, f)) for f in PACKAGE_FIELDS if getattr(old, f) != getattr(p, f)}
-            if diff:
-                plan.packages_changed[p.slug] = diff
-    current = store.criteria_by_ids(c.id for c in pack.criteria)
-    pending = store.drafts(current)
-    for c in pack.criteria:
-        old_c = current.get(c.id)
-        if old_c is None:
-            plan.added.append(c)
-            continue
-        # an import changes content; statuses move only through the workflow (a concept is not published by it)
-        diff = {k: v for k, v in content_diff(old_c, c).items() if k != "status"}
-        route = curation.incoming_route(old_c.status, has_draft=c.id in pending, release=False)
-        if not diff:
-            plan.unchanged.append(c.id)
-        elif route == curation.Route.HELD:
-            plan.held.append(c.id)
-        else:
-            plan.changed[c.id] = diff
-            if route == curation.Route.PROPOSED:
-                plan.proposed.append(c.id)
-    return plan
-
-
-def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | None = None, *,
-                 backup: bool = True, note: str = "geïmporteerd") -> ImportResult:
-    """Write a planned import in one transaction, after a backup; on any error nothing is changed."""
-    if not plan.has_changes:
-        return ImportResult(0, 0, len(plan.unchanged), None)
-    store.require_writable()
-    backup_path = store.backup() if backup else None
-    by_id = {c.id: c for c in plan.pack.criteria}
-    try:
-        with store.transaction():
-            # planned again under the write lock: another import or editor may have written since the preview
-            fresh = plan_import(store, plan.pack)
-            plan.added, plan.changed, plan.unchanged = fresh.added, fresh.changed, fresh.unchanged
-            plan.proposed, plan.held = fresh.proposed, fresh.held
-            plan.packages_added, plan.packages_changed = fresh.packages_added, fresh.packages_changed
-            packages = [p for p in plan.pack.packages
-                        if p.slug in plan.packages_added or p.slug in plan.packages_changed]
-            store.import_pack(packages, plan.added, [by_id[cid] for cid in plan.changed], note=note,
-                              progress=progress)
-    except BaseException:
-        # nothing was written (the transaction rolled back), so a backup would only suggest that something was
-        if backup_path:
-            backup_path.unlink(missing_ok=True)
-        raise
-    return ImportResult(len(plan.added), len(plan.changed), len(plan.unchanged), backup_path, len(plan.proposed))
-
-
-# -------------------------------------------------------------------- exporting
-def pack_to_dict(packages: list[Package], criteria: list[Criterion]) -> dict[str, Any]:
-    """The JSON form of a pack."""
-    def crit(c: Criterion) -> dict[str, Any]:
-        row = criterion_to_row(c)
-        row.pop("package_terms")
-        row["placeholders"] = placeholders_to_pack(c.placeholders, c.placeholder_meta)
-        row["scoring"] = scoring_to_dict(c.scoring)
-        row["marktstandaard"] = bool(c.marktstandaard)
-        return {k: row[k] for k in CRITERION_FIELDS}
-
-    return {
-        "format": PACK_FORMAT,
-        "version": PACK_VERSION,
-        "packages": [{f: getattr(p, f) for f in PACKAGE_FIELDS} for p in packages],
-        "criteria": [crit(c) for c in criteria],
-    }
-
-
-def export_pack(store: LibraryStore, path: Path | str, package: str | None = None,
-                progress: Progress | None = None) -> int:
-    """Write the library, or one package, to a .json or .xlsx pack; returns the number of criteria written."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".json", ".xlsx"):
-        raise LibraryError(f"Kies een bestandsnaam die eindigt op .json of .xlsx (niet '{suffix or path.name}').",
-                           en=f"Choose a file name ending in .json or .xlsx (not '{suffix or path.name}').")
-    packages = [store.package(package)] if package is not None else store.packages()
-    criteria = store.criteria(package=package)
-    if progress:
-        progress(0, len(criteria))
-    if suffix == ".json":
-        text = json.dumps(pack_to_dict(packages, criteria), ensure_ascii=False, indent=2) + "\n"
-        atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"), error=LibraryError)
-    else:
-        atomic_write(path, lambda tmp: _write_xlsx(tmp, packages, criteria, progress), error=LibraryError)
-    if progress:
-        progress(len(criteria), len(criteria))
-    return len(criteria)
-
-
-def _write_xlsx(path: Path, packages: list[Package], criteria: list[Criterion], progress: Progress | None) -> None:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = XLSX_PACKAGE_SHEET
-    append_row(ws, [PACKAGE_LABELS[f][0] for f in PACKAGE_FIELDS])
-    for p in packages:
-        append_row(ws, [p.slug, p.name_nl, p.name_en, p.prefix, "; ".join(p.cpv), "; ".join(p.synonyms), p.description])
-    cs = wb.create_sheet(XLSX_CRITERIA_SHEET)
-    append_row(cs, [CRITERION_LABELS[f][0] for f in CRITERION_FIELDS])
-    for i, c in enumerate(criteria, start=1):
-        row = criterion_to_row(c)
-        # placeholders with a label, unit or range need the JSON form; bare defaults stay readable as name=value lines
-        row["placeholders"] = (json.dumps(placeholders_to_pack(c.placeholders, c.placeholder_meta), ensure_ascii=False)
-                               if c.placeholder_meta else "\n".join(f"{k}={v}" for k, v in c.placeholders.items()))
-        row["marktstandaard"] = bool(c.marktstandaard)
-        append_row(cs, [row[f] for f in CRITERION_FIELDS])  # text as text: a title '=HYPERLINK(...)' is no formula
-        if progress and i % 500 == 0:
-            progress(i, len(criteria))
-    for sheet in (ws, cs):
-        for cell in sheet[1]:
-            cell.font = Font(bold=True)
-        sheet.freeze_panes = "A2"
-    widths = {"title": 40, "rationale": 60, "clause": 70, "verification": 50, "source": 30, "placeholders": 30,
-              "scoring_text": 50}
-    for idx, name in enumerate(CRITERION_FIELDS, start=1):
-        letter = cs.cell(row=1, column=idx).column_letter
-        cs.column_dimensions[letter].width = widths.get(name, 14)
-        if name in widths and len(criteria) <= 2000:  # wrapping every cell of a huge sheet makes saving slow
-            for cell in cs[letter][1:]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    wb.save(path)
-
-
-__all__ = ["Cancelled", "ImportPlan", "ImportResult", "Pack", "apply_import", "atomic_write", "export_pack",
-           "pack_from_dict", "plan_import", "read_pack"]

@@ -1,0 +1,174 @@
+"""Importing a pack: plan it against the library (a field-level diff and a report), then apply it through the
+store's public import_pack."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import curation
+from .field_names import label, value_text, with_field
+from .infra.text import shown, terminal_safe
+from .models import Criterion
+from .pack_reading import PACKAGE_FIELDS, Pack, PackProblems, Progress
+from .rows import content_diff
+from .store import LibraryStore
+
+
+@dataclass
+class ImportPlan:
+    """What an import would do: per criterion added, changed (with field diff) or left alone."""
+
+    pack: Pack
+    added: list[Criterion] = field(default_factory=list)
+    changed: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+    unchanged: list[str] = field(default_factory=list)
+    packages_added: list[str] = field(default_factory=list)
+    packages_changed: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
+    proposed: list[str] = field(default_factory=list)  # changes to published criteria: new versions in review
+    held: list[str] = field(default_factory=list)  # changed in the pack, but a new version is pending here
+
+    @property
+    def has_changes(self) -> bool:
+        """True when applying the plan would write anything."""
+        return bool(self.added or self.changed or self.packages_added or self.packages_changed)
+
+    def summary(self, lang: str = "nl") -> str:
+        """One line: how many criteria are added, changed and left alone."""
+        if lang == "en":
+            line = (f"{len(self.added)} added, {len(self.changed)} changed, {len(self.unchanged)} unchanged; "
+                    f"packages: {len(self.packages_added)} added, {len(self.packages_changed)} changed")
+            review = f"; {len(self.proposed)} changes to published criteria go to review" if self.proposed else ""
+            held = f"; {len(self.held)} left alone (a new version is pending here)" if self.held else ""
+            return line + review + held
+        line = (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd, {len(self.unchanged)} ongewijzigd; "
+                f"pakketten: {len(self.packages_added)} nieuw, {len(self.packages_changed)} gewijzigd")
+        review = f"; {len(self.proposed)} wijzigingen van gepubliceerde criteria gaan ter review" if self.proposed else ""
+        held = f"; {len(self.held)} overgeslagen (hier is een nieuwe versie in bewerking)" if self.held else ""
+        return line + review + held
+
+    def report(self, lang: str = "nl") -> str:
+        """A readable report with a field-level diff for every changed criterion."""
+        lines = [self.summary(lang)]
+        new_word, changed_word = ("added", "changed") if lang == "en" else ("nieuw", "gewijzigd")
+        for slug in self.packages_added:
+            lines.append(f"+ {'package' if lang == 'en' else 'pakket'} {slug} ({new_word})")
+        for slug, diff in self.packages_changed.items():
+            lines.append(f"~ {'package' if lang == 'en' else 'pakket'} {slug} ({changed_word}): "
+                         f"{', '.join(label(f, lang) for f in diff)}")
+        for c in self.added:
+            lines.append(f"+ {c.id} {c.title}")
+        for cid, diff in self.changed.items():
+            review = (" (new version, to review)" if lang == "en" else " (nieuwe versie, ter review)") \
+                if cid in self.proposed else ""
+            lines.append(f"~ {cid}{review}")
+            for name, (old, new) in diff.items():
+                lines.append(f"    {label(name, lang)}: {_short(name, old, lang)} -> {_short(name, new, lang)}")
+        for cid in self.held:
+            lines.append(f"! {cid} " + ("(left alone: a new version is pending here)" if lang == "en" else
+                                        "(overgeslagen: hier is een nieuwe versie in bewerking)"))
+        if self.unchanged:
+            left = "unchanged" if lang == "en" else "ongewijzigd"
+            shown = ", ".join(self.unchanged[:20]) + (" ..." if len(self.unchanged) > 20 else "")
+            lines.append(f"= {len(self.unchanged)} {left}: {shown}")
+        return terminal_safe("\n".join(lines))  # titles and values come from the pack
+
+
+@dataclass
+class ImportResult:
+    """What an applied import did, and where the backup went."""
+
+    added: int
+    changed: int
+    unchanged: int
+    backup: Path | None
+    proposed: int = 0  # of the changed: new versions of published criteria, waiting in review
+
+
+def _short(name: str, value: Any, lang: str, width: int = 80) -> str:
+    """A value in a diff line: statuses, kinds and levels by their label, texts quoted."""
+    shown_text = value_text(name, value, lang)
+    if isinstance(value, str) and shown_text == value:
+        text = repr(value)
+    elif isinstance(value, dict | list):
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = shown_text
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+def plan_import(store: LibraryStore, pack: Pack) -> ImportPlan:
+    """Compare a pack with the library: what would be added, changed or left alone. Writes nothing."""
+    plan = ImportPlan(pack=pack)
+    existing_packages = {p.slug: p for p in store.packages()}
+    known = set(existing_packages) | {p.slug for p in pack.packages}
+    problems = PackProblems()
+    for c in pack.criteria:
+        if c.package not in known:
+            problems.add((with_field(f"criterium {shown(c.id)}", "package"),
+                          with_field(f"criterion {shown(c.id)}", "package", lang="en")), f"onbekend inkooppakket '{shown(c.package)}'",
+                         f"unknown procurement package '{shown(c.package)}'")
+    prefixes = {p.prefix: p.slug for p in existing_packages.values() if p.prefix}
+    for p in pack.packages:
+        owner = prefixes.get(p.prefix)
+        if p.prefix and owner not in (None, p.slug):
+            problems.add((with_field(f"pakket {p.slug}", "prefix"), with_field(f"package {p.slug}", "prefix", lang="en")),
+                         f"voorvoegsel '{p.prefix}' is al van pakket '{owner}'",
+                         f"prefix '{p.prefix}' already belongs to package '{owner}'")
+    problems.raise_if_any(pack.source.name if pack.source else "pakket")
+    for p in pack.packages:
+        old = existing_packages.get(p.slug)
+        if old is None:
+            plan.packages_added.append(p.slug)
+        else:
+            diff = {f: (getattr(old, f), getattr(p, f)) for f in PACKAGE_FIELDS if getattr(old, f) != getattr(p, f)}
+            if diff:
+                plan.packages_changed[p.slug] = diff
+    current = store.criteria_by_ids(c.id for c in pack.criteria)
+    pending = store.drafts(current)
+    for c in pack.criteria:
+        old_c = current.get(c.id)
+        if old_c is None:
+            plan.added.append(c)
+            continue
+        # an import changes content; statuses move only through the workflow (a concept is not published by it)
+        diff = {k: v for k, v in content_diff(old_c, c).items() if k != "status"}
+        route = curation.incoming_route(old_c.status, has_draft=c.id in pending, release=False)
+        if not diff:
+            plan.unchanged.append(c.id)
+        elif route == curation.Route.HELD:
+            plan.held.append(c.id)
+        else:
+            plan.changed[c.id] = diff
+            if route == curation.Route.PROPOSED:
+                plan.proposed.append(c.id)
+    return plan
+
+
+def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | None = None, *,
+                 backup: bool = True, note: str = "geïmporteerd") -> ImportResult:
+    """Write a planned import in one transaction, after a backup; on any error nothing is changed."""
+    if not plan.has_changes:
+        return ImportResult(0, 0, len(plan.unchanged), None)
+    store.require_writable()
+    backup_path = store.backup() if backup else None
+    by_id = {c.id: c for c in plan.pack.criteria}
+    try:
+        with store.transaction():
+            # planned again under the write lock: another import or editor may have written since the preview
+            fresh = plan_import(store, plan.pack)
+            plan.added, plan.changed, plan.unchanged = fresh.added, fresh.changed, fresh.unchanged
+            plan.proposed, plan.held = fresh.proposed, fresh.held
+            plan.packages_added, plan.packages_changed = fresh.packages_added, fresh.packages_changed
+            packages = [p for p in plan.pack.packages
+                        if p.slug in plan.packages_added or p.slug in plan.packages_changed]
+            store.import_pack(packages, plan.added, [by_id[cid] for cid in plan.changed], note=note,
+                              progress=progress)
+    except BaseException:
+        # nothing was written (the transaction rolled back), so a backup would only suggest that something was
+        if backup_path:
+            backup_path.unlink(missing_ok=True)
+        raise
+    return ImportResult(len(plan.added), len(plan.changed), len(plan.unchanged), backup_path, len(plan.proposed))
