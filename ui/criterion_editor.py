@@ -241,9 +241,11 @@ class CriterionEditor(QDialog):
         add(self.field_label("verification") + ":", self.widgets["verification"])
         add(self.field_label("source") + ":", self.widgets["source"])
         weights = QHBoxLayout()
-        weights.addWidget(QLabel(self.tr("van"), self))
+        self.weight_from_label = QLabel(self.tr("van"), self)
+        self.weight_to_label = QLabel(self.tr("tot"), self)
+        weights.addWidget(self.weight_from_label)
         weights.addWidget(self.widgets["weight_min"])
-        weights.addWidget(QLabel(self.tr("tot"), self))
+        weights.addWidget(self.weight_to_label)
         weights.addWidget(self.widgets["weight_max"])
         weights.addStretch(1)
         self.weights_label = QLabel(self.tr("Gewicht") + ":", self)
@@ -386,7 +388,7 @@ class CriterionEditor(QDialog):
     def _update_award_fields(self) -> None:
         award = self._values.get("kind") == Kind.AWARD.value
         for widget in (self.widgets["weight_min"], self.widgets["weight_max"], self.widgets["scoring"],
-                       self.weights_label, self.scoring_label):
+                       self.weights_label, self.weight_from_label, self.weight_to_label, self.scoring_label):
             widget.setVisible(award)
 
     def load(self, c: Criterion) -> None:

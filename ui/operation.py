@@ -156,6 +156,7 @@ class Operation(Generic[T]):
             return False
         shown = dialog.isVisible()
         dialog.canceled.disconnect()  # hiding it is not the user cancelling
+        dialog.reset()  # stops its show timer, else a quick task's dialog pops up later over the next question
         dialog.hide()
         dialog.deleteLater()
         return shown

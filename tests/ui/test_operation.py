@@ -101,3 +101,31 @@ def test_cancelling_calls_the_cancel_callback_and_nothing_else(window, operation
     op._worker.cancel()  # what Annuleren in the progress dialog does
     operations.wait()
     assert outcome == ["afgebroken"] and always == [True] and op.finished
+
+
+def test_a_quick_tasks_progress_dialog_does_not_pop_up_after_it_ended(window, operations):
+    """A Word export quicker than the dialog's delay hid its dialog before it showed, but the dialog's own timer
+    still fired during the question asked next (a nested event loop): the dialog popped up at 100% over the
+    question, took the focus, and its Annuleren did nothing."""
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from ui.operation import Operation
+
+    def quick(progress):
+        for i in range(11):
+            progress(i, 10)
+        return "klaar"
+
+    shown: list[int] = []
+
+    def ask_next_question(_result):  # as QMessageBox.question does: a nested loop, past the dialog's delay
+        loop = QEventLoop()
+        QTimer.singleShot(600, loop.quit)
+        loop.exec()
+        shown.append(sum(1 for w in QApplication.topLevelWidgets()
+                         if isinstance(w, QProgressDialog) and w.isVisible()))
+
+    Operation(window, quick, cancellable=True, minimum_duration_ms=300).success(ask_next_question).run()
+    operations.wait()
+    assert shown == [0]
