@@ -519,6 +519,9 @@ class CriterionEditor(QDialog):
             show_user_error(self, exc)
             return
         self.load(stored)
+        # the button pressed may be hidden now and another one takes its place: a second Space must not press
+        # that one (after 'Publiceren' it is 'Terug naar concept'), so the focus goes to the title
+        self.widgets["title"].setFocus(Qt.FocusReason.OtherFocusReason)
         self.saved.emit(stored.id)
 
     def discard_pending(self) -> None:
@@ -526,7 +529,8 @@ class CriterionEditor(QDialog):
         answer = QMessageBox.question(
             self, self.tr("Nieuwe versie verwerpen"),
             self.tr("De nieuwe versie van %1 weggooien? De gepubliceerde versie blijft zoals ze is.")
-            .replace("%1", self.criterion_id))
+            .replace("%1", self.criterion_id),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -596,5 +600,6 @@ def confirm_back_to_concept(parent: QWidget, cid: str) -> bool:
         parent, QCoreApplication.translate("CriterionEditor", "Terug naar concept"),
         QCoreApplication.translate(
             "CriterionEditor", "%1 terugzetten naar concept? Een gepubliceerd criterium wordt dan niet meer "
-            "voorgesteld in nieuwe aanbestedingen tot het opnieuw is goedgekeurd.").replace("%1", cid))
+            "voorgesteld in nieuwe aanbestedingen tot het opnieuw is goedgekeurd.").replace("%1", cid),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

@@ -139,6 +139,31 @@ def test_back_to_concept_asks_first(editor, fresh_db, answers):
     assert fresh_db.criterion("MEU-M-01").status == Status.CONCEPT
 
 
+def test_after_a_status_button_the_keyboard_cannot_press_the_next_one_by_accident(editor, fresh_db, monkeypatch):
+    """After 'Publiceren' the button under the focus became 'Terug naar concept': Space twice unpublished."""
+    from PySide6.QtWidgets import QMessageBox
+
+    defaults: list[QMessageBox.StandardButton] = []
+
+    def question(parent, title, text, buttons=None, default=QMessageBox.StandardButton.NoButton):
+        defaults.append(default)
+        return default  # Enter or Space on the box presses its default button
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    fresh_db.set_four_eyes(False)
+    editor.set_field("title", "Reserveonderdelen tien jaar leverbaar")
+    assert editor.save()
+    for status in (Status.IN_REVIEW, Status.PUBLISHED):
+        button = editor.status_buttons[status]
+        button.setFocus()
+        QTest.keyClick(button, Qt.Key.Key_Space)
+        assert editor.focusWidget() is editor.widgets["title"], status
+    assert fresh_db.criterion("MEU-M-01").status == Status.PUBLISHED
+    QTest.keyClick(editor.status_buttons[Status.CONCEPT], Qt.Key.Key_Space)  # pressed on purpose: asks, default No
+    assert defaults == [QMessageBox.StandardButton.No]
+    assert fresh_db.criterion("MEU-M-01").status == Status.PUBLISHED
+
+
 def test_new_criterion_gets_an_id_and_is_saved_as_concept(app, qtbot, fresh_db):
     from ui.criterion_editor import CriterionEditor
 
