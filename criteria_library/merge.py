@@ -79,6 +79,7 @@ class UpdatePlan:
     packages_changed: list[str] = field(default_factory=list)
     packages: dict[str, Package] = field(default_factory=dict)  # slug -> what is written (merged with local edits)
     package_conflicts: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)  # field -> (local, incoming)
+    library_state: tuple[int, int, int] | None = None  # the store's change marker when planned
 
     def summary(self, lang: str = "nl") -> str:
         """One line: how many new, changed, retired, conflicts and unchanged (Dutch, or English with lang='en')."""
@@ -201,7 +202,7 @@ def merge_package(local: Package, base: dict[str, Any] | None, incoming: Package
 def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
     """Compare a verified release with the library, three ways per criterion and package. Writes nothing."""
     check_newer(store, release)
-    plan = UpdatePlan(release=release)
+    plan = UpdatePlan(release=release, library_state=store.change_marker())
     existing_packages = {p.slug: p for p in store.packages()}
     package_bases = store.package_origins()
     for p in release.pack.packages:
@@ -289,11 +290,13 @@ def apply_update(store: LibraryStore, plan: UpdatePlan, *, backup: bool = True) 
     store.require_writable()
     backup_path = store.backup() if backup else None
     with store.transaction():
-        # planned again under the write lock: a regisseur may have started a new version since the preview
-        fresh = plan_update(store, plan.release)
-        for name in ("new", "changed", "retired", "conflicts", "unchanged", "adopted", "proposed", "packages_new",
-                     "packages_changed", "packages", "package_conflicts"):
-            setattr(plan, name, getattr(fresh, name))
+        # planned again under the write lock when the library changed since the preview (a regisseur may have
+        # started a new version); unchanged, the plan stands and the work of planning is not done twice
+        if plan.library_state is None or store.change_marker() != plan.library_state:
+            fresh = plan_update(store, plan.release)
+            for name in ("new", "changed", "retired", "conflicts", "unchanged", "adopted", "proposed", "packages_new",
+                         "packages_changed", "packages", "package_conflicts", "library_state"):
+                setattr(plan, name, getattr(fresh, name))
         store.apply_release(release_changes(plan, backup_path))
     return UpdateResult(plan, backup_path)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import re
 import sqlite3
@@ -42,6 +43,7 @@ ORGANISATION_CODE_KEY = "organisation_code"  # starts the ids of criteria made h
 ORGANISATION_CODE_RE = re.compile(r"[A-Z]{2,5}")
 LAST_UPDATE_BACKUP_KEY = "last_update_backup"  # the backup made before the last release update
 T = TypeVar("T")
+_CONNECTIONS = itertools.count(1)  # tells one store's connection from another's in change markers
 Seeder = Callable[["LibraryStore"], object]  # fills a new library (see LibraryStore.open)
 
 
@@ -71,6 +73,7 @@ class LibraryStore:
         self.warnings: list[str] = []  # found at open, for the user (Dutch)
         self.warnings_en: list[str] = []
         self._author: str | None = None
+        self._connection_no = next(_CONNECTIONS)
 
     # ----------------------------------------------------------------- opening
     @classmethod
@@ -123,12 +126,20 @@ class LibraryStore:
         self.read_only_reason, self.read_only_reason_en = fresh.read_only_reason, fresh.read_only_reason_en
         self.warnings, self.warnings_en = fresh.warnings, fresh.warnings_en
         self._author = None
+        self._connection_no = next(_CONNECTIONS)  # a new connection: earlier markers no longer apply
         self.changed()
 
     def changed(self) -> None:
         """Note that the library changed (another connection or program wrote): caches keyed on it refresh."""
         self.generation += 1
         self._caches.clear()
+
+    def change_marker(self) -> tuple[int, int, int]:
+        """A value that differs from an earlier one when the library changed in between (through this store or another
+        connection); markers of two different stores never compare equal."""
+        # PRAGMA data_version moves when another connection commits; generation counts this store's own writes
+        data_version = int(self.db.execute("PRAGMA data_version").fetchone()[0])
+        return self._connection_no, self.generation, data_version
 
     def close(self) -> None:
         """Close the database connection."""

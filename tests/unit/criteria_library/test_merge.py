@@ -336,3 +336,32 @@ def test_a_criterion_another_publisher_sent_is_a_conflict_not_an_update(govs: Go
     plan = plan_update(govs.b, read_release(release(c, other_key, tmp_path / "van-c", "1.0")))
     assert "MEU-M-01" in plan.conflicts and "MEU-M-01" not in plan.changed
     c.close()
+
+
+# ------------------------------------------------- planned once, planned again only when the library changed
+@pytest.mark.parametrize("who", ["this window", "another program"])
+def test_a_version_started_between_the_preview_and_applying_is_a_conflict(govs: Govs, who: str) -> None:
+    govs.upstream("MEU-M-01", rationale="Nieuwe onderbouwing van de uitgever.")
+    folder = release(govs.a, govs.key, govs.tmp / "rel-late", "1.9")
+    plan = plan_update(govs.b, read_release(folder))  # the preview: no conflict yet
+    assert "MEU-M-01" in plan.changed and not plan.conflicts
+    writer = govs.b if who == "this window" else LibraryStore.open(govs.b.path)
+    try:
+        writer.save_criterion(replace(writer.criterion("MEU-M-01"), title="Net begonnen versie"))
+    finally:
+        if writer is not govs.b:
+            writer.close()
+    apply_update(govs.b, plan, backup=False)
+    assert list(plan.conflicts) == ["MEU-M-01"] and "MEU-M-01" not in plan.changed
+    assert govs.b.working_copy("MEU-M-01").title == "Net begonnen versie"  # not overwritten
+
+
+def test_an_update_is_planned_once_when_nothing_changed_since_the_preview(govs: Govs, monkeypatch) -> None:
+    from criteria_library import merge
+
+    govs.upstream("MEU-M-01", rationale="Nieuwe onderbouwing van de uitgever.")
+    plan = plan_update(govs.b, read_release(release(govs.a, govs.key, govs.tmp / "rel-once", "1.9")))
+    calls: list[str] = []
+    monkeypatch.setattr(merge, "plan_update", lambda *a, **k: calls.append("plan") or plan_update(*a, **k))
+    apply_update(govs.b, plan, backup=True)  # the backup before the transaction is no change
+    assert calls == [] and govs.b.criterion("MEU-M-01").rationale == "Nieuwe onderbouwing van de uitgever."
