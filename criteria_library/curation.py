@@ -83,6 +83,16 @@ def incoming_route(current: Status, *, has_draft: bool, release: bool, accept: b
     return Route.WRITTEN
 
 
+def new_criterion_status(status: Status, *, trusted: bool) -> Status:
+    """The status a criterion new to the library gets from a pack: published (or in review) content from an
+    untrusted pack waits in review, so nobody publishes criteria no one here reviewed; a trusted source (the starter
+    library, or a pack import when the regisseur chose to accept trusted releases as published) keeps its status.
+    A concept stays a concept and a retired criterion stays retired."""
+    if not trusted and status in (Status.PUBLISHED, Status.IN_REVIEW):
+        return Status.IN_REVIEW
+    return status
+
+
 def transition_note(current: Status, target: Status) -> str:
     """The history note written for a workflow step."""
     return NOTES.get((current, target), f"status {target.value}")

@@ -11,7 +11,7 @@ from typing import Any
 from . import curation
 from .field_names import label, value_text, with_field
 from .infra.text import shown, terminal_safe
-from .models import Criterion
+from .models import Criterion, Status
 from .pack_reading import PACKAGE_FIELDS, Pack, PackProblems, Progress
 from .rows import content_diff
 from .store import LibraryStore
@@ -29,6 +29,9 @@ class ImportPlan:
     packages_changed: dict[str, dict[str, tuple[Any, Any]]] = field(default_factory=dict)
     proposed: list[str] = field(default_factory=list)  # changes to published criteria: new versions in review
     held: list[str] = field(default_factory=list)  # changed in the pack, but a new version is pending here
+    # new criteria the pack calls published or in review: they wait in review, submitted by the importer
+    submitted: list[str] = field(default_factory=list)
+    trusted: bool = False  # planned as the starter library (new criteria keep the pack's status)
 
     @property
     def has_changes(self) -> bool:
@@ -41,13 +44,15 @@ class ImportPlan:
             line = (f"{len(self.added)} added, {len(self.changed)} changed, {len(self.unchanged)} unchanged; "
                     f"packages: {len(self.packages_added)} added, {len(self.packages_changed)} changed")
             review = f"; {len(self.proposed)} changes to published criteria go to review" if self.proposed else ""
+            submitted = f"; {len(self.submitted)} new criteria go to review" if self.submitted else ""
             held = f"; {len(self.held)} left alone (a new version is pending here)" if self.held else ""
-            return line + review + held
+            return line + submitted + review + held
         line = (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd, {len(self.unchanged)} ongewijzigd; "
                 f"pakketten: {len(self.packages_added)} nieuw, {len(self.packages_changed)} gewijzigd")
         review = f"; {len(self.proposed)} wijzigingen van gepubliceerde criteria gaan ter review" if self.proposed else ""
+        submitted = f"; {len(self.submitted)} nieuwe criteria gaan ter review" if self.submitted else ""
         held = f"; {len(self.held)} overgeslagen (hier is een nieuwe versie in bewerking)" if self.held else ""
-        return line + review + held
+        return line + submitted + review + held
 
     def report(self, lang: str = "nl") -> str:
         """A readable report with a field-level diff for every changed criterion."""
@@ -58,8 +63,10 @@ class ImportPlan:
         for slug, diff in self.packages_changed.items():
             lines.append(f"~ {'package' if lang == 'en' else 'pakket'} {slug} ({changed_word}): "
                          f"{', '.join(label(f, lang) for f in diff)}")
+        submitted = set(self.submitted)
+        to_review = " (to review)" if lang == "en" else " (ter review)"
         for c in self.added:
-            lines.append(f"+ {c.id} {c.title}")
+            lines.append(f"+ {c.id} {c.title}" + (to_review if c.id in submitted else ""))
         for cid, diff in self.changed.items():
             review = (" (new version, to review)" if lang == "en" else " (nieuwe versie, ter review)") \
                 if cid in self.proposed else ""
@@ -85,6 +92,7 @@ class ImportResult:
     unchanged: int
     backup: Path | None
     proposed: int = 0  # of the changed: new versions of published criteria, waiting in review
+    submitted: int = 0  # of the added: new criteria waiting in review, submitted by the importer
 
 
 def _short(name: str, value: Any, lang: str, width: int = 80) -> str:
@@ -99,9 +107,13 @@ def _short(name: str, value: Any, lang: str, width: int = 80) -> str:
     return text if len(text) <= width else text[: width - 3] + "..."
 
 
-def plan_import(store: LibraryStore, pack: Pack) -> ImportPlan:
-    """Compare a pack with the library: what would be added, changed or left alone. Writes nothing."""
-    plan = ImportPlan(pack=pack)
+def plan_import(store: LibraryStore, pack: Pack, *, trusted: bool = False) -> ImportPlan:
+    """Compare a pack with the library: what would be added, changed or left alone. Writes nothing.
+
+    trusted=True only for the starter library: its new criteria keep the pack's status. Otherwise a new criterion
+    the pack calls published goes to review (unless the regisseur accepts trusted releases as published)."""
+    plan = ImportPlan(pack=pack, trusted=trusted)
+    accept = trusted or store.accepts_trusted_releases
     existing_packages = {p.slug: p for p in store.packages()}
     known = set(existing_packages) | {p.slug for p in pack.packages}
     problems = PackProblems()
@@ -132,6 +144,8 @@ def plan_import(store: LibraryStore, pack: Pack) -> ImportPlan:
         old_c = current.get(c.id)
         if old_c is None:
             plan.added.append(c)
+            if curation.new_criterion_status(c.status, trusted=accept) == Status.IN_REVIEW:
+                plan.submitted.append(c.id)
             continue
         # an import changes content; statuses move only through the workflow (a concept is not published by it)
         diff = {k: v for k, v in content_diff(old_c, c).items() if k != "status"}
@@ -148,8 +162,12 @@ def plan_import(store: LibraryStore, pack: Pack) -> ImportPlan:
 
 
 def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | None = None, *,
-                 backup: bool = True, note: str = "geïmporteerd") -> ImportResult:
-    """Write a planned import in one transaction, after a backup; on any error nothing is changed."""
+                 backup: bool = True, note: str = "geïmporteerd", trusted: bool = False) -> ImportResult:
+    """Write a planned import in one transaction, after a backup; on any error nothing is changed.
+
+    trusted=True (or a plan made with trusted=True) only for the starter library: new criteria keep the pack's
+    status; otherwise new published criteria go to review (see LibraryStore.import_pack)."""
+    plan.trusted = plan.trusted or trusted
     if not plan.has_changes:
         return ImportResult(0, 0, len(plan.unchanged), None)
     store.require_writable()
@@ -158,17 +176,18 @@ def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | Non
     try:
         with store.transaction():
             # planned again under the write lock: another import or editor may have written since the preview
-            fresh = plan_import(store, plan.pack)
+            fresh = plan_import(store, plan.pack, trusted=plan.trusted)
             plan.added, plan.changed, plan.unchanged = fresh.added, fresh.changed, fresh.unchanged
-            plan.proposed, plan.held = fresh.proposed, fresh.held
+            plan.proposed, plan.held, plan.submitted = fresh.proposed, fresh.held, fresh.submitted
             plan.packages_added, plan.packages_changed = fresh.packages_added, fresh.packages_changed
             packages = [p for p in plan.pack.packages
                         if p.slug in plan.packages_added or p.slug in plan.packages_changed]
             store.import_pack(packages, plan.added, [by_id[cid] for cid in plan.changed], note=note,
-                              progress=progress)
+                              progress=progress, trusted=plan.trusted)
     except BaseException:
         # nothing was written (the transaction rolled back), so a backup would only suggest that something was
         if backup_path:
             backup_path.unlink(missing_ok=True)
         raise
-    return ImportResult(len(plan.added), len(plan.changed), len(plan.unchanged), backup_path, len(plan.proposed))
+    return ImportResult(len(plan.added), len(plan.changed), len(plan.unchanged), backup_path, len(plan.proposed),
+                        len(plan.submitted))

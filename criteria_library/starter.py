@@ -54,5 +54,7 @@ def load_starter_library(store: LibraryStore) -> int:
     pack = starter_pack()
     if not pack.packages:
         return 0
-    result = apply_import(store, plan_import(store, pack), backup=False, note="startbibliotheek")
+    # the starter library is trusted: its published criteria are published, not sent to review
+    result = apply_import(store, plan_import(store, pack, trusted=True), backup=False, note="startbibliotheek",
+                          trusted=True)
     return result.added

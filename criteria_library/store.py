@@ -549,20 +549,33 @@ class LibraryStore:
         return {r[0]: row_to_criterion(json.loads(r[1])) for r in rows if wanted is None or r[0] in wanted}
 
     def import_pack(self, packages: list[Package], new: list[Criterion], changed: list[Criterion], *,
-                    note: str, progress: Callable[[int, int], None] | None = None) -> dict[str, list[str]]:
+                    note: str, progress: Callable[[int, int], None] | None = None,
+                    trusted: bool = False) -> dict[str, list[str]]:
         """Write an import in one transaction, through the workflow (see curation.incoming_route).
 
-        New criteria come in as the pack says; a changed concept keeps its status; a change to a published
-        criterion becomes a new version in review (a proposal); a criterion with a pending version is left alone.
+        A new criterion the pack calls published (or in review) comes in as in review, submitted by the importer,
+        unless the source is trusted (trusted=True, only the starter library) or the regisseur chose to accept
+        trusted releases as published (accepts_trusted_releases); a concept stays a concept, a retired one retired.
+        A changed concept keeps its status; a change to a published criterion becomes a new version in review (a
+        proposal); a criterion with a pending version is left alone.
         Returns the ids per route taken for the changed ones: 'written', 'proposed', 'held'.
         """
         routes: dict[str, list[str]] = {route.value: [] for route in Route}
         total = len(new) + len(changed)
+        accept = trusted or self.accepts_trusted_releases
+        new = [replace(c, status=curation.new_criterion_status(c.status, trusted=accept)) for c in new]
         with self.transaction() as db:
             for p in packages:
                 self._write_package(db, p)
             bulk_insert.insert_new(db, new, self._package_terms_map(), author=self.author, now=now_iso,
                                    progress=(lambda inserted: progress(inserted, total)) if progress else None)
+            # submitted by the importer: recorded the way set_status(cid, IN_REVIEW) records it, so under
+            # four-eyes someone else must approve
+            submitted_note = curation.transition_note(Status.CONCEPT, Status.IN_REVIEW)
+            for c in new:
+                if c.status == Status.IN_REVIEW:
+                    row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
+                    history.write_version(db, row_to_criterion(row), ["aangemaakt"], submitted_note)
             done = len(new)
             for c in changed:
                 route, _ = self._receive(db, c, note, release=False, keep_version=True)

@@ -30,7 +30,9 @@ def db(tmp_path: Path) -> Path:
     from criteria_library.store import LibraryStore
 
     path = tmp_path / "lib.db"
-    LibraryStore.open(path).close()  # an empty library, so counts below are the mini pack's
+    store = LibraryStore.open(path)  # an empty library, so counts below are the mini pack's
+    store.set_accept_trusted_releases(True)  # the regisseur's policy: the pack's published criteria stay published
+    store.close()
     result = run("--db", str(path), "library", "import", str(MINI))
     assert result.returncode == 0, result.stderr
     return path
@@ -163,3 +165,17 @@ def test_argparse_speaks_dutch(db: Path) -> None:
     assert_user_error(result, "ongeldige keuze")
     assert "invalid choice" not in result.stderr
     assert "toon deze hulp" in run("search", "--help").stdout
+
+
+def test_a_pack_import_sends_new_published_criteria_to_review(tmp_path: Path) -> None:
+    from criteria_library.store import LibraryStore
+
+    path = tmp_path / "review.db"
+    LibraryStore.open(path).close()  # empty, and the release policy left at its default (review)
+    dry = run("--db", str(path), "library", "import", str(MINI), "--dry-run")
+    assert dry.returncode == 0, dry.stderr
+    assert "8 nieuwe criteria gaan ter review" in dry.stdout and "(ter review)" in dry.stdout
+    done = run("--db", str(path), "library", "import", str(MINI))
+    assert done.returncode == 0, done.stderr
+    stats = json.loads(run("--db", str(path), "library", "stats", "--json").stdout)
+    assert stats["per_status"] == {"in_review": 8}

@@ -25,7 +25,7 @@ def scoring_library(tmp_path):
     korting["placeholders"] = {"garantie_jaren": {"default": "3", "label": "Garantietermijn", "unit": "jaar",
                                                   "min": 1, "max": 10}}
     store = LibraryStore.open(tmp_path / "scoring.db")
-    apply_import(store, plan_import(store, pack_from_dict(pack)), backup=False)
+    apply_import(store, plan_import(store, pack_from_dict(pack), trusted=True), backup=False)
     yield store
     store.close()
 

@@ -319,3 +319,61 @@ def test_a_status_alone_in_a_pack_is_no_change(fresh_db: LibraryStore, mini_pack
     mini_pack["criteria"][1]["status"] = "concept"
     plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
     assert not plan.has_changes and "MEU-M-01" in plan.unchanged and "Status" not in plan.report()
+
+
+def _pack_with_new_criteria(mini_pack: dict) -> dict:
+    """The mini pack with new criteria of every status beside the known ones (issue 18)."""
+    base = mini_pack["criteria"][0]
+    for n, status in enumerate(("gepubliceerd", "in_review", "concept", "ingetrokken"), start=1):
+        mini_pack["criteria"].append({**base, "id": f"MEU-S-9{n}", "title": f"Nieuw criterium {n}", "status": status})
+    return mini_pack
+
+
+def test_a_new_published_criterion_from_a_pack_waits_in_review(fresh_db: LibraryStore, tmp_path: Path,
+                                                                mini_pack: dict) -> None:
+    """An imported pack never publishes a criterion nobody here reviewed: it comes in as in review, submitted by the
+    importer, and under four-eyes another person must approve it."""
+    path = write_json(tmp_path / "new.json", _pack_with_new_criteria(mini_pack))
+    fresh_db.author = "Anna"
+    plan = plan_import(fresh_db, read_pack(path))
+    assert plan.submitted == ["MEU-S-91", "MEU-S-92"]
+    assert "2 nieuwe criteria gaan ter review" in plan.summary()
+    assert "2 new criteria go to review" in plan.summary("en")
+    assert "+ MEU-S-91 Nieuw criterium 1 (ter review)" in plan.report()
+    assert "+ MEU-S-93 Nieuw criterium 3\n" in plan.report() + "\n"
+    assert "(to review)" in plan.report("en")
+    result = apply_import(fresh_db, plan, backup=False)
+    assert result.added == 4 and result.submitted == 2
+    statuses = {cid: fresh_db.criterion(cid).status for cid in ("MEU-S-91", "MEU-S-92", "MEU-S-93", "MEU-S-94")}
+    assert statuses == {"MEU-S-91": Status.IN_REVIEW, "MEU-S-92": Status.IN_REVIEW, "MEU-S-93": Status.CONCEPT,
+                        "MEU-S-94": Status.RETIRED}
+    assert fresh_db.history("MEU-S-91")[0].note == "ter review aangeboden"
+    assert fresh_db.history("MEU-S-91")[0].changed_by == "Anna"
+    with pytest.raises(LibraryError, match="vier-ogenprincipe"):
+        fresh_db.set_status("MEU-S-91", Status.PUBLISHED)  # the importer submitted it
+    fresh_db.author = "Bert"
+    assert fresh_db.set_status("MEU-S-91", Status.PUBLISHED).status == Status.PUBLISHED
+
+
+def test_a_regisseur_who_accepts_trusted_releases_keeps_new_criteria_published(
+        fresh_db: LibraryStore, tmp_path: Path, mini_pack: dict) -> None:
+    path = write_json(tmp_path / "new.json", _pack_with_new_criteria(mini_pack))
+    fresh_db.set_accept_trusted_releases(True)
+    plan = plan_import(fresh_db, read_pack(path))
+    assert plan.submitted == ["MEU-S-92"]  # in review in the pack: stays in review
+    apply_import(fresh_db, plan, backup=False)
+    assert fresh_db.criterion("MEU-S-91").status == Status.PUBLISHED
+    assert fresh_db.criterion("MEU-S-93").status == Status.CONCEPT
+
+
+def test_the_starter_library_is_trusted_and_publishes(tmp_path: Path, mini_pack: dict) -> None:
+    path = write_json(tmp_path / "new.json", _pack_with_new_criteria(mini_pack))
+    store = LibraryStore.open(tmp_path / "trusted.db")
+    try:
+        plan = plan_import(store, read_pack(path), trusted=True)
+        assert plan.submitted == ["MEU-S-92"]
+        apply_import(store, plan, backup=False, note="startbibliotheek")
+        assert store.criterion("MEU-S-01").status == Status.PUBLISHED
+        assert store.criterion("MEU-S-91").status == Status.PUBLISHED
+    finally:
+        store.close()
