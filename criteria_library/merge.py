@@ -223,6 +223,7 @@ def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
     incoming_ids = {c.id for c in release.pack.criteria}
     local = store.criteria_by_ids(incoming_ids)
     drafts = store.drafts()  # a pending new version is what the regisseur means the criterion to become
+    accept = store.accepts_trusted_releases  # read once: a setting, not per criterion
     for inc in release.pack.criteria:
         mine = local.get(inc.id)
         if mine is None:
@@ -232,18 +233,19 @@ def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
         base = origin.base if origin is not None and origin.fingerprint == fp else None
         working = drafts.get(inc.id, mine)
         incoming_content = _content(inc)
-        if _content(working) == incoming_content:
+        working_content = _content(working)
+        if working_content == incoming_content:
             (plan.unchanged if base == incoming_content else plan.adopted).append(inc.id)
             continue
         if base is not None and incoming_content == base:  # not changed upstream: whatever was changed here stays
             plan.unchanged.append(inc.id)
-        elif base is None or _content(working) != base:
+        elif base is None or working_content != base:
             # changed on both sides, or an id this publisher never sent: the organisation's own criterion
             plan.conflicts[inc.id] = Conflict(working, replace(inc, version=mine.version))
         else:
             plan.changed[inc.id] = (mine, inc)
             if curation.incoming_route(mine.status, has_draft=inc.id in drafts, release=True,
-                                       accept=store.accepts_trusted_releases) == curation.Route.PROPOSED:
+                                       accept=accept) == curation.Route.PROPOSED:
                 plan.proposed.append(inc.id)
     # retired upstream: last received from this publisher, in a package this release carries, but no longer in it
     # (a criterion another publisher sent is not this publisher's to retire)

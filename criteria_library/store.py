@@ -460,17 +460,22 @@ class LibraryStore:
             db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [cid])
         return self.criterion(cid)
 
-    def _write_criterion(self, db: Database, c: Criterion, note: str, *, keep_version: bool = False) -> Criterion:
-        """Write inside an open transaction; returns the stored criterion (unchanged if nothing differs)."""
-        row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
+    def _write_criterion(self, db: Database, c: Criterion, note: str, *, keep_version: bool = False,
+                         stored_now: Criterion | None = None) -> Criterion:
+        """Write inside an open transaction; returns the stored criterion (unchanged if nothing differs).
+
+        stored_now: the criterion as stored, when the caller read it in this transaction already (saves a read)."""
+        if stored_now is None:
+            row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
+            stored_now = row_to_criterion(row) if row is not None else None
         stamp = now_iso()
         author = self.author
-        if row is None:
+        if stored_now is None:
             stored = replace(c, version=c.version if keep_version else 1, created_at=c.created_at or stamp,
                              updated_at=stamp, updated_by=author)
             changed = ["aangemaakt"]
         else:
-            old = row_to_criterion(row)
+            old = stored_now
             diff = content_diff(old, c)
             if not diff:
                 return old
@@ -676,7 +681,8 @@ class LibraryStore:
                                                author=self.author, stamp=now_iso(), submit=True)
         if draft is not None:  # a trusted release replaces an earlier release's proposal (merge made sure of that)
             db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [incoming.id])
-        return route, self._write_criterion(db, replace(incoming, status=old.status), note, keep_version=keep_version)
+        return route, self._write_criterion(db, replace(incoming, status=old.status), note, keep_version=keep_version,
+                                            stored_now=old)
 
     def _package_terms_map(self) -> dict[str, str]:
         return {p.slug: package_terms(p) for p in self.packages()}
