@@ -162,12 +162,11 @@ def plan_import(store: LibraryStore, pack: Pack, *, trusted: bool = False) -> Im
 
 
 def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | None = None, *,
-                 backup: bool = True, note: str = "geïmporteerd", trusted: bool = False) -> ImportResult:
+                 backup: bool = True, note: str = "geïmporteerd") -> ImportResult:
     """Write a planned import in one transaction, after a backup; on any error nothing is changed.
 
-    trusted=True (or a plan made with trusted=True) only for the starter library: new criteria keep the pack's
-    status; otherwise new published criteria go to review (see LibraryStore.import_pack)."""
-    plan.trusted = plan.trusted or trusted
+    A plan made with trusted=True (only the starter library) keeps new criteria's pack status; otherwise new
+    published criteria go to review (see LibraryStore.import_pack)."""
     if not plan.has_changes:
         return ImportResult(0, 0, len(plan.unchanged), None)
     store.require_writable()

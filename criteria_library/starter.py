@@ -55,6 +55,5 @@ def load_starter_library(store: LibraryStore) -> int:
     if not pack.packages:
         return 0
     # the starter library is trusted: its published criteria are published, not sent to review
-    result = apply_import(store, plan_import(store, pack, trusted=True), backup=False, note="startbibliotheek",
-                          trusted=True)
+    result = apply_import(store, plan_import(store, pack, trusted=True), backup=False, note="startbibliotheek")
     return result.added
