@@ -34,7 +34,6 @@ from .store import LAST_UPDATE_BACKUP_KEY, LibraryStore, criterion_from_content
 
 # what "changed locally" compares: the content, not the workflow status
 MERGE_FIELDS = tuple(f for f in CONTENT_FIELDS if f != "status")
-LAST_BACKUP_KEY = LAST_UPDATE_BACKUP_KEY
 # package fields a release merges with local edits (the slug is the package's identity)
 PACKAGE_MERGE_FIELDS = tuple(f.name for f in fields(Package) if f.name != "slug")
 
@@ -359,16 +358,16 @@ def provenance(store: LibraryStore, cid: str) -> Provenance | None:
 def last_update_backup(store: LibraryStore) -> Path | None:
     """The backup made before the last applied update, if it is still there and one of this library's backups."""
     try:
-        return update_backup_path(store, store.setting(LAST_BACKUP_KEY))
+        return update_backup_path(store, store.setting(LAST_UPDATE_BACKUP_KEY))
     except LibraryError:
         return None
 
 
 def undo_preview(store: LibraryStore) -> UndoPreview:
     """What 'Herstel vorige toestand' would bring back (the checked backup, its date and criteria); writes nothing."""
-    return preview_undo(store, store.setting(LAST_BACKUP_KEY))
+    return preview_undo(store, store.setting(LAST_UPDATE_BACKUP_KEY))
 
 
 def restore_previous_state(store: LibraryStore) -> UndoResult:
     """'Herstel vorige toestand': put the library back as it was before the last update, by the checked route."""
-    return undo_update(store, store.setting(LAST_BACKUP_KEY), LAST_BACKUP_KEY)
+    return undo_update(store, store.setting(LAST_UPDATE_BACKUP_KEY), LAST_UPDATE_BACKUP_KEY)

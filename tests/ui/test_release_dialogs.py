@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from criteria_library import merge
 from criteria_library.merge import conflicts, provenance
 from criteria_library.releases import read_release
-from criteria_library.store import LibraryStore
+from criteria_library.store import LAST_UPDATE_BACKUP_KEY, LibraryStore
 from tests.helpers import db_fingerprint, publish_edit
 from tests.release_helpers import make_key, release, subscriber, trust_key
 
@@ -54,7 +54,7 @@ def test_update_preview_apply_conflict_and_restore(app, qtbot, fresh_db: Library
     publish_edit(other, replace(other.criterion("MEU-M-01"), title="Eigen titel van gemeente B"))
     publish_edit(fresh_db, replace(fresh_db.criterion("MEU-M-01"), title="Nieuwe titel van de regie"))
     publish_edit(fresh_db, replace(fresh_db.criterion("VKB-C-01"), title="Contractbepaling, herzien"))
-    before_second = db_fingerprint(other.path, without_setting=merge.LAST_BACKUP_KEY)
+    before_second = db_fingerprint(other.path, without_setting=LAST_UPDATE_BACKUP_KEY)
     dialog.source_edit.setText(str(release(fresh_db, key, tmp_path / "r2", "2.0")))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     operations.wait()

@@ -14,7 +14,7 @@ from criteria_library.errors import LibraryError
 from criteria_library.merge import apply_update, plan_update
 from criteria_library.releases import read_release
 from criteria_library.restore import restore_library
-from criteria_library.store import LibraryStore
+from criteria_library.store import LAST_UPDATE_BACKUP_KEY, LibraryStore
 from tests.helpers import db_fingerprint, publish_edit
 from tests.release_helpers import make_key, release, subscriber, trust_key
 
@@ -26,7 +26,7 @@ def _two_updates(publisher: LibraryStore, folder: Path) -> tuple[LibraryStore, s
     other = subscriber(folder / "library.db")
     other.set_accept_trusted_releases(True)  # the publisher's edit is taken as published, so the undo has something to undo
     apply_update(other, plan_update(other, read_release(release(publisher, keyfile, folder.parent / "r1", "1.0"))))
-    before = db_fingerprint(other.path, without_setting=merge.LAST_BACKUP_KEY)
+    before = db_fingerprint(other.path, without_setting=LAST_UPDATE_BACKUP_KEY)
     publish_edit(publisher, replace(publisher.criterion("MEU-M-01"), title="Tweede titel van de uitgever"))
     apply_update(other, plan_update(other, read_release(release(publisher, keyfile, folder.parent / "r2", "2.0"))))
     assert other.criterion("MEU-M-01").title == "Tweede titel van de uitgever"
@@ -77,7 +77,7 @@ def test_undo_says_what_comes_back_keeps_what_it_replaces_and_goes_back_only_onc
 
 
 def _point_undo_at(store: LibraryStore, path: Path) -> None:
-    store.db.execute("UPDATE settings SET value = ? WHERE key = ?", [str(path), merge.LAST_BACKUP_KEY])
+    store.db.execute("UPDATE settings SET value = ? WHERE key = ?", [str(path), LAST_UPDATE_BACKUP_KEY])
 
 
 def _damage(path: Path, table: str | None) -> None:

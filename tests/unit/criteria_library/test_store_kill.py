@@ -94,9 +94,9 @@ with LibraryStore.open(sys.argv[1]) as store:
 
 def test_kill_9_during_update_undo_leaves_the_old_or_the_restored_library(tmp_path: Path) -> None:
     from bench.synthetic import synthetic_pack
-    from criteria_library.merge import LAST_BACKUP_KEY
     from criteria_library.pack_import import apply_import, plan_import
     from criteria_library.pack_reading import read_pack
+    from criteria_library.store import LAST_UPDATE_BACKUP_KEY
 
     pack_path = tmp_path / "groot.json"
     pack_path.write_text(json.dumps(synthetic_pack(criteria=3000, packages=3, seed=5), ensure_ascii=False),
@@ -104,7 +104,7 @@ def test_kill_9_during_update_undo_leaves_the_old_or_the_restored_library(tmp_pa
     template = tmp_path / "sjabloon" / "library.db"
     with LibraryStore.open(template) as store:
         backup = store.backup()  # the state "before the update": empty
-        store.set_setting(LAST_BACKUP_KEY, str(backup), "test")
+        store.set_setting(LAST_UPDATE_BACKUP_KEY, str(backup), "test")
         apply_import(store, plan_import(store, read_pack(pack_path)), backup=False)
         after = store.count_criteria()
     kills = 0
@@ -116,7 +116,7 @@ def test_kill_9_during_update_undo_leaves_the_old_or_the_restored_library(tmp_pa
         (folder / "backups" / backup.name).write_bytes(backup.read_bytes())
         with LibraryStore.open(db) as store:
             store.db.execute("UPDATE settings SET value = ? WHERE key = ?",
-                             [str(folder / "backups" / backup.name), LAST_BACKUP_KEY])
+                             [str(folder / "backups" / backup.name), LAST_UPDATE_BACKUP_KEY])
         kills += _kill_after([sys.executable, "-c", UNDO, str(db)], delay)
         assert _assert_whole(db) in (0, after)
     assert kills > 0
