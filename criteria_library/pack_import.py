@@ -32,6 +32,7 @@ class ImportPlan:
     # new criteria the pack calls published or in review: they wait in review, submitted by the importer
     submitted: list[str] = field(default_factory=list)
     trusted: bool = False  # planned as the starter library (new criteria keep the pack's status)
+    library_state: tuple[int, int, int] | None = None  # the store's change marker when planned
 
     @property
     def has_changes(self) -> bool:
@@ -112,7 +113,7 @@ def plan_import(store: LibraryStore, pack: Pack, *, trusted: bool = False) -> Im
 
     trusted=True only for the starter library: its new criteria keep the pack's status. Otherwise a new criterion
     the pack calls published goes to review (unless the regisseur accepts trusted releases as published)."""
-    plan = ImportPlan(pack=pack, trusted=trusted)
+    plan = ImportPlan(pack=pack, trusted=trusted, library_state=store.change_marker())
     accept = trusted or store.accepts_trusted_releases
     existing_packages = {p.slug: p for p in store.packages()}
     known = set(existing_packages) | {p.slug for p in pack.packages}
@@ -174,11 +175,13 @@ def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | Non
     by_id = {c.id: c for c in plan.pack.criteria}
     try:
         with store.transaction():
-            # planned again under the write lock: another import or editor may have written since the preview
-            fresh = plan_import(store, plan.pack, trusted=plan.trusted)
-            plan.added, plan.changed, plan.unchanged = fresh.added, fresh.changed, fresh.unchanged
-            plan.proposed, plan.held, plan.submitted = fresh.proposed, fresh.held, fresh.submitted
-            plan.packages_added, plan.packages_changed = fresh.packages_added, fresh.packages_changed
+            # planned again under the write lock when another import or editor wrote since the preview
+            if plan.library_state is None or store.change_marker() != plan.library_state:
+                fresh = plan_import(store, plan.pack, trusted=plan.trusted)
+                plan.added, plan.changed, plan.unchanged = fresh.added, fresh.changed, fresh.unchanged
+                plan.proposed, plan.held, plan.submitted = fresh.proposed, fresh.held, fresh.submitted
+                plan.packages_added, plan.packages_changed = fresh.packages_added, fresh.packages_changed
+                plan.library_state = fresh.library_state
             packages = [p for p in plan.pack.packages
                         if p.slug in plan.packages_added or p.slug in plan.packages_changed]
             store.import_pack(packages, plan.added, [by_id[cid] for cid in plan.changed], note=note,

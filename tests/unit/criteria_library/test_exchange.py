@@ -377,3 +377,31 @@ def test_the_starter_library_is_trusted_and_publishes(tmp_path: Path, mini_pack:
         assert store.criterion("MEU-S-91").status == Status.PUBLISHED
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("who", ["this window", "another program"])
+def test_a_version_started_between_the_preview_and_the_import_is_left_alone(fresh_db: LibraryStore, mini_pack: dict,
+                                                                           tmp_path: Path, who: str) -> None:
+    mini_pack["criteria"][1]["title"] = "Titel uit het pakket"
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    assert "MEU-M-01" in plan.changed and not plan.held  # the preview: nothing pending yet
+    writer = fresh_db if who == "this window" else LibraryStore.open(fresh_db.path)
+    try:
+        ours = writer.save_criterion(dataclass_replace(writer.criterion("MEU-M-01"), title="Net begonnen versie"))
+    finally:
+        if writer is not fresh_db:
+            writer.close()
+    apply_import(fresh_db, plan, backup=False)
+    assert plan.held == ["MEU-M-01"] and fresh_db.draft("MEU-M-01") == ours
+
+
+def test_an_import_is_planned_once_when_nothing_changed_since_the_preview(fresh_db: LibraryStore, mini_pack: dict,
+                                                                          tmp_path: Path, monkeypatch) -> None:
+    from criteria_library import pack_import
+
+    mini_pack["criteria"][1]["title"] = "Titel uit het pakket"
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    calls: list[str] = []
+    monkeypatch.setattr(pack_import, "plan_import", lambda *a, **k: calls.append("plan") or plan_import(*a, **k))
+    result = apply_import(fresh_db, plan, backup=True)  # the backup before the transaction is no change
+    assert calls == [] and result.proposed == 1 and fresh_db.draft("MEU-M-01").title == "Titel uit het pakket"
