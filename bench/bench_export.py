@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import docx  # noqa: E402
 
 from criteria_library.models import KIND_ORDER, Criterion, Kind, Package  # noqa: E402
-from tender_assistant.documents.export import load_template, render  # noqa: E402
+from tender_assistant.documents.export import render  # noqa: E402
+from tender_assistant.documents.house_style import load_template  # noqa: E402
 from tender_assistant.documents.plan import Heading, PageBreak, Paragraph, Table, Toc, build_plan  # noqa: E402
 from tender_assistant.tender import Tender, TenderCriterion  # noqa: E402
 

@@ -28,14 +28,9 @@ from ..errors import TemplateError, TenderError
 from ..library import Library
 from ..output import write_output
 from ..tender import PROCEDURES, Tender
-from .export import (
-    Progress,
-    block_markers,
-    load_template,
-    refuse_overwriting_input,
-    render,
-    split_parts,
-)
+from .export import refuse_overwriting_input, render
+from .house_style import load_template
+from .markers import block_markers, split_parts
 from .plan import (
     KIND_CODES,
     Block,
@@ -50,6 +45,7 @@ from .plan import (
     procedure_blocks,
     text,
 )
+from .renderer import Progress
 
 LEIDRAAD = "aanbestedingsleidraad.docx"
 PVE = "programma-van-eisen.docx"

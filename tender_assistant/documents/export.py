@@ -1,7 +1,7 @@
 """The export of one tender document: the plan rendered into the house style and written atomically.
 
 The steps have their own modules: house_style (the template document), markers (where the tender goes in it),
-renderer (plan blocks as Word paragraphs and tables). The names other modules import from here stay available.
+renderer (plan blocks as Word paragraphs and tables).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ from ..library import Library
 from ..output import write_output
 from ..tender import Tender
 from .house_style import (
-    CONCEPT_MARK,
     ask_to_update_fields,
     ensure_page_numbers,
     inherit_headers,
@@ -25,13 +24,9 @@ from .house_style import (
     mark_concept,
     set_properties,
 )
-from .markers import block_markers, fill_body, fill_markers, marker_problems, split_parts
+from .markers import block_markers, fill_body, fill_markers
 from .plan import DocumentPlan, build_plan
-from .renderer import Progress, heading_label, safe_plan, xml_safe
-
-__all__ = ["CONCEPT_MARK", "Progress", "block_markers", "export_tender", "heading_label", "load_template",
-           "marker_problems", "refuse_overwriting_input", "render", "same_file", "set_properties", "split_parts",
-           "xml_safe"]
+from .renderer import Progress, safe_plan
 
 
 def render(plan: DocumentPlan, template: Document, progress: Progress | None = None,

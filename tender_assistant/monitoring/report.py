@@ -345,7 +345,8 @@ def write_docx(report: MonitoringReport, records: list[ContractRecord], out: Pat
     """The Word report in the house-style template, with the two charts as images; written atomically."""
     from docx.shared import Cm
 
-    from tender_assistant.documents.export import load_template, render, set_properties
+    from tender_assistant.documents.export import render
+    from tender_assistant.documents.house_style import load_template, set_properties
 
     from .charts import package_chart, share_chart
 
