@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -40,3 +41,51 @@ def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def read_regular(path: Path | str, limit: int, kind: tuple[str, str], *, error: type[UserError] = UserError) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, refused before reading when it is anything else.
+
+    A FIFO never ends, /dev/zero fills memory, a folder cannot be read: each is refused with a clear line naming
+    `kind` (Dutch, English: "aanbestedingsbestand", "tender file"). The file is read with the bound even when it grows
+    after the size was looked at.
+    """
+    path = Path(path)
+    too_big = require_regular(path, limit, kind, error=error)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise error(f"{path} kan niet worden gelezen: {exc.strerror or exc}.",
+                    en=f"{path} cannot be read: {exc.strerror or exc}.") from None
+    if len(data) > limit:  # it grew while we looked
+        raise error(too_big[0], en=too_big[1])
+    return data
+
+
+def require_regular(path: Path, limit: int, kind: tuple[str, str], *, error: type[UserError] = UserError
+                    ) -> tuple[str, str]:
+    """Refuse a path that is missing, a folder, not a regular file or larger than `limit` (see read_regular);
+    returns the (Dutch, English) line for a file that turns out too large while it is read."""
+    kind_nl, kind_en = kind
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise error(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.") from None
+    except OSError as exc:
+        raise error(f"{path} kan niet worden gelezen: {exc.strerror or exc}.",
+                    en=f"{path} cannot be read: {exc.strerror or exc}.") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"{path} is een map, geen {kind_nl}.", en=f"{path} is a folder, not a {kind_en}.")
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp); kies een {kind_nl}.",
+                    en=f"{path} is not a regular file (but a device or a pipe, for example); choose a {kind_en}.")
+    too_big = (f"{path.name} is groter dan {_size_text(limit)}; dat is geen {kind_nl}.",
+               f"{path.name} is larger than {_size_text(limit)}; that is not a {kind_en}.")
+    if st.st_size > limit:
+        raise error(too_big[0], en=too_big[1])
+    return too_big
+
+
+def _size_text(limit: int) -> str:
+    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit // 2**10} kB"
