@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,11 +78,7 @@ def generate_key(keyfile: Path | str, passphrase: str) -> str:
     private = Ed25519PrivateKey.generate()
     secret = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                    serialization.BestAvailableEncryption(passphrase.encode("utf-8")))
-    def write_secret(tmp: Path) -> None:
-        tmp.write_bytes(secret)
-        os.chmod(tmp, 0o600)  # readable by its owner only
-
-    atomic_write(keyfile, write_secret, error=LibraryError)
+    atomic_write(keyfile, lambda tmp: tmp.write_bytes(secret), error=LibraryError, private=True)
     public = private.public_key()
     atomic_write(pubfile, lambda tmp: tmp.write_bytes(public_pem(public)), error=LibraryError)
     return fingerprint(public)

@@ -12,11 +12,28 @@ from typing import Any
 from .errors import UserError
 
 
-def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[UserError] = UserError) -> None:
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows (other threads may be writing)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[UserError] = UserError,
+                 private: bool = False) -> None:
     """Let write() fill a temporary file in the same folder, flush it to disk, then rename it over path.
 
-    Problems the user can fix (missing or read-only folder, full disk) raise `error` with a Dutch message; anything
-    write() raises (such as a cancel) removes the temporary file and passes through.
+    The file gets the permissions a normally created file gets under the user's umask (mkstemp alone would leave
+    0600, so a release or export meant for others could not be read by them); `private` keeps it to its owner (a
+    private key). Problems the user can fix (missing or read-only folder, full disk) raise `error` with a Dutch
+    message; anything write() raises (such as a cancel) removes the temporary file and passes through.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -31,6 +48,7 @@ def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        os.chmod(tmp, 0o600 if private else 0o666 & ~current_umask())
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -88,4 +106,6 @@ def require_regular(path: Path, limit: int, kind: tuple[str, str], *, error: typ
 
 
 def _size_text(limit: int) -> str:
-    return f"{limit // 2**20} MB" if limit >= 2**20 else f"{limit // 2**10} kB"
+    if limit >= 2**20:
+        return f"{limit // 2**20} MB"
+    return f"{limit // 2**10} kB" if limit >= 2**10 else f"{limit} bytes"
