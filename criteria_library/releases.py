@@ -34,30 +34,52 @@ INDEX_NAME = "index.json"
 SIGNATURE_NAME = "index.json.sig"
 MAX_INDEX_BYTES = 1024 * 1024
 PACK_FILE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
-VERSION_RE = re.compile(r"^\d{1,9}(?:\.\d{1,9}){0,5}$")
+# The one version scheme (docs/releases.md): one to four whole numbers separated by dots, without leading zeros,
+# compared part by part as numbers (2026.10 is newer than 2026.9; a missing part counts as 0).
+VERSION_RE = re.compile(r"^(?:0|[1-9]\d{0,8})(?:\.(?:0|[1-9]\d{0,8})){0,3}$")
 URL_TIMEOUT_S = 20
 STARTER_INDEX = DATA_DIR / "starter_release.json"
 
 
 # ---------------------------------------------------------------------- versions
 def version_key(version: str) -> tuple[int, ...]:
-    """A release version ('2026.3' or '1.2.0') as numbers for comparing."""
-    return tuple(int(part) for part in version.split("."))
+    """A release version ('2026.3' or '1.2.0') as numbers for comparing; trailing zero parts do not count, so
+    1.2 and 1.2.0 are the same version."""
+    parts = [int(part) for part in version.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
 
 
 def check_version_text(version: str) -> str:
-    """The version if it is numbers separated by dots, else LibraryError."""
+    """The version if it follows the scheme (VERSION_RE), else LibraryError saying what the scheme is."""
     version = version.strip()
     if not VERSION_RE.match(version):
-        raise LibraryError(f"Versie '{version}' is ongeldig; gebruik getallen met punten, bijvoorbeeld 2026.3 of 1.2.0.",
-                           en=f"Version '{version}' is invalid; use numbers with dots, e.g. 2026.3 or 1.2.0.")
+        raise LibraryError(f"Versie '{version}' is ongeldig; gebruik één tot vier gehele getallen met punten, zonder "
+                           "voorloopnullen, bijvoorbeeld 2026.3 of 1.2.0.", en=f"Version '{version}' is invalid; use "
+                           "one to four whole numbers with dots, without leading zeros, e.g. 2026.3 or 1.2.0.")
     return version
 
 
-def default_version() -> str:
-    """A version from the current date and time (UTC), so releases made later are always newer."""
-    now = datetime.now(UTC)
-    return f"{now:%Y}.{now:%m%d}.{now:%H%M%S}"
+def next_version(previous: str | None, today: datetime | None = None) -> str:
+    """The version a release gets when none is given: the previous one with its last part raised by one, or
+    YEAR.1 when there is none (a later year starts again at YEAR.1 only if that is newer)."""
+    year = (today or datetime.now(UTC)).year
+    if previous is None or not VERSION_RE.match(previous):
+        return f"{year}.1"
+    fresh = f"{year}.1"
+    if version_key(fresh) > version_key(previous):
+        return fresh
+    parts = previous.split(".")
+    parts[-1] = str(int(parts[-1]) + 1)
+    return ".".join(parts)
+
+
+def date_version() -> str:
+    """A version from the current date and time (UTC): the shipped starter library's scheme, so each build is
+    newer than the one before."""
+    now = datetime.now(UTC)  # written without leading zeros (the scheme has none): 3:23:18 is 32318
+    return f"{now.year}.{now.month * 100 + now.day}.{now.hour * 10000 + now.minute * 100 + now.second}"
 
 
 def sha256_hex(data: bytes) -> str:
