@@ -20,6 +20,7 @@ from .pack_export import pack_to_dict
 from .publishers import BUILTIN_NAME, BUILTIN_PUBKEY, fingerprint, public_pem
 from .releases import (
     INDEX_NAME,
+    LEGACY_DATE_VERSION_RE,
     MAX_INDEX_BYTES,
     RELEASE_FORMAT,
     RELEASE_FORMAT_VERSION,
@@ -112,7 +113,9 @@ def previous_release(outdir: Path) -> str | None:
     except (UserError, ValueError):
         return None
     version = data.get("release") if isinstance(data, dict) else None
-    return version if isinstance(version, str) and VERSION_RE.match(version) else None
+    if not isinstance(version, str):
+        return None
+    return version if VERSION_RE.match(version) or LEGACY_DATE_VERSION_RE.match(version) else None
 
 
 def _write_bytes(path: Path, data: bytes) -> None:

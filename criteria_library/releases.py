@@ -37,6 +37,9 @@ PACK_FILE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
 # The one version scheme (docs/releases.md): one to four whole numbers separated by dots, without leading zeros,
 # compared part by part as numbers (2026.10 is newer than 2026.9; a missing part counts as 0).
 VERSION_RE = re.compile(r"^(?:0|[1-9]\d{0,8})(?:\.(?:0|[1-9]\d{0,8})){0,3}$")
+# Releases published before the scheme, without --version, carry the date and time with leading zeros
+# (2026.1201.032318); they are still read and compared as numbers, never written again.
+LEGACY_DATE_VERSION_RE = re.compile(r"^\d{4}\.\d{4}\.\d{6}$")
 URL_TIMEOUT_S = 20
 STARTER_INDEX = DATA_DIR / "starter_release.json"
 
@@ -65,12 +68,12 @@ def next_version(previous: str | None, today: datetime | None = None) -> str:
     """The version a release gets when none is given: the previous one with its last part raised by one, or
     YEAR.1 when there is none (a later year starts again at YEAR.1 only if that is newer)."""
     year = (today or datetime.now(UTC)).year
-    if previous is None or not VERSION_RE.match(previous):
-        return f"{year}.1"
     fresh = f"{year}.1"
+    if previous is None or not (VERSION_RE.match(previous) or LEGACY_DATE_VERSION_RE.match(previous)):
+        return fresh
     if version_key(fresh) > version_key(previous):
         return fresh
-    parts = previous.split(".")
+    parts = [str(int(part)) for part in previous.split(".")]  # a legacy 032318 is written as 32318
     parts[-1] = str(int(parts[-1]) + 1)
     return ".".join(parts)
 
@@ -194,7 +197,8 @@ def verify_release(index_bytes: bytes, signature_text: bytes, source: _Source,
     # from here on the index is the publisher's own; still check its shape before using it
     version = index.get("release")
     entries = index.get("packs")
-    if not isinstance(version, str) or not VERSION_RE.match(version) or not isinstance(entries, list):
+    if (not isinstance(version, str) or not (VERSION_RE.match(version) or LEGACY_DATE_VERSION_RE.match(version))
+            or not isinstance(entries, list)):
         raise LibraryError(f"{INDEX_NAME} mist de releaseversie of de lijst met pakketten.",
                            en=f"{INDEX_NAME} lacks the release version or the list of packs.")
     merged = Pack()

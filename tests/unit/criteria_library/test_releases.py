@@ -186,6 +186,7 @@ def test_without_a_version_the_folders_last_release_is_counted_on(fresh_db: Libr
     assert read_release(tmp_path / "rel").version == f"{year}.2"
     # a date-and-time version published before no longer shuts out every later one
     assert next_version("2026.1205.234345") == "2026.1205.234346"
+    assert next_version("2026.1201.032318") == "2026.1201.32319"  # a legacy date version, read as numbers
     assert next_version("2025.7", datetime(2026, 1, 2, tzinfo=UTC)) == "2026.1"
 
 
