@@ -1,1 +1,1 @@
-RzIHBnfOtP72iOV0Oaq64hU78mhF0pvIPDTOeJdDxJzjotmYdolYJHtYqZhw8QImz3WvmvA/gTsbjNoLuvX/Aw==
+JkkQcgbLH+k0M3Hn374Z+CqOqp7nnPzsMj9dTj1QXBg0iSxFulNigKBhsj6okKzc9Gu2roeUT08KKWYhoI+SCw==
