@@ -93,3 +93,30 @@ def test_obligations_that_outlast_the_contract_say_so(live) -> None:
     missing = [c.id for c in live.values() if c.kind in (Kind.REQUIREMENT, Kind.CONTRACT)
                and SURVIVING.search(c.clause) and "na het einde van" not in c.clause]
     assert missing == []
+
+
+# ---------------------------------------------------------------- section 1: award criteria every bid can score
+NO_MODEL = re.compile(r"\bgeen (model|variant|aanbod|dienstmodel|gebruiksmodel)\b|zonder variant|"
+                      r"(variant|dienstmodel)[^.]*\b0 punten", re.I)
+MODEL_WORDS = re.compile(r"\b(variant|dienstmodel|gebruiksmodel|verdienmodel|als dienst)\b", re.I)
+
+
+def test_no_award_criterion_scores_a_purchase_bid_zero_for_lacking_a_model(live) -> None:
+    """A purchase bid must be able to score on every award criterion: no '0 = geen model / variant / aanbod', and no
+    level that only a service model or a variant can reach."""
+    problems = []
+    for c in live.values():
+        if c.kind != Kind.AWARD or c.scoring_type != "punten":
+            continue
+        for lv in c.scoring.levels:
+            if NO_MODEL.search(lv.description) or (lv.points > 0 and MODEL_WORDS.search(lv.description)):
+                problems.append(f"{c.id}: {lv.points:g} = {lv.description}")
+        if NO_MODEL.search(c.scoring_text):
+            problems.append(f"{c.id}: scoring text scores a missing model")
+    assert not problems, "\n".join(problems)
+
+
+def test_service_models_in_public_ground_settle_ownership_liability_and_bankruptcy(live) -> None:
+    for cid in ("SPT-G-04", "SMB-G-04", "OVL-G-03"):
+        clause = live[cid].clause
+        assert all(words in clause for words in ("5:20 BW", "6:174 BW", "faillissement", "restwaarde")), cid
