@@ -27,7 +27,7 @@ def link_problems(c: Criterion, library: Mapping[str, Criterion]) -> list[Proble
     link = c.floor_from
     if link is None:
         return problems
-    other = library.get(link.criterion)
+    other = c if link.criterion == c.id else library.get(link.criterion)  # its own placeholder, or a companion's
     if other is None or other.status == Status.RETIRED:
         why = ("staat niet in de bibliotheek", "is not in the library") if other is None else \
             ("is ingetrokken", "is retired")

@@ -161,7 +161,8 @@ class ScoreLevel:
 @dataclass(frozen=True)
 class FloorFrom:
     """Where a scoring's floor comes from: a placeholder of a companion criterion (the minimum requirement it
-    mirrors), so a tender keeps the two equal instead of printing a fixed number."""
+    mirrors), or of the criterion itself ("een aanbod boven {{max}} is ongeldig"), so a tender keeps the two equal
+    instead of printing a fixed number."""
 
     criterion: str
     placeholder: str
@@ -353,9 +354,10 @@ class Criterion:
         return self.scoring.floor_from if self.scoring is not None else None
 
     def companion_ids(self) -> list[str]:
-        """Every criterion a tender needs with this one: `requires`, then the floor's companion, without duplicates."""
+        """Every criterion a tender needs with this one: `requires`, then the floor's companion (not the criterion
+        itself, when the floor follows one of its own placeholders), without duplicates."""
         ids = list(dict.fromkeys(self.requires))
-        if self.floor_from is not None and self.floor_from.criterion not in ids:
+        if self.floor_from is not None and self.floor_from.criterion not in ids and self.floor_from.criterion != self.id:
             ids.append(self.floor_from.criterion)
         return ids
 

@@ -304,9 +304,12 @@ def _floor_from_problems(c: Criterion, link: FloorFrom) -> list[Problem]:
     if not isinstance(link.criterion, str) or not CRITERION_ID_RE.match(link.criterion):
         problems.append(Problem("scoring.floor_from.criterion", f"ongeldige code '{shown(link.criterion)}' (verwacht "
                                 "zoals BKL-M-04)", f"invalid id '{shown(link.criterion)}' (expected like BKL-M-04)"))
-    elif link.criterion == c.id:
-        problems.append(Problem("scoring.floor_from.criterion", "de ondergrens kan niet uit het criterium zelf komen",
-                                "the floor cannot come from the criterion itself"))
+    elif link.criterion == c.id and isinstance(link.placeholder, str) and isinstance(c.clause, str) \
+            and link.placeholder not in placeholders_in(c.clause):
+        # its own placeholder (the floor follows the value the buyer sets in this clause): it must be there
+        problems.append(Problem("scoring.floor_from.placeholder", f"invulveld '{shown(link.placeholder)}' komt niet "
+                                "voor in de voorbeeldtekst", f"placeholder '{shown(link.placeholder)}' does not occur "
+                                "in the example clause"))
     if not isinstance(link.placeholder, str) or not re.fullmatch(r"[a-z0-9_]+", link.placeholder):
         problems.append(Problem("scoring.floor_from.placeholder", f"ongeldige naam van een invulveld "
                                 f"'{shown(link.placeholder)}' (kleine letters, cijfers en _)",

@@ -7,8 +7,9 @@ from dataclasses import replace
 
 from criteria_library.companions import link_problems
 from criteria_library.integrity import check_library
-from criteria_library.models import FloorFrom, RelativeScoring, Status
+from criteria_library.models import FloorFrom, Kind, RelativeScoring, Status
 from criteria_library.store import LibraryStore
+from criteria_library.validation import criterion_problems
 from tests.helpers import publish_edit
 
 # MEU-G-01 scored on the share of years beyond MEU-M-01's minimum (10 years by default)
@@ -64,3 +65,14 @@ def test_link_problems_read_any_mapping_of_criteria(fresh_db: LibraryStore) -> N
     award = replace(fresh_db.criterion("MEU-G-01"), requires=["MEU-C-01"], scoring=LINKED)
     assert link_problems(award, {"MEU-M-01": fresh_db.criterion("MEU-M-01")})[0].en == \
         "required criterion MEU-C-01 is not in the library"
+
+
+def test_a_floor_may_follow_a_placeholder_of_the_criterion_itself(fresh_db: LibraryStore) -> None:
+    """"Een aanbod boven {{max}} is ongeldig": the floor is the criterion's own value, which the buyer may change."""
+    own = RelativeScoring(direction="lager", floor=10, floor_from=FloorFrom("MEU-M-01", "onderdelen_jaren"),
+                          example_low=6, example_high=9)
+    publish_edit(fresh_db, replace(fresh_db.criterion("MEU-M-01"), kind=Kind.AWARD, weight_min=5, weight_max=10,
+                                   scoring=own))
+    assert _problems(fresh_db) == [] and fresh_db.criterion("MEU-M-01").companion_ids() == []
+    wrong = replace(fresh_db.criterion("MEU-G-01"), scoring=replace(own, floor_from=FloorFrom("MEU-G-01", "jaren")))
+    assert [p.nl for p in criterion_problems(wrong)] == ["invulveld 'jaren' komt niet voor in de voorbeeldtekst"]
