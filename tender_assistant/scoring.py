@@ -25,6 +25,7 @@ from criteria_library.models import (
     PointsScoring,
     RelativeScoring,
     Scoring,
+    example_offers,
 )
 
 from .errors import TenderError
@@ -235,7 +236,11 @@ def example_bids(setup: ScoringSetup, base_price: float = 100_000) -> list[Bid]:
     for c in setup.criteria:
         s = c.scoring
         if isinstance(s, PointsScoring):
-            cheap.values[c.id], circular.values[c.id] = round(s.scale_max * 0.4), round(s.scale_max * 0.8)
+            cheap.values[c.id], circular.values[c.id] = _example_points(s)
+        elif (offers := example_offers(s)) is not None:  # the criterion's own plausible offers, inside its range
+            low, high = offers
+            lower_is_better = isinstance(s, RelativeScoring) and s.direction == "lager"
+            cheap.values[c.id], circular.values[c.id] = (high, low) if lower_is_better else (low, high)
         elif isinstance(s, RelativeScoring):
             if s.direction != "lager" and 0 <= s.floor < 100:  # most relative offers are percentages
                 a, b = s.floor + (100 - s.floor) * 0.2, s.floor + (100 - s.floor) * 0.5
@@ -248,3 +253,12 @@ def example_bids(setup: ScoringSetup, base_price: float = 100_000) -> list[Bid]:
             units = math.ceil(s.cap_pct / s.per_unit_pct) if s.per_unit_pct > 0 else 0
             cheap.values[c.id], circular.values[c.id] = 0, units
     return [cheap, circular]
+
+
+def _example_points(s: PointsScoring) -> tuple[float, float]:
+    """Points for the plain and the circular example bid: anchors of the published scale near 40 % and 80 %."""
+    if not s.levels:
+        return round(s.scale_max * 0.4), round(s.scale_max * 0.8)
+    anchors = sorted({lv.points for lv in s.levels})
+    return (min(anchors, key=lambda p: abs(p - s.scale_max * 0.4)),
+            min(anchors, key=lambda p: abs(p - s.scale_max * 0.8)))

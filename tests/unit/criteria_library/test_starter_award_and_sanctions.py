@@ -120,3 +120,78 @@ def test_service_models_in_public_ground_settle_ownership_liability_and_bankrupt
     for cid in ("SPT-G-04", "SMB-G-04", "OVL-G-03"):
         clause = live[cid].clause
         assert all(words in clause for words in ("5:20 BW", "6:174 BW", "faillissement", "restwaarde")), cid
+
+
+# ---------------------------------------------------------------- section 1: floors that follow the requirements
+MIRRORS = re.compile(r"\bde minimumeis\b|minimumtermijn|programma van eisen|het minimum uit de eis", re.I)
+NAMED_FLOORS = ("BKL-G-01", "TEX-G-01", "KUN-G-01", "VKB-G-02", "GEB-G-01", "EVE-G-03", "TXR-G-01", "AFV-G-01")
+
+
+def _award_text(c) -> str:
+    levels = " ".join(lv.description for lv in c.scoring.levels) if c.scoring_type == "punten" else ""
+    return " ".join((c.title, c.clause, c.scoring_text, levels))
+
+
+def test_an_award_criterion_citing_the_minimum_requirement_links_it(live) -> None:
+    """'langer dan de minimumeis' must name the requirement (floor_from, or requires), so the documents keep the
+    two values equal and add the requirement when it is missing."""
+    problems = []
+    for c in live.values():
+        if c.kind != Kind.AWARD or not MIRRORS.search(_award_text(c)):
+            continue
+        linked = c.floor_from is not None or any(live[r].kind == Kind.REQUIREMENT for r in c.requires if r in live)
+        if not linked:
+            problems.append(f"{c.id}: cites the minimum requirement without floor_from or requires")
+    assert not problems, "\n".join(problems)
+    for cid in NAMED_FLOORS:
+        assert live[cid].floor_from is not None, f"{cid}: a fixed floor"
+
+
+def test_a_linked_floor_is_not_printed_as_a_second_number(live) -> None:
+    problems = []
+    for c in live.values():
+        if c.scoring_type != "relatief" or c.floor_from is None:
+            continue
+        floor = f"{c.scoring.floor:g}".replace(".", ",")
+        if re.search(rf"(?<![\d,]){re.escape(floor)}(?![\d,])", c.scoring_text):
+            problems.append(f"{c.id}: scoring text repeats the floor {floor}")
+    assert not problems, "\n".join(problems)
+    assert "krijgt dus 0" not in live["BKL-G-01"].scoring_text  # false under its own weighting
+    assert live["AFV-G-01"].floor_from.placeholder in live["AFV-G-01"].placeholder_names()
+
+
+# ---------------------------------------------------------------- section 1: worked-example offers
+INDEX = re.compile(r"index|factor \(ERF\)|Energy Reuse Factor", re.I)
+
+
+def test_every_measurable_award_criterion_has_example_offers_inside_its_range(live) -> None:
+    """The worked example printed -3,5 kg, an MPG of -3,3 and an index of 20,4 on a 0-1 scale: each criterion now
+    states a plausible low and high offer, and they must be physically possible and on the scoring side of the floor."""
+    problems = []
+    for c in live.values():
+        s = c.scoring
+        if c.scoring_type not in ("relatief", "fictieve_korting"):
+            continue
+        low, high = s.example_low, s.example_high
+        if low is None or high is None:
+            problems.append(f"{c.id}: no example offers")
+            continue
+        if not 0 <= low < high:
+            problems.append(f"{c.id}: examples {low:g} and {high:g}")
+        if c.scoring_type == "relatief":
+            top = 1 if INDEX.search(c.title) else 100
+            if high > top:
+                problems.append(f"{c.id}: example {high:g} above {top}")
+            if (s.direction == "hoger" and low < s.floor) or (s.direction == "lager" and high > s.floor):
+                problems.append(f"{c.id}: an example on the wrong side of the floor {s.floor:g}")
+        else:
+            if high * s.per_unit_pct > s.cap_pct:
+                problems.append(f"{c.id}: {high:g} units pass the cap")
+            maximum = c.placeholder_meta.get("max_garantie_jaren") or c.placeholder_meta.get("max_garantie_folie_jaren")
+            top = c.placeholders.get("max_garantie_jaren") or c.placeholders.get("max_garantie_folie_jaren")
+            if maximum is not None and c.floor_from is not None:
+                source = live[c.floor_from.criterion]
+                base = float(source.placeholders[c.floor_from.placeholder].replace(",", "."))
+                if base + high > float(top):
+                    problems.append(f"{c.id}: {base:g} + {high:g} years passes the maximum {top}")
+    assert not problems, "\n".join(problems)
