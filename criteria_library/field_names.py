@@ -34,6 +34,7 @@ CRITERION_LABELS: dict[str, tuple[str, str]] = {
     "scoring": ("Beoordelingswijze", "Scoring method"),
     "scoring_text": ("Toelichting beoordeling", "Scoring explanation"),
     "marktstandaard": ("Marktstandaard", "Market standard"),
+    "source_type": ("Soort bron", "Source type"),
     "created_at": ("Aangemaakt op", "Created on"),
     "updated_at": ("Gewijzigd op", "Changed on"),
     "updated_by": ("Gewijzigd door", "Changed by"),
@@ -160,6 +161,8 @@ def value_text(name: str, value: object, lang: str = "nl") -> str:
             return pair[1] if en else pair[0]
     if isinstance(value, dict):
         return "\n".join(f"{k} = {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "-"
     if isinstance(value, Enum):
         return str(value.value)
     return str(value)

@@ -9,7 +9,7 @@ from .errors import LibraryError, ReadOnlyError
 from .infra.sqlite_file import DatabaseKind, stored_version  # noqa: F401 - the schema version, read here too
 
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7  # 0006 is issue 21 part A's step
 FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
 # Case- and accent-insensitive tokens; hyphens and apostrophes split words.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -164,6 +164,7 @@ def m0005_package_origin(db: Database) -> None:
     )
 
 
+from . import migration_source_type  # noqa: E402, F401 - registers step 0007 after the steps above
 
 # What makes an SQLite file a library of ours, for the SQLite file layer (opening, restoring, sorting errors).
 LIBRARY = DatabaseKind(

@@ -405,3 +405,33 @@ def test_an_import_is_planned_once_when_nothing_changed_since_the_preview(fresh_
     monkeypatch.setattr(pack_import, "plan_import", lambda *a, **k: calls.append("plan") or plan_import(*a, **k))
     result = apply_import(fresh_db, plan, backup=True)  # the backup before the transaction is no change
     assert calls == [] and result.proposed == 1 and fresh_db.draft("MEU-M-01").title == "Titel uit het pakket"
+
+
+def test_source_type_survives_json_and_xlsx_round_trips(fresh_db: LibraryStore, mini_pack: dict,
+                                                         tmp_path: Path) -> None:
+    mini_pack["criteria"][1]["source_type"] = ["eu-gpp", "norm"]
+    apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "in.json", mini_pack))))
+    cid = mini_pack["criteria"][1]["id"]
+    approve_pending(fresh_db, cid)
+    assert fresh_db.criterion(cid).source_type == ["eu-gpp", "norm"]
+    for name in ("out.json", "out.xlsx"):
+        export_pack(fresh_db, tmp_path / name)
+        pack = read_pack(tmp_path / name)
+        assert next(c for c in pack.criteria if c.id == cid).source_type == ["eu-gpp", "norm"], name
+        assert not plan_import(fresh_db, pack).has_changes, name
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["criteria"][1]["source_type"] == [
+        "eu-gpp", "norm"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (["eu"], "veld 'Soort bron': onbekende soort bron 'eu' (kies uit eu-gpp, nationaal, wet, norm, overig)"),
+    (["wet", "wet"], "veld 'Soort bron': soort bron noemt een waarde twee keer"),
+    ("eu-gpp", "veld 'Soort bron': moet een lijst met tekst zijn"),
+])
+def test_a_wrong_source_type_is_refused_with_its_place(fresh_db, mini_pack, tmp_path, value, expected) -> None:
+    before = db_fingerprint(fresh_db.path)
+    mini_pack["criteria"][0]["source_type"] = value
+    with pytest.raises(PackError) as err:
+        read_pack(write_json(tmp_path / "bad.json", mini_pack))
+    assert expected in err.value.report()
+    assert db_fingerprint(fresh_db.path) == before
