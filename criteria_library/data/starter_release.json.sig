@@ -1,1 +1,1 @@
-RzIHBnfOtP72iOV0Oaq64hU78mhF0pvIPDTOeJdDxJzjotmYdolYJHtYqZhw8QImz3WvmvA/gTsbjNoLuvX/Aw==
+ajLiVYkeFAA7aKB/4q4/9alvtFAAFCpn59hWAiMFvWd6HVNpSjR1ToqQkV5/klbBuUbhY23I6V6cvXgnWbjnBA==
