@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from criteria_library.models import SOURCE_TYPES, Criterion, Kind
+from criteria_library.models import SOURCE_TYPES, Criterion, Kind, ScoringType
 from criteria_library.starter import starter_pack
 
 WORKS = {"gebouwen", "gww", "riolering", "wegmarkering"}  # references for works may go back five years
@@ -152,3 +152,45 @@ def test_outdated_and_misapplied_sources_are_gone(pack) -> None:
     assert "wegontwerp" not in by_id["SMB-M-05"].source
     assert [c.id for c in pack.criteria if c.package == "matrassen" and re.search(r"\bUPV[^.]* geldt\b", c.rationale)] == []
     assert "19 juli 2026" in by_id["BKL-C-03"].rationale
+
+
+def test_citations_name_the_article_voorschrift_and_document(pack) -> None:
+    problems = []
+    for c in pack.criteria:
+        for part in c.source.split("; "):
+            if part.startswith("Aanbestedingswet") and "art." not in part:
+                problems.append(f"{c.id}: {part}")
+            if part.startswith("Gids Proportionaliteit") and "voorschrift" not in part and c.kind != Kind.AWARD:
+                problems.append(f"{c.id}: {part}")
+            if part.startswith("Buyer Group") and not re.search(r"\((19|20)\d\d|\d{4}\)", part):
+                problems.append(f"{c.id}: an organisation, not a document: {part}")
+            # the MRA Roadmap is a process guide: only for monitoring, or where nothing else is cited
+            if part.startswith("Roadmap Circulair Inkopen") and not part.endswith("monitoring") and "; " in c.source:
+                problems.append(f"{c.id}: the Roadmap as a clause source")
+        # EU GPP furniture covers seating and tables outdoors, not bins, bike racks, bollards or shelters
+        if (c.package == "straatmeubilair" and "EU GPP-criteria meubilair" in c.source
+                and "zitmeubilair en tafels" not in c.source):
+            problems.append(f"{c.id}: EU GPP furniture without its scope")
+    assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- levers that were missing (issue 21, section 4)
+LEVERS = {
+    "VKB-C-08": "retroreflectometer", "VKB-C-09": "Nationaal Wegwijzerbestand", "VKB-C-10": "gehuurde",
+    "VKB-C-11": "omsmelt tot plaat",
+    "BKL-M-09": "OEKO-TEX Standard 100", "BKL-M-10": "scheursterkte", "BKL-C-10": "confectiewerk",
+    "BKL-C-11": "producentenverantwoordelijkheid voor textiel",
+    "MEU-M-12": "vluchtige organische stoffen", "MEU-C-09": "regionale meubelpool", "MEU-M-14": "vloerbedekking",
+    "MEU-M-13": "productgeneratie",
+    "RIO-M-06": "opnieuw", "RIO-M-07": "klinkergehalte", "RIO-C-05": "verpakking", "RIO-C-06": "gehuurd",
+    "SMB-C-04": "standaardcatalogus", "SMB-G-05": "MKI", "SMB-C-05": "inruilwaarde", "SMB-M-06": "overgeschilderd",
+}
+
+
+def test_the_missing_levers_are_in_their_packages(pack) -> None:
+    by_id = {c.id: c for c in pack.criteria}
+    missing = [cid for cid, word in LEVERS.items() if cid not in by_id or word not in by_id[cid].clause]
+    assert missing == []
+    # the MKI award is valued as a korting with a cap, and an offer not delivered costs 1,5 times the advantage
+    mki = by_id["SMB-G-05"]
+    assert mki.scoring_type == ScoringType.DISCOUNT and mki.scoring.cap_pct <= 10 and "1,5 maal" in mki.clause
