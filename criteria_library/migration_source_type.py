@@ -1,16 +1,14 @@
 """Schema step 0007: a structured source type per criterion (eu-gpp, nationaal, wet, norm, overig).
 
-A separate file so it merges beside other steps; migrations.py imports it after its own steps, which fixes the order.
+A separate file so it merges beside other steps; migrations.py registers it after its own steps, which fixes the
+order.
 """
 
 from __future__ import annotations
 
 from sqlite_utils import Database
 
-from .migrations import migrations
 
-
-@migrations(name="0007_source_type")
 def m0007_source_type(db: Database) -> None:
     """criteria.source_type holds a JSON list; existing criteria start with none."""
     db.execute("ALTER TABLE criteria ADD COLUMN source_type TEXT NOT NULL DEFAULT '[]'")

@@ -7,6 +7,7 @@ from sqlite_utils.migrations import Migrations
 
 from .errors import LibraryError, ReadOnlyError
 from .infra.sqlite_file import DatabaseKind, stored_version  # noqa: F401 - the schema version, read here too
+from .migration_source_type import m0007_source_type
 
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
 SCHEMA_VERSION = 7  # 0006 is issue 21 part A's step
@@ -164,7 +165,7 @@ def m0005_package_origin(db: Database) -> None:
     )
 
 
-from . import migration_source_type  # noqa: E402, F401 - registers step 0007 after the steps above
+migrations(name="0007_source_type")(m0007_source_type)  # issue 21 part B, in its own file
 
 # What makes an SQLite file a library of ours, for the SQLite file layer (opening, restoring, sorting errors).
 LIBRARY = DatabaseKind(
