@@ -15,7 +15,7 @@ from criteria_library.infra.text import euro as _euro
 from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
 from criteria_library.validation import value_out_of_range
 
-from . import lot_checks, procurement_policy, thresholds
+from . import lot_checks, procurement_policy, terms, thresholds
 from .clauses import clause_text, fill_clause, placeholder_label
 from .errors import TenderError
 from .library import Library
@@ -78,6 +78,7 @@ PLACE_LABELS: dict[str, tuple[str, str]] = {
     "price_rule": ("Prijsregel", "Price rule"),
     "fixed_budget_eur": ("Vast budget", "Fixed budget"),
     "publication_date": ("Publicatiedatum", "Publication date"),
+    **terms.PLACE_LABELS,
     "participants": ("Deelnemers", "Participants"),
     "mandate": ("Mandaat", "Mandate"),
     "lots": ("Percelen", "Lots"),
@@ -154,6 +155,8 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     lot_checks.check_participants(tender, f)
     lot_checks.check_lots(tender, f)
     lot_checks.check_term(tender, f)
+    terms.check_terms(tender, f)
+    terms.check_exclusion_grounds(tender, f)
     for cid in unknown:
         f.error("criterion-unknown", f"het criterium {cid} staat niet (meer) in de bibliotheek",
                 f"criterion {cid} is not (or no longer) in the library", f"criteria[{cid}]")

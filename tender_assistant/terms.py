@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from .exclusion_grounds import OPTIONAL_GROUNDS, unknown_grounds
 from .tender import Tender
 
 if TYPE_CHECKING:
@@ -93,7 +94,12 @@ PLACE_LABELS: dict[str, tuple[str, str]] = {
     "award_decision_date": ("Gunningsbeslissing", "Award decision"),
     "contract_start_date": ("Ingangsdatum", "Contract start"),
     "bid_validity_days": ("Gestanddoeningstermijn", "Bid validity"),
+    "optional_exclusion_grounds": ("Facultatieve uitsluitingsgronden", "Optional exclusion grounds"),
 }
+
+
+def _and(items: list[str], word: str) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} " + items[-1]
 
 
 def _d(day: date) -> str:
@@ -112,11 +118,13 @@ def check_terms(t: Tender, f: _Findings) -> None:
                 "the date of the intended award decision"),
                ("contract_start_date", "de ingangsdatum van de overeenkomst", "the contract's start date"),
                ("bid_validity_days", "de gestanddoeningstermijn (dagen)", "the bid validity (days)")]
-    for name, nl, en in missing:
-        value = t.publication_date if name == "publication_date" else getattr(p, name)
-        if value is None:
-            f.advice("planning-missing", f"{nl} ontbreekt: de planning in de leidraad blijft daar open",
-                     f"{en} is missing: the leidraad's planning stays open there", name)
+    absent = [(name, nl, en) for name, nl, en in missing
+              if (t.publication_date if name == "publication_date" else getattr(p, name)) is None]
+    if absent:  # one line: a tender without any planning yet should not drown its other findings
+        f.advice("planning-missing", f"de planning is nog niet compleet: {_and([nl for _, nl, _ in absent], 'en')} "
+                 f"{'ontbreekt' if len(absent) == 1 else 'ontbreken'}; de leidraad laat daar een gat",
+                 f"the planning is not complete yet: {_and([en for _, _, en in absent], 'and')} "
+                 f"{'is' if len(absent) == 1 else 'are'} missing; the leidraad leaves a gap there", absent[0][0])
     published, deadline = t.publication_date, p.submission_deadline
     if published is not None and deadline is not None:
         term = (deadline - published).days
@@ -164,3 +172,14 @@ def _check_order(t: Tender, f: _Findings) -> None:
                      f"termijn loopt tot {_d(standstill_end(p.award_decision_date))}: kies een langere "
                      "gestanddoeningstermijn", f"bids are valid until {valid_until}, but the standstill runs until "
                      f"{standstill_end(p.award_decision_date)}: choose a longer bid validity", "bid_validity_days")
+
+
+def check_exclusion_grounds(t: Tender, f: _Findings) -> None:
+    """Only optional exclusion grounds the leidraad can state."""
+    unknown = unknown_grounds(t.optional_exclusion_grounds)
+    if unknown:
+        listed = ", ".join(OPTIONAL_GROUNDS)
+        f.error("exclusion-ground-unknown", f"onbekende facultatieve uitsluitingsgrond: {', '.join(unknown)}; kies uit "
+                f"{listed} (art. 2.87 Aanbestedingswet 2012)", f"unknown optional exclusion ground: "
+                f"{', '.join(unknown)}; choose from {listed} (art. 2.87 Dutch Procurement Act 2012)",
+                "optional_exclusion_grounds")
