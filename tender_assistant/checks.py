@@ -398,6 +398,12 @@ def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None
 _LOTS_REASON = ("de opdracht is niet in percelen verdeeld: motiveer waarom niet in de leidraad (art. 1.5 "
                 "Aanbestedingswet 2012); vul de motivering in", "the contract is not divided into lots: state why in "
                 "the tender documents (art. 1.5 Dutch Procurement Act 2012); fill in the motivation")
+SOCIAL_SERVICES = ("sociale en andere specifieke diensten (bijlage XIV Richtlijn 2014/24/EU)",
+                   "social and other specific services (Annex XIV directive 2014/24/EU)")
+LIGHT_REGIME = ("; boven de drempel geldt het verlicht regime: de opdracht wordt aangekondigd in het Publicatieblad "
+                "van de EU (art. 74-76 Richtlijn 2014/24/EU); kies een Europese procedure",
+                "; above the threshold the light regime applies: the contract is announced in the EU Official Journal "
+                "(art. 74-76 directive 2014/24/EU); choose a European procedure")
 NEGOTIATED_PROCEDURES = frozenset({"mededinging-onderhandeling", "concurrentiegerichte-dialoog",
                                    "innovatiepartnerschap"})
 
@@ -431,9 +437,12 @@ def _check_procedure(t: Tender, f: _Findings, today: date, policy: thresholds.Na
                  "state the main object; until then the lower threshold for supplies and services applies",
                  "main_object")
     works = thresholds.is_works(t.cpv, t.package, t.main_object)
-    limit = period.for_contract(works, t.authority == "centraal", t.regime)
+    social = not works and t.regime != "concessie" and thresholds.is_social_services(t.cpv, t.main_object)
+    limit = period.for_contract(works, t.authority == "centraal", t.regime, social)
     kind_nl = "werken" if works else "leveringen en diensten"
     kind_en = "works" if works else "supplies and services"
+    if social:
+        kind_nl, kind_en = SOCIAL_SERVICES
     regime_nl, regime_en = thresholds.REGIMES.get(t.regime, thresholds.REGIMES["klassiek"])
     if t.regime == "concessie":
         kind_nl, kind_en = "concessies", "concessions"
@@ -447,10 +456,20 @@ def _check_procedure(t: Tender, f: _Findings, today: date, policy: thresholds.Na
     if value >= limit and t.procedure not in EUROPEAN_PROCEDURES:
         f.error("procedure-eu-required", f"de geraamde waarde ({_euro(value)}) ligt op of boven de Europese drempel "
                 f"voor {kind_nl} ({_euro(limit)}; {regime_nl}; bron: {period.source}); een "
-                f"{procedure_inline(label_nl)} is dan niet toegestaan", f"the estimated value ({_euro(value)}) is at "
+                f"{procedure_inline(label_nl)} is dan niet toegestaan{LIGHT_REGIME[0] if social else ''}",
+                f"the estimated value ({_euro(value)}) is at "
                 f"or above the EU threshold for {kind_en} ({_euro(limit)}; {regime_en}; source: {period.source}); a "
-                f"{procedure_inline(label_en)} is not allowed", "procedure")
+                f"{procedure_inline(label_en)} is not allowed{LIGHT_REGIME[1] if social else ''}", "procedure")
         return
+    if social and value < limit:
+        f.info("social-services", f"de opdracht betreft {kind_nl}; onder de drempel van {_euro(limit)} geldt geen "
+               "Europese aanbestedingsplicht", f"the contract is for {kind_en}; below the threshold of "
+               f"{_euro(limit)} there is no EU obligation to tender", "procedure")
+    elif social:
+        f.info("social-services", f"de opdracht betreft {kind_nl} boven de drempel van {_euro(limit)}: het verlicht "
+               "regime geldt (aankondiging in het Publicatieblad van de EU, art. 74-76 Richtlijn 2014/24/EU)",
+               f"the contract is for {kind_en} above the threshold of {_euro(limit)}: the light regime applies "
+               "(a notice in the EU Official Journal, art. 74-76 directive 2014/24/EU)", "procedure")
     if value < limit:
         f.info("estimate-reminder", f"de geraamde waarde ({_euro(value)}) ligt onder de Europese drempel "
                f"({_euro(limit)}); de raming omvat de totale waarde met alle opties en verlengingen, en een opdracht "

@@ -15,7 +15,7 @@ from ..checks import NEGOTIATED_PROCEDURES, procedure_inline
 from ..exclusion_grounds import OPTIONAL_GROUNDS
 from ..tender import EUROPEAN_PROCEDURES, PROCEDURES, Tender
 from ..terms import ANSWERS_BEFORE_DEADLINE_DAYS, STANDSTILL_DAYS, minimum_term, standstill_end
-from ..thresholds import is_works
+from ..thresholds import eu_thresholds, is_social_services, is_works
 from .plan import Block, Heading, Paragraph, Run, Style, Table, dutch_date, text
 
 CHAPTER_TITLE = "Procedure en planning"
@@ -72,6 +72,7 @@ def _procedure(t: Tender) -> list[Block]:
                     "leidraad daarvan afwijkt, staat dat met de reden erbij")
     out.append(para(f"Deze aanbesteding is een {procedure_inline(label)}; {law}. De aanbesteding verloopt "
                     "elektronisch via ", value_or_gap(t, "platform", "platform"), "."))
+    out += _light_regime(t)
     if t.procedure == "europees-niet-openbaar":
         out.append(text("De procedure kent twee fasen. In de selectiefase dienen gegadigden een verzoek tot deelneming "
                         "in met het Uniform Europees Aanbestedingsdocument (UEA); de opdrachtgever selecteert op grond "
@@ -100,6 +101,20 @@ def _procedure(t: Tender) -> list[Block]:
                         "tegenstrijdigheid gaat de nota van inlichtingen voor op deze leidraad en gaat deze leidraad "
                         "voor op de overige stukken."))
     return out
+
+
+def _light_regime(t: Tender) -> list[Block]:
+    """Social and other specific services: the light regime above its threshold, no EU obligation below."""
+    value = t.total_value_eur()
+    if value is None or t.regime == "concessie" or not is_social_services(t.cpv, t.main_object):
+        return []
+    limit = eu_thresholds(t.publication_date)[0].for_contract(False, t.authority == "centraal", t.regime, social=True)
+    kind = "Deze opdracht betreft sociale en andere specifieke diensten (bijlage XIV bij Richtlijn 2014/24/EU)"
+    if value >= limit:
+        return [text(f"{kind}. Op de opdracht is het verlicht regime van toepassing (artikelen 74 tot en met 76 van de "
+                     "richtlijn); binnen dat regime volgt de opdrachtgever de procedure die deze leidraad beschrijft.")]
+    return [text(f"{kind} en blijft onder de Europese drempel daarvoor; de opdrachtgever volgt de procedure die deze "
+                 "leidraad beschrijft.")]
 
 
 # ------------------------------------------------------------------ planning

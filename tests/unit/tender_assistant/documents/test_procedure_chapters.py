@@ -127,3 +127,11 @@ def test_national_procedures_apply_the_standstill_voluntarily(tender):
     text = _text(procedure_chapters(replace(tender, procedure="nationaal-openbaar")))
     assert "past artikel 2.127 van de Aanbestedingswet 2012 vrijwillig toe" in text
     assert "wettelijke minimumtermijn" not in text  # the Aw sets no minimum term for a national procedure
+
+
+def test_social_services_name_the_light_regime_above_its_threshold(tender):
+    catering = replace(tender, cpv=["55520000-1"], package="catering")
+    above = _text(procedure_chapters(replace(catering, estimated_value_eur=750_000)))
+    below = _text(procedure_chapters(replace(catering, estimated_value_eur=749_999, procedure="nationaal-openbaar")))
+    assert "verlicht regime" in above and "verlicht regime" not in below and "onder de Europese drempel" in below
+    assert "bijlage XIV" not in _text(procedure_chapters(tender))  # workwear is no social service
