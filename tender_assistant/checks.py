@@ -22,6 +22,7 @@ from .library import Library
 from .scoring import weights_sum_problem
 from .tender import (
     EUROPEAN_PROCEDURES,
+    PROCEDURE_VALUES,
     PROCEDURES,
     TENDER_PLACEHOLDERS,
     TENDER_WIDE_PLACEHOLDERS,
@@ -237,7 +238,7 @@ def _check_cpv_package(t: Tender, code: str, library: Library, f: _Findings) -> 
 
 def _check_values(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
     """Advice for values that no chosen criterion uses: usually a misspelt placeholder name."""
-    used: set[str] = set(TENDER_PLACEHOLDERS)
+    used: set[str] = set(TENDER_PLACEHOLDERS) | set(PROCEDURE_VALUES)  # the leidraad's procedure chapter uses these
     used_by: dict[str, set[str]] = {}
     for c in criteria:
         own: set[str] = set()

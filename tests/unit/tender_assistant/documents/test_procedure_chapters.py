@@ -135,3 +135,14 @@ def test_social_services_name_the_light_regime_above_its_threshold(tender):
     below = _text(procedure_chapters(replace(catering, estimated_value_eur=749_999, procedure="nationaal-openbaar")))
     assert "verlicht regime" in above and "verlicht regime" not in below and "onder de Europese drempel" in below
     assert "bijlage XIV" not in _text(procedure_chapters(tender))  # workwear is no social service
+
+
+def test_the_facts_the_chapter_uses_are_not_reported_as_unused(tender, fake_lib):
+    """tender check called the contact person, platform and klachtenmeldpunt 'not used' while the leidraad used them."""
+    from tender_assistant.checks import check_tender
+
+    filled = replace(_filled(tender), values={**_filled(tender).values, "termijn_bewijsstukken": "vijf werkdagen"})
+    unused = [f.where for f in check_tender(filled, fake_lib, date(2027, 1, 4)) if f.code == "value-unused"]
+    assert unused == []
+    filled.set_value("BED-G-01", "procedure_fasen", "twee onderhandelingsrondes")  # tender-wide, not the criterion's
+    assert filled.values["procedure_fasen"] == "twee onderhandelingsrondes"
