@@ -59,7 +59,7 @@ TENDER_PLACEHOLDERS = ("opdrachtgever", "looptijd_maanden")
 # its criterion (criteria[i].values), so two criteria that both use {{garantie_jaren}} keep separate values.
 # Tender-wide facts the leidraad's procedural chapter fills in (documents/procedure_chapters.py), not a criterion.
 PROCEDURE_VALUES = ("contactpersoon", "platform", "klachtenmeldpunt", "termijn_bewijsstukken", "selectie",
-                    "procedure_fasen", "uitgenodigde_ondernemers", "datum_verzoek_deelneming")
+                    "procedure_fasen", "uitgenodigde_ondernemers", "datum_verzoek_deelneming", "tijdstip_inschrijving")
 TENDER_WIDE_PLACEHOLDERS = TENDER_PLACEHOLDERS + (
     "aanbestedende_dienst", "organisatie", "gemeente", "provincie", "startdatum", "ingangsdatum", "einddatum",
     "leveradres", "locatie", "contactpersoon", "platform", "klachtenmeldpunt",

@@ -131,6 +131,7 @@ def _planning(t: Tender) -> list[Block]:
         ("Uiterste datum voor het stellen van vragen", date_or_gap(p.questions_deadline, "questions_deadline", "datum")),
         ("Publicatie van de nota van inlichtingen", date_or_gap(p.answers_date, "answers_date", "datum")),
         ("Uiterste datum van inschrijving", date_or_gap(p.submission_deadline, "submission_deadline", "datum")),
+        ("Tijdstip van sluiting op die datum", value_or_gap(t, "tijdstip_inschrijving", "tijdstip")),
         ("Voorgenomen gunningsbeslissing", date_or_gap(p.award_decision_date, "award_decision_date", "datum")),
     ]
     if t.procedure != "enkelvoudig-onderhands":
@@ -147,7 +148,7 @@ def _planning(t: Tender) -> list[Block]:
     minimum = minimum_term(t.procedure, p.electronic_submission, p.prior_information_notice)
     if minimum is not None:
         out.append(text(f"De termijn tussen publicatie en de uiterste datum van inschrijving is ten minste de "
-                        f"wettelijke minimumtermijn: {minimum.days} dagen ({minimum.basis_nl})."))
+                        f"wettelijke minimumtermijn van {minimum.days} dagen: {minimum.basis_nl}."))
     out.append(text(f"De nota van inlichtingen verschijnt uiterlijk {ANSWERS_BEFORE_DEADLINE_DAYS} dagen voor de "
                     "uiterste datum van inschrijving. Komt zij later, dan verschuift de opdrachtgever de uiterste "
                     "datum van inschrijving zo dat die termijn weer geldt."))
@@ -158,9 +159,10 @@ def _planning(t: Tender) -> list[Block]:
 def _communication(t: Tender) -> list[Block]:
     return [
         Heading("Communicatie en vragen", 2, ""),
-        para("Alle communicatie over deze aanbesteding loopt via het platform; contact met andere medewerkers van de "
-             "opdrachtgever of van de deelnemers over deze aanbesteding is niet toegestaan. Contactpersoon van de "
-             "opdrachtgever: ", value_or_gap(t, "contactpersoon", "contactpersoon"), "."),
+        para("Alle communicatie over deze aanbesteding loopt via het platform; contact over deze aanbesteding met "
+             f"andere medewerkers van de opdrachtgever{' of van de deelnemers' if t.is_joint() else ''} is niet "
+             "toegestaan. Contactpersoon van de opdrachtgever: ", value_or_gap(t, "contactpersoon", "contactpersoon"),
+             "."),
         text("Vragen over de aanbestedingsstukken stelt u via het platform, uiterlijk op de uiterste datum voor het "
              "stellen van vragen. De opdrachtgever beantwoordt ze geanonimiseerd in de nota van inlichtingen, die voor "
              "alle inschrijvers gelijk is. De nota van inlichtingen maakt deel uit van de aanbestedingsstukken en gaat "
@@ -178,7 +180,8 @@ def _submission(t: Tender) -> list[Block]:
     return [
         Heading("Inschrijving", 2, ""),
         text("Een inschrijving is in het Nederlands gesteld en is tijdig, volledig en via het platform ingediend. Een "
-             "inschrijving die na de uiterste datum en het tijdstip van inschrijving op het platform binnenkomt, wordt "
+             "inschrijving die na het tijdstip van sluiting op de uiterste datum van inschrijving op het platform "
+             "binnenkomt, wordt "
              "niet beoordeeld. Een inschrijving onder voorwaarden, of een inschrijving die niet voldoet aan een "
              "minimumeis, is ongeldig en wordt niet verder beoordeeld. Varianten zijn niet toegestaan."),
         para("De inschrijver houdt zijn inschrijving gestand gedurende ", validity, " na de uiterste datum van "

@@ -36,7 +36,7 @@ def _gaps(blocks) -> dict[str, str]:
 def _filled(tender: Tender) -> Tender:
     return replace(tender, publication_date=date(2027, 1, 11), purchase_conditions="ARIV 2018",
                    values={**tender.values, "platform": "TenderNed", "contactpersoon": "J. de Vries",
-                           "klachtenmeldpunt": "klachtenmeldpunt@zaanstad.nl"},
+                           "klachtenmeldpunt": "klachtenmeldpunt@zaanstad.nl", "tijdstip_inschrijving": "12.00 uur"},
                    planning=Planning(submission_deadline=date(2027, 2, 22), questions_deadline=date(2027, 1, 28),
                                      answers_date=date(2027, 2, 8), award_decision_date=date(2027, 3, 15),
                                      contract_start_date=date(2027, 5, 1), bid_validity_days=120))
@@ -54,7 +54,7 @@ def test_every_procedure_has_the_core_and_every_gap_names_its_field(tender, proc
     assert "Commissie van Aanbestedingsexperts" in text and "schort geen enkele termijn op" in text
     assert all(r.field and r.text.endswith("in te vullen]") for r in _runs(blocks) if r.gap)
     assert {"values.platform", "values.contactpersoon", "values.klachtenmeldpunt", "submission_deadline",
-            "purchase_conditions"} <= set(_gaps(blocks))
+            "values.tijdstip_inschrijving", "purchase_conditions"} <= set(_gaps(blocks))
 
 
 def test_the_facts_the_buyer_typed_fill_their_place(tender):
@@ -66,7 +66,8 @@ def test_the_facts_the_buyer_typed_fill_their_place(tender):
                  tender.lots_reason):
         assert fact in text
     assert "Einde van de opschortende termijn: 4 april 2027" in text  # 20 calendar days after the award decision
-    assert "40 dagen (45 dagen (art. 2.71 Aanbestedingswet 2012), 5 dagen korter bij elektronische" in text
+    assert "minimumtermijn van 40 dagen: 45 dagen (art. 2.71 Aanbestedingswet 2012), 5 dagen korter bij" in text
+    assert "Tijdstip van sluiting op die datum: 12.00 uur" in text
 
 
 def test_uea_at_submission_and_papers_only_from_the_intended_winner(tender):
