@@ -44,6 +44,7 @@ class Run:
     bold: bool = False
     italic: bool = False
     gap: bool = False
+    field: str = ""  # for a gap: the tender file's field that fills it (e.g. "values.contactpersoon")
 
 
 @dataclass
@@ -340,33 +341,10 @@ def tender_facts(tender: Tender, date_text: str, procedure: str, package_name: s
 
 
 def procedure_blocks(tender: Tender, procedure: str) -> list[Block]:
-    """The procedure and planning skeleton of a leidraad: facts filled in, dates and contacts marked to fill."""
-    fill = "[in te vullen]"
-    blocks: list[Block] = [
-        Heading("Procedure en planning", 1, ""),
-        Heading("Procedure", 2, ""),
-        text(f"Deze aanbesteding is een {procedure_inline(procedure)}; de Aanbestedingswet 2012 is van toepassing. "
-             "De aanbesteding verloopt elektronisch via het platform "),
-        Heading("Planning", 2, ""),
-        text("De opdrachtgever vult de data in voordat de aanbesteding wordt gepubliceerd."),
-        Table(["Stap", "Datum en tijd"], [[step, fill] for step in (
-            "Publicatie van de aankondiging", "Uiterste datum voor het stellen van vragen", "Publicatie nota van "
-            "inlichtingen", "Uiterste datum en tijd van inschrijving", "Voorlopige gunningsbeslissing",
-            "Einde opschortende termijn", "Definitieve gunning", "Ingangsdatum van de overeenkomst")], [4, 2]),
-        Heading("Contact en communicatie", 2, ""),
-        Paragraph([Run("Vragen, de nota van inlichtingen en de inschrijving zelf lopen alleen via het platform. "
-                       "Contactpersoon van de opdrachtgever: "), Run(fill, gap=True), Run(".")]),
-        Heading("Inschrijvingsvoorwaarden", 2, ""),
-        text("Een inschrijving is geldig als zij tijdig, volledig en via het platform is ingediend, en voldoet aan "
-             "alle geschiktheidseisen en minimumeisen. De inschrijving blijft 90 dagen na de uiterste datum van "
-             "inschrijving geldig."),
-        Paragraph([Run("Uitsluitingsgronden en de Eigen Verklaring: "), Run(fill, gap=True), Run(".")]),
-    ]
-    # The platform sentence ends with a place to fill.
-    first = blocks[2]
-    assert isinstance(first, Paragraph)
-    first.runs.extend([Run(fill, gap=True), Run(".")])
-    return blocks
+    """The leidraad's procedural core for the tender's procedure (documents/procedure_chapters.py)."""
+    from .procedure_chapters import procedure_chapters  # it builds on this module's blocks
+
+    return procedure_chapters(tender)
 
 
 def _cpv_line(code: str) -> str:
