@@ -30,6 +30,7 @@ from ..output import write_output
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
 from .house_style import load_template
+from .lot_chapters import agreement, in_documents
 from .markers import block_markers, split_parts
 from .plan import (
     KIND_CODES,
@@ -339,7 +340,7 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
     letters = iter("ABCDE")
     pve: list[Block] = [*pve_intro, *parts.get("minimumeisen", []), *_annex(_evidence_for(parts, ("ME",)), next(letters))]
     contract_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
-        f"Deze bijlage hoort bij de overeenkomst voor '{tender.title}'. Zij bevat de circulaire contractbepalingen "
+        f"Deze bijlage hoort bij {agreement(tender)} voor '{tender.title}'. Zij bevat de circulaire contractbepalingen "
         "en het borgingsplan: hoe de opdrachtgever tijdens de looptijd controleert of alle eisen en beloften worden "
         f"nagekomen. Het borgingsplan staat ook in {BORGINGSPLAN}, met het blad voor de jaarlijkse "
         "leveranciersgegevens.")]
@@ -366,6 +367,7 @@ def _numbered(tender: Tender, library: Library) -> list[tuple[str, Criterion]]:
     if unknown:
         raise TenderError(f"de criteria {', '.join(unknown)} staan niet in de bibliotheek",
                           en=f"the criteria {', '.join(unknown)} are not in the library", where="criteria")
+    criteria = in_documents(tender, criteria)
     out: list[tuple[str, Criterion]] = []
     for kind in KIND_ORDER:
         items = [c for c in criteria if c.kind == kind]
