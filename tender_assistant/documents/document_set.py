@@ -1,9 +1,10 @@
-"""The document set a buyer publishes and works from: leidraad, programma van eisen, contractbijlage and two workbooks.
+"""The document set a buyer publishes and works from: leidraad, programma van eisen, contractbijlage and workbooks.
 
 `export --set OUTDIR` writes exactly SET_FILES. The three Word documents are cut from one document plan (criteria
 numbered by kind, GE1/ME1/GC1/CB1, so the numbers are the same in every file and workbook); the workbooks hold the
 questions as an e-procurement platform asks them (eisenlijst.xlsx) and the contract manager's verification plan
-with the supplier's yearly data sheet (borgingsplan.xlsx, columns in docs/leveranciersgegevens.md).
+with the supplier's yearly data sheet (borgingsplan.xlsx, columns in docs/leveranciersgegevens.md), and per lot
+what the buyer types into TenderNed in eForms terms (tenderned-invulhulp.xlsx, docs/eforms.md).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ..output import write_output
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
 from .house_style import load_template
+from .invulhulp import write_invulhulp
 from .lot_chapters import agreement, in_documents
 from .markers import block_markers, split_parts
 from .plan import (
@@ -53,7 +55,8 @@ PVE = "programma-van-eisen.docx"
 CONTRACT = "contractbijlage.docx"
 EISENLIJST = "eisenlijst.xlsx"
 BORGINGSPLAN = "borgingsplan.xlsx"
-SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN)
+INVULHULP = "tenderned-invulhulp.xlsx"
+SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN, INVULHULP)
 
 MOMENT_RE = re.compile(r"(Bij inschrijving|Voor gunning|Bij gunning|Bij levering|Tijdens de uitvoering|Jaarlijks|"
                        r"Na afloop|Bij oplevering|Na gunning)\s*:", re.IGNORECASE)
@@ -379,7 +382,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
                contract_template: Path | str | None = None, today: date | None = None, concept: bool = False,
                progress: Progress | None = None, notes: list[str] | None = None,
                user: str = "") -> list[Path]:
-    """Write the five files of the set into outdir (which must exist); each file atomically, templates untouched."""
+    """Write the files of the set (SET_FILES) into outdir (which must exist); each file atomically, templates untouched."""
 
     outdir = Path(outdir)
     if not outdir.is_dir():
@@ -414,6 +417,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
         write_output(outdir / name, data)
     write_eisenlijst(tender, criteria, outdir / EISENLIJST, user)
     write_borgingsplan(tender, criteria, package_name, outdir / BORGINGSPLAN, user)
+    write_invulhulp(tender, library, outdir / INVULHULP, user)
     if progress:
         progress(1, 1)
     return paths
