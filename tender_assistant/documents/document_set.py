@@ -229,7 +229,7 @@ def write_borgingsplan(tender: Tender, criteria: list[tuple[str, Criterion]], pa
     _sheet(wb, "Borgingsplan", ["Nr.", "Soort", "Criterium", "Wat wordt gecontroleerd", "Bewijsmiddel", "Wanneer",
                                 "Door wie", "Gevolg bij niet voldoen", "Kenmerk"],
            borgingsplan_rows(tender, criteria), [7, 16, 30, 60, 50, 22, 20, 40, 12], first=True)
-    years = max(1, math.ceil((tender.contract_term_months or 12) / 12))
+    years = max(1, math.ceil((tender.max_term_months() or 12) / 12))  # options included: the longest it may run
     supplier = [[tender.title, tender.organisation, package_name, year, indicator, unit, None, ""]
                 for year in range(1, years + 1) for indicator, unit in SUPPLIER_INDICATORS]
     _sheet(wb, SUPPLIER_SHEET, SUPPLIER_COLUMNS, supplier, [34, 24, 22, 12, 44, 9, 10, 40])

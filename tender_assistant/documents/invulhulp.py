@@ -17,6 +17,7 @@ from criteria_library.models import R_STRATEGIES, Criterion, DiscountScoring, Ki
 from ..clauses import fill_clause
 from ..contract_term import tender_term
 from ..library import Library
+from ..monitoring.report import MONEY_FORMAT
 from ..monitoring.rule import CIRCULAR_RUNGS
 from ..monitoring.tender_count import count_tender
 from ..output import write_output
@@ -29,6 +30,7 @@ CODES_FILE = Path(__file__).resolve().parent.parent / "data" / "eforms-codes.jso
 SHEET = "Invulhulp"
 COLUMNS = ["Perceel", "Onderdeel", "BT", "Veld", "Code", "Betekenis (eForms-codelijst)", "In te vullen", "Toelichting"]
 GAP = "[in te vullen]"
+AMOUNT_FIELDS = {"BT-27", "BT-271"}
 NATURE = {"werken": "works", "leveringen": "supplies", "diensten": "services"}  # main_object -> contract-nature
 SUPPLY_DIVISIONS = 45  # CPV divisions below 45 (and 48, software packages) are supplies; 45 works; above services
 
@@ -191,7 +193,10 @@ def write_invulhulp(tender: Tender, library: Library, out: Path, user: str = "")
 
     rows = invulhulp_rows(tender, _numbered(tender, library))
     wb = Workbook()
-    _sheet(wb, SHEET, COLUMNS, [r.cells() for r in rows], [8, 26, 9, 38, 11, 34, 60, 50], first=True)
+    ws = _sheet(wb, SHEET, COLUMNS, [r.cells() for r in rows], [8, 26, 9, 38, 11, 34, 60, 50], first=True)
+    for i, r in enumerate(rows, start=2):
+        if r.bt in AMOUNT_FIELDS and isinstance(r.value, int | float):
+            ws.cell(i, COLUMNS.index("In te vullen") + 1).number_format = MONEY_FORMAT
     data = code_lists()
     sources = [[name, info["version"], f"eForms SDK {data['sdk_version']}: {info['file']}"]
                for name, info in data["lists"].items()]

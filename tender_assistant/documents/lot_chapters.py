@@ -116,7 +116,7 @@ def lot_rules(tender: Tender) -> str:
     else:
         out = f"Een inschrijver mag op ten hoogste {_lots(bid)} inschrijven."
     if won is not None and won < n:
-        out += f" Aan één inschrijver worden ten hoogste {_lots(won)} gegund."
+        out += f" Eén inschrijver krijgt ten hoogste {_lots(won)} gegund."
         order = tender.lot_award_order or [lot.id for lot in tender.lots]
         out += (" De percelen worden gegund in de volgorde " + and_list([f"perceel {i}" for i in order])
                 + "; een inschrijver die het maximum al heeft bereikt, komt voor de volgende percelen niet meer in "

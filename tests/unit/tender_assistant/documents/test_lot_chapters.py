@@ -90,7 +90,7 @@ def test_lot_rules_state_limits_and_the_order_of_award(fake_lib):
     tender = joint_workwear()
     tender.max_lots_per_bidder, tender.max_lots_awarded_per_bidder, tender.lot_award_order = 2, 1, ["2", "1"]
     lots = " ".join(section(build_plan(tender, fake_lib, today=TODAY), "Percelen"))
-    assert "Aan één inschrijver worden ten hoogste 1 perceel gegund" in lots
+    assert "Eén inschrijver krijgt ten hoogste 1 perceel gegund" in lots
     assert "gegund in de volgorde perceel 2 en perceel 1" in lots
 
 
@@ -108,3 +108,13 @@ def test_a_tender_without_lots_or_participants_reads_as_before(fake_lib, tender)
     assert "Gemeente Zaanstad besteedt deze opdracht aan via een Europese openbare procedure." in joined
     assert not re.search(r"Perceel|Geldt voor|Opdrachtgevers|penvoerder|Opdrachtgever\b", joined)
     assert "§ 4.3 Rekenvoorbeeld" in lines and "Aandeel gerecyclede vezels (30%)" in joined
+
+
+def test_the_supplier_sheet_runs_over_the_maximum_term(tmp_path, fake_lib):
+    from openpyxl import load_workbook
+
+    from tender_assistant.documents.document_set import BORGINGSPLAN, SUPPLIER_SHEET, export_set
+
+    export_set(joint_workwear(), fake_lib, tmp_path, today=TODAY)
+    ws = load_workbook(tmp_path / BORGINGSPLAN)[SUPPLIER_SHEET]
+    assert {row[3] for row in ws.iter_rows(min_row=2, values_only=True)} == {1, 2, 3, 4, 5}  # 60 months, not 36
