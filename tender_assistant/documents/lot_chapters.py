@@ -7,6 +7,7 @@ A tender without participants or lots gets none of these blocks, so its document
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from criteria_library.infra.text import dutch_number, euro
@@ -186,7 +187,7 @@ def lot_award_blocks(tender: Tender, items: list[Criterion], numbers: dict[str, 
     return blocks
 
 
-def _remapper(lot_items: list[Criterion], numbers: dict[str, str], chapter_no: int):  # noqa: ANN202
+def _remapper(lot_items: list[Criterion], numbers: dict[str, str], chapter_no: int) -> Callable[[str], str]:
     """Numbers the award text gives by position in the lot ('4.1') as the chapter's numbers of those criteria."""
     example = len(lot_items) + 1
     pointer = re.compile(rf"Per gunningscriterium staat hieronder (.*?)\. [Pp]aragraaf {chapter_no}\.{example} "
