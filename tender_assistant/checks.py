@@ -136,9 +136,25 @@ class _Findings(list[Finding]):
 
 
 def resolve_criteria(tender: Tender, library: Library) -> tuple[list[Criterion], list[str]]:
-    """The tender's criteria from the library, in tender order, and the ids the library does not know."""
-    found = library.criteria_by_ids(tender.criterion_ids())
-    return [found[i] for i in tender.criterion_ids() if i in found], [i for i in tender.criterion_ids() if i not in found]
+    """The tender's criteria as the buyer chose them, in tender order, and the ids the library does not know."""
+    chosen, unknown, _current = resolve_chosen(tender, library)
+    return chosen, unknown
+
+
+def resolve_chosen(tender: Tender, library: Library) -> tuple[list[Criterion], list[str], dict[str, Criterion]]:
+    """The criteria at the versions the tender chose, the unknown ids, and the library's current criteria by id.
+
+    A saved tender is a record: its documents print the version the buyer chose (from the library's history), not
+    whatever the library holds today; updating to a newer version is the buyer's explicit act. A chosen version the
+    history no longer holds falls back to the current one (check_tender says so).
+    """
+    ids = tender.criterion_ids()
+    current = library.criteria_by_ids(ids)
+    wanted = {e.id: e.version for e in tender.criteria
+              if e.version is not None and e.id in current and current[e.id].version != e.version}
+    older = library.criteria_at_versions(wanted) if wanted else {}
+    chosen = [older.get(i, current[i]) for i in ids if i in current]
+    return chosen, [i for i in ids if i not in current], current
 
 
 def check_tender(tender: Tender, library: Library, today: date | None = None,
@@ -151,7 +167,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     the wizard checks on every weight step.
     """
     f = _Findings()
-    criteria, unknown = resolve_criteria(tender, library)
+    criteria, unknown, current = resolve_chosen(tender, library)
     _check_basics(tender, library, f)
     lot_checks.check_participants(tender, f)
     lot_checks.check_lots(tender, f)
@@ -162,7 +178,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
         f.error("criterion-unknown", f"het criterium {cid} staat niet (meer) in de bibliotheek",
                 f"criterion {cid} is not (or no longer) in the library", f"criteria[{cid}]")
     for c in criteria:
-        _check_criterion(tender, c, f)
+        _check_criterion(tender, c, current[c.id], f)
     if not unknown:
         _check_values(tender, criteria, f)
     _check_lot_weights(tender, criteria, f)
@@ -273,24 +289,33 @@ def _check_value_ranges(t: Tender, c: Criterion, f: _Findings) -> None:
             f.error("placeholder-range", f"{c.id}: {label}: {problem[0]}", f"{c.id}: {label}: {problem[1]}", where)
 
 
-def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
+def _check_criterion(t: Tender, c: Criterion, latest: Criterion, f: _Findings) -> None:
+    """c: the version the tender chose (what the documents print); latest: the library's current version."""
     where = f"criteria[{c.id}]"
     entry = t.entry(c.id)
-    if c.status == Status.RETIRED:
+    if latest.status == Status.RETIRED:
         f.advice("criterion-retired", f"{c.id} is in de bibliotheek ingetrokken; overweeg een ander criterium",
                  f"{c.id} has been retired in the library; consider another criterion", where)
-    elif c.status != Status.PUBLISHED:
-        f.advice("criterion-unpublished", f"{c.id} is nog niet gepubliceerd (status: {c.status.label_nl})",
-                 f"{c.id} has not been published yet (status: {c.status.label_en})", where)
-    if entry is not None and entry.version is not None and entry.version < c.version:
+    elif latest.status != Status.PUBLISHED:
+        f.advice("criterion-unpublished", f"{c.id} is nog niet gepubliceerd (status: {latest.status.label_nl})",
+                 f"{c.id} has not been published yet (status: {latest.status.label_en})", where)
+    chosen = entry.version if entry is not None else None
+    if chosen is not None and chosen < latest.version and c.version == chosen:
         f.advice("criterion-changed",
-                 f"{c.id} is in de bibliotheek gewijzigd sinds het werd gekozen (versie {entry.version} -> {c.version})",
-                 f"{c.id} changed in the library since it was chosen (version {entry.version} -> {c.version})", where)
-    elif entry is not None and entry.version is not None and entry.version > c.version:
+                 f"{c.id} is in de bibliotheek gewijzigd sinds het werd gekozen (versie {chosen} -> {latest.version}); "
+                 f"de documenten gebruiken versie {chosen} tot u bijwerkt", f"{c.id} changed in the library since it "
+                 f"was chosen (version {chosen} -> {latest.version}); the documents use version {chosen} until you "
+                 "update", where)
+    elif chosen is not None and chosen < latest.version:
+        f.advice("criterion-version-missing",
+                 f"versie {chosen} van {c.id} staat niet meer in de geschiedenis van de bibliotheek; de documenten "
+                 f"gebruiken versie {latest.version}", f"version {chosen} of {c.id} is no longer in the library's "
+                 f"history; the documents use version {latest.version}", where)
+    elif chosen is not None and chosen > latest.version:
         f.advice("criterion-newer",
-                 f"gekozen in versie {entry.version}, maar de bibliotheek heeft versie {c.version}; "
+                 f"gekozen in versie {chosen}, maar de bibliotheek heeft versie {latest.version}; "
                  "is deze aanbesteding met een andere of nieuwere bibliotheek gemaakt?",
-                 f"chosen at version {entry.version}, but the library has version {c.version}; was "
+                 f"chosen at version {chosen}, but the library has version {latest.version}; was "
                  "this tender made with another or newer library?", where)
     _check_value_ranges(t, c, f)
     filled = fill_clause(t, c)
