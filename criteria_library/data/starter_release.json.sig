@@ -1,1 +1,1 @@
-RbY+6ISIzA9ACpuDoL4LPAndxN+EMKu/NomsU7d8SxSonM7agVyWa9mdlRcisVTFDhc8dYZZ5WdkivZERjOXAw==
+qVC/IemnYvQfl7GACmQYTyfilQVob+A2x5PcchOd8ktayE+G1H2x3fAqx6Zf/UZ3EV2LDl7vujEhpOh3GjD4Bg==
