@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -57,6 +57,7 @@ class ImportResult:
     backup: Path | None = None
     read: int = 0  # contracts read from the files, before duplicates are skipped
     total_eur: float = 0.0  # the sum of the amounts read: a factor of 1,000 shows here before it counts
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (Dutch, English) lines: e.g. notice lots left out
 
 
 # ------------------------------------------------------------------ values
@@ -93,8 +94,8 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     if not path.is_file():
         raise RegisterError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.")
     if path.suffix.lower() not in (".csv", ".xlsx"):
-        raise RegisterError(f"{path.name}: kies een .csv-, .xlsx- of .json-bestand.",
-                            en=f"{path.name}: choose a .csv, .xlsx or .json file.")
+        raise RegisterError(f"{path.name}: kies een .csv-, .xlsx-, .json- of .xml-bestand (eForms-aankondiging).",
+                            en=f"{path.name}: choose a .csv, .xlsx, .json or .xml file (eForms notice).")
     try:
         rows = spreadsheets.read_rows(path)
     except SheetError as exc:
@@ -293,8 +294,13 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
 
 
 def read_file(path: Path | str, library: Library, mapping: dict[str, str] | None = None) -> list[ContractRecord]:
-    """Check a contract list (.csv/.xlsx) or an exchange file (.json) and return its records; nothing is written."""
+    """Check a contract list (.csv/.xlsx), an exchange file (.json) or an eForms award notice (.xml) and return its
+    records; nothing is written."""
     path = Path(path)
+    if path.suffix.lower() == ".xml":
+        from .eforms import read_notice
+
+        return read_notice(path).records
     if path.suffix.lower() == ".json":
         from .exchange import read_exchange
 
@@ -337,15 +343,29 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
 
     Exchange files (.json) replace an earlier version of the same record (same uid); contract lists skip it.
     """
+    from .eforms import read_notices
+
     library = _CachedLibrary(library)  # type: ignore[assignment]
     lists: list[ContractRecord] = []
     exchanged: list[ContractRecord] = []
+    notices = [Path(p) for p in paths if Path(p).suffix.lower() == ".xml"]
+    notes: list[tuple[str, str]] = []
+    if notices:
+        records, skipped, problems = read_notices(notices)
+        if problems:
+            raise ImportProblems(problems[0].where if len(notices) == 1 else f"{len(notices)} aankondigingen",
+                                 problems if len(notices) > 1 else [Problem("", problems[0].nl, problems[0].en)])
+        lists.extend(records)
+        notes = [(f"{name}, perceel {s.lot_id}: niet geïmporteerd, {s.why}",
+                  f"{name}, lot {s.lot_id}: not imported, {s.why_en}") for name, s in skipped]
     for path in paths:
-        (exchanged if Path(path).suffix.lower() == ".json" else lists).extend(read_file(path, library, mapping))
+        if Path(path).suffix.lower() != ".xml":
+            (exchanged if Path(path).suffix.lower() == ".json" else lists).extend(read_file(path, library, mapping))
     result = import_records(register, lists)
+    result.notes = notes
     if exchanged:
         more = import_records(register, exchanged, replace=True, backup=result.backup is None)
         result = ImportResult(result.added + more.added, result.skipped + more.skipped,
                               result.updated + more.updated, result.backup or more.backup,
-                              result.read + more.read, result.total_eur + more.total_eur)
+                              result.read + more.read, result.total_eur + more.total_eur, notes)
     return result

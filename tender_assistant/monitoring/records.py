@@ -18,7 +18,10 @@ SOURCES: dict[str, tuple[str, str]] = {
     "app": ("Opgesteld in de app", "Drafted in the app"),
     "import": ("Geïmporteerd", "Imported"),
     "handmatig": ("Handmatig ingevoerd", "Typed in"),
+    "aankondiging": ("Uit een gepubliceerde aankondiging (eForms)", "From a published notice (eForms)"),
 }
+EQUAL_SHARE = "gelijk deel"  # share_basis: a joint notice's buyers split the value equally (eForms states no share)
+STATED_SHARE = "opgegeven"  # share_basis: the share was stated (a tender's participant value)
 
 
 @dataclass
@@ -68,6 +71,13 @@ class ContractRecord:
     override_reason: str = ""
     uid: str = ""  # stable identity across files and imports: never count one contract twice
     id: int | None = None  # row id in the register file
+    notice_id: str = ""  # eForms BT-701, the published notice's identifier ("" when unknown)
+    lot_id: str = ""  # the lot of the tender or notice (eForms BT-137 / BT-13713); "" for a tender without lots
+    winner: str = ""  # the winning tenderer(s), as named in the notice
+    framework: bool = False  # a framework agreement: the value is its stated maximum or estimate, not spend
+    declared_circular: bool = False  # the notice declares BT-774 circ-econ: circular as declared, not verified
+    share: float | None = None  # this organisation's fraction of a joint contract's value (None: not joint)
+    share_basis: str = ""  # EQUAL_SHARE or STATED_SHARE when share is set
 
     def identity(self) -> str:
         """The uid, or one derived from the contract's content when none was given (same content, same uid)."""
@@ -112,7 +122,9 @@ def record_to_dict(r: ContractRecord) -> dict[str, Any]:
         "start_date": _iso(r.start_date), "end_date": _iso(r.end_date), "value_eur": r.value_eur,
         "physical": r.physical, "criteria_known": r.criteria_known,
         "criteria": [criterion_to_dict(c) for c in r.criteria], "source": r.source, "override": r.override,
-        "override_reason": r.override_reason,
+        "override_reason": r.override_reason, "notice_id": r.notice_id or None, "lot_id": r.lot_id or None,
+        "winner": r.winner, "framework": r.framework, "declared_circular": r.declared_circular, "share": r.share,
+        "share_basis": r.share_basis,
     }
 
 
@@ -126,4 +138,7 @@ def record_from_dict(d: dict[str, Any]) -> ContractRecord:
         criteria_known=bool(d.get("criteria_known", True)),
         criteria=[criterion_from_dict(c) for c in d.get("criteria") or []], source=d.get("source") or "import",
         override=d.get("override"), override_reason=d.get("override_reason") or "",
+        notice_id=d.get("notice_id") or "", lot_id=d.get("lot_id") or "", winner=d.get("winner") or "",
+        framework=bool(d.get("framework")), declared_circular=bool(d.get("declared_circular")),
+        share=d.get("share"), share_basis=d.get("share_basis") or "",
     )

@@ -24,7 +24,7 @@ from .records import ContractRecord, criterion_from_dict, criterion_to_dict
 from .rule import CountingRule
 
 REGISTER_FILE = "register.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 migrations = Migrations("tender_assistant.monitoring")
 
@@ -53,6 +53,16 @@ def m0001_register(db: Database) -> None:
     db.table("records").create_index(["uid"], unique=True)
     db.table("records").create_index(["organisation", "award_date"])
     db.table("settings").create({"key": str, "value": str}, pk="key")
+
+
+@migrations(name="0002_notices")
+def m0002_notices(db: Database) -> None:
+    """What a published notice adds: its id and lot, the winner, framework and declared-circular flags, a share."""
+    records = db.table("records")
+    for column, kind in (("notice_id", str), ("lot_id", str), ("winner", str), ("framework", int),
+                         ("declared_circular", int), ("share", float), ("share_basis", str)):
+        records.add_column(column, kind)
+    records.create_index(["notice_id", "lot_id"])
 
 
 # What makes an SQLite file a register of ours, for the SQLite file layer.
@@ -86,6 +96,8 @@ def record_to_row(r: ContractRecord) -> dict[str, Any]:
                                                             ensure_ascii=False),
         "criteria_known": int(r.criteria_known), "source": r.source,
         "override": None if r.override is None else int(r.override), "override_reason": r.override_reason,
+        "notice_id": r.notice_id, "lot_id": r.lot_id, "winner": r.winner, "framework": int(r.framework),
+        "declared_circular": int(r.declared_circular), "share": r.share, "share_basis": r.share_basis,
     }
 
 
@@ -102,7 +114,9 @@ def row_to_record(row: sqlite3.Row | dict[str, Any]) -> ContractRecord:
         criteria=[criterion_from_dict(c) for c in json.loads(row["criteria"] or "[]")],
         criteria_known=bool(row["criteria_known"]), source=row["source"] or "handmatig",
         override=None if row["override"] is None else bool(row["override"]),
-        override_reason=row["override_reason"] or "",
+        override_reason=row["override_reason"] or "", notice_id=row["notice_id"] or "", lot_id=row["lot_id"] or "",
+        winner=row["winner"] or "", framework=bool(row["framework"]), declared_circular=bool(row["declared_circular"]),
+        share=row["share"], share_basis=row["share_basis"] or "",
     )
 
 
