@@ -280,16 +280,22 @@ class MonitoringWindow(QMainWindow):
             show_user_error(self, exc)
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Contractenlijst of monitoringbestand importeren"), "",
-                                              _tr("Contractenlijsten (*.csv *.xlsx *.json)"))
-        if path:
-            self.import_path(Path(path))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, _tr("Contractenlijst, monitoringbestand of aankondigingen importeren"), "",
+            _tr("Contractenlijsten, monitoringbestanden en eForms-aankondigingen (*.csv *.xlsx *.json *.xml)"))
+        if paths:
+            self.import_paths([Path(p) for p in paths])
 
     def import_path(self, path: Path) -> None:
-        """Import a file in a worker; another contract list's headers are mapped first in a dialog."""
+        """Import one file (see import_paths)."""
+        self.import_paths([path])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files in a worker, all checked first; a contract list with other headers is mapped in a dialog."""
         mapping = None
+        path = paths[0]
         try:
-            if path.suffix.lower() in (".csv", ".xlsx"):
+            if len(paths) == 1 and path.suffix.lower() in (".csv", ".xlsx"):
                 headers = headers_of(path)
                 if not set(COLUMNS) <= {h.strip().casefold() for h in headers}:
                     dialog = HeaderMappingDialog(self, headers)
@@ -305,7 +311,7 @@ class MonitoringWindow(QMainWindow):
             # the worker's own connections: the window keeps using its own while the file is read and checked
             with RegisterStore.open(register_path) as register, \
                     LibraryStore.open(library_path, read_only=True) as library:
-                return import_files([path], register, library, mapping)
+                return import_files(list(paths), register, library, mapping)
 
         Operation(self, task, label=_tr("Importeren...")).success(self._imported).failure(self._import_failed).run()
 
@@ -317,7 +323,17 @@ class MonitoringWindow(QMainWindow):
                                 .replace("%1", str(result.added)).replace("%2", str(result.updated))
                                 .replace("%3", str(result.skipped)) + "\n"
                                 + _tr("Gelezen: %1 contract(en), samen %2.").replace("%1", str(result.read))
-                                .replace("%2", euro(result.total_eur, cents=None)))
+                                .replace("%2", euro(result.total_eur, cents=None)) + self._notes_text(result))
+
+    @staticmethod
+    def _notes_text(result: ImportResult, most: int = 8) -> str:
+        """The lines about what was left out (a notice's lots without a winner), at most `most` of them."""
+        if not result.notes:
+            return ""
+        lines = [en if i18n.lang() == "en" else nl for nl, en in result.notes]
+        more = len(lines) - most
+        shown = lines[:most] + ([_tr("... en nog %1").replace("%1", str(more))] if more > 0 else [])
+        return "\n\n" + "\n".join(shown)
 
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):

@@ -132,6 +132,33 @@ def test_import_with_other_headers_goes_through_the_mapping_dialog(window, tmp_p
     assert window.register.count() == total + 3  # twice adds nothing
 
 
+def test_importing_notices_from_the_toolbar_adds_their_lots_and_says_what_was_left_out(
+        window, qtbot, tmp_path: Path, monkeypatch, operations, answers) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.unit.tender_assistant.monitoring.eforms_notices import Lot, write_notice
+
+    first = write_notice(tmp_path / "meubilair.xml", [Lot("LOT-0001", "Stoelen"), Lot("LOT-0002", "Kasten",
+                                                                                         winner=None)])
+    second = write_notice(tmp_path / "kleding.xml", [Lot("LOT-0001", "Kleding")],
+                          notice_id="5d1a2b3c-0000-4000-8000-000000000009", buyers=("Gemeente A", "Gemeente B"))
+    asked: list[str] = []
+
+    def choose(parent, caption, folder, filters):
+        asked.append(filters)
+        return [str(first), str(second)], filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    total = window.register.count()
+    _press(qtbot, window, "Importeren...")
+    operations.wait()
+    assert "*.xml" in asked[0]
+    assert window.register.count() == total + 3  # one lot of one buyer, one lot of two buyers
+    message = next(text for kind, text in answers.seen if kind == "information")
+    assert message.startswith("3 toegevoegd") and "meubilair.xml, perceel LOT-0002: niet geïmporteerd" in message
+    assert {r.title for r in window.register.records("Gemeente B")} == {"Kleding"}
+
+
 def test_report_tab_shows_the_headline_figures_and_both_charts(window, qtbot) -> None:
     window.tabs.setCurrentIndex(1)
     assert window.year.value() == 2025

@@ -1038,14 +1038,6 @@
       <translation>Open tender</translation>
     </message>
     <message>
-      <source>(geen recente aanbestedingen)</source>
-      <translation>(no recent tenders)</translation>
-    </message>
-    <message>
-      <source>Lijst wissen</source>
-      <translation>Clear list</translation>
-    </message>
-    <message>
       <source>Demo-omgeving</source>
       <translation>Demo workspace</translation>
     </message>
@@ -1068,6 +1060,14 @@
     <message>
       <source>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circulair inkopen voor de overheden in de Metropoolregio Amsterdam: van criteriabibliotheek tot aanbestedingsdocument, offline.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circular procurement for the governments of the Amsterdam Metropolitan Area: from criteria library to tender document, offline.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>(geen recente aanbestedingen)</source>
+      <translation>(no recent tenders)</translation>
+    </message>
+    <message>
+      <source>Lijst wissen</source>
+      <translation>Clear list</translation>
     </message>
   </context>
   <context>
@@ -1205,12 +1205,12 @@
       <translation>All organisations (region)</translation>
     </message>
     <message>
-      <source>Contractenlijst of monitoringbestand importeren</source>
-      <translation>Import a contract list or monitoring file</translation>
+      <source>Contractenlijst, monitoringbestand of aankondigingen importeren</source>
+      <translation>Import contract list, monitoring file or notices</translation>
     </message>
     <message>
-      <source>Contractenlijsten (*.csv *.xlsx *.json)</source>
-      <translation>Contract lists (*.csv *.xlsx *.json)</translation>
+      <source>Contractenlijsten, monitoringbestanden en eForms-aankondigingen (*.csv *.xlsx *.json *.xml)</source>
+      <translation>Contract lists, monitoring files and eForms notices (*.csv *.xlsx *.json *.xml)</translation>
     </message>
     <message>
       <source>Import</source>
@@ -1223,6 +1223,10 @@
     <message>
       <source>Gelezen: %1 contract(en), samen %2.</source>
       <translation>Read: %1 contract(s), together %2.</translation>
+    </message>
+    <message>
+      <source>... en nog %1</source>
+      <translation>... and %1 more</translation>
     </message>
     <message>
       <source>Import niet gelukt</source>
