@@ -44,7 +44,7 @@ from tender_assistant.monitoring import register_file
 from tender_assistant.monitoring.importer import COLUMNS, ImportResult, headers_of, import_files
 from tender_assistant.monitoring.records import ContractRecord
 from tender_assistant.monitoring.register_store import RegisterStore
-from tender_assistant.monitoring.report import euro, headline, pct, target_line
+from tender_assistant.monitoring.report import euro, headline, pct, sources_text, target_line
 from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, summarise
 
 from . import i18n
@@ -195,9 +195,16 @@ class MonitoringWindow(QMainWindow):
         self.share_chart.setAccessibleName(_tr("Aandeel circulair per jaar tegen het doel"))
         self.package_chart.setAccessibleName(_tr("Circulaire euro's per inkooppakket"))
         layout.addLayout(charts)
-        self.figures = QTableWidget(0, 7, body)
+        self.figures = QTableWidget(0, 9, body)
         self.figures.setHorizontalHeaderLabels([_tr("Organisatie"), _tr("Binnen telling"), _tr("Circulair"),
-                                                _tr("Aandeel €"), _tr("Aandeel #"), _tr("Dekking"), _tr("Tekort")])
+                                                _tr("Aandeel €"), _tr("Aandeel #"), _tr("Dekking"), _tr("Tekort"),
+                                                _tr("Verklaard"), _tr("Onbekend")])
+        for col, tip in ((7, _tr("Circulair verklaard in de aankondiging (eForms BT-774), niet met criteria "
+                                  "geverifieerd")),
+                         (8, _tr("Waarde waarvan niet bekend is welke criteria erin zaten"))):
+            header_item = self.figures.horizontalHeaderItem(col)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.figures.setAccessibleName(_tr("Cijfers per organisatie"))
         self.figures.verticalHeader().hide()
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -376,11 +383,14 @@ class MonitoringWindow(QMainWindow):
         for row, (name, totals) in enumerate(entries):
             f = totals.figures(report.target)
             values = [name, euro(f["in_scope_eur"]), euro(f["circular_eur"]), pct(f["share_value"]),
-                      pct(f["share_count"]), pct(f["coverage"]), "-" if f["gap_eur"] is None else euro(f["gap_eur"])]
+                      pct(f["share_count"]), pct(f["coverage"]), "-" if f["gap_eur"] is None else euro(f["gap_eur"]),
+                      pct(f["share_declared"]), pct(f["share_unknown"])]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if col:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                else:
+                    item.setToolTip(_tr("Registraties: %1").replace("%1", sources_text(f["sources"], i18n.lang())))
                 self.figures.setItem(row, col, item)
         self.figures.setFixedHeight(self.figures.horizontalHeader().height() + 4 +
                                     sum(self.figures.rowHeight(r) for r in range(len(entries))))

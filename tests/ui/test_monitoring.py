@@ -140,7 +140,7 @@ def test_importing_notices_from_the_toolbar_adds_their_lots_and_says_what_was_le
 
     first = write_notice(tmp_path / "meubilair.xml", [Lot("LOT-0001", "Stoelen"), Lot("LOT-0002", "Kasten",
                                                                                          winner=None)])
-    second = write_notice(tmp_path / "kleding.xml", [Lot("LOT-0001", "Kleding")],
+    second = write_notice(tmp_path / "kleding.xml", [Lot("LOT-0001", "Kleding", circular=True)],
                           notice_id="5d1a2b3c-0000-4000-8000-000000000009", buyers=("Gemeente A", "Gemeente B"))
     asked: list[str] = []
 
@@ -157,6 +157,12 @@ def test_importing_notices_from_the_toolbar_adds_their_lots_and_says_what_was_le
     message = next(text for kind, text in answers.seen if kind == "information")
     assert message.startswith("3 toegevoegd") and "meubilair.xml, perceel LOT-0002: niet geïmporteerd" in message
     assert {r.title for r in window.register.records("Gemeente B")} == {"Kleding"}
+    window.tabs.setCurrentIndex(1)
+    window.org.setCurrentIndex(window.org.findText("Gemeente B"))
+    assert window.figures.horizontalHeaderItem(7).text() == "Verklaard"
+    assert window.figures.item(0, 7).text() == "100,0%" and window.figures.item(0, 3).text() == "0,0%"
+    assert "1 uit aankondigingen" in window.figures.item(0, 0).toolTip()
+    assert "verklaard in de aankondiging" in window.headline.text()
 
 
 def test_report_tab_shows_the_headline_figures_and_both_charts(window, qtbot) -> None:

@@ -1189,6 +1189,22 @@
       <translation>Gap</translation>
     </message>
     <message>
+      <source>Verklaard</source>
+      <translation>Declared</translation>
+    </message>
+    <message>
+      <source>Onbekend</source>
+      <translation>Unknown</translation>
+    </message>
+    <message>
+      <source>Circulair verklaard in de aankondiging (eForms BT-774), niet met criteria geverifieerd</source>
+      <translation>Declared circular in the notice (eForms BT-774), not verified from criteria</translation>
+    </message>
+    <message>
+      <source>Waarde waarvan niet bekend is welke criteria erin zaten</source>
+      <translation>Value for which the criteria used are not known</translation>
+    </message>
+    <message>
       <source>Cijfers per organisatie</source>
       <translation>Figures per organisation</translation>
     </message>
@@ -1243,6 +1259,10 @@
     <message>
       <source>Regio (som)</source>
       <translation>Region (sum)</translation>
+    </message>
+    <message>
+      <source>Registraties: %1</source>
+      <translation>Records: %1</translation>
     </message>
     <message>
       <source>Telregel</source>
