@@ -15,7 +15,7 @@ from criteria_library.infra.text import euro as _euro
 from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
 from criteria_library.validation import value_out_of_range
 
-from . import procurement_policy, thresholds
+from . import lot_checks, procurement_policy, thresholds
 from .clauses import clause_text, fill_clause, placeholder_label
 from .errors import TenderError
 from .library import Library
@@ -78,8 +78,19 @@ PLACE_LABELS: dict[str, tuple[str, str]] = {
     "price_rule": ("Prijsregel", "Price rule"),
     "fixed_budget_eur": ("Vast budget", "Fixed budget"),
     "publication_date": ("Publicatiedatum", "Publication date"),
+    "participants": ("Deelnemers", "Participants"),
+    "mandate": ("Mandaat", "Mandate"),
+    "lots": ("Percelen", "Lots"),
+    "lots_reason": ("Motivering geen percelen", "Reason for no lots"),
+    "lot_award_order": ("Volgorde van gunnen", "Order of award"),
+    "max_lots_awarded_per_bidder": ("Maximum gegunde percelen", "Maximum lots awarded"),
+    "maximum_value_eur": ("Maximale waarde", "Maximum value"),
+    "term_reason": ("Motivering looptijd", "Reason for the term"),
+    "price_band_percent": ("Bandbreedte prijs", "Price band"),
+    "lowest_price_reason": ("Motivering laagste prijs", "Reason for lowest price"),
 }
 _CRITERION_PLACE = re.compile(r"^criteria\[([^\]]+)\](?:\.(\w+))?$")
+_LOT_PLACE = re.compile(r"^lots\[([^\]]+)\](?:\.(.+))?$")
 
 
 def place_label(where: str, lang: str = "nl") -> str:
@@ -89,6 +100,12 @@ def place_label(where: str, lang: str = "nl") -> str:
     en = lang == "en"
     if where in PLACE_LABELS:
         return PLACE_LABELS[where][1 if en else 0]
+    lot = _LOT_PLACE.match(where)
+    if lot:
+        lot_id, rest = lot.groups()
+        head = f"{'Lot' if en else 'Perceel'} {lot_id}"
+        inner = place_label(rest, lang) if rest else ""
+        return f"{head}, {inner}" if inner else head
     match = _CRITERION_PLACE.match(where)
     if match:
         cid, part = match.groups()
@@ -134,6 +151,9 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     f = _Findings()
     criteria, unknown = resolve_criteria(tender, library)
     _check_basics(tender, library, f)
+    lot_checks.check_participants(tender, f)
+    lot_checks.check_lots(tender, f)
+    lot_checks.check_term(tender, f)
     for cid in unknown:
         f.error("criterion-unknown", f"het criterium {cid} staat niet (meer) in de bibliotheek",
                 f"criterion {cid} is not (or no longer) in the library", f"criteria[{cid}]")
@@ -141,7 +161,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
         _check_criterion(tender, c, f)
     if not unknown:
         _check_values(tender, criteria, f)
-    _check_weights(tender, criteria, f)
+    _check_lot_weights(tender, criteria, f)
     _check_procedure(tender, f, today or date.today(), policy or procurement_policy.load_policy(library))
     _check_reference_age(tender, criteria, f)
     _check_ambition(tender, criteria, f)
@@ -280,6 +300,22 @@ def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
                f"\"{label}\" uses the default value \"{value}\"", c.id)
 
 
+def _check_lot_weights(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
+    """Weights, price rule and price weight per lot, each finding naming its lot (one lot: as before)."""
+    if not t.lots:
+        _check_weights(t, criteria, f)
+        return
+    for lot in t.lots:
+        view = t.for_lot(lot.id)
+        ids = set(view.criterion_ids())
+        found = _Findings()
+        _check_weights(view, [c for c in criteria if c.id in ids], found)
+        for x in found:
+            prefix_nl, prefix_en = f"perceel {lot.id}: ", f"lot {lot.id}: "
+            where = f"lots[{lot.id}].{x.where}" if x.where else f"lots[{lot.id}]"
+            f.append(Finding(x.severity, x.code, prefix_nl + x.message, prefix_en + x.en, where))
+
+
 def _check_weights(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
     award = [c for c in criteria if c.kind == Kind.AWARD]
     total = t.price_weight
@@ -306,12 +342,23 @@ def _check_weights(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
     if (problem := weights_sum_problem(t.price_weight, total)) is not None:
         f.error("weights-sum", *problem, "price_weight")
     _check_price_weight(t, award, f)
-    if not award:
-        f.advice("no-award", "er is geen gunningscriterium: de laagste prijs wint en circulariteit telt niet mee "
-                 "in de gunning; gunnen op laagste prijs alleen moet u in de aanbestedingsstukken motiveren "
-                 "(art. 2.114 Aanbestedingswet 2012)", "there is no award criterion: the lowest price wins and "
-                 "circularity does not count in the award; awarding on lowest price alone must be motivated in the "
-                 "tender documents (art. 2.114 Dutch Procurement Act 2012)", "criteria")
+    if t.price_rule == "bandbreedte" and t.price_band_percent is None:
+        f.error("price-band-missing", "de prijsregel bandbreedte heeft een vooraf vastgesteld percentage nodig: "
+                "vul de bandbreedte in", "the band price rule needs a percentage fixed in advance: fill in the band",
+                "price_band_percent")
+    if not award and t.fixed_budget_eur is None:
+        if t.lowest_price_reason.strip():
+            f.info("no-award", "er is geen gunningscriterium: de laagste prijs wint; de motivering staat in de "
+                   "leidraad (art. 2.114 Aanbestedingswet 2012)", "there is no award criterion: the lowest price "
+                   "wins; the motivation is in the tender documents (art. 2.114 Dutch Procurement Act 2012)",
+                   "lowest_price_reason")
+        else:
+            f.error("no-award", "er is geen gunningscriterium: de laagste prijs wint en circulariteit telt niet mee "
+                    "in de gunning; gunnen op laagste prijs alleen moet u motiveren (art. 2.114 Aanbestedingswet "
+                    "2012): vul de motivering in of kies een gunningscriterium", "there is no award criterion: the "
+                    "lowest price wins and circularity does not count in the award; awarding on lowest price alone "
+                    "must be motivated (art. 2.114 Dutch Procurement Act 2012): fill in the motivation or choose an "
+                    "award criterion", "lowest_price_reason")
 
 
 def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None:
@@ -345,6 +392,9 @@ def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None
                  "evaluation'", "price_weight")
 
 
+_LOTS_REASON = ("de opdracht is niet in percelen verdeeld: motiveer waarom niet in de leidraad (art. 1.5 "
+                "Aanbestedingswet 2012); vul de motivering in", "the contract is not divided into lots: state why in "
+                "the tender documents (art. 1.5 Dutch Procurement Act 2012); fill in the motivation")
 NEGOTIATED_PROCEDURES = frozenset({"mededinging-onderhandeling", "concurrentiegerichte-dialoog",
                                    "innovatiepartnerschap"})
 
@@ -356,9 +406,12 @@ def _check_procedure(t: Tender, f: _Findings, today: date, policy: thresholds.Na
                "leg de grond en de motivering vast in de aanbestedingsstukken", f"the {label_en.lower()} may only be "
                "used in the cases the Dutch Procurement Act names; record the ground and the motivation in the tender "
                "documents", "procedure")
-    if t.estimated_value_eur is None:
+    value_or_none = t.total_value_eur()
+    if value_or_none is None:
         f.advice("value-missing", "zonder geraamde waarde kan de procedurekeuze niet worden getoetst",
                  "without an estimated value the choice of procedure cannot be checked", "estimated_value_eur")
+        if len(t.effective_lots()) == 1 and not t.lots_reason.strip():
+            f.advice("lots-reason-missing", *_LOTS_REASON, "lots_reason")
         return
     on = t.publication_date or today
     period, known = thresholds.eu_thresholds(on)
@@ -381,7 +434,12 @@ def _check_procedure(t: Tender, f: _Findings, today: date, policy: thresholds.Na
     regime_nl, regime_en = thresholds.REGIMES.get(t.regime, thresholds.REGIMES["klassiek"])
     if t.regime == "concessie":
         kind_nl, kind_en = "concessies", "concessions"
-    value = t.estimated_value_eur
+    value = value_or_none
+    if len(t.effective_lots()) == 1 and not t.lots_reason.strip():
+        if value >= limit:
+            f.error("lots-reason-missing", *_LOTS_REASON, "lots_reason")
+        else:
+            f.advice("lots-reason-missing", *_LOTS_REASON, "lots_reason")
     label_nl, label_en = PROCEDURES[t.procedure]
     if value >= limit and t.procedure not in EUROPEAN_PROCEDURES:
         f.error("procedure-eu-required", f"de geraamde waarde ({_euro(value)}) ligt op of boven de Europese drempel "

@@ -33,6 +33,9 @@ EXAMPLES: list[tuple[str, str, int, dict]] = [
         "estimated_value_eur": 850000,
         "contract_term_months": 48,
         "price_weight": 45,  # with it the suggested award weights stay inside the library's advised ranges
+        "lots_reason": "Werkplekken en vergaderruimten vormen één samenhangende inrichting met één uitstraling en "
+                       "één aanspreekpunt voor terugname; percelen zouden de afstemming tussen leveranciers bij de "
+                       "gebruiker leggen.",
     }),
     ("bedrijfskleding-buitendienst.tender.json", "bedrijfskleding", 2, {
         "title": "Circulaire bedrijfskleding voor de buitendienst",
@@ -44,6 +47,8 @@ EXAMPLES: list[tuple[str, str, int, dict]] = [
         "estimated_value_eur": 600000,
         "contract_term_months": 36,
         "price_weight": 50,
+        "lots_reason": "Kleding, reparatie en inzameling hangen samen: wie levert, repareert en neemt terug; "
+                       "splitsen zou de verantwoordelijkheid voor de hele levensduur verdelen.",
     }),
 ]
 

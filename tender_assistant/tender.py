@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,24 @@ from criteria_library.infra.text import bad_char_problem, dutch_number, shown
 from criteria_library.models import CPV_TYPED_RE
 
 from .errors import TenderError
+from .tender_parts import (
+    DEFAULT_TIE_RULE,
+    TIE_RULES,
+    Lot,
+    LotCriterion,
+    Participant,
+    PartReader,
+    Planning,
+    lots_to_list,
+    participants_to_list,
+    plain_number,
+    planning_to_dict,
+)
 
 FORMAT = "tender-assistant.tender"
-VERSION = 2  # the newest version this program reads; save_tender writes 1 unless a version-2 field is used
+# The newest version this program reads. save_tender writes the oldest version that holds what the tender uses, so
+# a version 1 or 2 file is written back as it was unless a newer field is filled in.
+VERSION = 3
 
 # Procedure ids in the file -> (Dutch label, English label).
 PROCEDURES: dict[str, tuple[str, str]] = {
@@ -43,7 +59,7 @@ TENDER_PLACEHOLDERS = ("opdrachtgever", "looptijd_maanden")
 # its criterion (criteria[i].values), so two criteria that both use {{garantie_jaren}} keep separate values.
 TENDER_WIDE_PLACEHOLDERS = TENDER_PLACEHOLDERS + (
     "aanbestedende_dienst", "organisatie", "gemeente", "provincie", "startdatum", "ingangsdatum", "einddatum",
-    "leveradres", "locatie", "contactpersoon",
+    "leveradres", "locatie", "contactpersoon", "platform", "klachtenmeldpunt",
 )
 
 # Price scoring rules: id -> (Dutch, English) description as the document states it.
@@ -52,6 +68,10 @@ PRICE_RULES: dict[str, tuple[str, str]] = {
                          "lowest evaluation price divided by the bid's evaluation price"),
     "lineair": ("lineair: de laagste beoordelingsprijs krijgt de volle score, de hoogste nul, daartussen naar rato",
                 "linear: the lowest evaluation price scores in full, the highest zero, in proportion between"),
+    "bandbreedte": ("bandbreedte: de laagste beoordelingsprijs krijgt de volle score, een prijs die het vooraf "
+                    "vastgestelde percentage of meer boven de laagste ligt nul, daartussen naar rato",
+                    "band: the lowest evaluation price scores in full, a price the stated percentage or more above "
+                    "the lowest scores zero, in proportion between"),
 }
 DEFAULT_PRICE_RULE = "relatief-laagste"
 
@@ -115,6 +135,25 @@ class Tender:
     publication_date: date | None = None  # planned publication; thresholds are looked up on it (default: today)
     regime: str = "klassiek"  # the directive: klassiek, speciale-sectoren (utilities) or concessie
     main_object: str | None = None  # werken, leveringen or diensten: for a mixed contract the main object by value
+    # ---- version 3
+    participants: list[Participant] = field(default_factory=list)  # a joint tender: the contracting authorities
+    mandate_date: date | None = None  # the participants' mandate to the penvoerder
+    mandate_reference: str = ""
+    lots: list[Lot] = field(default_factory=list)  # empty: one lot, the tender itself
+    lots_reason: str = ""  # why the contract is not divided into lots (art. 1.5 Aw)
+    max_lots_per_bidder: int | None = None  # bids may be made for at most this many lots
+    max_lots_awarded_per_bidder: int | None = None  # a bidder may win at most this many lots
+    lot_award_order: list[str] = field(default_factory=list)  # the order in which lots are awarded
+    extension_options_months: list[int] = field(default_factory=list)  # options the authority may exercise alone
+    framework_agreement: bool = False
+    maximum_value_eur: float | None = None  # a framework agreement's maximum value
+    term_reason: str = ""  # why a framework agreement runs longer than four years
+    planning: Planning = field(default_factory=Planning)
+    optional_exclusion_grounds: list[str] = field(default_factory=list)  # art. 2.87 Aw grounds applied
+    tie_rule: str = DEFAULT_TIE_RULE
+    price_band_percent: float | None = None  # price rule "bandbreedte": price scores 0 this far above the lowest
+    lowest_price_reason: str = ""  # art. 2.114 Aw: why the lowest price alone decides
+    purchase_conditions: str = ""  # the general purchase conditions that apply (e.g. "ARIV 2018")
 
     def criterion_ids(self) -> list[str]:
         """Ids of the chosen criteria, in the tender's order."""
@@ -153,7 +192,93 @@ class Tender:
         return (self.price_rule != DEFAULT_PRICE_RULE or self.fixed_budget_eur is not None
                 or self.publication_date is not None or any(c.values for c in self.criteria)
                 or self.regime != "klassiek" or self.main_object is not None
-                or self.procedure not in VERSION_1_PROCEDURES)
+                or self.procedure not in VERSION_1_PROCEDURES or self.needs_version_3())
+
+    def needs_version_3(self) -> bool:
+        """True when the file uses a field that version 2 readers would silently ignore."""
+        return bool(self.participants or self.mandate_date or self.mandate_reference or self.lots
+                    or self.lots_reason or self.max_lots_per_bidder or self.max_lots_awarded_per_bidder
+                    or self.lot_award_order or self.extension_options_months or self.framework_agreement
+                    or self.maximum_value_eur is not None or self.term_reason or not self.planning.is_default()
+                    or self.optional_exclusion_grounds or self.tie_rule != DEFAULT_TIE_RULE
+                    or self.price_band_percent is not None or self.lowest_price_reason or self.purchase_conditions
+                    or self.price_rule not in ("relatief-laagste", "lineair"))
+
+    # ---------------------------------------------------------- joint tenders, lots, options
+    def is_joint(self) -> bool:
+        """True for a joint tender: two or more contracting authorities."""
+        return len(self.participants) >= 2
+
+    def penvoerder(self) -> Participant | None:
+        """The participant that runs the procedure for all (the first one named so)."""
+        return next((p for p in self.participants if p.role == "penvoerder"), None)
+
+    def contracting_authorities(self) -> list[str]:
+        """The names of the authorities that sign an agreement: the participants, else the organisation."""
+        if self.participants:
+            return [p.name for p in self.participants]
+        return [self.organisation.strip()] if self.organisation.strip() else []
+
+    def participant_shares(self) -> list[tuple[Participant, float | None, bool]]:
+        """Each participant with its share of the total value and whether that share is an equal split (assumed).
+
+        A participant without its own estimated value gets an equal part of what the others leave over.
+        """
+        total = self.total_value_eur()
+        stated = [p for p in self.participants if p.estimated_value_eur is not None]
+        rest = [p for p in self.participants if p.estimated_value_eur is None]
+        left = None if total is None else max(total - sum(p.estimated_value_eur or 0 for p in stated), 0.0)
+        equal = None if left is None or not rest else left / len(rest)
+        return [(p, p.estimated_value_eur, False) if p.estimated_value_eur is not None else (p, equal, True)
+                for p in self.participants]
+
+    def max_term_months(self) -> int | None:
+        """The longest the contract can run: the initial term plus every extension option."""
+        if self.contract_term_months is None:
+            return None
+        return self.contract_term_months + sum(self.extension_options_months)
+
+    def total_value_eur(self) -> float | None:
+        """The estimated value over the maximum term, options included, of all lots together (art. 2.17 Aw).
+
+        With lots that all carry a value, their sum; otherwise the tender's own estimate.
+        """
+        if self.lots and all(lot.estimated_value_eur is not None for lot in self.lots):
+            return float(sum(lot.estimated_value_eur or 0 for lot in self.lots))
+        return self.estimated_value_eur
+
+    def effective_lots(self) -> list[Lot]:
+        """The lots to score and write: the tender's lots, or the tender itself as the one lot "1"."""
+        if self.lots:
+            return self.lots
+        return [Lot("1", self.title, self.description, list(self.cpv), self.estimated_value_eur, self.price_weight,
+                    self.price_rule, self.price_band_percent, [LotCriterion(c.id, c.weight) for c in self.criteria])]
+
+    def lot(self, lot_id: str) -> Lot | None:
+        """The lot with this id (the implicit lot "1" of a tender without lots), or None."""
+        return next((lot for lot in self.effective_lots() if lot.id == lot_id), None)
+
+    def for_lot(self, lot_id: str) -> Tender:
+        """The tender as one lot sees it: the lot's criteria with the lot's weights, price rule and value.
+
+        Scoring, checks per lot and the documents' per-lot chapters work on this view. KeyError for an unknown lot.
+        """
+        lot = self.lot(lot_id)
+        if lot is None:
+            raise KeyError(lot_id)
+        if not self.lots:
+            return self
+        criteria = []
+        for lc in lot.criteria:
+            entry = self.entry(lc.id)
+            if entry is not None:
+                criteria.append(replace(entry, weight=lc.weight, values=dict(entry.values)))
+        return replace(self, description=lot.description or self.description, cpv=list(lot.cpv or self.cpv),
+                       estimated_value_eur=lot.estimated_value_eur, price_weight=lot.price_weight,
+                       price_rule=lot.price_rule or self.price_rule,
+                       price_band_percent=(lot.price_band_percent if lot.price_band_percent is not None
+                                           else self.price_band_percent),
+                       criteria=criteria, values=dict(self.values), lots=[])
 
     def tender_values(self) -> dict[str, str]:
         """Placeholder values taken from the tender's own fields (organisation, term)."""
@@ -185,7 +310,7 @@ def tender_to_dict(t: Tender) -> dict[str, Any]:
         value = int(value)
     out: dict[str, Any] = {
         "format": FORMAT,
-        "version": 2 if t.needs_version_2() else 1,
+        "version": 3 if t.needs_version_3() else 2 if t.needs_version_2() else 1,
         "title": t.title,
         "organisation": t.organisation,
         "authority": t.authority,
@@ -200,13 +325,32 @@ def tender_to_dict(t: Tender) -> dict[str, Any]:
         "criteria": criteria,
         "values": dict(t.values),
     }
-    if out["version"] == 2:
+    if out["version"] >= 2:
         out["price_rule"] = t.price_rule
         budget: int | float | None = t.fixed_budget_eur
         out["fixed_budget_eur"] = int(budget) if isinstance(budget, float) and budget.is_integer() else budget
         out["publication_date"] = t.publication_date.isoformat() if t.publication_date else None
         out["regime"] = t.regime
         out["main_object"] = t.main_object
+    if out["version"] == 3:
+        out["participants"] = participants_to_list(t.participants)
+        out["mandate"] = {"date": t.mandate_date.isoformat() if t.mandate_date else None,
+                          "reference": t.mandate_reference}
+        out["lots"] = lots_to_list(t.lots)
+        out["lots_reason"] = t.lots_reason
+        out["max_lots_per_bidder"] = t.max_lots_per_bidder
+        out["max_lots_awarded_per_bidder"] = t.max_lots_awarded_per_bidder
+        out["lot_award_order"] = list(t.lot_award_order)
+        out["extension_options_months"] = list(t.extension_options_months)
+        out["framework_agreement"] = t.framework_agreement
+        out["maximum_value_eur"] = plain_number(t.maximum_value_eur)
+        out["term_reason"] = t.term_reason
+        out.update(planning_to_dict(t.planning))
+        out["optional_exclusion_grounds"] = list(t.optional_exclusion_grounds)
+        out["tie_rule"] = t.tie_rule
+        out["price_band_percent"] = plain_number(t.price_band_percent)
+        out["lowest_price_reason"] = t.lowest_price_reason
+        out["purchase_conditions"] = t.purchase_conditions
     return out
 
 
@@ -232,6 +376,30 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "main_object": ("hoofdvoorwerp", "main object"),
     "criteria": ("criteria", "criteria"),
     "values": ("invulwaarden", "placeholder values"),
+    "participants": ("deelnemers", "participants"),
+    "mandate": ("mandaat", "mandate"),
+    "lots": ("percelen", "lots"),
+    "lots_reason": ("motivering geen percelen", "reason for no lots"),
+    "max_lots_per_bidder": ("maximum percelen per inschrijver", "maximum lots per bidder"),
+    "max_lots_awarded_per_bidder": ("maximum gegunde percelen per inschrijver", "maximum lots awarded per bidder"),
+    "lot_award_order": ("volgorde van gunnen", "order of award"),
+    "extension_options_months": ("verlengingsopties", "extension options"),
+    "framework_agreement": ("raamovereenkomst", "framework agreement"),
+    "maximum_value_eur": ("maximale waarde", "maximum value"),
+    "term_reason": ("motivering looptijd", "reason for the term"),
+    "submission_deadline": ("uiterste inschrijfdatum", "submission deadline"),
+    "questions_deadline": ("uiterste datum vragen", "questions deadline"),
+    "answers_date": ("datum nota van inlichtingen", "date of the clarifications"),
+    "award_decision_date": ("voorgenomen gunningsbeslissing", "intended award decision"),
+    "contract_start_date": ("ingangsdatum overeenkomst", "contract start"),
+    "bid_validity_days": ("gestanddoeningstermijn", "bid validity"),
+    "prior_information_notice": ("vooraankondiging", "prior information notice"),
+    "electronic_submission": ("elektronisch inschrijven", "electronic submission"),
+    "optional_exclusion_grounds": ("facultatieve uitsluitingsgronden", "optional exclusion grounds"),
+    "tie_rule": ("regel bij gelijke score", "tie rule"),
+    "price_band_percent": ("bandbreedte prijs", "price band"),
+    "lowest_price_reason": ("motivering laagste prijs", "reason for lowest price"),
+    "purchase_conditions": ("inkoopvoorwaarden", "purchase conditions"),
 }
 CRITERION_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "id": ("code", "id"),
@@ -459,8 +627,41 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
         t.criteria.append(TenderCriterion(cid, weight, clause, version, own))
 
     t.values = _read_values(data.get("values", {}), "values", p, clean)
+    _read_version_3(data, t, p, clean)
     p.raise_if_any()
     return t
+
+
+def _read_version_3(data: dict[str, Any], t: Tender, p: _Problems, clean: Any) -> None:
+    """The fields of version 3 (absent in older files, which then keep the defaults: one lot, no options)."""
+    r = PartReader(data, p, clean, PRICE_RULES, MAX_AMOUNT_EUR)
+    t.participants = r.participants()
+    t.mandate_date, t.mandate_reference = r.mandate()
+    t.lots = r.lots(set(t.criterion_ids()))
+    for lot in t.lots:
+        for i, code in enumerate(lot.cpv):
+            with contextlib.suppress(TenderError):  # the check reports it, so the buyer can still open the file
+                lot.cpv[i] = parse_cpv(code)
+    t.lots_reason = r.text(data.get("lots_reason"), "lots_reason", max_length=MAX_TEXT_LENGTH)
+    t.max_lots_per_bidder = r.whole(data.get("max_lots_per_bidder"), "max_lots_per_bidder", 1, 100, "percelen", "lots")
+    t.max_lots_awarded_per_bidder = r.whole(data.get("max_lots_awarded_per_bidder"), "max_lots_awarded_per_bidder",
+                                            1, 100, "percelen", "lots")
+    t.lot_award_order = r.codes("lot_award_order", 100)
+    t.extension_options_months = r.options()
+    t.framework_agreement = r.flag("framework_agreement", False)
+    t.maximum_value_eur = r.amount(data.get("maximum_value_eur"), "maximum_value_eur", positive=True)
+    t.term_reason = r.text(data.get("term_reason"), "term_reason", max_length=MAX_TEXT_LENGTH)
+    t.planning = r.planning()
+    t.optional_exclusion_grounds = r.codes("optional_exclusion_grounds")
+    tie = data.get("tie_rule", DEFAULT_TIE_RULE)
+    if tie in TIE_RULES:
+        t.tie_rule = tie
+    else:
+        p.add("tie_rule", f"onbekende regel \"{shown(tie)}\"; kies uit {', '.join(TIE_RULES)}",
+              f"unknown rule \"{shown(tie)}\"; choose from {', '.join(TIE_RULES)}")
+    t.price_band_percent = r.band(data.get("price_band_percent"), "price_band_percent")
+    t.lowest_price_reason = r.text(data.get("lowest_price_reason"), "lowest_price_reason", max_length=MAX_TEXT_LENGTH)
+    t.purchase_conditions = r.text(data.get("purchase_conditions"), "purchase_conditions")
 
 
 def _dutch_value(number: float) -> str:

@@ -25,6 +25,7 @@ def tender() -> Tender:
         cpv=["18100000-0"],
         procedure="europees-openbaar",
         estimated_value_eur=900_000,
+        lots_reason="Eén samenhangende levering met één aanspreekpunt; splitsen geeft geen kansen aan het mkb",
         contract_term_months=48,
         ambition_level=2,
         price_weight=30,

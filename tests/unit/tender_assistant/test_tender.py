@@ -12,6 +12,7 @@ from tender_assistant.tender import field_label, load_tender, save_tender, tende
 
 
 def test_save_and_load_round_trip_keeps_everything(tmp_path, tender):
+    tender.lots_reason = ""  # nothing of version 3 or 2 is used: the file stays version 1
     tender.criteria[3].text = "Eigen tekst voor {{opdrachtgever}}."
     path = tmp_path / "kleding.tender.json"
     save_tender(tender, path)
