@@ -332,7 +332,8 @@ def notice_records(root: Any, name: str) -> NoticeRead:
                 criteria_known=False, source="aankondiging", notice_id=notice_id, lot_id=lot_id,
                 winner="; ".join(winners), framework=framework,
                 declared_circular=CIRCULAR in values(lot, "BT-774-Lot"),
-                share=share if len(buyers) > 1 else None, share_basis=EQUAL_SHARE if len(buyers) > 1 else "")
+                share=share if len(buyers) > 1 else None, share_basis=EQUAL_SHARE if len(buyers) > 1 else "",
+                participants=buyers if len(buyers) > 1 else [])
             record.uid = notice_uid(notice_id, lot_id, buyer)
             read.records.append(record)
     return read

@@ -314,6 +314,23 @@ def import_file(path: Path | str, register: RegisterStore, library: Library,
     return import_files([path], register, library, mapping)
 
 
+def _read_exchange_noting_rule(path: Path, register: RegisterStore, notes: list[tuple[str, str]]) -> list[ContractRecord]:
+    """An exchange file's records; a note when it was made with another counting rule than the register's."""
+    from .exchange import read_exchange_file, rule_difference
+
+    exchange = read_exchange_file(path)
+    if exchange.rule is None:
+        notes.append((f"{path.name}: versie {exchange.version}, zonder telregel; het register telt de registraties "
+                      "met zijn eigen telregel.", f"{path.name}: version {exchange.version}, without a counting "
+                      "rule; the register counts the records with its own rule."))
+    elif differences := rule_difference(exchange.rule, register.rule()):
+        notes.append((f"{path.name} is gemaakt met een andere telregel ({'; '.join(nl for nl, _ in differences)}); "
+                      "het register telt alle registraties opnieuw met zijn eigen telregel.",
+                      f"{path.name} was made with another counting rule ({'; '.join(en for _, en in differences)}); "
+                      "the register recounts every record with its own rule."))
+    return exchange.records
+
+
 class _CachedLibrary:
     """Asks the library once per criterion id and once for the packages, however many files are read."""
 
@@ -359,8 +376,11 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
         notes = [(f"{name}, perceel {s.lot_id}: niet geïmporteerd, {s.why}",
                   f"{name}, lot {s.lot_id}: not imported, {s.why_en}") for name, s in skipped]
     for path in paths:
-        if Path(path).suffix.lower() != ".xml":
-            (exchanged if Path(path).suffix.lower() == ".json" else lists).extend(read_file(path, library, mapping))
+        suffix = Path(path).suffix.lower()
+        if suffix == ".json":
+            exchanged.extend(_read_exchange_noting_rule(Path(path), register, notes))
+        elif suffix != ".xml":
+            lists.extend(read_file(path, library, mapping))
     result = import_records(register, lists)
     result.notes = notes
     if exchanged:

@@ -42,6 +42,7 @@ class AppliedCriterion:
     scoring_type: str = ""  # "punten", "relatief", "fictieve_korting" or "" (unknown, or not an award criterion)
     marktstandaard: bool = False  # market standard or legally required: never counts
     source: str = ""  # where the criterion comes from (EU GPP, PIANOo, MRA working group): eForms BT-805
+    reference: str = ""  # the criterion's id at its source (an EU GPP or PIANOo criterion id) when the library has one
 
     @property
     def known(self) -> bool:
@@ -78,6 +79,7 @@ class ContractRecord:
     declared_circular: bool = False  # the notice declares BT-774 circ-econ: circular as declared, not verified
     share: float | None = None  # this organisation's fraction of a joint contract's value (None: not joint)
     share_basis: str = ""  # EQUAL_SHARE or STATED_SHARE when share is set
+    participants: list[str] = field(default_factory=list)  # every contracting authority of a joint contract
 
     def identity(self) -> str:
         """The uid, or one derived from the contract's content when none was given (same content, same uid)."""
@@ -103,7 +105,7 @@ def criterion_to_dict(c: AppliedCriterion) -> dict[str, Any]:
     """An applied criterion as JSON (register file column and exchange file)."""
     return {"id": c.id, "version": c.version, "kind": c.kind, "level": c.level, "r_strategy": c.r_strategy,
             "weight": c.weight, "scoring_type": c.scoring_type, "marktstandaard": c.marktstandaard,
-            "source": c.source}
+            "source": c.source, "reference": c.reference or None}
 
 
 def criterion_from_dict(d: dict[str, Any]) -> AppliedCriterion:
@@ -111,7 +113,7 @@ def criterion_from_dict(d: dict[str, Any]) -> AppliedCriterion:
     return AppliedCriterion(id=d["id"], version=d.get("version"), kind=d.get("kind") or "", level=d.get("level"),
                             r_strategy=d.get("r_strategy") or "", weight=d.get("weight"),
                             scoring_type=d.get("scoring_type") or "", marktstandaard=bool(d.get("marktstandaard")),
-                            source=d.get("source") or "")
+                            source=d.get("source") or "", reference=d.get("reference") or "")
 
 
 def record_to_dict(r: ContractRecord) -> dict[str, Any]:
@@ -124,7 +126,7 @@ def record_to_dict(r: ContractRecord) -> dict[str, Any]:
         "criteria": [criterion_to_dict(c) for c in r.criteria], "source": r.source, "override": r.override,
         "override_reason": r.override_reason, "notice_id": r.notice_id or None, "lot_id": r.lot_id or None,
         "winner": r.winner, "framework": r.framework, "declared_circular": r.declared_circular, "share": r.share,
-        "share_basis": r.share_basis,
+        "share_basis": r.share_basis, "participants": list(r.participants),
     }
 
 
@@ -140,5 +142,5 @@ def record_from_dict(d: dict[str, Any]) -> ContractRecord:
         override=d.get("override"), override_reason=d.get("override_reason") or "",
         notice_id=d.get("notice_id") or "", lot_id=d.get("lot_id") or "", winner=d.get("winner") or "",
         framework=bool(d.get("framework")), declared_circular=bool(d.get("declared_circular")),
-        share=d.get("share"), share_basis=d.get("share_basis") or "",
+        share=d.get("share"), share_basis=d.get("share_basis") or "", participants=list(d.get("participants") or []),
     )

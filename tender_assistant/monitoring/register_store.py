@@ -57,10 +57,10 @@ def m0001_register(db: Database) -> None:
 
 @migrations(name="0002_notices")
 def m0002_notices(db: Database) -> None:
-    """What a published notice adds: its id and lot, the winner, framework and declared-circular flags, a share."""
+    """What notices and joint tenders add: notice id and lot, winner, framework and declared flags, share, participants."""
     records = db.table("records")
     for column, kind in (("notice_id", str), ("lot_id", str), ("winner", str), ("framework", int),
-                         ("declared_circular", int), ("share", float), ("share_basis", str)):
+                         ("declared_circular", int), ("share", float), ("share_basis", str), ("participants", str)):
         records.add_column(column, kind)
     records.create_index(["notice_id", "lot_id"])
 
@@ -98,6 +98,7 @@ def record_to_row(r: ContractRecord) -> dict[str, Any]:
         "override": None if r.override is None else int(r.override), "override_reason": r.override_reason,
         "notice_id": r.notice_id, "lot_id": r.lot_id, "winner": r.winner, "framework": int(r.framework),
         "declared_circular": int(r.declared_circular), "share": r.share, "share_basis": r.share_basis,
+        "participants": json.dumps(r.participants, ensure_ascii=False),
     }
 
 
@@ -116,7 +117,7 @@ def row_to_record(row: sqlite3.Row | dict[str, Any]) -> ContractRecord:
         override=None if row["override"] is None else bool(row["override"]),
         override_reason=row["override_reason"] or "", notice_id=row["notice_id"] or "", lot_id=row["lot_id"] or "",
         winner=row["winner"] or "", framework=bool(row["framework"]), declared_circular=bool(row["declared_circular"]),
-        share=row["share"], share_basis=row["share_basis"] or "",
+        share=row["share"], share_basis=row["share_basis"] or "", participants=json.loads(row["participants"] or "[]"),
     )
 
 

@@ -48,6 +48,8 @@ def text_report(report: MonitoringReport) -> str:
     """The report as plain text: the rule, the figures per organisation and the region, the flags."""
     lines = [f"Monitoring circulair inkopen {report.year}: {target_line(report)}", "", "Telregel:"]
     lines += [f"  - {line}" for line in report.rule.describe()]
+    lines.append("  - Elke registratie is met deze telregel geteld, ook die uit bestanden van andere organisaties "
+                 "(gemaakt met hun eigen telregel).")
     lines.append("")
     header = f"{'Organisatie':<32} {'binnen telling':>16} {'circulair':>16} {'aandeel €':>10} {'aandeel #':>10} " \
              f"{'dekking':>8} {'tekort':>16}"

@@ -156,8 +156,8 @@ def test_a_bad_exchange_file_names_the_place(tmp_path: Path, register: RegisterS
                     '[{"uid": "u1", "organisation": "A", "title": "T", "value_eur": "veel", "physical": true}]}')
     with pytest.raises(ImportProblems, match=r"records\[0\]\.value_eur"):
         import_file(path, register, library)
-    path.write_text('{"format": "tender-assistant.monitoring", "version": 2, "records": []}')
-    with pytest.raises(Exception, match="versie 2"):
+    path.write_text('{"format": "tender-assistant.monitoring", "version": 3, "records": []}')
+    with pytest.raises(Exception, match="versie 3"):
         import_file(path, register, library)
 
 
