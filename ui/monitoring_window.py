@@ -64,10 +64,11 @@ def register_path_for(store: LibraryStore) -> Path:
     return register_file.register_path_for(store.path)
 
 
-def offer_registration(parent: QWidget, tender: Any, store: LibraryStore) -> ContractRecord | None:
-    """After a final export: offer to put the tender in the register (award date and value confirmed later)."""
+def offer_registration(parent: QWidget, tender: Any, store: LibraryStore) -> list[ContractRecord] | None:
+    """After a final export: offer to put the tender in the register (award date and value confirmed later): one
+    record per lot and per participant of a joint tender. Returns the records added, None when none were."""
     from tender_assistant.checks import resolve_criteria
-    from tender_assistant.monitoring.tender_count import record_from_tender
+    from tender_assistant.monitoring.tender_count import records_from_tender
 
     answer = QMessageBox.question(parent, _tr("Registreren in het monitoringregister"),
                                   _tr("Deze aanbesteding registreren in het monitoringregister? Gunningsdatum en "
@@ -75,18 +76,23 @@ def offer_registration(parent: QWidget, tender: Any, store: LibraryStore) -> Con
     if answer != QMessageBox.StandardButton.Yes:
         return None
     criteria, _unknown = resolve_criteria(tender, store)
-    record = record_from_tender(tender, criteria)
+    records = records_from_tender(tender, criteria)
     try:
         with RegisterStore.open(register_path_for(store)) as register:
-            if record.identity() in register.existing([record.identity()]):
-                return None  # registered at an earlier export
-            register.add(record)
+            known = register.existing(r.identity() for r in records)
+            records = [r for r in records if r.identity() not in known]  # registered at an earlier export
+            if not records:
+                return None
+            register.add_new(records)
     except UserError as exc:
         show_user_error(parent, exc)
         return None
+    where = str(register_path_for(store))
     QMessageBox.information(parent, _tr("Registreren in het monitoringregister"),
-                            _tr("Geregistreerd in %1.").replace("%1", str(register_path_for(store))))
-    return record
+                            _tr("Geregistreerd in %1.").replace("%1", where) if len(records) == 1 else
+                            _tr("%1 registraties (per perceel en per deelnemer) geregistreerd in %2.")
+                            .replace("%1", str(len(records))).replace("%2", where))
+    return records
 
 
 # ---------------------------------------------------------------------- the window

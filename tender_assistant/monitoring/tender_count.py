@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from criteria_library.models import LEVEL_LABELS, Criterion, Level
 
 from ..tender import Tender
 from .importer import applied_from_library
-from .records import ContractRecord
+from .records import EQUAL_SHARE, STATED_SHARE, ContractRecord
 from .rule import CountingRule, evaluate, in_scope, smallest_change
 
 
@@ -54,6 +54,41 @@ def record_from_tender(tender: Tender, criteria: list[Criterion]) -> ContractRec
     return ContractRecord(organisation=tender.organisation, title=tender.title, package=tender.package,
                           cpv=list(tender.cpv), procedure=tender.procedure, value_eur=tender.estimated_value_eur or 0.0,
                           physical=True, criteria=applied, source="app")
+
+
+def participant_fractions(tender: Tender) -> list[tuple[str, float, str]]:
+    """(name, fraction of the whole, basis) per contracting authority: a joint tender's participants (their shares
+    from Tender.participant_shares: a stated estimated value, else an equal part of the rest), else the organisation
+    alone. Without a total value to divide, every participant gets an equal fraction."""
+    if not tender.participants:
+        return [(tender.organisation.strip(), 1.0, "")]
+    total = tender.total_value_eur()
+    shares = tender.participant_shares()
+    if not total or any(amount is None for _, amount, _ in shares):
+        return [(p.name, 1 / len(shares), EQUAL_SHARE) for p, _, _ in shares]
+    return [(p.name, (amount or 0.0) / total, EQUAL_SHARE if assumed else STATED_SHARE)
+            for p, amount, assumed in shares]
+
+
+def records_from_tender(tender: Tender, criteria: list[Criterion]) -> list[ContractRecord]:
+    """The register records a tender becomes: one per lot and per contracting authority, each with its own value
+    (its share of the lot) and the lot's own criteria and weights, so one lot may count while another does not."""
+    fractions = participant_fractions(tender)
+    joint = len(fractions) > 1
+    names = [name for name, _, _ in fractions] if joint else []
+    records = []
+    for lot in tender.effective_lots():
+        view = tender.for_lot(lot.id)
+        chosen = {c.id for c in view.criteria}
+        base = record_from_tender(view, [c for c in criteria if c.id in chosen])
+        lot_value = lot.estimated_value_eur if tender.lots else tender.estimated_value_eur
+        for name, fraction, basis in fractions:
+            records.append(replace(
+                base, organisation=name, title=f"{tender.title}: {lot.title}" if tender.lots else tender.title,
+                cpv=list(lot.cpv or tender.cpv), value_eur=round((lot_value or 0.0) * fraction, 2),
+                lot_id=lot.id if tender.lots else "", criteria=[replace(c) for c in base.criteria],
+                share=fraction if joint else None, share_basis=basis if joint else "", participants=list(names)))
+    return records
 
 
 def count_tender(tender: Tender, criteria: list[Criterion], rule: CountingRule | None = None) -> TenderCount:

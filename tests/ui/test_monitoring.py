@@ -219,12 +219,35 @@ def test_after_a_final_export_the_tender_is_offered_for_registration(app, librar
     assert offer_registration(parent, tender, library) is None
     assert not register_path_for(library).exists()
     answers.question = QMessageBox.StandardButton.Yes
-    record = offer_registration(parent, tender, library)
-    assert record is not None and record.source == "app" and record.award_date is None
+    [record] = offer_registration(parent, tender, library) or []
+    assert record.source == "app" and record.award_date is None
     assert offer_registration(parent, tender, library) is None  # a second export registers nothing new
     with RegisterStore.open(register_path_for(library)) as register:
         [stored] = register.records()
     assert [c.weight for c in stored.criteria] == [None, 20] and stored.value_eur == 850_000
+
+
+def test_a_joint_tender_with_lots_is_registered_per_lot_and_per_participant(app, library, answers) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from tender_assistant.tender import Tender, TenderCriterion
+    from tender_assistant.tender_parts import Lot, LotCriterion, Participant
+    from ui.monitoring_window import offer_registration, register_path_for
+
+    tender = Tender(title="Kantoormeubilair", organisation="Gemeente A", package="meubilair",
+                    estimated_value_eur=500_000, criteria=[TenderCriterion("MEU-M-01")],
+                    participants=[Participant("Gemeente A", "penvoerder"), Participant("Gemeente B")],
+                    lots=[Lot("1", "Nieuw", estimated_value_eur=300_000, criteria=[LotCriterion("MEU-M-01")]),
+                          Lot("2", "Hergebruik", estimated_value_eur=200_000)])
+    answers.question = QMessageBox.StandardButton.Yes
+    records = offer_registration(QWidget(), tender, library) or []
+    assert sorted((r.organisation, r.lot_id, r.value_eur) for r in records) == [
+        ("Gemeente A", "1", 150_000), ("Gemeente A", "2", 100_000), ("Gemeente B", "1", 150_000),
+        ("Gemeente B", "2", 100_000)]
+    assert any("4 registraties (per perceel en per deelnemer)" in text for _, text in answers.seen)
+    with RegisterStore.open(register_path_for(library)) as register:
+        assert register.count() == 4
+        assert {r.share_basis for r in register.records()} == {"gelijk deel"}
 
 
 def test_the_wizard_pages_carry_the_badge(app, qtbot, library) -> None:

@@ -1093,6 +1093,10 @@
       <translation>Registered in %1.</translation>
     </message>
     <message>
+      <source>%1 registraties (per perceel en per deelnemer) geregistreerd in %2.</source>
+      <translation>%1 records (per lot and per participant) registered in %2.</translation>
+    </message>
+    <message>
       <source>Monitoring circulair inkopen</source>
       <translation>Circular procurement monitoring</translation>
     </message>
