@@ -21,12 +21,15 @@ from criteria_library.infra.text import AMOUNT, NUMBER, NumberError, read_number
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from tender_assistant.library import Library
 
-from .records import NATURES, AppliedCriterion, ContractRecord, content_uid
+from .records import NATURES, STATED_SHARE, AppliedCriterion, ContractRecord, content_uid
 from .register_store import RegisterError, RegisterStore
 
 # The import contract: these column names, in any order. Extra columns are ignored.
 COLUMNS = ("organisatie", "titel", "pakket", "cpv", "aard", "procedure", "gunningsdatum", "startdatum", "einddatum",
            "waarde_eur", "fysiek", "criteria", "circulair", "reden")
+# Optional columns (issue 20/22): the lot, the published notice, the participants of a joint contract ('|' between
+# names) and this organisation's share of it in percent.
+OPTIONAL_COLUMNS = ("perceel", "aankondiging", "deelnemers", "aandeel")
 REQUIRED_VALUES = ("organisatie", "titel", "aard", "gunningsdatum", "waarde_eur", "fysiek")
 YES = {"ja", "j", "yes", "y", "true", "1", "waar"}
 NO = {"nee", "n", "no", "false", "0", "onwaar"}
@@ -205,6 +208,19 @@ def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], pa
     if r.override is not None and not r.override_reason:
         bad("reden", "is verplicht als 'circulair' is ingevuld", "is required when 'circulair' is filled in")
     r.criteria, r.criteria_known = _criteria(cell("criteria"), known, bad)
+    r.lot_id, r.notice_id = cell("perceel"), cell("aankondiging")
+    r.participants = [name.strip() for name in cell("deelnemers").split("|") if name.strip()]
+    if cell("aandeel"):
+        try:
+            percent = cell_number(row.get("aandeel"), kind=NUMBER)
+        except NumberError as exc:
+            bad("aandeel", exc.nl, exc.en)
+        else:
+            if percent is None or not 0 < percent <= 100:
+                bad("aandeel", "moet een percentage groter dan 0 en ten hoogste 100 zijn",
+                    "must be a percentage above 0, at most 100")
+            else:
+                r.share, r.share_basis = percent / 100, STATED_SHARE
     if len(problems) != before:
         return None
     r.uid = content_uid(r)  # once, here: every later step asks for it

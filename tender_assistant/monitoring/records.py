@@ -87,9 +87,13 @@ class ContractRecord:
 
 
 def content_uid(r: ContractRecord) -> str:
-    """A uid from what identifies a contract: organisation, title, package, award date and value."""
-    key = json.dumps([r.organisation.strip().casefold(), r.title.strip().casefold(), r.package,
-                      r.award_date.isoformat() if r.award_date else "", round(r.value_eur, 2)], ensure_ascii=False)
+    """A uid from what identifies a contract: organisation, title, package, award date and value (and the lot, for a
+    contract with lots: records without one keep the uid they always had)."""
+    parts: list[object] = [r.organisation.strip().casefold(), r.title.strip().casefold(), r.package,
+                           r.award_date.isoformat() if r.award_date else "", round(r.value_eur, 2)]
+    if r.lot_id:
+        parts.append(r.lot_id.strip().casefold())
+    key = json.dumps(parts, ensure_ascii=False)
     return "c-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
