@@ -276,5 +276,5 @@ def test_records_without_a_lot_keep_the_uid_they_always_had() -> None:
     record = ContractRecord("Gemeente Zaanstad", "Kantoormeubilair stadhuis", package="meubilair",
                             award_date=date(2025, 3, 1), value_eur=1_250_000.5)
     assert content_uid(record) == "c-" + hashlib.sha256(
-        '["gemeente zaanstad", "kantoormeubilair stadhuis", "meubilair", "2025-03-01", 1250000.5]'.encode()
+        b'["gemeente zaanstad", "kantoormeubilair stadhuis", "meubilair", "2025-03-01", 1250000.5]'
     ).hexdigest()[:24]
