@@ -315,6 +315,7 @@ class MonitoringWindow(QMainWindow):
                     if not dialog.exec():
                         return
                     mapping = dialog.mapping()
+            accepted = self._ask_about_doubts([p for p in paths if p.suffix.lower() == ".xml"])
         except (UserError, OSError, ValueError) as exc:
             self._import_failed(exc)
             return
@@ -324,9 +325,36 @@ class MonitoringWindow(QMainWindow):
             # the worker's own connections: the window keeps using its own while the file is read and checked
             with RegisterStore.open(register_path) as register, \
                     LibraryStore.open(library_path, read_only=True) as library:
-                return import_files(list(paths), register, library, mapping)
+                return import_files(list(paths), register, library, mapping, accept=lambda m: m.key() in accepted)
 
         Operation(self, task, label=_tr("Importeren...")).success(self._imported).failure(self._import_failed).run()
+
+    def _ask_about_doubts(self, notices: list[Path]) -> set[tuple[str, str]]:
+        """Ask, per notice lot that looks like (but is not certainly) a tender drafted in the app, whether they are
+        the same; the (notice, app) keys the user said yes to. The notices are read here once more, before the
+        import, because a question belongs in this thread."""
+        from tender_assistant.monitoring.importer import new_notice_records, read_notice_files
+        from tender_assistant.monitoring.notice_match import find_matches
+
+        apps = [r for r in self.register.records() if r.source == "app"] if notices else []
+        if not apps:
+            return set()
+        records, _notes = read_notice_files(notices)
+        accepted: set[tuple[str, str]] = set()
+        for match in find_matches(new_notice_records(records, self.register), apps):
+            if match.certain:
+                continue
+            text = (_tr("Is dit dezelfde aanbesteding?") + "\n\n"
+                    + _tr("Aankondiging: %1 (%2, perceel %3), %4").replace("%1", match.notice.title)
+                    .replace("%2", match.notice.organisation).replace("%3", match.notice.lot_id)
+                    .replace("%4", euro(match.notice.value_eur)) + "\n"
+                    + _tr("Uit de app: %1, %2").replace("%1", match.app.title).replace("%2", euro(match.app.value_eur))
+                    + "\n\n" + _tr("Bij ja worden ze één registratie: de criteria uit de app blijven, waarde, "
+                                     "gunningsdatum en winnaar komen uit de aankondiging."))
+            answer = QMessageBox.question(self, _tr("Aankondiging samenvoegen?"), text)
+            if answer == QMessageBox.StandardButton.Yes:
+                accepted.add(match.key())
+        return accepted
 
     def _imported(self, result: ImportResult) -> None:
         self.undo_stack.clear()  # an import is undone from its backup, not step by step

@@ -21,6 +21,7 @@ from criteria_library.infra.text import AMOUNT, NUMBER, NumberError, read_number
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from tender_assistant.library import Library
 
+from .notice_match import Match
 from .records import NATURES, STATED_SHARE, AppliedCriterion, ContractRecord, content_uid
 from .register_store import RegisterError, RegisterStore
 
@@ -288,8 +289,8 @@ def _criteria(text: str, known: dict[str, Criterion],
 
 # ------------------------------------------------------------------ importing
 def import_records(register: RegisterStore, records: Iterable[ContractRecord], *, replace: bool = False,
-                   backup: bool = True) -> ImportResult:
-    """Add the records that are new (by uid), after a backup; all or nothing."""
+                   backup: bool = True, updates: list[ContractRecord] | None = None) -> ImportResult:
+    """Add the records that are new (by uid), and write back updated ones, after a backup; all or nothing."""
     records = list(records)
     for r in records:
         r.uid = r.identity()
@@ -303,8 +304,8 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
         if r.uid not in existing or replace:
             new.append(r)
     skipped = len(records) - len(new)
-    copy = register.backup() if backup and new and register.count() else None
-    added, updated = register.add_new(new, replace=replace)
+    copy = register.backup() if backup and (new or updates) and register.count() else None
+    added, updated = register.add_new(new, replace=replace, updates=updates or [])
     return ImportResult(added=added, skipped=skipped + (len(new) - added - updated), updated=updated, backup=copy,
                         read=len(records), total_eur=sum(r.value_eur for r in records))
 
@@ -370,35 +371,67 @@ class _CachedLibrary:
         return {i: self.known[i] for i in wanted if i in self.known}
 
 
+def read_notice_files(paths: list[Path]) -> tuple[list[ContractRecord], list[tuple[str, str]]]:
+    """Every notice's records and a (Dutch, English) line per lot result left out; ImportProblems names every notice
+    that cannot be read (then nothing is imported)."""
+    from .eforms import read_notices
+
+    records, skipped, problems = read_notices(paths)
+    if problems:
+        raise ImportProblems(problems[0].where if len(paths) == 1 else f"{len(paths)} aankondigingen",
+                             problems if len(paths) > 1 else [Problem("", problems[0].nl, problems[0].en)])
+    return records, [(f"{name}, perceel {s.lot_id}: niet geïmporteerd, {s.why}",
+                      f"{name}, lot {s.lot_id}: not imported, {s.why_en}") for name, s in skipped]
+
+
+def new_notice_records(records: list[ContractRecord], register: RegisterStore) -> list[ContractRecord]:
+    """The notice records whose notice, lot and organisation the register does not hold yet (under any uid: a
+    notice merged into an app record keeps the app's uid)."""
+    keys = register.notice_keys()
+    return [r for r in records if (r.notice_id.strip().casefold(), r.lot_id.strip().casefold(),
+                                   r.organisation.strip().casefold()) not in keys]
+
+
 def import_files(paths: list[Path | str], register: RegisterStore, library: Library,
-                 mapping: dict[str, str] | None = None) -> ImportResult:
+                 mapping: dict[str, str] | None = None, accept: Callable[[Match], bool] | None = None) -> ImportResult:
     """Import several files at once: every file is checked first, then one backup and one transaction.
 
     Exchange files (.json) replace an earlier version of the same record (same uid); contract lists skip it.
+    A notice record (.xml) of a tender drafted in the app merges into the app's record when they certainly match;
+    accept decides a doubtful match (the window asks), without it a doubt stays apart with a line saying so.
     """
-    from .eforms import read_notices
+    from .notice_match import resolve
 
     library = _CachedLibrary(library)  # type: ignore[assignment]
     lists: list[ContractRecord] = []
     exchanged: list[ContractRecord] = []
     notices = [Path(p) for p in paths if Path(p).suffix.lower() == ".xml"]
     notes: list[tuple[str, str]] = []
+    merges: list[ContractRecord] = []
+    known_notices = 0
     if notices:
-        records, skipped, problems = read_notices(notices)
-        if problems:
-            raise ImportProblems(problems[0].where if len(notices) == 1 else f"{len(notices)} aankondigingen",
-                                 problems if len(notices) > 1 else [Problem("", problems[0].nl, problems[0].en)])
-        lists.extend(records)
-        notes = [(f"{name}, perceel {s.lot_id}: niet geïmporteerd, {s.why}",
-                  f"{name}, lot {s.lot_id}: not imported, {s.why_en}") for name, s in skipped]
+        records, notes = read_notice_files(notices)
+        fresh = new_notice_records(records, register)
+        known_notices = len(records) - len(fresh)
+        to_add, merges, doubts = resolve(fresh, register.records() if fresh else [], accept)
+        lists.extend(to_add)
+        notes += [(f"{m.title} ({m.organisation}) samengevoegd met de aankondiging {m.notice_id}, perceel "
+                   f"{m.lot_id}", f"{m.title} ({m.organisation}) merged with notice {m.notice_id}, lot {m.lot_id}")
+                  for m in merges]
+        notes += [(f"{d.notice.title} ({d.notice.organisation}, perceel {d.notice.lot_id}) lijkt op de registratie "
+                   f"{d.app.title} uit de app ({d.why}); niet samengevoegd: beslis in het Monitoring-venster",
+                   f"{d.notice.title} ({d.notice.organisation}, lot {d.notice.lot_id}) looks like the app record "
+                   f"{d.app.title} ({d.why_en}); not merged: decide in the Monitoring window") for d in doubts]
     for path in paths:
         suffix = Path(path).suffix.lower()
         if suffix == ".json":
             exchanged.extend(_read_exchange_noting_rule(Path(path), register, notes))
         elif suffix != ".xml":
             lists.extend(read_file(path, library, mapping))
-    result = import_records(register, lists)
+    result = import_records(register, lists, updates=merges)
     result.notes = notes
+    result.skipped += known_notices
+    result.read += known_notices
     if exchanged:
         more = import_records(register, exchanged, replace=True, backup=result.backup is None)
         result = ImportResult(result.added + more.added, result.skipped + more.skipped,

@@ -195,6 +195,12 @@ class RegisterStore:
             found.update((row[0], row[1]) for row in rows.fetchall())
         return found
 
+    def notice_keys(self) -> set[tuple[str, str, str]]:
+        """(notice id, lot id, organisation), casefolded, of every record that came from or met a notice."""
+        rows = self.db.execute("SELECT notice_id, lot_id, organisation FROM records WHERE notice_id IS NOT NULL "
+                               "AND notice_id != ''").fetchall()
+        return {(n.strip().casefold(), (lot or "").strip().casefold(), o.strip().casefold()) for n, lot, o in rows}
+
     def organisations(self) -> list[str]:
         """The organisations in the register, alphabetically."""
         rows = self.db.execute("SELECT DISTINCT organisation FROM records ORDER BY organisation COLLATE NOCASE")
@@ -244,16 +250,24 @@ class RegisterStore:
         with self.transaction() as db:
             db.execute("DELETE FROM records WHERE id = ?", [record_id])
 
-    def add_new(self, records: Iterable[ContractRecord], *, replace: bool = False) -> tuple[int, int]:
+    def add_new(self, records: Iterable[ContractRecord], *, replace: bool = False,
+                updates: Iterable[ContractRecord] = ()) -> tuple[int, int]:
         """Add records whose uid is not there yet, all in one transaction: (added, updated).
 
         replace=True writes a record whose uid is present over the stored one (an organisation's newer exchange
-        file); otherwise it is skipped, so importing the same file twice adds nothing.
+        file); otherwise it is skipped, so importing the same file twice adds nothing. updates are stored records
+        (with their row id) written back in the same transaction: an app record merged with its notice.
         """
         added = updated = 0
         now = _now()
         rows = [record_to_row(r) for r in records]
         with self.transaction() as db:
+            for record in updates:
+                row = record_to_row(record)
+                row["updated_at"] = now
+                db.execute(f"UPDATE records SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
+                           [*row.values(), record.id])
+                updated += 1
             known = self.existing(row["uid"] for row in rows)
             for row in rows:
                 if row["uid"] in known:

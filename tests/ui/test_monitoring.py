@@ -165,6 +165,61 @@ def test_importing_notices_from_the_toolbar_adds_their_lots_and_says_what_was_le
     assert "verklaard in de aankondiging" in window.headline.text()
 
 
+def test_an_app_tender_and_its_notice_become_one_record_by_the_id_typed_in_or_by_asking(
+        window, qtbot, tmp_path: Path, monkeypatch, operations, answers) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tender_assistant.monitoring.records import ContractRecord
+    from tests.unit.tender_assistant.monitoring.eforms_notices import Lot, write_notice
+    from ui import register_dialogs
+
+    with RegisterStore.open(window.register.path) as register:
+        register.add_new([ContractRecord("Gemeente Haveloo", "Werkkleding", cpv=["18100000-0"], value_eur=500_000,
+                                         source="app"),
+                          ContractRecord("Gemeente Haveloo", "Bedrijfskleding buitendienst", cpv=["18100000-0"],
+                                         value_eur=900_000, source="app")])
+    window.refresh()
+    total = window.register.count()
+    notice_id = "5d1a2b3c-0000-4000-8000-000000000077"
+
+    def type_notice_id(dialog) -> int:
+        dialog.fields["gunningsdatum"].setText("2025-03-03")  # an app record's award date is confirmed later
+        dialog.fields["aankondiging"].setText(notice_id)
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(register_dialogs.RecordDialog, "exec", type_notice_id)
+    window.table.selectRow(next(i for i, r in enumerate(window.model.records) if r.title == "Werkkleding"))
+    _press(qtbot, window, "Bewerken...")
+    first = write_notice(tmp_path / "a.xml", [Lot("LOT-0001", "Kleding", cpv="18100000", value=480_000,
+                                                  winner="Textiel BV")], notice_id=notice_id,
+                         buyers=("Gemeente Haveloo",))
+    second = write_notice(tmp_path / "b.xml", [Lot("LOT-0001", "Bedrijfskleding en schoenen buitendienst",
+                                                   cpv="18100000", value=650_000)],
+                          buyers=("Gemeente Haveloo",))
+    answers.question = QMessageBox.StandardButton.Yes
+    window.import_paths([first, second])
+    operations.wait()
+    assert window.register.count() == total  # both notices met their app record
+    asked = [text for kind, text in answers.seen if kind == "question"]
+    assert len(asked) == 1 and "Bedrijfskleding en schoenen buitendienst" in asked[0]  # only the doubt is asked
+    merged = {r.title: r for r in window.register.records("Gemeente Haveloo")}
+    assert (merged["Werkkleding"].value_eur, merged["Werkkleding"].winner) == (480_000, "Textiel BV")
+    assert merged["Bedrijfskleding buitendienst"].value_eur == 650_000
+    assert merged["Bedrijfskleding buitendienst"].source == "app"
+
+    def retitle(dialog) -> int:
+        dialog.fields["titel"].setText("Werkkleding 2025")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(register_dialogs.RecordDialog, "exec", retitle)
+    window.table.selectRow(next(i for i, r in enumerate(window.model.records) if r.title == "Werkkleding"))
+    _press(qtbot, window, "Bewerken...")
+    edited = window.register.record(merged["Werkkleding"].id or 0)
+    assert (edited.title, edited.winner, edited.notice_id) == ("Werkkleding 2025", "Textiel BV", notice_id)
+
+
 def test_report_tab_shows_the_headline_figures_and_both_charts(window, qtbot) -> None:
     window.tabs.setCurrentIndex(1)
     assert window.year.value() == 2025

@@ -1233,6 +1233,26 @@
       <translation>Contract lists, monitoring files and eForms notices (*.csv *.xlsx *.json *.xml)</translation>
     </message>
     <message>
+      <source>Is dit dezelfde aanbesteding?</source>
+      <translation>Is this the same tender?</translation>
+    </message>
+    <message>
+      <source>Aankondiging: %1 (%2, perceel %3), %4</source>
+      <translation>Notice: %1 (%2, lot %3), %4</translation>
+    </message>
+    <message>
+      <source>Uit de app: %1, %2</source>
+      <translation>From the app: %1, %2</translation>
+    </message>
+    <message>
+      <source>Bij ja worden ze één registratie: de criteria uit de app blijven, waarde, gunningsdatum en winnaar komen uit de aankondiging.</source>
+      <translation>If yes, they become one record: the criteria from the app stay; value, award date and winner come from the notice.</translation>
+    </message>
+    <message>
+      <source>Aankondiging samenvoegen?</source>
+      <translation>Merge the notice?</translation>
+    </message>
+    <message>
       <source>Import</source>
       <translation>Import</translation>
     </message>
@@ -1331,6 +1351,14 @@
     <message>
       <source>Reden van het oordeel</source>
       <translation>Reason for the override</translation>
+    </message>
+    <message>
+      <source>Aankondigings-ID (TenderNed/TED)</source>
+      <translation>Notice ID (TenderNed/TED)</translation>
+    </message>
+    <message>
+      <source>Perceel</source>
+      <translation>Lot</translation>
     </message>
     <message>
       <source>(geen pakket)</source>
