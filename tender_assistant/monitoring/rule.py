@@ -6,6 +6,7 @@ CountingRule.describe() is printed on every report so a reader knows exactly wha
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -237,18 +238,26 @@ def r_group(code: str) -> str | None:
 
 
 def eforms_values(record: ContractRecord, verdict: Verdict) -> dict[str, Any]:
-    """What a buyer can fill in when publishing: BT-774 (green procurement) and BT-805 (GPP criteria source)."""
+    """What a buyer can fill in when publishing: BT-774 (green procurement) and BT-805, one gpp-criteria code per
+    lot (the SDK does not repeat the field): eu before national before other, 'none' without criteria."""
     sources = {gpp_source(c.source) for c in (verdict.qualifying or record.criteria)}
     return {"BT-774": "circ-econ" if verdict.counts else None,
-            "BT-805": sorted(sources) if sources else ["none"]}
+            "BT-805": next((code for code in GPP_ORDER if code in sources), "none")}
+
+
+GPP_ORDER = ("eu", "national", "other")
+_EU_GPP = re.compile(r"\bgpp\b|green public procurement|groene overheidsopdrachten")
+_NATIONAL_GPP = re.compile(r"\bmvi\b")  # PIANOo's MVI-criteria(tool): the Dutch national GPP criteria
 
 
 def gpp_source(source: str) -> str:
-    """The eForms gpp-criteria code for a criterion's source text: eu, national or other."""
+    """The eForms gpp-criteria code for a criterion's source text: eu (EU GPP criteria), national (the MVI criteria)
+    or other. Whole words only: 'Milieu', '(EU) 2023/1542' or a directive are no EU GPP criteria. A structured
+    source type in the library, when it has one, should replace this reading of the text."""
     text = source.casefold()
-    if "gpp" in text or "eu " in f"{text} " or "europe" in text:
+    if _EU_GPP.search(text):
         return "eu"
-    if any(word in text for word in ("pianoo", "mvi", "rijksoverheid", "nationa", "aanbestedingswet")):
+    if _NATIONAL_GPP.search(text):
         return "national"
     return "other"
 

@@ -222,8 +222,27 @@ def test_breakdowns_by_package_kind_level_and_r_group() -> None:
 def test_eforms_values_per_record() -> None:
     gpp = crit("MEU-M-01", "minimumeis", source="EU GPP-criteria meubilair (2017)")
     report = summarise([rec(criteria=[gpp]), rec(value=5, criteria=[AWARD_3])], RULE, 2025)
-    assert report.lines[0].eforms == {"BT-774": "circ-econ", "BT-805": ["eu"]}
-    assert report.lines[1].eforms == {"BT-774": None, "BT-805": ["other"]}
+    assert report.lines[0].eforms == {"BT-774": "circ-econ", "BT-805": "eu"}
+    assert report.lines[1].eforms == {"BT-774": None, "BT-805": "other"}
+    mixed = [crit("A", "minimumeis", source="PIANOo MVI-criteria kantoormeubilair"),
+             crit("B", "minimumeis", source="EU GPP-criteria meubilair (2017)")]
+    assert summarise([rec(criteria=mixed)], RULE, 2025).lines[0].eforms["BT-805"] == "eu"  # one code per lot
+
+
+@pytest.mark.parametrize(("source", "code"), [
+    ("Bepalingsmethode Milieuprestatie Bouwwerken (Nationale Milieudatabase); NEN-EN 15804+A2", "other"),
+    ("Batterijenverordening (EU) 2023/1542 (batterijbeheersysteem)", "other"),
+    ("Kaderrichtlijn afvalstoffen 2008/98/EG (SCIP-meldplicht); Richtlijn 2012/19/EU (AEEA)", "other"),
+    ("EU Ecolabel bedmatrassen (Besluit 2014/391/EU)", "other"),
+    ("EU GPP-criteria textielproducten en -diensten (2017)", "eu"),
+    ("PIANOo MVI-criteriatool, productgroep Kantoorartikelen (actualisatie 2019)", "national"),
+    ("PIANOo, handreiking circulair inkopen", "other"),
+])
+def test_bt805_reads_whole_words_so_milieu_and_directives_are_no_eu_gpp(source: str, code: str) -> None:
+    """A substring search marked 'Milieu' and the WEEE/battery rules as EU GPP criteria (issue 22 section 2)."""
+    from tender_assistant.monitoring.rule import gpp_source
+
+    assert gpp_source(source) == code
 
 
 def test_the_rule_is_stated_with_its_numbers() -> None:
