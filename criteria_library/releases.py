@@ -23,6 +23,7 @@ from cryptography.exceptions import InvalidSignature
 
 from .errors import LibraryError, PackError
 from .infra import strict_json
+from .infra.files import read_regular
 from .models import Status
 from .pack_reading import MAX_PACK_BYTES, Pack, pack_from_dict
 from .publishers import DATA_DIR, Publisher, builtin_publisher, short_fingerprint, trusted_publishers
@@ -109,16 +110,11 @@ class _Source:
                                    en=f"{url} cannot be read: {reason}.") from None
         else:
             path = Path(self.text) / name
-            if not path.is_file():
+            if not path.exists():
                 if missing:
                     raise LibraryError(missing[0], en=missing[1])
                 raise LibraryError(f"{path} ontbreekt.", en=f"{path} is missing.")
-            try:
-                with open(path, "rb") as fh:
-                    data = fh.read(limit + 1)
-            except OSError as exc:
-                raise LibraryError(f"{path} kan niet worden gelezen: {exc.strerror or exc}.",
-                                   en=f"{path} cannot be read: {exc.strerror or exc}.") from None
+            data = read_regular(path, limit, ("deel van een release", "part of a release"), error=LibraryError)
         if len(data) > limit:
             raise LibraryError(f"{name} is te groot voor een release.", en=f"{name} is too large for a release.")
         return data

@@ -148,7 +148,9 @@ def workwear_tender(store: LibraryStore) -> Tender:
         title="Bedrijfskleding buitendienst 2027-2031", organisation="Gemeente Zaanstad",
         description="Levering van bedrijfskleding voor circa 450 medewerkers van de buitendienst.",
         package="bedrijfskleding", cpv=["18100000-0", "18830000-6"], procedure="europees-openbaar",
-        estimated_value_eur=1_250_000, lots_reason="Eén samenhangende levering met één aanspreekpunt; splitsen geeft geen kansen aan het mkb", contract_term_months=48, ambition_level=3, price_weight=30,
+        estimated_value_eur=1_250_000, contract_term_months=48,
+        lots_reason="Eén samenhangende levering met één aanspreekpunt; splitsen geeft geen kansen aan het mkb",
+        ambition_level=3, price_weight=30,
         criteria=[TenderCriterion(s.criterion.id, s.weight, None, s.criterion.version) for s in suggestions],
     )
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from criteria_library.errors import LibraryError
+from criteria_library.infra.files import current_umask
 from criteria_library.merge import apply_update, plan_update, provenance
 from criteria_library.publishers import BUILTIN_NAME, load_private_key, trusted_publishers, untrust
 from criteria_library.releases import read_release, starter_release
@@ -30,6 +31,8 @@ def test_keygen_writes_an_encrypted_key_and_a_public_one(tmp_path: Path) -> None
     assert b"ENCRYPTED PRIVATE KEY" in keyfile.read_bytes()
     assert keyfile.stat().st_mode & 0o077 == 0
     assert b"PUBLIC KEY" in (tmp_path / "uitgever.key.pub").read_bytes()
+    # the public key is meant for others: it gets the user's umask (0644 under 022), not mkstemp's 0600
+    assert (tmp_path / "uitgever.key.pub").stat().st_mode & 0o777 == 0o666 & ~current_umask()
     with pytest.raises(LibraryError, match="verkeerde wachtwoordzin"):
         load_private_key(keyfile, "iets anders dan het echte")
     with pytest.raises(LibraryError, match="bestaat al"):
