@@ -59,6 +59,14 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Monitoring", text)
 
 
+def documents_folder() -> Path:
+    """The user's documents folder (where save dialogs start), else the home folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    return folder if folder.is_dir() else Path.home()
+
+
 def register_path_for(store: LibraryStore) -> Path:
     """The register that belongs to the open library (the same rule as the command line and the checks)."""
     return register_file.register_path_for(store.path)
@@ -387,13 +395,16 @@ class MonitoringWindow(QMainWindow):
     def export_dialog(self) -> None:
         from tender_assistant.monitoring.exchange import export_register
 
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Register exporteren"), "register.json",
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Register exporteren"), str(documents_folder() / "register.json"),
                                               _tr("Monitoringbestand (*.json)"))
         if path:
             try:
-                export_register(self.register, Path(path))
+                count = export_register(self.register, Path(path))
             except UserError as exc:
                 show_user_error(self, exc)
+                return
+            QMessageBox.information(self, _tr("Register exporteren"), _tr("Opgeslagen: %1 (%2 registraties)")
+                                    .replace("%1", path).replace("%2", str(count)))
 
     # ------------------------------------------------------------- report
     def current_report(self) -> Any:
@@ -445,15 +456,17 @@ class MonitoringWindow(QMainWindow):
         from tender_assistant.monitoring.report import write_docx, write_xlsx
 
         report, org = self.current_report()
-        name = f"monitoring-{report.year}{suffix}"
+        name = str(documents_folder() / f"monitoring-{report.year}{suffix}")
         path, _ = QFileDialog.getSaveFileName(self, _tr("Rapport opslaan"), name, f"*{suffix}")
         if not path:
             return
         try:
             writer = write_xlsx if suffix == ".xlsx" else write_docx
-            writer(report, self.register.records(), Path(path), org)
+            written = writer(report, self.register.records(), Path(path), org)
         except UserError as exc:
             show_user_error(self, exc)
+            return
+        QMessageBox.information(self, _tr("Rapport opslaan"), _tr("Opgeslagen: %1").replace("%1", str(written)))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         self.register.close()

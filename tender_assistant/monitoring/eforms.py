@@ -22,6 +22,8 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
+from criteria_library.infra.errors import UserError
+from criteria_library.infra.files import read_regular
 from criteria_library.infra.problems import Problem
 
 from .records import EQUAL_SHARE, ContractRecord
@@ -139,19 +141,10 @@ def _fail(name: str, nl: str, en: str) -> NoticeError:
 
 def read_bytes(path: Path) -> bytes:
     """A notice's bytes, refused when it is no regular file or too large (checked before and while reading)."""
-    if not path.is_file():
-        raise _fail(path.name, "is geen gewoon bestand", "is not a regular file")
-    if path.stat().st_size > MAX_NOTICE_BYTES:
-        raise _fail(path.name, f"is te groot voor een aankondiging (meer dan {MAX_NOTICE_BYTES // 2**20} MB)",
-                    f"is too large for a notice (more than {MAX_NOTICE_BYTES // 2**20} MB)")
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_NOTICE_BYTES + 1)
-    except OSError as exc:
-        raise _fail(path.name, f"kan niet worden gelezen ({exc.strerror})", f"cannot be read ({exc.strerror})") from None
-    if len(data) > MAX_NOTICE_BYTES:  # grew while being read
-        raise _fail(path.name, "is te groot voor een aankondiging", "is too large for a notice")
-    return data
+        return read_regular(path, MAX_NOTICE_BYTES, ("eForms-aankondiging", "eForms notice"))
+    except UserError as exc:
+        raise NoticeError(path.name, exc.message.removesuffix("."), exc.message_en.removesuffix(".")) from None
 
 
 def parse_notice(data: bytes, name: str) -> Any:

@@ -220,6 +220,37 @@ def test_an_app_tender_and_its_notice_become_one_record_by_the_id_typed_in_or_by
     assert (edited.title, edited.winner, edited.notice_id) == ("Werkkleding 2025", "Textiel BV", notice_id)
 
 
+def test_saving_the_report_starts_in_documents_confirms_and_writes_a_readable_file(
+        window, qtbot, tmp_path: Path, monkeypatch, answers) -> None:
+    import os
+    import stat
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui import monitoring_window
+
+    documents = tmp_path / "Documenten"
+    documents.mkdir()
+    monkeypatch.setattr(monitoring_window, "documents_folder", lambda: documents)
+    started: list[str] = []
+
+    def choose(parent, caption, start, filters):
+        started.append(start)
+        return str(documents / "rapport.xlsx"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    window.tabs.setCurrentIndex(1)
+    old = os.umask(0o022)
+    try:
+        qtbot.mouseClick(window.save_xlsx, Qt.MouseButton.LeftButton)
+    finally:
+        os.umask(old)
+    assert started == [str(documents / "monitoring-2025.xlsx")]
+    written = documents / "rapport.xlsx"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o644
+    assert ("information", f"Opgeslagen: {written}") in answers.seen
+
+
 def test_report_tab_shows_the_headline_figures_and_both_charts(window, qtbot) -> None:
     window.tabs.setCurrentIndex(1)
     assert window.year.value() == 2025

@@ -1281,6 +1281,10 @@
       <translation>Monitoring file (*.json)</translation>
     </message>
     <message>
+      <source>Opgeslagen: %1 (%2 registraties)</source>
+      <translation>Saved: %1 (%2 records)</translation>
+    </message>
+    <message>
       <source>Regio (som)</source>
       <translation>Region (sum)</translation>
     </message>
@@ -1303,6 +1307,10 @@
     <message>
       <source>Rapport opslaan</source>
       <translation>Save report</translation>
+    </message>
+    <message>
+      <source>Opgeslagen: %1</source>
+      <translation>Saved: %1</translation>
     </message>
     <message>
       <source>Registratie toevoegen</source>
@@ -1793,6 +1801,14 @@
       <translation>Type made-up bids or load them from a CSV or Excel file. Per criterion: points (scale), the offered value (relative) or the number of units (notional discount). The ranking follows every change, including the weights.</translation>
     </message>
     <message>
+      <source>&amp;Perceel:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Perceel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Inschrijvingen</source>
       <translation>Bids</translation>
     </message>
@@ -1875,6 +1891,10 @@
     <message>
       <source>Inschrijving</source>
       <translation>Bid</translation>
+    </message>
+    <message>
+      <source>loting</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Prijs</source>

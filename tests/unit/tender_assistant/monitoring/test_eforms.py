@@ -144,7 +144,7 @@ def test_billion_laughs_is_refused_also_in_utf16(tmp_path: Path) -> None:
 
 def test_a_huge_file_is_refused_without_reading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(eforms, "MAX_NOTICE_BYTES", 1000)
-    _refused(write_notice(tmp_path / "groot.xml", LOTS), "te groot")
+    _refused(write_notice(tmp_path / "groot.xml", LOTS), "groter dan 1000 bytes", "geen eForms-aankondiging")
 
 
 def test_packed_files_wrong_namespaces_and_broken_xml_get_a_clear_message(tmp_path: Path) -> None:
@@ -163,6 +163,7 @@ def test_packed_files_wrong_namespaces_and_broken_xml_get_a_clear_message(tmp_pa
     broken = tmp_path / "kapot.xml"
     broken.write_text(xml[:500], encoding="utf-8")
     _refused(broken, "geen geldige XML", "regel")
+    _refused(tmp_path, "is een map")
 
 
 @pytest.mark.parametrize("sdk", ["eforms-sdk-2.0", "eforms-sdk-1.99", "eforms-sdk-0.9", "ubl-2.3"])
