@@ -87,3 +87,19 @@ def test_without_participants_or_lots_the_tender_is_one_record_of_the_organisati
     assert (record.organisation, record.value_eur, record.lot_id, record.share) == ("Gemeente Zaanstad", 900_000, "",
                                                                                     None)
     assert len(record.criteria) == len(tender.criteria)
+
+
+def test_a_tender_with_lots_is_counted_per_lot_and_check_says_which_lot_does_not_count(tender: Tender,
+                                                                                        fake_lib) -> None:
+    from tender_assistant.checks import resolve_criteria
+    from tender_assistant.monitoring.tender_count import count_tender
+
+    joint = _bedrijfskleding(tender)
+    result = count_tender(joint, resolve_criteria(joint, fake_lib)[0])
+    assert not result.counts and [(lot_id, c.counts) for lot_id, c in result.lots] == [("1", True), ("2", False)]
+    summary = result.summary()
+    assert summary.startswith("perceel 1: telt als circulair") and "perceel 2: telt niet als circulair" in summary
+    assert result.change == ("perceel 2: verhoog de weging van BED-G-01 van 3% naar 5%",
+                             "lot 2: raise the weight of BED-G-01 from 3% to 5%")
+    [(severity, code, message)] = circular(check_tender(joint, fake_lib))
+    assert code == "circular-not-counted" and "perceel 2: telt niet als circulair" in message
