@@ -102,6 +102,11 @@ def record_to_row(r: ContractRecord) -> dict[str, Any]:
     }
 
 
+def _json_list(text: str | None) -> list[Any]:
+    """A stored JSON list; the empty list without parsing (most records have no participants, many no CPV)."""
+    return json.loads(text) if text and text != "[]" else []
+
+
 def row_to_record(row: sqlite3.Row | dict[str, Any]) -> ContractRecord:
     """A database row as a record."""
     def d(value: str | None) -> date | None:
@@ -109,15 +114,15 @@ def row_to_record(row: sqlite3.Row | dict[str, Any]) -> ContractRecord:
 
     return ContractRecord(
         id=row["id"], uid=row["uid"], organisation=row["organisation"], title=row["title"],
-        package=row["package"] or "", cpv=json.loads(row["cpv"] or "[]"), nature=row["nature"] or "L",
+        package=row["package"] or "", cpv=_json_list(row["cpv"]), nature=row["nature"] or "L",
         procedure=row["procedure"] or "", award_date=d(row["award_date"]), start_date=d(row["start_date"]),
         end_date=d(row["end_date"]), value_eur=float(row["value_eur"]), physical=bool(row["physical"]),
-        criteria=[criterion_from_dict(c) for c in json.loads(row["criteria"] or "[]")],
+        criteria=[criterion_from_dict(c) for c in _json_list(row["criteria"])],
         criteria_known=bool(row["criteria_known"]), source=row["source"] or "handmatig",
         override=None if row["override"] is None else bool(row["override"]),
         override_reason=row["override_reason"] or "", notice_id=row["notice_id"] or "", lot_id=row["lot_id"] or "",
         winner=row["winner"] or "", framework=bool(row["framework"]), declared_circular=bool(row["declared_circular"]),
-        share=row["share"], share_basis=row["share_basis"] or "", participants=json.loads(row["participants"] or "[]"),
+        share=row["share"], share_basis=row["share_basis"] or "", participants=_json_list(row["participants"]),
     )
 
 
