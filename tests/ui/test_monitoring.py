@@ -157,6 +157,10 @@ def test_importing_notices_from_the_toolbar_adds_their_lots_and_says_what_was_le
     message = next(text for kind, text in answers.seen if kind == "information")
     assert message.startswith("3 toegevoegd") and "meubilair.xml, perceel LOT-0002: niet geïmporteerd" in message
     assert {r.title for r in window.register.records("Gemeente B")} == {"Kleding"}
+    row = next(i for i, r in enumerate(window.model.records) if r.organisation == "Gemeente B")
+    cells = [window.model.index(row, col) for col in (1, 6, 8)]
+    assert [window.model.data(c) for c in cells[1:]] == ["verklaard", "aankondiging"]
+    assert "winnaar: Circulair Meubel BV" in window.model.data(cells[0], Qt.ItemDataRole.ToolTipRole)
     window.tabs.setCurrentIndex(1)
     window.org.setCurrentIndex(window.org.findText("Gemeente B"))
     assert window.figures.horizontalHeaderItem(7).text() == "Verklaard"

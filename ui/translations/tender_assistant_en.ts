@@ -1457,6 +1457,10 @@
       <translation>typed in</translation>
     </message>
     <message>
+      <source>aankondiging</source>
+      <translation>notice</translation>
+    </message>
+    <message>
       <source>Gunningsdatum</source>
       <translation>Award date</translation>
     </message>
@@ -1485,8 +1489,16 @@
       <translation>no</translation>
     </message>
     <message>
+      <source>verklaard</source>
+      <translation>declared</translation>
+    </message>
+    <message>
       <source>buiten telling</source>
       <translation>out of scope</translation>
+    </message>
+    <message>
+      <source>Aankondiging %1, perceel %2; winnaar: %3</source>
+      <translation>Notice %1, lot %2; winner: %3</translation>
     </message>
     <message>
       <source>Oordeel van de organisatie: %1</source>
