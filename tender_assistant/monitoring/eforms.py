@@ -128,6 +128,14 @@ def value(context: Any, field_id: str) -> str:
     return found[0] if found else ""
 
 
+def dutch_text(context: Any, field_id: str) -> str:
+    """A multilingual text field in Dutch when the notice gives it in Dutch (NLD), else in its first language."""
+    found = _xpath(sdk_data()["fields"][field_id]["xpath"])(context)
+    texts = [(str(e.get("languageID") or "").upper(), (e.text or "").strip()) for e in found
+             if not isinstance(e, str) and (e.text or "").strip()]
+    return next((t for lang, t in texts if lang == "NLD"), texts[0][1] if texts else "")
+
+
 def label(code_list: str, code: str, lang: str = "nl") -> str:
     """A code's label from a shipped eForms code list, the code itself when the list does not have it."""
     entry = sdk_data()["codelists"][code_list].get(code)
@@ -265,7 +273,7 @@ def notice_records(root: Any, name: str) -> NoticeRead:
         raise _fail(name, "mist de aankondigings-ID (BT-701); is het wel een eForms-aankondiging?",
                     "lacks the notice identifier (BT-701); is it an eForms notice?")
     dispatched = _date(value(root, "BT-05(a)-notice"))
-    organisations = {value(o, "OPT-200-Organization-Company"): value(o, "BT-500-Organization-Company")
+    organisations = {value(o, "OPT-200-Organization-Company"): dutch_text(o, "BT-500-Organization-Company")
                      for o in _node_xpath("ND-Organization")(root)}
     buyers = list(dict.fromkeys(organisations.get(ref, "") or ref for p in _node_xpath("ND-ContractingParty")(root)
                                 for ref in values(p, "OPT-300-Procedure-Buyer")))
@@ -315,7 +323,7 @@ def notice_records(root: Any, name: str) -> NoticeRead:
         start, end = _term(lot, concluded[0] if concluded else None)
         nature = NATURE.get(value(lot, "BT-23-Lot") or value(root, "BT-23-Procedure"), "L")
         cpv = list(dict.fromkeys(values(lot, "BT-262-Lot") + values(lot, "BT-263-Lot")))
-        title = value(lot, "BT-21-Lot") or value(root, "BT-21-Procedure") or lot_id
+        title = dutch_text(lot, "BT-21-Lot") or dutch_text(root, "BT-21-Procedure") or lot_id
         share = 1 / len(buyers)
         for buyer in buyers:
             record = ContractRecord(

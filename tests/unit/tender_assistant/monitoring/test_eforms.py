@@ -184,3 +184,12 @@ def test_one_bad_notice_in_a_batch_imports_nothing_and_leaves_the_register_as_it
     err = capsys.readouterr().err
     assert "pin.xml" in err and "soort 4" in err and "niets geïmporteerd" in err and "Traceback" not in err
     assert register_path.read_bytes() == before
+
+
+def test_a_title_given_in_several_languages_is_read_in_dutch(tmp_path: Path) -> None:
+    xml = notice_xml([Lot("LOT-0001", "Kantoorstoelen")]).replace(
+        '<cbc:Name languageID="NLD">Kantoorstoelen</cbc:Name>',
+        '<cbc:Name languageID="ENG">Office chairs</cbc:Name><cbc:Name languageID="NLD">Kantoorstoelen</cbc:Name>')
+    path = tmp_path / "tweetalig.xml"
+    path.write_text(xml, encoding="utf-8")
+    assert [r.title for r in read_notice(path).records] == ["Kantoorstoelen"]
