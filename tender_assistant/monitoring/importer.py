@@ -22,7 +22,7 @@ from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from tender_assistant.library import Library
 
 from .notice_match import Match
-from .records import NATURES, STATED_SHARE, AppliedCriterion, ContractRecord, content_uid
+from .records import NATURES, STATED_SHARE, AppliedCriterion, ContractRecord, content_uid, notice_key
 from .register_store import RegisterError, RegisterStore
 
 # The import contract: these column names, in any order. Extra columns are ignored.
@@ -289,7 +289,8 @@ def _criteria(text: str, known: dict[str, Criterion],
 
 # ------------------------------------------------------------------ importing
 def import_records(register: RegisterStore, records: Iterable[ContractRecord], *, replace: bool = False,
-                   backup: bool = True, updates: list[ContractRecord] | None = None) -> ImportResult:
+                   backup: bool = True, updates: list[ContractRecord] | None = None,
+                   deletes: list[int] | None = None) -> ImportResult:
     """Add the records that are new (by uid), and write back updated ones, after a backup; all or nothing."""
     records = list(records)
     for r in records:
@@ -304,8 +305,8 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
         if r.uid not in existing or replace:
             new.append(r)
     skipped = len(records) - len(new)
-    copy = register.backup() if backup and (new or updates) and register.count() else None
-    added, updated = register.add_new(new, replace=replace, updates=updates or [])
+    copy = register.backup() if backup and (new or updates or deletes) and register.count() else None
+    added, updated = register.add_new(new, replace=replace, updates=updates or [], deletes=deletes or [])
     return ImportResult(added=added, skipped=skipped + (len(new) - added - updated), updated=updated, backup=copy,
                         read=len(records), total_eur=sum(r.value_eur for r in records))
 
@@ -388,8 +389,30 @@ def new_notice_records(records: list[ContractRecord], register: RegisterStore) -
     """The notice records whose notice, lot and organisation the register does not hold yet (under any uid: a
     notice merged into an app record keeps the app's uid)."""
     keys = register.notice_keys()
-    return [r for r in records if (r.notice_id.strip().casefold(), r.lot_id.strip().casefold(),
-                                   r.organisation.strip().casefold()) not in keys]
+    return [r for r in records if notice_key(r) not in keys]
+
+
+def _one_per_notice(exchanged: list[ContractRecord], register: RegisterStore,
+                    notes: list[tuple[str, str]]) -> tuple[list[ContractRecord], list[int]]:
+    """Exchange records to import, and the row ids of bare notice records they replace: one awarded lot of one
+    notice for one buyer is one record, whether it came from the notice itself or from an organisation's record
+    that met it. A bare notice record in the file is left out when the register has that lot under another uid."""
+    stored = register.notice_keys()
+    keep: list[ContractRecord] = []
+    replaced: list[int] = []
+    for record in exchanged:
+        hit = stored.get(notice_key(record)) if record.notice_id else None
+        if hit is None or hit[0] == record.uid:
+            keep.append(record)
+        elif hit[1] == "aankondiging":
+            replaced.append(hit[2])
+            keep.append(record)
+        else:
+            notes.append((f"{record.title} ({record.organisation}): de aankondiging {record.notice_id}, perceel "
+                          f"{record.lot_id} staat al in het register; niet nog eens geteld",
+                          f"{record.title} ({record.organisation}): notice {record.notice_id}, lot {record.lot_id} "
+                          "is in the register already; not counted twice"))
+    return keep, replaced
 
 
 def import_files(paths: list[Path | str], register: RegisterStore, library: Library,
@@ -433,7 +456,8 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
     result.skipped += known_notices
     result.read += known_notices
     if exchanged:
-        more = import_records(register, exchanged, replace=True, backup=result.backup is None)
+        exchanged, replaced = _one_per_notice(exchanged, register, notes)
+        more = import_records(register, exchanged, replace=True, backup=result.backup is None, deletes=replaced)
         result = ImportResult(result.added + more.added, result.skipped + more.skipped,
                               result.updated + more.updated, result.backup or more.backup,
                               result.read + more.read, result.total_eur + more.total_eur, notes)

@@ -86,6 +86,11 @@ class ContractRecord:
         return self.uid or content_uid(self)
 
 
+def notice_key(r: ContractRecord) -> tuple[str, str, str]:
+    """(notice id, lot id, organisation), casefolded: one awarded lot of one published notice for one buyer."""
+    return r.notice_id.strip().casefold(), r.lot_id.strip().casefold(), r.organisation.strip().casefold()
+
+
 def content_uid(r: ContractRecord) -> str:
     """A uid from what identifies a contract: organisation, title, package, award date and value (and the lot, for a
     contract with lots: records without one keep the uid they always had)."""

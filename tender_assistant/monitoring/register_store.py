@@ -200,11 +200,13 @@ class RegisterStore:
             found.update((row[0], row[1]) for row in rows.fetchall())
         return found
 
-    def notice_keys(self) -> set[tuple[str, str, str]]:
-        """(notice id, lot id, organisation), casefolded, of every record that came from or met a notice."""
-        rows = self.db.execute("SELECT notice_id, lot_id, organisation FROM records WHERE notice_id IS NOT NULL "
-                               "AND notice_id != ''").fetchall()
-        return {(n.strip().casefold(), (lot or "").strip().casefold(), o.strip().casefold()) for n, lot, o in rows}
+    def notice_keys(self) -> dict[tuple[str, str, str], tuple[str, str, int]]:
+        """(notice id, lot id, organisation), casefolded -> (uid, source, row id) of every record that came from or
+        met a published notice."""
+        rows = self.db.execute("SELECT notice_id, lot_id, organisation, uid, source, id FROM records "
+                               "WHERE notice_id IS NOT NULL AND notice_id != ''").fetchall()
+        return {(n.strip().casefold(), (lot or "").strip().casefold(), o.strip().casefold()): (uid, source, rid)
+                for n, lot, o, uid, source, rid in rows}
 
     def organisations(self) -> list[str]:
         """The organisations in the register, alphabetically."""
@@ -256,17 +258,20 @@ class RegisterStore:
             db.execute("DELETE FROM records WHERE id = ?", [record_id])
 
     def add_new(self, records: Iterable[ContractRecord], *, replace: bool = False,
-                updates: Iterable[ContractRecord] = ()) -> tuple[int, int]:
+                updates: Iterable[ContractRecord] = (), deletes: Iterable[int] = ()) -> tuple[int, int]:
         """Add records whose uid is not there yet, all in one transaction: (added, updated).
 
         replace=True writes a record whose uid is present over the stored one (an organisation's newer exchange
         file); otherwise it is skipped, so importing the same file twice adds nothing. updates are stored records
-        (with their row id) written back in the same transaction: an app record merged with its notice.
+        (with their row id) written back in the same transaction: an app record merged with its notice; deletes are
+        row ids removed in it: a bare notice record that an organisation's merged record replaces.
         """
         added = updated = 0
         now = _now()
         rows = [record_to_row(r) for r in records]
         with self.transaction() as db:
+            for row_id in deletes:
+                db.execute("DELETE FROM records WHERE id = ?", [row_id])
             for record in updates:
                 row = record_to_row(record)
                 row["updated_at"] = now

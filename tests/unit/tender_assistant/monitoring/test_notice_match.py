@@ -82,3 +82,20 @@ def test_another_organisation_or_cpv_is_no_match(tmp_path: Path, register, libra
     register.add(app(cpv=["39130000-2"], title="Meubilair"))
     result = import_files([_notice(tmp_path)], register, library)
     assert (result.added, result.updated) == (1, 0) and register.count() == 3
+
+
+def test_the_region_counts_a_notice_once_whether_it_came_as_xml_or_merged_in_an_organisations_file(
+        tmp_path: Path, library) -> None:
+    from tender_assistant.monitoring.exchange import export_register
+
+    notice = _notice(tmp_path)
+    with RegisterStore.open(tmp_path / "zaanstad.db") as zaanstad:
+        zaanstad.add(app())
+        import_files([notice], zaanstad, library)  # merges into the app record (same title, CPV, value)
+        export_register(zaanstad, tmp_path / "zaanstad.json")
+    for order in ([notice, tmp_path / "zaanstad.json"], [tmp_path / "zaanstad.json", notice]):
+        with RegisterStore.open(tmp_path / f"regio-{len(order)}-{order[0].suffix}.db") as region:
+            for path in order:
+                import_files([path], region, library)
+            [record] = region.records()
+        assert record.source == "app" and record.criteria == CRITERIA and record.notice_id == NOTICE_ID
