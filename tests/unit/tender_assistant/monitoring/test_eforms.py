@@ -193,3 +193,10 @@ def test_a_title_given_in_several_languages_is_read_in_dutch(tmp_path: Path) -> 
     path = tmp_path / "tweetalig.xml"
     path.write_text(xml, encoding="utf-8")
     assert [r.title for r in read_notice(path).records] == ["Kantoorstoelen"]
+
+
+def test_deeply_nested_xml_is_refused_not_a_crash(tmp_path: Path) -> None:
+    xml = notice_xml(LOTS).replace("</ContractAwardNotice>", "<a>" * 5000 + "</a>" * 5000 + "</ContractAwardNotice>")
+    path = tmp_path / "diep.xml"
+    path.write_text(xml, encoding="utf-8")
+    _refused(path, "geen geldige XML")
