@@ -143,6 +143,13 @@ class MonitoringWindow(QMainWindow):
         bar.addSeparator()
         self.act_import = bar.addAction(_tr("Importeren..."), self.import_dialog)
         self.act_export = bar.addAction(_tr("Exporteren voor de regisseur..."), self.export_dialog)
+        # every toolbar button also by keyboard (a toolbar takes no Tab focus)
+        for action, keys in ((self.act_add, QKeySequence.StandardKey.New), (self.act_edit, QKeySequence("F2")),
+                             (self.act_delete, QKeySequence.StandardKey.Delete),
+                             (self.act_import, QKeySequence.StandardKey.Open),
+                             (self.act_export, QKeySequence("Ctrl+Shift+E"))):
+            action.setShortcut(keys)
+            action.setToolTip(f"{action.text()} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self.addToolBar(bar)
 
     def _build_register_tab(self) -> None:
