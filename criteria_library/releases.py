@@ -13,8 +13,7 @@ import base64
 import binascii
 import hashlib
 import re
-import urllib.error
-import urllib.request
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,8 +23,9 @@ from cryptography.exceptions import InvalidSignature
 from .errors import LibraryError, PackError
 from .infra import strict_json
 from .infra.files import read_regular
+from .infra.http_fetch import fetch
 from .models import Status
-from .pack_reading import MAX_PACK_BYTES, Pack, pack_from_dict
+from .pack_reading import MAX_PACK_BYTES, Pack, Progress, pack_from_dict
 from .publishers import DATA_DIR, Publisher, builtin_publisher, short_fingerprint, trusted_publishers
 
 RELEASE_FORMAT = "tender-assistant.release"
@@ -34,30 +34,55 @@ INDEX_NAME = "index.json"
 SIGNATURE_NAME = "index.json.sig"
 MAX_INDEX_BYTES = 1024 * 1024
 PACK_FILE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
-VERSION_RE = re.compile(r"^\d{1,9}(?:\.\d{1,9}){0,5}$")
-URL_TIMEOUT_S = 20
+# The one version scheme (docs/releases.md): one to four whole numbers separated by dots, without leading zeros,
+# compared part by part as numbers (2026.10 is newer than 2026.9; a missing part counts as 0).
+VERSION_RE = re.compile(r"^(?:0|[1-9]\d{0,8})(?:\.(?:0|[1-9]\d{0,8})){0,3}$")
+# Releases published before the scheme, without --version, carry the date and time with leading zeros
+# (2026.1201.032318); they are still read and compared as numbers, never written again.
+LEGACY_DATE_VERSION_RE = re.compile(r"^\d{4}\.\d{4}\.\d{6}$")
+RELEASE_DEADLINE_S = 600  # a whole release over http: a server sending a byte a second is given up on
 STARTER_INDEX = DATA_DIR / "starter_release.json"
 
 
 # ---------------------------------------------------------------------- versions
 def version_key(version: str) -> tuple[int, ...]:
-    """A release version ('2026.3' or '1.2.0') as numbers for comparing."""
-    return tuple(int(part) for part in version.split("."))
+    """A release version ('2026.3' or '1.2.0') as numbers for comparing; trailing zero parts do not count, so
+    1.2 and 1.2.0 are the same version."""
+    parts = [int(part) for part in version.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
 
 
 def check_version_text(version: str) -> str:
-    """The version if it is numbers separated by dots, else LibraryError."""
+    """The version if it follows the scheme (VERSION_RE), else LibraryError saying what the scheme is."""
     version = version.strip()
     if not VERSION_RE.match(version):
-        raise LibraryError(f"Versie '{version}' is ongeldig; gebruik getallen met punten, bijvoorbeeld 2026.3 of 1.2.0.",
-                           en=f"Version '{version}' is invalid; use numbers with dots, e.g. 2026.3 or 1.2.0.")
+        raise LibraryError(f"Versie '{version}' is ongeldig; gebruik één tot vier gehele getallen met punten, zonder "
+                           "voorloopnullen, bijvoorbeeld 2026.3 of 1.2.0.", en=f"Version '{version}' is invalid; use "
+                           "one to four whole numbers with dots, without leading zeros, e.g. 2026.3 or 1.2.0.")
     return version
 
 
-def default_version() -> str:
-    """A version from the current date and time (UTC), so releases made later are always newer."""
-    now = datetime.now(UTC)
-    return f"{now:%Y}.{now:%m%d}.{now:%H%M%S}"
+def next_version(previous: str | None, today: datetime | None = None) -> str:
+    """The version a release gets when none is given: the previous one with its last part raised by one, or
+    YEAR.1 when there is none (a later year starts again at YEAR.1 only if that is newer)."""
+    year = (today or datetime.now(UTC)).year
+    fresh = f"{year}.1"
+    if previous is None or not (VERSION_RE.match(previous) or LEGACY_DATE_VERSION_RE.match(previous)):
+        return fresh
+    if version_key(fresh) > version_key(previous):
+        return fresh
+    parts = [str(int(part)) for part in previous.split(".")]  # a legacy 032318 is written as 32318
+    parts[-1] = str(int(parts[-1]) + 1)
+    return ".".join(parts)
+
+
+def date_version() -> str:
+    """A version from the current date and time (UTC): the shipped starter library's scheme, so each build is
+    newer than the one before."""
+    now = datetime.now(UTC)  # written without leading zeros (the scheme has none): 3:23:18 is 32318
+    return f"{now.year}.{now.month * 100 + now.day}.{now.hour * 10000 + now.minute * 100 + now.second}"
 
 
 def sha256_hex(data: bytes) -> str:
@@ -82,8 +107,10 @@ class Release:
 class _Source:
     """Where a release is read from: a folder or an http(s) address; every read is bounded."""
 
-    def __init__(self, location: str | Path) -> None:
+    def __init__(self, location: str | Path, progress: Progress | None = None) -> None:
         self.text = str(location)
+        self.deadline = time.monotonic() + RELEASE_DEADLINE_S  # one deadline for the whole release
+        self.progress = progress
         self.is_url = self.text.startswith(("http://", "https://"))
         if not self.is_url and "://" in self.text:
             raise LibraryError(f"'{self.text}': alleen een map of een http(s)-adres kan een release zijn.",
@@ -97,17 +124,11 @@ class _Source:
         if self.is_url:
             url = self.text.rstrip("/") + "/" + name
             try:
-                with urllib.request.urlopen(url, timeout=URL_TIMEOUT_S) as response:  # noqa: S310 - http(s) only
-                    data = bytes(response.read(limit + 1))
-            except urllib.error.HTTPError as exc:
-                if exc.code == 404 and missing:
+                data = fetch(url, limit, self.deadline, error=LibraryError, progress=self.progress)
+            except LibraryError as exc:
+                if getattr(exc, "status", None) == 404 and missing:
                     raise LibraryError(missing[0], en=missing[1]) from None
-                raise LibraryError(f"{url} kan niet worden gelezen: HTTP {exc.code}.",
-                                   en=f"{url} cannot be read: HTTP {exc.code}.") from None
-            except (urllib.error.URLError, OSError, ValueError) as exc:
-                reason = getattr(exc, "reason", exc)
-                raise LibraryError(f"{url} kan niet worden gelezen: {reason}.",
-                                   en=f"{url} cannot be read: {reason}.") from None
+                raise
         else:
             path = Path(self.text) / name
             if not path.exists():
@@ -126,12 +147,13 @@ def _tampered(what: str) -> LibraryError:
 
 
 def read_release(location: str | Path, publishers: list[Publisher] | None = None, *,
-                 pack_dir: Path | None = None) -> Release:
+                 pack_dir: Path | None = None, progress: Progress | None = None) -> Release:
     """Read and verify a release (signature against the trusted publishers, every file's hash); writes nothing.
 
-    pack_dir reads the pack files from another folder than the index (the starter release shipped in the package).
+    pack_dir reads the pack files from another folder than the index (the starter release shipped in the package);
+    progress(bytes, total) is called while reading over http and may raise Cancelled to stop.
     """
-    source = _Source(location)
+    source = _Source(location, progress)
     index_bytes = source.read(INDEX_NAME, MAX_INDEX_BYTES, missing=(
         f"In {source.text} staat geen release ({INDEX_NAME} ontbreekt).",
         f"There is no release in {source.text} ({INDEX_NAME} is missing)."))
@@ -172,7 +194,8 @@ def verify_release(index_bytes: bytes, signature_text: bytes, source: _Source,
     # from here on the index is the publisher's own; still check its shape before using it
     version = index.get("release")
     entries = index.get("packs")
-    if not isinstance(version, str) or not VERSION_RE.match(version) or not isinstance(entries, list):
+    if (not isinstance(version, str) or not (VERSION_RE.match(version) or LEGACY_DATE_VERSION_RE.match(version))
+            or not isinstance(entries, list)):
         raise LibraryError(f"{INDEX_NAME} mist de releaseversie of de lijst met pakketten.",
                            en=f"{INDEX_NAME} lacks the release version or the list of packs.")
     merged = Pack()

@@ -15,13 +15,14 @@ from criteria_library.infra.text import euro as _euro
 from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
 from criteria_library.validation import value_out_of_range
 
-from . import lot_checks, procurement_policy, thresholds
+from . import lot_checks, procurement_policy, terms, thresholds
 from .clauses import clause_text, fill_clause, placeholder_label
 from .errors import TenderError
 from .library import Library
 from .scoring import weights_sum_problem
 from .tender import (
     EUROPEAN_PROCEDURES,
+    PROCEDURE_VALUES,
     PROCEDURES,
     TENDER_PLACEHOLDERS,
     TENDER_WIDE_PLACEHOLDERS,
@@ -78,6 +79,7 @@ PLACE_LABELS: dict[str, tuple[str, str]] = {
     "price_rule": ("Prijsregel", "Price rule"),
     "fixed_budget_eur": ("Vast budget", "Fixed budget"),
     "publication_date": ("Publicatiedatum", "Publication date"),
+    **terms.PLACE_LABELS,
     "participants": ("Deelnemers", "Participants"),
     "mandate": ("Mandaat", "Mandate"),
     "lots": ("Percelen", "Lots"),
@@ -154,6 +156,8 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     lot_checks.check_participants(tender, f)
     lot_checks.check_lots(tender, f)
     lot_checks.check_term(tender, f)
+    terms.check_terms(tender, f)
+    terms.check_exclusion_grounds(tender, f)
     for cid in unknown:
         f.error("criterion-unknown", f"het criterium {cid} staat niet (meer) in de bibliotheek",
                 f"criterion {cid} is not (or no longer) in the library", f"criteria[{cid}]")
@@ -234,7 +238,7 @@ def _check_cpv_package(t: Tender, code: str, library: Library, f: _Findings) -> 
 
 def _check_values(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
     """Advice for values that no chosen criterion uses: usually a misspelt placeholder name."""
-    used: set[str] = set(TENDER_PLACEHOLDERS)
+    used: set[str] = set(TENDER_PLACEHOLDERS) | set(PROCEDURE_VALUES)  # the leidraad's procedure chapter uses these
     used_by: dict[str, set[str]] = {}
     for c in criteria:
         own: set[str] = set()
@@ -408,6 +412,12 @@ def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None
 _LOTS_REASON = ("de opdracht is niet in percelen verdeeld: motiveer waarom niet in de leidraad (art. 1.5 "
                 "Aanbestedingswet 2012); vul de motivering in", "the contract is not divided into lots: state why in "
                 "the tender documents (art. 1.5 Dutch Procurement Act 2012); fill in the motivation")
+SOCIAL_SERVICES = ("sociale en andere specifieke diensten (bijlage XIV Richtlijn 2014/24/EU)",
+                   "social and other specific services (Annex XIV directive 2014/24/EU)")
+LIGHT_REGIME = ("; boven de drempel geldt het verlicht regime: de opdracht wordt aangekondigd in het Publicatieblad "
+                "van de EU (art. 74-76 Richtlijn 2014/24/EU); kies een Europese procedure",
+                "; above the threshold the light regime applies: the contract is announced in the EU Official Journal "
+                "(art. 74-76 directive 2014/24/EU); choose a European procedure")
 NEGOTIATED_PROCEDURES = frozenset({"mededinging-onderhandeling", "concurrentiegerichte-dialoog",
                                    "innovatiepartnerschap"})
 
@@ -441,9 +451,12 @@ def _check_procedure(t: Tender, f: _Findings, today: date, policy: thresholds.Na
                  "state the main object; until then the lower threshold for supplies and services applies",
                  "main_object")
     works = thresholds.is_works(t.cpv, t.package, t.main_object)
-    limit = period.for_contract(works, t.authority == "centraal", t.regime)
+    social = not works and t.regime != "concessie" and thresholds.is_social_services(t.cpv, t.main_object)
+    limit = period.for_contract(works, t.authority == "centraal", t.regime, social)
     kind_nl = "werken" if works else "leveringen en diensten"
     kind_en = "works" if works else "supplies and services"
+    if social:
+        kind_nl, kind_en = SOCIAL_SERVICES
     regime_nl, regime_en = thresholds.REGIMES.get(t.regime, thresholds.REGIMES["klassiek"])
     if t.regime == "concessie":
         kind_nl, kind_en = "concessies", "concessions"
@@ -457,10 +470,20 @@ def _check_procedure(t: Tender, f: _Findings, today: date, policy: thresholds.Na
     if value >= limit and t.procedure not in EUROPEAN_PROCEDURES:
         f.error("procedure-eu-required", f"de geraamde waarde ({_euro(value)}) ligt op of boven de Europese drempel "
                 f"voor {kind_nl} ({_euro(limit)}; {regime_nl}; bron: {period.source}); een "
-                f"{procedure_inline(label_nl)} is dan niet toegestaan", f"the estimated value ({_euro(value)}) is at "
+                f"{procedure_inline(label_nl)} is dan niet toegestaan{LIGHT_REGIME[0] if social else ''}",
+                f"the estimated value ({_euro(value)}) is at "
                 f"or above the EU threshold for {kind_en} ({_euro(limit)}; {regime_en}; source: {period.source}); a "
-                f"{procedure_inline(label_en)} is not allowed", "procedure")
+                f"{procedure_inline(label_en)} is not allowed{LIGHT_REGIME[1] if social else ''}", "procedure")
         return
+    if social and value < limit:
+        f.info("social-services", f"de opdracht betreft {kind_nl}; onder de drempel van {_euro(limit)} geldt geen "
+               "Europese aanbestedingsplicht", f"the contract is for {kind_en}; below the threshold of "
+               f"{_euro(limit)} there is no EU obligation to tender", "procedure")
+    elif social:
+        f.info("social-services", f"de opdracht betreft {kind_nl} boven de drempel van {_euro(limit)}: het verlicht "
+               "regime geldt (aankondiging in het Publicatieblad van de EU, art. 74-76 Richtlijn 2014/24/EU)",
+               f"the contract is for {kind_en} above the threshold of {_euro(limit)}: the light regime applies "
+               "(a notice in the EU Official Journal, art. 74-76 directive 2014/24/EU)", "procedure")
     if value < limit:
         f.info("estimate-reminder", f"de geraamde waarde ({_euro(value)}) ligt onder de Europese drempel "
                f"({_euro(limit)}); de raming omvat de totale waarde met alle opties en verlengingen, en een opdracht "

@@ -238,22 +238,31 @@ def r_group(code: str) -> str | None:
 
 
 def eforms_values(record: ContractRecord, verdict: Verdict) -> dict[str, Any]:
-    """What a buyer can fill in when publishing: BT-774 (green procurement) and BT-805, one gpp-criteria code per
-    lot (the SDK does not repeat the field): eu before national before other, 'none' without criteria."""
-    sources = {gpp_source(c.source) for c in (verdict.qualifying or record.criteria)}
+    """What a buyer can fill in when publishing: BT-774 (green procurement) and BT-805 (GPP criteria source)."""
+    sources = {code for c in (verdict.qualifying or record.criteria) for code in gpp_sources(c)}
     return {"BT-774": "circ-econ" if verdict.counts else None,
-            "BT-805": next((code for code in GPP_ORDER if code in sources), "none")}
+            "BT-805": sorted(sources) if sources else ["none"]}
 
 
-GPP_ORDER = ("eu", "national", "other")
 _EU_GPP = re.compile(r"\bgpp\b|green public procurement|groene overheidsopdrachten")
 _NATIONAL_GPP = re.compile(r"\bmvi\b")  # PIANOo's MVI-criteria(tool): the Dutch national GPP criteria
 
 
+# the library's source types (criteria_library SOURCE_TYPES) as eForms gpp-criteria codes
+_GPP_CODES = {"eu-gpp": "eu", "nationaal": "national", "wet": "other", "norm": "other", "overig": "other"}
+
+
+def gpp_sources(c: AppliedCriterion) -> set[str]:
+    """The eForms gpp-criteria codes of a criterion (eu, national, other), from its structured source type."""
+    if c.source_type:
+        return {_GPP_CODES.get(t, "other") for t in c.source_type}
+    return {gpp_source(c.source)}  # captured before criteria had a source type
+
+
 def gpp_source(source: str) -> str:
-    """The eForms gpp-criteria code for a criterion's source text: eu (EU GPP criteria), national (the MVI criteria)
-    or other. Whole words only: 'Milieu', '(EU) 2023/1542' or a directive are no EU GPP criteria. A structured
-    source type in the library, when it has one, should replace this reading of the text."""
+    """The gpp-criteria code read from a source text, for criteria captured before they had a source type: eu for
+    a named EU GPP criteria set, national for PIANOo's MVI criteria, else other. Whole words only: 'Milieu',
+    '(EU) 2023/1542' or a directive are no EU GPP criteria."""
     text = source.casefold()
     if _EU_GPP.search(text):
         return "eu"

@@ -298,11 +298,12 @@ def test_a_single_document_with_the_model_leidraad_does_not_silently_lose_chapte
     out = tmp_path / "leidraad.docx"
     code, _, err = run(capsys, "--db", str(db), "export", str(workwear_file), "--out", str(out),
                        "--template", str(MODEL_LEIDRAAD))
-    assert code == 2 and err.startswith("fout: De sjabloon heeft geen plaats voor de hoofdstukken")
+    errors = [line for line in err.splitlines() if not line.startswith("advies:")]  # e.g. the planning's dates
+    assert code == 2 and errors[0].startswith("fout: De sjabloon heeft geen plaats voor de hoofdstukken")
     for chapter in ("Programma van eisen ({{minimumeisen}})", "Contractbepalingen ({{contractbepalingen}})",
                     "Verantwoording ({{verantwoording}})"):
         assert chapter in err
-    assert err.count("\n") == 1 and not out.exists()
+    assert len(errors) == 1 and not out.exists()
 
     code, _, err = run(capsys, "--db", str(db), "export", str(workwear_file), "--out", str(out),
                        "--template", str(MODEL_LEIDRAAD), "--concept")
@@ -310,7 +311,7 @@ def test_a_single_document_with_the_model_leidraad_does_not_silently_lose_chapte
     for chapter in ("Programma van eisen", "Contractbepalingen", "Verantwoording"):
         assert f"let op: de sjabloon heeft geen plaats voor het hoofdstuk {chapter}" in err
     paragraphs = [p.text for p in docx.Document(str(out)).paragraphs]
-    assert "Uitsluitingsgronden" in paragraphs  # the model's own text stays
+    assert "Voorwaarden" in paragraphs  # the model's own text stays
     for chapter in ("Programma van eisen", "Contractbepalingen", "Verantwoording"):
         assert any(p.startswith("Let op") and chapter in p for p in paragraphs)
         assert any(p.endswith(chapter) and not p.startswith("Let op") for p in paragraphs)

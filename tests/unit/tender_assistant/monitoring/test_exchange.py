@@ -97,7 +97,8 @@ def test_version_2_round_trips_notices_joint_shares_and_criteria_through_another
     typed = ContractRecord("Gemeente A", "Meubilair", package="meubilair", value_eur=1000.5, physical=True,
                            award_date=RECORD_DATE, criteria=[AppliedCriterion("MEU-G-01", 2, "gunningscriterium", 2,
                                                                               "R3", 20.0, "punten", False, "PIANOo",
-                                                                              "PIANOo-MEU-3")])
+                                                                              source_type=["nationaal"],
+                                                                              reference="PIANOo-MEU-3")])
     with RegisterStore.open(tmp_path / "a.db") as source:
         source.add_new([*read_notice(notice).records, typed])
         source.save_rule(CountingRule(min_weight=7.5))

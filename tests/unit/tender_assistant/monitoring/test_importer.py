@@ -278,3 +278,18 @@ def test_records_without_a_lot_keep_the_uid_they_always_had() -> None:
     assert content_uid(record) == "c-" + hashlib.sha256(
         b'["gemeente zaanstad", "kantoormeubilair stadhuis", "meubilair", "2025-03-01", 1250000.5]'
     ).hexdigest()[:24]
+
+
+def test_a_registered_contract_keeps_its_criteria_source_types_through_an_exchange_file(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    from tender_assistant.monitoring.exchange import read_exchange
+
+    import_file(write_csv(tmp_path / "a.csv", [ROWS[0]]), register, library)
+    [record] = register.records()
+    expected = library.criterion("MEU-M-01").source_type
+    assert expected and record.criteria[0].source_type == expected
+    export_register(register, tmp_path / "uit.json")
+    [again] = read_exchange(tmp_path / "uit.json")
+    assert again.criteria[0].source_type == expected
+    report = summarise([again], CountingRule(), 2025)
+    assert "eu" in report.lines[0].eforms["BT-805"]

@@ -222,11 +222,8 @@ def test_breakdowns_by_package_kind_level_and_r_group() -> None:
 def test_eforms_values_per_record() -> None:
     gpp = crit("MEU-M-01", "minimumeis", source="EU GPP-criteria meubilair (2017)")
     report = summarise([rec(criteria=[gpp]), rec(value=5, criteria=[AWARD_3])], RULE, 2025)
-    assert report.lines[0].eforms == {"BT-774": "circ-econ", "BT-805": "eu"}
-    assert report.lines[1].eforms == {"BT-774": None, "BT-805": "other"}
-    mixed = [crit("A", "minimumeis", source="PIANOo MVI-criteria kantoormeubilair"),
-             crit("B", "minimumeis", source="EU GPP-criteria meubilair (2017)")]
-    assert summarise([rec(criteria=mixed)], RULE, 2025).lines[0].eforms["BT-805"] == "eu"  # one code per lot
+    assert report.lines[0].eforms == {"BT-774": "circ-econ", "BT-805": ["eu"]}
+    assert report.lines[1].eforms == {"BT-774": None, "BT-805": ["other"]}
 
 
 @pytest.mark.parametrize(("source", "code"), [
@@ -239,10 +236,26 @@ def test_eforms_values_per_record() -> None:
     ("PIANOo, handreiking circulair inkopen", "other"),
 ])
 def test_bt805_reads_whole_words_so_milieu_and_directives_are_no_eu_gpp(source: str, code: str) -> None:
-    """A substring search marked 'Milieu' and the WEEE/battery rules as EU GPP criteria (issue 22 section 2)."""
+    """For criteria captured before source types: a substring search marked 'Milieu' and the WEEE/battery rules as
+    EU GPP criteria (issue 22 section 2)."""
     from tender_assistant.monitoring.rule import gpp_source
 
     assert gpp_source(source) == code
+
+
+def test_bt805_follows_the_source_type_not_words_in_the_source() -> None:
+    weee = replace(crit("ELE-C-01", "contractbepaling", source="Richtlijn 2012/19/EU (AEEA); Milieu Centraal"),
+                   source_type=["wet", "overig"])
+    both = replace(crit("MEU-M-01", "minimumeis", source="Eigen tekst"), source_type=["eu-gpp", "nationaal"])
+    report = summarise([rec(criteria=[weee]), rec(criteria=[both])], RULE, 2025)
+    # the text search marked the WEEE directive and the word 'Milieu' as EU GPP criteria
+    assert report.lines[0].eforms["BT-805"] == ["other"]
+    assert report.lines[1].eforms["BT-805"] == ["eu", "national"]
+
+
+def test_bt805_of_a_criterion_captured_before_source_types() -> None:
+    old = crit("ELE-C-01", "contractbepaling", source="Richtlijn 2012/19/EU (AEEA); Milieu Centraal")
+    assert summarise([rec(criteria=[old])], RULE, 2025).lines[0].eforms["BT-805"] == ["other"]
 
 
 def test_the_rule_is_stated_with_its_numbers() -> None:
