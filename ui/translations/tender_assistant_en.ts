@@ -1038,14 +1038,6 @@
       <translation>Open tender</translation>
     </message>
     <message>
-      <source>(geen recente aanbestedingen)</source>
-      <translation>(no recent tenders)</translation>
-    </message>
-    <message>
-      <source>Lijst wissen</source>
-      <translation>Clear list</translation>
-    </message>
-    <message>
       <source>Demo-omgeving</source>
       <translation>Demo workspace</translation>
     </message>
@@ -1069,6 +1061,14 @@
       <source>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circulair inkopen voor de overheden in de Metropoolregio Amsterdam: van criteriabibliotheek tot aanbestedingsdocument, offline.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circular procurement for the governments of the Amsterdam Metropolitan Area: from criteria library to tender document, offline.&lt;/p&gt;</translation>
     </message>
+    <message>
+      <source>(geen recente aanbestedingen)</source>
+      <translation>(no recent tenders)</translation>
+    </message>
+    <message>
+      <source>Lijst wissen</source>
+      <translation>Clear list</translation>
+    </message>
   </context>
   <context>
     <name>Monitoring</name>
@@ -1091,6 +1091,10 @@
     <message>
       <source>Geregistreerd in %1.</source>
       <translation>Registered in %1.</translation>
+    </message>
+    <message>
+      <source>%1 registraties (per perceel en per deelnemer) geregistreerd in %2.</source>
+      <translation>%1 records (per lot and per participant) registered in %2.</translation>
     </message>
     <message>
       <source>Monitoring circulair inkopen</source>
@@ -1189,6 +1193,22 @@
       <translation>Gap</translation>
     </message>
     <message>
+      <source>Verklaard</source>
+      <translation>Declared</translation>
+    </message>
+    <message>
+      <source>Onbekend</source>
+      <translation>Unknown</translation>
+    </message>
+    <message>
+      <source>Circulair verklaard in de aankondiging (eForms BT-774), niet met criteria geverifieerd</source>
+      <translation>Declared circular in the notice (eForms BT-774), not verified from criteria</translation>
+    </message>
+    <message>
+      <source>Waarde waarvan niet bekend is welke criteria erin zaten</source>
+      <translation>Value for which the criteria used are not known</translation>
+    </message>
+    <message>
       <source>Cijfers per organisatie</source>
       <translation>Figures per organisation</translation>
     </message>
@@ -1205,12 +1225,32 @@
       <translation>All organisations (region)</translation>
     </message>
     <message>
-      <source>Contractenlijst of monitoringbestand importeren</source>
-      <translation>Import a contract list or monitoring file</translation>
+      <source>Contractenlijst, monitoringbestand of aankondigingen importeren</source>
+      <translation>Import contract list, monitoring file or notices</translation>
     </message>
     <message>
-      <source>Contractenlijsten (*.csv *.xlsx *.json)</source>
-      <translation>Contract lists (*.csv *.xlsx *.json)</translation>
+      <source>Contractenlijsten, monitoringbestanden en eForms-aankondigingen (*.csv *.xlsx *.json *.xml)</source>
+      <translation>Contract lists, monitoring files and eForms notices (*.csv *.xlsx *.json *.xml)</translation>
+    </message>
+    <message>
+      <source>Is dit dezelfde aanbesteding?</source>
+      <translation>Is this the same tender?</translation>
+    </message>
+    <message>
+      <source>Aankondiging: %1 (%2, perceel %3), %4</source>
+      <translation>Notice: %1 (%2, lot %3), %4</translation>
+    </message>
+    <message>
+      <source>Uit de app: %1, %2</source>
+      <translation>From the app: %1, %2</translation>
+    </message>
+    <message>
+      <source>Bij ja worden ze één registratie: de criteria uit de app blijven, waarde, gunningsdatum en winnaar komen uit de aankondiging.</source>
+      <translation>If yes, they become one record: the criteria from the app stay; value, award date and winner come from the notice.</translation>
+    </message>
+    <message>
+      <source>Aankondiging samenvoegen?</source>
+      <translation>Merge the notice?</translation>
     </message>
     <message>
       <source>Import</source>
@@ -1225,6 +1265,10 @@
       <translation>Read: %1 contract(s), together %2.</translation>
     </message>
     <message>
+      <source>... en nog %1</source>
+      <translation>... and %1 more</translation>
+    </message>
+    <message>
       <source>Import niet gelukt</source>
       <translation>Import failed</translation>
     </message>
@@ -1237,8 +1281,16 @@
       <translation>Monitoring file (*.json)</translation>
     </message>
     <message>
+      <source>Opgeslagen: %1 (%2 registraties)</source>
+      <translation>Saved: %1 (%2 records)</translation>
+    </message>
+    <message>
       <source>Regio (som)</source>
       <translation>Region (sum)</translation>
+    </message>
+    <message>
+      <source>Registraties: %1</source>
+      <translation>Records: %1</translation>
     </message>
     <message>
       <source>Telregel</source>
@@ -1255,6 +1307,10 @@
     <message>
       <source>Rapport opslaan</source>
       <translation>Save report</translation>
+    </message>
+    <message>
+      <source>Opgeslagen: %1</source>
+      <translation>Saved: %1</translation>
     </message>
     <message>
       <source>Registratie toevoegen</source>
@@ -1303,6 +1359,14 @@
     <message>
       <source>Reden van het oordeel</source>
       <translation>Reason for the override</translation>
+    </message>
+    <message>
+      <source>Aankondigings-ID (TenderNed/TED)</source>
+      <translation>Notice ID (TenderNed/TED)</translation>
+    </message>
+    <message>
+      <source>Perceel</source>
+      <translation>Lot</translation>
     </message>
     <message>
       <source>(geen pakket)</source>
@@ -1393,6 +1457,10 @@
       <translation>typed in</translation>
     </message>
     <message>
+      <source>aankondiging</source>
+      <translation>notice</translation>
+    </message>
+    <message>
       <source>Gunningsdatum</source>
       <translation>Award date</translation>
     </message>
@@ -1421,8 +1489,16 @@
       <translation>no</translation>
     </message>
     <message>
+      <source>verklaard</source>
+      <translation>declared</translation>
+    </message>
+    <message>
       <source>buiten telling</source>
       <translation>out of scope</translation>
+    </message>
+    <message>
+      <source>Aankondiging %1, perceel %2; winnaar: %3</source>
+      <translation>Notice %1, lot %2; winner: %3</translation>
     </message>
     <message>
       <source>Oordeel van de organisatie: %1</source>
@@ -1737,6 +1813,14 @@
       <translation>Type made-up bids or load them from a CSV or Excel file. Per criterion: points (scale), the offered value (relative) or the number of units (notional discount). The ranking follows every change, including the weights.</translation>
     </message>
     <message>
+      <source>&amp;Perceel:</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Perceel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
       <source>Inschrijvingen</source>
       <translation>Bids</translation>
     </message>
@@ -1819,6 +1903,10 @@
     <message>
       <source>Inschrijving</source>
       <translation>Bid</translation>
+    </message>
+    <message>
+      <source>loting</source>
+      <translation type="unfinished" />
     </message>
     <message>
       <source>Prijs</source>
