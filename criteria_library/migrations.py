@@ -9,7 +9,7 @@ from .errors import LibraryError, ReadOnlyError
 from .infra.sqlite_file import DatabaseKind, stored_version  # noqa: F401 - the schema version, read here too
 
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
 # Case- and accent-insensitive tokens; hyphens and apostrophes split words.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -163,6 +163,16 @@ def m0005_package_origin(db: Database) -> None:
         pk="slug",
     )
 
+
+@migrations(name="0006_identity")
+def m0006_identity(db: Database) -> None:
+    """Who did what by account, not only by typed name: the account beside every history row, pending version and
+    library event, and per version its author, submitter and approver (JSON: role -> [name, account])."""
+    for table, column in (("criterion_versions", "account"), ("criterion_versions", "roles"),
+                          ("criterion_drafts", "updated_account"), ("criterion_drafts", "submitted_account"),
+                          ("library_events", "account")):
+        if column not in db[table].columns_dict:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
 
 # What makes an SQLite file a library of ours, for the SQLite file layer (opening, restoring, sorting errors).

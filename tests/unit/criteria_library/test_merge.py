@@ -19,6 +19,7 @@ from criteria_library.merge import (
     resolve_conflict,
 )
 from criteria_library.models import Status
+from criteria_library.publishers import short_fingerprint
 from criteria_library.releases import read_release
 from criteria_library.store import LibraryStore
 from tests.helpers import publish_edit
@@ -153,7 +154,7 @@ def test_library_written_before_releases_updates_without_losing_anything(fresh_d
     conn = sqlite3.connect(old_path)  # back to what the previous version wrote: no 0004 tables, user_version 3
     for table in ("criterion_drafts", "library_events", "criterion_origin", "releases_received"):
         conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_workflow_and_releases'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0004_workflow_and_releases', '0006_identity')")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()
@@ -365,3 +366,26 @@ def test_an_update_is_planned_once_when_nothing_changed_since_the_preview(govs: 
     monkeypatch.setattr(merge, "plan_update", lambda *a, **k: calls.append("plan") or plan_update(*a, **k))
     apply_update(govs.b, plan, backup=True)  # the backup before the transaction is no change
     assert calls == [] and govs.b.criterion("MEU-M-01").rationale == "Nieuwe onderbouwing van de uitgever."
+
+
+# ------------------------------------------- who wrote what a release brings (issue 23 item 1)
+def test_release_versions_are_attributed_to_the_publisher_not_the_receiver(reviewing: Govs) -> None:
+    reviewing.b.author = "Ontvanger"
+    extra = reviewing.a.duplicate_criterion("MEU-S-01")
+    reviewing.a.set_status(extra.id, Status.IN_REVIEW)
+    reviewing.a.author = "Collega"
+    reviewing.a.set_status(extra.id, Status.PUBLISHED)
+    reviewing.upstream("MEU-M-01", title="Onderdelen vijftien jaar leverbaar")
+    reviewing.update()
+    fingerprint = next(iter(reviewing.b.origins().values())).fingerprint
+    publisher = ("MRA", f"sleutel {short_fingerprint(fingerprint)}")  # the name the key is trusted under
+    [new] = reviewing.b.history(extra.id)
+    assert (new.author.name, new.author.account) == publisher and new.changed_by == "MRA"
+    [waiting] = [w for w in reviewing.b.waiting() if w.criterion.id == "MEU-M-01"]
+    assert (waiting.author.name, waiting.author.account) == publisher and waiting.submitter.name == "Ontvanger"
+    reviewing.b.author = "Collega"
+    reviewing.b.set_status("MEU-M-01", Status.PUBLISHED)
+    approved = reviewing.b.history("MEU-M-01")[0]
+    assert (approved.author.name, approved.submitter.name, approved.approver.name) == (
+        "MRA", "Ontvanger", "Collega")
+    assert "Ontvanger" not in {v.changed_by for v in reviewing.b.history(extra.id)}
