@@ -588,18 +588,28 @@ class LibraryStore:
                        title=f"{original.title} (kopie)", status=Status.CONCEPT, version=1, created_at="")
         return self.save_criterion(copy, note=f"gekopieerd van {cid}", new=True)
 
-    def set_status(self, cid: str, target: Status) -> Criterion:
-        """Move a criterion (or its pending new version) along the workflow; LibraryError if not allowed."""
+    def set_status(self, cid: str, target: Status, *, why: str = "") -> Criterion:
+        """Move a criterion (or its pending new version) along the workflow; LibraryError if not allowed.
+
+        why: the reason, for sending what is in review back to concept (a rejection); it goes into the history."""
         current = self.criterion(cid)
         with self.transaction() as db:
             draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
             me = self.person
+            if why:
+                status = Status(draft["status"]) if draft is not None else current.status
+                if status != Status.IN_REVIEW or target != Status.CONCEPT:
+                    raise LibraryError(f"{cid} staat niet ter review; alleen wat ter review staat kan worden "
+                                       "afgewezen.", en=f"{cid} is not in review; only what is in review can be "
+                                       "rejected.")
+                if draft is not None:  # a pending version has no history row of its own: the log keeps the reason
+                    self._log_event(db, "nieuwe versie afgewezen", f"{cid}: {why}")
             if draft is not None:
                 return workflow.move_draft(db, current, draft, target, by=me, four_eyes=self.four_eyes,
                                            write=lambda c, note, roles: self._write_criterion(db, c, note,
                                                                                               roles=roles))
             curation.check_transition(current.status, target)
-            note = curation.transition_note(current.status, target)
+            note = curation.transition_note(current.status, target) + (f": {why}" if why else "")
             roles: Roles | None = None
             if target in (Status.IN_REVIEW, Status.PUBLISHED):
                 editor, submitter = workflow.editor_and_submitter(db, cid)
