@@ -386,10 +386,14 @@ class LibraryStore:
                status: str | None, include_retired: bool, ids: Iterable[str] | None = None) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        for column, value in (("package", package), ("kind", kind), ("level", level), ("status", status)):
+        for column, value in (("package", package), ("kind", kind), ("level", level)):
             if value is not None:
                 clauses.append(f"{column} = ?")
                 params.append(str(value) if column != "level" else int(value))
+        if status is not None:
+            # a published criterion with a new version in review is also "in review": a reviewer finds what waits
+            clauses.append(f"(status = ? OR {workflow.PENDING_WITH_STATUS_SQL})")
+            params.extend([str(status), str(status)])
         if max_level is not None:
             clauses.append("level <= ?")
             params.append(int(max_level))
@@ -515,6 +519,11 @@ class LibraryStore:
         """The pending concept (or in-review) version of a published criterion, if someone is editing it."""
         row = self.db.execute("SELECT data FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
         return row_to_criterion(json.loads(row[0])) if row else None
+
+    def draft_statuses(self) -> dict[str, Status]:
+        """The status of every pending new version, by criterion id (kept until the library changes)."""
+        return self.cached("draft_statuses", lambda: {
+            r[0]: Status(r[1]) for r in self.db.execute("SELECT criterion_id, status FROM criterion_drafts")})
 
     def working_copy(self, cid: str) -> Criterion:
         """What a regisseur edits: the pending new version of a criterion if there is one, else the criterion."""

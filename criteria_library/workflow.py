@@ -18,6 +18,8 @@ from .history import Roles
 from .models import Criterion, Person, Status
 from .rows import content_diff, criterion_to_row, row_to_criterion
 
+# criteria whose pending new version has the status given as parameter: a status filter finds them too
+PENDING_WITH_STATUS_SQL = "id IN (SELECT criterion_id FROM criterion_drafts WHERE status = ?)"
 # Writes a criterion as its current row (with history) inside the open transaction: the store's own writer
 Write = Callable[[Criterion, str, Roles], Criterion]
 

@@ -17,7 +17,7 @@ from criteria_library.models import (
 )
 
 from . import i18n
-from .history_dialog import local_time
+from .history_dialog import local_time, people_text
 
 PLACEHOLDER_STYLE = "background-color:#fff2a8; color:#3d3000; font-weight:bold;"
 HISTORY_SHOWN = 5
@@ -58,8 +58,9 @@ def provenance_text(origin: Any) -> str:
 
 
 def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, origin: Any = None,
-                   show_origin: bool = False) -> str:
-    """The whole details pane for one criterion (with its provenance when show_origin)."""
+                   show_origin: bool = False, pending: Criterion | None = None) -> str:
+    """The whole details pane for one criterion (with its provenance when show_origin, and its pending new
+    version when there is one)."""
     lang = i18n.lang()
     r_names = R_STRATEGIES.get(c.r_strategy, (c.r_strategy, c.r_strategy))
     facts = [
@@ -72,6 +73,10 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, 
     ]
     if show_origin:
         facts.append((_tr("Herkomst"), provenance_text(origin)))
+    if pending is not None:
+        facts.insert(4, (_tr("Nieuwe versie"), _tr("versie %1: %2 (%3)")
+                         .replace("%1", str(pending.version)).replace("%2", i18n.label(pending.status))
+                         .replace("%3", pending.updated_by)))
     if c.kind == Kind.AWARD and c.weight_min is not None:
         facts.insert(2, (_tr("Gewicht"), f"{c.weight_min}-{c.weight_max}%"))
     rows = "".join(f"<tr><td style='color:#555;padding-right:10px'>{html.escape(k)}</td>"
@@ -95,7 +100,7 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, 
             what = ", ".join(v.changed_fields)
             note = f" - {html.escape(v.note)}" if v.note else ""
             items.append(f"<li>{_tr('versie')} {v.version}: {html.escape(local_time(v.changed_at))}, "
-                         f"{html.escape(v.changed_by)} ({html.escape(what)}){note}</li>")
+                         f"{html.escape(people_text(v))} ({html.escape(what)}){note}</li>")
         more = len(history) - HISTORY_SHOWN
         tail = f"<p style='color:#555'>{_tr('en nog %n eerdere versie(s)').replace('%n', str(more))}</p>" if more > 0 else ""
         out.append(f"<h3>{_tr('Geschiedenis')}</h3><ul>{''.join(items)}</ul>{tail}")
@@ -115,5 +120,5 @@ class CriterionDetails(QTextBrowser):
         self.setHtml(f"<p style='color:#555'>{_tr('Kies een criterium in de lijst om de details te zien.')}</p>")
 
     def show_criterion(self, c: Criterion, history: list[CriterionVersion] | None = None,
-                       origin: Any = None) -> None:
-        self.setHtml(criterion_html(c, history, origin, show_origin=True))
+                       origin: Any = None, pending: Criterion | None = None) -> None:
+        self.setHtml(criterion_html(c, history, origin, show_origin=True, pending=pending))

@@ -310,7 +310,8 @@ class MainWindow(QMainWindow):
         else:
             try:
                 criterion = self.store.criterion(cid)
-                self.details.show_criterion(criterion, self.store.history(cid), self._provenance(cid))
+                self.details.show_criterion(criterion, self.store.history(cid), self._provenance(cid),
+                                            pending=self.store.draft(cid))
             except UserError:
                 self.details.show_nothing()
         self._update_actions()

@@ -62,6 +62,10 @@
       <source>Versie</source>
       <translation>Version</translation>
     </message>
+    <message>
+      <source>%1, nieuwe versie: %2</source>
+      <translation>%1, new version: %2</translation>
+    </message>
   </context>
   <context>
     <name>CriterionDetails</name>
@@ -108,6 +112,14 @@
     <message>
       <source>Herkomst</source>
       <translation>Provenance</translation>
+    </message>
+    <message>
+      <source>Nieuwe versie</source>
+      <translation>New version</translation>
+    </message>
+    <message>
+      <source>versie %1: %2 (%3)</source>
+      <translation>version %1: %2 (%3)</translation>
     </message>
     <message>
       <source>Gewicht</source>
@@ -548,6 +560,18 @@
   </context>
   <context>
     <name>HistoryDialog</name>
+    <message>
+      <source>auteur</source>
+      <translation>author</translation>
+    </message>
+    <message>
+      <source>aangeboden door</source>
+      <translation>submitted by</translation>
+    </message>
+    <message>
+      <source>goedgekeurd door</source>
+      <translation>approved by</translation>
+    </message>
     <message>
       <source>Geschiedenis van %1</source>
       <translation>History of %1</translation>
@@ -1038,14 +1062,6 @@
       <translation>Open tender</translation>
     </message>
     <message>
-      <source>(geen recente aanbestedingen)</source>
-      <translation>(no recent tenders)</translation>
-    </message>
-    <message>
-      <source>Lijst wissen</source>
-      <translation>Clear list</translation>
-    </message>
-    <message>
       <source>Demo-omgeving</source>
       <translation>Demo workspace</translation>
     </message>
@@ -1068,6 +1084,14 @@
     <message>
       <source>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circulair inkopen voor de overheden in de Metropoolregio Amsterdam: van criteriabibliotheek tot aanbestedingsdocument, offline.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circular procurement for the governments of the Amsterdam Metropolitan Area: from criteria library to tender document, offline.&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>(geen recente aanbestedingen)</source>
+      <translation>(no recent tenders)</translation>
+    </message>
+    <message>
+      <source>Lijst wissen</source>
+      <translation>Clear list</translation>
     </message>
   </context>
   <context>
@@ -1658,12 +1682,20 @@
       <translation>Your name (in the history):</translation>
     </message>
     <message>
-      <source>Vier-ogenprincipe: publiceren door een ander dan wie bewerkte of ter review aanbood</source>
-      <translation>Four-eyes principle: publishing by someone other than who edited or submitted for review</translation>
+      <source>Account: %1 (vastgelegd bij elke wijziging; een andere naam maakt u niet tot een ander persoon)</source>
+      <translation>Account: %1 (recorded with every change; another name does not make you another person)</translation>
     </message>
     <message>
-      <source>Geldt voor de hele bibliotheek; uitschakelen wordt in de geschiedenis vastgelegd.</source>
-      <translation>Applies to the whole library; switching it off is recorded in the history.</translation>
+      <source>Vier-ogenprincipe: publiceren door een ander account dan wie bewerkte of ter review aanbood</source>
+      <translation>Four-eyes principle: publishing by another account than the one that edited or submitted for review</translation>
+    </message>
+    <message>
+      <source>Een instelling van de organisatie: uitschakelen kan alleen direct in een bibliotheek met één gebruiker; anders moet een tweede persoon het bevestigen. Elke stap wordt vastgelegd.</source>
+      <translation>An organisation setting: it can be switched off at once only in a library with one user; otherwise a second person must confirm it. Every step is recorded.</translation>
+    </message>
+    <message>
+      <source>%1 vroeg het vier-ogenprincipe uit te schakelen; vink het uit om dat als tweede persoon te bevestigen.</source>
+      <translation>%1 asked to switch the four-eyes principle off; untick it to confirm as the second person.</translation>
     </message>
     <message>
       <source>Presentatiemodus (grote letters, hoog contrast)</source>
@@ -1720,6 +1752,14 @@
     <message>
       <source>Voor werken geldt de Gids Proportionaliteit; voor leveringen en diensten de grenzen uit uw eigen inkoopbeleid. Geldt voor de hele bibliotheek.</source>
       <translation>For works the Gids Proportionaliteit applies; for supplies and services the upper values of your own procurement policy. Applies to the whole library.</translation>
+    </message>
+    <message>
+      <source>Vier-ogenprincipe</source>
+      <translation>Four-eyes principle</translation>
+    </message>
+    <message>
+      <source>Uw verzoek om het vier-ogenprincipe uit te schakelen is vastgelegd. Het gaat pas uit als een collega (een ander account) het in Instellingen bevestigt.</source>
+      <translation>Your request to switch the four-eyes principle off is recorded. It goes off only when a colleague (another account) confirms it in Settings.</translation>
     </message>
   </context>
   <context>
