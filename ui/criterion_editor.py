@@ -139,6 +139,10 @@ class CriterionEditor(QDialog):
         self.stack.indexChanged.connect(self._stack_moved)
         self._update_title()
         fit_to_screen(self, 860, 760)
+        # the destructive buttons come first in the tab order but never get the first focus or Enter
+        for button in (self.status_buttons[Status.CONCEPT], self.status_buttons[Status.RETIRED], self.discard_button):
+            button.setAutoDefault(False)
+        self.widgets["title"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     @classmethod
     def for_existing(cls, store: LibraryStore, cid: str, parent: QWidget | None = None) -> CriterionEditor:

@@ -277,3 +277,24 @@ def test_the_editor_opens_within_the_screen(app, qtbot, fresh_db):
     qtbot.addWidget(editor)
     area = editor.screen().availableGeometry()
     assert editor.width() <= area.width() and editor.height() <= area.height()
+
+
+def test_destructive_buttons_never_get_the_first_focus(app, qtbot, fresh_db) -> None:
+    """A new version in review: 'Terug naar concept' and 'Nieuwe versie verwerpen' are first in the tab order, but
+    the editor opens with the focus in the title, so a stray Space or Enter destroys nothing."""
+    from dataclasses import replace
+
+    from ui.criterion_editor import CriterionEditor
+
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(fresh_db.criterion("MEU-M-01"), title="Door Anna voorgestelde titel"))
+    fresh_db.set_status("MEU-M-01", Status.IN_REVIEW)
+    dialog = CriterionEditor.for_existing(fresh_db, "MEU-M-01")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    assert dialog.status_buttons[Status.CONCEPT].isVisible() and dialog.discard_button.isVisible()
+    assert dialog.focusWidget() is dialog.widgets["title"]
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert fresh_db.draft("MEU-M-01").status == Status.IN_REVIEW
