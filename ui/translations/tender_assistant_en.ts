@@ -1986,6 +1986,10 @@
       <translation>Cancel</translation>
     </message>
     <message>
+      <source>1 code getoond</source>
+      <translation>1 code shown</translation>
+    </message>
+    <message>
       <source>%1 codes getoond</source>
       <translation>%1 codes shown</translation>
     </message>
@@ -2079,11 +2083,11 @@
     </message>
     <message>
       <source>Decentrale overheid (gemeente, provincie)</source>
-      <translation>Decentral government (municipality, province)</translation>
+      <translation>Sub-central government (municipality, province)</translation>
     </message>
     <message>
       <source>Centrale overheid (Rijk)</source>
-      <translation>Central government (State)</translation>
+      <translation>Central government (national)</translation>
     </message>
     <message>
       <source>Soort overheid</source>
