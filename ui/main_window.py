@@ -547,11 +547,16 @@ class MainWindow(QMainWindow):
 
     def _show_wizard(self, wizard: TenderWizard) -> TenderWizard:
         self.wizards.append(wizard)
-        wizard.closed.connect(lambda w=wizard: self.wizards.remove(w) if w in self.wizards else None)
+        wizard.closed.connect(lambda w=wizard: self._wizard_closed(w))
         wizard.saved_to.connect(self._tender_saved)
         wizard.show()
         self._update_actions()
         return wizard
+
+    def _wizard_closed(self, wizard: TenderWizard) -> None:
+        if wizard in self.wizards:
+            self.wizards.remove(wizard)
+        self._update_actions()  # "Opslaan" is off again when no tender is open
 
     def _tender_saved(self, path: str) -> None:
         self.settings.add_recent_file(Path(path))

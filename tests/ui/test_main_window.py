@@ -217,3 +217,16 @@ def test_user_error_reaching_the_hook_is_shown_not_logged(app, isolated_home, us
     exception_hook(LibraryError, err, None)
     assert user_errors == [err]
     assert not (isolated_home / "tender-assistant.log").exists()
+
+
+def test_toolbar_save_is_enabled_only_while_a_tender_is_open(make_window, fresh_db, qtbot):
+    """The toolbar's 'Opslaan' stayed enabled (and did nothing) after the last tender was closed."""
+    window = make_window(fresh_db)
+    window.show()
+    button = window.toolbar.widgetForAction(window.act_save_tender)
+    assert not button.isEnabled()
+    wizard = window.new_tender()
+    assert button.isEnabled()
+    wizard.dirty = False
+    wizard.close()
+    assert not button.isEnabled()
