@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     act_import: QAction
     act_export: QAction
     act_update: QAction
+    act_publishers: QAction
     act_conflicts: QAction
     act_drift: QAction
     act_check: QAction
@@ -578,6 +579,11 @@ class MainWindow(QMainWindow):
         dialog = UpdateDialog(self.store, self)
         dialog.updated.connect(lambda: self.reload())
         dialog.open()
+
+    def show_publishers(self) -> None:
+        from .publisher_dialogs import PublishersDialog
+
+        PublishersDialog(self.store, self).open()
 
     def show_conflicts(self) -> None:
         from .release_dialogs import ConflictDialog

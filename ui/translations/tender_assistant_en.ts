@@ -736,6 +736,14 @@
       <translation>Review and apply a signed release from a trusted publisher</translation>
     </message>
     <message>
+      <source>Uitge&amp;vers en sleutels...</source>
+      <translation>Publishers and &amp;keys...</translation>
+    </message>
+    <message>
+      <source>Vertrouwde uitgevers met hun vingerafdruk; sleutelpaar maken, release publiceren</source>
+      <translation>Trusted publishers with their fingerprints; make a key pair, publish a release</translation>
+    </message>
+    <message>
       <source>Con&amp;flicten uit releases...</source>
       <translation>Release con&amp;flicts...</translation>
     </message>
@@ -1451,6 +1459,243 @@
     <message>
       <source>Oordeel van de organisatie: %1</source>
       <translation>Organisation's override: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PublisherDialogs</name>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Uitgever vertrouwen</source>
+      <translation>Trust a publisher</translation>
+    </message>
+    <message>
+      <source>Kies de openbare sleutel (.pub) die de uitgever u gaf en vergelijk de vingerafdruk met de uitgever, bijvoorbeeld telefonisch.</source>
+      <translation>Choose the public key (.pub) the publisher gave you and compare the fingerprint with the publisher, for example by phone.</translation>
+    </message>
+    <message>
+      <source>De release is ondertekend met sleutel %1.</source>
+      <translation>The release is signed with key %1.</translation>
+    </message>
+    <message>
+      <source>Openbare sleutel</source>
+      <translation>Public key</translation>
+    </message>
+    <message>
+      <source>Bladeren...</source>
+      <translation>Browse...</translation>
+    </message>
+    <message>
+      <source>Openbare sleutel:</source>
+      <translation>Public key:</translation>
+    </message>
+    <message>
+      <source>Vingerafdruk van de sleutel</source>
+      <translation>Fingerprint of the key</translation>
+    </message>
+    <message>
+      <source>Vingerafdruk:</source>
+      <translation>Fingerprint:</translation>
+    </message>
+    <message>
+      <source>Naam van de uitgever</source>
+      <translation>Name of the publisher</translation>
+    </message>
+    <message>
+      <source>Naam van de uitgever:</source>
+      <translation>Name of the publisher:</translation>
+    </message>
+    <message>
+      <source>&amp;Vertrouwen</source>
+      <translation>&amp;Trust</translation>
+    </message>
+    <message>
+      <source>Openbare sleutel kiezen</source>
+      <translation>Choose a public key</translation>
+    </message>
+    <message>
+      <source>Openbare sleutels (*.pub);;Alle bestanden (*)</source>
+      <translation>Public keys (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+      <source>(geen leesbare openbare sleutel)</source>
+      <translation>(not a readable public key)</translation>
+    </message>
+    <message>
+      <source>%1: een andere sleutel dan die van de release</source>
+      <translation>%1: another key than the release's</translation>
+    </message>
+    <message>
+      <source>Sleutelpaar maken</source>
+      <translation>Make a key pair</translation>
+    </message>
+    <message>
+      <source>Privésleutel</source>
+      <translation>Private key</translation>
+    </message>
+    <message>
+      <source>Privésleutel:</source>
+      <translation>Private key:</translation>
+    </message>
+    <message>
+      <source>Wachtwoordzin</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <source>Wachtwoordzin herhalen</source>
+      <translation>Repeat the passphrase</translation>
+    </message>
+    <message>
+      <source>Wachtwoordzin:</source>
+      <translation>Passphrase:</translation>
+    </message>
+    <message>
+      <source>Nogmaals:</source>
+      <translation>Again:</translation>
+    </message>
+    <message>
+      <source>De openbare sleutel komt ernaast (.pub): die geeft u aan wie uw releases ontvangt. Bewaar de privésleutel en de wachtwoordzin goed.</source>
+      <translation>The public key goes beside it (.pub): give that to whoever receives your releases. Keep the private key and the passphrase safe.</translation>
+    </message>
+    <message>
+      <source>&amp;Maken</source>
+      <translation>&amp;Make</translation>
+    </message>
+    <message>
+      <source>Privésleutel opslaan als</source>
+      <translation>Save the private key as</translation>
+    </message>
+    <message>
+      <source>Sleutelpaar gemaakt</source>
+      <translation>Key pair made</translation>
+    </message>
+    <message>
+      <source>Sleutel gemaakt: %1 (privé) en %1.pub (om te delen).
+Vingerafdruk: %2</source>
+      <translation>Key made: %1 (private) and %1.pub (to share).
+Fingerprint: %2</translation>
+    </message>
+    <message>
+      <source>Release publiceren</source>
+      <translation>Publish a release</translation>
+    </message>
+    <message>
+      <source>Map voor de release</source>
+      <translation>Folder for the release</translation>
+    </message>
+    <message>
+      <source>Map voor de release:</source>
+      <translation>Folder for the release:</translation>
+    </message>
+    <message>
+      <source>leeg: datum en tijd, of bijvoorbeeld 2026.3</source>
+      <translation>empty: date and time, or for example 2026.3</translation>
+    </message>
+    <message>
+      <source>Releaseversie</source>
+      <translation>Release version</translation>
+    </message>
+    <message>
+      <source>Versie:</source>
+      <translation>Version:</translation>
+    </message>
+    <message>
+      <source>Uitgever:</source>
+      <translation>Publisher:</translation>
+    </message>
+    <message>
+      <source>Toelichting bij deze release</source>
+      <translation>Notes on this release</translation>
+    </message>
+    <message>
+      <source>Toelichting:</source>
+      <translation>Notes:</translation>
+    </message>
+    <message>
+      <source>&amp;Publiceren</source>
+      <translation>&amp;Publish</translation>
+    </message>
+    <message>
+      <source>Privésleutel kiezen</source>
+      <translation>Choose the private key</translation>
+    </message>
+    <message>
+      <source>Map voor de release kiezen</source>
+      <translation>Choose the folder for the release</translation>
+    </message>
+    <message>
+      <source>Release schrijven...</source>
+      <translation>Writing the release...</translation>
+    </message>
+    <message>
+      <source>Niet gepubliceerd</source>
+      <translation>Not published</translation>
+    </message>
+    <message>
+      <source>Release gepubliceerd</source>
+      <translation>Release published</translation>
+    </message>
+    <message>
+      <source>Release %1 staat in %2: %3 criteria, ondertekend met sleutel %4.</source>
+      <translation>Release %1 is in %2: %3 criteria, signed with key %4.</translation>
+    </message>
+    <message>
+      <source>Uitgevers en sleutels</source>
+      <translation>Publishers and keys</translation>
+    </message>
+    <message>
+      <source>Vertrouwde uitgevers: alleen hun releases kunnen de bibliotheek bijwerken. Vergelijk een vingerafdruk met de uitgever, bijvoorbeeld telefonisch.</source>
+      <translation>Trusted publishers: only their releases can update the library. Compare a fingerprint with the publisher, for example by phone.</translation>
+    </message>
+    <message>
+      <source>Vertrouwde uitgevers</source>
+      <translation>Trusted publishers</translation>
+    </message>
+    <message>
+      <source>&amp;Vertrouwen...</source>
+      <translation>&amp;Trust...</translation>
+    </message>
+    <message>
+      <source>&amp;Niet meer vertrouwen</source>
+      <translation>&amp;Stop trusting</translation>
+    </message>
+    <message>
+      <source>&amp;Sleutelpaar maken...</source>
+      <translation>Make a &amp;key pair...</translation>
+    </message>
+    <message>
+      <source>Release &amp;publiceren...</source>
+      <translation>&amp;Publish a release...</translation>
+    </message>
+    <message>
+      <source>Sluiten</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source> (meegeleverd)</source>
+      <translation> (built in)</translation>
+    </message>
+    <message>
+      <source>Niet meer vertrouwen</source>
+      <translation>Stop trusting</translation>
+    </message>
+    <message>
+      <source>Releases van '%1' niet meer vertrouwen?</source>
+      <translation>Stop trusting releases from '%1'?</translation>
+    </message>
+    <message>
+      <source>Uitgever niet vertrouwd</source>
+      <translation>Publisher not trusted</translation>
+    </message>
+    <message>
+      <source>De release is ondertekend door '%1' met sleutel %2, die nog niet wordt vertrouwd. Er is niets gewijzigd.
+
+Wilt u deze uitgever nu vertrouwen? U heeft de openbare sleutel (.pub) van de uitgever nodig; vergelijk de vingerafdruk met de uitgever.</source>
+      <translation>The release is signed by '%1' with key %2, which is not trusted yet. Nothing was changed.
+
+Do you want to trust this publisher now? You need the publisher's public key (.pub); compare the fingerprint with the publisher.</translation>
     </message>
   </context>
   <context>
