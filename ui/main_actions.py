@@ -107,6 +107,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                _tr("Een eigen kopie van de bibliotheek openen om te demonstreren")),
     ActionSpec("act_demo_reset", _tr("Demo &terugzetten"), "reset_demo", None,
                _tr("De demo-omgeving terugzetten naar de beginstand")),
+    ActionSpec("act_demo_close", _tr("Demo &sluiten, terug naar mijn bibliotheek"), "close_demo", None,
+               _tr("De demo-omgeving sluiten en uw eigen bibliotheek weer openen, zonder de app te sluiten")),
     ActionSpec("act_scenarios", _tr("&Scenario's voor trainers..."), "show_scenarios", None,
                _tr("Een voorbereide aanbesteding of oefening uit de demo openen op de juiste pagina")),
     ActionSpec("act_help", _tr("&Handleiding"), "show_help", K.HelpContents),
@@ -130,7 +132,7 @@ MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
                        "act_find")),
     (_tr("Beel&d"), ("act_refresh", "act_presentation", SEPARATOR, "act_focus_packages", "act_focus_table",
                     "act_focus_details")),
-    (_tr("De&mo"), ("act_demo", "act_scenarios", "act_demo_reset")),
+    (_tr("De&mo"), ("act_demo", "act_scenarios", "act_demo_reset", "act_demo_close")),
     (_tr("&Help"), ("act_help", "act_shortcuts", "act_about")),
 )
 TOOLBAR: tuple[str, ...] = ("act_new_tender", "act_open_tender", "act_save_tender", SEPARATOR,

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
     act_focus_details: QAction
     act_demo: QAction
     act_demo_reset: QAction
+    act_demo_close: QAction
     act_scenarios: QAction
     act_help: QAction
     act_shortcuts: QAction
@@ -92,13 +93,15 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: LibraryStore, settings: AppSettings, *, demo_workspace: Path | None = None,
                  open_demo: Callable[[], object] | None = None, reset_demo: Callable[[], object] | None = None,
-                 switch_language: Callable[[str], bool] | None = None, background_queries: bool = True) -> None:
+                 switch_language: Callable[[str], bool] | None = None, background_queries: bool = True,
+                 close_demo: Callable[[], object] | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.demo_workspace = demo_workspace
         self._open_demo = open_demo
         self._reset_demo = reset_demo
+        self._close_demo = close_demo
         self._switch_language = switch_language
         self._shut = False
         self._geometry_before_presentation: QByteArray | None = None
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         self.status_actions: dict[Status, QAction] = {
             status: actions[name] for status, name in main_actions.STATUS_ACTIONS.items()}
         self.act_demo_reset.setEnabled(self.demo_workspace is not None)
+        self.act_demo_close.setEnabled(self.demo_workspace is not None and close_demo is not None)
         # F11 works from every window of the app: the wizard and the editors too, not only this one
         self.act_presentation.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.toolbar = main_actions.build_menus(self, actions)
@@ -150,8 +154,13 @@ class MainWindow(QMainWindow):
             reset = QPushButton(self.tr("Demo terugzetten"), demo_bar)
             reset.setAccessibleName(self.tr("Demo terugzetten naar de beginstand"))
             reset.clicked.connect(self.reset_demo)
+            back = QPushButton(self.tr("Terug naar mijn bibliotheek"), demo_bar)
+            back.setAccessibleName(self.tr("De demo sluiten en uw eigen bibliotheek openen"))
+            back.clicked.connect(self.close_demo)
+            self.demo_back_button = back
             row.addWidget(label, 1)
             row.addWidget(reset)
+            row.addWidget(back)
             outer.addWidget(demo_bar)
             self.demo_banner = label
 
@@ -673,6 +682,13 @@ class MainWindow(QMainWindow):
                                       QMessageBox.StandardButton.No)  # destructive: Enter must not reset
         if answer == QMessageBox.StandardButton.Yes and self._confirm_close_documents():
             self._reset_demo()
+
+    def close_demo(self) -> None:
+        """Back from the demo to one's own library, in the same app (open tenders are asked about first)."""
+        if self.demo_workspace is None or self._close_demo is None:
+            return
+        if self._confirm_close_documents():
+            self._close_demo()
 
     def show_scenarios(self) -> None:
         """The trainer's scenario cards; a chosen card opens its tender in the demo (opened first if needed)."""

@@ -12,6 +12,10 @@
       <translation>Note</translation>
     </message>
     <message>
+      <source>Terug in uw eigen bibliotheek.</source>
+      <translation>Back in your own library.</translation>
+    </message>
+    <message>
       <source>Demo terugzetten</source>
       <translation>Reset demo</translation>
     </message>
@@ -916,6 +920,14 @@
       <translation>Reset the demo workspace to its starting state</translation>
     </message>
     <message>
+      <source>Demo &amp;sluiten, terug naar mijn bibliotheek</source>
+      <translation>&amp;Close the demo, back to my library</translation>
+    </message>
+    <message>
+      <source>De demo-omgeving sluiten en uw eigen bibliotheek weer openen, zonder de app te sluiten</source>
+      <translation>Close the demo workspace and open your own library again, without quitting the app</translation>
+    </message>
+    <message>
       <source>&amp;Scenario's voor trainers...</source>
       <translation>&amp;Scenarios for trainers...</translation>
     </message>
@@ -978,6 +990,14 @@
     <message>
       <source>Demo terugzetten naar de beginstand</source>
       <translation>Reset the demo to its starting state</translation>
+    </message>
+    <message>
+      <source>Terug naar mijn bibliotheek</source>
+      <translation>Back to my library</translation>
+    </message>
+    <message>
+      <source>De demo sluiten en uw eigen bibliotheek openen</source>
+      <translation>Close the demo and open your own library</translation>
     </message>
     <message>
       <source>Melding alleen-lezen</source>
