@@ -16,7 +16,7 @@ from criteria_library.models import (
     Kind,
 )
 
-from . import i18n
+from . import i18n, presentation
 from .history_dialog import local_time, people_text
 
 PLACEHOLDER_STYLE = "background-color:#fff2a8; color:#3d3000; font-weight:bold;"
@@ -79,12 +79,21 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, 
                          .replace("%3", pending.updated_by)))
     if c.kind == Kind.AWARD and c.weight_min is not None:
         facts.insert(2, (_tr("Gewicht"), f"{c.weight_min}-{c.weight_max}%"))
-    rows = "".join(f"<tr><td style='color:#555;padding-right:10px'>{html.escape(k)}</td>"
-                   f"<td>{html.escape(str(v))}</td></tr>" for k, v in facts)
+    if presentation.active():
+        # large type in a narrow pane: a two-column table broke words in the middle ('Gunnings|criterium'), so
+        # each fact is a line of its own that wraps between words
+        facts_html = "".join(f"<p style='margin:0'><span style='color:#555'>{html.escape(k)}:</span> "
+                             f"{html.escape(str(v))}</p>" for k, v in facts)
+    else:
+        rows = "".join(f"<tr><td style='color:#555;padding-right:10px;white-space:nowrap'>{html.escape(k)}</td>"
+                       f"<td>{html.escape(str(v))}</td></tr>" for k, v in facts)
+        facts_html = f"<table cellspacing='0' cellpadding='1'>{rows}</table>"
     out = [
-        f"<h2 style='margin-bottom:2px'>{html.escape(c.title)}</h2>",
+        # in presentation mode the type is large already: a heading twice its size broke long words in two
+        f"<h{3 if presentation.active() else 2} style='margin-bottom:2px'>{html.escape(c.title)}"
+        f"</h{3 if presentation.active() else 2}>",
         f"<p style='color:#555;margin-top:0'>{html.escape(c.id)}</p>",
-        f"<table cellspacing='0' cellpadding='1'>{rows}</table>",
+        facts_html,
         f"<h3>{_tr('Toelichting')}</h3><p>{_para(c.rationale)}</p>",
         f"<h3>{_tr('Voorbeeldtekst')}</h3><p style='background:#f4f6f8;padding:6px'>{clause_html(c.clause)}</p>",
     ]

@@ -28,6 +28,7 @@ from tender_assistant.thresholds import NationalAdvice, default_policy
 
 from . import i18n
 from .error_dialogs import show_user_error
+from .screen_fit import fit_to_screen
 from .settings import AppSettings
 
 
@@ -57,8 +58,10 @@ class SettingsDialog(QDialog):
                                       "tot een ander persoon)").replace("%1", user.os_account()), self)
         self.account.setWordWrap(True)
         form.addRow("", self.account)
-        self.four_eyes = QCheckBox(self.tr("Vier-ogenprincipe: publiceren door een ander account dan wie bewerkte "
-                                           "of ter review aanbood"), self)
+        # short check box texts (a check box does not wrap): the dialog fits 1280x720 in presentation mode
+        self.four_eyes = QCheckBox(self.tr("Vier-ogenprincipe"), self)
+        self.four_eyes.setAccessibleName(self.tr("Vier-ogenprincipe: publiceren door een ander account dan wie "
+                                                 "bewerkte of ter review aanbood"))
         request = None
         with contextlib.suppress(UserError):
             self.four_eyes.setChecked(store.four_eyes)
@@ -68,6 +71,10 @@ class SettingsDialog(QDialog):
                                           "bibliotheek met één gebruiker; anders moet een tweede persoon het "
                                           "bevestigen. Elke stap wordt vastgelegd."))
         form.addRow("", self.four_eyes)
+        four_eyes_text = QLabel(self.tr("Publiceren door een ander account dan wie bewerkte of ter review aanbood."),
+                                self)
+        four_eyes_text.setWordWrap(True)
+        form.addRow("", four_eyes_text)
         self.four_eyes_request = QLabel(self)
         self.four_eyes_request.setWordWrap(True)
         if request is not None:
@@ -86,7 +93,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 620, self.sizeHint().height())
 
     def _policy_box(self) -> QGroupBox:
         """The organisation's inkoopbeleid: the procedure advice for supplies and services rests on it."""

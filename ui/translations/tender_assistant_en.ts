@@ -1951,12 +1951,20 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Account: %1 (recorded with every change; another name does not make you another person)</translation>
     </message>
     <message>
+      <source>Vier-ogenprincipe</source>
+      <translation>Four-eyes principle</translation>
+    </message>
+    <message>
       <source>Vier-ogenprincipe: publiceren door een ander account dan wie bewerkte of ter review aanbood</source>
       <translation>Four-eyes principle: publishing by another account than the one that edited or submitted for review</translation>
     </message>
     <message>
       <source>Een instelling van de organisatie: uitschakelen kan alleen direct in een bibliotheek met één gebruiker; anders moet een tweede persoon het bevestigen. Elke stap wordt vastgelegd.</source>
       <translation>An organisation setting: it can be switched off at once only in a library with one user; otherwise a second person must confirm it. Every step is recorded.</translation>
+    </message>
+    <message>
+      <source>Publiceren door een ander account dan wie bewerkte of ter review aanbood.</source>
+      <translation>Publishing by another account than the one that edited or submitted for review.</translation>
     </message>
     <message>
       <source>%1 vroeg het vier-ogenprincipe uit te schakelen; vink het uit om dat als tweede persoon te bevestigen.</source>
@@ -2017,10 +2025,6 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>Voor werken geldt de Gids Proportionaliteit; voor leveringen en diensten de grenzen uit uw eigen inkoopbeleid. Geldt voor de hele bibliotheek.</source>
       <translation>For works the Gids Proportionaliteit applies; for supplies and services the upper values of your own procurement policy. Applies to the whole library.</translation>
-    </message>
-    <message>
-      <source>Vier-ogenprincipe</source>
-      <translation>Four-eyes principle</translation>
     </message>
     <message>
       <source>Uw verzoek om het vier-ogenprincipe uit te schakelen is vastgelegd. Het gaat pas uit als een collega (een ander account) het in Instellingen bevestigt.</source>
