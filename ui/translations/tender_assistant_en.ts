@@ -193,6 +193,10 @@
       <translation>&amp;Discard new version</translation>
     </message>
     <message>
+      <source>Verschil met de &amp;gepubliceerde versie...</source>
+      <translation>Difference with the &amp;published version...</translation>
+    </message>
+    <message>
       <source>naam = standaardwaarde, één per regel</source>
       <translation>name = default value, one per line</translation>
     </message>
