@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from criteria_library.models import Kind, Level, Status
 
-from . import i18n
+from . import i18n, presentation
 from .criteria_table_model import CriteriaTableModel
 
 TITLE_SHARE_OTHERS = 0.55  # at most this share of the table's width goes to the columns beside the title
@@ -91,7 +91,8 @@ class CriteriaPane(QWidget):
 
     def size_columns(self) -> None:
         """Column widths from the current font, so presentation mode's large type still fits; when the table is
-        too narrow for them (large type on a small screen) the other columns give way so the titles stay readable."""
+        too narrow for them in presentation mode (large type on a 1280x720 projector) the other columns give way
+        so the titles stay readable."""
         fm = self.table.fontMetrics()
         self.search_edit.setMinimumWidth(fm.horizontalAdvance(_tr("Zoeken in criteria")) + 40)
         longest_kind = max((i18n.label(k) for k in Kind), key=fm.horizontalAdvance)
@@ -101,7 +102,7 @@ class CriteriaPane(QWidget):
         shown = [c for c in widths if not self.table.isColumnHidden(c)]
         room = int(self.table.viewport().width() * TITLE_SHARE_OTHERS)
         needed = sum(widths[c] for c in shown if c != 0)
-        if needed and room > 0 and widths[0] + needed > room:
+        if presentation.active() and needed and room > 0 and widths[0] + needed > room:
             factor = max(0.4, (room - widths[0]) / needed)
             bold = QFont(self.table.horizontalHeader().font())
             bold.setBold(True)
