@@ -96,6 +96,9 @@ class HistoryDialog(QDialog):
         self.list = QListWidget(splitter)
         self.list.setAccessibleName(self.tr("Versies"))
         self.list.setMinimumWidth(240)
+        # author, submitter and approver make long lines: wrapped, not cut off behind a scroll bar
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.diff = QTextBrowser(splitter)
         self.diff.setAccessibleName(self.tr("Verschillen met de vorige versie"))
         splitter.setStretchFactor(1, 1)
