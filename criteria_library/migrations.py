@@ -167,10 +167,12 @@ def m0005_package_origin(db: Database) -> None:
 @migrations(name="0006_identity")
 def m0006_identity(db: Database) -> None:
     """Who did what by account, not only by typed name: the account beside every history row, pending version and
-    library event, and per version its author, submitter and approver (JSON: role -> [name, account])."""
+    library event, and per version its author, submitter and approver (JSON: role -> [name, account]); and who sent
+    a conflicting incoming version (it may be another publisher than the one of the base)."""
     for table, column in (("criterion_versions", "account"), ("criterion_versions", "roles"),
                           ("criterion_drafts", "updated_account"), ("criterion_drafts", "submitted_account"),
-                          ("library_events", "account")):
+                          ("library_events", "account"), ("criterion_origin", "incoming_publisher"),
+                          ("criterion_origin", "incoming_fingerprint")):
         if column not in db[table].columns_dict:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 

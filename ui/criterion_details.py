@@ -50,7 +50,9 @@ def provenance_text(origin: Any) -> str:
     if origin is None:
         return _tr("eigen criterium (niet uit een release)")
     text = _tr("%1, release %2").replace("%1", origin.publisher).replace("%2", origin.release_version or "?")
-    if origin.conflict:
+    if origin.conflict and getattr(origin, "incoming_publisher", "") not in ("", origin.publisher):
+        text += "; " + _tr("conflict met een nieuwe versie van %1").replace("%1", origin.incoming_publisher)
+    elif origin.conflict:
         text += "; " + _tr("conflict met een nieuwe versie")
     elif origin.changed_locally:
         text += "; " + _tr("hier gewijzigd")

@@ -82,6 +82,10 @@
       <translation>%1, release %2</translation>
     </message>
     <message>
+      <source>conflict met een nieuwe versie van %1</source>
+      <translation>conflict with a new version from %1</translation>
+    </message>
+    <message>
       <source>conflict met een nieuwe versie</source>
       <translation>conflict with a new version</translation>
     </message>

@@ -389,3 +389,24 @@ def test_release_versions_are_attributed_to_the_publisher_not_the_receiver(revie
     assert (approved.author.name, approved.submitter.name, approved.approver.name) == (
         "MRA", "Ontvanger", "Collega")
     assert "Ontvanger" not in {v.changed_by for v in reviewing.b.history(extra.id)}
+
+
+def test_after_a_conflict_the_origin_names_the_releases_publisher_not_the_starter(library: LibraryStore,
+                                                                                  fresh_db: LibraryStore,
+                                                                                  tmp_path: Path) -> None:
+    """A starter criterion meets the same id in another publisher's release: while the conflict is open the
+    Herkomst says who sent the new version; once resolved, the origin (and the next merge base) is that publisher's."""
+    key = make_key(tmp_path)
+    trust_key(key)
+    publish_edit(fresh_db, replace(fresh_db.criterion("MEU-M-01"), title="Onderdelen vijftien jaar leverbaar"))
+    plan = plan_update(library, read_release(release(fresh_db, key, tmp_path / "r1", "1.0")))
+    assert "MEU-M-01" in plan.conflicts
+    apply_update(library, plan, backup=False)
+    open_conflict = provenance(library, "MEU-M-01")
+    assert open_conflict.conflict and open_conflict.incoming_publisher == "MRA"
+    assert open_conflict.publisher == "Tender Assistant startbibliotheek"
+    library.author = "Regisseur"
+    resolve_conflict(library, "MEU-M-01", take_incoming=True)
+    settled = provenance(library, "MEU-M-01")
+    assert (settled.publisher, settled.release_version, settled.conflict) == ("MRA", "1.0", False)
+    assert library.origin("MEU-M-01").fingerprint == read_release(tmp_path / "r1").publisher.fingerprint
