@@ -43,6 +43,7 @@ from criteria_library.store import LibraryStore
 from .error_dialogs import show_user_error
 from .operation import Operation
 from .path_field import path_row
+from .screen_fit import fit_to_screen
 
 
 def _tr(text: str) -> str:
@@ -287,7 +288,7 @@ class PublishersDialog(QDialog):
         close.clicked.connect(self.reject)
         self.list.currentRowChanged.connect(lambda _r: self._update_buttons())
         self.reload()
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
 
     def reload(self) -> None:
         self.list.clear()
