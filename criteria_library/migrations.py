@@ -9,7 +9,7 @@ from .errors import LibraryError, ReadOnlyError
 from .infra.sqlite_file import DatabaseKind, stored_version  # noqa: F401 - the schema version, read here too
 
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 8
 FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
 # Case- and accent-insensitive tokens; hyphens and apostrophes split words.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -164,8 +164,10 @@ def m0005_package_origin(db: Database) -> None:
     )
 
 
-@migrations(name="0006_identity")
-def m0006_identity(db: Database) -> None:
+# numbered after 0006_criterion_links and 0007_source_type, made at the same time in another branch; on merging,
+# keep all three steps in this order and SCHEMA_VERSION at 8
+@migrations(name="0008_identity")
+def m0008_identity(db: Database) -> None:
     """Who did what by account, not only by typed name: the account beside every history row, pending version and
     library event, and per version its author, submitter and approver (JSON: role -> [name, account]); and who sent
     a conflicting incoming version (it may be another publisher than the one of the base)."""

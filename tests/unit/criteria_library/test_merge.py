@@ -154,7 +154,7 @@ def test_library_written_before_releases_updates_without_losing_anything(fresh_d
     conn = sqlite3.connect(old_path)  # back to what the previous version wrote: no 0004 tables, user_version 3
     for table in ("criterion_drafts", "library_events", "criterion_origin", "releases_received"):
         conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0004_workflow_and_releases', '0006_identity')")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0004_workflow_and_releases', '0008_identity')")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()
