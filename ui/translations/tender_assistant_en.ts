@@ -12,6 +12,10 @@
       <translation>Note</translation>
     </message>
     <message>
+      <source>Terug in uw eigen bibliotheek.</source>
+      <translation>Back in your own library.</translation>
+    </message>
+    <message>
       <source>Demo terugzetten</source>
       <translation>Reset demo</translation>
     </message>
@@ -62,6 +66,10 @@
       <source>Versie</source>
       <translation>Version</translation>
     </message>
+    <message>
+      <source>%1, nieuwe versie: %2</source>
+      <translation>%1, new version: %2</translation>
+    </message>
   </context>
   <context>
     <name>CriterionDetails</name>
@@ -72,6 +80,10 @@
     <message>
       <source>%1, release %2</source>
       <translation>%1, release %2</translation>
+    </message>
+    <message>
+      <source>conflict met een nieuwe versie van %1</source>
+      <translation>conflict with a new version from %1</translation>
     </message>
     <message>
       <source>conflict met een nieuwe versie</source>
@@ -108,6 +120,14 @@
     <message>
       <source>Herkomst</source>
       <translation>Provenance</translation>
+    </message>
+    <message>
+      <source>Nieuwe versie</source>
+      <translation>New version</translation>
+    </message>
+    <message>
+      <source>versie %1: %2 (%3)</source>
+      <translation>version %1: %2 (%3)</translation>
     </message>
     <message>
       <source>Gewicht</source>
@@ -175,6 +195,10 @@
     <message>
       <source>Nieuwe versie &amp;verwerpen</source>
       <translation>&amp;Discard new version</translation>
+    </message>
+    <message>
+      <source>Verschil met de &amp;gepubliceerde versie...</source>
+      <translation>Difference with the &amp;published version...</translation>
     </message>
     <message>
       <source>naam = standaardwaarde, één per regel</source>
@@ -549,6 +573,18 @@
   <context>
     <name>HistoryDialog</name>
     <message>
+      <source>auteur</source>
+      <translation>author</translation>
+    </message>
+    <message>
+      <source>aangeboden door</source>
+      <translation>submitted by</translation>
+    </message>
+    <message>
+      <source>goedgekeurd door</source>
+      <translation>approved by</translation>
+    </message>
+    <message>
       <source>Geschiedenis van %1</source>
       <translation>History of %1</translation>
     </message>
@@ -710,6 +746,14 @@
     <message>
       <source>Een ondertekende release van een vertrouwde uitgever bekijken en overnemen</source>
       <translation>Review and apply a signed release from a trusted publisher</translation>
+    </message>
+    <message>
+      <source>Uitge&amp;vers en sleutels...</source>
+      <translation>Publishers and &amp;keys...</translation>
+    </message>
+    <message>
+      <source>Vertrouwde uitgevers met hun vingerafdruk; sleutelpaar maken, release publiceren</source>
+      <translation>Trusted publishers with their fingerprints; make a key pair, publish a release</translation>
     </message>
     <message>
       <source>Con&amp;flicten uit releases...</source>
@@ -884,6 +928,14 @@
       <translation>Reset the demo workspace to its starting state</translation>
     </message>
     <message>
+      <source>Demo &amp;sluiten, terug naar mijn bibliotheek</source>
+      <translation>&amp;Close the demo, back to my library</translation>
+    </message>
+    <message>
+      <source>De demo-omgeving sluiten en uw eigen bibliotheek weer openen, zonder de app te sluiten</source>
+      <translation>Close the demo workspace and open your own library again, without quitting the app</translation>
+    </message>
+    <message>
       <source>&amp;Scenario's voor trainers...</source>
       <translation>&amp;Scenarios for trainers...</translation>
     </message>
@@ -946,6 +998,14 @@
     <message>
       <source>Demo terugzetten naar de beginstand</source>
       <translation>Reset the demo to its starting state</translation>
+    </message>
+    <message>
+      <source>Terug naar mijn bibliotheek</source>
+      <translation>Back to my library</translation>
+    </message>
+    <message>
+      <source>De demo sluiten en uw eigen bibliotheek openen</source>
+      <translation>Close the demo and open your own library</translation>
     </message>
     <message>
       <source>Melding alleen-lezen</source>
@@ -1506,6 +1566,243 @@
     </message>
   </context>
   <context>
+    <name>PublisherDialogs</name>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Uitgever vertrouwen</source>
+      <translation>Trust a publisher</translation>
+    </message>
+    <message>
+      <source>Kies de openbare sleutel (.pub) die de uitgever u gaf en vergelijk de vingerafdruk met de uitgever, bijvoorbeeld telefonisch.</source>
+      <translation>Choose the public key (.pub) the publisher gave you and compare the fingerprint with the publisher, for example by phone.</translation>
+    </message>
+    <message>
+      <source>De release is ondertekend met sleutel %1.</source>
+      <translation>The release is signed with key %1.</translation>
+    </message>
+    <message>
+      <source>Openbare sleutel</source>
+      <translation>Public key</translation>
+    </message>
+    <message>
+      <source>Bladeren...</source>
+      <translation>Browse...</translation>
+    </message>
+    <message>
+      <source>Openbare sleutel:</source>
+      <translation>Public key:</translation>
+    </message>
+    <message>
+      <source>Vingerafdruk van de sleutel</source>
+      <translation>Fingerprint of the key</translation>
+    </message>
+    <message>
+      <source>Vingerafdruk:</source>
+      <translation>Fingerprint:</translation>
+    </message>
+    <message>
+      <source>Naam van de uitgever</source>
+      <translation>Name of the publisher</translation>
+    </message>
+    <message>
+      <source>Naam van de uitgever:</source>
+      <translation>Name of the publisher:</translation>
+    </message>
+    <message>
+      <source>&amp;Vertrouwen</source>
+      <translation>&amp;Trust</translation>
+    </message>
+    <message>
+      <source>Openbare sleutel kiezen</source>
+      <translation>Choose a public key</translation>
+    </message>
+    <message>
+      <source>Openbare sleutels (*.pub);;Alle bestanden (*)</source>
+      <translation>Public keys (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+      <source>(geen leesbare openbare sleutel)</source>
+      <translation>(not a readable public key)</translation>
+    </message>
+    <message>
+      <source>%1: een andere sleutel dan die van de release</source>
+      <translation>%1: another key than the release's</translation>
+    </message>
+    <message>
+      <source>Sleutelpaar maken</source>
+      <translation>Make a key pair</translation>
+    </message>
+    <message>
+      <source>Privésleutel</source>
+      <translation>Private key</translation>
+    </message>
+    <message>
+      <source>Privésleutel:</source>
+      <translation>Private key:</translation>
+    </message>
+    <message>
+      <source>Wachtwoordzin</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <source>Wachtwoordzin herhalen</source>
+      <translation>Repeat the passphrase</translation>
+    </message>
+    <message>
+      <source>Wachtwoordzin:</source>
+      <translation>Passphrase:</translation>
+    </message>
+    <message>
+      <source>Nogmaals:</source>
+      <translation>Again:</translation>
+    </message>
+    <message>
+      <source>De openbare sleutel komt ernaast (.pub): die geeft u aan wie uw releases ontvangt. Bewaar de privésleutel en de wachtwoordzin goed.</source>
+      <translation>The public key goes beside it (.pub): give that to whoever receives your releases. Keep the private key and the passphrase safe.</translation>
+    </message>
+    <message>
+      <source>&amp;Maken</source>
+      <translation>&amp;Make</translation>
+    </message>
+    <message>
+      <source>Privésleutel opslaan als</source>
+      <translation>Save the private key as</translation>
+    </message>
+    <message>
+      <source>Sleutelpaar gemaakt</source>
+      <translation>Key pair made</translation>
+    </message>
+    <message>
+      <source>Sleutel gemaakt: %1 (privé) en %1.pub (om te delen).
+Vingerafdruk: %2</source>
+      <translation>Key made: %1 (private) and %1.pub (to share).
+Fingerprint: %2</translation>
+    </message>
+    <message>
+      <source>Release publiceren</source>
+      <translation>Publish a release</translation>
+    </message>
+    <message>
+      <source>Map voor de release</source>
+      <translation>Folder for the release</translation>
+    </message>
+    <message>
+      <source>Map voor de release:</source>
+      <translation>Folder for the release:</translation>
+    </message>
+    <message>
+      <source>leeg: datum en tijd, of bijvoorbeeld 2026.3</source>
+      <translation>empty: date and time, or for example 2026.3</translation>
+    </message>
+    <message>
+      <source>Releaseversie</source>
+      <translation>Release version</translation>
+    </message>
+    <message>
+      <source>Versie:</source>
+      <translation>Version:</translation>
+    </message>
+    <message>
+      <source>Uitgever:</source>
+      <translation>Publisher:</translation>
+    </message>
+    <message>
+      <source>Toelichting bij deze release</source>
+      <translation>Notes on this release</translation>
+    </message>
+    <message>
+      <source>Toelichting:</source>
+      <translation>Notes:</translation>
+    </message>
+    <message>
+      <source>&amp;Publiceren</source>
+      <translation>&amp;Publish</translation>
+    </message>
+    <message>
+      <source>Privésleutel kiezen</source>
+      <translation>Choose the private key</translation>
+    </message>
+    <message>
+      <source>Map voor de release kiezen</source>
+      <translation>Choose the folder for the release</translation>
+    </message>
+    <message>
+      <source>Release schrijven...</source>
+      <translation>Writing the release...</translation>
+    </message>
+    <message>
+      <source>Niet gepubliceerd</source>
+      <translation>Not published</translation>
+    </message>
+    <message>
+      <source>Release gepubliceerd</source>
+      <translation>Release published</translation>
+    </message>
+    <message>
+      <source>Release %1 staat in %2: %3 criteria, ondertekend met sleutel %4.</source>
+      <translation>Release %1 is in %2: %3 criteria, signed with key %4.</translation>
+    </message>
+    <message>
+      <source>Uitgevers en sleutels</source>
+      <translation>Publishers and keys</translation>
+    </message>
+    <message>
+      <source>Vertrouwde uitgevers: alleen hun releases kunnen de bibliotheek bijwerken. Vergelijk een vingerafdruk met de uitgever, bijvoorbeeld telefonisch.</source>
+      <translation>Trusted publishers: only their releases can update the library. Compare a fingerprint with the publisher, for example by phone.</translation>
+    </message>
+    <message>
+      <source>Vertrouwde uitgevers</source>
+      <translation>Trusted publishers</translation>
+    </message>
+    <message>
+      <source>&amp;Vertrouwen...</source>
+      <translation>&amp;Trust...</translation>
+    </message>
+    <message>
+      <source>&amp;Niet meer vertrouwen</source>
+      <translation>&amp;Stop trusting</translation>
+    </message>
+    <message>
+      <source>&amp;Sleutelpaar maken...</source>
+      <translation>Make a &amp;key pair...</translation>
+    </message>
+    <message>
+      <source>Release &amp;publiceren...</source>
+      <translation>&amp;Publish a release...</translation>
+    </message>
+    <message>
+      <source>Sluiten</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source> (meegeleverd)</source>
+      <translation> (built in)</translation>
+    </message>
+    <message>
+      <source>Niet meer vertrouwen</source>
+      <translation>Stop trusting</translation>
+    </message>
+    <message>
+      <source>Releases van '%1' niet meer vertrouwen?</source>
+      <translation>Stop trusting releases from '%1'?</translation>
+    </message>
+    <message>
+      <source>Uitgever niet vertrouwd</source>
+      <translation>Publisher not trusted</translation>
+    </message>
+    <message>
+      <source>De release is ondertekend door '%1' met sleutel %2, die nog niet wordt vertrouwd. Er is niets gewijzigd.
+
+Wilt u deze uitgever nu vertrouwen? U heeft de openbare sleutel (.pub) van de uitgever nodig; vergelijk de vingerafdruk met de uitgever.</source>
+      <translation>The release is signed by '%1' with key %2, which is not trusted yet. Nothing was changed.
+
+Do you want to trust this publisher now? You need the publisher's public key (.pub); compare the fingerprint with the publisher.</translation>
+    </message>
+  </context>
+  <context>
     <name>ReleaseDialogs</name>
     <message>
       <source>Veld</source>
@@ -1734,12 +2031,28 @@
       <translation>Your name (in the history):</translation>
     </message>
     <message>
-      <source>Vier-ogenprincipe: publiceren door een ander dan wie bewerkte of ter review aanbood</source>
-      <translation>Four-eyes principle: publishing by someone other than who edited or submitted for review</translation>
+      <source>Account: %1 (vastgelegd bij elke wijziging; een andere naam maakt u niet tot een ander persoon)</source>
+      <translation>Account: %1 (recorded with every change; another name does not make you another person)</translation>
     </message>
     <message>
-      <source>Geldt voor de hele bibliotheek; uitschakelen wordt in de geschiedenis vastgelegd.</source>
-      <translation>Applies to the whole library; switching it off is recorded in the history.</translation>
+      <source>Vier-ogenprincipe</source>
+      <translation>Four-eyes principle</translation>
+    </message>
+    <message>
+      <source>Vier-ogenprincipe: publiceren door een ander account dan wie bewerkte of ter review aanbood</source>
+      <translation>Four-eyes principle: publishing by another account than the one that edited or submitted for review</translation>
+    </message>
+    <message>
+      <source>Een instelling van de organisatie: uitschakelen kan alleen direct in een bibliotheek met één gebruiker; anders moet een tweede persoon het bevestigen. Elke stap wordt vastgelegd.</source>
+      <translation>An organisation setting: it can be switched off at once only in a library with one user; otherwise a second person must confirm it. Every step is recorded.</translation>
+    </message>
+    <message>
+      <source>Publiceren door een ander account dan wie bewerkte of ter review aanbood.</source>
+      <translation>Publishing by another account than the one that edited or submitted for review.</translation>
+    </message>
+    <message>
+      <source>%1 vroeg het vier-ogenprincipe uit te schakelen; vink het uit om dat als tweede persoon te bevestigen.</source>
+      <translation>%1 asked to switch the four-eyes principle off; untick it to confirm as the second person.</translation>
     </message>
     <message>
       <source>Presentatiemodus (grote letters, hoog contrast)</source>
@@ -1796,6 +2109,10 @@
     <message>
       <source>Voor werken geldt de Gids Proportionaliteit; voor leveringen en diensten de grenzen uit uw eigen inkoopbeleid. Geldt voor de hele bibliotheek.</source>
       <translation>For works the Gids Proportionaliteit applies; for supplies and services the upper values of your own procurement policy. Applies to the whole library.</translation>
+    </message>
+    <message>
+      <source>Uw verzoek om het vier-ogenprincipe uit te schakelen is vastgelegd. Het gaat pas uit als een collega (een ander account) het in Instellingen bevestigt.</source>
+      <translation>Your request to switch the four-eyes principle off is recorded. It goes off only when a colleague (another account) confirms it in Settings.</translation>
     </message>
   </context>
   <context>
@@ -2034,6 +2351,10 @@
       <translation>Cancel</translation>
     </message>
     <message>
+      <source>1 code getoond</source>
+      <translation>1 code shown</translation>
+    </message>
+    <message>
       <source>%1 codes getoond</source>
       <translation>%1 codes shown</translation>
     </message>
@@ -2127,11 +2448,11 @@
     </message>
     <message>
       <source>Decentrale overheid (gemeente, provincie)</source>
-      <translation>Decentral government (municipality, province)</translation>
+      <translation>Sub-central government (municipality, province)</translation>
     </message>
     <message>
       <source>Centrale overheid (Rijk)</source>
-      <translation>Central government (State)</translation>
+      <translation>Central government (national)</translation>
     </message>
     <message>
       <source>Soort overheid</source>

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -50,6 +51,7 @@ class CpvPicker(QDialog):
         self.search.setPlaceholderText(_tr("Zoek op code of omschrijving, bijvoorbeeld 'meubilair' of '3913'"))
         self.search.setAccessibleName(_tr("Zoeken in de CPV-lijst"))
         self.search.textChanged.connect(self._fill)
+        self.search.installEventFilter(self)  # Down/Up in the search move through the list
         layout.addWidget(self.search)
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -69,12 +71,23 @@ class CpvPicker(QDialog):
         for e in entries:
             item = QListWidgetItem(f"{e.code}  {e.label(i18n.lang())}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, e.code)
-        self.count.setText(_tr("%1 codes getoond").replace("%1", str(len(entries))))
+        self.count.setText(_tr("1 code getoond") if len(entries) == 1
+                           else _tr("%1 codes getoond").replace("%1", str(len(entries))))
         if entries:
             self.list.setCurrentRow(0)
 
     def selected_codes(self) -> list[str]:
         return [i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            row = min(max(self.list.currentRow() + step, 0), self.list.count() - 1)
+            if row >= 0:
+                self.list.setCurrentRow(row)
+            return True
+        return super().eventFilter(watched, event)
 
 
 # ---------------------------------------------------------------------- 1 basics
