@@ -56,6 +56,10 @@ PLACE_PAGES: dict[str, PageId] = {
     "main_object": PageId.BASICS, "publication_date": PageId.BASICS, "regime": PageId.BASICS, "package": PageId.PACKAGE,
     "ambition_level": PageId.AMBITION, "criteria": PageId.CRITERIA, "price_weight": PageId.WEIGHTS,
     "price_rule": PageId.WEIGHTS, "fixed_budget_eur": PageId.WEIGHTS,
+    "participants": PageId.BASICS, "mandate": PageId.BASICS, "lots": PageId.BASICS, "lots_reason": PageId.BASICS,
+    "max_lots_per_bidder": PageId.BASICS, "max_lots_awarded_per_bidder": PageId.BASICS,
+    "extension_options_months": PageId.BASICS, "framework_agreement": PageId.BASICS,
+    "maximum_value_eur": PageId.BASICS,
 }
 _CRITERION_PLACE = re.compile(r"^criteria\[([^\]]+)\](\.weight)?$")
 
@@ -67,7 +71,8 @@ def place_target(where: str) -> tuple[PageId, str]:
         return (PageId.WEIGHTS if match.group(2) else PageId.CRITERIA), match.group(1)
     if where.startswith("values."):
         return PageId.CLAUSES, where.removeprefix("values.")
-    return PLACE_PAGES.get(where, PageId.REVIEW), where
+    head = where.split("[")[0].split(".")[0]  # 'participants[2].name', 'mandate.date', 'lots[1].title'
+    return PLACE_PAGES.get(where, PLACE_PAGES.get(head, PageId.REVIEW)), where
 
 
 def findings_html(findings: list[checks.Finding], links: bool = False) -> str:
