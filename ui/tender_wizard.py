@@ -22,7 +22,7 @@ from .error_dialogs import show_user_error
 from .operation import Operation
 from .screen_fit import fit_to_screen
 from .settings import AppSettings
-from .wizard.base import PageId, place_target
+from .wizard.base import PageId, place_lot, place_target
 from .wizard.basics import BasicsPage
 from .wizard.criteria import ClausesPage, CriteriaPage
 from .wizard.package import AmbitionPage, PackagePage
@@ -45,6 +45,7 @@ class TenderWizard(QWizard):
         self.path = path
         self.tender = tender or Tender()
         self.dirty = False
+        self.current_lot: str | None = None  # the lot the criteria and weights pages work on (None: all lots)
         # a loaded tender keeps its chosen criteria; the criteria page suggests again only after a change
         self.suggested_for: tuple[str, int, str] | None = (
             (self.tender.package, self.tender.ambition_level, self.tender.description)
@@ -134,6 +135,9 @@ class TenderWizard(QWizard):
     def show_place(self, where: str) -> None:
         """Go to the page and field that a finding's place names ('price_weight', 'criteria[MEU-G-01].weight',
         'values.garantie_jaren', ...), so the user can fix it there."""
+        lot, _inner = place_lot(where)
+        if lot is not None:
+            self.current_lot = lot  # the criteria and weights pages open on the lot the finding names
         page_id, focus = place_target(where)
         self.go_to(page_id)
         page = self.pages[page_id]
