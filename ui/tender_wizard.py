@@ -26,6 +26,7 @@ from .wizard.base import PageId, place_lot, place_target
 from .wizard.basics import BasicsPage
 from .wizard.criteria import ClausesPage, CriteriaPage
 from .wizard.package import AmbitionPage, PackagePage
+from .wizard.procedure import ProcedurePage
 from .wizard.review import ExportPage, ReviewPage, slugify
 from .wizard.weights import WeightsPage
 
@@ -66,7 +67,7 @@ class TenderWizard(QWizard):
         self.pages: dict[PageId, Any] = {
             PageId.BASICS: BasicsPage(), PageId.PACKAGE: PackagePage(), PageId.AMBITION: AmbitionPage(),
             PageId.CRITERIA: CriteriaPage(), PageId.CLAUSES: ClausesPage(), PageId.WEIGHTS: WeightsPage(),
-            PageId.REVIEW: ReviewPage(), PageId.EXPORT: ExportPage(),
+            PageId.PROCEDURE: ProcedurePage(), PageId.REVIEW: ReviewPage(), PageId.EXPORT: ExportPage(),
         }
         for page_id, page in self.pages.items():
             self.setPage(int(page_id), page)

@@ -31,8 +31,9 @@ class PageId(IntEnum):
     CRITERIA = 3
     CLAUSES = 4
     WEIGHTS = 5
-    REVIEW = 6
-    EXPORT = 7
+    PROCEDURE = 6
+    REVIEW = 7
+    EXPORT = 8
 
 
 SEVERITY_STYLE = {
@@ -59,7 +60,15 @@ PLACE_PAGES: dict[str, PageId] = {
     "participants": PageId.BASICS, "mandate": PageId.BASICS, "lots": PageId.BASICS, "lots_reason": PageId.BASICS,
     "max_lots_per_bidder": PageId.BASICS, "max_lots_awarded_per_bidder": PageId.BASICS,
     "extension_options_months": PageId.BASICS, "framework_agreement": PageId.BASICS,
-    "maximum_value_eur": PageId.BASICS,
+    "maximum_value_eur": PageId.BASICS, "term_reason": PageId.PROCEDURE,
+    "submission_deadline": PageId.PROCEDURE, "questions_deadline": PageId.PROCEDURE,
+    "answers_date": PageId.PROCEDURE, "award_decision_date": PageId.PROCEDURE,
+    "contract_start_date": PageId.PROCEDURE, "bid_validity_days": PageId.PROCEDURE,
+    "prior_information_notice": PageId.PROCEDURE, "electronic_submission": PageId.PROCEDURE,
+    "optional_exclusion_grounds": PageId.PROCEDURE, "tie_rule": PageId.PROCEDURE,
+    "lowest_price_reason": PageId.PROCEDURE, "purchase_conditions": PageId.PROCEDURE,
+    "values.contactpersoon": PageId.PROCEDURE, "values.platform": PageId.PROCEDURE,
+    "values.klachtenmeldpunt": PageId.PROCEDURE,
 }
 _CRITERION_PLACE = re.compile(r"^criteria\[([^\]]+)\](\.weight)?$")
 _LOT_PLACE = re.compile(r"^lots\[([^\]]+)\]\.(.+)$")
@@ -84,7 +93,7 @@ def place_target(where: str) -> tuple[PageId, str]:
     match = _CRITERION_PLACE.match(where)
     if match:
         return (PageId.WEIGHTS if match.group(2) else PageId.CRITERIA), match.group(1)
-    if where.startswith("values."):
+    if where.startswith("values.") and where not in PLACE_PAGES:
         return PageId.CLAUSES, where.removeprefix("values.")
     head = where.split("[")[0].split(".")[0]  # 'participants[2].name', 'mandate.date', 'lots[1].title'
     return PLACE_PAGES.get(where, PLACE_PAGES.get(head, PageId.REVIEW)), where

@@ -26,6 +26,7 @@ from tender_assistant.tender_parts import (
 )
 
 from .. import i18n
+from ..i18n import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 _EDIT = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
@@ -98,7 +99,8 @@ class ParticipantsModel(_TenderTable):
     """The contracting authorities of a joint tender: name, penvoerder (one at most), share, identifier."""
 
     NAME, LEAD, SHARE, IDENTIFIER = range(4)
-    HEADERS = ("Naam", "Penvoerder", "Aandeel (€)", "KvK/OIN")
+    HEADERS = (QT_TRANSLATE_NOOP("WizardPages", "Naam"), QT_TRANSLATE_NOOP("WizardPages", "Penvoerder"),
+               QT_TRANSLATE_NOOP("WizardPages", "Aandeel (€)"), QT_TRANSLATE_NOOP("WizardPages", "KvK/OIN"))
 
     def rows(self) -> list[Participant]:
         return self.tender.participants
@@ -197,7 +199,8 @@ class LotsModel(_TenderTable):
     """The lots: id, title, estimated value and CPV codes (criteria and weights are set per lot on later pages)."""
 
     ID, TITLE, VALUE, CPV = range(4)
-    HEADERS = ("Perceel", "Titel", "Waarde (€)", "CPV-codes")
+    HEADERS = (QT_TRANSLATE_NOOP("WizardPages", "Perceel"), QT_TRANSLATE_NOOP("WizardPages", "Titel"),
+               QT_TRANSLATE_NOOP("WizardPages", "Waarde (€)"), QT_TRANSLATE_NOOP("WizardPages", "CPV-codes"))
 
     def rows(self) -> list[Lot]:
         return self.tender.lots
