@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -32,9 +32,28 @@ from .base import _tr
 from .tender_models import LotsModel, ParticipantsModel, parse_options
 
 
+class EditTable(QTableView):
+    """An editable table for the keyboard: Enter opens the cell (in a wizard it would press 'Volgende' and leave
+    the page), and Tab into it lands on the first cell, so the arrow keys start there."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            index = self.currentIndex()
+            if index.isValid() and self.model().flags(index) & Qt.ItemFlag.ItemIsEditable:
+                self.edit(index)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        if not self.currentIndex().isValid() and self.model() is not None and self.model().rowCount():
+            self.setCurrentIndex(self.model().index(0, 0))
+        super().focusInEvent(event)
+
+
 def _table(parent: QWidget, name: str, rows: int) -> QTableView:
     """A compact editable table that Tab leaves (the arrow keys move between cells)."""
-    table = QTableView(parent)
+    table = EditTable(parent)
     table.setAccessibleName(name)
     table.setTabKeyNavigation(False)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

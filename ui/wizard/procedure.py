@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -91,40 +90,37 @@ class ProcedurePage(TenderPage):
         english = i18n.lang() == "en"
 
         planning = QGroupBox(_tr("Planning"), self)
-        grid = QGridLayout(planning)
+        # one column: two side by side were wider than a 1280x720 projector in presentation mode
+        grid = QFormLayout(planning)
         self.dates: dict[str, OptionalDate] = {}
         labels = [("publication_date", _tr("Publicatie")), ("questions_deadline", _tr("Uiterste datum vragen")),
                   ("answers_date", _tr("Nota van inlichtingen")),
                   ("submission_deadline", _tr("Uiterste inschrijfdatum")),
                   ("award_decision_date", _tr("Voorgenomen gunningsbeslissing")),
                   ("contract_start_date", _tr("Ingangsdatum overeenkomst"))]
-        for i, (key, label) in enumerate(labels):
+        for key, label in labels:
             field = OptionalDate(label, planning)
             field.changed.connect(self._store)
             self.dates[key] = field
-            grid.addWidget(QLabel(label + ":", planning), i // 2, (i % 2) * 2)
-            grid.addWidget(field, i // 2, (i % 2) * 2 + 1)
+            grid.addRow(label + ":", field)
         self.validity = QSpinBox(planning)
         self.validity.setRange(0, 730)
         self.validity.setSuffix(_tr(" dagen"))
         self.validity.setSpecialValueText(_tr("onbekend"))
         self.validity.setAccessibleName(_tr("Gestanddoeningstermijn in dagen"))
         self.validity.valueChanged.connect(self._store)
-        grid.addWidget(QLabel(_tr("Gestanddoeningstermijn:"), planning), 3, 0)
-        grid.addWidget(self.validity, 3, 1)
         self.prior_notice = QCheckBox(_tr("Vooraankondiging gepubliceerd"), planning)
         self.prior_notice.setToolTip(_tr("Een vooraankondiging kan de minimale inschrijftermijn verkorten"))
         self.prior_notice.toggled.connect(self._store)
         self.electronic = QCheckBox(_tr("Elektronisch inschrijven"), planning)
         self.electronic.setToolTip(_tr("Inschrijven via een platform zoals TenderNed verkort de minimale termijn"))
         self.electronic.toggled.connect(self._store)
+        grid.addRow(_tr("Gestanddoeningstermijn:"), self.validity)
         checks = QHBoxLayout()
         checks.addWidget(self.prior_notice)
         checks.addWidget(self.electronic)
         checks.addStretch(1)
-        grid.addLayout(checks, 3, 2, 1, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        grid.addRow("", checks)
         outer.addWidget(planning)
 
         facts = QGroupBox(_tr("Contact, klachten en voorwaarden"), self)

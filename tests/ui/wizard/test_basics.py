@@ -174,3 +174,29 @@ def test_a_saved_joint_tender_reopens_with_its_tables_filled(app, qtbot, library
     assert page.term_section.max_term.text() == "ten hoogste 60 maanden"
     assert page.lots_section.max_bid.value() == 2
     assert not wizard.dirty
+
+
+def test_enter_in_a_table_opens_the_cell_instead_of_leaving_the_page(qtbot, wizard):
+    """Driven at 1280x720 with the keyboard: Enter on a participant (to edit it, or once too often after typing)
+    pressed the wizard's 'Volgende', left the page and let the package page pick a package for a half-typed tender."""
+    from ui.wizard.base import PageId
+
+    page = wizard.pages[PageId.BASICS]
+    type_text(page.title_edit, "Bedrijfskleding")
+    type_text(page.org_edit, "Gemeente Purmerend")
+    click(qtbot, page.joint_section.check)
+    table = page.joint_section.table
+    table.setFocus()
+    assert table.currentIndex().row() == 0, "Tab into the table lands on the first cell"
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert wizard.currentId() == PageId.BASICS
+    editor = open_editor(table)
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, "Gemeente Zaanstad")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    QTest.keyClick(table, Qt.Key.Key_Return)  # once too often
+    QApplication.processEvents()
+    assert wizard.currentId() == PageId.BASICS
+    assert [p.name for p in wizard.tender.participants] == ["Gemeente Purmerend", "Gemeente Zaanstad"]
