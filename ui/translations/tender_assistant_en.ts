@@ -2550,10 +2550,6 @@
       <translation>Bid validity in days</translation>
     </message>
     <message>
-      <source>Gestanddoeningstermijn:</source>
-      <translation>Bid validity:</translation>
-    </message>
-    <message>
       <source>Vooraankondiging gepubliceerd</source>
       <translation>Prior information notice published</translation>
     </message>
@@ -2568,6 +2564,10 @@
     <message>
       <source>Inschrijven via een platform zoals TenderNed verkort de minimale termijn</source>
       <translation>Submitting through a platform such as TenderNed shortens the minimum term</translation>
+    </message>
+    <message>
+      <source>Gestanddoeningstermijn:</source>
+      <translation>Bid validity:</translation>
     </message>
     <message>
       <source>Contact, klachten en voorwaarden</source>

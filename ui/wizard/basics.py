@@ -217,6 +217,8 @@ class BasicsPage(TenderPage):
         self.main_object.currentIndexChanged.connect(self._store)
         for section in (self.term_section, self.joint_section, self.lots_section):
             section.changed.connect(self.changed)
+        # equal shares are parts of the whole: they follow the estimate and the lots' values
+        self.lots_section.changed.connect(self.joint_section.table.viewport().update)
         self._loading = False
 
     def initializePage(self) -> None:
@@ -268,6 +270,7 @@ class BasicsPage(TenderPage):
         t.regime = self.regime.currentData() or "klassiek"
         t.main_object = self.main_object.currentData()
         self.term_section.update_max_term()
+        self.joint_section.table.viewport().update()
         self.changed()
 
     def pick_cpv(self) -> None:

@@ -64,7 +64,8 @@ class OptionalDate(QWidget):
         self.known.toggled.connect(self.changed)
         self.edit.dateChanged.connect(self.changed)
         row.addWidget(self.known)
-        row.addWidget(self.edit, 1)
+        row.addWidget(self.edit)
+        row.addStretch(1)
 
     def value(self) -> date | None:
         """The date, or None when it is not known yet."""
@@ -115,7 +116,10 @@ class ProcedurePage(TenderPage):
         self.electronic = QCheckBox(_tr("Elektronisch inschrijven"), planning)
         self.electronic.setToolTip(_tr("Inschrijven via een platform zoals TenderNed verkort de minimale termijn"))
         self.electronic.toggled.connect(self._store)
-        grid.addRow(_tr("Gestanddoeningstermijn:"), self.validity)
+        checks = QHBoxLayout()
+        checks.addWidget(self.validity)
+        checks.addStretch(1)
+        grid.addRow(_tr("Gestanddoeningstermijn:"), checks)
         checks = QHBoxLayout()
         checks.addWidget(self.prior_notice)
         checks.addWidget(self.electronic)

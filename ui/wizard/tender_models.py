@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from criteria_library.infra.text import NumberError, dutch_number, read_number
+from criteria_library.infra.text import NumberError, dutch_number, euro, read_number
 from tender_assistant.errors import TenderError
 from tender_assistant.tender import Tender, parse_cpv
 from tender_assistant.tender_parts import (
@@ -128,7 +128,11 @@ class ParticipantsModel(_TenderTable):
         if col == self.SHARE:
             if role == Qt.ItemDataRole.EditRole:
                 return _amount_text(p.estimated_value_eur)
-            return _amount_text(p.estimated_value_eur) or _tr("gelijk deel")
+            if p.estimated_value_eur is not None:
+                return _amount_text(p.estimated_value_eur)
+            # an equal part of what the others leave, as the documents and the register will count it
+            share = next((v for q, v, _ in self.tender.participant_shares() if q is p), None)
+            return _tr("gelijk deel") + (f" ({euro(share)})" if share is not None else "")
         return p.identifier
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

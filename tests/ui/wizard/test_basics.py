@@ -88,7 +88,10 @@ def test_a_joint_tender_with_lots_and_options_typed_on_the_basics_page_is_saved_
         QTest.keyClick(editor, Qt.Key.Key_Return)
         QApplication.processEvents()
     assert len(wizard.tender.participants) == 5
+    page.value_spin.setValue(1_500_000)
+    assert joint.model.index(1, 2).data() == "gelijk deel (€ 300.000)"
     type_in_cell(joint.table, 0, 2, "500.000")
+    assert joint.model.index(1, 2).data() == "gelijk deel (€ 250.000)", "the others' equal shares follow"
     type_in_cell(joint.table, 0, 3, "KvK 12345678")
     # a name twice is refused with the reason (the file would not open again)
     type_in_cell(joint.table, 4, 0, "gemeente zaanstad")
