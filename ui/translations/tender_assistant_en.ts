@@ -2334,6 +2334,22 @@
       <translation>win at most:</translation>
     </message>
     <message>
+      <source>Volgorde van gunnen:</source>
+      <translation>Order of award:</translation>
+    </message>
+    <message>
+      <source>Volgorde van gunnen</source>
+      <translation>Order of award</translation>
+    </message>
+    <message>
+      <source>percelen in de volgorde waarin ze worden gegund, bijvoorbeeld 2, 1</source>
+      <translation>lots in the order they are awarded, for example 2, 1</translation>
+    </message>
+    <message>
+      <source>Nodig als een inschrijver niet alle percelen mag winnen</source>
+      <translation>Needed when a bidder may not win every lot</translation>
+    </message>
+    <message>
       <source>Waarom niet in percelen (art. 1.5 Aanbestedingswet 2012):</source>
       <translation>Why not in lots (art. 1.5 Dutch Procurement Act 2012):</translation>
     </message>

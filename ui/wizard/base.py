@@ -59,6 +59,7 @@ PLACE_PAGES: dict[str, PageId] = {
     "price_rule": PageId.WEIGHTS, "fixed_budget_eur": PageId.WEIGHTS, "price_band_percent": PageId.WEIGHTS,
     "participants": PageId.BASICS, "mandate": PageId.BASICS, "lots": PageId.BASICS, "lots_reason": PageId.BASICS,
     "max_lots_per_bidder": PageId.BASICS, "max_lots_awarded_per_bidder": PageId.BASICS,
+    "lot_award_order": PageId.BASICS,
     "extension_options_months": PageId.BASICS, "framework_agreement": PageId.BASICS,
     "maximum_value_eur": PageId.BASICS, "term_reason": PageId.PROCEDURE,
     "submission_deadline": PageId.PROCEDURE, "questions_deadline": PageId.PROCEDURE,

@@ -306,7 +306,8 @@ class BasicsPage(TenderPage):
                   "participants": self.joint_section.table, "mandate": self.joint_section.mandate_reference,
                   "lots": self.lots_section.table, "lots_reason": self.lots_section.reason,
                   "max_lots_per_bidder": self.lots_section.max_bid,
-                  "max_lots_awarded_per_bidder": self.lots_section.max_won}
+                  "max_lots_awarded_per_bidder": self.lots_section.max_won,
+                  "lot_award_order": self.lots_section.award_order}
         widget = fields.get(place.split("[")[0].split(".")[0])
         if widget is not None:
             widget.setFocus()

@@ -268,6 +268,16 @@ class LotsSection(QWidget):
         rules.addWidget(QLabel(_tr("winnen max.:"), self.body))
         rules.addWidget(self.max_won)
         body.addLayout(rules)
+        order = QHBoxLayout()
+        order_label = QLabel(_tr("Volgorde van gunnen:"), self.body)
+        self.award_order = QLineEdit(self.body)
+        self.award_order.setAccessibleName(_tr("Volgorde van gunnen"))
+        self.award_order.setPlaceholderText(_tr("percelen in de volgorde waarin ze worden gegund, bijvoorbeeld 2, 1"))
+        self.award_order.setToolTip(_tr("Nodig als een inschrijver niet alle percelen mag winnen"))
+        order_label.setBuddy(self.award_order)
+        order.addWidget(order_label)
+        order.addWidget(self.award_order, 1)
+        body.addLayout(order)
         self.problem = _problem_label(self.body)
         body.addWidget(self.problem)
         layout.addWidget(self.body)
@@ -286,6 +296,7 @@ class LotsSection(QWidget):
         self.reason.textChanged.connect(self._store_reason)
         self.max_bid.valueChanged.connect(self._store_limits)
         self.max_won.valueChanged.connect(self._store_limits)
+        self.award_order.textEdited.connect(self._store_limits)
 
     def _limit(self, name: str) -> QSpinBox:
         spin = QSpinBox(self.body)
@@ -306,6 +317,7 @@ class LotsSection(QWidget):
                 self.reason.setPlainText(tender.lots_reason)
             self.max_bid.setValue(tender.max_lots_per_bidder or 0)
             self.max_won.setValue(tender.max_lots_awarded_per_bidder or 0)
+            self.award_order.setText(", ".join(tender.lot_award_order))
         finally:
             self._loading = False
         self._update_sum()
@@ -335,6 +347,8 @@ class LotsSection(QWidget):
         self._edited()
 
     def _edited(self) -> None:
+        if not self.award_order.hasFocus():  # a renamed or removed lot changes the order of award too
+            self.award_order.setText(", ".join(self.tender.lot_award_order))
         self._update_sum()
         self.changed.emit()
 
@@ -356,6 +370,9 @@ class LotsSection(QWidget):
             return
         self.tender.max_lots_per_bidder = self.max_bid.value() or None
         self.tender.max_lots_awarded_per_bidder = self.max_won.value() or None
+        # ids as typed; an unknown lot is reported by the check, so a half-typed order is no problem
+        ids = [i.strip()[:20] for i in self.award_order.text().replace(";", ",").split(",") if i.strip()]
+        self.tender.lot_award_order = list(dict.fromkeys(ids))[:100]
         self.changed.emit()
 
     def add(self) -> None:

@@ -121,6 +121,8 @@ def test_a_joint_tender_with_lots_and_options_typed_on_the_basics_page_is_saved_
     type_in_cell(lots.table, 1, 3, "99999999")  # not a CPV code: refused with the reason
     assert wizard.tender.lots[1].cpv == [] and "CPV" in lots.problem.text()
     assert lots.sum_label.text() == "Samen: € 1.500.000"
+    lots.max_won.setValue(1)  # a bidder may win one lot: then the order of award must be known
+    type_text(lots.award_order, "2, 1")
 
     data = save_and_read(qtbot, wizard, tmp_path / "kleding.tender.json", monkeypatch)
     assert data["version"] == 3
@@ -135,6 +137,7 @@ def test_a_joint_tender_with_lots_and_options_typed_on_the_basics_page_is_saved_
     assert data["framework_agreement"] is True and data["maximum_value_eur"] == 1800000
     assert [(lot["id"], lot["title"], lot["estimated_value_eur"], lot.get("cpv")) for lot in data["lots"]] == [
         ("1", "Kleding", 1200000, ["18100000-0"]), ("2", "Reiniging en herstel", 300000, None)]
+    assert data["max_lots_awarded_per_bidder"] == 1 and data["lot_award_order"] == ["2", "1"]
 
 
 def test_unticking_joint_or_lots_by_a_slip_loses_nothing(qtbot, wizard):
