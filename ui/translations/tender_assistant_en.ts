@@ -2131,11 +2131,11 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     </message>
     <message>
       <source>&amp;Perceel:</source>
-      <translation type="unfinished" />
+      <translation>&amp;Lot:</translation>
     </message>
     <message>
       <source>Perceel</source>
-      <translation type="unfinished" />
+      <translation>Lot</translation>
     </message>
     <message>
       <source>Inschrijvingen</source>
@@ -2223,7 +2223,7 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     </message>
     <message>
       <source>loting</source>
-      <translation type="unfinished" />
+      <translation>lots drawn</translation>
     </message>
     <message>
       <source>Prijs</source>
@@ -2639,6 +2639,230 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Your own text clashes with the change in the library and was kept; compare it with the library text (button Restore library text).</translation>
     </message>
     <message>
+      <source>%1; de waarde is niet overgenomen.</source>
+      <translation>%1; the value was not taken.</translation>
+    </message>
+    <message>
+      <source>&amp;Gezamenlijke aanbesteding?</source>
+      <translation>&amp;Joint tender?</translation>
+    </message>
+    <message>
+      <source>Gezamenlijke aanbesteding</source>
+      <translation>Joint tender</translation>
+    </message>
+    <message>
+      <source>Eén organisatie (de penvoerder) voert de procedure namens meerdere aanbestedende diensten; elke deelnemer sluit een eigen overeenkomst</source>
+      <translation>One organisation (the lead authority) runs the procedure for several contracting authorities; each participant signs its own agreement</translation>
+    </message>
+    <message>
+      <source>Deelnemers</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Deelnemer toevoegen</source>
+      <translation>Add participant</translation>
+    </message>
+    <message>
+      <source>Deelnemer verwijderen</source>
+      <translation>Remove participant</translation>
+    </message>
+    <message>
+      <source>Maak penvoerder</source>
+      <translation>Make lead authority</translation>
+    </message>
+    <message>
+      <source>De gekozen deelnemer voert de procedure namens alle deelnemers</source>
+      <translation>The chosen participant runs the procedure for all participants</translation>
+    </message>
+    <message>
+      <source>Mandaat van</source>
+      <translation>Mandate of</translation>
+    </message>
+    <message>
+      <source>Mandaat heeft een datum</source>
+      <translation>Mandate has a date</translation>
+    </message>
+    <message>
+      <source>Datum van het mandaat</source>
+      <translation>Date of the mandate</translation>
+    </message>
+    <message>
+      <source>Kenmerk van het mandaat</source>
+      <translation>Reference of the mandate</translation>
+    </message>
+    <message>
+      <source>kenmerk, bijvoorbeeld 2026-0412</source>
+      <translation>reference, for example 2026-0412</translation>
+    </message>
+    <message>
+      <source>kenmerk:</source>
+      <translation>reference:</translation>
+    </message>
+    <message>
+      <source>In perce&amp;len?</source>
+      <translation>In &amp;lots?</translation>
+    </message>
+    <message>
+      <source>In percelen</source>
+      <translation>In lots</translation>
+    </message>
+    <message>
+      <source>Elk perceel krijgt een eigen onderwerp, waarde, criteria en weging</source>
+      <translation>Each lot gets its own subject, value, criteria and weights</translation>
+    </message>
+    <message>
+      <source>Percelen</source>
+      <translation>Lots</translation>
+    </message>
+    <message>
+      <source>Perceel toevoegen</source>
+      <translation>Add lot</translation>
+    </message>
+    <message>
+      <source>Perceel verwijderen</source>
+      <translation>Remove lot</translation>
+    </message>
+    <message>
+      <source>Som van de percelen</source>
+      <translation>Sum of the lots</translation>
+    </message>
+    <message>
+      <source>Inschrijven op ten hoogste (aantal percelen)</source>
+      <translation>Bid for at most (number of lots)</translation>
+    </message>
+    <message>
+      <source>Winnen van ten hoogste (aantal percelen)</source>
+      <translation>Win at most (number of lots)</translation>
+    </message>
+    <message>
+      <source>inschrijven op max.:</source>
+      <translation>bid for at most:</translation>
+    </message>
+    <message>
+      <source>winnen max.:</source>
+      <translation>win at most:</translation>
+    </message>
+    <message>
+      <source>Volgorde van gunnen:</source>
+      <translation>Order of award:</translation>
+    </message>
+    <message>
+      <source>Volgorde van gunnen</source>
+      <translation>Order of award</translation>
+    </message>
+    <message>
+      <source>percelen in de volgorde waarin ze worden gegund, bijvoorbeeld 2, 1</source>
+      <translation>lots in the order they are awarded, for example 2, 1</translation>
+    </message>
+    <message>
+      <source>Nodig als een inschrijver niet alle percelen mag winnen</source>
+      <translation>Needed when a bidder may not win every lot</translation>
+    </message>
+    <message>
+      <source>Waarom niet in percelen (art. 1.5 Aanbestedingswet 2012):</source>
+      <translation>Why not in lots (art. 1.5 Dutch Procurement Act 2012):</translation>
+    </message>
+    <message>
+      <source>Motivering geen percelen</source>
+      <translation>Reason for no lots</translation>
+    </message>
+    <message>
+      <source>bijvoorbeeld: levering en onderhoud hangen technisch samen; splitsen maakt de opdracht duurder zonder meer kansen voor het mkb</source>
+      <translation>for example: supply and maintenance are technically linked; splitting makes the contract dearer without more chances for SMEs</translation>
+    </message>
+    <message>
+      <source>alle</source>
+      <translation>all</translation>
+    </message>
+    <message>
+      <source>Samen: %1</source>
+      <translation>Together: %1</translation>
+    </message>
+    <message>
+      <source>Geef elk perceel zijn waarde (opties inbegrepen)</source>
+      <translation>Give each lot its value (options included)</translation>
+    </message>
+    <message>
+      <source>V&amp;erlengingsopties:</source>
+      <translation>&amp;Extension options:</translation>
+    </message>
+    <message>
+      <source>Verlengingsopties in maanden</source>
+      <translation>Extension options in months</translation>
+    </message>
+    <message>
+      <source>maanden per optie, bijvoorbeeld 12, 12</source>
+      <translation>months per option, for example 12, 12</translation>
+    </message>
+    <message>
+      <source>Opties die de opdrachtgever eenzijdig kan lichten, in maanden, gescheiden door komma's</source>
+      <translation>Options the contracting authority may exercise on its own, in months, separated by commas</translation>
+    </message>
+    <message>
+      <source>Maximale looptijd</source>
+      <translation>Maximum term</translation>
+    </message>
+    <message>
+      <source>Raamoveree&amp;nkomst</source>
+      <translation>Frame&amp;work agreement</translation>
+    </message>
+    <message>
+      <source>Raamovereenkomst</source>
+      <translation>Framework agreement</translation>
+    </message>
+    <message>
+      <source>maximale waarde:</source>
+      <translation>maximum value:</translation>
+    </message>
+    <message>
+      <source>Maximale waarde van de raamovereenkomst in euro</source>
+      <translation>Maximum value of the framework agreement in euros</translation>
+    </message>
+    <message>
+      <source>elke optie 1 tot 120 maanden, hoogstens 10 opties</source>
+      <translation>each option 1 to 120 months, at most 10 options</translation>
+    </message>
+    <message>
+      <source>geen opties</source>
+      <translation>no options</translation>
+    </message>
+    <message>
+      <source>vul de looptijd in</source>
+      <translation>fill in the term</translation>
+    </message>
+    <message>
+      <source>ten hoogste %1 maanden</source>
+      <translation>at most %1 months</translation>
+    </message>
+    <message>
+      <source>Perc&amp;eel:</source>
+      <translation>&amp;Lot:</translation>
+    </message>
+    <message>
+      <source>Perceel</source>
+      <translation>Lot</translation>
+    </message>
+    <message>
+      <source>keuze kopiëren naar:</source>
+      <translation>copy choice to:</translation>
+    </message>
+    <message>
+      <source>Perceel om naar te kopiëren</source>
+      <translation>Lot to copy to</translation>
+    </message>
+    <message>
+      <source>Kopiëren</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <source>Het andere perceel krijgt de criteria, wegingen en prijsregel van dit perceel</source>
+      <translation>The other lot gets this lot's criteria, weights and price rule</translation>
+    </message>
+    <message>
+      <source>alle percelen</source>
+      <translation>all lots</translation>
+    </message>
+    <message>
       <source>Inkooppakket</source>
       <translation>Procurement package</translation>
     </message>
@@ -2697,6 +2921,150 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>%1 criteria in dit pakket tot en met dit niveau</source>
       <translation>%1 criteria in this package up to this level</translation>
+    </message>
+    <message>
+      <source>bekend</source>
+      <translation>known</translation>
+    </message>
+    <message>
+      <source>%1 is bekend</source>
+      <translation>%1 is known</translation>
+    </message>
+    <message>
+      <source>Procedure en planning</source>
+      <translation>Procedure and planning</translation>
+    </message>
+    <message>
+      <source>De feiten die de leidraad noemt: de data van de procedure, wie vragen en klachten behandelt, de uitsluitingsgronden en de regel bij gelijke scores. Wat u hier invult, staat op zijn plaats in elk document.</source>
+      <translation>The facts the tender guide states: the procedure's dates, who handles questions and complaints, the exclusion grounds and the rule for equal scores. What you fill in here appears in its place in every document.</translation>
+    </message>
+    <message>
+      <source>Planning</source>
+      <translation>Planning</translation>
+    </message>
+    <message>
+      <source>Publicatie</source>
+      <translation>Publication</translation>
+    </message>
+    <message>
+      <source>Uiterste datum vragen</source>
+      <translation>Questions deadline</translation>
+    </message>
+    <message>
+      <source>Nota van inlichtingen</source>
+      <translation>Clarifications</translation>
+    </message>
+    <message>
+      <source>Uiterste inschrijfdatum</source>
+      <translation>Submission deadline</translation>
+    </message>
+    <message>
+      <source>Voorgenomen gunningsbeslissing</source>
+      <translation>Intended award decision</translation>
+    </message>
+    <message>
+      <source>Ingangsdatum overeenkomst</source>
+      <translation>Contract start</translation>
+    </message>
+    <message>
+      <source> dagen</source>
+      <translation> days</translation>
+    </message>
+    <message>
+      <source>Gestanddoeningstermijn in dagen</source>
+      <translation>Bid validity in days</translation>
+    </message>
+    <message>
+      <source>Vooraankondiging gepubliceerd</source>
+      <translation>Prior information notice published</translation>
+    </message>
+    <message>
+      <source>Een vooraankondiging kan de minimale inschrijftermijn verkorten</source>
+      <translation>A prior information notice can shorten the minimum submission term</translation>
+    </message>
+    <message>
+      <source>Elektronisch inschrijven</source>
+      <translation>Electronic submission</translation>
+    </message>
+    <message>
+      <source>Inschrijven via een platform zoals TenderNed verkort de minimale termijn</source>
+      <translation>Submitting through a platform such as TenderNed shortens the minimum term</translation>
+    </message>
+    <message>
+      <source>Gestanddoeningstermijn:</source>
+      <translation>Bid validity:</translation>
+    </message>
+    <message>
+      <source>Contact, klachten en voorwaarden</source>
+      <translation>Contact, complaints and conditions</translation>
+    </message>
+    <message>
+      <source>bijvoorbeeld: %1</source>
+      <translation>for example: %1</translation>
+    </message>
+    <message>
+      <source>Facultatieve uitsluitingsgronden</source>
+      <translation>Optional exclusion grounds</translation>
+    </message>
+    <message>
+      <source>codes gescheiden door komma's, bijvoorbeeld 2.87.1.c, 2.87.1.d</source>
+      <translation>codes separated by commas, for example 2.87.1.c, 2.87.1.d</translation>
+    </message>
+    <message>
+      <source>De facultatieve uitsluitingsgronden van art. 2.87 Aanbestedingswet 2012 die u toepast; de verplichte gronden (art. 2.86) gelden altijd</source>
+      <translation>The optional exclusion grounds of art. 2.87 Dutch Procurement Act 2012 you apply; the mandatory grounds (art. 2.86) always apply</translation>
+    </message>
+    <message>
+      <source>Facultatieve uitsluitingsgronden:</source>
+      <translation>Optional exclusion grounds:</translation>
+    </message>
+    <message>
+      <source>Regel bij gelijke score</source>
+      <translation>Rule for equal scores</translation>
+    </message>
+    <message>
+      <source>Zo staat de regel in de leidraad</source>
+      <translation>How the tender guide states the rule</translation>
+    </message>
+    <message>
+      <source>Bij gelijke score:</source>
+      <translation>Equal scores:</translation>
+    </message>
+    <message>
+      <source>Inkoopvoorwaarden</source>
+      <translation>Purchase conditions</translation>
+    </message>
+    <message>
+      <source>bijvoorbeeld: ARIV 2018 of de eigen algemene inkoopvoorwaarden</source>
+      <translation>for example: ARIV 2018 or your own general purchase conditions</translation>
+    </message>
+    <message>
+      <source>Inkoopvoorwaarden:</source>
+      <translation>Purchase conditions:</translation>
+    </message>
+    <message>
+      <source>Motivering laagste prijs</source>
+      <translation>Reason for lowest price</translation>
+    </message>
+    <message>
+      <source>alleen bij gunnen op laagste prijs (art. 2.114 Aanbestedingswet 2012): waarom kwaliteit niet meeweegt</source>
+      <translation>only when the lowest price decides (art. 2.114 Dutch Procurement Act 2012): why quality does not count</translation>
+    </message>
+    <message>
+      <source>Motivering laagste prijs:</source>
+      <translation>Reason for lowest price:</translation>
+    </message>
+    <message>
+      <source>Motivering looptijd raamovereenkomst</source>
+      <translation>Reason for the framework agreement's term</translation>
+    </message>
+    <message>
+      <source>alleen bij een raamovereenkomst langer dan vier jaar (art. 2.140 Aanbestedingswet 2012)</source>
+      <translation>only for a framework agreement longer than four years (art. 2.140 Dutch Procurement Act 2012)</translation>
+    </message>
+    <message>
+      <source>Motivering looptijd:</source>
+      <translation>Reason for the term:</translation>
     </message>
     <message>
       <source>Controle en voorbeeld</source>
@@ -2817,6 +3185,70 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Done: %1</translation>
     </message>
     <message>
+      <source>een bedrag kan niet negatief zijn</source>
+      <translation>an amount cannot be negative</translation>
+    </message>
+    <message>
+      <source>Naam</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Penvoerder</source>
+      <translation>Lead authority</translation>
+    </message>
+    <message>
+      <source>Aandeel (€)</source>
+      <translation>Share (€)</translation>
+    </message>
+    <message>
+      <source>KvK/OIN</source>
+      <translation>KvK/OIN</translation>
+    </message>
+    <message>
+      <source>penvoerder</source>
+      <translation>lead authority</translation>
+    </message>
+    <message>
+      <source>deelnemer</source>
+      <translation>participant</translation>
+    </message>
+    <message>
+      <source>gelijk deel</source>
+      <translation>equal share</translation>
+    </message>
+    <message>
+      <source>een deelnemer heeft een naam</source>
+      <translation>a participant has a name</translation>
+    </message>
+    <message>
+      <source>%1 staat al bij de deelnemers</source>
+      <translation>%1 is already among the participants</translation>
+    </message>
+    <message>
+      <source>hoogstens %1 deelnemers</source>
+      <translation>at most %1 participants</translation>
+    </message>
+    <message>
+      <source>Deelnemer %1</source>
+      <translation>Participant %1</translation>
+    </message>
+    <message>
+      <source>Waarde (€)</source>
+      <translation>Value (€)</translation>
+    </message>
+    <message>
+      <source>een perceel heeft een korte code (1 tot 20 tekens), zoals 1 of 2a</source>
+      <translation>a lot has a short id (1 to 20 characters), such as 1 or 2a</translation>
+    </message>
+    <message>
+      <source>perceel %1 bestaat al</source>
+      <translation>lot %1 already exists</translation>
+    </message>
+    <message>
+      <source>hoogstens %1 percelen</source>
+      <translation>at most %1 lots</translation>
+    </message>
+    <message>
       <source>Weging</source>
       <translation>Weighting</translation>
     </message>
@@ -2873,6 +3305,26 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Linear between lowest and highest price</translation>
     </message>
     <message>
+      <source>Bandbreedte: 0 punten vanaf een vast percentage boven de laagste prijs</source>
+      <translation>Band: 0 points from a fixed percentage above the lowest price</translation>
+    </message>
+    <message>
+      <source>Bandbreedte:</source>
+      <translation>Band:</translation>
+    </message>
+    <message>
+      <source>Bandbreedte in procent boven de laagste prijs</source>
+      <translation>Band in percent above the lowest price</translation>
+    </message>
+    <message>
+      <source>Een prijs die dit percentage of meer boven de laagste prijs ligt, krijgt 0 punten voor de prijs</source>
+      <translation>A price this percentage or more above the lowest price scores 0 points for price</translation>
+    </message>
+    <message>
+      <source>vul in</source>
+      <translation>fill in</translation>
+    </message>
+    <message>
       <source>Vaste prijs, gunnen op kwaliteit</source>
       <translation>Fixed price, award on quality</translation>
     </message>
@@ -2907,6 +3359,10 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>Weging van %1</source>
       <translation>Weight of %1</translation>
+    </message>
+    <message>
+      <source>perceel %1</source>
+      <translation>lot %1</translation>
     </message>
     <message>
       <source>Totaal: %1%</source>
