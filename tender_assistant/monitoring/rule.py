@@ -254,9 +254,15 @@ _GPP_CODES = {"eu-gpp": "eu", "nationaal": "national", "wet": "other", "norm": "
 
 def gpp_sources(c: AppliedCriterion) -> set[str]:
     """The eForms gpp-criteria codes of a criterion (eu, national, other), from its structured source type."""
-    if c.source_type:
-        return {_GPP_CODES.get(t, "other") for t in c.source_type}
-    return {gpp_source(c.source)}  # captured before criteria had a source type
+    return gpp_codes(c.source_type, c.source)
+
+
+def gpp_codes(source_type: list[str], source: str) -> set[str]:
+    """The eForms gpp-criteria codes (BT-805) for a source type list; the source text only when there is no type
+    (a criterion captured before criteria had one). The one mapping the register and the invulhulp use."""
+    if source_type:
+        return {_GPP_CODES.get(t, "other") for t in source_type}
+    return {gpp_source(source)}
 
 
 def gpp_source(source: str) -> str:
