@@ -15,13 +15,14 @@ from criteria_library.infra.text import euro as _euro
 from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
 from criteria_library.validation import value_out_of_range
 
-from . import lot_checks, procurement_policy, thresholds
+from . import document_checks, lot_checks, procurement_policy, thresholds
 from .clauses import clause_text, fill_clause, placeholder_label
 from .errors import TenderError
 from .library import Library
 from .scoring import weights_sum_problem
 from .tender import (
     EUROPEAN_PROCEDURES,
+    FIELD_LABELS,
     PROCEDURES,
     TENDER_PLACEHOLDERS,
     TENDER_WIDE_PLACEHOLDERS,
@@ -100,6 +101,9 @@ def place_label(where: str, lang: str = "nl") -> str:
     en = lang == "en"
     if where in PLACE_LABELS:
         return PLACE_LABELS[where][1 if en else 0]
+    if where in FIELD_LABELS:  # the tender file's other fields (planning dates) as the wizard names them
+        label = FIELD_LABELS[where][1 if en else 0]
+        return label[:1].upper() + label[1:]
     lot = _LOT_PLACE.match(where)
     if lot:
         lot_id, rest = lot.groups()
@@ -166,6 +170,9 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     _check_reference_age(tender, criteria, f)
     _check_ambition(tender, criteria, f)
     _check_circular(tender, criteria, f, rule)
+    if not unknown:
+        reported = [x.where for x in f if x.severity == Severity.ERROR and x.where]
+        document_checks.check_documents(tender, library, criteria, reported, f)
     order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}
     return sorted(f, key=lambda x: order[x.severity])
 
@@ -234,7 +241,7 @@ def _check_cpv_package(t: Tender, code: str, library: Library, f: _Findings) -> 
 
 def _check_values(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
     """Advice for values that no chosen criterion uses: usually a misspelt placeholder name."""
-    used: set[str] = set(TENDER_PLACEHOLDERS)
+    used: set[str] = set(TENDER_PLACEHOLDERS) | set(document_checks.DOCUMENT_FACTS)  # the documents use these
     used_by: dict[str, set[str]] = {}
     for c in criteria:
         own: set[str] = set()

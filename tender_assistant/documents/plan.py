@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from criteria_library import cpv as cpv_mod
@@ -38,12 +38,14 @@ class Style(StrEnum):
 
 @dataclass
 class Run:
-    """A piece of text with simple emphasis; `gap` marks a placeholder still to be filled in."""
+    """A piece of text with simple emphasis; `gap` marks a placeholder still to be filled in, `field` the tender
+    field that fills it (as `tender check` names it)."""
 
     text: str
     bold: bool = False
     italic: bool = False
     gap: bool = False
+    field: str = ""
 
 
 @dataclass
@@ -73,6 +75,7 @@ class Table:
     widths: list[float]
     bold_last_row: bool = False
     show_header: bool = True  # False: a key-value table whose first column is bold
+    gap_fields: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) of a gap -> its field
 
 
 @dataclass
@@ -340,33 +343,56 @@ def tender_facts(tender: Tender, date_text: str, procedure: str, package_name: s
 
 
 def procedure_blocks(tender: Tender, procedure: str) -> list[Block]:
-    """The procedure and planning skeleton of a leidraad: facts filled in, dates and contacts marked to fill."""
-    fill = "[in te vullen]"
+    """The procedure and planning skeleton of a leidraad: facts the buyer entered filled in, the rest marked to fill."""
+    # the facts' home; imported here because it builds on this module
+    from .gaps import GAP, date_cell, fact_run
+
+    fill = GAP
+    planned = tender.planning
+    standstill_end = (planned.award_decision_date + timedelta(days=20)
+                      if planned.award_decision_date is not None else None)
+    steps: list[tuple[str, str, str]] = [
+        ("Publicatie van de aankondiging", date_cell(tender.publication_date), "publication_date"),
+        ("Uiterste datum voor het stellen van vragen", date_cell(planned.questions_deadline), "questions_deadline"),
+        ("Publicatie nota van inlichtingen", date_cell(planned.answers_date), "answers_date"),
+        ("Uiterste datum en tijd van inschrijving", date_cell(planned.submission_deadline), "submission_deadline"),
+        ("Voorlopige gunningsbeslissing", date_cell(planned.award_decision_date), "award_decision_date"),
+        ("Einde opschortende termijn (20 kalenderdagen)", date_cell(standstill_end), "award_decision_date"),
+        ("Definitieve gunning", "na afloop van de opschortende termijn", ""),
+        ("Ingangsdatum van de overeenkomst", date_cell(planned.contract_start_date), "contract_start_date"),
+    ]
+    planning = Table(["Stap", "Datum en tijd"], [[step, when] for step, when, _ in steps], [4, 2],
+                     gap_fields={(i, 1): name for i, (_, when, name) in enumerate(steps) if when == fill})
+    validity = planned.bid_validity_days or 90
     blocks: list[Block] = [
         Heading("Procedure en planning", 1, ""),
         Heading("Procedure", 2, ""),
-        text(f"Deze aanbesteding is een {procedure_inline(procedure)}; de Aanbestedingswet 2012 is van toepassing. "
-             "De aanbesteding verloopt elektronisch via het platform "),
+        Paragraph([Run(f"Deze aanbesteding is een {procedure_inline(procedure)}; de Aanbestedingswet 2012 is van "
+                       "toepassing. De aanbesteding verloopt elektronisch via het platform "),
+                   fact_run(tender, "platform"), Run(".")]),
         Heading("Planning", 2, ""),
-        text("De opdrachtgever vult de data in voordat de aanbesteding wordt gepubliceerd."),
-        Table(["Stap", "Datum en tijd"], [[step, fill] for step in (
-            "Publicatie van de aankondiging", "Uiterste datum voor het stellen van vragen", "Publicatie nota van "
-            "inlichtingen", "Uiterste datum en tijd van inschrijving", "Voorlopige gunningsbeslissing",
-            "Einde opschortende termijn", "Definitieve gunning", "Ingangsdatum van de overeenkomst")], [4, 2]),
+        text("De opdrachtgever kan de planning wijzigen; een wijziging staat in een nota van inlichtingen."),
+        planning,
         Heading("Contact en communicatie", 2, ""),
         Paragraph([Run("Vragen, de nota van inlichtingen en de inschrijving zelf lopen alleen via het platform. "
-                       "Contactpersoon van de opdrachtgever: "), Run(fill, gap=True), Run(".")]),
+                       "Contactpersoon van de opdrachtgever: "), fact_run(tender, "contactpersoon"), Run(".")]),
         Heading("Inschrijvingsvoorwaarden", 2, ""),
         text("Een inschrijving is geldig als zij tijdig, volledig en via het platform is ingediend, en voldoet aan "
-             "alle geschiktheidseisen en minimumeisen. De inschrijving blijft 90 dagen na de uiterste datum van "
-             "inschrijving geldig."),
-        Paragraph([Run("Uitsluitingsgronden en de Eigen Verklaring: "), Run(fill, gap=True), Run(".")]),
+             f"alle geschiktheidseisen en minimumeisen. De inschrijving blijft {validity} dagen na de uiterste datum "
+             "van inschrijving geldig."),
+        text("Uitsluitingsgronden: de inschrijver verklaart in het Uniform Europees Aanbestedingsdocument (UEA) dat "
+             "geen uitsluitingsgrond op hem van toepassing is; de opdrachtgever vraagt de bewijsstukken alleen van "
+             "de inschrijver aan wie hij de opdracht wil gunnen."),
     ]
-    # The platform sentence ends with a place to fill.
-    first = blocks[2]
-    assert isinstance(first, Paragraph)
-    first.runs.extend([Run(fill, gap=True), Run(".")])
+    if len(tender.effective_lots()) == 1 and tender.lots_reason.strip():  # art. 1.5 Aw: said in the documents
+        blocks.insert(3, text("De opdracht is niet in percelen verdeeld. " + _sentence(tender.lots_reason)))
     return blocks
+
+
+def _sentence(s: str) -> str:
+    """A typed motivation as a sentence: capital first, full stop last."""
+    s = " ".join(s.split())
+    return capitalise(s) + ("" if s.endswith((".", "!", "?")) else ".")
 
 
 def _cpv_line(code: str) -> str:

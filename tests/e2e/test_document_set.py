@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
@@ -55,7 +56,8 @@ def test_each_document_holds_its_own_part(exported_set):
     for c in criteria.values():
         by_kind.setdefault(c.kind, []).append(c.title)
     leidraad, pve, contract = (_text(out / n) for n in SET_FILES[:3])
-    assert "Procedure en planning" in leidraad and "[in te vullen]" in leidraad
+    assert "Procedure en planning" in leidraad and "in te vullen]" not in leidraad  # a final set has no gap
+    assert "TenderNed" in leidraad and "J. de Vries" in leidraad and "22 maart 2027" in leidraad
     assert all(t in leidraad for t in by_kind["geschiktheidseis"] + by_kind["gunningscriterium"])
     assert not any(t in leidraad for t in by_kind["minimumeis"])
     assert all(t in pve for t in by_kind["minimumeis"]) and not any(t in pve for t in by_kind["gunningscriterium"])
@@ -164,3 +166,18 @@ def test_a_supplier_figure_is_read_by_the_one_number_rule(tmp_path, typed, expec
             read_supplier_data(tmp_path / "ingevuld.xlsx")
     else:
         assert read_supplier_data(tmp_path / "ingevuld.xlsx")[0].value == expected
+
+
+def test_export_refuses_a_set_with_an_open_gap_and_a_concept_marks_it(exported_set, tmp_path, capsys):
+    tender, _, _, db, _ = exported_set
+    tender = copy.deepcopy(tender)
+    del tender.values["platform"]
+    save_tender(tender, tmp_path / "gap.tender.json")
+    out = tmp_path / "final"
+    out.mkdir()
+    code = main.main(["--db", str(db), "export", str(tmp_path / "gap.tender.json"), "--set", str(out)])
+    err = capsys.readouterr().err
+    assert code != 0 and "waarde platform: aanbestedingsleidraad.docx, Procedure en planning" in err
+    assert "--concept" in err and list(out.iterdir()) == []
+    code = main.main(["--db", str(db), "export", str(tmp_path / "gap.tender.json"), "--set", str(out), "--concept"])
+    assert code == 0 and "[in te vullen]" in _text(out / "aanbestedingsleidraad.docx")

@@ -99,6 +99,7 @@ def test_thresholds_are_chosen_by_date_and_flagged_when_outdated(fake_lib, tende
     assert eu_thresholds(date(2025, 6, 1))[0].supplies_services_decentral == 221_000
     assert eu_thresholds(date(2026, 6, 1))[0].valid_to == date(2027, 12, 31)
     assert eu_thresholds(date(2031, 1, 1))[1] is False
+    tender.publication_date = None  # the thresholds of the day of the check
     assert "thresholds-outdated" in codes(check_tender(tender, fake_lib, date(2031, 1, 1)))
 
 

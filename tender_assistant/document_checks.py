@@ -1,0 +1,69 @@
+"""Checks on the document set as it would be exported: open gaps, and references that have nothing to point to.
+
+A final set holds no `[in te vullen]`: each open gap is an error naming the document, the chapter and the field that
+fills it, so `export` refuses it like any other error and `export --concept` keeps it highlighted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Protocol
+
+from criteria_library.models import PLACEHOLDER_RE, Criterion
+
+from .clauses import clause_text, fill_clause, missing_marker, placeholder_label
+from .library import Library
+from .tender import TENDER_WIDE_PLACEHOLDERS, Tender
+
+# Tender-wide facts the documents use besides the criteria's placeholders (procedure chapter, planning, contact).
+DOCUMENT_FACTS = ("contactpersoon", "platform", "klachtenmeldpunt")
+MAX_CONTEXT = 90  # characters of the sentence around a gap shown in a message
+
+
+class Report(Protocol):
+    """Where the findings go (checks._Findings)."""
+
+    def error(self, code: str, nl: str, en: str, where: str = "") -> None: ...
+
+
+def check_documents(tender: Tender, library: Library, criteria: list[Criterion], reported: Iterable[str],
+                    f: Report) -> None:
+    """An error for every open gap of the set; fields that already have an error (reported) are not said twice."""
+    from .documents.document_set import set_plans  # the documents build on the checks: imported when used
+    from .documents.gaps import open_gaps
+
+    already = set(reported) | _reported_placeholders(tender, criteria)
+    fields = _placeholder_fields(tender, criteria)
+    for gap in open_gaps(set_plans(tender, library, concept=True)):
+        where = gap.field or fields.get(gap.context, "")
+        if where in already or gap.context in already:
+            continue
+        chapter = f", {gap.chapter}" if gap.chapter else ""
+        context = _short(gap.context)
+        how_nl = "" if where else "; vul de tekst aan in de aanbesteding"
+        how_en = "" if where else "; complete the text in the tender"
+        f.error("document-gap", f"{gap.document}{chapter}: nog in te vullen: \"{context}\"{how_nl} (een definitief "
+                "document heeft geen open plekken)", f"{gap.document}{chapter}: still to be filled in: "
+                f"\"{context}\"{how_en} (a final document has no open gaps)", where)
+
+
+def _reported_placeholders(tender: Tender, criteria: list[Criterion]) -> set[str]:
+    """The gaps of clause placeholders, which the criterion checks report already (placeholder-missing)."""
+    return {missing_marker(placeholder_label(name, [c])) for c in criteria for name in fill_clause(tender, c).missing}
+
+
+def _placeholder_fields(tender: Tender, criteria: list[Criterion]) -> dict[str, str]:
+    """A criterion text's gap ('[Garantietermijn: in te vullen]') -> the value that fills it."""
+    out: dict[str, str] = {}
+    for c in criteria:
+        for txt in (clause_text(tender, c), c.verification, c.scoring_text):
+            for m in PLACEHOLDER_RE.finditer(txt or ""):
+                name = m.group(1)
+                where = f"values.{name}" if name in TENDER_WIDE_PLACEHOLDERS else f"criteria[{c.id}].values.{name}"
+                out.setdefault(missing_marker(placeholder_label(name, [c])), where)
+    return out
+
+
+def _short(s: str) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= MAX_CONTEXT else s[: MAX_CONTEXT - 1].rstrip() + "…"

@@ -1,0 +1,86 @@
+"""Final means final: every open gap of the set is an error naming the document, chapter and field that fills it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import docx
+from docx.enum.text import WD_COLOR_INDEX
+
+from tender_assistant.checks import Severity, check_tender
+from tender_assistant.documents.document_set import LEIDRAAD, export_set, set_plans
+from tender_assistant.documents.gaps import open_gaps
+from tender_assistant.documents.house_style import CONCEPT_MARK
+
+TODAY = date(2026, 11, 25)
+
+
+def _gaps(findings):
+    return [f for f in findings if f.code == "document-gap"]
+
+
+def test_a_tender_with_its_facts_entered_has_no_open_gap(fake_lib, tender):
+    assert _gaps(check_tender(tender, fake_lib, TODAY)) == []
+    assert open_gaps(set_plans(tender, fake_lib, today=TODAY)) == []
+
+
+def test_a_missing_contact_person_is_an_error_naming_document_chapter_and_field(fake_lib, tender):
+    del tender.values["contactpersoon"]
+    gaps = _gaps(check_tender(tender, fake_lib, TODAY))
+    assert [(g.severity, g.where) for g in gaps] == [(Severity.ERROR, "values.contactpersoon")]
+    assert gaps[0].text().startswith("waarde contactpersoon: aanbestedingsleidraad.docx, Procedure en planning: ")
+    assert "Contactpersoon van de opdrachtgever: [in te vullen]" in gaps[0].text()
+    assert gaps[0].text("en").startswith("value contactpersoon: aanbestedingsleidraad.docx, Procedure en planning: "
+                                         "still to be filled in")
+
+
+def test_each_missing_date_is_named_by_its_field(fake_lib, tender):
+    tender.planning.submission_deadline = None
+    tender.publication_date = None
+    gaps = _gaps(check_tender(tender, fake_lib, TODAY))
+    assert {g.where for g in gaps} == {"submission_deadline", "publication_date"}
+    deadline = next(g for g in gaps if g.where == "submission_deadline")
+    assert deadline.text().startswith("Uiterste inschrijfdatum: ")
+
+
+def test_a_typed_contact_person_is_used_in_the_leidraad_and_not_called_unused(fake_lib, tender):
+    # It was reported as "not used" while the leidraad showed "Contactpersoon: [in te vullen]".
+    findings = check_tender(tender, fake_lib, TODAY)
+    assert not [f for f in findings if f.code == "value-unused" and "contactpersoon" in f.where]
+    leidraad = set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD]
+    texts = [r.text for b in leidraad.body if hasattr(b, "runs") for r in b.runs]
+    assert "J. de Vries" in texts and "TenderNed" in texts
+
+
+def test_the_planning_table_holds_the_dates_and_the_standstill_end(fake_lib, tender):
+    leidraad = set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD]
+    rows = {r[0]: r[1] for b in leidraad.body if hasattr(b, "rows") and b.header == ["Stap", "Datum en tijd"]
+            for r in b.rows}
+    assert rows["Uiterste datum en tijd van inschrijving"] == "22 maart 2027"
+    assert rows["Einde opschortende termijn (20 kalenderdagen)"] == "9 mei 2027"  # 19 april + 20 days
+
+
+def test_the_no_lots_motivation_stands_in_the_leidraad(fake_lib, tender):
+    leidraad = set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD]
+    texts = " ".join(r.text for b in leidraad.body if hasattr(b, "runs") for r in b.runs)
+    assert "De opdracht is niet in percelen verdeeld. Eén samenhangende levering" in texts
+
+
+def test_a_clause_placeholder_is_reported_once_not_again_as_a_gap(fake_lib, tender):
+    del tender.values["reparatie_dagen"]
+    findings = check_tender(tender, fake_lib, TODAY)
+    assert [f.code for f in findings if f.severity == Severity.ERROR] == ["placeholder-missing"]
+
+
+def test_a_concept_set_keeps_the_gap_highlighted_and_says_concept_on_every_page(tmp_path, fake_lib, tender):
+    del tender.values["platform"]
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY, concept=True)
+    for name in ("aanbestedingsleidraad.docx", "programma-van-eisen.docx", "contractbijlage.docx"):
+        doc = docx.Document(str(out / name))
+        assert all(s.header.paragraphs[0].text == CONCEPT_MARK for s in doc.sections)
+        assert any(p.text.startswith("CONCEPT –") for p in doc.paragraphs[:6])  # the cover
+    doc = docx.Document(str(out / LEIDRAAD))
+    gap = next(r for p in doc.paragraphs for r in p.runs if r.text == "[in te vullen]")
+    assert gap.font.highlight_color == WD_COLOR_INDEX.YELLOW
