@@ -123,14 +123,17 @@ def test_set_refuses_to_overwrite_without_force(exported_set, capsys):
     assert code == 2 and "--force" in err and (out / "eisenlijst.xlsx").read_bytes() == before
 
 
-def test_the_model_leidraad_keeps_its_own_text_around_the_set(exported_set, tmp_path):
+def test_the_model_leidraad_keeps_its_own_text_around_the_set(exported_set, tmp_path, capsys):
     from tender_assistant.documents.default_template import MODEL_LEIDRAAD
 
     tender, criteria, _, db, folder = exported_set
     out = tmp_path / "model"
     out.mkdir()
-    code = main.main(["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(out),
-                      "--template", str(MODEL_LEIDRAAD)])
+    args = ["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(out), "--template",
+            str(MODEL_LEIDRAAD)]
+    # The model still holds text for the buyer to replace: not in a final set.
+    assert main.main(args) != 0 and "[zaaknummer]" in capsys.readouterr().err and list(out.iterdir()) == []
+    code = main.main([*args, "--concept"])
     assert code == 0
     leidraad, pve, contract = (_text(out / n) for n in SET_FILES[:3])
     assert "Uitsluitingsgronden" in leidraad and "algemene inkoopvoorwaarden van Gemeente Zaanstad" in leidraad
