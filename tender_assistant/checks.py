@@ -171,6 +171,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     _check_ambition(tender, criteria, f)
     _check_circular(tender, criteria, f, rule)
     if not unknown:
+        document_checks.check_references(tender, library, criteria, f)
         reported = [x.where for x in f if x.severity == Severity.ERROR and x.where]
         document_checks.check_documents(tender, library, criteria, reported, f)
     order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}

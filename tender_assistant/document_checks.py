@@ -6,10 +6,11 @@ fills it, so `export` refuses it like any other error and `export --concept` kee
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Protocol
 
-from criteria_library.models import PLACEHOLDER_RE, Criterion
+from criteria_library.models import PLACEHOLDER_RE, Criterion, Kind, Status
 
 from .clauses import clause_text, fill_clause, missing_marker, placeholder_label
 from .library import Library
@@ -17,7 +18,12 @@ from .tender import TENDER_WIDE_PLACEHOLDERS, Tender
 
 # Tender-wide facts the documents use besides the criteria's placeholders (procedure chapter, planning, contact).
 DOCUMENT_FACTS = ("contactpersoon", "platform", "klachtenmeldpunt")
-MAX_CONTEXT = 90  # characters of the sentence around a gap shown in a message
+MAX_CONTEXT = 90
+# A text that relies on a penalty the contract must define ("de boete uit de overeenkomst", "maatregelen uit de
+# overeenkomst"), and a contract clause that defines one for what the contractor offered ("verbeurt ... een boete van").
+PENALTY_REFERENCE_RE = re.compile(r"boete|maatregelen uit de overeenkomst", re.IGNORECASE)
+PENALTY_DEFINITION_RE = re.compile(r"verbeurt|boete van", re.IGNORECASE)
+OFFERED_RE = re.compile(r"aangebod|aanbied", re.IGNORECASE)  # characters of the sentence around a gap shown in a message
 
 
 class Report(Protocol):
@@ -45,6 +51,52 @@ def check_documents(tender: Tender, library: Library, criteria: list[Criterion],
         f.error("document-gap", f"{gap.document}{chapter}: nog in te vullen: \"{context}\"{how_nl} (een definitief "
                 "document heeft geen open plekken)", f"{gap.document}{chapter}: still to be filled in: "
                 f"\"{context}\"{how_en} (a final document has no open gaps)", where)
+
+
+def penalty_clause(tender: Tender, criteria: Iterable[Criterion]) -> Criterion | None:
+    """The chosen contract clause that sets a penalty for falling short of what was offered, if any."""
+    for c in criteria:
+        if c.kind == Kind.CONTRACT and _defines_penalty(clause_text(tender, c), c.title):
+            return c
+    return None
+
+
+def _defines_penalty(clause: str, title: str) -> bool:
+    return bool(PENALTY_DEFINITION_RE.search(clause)) and bool(OFFERED_RE.search(f"{title} {clause}"))
+
+
+def check_references(tender: Tender, library: Library, criteria: list[Criterion], f: Report) -> None:
+    """Errors for references with nothing to point to: a boete no chosen clause defines, a companion not chosen."""
+    chosen = {c.id for c in criteria}
+    for c in criteria:
+        for cid in getattr(c, "requires", None) or []:
+            if cid not in chosen:
+                f.error("companion-missing", f"{c.id} verwijst naar {cid}, dat niet in de aanbesteding staat; kies "
+                        f"{cid} erbij of laat {c.id} weg", f"{c.id} refers to {cid}, which is not in the tender; "
+                        f"add {cid} or leave {c.id} out", f"criteria[{c.id}]")
+    if penalty_clause(tender, criteria) is not None:
+        return
+    referring = [c.id for c in criteria if any(PENALTY_REFERENCE_RE.search(t or "") for t in
+                                               (clause_text(tender, c), c.verification, c.scoring_text))]
+    if not referring:
+        return
+    offer = _package_penalty_clauses(tender, library)
+    hint_nl = f"kies {' of '.join(offer)}" if offer else "neem een eigen boetebepaling op"
+    hint_en = f"choose {' or '.join(offer)}" if offer else "add a penalty clause of your own"
+    names = ", ".join(referring)
+    f.error("penalty-missing", f"{names} {'verwijst' if len(referring) == 1 else 'verwijzen'} naar een boete of naar "
+            "maatregelen uit de overeenkomst, maar geen gekozen contractbepaling regelt die (bedrag per eenheid "
+            f"tekort, maximum, na ingebrekestelling): {hint_nl}", f"{names} {'refers' if len(referring) == 1 else 'refer'}"
+            " to a penalty or to measures in the contract, but no chosen contract clause sets one (amount per unit "
+            f"short, a cap, after notice of default): {hint_en}", "criteria")
+
+
+def _package_penalty_clauses(tender: Tender, library: Library) -> list[str]:
+    """The package's published contract clauses that set a penalty for what was offered."""
+    if not tender.package:
+        return []
+    return [c.id for c in library.criteria(package=tender.package, kind=Kind.CONTRACT.value, include_retired=False)
+            if c.status == Status.PUBLISHED and _defines_penalty(c.clause, c.title)]
 
 
 def _reported_placeholders(tender: Tender, criteria: list[Criterion]) -> set[str]:

@@ -24,6 +24,7 @@ from criteria_library.models import KIND_ORDER, Criterion, Kind
 
 from ..checks import resolve_criteria
 from ..clauses import fill_clause, fill_text
+from ..document_checks import penalty_clause
 from ..errors import TemplateError, TenderError
 from ..library import Library
 from ..output import write_output
@@ -62,10 +63,18 @@ YEARLY = re.compile(r"jaarlijks|per jaar|elk jaar|ieder jaar|jaarrapportage", re
 CONSEQUENCE = {
     Kind.SELECTION: "de inschrijver wordt uitgesloten van verdere beoordeling",
     Kind.REQUIREMENT: "de inschrijving is ongeldig",
-    Kind.AWARD: "lagere score; wat is aangeboden en niet wordt nagekomen, is een tekortkoming onder de overeenkomst",
-    Kind.CONTRACT: "ingebrekestelling met een hersteltermijn; bij herhaling de maatregelen uit de overeenkomst "
-                   "(boete, ontbinding)",
+    Kind.AWARD: "lagere score; wat is aangeboden en niet wordt nagekomen, is een tekortkoming onder de overeenkomst: "
+                "ingebrekestelling met een hersteltermijn",
+    Kind.CONTRACT: "ingebrekestelling met een hersteltermijn; daarna nakoming, schadevergoeding of ontbinding",
 }
+
+
+def consequence(kind: Kind, penalty_number: str | None) -> str:
+    """What follows when a row is not met; the penalty only when a chosen clause (penalty_number) sets one."""
+    text = CONSEQUENCE[kind]
+    if penalty_number and kind in (Kind.AWARD, Kind.CONTRACT):
+        text += f"; de boete volgens {penalty_number}"
+    return text
 WHO = {Kind.SELECTION: "inkoper", Kind.REQUIREMENT: "inkoper", Kind.AWARD: "beoordelingscommissie",
        Kind.CONTRACT: "contractmanager"}
 
@@ -204,6 +213,8 @@ def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out:
 def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> list[list[object]]:
     """Per criterion: what is checked, with which evidence, when, by whom, and what follows when it fails."""
     rows: list[list[object]] = []
+    penalty = penalty_clause(tender, [c for _, c in criteria])
+    penalty_number = next((n for n, c in criteria if c is penalty), None)
     for number, c in criteria:
         kind = c.kind
         verification = fill_text(tender, c, c.verification)
@@ -212,7 +223,7 @@ def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> 
         if kind != Kind.CONTRACT and when != "bij gunning":  # checked again during the contract: the manager's job
             who = f"{who} (bij gunning), daarna contractmanager"
         rows.append([number, kind.label_nl.lower(), c.title, fill_clause(tender, c).text, verification or "–", when, who,
-                     CONSEQUENCE[kind], c.id])
+                     consequence(kind, penalty_number if c is not penalty else None), c.id])
     return rows
 
 
@@ -354,10 +365,45 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
         if isinstance(b, Paragraph):
             for r in b.runs:
                 r.text = r.text.replace("zie Bewijsmiddelen, ", "zie het borgingsplan, ")
-    contract: list[Block] = [*contract_intro, *clauses, *borging]
+    contract: list[Block] = [*contract_intro, *binding_offer(parts), *clauses, *borging]
     return {LEIDRAAD: _document(plan, "Aanbestedingsleidraad", leidraad),
             PVE: _document(plan, "Programma van eisen", pve),
             CONTRACT: _document(plan, "Contractbijlage: circulaire bepalingen en borgingsplan", contract)}
+
+
+# What a clause promises that outlasts the contract; the contract must say so, or it ends with the contract.
+SURVIVING_RE = re.compile(r"garantie|onderdelen|terugname|terugnemen|terugkoop|terugkopen|inname|"
+                          r"\b(?:neemt|koopt)\b[^.]{0,120}\bterug\b", re.IGNORECASE)
+
+
+def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
+    """The contract annex's chapter that makes the bid part of the contract and lets lasting obligations survive it."""
+    offered = [b for b in parts.get("gunningscriteria", []) if isinstance(b, Heading) and b.level == 2
+               and b.number.startswith(KIND_CODES[Kind.AWARD])]
+    lasting: list[str] = []
+    for key in ("gunningscriteria", "contractbepalingen"):
+        current = ""
+        for b in parts.get(key, []):
+            if isinstance(b, Heading) and b.level == 2:
+                current = b.number
+            elif current and isinstance(b, Paragraph) and b.style == Style.CLAUSE and current not in lasting \
+                    and SURVIVING_RE.search("".join(r.text for r in b.runs)):
+                lasting.append(current)
+    named = "; ".join(f"{h.number} {h.text}" for h in offered)
+    blocks: list[Block] = [
+        Heading("Inschrijving en nawerking", 1, ""),
+        text("De inschrijving van de opdrachtnemer maakt deel uit van de overeenkomst. Wat de opdrachtnemer heeft "
+             "aangeboden, " + (f"ook op de gunningscriteria ({named}), " if named else "") + "geldt als zijn "
+             "verplichting onder de overeenkomst gedurende de hele looptijd; de opdrachtgever controleert het "
+             "volgens het borgingsplan. Bij strijd gaan de overeenkomst en deze bijlage voor de nota van "
+             "inlichtingen, gaat de nota van inlichtingen voor de aanbestedingsleidraad en het programma van eisen, "
+             "en gaan die voor de inschrijving."),
+        text("Verplichtingen die naar hun aard bedoeld zijn om na het einde van de overeenkomst door te lopen, "
+             "blijven daarna van kracht: garantie, levering van onderdelen, terugname en terugkoop na afloop van de "
+             "looptijd, en de rapportage daarover" + (f" (in deze aanbesteding: {', '.join(lasting)})" if lasting
+                                                     else "") + "."),
+    ]
+    return blocks
 
 
 def _numbered(tender: Tender, library: Library) -> list[tuple[str, Criterion]]:

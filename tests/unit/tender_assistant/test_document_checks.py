@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import docx
+import pytest
 from docx.enum.text import WD_COLOR_INDEX
 
 from tender_assistant.checks import Severity, check_tender
 from tender_assistant.documents.document_set import LEIDRAAD, export_set, set_plans
 from tender_assistant.documents.gaps import open_gaps
 from tender_assistant.documents.house_style import CONCEPT_MARK
+from tender_assistant.tender import TenderCriterion
+from tests.unit.tender_assistant.fake_library import Kind, criterion
 
 TODAY = date(2026, 11, 25)
 
@@ -84,3 +88,58 @@ def test_a_concept_set_keeps_the_gap_highlighted_and_says_concept_on_every_page(
     doc = docx.Document(str(out / LEIDRAAD))
     gap = next(r for p in doc.paragraphs for r in p.runs if r.text == "[in te vullen]")
     assert gap.font.highlight_color == WD_COLOR_INDEX.YELLOW
+
+
+def _with(crits_changed: dict[str, dict], extra=()):
+    from tests.unit.tender_assistant.fake_library import FakeLibrary, workwear_criteria
+
+    crits = [dataclasses.replace(c, **crits_changed.get(c.id, {})) for c in workwear_criteria()]
+    return FakeLibrary(crits=[*crits, *extra])
+
+
+PENALTY = criterion("BED-C-09", Kind.CONTRACT, 1, "Borging van aangeboden prestaties",
+                    "Levert de opdrachtnemer minder dan hij heeft aangeboden, dan verbeurt hij na ingebrekestelling "
+                    "een boete van 500 euro per procentpunt tekort, tot ten hoogste 5% van de jaarwaarde.")
+
+
+def test_a_boete_no_chosen_clause_defines_is_an_error_naming_the_package_clause(tender):
+    lib = _with({"BED-G-01": {"verification": "Jaarlijks: leveringsoverzicht; bij onderschrijding geldt de boete "
+                                              "uit de overeenkomst."}}, [PENALTY])
+    errors = [f for f in check_tender(tender, lib, TODAY) if f.code == "penalty-missing"]
+    assert len(errors) == 1 and errors[0].severity == Severity.ERROR
+    assert errors[0].message.startswith("BED-G-01 verwijst naar een boete") and "kies BED-C-09" in errors[0].message
+    tender.criteria.append(TenderCriterion("BED-C-09"))
+    assert not [f for f in check_tender(tender, lib, TODAY) if f.code == "penalty-missing"]
+
+
+def test_a_required_companion_missing_from_the_tender_is_an_error(tender):
+    lib = _with({"BED-G-01": {"requires": ["BED-C-09"]}} if hasattr(PENALTY, "requires") else {}, [PENALTY])
+    if not hasattr(PENALTY, "requires"):
+        pytest.skip("the library has no 'requires' yet")
+    found = [f for f in check_tender(tender, lib, TODAY) if f.code == "companion-missing"]
+    assert [f.where for f in found] == ["criteria[BED-G-01]"]
+
+
+def test_the_borgingsplan_names_a_boete_only_when_a_chosen_clause_sets_one(tender):
+    from tender_assistant.documents.document_set import _numbered, borgingsplan_rows
+
+    lib = _with({}, [PENALTY])
+    rows = borgingsplan_rows(tender, _numbered(tender, lib))
+    assert not any("boete" in str(r[7]) or "maatregelen uit de overeenkomst" in str(r[7]) for r in rows)
+    tender.criteria.append(TenderCriterion("BED-C-09"))
+    rows = borgingsplan_rows(tender, _numbered(tender, lib))
+    award = next(r for r in rows if r[8] == "BED-G-01")
+    assert award[7].endswith("de boete volgens CB3")
+    assert not next(r for r in rows if r[8] == "BED-C-09")[7].endswith("CB3")  # the clause does not point at itself
+
+
+def test_the_contract_annex_makes_the_bid_binding_and_lasting_duties_survive(fake_lib, tender):
+    from tender_assistant.documents.document_set import CONTRACT
+
+    plan = set_plans(tender, fake_lib, today=TODAY)[CONTRACT]
+    body = [("".join(r.text for r in b.runs) if hasattr(b, "runs") else getattr(b, "text", "")) for b in plan.body]
+    start = body.index("Inschrijving en nawerking")
+    binding, survival = body[start + 1], body[start + 2]
+    assert binding.startswith("De inschrijving van de opdrachtnemer maakt deel uit van de overeenkomst.")
+    assert "GC1 Aandeel gerecyclede vezels" in binding and "GC2 Plan van aanpak hergebruik" in binding
+    assert "blijven daarna van kracht" in survival and "CB1" in survival  # BED-C-01: terugname
