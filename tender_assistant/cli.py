@@ -94,7 +94,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     target.add_argument("--out", type=Path, metavar="BESTAND.docx", help="het Word-bestand dat ontstaat")
     target.add_argument("--set", type=Path, metavar="MAP",
                         help="schrijf de documentenset in deze map: aanbestedingsleidraad.docx, "
-                        "programma-van-eisen.docx, contractbijlage.docx, eisenlijst.xlsx en borgingsplan.xlsx")
+                        "programma-van-eisen.docx, contractbijlage.docx, eisenlijst.xlsx, borgingsplan.xlsx en "
+                        "prijsformulier.xlsx")
     export.add_argument("--template", type=Path, metavar="SJABLOON", help="huisstijl: .docx of .dotx van de organisatie")
     export.add_argument("--contract-template", type=Path, metavar="SJABLOON",
                         help="met --set: sjabloon voor de contractbijlage (standaard de --template)")

@@ -18,8 +18,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from criteria_library.infra.spreadsheets import SheetError, cell_number, read_rows, set_cell
-from criteria_library.infra.text import NumberError, shown
+from criteria_library.infra.spreadsheets import SheetError, cell_number, read_rows, set_cell, set_formula
+from criteria_library.infra.text import NumberError, euro, shown
 from criteria_library.models import KIND_ORDER, Criterion, Kind
 
 from ..checks import resolve_criteria
@@ -33,12 +33,14 @@ from .export import refuse_overwriting_input, render
 from .house_style import load_template
 from .markers import block_markers, split_parts
 from .plan import (
+    BUYER_ANNEX_TITLE,
     KIND_CODES,
     Block,
     DocumentPlan,
     Heading,
     PageBreak,
     Paragraph,
+    Run,
     Style,
     Table,
     Toc,
@@ -53,7 +55,12 @@ PVE = "programma-van-eisen.docx"
 CONTRACT = "contractbijlage.docx"
 EISENLIJST = "eisenlijst.xlsx"
 BORGINGSPLAN = "borgingsplan.xlsx"
-SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN)
+PRIJSFORMULIER = "prijsformulier.xlsx"
+SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN, PRIJSFORMULIER)
+PRICE_POSTS = 15  # rows for the buyer's posts on each price sheet
+PRICE_COLUMNS = ["Post", "Omschrijving", "Eenheid", "Fictieve hoeveelheid", "Prijs per eenheid (EUR, excl. btw)",
+                 "Bedrag (EUR, excl. btw)"]
+PRICE_TOTAL = "Beoordelingsprijs (totaal)"
 
 MOMENT_RE = re.compile(r"(Bij inschrijving|Voor gunning|Bij gunning|Bij levering|Tijdens de uitvoering|Jaarlijks|"
                        r"Na afloop|Bij oplevering|Na gunning)\s*:", re.IGNORECASE)
@@ -189,9 +196,22 @@ def eisenlijst_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> tu
             entry = tender.entry(c.id)
             weight = entry.weight if entry is not None else None
             scoring_type = str(c.scoring_type) if c.scoring_type is not None else ""
-            award.append([number, c.title, clause, fill_text(tender, c, c.scoring_text), scoring_type,
+            award.append([number, c.title, clause, scoring_in_words(tender, c), scoring_type,
                           weight if weight is not None else None, verification, c.id])
     return questions, award
+
+
+def scoring_in_words(tender: Tender, c: Criterion) -> str:
+    """The award criterion's scoring exactly as the leidraad states it: scale, formula, explanation and weight."""
+    from .award_text import criterion_scoring
+
+    lines: list[str] = []
+    for b in criterion_scoring(tender, c):
+        if isinstance(b, Paragraph):
+            lines.append("".join(r.text for r in b.runs))
+        elif isinstance(b, Table):
+            lines.extend(f"{row[0]} {b.header[0].lower()}: {row[1]}" for row in b.rows)
+    return "\n".join(lines)
 
 
 def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out: Path, user: str = "") -> None:
@@ -202,12 +222,86 @@ def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out:
     wb = Workbook()
     _sheet(wb, "Eisen", ["Nr.", "Soort", "Onderwerp", "Vraag aan de inschrijver", "Antwoordtype", "Bewijsmiddel",
                          "Moment", "Kenmerk"], questions, [7, 16, 30, 70, 11, 50, 20, 12], first=True)
-    award_rows: list[list[object]] = [["Prijs", "Prijs", "De inschrijvingsprijs volgens het prijsformulier.",
-                                       "", "", tender.price_weight, "", ""], *award]
+    from .award_text import price_rule_text
+
+    price_basis_text = " ".join("".join(r.text for r in b.runs) for b in price_basis(tender) if isinstance(b, Paragraph))
+    award_rows: list[list[object]] = [["Prijs", "Prijs", f"De prijzen per eenheid in {PRIJSFORMULIER}. "
+                                       + price_basis_text, price_rule_text(tender), tender.price_rule,
+                                       tender.price_weight, PRIJSFORMULIER, ""], *award]
     _sheet(wb, "Gunningscriteria", ["Nr.", "Criterium", "Wat de inschrijver beschrijft of aanbiedt", "Beoordeling",
                                     "Beoordelingstype", "Weging (%)", "Bewijsmiddel", "Kenmerk"],
            award_rows, [7, 30, 60, 50, 16, 11, 45, 12])
     write_output(out, _workbook_bytes(wb, f"Eisenlijst – {tender.title}", tender.organisation, user))
+
+
+def write_prijsformulier(tender: Tender, out: Path, user: str = "") -> None:
+    """prijsformulier.xlsx: per lot the buyer's posts, units and fictitious quantities, the bidder's unit prices, and
+    formulas for each amount and the total (the evaluation price). Only the unit prices are open to the bidder."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, Protection
+
+    wb = Workbook()
+    lots = tender.effective_lots()
+    for index, lot in enumerate(lots):
+        title = "Prijsformulier" if len(lots) == 1 else f"Perceel {lot.id}"[:31]
+        ws = _sheet(wb, title, PRICE_COLUMNS, [[i] for i in range(1, PRICE_POSTS + 1)], [7, 50, 14, 14, 18, 18],
+                    first=index == 0)
+        ws.auto_filter.ref = None
+        last = PRICE_POSTS + 1
+        for row in range(2, last + 1):
+            set_formula(ws, row, 6, f"=D{row}*E{row}")
+            ws.cell(row=row, column=5).protection = Protection(locked=False)  # the bidder's column
+        total = last + 1
+        set_cell(ws, total, 2, PRICE_TOTAL).font = Font(bold=True)
+        set_formula(ws, total, 6, f"=SUM(F2:F{last})").font = Font(bold=True)
+        for row, note in enumerate(price_form_notes(tender), start=total + 2):
+            set_cell(ws, row, 2, note)
+        ws.protection.sheet = True  # no password: the buyer lifts it to fill in the posts, then sets it again
+    write_output(out, _workbook_bytes(wb, f"Prijsformulier – {tender.title}", tender.organisation, user))
+
+
+def price_form_notes(tender: Tender) -> list[str]:
+    """The explanation under the price sheet, as the leidraad states it."""
+    notes = ["De opdrachtgever vult vóór publicatie de posten, eenheden en fictieve hoeveelheden in; de inschrijver "
+             "vult alleen de kolom 'Prijs per eenheid' in. De andere cellen zijn beveiligd (zonder wachtwoord).",
+             "De fictieve hoeveelheden dienen alleen om de inschrijvingen op dezelfde manier te vergelijken; ze zijn "
+             "geen toezegging van afname."]
+    if tender.framework_agreement:
+        notes.append(framework_sentence(tender))
+    return notes
+
+
+def framework_sentence(tender: Tender) -> str:
+    """A framework agreement's maximum, as the leidraad and the price form state it (art. 2.140 Aw: its scope)."""
+    if tender.maximum_value_eur is None:
+        return ("Dit is een raamovereenkomst; de maximale waarde over de hele looptijd, met opties, is [in te "
+                "vullen] exclusief btw.")
+    return (f"Dit is een raamovereenkomst; de maximale waarde over de hele looptijd, met opties, is "
+            f"{euro(tender.maximum_value_eur)} exclusief btw. Daarboven wordt niet afgenomen.")
+
+
+def price_basis(tender: Tender) -> list[Block]:
+    """The leidraad's section on how the evaluation price is formed from the price form."""
+    blocks: list[Block] = [Heading("Beoordelingsprijs en prijsformulier", 2, "")]
+    if tender.fixed_budget_eur is not None:
+        blocks.append(text(f"De opdracht heeft een vaste prijs van {euro(tender.fixed_budget_eur)} exclusief btw. De "
+                           f"inschrijver vult in het prijsformulier ({PRIJSFORMULIER}) de opbouw van die prijs in; "
+                           "die telt niet mee in de beoordeling."))
+    else:
+        blocks.append(text(f"De beoordelingsprijs is het totaal van het prijsformulier ({PRIJSFORMULIER}): per post "
+                           "de prijs per eenheid maal de fictieve hoeveelheid, opgeteld over alle posten, in euro "
+                           "exclusief btw" + (", per perceel" if len(tender.effective_lots()) > 1 else "") + ". De "
+                           "fictieve hoeveelheden dienen alleen om de inschrijvingen op dezelfde manier te "
+                           "vergelijken; ze zijn geen toezegging van afname. De inschrijver vult alleen de prijzen "
+                           "per eenheid in; een prijs van nul of een negatieve prijs is niet toegestaan."))
+    if tender.framework_agreement:
+        sentence = framework_sentence(tender)
+        if tender.maximum_value_eur is None:
+            head, _, tail = sentence.partition("[in te vullen]")
+            blocks.append(Paragraph([Run(head), Run("[in te vullen]", gap=True, field="maximum_value_eur"), Run(tail)]))
+        else:
+            blocks.append(text(sentence))
+    return blocks
 
 
 def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> list[list[object]]:
@@ -336,14 +430,16 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
     parts = split_parts(plan.body)
     procedure = PROCEDURES[tender.procedure][0]
     related = text(f"Bij deze leidraad horen het {PVE.removesuffix('.docx').replace('-', ' ')} "
-                   f"({PVE}), de contractbijlage ({CONTRACT}), de eisenlijst voor het inkoopplatform ({EISENLIJST}) "
-                   f"en het borgingsplan ({BORGINGSPLAN}).")
+                   f"({PVE}), de contractbijlage ({CONTRACT}), de eisenlijst voor het inkoopplatform ({EISENLIJST}), "
+                   f"het prijsformulier ({PRIJSFORMULIER}) en het borgingsplan ({BORGINGSPLAN}).")
     inleiding: list[Block] = [*parts.get("inleiding", []), related]
+    award_part = parts.get("gunningscriteria", [])
     leidraad: list[Block] = [*inleiding, *procedure_blocks(tender, procedure), *parts.get("geschiktheidseisen", []),
-                *parts.get("gunningscriteria", [])]
+                             *award_part, *price_basis(tender)]
+    parts["bijlagen"] = set_annexes(parts.get("bijlagen", []))
     letters = iter("ABCDE")
     leidraad += _annex(_evidence_for(parts, ("GE", "GC")), next(letters))
-    leidraad += _annex(parts.get("bijlagen", []), next(letters))
+    leidraad += _annex(parts["bijlagen"], next(letters))
     pve_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
         f"Dit programma van eisen hoort bij de aanbestedingsleidraad van '{tender.title}'. Het bevat de "
         "minimumeisen; bijlage A zegt per eis met welk bewijs de inschrijver aantoont dat hij eraan voldoet.")]
@@ -406,6 +502,21 @@ def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
     return blocks
 
 
+def set_annexes(part: list[Block]) -> list[Block]:
+    """The annex listing the stukken the criteria name, with the set's own price form among them (never empty)."""
+    form = ["Prijsformulier", f"{PRIJSFORMULIER} in deze set: de opdrachtgever vult de posten, eenheden en fictieve "
+            "hoeveelheden in, de inschrijver de prijzen per eenheid", "Beoordelingsprijs"]
+    rows: list[list[str]] = []
+    for b in part:
+        if isinstance(b, Table):
+            rows = [r for r in b.rows if r[0] != "Prijsformulier"]
+            form[2] = next((f"Beoordelingsprijs, {r[2]}" for r in b.rows if r[0] == "Prijsformulier"), form[2])
+    return [Heading(BUYER_ANNEX_TITLE, 1, ""),
+            text("De aanbestedingsstukken omvatten de volgende bijlagen. Het prijsformulier hoort bij deze set; de "
+                 "andere stukken voegt de opdrachtgever toe (ze zijn niet door Tender Assistant gemaakt)."),
+            Table(["Stuk", "Wat het bevat", "Genoemd bij"], [form, *rows], [1.3, 3.5, 1.4])]
+
+
 def _numbered(tender: Tender, library: Library) -> list[tuple[str, Criterion]]:
     """The tender's criteria in document order with their set numbers (GE1, ME1, GC1, CB1)."""
     criteria, unknown = resolve_criteria(tender, library)
@@ -423,7 +534,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
                contract_template: Path | str | None = None, today: date | None = None, concept: bool = False,
                progress: Progress | None = None, notes: list[str] | None = None,
                user: str = "") -> list[Path]:
-    """Write the five files of the set into outdir (which must exist); each file atomically, templates untouched."""
+    """Write the six files of the set into outdir (which must exist); each file atomically, templates untouched."""
 
     outdir = Path(outdir)
     if not outdir.is_dir():
@@ -458,6 +569,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
         write_output(outdir / name, data)
     write_eisenlijst(tender, criteria, outdir / EISENLIJST, user)
     write_borgingsplan(tender, criteria, package_name, outdir / BORGINGSPLAN, user)
+    write_prijsformulier(tender, outdir / PRIJSFORMULIER, user)
     if progress:
         progress(1, 1)
     return paths

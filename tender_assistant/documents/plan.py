@@ -303,6 +303,7 @@ BUYER_ANNEXES = {
     "artikellijst": ("Artikellijst", "de artikelen, maten en verwachte aantallen waarop wordt ingeschreven"),
     "inventarislijst": ("Inventarislijst", "de huidige inventaris met aantallen, staat en leeftijd"),
     "prijsformulier": ("Prijsformulier", "het formulier waarin de inschrijver zijn prijzen opgeeft"),
+    "prijslijst": ("Prijslijst", "de prijzen per artikel of dienst waarop de inschrijver inschrijft"),
     "leverlijst": ("Leverlijst", "de te leveren producten per locatie en moment"),
 }
 ANNEX_RE = re.compile(r"\b(" + "|".join(BUYER_ANNEXES) + r")(?:en)?\b", re.IGNORECASE)

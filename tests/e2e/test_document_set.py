@@ -45,7 +45,7 @@ def _text(path: Path) -> str:
     return "\n".join(parts)
 
 
-def test_set_writes_exactly_the_five_files(exported_set):
+def test_set_writes_exactly_the_six_files(exported_set):
     _, _, out, _, _ = exported_set
     assert sorted(p.name for p in out.iterdir()) == sorted(SET_FILES)
 

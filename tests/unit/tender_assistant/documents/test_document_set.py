@@ -29,3 +29,101 @@ def test_a_concept_set_says_which_document_has_the_chapter_at_the_end(tmp_path, 
     export_set(tender, fake_lib, out, make_template(tmp_path / "s.docx", None), today=TODAY, concept=True,
                notes=notes)
     assert any(n.startswith("aanbestedingsleidraad.docx: ") and "Gunningscriteria" in n for n in notes)
+
+
+def _evaluate(ws, formula: str) -> float:
+    """The value of one of the price form's formulas, as a spreadsheet computes it ('=D2*E2', '=SUM(F2:F16)')."""
+    import re
+
+    def cell(ref: str) -> float:
+        value = ws[ref].value
+        return _evaluate(ws, value) if isinstance(value, str) and value.startswith("=") else float(value or 0)
+
+    body = formula.removeprefix("=")
+    if m := re.fullmatch(r"SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", body):
+        return sum(cell(f"{m.group(1)}{r}") for r in range(int(m.group(2)), int(m.group(4)) + 1))
+    if m := re.fullmatch(r"([A-Z]+\d+)\*([A-Z]+\d+)", body):
+        return cell(m.group(1)) * cell(m.group(2))
+    raise AssertionError(f"unexpected formula {formula}")
+
+
+def test_the_price_form_reads_back_and_its_formulas_give_the_total(tmp_path, fake_lib, tender):
+    import openpyxl
+
+    from tender_assistant.documents.document_set import PRICE_COLUMNS, PRICE_TOTAL, PRIJSFORMULIER
+
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY)
+    wb = openpyxl.load_workbook(out / PRIJSFORMULIER)
+    ws = wb["Prijsformulier"]
+    assert [c.value for c in ws[1]] == PRICE_COLUMNS
+    # the buyer's posts and fictitious quantities, the bidder's unit prices
+    for row, (quantity, price) in enumerate([(120, 45.5), (30, 12), (4, 250)], start=2):
+        ws.cell(row=row, column=4).value, ws.cell(row=row, column=5).value = quantity, price
+    total_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=2).value == PRICE_TOTAL)
+    assert _evaluate(ws, ws.cell(row=total_row, column=6).value) == 120 * 45.5 + 30 * 12 + 4 * 250
+    # only the bidder's column is open in the protected sheet
+    assert ws.protection.sheet
+    assert not ws["E2"].protection.locked and ws["D2"].protection.locked and ws["F2"].protection.locked
+    assert ws.cell(row=total_row, column=6).protection.locked
+
+
+def test_a_price_form_per_lot(tmp_path, fake_lib):
+    import openpyxl
+
+    from tender_assistant.documents.document_set import PRIJSFORMULIER
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    tender = joint_workwear()
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY, concept=True)
+    names = openpyxl.load_workbook(out / PRIJSFORMULIER).sheetnames
+    assert names == [f"Perceel {lot.id}" for lot in tender.lots]
+
+
+def test_the_leidraad_says_how_the_evaluation_price_is_formed_and_lists_the_price_form(fake_lib, tender):
+    from tender_assistant.documents.document_set import LEIDRAAD, set_plans
+    from tender_assistant.documents.plan import Heading, Paragraph, Table
+
+    body = set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD].body
+    heading = next(i for i, b in enumerate(body) if isinstance(b, Heading) and b.text == "Beoordelingsprijs en "
+                   "prijsformulier")
+    basis = body[heading + 1]
+    assert isinstance(basis, Paragraph) and "het totaal van het prijsformulier (prijsformulier.xlsx)" in \
+        basis.runs[0].text and "fictieve hoeveelheid" in basis.runs[0].text
+    annex = next(b for b in body if isinstance(b, Table) and b.header == ["Stuk", "Wat het bevat", "Genoemd bij"])
+    assert annex.rows[0][0] == "Prijsformulier" and "prijsformulier.xlsx in deze set" in annex.rows[0][1]
+
+
+def test_a_framework_states_its_maximum_or_leaves_a_gap_for_it(fake_lib, tender):
+    from tender_assistant.checks import check_tender
+    from tender_assistant.documents.document_set import LEIDRAAD, set_plans
+    from tender_assistant.documents.gaps import open_gaps
+
+    tender.framework_agreement = True
+    tender.maximum_value_eur = 1_200_000
+    body = set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD].body
+    texts = ["".join(r.text for r in b.runs) for b in body if hasattr(b, "runs")]
+    assert any("raamovereenkomst; de maximale waarde over de hele looptijd, met opties, is € 1.200.000" in t
+               for t in texts)
+    tender.maximum_value_eur = None
+    assert [g.field for g in open_gaps(set_plans(tender, fake_lib, today=TODAY))] == ["maximum_value_eur"]
+    assert [f.code for f in check_tender(tender, fake_lib, TODAY) if f.where == "maximum_value_eur"] != []
+
+
+def test_the_award_sheet_carries_the_leidraads_scale_formula_and_price_rule(tmp_path, fake_lib, tender):
+    import openpyxl
+
+    from tender_assistant.documents.award_text import price_rule_text
+
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY)
+    rows = list(openpyxl.load_workbook(out / "eisenlijst.xlsx")["Gunningscriteria"].iter_rows(values_only=True))
+    price = rows[1]
+    assert price[0] == "Prijs" and price[3] == price_rule_text(tender) and price[4] == tender.price_rule
+    assert "prijsformulier.xlsx" in price[2]
+    g1 = next(r for r in rows if r[7] == "BED-G-01")
+    assert "Weging: 30% van de totale score" in g1[3]
