@@ -19,6 +19,7 @@ from .field_names import (
     with_field,
 )
 from .infra import strict_json
+from .infra.files import read_regular, require_regular
 from .infra.problems import Problem, Problems
 from .infra.spreadsheets import SheetError, all_rows, is_blank, open_workbook
 from .infra.text import shown
@@ -78,6 +79,7 @@ def read_pack(path: Path | str) -> Pack:
             f"{path.name} is te groot voor een bibliotheekpakket ({mb:.0f} MB; hoogstens {MAX_PACK_BYTES // 2**20} MB).",
             en=f"{path.name} is too large for a library pack ({mb:.0f} MB; at most {MAX_PACK_BYTES // 2**20} MB).",
         )
+    require_regular(path, MAX_PACK_BYTES, ("pakketbestand", "pack file"), error=LibraryError)  # not a pipe or device
     suffix = path.suffix.lower()
     if suffix == ".json":
         pack = _read_json(path)
@@ -94,7 +96,7 @@ def read_pack(path: Path | str) -> Pack:
 
 def _read_json(path: Path) -> Pack:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular(path, MAX_PACK_BYTES, ("pakketbestand", "pack file"), error=LibraryError).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PackError([Problem(path.name, "het bestand is geen UTF-8-tekst (geen JSON-pakket)",
                                  "the file is not UTF-8 text (not a JSON pack)")]) from exc

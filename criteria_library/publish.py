@@ -13,19 +13,25 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from .errors import LibraryError
-from .infra.files import atomic_write
+from .infra.errors import UserError
+from .infra.files import atomic_write, read_regular
 from .models import Package, Status
 from .pack_export import pack_to_dict
 from .publishers import BUILTIN_NAME, BUILTIN_PUBKEY, fingerprint, public_pem
 from .releases import (
     INDEX_NAME,
+    LEGACY_DATE_VERSION_RE,
+    MAX_INDEX_BYTES,
     RELEASE_FORMAT,
     RELEASE_FORMAT_VERSION,
     SIGNATURE_NAME,
     STARTER_INDEX,
+    VERSION_RE,
     check_version_text,
-    default_version,
+    date_version,
+    next_version,
     sha256_hex,
+    version_key,
 )
 from .store import LibraryStore
 
@@ -46,7 +52,13 @@ def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519Private
             version: str | None = None, notes: str = "", packages: list[str] | None = None) -> PublishResult:
     """Write a signed release of the library's published criteria (all packages, or the ones named) into outdir."""
     outdir = Path(outdir)
-    version = check_version_text(version) if version else default_version()
+    previous = previous_release(outdir)
+    version = check_version_text(version) if version else next_version(previous)
+    if previous is not None and version_key(version) <= version_key(previous):
+        raise LibraryError(f"In {outdir} staat al release {previous}; een nieuwe release moet nieuwer zijn dan die "
+                           f"(bijvoorbeeld {next_version(previous)}), anders nemen abonnees hem niet over.",
+                           en=f"{outdir} already holds release {previous}; a new release must be newer (for example "
+                           f"{next_version(previous)}), or subscribers will not take it.")
     slugs = packages or [p.slug for p in store.packages()]
     chosen: list[tuple[Package, list]] = []
     for slug in dict.fromkeys(slugs):
@@ -93,6 +105,19 @@ def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519Private
                          sum(len(c) for _, c in chosen))
 
 
+def previous_release(outdir: Path) -> str | None:
+    """The release version of the index already in the folder, or None (no index, or one that cannot be read)."""
+    index = outdir / INDEX_NAME
+    try:
+        data = json.loads(read_regular(index, MAX_INDEX_BYTES, ("release-index", "release index")))
+    except (UserError, ValueError):
+        return None
+    version = data.get("release") if isinstance(data, dict) else None
+    if not isinstance(version, str):
+        return None
+    return version if VERSION_RE.match(version) or LEGACY_DATE_VERSION_RE.match(version) else None
+
+
 def _write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, lambda tmp: tmp.write_bytes(data), error=LibraryError)
 
@@ -112,7 +137,7 @@ def sign_starter_release(starter_dir: Path, version: str | None = None) -> str:
         entries.append({"file": path.name, "package": path.stem, "size": len(blob), "sha256": sha256_hex(blob)})
     index = {
         "format": RELEASE_FORMAT, "version": RELEASE_FORMAT_VERSION, "publisher": BUILTIN_NAME,
-        "fingerprint": fp, "release": version or default_version(),
+        "fingerprint": fp, "release": version or date_version(),
         "date": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "notes": "De startbibliotheek die met Tender Assistant wordt meegeleverd.", "packs": entries,
     }

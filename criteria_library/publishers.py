@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,13 +14,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from .errors import LibraryError
 from .infra import paths, strict_json
-from .infra.files import atomic_write
+from .infra.files import atomic_write, read_regular
 
 PASSPHRASE_ENV = "TENDER_ASSISTANT_KEY_PASSPHRASE"
 TRUST_FILE = "trusted_publishers.json"
 DATA_DIR = Path(__file__).with_name("data")
 BUILTIN_NAME = "Tender Assistant startbibliotheek"
 BUILTIN_PUBKEY = DATA_DIR / "starter_publisher.pub"
+MAX_KEY_FILE_BYTES = 64 * 2**10  # a PEM key is a few hundred bytes
+MAX_TRUST_FILE_BYTES = 10 * 2**20
 
 
 # --------------------------------------------------------------------------- keys
@@ -49,11 +50,7 @@ def load_public_key(path: Path | str) -> Ed25519PublicKey:
 
 def _read_key_file(path: Path) -> bytes:
     """A key file's bytes; LibraryError naming the file when it cannot be read."""
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise LibraryError(f"De sleutel {path} kan niet worden gelezen: {exc.strerror or exc}.",
-                           en=f"The key {path} cannot be read: {exc.strerror or exc}.") from None
+    return read_regular(path, MAX_KEY_FILE_BYTES, ("sleutelbestand", "key file"), error=LibraryError)
 
 
 def public_key_from_pem(data: bytes, name: str) -> Ed25519PublicKey:
@@ -81,11 +78,7 @@ def generate_key(keyfile: Path | str, passphrase: str) -> str:
     private = Ed25519PrivateKey.generate()
     secret = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                    serialization.BestAvailableEncryption(passphrase.encode("utf-8")))
-    def write_secret(tmp: Path) -> None:
-        tmp.write_bytes(secret)
-        os.chmod(tmp, 0o600)  # readable by its owner only
-
-    atomic_write(keyfile, write_secret, error=LibraryError)
+    atomic_write(keyfile, lambda tmp: tmp.write_bytes(secret), error=LibraryError, private=True)
     public = private.public_key()
     atomic_write(pubfile, lambda tmp: tmp.write_bytes(public_pem(public)), error=LibraryError)
     return fingerprint(public)
@@ -125,11 +118,13 @@ def _read_trust_file() -> dict[str, Any]:
     path = _trust_path()
     if not path.exists():
         return {"publishers": [], "builtin_untrusted": False}
+    raw = read_regular(path, MAX_TRUST_FILE_BYTES, ("lijst met vertrouwde uitgevers", "list of trusted publishers"),
+                       error=LibraryError)
     try:
-        data = strict_json.loads_exact(path.read_text(encoding="utf-8"))
+        data = strict_json.loads_exact(raw.decode("utf-8"))
         if not isinstance(data, dict) or not isinstance(data.get("publishers", []), list):
             raise ValueError("shape")
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError) as exc:  # UnicodeDecodeError is a ValueError
         raise LibraryError(f"De lijst met vertrouwde uitgevers ({path}) is beschadigd: {exc}.",
                            en=f"The list of trusted publishers ({path}) is damaged: {exc}.") from None
     return data

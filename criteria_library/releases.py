@@ -23,6 +23,7 @@ from cryptography.exceptions import InvalidSignature
 
 from .errors import LibraryError, PackError
 from .infra import strict_json
+from .infra.files import read_regular
 from .models import Status
 from .pack_reading import MAX_PACK_BYTES, Pack, pack_from_dict
 from .publishers import DATA_DIR, Publisher, builtin_publisher, short_fingerprint, trusted_publishers
@@ -33,30 +34,55 @@ INDEX_NAME = "index.json"
 SIGNATURE_NAME = "index.json.sig"
 MAX_INDEX_BYTES = 1024 * 1024
 PACK_FILE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
-VERSION_RE = re.compile(r"^\d{1,9}(?:\.\d{1,9}){0,5}$")
+# The one version scheme (docs/releases.md): one to four whole numbers separated by dots, without leading zeros,
+# compared part by part as numbers (2026.10 is newer than 2026.9; a missing part counts as 0).
+VERSION_RE = re.compile(r"^(?:0|[1-9]\d{0,8})(?:\.(?:0|[1-9]\d{0,8})){0,3}$")
+# Releases published before the scheme, without --version, carry the date and time with leading zeros
+# (2026.1201.032318); they are still read and compared as numbers, never written again.
+LEGACY_DATE_VERSION_RE = re.compile(r"^\d{4}\.\d{4}\.\d{6}$")
 URL_TIMEOUT_S = 20
 STARTER_INDEX = DATA_DIR / "starter_release.json"
 
 
 # ---------------------------------------------------------------------- versions
 def version_key(version: str) -> tuple[int, ...]:
-    """A release version ('2026.3' or '1.2.0') as numbers for comparing."""
-    return tuple(int(part) for part in version.split("."))
+    """A release version ('2026.3' or '1.2.0') as numbers for comparing; trailing zero parts do not count, so
+    1.2 and 1.2.0 are the same version."""
+    parts = [int(part) for part in version.split(".")]
+    while len(parts) > 1 and parts[-1] == 0:
+        parts.pop()
+    return tuple(parts)
 
 
 def check_version_text(version: str) -> str:
-    """The version if it is numbers separated by dots, else LibraryError."""
+    """The version if it follows the scheme (VERSION_RE), else LibraryError saying what the scheme is."""
     version = version.strip()
     if not VERSION_RE.match(version):
-        raise LibraryError(f"Versie '{version}' is ongeldig; gebruik getallen met punten, bijvoorbeeld 2026.3 of 1.2.0.",
-                           en=f"Version '{version}' is invalid; use numbers with dots, e.g. 2026.3 or 1.2.0.")
+        raise LibraryError(f"Versie '{version}' is ongeldig; gebruik één tot vier gehele getallen met punten, zonder "
+                           "voorloopnullen, bijvoorbeeld 2026.3 of 1.2.0.", en=f"Version '{version}' is invalid; use "
+                           "one to four whole numbers with dots, without leading zeros, e.g. 2026.3 or 1.2.0.")
     return version
 
 
-def default_version() -> str:
-    """A version from the current date and time (UTC), so releases made later are always newer."""
-    now = datetime.now(UTC)
-    return f"{now:%Y}.{now:%m%d}.{now:%H%M%S}"
+def next_version(previous: str | None, today: datetime | None = None) -> str:
+    """The version a release gets when none is given: the previous one with its last part raised by one, or
+    YEAR.1 when there is none (a later year starts again at YEAR.1 only if that is newer)."""
+    year = (today or datetime.now(UTC)).year
+    fresh = f"{year}.1"
+    if previous is None or not (VERSION_RE.match(previous) or LEGACY_DATE_VERSION_RE.match(previous)):
+        return fresh
+    if version_key(fresh) > version_key(previous):
+        return fresh
+    parts = [str(int(part)) for part in previous.split(".")]  # a legacy 032318 is written as 32318
+    parts[-1] = str(int(parts[-1]) + 1)
+    return ".".join(parts)
+
+
+def date_version() -> str:
+    """A version from the current date and time (UTC): the shipped starter library's scheme, so each build is
+    newer than the one before."""
+    now = datetime.now(UTC)  # written without leading zeros (the scheme has none): 3:23:18 is 32318
+    return f"{now.year}.{now.month * 100 + now.day}.{now.hour * 10000 + now.minute * 100 + now.second}"
 
 
 def sha256_hex(data: bytes) -> str:
@@ -109,16 +135,11 @@ class _Source:
                                    en=f"{url} cannot be read: {reason}.") from None
         else:
             path = Path(self.text) / name
-            if not path.is_file():
+            if not path.exists():
                 if missing:
                     raise LibraryError(missing[0], en=missing[1])
                 raise LibraryError(f"{path} ontbreekt.", en=f"{path} is missing.")
-            try:
-                with open(path, "rb") as fh:
-                    data = fh.read(limit + 1)
-            except OSError as exc:
-                raise LibraryError(f"{path} kan niet worden gelezen: {exc.strerror or exc}.",
-                                   en=f"{path} cannot be read: {exc.strerror or exc}.") from None
+            data = read_regular(path, limit, ("deel van een release", "part of a release"), error=LibraryError)
         if len(data) > limit:
             raise LibraryError(f"{name} is te groot voor een release.", en=f"{name} is too large for a release.")
         return data
@@ -176,7 +197,8 @@ def verify_release(index_bytes: bytes, signature_text: bytes, source: _Source,
     # from here on the index is the publisher's own; still check its shape before using it
     version = index.get("release")
     entries = index.get("packs")
-    if not isinstance(version, str) or not VERSION_RE.match(version) or not isinstance(entries, list):
+    if (not isinstance(version, str) or not (VERSION_RE.match(version) or LEGACY_DATE_VERSION_RE.match(version))
+            or not isinstance(entries, list)):
         raise LibraryError(f"{INDEX_NAME} mist de releaseversie of de lijst met pakketten.",
                            en=f"{INDEX_NAME} lacks the release version or the list of packs.")
     merged = Pack()

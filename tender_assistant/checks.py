@@ -374,7 +374,12 @@ def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None
     low, high = PRICE_WEIGHT_ADVICE
     price = t.price_weight
     discounts = [c.id for c in award if isinstance(c.scoring, DiscountScoring)]
-    if price == 0 and discounts:
+    if t.fixed_budget_eur is not None and discounts:
+        f.error("korting-fixed-price", f"bij een vaste prijs heeft een fictieve korting ({', '.join(discounts)}) geen "
+                "effect: er is geen beoordelingsprijs om te verlagen; beoordeel dit onderdeel met punten of laat het "
+                f"weg", f"with a fixed price a notional discount ({', '.join(discounts)}) has no effect: there is no "
+                "evaluation price to lower; score it with points or leave it out", f"criteria[{discounts[0]}]")
+    elif price == 0 and discounts:
         f.advice("korting-no-effect", f"bij een prijsweging van 0% heeft een fictieve korting ({', '.join(discounts)}) "
                  "geen effect op de gunning; beoordeel dit onderdeel met punten of laat het weg", f"with a price "
                  f"weight of 0% a notional discount ({', '.join(discounts)}) has no effect on the award; score it "
@@ -385,6 +390,14 @@ def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None
                      f"prijsweging op 0% (nu {price}%)", f"with a fixed price ({_euro(t.fixed_budget_eur)}) you award "
                      f"on quality; set the price weight to 0% (now {price}%)", "price_weight")
         return
+    if t.price_rule == "lineair" and price > 0:
+        f.advice("price-rule-lineair", "de prijsregel lineair hangt af van de duurste inschrijving: één inschrijving "
+                 "ver boven de rest verandert de volgorde van de andere, zelfs wie er wint; kies 'relatief-laagste' "
+                 "of een vooraf vastgestelde bandbreedte ('bandbreedte': score 0 vanaf een vast percentage boven de "
+                 "laagste prijs)",
+                 "the linear price rule depends on the dearest bid: one bid far above the rest changes the order of "
+                 "the others, even who wins; choose 'relatief-laagste' or a band fixed in advance ('bandbreedte': "
+                 "score 0 from a fixed percentage above the lowest price)", "price_rule")
     if not award or not any(c.carries_weight for c in award):
         return
     if price < low:

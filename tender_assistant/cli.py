@@ -76,6 +76,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     simulate.add_argument("file", metavar="AANBESTEDING", type=Path, help="het .tender.json-bestand")
     simulate.add_argument("bids", metavar="INSCHRIJVINGEN", type=Path,
                           help="CSV of XLSX: inschrijver, prijs, en per gunningscriterium een kolom")
+    simulate.add_argument("--lot", metavar="PERCEEL", help="het perceel om te beoordelen (nodig bij meer percelen)")
     simulate.add_argument("--json", action="store_true", help="uitvoer als JSON")
     simulate.set_defaults(func=_in_language(_simulate))
 
@@ -268,10 +269,10 @@ def _template_findings(path: Path, tender: Tender, library: Library) -> list:
 def _simulate(args: argparse.Namespace) -> int:
     from .checks import resolve_criteria
     from .scoring import score_bids, setup_for, weight_total, weights_sum_problem
-    from .simulate import read_bids, results_json, results_table
+    from .simulate import lot_view, read_bids, results_json, results_table
     from .tender import load_tender
 
-    tender = load_tender(args.file)
+    tender = lot_view(load_tender(args.file), args.lot, args.file.name)
     store = _open_library(args)
     try:
         criteria, unknown = resolve_criteria(tender, store)
@@ -287,7 +288,8 @@ def _simulate(args: argparse.Namespace) -> int:
         print(f"Let op: {problem[0]}; de totalen lopen dus niet van 0 tot 100." if _lang(args) != "en" else
               f"Note: {problem[1]}; the totals therefore do not run from 0 to 100.", file=sys.stderr)
     if args.json:
-        print(json.dumps(results_json(ranked), ensure_ascii=False, indent=2))
+        print(json.dumps({"lot": tender.effective_lots()[0].id if args.lot is None else args.lot,
+                          **results_json(ranked)}, ensure_ascii=False, indent=2))
     else:
         print(results_table(setup, ranked, _lang(args)))
     return 0

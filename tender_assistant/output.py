@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -11,29 +10,9 @@ from criteria_library.infra.files import atomic_write
 from .errors import TenderError
 
 
-def current_umask() -> int:
-    """The process's umask, read without changing it where the system allows (other threads may be writing)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("Umask:"):
-                    return int(line.split()[1], 8)
-    except (OSError, ValueError):
-        pass
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_output(path: Path, data: bytes) -> None:
     """Write an exported file atomically with the permissions a normally created file gets (not mkstemp's 0600)."""
-    mode = 0o666 & ~current_umask()
-
-    def write(tmp: Path) -> None:
-        tmp.write_bytes(data)
-        os.chmod(tmp, mode)
-
-    atomic_write(path, write, error=TenderError)
+    atomic_write(path, lambda tmp: tmp.write_bytes(data), error=TenderError)
 
 
 def refuse_existing(paths: Iterable[Path]) -> None:

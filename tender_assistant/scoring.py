@@ -5,10 +5,15 @@ The model (stated in the document and in docs/scoring.md):
   units x per_unit_pct, at most cap_pct; all discounts together at most 100 %;
 - price score (0..1) by the tender's rule: `relatief-laagste` = lowest evaluation price / evaluation price;
   `lineair` = (highest - evaluation price) / (highest - lowest), all equal = 1;
+  `bandbreedte` = 1 - (evaluation price - lowest) / (lowest x band %), at least 0: fixed in advance, so one
+  far-off bid cannot reorder the others as it can under `lineair`;
 - `punten`: points given / scale_max; `relatief`: (offer - floor) / (best offer - floor), clipped to 0..1
   (for `lager` mirrored: lower is better, the floor is the worst acceptable value);
 - total = price weight x price score + sum(weight x score): weights are percentages, so totals run 0..100.
   Discount criteria carry no weight; they act through the evaluation price.
+- the total is rounded to two decimals (half up) before ranking; equal rounded totals are decided by the tender's
+  tie rule (tender_parts.TIE_RULES): the higher quality score (total without price points, rounded the same way),
+  or the lower evaluation price, and then by drawing lots: bids still equal share a rank and are marked `drawn`.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
 
 from criteria_library.infra.text import dutch_number
 from criteria_library.models import (
@@ -29,6 +35,7 @@ from criteria_library.models import (
 
 from .errors import TenderError
 from .tender import DEFAULT_PRICE_RULE, PRICE_RULES, Tender
+from .tender_parts import DEFAULT_TIE_RULE
 
 # An award criterion without a scoring type (a version-1 library) is scored as points on this scale.
 UNTYPED_SCALE = PointsScoring(scale_max=10)
@@ -51,6 +58,8 @@ class ScoringSetup:
     price_weight: float
     criteria: tuple[ScoredCriterion, ...]
     price_rule: str = DEFAULT_PRICE_RULE
+    price_band_percent: float | None = None  # rule "bandbreedte": price scores 0 this far above the lowest
+    tie_rule: str = DEFAULT_TIE_RULE
 
     @property
     def weighted(self) -> list[ScoredCriterion]:
@@ -84,8 +93,10 @@ class ScoredBid:
     price_points: float
     scores: dict[str, float]
     points: dict[str, float]
-    total: float
+    total: float  # rounded to two decimals, as the leidraad states
     rank: int = 0
+    quality: float = 0.0  # the total without the price points, rounded the same way: the first tie-breaker
+    drawn: bool = False  # equal after the tie rule: the notary's draw decides between the bids sharing this rank
 
 
 class BidError(TenderError):
@@ -107,7 +118,13 @@ def setup_for(tender: Tender, criteria: Sequence[Criterion]) -> ScoringSetup:
         entry = tender.entry(c.id)
         weight = None if isinstance(scoring, DiscountScoring) else float(entry.weight or 0 if entry else 0)
         items.append(ScoredCriterion(c.id, scoring, weight, c.title))
-    return ScoringSetup(float(tender.price_weight), tuple(items), tender.price_rule)
+    return ScoringSetup(float(tender.price_weight), tuple(items), tender.price_rule, tender.price_band_percent,
+                        tender.tie_rule)
+
+
+def round_score(value: float) -> float:
+    """A score rounded to two decimals, half up (38,885 -> 38,89), as the leidraad states it."""
+    return float(Decimal(repr(round(value, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def discount_pct(scoring: DiscountScoring, units: float) -> float:
@@ -115,13 +132,21 @@ def discount_pct(scoring: DiscountScoring, units: float) -> float:
     return min(max(units, 0.0) * scoring.per_unit_pct, scoring.cap_pct)
 
 
-def price_scores(evaluation_prices: Sequence[float], rule: str = DEFAULT_PRICE_RULE) -> list[float]:
+def price_scores(evaluation_prices: Sequence[float], rule: str = DEFAULT_PRICE_RULE,
+                 band_percent: float | None = None) -> list[float]:
     """Price score (0..1) of each evaluation price under a rule."""
     if rule not in PRICE_RULES:
         raise ValueError(f"unknown price rule {rule!r}")
     if not evaluation_prices:
         return []
     low, high = min(evaluation_prices), max(evaluation_prices)
+    if rule == "bandbreedte":
+        if band_percent is None or band_percent <= 0:
+            raise ValueError("the band price rule needs a percentage")
+        if low <= 0:
+            return [1.0 if p <= 0 else 0.0 for p in evaluation_prices]
+        width = low * band_percent / 100
+        return [max(0.0, 1 - (p - low) / width) for p in evaluation_prices]
     if rule == "lineair":
         if high == low:
             return [1.0 for _ in evaluation_prices]
@@ -156,6 +181,10 @@ def validate_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> None:
     # per criterion: id, the points scale (punten) and whether it is a discount, decided once instead of per value
     rules = [(c.id, c.scoring.scale_max if isinstance(c.scoring, PointsScoring) else None,
               isinstance(c.scoring, DiscountScoring), c.scoring) for c in setup.criteria]
+    if setup.price_rule == "bandbreedte" and setup.price_band_percent is None:
+        raise BidError("de prijsregel bandbreedte heeft een percentage nodig; vul de bandbreedte in bij de "
+                       "aanbesteding", en="the band price rule needs a percentage; fill in the band in the tender",
+                       bid=0, column="prijs")
     for i, bid in enumerate(bids):
         if not _finite(bid.price) or bid.price <= 0:
             raise BidError(f"prijs \"{bid.price}\" moet een bedrag groter dan 0 zijn",
@@ -171,10 +200,31 @@ def validate_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> None:
                 written, most = dutch_number(value, 6, group_from=10_000), dutch_number(scale_max, 6, group_from=10_000)
                 raise BidError(f"{written} punten ligt niet tussen 0 en {most}",
                                en=f"{written} points is not between 0 and {most}", bid=i, column=cid)
+            if isinstance(s, PointsScoring) and s.levels and value not in {lv.points for lv in s.levels}:
+                allowed = ", ".join(dutch_number(v) for v in sorted({lv.points for lv in s.levels}, reverse=True))
+                written = dutch_number(value, 6, group_from=10_000)
+                raise BidError(f"{written} punten staat niet op de gepubliceerde schaal ({allowed}); de leidraad laat "
+                               "de commissie alleen die punten toekennen", en=f"{written} points is not on the "
+                               f"published scale ({allowed}); the tender documents let the committee give only those "
+                               "points", bid=i, column=cid)
+            if isinstance(s, RelativeScoring) and _beyond_floor(s, value):
+                written, floor = dutch_number(value, 6, group_from=10_000), dutch_number(s.floor, 6, group_from=10_000)
+                side_nl, side_en = ("boven", "above") if s.direction == "lager" else ("onder", "below")
+                raise BidError(f"de aanbieding {written} ligt {side_nl} de ondergrens {floor}; de leidraad geeft zo'n "
+                               "aanbieding 0 punten en als de ondergrens de minimumeis is, is de inschrijving "
+                               "ongeldig: geef de ondergrens of een betere waarde", en=f"the offer {written} is "
+                               f"{side_en} the floor {floor}; the tender documents give such an offer 0 points, and "
+                               "where the floor is the minimum requirement the bid is invalid: enter the floor or a "
+                               "better value", bid=i, column=cid)
             if discount and value < 0:
                 unit, written = s.unit if isinstance(s, DiscountScoring) else "", dutch_number(value, 6, group_from=10_000)
                 raise BidError(f"aantal {unit or 'eenheden'} ({written}) mag niet negatief zijn",
                                en=f"number of {unit or 'units'} ({written}) may not be negative", bid=i, column=cid)
+
+
+def _beyond_floor(s: RelativeScoring, value: float) -> bool:
+    """True for an offer worse than the floor (the worst acceptable value)."""
+    return value > s.floor if s.direction == "lager" else value < s.floor
 
 
 def _finite(value: object) -> bool:
@@ -188,7 +238,7 @@ def score_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> list[ScoredBid]:
                                  if isinstance(c.scoring, DiscountScoring)), 0.0))
                  for b in bids]
     evaluation = [b.price * (1 - d / 100) for b, d in zip(bids, discounts, strict=True)]
-    price = price_scores(evaluation, setup.price_rule)
+    price = price_scores(evaluation, setup.price_rule, setup.price_band_percent)
     scores: list[dict[str, float]] = [{} for _ in bids]
     for c in setup.weighted:
         offers = [b.values[c.id] for b in bids]
@@ -203,14 +253,25 @@ def score_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> list[ScoredBid]:
     for i, b in enumerate(bids):
         points = {c.id: (c.weight or 0) * scores[i][c.id] for c in setup.weighted}
         price_points = setup.price_weight * price[i]
+        quality = sum(points.values())
         result.append(ScoredBid(b.bidder, b.price, evaluation[i], discounts[i], price[i], price_points,
-                                scores[i], points, price_points + sum(points.values())))
-    order = sorted(range(len(result)), key=lambda i: (-round(result[i].total, 9), result[i].evaluation_price, i))
-    ranked = [result[i] for i in order]
+                                scores[i], points, round_score(price_points + quality), quality=round_score(quality)))
+    ranked = sorted(result, key=lambda x: tie_key(setup.tie_rule, x))
     for pos, item in enumerate(ranked):
-        same = pos > 0 and round(item.total, 9) == round(ranked[pos - 1].total, 9)
+        same = pos > 0 and tie_key(setup.tie_rule, item) == tie_key(setup.tie_rule, ranked[pos - 1])
         item.rank = ranked[pos - 1].rank if same else pos + 1
+        if same:
+            item.drawn = ranked[pos - 1].drawn = True
     return ranked
+
+
+def tie_key(rule: str, bid: ScoredBid) -> tuple[float, ...]:
+    """Sort key of a scored bid: the rounded total, then the tie rule's criterion (bids with equal keys draw lots)."""
+    if rule == "kwaliteit-loting":
+        return (-bid.total, -bid.quality)
+    if rule == "prijs-loting":
+        return (-bid.total, round(bid.evaluation_price, 2))
+    return (-bid.total,)
 
 
 def weight_total(setup: ScoringSetup) -> float:
@@ -235,16 +296,49 @@ def example_bids(setup: ScoringSetup, base_price: float = 100_000) -> list[Bid]:
     for c in setup.criteria:
         s = c.scoring
         if isinstance(s, PointsScoring):
-            cheap.values[c.id], circular.values[c.id] = round(s.scale_max * 0.4), round(s.scale_max * 0.8)
+            cheap.values[c.id], circular.values[c.id] = example_points(s)
         elif isinstance(s, RelativeScoring):
-            if s.direction != "lager" and 0 <= s.floor < 100:  # most relative offers are percentages
-                a, b = s.floor + (100 - s.floor) * 0.2, s.floor + (100 - s.floor) * 0.5
-            else:
-                step = max(abs(s.floor) * 0.5, 10.0)
-                a, b = (s.floor - step * 0.4, s.floor - step) if s.direction == "lager" else (s.floor + step * 0.4,
-                                                                                               s.floor + step)
-            cheap.values[c.id], circular.values[c.id] = round(a, 1), round(b, 1)
+            cheap.values[c.id], circular.values[c.id] = example_offers(s)
         else:
             units = math.ceil(s.cap_pct / s.per_unit_pct) if s.per_unit_pct > 0 else 0
             cheap.values[c.id], circular.values[c.id] = 0, units
     return [cheap, circular]
+
+
+def example_points(s: PointsScoring) -> tuple[float, float]:
+    """A modest and a good score that the published scale allows: two of its anchors, or whole points."""
+    if s.levels:
+        allowed = sorted({lv.points for lv in s.levels})
+        if len(allowed) > 3:  # good but not perfect, against the middle of the scale
+            return allowed[len(allowed) // 2], allowed[-2]
+        return allowed[min(1, len(allowed) - 1)] if len(allowed) == 3 else allowed[0], allowed[-1]
+    return float(round(s.scale_max * 0.4)), float(round(s.scale_max * 0.8))
+
+
+def example_offers(s: RelativeScoring) -> tuple[float, float]:
+    """A modest and a good offer that are physically possible for the criterion: both on the good side of the floor.
+
+    The scoring's own example values when it states them; otherwise a fraction scale (floor up to 1), a percentage
+    (floor below 100) or a quantity (above the floor by a quarter and a half, or for "lager" below it, never below
+    zero).
+    """
+    stated = (getattr(s, "example_low", None), getattr(s, "example_high", None))
+    if stated[0] is not None and stated[1] is not None:
+        return float(stated[0]), float(stated[1])
+    floor = s.floor
+    if s.direction == "lager":
+        if floor > 0:
+            return _tidy(floor * 0.85), _tidy(floor * 0.6)
+        return _tidy(floor - 1), _tidy(floor - 2)
+    if 0 < floor < 1:  # an index or fraction on a 0-1 scale
+        return _tidy(floor + (1 - floor) * 0.25), _tidy(floor + (1 - floor) * 0.6)
+    if 0 <= floor < 100:  # most relative offers are percentages
+        return _tidy(floor + (100 - floor) * 0.2), _tidy(floor + (100 - floor) * 0.5)
+    return _tidy(floor * 1.25), _tidy(floor * 1.5)
+
+
+def _tidy(value: float) -> float:
+    """An example number a person would write: whole above 10, one decimal above 1, two below."""
+    if abs(value) >= 10:
+        return float(round(value))
+    return round(value, 1) if abs(value) >= 1 else round(value, 2)

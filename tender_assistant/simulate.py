@@ -25,6 +25,8 @@ from criteria_library.infra.text import (
 
 from .errors import TenderError
 from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids
+from .tender import Tender
+from .tender_parts import TIE_RULES
 
 BIDDER_COLUMN = "inschrijver"
 PRICE_COLUMN = "prijs"
@@ -108,15 +110,37 @@ def read_bids(path: Path | str, setup: ScoringSetup) -> list[Bid]:
     return bids
 
 
+def lot_view(tender: Tender, lot_id: str | None, name: str) -> Tender:
+    """The tender as the chosen lot sees it; a tender with several lots needs one, an unknown lot is refused."""
+    lots = tender.effective_lots()
+    if lot_id is None:
+        if len(lots) > 1:
+            known = ", ".join(lot.id for lot in lots)
+            raise TenderError(f"{name} heeft {len(lots)} percelen ({known}); kies er een met --lot",
+                              en=f"{name} has {len(lots)} lots ({known}); choose one with --lot")
+        return tender
+    if tender.lot(lot_id) is None:
+        known = ", ".join(lot.id for lot in lots)
+        raise TenderError(f"{name} heeft geen perceel \"{escape_unprintable(lot_id)}\" (percelen: {known})",
+                          en=f"{name} has no lot \"{escape_unprintable(lot_id)}\" (lots: {known})")
+    return tender.for_lot(lot_id)
+
+
 def results_json(ranked: list[ScoredBid]) -> dict[str, Any]:
-    """The `--json` shape: bids best first, scores 0..1 per weighted criterion, totals on the 0-100 scale."""
+    """The `--json` shape: bids best first, scores 0..1 per weighted criterion, totals on the 0-100 scale.
+
+    `total` is rounded to two decimals as the leidraad states; `quality` is the first tie-breaker; `drawn` marks bids
+    that are still equal after the tie rule (lots are drawn between them).
+    """
     return {"bids": [{
         "inschrijver": b.bidder,
         "evaluation_price": round(b.evaluation_price, 2),
         "price_score": round(b.price_score, 6),
         "scores": {cid: round(s, 6) for cid, s in b.scores.items()},
-        "total": round(b.total, 4),
+        "total": b.total,
+        "quality": b.quality,
         "rank": b.rank,
+        "drawn": b.drawn,
     } for b in ranked]}
 
 
@@ -135,4 +159,12 @@ def results_table(setup: ScoringSetup, ranked: list[ScoredBid], lang: str = "nl"
     lines = ["  ".join(v.ljust(w) if i == 1 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths, strict=True)))
              for r in [head, *rows]]
     rule = ("price rule" if en else "prijsregel") + f": {setup.price_rule}"
-    return "\n".join([rule, *lines])
+    if setup.price_rule == "bandbreedte" and setup.price_band_percent is not None:
+        rule += f" {setup.price_band_percent:g}%"
+    notes = []
+    if any(b.drawn for b in ranked):
+        tie = TIE_RULES.get(setup.tie_rule, TIE_RULES["loting"])[1 if en else 0]
+        notes.append(("Equal after the tie rule: " if en else "Gelijk na de regel voor gelijke scores: ")
+                     + ", ".join(escape_unprintable(b.bidder) for b in ranked if b.drawn)
+                     + (f" (rule: {tie})" if en else f" (regel: {tie})"))
+    return "\n".join([rule, *lines, *notes])

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.infra import strict_json
-from criteria_library.infra.files import atomic_write
+from criteria_library.infra.files import atomic_write, read_regular
 from criteria_library.infra.problems import Problems, more_text
 from criteria_library.infra.text import bad_char_problem, dutch_number, shown
 from criteria_library.models import CPV_TYPED_RE
@@ -413,6 +413,8 @@ CRITERION_FIELD_LABELS: dict[str, tuple[str, str]] = {
 MAX_TEXT_LENGTH = 50_000
 MAX_VALUE_LENGTH = 1_000  # a placeholder value: "5 jaar", an address, a date
 MAX_CRITERIA = 2_000
+# Far above any real tender (2.000 criteria with their own texts stay under 100 MB only in theory; a real one is kB).
+MAX_TENDER_FILE_BYTES = 50 * 2**20
 
 
 def field_label(place: str, lang: str = "nl") -> str:
@@ -700,17 +702,12 @@ def _read_values(values: Any, place: str, p: _Problems, clean: Any) -> dict[str,
 def load_tender(path: Path | str) -> Tender:
     """Read and validate a .tender.json file."""
     path = Path(path)
+    data_bytes = read_regular(path, MAX_TENDER_FILE_BYTES, ("aanbestedingsbestand", "tender file"), error=TenderError)
     try:
-        raw = path.read_text(encoding="utf-8-sig")  # Windows editors may add a BOM
-    except FileNotFoundError:
-        raise TenderError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.") from None
-    except IsADirectoryError:
-        raise TenderError(f"{path} is een map, geen aanbestedingsbestand.", en=f"{path} is a folder, not a tender file.") from None
+        raw = data_bytes.decode("utf-8-sig")  # Windows editors may add a BOM
     except UnicodeDecodeError:
         raise TenderError(f"{path.name} is geen tekstbestand (UTF-8); is het wel een aanbestedingsbestand?",
                           en=f"{path.name} is not a text (UTF-8) file; is it a tender file?") from None
-    except OSError as exc:
-        raise TenderError(f"{path} kan niet worden gelezen: {exc.strerror}.", en=f"{path} cannot be read: {exc.strerror}.") from None
     try:
         data = strict_json.loads(raw)
     except strict_json.JsonTextError as exc:

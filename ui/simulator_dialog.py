@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -126,17 +127,34 @@ class PointsChart(QWidget):
 class SimulatorDialog(QDialog):
     """Typed or loaded bids, scored live with the tender's weights; not modal, so weights can change meanwhile."""
 
-    def __init__(self, tender: Tender, criteria: list[Criterion], parent: QWidget | None = None) -> None:
+    def __init__(self, tender: Tender, criteria: list[Criterion], parent: QWidget | None = None,
+                 lot_id: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_tr("Simuleer beoordeling"))
         self.tender = tender
-        self.criteria = [c for c in criteria if c.kind == Kind.AWARD]
+        self.award = [c for c in criteria if c.kind == Kind.AWARD]
+        self.criteria = self.award
         self._loading = False
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_tr("Typ verzonnen inschrijvingen of laad ze uit een CSV- of Excel-bestand. Per "
                                     "criterium: punten (schaal), de aangeboden waarde (relatief) of het aantal "
                                     "eenheden (fictieve korting). De rangorde volgt elke wijziging, ook van de "
                                     "wegingen."), self, wordWrap=True))
+        lot_row = QHBoxLayout()
+        self.lot_label = QLabel(_tr("&Perceel:"), self)
+        self.lot_box = QComboBox(self)
+        self.lot_box.setAccessibleName(_tr("Perceel"))
+        self.lot_label.setBuddy(self.lot_box)
+        for lot in tender.effective_lots():
+            self.lot_box.addItem(f"{lot.id}: {lot.title}" if lot.title else lot.id, lot.id)
+        if lot_id is not None and (index := self.lot_box.findData(lot_id)) >= 0:
+            self.lot_box.setCurrentIndex(index)
+        self.lot_box.currentIndexChanged.connect(self.change_lot)
+        lot_row.addWidget(self.lot_label)
+        lot_row.addWidget(self.lot_box, 1)
+        layout.addLayout(lot_row)
+        for widget in (self.lot_label, self.lot_box):
+            widget.setVisible(len(tender.lots) > 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.bids = QTableWidget(0, 0, splitter)
         self.bids.setAccessibleName(_tr("Inschrijvingen"))
@@ -179,13 +197,28 @@ class SimulatorDialog(QDialog):
         row.addWidget(buttons)
         layout.addLayout(row)
         self.resize(980, 620)
-        self._build_columns()
-        self.set_bids(example_bids(self.setup(), self.tender.fixed_budget_eur or 100_000))
+        self.change_lot()
 
     # ----------------------------------------------------------------- data
+    def lot_id(self) -> str:
+        """The lot being simulated ("1" for a tender without lots)."""
+        return str(self.lot_box.currentData() or "1")
+
+    def view(self) -> Tender:
+        """The tender as the chosen lot sees it, as it is now (weights may have changed since the last call)."""
+        lot = self.lot_id()
+        return self.tender.for_lot(lot) if self.tender.lot(lot) is not None else self.tender
+
     def setup(self) -> ScoringSetup:
         """The scoring setup from the tender as it is now (weights may have changed since the last call)."""
-        return setup_for(self.tender, self.criteria)
+        return setup_for(self.view(), self.criteria)
+
+    def change_lot(self) -> None:
+        """Show the chosen lot's award criteria, with two example bids to start from."""
+        ids = set(self.view().criterion_ids())
+        self.criteria = [c for c in self.award if c.id in ids]
+        self._build_columns()
+        self.set_bids(example_bids(self.setup(), self.tender.fixed_budget_eur or 100_000))
 
     def _build_columns(self) -> None:
         headers = [_tr("Inschrijver"), _tr("Prijs (€)")]
@@ -310,8 +343,8 @@ class SimulatorDialog(QDialog):
         self.ranked = ranked
         self.ranking.setRowCount(len(ranked))
         for row, b in enumerate(ranked):
-            for col, value in enumerate([str(b.rank), b.bidder, euro(b.evaluation_price),
-                                         _pts(b.total)]):
+            rank = f"{b.rank} ({_tr('loting')})" if b.drawn else str(b.rank)
+            for col, value in enumerate([rank, b.bidder, euro(b.evaluation_price), _pts(b.total)]):
                 item = QTableWidgetItem(value)
                 if col != 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

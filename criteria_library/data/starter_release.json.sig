@@ -1,1 +1,1 @@
-RzIHBnfOtP72iOV0Oaq64hU78mhF0pvIPDTOeJdDxJzjotmYdolYJHtYqZhw8QImz3WvmvA/gTsbjNoLuvX/Aw==
+HcKwItwhF/ME/fozQLdS0VXHf6nVbipuagQWtGu+NCf8w3eB2F07geRMjB8FoZXbD4HdAYS7likUNB5o2m6dAw==

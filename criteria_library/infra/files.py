@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -11,11 +12,28 @@ from typing import Any
 from .errors import UserError
 
 
-def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[UserError] = UserError) -> None:
+def current_umask() -> int:
+    """The process's umask, read without changing it where the system allows (other threads may be writing)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[UserError] = UserError,
+                 private: bool = False) -> None:
     """Let write() fill a temporary file in the same folder, flush it to disk, then rename it over path.
 
-    Problems the user can fix (missing or read-only folder, full disk) raise `error` with a Dutch message; anything
-    write() raises (such as a cancel) removes the temporary file and passes through.
+    The file gets the permissions a normally created file gets under the user's umask (mkstemp alone would leave
+    0600, so a release or export meant for others could not be read by them); `private` keeps it to its owner (a
+    private key). Problems the user can fix (missing or read-only folder, full disk) raise `error` with a Dutch
+    message; anything write() raises (such as a cancel) removes the temporary file and passes through.
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
@@ -30,6 +48,7 @@ def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        os.chmod(tmp, 0o600 if private else 0o666 & ~current_umask())
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, path)
@@ -40,3 +59,53 @@ def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def read_regular(path: Path | str, limit: int, kind: tuple[str, str], *, error: type[UserError] = UserError) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, refused before reading when it is anything else.
+
+    A FIFO never ends, /dev/zero fills memory, a folder cannot be read: each is refused with a clear line naming
+    `kind` (Dutch, English: "aanbestedingsbestand", "tender file"). The file is read with the bound even when it grows
+    after the size was looked at.
+    """
+    path = Path(path)
+    too_big = require_regular(path, limit, kind, error=error)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise error(f"{path} kan niet worden gelezen: {exc.strerror or exc}.",
+                    en=f"{path} cannot be read: {exc.strerror or exc}.") from None
+    if len(data) > limit:  # it grew while we looked
+        raise error(too_big[0], en=too_big[1])
+    return data
+
+
+def require_regular(path: Path, limit: int, kind: tuple[str, str], *, error: type[UserError] = UserError
+                    ) -> tuple[str, str]:
+    """Refuse a path that is missing, a folder, not a regular file or larger than `limit` (see read_regular);
+    returns the (Dutch, English) line for a file that turns out too large while it is read."""
+    kind_nl, kind_en = kind
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise error(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.") from None
+    except OSError as exc:
+        raise error(f"{path} kan niet worden gelezen: {exc.strerror or exc}.",
+                    en=f"{path} cannot be read: {exc.strerror or exc}.") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise error(f"{path} is een map, geen {kind_nl}.", en=f"{path} is a folder, not a {kind_en}.")
+    if not stat.S_ISREG(st.st_mode):
+        raise error(f"{path} is geen gewoon bestand (maar bijvoorbeeld een apparaat of een pijp); kies een {kind_nl}.",
+                    en=f"{path} is not a regular file (but a device or a pipe, for example); choose a {kind_en}.")
+    too_big = (f"{path.name} is groter dan {_size_text(limit)}; dat is geen {kind_nl}.",
+               f"{path.name} is larger than {_size_text(limit)}; that is not a {kind_en}.")
+    if st.st_size > limit:
+        raise error(too_big[0], en=too_big[1])
+    return too_big
+
+
+def _size_text(limit: int) -> str:
+    if limit >= 2**20:
+        return f"{limit // 2**20} MB"
+    return f"{limit // 2**10} kB" if limit >= 2**10 else f"{limit} bytes"

@@ -28,8 +28,11 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+from .files import read_regular, require_regular
 from .text import NUMBER, NumberError, read_number, shown
 from .zip_bounds import workbook_problem
+
+MAX_SHEET_FILE_BYTES = 100 * 2**20  # a spreadsheet read from outside: far above any register or bids file
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # What openpyxl refuses in a cell (its ILLEGAL_CHARACTERS_RE): control characters other than tab, new line, CR.
@@ -159,6 +162,7 @@ def open_workbook(path: Path) -> Iterator[Any]:
     cannot be opened. Closed on leaving the block."""
     from openpyxl import load_workbook
 
+    require_regular(path, MAX_SHEET_FILE_BYTES, ("werkboek", "workbook"), error=SheetError)  # not a pipe or device
     problem = workbook_problem(path)  # a zip bomb costs openpyxl minutes and gigabytes
     if problem is not None:
         raise SheetError(problem.nl, problem.en, too_big=problem.too_big)
@@ -177,7 +181,7 @@ def open_workbook(path: Path) -> Iterator[Any]:
 
 def _csv_text(path: Path) -> str:
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        return read_regular(path, MAX_SHEET_FILE_BYTES, ("CSV-bestand", "CSV file"), error=SheetError).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SheetError("het bestand is geen UTF-8-tekst; sla het op als 'CSV UTF-8'",
                          "the file is not UTF-8 text; save it as 'CSV UTF-8'") from None

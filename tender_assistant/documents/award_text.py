@@ -12,6 +12,7 @@ from criteria_library.models import Criterion, DiscountScoring, PointsScoring, R
 from ..clauses import fill_text
 from ..scoring import ScoringSetup, example_bids, score_bids, setup_for
 from ..tender import Tender
+from ..tender_parts import TIE_RULES
 from .plan import Block, Heading, Paragraph, Run, Style, Table
 
 EXAMPLE_BASE_PRICE = 100_000
@@ -34,6 +35,12 @@ def price_rule_text(tender: Tender) -> str:
         rule = ("Prijsscore = (hoogste beoordelingsprijs − beoordelingsprijs van de inschrijving) / (hoogste − laagste "
                 "beoordelingsprijs). De laagste beoordelingsprijs krijgt de volle score, de hoogste nul, daartussen "
                 "naar rato; zijn alle beoordelingsprijzen gelijk, dan krijgen alle inschrijvingen de volle score.")
+    elif tender.price_rule == "bandbreedte":
+        band = dutch_number(tender.price_band_percent) if tender.price_band_percent is not None else "[in te vullen]"
+        rule = (f"Prijsscore = 1 − (beoordelingsprijs van de inschrijving − laagste beoordelingsprijs) / (laagste "
+                f"beoordelingsprijs x {band}%), en niet lager dan 0. De laagste beoordelingsprijs krijgt de volle "
+                f"score; een beoordelingsprijs die {band}% of meer boven de laagste ligt, krijgt 0. Deze bandbreedte "
+                "staat vooraf vast: een inschrijving ver boven de andere verandert hun onderlinge volgorde niet.")
     else:
         rule = ("Prijsscore = laagste beoordelingsprijs / beoordelingsprijs van de inschrijving. De laagste "
                 "beoordelingsprijs krijgt de volle score; een twee keer zo hoge beoordelingsprijs krijgt de helft.")
@@ -62,9 +69,17 @@ def award_intro(tender: Tender, items: list[Criterion], chapter_no: int, intro: 
                      "weging (punten x weging); de som van alle onderdelen is de totaalscore, van 0 tot 100. De "
                      "inschrijving met de hoogste totaalscore heeft de beste prijs-kwaliteitverhouding."))
     blocks.append(_p(price_rule_text(tender)))
+    blocks.append(_p(ranking_rule_text(tender)))
     blocks.append(_p("Per gunningscriterium staat hieronder wat de inschrijver beschrijft of aanbiedt en hoe dat "
                      "wordt beoordeeld. Paragraaf " + f"{chapter_no}.{len(items) + 1} rekent een voorbeeld door."))
     return blocks
+
+
+def ranking_rule_text(tender: Tender) -> str:
+    """How totals are rounded and equal totals decided: the one rule the simulator and the worked example apply."""
+    return ("Afronding en gelijke scores: de totaalscore wordt rekenkundig afgerond op twee decimalen (0,005 naar "
+            "boven). Hebben twee of meer inschrijvingen dezelfde afgeronde totaalscore, dan geldt: "
+            f"{TIE_RULES[tender.tie_rule][0]}.")
 
 
 def criterion_scoring(tender: Tender, c: Criterion) -> list[Block]:
@@ -94,6 +109,10 @@ def criterion_scoring(tender: Tender, c: Criterion) -> list[Block]:
                        f"tot 1: hoe hoger, hoe beter; een aanbieding van {dutch_number(s.floor)} of lager scoort 0")
         tail = f"; bijdrage aan de totaalscore = score x {weight}." if weight is not None else "."
         blocks.append(_labelled("Beoordeling", "relatief ten opzichte van de beste aanbieding. " + formula + tail))
+        blocks.append(_labelled("Aannemelijkheid", "de aanbieding bindt de inschrijver en wordt onderdeel van de "
+                                "overeenkomst. De opdrachtgever kan vragen een aanbieding te onderbouwen; een aanbieding "
+                                "die de inschrijver niet aannemelijk maakt, wordt beoordeeld als een aanbieding op de "
+                                "ondergrens (score 0)."))
     elif isinstance(s, DiscountScoring):
         unit = s.unit or "eenheid"
         blocks.append(_labelled("Beoordeling", f"fictieve korting: per aangeboden {unit} wordt de "
@@ -146,7 +165,11 @@ def worked_example(tender: Tender, items: list[Criterion], chapter_no: int) -> l
     rows.append(["Totaalscore", points(a.total), points(b.total)])
     winner = ranked[0]
     if ranked[0].rank == ranked[1].rank:
-        outcome = "Beide inschrijvingen scoren gelijk; dan beslist de regel voor gelijke scores in deze leidraad."
+        outcome = ("Beide inschrijvingen scoren gelijk, ook na de regel voor gelijke scores; dan beslist loting in "
+                   "aanwezigheid van een notaris.")
+    elif ranked[0].total == ranked[1].total:
+        outcome = (f"Beide inschrijvingen hebben dezelfde afgeronde totaalscore ({points(winner.total)}); volgens de "
+                   f"regel voor gelijke scores ({TIE_RULES[tender.tie_rule][0]}) gaat {winner.bidder} voor.")
     else:
         outcome = (f"{winner.bidder} heeft de hoogste totaalscore ({points(winner.total)} tegen "
                    f"{points(ranked[1].total)}) en heeft daarmee de beste prijs-kwaliteitverhouding.")

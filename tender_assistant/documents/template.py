@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import stat
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from pathlib import Path
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
 from criteria_library.infra import zip_bounds
+from criteria_library.infra.files import read_regular
 from criteria_library.infra.text import dutch_number
 
 from ..errors import TemplateError
@@ -91,29 +91,8 @@ class _Dropped:
 
 def read_template_bytes(path: Path) -> bytes:
     """The template's bytes: only a regular file of a bounded size (a FIFO or /dev/zero would hang or never end)."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        raise TemplateError(f"De sjabloon {path} bestaat niet.", en=f"The template {path} does not exist.") from None
-    except OSError as exc:
-        raise TemplateError(f"De sjabloon {path} kan niet worden gelezen: {exc.strerror}.",
-                            en=f"The template {path} cannot be read: {exc.strerror}.") from None
-    if not stat.S_ISREG(st.st_mode):
-        raise TemplateError(f"De sjabloon {path} is geen gewoon bestand; kies een .docx of .dotx.",
-                            en=f"The template {path} is not a regular file; choose a .docx or .dotx.")
-    if st.st_size > MAX_TEMPLATE_BYTES:
-        raise TemplateError(f"De sjabloon {path.name} is groter dan {MAX_TEMPLATE_BYTES // 2**20} MB; dat is geen "
-                            "gewone huisstijl.", en=f"The template {path.name} is larger than "
-                            f"{MAX_TEMPLATE_BYTES // 2**20} MB; that is not an ordinary house style.")
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_TEMPLATE_BYTES + 1)
-    except OSError as exc:
-        raise TemplateError(f"De sjabloon {path} kan niet worden gelezen: {exc.strerror}.",
-                            en=f"The template {path} cannot be read: {exc.strerror}.") from None
-    if len(raw) > MAX_TEMPLATE_BYTES:  # the file grew while we looked
-        raise TemplateError(f"De sjabloon {path.name} is te groot.", en=f"The template {path.name} is too large.")
-    return raw
+    return read_regular(path, MAX_TEMPLATE_BYTES, ("Word-sjabloon (.docx of .dotx)", "Word template (.docx or .dotx)"),
+                        error=TemplateError)
 
 
 def _too_big(name: str) -> TemplateError:

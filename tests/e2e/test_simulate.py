@@ -37,7 +37,7 @@ PACK = {
 CSV = ("\ufeffinschrijver;prijs;BED-G-01;BED-G-02;BED-G-03\n"
        "A;100.000;6;40;0\n"
        "B;\"110.000,00\";8;60;5\n"
-       "C;€ 90000;4;10;2\n")
+       "C;€ 90000;4;20;2\n")
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_json_ranks_best_first_with_hand_computed_totals(capsys, db, tender_file
     assert code == 0, err
     result = json.loads(out)["bids"]
     assert [b["inschrijver"] for b in result] == ["B", "A", "C"] and [b["rank"] for b in result] == [1, 2, 3]
-    assert set(result[0]) == {"inschrijver", "evaluation_price", "price_score", "scores", "total", "rank"}
+    assert set(result[0]) == {"inschrijver", "evaluation_price", "price_score", "scores", "total", "quality", "rank", "drawn"}
     assert result[0]["evaluation_price"] == 99_000 and result[2]["evaluation_price"] == 86_400
     assert result[1]["total"] == pytest.approx(67.56) and result[2]["total"] == pytest.approx(52)
     assert result[1]["scores"] == {"BED-G-01": 0.6, "BED-G-02": 0.5}
@@ -87,7 +87,7 @@ def test_xlsx_and_comma_csv_give_the_same_ranking(capsys, db, tender_file, tmp_p
                   else line.split(";"))
     wb.save(tmp_path / "bids.xlsx")
     (tmp_path / "comma.csv").write_text("inschrijver,prijs,BED-G-01,BED-G-02,BED-G-03\nA,100000,6,40,0\n"
-                                        "B,110000,8,60,5\nC,90000,4,10,2\n", encoding="utf-8")
+                                        "B,110000,8,60,5\nC,90000,4,20,2\n", encoding="utf-8")
     for name in ("bids.xlsx", "comma.csv"):
         code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(tmp_path / name),
                              "--json")
@@ -98,9 +98,9 @@ def test_xlsx_and_comma_csv_give_the_same_ranking(capsys, db, tender_file, tmp_p
 def test_bids_in_english_notation_rank_as_the_same_bids_in_dutch_notation(capsys, db, tender_file, tmp_path):
     """A bids file exported on an English Windows read '1,000.50' as EUR 1,0005, which then won (issue 26)."""
     dutch = ("inschrijver;prijs;BED-G-01;BED-G-02;BED-G-03\n"
-             "A;\"100.000,50\";6;\"40,5\";0\nB;\"110.000,00\";8;60;5\nC;€ 1.090.000;4;10;2\nD;\"1.000,50\";0;20;0\n")
+             "A;\"100.000,50\";6;\"40,5\";0\nB;\"110.000,00\";8;60;5\nC;€ 1.090.000;4;20;2\nD;\"1.000,50\";0;20;0\n")
     english = ("inschrijver,prijs,BED-G-01,BED-G-02,BED-G-03\n"
-               "A,\"100,000.50\",6,40.5,0\nB,\"110,000.00\",8,60,5\nC,\"€ 1,090,000\",4,10,2\nD,\"1,000.50\",0,20,0\n")
+               "A,\"100,000.50\",6,40.5,0\nB,\"110,000.00\",8,60,5\nC,\"€ 1,090,000\",4,20,2\nD,\"1,000.50\",0,20,0\n")
     results = []
     for name, text in (("nl.csv", dutch), ("en.csv", english)):
         (tmp_path / name).write_text(text, encoding="utf-8")
@@ -175,3 +175,47 @@ def _tender_100(tmp_path: Path) -> Path:
                          TenderCriterion("BED-G-03")])
     save_tender(t, tmp_path / "honderd.tender.json")
     return tmp_path / "honderd.tender.json"
+
+
+def _two_lots(tmp_path: Path) -> Path:
+    from tender_assistant.tender_parts import Lot, LotCriterion
+
+    t = Tender(title="Kleding", package="bedrijfskleding", price_weight=40,
+               criteria=[TenderCriterion("BED-G-01", 30), TenderCriterion("BED-G-02", 30),
+                         TenderCriterion("BED-G-03")],
+               lots=[Lot("1", "Kleding", price_weight=40, criteria=[
+                         LotCriterion("BED-G-01", 30), LotCriterion("BED-G-02", 30), LotCriterion("BED-G-03")]),
+                     Lot("2", "Herstel", price_weight=60, price_rule="bandbreedte", price_band_percent=50,
+                         criteria=[LotCriterion("BED-G-01", 40)])])
+    path = tmp_path / "percelen.tender.json"
+    save_tender(t, path)
+    return path
+
+
+def test_a_lot_is_simulated_with_its_own_criteria_weights_and_price_rule(capsys, db, tmp_path):
+    tender = _two_lots(tmp_path)
+    bids = tmp_path / "herstel.csv"
+    bids.write_text("inschrijver;prijs;BED-G-01\nA;100.000;4\nB;120.000;10\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender), str(bids), "--lot", "2",
+                         "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    # A: 60 x 1 + 40 x 0,4 = 76; B: 60 x (1 - 20.000 / 50.000) + 40 = 76: equal, the quality score decides
+    assert result["lot"] == "2"
+    assert [(b["inschrijver"], b["total"], b["rank"]) for b in result["bids"]] == [("B", 76, 1), ("A", 76, 2)]
+
+
+def test_a_tender_with_lots_needs_a_known_lot(capsys, db, tmp_path):
+    tender = _two_lots(tmp_path)
+    bids = tmp_path / "kleding.csv"
+    bids.write_text(CSV, encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender), str(bids))
+    assert code == 2 and "2 percelen (1, 2); kies er een met --lot" in err
+    code, _, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender), str(bids), "--lot", "3")
+    assert code == 2 and "geen perceel \"3\"" in err
+    # lot 1's bids file does not fit lot 2: its criteria columns are not lot 2's
+    code, _, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender), str(bids), "--lot", "2")
+    assert code == 2 and "kolom BED-G-02" in err and "geen gekozen gunningscriterium" in err
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender), str(bids), "--lot", "1",
+                         "--json")
+    assert code == 0 and json.loads(out)["lot"] == "1"

@@ -22,7 +22,8 @@ def db(tmp_path: Path, starter_db_template: Path) -> Path:
 @pytest.fixture
 def tender_file(tmp_path: Path) -> Path:
     t = Tender(title="Kantoormeubilair stadskantoor", organisation="Gemeente Haarlem", package="meubilair",
-               cpv=["39130000-2"], procedure="europees-openbaar", estimated_value_eur=600_000, lots_reason="Eén samenhangende levering met één aanspreekpunt; splitsen geeft geen kansen aan het mkb",
+               cpv=["39130000-2"], procedure="europees-openbaar", estimated_value_eur=600_000,
+               lots_reason="Eén samenhangende levering met één aanspreekpunt; splitsen geeft geen kansen aan het mkb",
                contract_term_months=36, ambition_level=1, price_weight=40,
                criteria=[TenderCriterion("MEU-G-01", weight=60)])
     path = tmp_path / "meubilair.tender.json"

@@ -196,3 +196,27 @@ def test_wizard_draft_with_three_scoring_types_exports_the_award_chapter(wizard,
     assert "punten x weging" in text and "Prijsscore = laagste beoordelingsprijs" in text
     assert "fictieve korting: per aangeboden jaar" in text and "Rekenvoorbeeld" in text
     assert "Totaalscore" in cells and "Beoordelingsprijs" in cells
+
+
+def test_simulator_scores_the_lot_chosen_by_keyboard(app, qtbot, scoring_library):
+    from criteria_library.models import Kind
+    from tender_assistant.tender import Tender, TenderCriterion
+    from tender_assistant.tender_parts import Lot, LotCriterion
+    from ui.simulator_dialog import SimulatorDialog
+
+    tender = Tender(title="Kleding", package="bedrijfskleding", price_weight=40,
+                    criteria=[TenderCriterion("BED-G-01", 30), TenderCriterion("BED-G-02", 30),
+                              TenderCriterion("BED-G-03")],
+                    lots=[Lot("1", "Kleding", price_weight=40, criteria=[LotCriterion("BED-G-01", 30),
+                                                                         LotCriterion("BED-G-02", 30)]),
+                          Lot("2", "Herstel", price_weight=60, criteria=[LotCriterion("BED-G-01", 40)])])
+    award = [c for c in scoring_library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
+    dialog = SimulatorDialog(tender, award)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.lot_box.isVisible() and dialog.bids.columnCount() == 4  # bidder, price, BED-G-01, BED-G-02
+    dialog.lot_box.setFocus()
+    qtbot.keyClick(dialog.lot_box, Qt.Key.Key_Down)
+    assert dialog.lot_id() == "2" and dialog.bids.columnCount() == 3  # lot 2 scores BED-G-01 only
+    assert dialog.setup().price_weight == 60 and dialog.ranking.rowCount() == 2
+    assert sorted(c.weight for c in dialog.setup().weighted) == [40]

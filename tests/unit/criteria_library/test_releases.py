@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from criteria_library.errors import LibraryError
+from criteria_library.infra.files import current_umask
 from criteria_library.merge import apply_update, plan_update, provenance
 from criteria_library.publishers import BUILTIN_NAME, load_private_key, trusted_publishers, untrust
 from criteria_library.releases import read_release, starter_release
@@ -30,6 +31,8 @@ def test_keygen_writes_an_encrypted_key_and_a_public_one(tmp_path: Path) -> None
     assert b"ENCRYPTED PRIVATE KEY" in keyfile.read_bytes()
     assert keyfile.stat().st_mode & 0o077 == 0
     assert b"PUBLIC KEY" in (tmp_path / "uitgever.key.pub").read_bytes()
+    # the public key is meant for others: it gets the user's umask (0644 under 022), not mkstemp's 0600
+    assert (tmp_path / "uitgever.key.pub").stat().st_mode & 0o777 == 0o666 & ~current_umask()
     with pytest.raises(LibraryError, match="verkeerde wachtwoordzin"):
         load_private_key(keyfile, "iets anders dan het echte")
     with pytest.raises(LibraryError, match="bestaat al"):
@@ -153,3 +156,44 @@ def test_fresh_install_shows_where_every_starter_criterion_came_from(library: Li
         p = provenance(library, cid)
         assert p is not None and p.publisher == BUILTIN_NAME and not p.changed_locally
 
+
+
+@pytest.mark.parametrize("text", ["02026.3", "2026.03", "1.2.3.4.5", "2026.3-beta", "", "2026..3"])
+def test_a_version_outside_the_scheme_is_refused_saying_what_the_scheme_is(text: str) -> None:
+    from criteria_library.releases import check_version_text
+
+    with pytest.raises(LibraryError, match="zonder voorloopnullen"):
+        check_version_text(text)
+
+
+def test_versions_compare_part_by_part_as_numbers() -> None:
+    from criteria_library.releases import version_key
+
+    assert version_key("2026.10") > version_key("2026.9") and version_key("1.2") == version_key("1.2.0")
+
+
+def test_without_a_version_the_folders_last_release_is_counted_on(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from criteria_library.releases import next_version, read_release
+
+    keyfile = make_key(tmp_path)
+    trust_key(keyfile)
+    year = datetime.now(UTC).year
+    release(fresh_db, keyfile, tmp_path / "rel", None)
+    assert read_release(tmp_path / "rel").version == f"{year}.1"
+    release(fresh_db, keyfile, tmp_path / "rel", None)
+    assert read_release(tmp_path / "rel").version == f"{year}.2"
+    # a date-and-time version published before no longer shuts out every later one
+    assert next_version("2026.1205.234345") == "2026.1205.234346"
+    assert next_version("2026.1201.032318") == "2026.1201.32319"  # a legacy date version, read as numbers
+    assert next_version("2025.7", datetime(2026, 1, 2, tzinfo=UTC)) == "2026.1"
+
+
+def test_a_release_not_newer_than_the_folders_last_one_is_refused(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    keyfile = make_key(tmp_path)
+    release(fresh_db, keyfile, tmp_path / "rel", "2026.1205.234345")
+    before = (tmp_path / "rel" / "index.json").read_bytes()
+    with pytest.raises(LibraryError, match="al release 2026.1205.234345; een nieuwe release moet nieuwer zijn"):
+        release(fresh_db, keyfile, tmp_path / "rel", "2026.3")
+    assert (tmp_path / "rel" / "index.json").read_bytes() == before

@@ -93,5 +93,18 @@ def test_value_unused_names_the_criterion_value(lib) -> None:
 
 
 def test_korting_without_price_weight_has_no_effect(lib) -> None:
-    assert "korting-no-effect" in codes(tender(0, 20, 80, fixed_budget_eur=200_000.0), lib, Severity.ADVICE)
-    assert "korting-no-effect" not in codes(tender(), lib)
+    # a fixed price has no evaluation price to lower: an error, not advice (issue 19)
+    assert "korting-fixed-price" in codes(tender(0, 20, 80, fixed_budget_eur=200_000.0), lib, Severity.ERROR)
+    assert "korting-no-effect" in codes(tender(0, 20, 80), lib, Severity.ADVICE)
+    assert not {"korting-no-effect", "korting-fixed-price"} & set(codes(tender(), lib))
+
+
+def test_the_lineair_price_rule_is_advised_against_with_the_bandbreedte_offered(lib) -> None:
+    advice = [f for f in check_tender(tender(price_rule="lineair"), lib, TODAY) if f.code == "price-rule-lineair"]
+    assert len(advice) == 1 and "bandbreedte" in advice[0].message and advice[0].where == "price_rule"
+    assert "price-rule-lineair" not in codes(tender(), lib)
+
+
+def test_bandbreedte_needs_its_percentage(lib) -> None:
+    assert "price-band-missing" in codes(tender(price_rule="bandbreedte"), lib, Severity.ERROR)
+    assert "price-band-missing" not in codes(tender(price_rule="bandbreedte", price_band_percent=25.0), lib)

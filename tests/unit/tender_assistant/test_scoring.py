@@ -14,6 +14,7 @@ from tender_assistant.scoring import (
     example_bids,
     price_scores,
     relative_scores,
+    round_score,
     score_bids,
     weight_total,
 )
@@ -24,7 +25,7 @@ K = ScoredCriterion("TST-G-03", DiscountScoring(per_unit_pct=2, cap_pct=10, unit
 BIDS = [
     Bid("A", 100_000, {"TST-G-01": 6, "TST-G-02": 40, "TST-G-03": 0}),
     Bid("B", 110_000, {"TST-G-01": 8, "TST-G-02": 60, "TST-G-03": 5}),  # 5 years x 2 % = 10 % (the cap)
-    Bid("C", 90_000, {"TST-G-01": 4, "TST-G-02": 10, "TST-G-03": 2}),  # 4 %; 10 is below the floor of 20
+    Bid("C", 90_000, {"TST-G-01": 4, "TST-G-02": 20, "TST-G-03": 2}),  # 4 %; 20 is the floor: scores 0
 ]
 
 
@@ -42,9 +43,9 @@ def test_relatief_laagste_totals_by_hand() -> None:
     assert by["B"].price_score == pytest.approx(86_400 / 99_000)
     assert by["A"].scores == pytest.approx({"TST-G-01": 0.6, "TST-G-02": 0.5})
     assert by["C"].scores["TST-G-02"] == 0
-    assert by["A"].total == pytest.approx(34.56 + 18 + 15)
-    assert by["B"].total == pytest.approx(40 * 86_400 / 99_000 + 24 + 30)
-    assert by["C"].total == pytest.approx(40 + 12 + 0)
+    assert by["A"].total == round_score(34.56 + 18 + 15)
+    assert by["B"].total == round_score(40 * 86_400 / 99_000 + 24 + 30)  # 88,91
+    assert by["C"].total == round_score(40 + 12 + 0)
     assert "TST-G-03" not in by["A"].scores  # korting works through the price, not as a score
 
 
@@ -52,9 +53,9 @@ def test_lineair_totals_by_hand() -> None:
     by = {b.bidder: b for b in score_bids(setup("lineair"), BIDS)}
     assert by["A"].price_score == 0 and by["C"].price_score == 1
     assert by["B"].price_score == pytest.approx(1_000 / 13_600)
-    assert by["A"].total == pytest.approx(33)
-    assert by["B"].total == pytest.approx(40 * 1_000 / 13_600 + 54)
-    assert by["C"].total == pytest.approx(52)
+    assert by["A"].total == round_score(33)
+    assert by["B"].total == round_score(40 * 1_000 / 13_600 + 54)  # 56,94
+    assert by["C"].total == round_score(52)
 
 
 def test_price_rules() -> None:

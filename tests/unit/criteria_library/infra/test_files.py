@@ -46,3 +46,31 @@ def test_failure_while_writing_leaves_old_file_and_no_temporary(tmp_path: Path) 
         atomic_write(target, full_disk, error=LibraryError)
     assert target.read_text(encoding="utf-8") == "oud"
     assert [p.name for p in tmp_path.iterdir()] == ["tender.json"]
+
+
+@pytest.mark.parametrize("mask, private, mode", [(0o022, False, 0o644), (0o027, False, 0o640), (0o022, True, 0o600)])
+def test_written_files_follow_the_umask_unless_private(tmp_path: Path, mask: int, private: bool, mode: int) -> None:
+    import os
+
+    before = os.umask(mask)
+    try:
+        atomic_write(tmp_path / "release.json", lambda tmp: tmp.write_text("{}"), private=private)
+    finally:
+        os.umask(before)
+    assert (tmp_path / "release.json").stat().st_mode & 0o777 == mode
+
+
+def test_read_regular_refuses_a_pipe_and_a_folder_before_opening(tmp_path: Path) -> None:
+    import os
+
+    from criteria_library.infra.files import read_regular
+
+    os.mkfifo(tmp_path / "pijp")
+    for path, words in ((tmp_path / "pijp", "geen gewoon bestand"), (tmp_path, "is een map"),
+                        (tmp_path / "weg", "bestaat niet")):
+        with pytest.raises(LibraryError, match=words):
+            read_regular(path, 100, ("pakket", "pack"), error=LibraryError)
+    (tmp_path / "groot").write_bytes(b"x" * 101)
+    with pytest.raises(LibraryError, match="groter dan 100 bytes"):
+        read_regular(tmp_path / "groot", 100, ("pakket", "pack"), error=LibraryError)
+    assert read_regular(tmp_path / "groot", 101, ("pakket", "pack"), error=LibraryError) == b"x" * 101

@@ -79,3 +79,27 @@ def test_relative_scoring_with_floor_0_reads_as_a_plain_ratio(tender):
     plan = build_plan(tender, FakeLibrary(packages(), zero), TODAY)
     text = "\n".join("".join(r.text for r in b.runs) for b in plan.body if isinstance(b, Paragraph))
     assert "Score = aanbieding / hoogste aanbieding" in text and "− 0)" not in text
+
+
+@pytest.mark.parametrize("rule, words", [("kwaliteit-loting", "de hoogste kwaliteitsscore"),
+                                          ("prijs-loting", "de laagste beoordelingsprijs gaat voor"),
+                                          ("loting", "loting in aanwezigheid van een notaris beslist")])
+def test_rounding_and_the_tie_rule_are_written_as_the_simulator_applies_them(tender, rule, words):
+    tender.tie_rule = rule
+    text = plan_text(tender)[0]
+    assert "afgerond op twee decimalen" in text and words in text
+    assert "de regel voor gelijke scores in deze leidraad" not in text  # no pointer to a rule that is not written
+
+
+def test_bandbreedte_is_stated_with_its_percentage(tender):
+    tender.price_rule, tender.price_band_percent = "bandbreedte", 25.0
+    assert "een beoordelingsprijs die 25% of meer boven de laagste ligt, krijgt 0" in plan_text(tender)[0]
+
+
+def test_the_worked_example_offers_only_points_on_the_published_scale(tender):
+    five = PointsScoring(10, tuple(ScoreLevel(p, f"{p} punten") for p in (10, 7, 4, 1, 0)))
+    criteria = [criterion("BED-G-01", Kind.AWARD, 1, "Plan", "Plan.", scoring=five), *CRITERIA[1:]]
+    plan = build_plan(tender, FakeLibrary(packages(), criteria), TODAY)
+    example = [b for b in plan.body if isinstance(b, Table) and b.header[0] == "Onderdeel" and len(b.header) == 3][0]
+    row = next(r for r in example.rows if r[0].startswith("4.1"))
+    assert row[1].startswith("4 van 10 punten") and row[2].startswith("7 van 10 punten")  # was "8 van 10"
