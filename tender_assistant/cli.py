@@ -258,8 +258,12 @@ def _template_findings(path: Path, tender: Tender, library: Library) -> list:
     found += [Finding(Severity.ADVICE, "template-marker", p, en=p, where=path.name) for p in marker_problems(doc)]
     found += [Finding(Severity.ERROR, "template-buyer-text", nl, en=en, where=path.name)
               for nl, en in buyer_text_problems(doc)]
-    if not resolve_criteria(tender, library)[1]:
-        leidraad = set_plans(tender, library, concept=True)[LEIDRAAD]
+    try:
+        leidraad = set_plans(tender, library, concept=True)[LEIDRAAD] if not resolve_criteria(tender, library)[1] \
+            else None
+    except TenderError:
+        leidraad = None  # the tender's own findings say why its documents cannot be built yet
+    if leidraad is not None:
         found += [Finding(Severity.ERROR, "template-contradiction", nl, en=en, where=path.name)
                   for nl, en in contradiction_problems(doc, leidraad)]
     found += [Finding(Severity.INFO, "template-dropped", n, en=n, where=path.name) for n in notes]

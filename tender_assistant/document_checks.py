@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Protocol
 
+from criteria_library.infra.errors import UserError
 from criteria_library.models import PLACEHOLDER_RE, Criterion, Kind, Status
 
 from .clauses import clause_text, fill_clause, missing_marker, placeholder_label
@@ -40,7 +41,11 @@ def check_documents(tender: Tender, library: Library, criteria: list[Criterion],
 
     already = set(reported) | _reported_placeholders(tender, criteria)
     fields = _placeholder_fields(tender, criteria)
-    for gap in open_gaps(set_plans(tender, library, concept=True)):
+    try:
+        plans = set_plans(tender, library, concept=True)
+    except UserError:
+        return  # the documents cannot be built yet (a price band without its percentage): the checks say why
+    for gap in open_gaps(plans):
         where = gap.field or fields.get(gap.context, "")
         if where in already or gap.context in already:
             continue
