@@ -62,10 +62,20 @@ PRICE_COLUMNS = ["Post", "Omschrijving", "Eenheid", "Fictieve hoeveelheid", "Pri
                  "Bedrag (EUR, excl. btw)"]
 PRICE_TOTAL = "Beoordelingsprijs (totaal)"
 
-MOMENT_RE = re.compile(r"(Bij inschrijving|Voor gunning|Bij gunning|Bij levering|Tijdens de uitvoering|Jaarlijks|"
-                       r"Na afloop|Bij oplevering|Na gunning)\s*:", re.IGNORECASE)
+MOMENT_RE = re.compile(r"(Bij inschrijving|Voor gunning|Bij gunning|Na gunning|Voor de uitvoering|Bij levering|"
+                       r"Bij oplevering|Tijdens de uitvoering|Jaarlijks|Aan het einde van elk contractjaar|Na afloop|"
+                       r"Aan het einde van (?:het contract|de overeenkomst|de looptijd))\s*:", re.IGNORECASE)
+# The moments as both workbooks name them (one vocabulary, so the eisenlijst and the borgingsplan agree per row).
+CANONICAL_MOMENT = {"bij gunning": "voor gunning", "na gunning": "voor de uitvoering", "bij oplevering": "bij levering",
+                    "aan het einde van elk contractjaar": "jaarlijks", "aan het einde van het contract": "na afloop",
+                    "aan het einde van de overeenkomst": "na afloop", "aan het einde van de looptijd": "na afloop"}
+MOMENT_ORDER = ["bij inschrijving", "voor gunning", "voor de uitvoering", "bij levering", "tijdens de uitvoering",
+                "jaarlijks", "na afloop"]
+DURING = ("tijdens de uitvoering", "jaarlijks")
 DOCUMENT_WORDS = re.compile(r"rapport|certificaat|beschrijving|plan\b|plan van|productblad|referentie|berekening|"
-                            r"overzicht|opgave|keurmerk|bewijs|lijst|monster|tekening|paspoort", re.IGNORECASE)
+                            r"overzicht|opgave|keurmerk|bewijs|lijst|monster|tekening|paspoort|dossier|"
+                            r"(?:ondertekende|getekende) [a-z]*verklaring|\w+verklaring van|garantievoorwaarden|"
+                            r"prijsformulier|formulier|kopie", re.IGNORECASE)
 YEARLY = re.compile(r"jaarlijks|per jaar|elk jaar|ieder jaar|jaarrapportage", re.IGNORECASE)
 CONSEQUENCE = {
     Kind.SELECTION: "de inschrijver wordt uitgesloten van verdere beoordeling",
@@ -150,15 +160,19 @@ def _workbook_bytes(wb: Any, title: str, organisation: str, user: str) -> bytes:
 def moments(verification: str) -> list[str]:
     """'Bij inschrijving: ... Tijdens de uitvoering: ...' -> ['bij inschrijving', 'tijdens de uitvoering']."""
     found = [m.group(1).lower() for m in MOMENT_RE.finditer(verification)]
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(CANONICAL_MOMENT.get(m, m) for m in found))
 
 
 def _segment(verification: str, moment: str) -> str:
+    """The text after a moment's label ('Bij inschrijving: ...'); a text without any label is asked at the bid."""
     parts = MOMENT_RE.split(verification)
+    if len(parts) == 1:
+        return verification if moment == "bij inschrijving" else ""
+    found = []
     for i in range(1, len(parts) - 1, 2):
-        if parts[i].lower() == moment:
-            return parts[i + 1]
-    return ""
+        if CANONICAL_MOMENT.get(parts[i].lower(), parts[i].lower()) == moment:
+            found.append(parts[i + 1])
+    return " ".join(found)
 
 
 def answer_type(verification: str) -> str:
@@ -167,17 +181,34 @@ def answer_type(verification: str) -> str:
     return "upload" if at_bid and DOCUMENT_WORDS.search(at_bid) else "ja/nee"
 
 
-def when_checked(kind: Kind, verification: str) -> str:
-    """At award, at delivery, yearly or during the contract: when the contract manager or buyer checks it."""
+def row_moments(kind: Kind, verification: str) -> list[str]:
+    """When a row is handed in and checked, the same in the eisenlijst and the borgingsplan: the moments its
+    verification names (a text without any: at the bid), and during the contract for what a contract clause or an
+    award offer promises (an offer binds, so it is monitored, not only scored)."""
     found = moments(verification)
-    when = []
-    if kind != Kind.CONTRACT or any(m in ("bij inschrijving", "voor gunning", "bij gunning") for m in found):
-        when.append("bij gunning")
-    if any(m in ("bij levering", "bij oplevering") for m in found):
-        when.append("bij levering")
-    if kind == Kind.CONTRACT or "tijdens de uitvoering" in found or "jaarlijks" in found:
-        when.append("jaarlijks" if YEARLY.search(verification) else "tijdens de uitvoering")
-    return ", ".join(dict.fromkeys(when))
+    if not found and kind != Kind.CONTRACT:
+        found = ["bij inschrijving"]
+    if kind in (Kind.AWARD, Kind.CONTRACT) and not any(m in DURING for m in found):
+        found.append("jaarlijks" if YEARLY.search(verification) else "tijdens de uitvoering")
+    return sorted(dict.fromkeys(found), key=MOMENT_ORDER.index)
+
+
+def asked_at_bid(kind: Kind, clause: str, verification: str) -> bool:
+    """Whether a contract clause asks for a document with the bid (a signed terugkoopverklaring), so the eisenlijst
+    must ask for it too."""
+    if kind != Kind.CONTRACT:
+        return False
+    at_bid = _segment(verification, "bij inschrijving") if MOMENT_RE.search(verification) else ""
+    in_clause = re.search(r"bij (?:zijn|de) inschrijving[^.]*", clause, re.IGNORECASE)
+    return bool(at_bid.strip()) or bool(in_clause and DOCUMENT_WORDS.search(in_clause.group(0)))
+
+
+def lot_ids(tender: Tender, cid: str) -> str:
+    """The lots a criterion belongs to, for the workbooks' Perceel column ('' for a tender without lots)."""
+    if not tender.lots:
+        return ""
+    found = [lot.id for lot in tender.lots if cid in lot.criterion_ids()]
+    return ", ".join(found) if found else "alle"
 
 
 def eisenlijst_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> tuple[list[list[object]],
@@ -185,19 +216,24 @@ def eisenlijst_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> tu
     """Rows of the questions sheet (selection, minimum requirements) and of the award sheet."""
     questions: list[list[object]] = []
     award: list[list[object]] = []
+    lots: list[object] = []
     for number, c in criteria:
         kind = c.kind
         verification = fill_text(tender, c, c.verification)
         clause = fill_clause(tender, c).text
-        if kind in (Kind.SELECTION, Kind.REQUIREMENT):
-            questions.append([number, kind.label_nl.lower(), c.title, clause, answer_type(verification), verification,
-                              ", ".join(moments(verification)) or "bij inschrijving", c.id])
+        when = ", ".join(row_moments(kind, verification))
+        if tender.lots:
+            lots = [lot_ids(tender, c.id)]
+        if kind in (Kind.SELECTION, Kind.REQUIREMENT) or asked_at_bid(kind, clause, verification):
+            answer = "upload" if kind == Kind.CONTRACT else answer_type(verification)
+            questions.append([number, kind.label_nl.lower(), c.title, clause, answer, verification, when, c.id,
+                              *lots])
         elif kind == Kind.AWARD:
             entry = tender.entry(c.id)
             weight = entry.weight if entry is not None else None
             scoring_type = str(c.scoring_type) if c.scoring_type is not None else ""
             award.append([number, c.title, clause, scoring_in_words(tender, c), scoring_type,
-                          weight if weight is not None else None, verification, c.id])
+                          weight if weight is not None else None, verification, c.id, when, *lots])
     return questions, award
 
 
@@ -220,17 +256,19 @@ def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out:
 
     questions, award = eisenlijst_rows(tender, criteria)
     wb = Workbook()
+    lot_column = ["Perceel"] if tender.lots else []
     _sheet(wb, "Eisen", ["Nr.", "Soort", "Onderwerp", "Vraag aan de inschrijver", "Antwoordtype", "Bewijsmiddel",
-                         "Moment", "Kenmerk"], questions, [7, 16, 30, 70, 11, 50, 20, 12], first=True)
+                         "Moment", "Kenmerk", *lot_column], questions, [7, 16, 30, 70, 11, 50, 20, 12, 10], first=True)
     from .award_text import price_rule_text
 
     price_basis_text = " ".join("".join(r.text for r in b.runs) for b in price_basis(tender) if isinstance(b, Paragraph))
     award_rows: list[list[object]] = [["Prijs", "Prijs", f"De prijzen per eenheid in {PRIJSFORMULIER}. "
                                        + price_basis_text, price_rule_text(tender), tender.price_rule,
-                                       tender.price_weight, PRIJSFORMULIER, ""], *award]
+                                       tender.price_weight, PRIJSFORMULIER, "", "bij inschrijving",
+                                       *(["alle"] if tender.lots else [])], *award]
     _sheet(wb, "Gunningscriteria", ["Nr.", "Criterium", "Wat de inschrijver beschrijft of aanbiedt", "Beoordeling",
-                                    "Beoordelingstype", "Weging (%)", "Bewijsmiddel", "Kenmerk"],
-           award_rows, [7, 30, 60, 50, 16, 11, 45, 12])
+                                    "Beoordelingstype", "Weging (%)", "Bewijsmiddel", "Kenmerk", "Moment",
+                                    *lot_column], award_rows, [7, 30, 60, 50, 16, 11, 45, 12, 20, 10])
     write_output(out, _workbook_bytes(wb, f"Eisenlijst – {tender.title}", tender.organisation, user))
 
 
@@ -312,12 +350,13 @@ def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> 
     for number, c in criteria:
         kind = c.kind
         verification = fill_text(tender, c, c.verification)
-        when = when_checked(kind, verification)
+        found = row_moments(kind, verification)
         who = WHO[kind]
-        if kind != Kind.CONTRACT and when != "bij gunning":  # checked again during the contract: the manager's job
-            who = f"{who} (bij gunning), daarna contractmanager"
-        rows.append([number, kind.label_nl.lower(), c.title, fill_clause(tender, c).text, verification or "–", when, who,
-                     consequence(kind, penalty_number if c is not penalty else None), c.id])
+        if kind != Kind.CONTRACT and not set(found) <= {"bij inschrijving", "voor gunning"}:
+            who = f"{who} (bij gunning), daarna contractmanager"  # checked again during the contract
+        rows.append([number, kind.label_nl.lower(), c.title, fill_clause(tender, c).text, verification or "–",
+                     ", ".join(found), who, consequence(kind, penalty_number if c is not penalty else None), c.id,
+                     *([lot_ids(tender, c.id)] if tender.lots else [])])
     return rows
 
 
@@ -328,8 +367,8 @@ def write_borgingsplan(tender: Tender, criteria: list[tuple[str, Criterion]], pa
 
     wb = Workbook()
     _sheet(wb, "Borgingsplan", ["Nr.", "Soort", "Criterium", "Wat wordt gecontroleerd", "Bewijsmiddel", "Wanneer",
-                                "Door wie", "Gevolg bij niet voldoen", "Kenmerk"],
-           borgingsplan_rows(tender, criteria), [7, 16, 30, 60, 50, 22, 20, 40, 12], first=True)
+                                "Door wie", "Gevolg bij niet voldoen", "Kenmerk", *(["Perceel"] if tender.lots else [])],
+           borgingsplan_rows(tender, criteria), [7, 16, 30, 60, 50, 22, 20, 40, 12, 10], first=True)
     years = max(1, math.ceil((tender.contract_term_months or 12) / 12))
     supplier = [[tender.title, tender.organisation, package_name, year, indicator, unit, None, ""]
                 for year in range(1, years + 1) for indicator, unit in SUPPLIER_INDICATORS]

@@ -74,9 +74,12 @@ def test_eisenlijst_rows_match_the_tender(exported_set):
     rows = list(wb["Eisen"].iter_rows(values_only=True))
     assert rows[0][:5] == ("Nr.", "Soort", "Onderwerp", "Vraag aan de inschrijver", "Antwoordtype")
     expected = [cid for cid in tender.criterion_ids() if criteria[cid].kind in ("geschiktheidseis", "minimumeis")]
-    assert sorted(r[7] for r in rows[1:]) == sorted(expected)
+    # a contract clause that asks for a document with the bid (BKL-C-09: a description of the washing process)
+    expected += [cid for cid in tender.criterion_ids() if criteria[cid].kind == "contractbepaling"
+                 and "Bij inschrijving:" in criteria[cid].verification]
+    assert sorted(r[7] for r in rows[1:]) == sorted(expected) and any(r[1] == "contractbepaling" for r in rows[1:])
     assert {r[4] for r in rows[1:]} <= {"ja/nee", "upload"}
-    assert all(r[0].startswith(("GE", "ME")) for r in rows[1:])
+    assert all(r[0].startswith(("GE", "ME", "CB")) for r in rows[1:])
     injected = next(r for r in rows[1:] if r[7] == tender.criteria[0].id)
     assert injected[3].startswith("=HYPERLINK")  # written as text
     cell = next(c for row in wb["Eisen"].iter_rows() for c in row if str(c.value).startswith("=HYPERLINK"))

@@ -127,3 +127,62 @@ def test_the_award_sheet_carries_the_leidraads_scale_formula_and_price_rule(tmp_
     assert "prijsformulier.xlsx" in price[2]
     g1 = next(r for r in rows if r[7] == "BED-G-01")
     assert "Weging: 30% van de totale score" in g1[3]
+
+
+def test_eisenlijst_and_borgingsplan_give_the_same_moment_for_the_same_row(fake_lib, tender):
+    from tender_assistant.documents.document_set import _numbered, borgingsplan_rows, eisenlijst_rows
+
+    criteria = _numbered(tender, fake_lib)
+    questions, award = eisenlijst_rows(tender, criteria)
+    plan = {r[8]: r[5] for r in borgingsplan_rows(tender, criteria)}
+    asked = {r[7]: r[6] for r in questions} | {r[7]: r[8] for r in award}
+    assert asked and all(plan[cid] == moment for cid, moment in asked.items())
+    # an award offer binds: it is monitored during the contract, not only scored
+    assert all("tijdens de uitvoering" in r[8] or "jaarlijks" in r[8] for r in award)
+
+
+@pytest.mark.parametrize(("verification", "expected"), [
+    ("Productblad van de leverancier.", "upload"),  # no moment named: handed in with the bid
+    ("Bij inschrijving: ondertekende terugkoopverklaring. Na afloop: afrekening.", "upload"),
+    ("Bij inschrijving: UEA. Voor gunning: referentieverklaring.", "ja/nee"),  # papers of the winner only
+    ("Bij inschrijving: per opgeknapt producttype de garantievoorwaarden.", "upload"),
+])
+def test_answer_type_is_upload_whenever_a_document_is_asked_at_the_bid(verification, expected):
+    from tender_assistant.documents.document_set import answer_type
+
+    assert answer_type(verification) == expected
+
+
+def test_a_contract_clause_asking_a_document_at_the_bid_is_in_the_eisenlijst(fake_lib, tender):
+    import dataclasses
+
+    from tender_assistant.documents.document_set import _numbered, eisenlijst_rows
+    from tests.unit.tender_assistant.fake_library import FakeLibrary, workwear_criteria
+
+    crits = [dataclasses.replace(c, verification="Bij inschrijving: ondertekende terugkoopverklaring. Na afloop: "
+                                 "afrekening.") if c.id == "BED-C-01" else c for c in workwear_criteria()]
+    lib = FakeLibrary(crits=crits)
+    questions, _ = eisenlijst_rows(tender, _numbered(tender, lib))
+    row = next(r for r in questions if r[7] == "BED-C-01")
+    assert row[1] == "contractbepaling" and row[4] == "upload" and row[6].startswith("bij inschrijving")
+    assert "BED-C-02" not in [r[7] for r in questions]  # asks nothing at the bid
+
+
+def test_the_workbooks_get_a_lot_column_when_the_tender_has_lots(tmp_path, fake_lib):
+    import openpyxl
+
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    tender = joint_workwear()
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY, concept=True)
+    for name, sheet in (("eisenlijst.xlsx", "Eisen"), ("eisenlijst.xlsx", "Gunningscriteria"),
+                        ("borgingsplan.xlsx", "Borgingsplan")):
+        rows = list(openpyxl.load_workbook(out / name)[sheet].iter_rows(values_only=True))
+        assert rows[0][-1] == "Perceel" and all(r[-1] for r in rows[1:])
+        for r in rows[1:]:
+            kenmerk = r[list(rows[0]).index("Kenmerk")]
+            if kenmerk:
+                lots = [lot.id for lot in tender.lots if kenmerk in lot.criterion_ids()]
+                assert r[-1] == (", ".join(lots) or "alle")
