@@ -27,7 +27,8 @@ def _facts() -> dict:
     """The facts every example tender has entered, so it exports as a final set without open gaps."""
     return {
         "values": {"contactpersoon": "mw. J. de Vries, inkoop@voorbeeldstad.nl", "platform": "TenderNed",
-                   "klachtenmeldpunt": "klachtenmeldpunt.aanbesteden@voorbeeldstad.nl"},
+                   "klachtenmeldpunt": "klachtenmeldpunt.aanbesteden@voorbeeldstad.nl",
+                   "functionele_specificatie": "bijlage 1 bij deze leidraad, Functionele specificatie"},
         "publication_date": date(2027, 2, 1),
         "planning": Planning(submission_deadline=date(2027, 3, 22), questions_deadline=date(2027, 2, 22),
                              answers_date=date(2027, 3, 3), award_decision_date=date(2027, 4, 19),

@@ -18,7 +18,7 @@ from .library import Library
 from .tender import TENDER_WIDE_PLACEHOLDERS, Tender
 
 # Tender-wide facts the documents use besides the criteria's placeholders (procedure chapter, planning, contact).
-DOCUMENT_FACTS = ("contactpersoon", "platform", "klachtenmeldpunt")
+DOCUMENT_FACTS = ("contactpersoon", "platform", "klachtenmeldpunt", "functionele_specificatie")
 MAX_CONTEXT = 90
 # A text that relies on a penalty the contract must define ("de boete uit de overeenkomst", "maatregelen uit de
 # overeenkomst"), and a contract clause that defines one for what the contractor offered ("verbeurt ... een boete van").

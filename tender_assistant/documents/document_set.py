@@ -30,6 +30,7 @@ from ..library import Library
 from ..output import write_output
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
+from .gaps import fact_run
 from .house_style import load_template
 from .markers import block_markers, split_parts
 from .plan import (
@@ -456,7 +457,7 @@ def _cover(plan: DocumentPlan, subtitle: str) -> list[Block]:
 
 def _document(plan: DocumentPlan, subtitle: str, body: list[Block]) -> DocumentPlan:
     doc = DocumentPlan(plan.title, plan.organisation, plan.date_text, concept=plan.concept)
-    doc.fields = dict(plan.fields)
+    doc.fields = {**plan.fields, "documenttype": subtitle.split(":")[0]}  # each document's own title and footer
     doc.cover = _cover(plan, subtitle)
     doc.body = [text("Inhoudsopgave", Style.TOC_HEADING), Toc(levels=2), PageBreak(), *_renumber(body)]
     return doc
@@ -473,15 +474,21 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
                    f"het prijsformulier ({PRIJSFORMULIER}) en het borgingsplan ({BORGINGSPLAN}).")
     inleiding: list[Block] = [*parts.get("inleiding", []), related]
     award_part = parts.get("gunningscriteria", [])
+    counts = {kind: sum(1 for _, c in _numbered(tender, library) if c.kind == kind) for kind in KIND_ORDER}
     leidraad: list[Block] = [*inleiding, *procedure_blocks(tender, procedure), *parts.get("geschiktheidseisen", []),
-                             *award_part, *price_basis(tender)]
+                             *pointer(Kind.REQUIREMENT, counts[Kind.REQUIREMENT]), *award_part, *price_basis(tender),
+                             *pointer(Kind.CONTRACT, counts[Kind.CONTRACT])]
     parts["bijlagen"] = set_annexes(parts.get("bijlagen", []))
     letters = iter("ABCDE")
     leidraad += _annex(_evidence_for(parts, ("GE", "GC")), next(letters))
     leidraad += _annex(parts["bijlagen"], next(letters))
+    spec = fact_run(tender, "functionele_specificatie")
     pve_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
-        f"Dit programma van eisen hoort bij de aanbestedingsleidraad van '{tender.title}'. Het bevat de "
-        "minimumeisen; bijlage A zegt per eis met welk bewijs de inschrijver aantoont dat hij eraan voldoet.")]
+        f"Dit programma van eisen hoort bij de aanbestedingsleidraad van '{tender.title}'. Het bevat de circulaire "
+        "eisen: de minimumeisen waaraan elke inschrijving voldoet. Bijlage A zegt per eis met welk bewijs de "
+        "inschrijver aantoont dat hij eraan voldoet."), Paragraph([
+            Run("Samen met de functionele specificatie van de opdracht, die de opdrachtgever zelf opstelt, vormt het "
+                "het volledige programma van eisen. De functionele specificatie: "), spec, Run(".")])]
     letters = iter("ABCDE")
     pve: list[Block] = [*pve_intro, *parts.get("minimumeisen", []), *_annex(_evidence_for(parts, ("ME",)), next(letters))]
     contract_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
@@ -539,6 +546,23 @@ def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
                                                      else "") + "."),
     ]
     return blocks
+
+
+def pointer(kind: Kind, n: int) -> list[Block]:
+    """The leidraad's short chapter for the requirements or contract clauses that live in their own document, so a
+    house style's {{minimumeisen}} and {{contractbepalingen}} never stand empty."""
+    code = KIND_CODES[kind]
+    numbers = f"{code}1" if n == 1 else f"{code}1 tot en met {code}{n}"
+    if kind == Kind.REQUIREMENT:
+        body = (f"De minimumeisen staan in het programma van eisen ({PVE}), genummerd {numbers}. Een inschrijving "
+                "die niet aan een minimumeis voldoet, is ongeldig." if n else
+                f"Deze aanbesteding stelt geen aanvullende circulaire minimumeisen; het programma van eisen ({PVE}) "
+                "beschrijft de opdracht.")
+        return [Heading("Programma van eisen", 1, ""), text(body)]
+    body = (f"De circulaire contractbepalingen staan in de contractbijlage ({CONTRACT}), genummerd {numbers}, met het "
+            "borgingsplan. De contractbijlage wordt deel van de overeenkomst, net als de inschrijving." if n else
+            f"De contractbijlage ({CONTRACT}) maakt de inschrijving deel van de overeenkomst en bevat het borgingsplan.")
+    return [Heading("Contractbepalingen", 1, ""), text(body)]
 
 
 def set_annexes(part: list[Block]) -> list[Block]:

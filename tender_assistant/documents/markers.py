@@ -26,7 +26,7 @@ FIELD_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 BLOCK_MARKERS = {"inleiding", "planning", "geschiktheidseisen", "minimumeisen", "gunningscriteria",
                  "contractbepalingen", "bewijsmiddelen", "verantwoording", "bijlagen", "inhoudsopgave", "borgingsplan"}
 FACT_MARKERS = {"titel", "opdrachtgever", "datum", "procedure", "waarde", "looptijd", "cpv", "inkooppakket",
-                "ambitieniveau", "prijsweging", "omschrijving"}
+                "ambitieniveau", "prijsweging", "omschrijving", "documenttype"}
 ANY_MARKER_RE = re.compile(r"\{\{\s*([^{}]{0,60}?)\s*\}\}")
 BLOCK_MARKER_RE = re.compile(r"^\s*\{\{\s*([a-z]+)\s*\}\}\s*$")
 PART_KEYS = {"Inleiding": "inleiding", "Procedure en planning": "planning", "Geschiktheidseisen": "geschiktheidseisen",

@@ -340,6 +340,7 @@ def tender_facts(tender: Tender, date_text: str, procedure: str, package_name: s
         "ambitieniveau": f"{tender.ambition_level} – {Level(tender.ambition_level).label_nl}",
         "prijsweging": f"{tender.price_weight}%",
         "omschrijving": " ".join(tender.description.split()),
+        "documenttype": "Aanbestedingsdocument",  # the set gives each of its documents its own
     }
 
 

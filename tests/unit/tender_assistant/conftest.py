@@ -50,4 +50,5 @@ def tender() -> Tender:
 
 
 # The facts a final document set needs besides the criteria's values (its leidraad has no open gap with them).
-FACTS = {"contactpersoon": "J. de Vries", "platform": "TenderNed", "klachtenmeldpunt": "klachten@zaanstad.nl"}
+FACTS = {"contactpersoon": "J. de Vries", "platform": "TenderNed", "klachtenmeldpunt": "klachten@zaanstad.nl",
+         "functionele_specificatie": "bijlage 1, Functionele specificatie bedrijfskleding"}

@@ -186,3 +186,63 @@ def test_the_workbooks_get_a_lot_column_when_the_tender_has_lots(tmp_path, fake_
             if kenmerk:
                 lots = [lot.id for lot in tender.lots if kenmerk in lot.criterion_ids()]
                 assert r[-1] == (", ".join(lots) or "alle")
+
+
+def _paragraphs(path) -> list[str]:
+    import docx
+
+    return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+
+
+def test_a_house_style_leidraad_has_no_empty_chapter(tmp_path, fake_lib, tender):
+    # Before: "Eisen" was followed directly by "Gunning" (the requirements live in the programma van eisen).
+    out = tmp_path / "set"
+    out.mkdir()
+    import docx
+
+    template = make_template(tmp_path / "s.docx")
+    doc = docx.Document(str(template))
+    doc.add_paragraph("Procedure", style="Heading 1")
+    doc.add_paragraph("{{planning}}")
+    doc.save(str(template))
+    export_set(tender, fake_lib, out, template, today=TODAY)
+    found = _paragraphs(out / "aanbestedingsleidraad.docx")
+    eisen, contract = found.index("Eisen"), found.index("Contract")
+    assert found[eisen + 1].startswith("De minimumeisen staan in het programma van eisen (programma-van-eisen.docx), "
+                                       "genummerd ME1 tot en met ME2.")
+    assert found[contract + 1].startswith("De circulaire contractbepalingen staan in de contractbijlage "
+                                          "(contractbijlage.docx), genummerd CB1 tot en met CB2")
+
+
+def test_each_document_of_a_set_gets_its_own_title_and_footer(tmp_path, fake_lib, tender):
+    import docx
+
+    from tender_assistant.documents.default_template import MODEL_LEIDRAAD
+
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, MODEL_LEIDRAAD, today=TODAY, concept=True)
+    for name, title in (("aanbestedingsleidraad.docx", "Aanbestedingsleidraad"),
+                        ("programma-van-eisen.docx", "Programma van eisen"), ("contractbijlage.docx", "Contractbijlage")):
+        doc = docx.Document(str(out / name))
+        header = " ".join(p.text for s in doc.sections for p in s.header.paragraphs)
+        assert f"Bedrijfskleding buitendienst – {title}" in header and "{{" not in header
+        assert any(title.lower() in p.lower() for p in _paragraphs(out / name)[:3])  # the cover
+    footer = " ".join(p.text for s in docx.Document(str(out / "contractbijlage.docx")).sections
+                      for p in s.footer.paragraphs)
+    assert "Gemeente Zaanstad – Contractbijlage" in footer
+
+
+def test_the_programma_van_eisen_says_it_holds_the_circular_requirements_joined_with_the_specification(fake_lib,
+                                                                                                        tender):
+    from tender_assistant.checks import check_tender
+    from tender_assistant.documents.document_set import PVE, set_plans
+
+    body = set_plans(tender, fake_lib, today=TODAY)[PVE].body
+    texts = ["".join(r.text for r in b.runs) for b in body if hasattr(b, "runs")]
+    assert any("Het bevat de circulaire eisen" in t for t in texts)
+    assert any("functionele specificatie: bijlage 1, Functionele specificatie bedrijfskleding." in t for t in texts)
+    del tender.values["functionele_specificatie"]
+    gaps = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "document-gap"]
+    assert [g.where for g in gaps] == ["values.functionele_specificatie"]
+    assert gaps[0].message.startswith("programma-van-eisen.docx, Inleiding: ")
