@@ -34,6 +34,7 @@ CRITERION_LABELS: dict[str, tuple[str, str]] = {
     "scoring": ("Beoordelingswijze", "Scoring method"),
     "scoring_text": ("Toelichting beoordeling", "Scoring explanation"),
     "marktstandaard": ("Marktstandaard", "Market standard"),
+    "requires": ("Vereiste criteria", "Required criteria"),
     "created_at": ("Aangemaakt op", "Created on"),
     "updated_at": ("Gewijzigd op", "Changed on"),
     "updated_by": ("Gewijzigd door", "Changed by"),
@@ -59,6 +60,11 @@ _PART_LABELS: dict[str, tuple[str, str]] = {
     "per_unit_pct": ("korting per eenheid", "discount per unit"),
     "cap_pct": ("maximale korting", "maximum discount"),
     "unit": ("eenheid", "unit"),
+    "floor_from": ("ondergrens uit", "floor from"),
+    "criterion": ("criterium", "criterion"),
+    "placeholder": ("invulveld", "placeholder"),
+    "example_low": ("laag voorbeeldaanbod", "low example offer"),
+    "example_high": ("hoog voorbeeldaanbod", "high example offer"),
     "default": ("standaardwaarde", "default value"),
     "label": ("naam", "label"),
     "min": ("minimum", "minimum"),
@@ -160,6 +166,8 @@ def value_text(name: str, value: object, lang: str = "nl") -> str:
             return pair[1] if en else pair[0]
     if isinstance(value, dict):
         return "\n".join(f"{k} = {v}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "-"
     if isinstance(value, Enum):
         return str(value.value)
     return str(value)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field, replace
 
+from .companions import link_problems
 from .infra.problems import Problem
 from .rows import row_to_criterion, row_to_package
 from .store import LibraryStore
@@ -75,10 +76,13 @@ def check_library(store: LibraryStore) -> CheckReport:
             report.checked_criteria += 1
             report.problems.append(Problem(str(crow["id"]), f"rij onleesbaar ({_why(exc)})",
                                            f"row unreadable ({_why(exc)})"))
+    by_id = {c.id: c for c in criteria}
     for c in criteria:
         report.checked_criteria += 1
         try:
             report.problems.extend(replace(pr, where=f"{c.id}.{pr.where}") for pr in criterion_problems(c, known))
+            # a companion that does not resolve: the documents could not add the clause or keep the floor equal
+            report.problems.extend(replace(pr, where=f"{c.id}.{pr.where}") for pr in link_problems(c, by_id))
             report.warnings.extend(replace(w, where=f"{c.id}.{w.where}") for w in criterion_warnings(c))
         except Exception as exc:  # noqa: BLE001 - a value the checks cannot even read: name the row
             report.problems.append(Problem(c.id, f"rij onleesbaar ({_why(exc)})", f"row unreadable ({_why(exc)})"))

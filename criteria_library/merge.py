@@ -40,7 +40,10 @@ PACKAGE_MERGE_FIELDS = tuple(f.name for f in fields(Package) if f.name != "slug"
 
 def _content(c: Criterion) -> dict[str, Any]:
     row = criterion_to_row(c)
-    return {k: row[k] for k in MERGE_FIELDS if k in row}  # placeholder_meta is folded into placeholders
+    content = {k: row[k] for k in MERGE_FIELDS if k in row}  # placeholder_meta is folded into placeholders
+    if not c.requires:  # bases received before `requires` existed lack the key: no companions compares equal
+        del content["requires"]
+    return content
 
 
 def field_diff(old: Criterion, new: Criterion) -> dict[str, tuple[Any, Any]]:

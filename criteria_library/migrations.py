@@ -9,7 +9,7 @@ from .errors import LibraryError, ReadOnlyError
 from .infra.sqlite_file import DatabaseKind, stored_version  # noqa: F401 - the schema version, read here too
 
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
 # Case- and accent-insensitive tokens; hyphens and apostrophes split words.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -163,6 +163,15 @@ def m0005_package_origin(db: Database) -> None:
         pk="slug",
     )
 
+
+@migrations(name="0006_criterion_links")
+def m0006_criterion_links(db: Database) -> None:
+    """`requires`: the ids of companion criteria a tender needs with a criterion, as a JSON list.
+
+    A scoring's floor_from lives inside the scoring JSON and needs no column. Stored history rows, drafts and
+    merge bases keep their form: reading them treats a missing list as empty.
+    """
+    db.execute("ALTER TABLE criteria ADD COLUMN requires TEXT NOT NULL DEFAULT '[]'")
 
 
 # What makes an SQLite file a library of ours, for the SQLite file layer (opening, restoring, sorting errors).

@@ -159,30 +159,63 @@ class ScoreLevel:
 
 
 @dataclass(frozen=True)
+class FloorFrom:
+    """Where a scoring's floor comes from: a placeholder of a companion criterion (the minimum requirement it
+    mirrors), or of the criterion itself ("een aanbod boven {{max}} is ongeldig"), so a tender keeps the two equal
+    instead of printing a fixed number."""
+
+    criterion: str
+    placeholder: str
+
+    def to_dict(self) -> dict[str, str]:
+        """The pack form: {"criterion": ID, "placeholder": NAME}."""
+        return {"criterion": self.criterion, "placeholder": self.placeholder}
+
+
+@dataclass(frozen=True)
 class PointsScoring:
-    """The evaluation committee gives 0..scale_max points on an anchored scale."""
+    """The evaluation committee gives 0..scale_max points on an anchored scale.
+
+    floor_from: the companion value the levels are measured against ("langer dan de minimumeis").
+    """
 
     scale_max: float = 10
     levels: tuple[ScoreLevel, ...] = ()
+    floor_from: FloorFrom | None = None
     type: ScoringType = field(default=ScoringType.POINTS, init=False)
 
 
 @dataclass(frozen=True)
 class RelativeScoring:
-    """A measurable offer scored against the best offer: (offer - floor) / (best - floor), clipped to 0..1."""
+    """A measurable offer scored against the best offer: (offer - floor) / (best - floor), clipped to 0..1.
+
+    floor_from names the companion placeholder the floor mirrors (the floor is then its default value);
+    example_low and example_high are a plausible weaker and stronger offer for the worked example, numerically low
+    and high (for "lager" the low one is the better offer).
+    """
 
     direction: str = "hoger"  # "hoger": more is better; "lager": less is better (floor is the worst acceptable)
     floor: float = 0
+    floor_from: FloorFrom | None = None
+    example_low: float | None = None
+    example_high: float | None = None
     type: ScoringType = field(default=ScoringType.RELATIVE, init=False)
 
 
 @dataclass(frozen=True)
 class DiscountScoring:
-    """Each unit offered lowers the evaluation price by per_unit_pct %, at most cap_pct %; carries no weight."""
+    """Each unit offered lowers the evaluation price by per_unit_pct %, at most cap_pct %; carries no weight.
+
+    floor_from: the companion value the units are counted from ("per jaar boven de minimumeis"); example_low and
+    example_high: plausible numbers of units offered, for the worked example.
+    """
 
     per_unit_pct: float
     cap_pct: float
     unit: str = ""
+    floor_from: FloorFrom | None = None
+    example_low: float | None = None
+    example_high: float | None = None
     type: ScoringType = field(default=ScoringType.DISCOUNT, init=False)
 
 
@@ -194,12 +227,29 @@ def scoring_to_dict(s: Scoring | None) -> dict[str, Any] | None:
     """The pack (JSON) form of a scoring object."""
     if s is None:
         return None
+    out: dict[str, Any]
     if isinstance(s, PointsScoring):
-        return {"type": s.type.value, "scale_max": _num(s.scale_max),
-                "levels": [{"points": _num(lv.points), "description": lv.description} for lv in s.levels]}
-    if isinstance(s, RelativeScoring):
-        return {"type": s.type.value, "direction": s.direction, "floor": _num(s.floor)}
-    return {"type": s.type.value, "per_unit_pct": _num(s.per_unit_pct), "cap_pct": _num(s.cap_pct), "unit": s.unit}
+        out = {"type": s.type.value, "scale_max": _num(s.scale_max),
+               "levels": [{"points": _num(lv.points), "description": lv.description} for lv in s.levels]}
+    elif isinstance(s, RelativeScoring):
+        out = {"type": s.type.value, "direction": s.direction, "floor": _num(s.floor)}
+    else:
+        out = {"type": s.type.value, "per_unit_pct": _num(s.per_unit_pct), "cap_pct": _num(s.cap_pct), "unit": s.unit}
+    # only when set, so packs and stored scorings without them read (and compare) as before
+    if s.floor_from is not None:
+        out["floor_from"] = s.floor_from.to_dict()
+    if not isinstance(s, PointsScoring):
+        for key in ("example_low", "example_high"):
+            if getattr(s, key) is not None:
+                out[key] = _num(getattr(s, key))
+    return out
+
+
+def example_offers(s: Scoring) -> tuple[float, float] | None:
+    """The plausible (low, high) offer a scoring states for the worked example, or None when it states none."""
+    if isinstance(s, PointsScoring) or s.example_low is None or s.example_high is None:
+        return None
+    return s.example_low, s.example_high
 
 
 def _num(value: float) -> float | int:
@@ -270,6 +320,9 @@ class Criterion:
     scoring_text: str = ""
     placeholder_meta: dict[str, PlaceholderMeta] = field(default_factory=dict)
     marktstandaard: bool = False
+    # companion criteria a tender needs alongside this one (the contract clause a sanction points to, the minimum
+    # requirement a floor mirrors), by id
+    requires: list[str] = field(default_factory=list)
     created_at: str = ""
     updated_at: str = ""
     updated_by: str = ""
@@ -295,6 +348,19 @@ class Criterion:
         """Placeholders used in the clause, in order."""
         return placeholders_in(self.clause)
 
+    @property
+    def floor_from(self) -> FloorFrom | None:
+        """The companion placeholder the scoring's floor mirrors, if any."""
+        return self.scoring.floor_from if self.scoring is not None else None
+
+    def companion_ids(self) -> list[str]:
+        """Every criterion a tender needs with this one: `requires`, then the floor's companion (not the criterion
+        itself, when the floor follows one of its own placeholders), without duplicates."""
+        ids = list(dict.fromkeys(self.requires))
+        if self.floor_from is not None and self.floor_from.criterion not in ids and self.floor_from.criterion != self.id:
+            ids.append(self.floor_from.criterion)
+        return ids
+
 
 # Fields a regisseur edits; history diffs and pack diffs compare these.
 CONTENT_FIELDS: tuple[str, ...] = (
@@ -315,6 +381,7 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "scoring_text",
     "placeholder_meta",
     "marktstandaard",
+    "requires",
 )
 
 

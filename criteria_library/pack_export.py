@@ -24,6 +24,7 @@ def pack_to_dict(packages: list[Package], criteria: list[Criterion]) -> dict[str
         row["placeholders"] = placeholders_to_pack(c.placeholders, c.placeholder_meta)
         row["scoring"] = scoring_to_dict(c.scoring)
         row["marktstandaard"] = bool(c.marktstandaard)
+        row["requires"] = list(c.requires)
         return {k: row[k] for k in CRITERION_FIELDS}
 
     return {
@@ -74,6 +75,7 @@ def _write_xlsx(path: Path, packages: list[Package], criteria: list[Criterion], 
         row["placeholders"] = (json.dumps(placeholders_to_pack(c.placeholders, c.placeholder_meta), ensure_ascii=False)
                                if c.placeholder_meta else "\n".join(f"{k}={v}" for k, v in c.placeholders.items()))
         row["marktstandaard"] = bool(c.marktstandaard)
+        row["requires"] = "; ".join(c.requires)  # one cell, read back as a list like the CPV codes
         append_row(cs, [row[f] for f in CRITERION_FIELDS])  # text as text: a title '=HYPERLINK(...)' is no formula
         if progress and i % 500 == 0:
             progress(i, len(criteria))

@@ -42,7 +42,8 @@ PACKAGE_FIELDS = ["slug", "name_nl", "name_en", "prefix", "cpv", "synonyms", "de
 CRITERION_REQUIRED = ["id", "package", "kind", "level", "r_strategy", "title", "rationale", "clause",
                       "verification", "source"]
 CRITERION_FIELDS = CRITERION_REQUIRED + ["status", "version", "placeholders", "weight_min", "weight_max", "scoring",
-                                         "scoring_text", "marktstandaard", "created_at", "updated_at", "updated_by"]
+                                         "scoring_text", "marktstandaard", "requires", "created_at", "updated_at",
+                                         "updated_by"]
 XLSX_PACKAGE_SHEETS = ("pakketten", "packages")
 XLSX_CRITERIA_SHEETS = ("criteria",)
 XLSX_REQUIRED_PACKAGE_COLUMNS = ["slug", "name_nl", "name_en"]
@@ -228,6 +229,7 @@ def _criterion_from_raw(raw: Any, where: Where, problems: PackProblems, ids: lis
         placeholders={k: v.strip() if isinstance(v, str) else v for k, v in defaults.items()}, placeholder_meta=meta,
         weight_min=raw.get("weight_min"), weight_max=raw.get("weight_max"), scoring=scoring,
         scoring_text=_lines(scoring_text), marktstandaard=raw.get("marktstandaard", False),
+        requires=_items(raw.get("requires")),
         created_at=raw.get("created_at") or "", updated_at=raw.get("updated_at") or "",
         updated_by=raw.get("updated_by") or "",
     ))
@@ -454,6 +456,7 @@ def _coerce_xlsx_criterion(raw: dict[str, Any], where: Where, problems: PackProb
     scoring = out.get("scoring")
     if isinstance(scoring, str) and scoring.lstrip().startswith("{"):
         out["scoring"] = _json_cell(scoring, "scoring", where, problems)
+    out["requires"] = _split_list(out.get("requires"))
     flag = out.get("marktstandaard")
     if flag is None or (isinstance(flag, str) and not flag.strip()):
         out["marktstandaard"] = False

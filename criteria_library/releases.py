@@ -13,8 +13,7 @@ import base64
 import binascii
 import hashlib
 import re
-import urllib.error
-import urllib.request
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,8 +23,9 @@ from cryptography.exceptions import InvalidSignature
 from .errors import LibraryError, PackError
 from .infra import strict_json
 from .infra.files import read_regular
+from .infra.http_fetch import fetch
 from .models import Status
-from .pack_reading import MAX_PACK_BYTES, Pack, pack_from_dict
+from .pack_reading import MAX_PACK_BYTES, Pack, Progress, pack_from_dict
 from .publishers import DATA_DIR, Publisher, builtin_publisher, short_fingerprint, trusted_publishers
 
 RELEASE_FORMAT = "tender-assistant.release"
@@ -40,7 +40,7 @@ VERSION_RE = re.compile(r"^(?:0|[1-9]\d{0,8})(?:\.(?:0|[1-9]\d{0,8})){0,3}$")
 # Releases published before the scheme, without --version, carry the date and time with leading zeros
 # (2026.1201.032318); they are still read and compared as numbers, never written again.
 LEGACY_DATE_VERSION_RE = re.compile(r"^\d{4}\.\d{4}\.\d{6}$")
-URL_TIMEOUT_S = 20
+RELEASE_DEADLINE_S = 600  # a whole release over http: a server sending a byte a second is given up on
 STARTER_INDEX = DATA_DIR / "starter_release.json"
 
 
@@ -107,8 +107,10 @@ class Release:
 class _Source:
     """Where a release is read from: a folder or an http(s) address; every read is bounded."""
 
-    def __init__(self, location: str | Path) -> None:
+    def __init__(self, location: str | Path, progress: Progress | None = None) -> None:
         self.text = str(location)
+        self.deadline = time.monotonic() + RELEASE_DEADLINE_S  # one deadline for the whole release
+        self.progress = progress
         self.is_url = self.text.startswith(("http://", "https://"))
         if not self.is_url and "://" in self.text:
             raise LibraryError(f"'{self.text}': alleen een map of een http(s)-adres kan een release zijn.",
@@ -122,17 +124,11 @@ class _Source:
         if self.is_url:
             url = self.text.rstrip("/") + "/" + name
             try:
-                with urllib.request.urlopen(url, timeout=URL_TIMEOUT_S) as response:  # noqa: S310 - http(s) only
-                    data = bytes(response.read(limit + 1))
-            except urllib.error.HTTPError as exc:
-                if exc.code == 404 and missing:
+                data = fetch(url, limit, self.deadline, error=LibraryError, progress=self.progress)
+            except LibraryError as exc:
+                if getattr(exc, "status", None) == 404 and missing:
                     raise LibraryError(missing[0], en=missing[1]) from None
-                raise LibraryError(f"{url} kan niet worden gelezen: HTTP {exc.code}.",
-                                   en=f"{url} cannot be read: HTTP {exc.code}.") from None
-            except (urllib.error.URLError, OSError, ValueError) as exc:
-                reason = getattr(exc, "reason", exc)
-                raise LibraryError(f"{url} kan niet worden gelezen: {reason}.",
-                                   en=f"{url} cannot be read: {reason}.") from None
+                raise
         else:
             path = Path(self.text) / name
             if not path.exists():
@@ -151,12 +147,13 @@ def _tampered(what: str) -> LibraryError:
 
 
 def read_release(location: str | Path, publishers: list[Publisher] | None = None, *,
-                 pack_dir: Path | None = None) -> Release:
+                 pack_dir: Path | None = None, progress: Progress | None = None) -> Release:
     """Read and verify a release (signature against the trusted publishers, every file's hash); writes nothing.
 
-    pack_dir reads the pack files from another folder than the index (the starter release shipped in the package).
+    pack_dir reads the pack files from another folder than the index (the starter release shipped in the package);
+    progress(bytes, total) is called while reading over http and may raise Cancelled to stop.
     """
-    source = _Source(location)
+    source = _Source(location, progress)
     index_bytes = source.read(INDEX_NAME, MAX_INDEX_BYTES, missing=(
         f"In {source.text} staat geen release ({INDEX_NAME} ontbreekt).",
         f"There is no release in {source.text} ({INDEX_NAME} is missing)."))

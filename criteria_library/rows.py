@@ -34,6 +34,7 @@ def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
     scoring = scoring_to_dict(c.scoring)
     row["scoring"] = json.dumps(scoring, ensure_ascii=False) if scoring is not None else None
     row["marktstandaard"] = 1 if c.marktstandaard else 0
+    row["requires"] = json.dumps(list(c.requires))
     row["package_terms"] = package_terms
     return row
 
@@ -73,6 +74,9 @@ def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
         scoring=scoring,
         scoring_text=scoring_text,
         marktstandaard=bool(r.get("marktstandaard") or 0),
+        # absent in history rows, drafts and merge bases written before migration 0006, and in an older library
+        # opened read-only
+        requires=json.loads(r.get("requires") or "[]"),
         created_at=r["created_at"] or "",
         updated_at=r["updated_at"] or "",
         updated_by=r["updated_by"] or "",

@@ -18,6 +18,7 @@ from .models import (
     SLUG_RE,
     Criterion,
     DiscountScoring,
+    FloorFrom,
     Kind,
     Level,
     Package,
@@ -151,6 +152,28 @@ def _criterion_problems(c: Criterion, known_packages: set[str] | None, unparsed:
     problems.extend(_placeholder_meta_problems(c))
     problems.extend(_weight_problems(c))
     problems.extend(_scoring_problems(c))
+    problems.extend(_requires_problems(c))
+    return problems
+
+
+def _requires_problems(c: Criterion) -> list[Problem]:
+    """`requires` is a list of other criteria's ids, each once."""
+    if not isinstance(c.requires, list):
+        return [Problem("requires", "vereiste criteria moeten een lijst met codes zijn",
+                        "required criteria must be a list of ids")]
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for cid in c.requires:
+        if not isinstance(cid, str) or not CRITERION_ID_RE.match(cid):
+            problems.append(Problem("requires", f"ongeldige code '{shown(cid)}' (verwacht zoals GEB-C-02)",
+                                    f"invalid id '{shown(cid)}' (expected like GEB-C-02)"))
+        elif cid == c.id:
+            problems.append(Problem("requires", "een criterium kan zichzelf niet vereisen",
+                                    "a criterion cannot require itself"))
+        elif cid in seen:
+            problems.append(Problem("requires", f"code '{cid}' staat er twee keer in", f"id '{cid}' occurs twice"))
+        else:
+            seen.add(cid)
     return problems
 
 
@@ -251,6 +274,14 @@ def _scoring_problems(c: Criterion) -> list[Problem]:
                                     f"direction '{shown(s.direction)}' must be 'hoger' or 'lager'"))
         if not _finite(s.floor):
             problems.append(Problem("scoring.floor", "de ondergrens moet een getal zijn", "the floor must be a number"))
+        elif (s.direction in RELATIVE_DIRECTIONS and s.example_low is not None and s.example_high is not None
+              and _finite(s.example_low) and _finite(s.example_high)):
+            worst = s.example_low if s.direction == "hoger" else s.example_high
+            if (worst < s.floor) if s.direction == "hoger" else (worst > s.floor):
+                side = ("onder", "below") if s.direction == "hoger" else ("boven", "above")
+                problems.append(Problem("scoring.example_low" if s.direction == "hoger" else "scoring.example_high",
+                                        f"voorbeeldaanbod {_fmt(worst)} ligt {side[0]} de ondergrens {_fmt(s.floor)}",
+                                        f"example offer {worst:g} lies {side[1]} the floor {s.floor:g}"))
     elif isinstance(s, DiscountScoring):
         if not _finite(s.per_unit_pct) or not 0 < s.per_unit_pct <= 100:
             problems.append(Problem("scoring.per_unit_pct", "korting per eenheid moet tussen 0 en 100 % liggen",
@@ -258,6 +289,49 @@ def _scoring_problems(c: Criterion) -> list[Problem]:
         if not _finite(s.cap_pct) or not 0 < s.cap_pct <= 100:
             problems.append(Problem("scoring.cap_pct", "maximale korting moet tussen 0 en 100 % liggen",
                                     "maximum discount must be between 0 and 100 %"))
+        if _finite(s.example_low) and s.example_low < 0:  # type: ignore[operator]
+            problems.append(Problem("scoring.example_low", "een aantal eenheden kan niet negatief zijn",
+                                    "a number of units cannot be negative"))
+    if s.floor_from is not None:
+        problems.extend(_floor_from_problems(c, s.floor_from))
+    if not isinstance(s, PointsScoring):
+        problems.extend(_example_problems(s))
+    return problems
+
+
+def _floor_from_problems(c: Criterion, link: FloorFrom) -> list[Problem]:
+    problems = []
+    if not isinstance(link.criterion, str) or not CRITERION_ID_RE.match(link.criterion):
+        problems.append(Problem("scoring.floor_from.criterion", f"ongeldige code '{shown(link.criterion)}' (verwacht "
+                                "zoals BKL-M-04)", f"invalid id '{shown(link.criterion)}' (expected like BKL-M-04)"))
+    elif link.criterion == c.id and isinstance(link.placeholder, str) and isinstance(c.clause, str) \
+            and link.placeholder not in placeholders_in(c.clause):
+        # its own placeholder (the floor follows the value the buyer sets in this clause): it must be there
+        problems.append(Problem("scoring.floor_from.placeholder", f"invulveld '{shown(link.placeholder)}' komt niet "
+                                "voor in de voorbeeldtekst", f"placeholder '{shown(link.placeholder)}' does not occur "
+                                "in the example clause"))
+    if not isinstance(link.placeholder, str) or not re.fullmatch(r"[a-z0-9_]+", link.placeholder):
+        problems.append(Problem("scoring.floor_from.placeholder", f"ongeldige naam van een invulveld "
+                                f"'{shown(link.placeholder)}' (kleine letters, cijfers en _)",
+                                f"invalid placeholder name '{shown(link.placeholder)}' (lowercase letters, digits "
+                                "and _)"))
+    return problems
+
+
+def _example_problems(s: RelativeScoring | DiscountScoring) -> list[Problem]:
+    """The worked example's offers: both or neither, numbers, low not above high."""
+    low, high = s.example_low, s.example_high
+    problems = []
+    for key, value in (("example_low", low), ("example_high", high)):
+        if value is not None and not _finite(value):
+            problems.append(Problem(f"scoring.{key}", f"'{shown(value)}' is geen getal", f"'{shown(value)}' is not a number"))
+    if (low is None) != (high is None):
+        problems.append(Problem("scoring.example_high" if high is None else "scoring.example_low",
+                                "geef een laag en een hoog voorbeeldaanbod, of geen van beide",
+                                "give a low and a high example offer, or neither"))
+    elif _finite(low) and _finite(high) and low > high:  # type: ignore[operator]
+        problems.append(Problem("scoring.example_low", "laag voorbeeldaanbod is groter dan het hoge",
+                                "the low example offer is larger than the high one"))
     return problems
 
 
@@ -347,6 +421,10 @@ def scoring_from_pack(raw: Any) -> tuple[Scoring | None, str | None, list[Proble
             return default
         return float(value)
 
+    floor_from = _floor_from_pack(raw.get("floor_from"), problems)
+    examples: dict[str, float | None] = {}
+    for key in ("example_low", "example_high"):
+        examples[key] = None if raw.get(key) is None else number(key)
     if kind == ScoringType.POINTS.value:
         scale_max = number("scale_max", required=False, default=10)
         levels_raw = raw.get("levels", [])
@@ -364,20 +442,37 @@ def scoring_from_pack(raw: Any) -> tuple[Scoring | None, str | None, list[Proble
                 problems.append(Problem(f"scoring.levels[{i}].description", "moet tekst zijn", "must be text"))
                 description = str(description)
             levels.append(ScoreLevel(float(lv["points"]), description))
-        scoring: Scoring = PointsScoring(scale_max=scale_max, levels=tuple(levels))
+        for key in examples:
+            if raw.get(key) is not None:
+                problems.append(Problem(f"scoring.{key}", "een puntenschaal neemt haar voorbeeld uit de niveaus",
+                                        "a points scale takes its example from its levels"))
+        scoring: Scoring = PointsScoring(scale_max=scale_max, levels=tuple(levels), floor_from=floor_from)
     elif kind == ScoringType.RELATIVE.value:
         direction = raw.get("direction", "hoger")
         scoring = RelativeScoring(direction=direction if isinstance(direction, str) else str(direction),
-                                  floor=number("floor", required=False))
+                                  floor=number("floor", required=False), floor_from=floor_from, **examples)
     elif kind == ScoringType.DISCOUNT.value:
         unit = raw.get("unit", "")
         scoring = DiscountScoring(per_unit_pct=number("per_unit_pct"), cap_pct=number("cap_pct"),
-                                  unit=unit if isinstance(unit, str) else str(unit))
+                                  unit=unit if isinstance(unit, str) else str(unit), floor_from=floor_from,
+                                  **examples)
     else:
         return None, None, [Problem("scoring.type", f"onbekend beoordelingstype '{shown(kind)}' (kies uit "
                                     f"{', '.join(SCORING_TYPES)})", f"unknown scoring type '{shown(kind)}' (choose from "
                                     f"{', '.join(SCORING_TYPES)})")]
     return scoring, None, problems
+
+
+def _floor_from_pack(raw: Any, problems: list[Problem]) -> FloorFrom | None:
+    """A scoring's `floor_from`: {"criterion": ID, "placeholder": NAME}, or None when absent."""
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(raw) != {"criterion", "placeholder"} \
+            or not all(isinstance(v, str) for v in raw.values()):
+        problems.append(Problem("scoring.floor_from", 'moet zijn: {"criterion": code, "placeholder": naam}',
+                                'must be: {"criterion": id, "placeholder": name}'))
+        return None
+    return FloorFrom(raw["criterion"], raw["placeholder"])
 
 
 def placeholders_from_pack(raw: Any) -> tuple[dict[str, Any], dict[str, PlaceholderMeta], list[Problem]]:
@@ -485,6 +580,13 @@ def criterion_shape_problems(raw: dict) -> list[Problem]:
     scoring = raw.get("scoring")
     if isinstance(scoring, str):  # a version-1 text; an object is parsed by scoring_from_pack
         problems += _text_shape("scoring", scoring)
+    requires = raw.get("requires")
+    if requires is not None and not isinstance(requires, list):
+        problems.append(Problem("requires", f"moet een lijst met codes zijn, niet {shown(requires)}",
+                                f"must be a list of ids, not {shown(requires)}"))
+    elif requires:
+        for item in requires:
+            problems += _text_shape("requires", item, single_line=True, limit=100)
     marktstandaard = raw.get("marktstandaard")
     if marktstandaard is not None and not isinstance(marktstandaard, bool):
         problems.append(Problem("marktstandaard", f"moet true of false zijn, niet {shown(marktstandaard)}",

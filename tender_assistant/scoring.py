@@ -31,6 +31,7 @@ from criteria_library.models import (
     PointsScoring,
     RelativeScoring,
     Scoring,
+    example_offers,
 )
 
 from .errors import TenderError
@@ -297,8 +298,10 @@ def example_bids(setup: ScoringSetup, base_price: float = 100_000) -> list[Bid]:
         s = c.scoring
         if isinstance(s, PointsScoring):
             cheap.values[c.id], circular.values[c.id] = example_points(s)
+        elif isinstance(s, DiscountScoring) and (offers := example_offers(s)) is not None:
+            cheap.values[c.id], circular.values[c.id] = offers  # units offered: the criterion's own plausible ones
         elif isinstance(s, RelativeScoring):
-            cheap.values[c.id], circular.values[c.id] = example_offers(s)
+            cheap.values[c.id], circular.values[c.id] = plausible_offers(s)
         else:
             units = math.ceil(s.cap_pct / s.per_unit_pct) if s.per_unit_pct > 0 else 0
             cheap.values[c.id], circular.values[c.id] = 0, units
@@ -306,25 +309,25 @@ def example_bids(setup: ScoringSetup, base_price: float = 100_000) -> list[Bid]:
 
 
 def example_points(s: PointsScoring) -> tuple[float, float]:
-    """A modest and a good score that the published scale allows: two of its anchors, or whole points."""
-    if s.levels:
-        allowed = sorted({lv.points for lv in s.levels})
-        if len(allowed) > 3:  # good but not perfect, against the middle of the scale
-            return allowed[len(allowed) // 2], allowed[-2]
-        return allowed[min(1, len(allowed) - 1)] if len(allowed) == 3 else allowed[0], allowed[-1]
-    return float(round(s.scale_max * 0.4)), float(round(s.scale_max * 0.8))
+    """Points for the plain and the circular example bid: anchors of the published scale near 40 % and 80 %."""
+    if not s.levels:
+        return round(s.scale_max * 0.4), round(s.scale_max * 0.8)
+    anchors = sorted({lv.points for lv in s.levels})
+    return (min(anchors, key=lambda p: abs(p - s.scale_max * 0.4)),
+            min(anchors, key=lambda p: abs(p - s.scale_max * 0.8)))
 
 
-def example_offers(s: RelativeScoring) -> tuple[float, float]:
+def plausible_offers(s: RelativeScoring) -> tuple[float, float]:
     """A modest and a good offer that are physically possible for the criterion: both on the good side of the floor.
 
-    The scoring's own example values when it states them; otherwise a fraction scale (floor up to 1), a percentage
-    (floor below 100) or a quantity (above the floor by a quarter and a half, or for "lager" below it, never below
-    zero).
+    The scoring's own example offers when it states them (numerically low and high); otherwise a fraction scale
+    (floor up to 1), a percentage (floor below 100) or a quantity (above the floor by a quarter and a half, or for
+    "lager" below it, never below zero).
     """
-    stated = (getattr(s, "example_low", None), getattr(s, "example_high", None))
-    if stated[0] is not None and stated[1] is not None:
-        return float(stated[0]), float(stated[1])
+    stated = example_offers(s)
+    if stated is not None:
+        low, high = stated
+        return (high, low) if s.direction == "lager" else (low, high)
     floor = s.floor
     if s.direction == "lager":
         if floor > 0:

@@ -153,8 +153,9 @@ class UpdateDialog(QDialog):
         source = self.source_edit.text().strip()
         path = self.store.path
 
-        def task(_progress: Any) -> UpdatePlan | None:
-            release = read_release(source)  # signature and every hash, before the library is even looked at
+        def task(progress: Any) -> UpdatePlan | None:
+            # signature and every hash, before the library is even looked at; a slow server can be cancelled
+            release = read_release(source, progress=progress)
             reader = LibraryStore.open(path, read_only=True)  # the worker's own connection
             try:
                 return None if merge.already_received(reader, release) else merge.plan_update(reader, release)
@@ -167,7 +168,8 @@ class UpdateDialog(QDialog):
             show_failure(self, exc, _tr("Release geweigerd"))
             self._update_buttons()
 
-        Operation(self, task, label=_tr("Release controleren...")).success(self._checked).failure(refused).run()
+        Operation(self, task, label=_tr("Release controleren..."), cancellable=True).success(self._checked).failure(
+            refused).cancelled(self._update_buttons).run()
 
     def _checked(self, plan: UpdatePlan | None) -> None:
         self.plan = plan

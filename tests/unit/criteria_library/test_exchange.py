@@ -405,3 +405,65 @@ def test_an_import_is_planned_once_when_nothing_changed_since_the_preview(fresh_
     monkeypatch.setattr(pack_import, "plan_import", lambda *a, **k: calls.append("plan") or plan_import(*a, **k))
     result = apply_import(fresh_db, plan, backup=True)  # the backup before the transaction is no change
     assert calls == [] and result.proposed == 1 and fresh_db.draft("MEU-M-01").title == "Titel uit het pakket"
+
+
+# ------------------------------------------------------------ companions: requires and a scoring's floor_from
+LINKED_SCORING = {"type": "relatief", "direction": "hoger", "floor": 10,
+                  "floor_from": {"criterion": "MEU-M-01", "placeholder": "onderdelen_jaren"},
+                  "example_low": 12, "example_high": 15}
+
+
+def _linked(mini_pack: dict) -> dict:
+    award = mini_pack["criteria"][2]
+    award.update(scoring=json.loads(json.dumps(LINKED_SCORING)), requires=["MEU-C-01"])  # a copy the case may change
+    return mini_pack
+
+
+@pytest.mark.parametrize("suffix", [".json", ".xlsx"])
+def test_requires_and_floor_from_round_trip(fresh_db: LibraryStore, mini_pack: dict, tmp_path: Path,
+                                            suffix: str) -> None:
+    apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "in.json", _linked(mini_pack)))))
+    approve_pending(fresh_db, "MEU-G-01")
+    c = fresh_db.criterion("MEU-G-01")
+    assert c.requires == ["MEU-C-01"] and c.scoring.floor_from.placeholder == "onderdelen_jaren"
+    out = tmp_path / f"lib{suffix}"
+    export_pack(fresh_db, out)
+    if suffix == ".json":
+        exported = next(r for r in json.loads(out.read_text(encoding="utf-8"))["criteria"] if r["id"] == "MEU-G-01")
+        assert exported["requires"] == ["MEU-C-01"] and exported["scoring"] == LINKED_SCORING
+    again = next(r for r in read_pack(out).criteria if r.id == "MEU-G-01")
+    assert (again.requires, again.scoring) == (c.requires, c.scoring)
+    assert not plan_import(fresh_db, read_pack(out)).has_changes
+
+
+def test_an_older_pack_without_requires_reads_as_no_companions(mini_pack: dict, tmp_path: Path) -> None:
+    pack = read_pack(write_json(tmp_path / "old.json", mini_pack))
+    assert all(c.requires == [] and c.floor_from is None for c in pack.criteria)
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda c: c.update(requires="MEU-C-01"), "veld 'Vereiste criteria': moet een lijst met codes zijn"),
+        (lambda c: c.update(requires=["meu-c-01"]), "ongeldige code 'meu-c-01'"),
+        (lambda c: c.update(requires=["MEU-G-01"]), "een criterium kan zichzelf niet vereisen"),
+        (lambda c: c.update(requires=["MEU-C-01", "MEU-C-01"]), "code 'MEU-C-01' staat er twee keer in"),
+        (lambda c: c["scoring"].update(floor_from="MEU-M-01"),
+         "veld 'Beoordelingswijze' (ondergrens uit): moet zijn: {\"criterion\": code, \"placeholder\": naam}"),
+        (lambda c: c["scoring"].update(floor_from={"criterion": "MEU-G-01", "placeholder": "x"}),
+         "veld 'Beoordelingswijze' (ondergrens uit, invulveld): invulveld 'x' komt niet voor in de voorbeeldtekst"),
+        (lambda c: c["scoring"].update(example_low=8),
+         "veld 'Beoordelingswijze' (laag voorbeeldaanbod): voorbeeldaanbod 8 ligt onder de ondergrens 10"),
+        (lambda c: c["scoring"].pop("example_high"), "geef een laag en een hoog voorbeeldaanbod, of geen van beide"),
+        (lambda c: c["scoring"].update(example_low=20), "laag voorbeeldaanbod is groter dan het hoge"),
+        (lambda c: c["scoring"].update(direction="lager"), "voorbeeldaanbod 15 ligt boven de ondergrens 10"),
+        (lambda c: c.update(scoring={"type": "punten", "scale_max": 10, "example_low": 2, "example_high": 8}),
+         "een puntenschaal neemt haar voorbeeld uit de niveaus"),
+    ],
+)
+def test_bad_links_and_examples_are_refused_with_their_place(mini_pack: dict, tmp_path: Path, change,
+                                                             expected: str) -> None:
+    change(_linked(mini_pack)["criteria"][2])
+    with pytest.raises(PackError) as err:
+        read_pack(write_json(tmp_path / "bad.json", mini_pack))
+    assert expected in err.value.report()

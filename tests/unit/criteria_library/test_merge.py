@@ -365,3 +365,47 @@ def test_an_update_is_planned_once_when_nothing_changed_since_the_preview(govs: 
     monkeypatch.setattr(merge, "plan_update", lambda *a, **k: calls.append("plan") or plan_update(*a, **k))
     apply_update(govs.b, plan, backup=True)  # the backup before the transaction is no change
     assert calls == [] and govs.b.criterion("MEU-M-01").rationale == "Nieuwe onderbouwing van de uitgever."
+
+
+def test_companions_added_upstream_arrive_and_local_ones_conflict(govs: Govs) -> None:
+    from criteria_library.models import FloorFrom, RelativeScoring
+
+    linked = RelativeScoring(floor=10, floor_from=FloorFrom("MEU-M-01", "onderdelen_jaren"), example_low=11,
+                             example_high=14)
+    govs.upstream("MEU-G-01", requires=["MEU-C-01"], scoring=linked)
+    govs.local("MEU-S-01", requires=["MEU-C-01"])
+    govs.upstream("MEU-S-01", requires=["MEU-M-01"])
+    plan = govs.update()
+    assert list(plan.changed) == ["MEU-G-01"] and list(plan.conflicts) == ["MEU-S-01"]
+    assert "Vereiste criteria" in plan.report() and "MEU-C-01" in plan.report()
+    c = govs.b.criterion("MEU-G-01")
+    assert c.requires == ["MEU-C-01"] and c.scoring == linked
+    assert govs.b.criterion("MEU-S-01").requires == ["MEU-C-01"]  # the local version stays
+
+
+def test_a_library_from_before_companions_upgrades_without_false_conflicts(fresh_db: LibraryStore,
+                                                                          tmp_path: Path) -> None:
+    """Merge bases received before migration 0006 hold no `requires`: an unchanged release is still unchanged."""
+    keyfile = make_key(tmp_path)
+    trust_key(keyfile)
+    old_path = tmp_path / "schema5.db"
+    other = subscriber(old_path)
+    apply_update(other, plan_update(other, read_release(release(fresh_db, keyfile, tmp_path / "r0", "0.1"))))
+    other.close()
+    conn = sqlite3.connect(old_path)  # back to what the previous version wrote: no requires column, user_version 5
+    conn.execute("ALTER TABLE criteria DROP COLUMN requires")
+    conn.execute("UPDATE criterion_origin SET base = json_remove(base, '$.requires')")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_criterion_links'")
+    conn.execute("PRAGMA user_version = 5")
+    conn.commit()
+    conn.close()
+    with LibraryStore.open(old_path, read_only=True) as old:  # an older library read as it is
+        assert old.criterion("MEU-G-01").requires == [] and conflicts(old) == []
+    other = LibraryStore.open(old_path)
+    assert migrations.stored_version(other.db) == migrations.SCHEMA_VERSION
+    plan = plan_update(other, read_release(release(fresh_db, keyfile, tmp_path / "r1", "0.2")))
+    assert not plan.conflicts and not plan.changed
+    publish_edit(fresh_db, replace(fresh_db.criterion("MEU-G-01"), requires=["MEU-C-01"]))
+    plan = plan_update(other, read_release(release(fresh_db, keyfile, tmp_path / "r2", "0.3")))
+    assert list(plan.changed) == ["MEU-G-01"] and not plan.conflicts
+    other.close()

@@ -168,7 +168,9 @@ def test_scoring_fixes_of_the_review_hold(pack) -> None:
     assert by_id["AFV-G-01"].scoring_type == ScoringType.RELATIVE and by_id["AFV-G-01"].scoring.floor > 0
     # MEU-G-03: the korting cap sits in the usual 5-10 % band and matches the years on offer
     meu = by_id["MEU-G-03"]
-    extra_years = int(meu.placeholders["max_garantie_jaren"]) - int(meu.placeholders["garantie_jaren"])
+    # the years are counted from the warranty of the minimum requirement (issue 21: one value, not a second copy)
+    assert (meu.floor_from.criterion, meu.floor_from.placeholder) == ("MEU-M-02", "garantie_jaren")
+    extra_years = int(meu.placeholders["max_garantie_jaren"]) - int(by_id["MEU-M-02"].placeholders["garantie_jaren"])
     assert meu.scoring.cap_pct <= 10 and meu.scoring.per_unit_pct * extra_years == meu.scoring.cap_pct
     # BKL-G-04 admits a service variant and scores it on a scale, not by a korting
     assert by_id["BKL-G-04"].scoring_type == ScoringType.POINTS and "2.83" in by_id["BKL-G-04"].source

@@ -113,3 +113,19 @@ def test_example_bids_make_the_circular_bid_win_on_quality() -> None:
     assert len(ranked) == 2 and all(0 <= b.total <= 100 for b in ranked)
     b = next(x for x in ranked if x.bidder == "Inschrijver B")
     assert b.discount_pct == 10 and b.scores["TST-G-01"] == 0.8
+
+
+def test_example_bids_take_offers_from_the_criterion_and_points_from_its_scale() -> None:
+    """The worked example printed -3,5 kg on a 'lager' criterion and 8 points on a {10, 7, 4, 1, 0} scale: the bids
+    now use the criterion's own example offers and the scale's anchors."""
+    from criteria_library.models import ScoreLevel
+
+    scale = PointsScoring(10, tuple(ScoreLevel(p, f"{p} punten") for p in (10, 7, 4, 1, 0)))
+    waste = RelativeScoring("lager", 0.5, example_low=0.25, example_high=0.4)
+    years = DiscountScoring(per_unit_pct=2, cap_pct=10, unit="jaar", example_low=1, example_high=3)
+    own = ScoringSetup(40, (ScoredCriterion("S", scale, 20), ScoredCriterion("W", waste, 20),
+                            ScoredCriterion("Y", years, None)))
+    plain, circular = example_bids(own)
+    assert (plain.values["S"], circular.values["S"]) == (4, 7)
+    assert (plain.values["W"], circular.values["W"]) == (0.4, 0.25)  # less is better: the circular bid offers less
+    assert (plain.values["Y"], circular.values["Y"]) == (1, 3)

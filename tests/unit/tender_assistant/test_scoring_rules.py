@@ -11,8 +11,8 @@ from tender_assistant.scoring import (
     BidError,
     ScoredCriterion,
     ScoringSetup,
-    example_offers,
     example_points,
+    plausible_offers,
     price_scores,
     round_score,
     score_bids,
@@ -88,7 +88,7 @@ def test_example_points_are_anchors_of_the_published_scale():
     (RelativeScoring("hoger", 20), 20, 100),  # a percentage
     (RelativeScoring("hoger", 150), 150, 1000),  # a quantity above 100
 ])
-def test_example_offers_are_possible_and_better_than_the_floor(scoring, low_bound, high_bound):
-    a, b = example_offers(scoring)
+def test_plausible_offers_are_possible_and_better_than_the_floor(scoring, low_bound, high_bound):
+    a, b = plausible_offers(scoring)
     assert low_bound <= min(a, b) and max(a, b) <= high_bound
     assert (b < a) if scoring.direction == "lager" else (b > a)
