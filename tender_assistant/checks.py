@@ -16,7 +16,7 @@ from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, 
 from criteria_library.validation import value_out_of_range
 
 from . import document_checks, lot_checks, procurement_policy, thresholds
-from .clauses import clause_text, fill_clause, placeholder_label
+from .clauses import clause_text, fill_clause, placeholder_label, with_tender_floor
 from .errors import TenderError
 from .library import Library
 from .scoring import weights_sum_problem
@@ -140,7 +140,8 @@ class _Findings(list[Finding]):
 def resolve_criteria(tender: Tender, library: Library) -> tuple[list[Criterion], list[str]]:
     """The tender's criteria from the library, in tender order, and the ids the library does not know."""
     found = library.criteria_by_ids(tender.criterion_ids())
-    return [found[i] for i in tender.criterion_ids() if i in found], [i for i in tender.criterion_ids() if i not in found]
+    return ([with_tender_floor(tender, found[i]) for i in tender.criterion_ids() if i in found],
+            [i for i in tender.criterion_ids() if i not in found])
 
 
 def check_tender(tender: Tender, library: Library, today: date | None = None,

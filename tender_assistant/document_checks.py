@@ -11,9 +11,10 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from criteria_library.infra.errors import UserError
+from criteria_library.infra.text import parse_number
 from criteria_library.models import PLACEHOLDER_RE, Criterion, Kind, Status
 
-from .clauses import clause_text, fill_clause, missing_marker, placeholder_label
+from .clauses import clause_text, fill_clause, missing_marker, placeholder_label, resolve
 from .library import Library
 from .tender import TENDER_WIDE_PLACEHOLDERS, Tender
 
@@ -72,13 +73,14 @@ def _defines_penalty(clause: str, title: str) -> bool:
 
 def check_references(tender: Tender, library: Library, criteria: list[Criterion], f: Report) -> None:
     """Errors for references with nothing to point to: a boete no chosen clause defines, a companion not chosen."""
-    chosen = {c.id for c in criteria}
+    chosen = {c.id: c for c in criteria}
     for c in criteria:
-        for cid in getattr(c, "requires", None) or []:
+        for cid in c.companion_ids():
             if cid not in chosen:
                 f.error("companion-missing", f"{c.id} verwijst naar {cid}, dat niet in de aanbesteding staat; kies "
                         f"{cid} erbij of laat {c.id} weg", f"{c.id} refers to {cid}, which is not in the tender; "
                         f"add {cid} or leave {c.id} out", f"criteria[{c.id}]")
+        _check_floor(tender, c, chosen, f)
     if penalty_clause(tender, criteria) is not None:
         return
     referring = [c.id for c in criteria if any(PENALTY_REFERENCE_RE.search(t or "") for t in
@@ -94,6 +96,30 @@ def check_references(tender: Tender, library: Library, criteria: list[Criterion]
             f"tekort, maximum, na ingebrekestelling): {hint_nl}", f"{names} {'refers' if len(referring) == 1 else 'refer'}"
             " to a penalty or to measures in the contract, but no chosen contract clause sets one (amount per unit "
             f"short, a cap, after notice of default): {hint_en}", "criteria")
+
+
+def _check_floor(tender: Tender, c: Criterion, chosen: dict[str, Criterion], f: Report) -> None:
+    """An error when an award criterion states its own value for the placeholder its floor mirrors and that value
+    differs from the companion requirement's ("langer dan de minimumeis van 5 jaar" beside a PvE of 6)."""
+    link = c.floor_from
+    if link is None or link.criterion == c.id or link.criterion not in chosen:
+        return
+    entry = tender.entry(c.id)
+    own = entry.values.get(link.placeholder, "").strip() if entry is not None else ""
+    companion = chosen[link.criterion]
+    theirs, _ = resolve(link.placeholder, tender, companion)
+    if own and theirs is not None and _number(own) != _number(theirs):
+        label = placeholder_label(link.placeholder, [companion, c])
+        f.error("floor-differs", f"{c.id}: \"{label}\" is {own}, maar de minimumeis {companion.id} stelt {theirs}; "
+                f"de ondergrens volgt de minimumeis: maak de waarden gelijk (of wis die van {c.id})",
+                f"{c.id}: \"{label}\" is {own}, but the minimum requirement {companion.id} sets {theirs}; the floor "
+                f"follows the requirement: make them equal (or clear the one of {c.id})",
+                f"criteria[{c.id}].values.{link.placeholder}")
+
+
+def _number(value: str) -> float | str:
+    number = parse_number(value)
+    return number if number is not None else value.strip()
 
 
 def _package_penalty_clauses(tender: Tender, library: Library) -> list[str]:

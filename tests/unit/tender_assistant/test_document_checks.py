@@ -6,9 +6,9 @@ import dataclasses
 from datetime import date
 
 import docx
-import pytest
 from docx.enum.text import WD_COLOR_INDEX
 
+from criteria_library.models import FloorFrom, RelativeScoring
 from tender_assistant.checks import Severity, check_tender
 from tender_assistant.documents.document_set import LEIDRAAD, export_set, set_plans
 from tender_assistant.documents.gaps import open_gaps
@@ -113,11 +113,48 @@ def test_a_boete_no_chosen_clause_defines_is_an_error_naming_the_package_clause(
 
 
 def test_a_required_companion_missing_from_the_tender_is_an_error(tender):
-    lib = _with({"BED-G-01": {"requires": ["BED-C-09"]}} if hasattr(PENALTY, "requires") else {}, [PENALTY])
-    if not hasattr(PENALTY, "requires"):
-        pytest.skip("the library has no 'requires' yet")
+    lib = _with({"BED-G-01": {"requires": ["BED-C-09"]}}, [PENALTY])
     found = [f for f in check_tender(tender, lib, TODAY) if f.code == "companion-missing"]
-    assert [f.where for f in found] == ["criteria[BED-G-01]"]
+    assert [f.where for f in found] == ["criteria[BED-G-01]"] and "BED-C-09" in found[0].message
+
+
+LINKED = {"BED-G-01": {"scoring": RelativeScoring(floor=20, floor_from=FloorFrom("BED-M-01", "percentage_recycled")),
+                       "scoring_text": "De ondergrens is het minimumaandeel uit de minimumeis ({{percentage_recycled}}%)."}}
+
+
+def test_a_floor_follows_the_value_the_buyer_set_for_its_companion_requirement(tender):
+    from tender_assistant.documents.document_set import LEIDRAAD, _numbered, eisenlijst_rows
+    from tender_assistant.scoring import setup_for
+
+    lib = _with(LINKED)
+    tender.entry("BED-M-01").values["percentage_recycled"] = "30"  # the PvE asks 30 %, the library's floor is 20
+    body = set_plans(tender, lib, today=TODAY)[LEIDRAAD].body
+    text = " ".join("".join(r.text for r in b.runs) for b in body if hasattr(b, "runs"))
+    assert "(aanbieding − 30) / (hoogste aanbieding − 30)" in text and "− 20)" not in text
+    assert "uit de minimumeis (30%)" in text
+    _, award = eisenlijst_rows(tender, _numbered(tender, lib))
+    assert "aanbieding − 30" in next(r for r in award if r[7] == "BED-G-01")[3]
+    criteria = [c for c in lib.criteria_by_ids(tender.criterion_ids()).values()]
+    assert next(c for c in setup_for(tender, criteria).weighted if c.id == "BED-G-01").scoring.floor == 30
+    assert not [f for f in check_tender(tender, lib, TODAY) if f.code in ("floor-differs", "companion-missing")]
+
+
+def test_an_own_floor_value_that_differs_from_the_requirement_is_an_error(tender):
+    lib = _with(LINKED)
+    tender.entry("BED-M-01").values["percentage_recycled"] = "30"
+    tender.entry("BED-G-01").values["percentage_recycled"] = "25"
+    found = [f for f in check_tender(tender, lib, TODAY) if f.code == "floor-differs"]
+    assert [f.where for f in found] == ["criteria[BED-G-01].values.percentage_recycled"]
+    assert "is 25, maar de minimumeis BED-M-01 stelt 30" in found[0].message
+    tender.entry("BED-G-01").values["percentage_recycled"] = "30,0"
+    assert not [f for f in check_tender(tender, lib, TODAY) if f.code == "floor-differs"]
+
+
+def test_a_floor_whose_companion_requirement_is_missing_is_an_error(tender):
+    lib = _with(LINKED)
+    tender.criteria = [c for c in tender.criteria if c.id != "BED-M-01"]
+    found = [f for f in check_tender(tender, lib, TODAY) if f.code == "companion-missing"]
+    assert [f.where for f in found] == ["criteria[BED-G-01]"] and "BED-M-01" in found[0].message
 
 
 def test_the_borgingsplan_names_a_boete_only_when_a_chosen_clause_sets_one(tender):
