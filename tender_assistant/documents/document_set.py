@@ -24,7 +24,7 @@ from criteria_library.models import KIND_ORDER, Criterion, Kind
 
 from ..checks import resolve_criteria
 from ..clauses import fill_clause, fill_text
-from ..document_checks import penalty_clause
+from ..document_checks import PENALTY_REFERENCE_RE, penalty_clause
 from ..errors import TemplateError, TenderError
 from ..library import Library
 from ..output import write_output
@@ -356,9 +356,17 @@ def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> 
         if kind != Kind.CONTRACT and not set(found) <= {"bij inschrijving", "voor gunning"}:
             who = f"{who} (bij gunning), daarna contractmanager"  # checked again during the contract
         rows.append([number, kind.label_nl.lower(), c.title, fill_clause(tender, c).text, verification or "–",
-                     ", ".join(found), who, consequence(kind, penalty_number if c is not penalty else None), c.id,
+                     ", ".join(found), who, consequence(kind, penalty_number if _penalised(tender, c, penalty) else None),
+                     c.id,
                      *([lot_ids(tender, c.id)] if tender.lots else [])])
     return rows
+
+
+def _penalised(tender: Tender, c: Criterion, penalty: Criterion | None) -> bool:
+    """Whether the penalty clause covers this row: every award offer, and a contract clause that refers to it."""
+    if penalty is None or c is penalty:
+        return False
+    return c.kind == Kind.AWARD or bool(PENALTY_REFERENCE_RE.search(f"{fill_clause(tender, c).text} {c.verification}"))
 
 
 def write_borgingsplan(tender: Tender, criteria: list[tuple[str, Criterion]], package_name: str, out: Path,
@@ -531,7 +539,7 @@ def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
             elif current and isinstance(b, Paragraph) and b.style == Style.CLAUSE and current not in lasting \
                     and SURVIVING_RE.search("".join(r.text for r in b.runs)):
                 lasting.append(current)
-    named = "; ".join(f"{h.number} {h.text}" for h in offered)
+    named = "; ".join(f"{h.number} {re.sub(r' [(][0-9]+%[)]$', '', h.text)}" for h in offered)  # without weight
     blocks: list[Block] = [
         Heading("Inschrijving en nawerking", 1, ""),
         text("De inschrijving van de opdrachtnemer maakt deel uit van de overeenkomst. Wat de opdrachtnemer heeft "

@@ -168,6 +168,7 @@ def test_the_borgingsplan_names_a_boete_only_when_a_chosen_clause_sets_one(tende
     award = next(r for r in rows if r[8] == "BED-G-01")
     assert award[7].endswith("de boete volgens CB3")
     assert not next(r for r in rows if r[8] == "BED-C-09")[7].endswith("CB3")  # the clause does not point at itself
+    assert "boete" not in next(r for r in rows if r[8] == "BED-C-01")[7]  # a clause that does not refer to it
 
 
 def test_the_contract_annex_makes_the_bid_binding_and_lasting_duties_survive(fake_lib, tender):
