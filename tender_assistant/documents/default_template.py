@@ -133,10 +133,6 @@ def make_model_leidraad(path: Path) -> Path:
     doc.add_paragraph("{{inleiding}}")
     doc.add_paragraph("Procedure en planning", style="Heading 1")
     doc.add_paragraph("{{planning}}")
-    doc.add_paragraph("Uitsluitingsgronden", style="Heading 1")
-    doc.add_paragraph("De verplichte en facultatieve uitsluitingsgronden van de Aanbestedingswet 2012 zijn van "
-                      "toepassing. De inschrijver verklaart met het Uniform Europees Aanbestedingsdocument (UEA) dat "
-                      "deze gronden niet op hem van toepassing zijn.")
     doc.add_paragraph("Geschiktheidseisen", style="Heading 1")
     doc.add_paragraph("{{geschiktheidseisen}}")
     doc.add_paragraph("Minimumeisen", style="Heading 1")
