@@ -145,8 +145,12 @@ def resolve_criteria(tender: Tender, library: Library) -> tuple[list[Criterion],
 
 
 def check_tender(tender: Tender, library: Library, today: date | None = None,
-                 policy: thresholds.NationalAdvice | None = None, rule: CountingRule | None = None) -> list[Finding]:
+                 policy: thresholds.NationalAdvice | None = None, rule: CountingRule | None = None,
+                 documents: str = "set") -> list[Finding]:
     """Every problem and piece of advice for a tender, errors first.
+
+    documents: whose open gaps are errors: "set" (the document set a buyer publishes, the default) or "single"
+    (the one document `export --out` writes).
 
     policy: the organisation's inkoopbeleid values for supplies and services (default: the values stored in the
     library, else the stated default). rule: the organisation's counting rule, read once by the caller from the
@@ -174,7 +178,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     if not unknown:
         document_checks.check_references(tender, library, criteria, f)
         reported = [x.where for x in f if x.severity == Severity.ERROR and x.where]
-        document_checks.check_documents(tender, library, criteria, reported, f)
+        document_checks.check_documents(tender, library, criteria, reported, f, single=documents == "single")
     order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}
     return sorted(f, key=lambda x: order[x.severity])
 

@@ -337,7 +337,8 @@ def _export(args: argparse.Namespace) -> int:
         print(f"let op: {escape_unprintable(note)}", file=sys.stderr)
     store = _open_library(args)
     try:
-        findings = check_tender(tender, store, rule=rule_for_library(store.path))
+        findings = check_tender(tender, store, rule=rule_for_library(store.path),
+                                documents="set" if args.set is not None else "single")
         errors = [f for f in findings if f.severity == Severity.ERROR]
         if leftover and not args.concept:
             raise TenderError(f"{leftover[0]}; of maak een concept met --concept",

@@ -35,15 +35,18 @@ class Report(Protocol):
 
 
 def check_documents(tender: Tender, library: Library, criteria: list[Criterion], reported: Iterable[str],
-                    f: Report) -> None:
-    """An error for every open gap of the set; fields that already have an error (reported) are not said twice."""
+                    f: Report, single: bool = False) -> None:
+    """An error for every open gap of the set (single: of the one document); fields that already have an error
+    (reported) are not said twice."""
     from .documents.document_set import set_plans  # the documents build on the checks: imported when used
     from .documents.gaps import open_gaps
+    from .documents.plan import build_plan
 
     already = set(reported) | _reported_placeholders(tender, criteria)
     fields = _placeholder_fields(tender, criteria)
     try:
-        plans = set_plans(tender, library, concept=True)
+        plans = ({"aanbestedingsdocument": build_plan(tender, library, concept=True)} if single
+                 else set_plans(tender, library, concept=True))
     except UserError:
         return  # the documents cannot be built yet (a price band without its percentage): the checks say why
     for gap in open_gaps(plans):
