@@ -307,6 +307,10 @@ BUYER_ANNEXES = {
     "leverlijst": ("Leverlijst", "de te leveren producten per locatie en moment"),
 }
 ANNEX_RE = re.compile(r"\b(" + "|".join(BUYER_ANNEXES) + r")(?:en)?\b", re.IGNORECASE)
+GUIDELINE = ("Richtlijnen van de opdrachtgever", "de eigen richtlijnen waarnaar criteria verwijzen (bijvoorbeeld voor "
+             "bewegwijzering, openbare verlichting of inspectie)")
+# "de richtlijnen voor bewegwijzering die <organisatie> hanteert": the buyer's own, not an EU directive
+GUIDELINE_PATTERN = r"richtlijn(?:en)?\b[^.]{0,60}?\b(?:van|die)\s+(?:de opdrachtgever|ORG)"
 
 
 def buyer_annexes(tender: Tender, criteria: list[Criterion], numbers: dict[str, str]) -> list[list[str]]:
@@ -317,11 +321,16 @@ def buyer_annexes(tender: Tender, criteria: list[Criterion], numbers: dict[str, 
         entry = tender.entry(c.id)
         if entry is not None and getattr(entry, "text", None):
             texts.append(str(entry.text))
-        for match in ANNEX_RE.finditer(" ".join(texts)):
-            refs = named.setdefault(match.group(1).lower(), [])
+        keys = [m.group(1).lower() for m in ANNEX_RE.finditer(" ".join(texts))]
+        org = re.escape(tender.organisation.strip()) if tender.organisation.strip() else "de opdrachtgever"
+        if re.search(GUIDELINE_PATTERN.replace("ORG", org), " ".join(texts), re.IGNORECASE):
+            keys.append("richtlijn")
+        for key in keys:
+            refs = named.setdefault(key, [])
             if numbers[c.id] not in refs:
                 refs.append(numbers[c.id])
-    return [[BUYER_ANNEXES[k][0], BUYER_ANNEXES[k][1], ", ".join(v)] for k, v in named.items()]
+    known = {**BUYER_ANNEXES, "richtlijn": GUIDELINE}
+    return [[known[k][0], known[k][1], ", ".join(v)] for k, v in named.items()]
 
 
 def tender_facts(tender: Tender, date_text: str, procedure: str, package_name: str,

@@ -246,3 +246,18 @@ def test_the_programma_van_eisen_says_it_holds_the_circular_requirements_joined_
     gaps = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "document-gap"]
     assert [g.where for g in gaps] == ["values.functionele_specificatie"]
     assert gaps[0].message.startswith("programma-van-eisen.docx, Inleiding: ")
+
+
+def test_a_guideline_of_the_buyer_and_a_prijslijst_are_listed_among_the_annexes(fake_lib, tender):
+    import dataclasses
+
+    from tender_assistant.documents.plan import buyer_annexes
+    from tests.unit.tender_assistant.fake_library import workwear_criteria
+
+    crits = {c.id: c for c in workwear_criteria()}
+    c1 = dataclasses.replace(crits["BED-C-01"], clause="Volgens de richtlijnen voor textiel die {{opdrachtgever}} "
+                             "hanteert, tegen de tarieven uit de prijslijst.")
+    c2 = dataclasses.replace(crits["BED-C-02"], clause="Volgens Richtlijn 2014/24/EU.")  # an EU directive: no annex
+    rows = buyer_annexes(tender, [c1, c2], {"BED-C-01": "CB1", "BED-C-02": "CB2"})
+    assert [r[0] for r in rows] == ["Prijslijst", "Richtlijnen van de opdrachtgever"]
+    assert all(r[2] == "CB1" for r in rows)
