@@ -35,6 +35,7 @@ CRITERION_LABELS: dict[str, tuple[str, str]] = {
     "scoring_text": ("Toelichting beoordeling", "Scoring explanation"),
     "marktstandaard": ("Marktstandaard", "Market standard"),
     "requires": ("Vereiste criteria", "Required criteria"),
+    "source_type": ("Soort bron", "Source type"),
     "created_at": ("Aangemaakt op", "Created on"),
     "updated_at": ("Gewijzigd op", "Changed on"),
     "updated_by": ("Gewijzigd door", "Changed by"),

@@ -43,3 +43,14 @@ def versions(db: Database, current: Criterion) -> list[CriterionVersion]:
         found.insert(0, CriterionVersion(current.id, current.version, current, current.updated_at,
                                          current.updated_by, ["aangemaakt"], ""))
     return found
+
+
+def stored_versions(db: Database, wanted: list[tuple[str, int]]) -> dict[str, Criterion]:
+    """The criteria as they were at the given versions, for the (id, version) pairs that have a history row."""
+    found: dict[str, Criterion] = {}
+    for cid, version in wanted:
+        row = db.execute("SELECT data FROM criterion_versions WHERE criterion_id = ? AND version = ?",
+                         [cid, version]).fetchone()
+        if row is not None:
+            found[cid] = row_to_criterion(json.loads(row["data"]))
+    return found

@@ -9,7 +9,7 @@ from .errors import LibraryError, ReadOnlyError
 from .infra.sqlite_file import DatabaseKind, stored_version  # noqa: F401 - the schema version, read here too
 
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
 # Case- and accent-insensitive tokens; hyphens and apostrophes split words.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -173,6 +173,18 @@ def m0006_criterion_links(db: Database) -> None:
     """
     db.execute("ALTER TABLE criteria ADD COLUMN requires TEXT NOT NULL DEFAULT '[]'")
 
+
+@migrations(name="0007_source_type")
+def m0007_source_type(db: Database) -> None:
+    """criteria.source_type holds a JSON list (eu-gpp, nationaal, wet, norm, overig); existing criteria start with
+    none."""
+    db.execute("ALTER TABLE criteria ADD COLUMN source_type TEXT NOT NULL DEFAULT '[]'")
+    # a release's merge base and conflicting incoming version compare with the working copy field by field: give them
+    # the same empty list, or the first release after this step would see every criterion as changed here
+    for column in ("base", "incoming"):
+        db.execute(f"UPDATE criterion_origin SET {column} = json_set({column}, '$.source_type', '[]') "
+                   f"WHERE {column} IS NOT NULL AND json_valid({column}) "
+                   f"AND json_type({column}, '$.source_type') IS NULL")
 
 # What makes an SQLite file a library of ours, for the SQLite file layer (opening, restoring, sorting errors).
 LIBRARY = DatabaseKind(

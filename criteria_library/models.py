@@ -108,6 +108,16 @@ R_STRATEGIES: dict[str, tuple[str, str]] = {
     "ondersteunend": ("Ondersteunend", "Supporting"),
 }
 
+# Where a criterion comes from, as eForms BT-805 and the monitoring read it (these names are a contract):
+# code -> (Dutch, English)
+SOURCE_TYPES: dict[str, tuple[str, str]] = {
+    "eu-gpp": ("EU GPP-criteria", "EU GPP criteria"),
+    "nationaal": ("Nationale MVI-criteria (PIANOo)", "National GPP criteria (PIANOo)"),
+    "wet": ("Wet- en regelgeving", "Legislation"),
+    "norm": ("Norm of keurmerk", "Standard or label"),
+    "overig": ("Overig", "Other"),
+}
+
 PLACEHOLDER_RE = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
 # PACKAGE-KIND-NUMBER, optionally after an organisation code (ZAA-MEU-M-01: a criterion made by that organisation)
 CRITERION_ID_RE = re.compile(r"^(?:[A-Z]{2,5}-)?[A-Z]{2,5}-[SMGC]-\d{2,4}$")
@@ -323,6 +333,7 @@ class Criterion:
     # companion criteria a tender needs alongside this one (the contract clause a sanction points to, the minimum
     # requirement a floor mirrors), by id
     requires: list[str] = field(default_factory=list)
+    source_type: list[str] = field(default_factory=list)  # SOURCE_TYPES codes, one or more
     created_at: str = ""
     updated_at: str = ""
     updated_by: str = ""
@@ -382,6 +393,7 @@ CONTENT_FIELDS: tuple[str, ...] = (
     "placeholder_meta",
     "marktstandaard",
     "requires",
+    "source_type",
 )
 
 

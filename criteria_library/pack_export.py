@@ -25,6 +25,7 @@ def pack_to_dict(packages: list[Package], criteria: list[Criterion]) -> dict[str
         row["scoring"] = scoring_to_dict(c.scoring)
         row["marktstandaard"] = bool(c.marktstandaard)
         row["requires"] = list(c.requires)
+        row["source_type"] = list(c.source_type)
         return {k: row[k] for k in CRITERION_FIELDS}
 
     return {
@@ -76,6 +77,7 @@ def _write_xlsx(path: Path, packages: list[Package], criteria: list[Criterion], 
                                if c.placeholder_meta else "\n".join(f"{k}={v}" for k, v in c.placeholders.items()))
         row["marktstandaard"] = bool(c.marktstandaard)
         row["requires"] = "; ".join(c.requires)  # one cell, read back as a list like the CPV codes
+        row["source_type"] = "; ".join(c.source_type)  # one cell, as the package's lists
         append_row(cs, [row[f] for f in CRITERION_FIELDS])  # text as text: a title '=HYPERLINK(...)' is no formula
         if progress and i % 500 == 0:
             progress(i, len(criteria))

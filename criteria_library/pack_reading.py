@@ -42,7 +42,8 @@ PACKAGE_FIELDS = ["slug", "name_nl", "name_en", "prefix", "cpv", "synonyms", "de
 CRITERION_REQUIRED = ["id", "package", "kind", "level", "r_strategy", "title", "rationale", "clause",
                       "verification", "source"]
 CRITERION_FIELDS = CRITERION_REQUIRED + ["status", "version", "placeholders", "weight_min", "weight_max", "scoring",
-                                         "scoring_text", "marktstandaard", "requires", "created_at", "updated_at",
+                                         "scoring_text", "marktstandaard", "requires", "source_type",
+                                         "created_at", "updated_at",
                                          "updated_by"]
 XLSX_PACKAGE_SHEETS = ("pakketten", "packages")
 XLSX_CRITERIA_SHEETS = ("criteria",)
@@ -230,6 +231,7 @@ def _criterion_from_raw(raw: Any, where: Where, problems: PackProblems, ids: lis
         weight_min=raw.get("weight_min"), weight_max=raw.get("weight_max"), scoring=scoring,
         scoring_text=_lines(scoring_text), marktstandaard=raw.get("marktstandaard", False),
         requires=_items(raw.get("requires")),
+        source_type=list(raw.get("source_type") or []),
         created_at=raw.get("created_at") or "", updated_at=raw.get("updated_at") or "",
         updated_by=raw.get("updated_by") or "",
     ))
@@ -464,6 +466,9 @@ def _coerce_xlsx_criterion(raw: dict[str, Any], where: Where, problems: PackProb
         out["marktstandaard"] = flag.strip().lower() in ("ja", "true", "waar", "1")
     elif isinstance(flag, int | float) and not isinstance(flag, bool) and flag in (0, 1):
         out["marktstandaard"] = bool(flag)
+    kinds = out.get("source_type")
+    if kinds is None or isinstance(kinds, str):  # one cell: 'eu-gpp; norm'
+        out["source_type"] = _split_list(kinds)
     placeholders = out.get("placeholders")
     if isinstance(placeholders, str) and placeholders.lstrip().startswith("{"):
         out["placeholders"] = _json_cell(placeholders, "placeholders", where, problems) or {}

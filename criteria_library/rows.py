@@ -35,6 +35,7 @@ def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
     row["scoring"] = json.dumps(scoring, ensure_ascii=False) if scoring is not None else None
     row["marktstandaard"] = 1 if c.marktstandaard else 0
     row["requires"] = json.dumps(list(c.requires))
+    row["source_type"] = json.dumps(list(c.source_type))
     row["package_terms"] = package_terms
     return row
 
@@ -47,6 +48,16 @@ def _scoring_from_column(value: Any, text: Any) -> tuple[Scoring | None, str]:
     if text is None and isinstance(value, str):
         return None, value
     return None, text or ""
+
+
+def _source_type_from_column(value: Any) -> list[str]:
+    """The source_type column (a JSON list); history and release bases written before migration 0007 lack it."""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if isinstance(value, str) and value.strip():
+        parsed = json.loads(value)
+        return [str(v) for v in parsed] if isinstance(parsed, list) else []
+    return []
 
 
 def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
@@ -77,6 +88,7 @@ def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
         # absent in history rows, drafts and merge bases written before migration 0006, and in an older library
         # opened read-only
         requires=json.loads(r.get("requires") or "[]"),
+        source_type=_source_type_from_column(r.get("source_type")),
         created_at=r["created_at"] or "",
         updated_at=r["updated_at"] or "",
         updated_by=r["updated_by"] or "",

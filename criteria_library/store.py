@@ -7,7 +7,7 @@ import itertools
 import json
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -355,6 +355,15 @@ class LibraryStore:
             chunk = id_list[start : start + 500]
             rows = self.db.execute(f"SELECT * FROM criteria WHERE id IN ({', '.join('?' * len(chunk))})", chunk)
             found.update({r["id"]: row_to_criterion(r) for r in rows.fetchall()})
+        return found
+
+    def criteria_at_versions(self, wanted: Mapping[str, int]) -> dict[str, Criterion]:
+        """The criteria as they were at these versions (id -> version); ids whose version is not stored are left
+        out. A saved tender prints the text the buyer chose, however the library changed since."""
+        current = self.criteria_by_ids(wanted)
+        found = {cid: c for cid, c in current.items() if c.version == wanted[cid]}
+        older = [(cid, version) for cid, version in wanted.items() if cid not in found]
+        found.update(history.stored_versions(self.db, older))
         return found
 
     def criterion(self, cid: str) -> Criterion:

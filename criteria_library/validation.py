@@ -16,6 +16,7 @@ from .models import (
     R_STRATEGIES,
     RELATIVE_DIRECTIONS,
     SLUG_RE,
+    SOURCE_TYPES,
     Criterion,
     DiscountScoring,
     FloorFrom,
@@ -129,6 +130,7 @@ def _criterion_problems(c: Criterion, known_packages: set[str] | None, unparsed:
             f"invalid R-strategy '{shown(c.r_strategy)}' (R0 to R9 or ondersteunend)")
     if not isinstance(c.marktstandaard, bool):
         add("marktstandaard", "marktstandaard moet true of false zijn", "marktstandaard must be true or false")
+    problems.extend(_source_type_problems(c.source_type))
     for name, (label_nl, label_en) in REQUIRED_TEXT.items():
         value = getattr(c, name)
         if not isinstance(value, str) or not value.strip():
@@ -174,6 +176,21 @@ def _requires_problems(c: Criterion) -> list[Problem]:
             problems.append(Problem("requires", f"code '{cid}' staat er twee keer in", f"id '{cid}' occurs twice"))
         else:
             seen.add(cid)
+    return problems
+
+
+def _source_type_problems(value: object) -> list[Problem]:
+    """source_type: a list of distinct codes from SOURCE_TYPES (empty for criteria made before it existed)."""
+    choices = ", ".join(SOURCE_TYPES)
+    if not isinstance(value, list):
+        return [Problem("source_type", f"soort bron moet een lijst zijn (kies uit {choices})",
+                        f"source type must be a list (choose from {choices})")]
+    problems = [Problem("source_type", f"onbekende soort bron '{shown(v)}' (kies uit {choices})",
+                        f"unknown source type '{shown(v)}' (choose from {choices})")
+                for v in value if not isinstance(v, str) or v not in SOURCE_TYPES]
+    if not problems and len(set(value)) != len(value):
+        problems.append(Problem("source_type", "soort bron noemt een waarde twee keer",
+                                "source type names a value twice"))
     return problems
 
 
@@ -591,6 +608,11 @@ def criterion_shape_problems(raw: dict) -> list[Problem]:
     if marktstandaard is not None and not isinstance(marktstandaard, bool):
         problems.append(Problem("marktstandaard", f"moet true of false zijn, niet {shown(marktstandaard)}",
                                 f"must be true or false, not {shown(marktstandaard)}"))
+    source_type = raw.get("source_type")
+    if source_type is not None and (not isinstance(source_type, list)
+                                    or not all(isinstance(v, str) for v in source_type)):
+        problems.append(Problem("source_type", f"moet een lijst met tekst zijn, niet {shown(source_type)}",
+                                f"must be a list of text, not {shown(source_type)}"))
     placeholders = raw.get("placeholders")
     if placeholders is not None and not isinstance(placeholders, dict):
         problems.append(Problem("placeholders", "invulvelden moeten naam-waardeparen zijn",

@@ -15,7 +15,7 @@ from criteria_library.infra.text import euro as _euro
 from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
 from criteria_library.validation import value_out_of_range
 
-from . import document_checks, lot_checks, procurement_policy, thresholds
+from . import document_checks, lot_checks, procurement_policy, terms, thresholds
 from .clauses import clause_text, fill_clause, placeholder_label, with_tender_floor
 from .errors import TenderError
 from .library import Library
@@ -23,6 +23,7 @@ from .scoring import weights_sum_problem
 from .tender import (
     EUROPEAN_PROCEDURES,
     FIELD_LABELS,
+    PROCEDURE_VALUES,
     PROCEDURES,
     TENDER_PLACEHOLDERS,
     TENDER_WIDE_PLACEHOLDERS,
@@ -79,6 +80,7 @@ PLACE_LABELS: dict[str, tuple[str, str]] = {
     "price_rule": ("Prijsregel", "Price rule"),
     "fixed_budget_eur": ("Vast budget", "Fixed budget"),
     "publication_date": ("Publicatiedatum", "Publication date"),
+    **terms.PLACE_LABELS,
     "participants": ("Deelnemers", "Participants"),
     "mandate": ("Mandaat", "Mandate"),
     "lots": ("Percelen", "Lots"),
@@ -138,10 +140,26 @@ class _Findings(list[Finding]):
 
 
 def resolve_criteria(tender: Tender, library: Library) -> tuple[list[Criterion], list[str]]:
-    """The tender's criteria from the library, in tender order, and the ids the library does not know."""
-    found = library.criteria_by_ids(tender.criterion_ids())
-    return ([with_tender_floor(tender, found[i]) for i in tender.criterion_ids() if i in found],
-            [i for i in tender.criterion_ids() if i not in found])
+    """The tender's criteria as the buyer chose them, in tender order, and the ids the library does not know."""
+    chosen, unknown, _current = resolve_chosen(tender, library)
+    return chosen, unknown
+
+
+def resolve_chosen(tender: Tender, library: Library) -> tuple[list[Criterion], list[str], dict[str, Criterion]]:
+    """The criteria at the versions the tender chose, the unknown ids, and the library's current criteria by id.
+
+    A saved tender is a record: its documents print the version the buyer chose (from the library's history), not
+    whatever the library holds today; updating to a newer version is the buyer's explicit act. A chosen version the
+    history no longer holds falls back to the current one (check_tender says so).
+    """
+    ids = tender.criterion_ids()
+    current = library.criteria_by_ids(ids)
+    wanted = {e.id: e.version for e in tender.criteria
+              if e.version is not None and e.id in current and current[e.id].version != e.version}
+    older = library.criteria_at_versions(wanted) if wanted else {}
+    # a floor that mirrors a requirement (floor_from) takes the value the tender gives that requirement
+    chosen = [with_tender_floor(tender, older.get(i, current[i])) for i in ids if i in current]
+    return chosen, [i for i in ids if i not in current], current
 
 
 def check_tender(tender: Tender, library: Library, today: date | None = None,
@@ -158,16 +176,18 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     the wizard checks on every weight step.
     """
     f = _Findings()
-    criteria, unknown = resolve_criteria(tender, library)
+    criteria, unknown, current = resolve_chosen(tender, library)
     _check_basics(tender, library, f)
     lot_checks.check_participants(tender, f)
     lot_checks.check_lots(tender, f)
     lot_checks.check_term(tender, f)
+    terms.check_terms(tender, f)
+    terms.check_exclusion_grounds(tender, f)
     for cid in unknown:
         f.error("criterion-unknown", f"het criterium {cid} staat niet (meer) in de bibliotheek",
                 f"criterion {cid} is not (or no longer) in the library", f"criteria[{cid}]")
     for c in criteria:
-        _check_criterion(tender, c, f)
+        _check_criterion(tender, c, current[c.id], f)
     if not unknown:
         _check_values(tender, criteria, f)
     _check_lot_weights(tender, criteria, f)
@@ -247,7 +267,8 @@ def _check_cpv_package(t: Tender, code: str, library: Library, f: _Findings) -> 
 
 def _check_values(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
     """Advice for values that no chosen criterion uses: usually a misspelt placeholder name."""
-    used: set[str] = set(TENDER_PLACEHOLDERS) | set(document_checks.DOCUMENT_FACTS)  # the documents use these
+    # the leidraad's procedure chapter and the set's documents use these
+    used: set[str] = set(TENDER_PLACEHOLDERS) | set(PROCEDURE_VALUES) | set(document_checks.DOCUMENT_FACTS)
     used_by: dict[str, set[str]] = {}
     for c in criteria:
         own: set[str] = set()
@@ -282,24 +303,33 @@ def _check_value_ranges(t: Tender, c: Criterion, f: _Findings) -> None:
             f.error("placeholder-range", f"{c.id}: {label}: {problem[0]}", f"{c.id}: {label}: {problem[1]}", where)
 
 
-def _check_criterion(t: Tender, c: Criterion, f: _Findings) -> None:
+def _check_criterion(t: Tender, c: Criterion, latest: Criterion, f: _Findings) -> None:
+    """c: the version the tender chose (what the documents print); latest: the library's current version."""
     where = f"criteria[{c.id}]"
     entry = t.entry(c.id)
-    if c.status == Status.RETIRED:
+    if latest.status == Status.RETIRED:
         f.advice("criterion-retired", f"{c.id} is in de bibliotheek ingetrokken; overweeg een ander criterium",
                  f"{c.id} has been retired in the library; consider another criterion", where)
-    elif c.status != Status.PUBLISHED:
-        f.advice("criterion-unpublished", f"{c.id} is nog niet gepubliceerd (status: {c.status.label_nl})",
-                 f"{c.id} has not been published yet (status: {c.status.label_en})", where)
-    if entry is not None and entry.version is not None and entry.version < c.version:
+    elif latest.status != Status.PUBLISHED:
+        f.advice("criterion-unpublished", f"{c.id} is nog niet gepubliceerd (status: {latest.status.label_nl})",
+                 f"{c.id} has not been published yet (status: {latest.status.label_en})", where)
+    chosen = entry.version if entry is not None else None
+    if chosen is not None and chosen < latest.version and c.version == chosen:
         f.advice("criterion-changed",
-                 f"{c.id} is in de bibliotheek gewijzigd sinds het werd gekozen (versie {entry.version} -> {c.version})",
-                 f"{c.id} changed in the library since it was chosen (version {entry.version} -> {c.version})", where)
-    elif entry is not None and entry.version is not None and entry.version > c.version:
+                 f"{c.id} is in de bibliotheek gewijzigd sinds het werd gekozen (versie {chosen} -> {latest.version}); "
+                 f"de documenten gebruiken versie {chosen} tot u bijwerkt", f"{c.id} changed in the library since it "
+                 f"was chosen (version {chosen} -> {latest.version}); the documents use version {chosen} until you "
+                 "update", where)
+    elif chosen is not None and chosen < latest.version:
+        f.advice("criterion-version-missing",
+                 f"versie {chosen} van {c.id} staat niet meer in de geschiedenis van de bibliotheek; de documenten "
+                 f"gebruiken versie {latest.version}", f"version {chosen} of {c.id} is no longer in the library's "
+                 f"history; the documents use version {latest.version}", where)
+    elif chosen is not None and chosen > latest.version:
         f.advice("criterion-newer",
-                 f"gekozen in versie {entry.version}, maar de bibliotheek heeft versie {c.version}; "
+                 f"gekozen in versie {chosen}, maar de bibliotheek heeft versie {latest.version}; "
                  "is deze aanbesteding met een andere of nieuwere bibliotheek gemaakt?",
-                 f"chosen at version {entry.version}, but the library has version {c.version}; was "
+                 f"chosen at version {chosen}, but the library has version {latest.version}; was "
                  "this tender made with another or newer library?", where)
     _check_value_ranges(t, c, f)
     filled = fill_clause(t, c)
@@ -421,6 +451,12 @@ def _check_price_weight(t: Tender, award: list[Criterion], f: _Findings) -> None
 _LOTS_REASON = ("de opdracht is niet in percelen verdeeld: motiveer waarom niet in de leidraad (art. 1.5 "
                 "Aanbestedingswet 2012); vul de motivering in", "the contract is not divided into lots: state why in "
                 "the tender documents (art. 1.5 Dutch Procurement Act 2012); fill in the motivation")
+SOCIAL_SERVICES = ("sociale en andere specifieke diensten (bijlage XIV Richtlijn 2014/24/EU)",
+                   "social and other specific services (Annex XIV directive 2014/24/EU)")
+LIGHT_REGIME = ("; boven de drempel geldt het verlicht regime: de opdracht wordt aangekondigd in het Publicatieblad "
+                "van de EU (art. 74-76 Richtlijn 2014/24/EU); kies een Europese procedure",
+                "; above the threshold the light regime applies: the contract is announced in the EU Official Journal "
+                "(art. 74-76 directive 2014/24/EU); choose a European procedure")
 NEGOTIATED_PROCEDURES = frozenset({"mededinging-onderhandeling", "concurrentiegerichte-dialoog",
                                    "innovatiepartnerschap"})
 
@@ -454,9 +490,12 @@ def _check_procedure(t: Tender, f: _Findings, today: date, policy: thresholds.Na
                  "state the main object; until then the lower threshold for supplies and services applies",
                  "main_object")
     works = thresholds.is_works(t.cpv, t.package, t.main_object)
-    limit = period.for_contract(works, t.authority == "centraal", t.regime)
+    social = not works and t.regime != "concessie" and thresholds.is_social_services(t.cpv, t.main_object)
+    limit = period.for_contract(works, t.authority == "centraal", t.regime, social)
     kind_nl = "werken" if works else "leveringen en diensten"
     kind_en = "works" if works else "supplies and services"
+    if social:
+        kind_nl, kind_en = SOCIAL_SERVICES
     regime_nl, regime_en = thresholds.REGIMES.get(t.regime, thresholds.REGIMES["klassiek"])
     if t.regime == "concessie":
         kind_nl, kind_en = "concessies", "concessions"
@@ -470,10 +509,20 @@ def _check_procedure(t: Tender, f: _Findings, today: date, policy: thresholds.Na
     if value >= limit and t.procedure not in EUROPEAN_PROCEDURES:
         f.error("procedure-eu-required", f"de geraamde waarde ({_euro(value)}) ligt op of boven de Europese drempel "
                 f"voor {kind_nl} ({_euro(limit)}; {regime_nl}; bron: {period.source}); een "
-                f"{procedure_inline(label_nl)} is dan niet toegestaan", f"the estimated value ({_euro(value)}) is at "
+                f"{procedure_inline(label_nl)} is dan niet toegestaan{LIGHT_REGIME[0] if social else ''}",
+                f"the estimated value ({_euro(value)}) is at "
                 f"or above the EU threshold for {kind_en} ({_euro(limit)}; {regime_en}; source: {period.source}); a "
-                f"{procedure_inline(label_en)} is not allowed", "procedure")
+                f"{procedure_inline(label_en)} is not allowed{LIGHT_REGIME[1] if social else ''}", "procedure")
         return
+    if social and value < limit:
+        f.info("social-services", f"de opdracht betreft {kind_nl}; onder de drempel van {_euro(limit)} geldt geen "
+               "Europese aanbestedingsplicht", f"the contract is for {kind_en}; below the threshold of "
+               f"{_euro(limit)} there is no EU obligation to tender", "procedure")
+    elif social:
+        f.info("social-services", f"de opdracht betreft {kind_nl} boven de drempel van {_euro(limit)}: het verlicht "
+               "regime geldt (aankondiging in het Publicatieblad van de EU, art. 74-76 Richtlijn 2014/24/EU)",
+               f"the contract is for {kind_en} above the threshold of {_euro(limit)}: the light regime applies "
+               "(a notice in the EU Official Journal, art. 74-76 directive 2014/24/EU)", "procedure")
     if value < limit:
         f.info("estimate-reminder", f"de geraamde waarde ({_euro(value)}) ligt onder de Europese drempel "
                f"({_euro(limit)}); de raming omvat de totale waarde met alle opties en verlengingen, en een opdracht "

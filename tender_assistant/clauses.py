@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -9,7 +10,13 @@ from enum import StrEnum
 from criteria_library.infra.text import parse_number
 from criteria_library.models import PLACEHOLDER_RE, Criterion, RelativeScoring
 
+from .contract_term import tender_term
 from .tender import Tender
+
+# In a joint tender every participant signs its own agreement: clauses name the defined term, never one authority.
+JOINT_PARTY = "Opdrachtgever"
+TERM_PLACEHOLDER = "looptijd_maanden"
+TERM_UNIT = " maanden"
 
 
 class Source(StrEnum):
@@ -58,10 +65,19 @@ def clause_text(tender: Tender, criterion: Criterion) -> str:
     return criterion.clause
 
 
+def tender_placeholder_values(tender: Tender) -> dict[str, str]:
+    """Placeholder values from the tender's own fields, as clauses use them: a joint tender's party is the
+    defined term "Opdrachtgever" (the participant that signs the agreement)."""
+    own = tender.tender_values()
+    if tender.is_joint():
+        own["opdrachtgever"] = JOINT_PARTY
+    return own
+
+
 def resolve(name: str, tender: Tender, criterion: Criterion) -> tuple[str | None, Source]:
     """The value for one placeholder and where it came from; a placeholder the scoring's floor mirrors
     (floor_from) takes the companion requirement's value unless the criterion has its own."""
-    own = tender.tender_values()
+    own = tender_placeholder_values(tender)
     if name in own:
         return own[name], Source.TENDER
     value = tender.value_for(criterion.id, name)
@@ -88,6 +104,12 @@ def fill_clause(tender: Tender, criterion: Criterion, text: str | None = None) -
             result.segments.append((text[pos : match.start()], None))
         name = match.group(1)
         value, source = resolve(name, tender, criterion)
+        end = match.end()
+        if (name == TERM_PLACEHOLDER and source is Source.TENDER and tender.extension_options_months
+                and text.startswith(TERM_UNIT, end)):
+            # "{{looptijd_maanden}} maanden" with options: the term as every document states it
+            end += len(TERM_UNIT)
+            value = tender_term(tender) + ("," if re.match(r" \w", text[end:end + 2]) else "")
         if value is None:
             result.segments.append((missing_marker(placeholder_label(name, [criterion])), Source.MISSING))
             if name not in result.missing:
@@ -96,7 +118,7 @@ def fill_clause(tender: Tender, criterion: Criterion, text: str | None = None) -
             result.segments.append((value, source))
             if source is Source.DEFAULT:
                 result.defaults[name] = value
-        pos = match.end()
+        pos = end
     if pos < len(text):
         result.segments.append((text[pos:], None))
     return result

@@ -28,7 +28,9 @@ def _facts() -> dict:
     return {
         "values": {"contactpersoon": "mw. J. de Vries, inkoop@voorbeeldstad.nl", "platform": "TenderNed",
                    "klachtenmeldpunt": "klachtenmeldpunt.aanbesteden@voorbeeldstad.nl",
-                   "functionele_specificatie": "bijlage 1 bij deze leidraad, Functionele specificatie"},
+                   "functionele_specificatie": "bijlage 1 bij deze leidraad, Functionele specificatie",
+                   "tijdstip_inschrijving": "12.00 uur"},
+        "purchase_conditions": "de Algemene Inkoopvoorwaarden van Gemeente Voorbeeldstad 2024",
         "publication_date": date(2027, 2, 1),
         "planning": Planning(submission_deadline=date(2027, 3, 22), questions_deadline=date(2027, 2, 22),
                              answers_date=date(2027, 3, 3), award_decision_date=date(2027, 4, 19),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Protocol
 
 from criteria_library.models import Criterion, Package
@@ -20,3 +20,5 @@ class Library(Protocol):
                  include_retired: bool = True) -> list[Criterion]: ...
 
     def criteria_by_ids(self, ids: Iterable[str]) -> dict[str, Criterion]: ...
+
+    def criteria_at_versions(self, wanted: Mapping[str, int]) -> dict[str, Criterion]: ...

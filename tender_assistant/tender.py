@@ -57,10 +57,13 @@ EUROPEAN_PROCEDURES = frozenset({"europees-openbaar", "europees-niet-openbaar", 
 TENDER_PLACEHOLDERS = ("opdrachtgever", "looptijd_maanden")
 # Tender-wide facts: one value for the whole tender (top-level "values"). Every other placeholder value belongs to
 # its criterion (criteria[i].values), so two criteria that both use {{garantie_jaren}} keep separate values.
+# Tender-wide facts the leidraad's procedural chapter fills in (documents/procedure_chapters.py), not a criterion.
+PROCEDURE_VALUES = ("contactpersoon", "platform", "klachtenmeldpunt", "termijn_bewijsstukken", "selectie",
+                    "procedure_fasen", "uitgenodigde_ondernemers", "datum_verzoek_deelneming", "tijdstip_inschrijving")
 TENDER_WIDE_PLACEHOLDERS = TENDER_PLACEHOLDERS + (
     "aanbestedende_dienst", "organisatie", "gemeente", "provincie", "startdatum", "ingangsdatum", "einddatum",
     "leveradres", "locatie", "contactpersoon", "platform", "klachtenmeldpunt",
-)
+) + PROCEDURE_VALUES[3:]
 
 # Price scoring rules: id -> (Dutch, English) description as the document states it.
 PRICE_RULES: dict[str, tuple[str, str]] = {

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 THRESHOLDS_FILE = Path(__file__).with_name("data") / "thresholds.json"
+ANNEX_XIV_FILE = Path(__file__).with_name("data") / "annex_xiv_cpv.json"  # social and other specific services
 WORKS_CPV_DIVISION = "45"  # CPV division 45: construction work
 
 # The directive a tender falls under: id in the tender file -> (Dutch, English).
@@ -43,12 +44,17 @@ class EuThresholds:
     utilities_social_services: int = 0
     concessions: int = 0
 
-    def for_contract(self, works: bool, central: bool, regime: str = "klassiek") -> int:
-        """The threshold for works or supplies/services under a directive (central or decentral authority)."""
+    def for_contract(self, works: bool, central: bool, regime: str = "klassiek", social: bool = False) -> int:
+        """The threshold for works or supplies/services under a directive (central or decentral authority); social:
+        social and other specific services (Annex XIV), the light regime's threshold."""
         if regime == "concessie":
             return self.concessions
         if regime == "speciale-sectoren":
+            if social and not works:
+                return self.utilities_social_services
             return self.utilities_works if works else self.utilities_supplies_services
+        if social and not works:
+            return self.social_services
         if works:
             return self.works
         return self.supplies_services_central if central else self.supplies_services_decentral
@@ -126,3 +132,49 @@ def is_works(cpv_codes: list[str], package: str = "", main_object: str | None = 
     if cpv_codes:
         return all(cpv_is_works(c) for c in cpv_codes)
     return package in ("gebouwen", "gww")
+
+
+@lru_cache(maxsize=1)
+def _annex_xiv() -> tuple[tuple[int, int], ...]:
+    """Annex XIV's CPV codes as inclusive ranges of their eight digits."""
+    data = json.loads(ANNEX_XIV_FILE.read_text(encoding="utf-8"))
+    ranges = []
+    for group in data["groups"]:
+        for item in group["codes"]:
+            first, last = (item, item) if isinstance(item, str) else item
+            ranges.append((int(first[:8]), int(last[:8])))
+    return tuple(ranges)
+
+
+def annex_xiv_source() -> str:
+    """Where the list of social and other specific services comes from."""
+    return str(json.loads(ANNEX_XIV_FILE.read_text(encoding="utf-8"))["source"])
+
+
+def cpv_is_social_service(code: str) -> bool:
+    """True for a CPV code listed in Annex XIV to directive 2014/24/EU (social and other specific services)."""
+    digits = code.strip()[:8]
+    if not digits.isdigit() or len(digits) != 8:
+        return False
+    number = int(digits)
+    return any(first <= number <= last for first, last in _annex_xiv())
+
+
+def cpv_is_service(code: str) -> bool:
+    """True for a CPV code of a service (divisions 50 to 98)."""
+    division = code.strip()[:2]
+    return division.isdigit() and int(division) >= 50
+
+
+def is_social_services(cpv_codes: list[str], main_object: str | None = None) -> bool:
+    """True when the tender is for social and other specific services (the light regime).
+
+    Every service code must be in Annex XIV; supply codes (food for a catering contract) may stand beside them only
+    when the main object by value is services.
+    """
+    if main_object in ("werken", "leveringen") or not cpv_codes:
+        return False
+    services = [c for c in cpv_codes if cpv_is_service(c)]
+    if not services or not all(cpv_is_social_service(c) for c in services):
+        return False
+    return len(services) == len(cpv_codes) or main_object == "diensten"

@@ -142,8 +142,11 @@ def make_model_leidraad(path: Path) -> Path:
     doc.add_paragraph("Contractbepalingen", style="Heading 1")
     doc.add_paragraph("{{contractbepalingen}}")
     doc.add_paragraph("Voorwaarden", style="Heading 1")
-    doc.add_paragraph("Op de overeenkomst zijn de algemene inkoopvoorwaarden van {{opdrachtgever}} van toepassing. "
-                      "Algemene voorwaarden van de inschrijver worden uitdrukkelijk van de hand gewezen.")
+    # The uitsluitingsgronden, the UEA and the inkoopvoorwaarden are generated in {{planning}} from the tender; a
+    # text of the model's own here would repeat or contradict them.
+    doc.add_paragraph("De voorwaarden die op de overeenkomst van toepassing zijn, staan in het hoofdstuk Procedure en "
+                      "planning. {{opdrachtgever}} sluit de overeenkomst op basis van de conceptovereenkomst en de "
+                      "contractbijlage bij deze leidraad.")
     doc.add_paragraph("Bewijsmiddelen", style="Heading 1")
     doc.add_paragraph("{{bewijsmiddelen}}")
     doc.add_paragraph("Door de opdrachtgever aan te leveren bijlagen", style="Heading 1")

@@ -1,9 +1,10 @@
-"""The document set a buyer publishes and works from: leidraad, programma van eisen, contractbijlage and two workbooks.
+"""The document set a buyer publishes and works from: leidraad, programma van eisen, contractbijlage and workbooks.
 
 `export --set OUTDIR` writes exactly SET_FILES. The three Word documents are cut from one document plan (criteria
 numbered by kind, GE1/ME1/GC1/CB1, so the numbers are the same in every file and workbook); the workbooks hold the
 questions as an e-procurement platform asks them (eisenlijst.xlsx) and the contract manager's verification plan
-with the supplier's yearly data sheet (borgingsplan.xlsx, columns in docs/leveranciersgegevens.md).
+with the supplier's yearly data sheet (borgingsplan.xlsx, columns in docs/leveranciersgegevens.md), and per lot
+what the buyer types into TenderNed in eForms terms (tenderned-invulhulp.xlsx, docs/eforms.md).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
 from .gaps import fact_run
 from .house_style import load_template
+from .invulhulp import write_invulhulp
+from .lot_chapters import agreement, in_documents
 from .markers import block_markers, split_parts
 from .plan import (
     BUYER_ANNEX_TITLE,
@@ -56,8 +59,9 @@ PVE = "programma-van-eisen.docx"
 CONTRACT = "contractbijlage.docx"
 EISENLIJST = "eisenlijst.xlsx"
 BORGINGSPLAN = "borgingsplan.xlsx"
+INVULHULP = "tenderned-invulhulp.xlsx"
 PRIJSFORMULIER = "prijsformulier.xlsx"
-SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN, PRIJSFORMULIER)
+SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN, INVULHULP, PRIJSFORMULIER)
 PRICE_POSTS = 15  # rows for the buyer's posts on each price sheet
 PRICE_COLUMNS = ["Post", "Omschrijving", "Eenheid", "Fictieve hoeveelheid", "Prijs per eenheid (EUR, excl. btw)",
                  "Bedrag (EUR, excl. btw)"]
@@ -378,7 +382,7 @@ def write_borgingsplan(tender: Tender, criteria: list[tuple[str, Criterion]], pa
     _sheet(wb, "Borgingsplan", ["Nr.", "Soort", "Criterium", "Wat wordt gecontroleerd", "Bewijsmiddel", "Wanneer",
                                 "Door wie", "Gevolg bij niet voldoen", "Kenmerk", *(["Perceel"] if tender.lots else [])],
            borgingsplan_rows(tender, criteria), [7, 16, 30, 60, 50, 22, 20, 40, 12, 10], first=True)
-    years = max(1, math.ceil((tender.contract_term_months or 12) / 12))
+    years = max(1, math.ceil((tender.max_term_months() or 12) / 12))  # options included: the longest it may run
     supplier = [[tender.title, tender.organisation, package_name, year, indicator, unit, None, ""]
                 for year in range(1, years + 1) for indicator, unit in SUPPLIER_INDICATORS]
     _sheet(wb, SUPPLIER_SHEET, SUPPLIER_COLUMNS, supplier, [34, 24, 22, 12, 44, 9, 10, 40])
@@ -500,7 +504,7 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
     letters = iter("ABCDE")
     pve: list[Block] = [*pve_intro, *parts.get("minimumeisen", []), *_annex(_evidence_for(parts, ("ME",)), next(letters))]
     contract_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
-        f"Deze bijlage hoort bij de overeenkomst voor '{tender.title}'. Zij bevat de circulaire contractbepalingen "
+        f"Deze bijlage hoort bij {agreement(tender)} voor '{tender.title}'. Zij bevat de circulaire contractbepalingen "
         "en het borgingsplan: hoe de opdrachtgever tijdens de looptijd controleert of alle eisen en beloften worden "
         f"nagekomen. Het borgingsplan staat ook in {BORGINGSPLAN}, met het blad voor de jaarlijkse "
         "leveranciersgegevens.")]
@@ -594,6 +598,7 @@ def _numbered(tender: Tender, library: Library) -> list[tuple[str, Criterion]]:
     if unknown:
         raise TenderError(f"de criteria {', '.join(unknown)} staan niet in de bibliotheek",
                           en=f"the criteria {', '.join(unknown)} are not in the library", where="criteria")
+    criteria = in_documents(tender, criteria)
     out: list[tuple[str, Criterion]] = []
     for kind in KIND_ORDER:
         items = [c for c in criteria if c.kind == kind]
@@ -605,7 +610,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
                contract_template: Path | str | None = None, today: date | None = None, concept: bool = False,
                progress: Progress | None = None, notes: list[str] | None = None,
                user: str = "") -> list[Path]:
-    """Write the six files of the set into outdir (which must exist); each file atomically, templates untouched."""
+    """Write the files of the set (SET_FILES) into outdir (which must exist); each file atomically, templates untouched."""
 
     outdir = Path(outdir)
     if not outdir.is_dir():
@@ -640,6 +645,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
         write_output(outdir / name, data)
     write_eisenlijst(tender, criteria, outdir / EISENLIJST, user)
     write_borgingsplan(tender, criteria, package_name, outdir / BORGINGSPLAN, user)
+    write_invulhulp(tender, library, outdir / INVULHULP, user)
     write_prijsformulier(tender, outdir / PRIJSFORMULIER, user)
     if progress:
         progress(1, 1)

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from ..tender import Tender
-from .plan import Block, DocumentPlan, Heading, Paragraph, Run, Table, dutch_date
+from .plan import Block, DocumentPlan, Heading, Paragraph, Run, Table
 
 GAP = "[in te vullen]"
 GAP_RE = re.compile(r"\[[^\[\]]{0,120}in te vullen\]")
@@ -41,11 +40,6 @@ def fact_run(tender: Tender, name: str) -> Run:
     return Run(value) if value is not None else Run(GAP, gap=True, field=f"values.{name}")
 
 
-def date_cell(value: date | None) -> str:
-    """A planned date as the planning table writes it, or the gap."""
-    return dutch_date(value) if value is not None else GAP
-
-
 def open_gaps(plans: dict[str, DocumentPlan]) -> list[OpenGap]:
     """Every gap of the set's documents in document order; a field's gaps once per chapter."""
     found: dict[tuple[str, str, str], OpenGap] = {}
@@ -69,7 +63,8 @@ def _block_gaps(b: Block) -> list[tuple[str, str]]:
                 lead = re.sub(r"\s+", " ", before.lstrip())
                 if len(lead) > CONTEXT_BEFORE:
                     lead = "…" + lead[-CONTEXT_BEFORE:].split(" ", 1)[-1]
-                out.append((r.field, f"{lead}{r.text}" if r.text.strip() == GAP and lead else r.text.strip()))
+                named = r.text.strip() == GAP or r.field  # a clause's gap is named by its own label
+                out.append((r.field, f"{lead}{r.text.strip()}" if named and lead else r.text.strip()))
             elif not r.gap:
                 out.extend(("", m.group(0)) for m in GAP_RE.finditer(r.text))
             before += r.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from criteria_library import cpv as cpv_mod
@@ -14,6 +14,7 @@ from criteria_library.models import KIND_ORDER, R_STRATEGIES, Criterion, Kind, L
 
 from ..checks import procedure_inline, resolve_criteria
 from ..clauses import FilledClause, Source, fill_clause, fill_text
+from ..contract_term import tender_term, value_sentence
 from ..errors import TenderError
 from ..library import Library
 from ..tender import PROCEDURES, Tender, parse_cpv
@@ -45,7 +46,7 @@ class Run:
     bold: bool = False
     italic: bool = False
     gap: bool = False
-    field: str = ""
+    field: str = ""  # for a gap: the tender file's field that fills it (e.g. "values.contactpersoon")
 
 
 @dataclass
@@ -163,12 +164,13 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     numbering "chapter" numbers criteria after their chapter (2.1); "kind" by kind (GE1, ME1, GC1, CB1), for
     documents whose chapters the organisation's template or the document set numbers.
     """
-    from . import award_text  # the award chapter's wording; imported here because it builds on this module
+    from . import award_text, lot_chapters  # they build on this module, so they are imported here
 
     criteria, unknown = resolve_criteria(tender, library)
     if unknown:
         raise TenderError(f"de criteria {', '.join(unknown)} staan niet in de bibliotheek",
                           en=f"the criteria {', '.join(unknown)} are not in the library", where="criteria")
+    criteria = lot_chapters.in_documents(tender, criteria)
     today = today or date.today()
     try:
         package_name = library.package(tender.package).name_nl if tender.package else ""
@@ -185,7 +187,13 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     subtitle = "Aanbestedingsdocument met circulaire criteria"
     plan.cover.append(text(f"CONCEPT – {subtitle.lower()}, niet voor publicatie" if concept else subtitle,
                            Style.SUBTITLE))
-    facts = [["Opdrachtgever", tender.organisation or "–"], ["Datum", plan.date_text], ["Procedure", procedure]]
+    if tender.is_joint():
+        lead = tender.penvoerder()
+        facts = [["Opdrachtgevers", "\n".join(tender.contracting_authorities())],
+                 ["Penvoerder", lead.name if lead else "–"]]
+    else:
+        facts = [["Opdrachtgever", tender.organisation or "–"]]
+    facts += [["Datum", plan.date_text], ["Procedure", procedure]]
     if package_name:
         facts.append(["Inkooppakket", package_name])
     facts.append(["Ambitieniveau", f"{tender.ambition_level} – {Level(tender.ambition_level).label_nl}"])
@@ -207,21 +215,36 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     for part in [p.strip() for p in tender.description.split("\n\n") if p.strip()] or ["(Geen omschrijving.)"]:
         body.append(text(part))
     body.append(Heading("Omvang en looptijd", 2, "1.2"))
-    scope = (f"{capitalise(tender.organisation.strip() or 'de opdrachtgever')} besteedt deze opdracht aan via een "
-             f"{procedure_inline(procedure)}.")
+    lead = tender.penvoerder() if tender.is_joint() else None
+    if lead is not None:
+        scope = (f"{capitalise(lead.name)} besteedt deze opdracht als penvoerder aan namens de deelnemers (zie "
+                 f"{lot_chapters.JOINT_HEADING}) via een {procedure_inline(procedure)}.")
+    else:
+        scope = (f"{capitalise(tender.organisation.strip() or 'de opdrachtgever')} besteedt deze opdracht aan via een "
+                 f"{procedure_inline(procedure)}.")
     if package_name:
         scope += f" De opdracht valt onder het inkooppakket {package_name}."
     body.append(text(scope))
     if tender.contract_term_months:
-        body.append(text(f"De overeenkomst heeft een looptijd van "
-                         f"{count(tender.contract_term_months, 'maand', 'maanden')}."))
-    if tender.estimated_value_eur is not None:
-        body.append(text(f"De geraamde waarde van de opdracht bedraagt {euro(tender.estimated_value_eur)} "
-                         "exclusief btw, over de hele looptijd."))
+        body.append(text(f"{capitalise(lot_chapters.agreement(tender))} heeft een looptijd van {tender_term(tender)}."))
+        if note := lot_chapters.term_and_volume_note(tender):
+            body.append(text(note))
+    if tender.framework_agreement and tender.maximum_value_eur is not None:
+        body.append(text(f"{'De overeenkomsten zijn raamovereenkomsten' if tender.is_joint() else 'De overeenkomst is een raamovereenkomst'}"
+                         f" met een maximale waarde van {euro(tender.maximum_value_eur)} exclusief btw; daarboven "
+                         "wordt niets afgenomen."))
+    if value := value_sentence(tender):
+        body.append(text(value))
     if cpv_lines:
         body.append(text("CPV-codes: " + "; ".join(cpv_lines) + "."))
-    body.append(Heading("Circulaire ambitie", 2, "1.3"))
-    body.append(text(f"De opdrachtgever kiest voor ambitieniveau {tender.ambition_level}, "
+    section = 3
+    for extra in (lot_chapters.joint_blocks, lot_chapters.lots_blocks):
+        blocks = extra(tender, f"1.{section}")
+        body.extend(blocks)
+        section += bool(blocks)
+    body.append(Heading("Circulaire ambitie", 2, f"1.{section}"))
+    chooser = "De deelnemers kiezen" if tender.is_joint() else "De opdrachtgever kiest"
+    body.append(text(f"{chooser} voor ambitieniveau {tender.ambition_level}, "
                      f"{LEVEL_TEXT[tender.ambition_level]}. De aanbesteding bevat "
                      + and_list([count(len(by_kind[k]), *KIND_NOUNS[k]) for k in KIND_ORDER]) + "."))
 
@@ -233,8 +256,12 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
         items = by_kind[kind]
         body.append(Heading(title, 1, str(chapter_no)))
         chapter_start = len(body)
-        if kind == Kind.AWARD:
+        if kind == Kind.AWARD and tender.lots:
+            body.append(text(LOTS_AWARD_INTRO if items else none_text))
+        elif kind == Kind.AWARD:
             body.extend(award_text.award_intro(tender, items, chapter_no, intro if items else none_text))
+        elif kind == Kind.CONTRACT and tender.is_joint():
+            body.append(text(intro.replace("in de overeenkomst", "in elke overeenkomst") if items else none_text))
         else:
             body.append(text(intro if items else none_text))
         for i, c in enumerate(items, start=1):
@@ -242,14 +269,20 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
             numbers[c.id] = number
             entry = tender.entry(c.id)
             heading = c.title
-            if kind == Kind.AWARD and entry is not None and entry.weight is not None and c.carries_weight:
+            if (kind == Kind.AWARD and entry is not None and entry.weight is not None and c.carries_weight
+                    and not tender.lots):
                 heading += f" ({entry.weight}%)"
             body.append(Heading(heading, 2, number))
             body.append(Paragraph(clause_runs(fill_clause(tender, c)), Style.CLAUSE))
-            if kind == Kind.AWARD:
-                body.extend(award_text.criterion_scoring(tender, c))
+            if kind == Kind.AWARD:  # with lots, each lot states its own weights
+                body.extend(award_text.criterion_scoring(lot_chapters.without_weights(tender) if tender.lots
+                                                         else tender, c))
+            if (lots_line := lot_chapters.applies_to(tender, c.id, kind == Kind.AWARD and c.carries_weight)):
+                body.append(lots_line)
             body.append(labelled("Bewijsmiddel", f"zie {evidence_ref}, {number}"))
-        if kind == Kind.AWARD:
+        if kind == Kind.AWARD and tender.lots:
+            body.extend(lot_chapters.lot_award_blocks(tender, items, numbers, chapter_no, numbering))
+        elif kind == Kind.AWARD:
             body.extend(award_text.worked_example(tender, items, chapter_no))
         if numbering == "kind":
             _kind_numbers(body[chapter_start:], chapter_no, len(items), KIND_CODES[kind])
@@ -296,6 +329,10 @@ def _kind_numbers(blocks: list[Block], chapter_no: int, n: int, code: str) -> No
             b.rows = [[sub(v) for v in row] for row in b.rows]
 
 
+LOTS_AWARD_INTRO = ("Elk perceel wordt gegund aan de inschrijving met de beste prijs-kwaliteitverhouding (BPKV) voor "
+                    "dat perceel. De gunningscriteria staan hieronder eenmaal beschreven, met de percelen waarvoor "
+                    "zij gelden; de weging, de prijsregel en een rekenvoorbeeld staan per perceel aan het eind van "
+                    "dit hoofdstuk.")
 KIND_CODES = {Kind.SELECTION: "GE", Kind.REQUIREMENT: "ME", Kind.AWARD: "GC", Kind.CONTRACT: "CB"}
 BUYER_ANNEX_TITLE = "Door de opdrachtgever aan te leveren bijlagen"
 # Stukken that clauses refer to and only the buyer can supply (the app writes none of them).
@@ -338,73 +375,26 @@ def tender_facts(tender: Tender, date_text: str, procedure: str, package_name: s
     """The values of the fact markers ({{titel}}, {{waarde}}, ...) a template may hold anywhere."""
     return {
         "titel": tender.title,
-        "opdrachtgever": tender.organisation,
+        "opdrachtgever": tender.organisation,  # the author's organisation (the penvoerder in a joint tender)
         "datum": date_text,
         "procedure": procedure,
-        "waarde": f"{euro(tender.estimated_value_eur)} exclusief btw" if tender.estimated_value_eur is not None
-        else "",
-        "looptijd": count(tender.contract_term_months, "maand", "maanden") if tender.contract_term_months else "",
+        "waarde": f"{euro(total)} exclusief btw" if (total := tender.total_value_eur()) is not None else "",
+        "looptijd": tender_term(tender),
         "cpv": "; ".join(cpv_lines),
         "inkooppakket": package_name,
         "ambitieniveau": f"{tender.ambition_level} – {Level(tender.ambition_level).label_nl}",
-        "prijsweging": f"{tender.price_weight}%",
+        "prijsweging": "; ".join(f"perceel {lot.id}: {lot.price_weight}%" for lot in tender.lots)
+        if tender.lots else f"{tender.price_weight}%",
         "omschrijving": " ".join(tender.description.split()),
         "documenttype": "Aanbestedingsdocument",  # the set gives each of its documents its own
     }
 
 
 def procedure_blocks(tender: Tender, procedure: str) -> list[Block]:
-    """The procedure and planning skeleton of a leidraad: facts the buyer entered filled in, the rest marked to fill."""
-    # the facts' home; imported here because it builds on this module
-    from .gaps import GAP, date_cell, fact_run
+    """The leidraad's procedural core for the tender's procedure (documents/procedure_chapters.py)."""
+    from .procedure_chapters import procedure_chapters  # it builds on this module's blocks
 
-    fill = GAP
-    planned = tender.planning
-    standstill_end = (planned.award_decision_date + timedelta(days=20)
-                      if planned.award_decision_date is not None else None)
-    steps: list[tuple[str, str, str]] = [
-        ("Publicatie van de aankondiging", date_cell(tender.publication_date), "publication_date"),
-        ("Uiterste datum voor het stellen van vragen", date_cell(planned.questions_deadline), "questions_deadline"),
-        ("Publicatie nota van inlichtingen", date_cell(planned.answers_date), "answers_date"),
-        ("Uiterste datum en tijd van inschrijving", date_cell(planned.submission_deadline), "submission_deadline"),
-        ("Voorlopige gunningsbeslissing", date_cell(planned.award_decision_date), "award_decision_date"),
-        ("Einde opschortende termijn (20 kalenderdagen)", date_cell(standstill_end), "award_decision_date"),
-        ("Definitieve gunning", "na afloop van de opschortende termijn", ""),
-        ("Ingangsdatum van de overeenkomst", date_cell(planned.contract_start_date), "contract_start_date"),
-    ]
-    planning = Table(["Stap", "Datum en tijd"], [[step, when] for step, when, _ in steps], [4, 2],
-                     gap_fields={(i, 1): name for i, (_, when, name) in enumerate(steps) if when == fill})
-    validity = planned.bid_validity_days or 90
-    blocks: list[Block] = [
-        Heading("Procedure en planning", 1, ""),
-        Heading("Procedure", 2, ""),
-        Paragraph([Run(f"Deze aanbesteding is een {procedure_inline(procedure)}; de Aanbestedingswet 2012 is van "
-                       "toepassing. De aanbesteding verloopt elektronisch via het platform "),
-                   fact_run(tender, "platform"), Run(".")]),
-        Heading("Planning", 2, ""),
-        text("De opdrachtgever kan de planning wijzigen; een wijziging staat in een nota van inlichtingen."),
-        planning,
-        Heading("Contact en communicatie", 2, ""),
-        Paragraph([Run("Vragen, de nota van inlichtingen en de inschrijving zelf lopen alleen via het platform. "
-                       "Contactpersoon van de opdrachtgever: "), fact_run(tender, "contactpersoon"), Run(".")]),
-        Heading("Inschrijvingsvoorwaarden", 2, ""),
-        text("Een inschrijving is geldig als zij tijdig, volledig en via het platform is ingediend, en voldoet aan "
-             f"alle geschiktheidseisen en minimumeisen. De inschrijving blijft {validity} dagen na de uiterste datum "
-             "van inschrijving geldig."),
-        text("Uitsluitingsgronden: de inschrijver verklaart in het Uniform Europees Aanbestedingsdocument (UEA) dat "
-             "geen uitsluitingsgrond op hem van toepassing is; de opdrachtgever vraagt de bewijsstukken alleen van "
-             "de inschrijver aan wie hij de opdracht wil gunnen."),
-    ]
-    if len(tender.effective_lots()) == 1 and tender.lots_reason.strip():  # art. 1.5 Aw: said in the documents
-        blocks.insert(3, text("De opdracht is niet in percelen verdeeld. " + _sentence(tender.lots_reason)))
-    return blocks
-
-
-def _sentence(s: str) -> str:
-    """A typed motivation as a sentence: capital first, full stop last."""
-    s = " ".join(s.split())
-    return capitalise(s) + ("" if s.endswith((".", "!", "?")) else ".")
-
+    return procedure_chapters(tender)
 
 def _cpv_line(code: str) -> str:
     """'39130000-2 Kantoormeubilair'; a wrong code (only in a concept) as the buyer typed it, without a label."""

@@ -160,3 +160,6 @@ def _check_record(where: str, item: Any, problems: list[Problem]) -> None:
                 bad(f"criteria[{j}].{key}", "moet een tekst zijn", "must be a text")
         if c.get("marktstandaard") is not None and not isinstance(c["marktstandaard"], bool):
             bad(f"criteria[{j}].marktstandaard", "moet true of false zijn", "must be true or false")
+        kinds = c.get("source_type")
+        if kinds is not None and (not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds)):
+            bad(f"criteria[{j}].source_type", "moet een lijst met teksten zijn", "must be a list of texts")

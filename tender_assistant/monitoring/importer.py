@@ -84,7 +84,8 @@ def applied_from_library(c: Criterion, weight: float | None) -> AppliedCriterion
     return AppliedCriterion(id=c.id, version=c.version, kind=c.kind.value, level=c.level,
                             r_strategy=c.r_strategy or "", weight=weight,
                             scoring_type=c.scoring_type.value if c.scoring_type else "",
-                            marktstandaard=c.marktstandaard, source=c.source or "")
+                            marktstandaard=c.marktstandaard, source=c.source or "",
+                            source_type=list(c.source_type))
 
 
 # ------------------------------------------------------------------ reading files

@@ -38,7 +38,8 @@ class AppliedCriterion:
     weight: float | None = None  # award criteria: percent of the award
     scoring_type: str = ""  # "punten", "relatief", "fictieve_korting" or "" (unknown, or not an award criterion)
     marktstandaard: bool = False  # market standard or legally required: never counts
-    source: str = ""  # where the criterion comes from (EU GPP, PIANOo, MRA working group): eForms BT-805
+    source: str = ""  # where the criterion comes from (EU GPP, PIANOo, MRA working group)
+    source_type: list[str] = field(default_factory=list)  # eu-gpp, nationaal, wet, norm, overig: eForms BT-805
 
     @property
     def known(self) -> bool:
@@ -93,7 +94,7 @@ def criterion_to_dict(c: AppliedCriterion) -> dict[str, Any]:
     """An applied criterion as JSON (register file column and exchange file)."""
     return {"id": c.id, "version": c.version, "kind": c.kind, "level": c.level, "r_strategy": c.r_strategy,
             "weight": c.weight, "scoring_type": c.scoring_type, "marktstandaard": c.marktstandaard,
-            "source": c.source}
+            "source": c.source, "source_type": list(c.source_type)}
 
 
 def criterion_from_dict(d: dict[str, Any]) -> AppliedCriterion:
@@ -101,7 +102,7 @@ def criterion_from_dict(d: dict[str, Any]) -> AppliedCriterion:
     return AppliedCriterion(id=d["id"], version=d.get("version"), kind=d.get("kind") or "", level=d.get("level"),
                             r_strategy=d.get("r_strategy") or "", weight=d.get("weight"),
                             scoring_type=d.get("scoring_type") or "", marktstandaard=bool(d.get("marktstandaard")),
-                            source=d.get("source") or "")
+                            source=d.get("source") or "", source_type=list(d.get("source_type") or []))
 
 
 def record_to_dict(r: ContractRecord) -> dict[str, Any]:

@@ -238,19 +238,27 @@ def r_group(code: str) -> str | None:
 
 def eforms_values(record: ContractRecord, verdict: Verdict) -> dict[str, Any]:
     """What a buyer can fill in when publishing: BT-774 (green procurement) and BT-805 (GPP criteria source)."""
-    sources = {gpp_source(c.source) for c in (verdict.qualifying or record.criteria)}
+    sources = {code for c in (verdict.qualifying or record.criteria) for code in gpp_sources(c)}
     return {"BT-774": "circ-econ" if verdict.counts else None,
             "BT-805": sorted(sources) if sources else ["none"]}
 
 
-def gpp_source(source: str) -> str:
-    """The eForms gpp-criteria code for a criterion's source text: eu, national or other."""
-    text = source.casefold()
-    if "gpp" in text or "eu " in f"{text} " or "europe" in text:
-        return "eu"
-    if any(word in text for word in ("pianoo", "mvi", "rijksoverheid", "nationa", "aanbestedingswet")):
-        return "national"
-    return "other"
+# the library's source types (criteria_library SOURCE_TYPES) as eForms gpp-criteria codes
+_GPP_CODES = {"eu-gpp": "eu", "nationaal": "national", "wet": "other", "norm": "other", "overig": "other"}
+
+
+def gpp_sources(c: AppliedCriterion) -> set[str]:
+    """The eForms gpp-criteria codes of a criterion (eu, national, other), from its structured source type."""
+    if c.source_type:
+        return {_GPP_CODES.get(t, "other") for t in c.source_type}
+    # captured before criteria had a source type: only a named GPP or MVI criteria set counts, never a word
+    # that merely contains 'eu' (the WEEE directive, 'Milieu')
+    text = c.source.casefold()
+    if "gpp" in text:
+        return {"eu"}
+    if "pianoo" in text or "mvi" in text:
+        return {"national"}
+    return {"other"}
 
 
 def record_flags(record: ContractRecord, verdict: Verdict, rule: CountingRule) -> list[str]:

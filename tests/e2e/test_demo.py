@@ -48,14 +48,14 @@ def test_reset_undoes_changes_made_in_the_demo(isolated_home):
     workspace = reset_demo()
     with LibraryStore.open(demo_db_path(workspace)) as store:
         cid = store.criterion_ids()[0]
-        original = store.criterion(cid).title
+        original, version = store.criterion(cid).title, store.criterion(cid).version
         publish_edit(store, replace(store.criterion(cid), title="Door de trainer veranderd"))
         assert store.criterion(cid).title == "Door de trainer veranderd"
     (workspace / "extra.tender.json").write_text("{}", encoding="utf-8")
     reset_demo()
     with LibraryStore.open(demo_db_path(workspace)) as store:
         assert store.criterion(cid).title == original
-        assert store.criterion(cid).version == 1
+        assert store.criterion(cid).version == version  # the starter edition's version, not the trainer's edit
     assert not (workspace / "extra.tender.json").exists()
     assert ensure_demo() == workspace
 

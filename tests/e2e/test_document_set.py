@@ -139,17 +139,21 @@ def test_the_model_leidraad_keeps_its_own_text_around_the_set(exported_set, tmp_
     code = main.main([*args, "--concept"])
     assert code == 0
     leidraad, pve, contract = (_text(out / n) for n in SET_FILES[:3])
-    assert "Uitsluitingsgronden" in leidraad and "algemene inkoopvoorwaarden van Gemeente Zaanstad" in leidraad
-    assert leidraad.index("Uitsluitingsgronden") < leidraad.index("Geschiktheidseisen") < leidraad.index("Voorwaarden")
+    assert "Gemeente Zaanstad koopt circulair in" in leidraad
+    assert "Gemeente Zaanstad sluit de overeenkomst op basis van de conceptovereenkomst" in leidraad
+    # the generated procedural core (with the UEA) stands at {{planning}}, before the template's later chapters
     award = [c.title for c in criteria.values() if c.kind == "gunningscriterium"]
     paragraphs = [p.text for p in docx.Document(str(out / SET_FILES[0])).paragraphs]
+    uea = next(i for i, t in enumerate(paragraphs) if "Uniform Europees Aanbestedingsdocument" in t)
+    assert paragraphs.index("Procedure en planning") < uea < paragraphs.index("Geschiktheidseisen") < paragraphs.index(
+        "Voorwaarden")
     chapter = paragraphs.index("Gunning")  # the template's own heading, then our award chapter, then its text
     first_award = next(i for i, t in enumerate(paragraphs) if i > chapter and award[0] in t)
     assert chapter < first_award < paragraphs.index("Voorwaarden")
     for text in (leidraad, pve, contract):
         assert "{{" not in text
     # the leidraad's own chapters stay out of the programma van eisen and the contract annex
-    assert "Uitsluitingsgronden" not in pve and "Uitsluitingsgronden" not in contract
+    assert "koopt circulair in" not in pve and "koopt circulair in" not in contract
     header = docx.Document(str(out / SET_FILES[1])).sections[-1].header
     assert "Gemeente Zaanstad" in "".join(p.text for p in header.paragraphs)
 
@@ -186,4 +190,4 @@ def test_export_refuses_a_set_with_an_open_gap_and_a_concept_marks_it(exported_s
     assert code != 0 and "waarde platform: aanbestedingsleidraad.docx, Procedure en planning" in err
     assert "--concept" in err and list(out.iterdir()) == []
     code = main.main(["--db", str(db), "export", str(tmp_path / "gap.tender.json"), "--set", str(out), "--concept"])
-    assert code == 0 and "[in te vullen]" in _text(out / "aanbestedingsleidraad.docx")
+    assert code == 0 and "[platform: in te vullen]" in _text(out / "aanbestedingsleidraad.docx")

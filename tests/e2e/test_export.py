@@ -156,11 +156,13 @@ def workwear_tender(store: LibraryStore) -> Tender:
         criteria=[TenderCriterion(s.criterion.id, s.weight, None, s.criterion.version) for s in suggestions],
         values={"contactpersoon": "J. de Vries, inkoop@zaanstad.nl", "platform": "TenderNed",
                 "klachtenmeldpunt": "klachtenmeldpunt@zaanstad.nl",
-                "functionele_specificatie": "bijlage 1, Functionele specificatie bedrijfskleding"},
+                "functionele_specificatie": "bijlage 1, Functionele specificatie bedrijfskleding",
+                "tijdstip_inschrijving": "12.00 uur"},
         publication_date=date(2027, 2, 1),
+        purchase_conditions="ARIV 2018",
         planning=Planning(submission_deadline=date(2027, 3, 22), questions_deadline=date(2027, 2, 22),
                           answers_date=date(2027, 3, 3), award_decision_date=date(2027, 4, 19),
-                          contract_start_date=date(2027, 6, 1)),
+                          contract_start_date=date(2027, 6, 1), bid_validity_days=90),
     )
 
 

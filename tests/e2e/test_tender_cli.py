@@ -302,9 +302,10 @@ def test_a_single_document_with_the_model_leidraad_does_not_silently_lose_chapte
     out = tmp_path / "leidraad.docx"
     code, _, err = run(capsys, "--db", str(db), "export", str(workwear_file), "--out", str(out),
                        "--template", str(MODEL_LEIDRAAD))
-    assert code == 2 and err.startswith("fout: model-leidraad.docx: de sjabloon bevat nog tekst voor de "
-                                        "opdrachtgever: \"[zaaknummer]\"")
-    assert err.count("\n") == 1 and not out.exists()
+    errors = [line for line in err.splitlines() if not line.startswith("advies:")]  # e.g. the planning's dates
+    assert code == 2 and errors[0].startswith("fout: model-leidraad.docx: de sjabloon bevat nog tekst voor de "
+                                              "opdrachtgever: \"[zaaknummer]\"")
+    assert len(errors) == 1 and not out.exists()
 
     code, _, err = run(capsys, "--db", str(db), "export", str(workwear_file), "--out", str(out),
                        "--template", str(MODEL_LEIDRAAD), "--concept")

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from criteria_library.models import KIND_ORDER, Criterion, Kind, Status
 from criteria_library.validation import value_out_of_range
 from tender_assistant import matching
-from tender_assistant.clauses import Source, clause_text, fill_clause, placeholder_label
+from tender_assistant.clauses import (
+    Source,
+    clause_text,
+    fill_clause,
+    placeholder_label,
+    tender_placeholder_values,
+)
 from tender_assistant.tender import TENDER_PLACEHOLDERS, TenderCriterion
 
 from .. import i18n
@@ -306,7 +312,7 @@ class ClausesPage(TenderPage):
             text = clause_text(t, self.current)
             self.text_edit.setPlainText(text)
             names = list(dict.fromkeys(re.findall(r"\{\{\s*([a-z0-9_]+)\s*\}\}", text)))
-            own = t.tender_values()
+            own = tender_placeholder_values(t)  # a joint tender: "Opdrachtgever", as the documents say
             for name in names:
                 edit = QLineEdit(self.values_box)
                 edit.setAccessibleName(placeholder_label(name, [self.current]))

@@ -79,3 +79,27 @@ def test_correcting_a_typo_in_the_description_keeps_the_buyers_work(app, qtbot, 
     checked = {cid for cid, item in criteria.items.items() if item.checkState(0) == Qt.CheckState.Checked}
     assert checked == set(fresh)
     wizard.dirty = False
+
+
+def test_a_joint_tender_shows_the_defined_party_in_the_clause_step(app, qtbot, library):
+    """The clause step showed "Gemeente Purmerend" for {{opdrachtgever}} while the documents of a joint tender
+    say "Opdrachtgever": the participant that signs its own agreement."""
+    from tender_assistant.tender import Tender, TenderCriterion
+    from tender_assistant.tender_parts import Participant
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    tender = Tender(title="Bedrijfskleding MRA", organisation="Gemeente Purmerend", package="bedrijfskleding",
+                    criteria=[TenderCriterion("BKL-C-01")],
+                    participants=[Participant("Gemeente Purmerend", "penvoerder"), Participant("Gemeente Zaanstad")])
+    wizard = TenderWizard(library, AppSettings(), None, tender)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.go_to(PageId.CLAUSES)
+    page = wizard.pages[PageId.CLAUSES]
+    page.list.setCurrentRow(0)
+    edit = page.value_edits["opdrachtgever"]
+    assert edit.isReadOnly() and edit.text() == "Opdrachtgever"
+    assert "Purmerend" not in page.preview.toPlainText()
+    wizard.dirty = False

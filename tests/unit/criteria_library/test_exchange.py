@@ -467,3 +467,33 @@ def test_bad_links_and_examples_are_refused_with_their_place(mini_pack: dict, tm
     with pytest.raises(PackError) as err:
         read_pack(write_json(tmp_path / "bad.json", mini_pack))
     assert expected in err.value.report()
+
+
+def test_source_type_survives_json_and_xlsx_round_trips(fresh_db: LibraryStore, mini_pack: dict,
+                                                         tmp_path: Path) -> None:
+    mini_pack["criteria"][1]["source_type"] = ["eu-gpp", "norm"]
+    apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "in.json", mini_pack))))
+    cid = mini_pack["criteria"][1]["id"]
+    approve_pending(fresh_db, cid)
+    assert fresh_db.criterion(cid).source_type == ["eu-gpp", "norm"]
+    for name in ("out.json", "out.xlsx"):
+        export_pack(fresh_db, tmp_path / name)
+        pack = read_pack(tmp_path / name)
+        assert next(c for c in pack.criteria if c.id == cid).source_type == ["eu-gpp", "norm"], name
+        assert not plan_import(fresh_db, pack).has_changes, name
+    assert json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["criteria"][1]["source_type"] == [
+        "eu-gpp", "norm"]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (["eu"], "veld 'Soort bron': onbekende soort bron 'eu' (kies uit eu-gpp, nationaal, wet, norm, overig)"),
+    (["wet", "wet"], "veld 'Soort bron': soort bron noemt een waarde twee keer"),
+    ("eu-gpp", "veld 'Soort bron': moet een lijst met tekst zijn"),
+])
+def test_a_wrong_source_type_is_refused_with_its_place(fresh_db, mini_pack, tmp_path, value, expected) -> None:
+    before = db_fingerprint(fresh_db.path)
+    mini_pack["criteria"][0]["source_type"] = value
+    with pytest.raises(PackError) as err:
+        read_pack(write_json(tmp_path / "bad.json", mini_pack))
+    assert expected in err.value.report()
+    assert db_fingerprint(fresh_db.path) == before

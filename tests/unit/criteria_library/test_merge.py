@@ -37,10 +37,12 @@ class Govs:
         self.n = 0
         self.update()
 
-    def update(self):
+    def release_folder(self) -> Path:
         self.n += 1
-        folder = release(self.a, self.key, self.tmp / f"rel{self.n}", f"1.{self.n}")
-        plan = plan_update(self.b, read_release(folder))
+        return release(self.a, self.key, self.tmp / f"rel{self.n}", f"1.{self.n}")
+
+    def update(self):
+        plan = plan_update(self.b, read_release(self.release_folder()))
         apply_update(self.b, plan, backup=False)
         return plan
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from criteria_library import cpv
 from criteria_library.errors import LibraryError
@@ -114,6 +114,10 @@ class FakeLibrary:
 
     def criteria_by_ids(self, ids: Iterable[str]) -> dict[str, Criterion]:
         return {i: self._criteria[i] for i in ids if i in self._criteria}
+
+    def criteria_at_versions(self, wanted: Mapping[str, int]) -> dict[str, Criterion]:
+        """Only current versions are known here (the store's history is tested against the real store)."""
+        return {i: self._criteria[i] for i, v in wanted.items() if i in self._criteria and self._criteria[i].version == v}
 
     def criterion(self, cid: str) -> Criterion:
         if cid not in self._criteria:

@@ -148,3 +148,30 @@ def test_the_inkoopbeleid_maximum_itself_is_still_allowed_one_euro_more_is_not(f
     assert not found(tender, fake_lib, "procedure-national", policy=own)
     tender.estimated_value_eur = 100_001
     assert found(tender, fake_lib, "procedure-national", policy=own)
+
+
+# ---- social and other specific services (Annex XIV): EUR 750.000, the light regime above it
+@pytest.mark.parametrize(("value", "required"), [(749_999, False), (750_000, True)])
+def test_social_services_have_their_own_threshold(fake_lib, tender, value, required):
+    tender.package, tender.cpv, tender.procedure = "catering", ["55520000-1"], "nationaal-openbaar"
+    tender.estimated_value_eur = value
+    errors = found(tender, fake_lib, "procedure-eu-required")
+    assert bool(errors) == required
+    if required:
+        assert "€ 750.000" in errors[0].message and "verlicht regime" in errors[0].message
+    else:
+        assert "geen Europese aanbestedingsplicht" in found(tender, fake_lib, "social-services")[0].message
+
+
+def test_a_catering_tender_of_500000_under_a_national_procedure_is_no_longer_refused(fake_lib, tender):
+    """It was refused with the EUR 216.000 threshold for supplies and services."""
+    tender.package, tender.procedure, tender.estimated_value_eur = "catering", "nationaal-openbaar", 500_000
+    tender.cpv, tender.main_object = ["55520000-1", "15000000-8"], "diensten"  # catering with the food it serves
+    assert not found(tender, fake_lib, "procedure-eu-required")
+    tender.main_object = None  # a mix of services and supplies without a main object: the lower threshold stays
+    assert found(tender, fake_lib, "procedure-eu-required")
+
+
+def test_a_european_procedure_above_the_social_threshold_names_the_light_regime(fake_lib, tender):
+    tender.cpv, tender.estimated_value_eur = ["79952000-2"], 900_000  # event services
+    assert "verlicht regime" in found(tender, fake_lib, "social-services")[0].message

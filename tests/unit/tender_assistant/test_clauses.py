@@ -49,3 +49,25 @@ def test_gap_and_findings_use_the_placeholders_label_not_its_name(fake_lib, tend
     fake_lib._criteria["BED-M-02"] = labelled
     texts = [f.text() for f in check_tender(tender, fake_lib) if f.code == "placeholder-missing"]
     assert texts and all("Reparatietermijn" in t and "reparatie_dagen" not in t and "{{" not in t for t in texts)
+
+
+def test_a_joint_tender_names_the_defined_term_not_the_penvoerder(fake_lib):
+    """Issue 20: clauses named "Gemeente Purmerend" as the one party for five municipalities."""
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    tender = joint_workwear()
+    filled = fill_clause(tender, fake_lib.criterion("BED-C-01")).text
+    assert "kleding van Opdrachtgever kosteloos" in filled and "Purmerend" not in filled
+    tender.participants = []  # one authority: its own name, as before
+    assert "kleding van Gemeente Purmerend kosteloos" in fill_clause(tender, fake_lib.criterion("BED-C-01")).text
+
+
+def test_the_term_placeholder_states_the_options_as_every_document_does(fake_lib):
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    tender = joint_workwear()
+    filled = fill_clause(tender, fake_lib.criterion("BED-C-01")).text
+    assert filled.startswith("De opdrachtnemer neemt gedurende de looptijd van 36 maanden, twee keer 12 maanden "
+                             "verlenging, ten hoogste 60 maanden, alle afgedankte kleding")
+    tender.extension_options_months = []
+    assert "looptijd van 36 maanden alle afgedankte" in fill_clause(tender, fake_lib.criterion("BED-C-01")).text

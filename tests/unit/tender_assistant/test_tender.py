@@ -14,7 +14,7 @@ from tender_assistant.tender_parts import Planning
 
 def test_save_and_load_round_trip_keeps_everything(tmp_path, tender):
     tender.lots_reason = ""  # nothing of version 3 or 2 is used: the file stays version 1
-    tender.planning, tender.publication_date = Planning(), None
+    tender.planning, tender.publication_date, tender.purchase_conditions = Planning(), None, ""
     tender.criteria[3].text = "Eigen tekst voor {{opdrachtgever}}."
     path = tmp_path / "kleding.tender.json"
     save_tender(tender, path)

@@ -246,3 +246,18 @@ def test_native_workbook_numbers_are_amounts_as_they_are(tmp_path: Path, registe
     result = import_file(tmp_path / "lijst.xlsx", register, library)
     assert sorted(r.value_eur for r in register.records()) == [1000.5, 250_000, 1_250_000.5]
     assert result.total_eur == 1_250_000.5 + 250_000 + 1000.5
+
+
+def test_a_registered_contract_keeps_its_criteria_source_types_through_an_exchange_file(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    from tender_assistant.monitoring.exchange import read_exchange
+
+    import_file(write_csv(tmp_path / "a.csv", [ROWS[0]]), register, library)
+    [record] = register.records()
+    expected = library.criterion("MEU-M-01").source_type
+    assert expected and record.criteria[0].source_type == expected
+    export_register(register, tmp_path / "uit.json")
+    [again] = read_exchange(tmp_path / "uit.json")
+    assert again.criteria[0].source_type == expected
+    report = summarise([again], CountingRule(), 2025)
+    assert "eu" in report.lines[0].eforms["BT-805"]

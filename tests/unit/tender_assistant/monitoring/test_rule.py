@@ -191,6 +191,21 @@ def test_eforms_values_per_record() -> None:
     assert report.lines[1].eforms == {"BT-774": None, "BT-805": ["other"]}
 
 
+def test_bt805_follows_the_source_type_not_words_in_the_source() -> None:
+    weee = replace(crit("ELE-C-01", "contractbepaling", source="Richtlijn 2012/19/EU (AEEA); Milieu Centraal"),
+                   source_type=["wet", "overig"])
+    both = replace(crit("MEU-M-01", "minimumeis", source="Eigen tekst"), source_type=["eu-gpp", "nationaal"])
+    report = summarise([rec(criteria=[weee]), rec(criteria=[both])], RULE, 2025)
+    # the text search marked the WEEE directive and the word 'Milieu' as EU GPP criteria
+    assert report.lines[0].eforms["BT-805"] == ["other"]
+    assert report.lines[1].eforms["BT-805"] == ["eu", "national"]
+
+
+def test_bt805_of_a_criterion_captured_before_source_types() -> None:
+    old = crit("ELE-C-01", "contractbepaling", source="Richtlijn 2012/19/EU (AEEA); Milieu Centraal")
+    assert summarise([rec(criteria=[old])], RULE, 2025).lines[0].eforms["BT-805"] == ["other"]
+
+
 def test_the_rule_is_stated_with_its_numbers() -> None:
     text = " ".join(replace(RULE, min_weight=7.5, excluded_packages=("catering",)).describe())
     assert "7,5%" in text and "catering" in text and "50% in 2025" in text
