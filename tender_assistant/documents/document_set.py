@@ -336,7 +336,7 @@ def price_basis(tender: Tender) -> list[Block]:
                            "exclusief btw" + (", per perceel" if len(tender.effective_lots()) > 1 else "") + ". De "
                            "fictieve hoeveelheden dienen alleen om de inschrijvingen op dezelfde manier te "
                            "vergelijken; ze zijn geen toezegging van afname. De inschrijver vult alleen de prijzen "
-                           "per eenheid in; een prijs van nul of een negatieve prijs is niet toegestaan."))
+                           "per eenheid in; een negatieve prijs is niet toegestaan."))
     if tender.framework_agreement:
         sentence = framework_sentence(tender)
         if tender.maximum_value_eur is None:
@@ -499,8 +499,8 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
         f"Dit programma van eisen hoort bij de aanbestedingsleidraad van '{tender.title}'. Het bevat de circulaire "
         "eisen: de minimumeisen waaraan elke inschrijving voldoet. Bijlage A zegt per eis met welk bewijs de "
         "inschrijver aantoont dat hij eraan voldoet."), Paragraph([
-            Run("Samen met de functionele specificatie van de opdracht, die de opdrachtgever zelf opstelt, vormt het "
-                "het volledige programma van eisen. De functionele specificatie: "), spec, Run(".")])]
+            Run("Samen met de functionele specificatie van de opdracht, die de opdrachtgever zelf opstelt, vormt dit "
+                "document het volledige programma van eisen. De functionele specificatie: "), spec, Run(".")])]
     letters = iter("ABCDE")
     pve: list[Block] = [*pve_intro, *parts.get("minimumeisen", []), *_annex(_evidence_for(parts, ("ME",)), next(letters))]
     contract_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
