@@ -15,13 +15,14 @@ from criteria_library.infra.text import euro as _euro
 from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
 from criteria_library.validation import value_out_of_range
 
-from . import lot_checks, procurement_policy, terms, thresholds
-from .clauses import clause_text, fill_clause, placeholder_label
+from . import document_checks, lot_checks, procurement_policy, terms, thresholds
+from .clauses import clause_text, fill_clause, placeholder_label, with_tender_floor
 from .errors import TenderError
 from .library import Library
 from .scoring import weights_sum_problem
 from .tender import (
     EUROPEAN_PROCEDURES,
+    FIELD_LABELS,
     PROCEDURE_VALUES,
     PROCEDURES,
     TENDER_PLACEHOLDERS,
@@ -102,6 +103,9 @@ def place_label(where: str, lang: str = "nl") -> str:
     en = lang == "en"
     if where in PLACE_LABELS:
         return PLACE_LABELS[where][1 if en else 0]
+    if where in FIELD_LABELS:  # the tender file's other fields (planning dates) as the wizard names them
+        label = FIELD_LABELS[where][1 if en else 0]
+        return label[:1].upper() + label[1:]
     lot = _LOT_PLACE.match(where)
     if lot:
         lot_id, rest = lot.groups()
@@ -153,13 +157,18 @@ def resolve_chosen(tender: Tender, library: Library) -> tuple[list[Criterion], l
     wanted = {e.id: e.version for e in tender.criteria
               if e.version is not None and e.id in current and current[e.id].version != e.version}
     older = library.criteria_at_versions(wanted) if wanted else {}
-    chosen = [older.get(i, current[i]) for i in ids if i in current]
+    # a floor that mirrors a requirement (floor_from) takes the value the tender gives that requirement
+    chosen = [with_tender_floor(tender, older.get(i, current[i])) for i in ids if i in current]
     return chosen, [i for i in ids if i not in current], current
 
 
 def check_tender(tender: Tender, library: Library, today: date | None = None,
-                 policy: thresholds.NationalAdvice | None = None, rule: CountingRule | None = None) -> list[Finding]:
+                 policy: thresholds.NationalAdvice | None = None, rule: CountingRule | None = None,
+                 documents: str = "set") -> list[Finding]:
     """Every problem and piece of advice for a tender, errors first.
+
+    documents: whose open gaps are errors: "set" (the document set a buyer publishes, the default) or "single"
+    (the one document `export --out` writes).
 
     policy: the organisation's inkoopbeleid values for supplies and services (default: the values stored in the
     library, else the stated default). rule: the organisation's counting rule, read once by the caller from the
@@ -186,6 +195,10 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     _check_reference_age(tender, criteria, f)
     _check_ambition(tender, criteria, f)
     _check_circular(tender, criteria, f, rule)
+    if not unknown:
+        document_checks.check_references(tender, library, criteria, f)
+        reported = [x.where for x in f if x.severity == Severity.ERROR and x.where]
+        document_checks.check_documents(tender, library, criteria, reported, f, single=documents == "single")
     order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}
     return sorted(f, key=lambda x: order[x.severity])
 
@@ -254,7 +267,8 @@ def _check_cpv_package(t: Tender, code: str, library: Library, f: _Findings) -> 
 
 def _check_values(t: Tender, criteria: list[Criterion], f: _Findings) -> None:
     """Advice for values that no chosen criterion uses: usually a misspelt placeholder name."""
-    used: set[str] = set(TENDER_PLACEHOLDERS) | set(PROCEDURE_VALUES)  # the leidraad's procedure chapter uses these
+    # the leidraad's procedure chapter and the set's documents use these
+    used: set[str] = set(TENDER_PLACEHOLDERS) | set(PROCEDURE_VALUES) | set(document_checks.DOCUMENT_FACTS)
     used_by: dict[str, set[str]] = {}
     for c in criteria:
         own: set[str] = set()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from criteria_library.models import PLACEHOLDER_RE, Criterion
+from criteria_library.infra.text import parse_number
+from criteria_library.models import PLACEHOLDER_RE, Criterion, RelativeScoring
 
 from .contract_term import tender_term
 from .tender import Tender
@@ -74,13 +75,19 @@ def tender_placeholder_values(tender: Tender) -> dict[str, str]:
 
 
 def resolve(name: str, tender: Tender, criterion: Criterion) -> tuple[str | None, Source]:
-    """The value for one placeholder and where it came from."""
+    """The value for one placeholder and where it came from; a placeholder the scoring's floor mirrors
+    (floor_from) takes the companion requirement's value unless the criterion has its own."""
     own = tender_placeholder_values(tender)
     if name in own:
         return own[name], Source.TENDER
     value = tender.value_for(criterion.id, name)
     if value is not None and str(value).strip():
         return str(value), Source.VALUE
+    link = criterion.floor_from
+    if link is not None and link.placeholder == name and link.criterion != criterion.id:
+        linked = tender.value_for(link.criterion, name)
+        if linked is not None and linked.strip():
+            return linked, Source.VALUE
     default = criterion.placeholders.get(name)
     if default is not None and str(default).strip():
         return str(default), Source.DEFAULT
@@ -120,3 +127,23 @@ def fill_clause(tender: Tender, criterion: Criterion, text: str | None = None) -
 def fill_text(tender: Tender, criterion: Criterion, text: str) -> str:
     """Any text of a criterion (e.g. its verification) with placeholders filled."""
     return fill_clause(tender, criterion, text).text
+
+
+def floor_value(tender: Tender, criterion: Criterion) -> str | None:
+    """The value the tender gives the placeholder a scoring's floor mirrors (floor_from), or None when unset."""
+    link = criterion.floor_from
+    if link is None:
+        return None
+    value = tender.value_for(link.criterion, link.placeholder)
+    return value.strip() if value is not None and value.strip() else None
+
+
+def with_tender_floor(tender: Tender, criterion: Criterion) -> Criterion:
+    """The criterion with a relative scoring's floor set to the value the tender gives its companion requirement
+    (floor_from), so the leidraad, the eisenlijst and the simulator use the number the programma van eisen states."""
+    s = criterion.scoring
+    value = floor_value(tender, criterion)
+    number = parse_number(value) if value is not None else None
+    if not isinstance(s, RelativeScoring) or number is None or number == s.floor:
+        return criterion
+    return replace(criterion, scoring=replace(s, floor=number))

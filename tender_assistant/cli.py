@@ -95,7 +95,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     target.add_argument("--out", type=Path, metavar="BESTAND.docx", help="het Word-bestand dat ontstaat")
     target.add_argument("--set", type=Path, metavar="MAP",
                         help="schrijf de documentenset in deze map: aanbestedingsleidraad.docx, "
-                        "programma-van-eisen.docx, contractbijlage.docx, eisenlijst.xlsx en borgingsplan.xlsx")
+                        "programma-van-eisen.docx, contractbijlage.docx, eisenlijst.xlsx, borgingsplan.xlsx en "
+                        "prijsformulier.xlsx")
     export.add_argument("--template", type=Path, metavar="SJABLOON", help="huisstijl: .docx of .dotx van de organisatie")
     export.add_argument("--contract-template", type=Path, metavar="SJABLOON",
                         help="met --set: sjabloon voor de contractbijlage (standaard de --template)")
@@ -230,11 +231,20 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _template_findings(path: Path, tender: Tender, library: Library) -> list:
-    """Findings on a template: chapters of the tender it has no place for (errors, as in a final export), markers the
-    export cannot fill, and what is dropped from it (external links, macros)."""
+    """Findings on a template: chapters of the tender it has no place for (errors, as in a final export), text left
+    for the buyer ('[zaaknummer]') and paragraphs contradicting a generated chapter (errors), markers the export
+    cannot fill, and what is dropped from it (external links, macros)."""
     from .checks import Finding, Severity, resolve_criteria
+    from .documents.document_set import LEIDRAAD, set_plans
     from .documents.house_style import load_template
-    from .documents.markers import block_markers, marker_problems, unplaced_chapters, unplaced_problem
+    from .documents.markers import (
+        block_markers,
+        buyer_text_problems,
+        contradiction_problems,
+        marker_problems,
+        unplaced_chapters,
+        unplaced_problem,
+    )
     from .documents.plan import build_plan
 
     notes: list[str] = []
@@ -246,6 +256,16 @@ def _template_findings(path: Path, tender: Tender, library: Library) -> list:
             nl, en = unplaced_problem(key, part)
             found.append(Finding(Severity.ERROR, "template-chapter-missing", nl, en=en, where=path.name))
     found += [Finding(Severity.ADVICE, "template-marker", p, en=p, where=path.name) for p in marker_problems(doc)]
+    found += [Finding(Severity.ERROR, "template-buyer-text", nl, en=en, where=path.name)
+              for nl, en in buyer_text_problems(doc)]
+    try:
+        leidraad = set_plans(tender, library, concept=True)[LEIDRAAD] if not resolve_criteria(tender, library)[1] \
+            else None
+    except TenderError:
+        leidraad = None  # the tender's own findings say why its documents cannot be built yet
+    if leidraad is not None:
+        found += [Finding(Severity.ERROR, "template-contradiction", nl, en=en, where=path.name)
+                  for nl, en in contradiction_problems(doc, leidraad)]
     found += [Finding(Severity.INFO, "template-dropped", n, en=n, where=path.name) for n in notes]
     return found
 
@@ -284,6 +304,7 @@ def _export(args: argparse.Namespace) -> int:
     from .documents.document_set import SET_FILES, export_set
     from .documents.export import export_tender, refuse_overwriting_input
     from .documents.house_style import load_template
+    from .documents.markers import buyer_text_problems
     from .documents.pdf import docx_to_pdf, require_libreoffice
     from .monitoring.register_file import rule_for_library
     from .output import refuse_existing
@@ -307,15 +328,21 @@ def _export(args: argparse.Namespace) -> int:
         refuse_existing([*outputs, *pdfs])
     tender = load_tender(args.file)
     notes: list[str] = []
+    leftover: list[str] = []
     for template in (args.template, args.contract_template):
         if template is not None:
-            load_template(template, notes)  # a bad template is reported before any other work
+            # a bad template is reported before any other work
+            leftover += [f"{template.name}: {nl}" for nl, _ in buyer_text_problems(load_template(template, notes))]
     for note in notes:
         print(f"let op: {escape_unprintable(note)}", file=sys.stderr)
     store = _open_library(args)
     try:
-        findings = check_tender(tender, store, rule=rule_for_library(store.path))
+        findings = check_tender(tender, store, rule=rule_for_library(store.path),
+                                documents="set" if args.set is not None else "single")
         errors = [f for f in findings if f.severity == Severity.ERROR]
+        if leftover and not args.concept:
+            raise TenderError(f"{leftover[0]}; of maak een concept met --concept",
+                              en=f"{leftover[0]}; or make a draft with --concept")
         if errors and not args.concept:
             raise TenderError(f"de aanbesteding bevat {len(errors)} {'fout' if len(errors) == 1 else 'fouten'} "
                               f"(eerste: {errors[0].text()}); los die op of maak een concept met --concept",

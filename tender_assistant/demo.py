@@ -7,6 +7,7 @@ deletes and rebuilds it from the shipped starter library. No Qt here; the GUI an
 from __future__ import annotations
 
 import shutil
+from datetime import date
 from pathlib import Path
 
 from criteria_library.infra import paths
@@ -15,10 +16,27 @@ from criteria_library.store import LibraryStore
 
 from .matching import suggest_criteria
 from .tender import Tender, TenderCriterion, save_tender
+from .tender_parts import Planning
 
 DEMO_FOLDER = "demo"
 LIBRARY_FILE = "library.db"
 MARKER = ".tender-assistant-demo"
+
+
+def _facts() -> dict:
+    """The facts every example tender has entered, so it exports as a final set without open gaps."""
+    return {
+        "values": {"contactpersoon": "mw. J. de Vries, inkoop@voorbeeldstad.nl", "platform": "TenderNed",
+                   "klachtenmeldpunt": "klachtenmeldpunt.aanbesteden@voorbeeldstad.nl",
+                   "functionele_specificatie": "bijlage 1 bij deze leidraad, Functionele specificatie",
+                   "tijdstip_inschrijving": "12.00 uur"},
+        "purchase_conditions": "de Algemene Inkoopvoorwaarden van Gemeente Voorbeeldstad 2024",
+        "publication_date": date(2027, 2, 1),
+        "planning": Planning(submission_deadline=date(2027, 3, 22), questions_deadline=date(2027, 2, 22),
+                             answers_date=date(2027, 3, 3), award_decision_date=date(2027, 4, 19),
+                             contract_start_date=date(2027, 6, 1), bid_validity_days=90),
+    }
+
 
 # The two example tenders: (file name, package, ambition level, tender fields)
 EXAMPLES: list[tuple[str, str, int, dict]] = [
@@ -122,7 +140,7 @@ def _write_demo_register(store: LibraryStore, folder: Path) -> None:
 
 def example_tender(store: LibraryStore, package: str, level: int, fields: dict) -> Tender:
     """An example tender with the criteria the drafting core suggests for its package and level."""
-    tender = Tender(package=package, ambition_level=level, **fields)
+    tender = Tender(package=package, ambition_level=level, **{**_facts(), **fields})
     known = {p.slug for p in store.packages()}
     if package not in known:
         tender.package = ""

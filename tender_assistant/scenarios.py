@@ -89,6 +89,8 @@ SCENARIO_TENDERS: list[tuple[str, str, int, dict, list[tuple[str, int | None]] |
         "description": "Vervanging en beheer van circa 3.000 verkeersborden en palen, met terugname, opknappen "
                        "en hergebruik van vrijkomende borden.",
         "cpv": ["34992200-9"], "estimated_value_eur": 350000, "contract_term_months": 48, "price_weight": 40,
+        "lots_reason": "Levering, plaatsing, terugname en opknappen van borden vormen één keten met één "
+                       "verantwoordelijke; percelen zouden de terugname van de plaatsing scheiden.",
     }, None),
     (WEIGHTS_FILE, "meubilair", 1, {
         "title": "Oefening: verdeel de weging (vergaderstoelen)",

@@ -34,6 +34,7 @@ from criteria_library.models import (
     example_offers,
 )
 
+from .clauses import with_tender_floor
 from .errors import TenderError
 from .tender import DEFAULT_PRICE_RULE, PRICE_RULES, Tender
 from .tender_parts import DEFAULT_TIE_RULE
@@ -115,6 +116,7 @@ def setup_for(tender: Tender, criteria: Sequence[Criterion]) -> ScoringSetup:
     for c in criteria:
         if c.kind != Kind.AWARD:
             continue
+        c = with_tender_floor(tender, c)  # the floor the programma van eisen states (floor_from)
         scoring = c.scoring if c.scoring is not None else UNTYPED_SCALE
         entry = tender.entry(c.id)
         weight = None if isinstance(scoring, DiscountScoring) else float(entry.weight or 0 if entry else 0)

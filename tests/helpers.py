@@ -52,3 +52,34 @@ def approve_pending(store, *ids: str) -> None:
             store.set_status(cid, Status.PUBLISHED)
     finally:
         store.author = author
+
+
+def with_facts(tender):
+    """The tender with the facts a final document set needs (contact, platform, functional specification, planning),
+    so its documents hold no open gap."""
+    from datetime import date
+
+    from tender_assistant.tender_parts import Planning
+
+    tender.values = {"contactpersoon": "J. de Vries, inkoop@voorbeeld.nl", "platform": "TenderNed",
+                     "klachtenmeldpunt": "klachtenmeldpunt@voorbeeld.nl",
+                     "functionele_specificatie": "bijlage 1, Functionele specificatie",
+                     "tijdstip_inschrijving": "12.00 uur", **tender.values}
+    tender.purchase_conditions = tender.purchase_conditions or "ARIV 2018"
+    tender.publication_date = tender.publication_date or date(2027, 2, 1)
+    if tender.planning.is_default():
+        tender.planning = Planning(submission_deadline=date(2027, 3, 22), questions_deadline=date(2027, 2, 22),
+                                   answers_date=date(2027, 3, 3), award_decision_date=date(2027, 4, 19),
+                                   contract_start_date=date(2027, 6, 1), bid_validity_days=90)
+    return tender
+
+
+def without_facts(tender):
+    """The tender as the buyer starts it: none of the facts with_facts adds (so its documents hold open gaps)."""
+    from dataclasses import replace
+
+    from tender_assistant.tender_parts import Planning
+
+    facts = ("contactpersoon", "platform", "klachtenmeldpunt", "functionele_specificatie", "tijdstip_inschrijving")
+    return replace(tender, values={k: v for k, v in tender.values.items() if k not in facts}, planning=Planning(),
+                   publication_date=None, purchase_conditions="")

@@ -4,7 +4,7 @@ file it is given (library packs, bids, contract lists, supplier data sheets).
 Writing. openpyxl turns any string that starts with '=' into a live formula, so a criterion or contract titled
 '=HYPERLINK(...)' would become a link in an exported workbook, and Excel, LibreOffice and Google Sheets also start a
 formula on '+', '-' and '@' (and after a leading tab or carriage return) when a user edits such a cell. Every value
-goes through `set_cell` or `append_row`: strings are stored as text (data type 's'), never changed, and cells that
+goes through `set_cell` or `append_row` (formulas the app builds itself through `set_formula`): strings are stored as text (data type 's'), never changed, and cells that
 start like a formula get Excel's "quote prefix" flag so that editing them keeps them text. Nothing is added to the
 text, so reading the workbook back gives exactly what was written. A control character no cell can hold is either
 refused with a clear message (the default: packs and document sets must not change their content silently) or,
@@ -87,6 +87,19 @@ def set_cell(ws: Any, row: int, column: int, value: Any, *, escape: bool = False
     cell = ws.cell(row=row, column=column)
     cell.value = _storable(value, escape)
     return as_text(cell)
+
+
+# The only formulas the app writes: arithmetic over cell references and SUM, never text from a user or a library.
+OWN_FORMULA_RE = re.compile(r"=(?:SUM\(|[A-Z]{1,3}[0-9]{1,7}|[-+*/():, ]|[0-9.])+")
+
+
+def set_formula(ws: Any, row: int, column: int, formula: str) -> Any:
+    """Write a formula of the app's own making ('=D2*E2', '=SUM(F2:F16)'); anything else is a programming error."""
+    if not OWN_FORMULA_RE.fullmatch(formula):
+        raise ValueError(f"not a formula of our own: {formula!r}")
+    cell = ws.cell(row=row, column=column)
+    cell.value = formula
+    return cell
 
 
 def append_row(ws: Any, values: Iterable[Any], *, escape: bool = False) -> None:

@@ -75,7 +75,7 @@ def make_default_template(path: Path) -> Path:
         run.font.size, run.font.color.rgb = Pt(8), GREY
     footer = section.footer.paragraphs[0]
     footer.paragraph_format.tab_stops.add_tab_stop(Cm(16), WD_TAB_ALIGNMENT.RIGHT)
-    run = footer.add_run("{{opdrachtgever}}\tPagina ")
+    run = footer.add_run("{{opdrachtgever}} – {{documenttype}}\tPagina ")
     run.font.size, run.font.color.rgb = Pt(8), GREY
     _field(footer, "PAGE")
     run = footer.add_run(" van ")
@@ -103,11 +103,12 @@ def make_model_leidraad(path: Path) -> Path:
             body.remove(child)
     cover = doc.sections[0]
     cover.different_first_page_header_footer = False
-    cover.header.paragraphs[0].text = "{{opdrachtgever}} – {{titel}}"  # also right on the set's other documents
+    # also right on the set's other documents: each names itself
+    cover.header.paragraphs[0].text = "{{opdrachtgever}} – {{titel}} – {{documenttype}}"
     for run in cover.header.paragraphs[0].runs:
         run.font.size, run.font.color.rgb = Pt(8), GREY
     doc.add_paragraph("{{opdrachtgever}}", style="Subtitle")
-    doc.add_paragraph("Aanbestedingsleidraad", style="Title")
+    doc.add_paragraph("{{documenttype}}", style="Title")
     doc.add_paragraph("{{titel}}", style="Subtitle")
     facts = doc.add_table(rows=0, cols=2)
     facts.style = doc.styles["Table Grid"]
@@ -134,8 +135,12 @@ def make_model_leidraad(path: Path) -> Path:
     doc.add_paragraph("{{planning}}")
     doc.add_paragraph("Geschiktheidseisen", style="Heading 1")
     doc.add_paragraph("{{geschiktheidseisen}}")
+    doc.add_paragraph("Minimumeisen", style="Heading 1")
+    doc.add_paragraph("{{minimumeisen}}")
     doc.add_paragraph("Gunning", style="Heading 1")
     doc.add_paragraph("{{gunningscriteria}}")
+    doc.add_paragraph("Contractbepalingen", style="Heading 1")
+    doc.add_paragraph("{{contractbepalingen}}")
     doc.add_paragraph("Voorwaarden", style="Heading 1")
     # The uitsluitingsgronden, the UEA and the inkoopvoorwaarden are generated in {{planning}} from the tender; a
     # text of the model's own here would repeat or contradict them.

@@ -19,28 +19,32 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from criteria_library.infra.spreadsheets import SheetError, cell_number, read_rows, set_cell
-from criteria_library.infra.text import NumberError, shown
+from criteria_library.infra.spreadsheets import SheetError, cell_number, read_rows, set_cell, set_formula
+from criteria_library.infra.text import NumberError, euro, shown
 from criteria_library.models import KIND_ORDER, Criterion, Kind
 
 from ..checks import resolve_criteria
 from ..clauses import fill_clause, fill_text
+from ..document_checks import PENALTY_REFERENCE_RE, penalty_clause
 from ..errors import TemplateError, TenderError
 from ..library import Library
 from ..output import write_output
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
+from .gaps import fact_run
 from .house_style import load_template
 from .invulhulp import write_invulhulp
 from .lot_chapters import agreement, in_documents
 from .markers import block_markers, split_parts
 from .plan import (
+    BUYER_ANNEX_TITLE,
     KIND_CODES,
     Block,
     DocumentPlan,
     Heading,
     PageBreak,
     Paragraph,
+    Run,
     Style,
     Table,
     Toc,
@@ -56,20 +60,43 @@ CONTRACT = "contractbijlage.docx"
 EISENLIJST = "eisenlijst.xlsx"
 BORGINGSPLAN = "borgingsplan.xlsx"
 INVULHULP = "tenderned-invulhulp.xlsx"
-SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN, INVULHULP)
+PRIJSFORMULIER = "prijsformulier.xlsx"
+SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN, INVULHULP, PRIJSFORMULIER)
+PRICE_POSTS = 15  # rows for the buyer's posts on each price sheet
+PRICE_COLUMNS = ["Post", "Omschrijving", "Eenheid", "Fictieve hoeveelheid", "Prijs per eenheid (EUR, excl. btw)",
+                 "Bedrag (EUR, excl. btw)"]
+PRICE_TOTAL = "Beoordelingsprijs (totaal)"
 
-MOMENT_RE = re.compile(r"(Bij inschrijving|Voor gunning|Bij gunning|Bij levering|Tijdens de uitvoering|Jaarlijks|"
-                       r"Na afloop|Bij oplevering|Na gunning)\s*:", re.IGNORECASE)
+MOMENT_RE = re.compile(r"(Bij inschrijving|Voor gunning|Bij gunning|Na gunning|Voor de uitvoering|Bij levering|"
+                       r"Bij oplevering|Tijdens de uitvoering|Jaarlijks|Aan het einde van elk contractjaar|Na afloop|"
+                       r"Aan het einde van (?:het contract|de overeenkomst|de looptijd))\s*:", re.IGNORECASE)
+# The moments as both workbooks name them (one vocabulary, so the eisenlijst and the borgingsplan agree per row).
+CANONICAL_MOMENT = {"bij gunning": "voor gunning", "na gunning": "voor de uitvoering", "bij oplevering": "bij levering",
+                    "aan het einde van elk contractjaar": "jaarlijks", "aan het einde van het contract": "na afloop",
+                    "aan het einde van de overeenkomst": "na afloop", "aan het einde van de looptijd": "na afloop"}
+MOMENT_ORDER = ["bij inschrijving", "voor gunning", "voor de uitvoering", "bij levering", "tijdens de uitvoering",
+                "jaarlijks", "na afloop"]
+DURING = ("tijdens de uitvoering", "jaarlijks")
 DOCUMENT_WORDS = re.compile(r"rapport|certificaat|beschrijving|plan\b|plan van|productblad|referentie|berekening|"
-                            r"overzicht|opgave|keurmerk|bewijs|lijst|monster|tekening|paspoort", re.IGNORECASE)
+                            r"overzicht|opgave|keurmerk|bewijs|lijst|monster|tekening|paspoort|dossier|"
+                            r"(?:ondertekende|getekende) [a-z]*verklaring|\w+verklaring van|garantievoorwaarden|"
+                            r"prijsformulier|formulier|kopie", re.IGNORECASE)
 YEARLY = re.compile(r"jaarlijks|per jaar|elk jaar|ieder jaar|jaarrapportage", re.IGNORECASE)
 CONSEQUENCE = {
     Kind.SELECTION: "de inschrijver wordt uitgesloten van verdere beoordeling",
     Kind.REQUIREMENT: "de inschrijving is ongeldig",
-    Kind.AWARD: "lagere score; wat is aangeboden en niet wordt nagekomen, is een tekortkoming onder de overeenkomst",
-    Kind.CONTRACT: "ingebrekestelling met een hersteltermijn; bij herhaling de maatregelen uit de overeenkomst "
-                   "(boete, ontbinding)",
+    Kind.AWARD: "lagere score; wat is aangeboden en niet wordt nagekomen, is een tekortkoming onder de overeenkomst: "
+                "ingebrekestelling met een hersteltermijn",
+    Kind.CONTRACT: "ingebrekestelling met een hersteltermijn; daarna nakoming, schadevergoeding of ontbinding",
 }
+
+
+def consequence(kind: Kind, penalty_number: str | None) -> str:
+    """What follows when a row is not met; the penalty only when a chosen clause (penalty_number) sets one."""
+    text = CONSEQUENCE[kind]
+    if penalty_number and kind in (Kind.AWARD, Kind.CONTRACT):
+        text += f"; de boete volgens {penalty_number}"
+    return text
 WHO = {Kind.SELECTION: "inkoper", Kind.REQUIREMENT: "inkoper", Kind.AWARD: "beoordelingscommissie",
        Kind.CONTRACT: "contractmanager"}
 
@@ -138,15 +165,19 @@ def _workbook_bytes(wb: Any, title: str, organisation: str, user: str) -> bytes:
 def moments(verification: str) -> list[str]:
     """'Bij inschrijving: ... Tijdens de uitvoering: ...' -> ['bij inschrijving', 'tijdens de uitvoering']."""
     found = [m.group(1).lower() for m in MOMENT_RE.finditer(verification)]
-    return list(dict.fromkeys(found))
+    return list(dict.fromkeys(CANONICAL_MOMENT.get(m, m) for m in found))
 
 
 def _segment(verification: str, moment: str) -> str:
+    """The text after a moment's label ('Bij inschrijving: ...'); a text without any label is asked at the bid."""
     parts = MOMENT_RE.split(verification)
+    if len(parts) == 1:
+        return verification if moment == "bij inschrijving" else ""
+    found = []
     for i in range(1, len(parts) - 1, 2):
-        if parts[i].lower() == moment:
-            return parts[i + 1]
-    return ""
+        if CANONICAL_MOMENT.get(parts[i].lower(), parts[i].lower()) == moment:
+            found.append(parts[i + 1])
+    return " ".join(found)
 
 
 def answer_type(verification: str) -> str:
@@ -155,17 +186,34 @@ def answer_type(verification: str) -> str:
     return "upload" if at_bid and DOCUMENT_WORDS.search(at_bid) else "ja/nee"
 
 
-def when_checked(kind: Kind, verification: str) -> str:
-    """At award, at delivery, yearly or during the contract: when the contract manager or buyer checks it."""
+def row_moments(kind: Kind, verification: str) -> list[str]:
+    """When a row is handed in and checked, the same in the eisenlijst and the borgingsplan: the moments its
+    verification names (a text without any: at the bid), and during the contract for what a contract clause or an
+    award offer promises (an offer binds, so it is monitored, not only scored)."""
     found = moments(verification)
-    when = []
-    if kind != Kind.CONTRACT or any(m in ("bij inschrijving", "voor gunning", "bij gunning") for m in found):
-        when.append("bij gunning")
-    if any(m in ("bij levering", "bij oplevering") for m in found):
-        when.append("bij levering")
-    if kind == Kind.CONTRACT or "tijdens de uitvoering" in found or "jaarlijks" in found:
-        when.append("jaarlijks" if YEARLY.search(verification) else "tijdens de uitvoering")
-    return ", ".join(dict.fromkeys(when))
+    if not found and kind != Kind.CONTRACT:
+        found = ["bij inschrijving"]
+    if kind in (Kind.AWARD, Kind.CONTRACT) and not any(m in DURING for m in found):
+        found.append("jaarlijks" if YEARLY.search(verification) else "tijdens de uitvoering")
+    return sorted(dict.fromkeys(found), key=MOMENT_ORDER.index)
+
+
+def asked_at_bid(kind: Kind, clause: str, verification: str) -> bool:
+    """Whether a contract clause asks for a document with the bid (a signed terugkoopverklaring), so the eisenlijst
+    must ask for it too."""
+    if kind != Kind.CONTRACT:
+        return False
+    at_bid = _segment(verification, "bij inschrijving") if MOMENT_RE.search(verification) else ""
+    in_clause = re.search(r"bij (?:zijn|de) inschrijving[^.]*", clause, re.IGNORECASE)
+    return bool(at_bid.strip()) or bool(in_clause and DOCUMENT_WORDS.search(in_clause.group(0)))
+
+
+def lot_ids(tender: Tender, cid: str) -> str:
+    """The lots a criterion belongs to, for the workbooks' Perceel column ('' for a tender without lots)."""
+    if not tender.lots:
+        return ""
+    found = [lot.id for lot in tender.lots if cid in lot.criterion_ids()]
+    return ", ".join(found) if found else "alle"
 
 
 def eisenlijst_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> tuple[list[list[object]],
@@ -173,20 +221,38 @@ def eisenlijst_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> tu
     """Rows of the questions sheet (selection, minimum requirements) and of the award sheet."""
     questions: list[list[object]] = []
     award: list[list[object]] = []
+    lots: list[object] = []
     for number, c in criteria:
         kind = c.kind
         verification = fill_text(tender, c, c.verification)
         clause = fill_clause(tender, c).text
-        if kind in (Kind.SELECTION, Kind.REQUIREMENT):
-            questions.append([number, kind.label_nl.lower(), c.title, clause, answer_type(verification), verification,
-                              ", ".join(moments(verification)) or "bij inschrijving", c.id])
+        when = ", ".join(row_moments(kind, verification))
+        if tender.lots:
+            lots = [lot_ids(tender, c.id)]
+        if kind in (Kind.SELECTION, Kind.REQUIREMENT) or asked_at_bid(kind, clause, verification):
+            answer = "upload" if kind == Kind.CONTRACT else answer_type(verification)
+            questions.append([number, kind.label_nl.lower(), c.title, clause, answer, verification, when, c.id,
+                              *lots])
         elif kind == Kind.AWARD:
             entry = tender.entry(c.id)
             weight = entry.weight if entry is not None else None
             scoring_type = str(c.scoring_type) if c.scoring_type is not None else ""
-            award.append([number, c.title, clause, fill_text(tender, c, c.scoring_text), scoring_type,
-                          weight if weight is not None else None, verification, c.id])
+            award.append([number, c.title, clause, scoring_in_words(tender, c), scoring_type,
+                          weight if weight is not None else None, verification, c.id, when, *lots])
     return questions, award
+
+
+def scoring_in_words(tender: Tender, c: Criterion) -> str:
+    """The award criterion's scoring exactly as the leidraad states it: scale, formula, explanation and weight."""
+    from .award_text import criterion_scoring
+
+    lines: list[str] = []
+    for b in criterion_scoring(tender, c):
+        if isinstance(b, Paragraph):
+            lines.append("".join(r.text for r in b.runs))
+        elif isinstance(b, Table):
+            lines.extend(f"{row[0]} {b.header[0].lower()}: {row[1]}" for row in b.rows)
+    return "\n".join(lines)
 
 
 def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out: Path, user: str = "") -> None:
@@ -195,29 +261,116 @@ def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out:
 
     questions, award = eisenlijst_rows(tender, criteria)
     wb = Workbook()
+    lot_column = ["Perceel"] if tender.lots else []
     _sheet(wb, "Eisen", ["Nr.", "Soort", "Onderwerp", "Vraag aan de inschrijver", "Antwoordtype", "Bewijsmiddel",
-                         "Moment", "Kenmerk"], questions, [7, 16, 30, 70, 11, 50, 20, 12], first=True)
-    award_rows: list[list[object]] = [["Prijs", "Prijs", "De inschrijvingsprijs volgens het prijsformulier.",
-                                       "", "", tender.price_weight, "", ""], *award]
+                         "Moment", "Kenmerk", *lot_column], questions, [7, 16, 30, 70, 11, 50, 20, 12, 10], first=True)
+    from .award_text import price_rule_text
+
+    price_basis_text = " ".join("".join(r.text for r in b.runs) for b in price_basis(tender) if isinstance(b, Paragraph))
+    award_rows: list[list[object]] = [["Prijs", "Prijs", f"De prijzen per eenheid in {PRIJSFORMULIER}. "
+                                       + price_basis_text, price_rule_text(tender), tender.price_rule,
+                                       tender.price_weight, PRIJSFORMULIER, "", "bij inschrijving",
+                                       *(["alle"] if tender.lots else [])], *award]
     _sheet(wb, "Gunningscriteria", ["Nr.", "Criterium", "Wat de inschrijver beschrijft of aanbiedt", "Beoordeling",
-                                    "Beoordelingstype", "Weging (%)", "Bewijsmiddel", "Kenmerk"],
-           award_rows, [7, 30, 60, 50, 16, 11, 45, 12])
+                                    "Beoordelingstype", "Weging (%)", "Bewijsmiddel", "Kenmerk", "Moment",
+                                    *lot_column], award_rows, [7, 30, 60, 50, 16, 11, 45, 12, 20, 10])
     write_output(out, _workbook_bytes(wb, f"Eisenlijst – {tender.title}", tender.organisation, user))
+
+
+def write_prijsformulier(tender: Tender, out: Path, user: str = "") -> None:
+    """prijsformulier.xlsx: per lot the buyer's posts, units and fictitious quantities, the bidder's unit prices, and
+    formulas for each amount and the total (the evaluation price). Only the unit prices are open to the bidder."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, Protection
+
+    wb = Workbook()
+    lots = tender.effective_lots()
+    for index, lot in enumerate(lots):
+        title = "Prijsformulier" if len(lots) == 1 else f"Perceel {lot.id}"[:31]
+        ws = _sheet(wb, title, PRICE_COLUMNS, [[i] for i in range(1, PRICE_POSTS + 1)], [7, 50, 14, 14, 18, 18],
+                    first=index == 0)
+        ws.auto_filter.ref = None
+        last = PRICE_POSTS + 1
+        for row in range(2, last + 1):
+            set_formula(ws, row, 6, f"=D{row}*E{row}")
+            ws.cell(row=row, column=5).protection = Protection(locked=False)  # the bidder's column
+        total = last + 1
+        set_cell(ws, total, 2, PRICE_TOTAL).font = Font(bold=True)
+        set_formula(ws, total, 6, f"=SUM(F2:F{last})").font = Font(bold=True)
+        for row, note in enumerate(price_form_notes(tender), start=total + 2):
+            set_cell(ws, row, 2, note)
+        ws.protection.sheet = True  # no password: the buyer lifts it to fill in the posts, then sets it again
+    write_output(out, _workbook_bytes(wb, f"Prijsformulier – {tender.title}", tender.organisation, user))
+
+
+def price_form_notes(tender: Tender) -> list[str]:
+    """The explanation under the price sheet, as the leidraad states it."""
+    notes = ["De opdrachtgever vult vóór publicatie de posten, eenheden en fictieve hoeveelheden in; de inschrijver "
+             "vult alleen de kolom 'Prijs per eenheid' in. De andere cellen zijn beveiligd (zonder wachtwoord).",
+             "De fictieve hoeveelheden dienen alleen om de inschrijvingen op dezelfde manier te vergelijken; ze zijn "
+             "geen toezegging van afname."]
+    if tender.framework_agreement:
+        notes.append(framework_sentence(tender))
+    return notes
+
+
+def framework_sentence(tender: Tender) -> str:
+    """A framework agreement's maximum, as the leidraad and the price form state it (art. 2.140 Aw: its scope)."""
+    if tender.maximum_value_eur is None:
+        return ("Dit is een raamovereenkomst; de maximale waarde over de hele looptijd, met opties, is [in te "
+                "vullen] exclusief btw.")
+    return (f"Dit is een raamovereenkomst; de maximale waarde over de hele looptijd, met opties, is "
+            f"{euro(tender.maximum_value_eur)} exclusief btw. Daarboven wordt niet afgenomen.")
+
+
+def price_basis(tender: Tender) -> list[Block]:
+    """The leidraad's section on how the evaluation price is formed from the price form."""
+    blocks: list[Block] = [Heading("Beoordelingsprijs en prijsformulier", 2, "")]
+    if tender.fixed_budget_eur is not None:
+        blocks.append(text(f"De opdracht heeft een vaste prijs van {euro(tender.fixed_budget_eur)} exclusief btw. De "
+                           f"inschrijver vult in het prijsformulier ({PRIJSFORMULIER}) de opbouw van die prijs in; "
+                           "die telt niet mee in de beoordeling."))
+    else:
+        blocks.append(text(f"De beoordelingsprijs is het totaal van het prijsformulier ({PRIJSFORMULIER}): per post "
+                           "de prijs per eenheid maal de fictieve hoeveelheid, opgeteld over alle posten, in euro "
+                           "exclusief btw" + (", per perceel" if len(tender.effective_lots()) > 1 else "") + ". De "
+                           "fictieve hoeveelheden dienen alleen om de inschrijvingen op dezelfde manier te "
+                           "vergelijken; ze zijn geen toezegging van afname. De inschrijver vult alleen de prijzen "
+                           "per eenheid in; een negatieve prijs is niet toegestaan."))
+    if tender.framework_agreement:
+        sentence = framework_sentence(tender)
+        if tender.maximum_value_eur is None:
+            head, _, tail = sentence.partition("[in te vullen]")
+            blocks.append(Paragraph([Run(head), Run("[in te vullen]", gap=True, field="maximum_value_eur"), Run(tail)]))
+        else:
+            blocks.append(text(sentence))
+    return blocks
 
 
 def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> list[list[object]]:
     """Per criterion: what is checked, with which evidence, when, by whom, and what follows when it fails."""
     rows: list[list[object]] = []
+    penalty = penalty_clause(tender, [c for _, c in criteria])
+    penalty_number = next((n for n, c in criteria if c is penalty), None)
     for number, c in criteria:
         kind = c.kind
         verification = fill_text(tender, c, c.verification)
-        when = when_checked(kind, verification)
+        found = row_moments(kind, verification)
         who = WHO[kind]
-        if kind != Kind.CONTRACT and when != "bij gunning":  # checked again during the contract: the manager's job
-            who = f"{who} (bij gunning), daarna contractmanager"
-        rows.append([number, kind.label_nl.lower(), c.title, fill_clause(tender, c).text, verification or "–", when, who,
-                     CONSEQUENCE[kind], c.id])
+        if kind != Kind.CONTRACT and not set(found) <= {"bij inschrijving", "voor gunning"}:
+            who = f"{who} (bij gunning), daarna contractmanager"  # checked again during the contract
+        rows.append([number, kind.label_nl.lower(), c.title, fill_clause(tender, c).text, verification or "–",
+                     ", ".join(found), who, consequence(kind, penalty_number if _penalised(tender, c, penalty) else None),
+                     c.id,
+                     *([lot_ids(tender, c.id)] if tender.lots else [])])
     return rows
+
+
+def _penalised(tender: Tender, c: Criterion, penalty: Criterion | None) -> bool:
+    """Whether the penalty clause covers this row: every award offer, and a contract clause that refers to it."""
+    if penalty is None or c is penalty:
+        return False
+    return c.kind == Kind.AWARD or bool(PENALTY_REFERENCE_RE.search(f"{fill_clause(tender, c).text} {c.verification}"))
 
 
 def write_borgingsplan(tender: Tender, criteria: list[tuple[str, Criterion]], package_name: str, out: Path,
@@ -227,8 +380,8 @@ def write_borgingsplan(tender: Tender, criteria: list[tuple[str, Criterion]], pa
 
     wb = Workbook()
     _sheet(wb, "Borgingsplan", ["Nr.", "Soort", "Criterium", "Wat wordt gecontroleerd", "Bewijsmiddel", "Wanneer",
-                                "Door wie", "Gevolg bij niet voldoen", "Kenmerk"],
-           borgingsplan_rows(tender, criteria), [7, 16, 30, 60, 50, 22, 20, 40, 12], first=True)
+                                "Door wie", "Gevolg bij niet voldoen", "Kenmerk", *(["Perceel"] if tender.lots else [])],
+           borgingsplan_rows(tender, criteria), [7, 16, 30, 60, 50, 22, 20, 40, 12, 10], first=True)
     years = max(1, math.ceil((tender.max_term_months() or 12) / 12))  # options included: the longest it may run
     supplier = [[tender.title, tender.organisation, package_name, year, indicator, unit, None, ""]
                 for year in range(1, years + 1) for indicator, unit in SUPPLIER_INDICATORS]
@@ -316,7 +469,7 @@ def _cover(plan: DocumentPlan, subtitle: str) -> list[Block]:
 
 def _document(plan: DocumentPlan, subtitle: str, body: list[Block]) -> DocumentPlan:
     doc = DocumentPlan(plan.title, plan.organisation, plan.date_text, concept=plan.concept)
-    doc.fields = dict(plan.fields)
+    doc.fields = {**plan.fields, "documenttype": subtitle.split(":")[0]}  # each document's own title and footer
     doc.cover = _cover(plan, subtitle)
     doc.body = [text("Inhoudsopgave", Style.TOC_HEADING), Toc(levels=2), PageBreak(), *_renumber(body)]
     return doc
@@ -329,17 +482,25 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
     parts = split_parts(plan.body)
     procedure = PROCEDURES[tender.procedure][0]
     related = text(f"Bij deze leidraad horen het {PVE.removesuffix('.docx').replace('-', ' ')} "
-                   f"({PVE}), de contractbijlage ({CONTRACT}), de eisenlijst voor het inkoopplatform ({EISENLIJST}) "
-                   f"en het borgingsplan ({BORGINGSPLAN}).")
+                   f"({PVE}), de contractbijlage ({CONTRACT}), de eisenlijst voor het inkoopplatform ({EISENLIJST}), "
+                   f"het prijsformulier ({PRIJSFORMULIER}) en het borgingsplan ({BORGINGSPLAN}).")
     inleiding: list[Block] = [*parts.get("inleiding", []), related]
+    award_part = parts.get("gunningscriteria", [])
+    counts = {kind: sum(1 for _, c in _numbered(tender, library) if c.kind == kind) for kind in KIND_ORDER}
     leidraad: list[Block] = [*inleiding, *procedure_blocks(tender, procedure), *parts.get("geschiktheidseisen", []),
-                *parts.get("gunningscriteria", [])]
+                             *pointer(Kind.REQUIREMENT, counts[Kind.REQUIREMENT]), *award_part, *price_basis(tender),
+                             *pointer(Kind.CONTRACT, counts[Kind.CONTRACT])]
+    parts["bijlagen"] = set_annexes(parts.get("bijlagen", []))
     letters = iter("ABCDE")
     leidraad += _annex(_evidence_for(parts, ("GE", "GC")), next(letters))
-    leidraad += _annex(parts.get("bijlagen", []), next(letters))
+    leidraad += _annex(parts["bijlagen"], next(letters))
+    spec = fact_run(tender, "functionele_specificatie")
     pve_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
-        f"Dit programma van eisen hoort bij de aanbestedingsleidraad van '{tender.title}'. Het bevat de "
-        "minimumeisen; bijlage A zegt per eis met welk bewijs de inschrijver aantoont dat hij eraan voldoet.")]
+        f"Dit programma van eisen hoort bij de aanbestedingsleidraad van '{tender.title}'. Het bevat de circulaire "
+        "eisen: de minimumeisen waaraan elke inschrijving voldoet. Bijlage A zegt per eis met welk bewijs de "
+        "inschrijver aantoont dat hij eraan voldoet."), Paragraph([
+            Run("Samen met de functionele specificatie van de opdracht, die de opdrachtgever zelf opstelt, vormt dit "
+                "document het volledige programma van eisen. De functionele specificatie: "), spec, Run(".")])]
     letters = iter("ABCDE")
     pve: list[Block] = [*pve_intro, *parts.get("minimumeisen", []), *_annex(_evidence_for(parts, ("ME",)), next(letters))]
     contract_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
@@ -358,10 +519,77 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
         if isinstance(b, Paragraph):
             for r in b.runs:
                 r.text = r.text.replace("zie Bewijsmiddelen, ", "zie het borgingsplan, ")
-    contract: list[Block] = [*contract_intro, *clauses, *borging]
+    contract: list[Block] = [*contract_intro, *binding_offer(parts), *clauses, *borging]
     return {LEIDRAAD: _document(plan, "Aanbestedingsleidraad", leidraad),
             PVE: _document(plan, "Programma van eisen", pve),
             CONTRACT: _document(plan, "Contractbijlage: circulaire bepalingen en borgingsplan", contract)}
+
+
+# What a clause promises that outlasts the contract; the contract must say so, or it ends with the contract.
+SURVIVING_RE = re.compile(r"garantie|onderdelen|terugname|terugnemen|terugkoop|terugkopen|inname|"
+                          r"\b(?:neemt|koopt)\b[^.]{0,120}\bterug\b", re.IGNORECASE)
+
+
+def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
+    """The contract annex's chapter that makes the bid part of the contract and lets lasting obligations survive it."""
+    offered = [b for b in parts.get("gunningscriteria", []) if isinstance(b, Heading) and b.level == 2
+               and b.number.startswith(KIND_CODES[Kind.AWARD])]
+    lasting: list[str] = []
+    for key in ("gunningscriteria", "contractbepalingen"):
+        current = ""
+        for b in parts.get(key, []):
+            if isinstance(b, Heading) and b.level == 2:
+                current = b.number
+            elif current and isinstance(b, Paragraph) and b.style == Style.CLAUSE and current not in lasting \
+                    and SURVIVING_RE.search("".join(r.text for r in b.runs)):
+                lasting.append(current)
+    named = "; ".join(f"{h.number} {re.sub(r' [(][0-9]+%[)]$', '', h.text)}" for h in offered)  # without weight
+    blocks: list[Block] = [
+        Heading("Inschrijving en nawerking", 1, ""),
+        text("De inschrijving van de opdrachtnemer maakt deel uit van de overeenkomst. Wat de opdrachtnemer heeft "
+             "aangeboden, " + (f"ook op de gunningscriteria ({named}), " if named else "") + "geldt als zijn "
+             "verplichting onder de overeenkomst gedurende de hele looptijd; de opdrachtgever controleert het "
+             "volgens het borgingsplan. Bij strijd gaan de overeenkomst en deze bijlage voor de nota van "
+             "inlichtingen, gaat de nota van inlichtingen voor de aanbestedingsleidraad en het programma van eisen, "
+             "en gaan die voor de inschrijving."),
+        text("Verplichtingen die naar hun aard bedoeld zijn om na het einde van de overeenkomst door te lopen, "
+             "blijven daarna van kracht: garantie, levering van onderdelen, terugname en terugkoop na afloop van de "
+             "looptijd, en de rapportage daarover" + (f" (in deze aanbesteding: {', '.join(lasting)})" if lasting
+                                                     else "") + "."),
+    ]
+    return blocks
+
+
+def pointer(kind: Kind, n: int) -> list[Block]:
+    """The leidraad's short chapter for the requirements or contract clauses that live in their own document, so a
+    house style's {{minimumeisen}} and {{contractbepalingen}} never stand empty."""
+    code = KIND_CODES[kind]
+    numbers = f"{code}1" if n == 1 else f"{code}1 tot en met {code}{n}"
+    if kind == Kind.REQUIREMENT:
+        body = (f"De minimumeisen staan in het programma van eisen ({PVE}), genummerd {numbers}. Een inschrijving "
+                "die niet aan een minimumeis voldoet, is ongeldig." if n else
+                f"Deze aanbesteding stelt geen aanvullende circulaire minimumeisen; het programma van eisen ({PVE}) "
+                "beschrijft de opdracht.")
+        return [Heading("Programma van eisen", 1, ""), text(body)]
+    body = (f"De circulaire contractbepalingen staan in de contractbijlage ({CONTRACT}), genummerd {numbers}, met het "
+            "borgingsplan. De contractbijlage wordt deel van de overeenkomst, net als de inschrijving." if n else
+            f"De contractbijlage ({CONTRACT}) maakt de inschrijving deel van de overeenkomst en bevat het borgingsplan.")
+    return [Heading("Contractbepalingen", 1, ""), text(body)]
+
+
+def set_annexes(part: list[Block]) -> list[Block]:
+    """The annex listing the stukken the criteria name, with the set's own price form among them (never empty)."""
+    form = ["Prijsformulier", f"{PRIJSFORMULIER} in deze set: de opdrachtgever vult de posten, eenheden en fictieve "
+            "hoeveelheden in, de inschrijver de prijzen per eenheid", "Beoordelingsprijs"]
+    rows: list[list[str]] = []
+    for b in part:
+        if isinstance(b, Table):
+            rows = [r for r in b.rows if r[0] != "Prijsformulier"]
+            form[2] = next((f"Beoordelingsprijs, {r[2]}" for r in b.rows if r[0] == "Prijsformulier"), form[2])
+    return [Heading(BUYER_ANNEX_TITLE, 1, ""),
+            text("De aanbestedingsstukken omvatten de volgende bijlagen. Het prijsformulier hoort bij deze set; de "
+                 "andere stukken voegt de opdrachtgever toe (ze zijn niet door Tender Assistant gemaakt)."),
+            Table(["Stuk", "Wat het bevat", "Genoemd bij"], [form, *rows], [1.3, 3.5, 1.4])]
 
 
 def _numbered(tender: Tender, library: Library) -> list[tuple[str, Criterion]]:
@@ -418,6 +646,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
     write_eisenlijst(tender, criteria, outdir / EISENLIJST, user)
     write_borgingsplan(tender, criteria, package_name, outdir / BORGINGSPLAN, user)
     write_invulhulp(tender, library, outdir / INVULHULP, user)
+    write_prijsformulier(tender, outdir / PRIJSFORMULIER, user)
     if progress:
         progress(1, 1)
     return paths

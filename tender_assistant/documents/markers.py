@@ -26,7 +26,7 @@ FIELD_RE = re.compile(r"\{\{\s*([a-z_]+)\s*\}\}")
 BLOCK_MARKERS = {"inleiding", "planning", "geschiktheidseisen", "minimumeisen", "gunningscriteria",
                  "contractbepalingen", "bewijsmiddelen", "verantwoording", "bijlagen", "inhoudsopgave", "borgingsplan"}
 FACT_MARKERS = {"titel", "opdrachtgever", "datum", "procedure", "waarde", "looptijd", "cpv", "inkooppakket",
-                "ambitieniveau", "prijsweging", "omschrijving"}
+                "ambitieniveau", "prijsweging", "omschrijving", "documenttype"}
 ANY_MARKER_RE = re.compile(r"\{\{\s*([^{}]{0,60}?)\s*\}\}")
 BLOCK_MARKER_RE = re.compile(r"^\s*\{\{\s*([a-z]+)\s*\}\}\s*$")
 PART_KEYS = {"Inleiding": "inleiding", "Procedure en planning": "planning", "Geschiktheidseisen": "geschiktheidseisen",
@@ -303,3 +303,85 @@ def fill_body(doc: Document, plan: DocumentPlan, progress: Progress | None) -> N
         else:
             renderer.block(b)
     anchor.getparent().remove(anchor)
+
+
+# Text a model leaves for the buyer: "[zaaknummer]", "[Vervang deze alinea door ...]" (a marker is {{...}}, not [...]).
+BUYER_TEXT_RE = re.compile(r"\[[^\[\]{}]{2,200}\]")
+# Sentences of a template that say the opposite of what a generated chapter says: (pattern in the template, pattern
+# in the generated text that it contradicts, why), Dutch and English.
+CONTRADICTIONS: list[tuple[re.Pattern[str], re.Pattern[str], str, str]] = [
+    (re.compile(r"eigen verklaring", re.I), re.compile(r"Uniform Europees Aanbestedingsdocument|\bUEA\b"),
+     "noemt de Eigen Verklaring, die sinds 2016 is vervangen door het UEA dat de leidraad vraagt",
+     "names the Eigen Verklaring, replaced since 2016 by the ESPD the leidraad asks for"),
+    (re.compile(r"laagste prijs", re.I), re.compile(r"beste prijs-kwaliteitverhouding", re.I),
+     "zegt dat op de laagste prijs wordt gegund, terwijl de leidraad gunt op de beste prijs-kwaliteitverhouding",
+     "says the lowest price wins, while the leidraad awards on the best price-quality ratio"),
+    (re.compile(r"beste prijs-kwaliteitverhouding|\bBPKV\b", re.I), re.compile(r"gegund op de laagste prijs", re.I),
+     "zegt dat op de beste prijs-kwaliteitverhouding wordt gegund, terwijl de leidraad gunt op de laagste prijs",
+     "says the best price-quality ratio wins, while the leidraad awards on the lowest price"),
+]
+VALIDITY_RE = re.compile(r"(\d{1,3})\s*(?:kalender)?dagen[^.]{0,80}?(?:gestand|geldig)|(?:gestand|geldig)[^.]{0,80}?"
+                         r"(\d{1,3})\s*(?:kalender)?dagen", re.I)
+
+
+def _body_paragraphs(doc: Document) -> list[Any]:
+    return [*doc.element.body.iter(qn("w:p")), *header_footer_paragraphs(doc)]
+
+
+def buyer_text_problems(doc: Document) -> list[tuple[str, str]]:
+    """(Dutch, English) for each piece of template text left for the buyer to replace ('[zaaknummer]')."""
+    found: list[tuple[str, str]] = []
+    for p in _body_paragraphs(doc):
+        for m in BUYER_TEXT_RE.finditer(visible_text(p)):
+            shown = m.group(0) if len(m.group(0)) <= 60 else m.group(0)[:57] + "…]"
+            found.append((f"de sjabloon bevat nog tekst voor de opdrachtgever: \"{shown}\"; vervang die in de "
+                          "sjabloon, anders staat zij zo in het definitieve document",
+                          f"the template still holds text for the buyer: \"{shown}\"; replace it in the template, "
+                          "otherwise it stands like this in the final document"))
+    return list(dict.fromkeys(found))
+
+
+def _plan_text(plan: DocumentPlan) -> str:
+    parts: list[str] = []
+    for b in plan.body:
+        if isinstance(b, Paragraph):
+            parts.append("".join(r.text for r in b.runs))
+        elif isinstance(b, Heading):
+            parts.append(b.text)
+    return "\n".join(parts)
+
+
+def contradiction_problems(doc: Document, plan: DocumentPlan) -> list[tuple[str, str]]:
+    """(Dutch, English) for each template paragraph that contradicts a generated chapter of the plan, and each
+    template chapter of its own on a topic a generated chapter covers (said twice, and differently)."""
+    generated = _plan_text(plan)
+    found: list[tuple[str, str]] = []
+    validity = [int(a or b) for a, b in VALIDITY_RE.findall(generated)]
+    paragraphs = [p for p in doc.element.body.iter(qn("w:p")) if visible_text(p).strip()]
+    own_headings = {h.text.strip().lower() for h in plan.body if isinstance(h, Heading) and h.level == 2}
+    for i, p in enumerate(paragraphs):
+        text = visible_text(p).strip()
+        if BLOCK_MARKER_RE.match(text):
+            continue
+        short = text if len(text) <= 70 else text[:69].rstrip() + "…"
+        for template_re, generated_re, nl, en in CONTRADICTIONS:
+            if template_re.search(text) and generated_re.search(generated):
+                found.append((f"de sjabloon {nl}: \"{short}\"", f"the template {en}: \"{short}\""))
+        for a, b in VALIDITY_RE.findall(text):
+            if validity and int(a or b) not in validity:
+                found.append((f"de sjabloon noemt een gestanddoeningstermijn van {a or b} dagen, de leidraad "
+                              f"{validity[0]} dagen: \"{short}\"", f"the template states a bid validity of "
+                              f"{a or b} days, the leidraad {validity[0]} days: \"{short}\""))
+        following = visible_text(paragraphs[i + 1]).strip() if i + 1 < len(paragraphs) else ""
+        if text.lower() in own_headings and not BLOCK_MARKER_RE.match(following) and _is_heading(p):
+            found.append((f"de sjabloon heeft een eigen hoofdstuk \"{text}\", maar de leidraad maakt dat onderdeel "
+                          "zelf: haal het hoofdstuk uit de sjabloon, anders staat het er twee keer (en mogelijk "
+                          "anders)", f"the template has its own chapter \"{text}\", but the leidraad generates that "
+                          "part itself: remove the chapter from the template, or it stands twice (and possibly "
+                          "differently)"))
+    return list(dict.fromkeys(found))
+
+
+def _is_heading(p_el: Any) -> bool:
+    style = p_el.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
+    return style is not None and (style.get(qn("w:val")) or "").lower().startswith(("heading", "kop"))

@@ -39,7 +39,8 @@ class Style(StrEnum):
 
 @dataclass
 class Run:
-    """A piece of text with simple emphasis; `gap` marks a placeholder still to be filled in."""
+    """A piece of text with simple emphasis; `gap` marks a placeholder still to be filled in, `field` the tender
+    field that fills it (as `tender check` names it)."""
 
     text: str
     bold: bool = False
@@ -75,6 +76,7 @@ class Table:
     widths: list[float]
     bold_last_row: bool = False
     show_header: bool = True  # False: a key-value table whose first column is bold
+    gap_fields: dict[tuple[int, int], str] = field(default_factory=dict)  # (row, column) of a gap -> its field
 
 
 @dataclass
@@ -338,9 +340,14 @@ BUYER_ANNEXES = {
     "artikellijst": ("Artikellijst", "de artikelen, maten en verwachte aantallen waarop wordt ingeschreven"),
     "inventarislijst": ("Inventarislijst", "de huidige inventaris met aantallen, staat en leeftijd"),
     "prijsformulier": ("Prijsformulier", "het formulier waarin de inschrijver zijn prijzen opgeeft"),
+    "prijslijst": ("Prijslijst", "de prijzen per artikel of dienst waarop de inschrijver inschrijft"),
     "leverlijst": ("Leverlijst", "de te leveren producten per locatie en moment"),
 }
 ANNEX_RE = re.compile(r"\b(" + "|".join(BUYER_ANNEXES) + r")(?:en)?\b", re.IGNORECASE)
+GUIDELINE = ("Richtlijnen van de opdrachtgever", "de eigen richtlijnen waarnaar criteria verwijzen (bijvoorbeeld voor "
+             "bewegwijzering, openbare verlichting of inspectie)")
+# "de richtlijnen voor bewegwijzering die <organisatie> hanteert": the buyer's own, not an EU directive
+GUIDELINE_PATTERN = r"richtlijn(?:en)?\b[^.]{0,60}?\b(?:van|die)\s+(?:de opdrachtgever|ORG)"
 
 
 def buyer_annexes(tender: Tender, criteria: list[Criterion], numbers: dict[str, str]) -> list[list[str]]:
@@ -351,11 +358,16 @@ def buyer_annexes(tender: Tender, criteria: list[Criterion], numbers: dict[str, 
         entry = tender.entry(c.id)
         if entry is not None and getattr(entry, "text", None):
             texts.append(str(entry.text))
-        for match in ANNEX_RE.finditer(" ".join(texts)):
-            refs = named.setdefault(match.group(1).lower(), [])
+        keys = [m.group(1).lower() for m in ANNEX_RE.finditer(" ".join(texts))]
+        org = re.escape(tender.organisation.strip()) if tender.organisation.strip() else "de opdrachtgever"
+        if re.search(GUIDELINE_PATTERN.replace("ORG", org), " ".join(texts), re.IGNORECASE):
+            keys.append("richtlijn")
+        for key in keys:
+            refs = named.setdefault(key, [])
             if numbers[c.id] not in refs:
                 refs.append(numbers[c.id])
-    return [[BUYER_ANNEXES[k][0], BUYER_ANNEXES[k][1], ", ".join(v)] for k, v in named.items()]
+    known = {**BUYER_ANNEXES, "richtlijn": GUIDELINE}
+    return [[known[k][0], known[k][1], ", ".join(v)] for k, v in named.items()]
 
 
 def tender_facts(tender: Tender, date_text: str, procedure: str, package_name: str,
@@ -374,6 +386,7 @@ def tender_facts(tender: Tender, date_text: str, procedure: str, package_name: s
         "prijsweging": "; ".join(f"perceel {lot.id}: {lot.price_weight}%" for lot in tender.lots)
         if tender.lots else f"{tender.price_weight}%",
         "omschrijving": " ".join(tender.description.split()),
+        "documenttype": "Aanbestedingsdocument",  # the set gives each of its documents its own
     }
 
 
@@ -382,7 +395,6 @@ def procedure_blocks(tender: Tender, procedure: str) -> list[Block]:
     from .procedure_chapters import procedure_chapters  # it builds on this module's blocks
 
     return procedure_chapters(tender)
-
 
 def _cpv_line(code: str) -> str:
     """'39130000-2 Kantoormeubilair'; a wrong code (only in a concept) as the buyer typed it, without a label."""

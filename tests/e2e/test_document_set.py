@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import shutil
 from pathlib import Path
 
@@ -44,7 +45,7 @@ def _text(path: Path) -> str:
     return "\n".join(parts)
 
 
-def test_set_writes_exactly_the_five_files(exported_set):
+def test_set_writes_exactly_the_six_files(exported_set):
     _, _, out, _, _ = exported_set
     assert sorted(p.name for p in out.iterdir()) == sorted(SET_FILES)
 
@@ -55,7 +56,8 @@ def test_each_document_holds_its_own_part(exported_set):
     for c in criteria.values():
         by_kind.setdefault(c.kind, []).append(c.title)
     leidraad, pve, contract = (_text(out / n) for n in SET_FILES[:3])
-    assert "Procedure en planning" in leidraad and "[platform: in te vullen]" in leidraad  # a fact only the buyer knows
+    assert "Procedure en planning" in leidraad and "in te vullen]" not in leidraad  # a final set has no gap
+    assert "TenderNed" in leidraad and "J. de Vries" in leidraad and "22 maart 2027" in leidraad
     assert all(t in leidraad for t in by_kind["geschiktheidseis"] + by_kind["gunningscriterium"])
     assert not any(t in leidraad for t in by_kind["minimumeis"])
     assert all(t in pve for t in by_kind["minimumeis"]) and not any(t in pve for t in by_kind["gunningscriterium"])
@@ -72,9 +74,12 @@ def test_eisenlijst_rows_match_the_tender(exported_set):
     rows = list(wb["Eisen"].iter_rows(values_only=True))
     assert rows[0][:5] == ("Nr.", "Soort", "Onderwerp", "Vraag aan de inschrijver", "Antwoordtype")
     expected = [cid for cid in tender.criterion_ids() if criteria[cid].kind in ("geschiktheidseis", "minimumeis")]
-    assert sorted(r[7] for r in rows[1:]) == sorted(expected)
+    # a contract clause that asks for a document with the bid (BKL-C-09: a description of the washing process)
+    expected += [cid for cid in tender.criterion_ids() if criteria[cid].kind == "contractbepaling"
+                 and "Bij inschrijving:" in criteria[cid].verification]
+    assert sorted(r[7] for r in rows[1:]) == sorted(expected) and any(r[1] == "contractbepaling" for r in rows[1:])
     assert {r[4] for r in rows[1:]} <= {"ja/nee", "upload"}
-    assert all(r[0].startswith(("GE", "ME")) for r in rows[1:])
+    assert all(r[0].startswith(("GE", "ME", "CB")) for r in rows[1:])
     injected = next(r for r in rows[1:] if r[7] == tender.criteria[0].id)
     assert injected[3].startswith("=HYPERLINK")  # written as text
     cell = next(c for row in wb["Eisen"].iter_rows() for c in row if str(c.value).startswith("=HYPERLINK"))
@@ -121,14 +126,17 @@ def test_set_refuses_to_overwrite_without_force(exported_set, capsys):
     assert code == 2 and "--force" in err and (out / "eisenlijst.xlsx").read_bytes() == before
 
 
-def test_the_model_leidraad_keeps_its_own_text_around_the_set(exported_set, tmp_path):
+def test_the_model_leidraad_keeps_its_own_text_around_the_set(exported_set, tmp_path, capsys):
     from tender_assistant.documents.default_template import MODEL_LEIDRAAD
 
     tender, criteria, _, db, folder = exported_set
     out = tmp_path / "model"
     out.mkdir()
-    code = main.main(["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(out),
-                      "--template", str(MODEL_LEIDRAAD)])
+    args = ["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(out), "--template",
+            str(MODEL_LEIDRAAD)]
+    # The model still holds text for the buyer to replace: not in a final set.
+    assert main.main(args) != 0 and "[zaaknummer]" in capsys.readouterr().err and list(out.iterdir()) == []
+    code = main.main([*args, "--concept"])
     assert code == 0
     leidraad, pve, contract = (_text(out / n) for n in SET_FILES[:3])
     assert "Gemeente Zaanstad koopt circulair in" in leidraad
@@ -168,3 +176,18 @@ def test_a_supplier_figure_is_read_by_the_one_number_rule(tmp_path, typed, expec
             read_supplier_data(tmp_path / "ingevuld.xlsx")
     else:
         assert read_supplier_data(tmp_path / "ingevuld.xlsx")[0].value == expected
+
+
+def test_export_refuses_a_set_with_an_open_gap_and_a_concept_marks_it(exported_set, tmp_path, capsys):
+    tender, _, _, db, _ = exported_set
+    tender = copy.deepcopy(tender)
+    del tender.values["platform"]
+    save_tender(tender, tmp_path / "gap.tender.json")
+    out = tmp_path / "final"
+    out.mkdir()
+    code = main.main(["--db", str(db), "export", str(tmp_path / "gap.tender.json"), "--set", str(out)])
+    err = capsys.readouterr().err
+    assert code != 0 and "waarde platform: aanbestedingsleidraad.docx, Procedure en planning" in err
+    assert "--concept" in err and list(out.iterdir()) == []
+    code = main.main(["--db", str(db), "export", str(tmp_path / "gap.tender.json"), "--set", str(out), "--concept"])
+    assert code == 0 and "[platform: in te vullen]" in _text(out / "aanbestedingsleidraad.docx")

@@ -9,6 +9,7 @@ import struct
 import subprocess
 import zipfile
 import zlib
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -23,6 +24,7 @@ from tender_assistant.documents.house_style import load_template
 from tender_assistant.errors import TemplateError
 from tender_assistant.matching import suggest_criteria
 from tender_assistant.tender import Tender, TenderCriterion
+from tender_assistant.tender_parts import Planning
 
 SAMPLE = "Voorbeeldtekst uit de huisstijl die niet in de aanbesteding mag komen"
 
@@ -152,6 +154,15 @@ def workwear_tender(store: LibraryStore) -> Tender:
         lots_reason="Eén samenhangende levering met één aanspreekpunt; splitsen geeft geen kansen aan het mkb",
         ambition_level=3, price_weight=30,
         criteria=[TenderCriterion(s.criterion.id, s.weight, None, s.criterion.version) for s in suggestions],
+        values={"contactpersoon": "J. de Vries, inkoop@zaanstad.nl", "platform": "TenderNed",
+                "klachtenmeldpunt": "klachtenmeldpunt@zaanstad.nl",
+                "functionele_specificatie": "bijlage 1, Functionele specificatie bedrijfskleding",
+                "tijdstip_inschrijving": "12.00 uur"},
+        publication_date=date(2027, 2, 1),
+        purchase_conditions="ARIV 2018",
+        planning=Planning(submission_deadline=date(2027, 3, 22), questions_deadline=date(2027, 2, 22),
+                          answers_date=date(2027, 3, 3), award_decision_date=date(2027, 4, 19),
+                          contract_start_date=date(2027, 6, 1), bid_validity_days=90),
     )
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from tender_assistant.tender import Tender, TenderCriterion
+from tender_assistant.tender_parts import Planning
 from tests.unit.tender_assistant.fake_library import FakeLibrary
 
 
@@ -38,5 +41,16 @@ def tender() -> Tender:
             TenderCriterion("BED-C-01"),
             TenderCriterion("BED-C-02"),
         ],
-        values={"reparatie_dagen": "5", "rapportage_datum": "1 maart"},
+        values={"reparatie_dagen": "5", "rapportage_datum": "1 maart", **FACTS},
+        publication_date=date(2027, 2, 1),
+        purchase_conditions="ARIV 2018",
+        planning=Planning(submission_deadline=date(2027, 3, 22), questions_deadline=date(2027, 2, 22),
+                          answers_date=date(2027, 3, 3), award_decision_date=date(2027, 4, 19),
+                          contract_start_date=date(2027, 6, 1), bid_validity_days=90),
     )
+
+
+# The facts a final document set needs besides the criteria's values (its leidraad has no open gap with them).
+FACTS = {"contactpersoon": "J. de Vries", "platform": "TenderNed", "klachtenmeldpunt": "klachten@zaanstad.nl",
+         "functionele_specificatie": "bijlage 1, Functionele specificatie bedrijfskleding",
+         "tijdstip_inschrijving": "12.00 uur"}

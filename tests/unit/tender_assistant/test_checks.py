@@ -65,8 +65,8 @@ def test_unknown_criterion_and_cpv_are_errors(fake_lib, tender):
 )
 def test_procedure_must_fit_the_eu_threshold(fake_lib, tender, value, procedure, cpv, expected):
     tender.estimated_value_eur, tender.procedure, tender.cpv = value, procedure, cpv
-    found = codes(check_tender(tender, fake_lib, TODAY), Severity.ERROR)
-    assert found == ([expected] if expected else [])
+    found = [c for c in codes(check_tender(tender, fake_lib, TODAY), Severity.ERROR) if c != "document-gap"]
+    assert found == ([expected] if expected else [])  # (a private procedure's invited bidders are a gap here)
 
 
 def test_central_government_has_a_lower_threshold(fake_lib, tender):
@@ -99,6 +99,7 @@ def test_thresholds_are_chosen_by_date_and_flagged_when_outdated(fake_lib, tende
     assert eu_thresholds(date(2025, 6, 1))[0].supplies_services_decentral == 221_000
     assert eu_thresholds(date(2026, 6, 1))[0].valid_to == date(2027, 12, 31)
     assert eu_thresholds(date(2031, 1, 1))[1] is False
+    tender.publication_date = None  # the thresholds of the day of the check
     assert "thresholds-outdated" in codes(check_tender(tender, fake_lib, date(2031, 1, 1)))
 
 

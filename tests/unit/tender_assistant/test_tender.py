@@ -9,10 +9,12 @@ import pytest
 
 from tender_assistant.errors import TenderError
 from tender_assistant.tender import field_label, load_tender, save_tender, tender_from_dict, tender_to_dict
+from tender_assistant.tender_parts import Planning
 
 
 def test_save_and_load_round_trip_keeps_everything(tmp_path, tender):
     tender.lots_reason = ""  # nothing of version 3 or 2 is used: the file stays version 1
+    tender.planning, tender.publication_date, tender.purchase_conditions = Planning(), None, ""
     tender.criteria[3].text = "Eigen tekst voor {{opdrachtgever}}."
     path = tmp_path / "kleding.tender.json"
     save_tender(tender, path)

@@ -10,6 +10,7 @@ import pytest
 from tender_assistant.checks import Severity, check_tender
 from tender_assistant.tender_parts import Planning
 from tender_assistant.terms import minimum_term
+from tests.helpers import without_facts
 
 PUBLISHED = date(2027, 1, 11)
 
@@ -74,6 +75,7 @@ def test_the_contract_cannot_start_inside_the_standstill(tender, fake_lib):
 
 
 def test_missing_dates_are_advice_in_one_line(tender, fake_lib):
+    tender = without_facts(tender)
     found = _findings(tender, fake_lib, "planning-missing")
     assert len(found) == 1 and found[0].severity == Severity.ADVICE and found[0].where == "publication_date"
     assert "de uiterste datum van inschrijving" in found[0].message

@@ -29,3 +29,235 @@ def test_a_concept_set_says_which_document_has_the_chapter_at_the_end(tmp_path, 
     export_set(tender, fake_lib, out, make_template(tmp_path / "s.docx", None), today=TODAY, concept=True,
                notes=notes)
     assert any(n.startswith("aanbestedingsleidraad.docx: ") and "Gunningscriteria" in n for n in notes)
+
+
+def _evaluate(ws, formula: str) -> float:
+    """The value of one of the price form's formulas, as a spreadsheet computes it ('=D2*E2', '=SUM(F2:F16)')."""
+    import re
+
+    def cell(ref: str) -> float:
+        value = ws[ref].value
+        return _evaluate(ws, value) if isinstance(value, str) and value.startswith("=") else float(value or 0)
+
+    body = formula.removeprefix("=")
+    if m := re.fullmatch(r"SUM\(([A-Z]+)(\d+):([A-Z]+)(\d+)\)", body):
+        return sum(cell(f"{m.group(1)}{r}") for r in range(int(m.group(2)), int(m.group(4)) + 1))
+    if m := re.fullmatch(r"([A-Z]+\d+)\*([A-Z]+\d+)", body):
+        return cell(m.group(1)) * cell(m.group(2))
+    raise AssertionError(f"unexpected formula {formula}")
+
+
+def test_the_price_form_reads_back_and_its_formulas_give_the_total(tmp_path, fake_lib, tender):
+    import openpyxl
+
+    from tender_assistant.documents.document_set import PRICE_COLUMNS, PRICE_TOTAL, PRIJSFORMULIER
+
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY)
+    wb = openpyxl.load_workbook(out / PRIJSFORMULIER)
+    ws = wb["Prijsformulier"]
+    assert [c.value for c in ws[1]] == PRICE_COLUMNS
+    # the buyer's posts and fictitious quantities, the bidder's unit prices
+    for row, (quantity, price) in enumerate([(120, 45.5), (30, 12), (4, 250)], start=2):
+        ws.cell(row=row, column=4).value, ws.cell(row=row, column=5).value = quantity, price
+    total_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(row=r, column=2).value == PRICE_TOTAL)
+    assert _evaluate(ws, ws.cell(row=total_row, column=6).value) == 120 * 45.5 + 30 * 12 + 4 * 250
+    # only the bidder's column is open in the protected sheet
+    assert ws.protection.sheet
+    assert not ws["E2"].protection.locked and ws["D2"].protection.locked and ws["F2"].protection.locked
+    assert ws.cell(row=total_row, column=6).protection.locked
+
+
+def test_a_price_form_per_lot(tmp_path, fake_lib):
+    import openpyxl
+
+    from tender_assistant.documents.document_set import PRIJSFORMULIER
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    tender = joint_workwear()
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY, concept=True)
+    names = openpyxl.load_workbook(out / PRIJSFORMULIER).sheetnames
+    assert names == [f"Perceel {lot.id}" for lot in tender.lots]
+
+
+def test_the_leidraad_says_how_the_evaluation_price_is_formed_and_lists_the_price_form(fake_lib, tender):
+    from tender_assistant.documents.document_set import LEIDRAAD, set_plans
+    from tender_assistant.documents.plan import Heading, Paragraph, Table
+
+    body = set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD].body
+    heading = next(i for i, b in enumerate(body) if isinstance(b, Heading) and b.text == "Beoordelingsprijs en "
+                   "prijsformulier")
+    basis = body[heading + 1]
+    assert isinstance(basis, Paragraph) and "het totaal van het prijsformulier (prijsformulier.xlsx)" in \
+        basis.runs[0].text and "fictieve hoeveelheid" in basis.runs[0].text
+    annex = next(b for b in body if isinstance(b, Table) and b.header == ["Stuk", "Wat het bevat", "Genoemd bij"])
+    assert annex.rows[0][0] == "Prijsformulier" and "prijsformulier.xlsx in deze set" in annex.rows[0][1]
+
+
+def test_a_framework_states_its_maximum_or_leaves_a_gap_for_it(fake_lib, tender):
+    from tender_assistant.checks import check_tender
+    from tender_assistant.documents.document_set import LEIDRAAD, set_plans
+    from tender_assistant.documents.gaps import open_gaps
+
+    tender.framework_agreement = True
+    tender.maximum_value_eur = 1_200_000
+    body = set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD].body
+    texts = ["".join(r.text for r in b.runs) for b in body if hasattr(b, "runs")]
+    assert any("raamovereenkomst; de maximale waarde over de hele looptijd, met opties, is € 1.200.000" in t
+               for t in texts)
+    tender.maximum_value_eur = None
+    assert [g.field for g in open_gaps(set_plans(tender, fake_lib, today=TODAY))] == ["maximum_value_eur"]
+    assert [f.code for f in check_tender(tender, fake_lib, TODAY) if f.where == "maximum_value_eur"] != []
+
+
+def test_the_award_sheet_carries_the_leidraads_scale_formula_and_price_rule(tmp_path, fake_lib, tender):
+    import openpyxl
+
+    from tender_assistant.documents.award_text import price_rule_text
+
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY)
+    rows = list(openpyxl.load_workbook(out / "eisenlijst.xlsx")["Gunningscriteria"].iter_rows(values_only=True))
+    price = rows[1]
+    assert price[0] == "Prijs" and price[3] == price_rule_text(tender) and price[4] == tender.price_rule
+    assert "prijsformulier.xlsx" in price[2]
+    g1 = next(r for r in rows if r[7] == "BED-G-01")
+    assert "Weging: 30% van de totale score" in g1[3]
+
+
+def test_eisenlijst_and_borgingsplan_give_the_same_moment_for_the_same_row(fake_lib, tender):
+    from tender_assistant.documents.document_set import _numbered, borgingsplan_rows, eisenlijst_rows
+
+    criteria = _numbered(tender, fake_lib)
+    questions, award = eisenlijst_rows(tender, criteria)
+    plan = {r[8]: r[5] for r in borgingsplan_rows(tender, criteria)}
+    asked = {r[7]: r[6] for r in questions} | {r[7]: r[8] for r in award}
+    assert asked and all(plan[cid] == moment for cid, moment in asked.items())
+    # an award offer binds: it is monitored during the contract, not only scored
+    assert all("tijdens de uitvoering" in r[8] or "jaarlijks" in r[8] for r in award)
+
+
+@pytest.mark.parametrize(("verification", "expected"), [
+    ("Productblad van de leverancier.", "upload"),  # no moment named: handed in with the bid
+    ("Bij inschrijving: ondertekende terugkoopverklaring. Na afloop: afrekening.", "upload"),
+    ("Bij inschrijving: UEA. Voor gunning: referentieverklaring.", "ja/nee"),  # papers of the winner only
+    ("Bij inschrijving: per opgeknapt producttype de garantievoorwaarden.", "upload"),
+])
+def test_answer_type_is_upload_whenever_a_document_is_asked_at_the_bid(verification, expected):
+    from tender_assistant.documents.document_set import answer_type
+
+    assert answer_type(verification) == expected
+
+
+def test_a_contract_clause_asking_a_document_at_the_bid_is_in_the_eisenlijst(fake_lib, tender):
+    import dataclasses
+
+    from tender_assistant.documents.document_set import _numbered, eisenlijst_rows
+    from tests.unit.tender_assistant.fake_library import FakeLibrary, workwear_criteria
+
+    crits = [dataclasses.replace(c, verification="Bij inschrijving: ondertekende terugkoopverklaring. Na afloop: "
+                                 "afrekening.") if c.id == "BED-C-01" else c for c in workwear_criteria()]
+    lib = FakeLibrary(crits=crits)
+    questions, _ = eisenlijst_rows(tender, _numbered(tender, lib))
+    row = next(r for r in questions if r[7] == "BED-C-01")
+    assert row[1] == "contractbepaling" and row[4] == "upload" and row[6].startswith("bij inschrijving")
+    assert "BED-C-02" not in [r[7] for r in questions]  # asks nothing at the bid
+
+
+def test_the_workbooks_get_a_lot_column_when_the_tender_has_lots(tmp_path, fake_lib):
+    import openpyxl
+
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    tender = joint_workwear()
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY, concept=True)
+    for name, sheet in (("eisenlijst.xlsx", "Eisen"), ("eisenlijst.xlsx", "Gunningscriteria"),
+                        ("borgingsplan.xlsx", "Borgingsplan")):
+        rows = list(openpyxl.load_workbook(out / name)[sheet].iter_rows(values_only=True))
+        assert rows[0][-1] == "Perceel" and all(r[-1] for r in rows[1:])
+        for r in rows[1:]:
+            kenmerk = r[list(rows[0]).index("Kenmerk")]
+            if kenmerk:
+                lots = [lot.id for lot in tender.lots if kenmerk in lot.criterion_ids()]
+                assert r[-1] == (", ".join(lots) or "alle")
+
+
+def _paragraphs(path) -> list[str]:
+    import docx
+
+    return [p.text for p in docx.Document(str(path)).paragraphs if p.text.strip()]
+
+
+def test_a_house_style_leidraad_has_no_empty_chapter(tmp_path, fake_lib, tender):
+    # Before: "Eisen" was followed directly by "Gunning" (the requirements live in the programma van eisen).
+    out = tmp_path / "set"
+    out.mkdir()
+    import docx
+
+    template = make_template(tmp_path / "s.docx")
+    doc = docx.Document(str(template))
+    doc.add_paragraph("Procedure", style="Heading 1")
+    doc.add_paragraph("{{planning}}")
+    doc.save(str(template))
+    export_set(tender, fake_lib, out, template, today=TODAY)
+    found = _paragraphs(out / "aanbestedingsleidraad.docx")
+    eisen, contract = found.index("Eisen"), found.index("Contract")
+    assert found[eisen + 1].startswith("De minimumeisen staan in het programma van eisen (programma-van-eisen.docx), "
+                                       "genummerd ME1 tot en met ME2.")
+    assert found[contract + 1].startswith("De circulaire contractbepalingen staan in de contractbijlage "
+                                          "(contractbijlage.docx), genummerd CB1 tot en met CB2")
+
+
+def test_each_document_of_a_set_gets_its_own_title_and_footer(tmp_path, fake_lib, tender):
+    import docx
+
+    from tender_assistant.documents.default_template import MODEL_LEIDRAAD
+
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, MODEL_LEIDRAAD, today=TODAY, concept=True)
+    for name, title in (("aanbestedingsleidraad.docx", "Aanbestedingsleidraad"),
+                        ("programma-van-eisen.docx", "Programma van eisen"), ("contractbijlage.docx", "Contractbijlage")):
+        doc = docx.Document(str(out / name))
+        header = " ".join(p.text for s in doc.sections for p in s.header.paragraphs)
+        assert f"Bedrijfskleding buitendienst – {title}" in header and "{{" not in header
+        assert any(title.lower() in p.lower() for p in _paragraphs(out / name)[:3])  # the cover
+    footer = " ".join(p.text for s in docx.Document(str(out / "contractbijlage.docx")).sections
+                      for p in s.footer.paragraphs)
+    assert "Gemeente Zaanstad – Contractbijlage" in footer
+
+
+def test_the_programma_van_eisen_says_it_holds_the_circular_requirements_joined_with_the_specification(fake_lib,
+                                                                                                        tender):
+    from tender_assistant.checks import check_tender
+    from tender_assistant.documents.document_set import PVE, set_plans
+
+    body = set_plans(tender, fake_lib, today=TODAY)[PVE].body
+    texts = ["".join(r.text for r in b.runs) for b in body if hasattr(b, "runs")]
+    assert any("Het bevat de circulaire eisen" in t for t in texts)
+    assert any("functionele specificatie: bijlage 1, Functionele specificatie bedrijfskleding." in t for t in texts)
+    del tender.values["functionele_specificatie"]
+    gaps = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "document-gap"]
+    assert [g.where for g in gaps] == ["values.functionele_specificatie"]
+    assert gaps[0].message.startswith("programma-van-eisen.docx, Inleiding: ")
+
+
+def test_a_guideline_of_the_buyer_and_a_prijslijst_are_listed_among_the_annexes(fake_lib, tender):
+    import dataclasses
+
+    from tender_assistant.documents.plan import buyer_annexes
+    from tests.unit.tender_assistant.fake_library import workwear_criteria
+
+    crits = {c.id: c for c in workwear_criteria()}
+    c1 = dataclasses.replace(crits["BED-C-01"], clause="Volgens de richtlijnen voor textiel die {{opdrachtgever}} "
+                             "hanteert, tegen de tarieven uit de prijslijst.")
+    c2 = dataclasses.replace(crits["BED-C-02"], clause="Volgens Richtlijn 2014/24/EU.")  # an EU directive: no annex
+    rows = buyer_annexes(tender, [c1, c2], {"BED-C-01": "CB1", "BED-C-02": "CB2"})
+    assert [r[0] for r in rows] == ["Prijslijst", "Richtlijnen van de opdrachtgever"]
+    assert all(r[2] == "CB1" for r in rows)

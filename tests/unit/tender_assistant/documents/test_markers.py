@@ -101,3 +101,36 @@ def test_hidden_text_beside_the_marker_still_places_the_chapter(tmp_path, fake_l
     out = export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
     found = texts(out)
     assert found.index("Gunning") < next(i for i, t in enumerate(found) if AWARD_TITLE in t) < found.index("Contract")
+
+
+def test_the_model_leidraad_reports_the_text_left_for_the_buyer():
+    from tender_assistant.documents.default_template import MODEL_LEIDRAAD
+    from tender_assistant.documents.markers import buyer_text_problems
+
+    found = [nl for nl, _ in buyer_text_problems(docx.Document(str(MODEL_LEIDRAAD)))]
+    assert len(found) == 2 and "\"[zaaknummer]\"" in found[0] and "[Vervang deze alinea" in found[1]
+
+
+def test_template_paragraphs_contradicting_the_generated_leidraad_are_reported(tmp_path, fake_lib, tender):
+    from tender_assistant.documents.document_set import LEIDRAAD, set_plans
+    from tender_assistant.documents.markers import contradiction_problems
+
+    doc = docx.Document(str(make_template(tmp_path / "s.docx")))
+    doc.add_paragraph("Inschrijvers leveren de Eigen Verklaring in.")
+    doc.add_paragraph("De opdracht wordt gegund op de laagste prijs.")
+    doc.add_paragraph("De inschrijving blijft 60 dagen geldig.")
+    doc.add_paragraph("Planning", style="Heading 1")  # a topic the generated procedure chapter covers
+    doc.add_paragraph("Wij publiceren in maart.")
+    found = [nl for nl, _ in contradiction_problems(doc, set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD])]
+    assert len(found) == 4
+    assert "Eigen Verklaring" in found[0] and "laagste prijs" in found[1]
+    assert "60 dagen, de leidraad 90 dagen" in found[2] and "eigen hoofdstuk \"Planning\"" in found[3]
+
+
+def test_a_template_that_agrees_with_the_leidraad_has_no_contradiction(tmp_path, fake_lib, tender):
+    from tender_assistant.documents.document_set import LEIDRAAD, set_plans
+    from tender_assistant.documents.markers import contradiction_problems
+
+    doc = docx.Document(str(make_template(tmp_path / "s.docx")))
+    doc.add_paragraph("De inschrijver vult het UEA in; de inschrijving blijft 90 dagen geldig.")
+    assert contradiction_problems(doc, set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD]) == []
