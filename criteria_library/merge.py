@@ -26,7 +26,7 @@ from .field_names import label, value_text
 from .infra.text import terminal_safe
 from .models import CONTENT_FIELDS, Criterion, Package, Status
 from .provenance import ReleaseChanges, ReleaseStamp
-from .publishers import short_fingerprint
+from .publishers import builtin_publisher, short_fingerprint
 from .releases import Release, version_key
 from .restore import UndoPreview, UndoResult, preview_undo, undo_update, update_backup_path
 from .rows import content_diff, criterion_to_row
@@ -226,16 +226,23 @@ def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
     local = store.criteria_by_ids(incoming_ids)
     drafts = store.drafts()  # a pending new version is what the regisseur means the criterion to become
     accept = store.accepts_trusted_releases  # read once: a setting, not per criterion
+    starter_fp = builtin_publisher().fingerprint
     for inc in release.pack.criteria:
         mine = local.get(inc.id)
         if mine is None:
             plan.new.append(inc)
             continue
         origin = origins.get(inc.id)
-        base = origin.base if origin is not None and origin.fingerprint == fp else None
         working = drafts.get(inc.id, mine)
         incoming_content = _content(inc)
         working_content = _content(working)
+        base = origin.base if origin is not None and origin.fingerprint == fp else None
+        if (base is None and origin is not None and origin.fingerprint == starter_fp and origin.base is not None
+                and working_content == origin.base):
+            # a starter criterion not changed here: the starter library is every library's common ancestor, so a
+            # trusted publisher's version of it (the regisseur's improvement) is an upstream change, not a collision;
+            # an id another regional publisher sent stays a conflict
+            base = origin.base
         if working_content == incoming_content:
             (plan.unchanged if base == incoming_content else plan.adopted).append(inc.id)
             continue

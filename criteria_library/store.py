@@ -756,7 +756,9 @@ class LibraryStore:
             raise LibraryError(f"{cid} heeft geen openstaand conflict.", en=f"{cid} has no open conflict.")
         content = {k: v for k, v in origin.incoming.items() if k != "status"}
         status = Status(origin.incoming.get("status", Status.PUBLISHED.value))
-        publisher = user.publisher_person(origin.publisher, origin.fingerprint)
+        # who sent the conflicting version: another publisher than the one of the base, possibly
+        sender = origin.incoming_publisher or origin.publisher
+        publisher = user.publisher_person(sender, origin.incoming_fingerprint or origin.fingerprint)
         with self.transaction() as db:
             current = self.criterion(cid)
             if not take_incoming:
@@ -764,12 +766,12 @@ class LibraryStore:
             elif status == Status.RETIRED:
                 db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [cid])
                 result = self._write_criterion(db, replace(current, status=Status.RETIRED),
-                                               f"ingetrokken door {origin.publisher} (release "
+                                               f"ingetrokken door {sender} (release "
                                                f"{origin.incoming_version})", by=publisher)
             else:
                 incoming = criterion_from_content(cid, content, status.value, current.version)
                 _, result = self._receive(
-                    db, incoming, f"nieuwe versie van {origin.publisher} overgenomen (release "
+                    db, incoming, f"nieuwe versie van {sender} overgenomen (release "
                     f"{origin.incoming_version})", source=publisher, release=True,
                     accept=self.accepts_trusted_releases)
             release_origins.settle_conflict(db, cid, content, origin.incoming_version)

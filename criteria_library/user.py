@@ -8,9 +8,10 @@ label: renaming oneself does not make a new person, the account stays the same.
 
 from __future__ import annotations
 
-import getpass
 import json
+import os
 import socket
+import sys
 from pathlib import Path
 
 from .infra import paths
@@ -25,11 +26,30 @@ def _user_file() -> Path:
 
 
 def os_user() -> str:
-    """The operating system's user name, or 'onbekend' when there is none."""
+    """The operating system's account name, asked of the system itself, or 'onbekend' when there is none.
+
+    Not getpass.getuser(): it reads the environment (USER, LOGNAME, USERNAME) first, and anyone can set those, so
+    one person could pass the four-eyes rule alone by starting the app as 'USER=bob'.
+    """
     try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name on some systems; history still needs a name
+        if sys.platform == "win32":
+            return _windows_account()
+        import pwd
+
+        return pwd.getpwuid(os.getuid()).pw_name
+    except (KeyError, OSError, ImportError, AttributeError):
         return "onbekend"
+
+
+def _windows_account() -> str:
+    """The signed-in Windows account from the system (GetUserNameW), not from %USERNAME%."""
+    import ctypes
+
+    size = ctypes.c_ulong(257)
+    buffer = ctypes.create_unicode_buffer(size.value)
+    if not ctypes.windll.advapi32.GetUserNameW(buffer, ctypes.byref(size)):  # type: ignore[attr-defined]
+        raise OSError("GetUserNameW failed")
+    return buffer.value or "onbekend"
 
 
 def machine() -> str:

@@ -437,16 +437,29 @@ def test_release_versions_are_attributed_to_the_publisher_not_the_receiver(revie
     assert "Ontvanger" not in {v.changed_by for v in reviewing.b.history(extra.id)}
 
 
+@pytest.fixture
+def regisseur(tmp_path: Path, starter_db_template: Path):
+    """The regisseur's own library, made from the same starter library as the subscriber's (its own file)."""
+    import shutil
+
+    path = tmp_path / "regisseur.db"
+    shutil.copy(starter_db_template, path)
+    with LibraryStore.open(path) as store:
+        yield store
+
+
 def test_after_a_conflict_the_origin_names_the_releases_publisher_not_the_starter(library: LibraryStore,
-                                                                                  fresh_db: LibraryStore,
+                                                                                  regisseur: LibraryStore,
                                                                                   tmp_path: Path) -> None:
-    """A starter criterion meets the same id in another publisher's release: while the conflict is open the
-    Herkomst says who sent the new version; once resolved, the origin (and the next merge base) is that publisher's."""
+    """A starter criterion changed here meets the same id in another publisher's release: while the conflict is open
+    the Herkomst says who sent the new version; once resolved, the origin (and the next merge base) is that
+    publisher's, and the history names that publisher as the author, not the starter library."""
     key = make_key(tmp_path)
     trust_key(key)
-    publish_edit(fresh_db, replace(fresh_db.criterion("MEU-M-01"), title="Onderdelen vijftien jaar leverbaar"))
-    plan = plan_update(library, read_release(release(fresh_db, key, tmp_path / "r1", "1.0")))
-    assert "MEU-M-01" in plan.conflicts
+    publish_edit(library, replace(library.criterion("MEU-M-01"), title="Onderdelen twaalf jaar leverbaar"))
+    publish_edit(regisseur, replace(regisseur.criterion("MEU-M-01"), title="Onderdelen vijftien jaar leverbaar"))
+    plan = plan_update(library, read_release(release(regisseur, key, tmp_path / "r1", "1.0", packages=["meubilair"])))
+    assert list(plan.conflicts) == ["MEU-M-01"]
     apply_update(library, plan, backup=False)
     open_conflict = provenance(library, "MEU-M-01")
     assert open_conflict.conflict and open_conflict.incoming_publisher == "MRA"
@@ -456,3 +469,20 @@ def test_after_a_conflict_the_origin_names_the_releases_publisher_not_the_starte
     settled = provenance(library, "MEU-M-01")
     assert (settled.publisher, settled.release_version, settled.conflict) == ("MRA", "1.0", False)
     assert library.origin("MEU-M-01").fingerprint == read_release(tmp_path / "r1").publisher.fingerprint
+    [taken] = [w for w in library.waiting() if w.criterion.id == "MEU-M-01"]  # a version in review, by MRA
+    assert taken.author.name == "MRA" and taken.criterion.title == "Onderdelen vijftien jaar leverbaar"
+
+
+def test_the_regisseurs_change_to_a_starter_criterion_untouched_here_arrives_without_a_conflict(
+        library: LibraryStore, regisseur: LibraryStore, tmp_path: Path) -> None:
+    """The regisseur's release improves a starter criterion this library never changed: an ordinary upstream change,
+    and every other starter criterion is unchanged (issue 25 item 2 keeps the conflict for the organisation's own
+    ids and for ids another regional publisher sent)."""
+    key = make_key(tmp_path)
+    trust_key(key)
+    publish_edit(regisseur, replace(regisseur.criterion("MEU-M-02"), title="Reserveonderdelen twintig jaar"))
+    plan = plan_update(library, read_release(release(regisseur, key, tmp_path / "r1", "1.0", packages=["meubilair"])))
+    assert list(plan.changed) == ["MEU-M-02"] and not plan.conflicts
+    apply_update(library, plan, backup=False)
+    assert library.working_copy("MEU-M-02").title == "Reserveonderdelen twintig jaar"
+    assert provenance(library, "MEU-M-02").publisher == "MRA"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -202,3 +203,13 @@ def test_switching_four_eyes_off_needs_a_second_person_where_others_work(fresh_d
     assert fresh_db.events()[0]["event"] == "vier-ogenprincipe uitgeschakeld"
     assert fresh_db.events()[0]["detail"] == f"op verzoek van Bert ({user.os_account()})"
     assert fresh_db.set_four_eyes(True) == "on" and fresh_db.four_eyes  # anyone may switch it back on
+
+
+def test_the_account_comes_from_the_system_not_from_the_environment(monkeypatch) -> None:
+    """USER=bob must not make the same person a second account that may approve their own change."""
+    import pwd
+
+    real = pwd.getpwuid(os.getuid()).pw_name
+    for name in ("USER", "LOGNAME", "USERNAME", "LNAME"):
+        monkeypatch.setenv(name, "bob")
+    assert user.os_user() == real != "bob"
