@@ -15,9 +15,12 @@ mkdir "$home/bin" "$home/Mijn documenten"
 cd "$home"
 # No python anywhere on this PATH; only the shell tools this script itself calls, linked one by one.
 for tool in ls grep; do ln -s "$(command -v "$tool")" "$home/bin/$tool"; done
+# Windows (Git Bash on the runner) needs SYSTEMROOT and TEMP to start any program; empty elsewhere.
+windows_env=()
+for name in SYSTEMROOT WINDIR TEMP TMP; do [[ -n ${!name:-} ]] && windows_env+=("$name=${!name}"); done
 run() {
   env -i HOME="$home" TENDER_ASSISTANT_HOME="$home/data" PATH="$home/bin" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
-    "$@"
+    ${windows_env[@]+"${windows_env[@]}"} "$@"
 }
 step() { printf '  %-68s' "$1"; }
 # `check CMD...` prints ok or fails the script: a bare `test && echo ok` would not stop `set -e` when it fails
@@ -43,6 +46,6 @@ run "$cli" monitor --register "$demo/register.db" report --year 2025 --docx "$ou
 check test "$(unzip -l "$out/monitoring.docx" | grep -c 'word/media/')" -ge 2
 step "GUI offscreen until the main window is filled, then closed"
 gui_said=$(timeout 120 env -i TENDER_ASSISTANT_QUIT_WHEN_FILLED=1 HOME="$home" TENDER_ASSISTANT_HOME="$home/data" \
-  PATH="$home/bin" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$gui" 2>&1) || true
+  PATH="$home/bin" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen ${windows_env[@]+"${windows_env[@]}"} "$gui" 2>&1) || true
 check grep -q "main window filled" <<<"$gui_said"
 echo "smoke test of $bundle: passed"
