@@ -13,7 +13,7 @@ from criteria_library import starter
 from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 
-from . import accessibility, i18n, main_thread_gc, presentation
+from . import accessibility, i18n, main_thread_gc, presentation, startup_probe
 from .error_dialogs import install_exception_hook, show_user_error
 from .main_window import MainWindow
 from .settings import AppSettings
@@ -176,6 +176,8 @@ def _start(args: argparse.Namespace, *, demo: bool) -> int:
             window.statusBar().showMessage(
                 _tr("Voorbeeldaanbestedingen: Bestand > Recente aanbestedingen ({n} stuks).").replace(
                     "{n}", str(len(tenders))), 10000)
+    if startup_probe.requested():
+        startup_probe.quit_when_filled(app, window)
     return app.exec()
 
 

@@ -4,7 +4,7 @@ The register's table model, its undo commands and its dialogs live in register_t
 register_dialogs.
 
 All counting happens in tender_assistant.monitoring; this window only shows it. Charts are PNGs drawn by
-monitoring.charts (matplotlib), imported the first time the report tab is shown.
+monitoring.charts (Pillow), imported the first time the report tab is shown.
 """
 
 from __future__ import annotations

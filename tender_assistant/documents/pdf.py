@@ -55,9 +55,24 @@ _LIBRARY = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+# Windows installs LibreOffice without putting it on PATH: look in its install folders (machine-wide and per user)
+WINDOWS_INSTALL_ROOTS = ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432", "LOCALAPPDATA")
+
+
 def soffice() -> str | None:
     """The LibreOffice program, or None when it is not installed."""
-    return shutil.which("soffice") or shutil.which("libreoffice")
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found:
+        return found
+    for variable in WINDOWS_INSTALL_ROOTS:
+        root = os.environ.get(variable)
+        if not root:
+            continue
+        for folder in (Path(root) / "LibreOffice", Path(root) / "Programs" / "LibreOffice"):
+            program = folder / "program" / "soffice.exe"
+            if program.is_file():
+                return str(program)
+    return None
 
 
 def require_libreoffice() -> str:
