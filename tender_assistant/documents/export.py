@@ -17,11 +17,11 @@ from ..library import Library
 from ..output import write_output
 from ..tender import Tender
 from .house_style import (
-    ask_to_update_fields,
     ensure_page_numbers,
     inherit_headers,
     load_template,
     mark_concept,
+    mark_contents_for_update,
     set_properties,
 )
 from .markers import block_markers, fill_body, fill_markers
@@ -48,7 +48,7 @@ def render(plan: DocumentPlan, template: Document, progress: Progress | None = N
     if plan.concept:
         mark_concept(doc)
     ensure_page_numbers(doc)
-    ask_to_update_fields(doc)
+    mark_contents_for_update(doc)
     set_properties(doc, plan.title, plan.organisation, "Aanbestedingsdocument circulair inkopen")
     return doc
 
