@@ -144,7 +144,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     key = load_private_key(args.key, _passphrase("Wachtwoordzin van de sleutel: "))
     with open_store(args) as store:  # a first run makes the library, as every command does
         result = publish(store, args.outdir, key, publisher=(args.publisher or user.user_name()).strip(),
-                         version=args.version, notes=args.notes, packages=args.package)
+                         version=args.version, notes=args.notes, packages=args.package, key_file=args.key)
     print(f"release {result.version} geschreven naar {result.folder}: {result.criteria} criteria in "
           f"{len(result.files) - 2} pakketbestanden, ondertekend")
     return 0
