@@ -101,3 +101,23 @@ def test_hidden_text_beside_the_marker_still_places_the_chapter(tmp_path, fake_l
     out = export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
     found = texts(out)
     assert found.index("Gunning") < next(i for i, t in enumerate(found) if AWARD_TITLE in t) < found.index("Contract")
+
+
+def test_a_title_holding_a_marker_is_shown_as_typed_and_the_runs_keep_their_format(tmp_path, fake_lib, tender):
+    """A title with '{{opdrachtgever}}' was expanded on the cover only (nowhere else) and the cover's runs were merged
+    into one, losing the bold of 'Leidraad'."""
+    doc = docx.Document()
+    cover = doc.add_paragraph()
+    cover.add_run("Leidraad ").bold = True
+    cover.add_run("{{titel}}").italic = True
+    for heading, marker in CHAPTERS:
+        doc.add_paragraph(heading, style="Heading 1")
+        doc.add_paragraph(f"{{{{{marker}}}}}")
+    template = tmp_path / "huisstijl.docx"
+    doc.save(str(template))
+    tender.title = "Kleding voor {{opdrachtgever}}"
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
+    first = docx.Document(str(out)).paragraphs[0]
+    assert first.text == "Leidraad Kleding voor {{opdrachtgever}}"
+    assert [(r.text, r.bold, r.italic) for r in first.runs] == [("Leidraad ", True, None),
+                                                                 ("Kleding voor {{opdrachtgever}}", None, True)]
