@@ -205,6 +205,17 @@ def not_ours(path: Path, kind: DatabaseKind) -> UserError:
                       "it was left untouched.")
 
 
+def missing_tables(path: Path, kind: DatabaseKind, missing: list[str]) -> UserError:
+    """The refusal of one of our files that lacks a table every such file has (damaged, or edited by hand)."""
+    names = ", ".join(missing)
+    restore = f" Zet een reservekopie terug ({kind.restore_command})." if kind.restore_command else ""
+    restore_en = f" Restore a backup ({kind.restore_command})." if kind.restore_command else ""
+    return kind.error(f"{kind.the()} {path.name} mist de tabel {names} en is dus beschadigd; het bestand is niet "
+                      f"aangeraakt.{restore}",
+                      en=f"The {kind.noun_en} {path.name} lacks the table {names} and is damaged; the file was left "
+                      f"untouched.{restore_en}")
+
+
 def not_a_database(path: Path, kind: DatabaseKind) -> UserError:
     """The refusal of a file that is no SQLite database at all."""
     return kind.error(f"Het bestand {path.name} is geen {kind.noun}-database; het is niet aangeraakt.",
@@ -293,6 +304,9 @@ def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: 
         if exists and not is_ours(db, kind, tables):
             _close_without_checkpoint(db, path)
             raise not_ours(path, kind)
+        if exists and tables and version > 0 and not set(kind.tables) <= tables:
+            _close_without_checkpoint(db, path)  # before WAL mode or a migration writes a byte
+            raise missing_tables(path, kind, [t for t in kind.tables if t not in tables])
         if version > kind.schema_version:
             db.conn.close()
             if not kind.newer_opens_read_only:
@@ -354,7 +368,10 @@ def open_read_only(path: Path, kind: DatabaseKind, reason: str, reason_en: str, 
         try:
             if not is_ours(db, kind):
                 raise not_ours(path, kind)
-            if kind.tables[0] in set(db.table_names()):
+            present = set(db.table_names())
+            if present and not set(kind.tables) <= present:
+                raise missing_tables(path, kind, [t for t in kind.tables if t not in present])
+            if kind.tables[0] in present:
                 db.execute(f"SELECT count(*) FROM [{kind.tables[0]}]").fetchone()
         except sqlite3.Error as exc:
             db.conn.close()
