@@ -179,6 +179,21 @@ def sqlite_error(exc: sqlite3.Error, path: Path, kind: DatabaseKind) -> UserErro
     return None
 
 
+def damaged_database(exc: BaseException) -> UserError | None:
+    """The user's line for a damaged database met while reading (not only when opening or writing), else None.
+
+    Which file is not known where this is caught (the command line's last resort), so the line names none.
+    """
+    code = getattr(exc, "sqlite_errorcode", None) if isinstance(exc, sqlite3.DatabaseError) else None
+    if code is None or code & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return None
+    return UserError("Een database van Tender Assistant is beschadigd (database disk image is malformed); er is "
+                     "niets gewijzigd. Voer 'library check' uit en zet zo nodig een reservekopie terug met "
+                     "'library restore'.", en="A Tender Assistant database is damaged (database disk image is "
+                     "malformed); nothing was changed. Run 'library check' and restore a backup with 'library "
+                     "restore' if needed.")
+
+
 def raise_sqlite_error(exc: sqlite3.Error, path: Path, kind: DatabaseKind) -> NoReturn:
     """Raise the user's message for a known SQLite error; anything else is re-raised as the bug it is.
 
