@@ -44,6 +44,7 @@ R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 OFFICE_DOCUMENT = R + "/officeDocument"
+STRICT = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict: other namespaces, which python-docx does not read
 REL_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 REL_ALT_CHUNK = R + "/aFChunk"
 REL_HYPERLINK = R + "/hyperlink"
@@ -332,6 +333,12 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
                             en=f"{name} contains macros (.docm/.dotm); save the template as .docx or .dotx.")
     if not any(t in types_text for t in MAIN_TYPES):
         raise not_word
+    if any(STRICT.encode() in data[:4096] for n, data in parts.items() if n.endswith((".xml", ".rels"))):
+        raise TemplateError(f"{name} is opgeslagen als 'Strict Open XML-document'; dat leest Tender Assistant niet. "
+                            "Open de sjabloon in Word en sla hem op als 'Word-document (.docx)' of 'Word-sjabloon "
+                            "(.dotx)'.", en=f"{name} is saved as 'Strict Open XML Document', which Tender Assistant "
+                            "does not read. Open the template in Word and save it as 'Word Document (.docx)' or "
+                            "'Word Template (.dotx)'.")
 
     types_root = _parse(parts["[Content_Types].xml"], name, "[Content_Types].xml")
     defaults, overrides = _content_types(types_root)

@@ -289,3 +289,22 @@ def test_a_template_of_many_empty_paragraphs_is_refused_at_once(tmp_path):
     with pytest.raises(TemplateError, match=r"150\.00\d alinea's, meer dan 100\.000"):
         load_template(path)
     assert time.monotonic() - start < 10
+
+
+@pytest.mark.parametrize("namespaces", [
+    [(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+      b"http://purl.oclc.org/ooxml/wordprocessingml/main")],
+    [(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+      b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+     (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+      b"http://purl.oclc.org/ooxml/officeDocument/relationships")]])
+def test_a_strict_open_xml_template_is_refused_saying_how_to_save_it(tmp_path, fake_lib, tender, namespaces):
+    """Word's 'Strict Open XML' uses other namespaces: the export met it as 'onverwacht' or 'geen Word-document'."""
+    parts = _base()
+    for name in list(parts):
+        for old, new in namespaces:
+            parts[name] = parts[name].replace(old, new)
+    template = _write(tmp_path / "strikt.docx", parts)
+    with pytest.raises(TemplateError, match="Strict Open XML.*Word-document \\(.docx\\)"):
+        export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
+    assert not (tmp_path / "uit.docx").exists()
