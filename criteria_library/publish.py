@@ -24,6 +24,7 @@ from .releases import (
     INDEX_NAME,
     LEGACY_DATE_VERSION_RE,
     MAX_INDEX_BYTES,
+    PACK_FILE_RE,
     RELEASE_FORMAT,
     RELEASE_FORMAT_VERSION,
     SIGNATURE_NAME,
@@ -92,6 +93,10 @@ def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519Private
     blobs: dict[str, bytes] = {}
     for pkg, criteria in chosen:
         name = f"{pkg.slug}.json"
+        if not PACK_FILE_RE.match(name):  # what a subscriber accepts (a name every file system takes)
+            raise LibraryError(f"De code van pakket {pkg.slug[:40]}... is te lang voor een release (hoogstens 95 "
+                               "tekens).", en=f"The code of package {pkg.slug[:40]}... is too long for a release "
+                               "(at most 95 characters).")
         blob = (json.dumps(pack_to_dict([pkg], criteria), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         blobs[name] = blob
         entries.append({"file": name, "package": pkg.slug, "criteria": len(criteria), "size": len(blob),

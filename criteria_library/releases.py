@@ -34,7 +34,7 @@ RELEASE_FORMAT_VERSION = 1
 INDEX_NAME = "index.json"
 SIGNATURE_NAME = "index.json.sig"
 MAX_INDEX_BYTES = 1024 * 1024
-PACK_FILE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
+PACK_FILE_RE = re.compile(r"^(?=.{1,100}$)[a-z0-9]+(?:-[a-z0-9]+)*\.json$")  # a name any file system takes
 # The one version scheme (docs/releases.md): one to four whole numbers separated by dots, without leading zeros,
 # compared part by part as numbers (2026.10 is newer than 2026.9; a missing part counts as 0).
 VERSION_RE = re.compile(r"^(?:0|[1-9]\d{0,8})(?:\.(?:0|[1-9]\d{0,8})){0,3}$")

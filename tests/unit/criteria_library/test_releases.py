@@ -234,3 +234,20 @@ def test_trust_refuses_a_name_with_a_line_separator(tmp_path: Path) -> None:
         with pytest.raises(LibraryError, match="zonder stuurtekens"):
             trust(keyfile.with_name(keyfile.name + ".pub"), name)
     assert [p.name for p in trusted_publishers()] == [BUILTIN_NAME]
+
+
+def test_a_signed_index_naming_a_300_character_file_is_refused_clearly(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    """The name passed the pattern and Path.exists() raised 'File name too long': 'onverwacht' before."""
+    import base64
+
+    keyfile = make_key(tmp_path)
+    trust_key(keyfile)
+    folder = release(fresh_db, keyfile, tmp_path / "rel", "1.0")
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    index["packs"][0]["file"] = "a" * 300 + ".json"
+    index_bytes = (json.dumps(index, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    (folder / "index.json").write_bytes(index_bytes)
+    key = load_private_key(keyfile, "een lange wachtwoordzin")
+    (folder / "index.json.sig").write_bytes(base64.b64encode(key.sign(index_bytes)) + b"\n")
+    with pytest.raises(LibraryError, match="ongeldige bestandsnaam"):
+        read_release(folder)
