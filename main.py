@@ -6,6 +6,7 @@ import argparse
 import contextlib
 import errno
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -130,6 +131,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit's flush
         return 141
+    except sqlite3.DatabaseError as exc:
+        from criteria_library.infra.sqlite_file import damaged_database
+
+        damaged = damaged_database(exc)
+        if damaged is None:
+            return _report_bug()
+        print(f"fout: {damaged}", file=sys.stderr)
+        return 2
     except OSError as exc:
         if exc.errno != errno.ENOSPC:
             return _report_bug()

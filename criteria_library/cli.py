@@ -184,7 +184,12 @@ def register_releases(lib_sub: argparse._SubParsersAction) -> None:
     trust = lib_sub.add_parser("trust", help="vertrouw een uitgever (openbare sleutel), of toon de lijst")
     trust.add_argument("pubkey", type=Path, nargs="?", metavar="SLEUTEL.pub", help="de openbare sleutel van de uitgever")
     trust.add_argument("--name", metavar="NAAM", help="de naam waaronder u de uitgever kent")
-    trust.add_argument("--list", action="store_true", help="toon de vertrouwde uitgevers")
+    trust.add_argument("--package", action="append", metavar="SLUG",
+                       help="de uitgever mag alleen dit inkooppakket wijzigen (herhaalbaar)")
+    trust.add_argument("--prefix", action="append", metavar="BEGIN",
+                       help="de uitgever mag alleen criteria wijzigen waarvan de code zo begint, bijvoorbeeld ZST- "
+                       "(herhaalbaar)")
+    trust.add_argument("--list", action="store_true", help="toon de vertrouwde uitgevers en wat zij mogen wijzigen")
     trust.set_defaults(func=cmd_trust)
 
     untrust = lib_sub.add_parser("untrust", help="vertrouw een uitgever niet meer")
@@ -247,7 +252,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     key = load_private_key(args.key, _passphrase("Wachtwoordzin van de sleutel: "))
     with open_store(args) as store:  # a first run makes the library, as every command does
         result = publish(store, args.outdir, key, publisher=(args.publisher or user.user_name()).strip(),
-                         version=args.version, notes=args.notes, packages=args.package)
+                         version=args.version, notes=args.notes, packages=args.package, key_file=args.key)
     print(f"release {result.version} geschreven naar {result.folder}: {result.criteria} criteria in "
           f"{len(result.files) - 2} pakketbestanden, ondertekend")
     return 0
@@ -258,16 +263,20 @@ def cmd_trust(args: argparse.Namespace) -> int:
     from .publishers import short_fingerprint, trust, trusted_publishers
 
     if args.list or args.pubkey is None:
-        if args.pubkey is not None or args.name:
-            raise LibraryError("Gebruik --list zonder sleutel en naam.", en="Use --list without a key and name.")
+        if args.pubkey is not None or args.name or args.package or args.prefix:
+            raise LibraryError("Gebruik --list zonder sleutel, naam, pakket of codebegin.",
+                               en="Use --list without a key, name, package or prefix.")
         for p in trusted_publishers():
             extra = " (meegeleverd)" if p.builtin else ""
-            print(f"{p.name}{extra}  {short_fingerprint(p.fingerprint)}")
+            # names come from a file anyone may have edited: escaped, so they cannot drive the terminal
+            print(f"{escape_unprintable(p.name)}{extra}  {short_fingerprint(p.fingerprint)}  "
+                  f"mag wijzigen: {escape_unprintable(p.scope_text())}")
         return 0
     if not args.name:
         raise LibraryError("Geef de uitgever een naam met --name.", en="Name the publisher with --name.")
-    publisher = trust(args.pubkey, args.name)
-    print(f"vertrouwd: {publisher.name} ({short_fingerprint(publisher.fingerprint)})")
+    publisher = trust(args.pubkey, args.name, packages=args.package, prefixes=args.prefix)
+    print(f"vertrouwd: {publisher.name} ({short_fingerprint(publisher.fingerprint)}), mag wijzigen: "
+          f"{publisher.scope_text()}")
     return 0
 
 

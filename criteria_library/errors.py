@@ -14,6 +14,18 @@ class ReadOnlyError(LibraryError):
     """A write was attempted on a library opened read-only."""
 
 
+class DamagedRowError(LibraryError):
+    """A stored row cannot be read (a value another tool or an old bug wrote); `reason` is the short why."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        reason = reason if len(reason) <= 120 else reason[:117] + "..."
+        super().__init__(f"De bibliotheek bevat een beschadigde rij ({what}: {reason}); voer 'library check' uit of "
+                         "zet een reservekopie terug. Er is niets gewijzigd.",
+                         en=f"The library holds a damaged row ({what}: {reason}); run 'library check' or restore a "
+                         "backup. Nothing was changed.")
+        self.reason = reason
+
+
 class PackError(LibraryError):
     """A library pack is invalid; `problems` lists every problem with its place (the file name first)."""
 

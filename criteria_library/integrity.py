@@ -28,7 +28,7 @@ class CheckReport:
 
 def _why(exc: Exception) -> str:
     """A short reason for an unreadable row (the exception's text, shortened)."""
-    text = str(exc) or type(exc).__name__
+    text = getattr(exc, "reason", None) or str(exc) or type(exc).__name__
     return text if len(text) <= 120 else text[:117] + "..."
 
 

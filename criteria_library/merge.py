@@ -27,7 +27,7 @@ from .infra.text import terminal_safe
 from .models import CONTENT_FIELDS, Criterion, Package, Status
 from .provenance import ReleaseChanges, ReleaseStamp
 from .publishers import builtin_publisher, short_fingerprint
-from .releases import Release, version_key
+from .releases import Release, refuse_outside_scope, version_key
 from .restore import UndoPreview, UndoResult, preview_undo, undo_update, update_backup_path
 from .rows import content_diff, criterion_to_row
 from .store import LAST_UPDATE_BACKUP_KEY, LibraryStore, criterion_from_content
@@ -204,6 +204,7 @@ def merge_package(local: Package, base: dict[str, Any] | None, incoming: Package
 def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
     """Compare a verified release with the library, three ways per criterion and package. Writes nothing."""
     check_newer(store, release)
+    refuse_outside_scope(release.publisher, release.pack)
     plan = UpdatePlan(release=release, library_state=store.change_marker())
     existing_packages = {p.slug: p for p in store.packages()}
     package_bases = store.package_origins()
@@ -213,6 +214,8 @@ def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
             plan.packages_new.append(p.slug)
             plan.packages[p.slug] = p
             continue
+        if not release.publisher.allows_package(p.slug):
+            continue  # entrusted only by its criteria's codes: the package's own name and description stay ours
         base = package_bases.get(p.slug, (None, None))[0]
         merged, conflicting = merge_package(old, base, p)
         if merged != old:

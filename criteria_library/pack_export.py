@@ -6,9 +6,11 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .app_files import library_inputs
 from .errors import LibraryError
 from .field_names import CRITERION_LABELS, PACKAGE_LABELS, XLSX_CRITERIA_SHEET, XLSX_PACKAGE_SHEET
 from .infra.files import atomic_write
+from .infra.output_paths import refuse_onto_inputs
 from .infra.spreadsheets import append_row
 from .models import Criterion, Package, placeholders_to_pack, scoring_to_dict
 from .pack_reading import CRITERION_FIELDS, PACK_FORMAT, PACK_VERSION, PACKAGE_FIELDS, Progress
@@ -44,6 +46,7 @@ def export_pack(store: LibraryStore, path: Path | str, package: str | None = Non
     if suffix not in (".json", ".xlsx"):
         raise LibraryError(f"Kies een bestandsnaam die eindigt op .json of .xlsx (niet '{suffix or path.name}').",
                            en=f"Choose a file name ending in .json or .xlsx (not '{suffix or path.name}').")
+    refuse_onto_inputs(path, library_inputs(store.path), error=LibraryError)
     packages = [store.package(package)] if package is not None else store.packages()
     criteria = store.criteria(package=package)
     if progress:

@@ -12,9 +12,11 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from .app_files import library_inputs
 from .errors import LibraryError
 from .infra.errors import UserError
 from .infra.files import atomic_write, read_regular
+from .infra.output_paths import refuse_onto_inputs
 from .models import Package, Status
 from .pack_export import pack_to_dict
 from .publishers import BUILTIN_NAME, BUILTIN_PUBKEY, fingerprint, public_pem
@@ -22,6 +24,7 @@ from .releases import (
     INDEX_NAME,
     LEGACY_DATE_VERSION_RE,
     MAX_INDEX_BYTES,
+    PACK_FILE_RE,
     RELEASE_FORMAT,
     RELEASE_FORMAT_VERSION,
     SIGNATURE_NAME,
@@ -49,8 +52,12 @@ class PublishResult:
 
 
 def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519PrivateKey, *, publisher: str,
-            version: str | None = None, notes: str = "", packages: list[str] | None = None) -> PublishResult:
-    """Write a signed release of the library's published criteria (all packages, or the ones named) into outdir."""
+            version: str | None = None, notes: str = "", packages: list[str] | None = None,
+            key_file: Path | str | None = None) -> PublishResult:
+    """Write a signed release of the library's published criteria (all packages, or the ones named) into outdir.
+
+    No file of the release may land on the library, the trust list or key_file (a key named index.json in outdir).
+    """
     outdir = Path(outdir)
     previous = previous_release(outdir)
     version = check_version_text(version) if version else next_version(previous)
@@ -71,6 +78,12 @@ def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519Private
                            en="There are no published criteria to release.")
     if outdir.exists() and not outdir.is_dir():
         raise LibraryError(f"{outdir} is geen map.", en=f"{outdir} is not a folder.")
+    inputs = library_inputs(store.path)
+    if key_file is not None:
+        inputs += [(Path(key_file), "de sleutel", "the key"), (Path(f"{key_file}.pub"), "de openbare sleutel",
+                                                               "the public key")]
+    for name in [*(f"{pkg.slug}.json" for pkg, _ in chosen), INDEX_NAME, SIGNATURE_NAME]:
+        refuse_onto_inputs(outdir / name, inputs, error=LibraryError)
     try:
         outdir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -80,6 +93,10 @@ def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519Private
     blobs: dict[str, bytes] = {}
     for pkg, criteria in chosen:
         name = f"{pkg.slug}.json"
+        if not PACK_FILE_RE.match(name):  # what a subscriber accepts (a name every file system takes)
+            raise LibraryError(f"De code van pakket {pkg.slug[:40]}... is te lang voor een release (hoogstens 95 "
+                               "tekens).", en=f"The code of package {pkg.slug[:40]}... is too long for a release "
+                               "(at most 95 characters).")
         blob = (json.dumps(pack_to_dict([pkg], criteria), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         blobs[name] = blob
         entries.append({"file": name, "package": pkg.slug, "criteria": len(criteria), "size": len(blob),

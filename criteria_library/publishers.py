@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from .errors import LibraryError
 from .infra import paths, strict_json
 from .infra.files import atomic_write, read_regular
+from .infra.text import escape_unprintable
 
 PASSPHRASE_ENV = "TENDER_ASSISTANT_KEY_PASSPHRASE"
 TRUST_FILE = "trusted_publishers.json"
@@ -23,6 +25,7 @@ BUILTIN_NAME = "Tender Assistant startbibliotheek"
 BUILTIN_PUBKEY = DATA_DIR / "starter_publisher.pub"
 MAX_KEY_FILE_BYTES = 64 * 2**10  # a PEM key is a few hundred bytes
 MAX_TRUST_FILE_BYTES = 10 * 2**20
+SCOPE_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")  # a package slug or the start of a criterion id
 
 
 # --------------------------------------------------------------------------- keys
@@ -108,6 +111,34 @@ class Publisher:
     fingerprint: str
     public_key: Ed25519PublicKey
     builtin: bool = False
+    # What the regisseur lets this publisher change: packages (slugs) and criterion id prefixes; both empty is all.
+    packages: tuple[str, ...] = ()
+    prefixes: tuple[str, ...] = ()
+
+    @property
+    def scoped(self) -> bool:
+        """True when the publisher may change only some packages or criteria."""
+        return bool(self.packages or self.prefixes)
+
+    def allows_package(self, slug: str) -> bool:
+        """May this publisher create or change the package itself (its name, description)?"""
+        return not self.scoped or slug.casefold() in {p.casefold() for p in self.packages}
+
+    def allows_criterion(self, criterion_id: str, package: str) -> bool:
+        """May this publisher create or change this criterion (by its package, or its id's prefix)?"""
+        return self.allows_package(package) or any(criterion_id.upper().startswith(p.upper()) for p in self.prefixes)
+
+    def scope_text(self, lang: str = "nl") -> str:
+        """What the publisher may change, in words: 'alles', or the packages and id prefixes."""
+        if not self.scoped:
+            return "alles" if lang == "nl" else "everything"
+        parts = []
+        if self.packages:
+            parts.append(("pakketten " if lang == "nl" else "packages ") + ", ".join(self.packages))
+        if self.prefixes:
+            parts.append(("codes die beginnen met " if lang == "nl" else "codes starting with ")
+                         + ", ".join(self.prefixes))
+        return "; ".join(parts)
 
 
 def _trust_path() -> Path:
@@ -150,16 +181,30 @@ def trusted_publishers() -> list[Publisher]:
             key = public_key_from_pem(str(entry["public_key"]).encode("ascii"), str(entry.get("name")))
         except (KeyError, LibraryError, UnicodeEncodeError):
             continue  # a damaged entry trusts nobody
-        found.append(Publisher(str(entry["name"]), fingerprint(key), key))
+        scope = [entry.get(k) for k in ("packages", "prefixes")]
+        if not all(isinstance(v, list) and all(isinstance(x, str) for x in v) for v in scope if v is not None):
+            continue  # a scope that cannot be read must not widen into 'everything'
+        packages, prefixes = (tuple(v or ()) for v in scope)
+        found.append(Publisher(str(entry["name"]), fingerprint(key), key, packages=packages, prefixes=prefixes))
     return found
 
 
-def trust(pubkey_file: Path | str, name: str) -> Publisher:
-    """Trust the publisher whose public key is in this file, under a name of your choosing."""
+def trust(pubkey_file: Path | str, name: str, packages: list[str] | None = None,
+          prefixes: list[str] | None = None) -> Publisher:
+    """Trust the publisher whose public key is in this file, under a name of your choosing; with packages or
+    prefixes it may change only those packages and criteria whose id starts with a prefix."""
     name = name.strip()
-    if not name or len(name) > 100 or any(ord(ch) < 32 for ch in name):
-        raise LibraryError("Geef de uitgever een naam (hoogstens 100 tekens).",
-                           en="Give the publisher a name (at most 100 characters).")
+    if not name or len(name) > 100 or escape_unprintable(name) != name:
+        raise LibraryError("Geef de uitgever een naam (hoogstens 100 tekens, zonder stuurtekens of regeleinden).",
+                           en="Give the publisher a name (at most 100 characters, without control characters or "
+                           "line breaks).")
+    scope_packages = tuple(dict.fromkeys(p.strip() for p in packages or ()))
+    scope_prefixes = tuple(dict.fromkeys(p.strip().upper() for p in prefixes or ()))
+    for value in (*scope_packages, *scope_prefixes):
+        if not SCOPE_RE.match(value):
+            raise LibraryError(f"'{escape_unprintable(value)[:40]}' is geen pakket of begin van een code (letters, "
+                               "cijfers en '-', hoogstens 40 tekens).", en=f"'{escape_unprintable(value)[:40]}' is "
+                               "not a package or start of a code (letters, digits and '-', at most 40 characters).")
     key = load_public_key(pubkey_file)
     fp = fingerprint(key)
     data = _read_trust_file()
@@ -170,10 +215,14 @@ def trust(pubkey_file: Path | str, name: str) -> Publisher:
         if p.name.casefold() == name.casefold():
             raise LibraryError(f"Er is al een vertrouwde uitgever met de naam '{p.name}'.",
                                en=f"There already is a trusted publisher named '{p.name}'.")
-    data.setdefault("publishers", []).append({"name": name, "fingerprint": fp,
-                                              "public_key": public_pem(key).decode("ascii")})
+    entry: dict[str, Any] = {"name": name, "fingerprint": fp, "public_key": public_pem(key).decode("ascii")}
+    if scope_packages:
+        entry["packages"] = list(scope_packages)
+    if scope_prefixes:
+        entry["prefixes"] = list(scope_prefixes)
+    data.setdefault("publishers", []).append(entry)
     _write_trust_file(data)
-    return Publisher(name, fp, key)
+    return Publisher(name, fp, key, packages=scope_packages, prefixes=scope_prefixes)
 
 
 def untrust(name: str) -> None:

@@ -24,6 +24,7 @@ from .errors import LibraryError, PackError
 from .infra import strict_json
 from .infra.files import read_regular
 from .infra.http_fetch import fetch
+from .infra.text import escape_unprintable
 from .models import Status
 from .pack_reading import MAX_PACK_BYTES, Pack, Progress, pack_from_dict
 from .publishers import DATA_DIR, Publisher, builtin_publisher, short_fingerprint, trusted_publishers
@@ -33,7 +34,7 @@ RELEASE_FORMAT_VERSION = 1
 INDEX_NAME = "index.json"
 SIGNATURE_NAME = "index.json.sig"
 MAX_INDEX_BYTES = 1024 * 1024
-PACK_FILE_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\.json$")
+PACK_FILE_RE = re.compile(r"^(?=.{1,100}$)[a-z0-9]+(?:-[a-z0-9]+)*\.json$")  # a name any file system takes
 # The one version scheme (docs/releases.md): one to four whole numbers separated by dots, without leading zeros,
 # compared part by part as numbers (2026.10 is newer than 2026.9; a missing part counts as 0).
 VERSION_RE = re.compile(r"^(?:0|[1-9]\d{0,8})(?:\.(?:0|[1-9]\d{0,8})){0,3}$")
@@ -231,10 +232,31 @@ def verify_release(index_bytes: bytes, signature_text: bytes, source: _Source,
     if not_published:
         raise LibraryError(f"De release bevat criteria die niet gepubliceerd zijn: {', '.join(not_published[:5])}.",
                            en=f"The release contains criteria that are not published: {', '.join(not_published[:5])}.")
+    refuse_outside_scope(publisher, merged)
     return Release(publisher=publisher, version=version, date=str(index.get("date", ""))[:40],
                    notes=str(index.get("notes", ""))[:2000], index_sha256=sha256_hex(index_bytes), pack=merged,
                    source=source.text)
 
+
+
+def refuse_outside_scope(publisher: Publisher, pack: Pack) -> None:
+    """LibraryError naming the first package or criterion the regisseur did not entrust to this publisher."""
+    if not publisher.scoped:
+        return
+    carried = {c.package for c in pack.criteria}
+    # a package row is only the vehicle of prefix-scoped criteria; it changes nothing when none of them is outside
+    outside = [f"pakket {p.slug}" for p in pack.packages if not publisher.allows_package(p.slug)
+               and (p.slug not in carried or not publisher.prefixes)]
+    outside += [f"criterium {c.id}" for c in pack.criteria if not publisher.allows_criterion(c.id, c.package)]
+    if outside:
+        shown = escape_unprintable(", ".join(outside[:3]))[:200]
+        more = f" en nog {len(outside) - 3}" if len(outside) > 3 else ""
+        raise LibraryError(
+            f"De release van '{publisher.name}' valt buiten wat u deze uitgever toevertrouwt ({shown}{more}; "
+            f"toegestaan: {publisher.scope_text()}); er is niets gewijzigd.",
+            en=f"The release of '{publisher.name}' goes beyond what you entrust to this publisher "
+            f"({shown.replace('pakket', 'package').replace('criterium', 'criterion')}; allowed: "
+            f"{publisher.scope_text('en')}); nothing was changed.")
 
 
 def starter_release(starter_dir: Path) -> Release:

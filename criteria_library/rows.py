@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import fields
 from typing import Any
 
+from .errors import DamagedRowError
 from .models import (
     CONTENT_FIELDS,
     Criterion,
@@ -61,8 +62,15 @@ def _source_type_from_column(value: Any) -> list[str]:
 
 
 def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
-    """A database row as a criterion."""
+    """A database row as a criterion; DamagedRowError (a clear line, not a crash) when a stored value is invalid."""
     r = dict(row)
+    try:
+        return _criterion_from_row(r)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:  # json errors are ValueErrors
+        raise DamagedRowError(f"criterium {str(r.get('id', '?'))[:40]}", str(exc) or type(exc).__name__) from None
+
+
+def _criterion_from_row(r: dict[str, Any]) -> Criterion:
     defaults, meta, _ = placeholders_from_pack(json.loads(r["placeholders"] or "{}"))
     scoring, scoring_text = _scoring_from_column(r.get("scoring"), r.get("scoring_text"))
     return Criterion(
@@ -104,7 +112,14 @@ def package_to_row(p: Package) -> dict[str, Any]:
 
 
 def row_to_package(row: dict[str, Any]) -> Package:
-    """A database row as a package."""
+    """A database row as a package; DamagedRowError when a stored value is invalid."""
+    try:
+        return _package_from_row(row)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise DamagedRowError(f"pakket {str(row.get('slug', '?'))[:40]}", str(exc) or type(exc).__name__) from None
+
+
+def _package_from_row(row: dict[str, Any]) -> Package:
     return Package(
         slug=row["slug"],
         name_nl=row["name_nl"] or "",

@@ -307,7 +307,7 @@ def _export(args: argparse.Namespace) -> int:
     from .documents.markers import buyer_text_problems
     from .documents.pdf import docx_to_pdf, require_libreoffice
     from .monitoring.register_file import rule_for_library
-    from .output import refuse_existing
+    from .output import app_inputs, refuse_existing
     from .tender import load_tender
 
     lang = _lang(args)
@@ -320,8 +320,9 @@ def _export(args: argparse.Namespace) -> int:
         outputs = [args.out]
     docs = [p for p in outputs if p.suffix == ".docx"]
     pdfs = [p.with_suffix(".pdf") for p in docs] if args.pdf else []
-    for out_path in outputs:
-        refuse_overwriting_input(out_path, {"het aanbestedingsbestand": args.file, **templates})
+    for out_path in [*outputs, *pdfs]:
+        refuse_overwriting_input(out_path, {"het aanbestedingsbestand": args.file, **templates},
+                                 app_inputs(getattr(args, "db", None)))
     if pdfs:
         require_libreoffice()  # said before any work, in one line
     if not args.force:

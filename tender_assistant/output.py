@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from criteria_library.app_files import library_inputs
 from criteria_library.infra.files import atomic_write
+from criteria_library.infra.output_paths import Input, database_inputs
 
 from .errors import TenderError
 
@@ -13,6 +15,15 @@ from .errors import TenderError
 def write_output(path: Path, data: bytes) -> None:
     """Write an exported file atomically with the permissions a normally created file gets (not mkstemp's 0600)."""
     atomic_write(path, lambda tmp: tmp.write_bytes(data), error=TenderError)
+
+
+def app_inputs(db: Path | str | None, register: Path | str | None = None) -> list[Input]:
+    """The files the app reads that no output may land on: the library, the trust list and the register (the one
+    named, else the one beside the library)."""
+    from .monitoring.register_file import register_path_for
+
+    register = register if register is not None else register_path_for(Path(db) if db is not None else None)
+    return [*library_inputs(db), *database_inputs(register, "het monitoringregister", "the monitoring register")]
 
 
 def refuse_existing(paths: Iterable[Path]) -> None:

@@ -6,7 +6,7 @@ import contextlib
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QColor,
@@ -62,6 +62,9 @@ NO_WEIGHT = -1
 # The problem list keeps the same height whether it lists nothing or ten problems (it scrolls), so the form above
 # it never moves while typing.
 PROBLEM_LINES = 3
+# How often an open editor looks whether another program (a command-line import, a second window) changed its
+# criterion: a PRAGMA per tick, the criterion itself only read when the library moved.
+OUTSIDE_CHECK_MS = 2000
 
 
 class PlaceholderHighlighter(QSyntaxHighlighter):
@@ -138,6 +141,10 @@ class CriterionEditor(QDialog):
         self.stack.cleanChanged.connect(self._clean_changed)
         self.stack.indexChanged.connect(self._stack_moved)
         self._update_title()
+        self._outside_timer = QTimer(self)
+        self._outside_timer.setInterval(OUTSIDE_CHECK_MS)
+        self._outside_timer.timeout.connect(self.check_outside_change)
+        self._outside_timer.start()
         fit_to_screen(self, 860, 760)
         # the destructive buttons come first in the tab order but never get the first focus or Enter
         for button in (self.status_buttons[Status.CONCEPT], self.status_buttons[Status.RETIRED], self.discard_button):
@@ -271,6 +278,14 @@ class CriterionEditor(QDialog):
         scroll.setWidget(form_host)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         outer.addWidget(scroll, 1)
+
+        # what another program changed meanwhile: said here, never saved over silently
+        self.outside_label = QLabel(self)
+        self.outside_label.setWordWrap(True)
+        self.outside_label.setStyleSheet("color:#8a4b00; font-weight:bold")
+        self.outside_label.setAccessibleName(self.tr("Gewijzigd door een ander programma"))
+        self.outside_label.setVisible(False)
+        outer.addWidget(self.outside_label)
 
         self.problems_label = QLabel(self)
         self.problems_label.setWordWrap(True)
@@ -418,6 +433,7 @@ class CriterionEditor(QDialog):
             self._applying = False
         self.original = c
         self.criterion_id = c.id
+        self._marker = self.store.change_marker()
         self.stack.clear()
         self.stack.setClean()
         self._update_award_fields()
@@ -507,6 +523,8 @@ class CriterionEditor(QDialog):
             return False
         if not self.is_dirty() and not self.is_new:
             return True
+        if not self.is_new and not self._may_save_over_outside_change():
+            return False
         try:
             stored = self.store.save_criterion(self.current_criterion(), note=self.note_edit.text().strip(),
                                                new=self.is_new)
@@ -516,12 +534,79 @@ class CriterionEditor(QDialog):
         self.is_new = False
         self.original = stored
         self.criterion_id = stored.id
+        self._marker = self.store.change_marker()
+        self.outside_label.setVisible(False)
         self.stack.setClean()
         self.note_edit.clear()
         self._update_title()
         self.validate()
         self.saved.emit(stored.id)
         return True
+
+    # -------------------------------------------------------------- changes by another program
+    def _stored_now(self) -> Criterion | None:
+        """What the library holds for this criterion now (its pending version if any); None when it cannot be read."""
+        try:
+            return self.store.working_copy(self.criterion_id)
+        except UserError:
+            return None
+
+    def check_outside_change(self) -> None:
+        """Notice a change another program made to this criterion: reload it when there is nothing unsaved here,
+        else say so (Save then asks what to do)."""
+        if self.is_new or self.read_only:
+            return
+        try:
+            marker = self.store.change_marker()
+        except Exception:  # noqa: BLE001 - a library gone or locked for a moment: look again at the next tick
+            return
+        if marker == self._marker:
+            return
+        self._marker = marker
+        stored = self._stored_now()
+        if stored is None or stored == self.original:
+            return
+        version = str(stored.version)
+        if not self.is_dirty():
+            self.load(stored)
+            self.outside_label.setText(self.tr(
+                "%1 is intussen door een ander programma gewijzigd; de nieuwe inhoud (versie %2) is geladen.")
+                .replace("%1", self.criterion_id).replace("%2", version))
+        else:
+            self.outside_label.setText(self.tr(
+                "Let op: %1 is intussen door een ander programma gewijzigd (versie %2). Uw wijzigingen zijn nog niet "
+                "opgeslagen; bij Opslaan kiest u of u de nieuwe inhoud laadt of uw versie eroverheen zet.")
+                .replace("%1", self.criterion_id).replace("%2", version))
+        self.outside_label.setVisible(True)
+
+    def _may_save_over_outside_change(self) -> bool:
+        """True when nobody changed the criterion since it was loaded, or the user chose to save over that change;
+        choosing to load the new content discards the edits here."""
+        stored = self._stored_now()
+        if stored is None or stored == self.original:
+            return True
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Intussen gewijzigd"), self.tr(
+            "%1 is gewijzigd door een ander programma (bijvoorbeeld een import) sinds u het opende; nu versie %2. "
+            "Opslaan zet uw versie over die wijziging heen.").replace("%1", self.criterion_id)
+            .replace("%2", str(stored.version)), parent=self)
+        load_button = box.addButton(self.tr("Nieuwe inhoud &laden"), QMessageBox.ButtonRole.DestructiveRole)
+        save_button = box.addButton(self.tr("&Toch opslaan"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(load_button)
+        box.exec()
+        if box.clickedButton() is load_button:
+            self.load(stored)
+            self.outside_label.setVisible(False)
+            return False
+        if box.clickedButton() is save_button:
+            self.original = stored  # saved knowingly over that version
+            return True
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.check_outside_change()  # back from the terminal: look at once, not at the next tick
 
     def change_status(self, status: Status) -> None:
         if self.is_dirty() or self.is_new:

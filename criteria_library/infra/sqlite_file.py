@@ -179,6 +179,21 @@ def sqlite_error(exc: sqlite3.Error, path: Path, kind: DatabaseKind) -> UserErro
     return None
 
 
+def damaged_database(exc: BaseException) -> UserError | None:
+    """The user's line for a damaged database met while reading (not only when opening or writing), else None.
+
+    Which file is not known where this is caught (the command line's last resort), so the line names none.
+    """
+    code = getattr(exc, "sqlite_errorcode", None) if isinstance(exc, sqlite3.DatabaseError) else None
+    if code is None or code & 0xFF not in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB):
+        return None
+    return UserError("Een database van Tender Assistant is beschadigd (database disk image is malformed); er is "
+                     "niets gewijzigd. Voer 'library check' uit en zet zo nodig een reservekopie terug met "
+                     "'library restore'.", en="A Tender Assistant database is damaged (database disk image is "
+                     "malformed); nothing was changed. Run 'library check' and restore a backup with 'library "
+                     "restore' if needed.")
+
+
 def raise_sqlite_error(exc: sqlite3.Error, path: Path, kind: DatabaseKind) -> NoReturn:
     """Raise the user's message for a known SQLite error; anything else is re-raised as the bug it is.
 
@@ -203,6 +218,17 @@ def not_ours(path: Path, kind: DatabaseKind) -> UserError:
                       "het is niet aangeraakt.",
                       en=f"The file {path.name} is an SQLite database but not a Tender Assistant {kind.noun_en}; "
                       "it was left untouched.")
+
+
+def missing_tables(path: Path, kind: DatabaseKind, missing: list[str]) -> UserError:
+    """The refusal of one of our files that lacks a table every such file has (damaged, or edited by hand)."""
+    names = ", ".join(missing)
+    restore = f" Zet een reservekopie terug ({kind.restore_command})." if kind.restore_command else ""
+    restore_en = f" Restore a backup ({kind.restore_command})." if kind.restore_command else ""
+    return kind.error(f"{kind.the()} {path.name} mist de tabel {names} en is dus beschadigd; het bestand is niet "
+                      f"aangeraakt.{restore}",
+                      en=f"The {kind.noun_en} {path.name} lacks the table {names} and is damaged; the file was left "
+                      f"untouched.{restore_en}")
 
 
 def not_a_database(path: Path, kind: DatabaseKind) -> UserError:
@@ -293,6 +319,9 @@ def _open_writable(path: Path, kind: DatabaseKind, *, exists: bool, any_thread: 
         if exists and not is_ours(db, kind, tables):
             _close_without_checkpoint(db, path)
             raise not_ours(path, kind)
+        if exists and tables and version > 0 and not set(kind.tables) <= tables:
+            _close_without_checkpoint(db, path)  # before WAL mode or a migration writes a byte
+            raise missing_tables(path, kind, [t for t in kind.tables if t not in tables])
         if version > kind.schema_version:
             db.conn.close()
             if not kind.newer_opens_read_only:
@@ -354,7 +383,10 @@ def open_read_only(path: Path, kind: DatabaseKind, reason: str, reason_en: str, 
         try:
             if not is_ours(db, kind):
                 raise not_ours(path, kind)
-            if kind.tables[0] in set(db.table_names()):
+            present = set(db.table_names())
+            if present and not set(kind.tables) <= present:
+                raise missing_tables(path, kind, [t for t in kind.tables if t not in present])
+            if kind.tables[0] in present:
                 db.execute(f"SELECT count(*) FROM [{kind.tables[0]}]").fetchone()
         except sqlite3.Error as exc:
             db.conn.close()

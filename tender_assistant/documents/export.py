@@ -7,21 +7,24 @@ renderer (plan blocks as Word paragraphs and tables).
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from docx.document import Document
+
+from criteria_library.infra.output_paths import Input, refuse_onto_inputs
 
 from ..errors import TenderError
 from ..library import Library
 from ..output import write_output
 from ..tender import Tender
 from .house_style import (
-    ask_to_update_fields,
     ensure_page_numbers,
     inherit_headers,
     load_template,
     mark_concept,
+    mark_contents_for_update,
     set_properties,
 )
 from .markers import block_markers, fill_body, fill_markers
@@ -48,30 +51,20 @@ def render(plan: DocumentPlan, template: Document, progress: Progress | None = N
     if plan.concept:
         mark_concept(doc)
     ensure_page_numbers(doc)
-    ask_to_update_fields(doc)
+    mark_contents_for_update(doc)
     set_properties(doc, plan.title, plan.organisation, "Aanbestedingsdocument circulair inkopen")
     return doc
 
 
-def same_file(a: Path | str, b: Path | str) -> bool:
-    """True when two paths name the same file (also through links, case-insensitive file systems or '..')."""
-    a, b = Path(a), Path(b)
-    try:
-        if a.exists() and b.exists():
-            return a.samefile(b)
-        return a.resolve() == b.resolve()
-    except OSError:
-        return False
+LABELS_EN = {"de sjabloon": "the template", "de contractsjabloon": "the contract template",
+             "het aanbestedingsbestand": "the tender file"}
 
 
-def refuse_overwriting_input(out: Path, inputs: dict[str, Path | str | None]) -> None:
-    """TenderError when the output file is one of the inputs (the house style or the tender would be lost)."""
-    for label, path in inputs.items():
-        if path is not None and same_file(out, path):
-            en = {"de sjabloon": "the template", "het aanbestedingsbestand": "the tender file"}.get(label, label)
-            raise TenderError(f"Het uitvoerbestand {out.name} is {label} zelf; kies een ander bestand, anders gaat "
-                              f"{label} verloren.", en=f"The output file {out.name} is {en} itself; choose another "
-                              f"file, otherwise {en} is lost.")
+def refuse_overwriting_input(out: Path, inputs: dict[str, Path | str | None], more: Iterable[Input] = ()) -> None:
+    """TenderError when the output file is, or links to, one of the inputs (named by their Dutch label) or of
+    `more` (the app's own files): the house style, the tender or the library would be lost."""
+    named = [(path, nl, LABELS_EN.get(nl, nl)) for nl, path in inputs.items()]
+    refuse_onto_inputs(out, [*named, *more], error=TenderError)
 
 
 def export_tender(tender: Tender, library: Library, out: Path | str, template: Path | str | None = None,

@@ -73,13 +73,21 @@ def inherit_headers(body) -> None:
                 final.insert(0, copy.deepcopy(source))
 
 
-def ask_to_update_fields(doc: Document) -> None:
-    """Let Word refresh the table of contents (page numbers) when the document is opened."""
-    settings = doc.settings.element
-    if settings.find(qn("w:updateFields")) is None:
-        el = OxmlElement("w:updateFields")
-        el.set(qn("w:val"), "true")
-        settings.append(el)
+def mark_contents_for_update(doc: Document) -> None:
+    """Let Word refresh the contents list (page numbers) on opening, and no other field.
+
+    Asking Word to update every field on opening (w:updateFields) would also run whatever other fields a template
+    holds and makes Word ask the reader a question; a dirty flag on the contents field alone does neither.
+    """
+    for update in doc.settings.element.findall(qn("w:updateFields")):
+        doc.settings.element.remove(update)
+    begin = None
+    for el in doc.element.body.iter(qn("w:fldChar"), qn("w:instrText")):
+        if el.tag == qn("w:fldChar"):
+            begin = el if el.get(qn("w:fldCharType")) == "begin" else begin
+        elif begin is not None and re.match(r"\s*TOC\b", el.text or ""):
+            begin.set(qn("w:dirty"), "true")
+            begin = None
 
 
 def mark_concept(doc: Document) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from docx.document import Document
@@ -91,18 +93,28 @@ def prepare_body(doc: Document) -> tuple[Any, bool]:
 
 
 def fill_fields(elements, values: dict[str, str]) -> None:
-    """Replace {{titel}}, {{opdrachtgever}}, {{datum}} in kept template text (cover, headers, footers)."""
+    """Replace {{titel}}, {{opdrachtgever}}, {{datum}} in kept template text (cover, headers, footers).
+
+    Only markers the template put there are filled, in one pass: a title holding '{{opdrachtgever}}' stays as typed.
+    """
+    def fill(text: str) -> str:
+        return FIELD_RE.sub(lambda m: values.get(m.group(1), m.group(0)), text)
+
     for p in elements:
         ts = list(p.iter(qn("w:t")))
-        full = "".join(t.text or "" for t in ts)
+        texts = [t.text or "" for t in ts]
+        full = "".join(texts)
         if "{{" not in full:
             continue
-        for t in ts:  # the usual case: a field inside one run keeps that run's formatting
-            if t.text and FIELD_RE.search(t.text):
-                t.text = FIELD_RE.sub(lambda m: values.get(m.group(1), m.group(0)), t.text)
-        full = "".join(t.text or "" for t in ts)
-        if FIELD_RE.search(full) and any(m.group(1) in values for m in FIELD_RE.finditer(full)):
-            ts[0].text = FIELD_RE.sub(lambda m: values.get(m.group(1), m.group(0)), full)
+        ends = list(accumulate(len(x) for x in texts))
+        straddling = any(m.group(1) in values and bisect_right(ends, m.start()) != bisect_right(ends, m.end() - 1)
+                         for m in FIELD_RE.finditer(full))
+        if not straddling:  # the usual case: each field inside one run keeps that run's formatting
+            for t, text in zip(ts, texts, strict=True):
+                if "{{" in text:
+                    t.text = fill(text)
+        else:  # a field split over runs (Word does that after an edit): the paragraph's text in the first run
+            ts[0].text = fill(full)
             for t in ts[1:]:
                 t.text = ""
 

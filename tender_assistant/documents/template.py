@@ -2,9 +2,11 @@
 
 A template is somebody else's Word file. Before python-docx sees it, its package is rebuilt part by part: external
 relationships (an attached template on a web server or UNC share, remote images, linked files), macros
-(`vbaProject.bin`), embedded foreign documents (`altChunk`) and fields that fetch content from elsewhere are
-dropped, every XML part is re-written without a DOCTYPE or entities, and a main part without `w:body` or `w:sectPr`
-gets one. What was dropped is reported as notes, in Dutch, for the user.
+(`vbaProject.bin`), embedded foreign documents (`altChunk`), mail merge (a data source and its query), VML pictures
+that name a file elsewhere and fields that fetch content from elsewhere (judged on the whole instruction, however
+many runs it is split over) are dropped, and a template's request that Word update every field on opening is
+removed. Every XML part, found by its content type and not by its name, is re-written without a DOCTYPE or
+entities, and a main part without `w:body` or `w:sectPr` gets one. What was dropped is reported as notes, in Dutch, for the user.
 """
 
 from __future__ import annotations
@@ -33,15 +35,24 @@ MAX_UNPACKED = 200 * 1024 * 1024  # all parts together, decompressed
 # '<a/>' took 6.6 GB and 40 s, a 73 KB one with such a header named 'header1.dat' 0.9 GB. Our own templates hold
 # about 19,000 elements; a 300-page one well under a million.
 MAX_XML_ELEMENTS = 2_000_000
+# Filling a template costs about 90 microseconds per paragraph (markers, headers, sample text are looked at per
+# paragraph): 1.9 million empty paragraphs in 61 KB took 167 s. A 300-page house style holds some thousands.
+MAX_PARAGRAPHS = 100_000
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 OFFICE_DOCUMENT = R + "/officeDocument"
+STRICT = "http://purl.oclc.org/ooxml/"  # ISO 29500 Strict: other namespaces, which python-docx does not read
 REL_VBA = "http://schemas.microsoft.com/office/2006/relationships/vbaProject"
 REL_ALT_CHUNK = R + "/aFChunk"
 REL_HYPERLINK = R + "/hyperlink"
+REL_MAIL_MERGE = (R + "/mailMergeSource", R + "/mailMergeHeaderSource", R + "/recipientData")
+VML = "urn:schemas-microsoft-com:vml"
+OFFICE = "urn:schemas-microsoft-com:office:office"
+# VML attributes that name a file by URL instead of by relationship (Word fetches them when it shows the picture).
+VML_LINKS = ("src", f"{{{OFFICE}}}href", f"{{{OFFICE}}}althref")
 SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 # Field codes that make Word fetch a file or run something when fields are updated (we ask Word to update them).
 REMOTE_FIELD = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|AUTOTEXTLIST|DATABASE)\b",
@@ -67,6 +78,7 @@ class _Dropped:
     macros: int = 0
     chunks: int = 0
     fields: int = 0
+    mail_merge: int = 0
 
     def notes(self, name: str) -> list[str]:
         notes = []
@@ -86,6 +98,9 @@ class _Dropped:
             n = self.fields
             notes.append(f"De sjabloon {name} bevatte {n} {'veld' if n == 1 else 'velden'} dat inhoud van buiten "
                          "ophaalt (zoals INCLUDEPICTURE); alleen de laatst getoonde tekst is bewaard.")
+        if self.mail_merge:
+            notes.append(f"De sjabloon {name} was een samenvoegdocument (mail merge) met een gegevensbron; de "
+                         "koppeling met die gegevensbron is weggelaten.")
         return notes
 
 
@@ -176,11 +191,70 @@ def _neutralise_fields(root) -> int:
         if REMOTE_FIELD.match(fld.get(w("instr")) or ""):
             _unwrap(fld)
             count += 1
-    for instr in list(root.iter(w("instrText"))):
-        if REMOTE_FIELD.match(instr.text or ""):
-            instr.text = " QUOTE \"\" "  # a harmless field; its shown result is kept until it is updated
-            count += 1
+    # A complex field's instruction may be split over any number of runs ('INC' + 'LUDETEXT ...'): Word joins them
+    # between the field's begin and separate (or end) characters, so it is judged joined.
+    open_fields: list[list] = []
+    judged: list[bool] = []
+    for el in list(root.iter(w("fldChar"), w("instrText"))):
+        if el.tag == w("instrText"):
+            if open_fields and not judged[-1]:
+                open_fields[-1].append(el)
+            continue
+        kind = el.get(w("fldCharType"))
+        if kind == "begin":
+            open_fields.append([])
+            judged.append(False)
+        elif kind in ("separate", "end") and open_fields:
+            if not judged[-1]:
+                judged[-1] = True
+                pieces = open_fields[-1]
+                if REMOTE_FIELD.match("".join(p.text or "" for p in pieces)):
+                    pieces[0].text = " QUOTE \"\" "  # harmless; its shown result is kept until it is updated
+                    for rest in pieces[1:]:
+                        rest.text = ""
+                    count += 1
+            if kind == "end":
+                open_fields.pop()
+                judged.pop()
     return count
+
+
+def _drop_mail_merge(root) -> int:
+    """A mail merge's data source, connection string and query go; the document stays an ordinary one."""
+    merges = list(root.iter(w("mailMerge")))
+    for el in merges:
+        _remove_keep_tail(el)
+    return len(merges)
+
+
+def _drop_vml_links(root) -> list[str]:
+    """VML pictures that name a file by URL ('file://', UNC, http) lose that name; what they named is returned."""
+    names = []
+    for el in root.iter(f"{{{VML}}}*"):
+        for attr in VML_LINKS:
+            value = el.get(attr)
+            if value is not None:
+                names.append(value[:60])
+                del el.attrib[attr]
+    return names
+
+
+def _content_types(types) -> tuple[dict[str, str], dict[str, str]]:
+    """The package's content types: by extension (Default) and by part name (Override)."""
+    defaults = {(d.get("Extension") or "").lower(): d.get("ContentType") or ""
+                for d in types if etree.QName(d).localname == "Default"}
+    overrides = {(o.get("PartName") or "").lstrip("/"): o.get("ContentType") or ""
+                 for o in types if etree.QName(o).localname == "Override"}
+    return defaults, overrides
+
+
+def _is_xml(part: str, defaults: dict[str, str], overrides: dict[str, str]) -> bool:
+    """True for a part Word or python-docx reads as XML: by its content type, whatever its name."""
+    if part.endswith((".xml", ".rels")):
+        return True
+    ctype = overrides.get(part) or defaults.get(posixpath.splitext(part)[1].lstrip(".").lower(), "")
+    ctype = ctype.split(";")[0].strip().lower()
+    return ctype.endswith(("+xml", "/xml"))
 
 
 def _ensure_body(root) -> None:
@@ -259,8 +333,26 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
                             en=f"{name} contains macros (.docm/.dotm); save the template as .docx or .dotx.")
     if not any(t in types_text for t in MAIN_TYPES):
         raise not_word
+    if any(STRICT.encode() in data[:4096] for n, data in parts.items() if n.endswith((".xml", ".rels"))):
+        raise TemplateError(f"{name} is opgeslagen als 'Strict Open XML-document'; dat leest Tender Assistant niet. "
+                            "Open de sjabloon in Word en sla hem op als 'Word-document (.docx)' of 'Word-sjabloon "
+                            "(.dotx)'.", en=f"{name} is saved as 'Strict Open XML Document', which Tender Assistant "
+                            "does not read. Open the template in Word and save it as 'Word Document (.docx)' or "
+                            "'Word Template (.dotx)'.")
 
-    xml = {n: _parse(data, name, n) for n, data in parts.items() if n.endswith((".xml", ".rels"))}
+    types_root = _parse(parts["[Content_Types].xml"], name, "[Content_Types].xml")
+    defaults, overrides = _content_types(types_root)
+    xml_names = [n for n in parts if _is_xml(n, defaults, overrides)]
+    if any(len(parts[n]) > MAX_XML_PART for n in xml_names):
+        raise _too_big(name)
+    xml = {n: _parse(parts[n], name, n) for n in xml_names}
+    paragraphs = sum(sum(1 for _ in root.iter(w("p"))) for root in xml.values())
+    if paragraphs > MAX_PARAGRAPHS:
+        raise TemplateError(
+            f"{name} bevat {dutch_number(paragraphs, 0)} alinea's, meer dan {dutch_number(MAX_PARAGRAPHS, 0)}; het "
+            "vullen van zo'n sjabloon duurt minuten, dus wordt hij niet geopend. Een huisstijl heeft er meestal "
+            "enkele honderden.", en=f"{name} holds {paragraphs:,} paragraphs, more than {MAX_PARAGRAPHS:,}; filling "
+            "such a template takes minutes, so it is not opened. A house style usually has a few hundred.")
     dropped = _Dropped()
     drop_parts: set[str] = set()
     removed_ids: dict[str, set[str]] = {}
@@ -282,6 +374,9 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
             elif rtype == REL_ALT_CHUNK:
                 dropped.chunks += 1
                 drop_parts.add(_target(source, target))
+            elif rtype in REL_MAIL_MERGE:
+                dropped.mail_merge = 1
+                drop_parts.add(_target(source, target))
             else:
                 continue
             removed_ids.setdefault(source, set()).add(rel.get("Id") or "")
@@ -298,10 +393,16 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
         if source in xml:
             _drop_references(xml[source], ids)
     for part_name, root in xml.items():
-        if part_name.endswith(".xml") and part_name.startswith("word/"):
-            dropped.fields += _neutralise_fields(root)
-            for chunk in list(root.iter(w("altChunk"))):  # one whose relationship was missing already
-                _remove_keep_tail(chunk)
+        if part_name.endswith(".rels") or part_name == "[Content_Types].xml":
+            continue
+        dropped.fields += _neutralise_fields(root)
+        for chunk in list(root.iter(w("altChunk"))):  # one whose relationship was missing already
+            _remove_keep_tail(chunk)
+        if _drop_mail_merge(root):
+            dropped.mail_merge = 1
+        dropped.external += _drop_vml_links(root)
+        for update in list(root.iter(w("updateFields"))):  # we mark only the contents list for updating
+            _remove_keep_tail(update)
     if etree.QName(xml[main]).localname != "document":
         raise not_word
     _ensure_body(xml[main])

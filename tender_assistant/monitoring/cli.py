@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from criteria_library.infra.errors import UserError
+from criteria_library.infra.output_paths import Input, refuse_onto_inputs
 from criteria_library.infra.text import euro, read_number
 
 from .register_store import RegisterError, RegisterStore
@@ -61,6 +62,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     exp.add_argument("out", metavar="UIT.json", type=Path)
     exp.add_argument("--org", metavar="NAAM", help="alleen deze organisatie")
     exp.set_defaults(func=_export)
+
+
+def _inputs(args: argparse.Namespace) -> list[Input]:
+    """The app's files no report or export may be written over (the register named by --register included)."""
+    from ..output import app_inputs
+
+    return app_inputs(getattr(args, "db", None), getattr(args, "register", None))
 
 
 def _open_register(args: argparse.Namespace) -> RegisterStore:
@@ -125,6 +133,9 @@ def _report(args: argparse.Namespace) -> int:
     for out, suffix in ((args.xlsx, ".xlsx"), (args.docx, ".docx")):
         if out is not None and out.suffix.lower() != suffix:
             raise RegisterError(f"{out.name} moet eindigen op {suffix}", en=f"{out.name} must end in {suffix}")
+        if out is not None:
+            refuse_onto_inputs(out, [*_inputs(args), (args.template, "de sjabloon", "the template")],
+                               error=RegisterError)
     register = _open_register(args)
     try:
         rule = rule_from_args(register, args)
@@ -224,6 +235,7 @@ def _package_names(args: argparse.Namespace) -> dict[str, str]:
 def _export(args: argparse.Namespace) -> int:
     from .exchange import export_register
 
+    refuse_onto_inputs(args.out, _inputs(args), error=RegisterError)
     register = _open_register(args)
     try:
         if args.org and args.org.strip().casefold() not in {o.casefold() for o in register.organisations()}:

@@ -179,3 +179,38 @@ def test_a_pack_import_sends_new_published_criteria_to_review(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     stats = json.loads(run("--db", str(path), "library", "stats", "--json").stdout)
     assert stats["per_status"] == {"in_review": 8}
+
+
+def test_a_damaged_stored_row_is_one_clear_line_in_export_match_and_check(db: Path, tmp_path: Path) -> None:
+    """'xyz' is not a valid Kind reached the user as 'onverwacht' from export and match (check named the row)."""
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE criteria SET kind = 'xyz' WHERE id = 'MEU-M-01'")
+    conn.commit()
+    conn.close()
+    before = db_fingerprint(db)
+    for args in (("library", "export", str(tmp_path / "uit.json")), ("match", "--cpv", "39130000-2")):
+        result = run("--db", str(db), *args, home=tmp_path / "home")
+        assert result.returncode == 2, result.stderr
+        assert "beschadigde rij (criterium MEU-M-01: 'xyz' is not a valid Kind)" in result.stderr
+        assert "onverwacht" not in result.stderr
+    check = run("--db", str(db), "library", "check", home=tmp_path / "home")
+    assert check.returncode == 1 and "MEU-M-01: rij onleesbaar ('xyz' is not a valid Kind)" in check.stdout
+    assert db_fingerprint(db) == before and not (tmp_path / "uit.json").exists()
+
+
+def test_a_malformed_library_met_while_reading_is_one_clear_line(db: Path, tmp_path: Path) -> None:
+    """'database disk image is malformed' from a read after opening was 'onverwacht' (a bug) for stats and match."""
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("PRAGMA journal_mode = DELETE")
+    page = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'criteria'").fetchone()[0]
+    conn.close()
+    data = bytearray(db.read_bytes())
+    data[(root - 1) * page:root * page] = b"\xff" * page  # the criteria table's first page; opening reads none of it
+    db.write_bytes(bytes(data))
+    for args in (("library", "stats"), ("match", "--cpv", "39130000-2")):
+        result = run("--db", str(db), *args, home=tmp_path / "home")
+        assert result.returncode == 2, result.stderr
+        assert "beschadigd (database disk image is malformed); er is niets gewijzigd" in result.stderr, result.stderr
+        assert "onverwacht" not in result.stderr

@@ -177,3 +177,22 @@ def test_update_undo_says_what_comes_back_and_goes_back_once(tmp_path: Path) -> 
     assert db_fingerprint(b_db) == before
     refused(run(b, "--db", str(b_db), "library", "update", "--undo"), "geen reservekopie van vóór een update")
     assert db_fingerprint(b_db) == before
+
+
+def test_trust_scope_on_the_command_line_and_a_hand_edited_list_printed_safely(tmp_path: Path) -> None:
+    home = tmp_path / "gemeente-b"
+    key = tmp_path / "buur.key"
+    ok(run(home, "library", "keygen", str(key)))
+    out = ok(run(home, "library", "trust", f"{key}.pub", "--name", "Buurgemeente", "--package", "verkeersborden",
+                 "--prefix", "zst-"))
+    assert "mag wijzigen: pakketten verkeersborden; codes die beginnen met ZST-" in out
+    listing = ok(run(home, "library", "trust", "--list"))
+    assert "Buurgemeente" in listing and "pakketten verkeersborden" in listing
+    assert "startbibliotheek (meegeleverd)" in listing and "mag wijzigen: alles" in listing
+    refused(run(home, "library", "trust", f"{key}.pub", "--name", "Nep\u2028vertrouwd: Iedereen"), "stuurtekens")
+    trust_file = home / "trusted_publishers.json"
+    data = json.loads(trust_file.read_text(encoding="utf-8"))
+    data["publishers"][0]["name"] = "Buur\x1b[2J\u2028vertrouwd: Iedereen"  # edited by hand
+    trust_file.write_text(json.dumps(data), encoding="utf-8")
+    listing = ok(run(home, "library", "trust", "--list"))
+    assert "\x1b" not in listing and "\u2028" not in listing and "Buur\\x1b[2J\\u2028vertrouwd" in listing

@@ -249,6 +249,10 @@
       <translation>Note</translation>
     </message>
     <message>
+      <source>Gewijzigd door een ander programma</source>
+      <translation>Changed by another program</translation>
+    </message>
+    <message>
       <source>Problemen</source>
       <translation>Problems</translation>
     </message>
@@ -279,6 +283,34 @@
     <message>
       <source>Los eerst deze problemen op:</source>
       <translation>Solve these problems first:</translation>
+    </message>
+    <message>
+      <source>%1 is intussen door een ander programma gewijzigd; de nieuwe inhoud (versie %2) is geladen.</source>
+      <translation>%1 was changed by another program meanwhile; the new content (version %2) has been loaded.</translation>
+    </message>
+    <message>
+      <source>Let op: %1 is intussen door een ander programma gewijzigd (versie %2). Uw wijzigingen zijn nog niet opgeslagen; bij Opslaan kiest u of u de nieuwe inhoud laadt of uw versie eroverheen zet.</source>
+      <translation>Note: %1 was changed by another program meanwhile (version %2). Your changes are not saved yet; on Save you choose whether to load the new content or to put your version over it.</translation>
+    </message>
+    <message>
+      <source>Intussen gewijzigd</source>
+      <translation>Changed meanwhile</translation>
+    </message>
+    <message>
+      <source>%1 is gewijzigd door een ander programma (bijvoorbeeld een import) sinds u het opende; nu versie %2. Opslaan zet uw versie over die wijziging heen.</source>
+      <translation>%1 was changed by another program (an import, for example) since you opened it; now version %2. Saving puts your version over that change.</translation>
+    </message>
+    <message>
+      <source>Nieuwe inhoud &amp;laden</source>
+      <translation>&amp;Load the new content</translation>
+    </message>
+    <message>
+      <source>&amp;Toch opslaan</source>
+      <translation>&amp;Save anyway</translation>
+    </message>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
     </message>
     <message>
       <source>Eerst opslaan</source>

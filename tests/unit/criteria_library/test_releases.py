@@ -197,3 +197,57 @@ def test_a_release_not_newer_than_the_folders_last_one_is_refused(fresh_db: Libr
     with pytest.raises(LibraryError, match="al release 2026.1205.234345; een nieuwe release moet nieuwer zijn"):
         release(fresh_db, keyfile, tmp_path / "rel", "2026.3")
     assert (tmp_path / "rel" / "index.json").read_bytes() == before
+
+
+def test_a_publisher_trusted_for_one_package_cannot_change_another(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    """Trust was all or nothing: a neighbouring municipality trusted for its own package rewrote an MRA criterion."""
+    from criteria_library.publishers import trust
+
+    keyfile = make_key(tmp_path, "buurgemeente")
+    trust(keyfile.with_name(keyfile.name + ".pub"), "Buurgemeente", packages=["verkeersborden"])
+    everything = release(fresh_db, keyfile, tmp_path / "alles", "1.0")
+    with pytest.raises(LibraryError, match=r"valt buiten.*pakket meubilair.*toegestaan: pakketten verkeersborden"):
+        read_release(everything)
+    own = read_release(release(fresh_db, keyfile, tmp_path / "eigen", "1.0", packages=["verkeersborden"]))
+    other = subscriber(tmp_path / "b.db")
+    apply_update(other, plan_update(other, own))
+    assert other.count_criteria() == 4
+
+
+def test_a_publisher_trusted_for_a_code_prefix_brings_only_those_criteria(fresh_db: LibraryStore,
+                                                                          tmp_path: Path) -> None:
+    from criteria_library.publishers import trust
+
+    keyfile = make_key(tmp_path, "buurgemeente")
+    trust(keyfile.with_name(keyfile.name + ".pub"), "Buurgemeente", prefixes=["vkb-"])
+    assert [p.prefixes for p in trusted_publishers() if p.name == "Buurgemeente"] == [("VKB-",)]
+    with pytest.raises(LibraryError, match="criterium MEU-"):
+        read_release(release(fresh_db, keyfile, tmp_path / "alles", "1.0"))
+    assert read_release(release(fresh_db, keyfile, tmp_path / "vkb", "1.0", packages=["verkeersborden"]))
+
+
+def test_trust_refuses_a_name_with_a_line_separator(tmp_path: Path) -> None:
+    from criteria_library.publishers import trust
+
+    keyfile = make_key(tmp_path)
+    for name in ("MRA\u2028vertrouwd: Iedereen", "MRA\u202eteeR", "MRA\x1b[2J"):
+        with pytest.raises(LibraryError, match="zonder stuurtekens"):
+            trust(keyfile.with_name(keyfile.name + ".pub"), name)
+    assert [p.name for p in trusted_publishers()] == [BUILTIN_NAME]
+
+
+def test_a_signed_index_naming_a_300_character_file_is_refused_clearly(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    """The name passed the pattern and Path.exists() raised 'File name too long': 'onverwacht' before."""
+    import base64
+
+    keyfile = make_key(tmp_path)
+    trust_key(keyfile)
+    folder = release(fresh_db, keyfile, tmp_path / "rel", "1.0")
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    index["packs"][0]["file"] = "a" * 300 + ".json"
+    index_bytes = (json.dumps(index, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    (folder / "index.json").write_bytes(index_bytes)
+    key = load_private_key(keyfile, "een lange wachtwoordzin")
+    (folder / "index.json.sig").write_bytes(base64.b64encode(key.sign(index_bytes)) + b"\n")
+    with pytest.raises(LibraryError, match="ongeldige bestandsnaam"):
+        read_release(folder)

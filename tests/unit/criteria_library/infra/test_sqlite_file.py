@@ -95,3 +95,21 @@ def test_no_module_builds_its_own_sqlite_uri() -> None:
                         first.value.startswith("file:") and "sqlite" not in first.value:
                     offences.append(f"{source.relative_to(root)}:{node.lineno}")
     assert not offences, offences
+
+
+@pytest.mark.parametrize("read_only", [False, True])
+def test_a_library_without_its_packages_table_is_refused_and_not_touched(fresh_db, read_only: bool) -> None:
+    """A missing 'packages' table went into a migration (WAL mode set, the file changed) and then 'onverwacht'."""
+    from criteria_library.errors import LibraryError
+    from criteria_library.store import LibraryStore
+
+    path = fresh_db.path
+    fresh_db.db.conn.execute("PRAGMA foreign_keys = OFF")
+    fresh_db.db.conn.execute("DROP TABLE packages")
+    fresh_db.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    fresh_db.db.conn.execute("PRAGMA journal_mode = DELETE")
+    fresh_db.close()
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="mist de tabel packages.*niet aangeraakt"):
+        LibraryStore.open(path, read_only=read_only)
+    assert path.read_bytes() == before

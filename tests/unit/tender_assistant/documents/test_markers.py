@@ -134,3 +134,23 @@ def test_a_template_that_agrees_with_the_leidraad_has_no_contradiction(tmp_path,
     doc = docx.Document(str(make_template(tmp_path / "s.docx")))
     doc.add_paragraph("De inschrijver vult het UEA in; de inschrijving blijft 90 dagen geldig.")
     assert contradiction_problems(doc, set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD]) == []
+
+
+def test_a_title_holding_a_marker_is_shown_as_typed_and_the_runs_keep_their_format(tmp_path, fake_lib, tender):
+    """A title with '{{opdrachtgever}}' was expanded on the cover only (nowhere else) and the cover's runs were merged
+    into one, losing the bold of 'Leidraad'."""
+    doc = docx.Document()
+    cover = doc.add_paragraph()
+    cover.add_run("Leidraad ").bold = True
+    cover.add_run("{{titel}}").italic = True
+    for heading, marker in CHAPTERS:
+        doc.add_paragraph(heading, style="Heading 1")
+        doc.add_paragraph(f"{{{{{marker}}}}}")
+    template = tmp_path / "huisstijl.docx"
+    doc.save(str(template))
+    tender.title = "Kleding voor {{opdrachtgever}}"
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
+    first = docx.Document(str(out)).paragraphs[0]
+    assert first.text == "Leidraad Kleding voor {{opdrachtgever}}"
+    assert [(r.text, r.bold, r.italic) for r in first.runs] == [("Leidraad ", True, None),
+                                                                 ("Kleding voor {{opdrachtgever}}", None, True)]

