@@ -341,6 +341,8 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
             if differences:
                 new.append(r)
                 changed.append((r, differences))
+    if not replace:
+        _note_likely_corrections([r for r in new if not stable_uid(r.uid)], register, notes)
     for r, differences in changed[:MAX_UPDATE_LINES]:
         notes.append((f"Bijgewerkt: {r.title} ({r.organisation}): {', '.join(differences)}",
                       f"Updated: {r.title} ({r.organisation}): {', '.join(differences)}"))
@@ -374,6 +376,28 @@ def _differences(old: ContractRecord, new: ContractRecord) -> list[str]:
         else:
             out.append(FIELD_NAMES.get(key, key))
     return out
+
+
+def _note_likely_corrections(added: list[ContractRecord], register: RegisterStore,
+                             notes: list[tuple[str, str]]) -> None:
+    """A line per added row that looks like a corrected earlier row (same organisation, award date and package, and
+    the same title or value): without a contract number it is added as another contract, and the user should know."""
+    if not added:
+        return
+    stored: dict[tuple[str, date | None, str], list[ContractRecord]] = {}
+    for old in register.records():
+        if old.source == "import":
+            stored.setdefault((old.organisation.strip().casefold(), old.award_date, old.package), []).append(old)
+    for r in added[:MAX_UPDATE_LINES]:
+        for old in stored.get((r.organisation.strip().casefold(), r.award_date, r.package), []):
+            if old.uid != r.uid and (old.title == r.title or round(old.value_eur, 2) == round(r.value_eur, 2)):
+                notes.append((f"{r.title} ({r.organisation}) is toegevoegd maar lijkt een correctie van {old.title} "
+                              f"({euro(old.value_eur, cents=None)}); telt nu twee keer. Geef de lijst een kolom "
+                              "contractnummer om te corrigeren, of verwijder de oude registratie",
+                              f"{r.title} ({r.organisation}) was added but looks like a correction of {old.title} "
+                              f"({euro(old.value_eur, cents=None)}); it now counts twice. Give the list a column "
+                              "contractnummer to correct, or delete the old record"))
+                break
 
 
 def _adopt_earlier_uids(register: RegisterStore, records: list[ContractRecord]) -> None:

@@ -339,3 +339,14 @@ def test_the_same_contract_number_of_another_organisation_is_another_contract(
     assert result.added == 1 and register.count() == 2
     zaanstad = register.records("Gemeente Zaanstad")[0]
     assert zaanstad.value_eur == 1_250_000.50
+
+
+def test_a_corrected_row_without_a_contract_number_is_named_as_counted_twice(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    import_file(write_csv(tmp_path / "contracten.csv", ROWS), register, library)
+    corrected = [list(r) for r in ROWS]
+    corrected[0][9] = "1.350.000"
+    result = import_file(write_csv(tmp_path / "gecorrigeerd.csv", corrected), register, library)
+    assert result.added == 1
+    assert [nl for nl, _ in result.notes if "lijkt een correctie van Kantoormeubilair stadhuis" in nl
+            and "kolom contractnummer" in nl]
