@@ -48,6 +48,8 @@ def backup(conn: sqlite3.Connection, path: Path, kind: DatabaseKind, *, folder: 
         dest = sqlite3.connect(target)
         try:
             conn.backup(dest)
+            # Rollback mode marks the copy as a copy: put back by hand beside a live -wal, it is recognised.
+            dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
     except (OSError, sqlite3.Error) as exc:

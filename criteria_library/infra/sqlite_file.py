@@ -14,6 +14,7 @@ import os
 import shutil
 import sqlite3
 import stat
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
@@ -128,6 +129,56 @@ def stale_sidecars(db_path: Path) -> bool:
     except OSError:
         return False
     return wal_stat.st_size > 32 and db_stat.st_mtime - wal_stat.st_mtime > 60
+
+
+def wal_of_another_file(db_path: Path) -> bool:
+    """True when the file is in rollback-journal mode and a -wal with a valid frame lies beside it.
+
+    Our files are switched to WAL on every open and backups are written in rollback mode, so this is a backup copied
+    by hand over the file while the last session's -wal stayed: SQLite would apply that -wal's pages to the copy
+    (whatever their age, so the time check of stale_sidecars misses a fresh one) and mix two files.
+    """
+    wal = db_path.with_name(db_path.name + "-wal")
+    try:
+        with open(wal, "rb") as fh:  # SQLite locks the file and the -shm, never the -wal: reading it is safe
+            wal_header = fh.read(32)
+            frame = fh.read(24)
+    except OSError:
+        return False
+    # a frame counts only with the header's salts; SQLite ignores the rest
+    if len(wal_header) < 32 or len(frame) < 24 or frame[8:16] != wal_header[16:24] \
+            or wal_header[:4] not in (b"\x37\x7f\x06\x82", b"\x37\x7f\x06\x83"):
+        return False
+    if not _safe_to_open(db_path):
+        return False
+    try:
+        with open(db_path, "rb") as fh:
+            header = fh.read(20)
+    except OSError:
+        return False
+    return len(header) == 20 and header[18] == 1
+
+
+def _safe_to_open(db_path: Path) -> bool:
+    """True when opening and closing the file cannot drop a lock of a connection of this process.
+
+    Closing any descriptor of a file drops every POSIX lock the process holds on it (SQLite's locks on Linux and
+    macOS); Windows locks belong to their handle. On Linux the open descriptors are listed; elsewhere, no check.
+    """
+    if sys.platform == "win32":
+        return True
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        return False
+    try:
+        target = db_path.resolve()
+        for fd in fds.iterdir():
+            with contextlib.suppress(OSError):
+                if Path(os.readlink(fd)) == target:
+                    return False  # this process has it open: its -wal is the live one
+    except OSError:
+        return False
+    return True
 
 
 def _has_wal(db_path: Path) -> bool:
@@ -274,6 +325,16 @@ def open_file(path: Path, kind: DatabaseKind, *, read_only: bool = False, any_th
     exists = path.exists() and path.stat().st_size > 0
     if not exists and read_only:
         raise kind.error(f"{kind.the()} {path} bestaat niet.", en=f"The {kind.noun_en} {path} does not exist.")
+    if exists and wal_of_another_file(path):
+        raise kind.error(
+            f"Naast {path.name} staat een -wal-bestand dat niet bij dit bestand hoort (is er een reservekopie met de "
+            f"hand teruggezet?); beide zijn niet aangeraakt. Hoort de kopie er te staan: verplaats {path.name}-wal en "
+            f"{path.name}-shm naar een andere map"
+            + (f", of zet de kopie terug met '{kind.restore_command} KOPIE'." if kind.restore_command else "."),
+            en=f"Beside {path.name} is a -wal file that does not belong to it (was a backup copied back by hand?); "
+            f"both were left untouched. If the copy is meant to be there: move {path.name}-wal and {path.name}-shm to "
+            "another folder" + (f", or put the copy back with '{kind.restore_command} COPY'." if kind.restore_command
+                                 else "."))
     reason = reason_en = None
     if read_only:
         reason, reason_en = "Alleen-lezen geopend.", "Opened read-only."

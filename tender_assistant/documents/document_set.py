@@ -10,6 +10,7 @@ what the buyer types into TenderNed in eForms terms (tenderned-invulhulp.xlsx, d
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import math
 import re
@@ -29,6 +30,7 @@ from ..document_checks import PENALTY_REFERENCE_RE, penalty_clause
 from ..errors import TemplateError, TenderError
 from ..library import Library
 from ..output import write_output
+from ..set_swap import refuse_unwritable, write_set
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
 from .gaps import fact_run
@@ -610,7 +612,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
                contract_template: Path | str | None = None, today: date | None = None, concept: bool = False,
                progress: Progress | None = None, notes: list[str] | None = None,
                user: str = "") -> list[Path]:
-    """Write the files of the set (SET_FILES) into outdir (which must exist); each file atomically, templates untouched."""
+    """Write the files of the set (SET_FILES) into outdir (which must exist) as one set; templates untouched."""
 
     outdir = Path(outdir)
     if not outdir.is_dir():
@@ -619,6 +621,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
     for p in paths:
         refuse_overwriting_input(p, {"de sjabloon": template})
         refuse_overwriting_input(p, {"de sjabloon": contract_template})
+    refuse_unwritable(paths)  # said before the work of rendering, not after it
     plans = set_plans(tender, library, today=today, concept=concept)
     chosen = {LEIDRAAD: template, PVE: template, CONTRACT: contract_template or template}
     rendered: dict[str, bytes] = {}
@@ -641,15 +644,20 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
         rendered[name] = buf.getvalue()
     package_name = plans[LEIDRAAD].fields.get("inkooppakket", "")
     criteria = _numbered(tender, library)
-    for name, data in rendered.items():
-        write_output(outdir / name, data)
-    write_eisenlijst(tender, criteria, outdir / EISENLIJST, user)
-    write_borgingsplan(tender, criteria, package_name, outdir / BORGINGSPLAN, user)
-    write_invulhulp(tender, library, outdir / INVULHULP, user)
-    write_prijsformulier(tender, outdir / PRIJSFORMULIER, user)
+    writers: dict[str, Callable[[Path], None]] = {
+        name: functools.partial(_write_bytes, data) for name, data in rendered.items()}
+    writers[EISENLIJST] = lambda out: write_eisenlijst(tender, criteria, out, user)
+    writers[BORGINGSPLAN] = lambda out: write_borgingsplan(tender, criteria, package_name, out, user)
+    writers[INVULHULP] = lambda out: write_invulhulp(tender, library, out, user)
+    writers[PRIJSFORMULIER] = lambda out: write_prijsformulier(tender, out, user)
+    write_set(outdir, writers)  # all new files, or the old set whole: never a mixed set
     if progress:
         progress(1, 1)
     return paths
+
+
+def _write_bytes(data: bytes, out: Path) -> None:
+    write_output(out, data)
 
 
 def _scaled(progress: Progress | None, index: int, total: int) -> Progress | None:

@@ -17,20 +17,31 @@ from typing import Any
 from criteria_library.infra import spreadsheets
 from criteria_library.infra.problems import Problem, more_text
 from criteria_library.infra.spreadsheets import SheetError, cell_number
-from criteria_library.infra.text import AMOUNT, NUMBER, NumberError, read_number
+from criteria_library.infra.text import AMOUNT, NUMBER, NumberError, euro, read_number
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from tender_assistant.library import Library
 
 from .notice_match import Match
-from .records import NATURES, STATED_SHARE, AppliedCriterion, ContractRecord, content_uid, notice_key
-from .register_store import RegisterError, RegisterStore
+from .records import (
+    NATURES,
+    STATED_SHARE,
+    AppliedCriterion,
+    ContractRecord,
+    content_uid,
+    keyed_uid,
+    notice_key,
+    stable_uid,
+)
+from .register_store import RegisterError, RegisterStore, record_to_row
 
 # The import contract: these column names, in any order. Extra columns are ignored.
 COLUMNS = ("organisatie", "titel", "pakket", "cpv", "aard", "procedure", "gunningsdatum", "startdatum", "einddatum",
            "waarde_eur", "fysiek", "criteria", "circulair", "reden")
 # Optional columns (issue 20/22): the lot, the published notice, the participants of a joint contract ('|' between
 # names) and this organisation's share of it in percent.
-OPTIONAL_COLUMNS = ("perceel", "aankondiging", "deelnemers", "aandeel")
+# contractnummer: the organisation's own number for the contract; with it (or with the notice) a corrected title or
+# value updates the record instead of adding a second one.
+OPTIONAL_COLUMNS = ("perceel", "aankondiging", "deelnemers", "aandeel", "contractnummer")
 REQUIRED_VALUES = ("organisatie", "titel", "aard", "gunningsdatum", "waarde_eur", "fysiek")
 YES = {"ja", "j", "yes", "y", "true", "1", "waar"}
 NO = {"nee", "n", "no", "false", "0", "onwaar"}
@@ -225,7 +236,12 @@ def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], pa
                 r.share, r.share_basis = percent / 100, STATED_SHARE
     if len(problems) != before:
         return None
-    r.uid = content_uid(r)  # once, here: every later step asks for it
+    if cell("contractnummer"):  # once, here: every later step asks for it
+        r.uid = keyed_uid("k", r.organisation, cell("contractnummer"), r.lot_id)
+    elif r.notice_id:
+        r.uid = keyed_uid("n", r.organisation, r.notice_id, r.lot_id)
+    else:
+        r.uid = content_uid(r)
     return r
 
 
@@ -291,25 +307,116 @@ def _criteria(text: str, known: dict[str, Criterion],
 # ------------------------------------------------------------------ importing
 def import_records(register: RegisterStore, records: Iterable[ContractRecord], *, replace: bool = False,
                    backup: bool = True, updates: list[ContractRecord] | None = None,
-                   deletes: list[int] | None = None) -> ImportResult:
-    """Add the records that are new (by uid), and write back updated ones, after a backup; all or nothing."""
+                   deletes: list[int] | None = None, notes: list[tuple[str, str]] | None = None) -> ImportResult:
+    """Add the records that are new (by uid), and write back updated ones, after a backup; all or nothing.
+
+    A record updates the stored one with its uid when replace is set (an exchange file) or when its uid comes from a
+    contract number or notice (a corrected contract list), and only when both belong to the same organisation:
+    another organisation's file never changes a record. Each update and each refusal gets a line in notes.
+    """
     records = list(records)
+    notes = notes if notes is not None else []
     for r in records:
         r.uid = r.identity()
-    existing = register.existing(r.uid for r in records)
+    correctable = {id(r) for r in records if replace or stable_uid(r.uid)}
+    _adopt_earlier_uids(register, records)
+    stored = register.owners(r.uid for r in records)
     seen: set[str] = set()
     new = []
+    changed: list[tuple[ContractRecord, list[str]]] = []
     for r in records:
         if r.uid in seen:
             continue
         seen.add(r.uid)
-        if r.uid not in existing or replace:
+        old = stored.get(r.uid)
+        if old is None:
             new.append(r)
+        elif old.organisation.strip().casefold() != r.organisation.strip().casefold():
+            notes.append((f"{r.title} ({r.organisation}): dezelfde identiteit als de registratie {old.title} van "
+                          f"{old.organisation}; die hoort bij {old.organisation} en is niet gewijzigd",
+                          f"{r.title} ({r.organisation}): the same identity as the record {old.title} of "
+                          f"{old.organisation}; it belongs to {old.organisation} and was not changed"))
+        elif id(r) in correctable:
+            differences = _differences(old, r)
+            if differences:
+                new.append(r)
+                changed.append((r, differences))
+    if not replace:
+        _note_likely_corrections([r for r in new if not stable_uid(r.uid)], register, notes)
+    for r, differences in changed[:MAX_UPDATE_LINES]:
+        notes.append((f"Bijgewerkt: {r.title} ({r.organisation}): {', '.join(differences)}",
+                      f"Updated: {r.title} ({r.organisation}): {', '.join(differences)}"))
+    if len(changed) > MAX_UPDATE_LINES:
+        more = len(changed) - MAX_UPDATE_LINES
+        notes.append((f"en nog {more} bijgewerkt", f"and {more} more updated"))
     skipped = len(records) - len(new)
     copy = register.backup() if backup and (new or updates or deletes) and register.count() else None
-    added, updated = register.add_new(new, replace=replace, updates=updates or [], deletes=deletes or [])
+    added, updated = register.add_new(new, replace=True, updates=updates or [], deletes=deletes or [])
     return ImportResult(added=added, skipped=skipped + (len(new) - added - updated), updated=updated, backup=copy,
-                        read=len(records), total_eur=sum(r.value_eur for r in records))
+                        read=len(records), total_eur=sum(r.value_eur for r in records), notes=notes)
+
+
+MAX_UPDATE_LINES = 20
+# The Dutch column names of the contract list (and the exchange file's keys) for the line that says what changed.
+FIELD_NAMES = {"title": "titel", "package": "pakket", "nature": "aard", "award_date": "gunningsdatum",
+               "start_date": "startdatum", "end_date": "einddatum", "value_eur": "waarde_eur", "physical": "fysiek",
+               "override": "circulair", "override_reason": "reden", "notice_id": "aankondiging", "lot_id": "perceel",
+               "participants": "deelnemers", "share": "aandeel"}
+
+
+def _differences(old: ContractRecord, new: ContractRecord) -> list[str]:
+    """The columns in which a record differs from the stored one (with the old and new amount for a value)."""
+    a, b = record_to_row(old), record_to_row(new)
+    out = []
+    for key in a:
+        if key == "uid" or a[key] == b[key]:
+            continue
+        if key == "value_eur":
+            out.append(f"waarde_eur {euro(a[key], cents=None)} → {euro(b[key], cents=None)}")
+        else:
+            out.append(FIELD_NAMES.get(key, key))
+    return out
+
+
+def _note_likely_corrections(added: list[ContractRecord], register: RegisterStore,
+                             notes: list[tuple[str, str]]) -> None:
+    """A line per added row that looks like a corrected earlier row (same organisation, award date and package, and
+    the same title or value): without a contract number it is added as another contract, and the user should know."""
+    if not added:
+        return
+    stored: dict[tuple[str, date | None, str], list[ContractRecord]] = {}
+    for old in register.records():
+        if old.source == "import":
+            stored.setdefault((old.organisation.strip().casefold(), old.award_date, old.package), []).append(old)
+    for r in added[:MAX_UPDATE_LINES]:
+        for old in stored.get((r.organisation.strip().casefold(), r.award_date, r.package), []):
+            if old.uid != r.uid and (old.title == r.title or round(old.value_eur, 2) == round(r.value_eur, 2)):
+                notes.append((f"{r.title} ({r.organisation}) is toegevoegd maar lijkt een correctie van {old.title} "
+                              f"({euro(old.value_eur, cents=None)}); telt nu twee keer. Geef de lijst een kolom "
+                              "contractnummer om te corrigeren, of verwijder de oude registratie",
+                              f"{r.title} ({r.organisation}) was added but looks like a correction of {old.title} "
+                              f"({euro(old.value_eur, cents=None)}); it now counts twice. Give the list a column "
+                              "contractnummer to correct, or delete the old record"))
+                break
+
+
+def _adopt_earlier_uids(register: RegisterStore, records: list[ContractRecord]) -> None:
+    """A row with a contract number or notice that the register holds under an earlier uid keeps that uid: the
+    same contract imported before by its notice and lot, or with the same content before the number was given."""
+    keyed = [r for r in records if stable_uid(r.uid)]
+    if not keyed:
+        return
+    known = register.existing(r.uid for r in keyed)
+    notices = register.notice_keys() if any(r.notice_id for r in keyed) else {}
+    by_content = register.existing(content_uid(r) for r in keyed if r.uid not in known)
+    for r in keyed:
+        if r.uid in known:
+            continue
+        hit = notices.get(notice_key(r)) if r.notice_id else None
+        if hit is not None and hit[1] == "import":
+            r.uid = hit[0]
+        elif content_uid(r) in by_content:
+            r.uid = content_uid(r)
 
 
 def read_file(path: Path | str, library: Library, mapping: dict[str, str] | None = None) -> list[ContractRecord]:
@@ -452,13 +559,14 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
             exchanged.extend(_read_exchange_noting_rule(Path(path), register, notes))
         elif suffix != ".xml":
             lists.extend(read_file(path, library, mapping))
-    result = import_records(register, lists, updates=merges)
+    result = import_records(register, lists, updates=merges, notes=notes)
     result.notes = notes
     result.skipped += known_notices
     result.read += known_notices
     if exchanged:
         exchanged, replaced = _one_per_notice(exchanged, register, notes)
-        more = import_records(register, exchanged, replace=True, backup=result.backup is None, deletes=replaced)
+        more = import_records(register, exchanged, replace=True, backup=result.backup is None, deletes=replaced,
+                              notes=notes)
         result = ImportResult(result.added + more.added, result.skipped + more.skipped,
                               result.updated + more.updated, result.backup or more.backup,
                               result.read + more.read, result.total_eur + more.total_eur, notes)

@@ -103,6 +103,18 @@ def content_uid(r: ContractRecord) -> str:
     return "c-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
+def keyed_uid(prefix: str, organisation: str, key: str, lot_id: str = "") -> str:
+    """A uid from an identity that survives corrections of title or value: the organisation's own contract number
+    (prefix "k") or the published notice (prefix "n"), with the lot."""
+    parts = [organisation.strip().casefold(), key.strip().casefold(), lot_id.strip().casefold()]
+    return f"{prefix}-" + hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:24]
+
+
+def stable_uid(uid: str) -> bool:
+    """True for a uid from a contract number or a notice: a row with it is the same contract after a correction."""
+    return uid.startswith(("k-", "n-"))
+
+
 def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 

@@ -200,6 +200,16 @@ class RegisterStore:
             found.update((row[0], row[1]) for row in rows.fetchall())
         return found
 
+    def owners(self, uids: Iterable[str]) -> dict[str, ContractRecord]:
+        """uid -> stored record for those of the given uids that are in the register (via the index)."""
+        wanted = list(dict.fromkeys(uids))
+        found: dict[str, ContractRecord] = {}
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            rows = self.db.execute(f"SELECT * FROM records WHERE uid IN ({', '.join('?' * len(chunk))})", chunk)
+            found.update((row["uid"], row_to_record(row)) for row in rows.fetchall())
+        return found
+
     def notice_keys(self) -> dict[tuple[str, str, str], tuple[str, str, int]]:
         """(notice id, lot id, organisation), casefolded -> (uid, source, row id) of every record that came from or
         met a published notice."""

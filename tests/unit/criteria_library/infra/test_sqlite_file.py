@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from pathlib import Path, PureWindowsPath
 
@@ -113,3 +114,31 @@ def test_a_library_without_its_packages_table_is_refused_and_not_touched(fresh_d
     with pytest.raises(LibraryError, match="mist de tabel packages.*niet aangeraakt"):
         LibraryStore.open(path, read_only=read_only)
     assert path.read_bytes() == before
+
+
+def test_a_backup_copied_back_by_hand_beside_a_fresh_wal_is_detected(fresh_db, tmp_path: Path) -> None:
+    # the app crashed with changes in its -wal; the user copied a backup over the library by hand. The -wal is
+    # fresh (so the time check misses it) and SQLite would apply its pages to the older copy: a mixed library.
+    from dataclasses import replace
+
+    from criteria_library.errors import LibraryError
+    from criteria_library.store import LibraryStore
+
+    path = fresh_db.path
+    copy = fresh_db.backup(folder=tmp_path / "kopieen")
+    fresh_db.db.conn.execute("PRAGMA wal_autocheckpoint = 0")
+    first = fresh_db.criterion(fresh_db.criterion_ids()[0])
+    fresh_db.save_criterion(replace(first, title="Na de reservekopie gewijzigd"))
+    wal = Path(f"{path}-wal")
+    left_behind = wal.read_bytes()
+    fresh_db.close()
+    shutil.copy(copy, path)
+    wal.write_bytes(left_behind)
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="-wal-bestand dat niet bij dit bestand hoort.*niet aangeraakt"):
+        LibraryStore.open(path)
+    assert path.read_bytes() == before and wal.read_bytes() == left_behind
+    wal.unlink()  # as the message says: moved away, the copy opens as it was
+    Path(f"{path}-shm").unlink(missing_ok=True)
+    with LibraryStore.open(path) as store:
+        assert store.criterion(first.id).title == first.title

@@ -138,3 +138,32 @@ def test_a_bad_version_2_value_is_refused_with_its_place(tmp_path: Path, key: st
     with pytest.raises(ImportProblems) as err:
         read_exchange(_file(tmp_path, _record(**{key: value})))
     assert err.value.problems[0].line().startswith(f"records[0].{key}"), err.value.report()
+
+
+# ---------------------------------------------------------------------- ownership (issue 25 item 6)
+def test_another_organisations_file_never_changes_a_record(tmp_path: Path, library) -> None:
+    register = RegisterStore.open(tmp_path / "register.db")
+    try:
+        import_file(_file(tmp_path, _record(organisation="Gemeente Zaanstad", value_eur=1_250_000)), register, library)
+        hostile = tmp_path / "b.json"
+        hostile.write_text('{"format": "tender-assistant.monitoring", "version": 1, "records": ['
+                           + _record(organisation="Gemeente B", value_eur=1, title="Iets anders") + "]}",
+                           encoding="utf-8")
+        result = import_file(hostile, register, library)
+        [record] = register.records()
+        assert (record.organisation, record.value_eur, record.title) == ("Gemeente Zaanstad", 1_250_000, "Meubilair")
+        assert result.updated == 0
+        assert any("hoort bij Gemeente Zaanstad en is niet gewijzigd" in nl for nl, _ in result.notes)
+    finally:
+        register.close()
+
+
+def test_the_organisations_own_newer_file_updates_its_record_and_says_what_changed(tmp_path: Path, library) -> None:
+    register = RegisterStore.open(tmp_path / "register.db")
+    try:
+        import_file(_file(tmp_path, _record(value_eur=1000)), register, library)
+        result = import_file(_file(tmp_path, _record(value_eur=1500)), register, library)
+        assert result.updated == 1 and register.records()[0].value_eur == 1500
+        assert any(nl.startswith("Bijgewerkt: Meubilair (Gemeente A)") for nl, _ in result.notes)
+    finally:
+        register.close()

@@ -293,3 +293,60 @@ def test_a_registered_contract_keeps_its_criteria_source_types_through_an_exchan
     assert again.criteria[0].source_type == expected
     report = summarise([again], CountingRule(), 2025)
     assert "eu" in report.lines[0].eforms["BT-805"]
+
+
+# ------------------------------------------------------------------- corrections (issue 25 item 6)
+def _numbered(rows: list[list[str]], numbers: list[str]) -> tuple[list[list[str]], list[str]]:
+    return [[*row, number] for row, number in zip(rows, numbers, strict=True)], [*HEADER, "contractnummer"]
+
+
+def test_a_corrected_value_with_a_contract_number_updates_the_record_and_says_so(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    rows, header = _numbered(ROWS, ["Z-2025-001", "Z-2025-002", "Z-2025-003"])
+    import_file(write_csv(tmp_path / "contracten.csv", rows, header=header), register, library)
+    corrected = [list(r) for r in rows]
+    corrected[0][9] = "1.350.000"  # a typo in the value, corrected
+    corrected[2][1] = "Bureaustoelen raadzaal"  # and a title made clearer
+    result = import_file(write_csv(tmp_path / "gecorrigeerd.csv", corrected, header=header), register, library)
+    assert (result.added, result.updated) == (0, 2)
+    assert register.count() == 3
+    assert sorted(r.value_eur for r in register.records()) == [95_000, 800_000, 1_350_000]
+    lines = [nl for nl, _ in result.notes]
+    assert any("Kantoormeubilair stadhuis" in line and "waarde_eur € 1.250.000,50 → € 1.350.000" in line for line in lines), lines
+    assert any("Bureaustoelen raadzaal" in line and "titel" in line for line in lines), lines
+    total = summarise(register.records(), CountingRule(), 2025).organisations["Gemeente Zaanstad"].in_scope_eur
+    assert total < 2_300_000  # the corrected contract counts once
+
+
+def test_a_corrected_title_with_a_notice_id_updates_the_record(tmp_path: Path, register: RegisterStore,
+                                                               library) -> None:
+    header = [*HEADER, "aankondiging", "perceel"]
+    rows = [[*ROWS[0], "2025-012345", "1"]]
+    import_file(write_csv(tmp_path / "contracten.csv", rows, header=header), register, library)
+    rows[0][1] = "Kantoormeubilair stadhuis en raadzaal"
+    result = import_file(write_csv(tmp_path / "gecorrigeerd.csv", rows, header=header), register, library)
+    assert (result.added, result.updated, register.count()) == (0, 1, 1)
+    assert register.records()[0].title == "Kantoormeubilair stadhuis en raadzaal"
+
+
+def test_the_same_contract_number_of_another_organisation_is_another_contract(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    rows, header = _numbered(ROWS[:1], ["2025-001"])
+    import_file(write_csv(tmp_path / "a.csv", rows, header=header), register, library)
+    other = [list(rows[0])]
+    other[0][0], other[0][9] = "Gemeente Oostzaan", "1"
+    result = import_file(write_csv(tmp_path / "b.csv", other, header=header), register, library)
+    assert result.added == 1 and register.count() == 2
+    zaanstad = register.records("Gemeente Zaanstad")[0]
+    assert zaanstad.value_eur == 1_250_000.50
+
+
+def test_a_corrected_row_without_a_contract_number_is_named_as_counted_twice(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    import_file(write_csv(tmp_path / "contracten.csv", ROWS), register, library)
+    corrected = [list(r) for r in ROWS]
+    corrected[0][9] = "1.350.000"
+    result = import_file(write_csv(tmp_path / "gecorrigeerd.csv", corrected), register, library)
+    assert result.added == 1
+    assert [nl for nl, _ in result.notes if "lijkt een correctie van Kantoormeubilair stadhuis" in nl
+            and "kolom contractnummer" in nl]
