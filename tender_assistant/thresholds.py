@@ -178,3 +178,20 @@ def is_social_services(cpv_codes: list[str], main_object: str | None = None) -> 
     if not services or not all(cpv_is_social_service(c) for c in services):
         return False
     return len(services) == len(cpv_codes) or main_object == "diensten"
+
+
+SUPPLY_DIVISIONS = 45  # CPV divisions below 45 (and 48, software packages) are supplies; 45 works; above services
+NATURE = {"werken": "works", "leveringen": "supplies", "diensten": "services"}  # main_object -> eForms contract-nature
+
+
+def contract_nature(main_object: str | None, cpv: list[str]) -> str:
+    """works, supplies or services (eForms BT-23): the main object when stated, else what the first CPV code says;
+    '' without either. CPV divisions below 45  # CPV divisions below 45 (and 48, software packages) are supplies; 45 works; above services and 48 are supplies, 45 works, the rest services."""
+    if main_object in NATURE:
+        return NATURE[main_object]
+    if not cpv:
+        return ""
+    if cpv_is_works(cpv[0]):
+        return "works"
+    division = int(cpv[0][:2]) if cpv[0][:2].isdigit() else 99
+    return "supplies" if division < SUPPLY_DIVISIONS or division == 48 else "services"

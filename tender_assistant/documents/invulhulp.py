@@ -14,6 +14,7 @@ from typing import Any
 
 from criteria_library.models import R_STRATEGIES, Criterion, DiscountScoring, Kind
 
+from .. import thresholds
 from ..clauses import fill_clause
 from ..contract_term import tender_term
 from ..library import Library
@@ -22,7 +23,6 @@ from ..monitoring.rule import CIRCULAR_RUNGS, gpp_codes
 from ..monitoring.tender_count import count_tender
 from ..output import write_output
 from ..tender import Tender
-from ..thresholds import cpv_is_works
 from .award_text import price_rule_text
 from .lot_chapters import term_and_volume_note
 
@@ -31,8 +31,6 @@ SHEET = "Invulhulp"
 COLUMNS = ["Perceel", "Onderdeel", "BT", "Veld", "Code", "Betekenis (eForms-codelijst)", "In te vullen", "Toelichting"]
 GAP = "[in te vullen]"
 AMOUNT_FIELDS = {"BT-27", "BT-271"}
-NATURE = {"werken": "works", "leveringen": "supplies", "diensten": "services"}  # main_object -> contract-nature
-SUPPLY_DIVISIONS = 45  # CPV divisions below 45 (and 48, software packages) are supplies; 45 works; above services
 
 
 @dataclass
@@ -72,14 +70,7 @@ def label(bt: str, code: str) -> str:
 
 def contract_nature(tender: Tender, cpv: list[str]) -> str:
     """BT-23: the tender's main object, else what the lot's first CPV code says."""
-    if tender.main_object in NATURE:
-        return NATURE[tender.main_object]
-    if not cpv:
-        return ""
-    if cpv_is_works(cpv[0]):
-        return "works"
-    division = int(cpv[0][:2]) if cpv[0][:2].isdigit() else 99
-    return "supplies" if division < SUPPLY_DIVISIONS or division == 48 else "services"
+    return thresholds.contract_nature(tender.main_object, cpv)
 
 
 def invulhulp_rows(tender: Tender, numbered: list[tuple[str, Criterion]]) -> list[Row]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from criteria_library.models import LEVEL_LABELS, Criterion, Level
 
+from .. import thresholds
 from ..tender import Tender
 from .importer import applied_from_library
 from .records import EQUAL_SHARE, STATED_SHARE, ContractRecord
@@ -85,6 +86,10 @@ def records_from_tender(tender: Tender, criteria: list[Criterion]) -> list[Contr
         view = tender.for_lot(lot.id)
         chosen = {c.id for c in view.criteria}
         base = record_from_tender(view, [c for c in criteria if c.id in chosen])
+        if tender.lots and lot.cpv:
+            # the counting rule takes physical goods and works: a lot for services only (cleaning and repair beside
+            # a clothing lot) is no such contract; a tender without lots keeps its package's judgement
+            base.physical = thresholds.contract_nature(None, list(lot.cpv)) != "services"
         lot_value = lot.estimated_value_eur if tender.lots else tender.estimated_value_eur
         for name, fraction, basis in fractions:
             records.append(replace(

@@ -103,3 +103,15 @@ def test_a_tender_with_lots_is_counted_per_lot_and_check_says_which_lot_does_not
                              "lot 2: raise the weight of BED-G-01 from 3% to 5%")
     [(severity, code, message)] = circular(check_tender(joint, fake_lib))
     assert code == "circular-not-counted" and "perceel 2: telt niet als circulair" in message
+
+
+def test_a_services_lot_is_not_a_physical_contract_in_the_count(tender: Tender, fake_lib) -> None:
+    """Reiniging en herstel (CPV 98310000-9, a service) beside a clothing lot: the counting rule takes physical goods
+    and works only, so the service lot is registered as not physical and stays out of the circular share."""
+    from tender_assistant.checks import resolve_criteria
+    from tender_assistant.monitoring.tender_count import records_from_tender
+
+    joint = _bedrijfskleding(tender)
+    joint.lots[0].cpv, joint.lots[1].cpv = ["18100000-0"], ["98310000-9"]
+    records = records_from_tender(joint, resolve_criteria(joint, fake_lib)[0])
+    assert {r.lot_id: r.physical for r in records} == {"1": True, "2": False}
