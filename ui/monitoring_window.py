@@ -10,6 +10,7 @@ monitoring.charts (Pillow), imported the first time the report tab is shown.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +176,7 @@ class MonitoringWindow(QMainWindow):
         controls = QHBoxLayout()
         self.year = QSpinBox(page)
         self.year.setRange(2000, 2100)
+        self.year.setValue(date.today().year)  # a register without award dates yet: this year, not 2000
         self.org = QComboBox(page)
         self.annualised = QCheckBox(_tr("Verdeeld over de looptijd"), page)
         self.min_weight = QDoubleSpinBox(page)
@@ -427,6 +429,10 @@ class MonitoringWindow(QMainWindow):
         report, org = self.current_report()
         records = self.register.records()
         extra = "" if report.target_kind == "afgesproken" else "\n" + target_line(report).capitalize()
+        undated = sum(1 for r in records if r.award_date is None and (org is None or r.organisation == org))
+        if undated:  # they count in no year until their award date is known: say so, never leave them out silently
+            extra += "\n" + _tr("%1 registratie(s) zonder gunningsdatum tellen in geen enkel jaar mee; vul de "
+                                 "gunningsdatum in bij de registratie.").replace("%1", str(undated))
         self.headline.setText(headline(report, org) + extra)
         entries = sorted(report.organisations.items(), key=lambda kv: kv[0].casefold())
         if org is None and len(entries) != 1:

@@ -1377,6 +1377,10 @@
       <translation>Saved: %1 (%2 records)</translation>
     </message>
     <message>
+      <source>%1 registratie(s) zonder gunningsdatum tellen in geen enkel jaar mee; vul de gunningsdatum in bij de registratie.</source>
+      <translation>%1 registration(s) without an award date count in no year; fill in the award date in the registration.</translation>
+    </message>
+    <message>
       <source>Regio (som)</source>
       <translation>Region (sum)</translation>
     </message>
