@@ -1,4 +1,5 @@
-"""Command-line sub-commands for the library: `library stats|check|export|import`, releases, and `search`."""
+"""Command-line sub-commands for the library: `library stats|check|export|import`, the review workflow
+(`library pending|submit|approve|reject|history`), releases, and `search`."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 from .errors import LibraryError, PackError
 from .infra.text import escape_unprintable, terminal_safe
-from .models import Kind, Status
+from .models import Kind, Person, Status
 from .starter import open_library
 from .store import LibraryStore
 
@@ -49,6 +50,10 @@ def register(sub: argparse._SubParsersAction) -> None:
                           help="wijzigingen van gepubliceerde criteria uit vertrouwde releases: ter review "
                           "(standaard) of direct publiceren")
     settings.set_defaults(func=cmd_settings)
+    settings.add_argument("--four-eyes", choices=["on", "off"],
+                          help="vier-ogenprincipe aan, of uit (in een bibliotheek met meer gebruikers pas na "
+                          "bevestiging door een tweede persoon)")
+    register_review(lib_sub)
     register_releases(lib_sub)
 
     search = sub.add_parser("search", help="zoek criteria (typfouttolerant, Nederlands en Engels)")
@@ -60,6 +65,104 @@ def register(sub: argparse._SubParsersAction) -> None:
     search.add_argument("--limit", type=_positive_int, default=20, help="hoogstens zoveel resultaten (standaard 20)")
     search.add_argument("--json", action="store_true", help="uitvoer als JSON")
     search.set_defaults(func=cmd_search)
+
+
+def register_review(lib_sub: argparse._SubParsersAction) -> None:
+    """The review workflow, with the same rules and identity as the window: pending, submit, approve, reject,
+    history."""
+    pending = lib_sub.add_parser("pending", help="wat ter review wacht, met auteur en wie het aanbood")
+    pending.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    pending.set_defaults(func=cmd_pending)
+
+    submit = lib_sub.add_parser("submit", help="bied een concept (of nieuwe versie) ter review aan")
+    submit.add_argument("criterion", metavar="CODE", help="de code van het criterium")
+    submit.set_defaults(func=cmd_submit)
+
+    approve = lib_sub.add_parser("approve", help="keur goed en publiceer (door een ander dan auteur en aanbieder)")
+    approve.add_argument("criterion", metavar="CODE", help="de code van het criterium")
+    approve.set_defaults(func=cmd_approve)
+
+    reject = lib_sub.add_parser("reject", help="zet terug naar concept, met de reden")
+    reject.add_argument("criterion", metavar="CODE", help="de code van het criterium")
+    reject.add_argument("--why", required=True, metavar="TEKST", help="waarom (komt in de geschiedenis)")
+    reject.set_defaults(func=cmd_reject)
+
+    history = lib_sub.add_parser("history", help="alle versies met auteur, aanbieder en goedkeurder")
+    history.add_argument("criterion", metavar="CODE", help="de code van het criterium")
+    history.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    history.set_defaults(func=cmd_history)
+
+
+def _person_json(person: Person | None) -> dict[str, str] | None:
+    return None if person is None else person.as_json()
+
+
+def _person_text(person: Person | None) -> str:
+    return terminal_safe(person.label()) if person is not None else "-"
+
+
+def cmd_pending(args: argparse.Namespace) -> int:
+    """List what waits for review, with author and submitter."""
+    with open_store(args, read_only=True) as store:
+        waiting = store.waiting()
+        published = set(store.drafts())
+    if args.json:
+        print(json.dumps([{"id": w.criterion.id, "title": w.criterion.title, "version": w.criterion.version,
+                           "new_version": w.criterion.id in published, "updated_at": w.criterion.updated_at,
+                           "author": _person_json(w.author), "submitter": _person_json(w.submitter)}
+                          for w in waiting], ensure_ascii=False, indent=2))
+        return 0
+    if not waiting:
+        print("niets ter review")
+    for w in waiting:
+        kind = "nieuwe versie van een gepubliceerd criterium" if w.criterion.id in published else "nieuw criterium"
+        print(terminal_safe(f"{w.criterion.id}  versie {w.criterion.version} ({kind})  {w.criterion.title}"))
+        print(f"    auteur: {_person_text(w.author)}; aangeboden door: {_person_text(w.submitter)}")
+    return 0
+
+
+def _move(args: argparse.Namespace, target: Status, done: str, *, why: str = "") -> int:
+    with open_store(args) as store:
+        moved = store.set_status(args.criterion, target, why=why)
+        who = store.person
+    print(terminal_safe(f"{moved.id} versie {moved.version}: {done} door {who.label()}"))
+    return 0
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    """Submit a concept (or a pending new version) for review."""
+    return _move(args, Status.IN_REVIEW, "ter review aangeboden")
+
+
+def cmd_approve(args: argparse.Namespace) -> int:
+    """Approve and publish what is in review (four-eyes: not by its author or submitter)."""
+    return _move(args, Status.PUBLISHED, "goedgekeurd en gepubliceerd")
+
+
+def cmd_reject(args: argparse.Namespace) -> int:
+    """Send what is in review back to concept, with the reason."""
+    if not args.why.strip():
+        raise LibraryError("Geef met --why de reden.", en="Give the reason with --why.")
+    return _move(args, Status.CONCEPT, "teruggezet naar concept", why=args.why.strip())
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    """Every version of a criterion with its author, submitter and approver."""
+    with open_store(args, read_only=True) as store:
+        versions = store.history(args.criterion)
+    if args.json:
+        print(json.dumps([{"version": v.version, "changed_at": v.changed_at, "status": str(v.criterion.status),
+                           "changed_by": Person(v.changed_by, v.account).as_json(), "note": v.note,
+                           "changed_fields": v.changed_fields, "author": _person_json(v.author),
+                           "submitter": _person_json(v.submitter), "approver": _person_json(v.approver)}
+                          for v in versions], ensure_ascii=False, indent=2))
+        return 0
+    for v in versions:
+        print(terminal_safe(f"versie {v.version}  {v.changed_at}  {v.criterion.status.label_nl}"
+                            + (f"  {v.note}" if v.note else "")))
+        print(f"    auteur: {_person_text(v.author)}; aangeboden door: {_person_text(v.submitter)}; "
+              f"goedgekeurd door: {_person_text(v.approver)}")
+    return 0
 
 
 def register_releases(lib_sub: argparse._SubParsersAction) -> None:
@@ -288,9 +391,14 @@ def cmd_settings(args: argparse.Namespace) -> int:
             store.set_organisation_code(args.organisation_code)
         if args.trusted_releases is not None:
             store.set_accept_trusted_releases(args.trusted_releases == "publish")
+        if args.four_eyes is not None and store.set_four_eyes(args.four_eyes == "on") == "requested":
+            print("verzoek vastgelegd: het vier-ogenprincipe gaat uit zodra een collega 'library settings "
+                  "--four-eyes off' geeft")
         print(f"organisatiecode: {store.organisation_code or '(geen)'}")
         print("vertrouwde releases: " + ("direct gepubliceerd" if store.accepts_trusted_releases else "ter review"))
-        print("vier-ogenprincipe: " + ("aan" if store.four_eyes else "uit"))
+        request = store.four_eyes_off_request
+        print("vier-ogenprincipe: " + ("aan" if store.four_eyes else "uit")
+              + (terminal_safe(f" (uitschakelen gevraagd door {request.label()})") if request else ""))
     return 0
 
 

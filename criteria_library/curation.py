@@ -1,8 +1,8 @@
 """The review workflow: concept -> in review -> gepubliceerd -> ingetrokken, and the steps back.
 
 The one place that says which status steps are allowed; `LibraryStore.set_status` enforces it. Edits never change a
-status (restoring an old version restores content only), and publishing needs a second person when the library's
-four-eyes setting is on (the default).
+status (restoring an old version restores content only), and publishing needs a second person (another account than
+the author's and the submitter's) when the library's four-eyes setting is on (the default).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from .errors import LibraryError
-from .models import Status
+from .models import Person, Status
 
 ALLOWED: dict[Status, tuple[Status, ...]] = {
     Status.CONCEPT: (Status.IN_REVIEW, Status.RETIRED),
@@ -52,9 +52,9 @@ def check_transition(current: Status, target: Status, *, draft: bool = False) ->
         )
 
 
-def check_four_eyes(approver: str, involved: set[str]) -> None:
-    """Refuse an approval by someone who submitted or last edited the criterion."""
-    if approver in involved:
+def check_four_eyes(approver: Person, involved: list[Person]) -> None:
+    """Refuse an approval by the account that wrote or submitted the criterion, whatever name it goes by now."""
+    if any(approver.same_person(p) for p in involved):
         raise LibraryError(
             "U heeft dit criterium zelf bewerkt of ter review aangeboden; een collega moet het goedkeuren "
             "(vier-ogenprincipe).",

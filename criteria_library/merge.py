@@ -346,6 +346,7 @@ class Provenance:
     release_version: str
     changed_locally: bool
     conflict: bool
+    incoming_publisher: str = ""  # who sent the version in conflict (another publisher than the base's, perhaps)
 
 
 def provenance(store: LibraryStore, cid: str) -> Provenance | None:
@@ -355,7 +356,8 @@ def provenance(store: LibraryStore, cid: str) -> Provenance | None:
         return None
     working = store.working_copy(cid)
     changed = origin.base is not None and _content(working) != origin.base
-    return Provenance(origin.publisher, origin.release_version, changed, origin.incoming is not None)
+    return Provenance(origin.publisher, origin.release_version, changed, origin.incoming is not None,
+                      origin.incoming_publisher if origin.incoming is not None else "")
 
 
 def last_update_backup(store: LibraryStore) -> Path | None:

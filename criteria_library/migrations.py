@@ -9,7 +9,7 @@ from .errors import LibraryError, ReadOnlyError
 from .infra.sqlite_file import DatabaseKind, stored_version  # noqa: F401 - the schema version, read here too
 
 # Bumped with every new step; stored in PRAGMA user_version so an older program can see a newer database.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 FTS_COLUMNS = ["title", "rationale", "clause", "verification", "package_terms"]
 # Case- and accent-insensitive tokens; hyphens and apostrophes split words.
 FTS_TOKENIZE = "unicode61 remove_diacritics 2"
@@ -185,6 +185,20 @@ def m0007_source_type(db: Database) -> None:
         db.execute(f"UPDATE criterion_origin SET {column} = json_set({column}, '$.source_type', '[]') "
                    f"WHERE {column} IS NOT NULL AND json_valid({column}) "
                    f"AND json_type({column}, '$.source_type') IS NULL")
+
+
+@migrations(name="0008_identity")
+def m0008_identity(db: Database) -> None:
+    """Who did what by account, not only by typed name: the account beside every history row, pending version and
+    library event, and per version its author, submitter and approver (JSON: role -> [name, account]); and who sent
+    a conflicting incoming version (it may be another publisher than the one of the base)."""
+    for table, column in (("criterion_versions", "account"), ("criterion_versions", "roles"),
+                          ("criterion_drafts", "updated_account"), ("criterion_drafts", "submitted_account"),
+                          ("library_events", "account"), ("criterion_origin", "incoming_publisher"),
+                          ("criterion_origin", "incoming_fingerprint")):
+        if column not in db[table].columns_dict:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
 
 # What makes an SQLite file a library of ours, for the SQLite file layer (opening, restoring, sorting errors).
 LIBRARY = DatabaseKind(

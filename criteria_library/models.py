@@ -397,9 +397,41 @@ CONTENT_FIELDS: tuple[str, ...] = (
 )
 
 
+@dataclass(frozen=True)
+class Person:
+    """Who did something: the display name beside the account that proves it.
+
+    account is 'login@machine' for a person at this computer, 'sleutel <fingerprint>' for a release's publisher, and
+    '' for history written before accounts were recorded (then only the name is known)."""
+
+    name: str
+    account: str = ""
+
+    @property
+    def login(self) -> str:
+        """The account without the machine, case-folded: one person whatever computer they use."""
+        return self.account.split("@", 1)[0].casefold()
+
+    def same_person(self, other: Person) -> bool:
+        """True when both are the same account (a rename changes nothing); by name when an account is unknown."""
+        if self.account and other.account:
+            return self.login == other.login
+        return bool(self.name) and self.name.strip().casefold() == other.name.strip().casefold()
+
+    def label(self) -> str:
+        """The name with the account in brackets, e.g. 'Anna Jansen (anna@pc-12)'."""
+        return f"{self.name} ({self.account})" if self.account and self.account != self.name else self.name
+
+    def as_json(self) -> dict[str, str]:
+        return {"name": self.name, "account": self.account}
+
+
 @dataclass
 class CriterionVersion:
-    """A stored earlier (or current) version of a criterion, with who changed it and what."""
+    """A stored earlier (or current) version of a criterion, with who changed it and what.
+
+    author wrote the content of this version, submitter offered it for review, approver published it (each None
+    where that step did not happen or was not recorded)."""
 
     criterion_id: str
     version: int
@@ -408,6 +440,10 @@ class CriterionVersion:
     changed_by: str
     changed_fields: list[str] = field(default_factory=list)
     note: str = ""
+    account: str = ""
+    author: Person | None = None
+    submitter: Person | None = None
+    approver: Person | None = None
 
 
 @dataclass

@@ -31,6 +31,10 @@ class ImportPlan:
     held: list[str] = field(default_factory=list)  # changed in the pack, but a new version is pending here
     # new criteria the pack calls published or in review: they wait in review, submitted by the importer
     submitted: list[str] = field(default_factory=list)
+    # companions (requires, floor_from) that are neither in the pack nor in the library: criterion id -> ids.
+    # The import still goes ahead (the companion may come in a later pack); the report names them, and
+    # 'library check' reports them until they resolve.
+    unresolved: dict[str, list[str]] = field(default_factory=dict)
     trusted: bool = False  # planned as the starter library (new criteria keep the pack's status)
     library_state: tuple[int, int, int] | None = None  # the store's change marker when planned
 
@@ -74,6 +78,11 @@ class ImportPlan:
             lines.append(f"~ {cid}{review}")
             for name, (old, new) in diff.items():
                 lines.append(f"    {label(name, lang)}: {_short(name, old, lang)} -> {_short(name, new, lang)}")
+        for cid, missing in self.unresolved.items():
+            lines.append(f"? {cid} " + (f"requires {', '.join(missing)}: in neither the pack nor the library"
+                                        if lang == "en" else
+                                        f"vereist {', '.join(missing)}: staat niet in het pakket en niet in de "
+                                        "bibliotheek"))
         for cid in self.held:
             lines.append(f"! {cid} " + ("(left alone: a new version is pending here)" if lang == "en" else
                                         "(overgeslagen: hier is een nieuwe versie in bewerking)"))
@@ -159,7 +168,17 @@ def plan_import(store: LibraryStore, pack: Pack, *, trusted: bool = False) -> Im
             plan.changed[c.id] = diff
             if route == curation.Route.PROPOSED:
                 plan.proposed.append(c.id)
+    plan.unresolved = _unresolved_companions(store, pack)
     return plan
+
+
+def _unresolved_companions(store: LibraryStore, pack: Pack) -> dict[str, list[str]]:
+    """Per criterion of the pack, the companion ids found neither in the pack nor in the library."""
+    in_pack = {c.id for c in pack.criteria}
+    wanted = {c.id: [o for o in c.companion_ids() if o not in in_pack] for c in pack.criteria}
+    asked = {o for ids in wanted.values() for o in ids}
+    known = set(store.criteria_by_ids(asked)) if asked else set()
+    return {cid: missing for cid, ids in wanted.items() if (missing := [o for o in ids if o not in known])}
 
 
 def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | None = None, *,

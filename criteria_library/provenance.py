@@ -21,6 +21,8 @@ class Origin:
     base: dict[str, Any] | None
     incoming: dict[str, Any] | None
     incoming_version: str
+    incoming_publisher: str = ""  # who sent the conflicting incoming version (their name and key)
+    incoming_fingerprint: str = ""
 
 
 @dataclass

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from .history import optional_column
 from .provenance import Origin, ReleaseChanges
 
 
@@ -20,7 +21,8 @@ def _json(data: dict[str, Any]) -> str:
 def _origin(row: sqlite3.Row) -> Origin:
     return Origin(row["criterion_id"], row["publisher"] or "", row["fingerprint"] or "", row["release_version"] or "",
                   json.loads(row["base"]) if row["base"] else None,
-                  json.loads(row["incoming"]) if row["incoming"] else None, row["incoming_version"] or "")
+                  json.loads(row["incoming"]) if row["incoming"] else None, row["incoming_version"] or "",
+                  optional_column(row, "incoming_publisher") or "", optional_column(row, "incoming_fingerprint") or "")
 
 
 def record_release(db: Database, changes: ReleaseChanges, *, received_at: str) -> None:
@@ -31,18 +33,22 @@ def record_release(db: Database, changes: ReleaseChanges, *, received_at: str) -
         "incoming_version) VALUES (?, ?, ?, ?, ?, NULL, NULL) ON CONFLICT(criterion_id) DO UPDATE SET "
         "publisher = excluded.publisher, fingerprint = excluded.fingerprint, "
         "release_version = excluded.release_version, base = excluded.base, incoming = NULL, "
-        "incoming_version = NULL",
+        "incoming_version = NULL, incoming_publisher = NULL, incoming_fingerprint = NULL",
         [(cid, stamp.publisher, stamp.fingerprint, stamp.version, _json(base))
          for cid, base in changes.bases.items()])
     db.conn.executemany(
-        "UPDATE criterion_origin SET release_version = ?, incoming = NULL, incoming_version = NULL "
-        "WHERE criterion_id = ?", [(stamp.version, c.id) for c in changes.retired])
+        "UPDATE criterion_origin SET release_version = ?, incoming = NULL, incoming_version = NULL, "
+        "incoming_publisher = NULL, incoming_fingerprint = NULL WHERE criterion_id = ?",
+        [(stamp.version, c.id) for c in changes.retired])
     for cid, incoming in changes.conflicts.items():
         db.execute(
             "INSERT INTO criterion_origin (criterion_id, publisher, fingerprint, release_version, base, "
-            "incoming, incoming_version) VALUES (?, ?, ?, NULL, NULL, ?, ?) ON CONFLICT(criterion_id) DO "
-            "UPDATE SET incoming = excluded.incoming, incoming_version = excluded.incoming_version",
-            [cid, stamp.publisher, stamp.fingerprint, _json(incoming), stamp.version])
+            "incoming, incoming_version, incoming_publisher, incoming_fingerprint) VALUES (?, ?, ?, NULL, NULL, ?, ?, "
+            "?, ?) ON CONFLICT(criterion_id) DO UPDATE SET incoming = excluded.incoming, "
+            "incoming_version = excluded.incoming_version, incoming_publisher = excluded.incoming_publisher, "
+            "incoming_fingerprint = excluded.incoming_fingerprint",
+            [cid, stamp.publisher, stamp.fingerprint, _json(incoming), stamp.version, stamp.publisher,
+             stamp.fingerprint])
     for slug, base in changes.package_bases.items():
         db.execute(
             "INSERT INTO package_origin (slug, fingerprint, release_version, base, incoming) "
@@ -56,9 +62,13 @@ def record_release(db: Database, changes: ReleaseChanges, *, received_at: str) -
 
 
 def settle_conflict(db: Database, cid: str, base: dict[str, Any], release_version: str) -> None:
-    """The incoming version of a criterion becomes the base later releases compare with; no conflict is left."""
-    db.execute("UPDATE criterion_origin SET base = ?, release_version = ?, incoming = NULL, "
-               "incoming_version = NULL WHERE criterion_id = ?", [_json(base), release_version, cid])
+    """The incoming version of a criterion becomes the base later releases compare with; no conflict is left. The
+    base is now its sender's: the origin names that publisher (not the one of the earlier base, e.g. the starter)."""
+    db.execute("UPDATE criterion_origin SET base = ?, release_version = ?, "
+               "publisher = coalesce(nullif(incoming_publisher, ''), publisher), "
+               "fingerprint = coalesce(nullif(incoming_fingerprint, ''), fingerprint), incoming = NULL, "
+               "incoming_version = NULL, incoming_publisher = NULL, incoming_fingerprint = NULL "
+               "WHERE criterion_id = ?", [_json(base), release_version, cid])
 
 
 def package_incoming(db: Database, slug: str) -> dict[str, Any] | None:

@@ -141,6 +141,20 @@ class _Source:
         return data
 
 
+class UntrustedPublisherError(LibraryError):
+    """A release signed with a key this installation does not trust: who it claims to be and the key's fingerprint,
+    so the window can offer to trust that key (after comparing the fingerprint)."""
+
+    def __init__(self, claimed: str, fingerprint: str) -> None:
+        super().__init__(
+            f"De uitgever '{claimed}' (sleutel {short_fingerprint(fingerprint)}) wordt niet vertrouwd; er is niets "
+            "gewijzigd. Vertrouw de uitgever eerst met 'library trust SLEUTEL.pub --name NAAM'.",
+            en=f"The publisher '{claimed}' (key {short_fingerprint(fingerprint)}) is not trusted; nothing was changed. "
+            "Trust the publisher first with 'library trust KEY.pub --name NAME'.")
+        self.claimed = claimed
+        self.fingerprint = fingerprint
+
+
 def _tampered(what: str) -> LibraryError:
     return LibraryError(f"De release is beschadigd of onderweg gewijzigd ({what}); er is niets gewijzigd.",
                         en=f"The release is damaged or was changed on the way ({what}); nothing was changed.")
@@ -181,11 +195,7 @@ def verify_release(index_bytes: bytes, signature_text: bytes, source: _Source,
     claimed = str(index.get("publisher", ""))[:100]
     publisher = next((p for p in publishers if p.fingerprint == fp), None)
     if publisher is None:
-        raise LibraryError(
-            f"De uitgever '{claimed}' (sleutel {short_fingerprint(str(fp))}) wordt niet vertrouwd; er is niets "
-            "gewijzigd. Vertrouw de uitgever eerst met 'library trust SLEUTEL.pub --name NAAM'.",
-            en=f"The publisher '{claimed}' (key {short_fingerprint(str(fp))}) is not trusted; nothing was changed. "
-            "Trust the publisher first with 'library trust KEY.pub --name NAME'.")
+        raise UntrustedPublisherError(claimed, str(fp))
     try:
         signature = base64.b64decode(signature_text.strip(), validate=True)
         publisher.public_key.verify(signature, index_bytes)

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from .errors import LibraryError
 from .infra.text import fold, stem
 from .models import SearchHit, Status
+from .workflow import PENDING_WITH_STATUS_SQL
 
 if TYPE_CHECKING:
     from .store import LibraryStore
@@ -127,8 +128,8 @@ def _filters(package: str | None, kind: str | None, level: int | None, status: s
         clauses.append("c.level = ?")
         params.append(int(level))
     if status:
-        clauses.append("c.status = ?")
-        params.append(str(status))
+        clauses.append(f"(c.status = ? OR c.{PENDING_WITH_STATUS_SQL})")
+        params.extend([str(status), str(status)])
     else:
         clauses.append("c.status != ?")
         params.append(Status.RETIRED.value)

@@ -18,12 +18,14 @@ from sqlite_utils import Database
 from . import bulk_insert, curation, history, migrations, release_origins, user, workflow
 from .curation import Route
 from .errors import LibraryError, ReadOnlyError
+from .history import Roles
 from .infra import paths, sqlite_backup, sqlite_file
 from .models import (
     Criterion,
     CriterionVersion,
     Kind,
     Package,
+    Person,
     Status,
 )
 from .provenance import Origin, ReleaseChanges
@@ -42,6 +44,8 @@ ACCEPT_RELEASES_KEY = "accept_trusted_releases"  # the regisseur's release polic
 ORGANISATION_CODE_KEY = "organisation_code"  # starts the ids of criteria made here (see new_criterion_id)
 ORGANISATION_CODE_RE = re.compile(r"[A-Z]{2,5}")
 LAST_UPDATE_BACKUP_KEY = "last_update_backup"  # the backup made before the last release update
+FOUR_EYES_KEY = "four_eyes"
+FOUR_EYES_OFF_REQUEST_KEY = "four_eyes_off_request"  # who asked to switch four-eyes off (a second person confirms)
 T = TypeVar("T")
 _CONNECTIONS = itertools.count(1)  # tells one store's connection from another's in change markers
 Seeder = Callable[["LibraryStore"], object]  # fills a new library (see LibraryStore.open)
@@ -72,7 +76,7 @@ class LibraryStore:
         self._caches: dict[str, tuple[int, Any]] = {}  # see cached()
         self.warnings: list[str] = []  # found at open, for the user (Dutch)
         self.warnings_en: list[str] = []
-        self._author: str | None = None
+        self._person: Person | None = None
         self._connection_no = next(_CONNECTIONS)
 
     # ----------------------------------------------------------------- opening
@@ -125,7 +129,7 @@ class LibraryStore:
         self.db, self.read_only = fresh.db, fresh.read_only
         self.read_only_reason, self.read_only_reason_en = fresh.read_only_reason, fresh.read_only_reason_en
         self.warnings, self.warnings_en = fresh.warnings, fresh.warnings_en
-        self._author = None
+        self._person = None
         self._connection_no = next(_CONNECTIONS)  # a new connection: earlier markers no longer apply
         self.changed()
 
@@ -193,32 +197,98 @@ class LibraryStore:
 
     # ---------------------------------------------------------------- settings
     @property
+    def person(self) -> Person:
+        """Who is working: the OS account and machine with the display name (user.current_person), unless another
+        person was set for this session."""
+        return self._person or user.current_person()
+
+    @person.setter
+    def person(self, who: Person | None) -> None:
+        self._person = who
+
+    @property
     def author(self) -> str:
-        """The name written into history: set for this session, else the user's own setting, else the OS user."""
-        return self._author or user.user_name()
+        """The display name written into history beside the account."""
+        return self.person.name
 
     @author.setter
     def author(self, name: str) -> None:
-        self._author = name.strip() or None
+        """Act as another person for this session (a script, a colleague in a test): a name that is also the
+        account; '' goes back to the OS account."""
+        name = name.strip()
+        self._person = Person(name, f"{name}@{user.machine()}") if name else None
 
     def set_author(self, name: str) -> None:
-        """Store the name written into history in the user's own settings (never in the shared library)."""
+        """Rename oneself: the display name in the user's own settings (never in the shared library). The account
+        stays the same person; the rename is an event in this library's log."""
+        before = user.current_person()
         user.set_user_name(name)
-        self._author = None
+        self._person = None
+        after = user.current_person()
+        if after.name != before.name and not self.read_only:
+            with self.transaction() as db:
+                self._log_event(db, "naam gewijzigd", f"{before.name} -> {after.name}")
 
     @property
     def four_eyes(self) -> bool:
         """True (the default) when publishing needs a second person besides the one who edited or submitted."""
-        row = self.db.execute("SELECT value FROM settings WHERE key = 'four_eyes'").fetchone()
-        return row is None or row[0] != "0"
+        return self.setting(FOUR_EYES_KEY) != "0"
 
-    def set_four_eyes(self, on: bool) -> None:
-        """Switch the four-eyes rule on or off for this library; the library's event log records who and when."""
-        if on == self.four_eyes:
-            return
+    @property
+    def four_eyes_off_request(self) -> Person | None:
+        """Who asked to switch the four-eyes rule off, while a second person has not confirmed it yet."""
+        text = self.setting(FOUR_EYES_OFF_REQUEST_KEY)
+        try:
+            data = json.loads(text) if text else None
+        except ValueError:
+            return None
+        return Person(str(data.get("name", "")), str(data.get("account", ""))) if isinstance(data, dict) else None
+
+    def people(self) -> set[str]:
+        """The logins of everyone who worked in this library (edits, reviews, events); publishers not counted."""
+        rows = self.db.execute(
+            "SELECT account FROM criterion_versions UNION SELECT updated_account FROM criterion_drafts "
+            "UNION SELECT submitted_account FROM criterion_drafts UNION SELECT account FROM library_events")
+        return {Person("", r[0]).login for r in rows.fetchall() if r[0] and "@" in r[0]}
+
+    def set_four_eyes(self, on: bool) -> str:
+        """Switch the four-eyes rule on (anyone may) or off; returns 'on', 'off' or 'requested'.
+
+        Switching off is an organisation's decision that needs two people: in a library where others work the first
+        request waits until another account confirms it; only a library with one user switches off at once. Every
+        step is in the library's event log.
+        """
+        me = self.person
+        request = self.four_eyes_off_request
+        if on:
+            if self.four_eyes and request is None:
+                return "on"
+            with self.transaction() as db:
+                db.execute("DELETE FROM settings WHERE key = ?", [FOUR_EYES_OFF_REQUEST_KEY])
+                if not self.four_eyes:
+                    db.execute("DELETE FROM settings WHERE key = ?", [FOUR_EYES_KEY])
+                    self._log_event(db, "vier-ogenprincipe ingeschakeld", "")
+                else:
+                    self._log_event(db, "verzoek om het vier-ogenprincipe uit te schakelen ingetrokken", "")
+            return "on"
+        if not self.four_eyes:
+            return "off"
+        alone = self.people() <= {me.login}
+        if request is not None and request.same_person(me):
+            raise LibraryError(
+                "U heeft al gevraagd het vier-ogenprincipe uit te schakelen; een collega moet dat bevestigen.",
+                en="You already asked to switch the four-eyes principle off; a colleague must confirm it.")
         with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES ('four_eyes', ?)", ["1" if on else "0"])
-            self._log_event(db, "vier-ogenprincipe " + ("ingeschakeld" if on else "uitgeschakeld"), "")
+            if request is None and not alone:
+                db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                           [FOUR_EYES_OFF_REQUEST_KEY, json.dumps(me.as_json(), ensure_ascii=False)])
+                self._log_event(db, "verzoek om het vier-ogenprincipe uit te schakelen", "wacht op een collega")
+                return "requested"
+            db.execute("DELETE FROM settings WHERE key = ?", [FOUR_EYES_OFF_REQUEST_KEY])
+            db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, '0')", [FOUR_EYES_KEY])
+            self._log_event(db, "vier-ogenprincipe uitgeschakeld",
+                            f"op verzoek van {request.label()}" if request else "bibliotheek met één gebruiker")
+        return "off"
 
     @property
     def accepts_trusted_releases(self) -> bool:
@@ -261,13 +331,16 @@ class LibraryStore:
             self._log_event(db, event, value or "")
 
     def _log_event(self, db: Database, event: str, detail: str) -> None:
-        db.execute("INSERT INTO library_events (at, by, event, detail) VALUES (?, ?, ?, ?)",
-                   [now_iso(), self.author, event, detail])
+        me = self.person
+        db.execute("INSERT INTO library_events (at, by, event, detail, account) VALUES (?, ?, ?, ?, ?)",
+                   [now_iso(), me.name, event, detail, me.account])
 
     def events(self) -> list[dict[str, str]]:
-        """Library-wide events (four-eyes switched, releases received), newest first."""
-        rows = self.db.execute("SELECT at, by, event, detail FROM library_events ORDER BY id DESC").fetchall()
-        return [dict(r) for r in rows]
+        """Library-wide events (four-eyes switched, renames, releases received) with who (name and account),
+        newest first."""
+        rows = self.db.execute("SELECT * FROM library_events ORDER BY id DESC").fetchall()
+        return [{"at": r["at"], "by": r["by"], "account": history.optional_column(r, "account") or "",
+                 "event": r["event"], "detail": r["detail"]} for r in rows]
 
     # ---------------------------------------------------------------- packages
     def packages(self) -> list[Package]:
@@ -313,10 +386,14 @@ class LibraryStore:
                status: str | None, include_retired: bool, ids: Iterable[str] | None = None) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
-        for column, value in (("package", package), ("kind", kind), ("level", level), ("status", status)):
+        for column, value in (("package", package), ("kind", kind), ("level", level)):
             if value is not None:
                 clauses.append(f"{column} = ?")
                 params.append(str(value) if column != "level" else int(value))
+        if status is not None:
+            # a published criterion with a new version in review is also "in review": a reviewer finds what waits
+            clauses.append(f"(status = ? OR {workflow.PENDING_WITH_STATUS_SQL})")
+            params.extend([str(status), str(status)])
         if max_level is not None:
             clauses.append("level <= ?")
             params.append(int(max_level))
@@ -444,13 +521,18 @@ class LibraryStore:
             old = row_to_criterion(row)
             draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [c.id]).fetchone()
             if old.status == Status.PUBLISHED or draft is not None:
-                return workflow.write_draft(db, old, draft, c, note, author=self.author, stamp=now_iso())
+                return workflow.write_draft(db, old, draft, c, note, author=self.person, stamp=now_iso())
             return self._write_criterion(db, replace(c, status=old.status), note)
 
     def draft(self, cid: str) -> Criterion | None:
         """The pending concept (or in-review) version of a published criterion, if someone is editing it."""
         row = self.db.execute("SELECT data FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
         return row_to_criterion(json.loads(row[0])) if row else None
+
+    def draft_statuses(self) -> dict[str, Status]:
+        """The status of every pending new version, by criterion id (kept until the library changes)."""
+        return self.cached("draft_statuses", lambda: {
+            r[0]: Status(r[1]) for r in self.db.execute("SELECT criterion_id, status FROM criterion_drafts")})
 
     def working_copy(self, cid: str) -> Criterion:
         """What a regisseur edits: the pending new version of a criterion if there is one, else the criterion."""
@@ -470,18 +552,21 @@ class LibraryStore:
         return self.criterion(cid)
 
     def _write_criterion(self, db: Database, c: Criterion, note: str, *, keep_version: bool = False,
-                         stored_now: Criterion | None = None) -> Criterion:
+                         stored_now: Criterion | None = None, by: Person | None = None,
+                         roles: Roles | None = None) -> Criterion:
         """Write inside an open transaction; returns the stored criterion (unchanged if nothing differs).
 
+        by: who wrote it (default the person working; a release's publisher for what a release brings). roles: the
+        author, submitter and approver of this version (default: by is the author of a content change).
         stored_now: the criterion as stored, when the caller read it in this transaction already (saves a read)."""
         if stored_now is None:
             row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
             stored_now = row_to_criterion(row) if row is not None else None
         stamp = now_iso()
-        author = self.author
+        by = by or self.person
         if stored_now is None:
             stored = replace(c, version=c.version if keep_version else 1, created_at=c.created_at or stamp,
-                             updated_at=stamp, updated_by=author)
+                             updated_at=stamp, updated_by=by.name)
             changed = ["aangemaakt"]
         else:
             old = stored_now
@@ -489,19 +574,30 @@ class LibraryStore:
             if not diff:
                 return old
             # bulk imports store no history row for a criterion's first version; keep it before it is replaced
-            history.write_version(db, old, ["aangemaakt"], "", replace_existing=False)
+            first = self._first_author(db, old)
+            history.write_version(db, old, ["aangemaakt"], "", by=first, roles={"author": first},
+                                  replace_existing=False)
             stored = replace(c, version=old.version + 1, created_at=old.created_at, updated_at=stamp,
-                             updated_by=author)
+                             updated_by=by.name)
             if keep_version and c.version > old.version:
                 stored.version = c.version
             changed = list(diff)
+        if roles is None and set(changed) - {"status"}:
+            roles = {"author": by}
         pkg_row = db.execute("SELECT * FROM packages WHERE slug = ?", [stored.package]).fetchone()
         terms = package_terms(row_to_package(dict(pkg_row))) if pkg_row else ""
         data = criterion_to_row(stored, terms)
         cols = ", ".join(data)
         db.execute(f"INSERT OR REPLACE INTO criteria ({cols}) VALUES ({', '.join('?' * len(data))})", list(data.values()))
-        history.write_version(db, stored, changed, note)
+        history.write_version(db, stored, changed, note, by=by, roles=roles)
         return stored
+
+    def _first_author(self, db: Database, c: Criterion) -> Person:
+        """Who made a criterion's first version: the publisher of the release it came in, else its first writer."""
+        origin = release_origins.criterion_origin(db, c.id)
+        if origin is not None and origin.publisher and c.updated_by == origin.publisher:
+            return user.publisher_person(origin.publisher, origin.fingerprint)
+        return Person(c.updated_by)
 
     def duplicate_criterion(self, cid: str) -> Criterion:
         """A copy of a criterion under a new id, as a concept."""
@@ -510,25 +606,48 @@ class LibraryStore:
                        title=f"{original.title} (kopie)", status=Status.CONCEPT, version=1, created_at="")
         return self.save_criterion(copy, note=f"gekopieerd van {cid}", new=True)
 
-    def set_status(self, cid: str, target: Status) -> Criterion:
-        """Move a criterion (or its pending new version) along the workflow; LibraryError if not allowed."""
+    def set_status(self, cid: str, target: Status, *, why: str = "") -> Criterion:
+        """Move a criterion (or its pending new version) along the workflow; LibraryError if not allowed.
+
+        why: the reason, for sending what is in review back to concept (a rejection); it goes into the history."""
         current = self.criterion(cid)
         with self.transaction() as db:
             draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
+            me = self.person
+            if why:
+                status = Status(draft["status"]) if draft is not None else current.status
+                if status != Status.IN_REVIEW or target != Status.CONCEPT:
+                    raise LibraryError(f"{cid} staat niet ter review; alleen wat ter review staat kan worden "
+                                       "afgewezen.", en=f"{cid} is not in review; only what is in review can be "
+                                       "rejected.")
+                if draft is not None:  # a pending version has no history row of its own: the log keeps the reason
+                    self._log_event(db, "nieuwe versie afgewezen", f"{cid}: {why}")
             if draft is not None:
-                return workflow.move_draft(db, current, draft, target, author=self.author,
-                                           four_eyes=self.four_eyes,
-                                           write=lambda c, note: self._write_criterion(db, c, note))
+                return workflow.move_draft(db, current, draft, target, by=me, four_eyes=self.four_eyes,
+                                           write=lambda c, note, roles: self._write_criterion(db, c, note,
+                                                                                              roles=roles))
             curation.check_transition(current.status, target)
-            note = curation.transition_note(current.status, target)
-            if target == Status.PUBLISHED:
-                involved = {current.updated_by, *workflow.editor_and_submitter(db, cid)}
-                note = workflow.approval_note(note, involved, author=self.author, four_eyes=self.four_eyes)
-            return self._write_criterion(db, replace(current, status=target), note)
+            note = curation.transition_note(current.status, target) + (f": {why}" if why else "")
+            roles: Roles | None = None
+            if target in (Status.IN_REVIEW, Status.PUBLISHED):
+                editor, submitter = workflow.editor_and_submitter(db, cid)
+                editor = editor or self._first_author(db, current)
+                roles = {"author": editor, "submitter": me}
+                if target == Status.PUBLISHED:
+                    involved = [editor] + ([submitter] if submitter else [])
+                    note = workflow.approval_note(note, involved, by=me, four_eyes=self.four_eyes)
+                    roles = {"author": editor, "approver": me} | ({"submitter": submitter} if submitter else {})
+            return self._write_criterion(db, replace(current, status=target), note, roles=roles)
 
     def history(self, cid: str) -> list[CriterionVersion]:
-        """Every version of a criterion, newest first (the current one included)."""
-        return history.versions(self.db, self.criterion(cid))
+        """Every version of a criterion, newest first (the current one included), with author, submitter and
+        approver per version."""
+        current = self.criterion(cid)
+        return history.versions(self.db, current, first_author=self._first_author(self.db, current))
+
+    def waiting(self) -> list[workflow.Pending]:
+        """What waits for a reviewer: new versions and criteria in review, with author and submitter."""
+        return workflow.waiting(self.db)
 
     def restore_version(self, cid: str, version: int) -> Criterion:
         """Store the content of an earlier version as an edit: the status stays, the workflow decides the rest.
@@ -581,7 +700,8 @@ class LibraryStore:
         with self.transaction() as db:
             for p in packages:
                 self._write_package(db, p)
-            bulk_insert.insert_new(db, new, self._package_terms_map(), author=self.author, now=now_iso,
+            me = self.person
+            bulk_insert.insert_new(db, new, self._package_terms_map(), author=me.name, now=now_iso,
                                    progress=(lambda inserted: progress(inserted, total)) if progress else None)
             # submitted by the importer: recorded the way set_status(cid, IN_REVIEW) records it, so under
             # four-eyes someone else must approve
@@ -589,10 +709,11 @@ class LibraryStore:
             for c in new:
                 if c.status == Status.IN_REVIEW:
                     row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
-                    history.write_version(db, row_to_criterion(row), ["aangemaakt"], submitted_note)
+                    history.write_version(db, row_to_criterion(row), ["aangemaakt"], submitted_note, by=me,
+                                          roles={"author": me, "submitter": me})
             done = len(new)
             for c in changed:
-                route, _ = self._receive(db, c, note, release=False, keep_version=True)
+                route, _ = self._receive(db, c, note, source=me, release=False, keep_version=True)
                 routes[route.value].append(c.id)
                 done += 1
                 if progress and done % 200 == 0:
@@ -607,16 +728,20 @@ class LibraryStore:
         stamp = changes.stamp
         note = f"release {stamp.version} van {stamp.publisher}"
         accept = self.accepts_trusted_releases
+        # what a release brings is the publisher's work (name and key), never "created" by whoever received it
+        publisher = user.publisher_person(stamp.publisher, stamp.fingerprint)
         with self.transaction() as db:
             for p in changes.packages:
                 self._write_package(db, p)
             if changes.new:
-                bulk_insert.insert_new(db, changes.new, self._package_terms_map(), author=self.author, now=now_iso)
+                bulk_insert.insert_new(db, changes.new, self._package_terms_map(), author=publisher.name,
+                                       now=now_iso)
             for inc in changes.changed:
-                self._receive(db, inc, note, release=True, accept=accept)
+                self._receive(db, inc, note, source=publisher, release=True, accept=accept)
             for c in changes.retired:
                 db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [c.id])  # the publisher's proposal
-                self._write_criterion(db, replace(c, status=Status.RETIRED), f"ingetrokken door de uitgever ({note})")
+                self._write_criterion(db, replace(c, status=Status.RETIRED), f"ingetrokken door de uitgever ({note})",
+                                      by=publisher)
             release_origins.record_release(db, changes, received_at=now_iso())
             if changes.backup is not None:
                 db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
@@ -631,6 +756,7 @@ class LibraryStore:
             raise LibraryError(f"{cid} heeft geen openstaand conflict.", en=f"{cid} has no open conflict.")
         content = {k: v for k, v in origin.incoming.items() if k != "status"}
         status = Status(origin.incoming.get("status", Status.PUBLISHED.value))
+        publisher = user.publisher_person(origin.publisher, origin.fingerprint)
         with self.transaction() as db:
             current = self.criterion(cid)
             if not take_incoming:
@@ -639,12 +765,13 @@ class LibraryStore:
                 db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [cid])
                 result = self._write_criterion(db, replace(current, status=Status.RETIRED),
                                                f"ingetrokken door {origin.publisher} (release "
-                                               f"{origin.incoming_version})")
+                                               f"{origin.incoming_version})", by=publisher)
             else:
                 incoming = criterion_from_content(cid, content, status.value, current.version)
                 _, result = self._receive(
                     db, incoming, f"nieuwe versie van {origin.publisher} overgenomen (release "
-                    f"{origin.incoming_version})", release=True, accept=self.accepts_trusted_releases)
+                    f"{origin.incoming_version})", source=publisher, release=True,
+                    accept=self.accepts_trusted_releases)
             release_origins.settle_conflict(db, cid, content, origin.incoming_version)
         return result
 
@@ -677,9 +804,10 @@ class LibraryStore:
         """The version and index hash of the last release received from this publisher, if any."""
         return release_origins.last_release(self.db, fingerprint)
 
-    def _receive(self, db: Database, incoming: Criterion, note: str, *, release: bool, accept: bool = False,
-                 keep_version: bool = False) -> tuple[Route, Criterion]:
-        """Write content from outside into an existing criterion the way the workflow allows (in a transaction)."""
+    def _receive(self, db: Database, incoming: Criterion, note: str, *, source: Person, release: bool,
+                 accept: bool = False, keep_version: bool = False) -> tuple[Route, Criterion]:
+        """Write content from outside, written by source (a release's publisher, an importer), into an existing
+        criterion the way the workflow allows (in a transaction); a proposal is submitted by the person working."""
         old = row_to_criterion(db.execute("SELECT * FROM criteria WHERE id = ?", [incoming.id]).fetchone())
         draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [incoming.id]).fetchone()
         route = curation.incoming_route(old.status, has_draft=draft is not None, release=release, accept=accept)
@@ -687,11 +815,11 @@ class LibraryStore:
             return route, old
         if route == Route.PROPOSED:
             return route, workflow.write_draft(db, old, draft, replace(incoming, status=old.status), note,
-                                               author=self.author, stamp=now_iso(), submit=True)
+                                               author=source, submitter=self.person, stamp=now_iso())
         if draft is not None:  # a trusted release replaces an earlier release's proposal (merge made sure of that)
             db.execute("DELETE FROM criterion_drafts WHERE criterion_id = ?", [incoming.id])
         return route, self._write_criterion(db, replace(incoming, status=old.status), note, keep_version=keep_version,
-                                            stored_now=old)
+                                            stored_now=old, by=source)
 
     def _package_terms_map(self) -> dict[str, str]:
         return {p.slug: package_terms(p) for p in self.packages()}

@@ -1,17 +1,21 @@
-"""The user's own preferences that the library needs (the name written into history), kept per user.
+"""Who is working: the operating-system account and machine (the identity the four-eyes rule compares) and the
+display name written beside it, kept per user.
 
 The library file may be shared by a whole team (a network drive, a demo copy), so the name of the person working
-lives in the user's data folder, never in the library: a colleague's edits carry their own name.
+lives in the user's data folder, never in the library: a colleague's edits carry their own name. The name is only a
+label: renaming oneself does not make a new person, the account stays the same.
 """
 
 from __future__ import annotations
 
 import getpass
 import json
+import socket
 from pathlib import Path
 
 from .infra import paths
 from .infra.files import atomic_write
+from .models import Person
 
 USER_FILE = "user.json"
 
@@ -26,6 +30,31 @@ def os_user() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name on some systems; history still needs a name
         return "onbekend"
+
+
+def machine() -> str:
+    """This computer's name, or 'onbekend' when there is none."""
+    try:
+        return socket.gethostname().split(".", 1)[0] or "onbekend"
+    except OSError:
+        return "onbekend"
+
+
+def os_account() -> str:
+    """The account recorded with every change: 'login@machine'."""
+    return f"{os_user()}@{machine()}"
+
+
+def current_person() -> Person:
+    """The person working at this computer: their display name and their account."""
+    return Person(user_name(), os_account())
+
+
+def publisher_person(name: str, fingerprint: str) -> Person:
+    """A release's publisher as the author of what it brought: its name and its key's fingerprint."""
+    from .publishers import short_fingerprint
+
+    return Person(name, f"sleutel {short_fingerprint(fingerprint)}" if fingerprint else "")
 
 
 def stored_user_name() -> str:

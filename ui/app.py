@@ -47,6 +47,7 @@ class AppController:
         self.settings = settings
         self.store: LibraryStore | None = None
         self.window: MainWindow | None = None
+        self.own_db: Path | None = None  # the user's own library (--db, else the default), to come back to
 
     def open_library(self, db: Path | None, *, demo_workspace: Path | None = None) -> MainWindow | None:
         """Open a library and show its main window; a user error is shown and None returned."""
@@ -61,7 +62,8 @@ class AppController:
         # session never shows (or changes) the real ones
         settings = self.demo_settings(demo_workspace) if demo_workspace is not None else self.settings
         self.window = MainWindow(store, settings, demo_workspace=demo_workspace, open_demo=self.open_demo,
-                                 reset_demo=self.reset_demo, switch_language=self.switch_language)
+                                 reset_demo=self.reset_demo, switch_language=self.switch_language,
+                                 close_demo=self.close_demo)
         if old_window is not None:
             old_window.shutdown()
             old_window.close()
@@ -101,7 +103,8 @@ class AppController:
         tenders = old.transferable_state()
         geometry, state = old.saveGeometry(), old.saveState()
         window = MainWindow(self.store, old.settings, demo_workspace=old.demo_workspace, open_demo=self.open_demo,
-                            reset_demo=self.reset_demo, switch_language=self.switch_language)
+                            reset_demo=self.reset_demo, switch_language=self.switch_language,
+                            close_demo=self.close_demo)
         window.restoreGeometry(geometry)
         window.restoreState(state)
         for wizard in list(old.wizards):
@@ -124,6 +127,13 @@ class AppController:
             show_user_error(self.window, exc)
             return None
         return self.open_library(demo_db_path(workspace), demo_workspace=workspace)
+
+    def close_demo(self) -> MainWindow | None:
+        """Leave the demo workspace: the user's own library and settings again, without quitting."""
+        window = self.open_library(self.own_db)
+        if window is not None:
+            window.statusBar().showMessage(_tr("Terug in uw eigen bibliotheek."), 8000)
+        return window
 
     def reset_demo(self) -> MainWindow | None:
         from tender_assistant.demo import demo_db_path, reset_demo
@@ -152,6 +162,7 @@ def _start(args: argparse.Namespace, *, demo: bool) -> int:
     if settings.presentation_mode:
         presentation.apply(app, True)
     controller = AppController(app, settings)
+    controller.own_db = getattr(args, "db", None)
     window = controller.open_demo() if demo else controller.open_library(getattr(args, "db", None))
     if window is None:
         return 2

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from criteria_library.models import Kind, Level, Status
 
-from . import i18n
+from . import i18n, presentation
 from .criteria_table_model import CriteriaTableModel
 
+TITLE_SHARE_OTHERS = 0.55  # at most this share of the table's width goes to the columns beside the title
 HIDDEN_COLUMNS = (4, 6)  # R-strategy and version: in the details pane; the header's menu shows them
 
 
@@ -54,6 +56,9 @@ class CriteriaPane(QWidget):
         self.status_combo = self._combo(_tr("Alle statussen"), [(s.value, i18n.label(s)) for s in Status],
                                         _tr("Filter op status"))
         for combo in (self.kind_combo, self.level_combo, self.status_combo):
+            # the filters give way to the search field when the type is large (presentation mode, 1280x720)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
             bar.addWidget(combo, 1)
         mid.addLayout(bar)
         self.table = QTableView(self)
@@ -71,9 +76,9 @@ class CriteriaPane(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.size_columns()
         for column in HIDDEN_COLUMNS:
             self.table.setColumnHidden(column, True)
+        self.size_columns()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         mid.addWidget(self.table, 1)
@@ -85,13 +90,29 @@ class CriteriaPane(QWidget):
         QWidget.setTabOrder(self.status_combo, self.table)
 
     def size_columns(self) -> None:
-        """Column widths from the current font, so presentation mode's large type still fits."""
+        """Column widths from the current font, so presentation mode's large type still fits; when the table is
+        too narrow for them in presentation mode (large type on a 1280x720 projector) the other columns give way
+        so the titles stay readable."""
         fm = self.table.fontMetrics()
+        self.search_edit.setMinimumWidth(fm.horizontalAdvance(_tr("Zoeken in criteria")) + 40)
         longest_kind = max((i18n.label(k) for k in Kind), key=fm.horizontalAdvance)
         samples = {0: "MEU-G-077", 2: longest_kind, 3: f"2 {i18n.label(Level.AMBITIEUS)}",
                    4: "R6 Herfabriceren", 5: i18n.label(Status.PUBLISHED), 6: _tr("Versie")}
-        for column, text in samples.items():
-            self.table.setColumnWidth(column, fm.horizontalAdvance(text) + 24)
+        widths = {column: fm.horizontalAdvance(text) + 24 for column, text in samples.items()}
+        shown = [c for c in widths if not self.table.isColumnHidden(c)]
+        room = int(self.table.viewport().width() * TITLE_SHARE_OTHERS)
+        needed = sum(widths[c] for c in shown if c != 0)
+        if presentation.active() and needed and room > 0 and widths[0] + needed > room:
+            factor = max(0.4, (room - widths[0]) / needed)
+            bold = QFont(self.table.horizontalHeader().font())
+            bold.setBold(True)
+            header_fm = QFontMetrics(bold)
+            for c in shown:
+                if c != 0:  # values may end in '...' (their tooltip has them whole), the column's name may not
+                    name = str(self.criteria_model.headerData(c, Qt.Orientation.Horizontal))
+                    widths[c] = max(header_fm.horizontalAdvance(name) + 28, int(widths[c] * factor))
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
 
     def _column_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)

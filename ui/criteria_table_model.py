@@ -189,10 +189,15 @@ class CriteriaTableModel(QAbstractTableModel):
         c = self.criterion_at(index.row())
         if c is None:
             return None
+        pending = self.store.draft_statuses().get(c.id) if column == "status" else None
         if role == Qt.ItemDataRole.ForegroundRole:
+            if pending == Status.IN_REVIEW:
+                return QBrush(QColor("#8a4b00"))  # what waits for a reviewer stands out
             return QBrush(QColor("#767676")) if c.status == Status.RETIRED else None
         if role == SortRole:
             return sort_key(c, column)
+        if pending is not None:
+            return pending_status_text(c.status, pending)
         return display_value(c, column, tooltip=role == Qt.ItemDataRole.ToolTipRole)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -235,6 +240,11 @@ def sort_key(c: Criterion, column: str) -> Any:
     if column == "r_strategy":
         return int(c.r_strategy[1:]) if c.r_strategy[1:].isdigit() else 99, c.id
     return str(getattr(c, column)).casefold()
+
+
+def pending_status_text(status: Status, pending: Status) -> str:
+    """The status of a criterion with a pending new version, e.g. 'Gepubliceerd, nieuwe versie: In review'."""
+    return _tr("%1, nieuwe versie: %2").replace("%1", i18n.label(status)).replace("%2", i18n.label(pending))
 
 
 def display_value(c: Criterion, column: str, tooltip: bool = False) -> str:

@@ -16,8 +16,8 @@ from criteria_library.models import (
     Kind,
 )
 
-from . import i18n
-from .history_dialog import local_time
+from . import i18n, presentation
+from .history_dialog import local_time, people_text
 
 PLACEHOLDER_STYLE = "background-color:#fff2a8; color:#3d3000; font-weight:bold;"
 HISTORY_SHOWN = 5
@@ -50,7 +50,9 @@ def provenance_text(origin: Any) -> str:
     if origin is None:
         return _tr("eigen criterium (niet uit een release)")
     text = _tr("%1, release %2").replace("%1", origin.publisher).replace("%2", origin.release_version or "?")
-    if origin.conflict:
+    if origin.conflict and getattr(origin, "incoming_publisher", "") not in ("", origin.publisher):
+        text += "; " + _tr("conflict met een nieuwe versie van %1").replace("%1", origin.incoming_publisher)
+    elif origin.conflict:
         text += "; " + _tr("conflict met een nieuwe versie")
     elif origin.changed_locally:
         text += "; " + _tr("hier gewijzigd")
@@ -58,8 +60,9 @@ def provenance_text(origin: Any) -> str:
 
 
 def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, origin: Any = None,
-                   show_origin: bool = False) -> str:
-    """The whole details pane for one criterion (with its provenance when show_origin)."""
+                   show_origin: bool = False, pending: Criterion | None = None) -> str:
+    """The whole details pane for one criterion (with its provenance when show_origin, and its pending new
+    version when there is one)."""
     lang = i18n.lang()
     r_names = R_STRATEGIES.get(c.r_strategy, (c.r_strategy, c.r_strategy))
     facts = [
@@ -72,14 +75,27 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, 
     ]
     if show_origin:
         facts.append((_tr("Herkomst"), provenance_text(origin)))
+    if pending is not None:
+        facts.insert(4, (_tr("Nieuwe versie"), _tr("versie %1: %2 (%3)")
+                         .replace("%1", str(pending.version)).replace("%2", i18n.label(pending.status))
+                         .replace("%3", pending.updated_by)))
     if c.kind == Kind.AWARD and c.weight_min is not None:
         facts.insert(2, (_tr("Gewicht"), f"{c.weight_min}-{c.weight_max}%"))
-    rows = "".join(f"<tr><td style='color:#555;padding-right:10px'>{html.escape(k)}</td>"
-                   f"<td>{html.escape(str(v))}</td></tr>" for k, v in facts)
+    if presentation.active():
+        # large type in a narrow pane: a two-column table broke words in the middle ('Gunnings|criterium'), so
+        # each fact is a line of its own that wraps between words
+        facts_html = "".join(f"<p style='margin:0'><span style='color:#555'>{html.escape(k)}:</span> "
+                             f"{html.escape(str(v))}</p>" for k, v in facts)
+    else:
+        rows = "".join(f"<tr><td style='color:#555;padding-right:10px;white-space:nowrap'>{html.escape(k)}</td>"
+                       f"<td>{html.escape(str(v))}</td></tr>" for k, v in facts)
+        facts_html = f"<table cellspacing='0' cellpadding='1'>{rows}</table>"
     out = [
-        f"<h2 style='margin-bottom:2px'>{html.escape(c.title)}</h2>",
+        # in presentation mode the type is large already: a heading twice its size broke long words in two
+        f"<h{3 if presentation.active() else 2} style='margin-bottom:2px'>{html.escape(c.title)}"
+        f"</h{3 if presentation.active() else 2}>",
         f"<p style='color:#555;margin-top:0'>{html.escape(c.id)}</p>",
-        f"<table cellspacing='0' cellpadding='1'>{rows}</table>",
+        facts_html,
         f"<h3>{_tr('Toelichting')}</h3><p>{_para(c.rationale)}</p>",
         f"<h3>{_tr('Voorbeeldtekst')}</h3><p style='background:#f4f6f8;padding:6px'>{clause_html(c.clause)}</p>",
     ]
@@ -95,7 +111,7 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, 
             what = ", ".join(v.changed_fields)
             note = f" - {html.escape(v.note)}" if v.note else ""
             items.append(f"<li>{_tr('versie')} {v.version}: {html.escape(local_time(v.changed_at))}, "
-                         f"{html.escape(v.changed_by)} ({html.escape(what)}){note}</li>")
+                         f"{html.escape(people_text(v))} ({html.escape(what)}){note}</li>")
         more = len(history) - HISTORY_SHOWN
         tail = f"<p style='color:#555'>{_tr('en nog %n eerdere versie(s)').replace('%n', str(more))}</p>" if more > 0 else ""
         out.append(f"<h3>{_tr('Geschiedenis')}</h3><ul>{''.join(items)}</ul>{tail}")
@@ -115,5 +131,5 @@ class CriterionDetails(QTextBrowser):
         self.setHtml(f"<p style='color:#555'>{_tr('Kies een criterium in de lijst om de details te zien.')}</p>")
 
     def show_criterion(self, c: Criterion, history: list[CriterionVersion] | None = None,
-                       origin: Any = None) -> None:
-        self.setHtml(criterion_html(c, history, origin, show_origin=True))
+                       origin: Any = None, pending: Criterion | None = None) -> None:
+        self.setHtml(criterion_html(c, history, origin, show_origin=True, pending=pending))

@@ -139,6 +139,10 @@ class CriterionEditor(QDialog):
         self.stack.indexChanged.connect(self._stack_moved)
         self._update_title()
         fit_to_screen(self, 860, 760)
+        # the destructive buttons come first in the tab order but never get the first focus or Enter
+        for button in (self.status_buttons[Status.CONCEPT], self.status_buttons[Status.RETIRED], self.discard_button):
+            button.setAutoDefault(False)
+        self.widgets["title"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     @classmethod
     def for_existing(cls, store: LibraryStore, cid: str, parent: QWidget | None = None) -> CriterionEditor:
@@ -181,6 +185,11 @@ class CriterionEditor(QDialog):
         self.discard_button = QPushButton(self.tr("Nieuwe versie &verwerpen"), self)
         self.discard_button.clicked.connect(self.discard_pending)
         self.status_bar.addWidget(self.discard_button)
+        # a reviewer reads the proposal as a change to what buyers see now
+        self.compare_button = QPushButton(self.tr("Verschil met de &gepubliceerde versie..."), self)
+        self.compare_button.setAutoDefault(False)
+        self.compare_button.clicked.connect(self.show_difference)
+        self.status_bar.addWidget(self.compare_button)
         self.status_bar.addStretch(1)
         outer.addLayout(self.status_bar)
 
@@ -416,6 +425,14 @@ class CriterionEditor(QDialog):
         self._set_read_only(self.read_only)
         self.validate()
 
+    def show_difference(self) -> QDialog:
+        """The pending new version against the published one, word by word (the history's newest entry)."""
+        from .history_dialog import HistoryDialog
+
+        dialog = HistoryDialog(self.store, self.criterion_id, self)
+        dialog.open()
+        return dialog
+
     def _set_read_only(self, read_only: bool) -> None:
         for widget in self.widgets.values():
             if isinstance(widget, QLineEdit | QPlainTextEdit):
@@ -549,6 +566,7 @@ class CriterionEditor(QDialog):
         allowed = () if self.is_new or self.read_only else self.store.allowed_transitions(self.criterion_id)
         pending = not self.is_new and self.store.draft(self.criterion_id) is not None
         self.discard_button.setVisible(pending and not self.read_only)
+        self.compare_button.setVisible(pending)
         self.discard_button.setEnabled(not self.is_dirty())
         if pending:
             self.status_label.setText(self.status_label.text() + " - " + self.tr("nieuwe versie, nog niet goedgekeurd"))

@@ -8,7 +8,7 @@ import re
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -51,6 +51,16 @@ def _as_text(name: str, value: Any) -> str:
     return value_text(name, value, i18n.lang())
 
 
+def people_text(v: CriterionVersion) -> str:
+    """Who made a version: author, submitter and approver where recorded, else who changed it."""
+    t = QCoreApplication.translate
+    roles = [(t("HistoryDialog", "auteur"), v.author), (t("HistoryDialog", "aangeboden door"), v.submitter),
+             (t("HistoryDialog", "goedgekeurd door"), v.approver)]
+    if v.submitter is None and v.approver is None:
+        return v.author.label() if v.author is not None else v.changed_by
+    return ", ".join(f"{label} {p.label()}" for label, p in roles if p is not None)
+
+
 def word_diff_html(old: str, new: str) -> str:
     """Old and new text merged, removed words struck through in red, added words underlined in green."""
     a, b = _WORD.findall(old), _WORD.findall(new)
@@ -86,6 +96,9 @@ class HistoryDialog(QDialog):
         self.list = QListWidget(splitter)
         self.list.setAccessibleName(self.tr("Versies"))
         self.list.setMinimumWidth(240)
+        # author, submitter and approver make long lines: wrapped, not cut off behind a scroll bar
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.diff = QTextBrowser(splitter)
         self.diff.setAccessibleName(self.tr("Verschillen met de vorige versie"))
         splitter.setStretchFactor(1, 1)
@@ -110,15 +123,17 @@ class HistoryDialog(QDialog):
         pending = self.store.draft(self.cid)
         if pending is not None:  # the new version of a published criterion waiting for approval, on top
             changed = [f for f in content_diff(current, pending) if f != "status"]
-            self.versions.insert(0, CriterionVersion(self.cid, pending.version, pending, pending.updated_at,
-                                                     pending.updated_by, changed,
-                                                     self.tr("nieuwe versie, nog niet goedgekeurd")))
+            waiting = next((w for w in self.store.waiting() if w.criterion.id == self.cid), None)
+            self.versions.insert(0, CriterionVersion(
+                self.cid, pending.version, pending, pending.updated_at, pending.updated_by, changed,
+                self.tr("nieuwe versie, nog niet goedgekeurd"), author=waiting.author if waiting else None,
+                submitter=waiting.submitter if waiting else None))
         self.heading.setText(f"<b>{html.escape(current.title)}</b> ({self.cid}), "
                              + self.tr("huidige versie: %1").replace("%1", str(current.version)))
         self.list.clear()
         for v in self.versions:
             when = local_time(v.changed_at)
-            text = self.tr("Versie %1").replace("%1", str(v.version)) + f"  {when}\n{v.changed_by}"
+            text = self.tr("Versie %1").replace("%1", str(v.version)) + f"  {when}\n{people_text(v)}"
             if v.note:
                 text += f" - {v.note}"
             item = QListWidgetItem(text, self.list)
@@ -140,7 +155,7 @@ class HistoryDialog(QDialog):
         title = self.tr("Versie %1").replace("%1", str(version.version))
         parts = [f"<h3>{html.escape(title)}</h3>",
                  f"<p style='color:#555'>{html.escape(local_time(version.changed_at))}, "
-                 f"{html.escape(version.changed_by)}"
+                 f"{html.escape(people_text(version))}"
                  + (f" - {html.escape(version.note)}" if version.note else "") + "</p>"]
         if previous is None:
             parts.append(f"<p>{self.tr('Eerste versie. Inhoud:')}</p>")

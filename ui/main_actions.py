@@ -63,6 +63,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                icon_text=_tr("Exporteren")),
     ActionSpec("act_update", _tr("Bibliotheek &bijwerken uit release..."), "update_library", "Ctrl+U",
                _tr("Een ondertekende release van een vertrouwde uitgever bekijken en overnemen")),
+    ActionSpec("act_publishers", _tr("Uitge&vers en sleutels..."), "show_publishers", None,
+               _tr("Vertrouwde uitgevers met hun vingerafdruk; sleutelpaar maken, release publiceren")),
     ActionSpec("act_conflicts", _tr("Con&flicten uit releases..."), "show_conflicts", None,
                _tr("Criteria die hier én door de uitgever zijn gewijzigd: vergelijken en kiezen")),
     ActionSpec("act_drift", _tr("&Verouderde criteria in aanbestedingen..."), "show_drift", None,
@@ -105,6 +107,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
                _tr("Een eigen kopie van de bibliotheek openen om te demonstreren")),
     ActionSpec("act_demo_reset", _tr("Demo &terugzetten"), "reset_demo", None,
                _tr("De demo-omgeving terugzetten naar de beginstand")),
+    ActionSpec("act_demo_close", _tr("Demo &sluiten, terug naar mijn bibliotheek"), "close_demo", None,
+               _tr("De demo-omgeving sluiten en uw eigen bibliotheek weer openen, zonder de app te sluiten")),
     ActionSpec("act_scenarios", _tr("&Scenario's voor trainers..."), "show_scenarios", None,
                _tr("Een voorbereide aanbesteding of oefening uit de demo openen op de juiste pagina")),
     ActionSpec("act_help", _tr("&Handleiding"), "show_help", K.HelpContents),
@@ -122,13 +126,13 @@ STATUS_MENU = "@status"
 # Menu title -> entries: an action name, SEPARATOR, RECENT (recent tenders) or STATUS_MENU.
 MENUS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (_tr("&Bestand"), ("act_new_tender", "act_open_tender", RECENT, "act_save_tender", SEPARATOR, "act_import",
-                      "act_export", "act_update", "act_conflicts", "act_drift", "act_check", "act_reindex",
+                      "act_export", "act_update", "act_publishers", "act_conflicts", "act_drift", "act_check", "act_reindex",
                       "act_restore", SEPARATOR, "act_monitoring", SEPARATOR, "act_settings", SEPARATOR, "act_quit")),
     (_tr("Be&werken"), ("act_new_criterion", "act_edit", "act_duplicate", "act_history", STATUS_MENU, SEPARATOR,
                        "act_find")),
     (_tr("Beel&d"), ("act_refresh", "act_presentation", SEPARATOR, "act_focus_packages", "act_focus_table",
                     "act_focus_details")),
-    (_tr("De&mo"), ("act_demo", "act_scenarios", "act_demo_reset")),
+    (_tr("De&mo"), ("act_demo", "act_scenarios", "act_demo_reset", "act_demo_close")),
     (_tr("&Help"), ("act_help", "act_shortcuts", "act_about")),
 )
 TOOLBAR: tuple[str, ...] = ("act_new_tender", "act_open_tender", "act_save_tender", SEPARATOR,

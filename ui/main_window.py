@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
     act_import: QAction
     act_export: QAction
     act_update: QAction
+    act_publishers: QAction
     act_conflicts: QAction
     act_drift: QAction
     act_check: QAction
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
     act_focus_details: QAction
     act_demo: QAction
     act_demo_reset: QAction
+    act_demo_close: QAction
     act_scenarios: QAction
     act_help: QAction
     act_shortcuts: QAction
@@ -91,13 +93,15 @@ class MainWindow(QMainWindow):
 
     def __init__(self, store: LibraryStore, settings: AppSettings, *, demo_workspace: Path | None = None,
                  open_demo: Callable[[], object] | None = None, reset_demo: Callable[[], object] | None = None,
-                 switch_language: Callable[[str], bool] | None = None, background_queries: bool = True) -> None:
+                 switch_language: Callable[[str], bool] | None = None, background_queries: bool = True,
+                 close_demo: Callable[[], object] | None = None) -> None:
         super().__init__()
         self.store = store
         self.settings = settings
         self.demo_workspace = demo_workspace
         self._open_demo = open_demo
         self._reset_demo = reset_demo
+        self._close_demo = close_demo
         self._switch_language = switch_language
         self._shut = False
         self._geometry_before_presentation: QByteArray | None = None
@@ -118,6 +122,7 @@ class MainWindow(QMainWindow):
         self.status_actions: dict[Status, QAction] = {
             status: actions[name] for status, name in main_actions.STATUS_ACTIONS.items()}
         self.act_demo_reset.setEnabled(self.demo_workspace is not None)
+        self.act_demo_close.setEnabled(self.demo_workspace is not None and close_demo is not None)
         # F11 works from every window of the app: the wizard and the editors too, not only this one
         self.act_presentation.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.toolbar = main_actions.build_menus(self, actions)
@@ -149,8 +154,13 @@ class MainWindow(QMainWindow):
             reset = QPushButton(self.tr("Demo terugzetten"), demo_bar)
             reset.setAccessibleName(self.tr("Demo terugzetten naar de beginstand"))
             reset.clicked.connect(self.reset_demo)
+            back = QPushButton(self.tr("Terug naar mijn bibliotheek"), demo_bar)
+            back.setAccessibleName(self.tr("De demo sluiten en uw eigen bibliotheek openen"))
+            back.clicked.connect(self.close_demo)
+            self.demo_back_button = back
             row.addWidget(label, 1)
             row.addWidget(reset)
+            row.addWidget(back)
             outer.addWidget(demo_bar)
             self.demo_banner = label
 
@@ -310,7 +320,8 @@ class MainWindow(QMainWindow):
         else:
             try:
                 criterion = self.store.criterion(cid)
-                self.details.show_criterion(criterion, self.store.history(cid), self._provenance(cid))
+                self.details.show_criterion(criterion, self.store.history(cid), self._provenance(cid),
+                                            pending=self.store.draft(cid))
             except UserError:
                 self.details.show_nothing()
         self._update_actions()
@@ -546,11 +557,16 @@ class MainWindow(QMainWindow):
 
     def _show_wizard(self, wizard: TenderWizard) -> TenderWizard:
         self.wizards.append(wizard)
-        wizard.closed.connect(lambda w=wizard: self.wizards.remove(w) if w in self.wizards else None)
+        wizard.closed.connect(lambda w=wizard: self._wizard_closed(w))
         wizard.saved_to.connect(self._tender_saved)
         wizard.show()
         self._update_actions()
         return wizard
+
+    def _wizard_closed(self, wizard: TenderWizard) -> None:
+        if wizard in self.wizards:
+            self.wizards.remove(wizard)
+        self._update_actions()  # "Opslaan" is off again when no tender is open
 
     def _tender_saved(self, path: str) -> None:
         self.settings.add_recent_file(Path(path))
@@ -572,6 +588,11 @@ class MainWindow(QMainWindow):
         dialog = UpdateDialog(self.store, self)
         dialog.updated.connect(lambda: self.reload())
         dialog.open()
+
+    def show_publishers(self) -> None:
+        from .publisher_dialogs import PublishersDialog
+
+        PublishersDialog(self.store, self).open()
 
     def show_conflicts(self) -> None:
         from .release_dialogs import ConflictDialog
@@ -613,9 +634,11 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._widen_package_list)
 
     def _widen_package_list(self) -> None:
-        """The larger type needs a wider package list: a quarter of the window, the details another quarter."""
+        """The larger type needs a wider package list: a fifth of the window, the details a good quarter; the table
+        keeps half, so its titles stay readable at 1280x720 too."""
         width = max(self.splitter.width(), 1)
-        self.splitter.setSizes([int(width * 0.25), int(width * 0.5), int(width * 0.25)])
+        self.splitter.setSizes([int(width * 0.21), int(width * 0.51), int(width * 0.28)])
+        QTimer.singleShot(0, self._fit_table_to_font)  # the table's width changed: its columns follow
 
     def _fit_table_to_font(self) -> None:
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
@@ -661,6 +684,13 @@ class MainWindow(QMainWindow):
                                       QMessageBox.StandardButton.No)  # destructive: Enter must not reset
         if answer == QMessageBox.StandardButton.Yes and self._confirm_close_documents():
             self._reset_demo()
+
+    def close_demo(self) -> None:
+        """Back from the demo to one's own library, in the same app (open tenders are asked about first)."""
+        if self.demo_workspace is None or self._close_demo is None:
+            return
+        if self._confirm_close_documents():
+            self._close_demo()
 
     def show_scenarios(self) -> None:
         """The trainer's scenario cards; a chosen card opens its tender in the demo (opened first if needed)."""

@@ -44,7 +44,7 @@ from tender_assistant.monitoring import register_file
 from tender_assistant.monitoring.importer import COLUMNS, ImportResult, headers_of, import_files
 from tender_assistant.monitoring.records import ContractRecord
 from tender_assistant.monitoring.register_store import RegisterStore
-from tender_assistant.monitoring.report import euro, headline, pct, target_line
+from tender_assistant.monitoring.report import euro, headline, pct, sources_text, target_line
 from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, summarise
 
 from . import i18n
@@ -59,15 +59,24 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Monitoring", text)
 
 
+def documents_folder() -> Path:
+    """The user's documents folder (where save dialogs start), else the home folder."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    return folder if folder.is_dir() else Path.home()
+
+
 def register_path_for(store: LibraryStore) -> Path:
     """The register that belongs to the open library (the same rule as the command line and the checks)."""
     return register_file.register_path_for(store.path)
 
 
-def offer_registration(parent: QWidget, tender: Any, store: LibraryStore) -> ContractRecord | None:
-    """After a final export: offer to put the tender in the register (award date and value confirmed later)."""
+def offer_registration(parent: QWidget, tender: Any, store: LibraryStore) -> list[ContractRecord] | None:
+    """After a final export: offer to put the tender in the register (award date and value confirmed later): one
+    record per lot and per participant of a joint tender. Returns the records added, None when none were."""
     from tender_assistant.checks import resolve_criteria
-    from tender_assistant.monitoring.tender_count import record_from_tender
+    from tender_assistant.monitoring.tender_count import records_from_tender
 
     answer = QMessageBox.question(parent, _tr("Registreren in het monitoringregister"),
                                   _tr("Deze aanbesteding registreren in het monitoringregister? Gunningsdatum en "
@@ -75,18 +84,23 @@ def offer_registration(parent: QWidget, tender: Any, store: LibraryStore) -> Con
     if answer != QMessageBox.StandardButton.Yes:
         return None
     criteria, _unknown = resolve_criteria(tender, store)
-    record = record_from_tender(tender, criteria)
+    records = records_from_tender(tender, criteria)
     try:
         with RegisterStore.open(register_path_for(store)) as register:
-            if record.identity() in register.existing([record.identity()]):
-                return None  # registered at an earlier export
-            register.add(record)
+            known = register.existing(r.identity() for r in records)
+            records = [r for r in records if r.identity() not in known]  # registered at an earlier export
+            if not records:
+                return None
+            register.add_new(records)
     except UserError as exc:
         show_user_error(parent, exc)
         return None
+    where = str(register_path_for(store))
     QMessageBox.information(parent, _tr("Registreren in het monitoringregister"),
-                            _tr("Geregistreerd in %1.").replace("%1", str(register_path_for(store))))
-    return record
+                            _tr("Geregistreerd in %1.").replace("%1", where) if len(records) == 1 else
+                            _tr("%1 registraties (per perceel en per deelnemer) geregistreerd in %2.")
+                            .replace("%1", str(len(records))).replace("%2", where))
+    return records
 
 
 # ---------------------------------------------------------------------- the window
@@ -129,6 +143,13 @@ class MonitoringWindow(QMainWindow):
         bar.addSeparator()
         self.act_import = bar.addAction(_tr("Importeren..."), self.import_dialog)
         self.act_export = bar.addAction(_tr("Exporteren voor de regisseur..."), self.export_dialog)
+        # every toolbar button also by keyboard (a toolbar takes no Tab focus)
+        for action, keys in ((self.act_add, QKeySequence.StandardKey.New), (self.act_edit, QKeySequence("F2")),
+                             (self.act_delete, QKeySequence.StandardKey.Delete),
+                             (self.act_import, QKeySequence.StandardKey.Open),
+                             (self.act_export, QKeySequence("Ctrl+Shift+E"))):
+            action.setShortcut(keys)
+            action.setToolTip(f"{action.text()} ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})")
         self.addToolBar(bar)
 
     def _build_register_tab(self) -> None:
@@ -195,9 +216,16 @@ class MonitoringWindow(QMainWindow):
         self.share_chart.setAccessibleName(_tr("Aandeel circulair per jaar tegen het doel"))
         self.package_chart.setAccessibleName(_tr("Circulaire euro's per inkooppakket"))
         layout.addLayout(charts)
-        self.figures = QTableWidget(0, 7, body)
+        self.figures = QTableWidget(0, 9, body)
         self.figures.setHorizontalHeaderLabels([_tr("Organisatie"), _tr("Binnen telling"), _tr("Circulair"),
-                                                _tr("Aandeel €"), _tr("Aandeel #"), _tr("Dekking"), _tr("Tekort")])
+                                                _tr("Aandeel €"), _tr("Aandeel #"), _tr("Dekking"), _tr("Tekort"),
+                                                _tr("Verklaard"), _tr("Onbekend")])
+        for col, tip in ((7, _tr("Circulair verklaard in de aankondiging (eForms BT-774), niet met criteria "
+                                  "geverifieerd")),
+                         (8, _tr("Waarde waarvan niet bekend is welke criteria erin zaten"))):
+            header_item = self.figures.horizontalHeaderItem(col)
+            if header_item is not None:
+                header_item.setToolTip(tip)
         self.figures.setAccessibleName(_tr("Cijfers per organisatie"))
         self.figures.verticalHeader().hide()
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -280,22 +308,29 @@ class MonitoringWindow(QMainWindow):
             show_user_error(self, exc)
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Contractenlijst of monitoringbestand importeren"), "",
-                                              _tr("Contractenlijsten (*.csv *.xlsx *.json)"))
-        if path:
-            self.import_path(Path(path))
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, _tr("Contractenlijst, monitoringbestand of aankondigingen importeren"), "",
+            _tr("Contractenlijsten, monitoringbestanden en eForms-aankondigingen (*.csv *.xlsx *.json *.xml)"))
+        if paths:
+            self.import_paths([Path(p) for p in paths])
 
     def import_path(self, path: Path) -> None:
-        """Import a file in a worker; another contract list's headers are mapped first in a dialog."""
+        """Import one file (see import_paths)."""
+        self.import_paths([path])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files in a worker, all checked first; a contract list with other headers is mapped in a dialog."""
         mapping = None
+        path = paths[0]
         try:
-            if path.suffix.lower() in (".csv", ".xlsx"):
+            if len(paths) == 1 and path.suffix.lower() in (".csv", ".xlsx"):
                 headers = headers_of(path)
                 if not set(COLUMNS) <= {h.strip().casefold() for h in headers}:
                     dialog = HeaderMappingDialog(self, headers)
                     if not dialog.exec():
                         return
                     mapping = dialog.mapping()
+            accepted = self._ask_about_doubts([p for p in paths if p.suffix.lower() == ".xml"])
         except (UserError, OSError, ValueError) as exc:
             self._import_failed(exc)
             return
@@ -305,9 +340,36 @@ class MonitoringWindow(QMainWindow):
             # the worker's own connections: the window keeps using its own while the file is read and checked
             with RegisterStore.open(register_path) as register, \
                     LibraryStore.open(library_path, read_only=True) as library:
-                return import_files([path], register, library, mapping)
+                return import_files(list(paths), register, library, mapping, accept=lambda m: m.key() in accepted)
 
         Operation(self, task, label=_tr("Importeren...")).success(self._imported).failure(self._import_failed).run()
+
+    def _ask_about_doubts(self, notices: list[Path]) -> set[tuple[str, str]]:
+        """Ask, per notice lot that looks like (but is not certainly) a tender drafted in the app, whether they are
+        the same; the (notice, app) keys the user said yes to. The notices are read here once more, before the
+        import, because a question belongs in this thread."""
+        from tender_assistant.monitoring.importer import new_notice_records, read_notice_files
+        from tender_assistant.monitoring.notice_match import find_matches
+
+        apps = [r for r in self.register.records() if r.source == "app"] if notices else []
+        if not apps:
+            return set()
+        records, _notes = read_notice_files(notices)
+        accepted: set[tuple[str, str]] = set()
+        for match in find_matches(new_notice_records(records, self.register), apps):
+            if match.certain:
+                continue
+            text = (_tr("Is dit dezelfde aanbesteding?") + "\n\n"
+                    + _tr("Aankondiging: %1 (%2, perceel %3), %4").replace("%1", match.notice.title)
+                    .replace("%2", match.notice.organisation).replace("%3", match.notice.lot_id)
+                    .replace("%4", euro(match.notice.value_eur)) + "\n"
+                    + _tr("Uit de app: %1, %2").replace("%1", match.app.title).replace("%2", euro(match.app.value_eur))
+                    + "\n\n" + _tr("Bij ja worden ze één registratie: de criteria uit de app blijven, waarde, "
+                                     "gunningsdatum en winnaar komen uit de aankondiging."))
+            answer = QMessageBox.question(self, _tr("Aankondiging samenvoegen?"), text)
+            if answer == QMessageBox.StandardButton.Yes:
+                accepted.add(match.key())
+        return accepted
 
     def _imported(self, result: ImportResult) -> None:
         self.undo_stack.clear()  # an import is undone from its backup, not step by step
@@ -317,7 +379,17 @@ class MonitoringWindow(QMainWindow):
                                 .replace("%1", str(result.added)).replace("%2", str(result.updated))
                                 .replace("%3", str(result.skipped)) + "\n"
                                 + _tr("Gelezen: %1 contract(en), samen %2.").replace("%1", str(result.read))
-                                .replace("%2", euro(result.total_eur, cents=None)))
+                                .replace("%2", euro(result.total_eur, cents=None)) + self._notes_text(result))
+
+    @staticmethod
+    def _notes_text(result: ImportResult, most: int = 8) -> str:
+        """The lines about what was left out (a notice's lots without a winner), at most `most` of them."""
+        if not result.notes:
+            return ""
+        lines = [en if i18n.lang() == "en" else nl for nl, en in result.notes]
+        more = len(lines) - most
+        shown = lines[:most] + ([_tr("... en nog %1").replace("%1", str(more))] if more > 0 else [])
+        return "\n\n" + "\n".join(shown)
 
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, UserError):
@@ -330,13 +402,16 @@ class MonitoringWindow(QMainWindow):
     def export_dialog(self) -> None:
         from tender_assistant.monitoring.exchange import export_register
 
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Register exporteren"), "register.json",
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Register exporteren"), str(documents_folder() / "register.json"),
                                               _tr("Monitoringbestand (*.json)"))
         if path:
             try:
-                export_register(self.register, Path(path))
+                count = export_register(self.register, Path(path))
             except UserError as exc:
                 show_user_error(self, exc)
+                return
+            QMessageBox.information(self, _tr("Register exporteren"), _tr("Opgeslagen: %1 (%2 registraties)")
+                                    .replace("%1", path).replace("%2", str(count)))
 
     # ------------------------------------------------------------- report
     def current_report(self) -> Any:
@@ -360,11 +435,14 @@ class MonitoringWindow(QMainWindow):
         for row, (name, totals) in enumerate(entries):
             f = totals.figures(report.target)
             values = [name, euro(f["in_scope_eur"]), euro(f["circular_eur"]), pct(f["share_value"]),
-                      pct(f["share_count"]), pct(f["coverage"]), "-" if f["gap_eur"] is None else euro(f["gap_eur"])]
+                      pct(f["share_count"]), pct(f["coverage"]), "-" if f["gap_eur"] is None else euro(f["gap_eur"]),
+                      pct(f["share_declared"]), pct(f["share_unknown"])]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if col:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                else:
+                    item.setToolTip(_tr("Registraties: %1").replace("%1", sources_text(f["sources"], i18n.lang())))
                 self.figures.setItem(row, col, item)
         self.figures.setFixedHeight(self.figures.horizontalHeader().height() + 4 +
                                     sum(self.figures.rowHeight(r) for r in range(len(entries))))
@@ -385,15 +463,17 @@ class MonitoringWindow(QMainWindow):
         from tender_assistant.monitoring.report import write_docx, write_xlsx
 
         report, org = self.current_report()
-        name = f"monitoring-{report.year}{suffix}"
+        name = str(documents_folder() / f"monitoring-{report.year}{suffix}")
         path, _ = QFileDialog.getSaveFileName(self, _tr("Rapport opslaan"), name, f"*{suffix}")
         if not path:
             return
         try:
             writer = write_xlsx if suffix == ".xlsx" else write_docx
-            writer(report, self.register.records(), Path(path), org)
+            written = writer(report, self.register.records(), Path(path), org)
         except UserError as exc:
             show_user_error(self, exc)
+            return
+        QMessageBox.information(self, _tr("Rapport opslaan"), _tr("Opgeslagen: %1").replace("%1", str(written)))
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
         self.register.close()

@@ -115,6 +115,11 @@ class Operation(Generic[T]):
         parent = self.parent if _alive(self.parent) else None
         dialog = QProgressDialog(self.label, _tr("Annuleren") if self.cancellable else "", 0, 0, parent)
         dialog.setWindowTitle(_tr("Even geduld"))
+        # a progress dialog sizes itself to its label: a short label clipped the title in the title bar (with the
+        # window manager's buttons beside it); room for the title in the larger title-bar font, and for the label
+        metrics = dialog.fontMetrics()
+        dialog.setMinimumWidth(max(360, int(metrics.horizontalAdvance(dialog.windowTitle()) * 1.5) + 160,
+                                   metrics.horizontalAdvance(self.label) + 80))
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setMinimumDuration(self.minimum_duration_ms)
         dialog.setAutoClose(False)

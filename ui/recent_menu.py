@@ -31,8 +31,11 @@ def fill_recent_menu(menu: QMenu, settings: AppSettings, demo_workspace: Path | 
         empty = menu.addAction(_tr("(geen recente aanbestedingen)"))
         empty.setEnabled(False)
         return
+    names = [p.name for p in files]
     for i, path in enumerate(files, start=1):
-        action = menu.addAction(f"&{i} {path.name}")
+        # two files of the same name (every tender folder has its 'stoelen.tender.json') tell apart by their folder
+        shown = f"{path.name}  ({path.parent.name or path.parent})" if names.count(path.name) > 1 else path.name
+        action = menu.addAction(f"&{i} {shown.replace('&', '&&')}")
         action.setToolTip(str(path))
         action.triggered.connect(lambda _c=False, p=path: open_tender(p))
     menu.addSeparator()

@@ -65,6 +65,8 @@ class RecordDialog(QDialog):
             "waarde_eur": QT_TRANSLATE_NOOP("Monitoring", "Waarde in € excl. btw, met opties"),
             "criteria": QT_TRANSLATE_NOOP("Monitoring", "Criteria (bijv. MEU-M-01 MEU-G-01=20)"),
             "reden": QT_TRANSLATE_NOOP("Monitoring", "Reden van het oordeel"),
+            "aankondiging": QT_TRANSLATE_NOOP("Monitoring", "Aankondigings-ID (TenderNed/TED)"),
+            "perceel": QT_TRANSLATE_NOOP("Monitoring", "Perceel"),
         }
         self.package = QComboBox(self)
         self.package.addItem(_tr("(geen pakket)"), "")
@@ -88,6 +90,8 @@ class RecordDialog(QDialog):
         form.addRow("", self.physical)
         form.addRow(_tr("Oordeel"), self.override)
         self._add_line(form, "reden", labels["reden"])
+        for key in ("aankondiging", "perceel"):  # a notice with this id merges into this record when imported
+            self._add_line(form, key, labels[key])
         buttons, _ok = accept_cancel_buttons(self, _tr("Opslaan"), _tr("Annuleren"))
         form.addRow(buttons)
         if record is not None:
@@ -107,7 +111,8 @@ class RecordDialog(QDialog):
                   "einddatum": r.end_date.isoformat() if r.end_date else "",
                   "waarde_eur": dutch_number(r.value_eur, 2, fixed=True),
                   "criteria": " ".join(f"{c.id}={c.weight:g}" if c.weight is not None else c.id for c in r.criteria)
-                  or ("" if not r.criteria_known else "geen"), "reden": r.override_reason}
+                  or ("" if not r.criteria_known else "geen"), "reden": r.override_reason,
+                  "aankondiging": r.notice_id, "perceel": r.lot_id}
         for key, value in values.items():
             self.fields[key].setText(value)
         self.package.setCurrentIndex(max(0, self.package.findData(r.package)))
@@ -129,7 +134,10 @@ class RecordDialog(QDialog):
             show_problems(self, exc, _tr("Registratie niet opgeslagen"))
             return
         if self.original is not None:
-            record = replace(record, id=self.original.id, uid=self.original.uid, source=self.original.source)
+            o = self.original  # what the form does not show stays as it was (a notice's winner, flags and shares)
+            record = replace(record, id=o.id, uid=o.uid, source=o.source, winner=o.winner, framework=o.framework,
+                             declared_circular=o.declared_circular, share=o.share, share_basis=o.share_basis,
+                             participants=o.participants)
         else:
             record.source = "handmatig"
         self.result_record = record

@@ -19,7 +19,8 @@ def _tr(text: str) -> str:
 
 
 SOURCE_LABELS = {"app": QT_TRANSLATE_NOOP("Monitoring", "app"), "import": QT_TRANSLATE_NOOP("Monitoring", "import"),
-                 "handmatig": QT_TRANSLATE_NOOP("Monitoring", "handmatig")}
+                 "handmatig": QT_TRANSLATE_NOOP("Monitoring", "handmatig"),
+                 "aankondiging": QT_TRANSLATE_NOOP("Monitoring", "aankondiging")}
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -66,7 +67,8 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (r.organisation, r.title, r.package, r.award_date.isoformat() if r.award_date else "",
                       euro(r.value_eur), _tr("ja") if r.physical else _tr("nee"),
-                      ((_tr("ja") if counts else _tr("nee")) + (" *" if r.override is not None else ""))
+                      ((_tr("ja") if counts else _tr("verklaard") if r.declared_circular else _tr("nee"))
+                       + (" *" if r.override is not None else ""))
                       if self.scope[index.row()] else _tr("buiten telling"),
                       str(level or ""), _tr(SOURCE_LABELS.get(r.source, r.source)))
             return values[col]
@@ -76,6 +78,11 @@ class RecordTableModel(QAbstractTableModel):
             from PySide6.QtGui import QColor
 
             return QColor("#777" if not self.scope[index.row()] else "#1b5e20" if counts else "#8a5a00")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 1 and r.notice_id:
+            return (_tr("Aankondiging %1, perceel %2; winnaar: %3").replace("%1", r.notice_id)
+                    .replace("%2", r.lot_id or "-").replace("%3", r.winner or "-"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == 6 and r.declared_circular and not counts:
+            return _tr("Circulair verklaard in de aankondiging (eForms BT-774), niet met criteria geverifieerd")
         if role == Qt.ItemDataRole.ToolTipRole and col == 6 and r.override is not None:
             return _tr("Oordeel van de organisatie: %1").replace("%1", r.override_reason)
         return None

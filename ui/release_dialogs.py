@@ -27,7 +27,7 @@ from criteria_library import merge
 from criteria_library.infra.errors import UserError
 from criteria_library.merge import Conflict, UpdatePlan
 from criteria_library.publishers import short_fingerprint
-from criteria_library.releases import read_release
+from criteria_library.releases import UntrustedPublisherError, read_release
 from criteria_library.store import LibraryStore
 
 from . import i18n
@@ -36,6 +36,7 @@ from .field_labels import field_label
 from .history_dialog import word_diff_html
 from .operation import Operation, show_failure
 from .path_field import path_row
+from .publisher_dialogs import offer_trust
 
 
 def _tr(text: str) -> str:
@@ -165,8 +166,13 @@ class UpdateDialog(QDialog):
         def refused(exc: BaseException) -> None:
             if isinstance(exc, UserError):
                 self.preview.setHtml(f"<p style='color:#a00'>{html.escape(i18n.error_text(exc))}</p>")
-            show_failure(self, exc, _tr("Release geweigerd"))
             self._update_buttons()
+            if isinstance(exc, UntrustedPublisherError):
+                # trusting the key is done here, after comparing its fingerprint, not with a command
+                if offer_trust(self, exc.claimed, exc.fingerprint):
+                    self.check()
+                return
+            show_failure(self, exc, _tr("Release geweigerd"))
 
         Operation(self, task, label=_tr("Release controleren..."), cancellable=True).success(self._checked).failure(
             refused).cancelled(self._update_buttons).run()

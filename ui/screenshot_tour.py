@@ -97,6 +97,17 @@ def main(argv: list[str] | None = None) -> int:
         scenarios.show()
         shot(scenarios, "scenarios")
         scenarios.close()
+        from .publisher_dialogs import PublishersDialog
+        from .settings_dialog import SettingsDialog
+
+        settings_dialog = SettingsDialog(window.store, window.settings, window)
+        settings_dialog.show()
+        shot(settings_dialog, "settings")
+        settings_dialog.close()
+        publishers = PublishersDialog(window.store, window)
+        publishers.show()
+        shot(publishers, "publishers")
+        publishers.close()
 
     def open_tender(path: Path) -> TenderWizard:
         wizard = window.open_tender(path)

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -26,6 +28,7 @@ from tender_assistant.thresholds import NationalAdvice, default_policy
 
 from . import i18n
 from .error_dialogs import show_user_error
+from .screen_fit import fit_to_screen
 from .settings import AppSettings
 
 
@@ -51,14 +54,35 @@ class SettingsDialog(QDialog):
         # the name is this user's own setting (not the shared library's), so it can be set even when read-only
         self.author.setText(user.stored_user_name())
         form.addRow(self.tr("Uw naam (in de geschiedenis):"), self.author)
-        self.four_eyes = QCheckBox(self.tr("Vier-ogenprincipe: publiceren door een ander dan wie bewerkte of "
-                                           "ter review aanbood"), self)
+        self.account = QLabel(self.tr("Account: %1 (vastgelegd bij elke wijziging; een andere naam maakt u niet "
+                                      "tot een ander persoon)").replace("%1", user.os_account()), self)
+        self.account.setWordWrap(True)
+        form.addRow("", self.account)
+        # short check box texts (a check box does not wrap): the dialog fits 1280x720 in presentation mode
+        self.four_eyes = QCheckBox(self.tr("Vier-ogenprincipe"), self)
+        self.four_eyes.setAccessibleName(self.tr("Vier-ogenprincipe: publiceren door een ander account dan wie "
+                                                 "bewerkte of ter review aanbood"))
+        request = None
         with contextlib.suppress(UserError):
             self.four_eyes.setChecked(store.four_eyes)
+            request = store.four_eyes_off_request
         self.four_eyes.setEnabled(not store.read_only)
-        self.four_eyes.setToolTip(self.tr("Geldt voor de hele bibliotheek; uitschakelen wordt in de geschiedenis "
-                                          "vastgelegd."))
+        self.four_eyes.setToolTip(self.tr("Een instelling van de organisatie: uitschakelen kan alleen direct in een "
+                                          "bibliotheek met één gebruiker; anders moet een tweede persoon het "
+                                          "bevestigen. Elke stap wordt vastgelegd."))
         form.addRow("", self.four_eyes)
+        four_eyes_text = QLabel(self.tr("Publiceren door een ander account dan wie bewerkte of ter review aanbood."),
+                                self)
+        four_eyes_text.setWordWrap(True)
+        form.addRow("", four_eyes_text)
+        self.four_eyes_request = QLabel(self)
+        self.four_eyes_request.setWordWrap(True)
+        if request is not None:
+            self.four_eyes_request.setText(
+                self.tr("%1 vroeg het vier-ogenprincipe uit te schakelen; vink het uit om dat als tweede persoon "
+                        "te bevestigen.").replace("%1", request.label()))
+        self.four_eyes_request.setVisible(request is not None)
+        form.addRow("", self.four_eyes_request)
         form.addRow(self._policy_box())
         self.presentation = QCheckBox(self.tr("Presentatiemodus (grote letters, hoog contrast)"), self)
         self.presentation.setChecked(settings.presentation_mode)
@@ -69,7 +93,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 620, self.sizeHint().height())
 
     def _policy_box(self) -> QGroupBox:
         """The organisation's inkoopbeleid: the procedure advice for supplies and services rests on it."""
@@ -121,8 +145,12 @@ class SettingsDialog(QDialog):
         try:
             if self.author.text().strip() != user.stored_user_name():
                 self.store.set_author(self.author.text())
-            if not self.store.read_only and self.four_eyes.isChecked() != self.store.four_eyes:
-                self.store.set_four_eyes(self.four_eyes.isChecked())
+            if (not self.store.read_only and self.four_eyes.isChecked() != self.store.four_eyes
+                    and self.store.set_four_eyes(self.four_eyes.isChecked()) == "requested"):
+                QMessageBox.information(
+                    self, self.tr("Vier-ogenprincipe"),
+                    self.tr("Uw verzoek om het vier-ogenprincipe uit te schakelen is vastgelegd. Het gaat pas "
+                            "uit als een collega (een ander account) het in Instellingen bevestigt."))
             if not self.store.read_only:
                 self._save_policy()
         except UserError as exc:

@@ -22,10 +22,11 @@ from .error_dialogs import show_user_error
 from .operation import Operation
 from .screen_fit import fit_to_screen
 from .settings import AppSettings
-from .wizard.base import PageId, place_target
+from .wizard.base import PageId, place_lot, place_target
 from .wizard.basics import BasicsPage
 from .wizard.criteria import ClausesPage, CriteriaPage
 from .wizard.package import AmbitionPage, PackagePage
+from .wizard.procedure import ProcedurePage
 from .wizard.review import ExportPage, ReviewPage, slugify
 from .wizard.weights import WeightsPage
 
@@ -45,6 +46,7 @@ class TenderWizard(QWizard):
         self.path = path
         self.tender = tender or Tender()
         self.dirty = False
+        self.current_lot: str | None = None  # the lot the criteria and weights pages work on (None: all lots)
         # a loaded tender keeps its chosen criteria; the criteria page suggests again only after a change
         self.suggested_for: tuple[str, int, str] | None = (
             (self.tender.package, self.tender.ambition_level, self.tender.description)
@@ -65,7 +67,7 @@ class TenderWizard(QWizard):
         self.pages: dict[PageId, Any] = {
             PageId.BASICS: BasicsPage(), PageId.PACKAGE: PackagePage(), PageId.AMBITION: AmbitionPage(),
             PageId.CRITERIA: CriteriaPage(), PageId.CLAUSES: ClausesPage(), PageId.WEIGHTS: WeightsPage(),
-            PageId.REVIEW: ReviewPage(), PageId.EXPORT: ExportPage(),
+            PageId.PROCEDURE: ProcedurePage(), PageId.REVIEW: ReviewPage(), PageId.EXPORT: ExportPage(),
         }
         for page_id, page in self.pages.items():
             self.setPage(int(page_id), page)
@@ -134,6 +136,9 @@ class TenderWizard(QWizard):
     def show_place(self, where: str) -> None:
         """Go to the page and field that a finding's place names ('price_weight', 'criteria[MEU-G-01].weight',
         'values.garantie_jaren', ...), so the user can fix it there."""
+        lot, _inner = place_lot(where)
+        if lot is not None:
+            self.current_lot = lot  # the criteria and weights pages open on the lot the finding names
         page_id, focus = place_target(where)
         self.go_to(page_id)
         page = self.pages[page_id]

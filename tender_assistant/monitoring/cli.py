@@ -22,7 +22,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                               "anders in de gebruikersmap)")
     msub = monitor.add_subparsers(dest="monitor_command", metavar="OPDRACHT", required=True,
                                   parser_class=sub._parser_class)
-    imp = msub.add_parser("import", help="importeer een contractenlijst (.csv/.xlsx) of monitoringbestand (.json)")
+    imp = msub.add_parser("import", help="importeer een contractenlijst (.csv/.xlsx), monitoringbestand (.json) of "
+                          "gepubliceerde eForms-gunningsaankondiging (.xml)")
     imp.add_argument("files", metavar="BESTAND", type=Path, nargs="+",
                      help="een of meer bestanden; alles wordt eerst gecontroleerd, dan in één keer geïmporteerd")
     imp.set_defaults(func=_import)
@@ -95,6 +96,8 @@ def _import(args: argparse.Namespace) -> int:
     name = args.files[0].name if len(args.files) == 1 else f"{len(args.files)} bestanden"
     print(f"{name}: " + ", ".join(parts) + ".")
     print(f"Gelezen: {result.read} {'contract' if result.read == 1 else 'contracten'}, samen {euro(result.total_eur, cents=None)}.")
+    for nl, _ in result.notes:
+        print(nl)
     if result.backup:
         print(f"Reservekopie: {result.backup}")
     return 0

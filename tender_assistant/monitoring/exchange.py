@@ -1,14 +1,18 @@
-"""The exchange file `tender-assistant.monitoring` (version 1): an organisation's records for the regisseur.
+"""The exchange file `tender-assistant.monitoring` (version 2): an organisation's records for the regisseur.
 
 Each record carries its uid and its criteria's attributes as they were registered, so the regisseur can count
 many organisations' files without their libraries, and importing a file twice (or a newer one) never counts a
-contract twice.
+contract twice. Version 2 adds per record the notice and lot (null when unknown), the participants and share of a
+joint contract and each criterion's reference at its source; and per file the counting rule it was made with and
+the coverage per organisation and year. The regisseur's register recounts every record with its own rule: it never
+adds up other organisations' percentages. Version 1 files still import.
 """
 
 from __future__ import annotations
 
 import json
 import math
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -21,9 +25,10 @@ from criteria_library.infra.text import shown
 from .importer import ImportProblems
 from .records import NATURES, ContractRecord, record_from_dict, record_to_dict
 from .register_store import RegisterError, RegisterStore
+from .rule import CountingRule, summarise
 
 FORMAT = "tender-assistant.monitoring"
-VERSION = 1
+VERSION = 2
 MAX_EXCHANGE_BYTES = 200 * 1024 * 1024  # a region's register of 100,000 contracts is about 60 MB
 
 
@@ -34,11 +39,14 @@ def export_register(register: RegisterStore, out: Path | str, organisation: str 
         raise RegisterError(f"Het exportbestand moet eindigen op .json, niet {out.name}.",
                             en=f"The export file must end in .json, not {out.name}.")
     records = register.records(organisation)
+    rule = register.rule()
     data = {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": datetime.now(UTC).replace(microsecond=0).isoformat(),
         "organisations": sorted({r.organisation for r in records}),
+        "rule": rule.to_dict(),
+        "coverage": coverage_by_organisation(records, rule),
         "records": [record_to_dict(r) for r in records],
     }
     text = json.dumps(data, ensure_ascii=False, indent=1)
@@ -46,7 +54,44 @@ def export_register(register: RegisterStore, out: Path | str, organisation: str 
     return len(records)
 
 
+def coverage_by_organisation(records: list[ContractRecord], rule: CountingRule) -> dict[str, dict[str, Any]]:
+    """Per organisation and award year: the value in scope, the value whose criteria are known, and their share."""
+    years = sorted({r.award_date.year for r in records if r.award_date})
+    result: dict[str, dict[str, Any]] = {}
+    for year in years:
+        for name, totals in summarise(records, rule, year).organisations.items():
+            result.setdefault(name, {})[str(year)] = {
+                "in_scope_eur": round(totals.in_scope_eur, 2), "known_eur": round(totals.known_eur, 2),
+                "coverage": totals.known_eur / totals.in_scope_eur if totals.in_scope_eur else None}
+    return dict(sorted(result.items(), key=lambda kv: kv[0].casefold()))
+
+
+@dataclass
+class ExchangeFile:
+    """What an exchange file holds: its records, its version and the counting rule it was made with (None in v1)."""
+
+    records: list[ContractRecord]
+    version: int
+    rule: CountingRule | None = None
+
+
 def read_exchange(path: Path) -> list[ContractRecord]:
+    """Read and check an exchange file's records; ImportProblems lists every problem with its JSON place."""
+    return read_exchange_file(path).records
+
+
+def rule_difference(theirs: CountingRule, ours: CountingRule) -> list[tuple[str, str]]:
+    """(Dutch, English) per setting in which another file's rule differs from ours; empty when they are the same."""
+    names = {"min_weight": ("minimale weging", "minimum weight"), "value_method": ("waardebasis", "value basis"),
+             "excluded_packages": ("uitgesloten pakketten", "excluded packages"),
+             "count_fictive_discount": ("fictieve korting telt", "fictive discount counts"),
+             "borderline_margin": ("grensmarge", "borderline margin"), "targets": ("doelen", "targets")}
+    a, b = theirs.to_dict(), ours.to_dict()
+    return [(f"{nl}: {a[key]} in plaats van {b[key]}", f"{en}: {a[key]} instead of {b[key]}")
+            for key, (nl, en) in names.items() if a.get(key) != b.get(key)]
+
+
+def read_exchange_file(path: Path) -> ExchangeFile:
     """Read and check an exchange file; ImportProblems lists every problem with its JSON place."""
     if not path.is_file():  # a FIFO or a device would hang or never end
         raise RegisterError(f"{path.name} is geen gewoon bestand.", en=f"{path.name} is not a regular file.")
@@ -85,9 +130,19 @@ def read_exchange(path: Path) -> list[ContractRecord]:
         _check_record(f"records[{i}]", item, problems)
         if len(problems) == before:
             records.append(record_from_dict(item))
+    rule = None
+    if version >= 2:
+        raw_rule = data.get("rule")
+        try:
+            rule = CountingRule.from_dict(raw_rule) if isinstance(raw_rule, dict) else None
+        except (TypeError, ValueError, AttributeError):
+            rule = None
+        if rule is None:
+            problems.append(Problem("rule", "ontbreekt of is geen geldige telregel",
+                                    "is missing or not a valid counting rule"))
     if problems:
         raise ImportProblems(path.name, problems)
-    return records
+    return ExchangeFile(records, version, rule)
 
 
 def _is_number(value: Any) -> TypeGuard[float]:
@@ -119,6 +174,22 @@ def _check_record(where: str, item: Any, problems: list[Problem]) -> None:
     nature = item.get("nature", "L")
     if not isinstance(nature, str) or nature not in NATURES:
         bad("nature", "moet W, L of D zijn", "must be W, L or D")
+    for key in ("notice_id", "lot_id"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            bad(key, "moet een tekst of null zijn", "must be a text or null")
+    participants = item.get("participants", [])
+    if participants is not None and (not isinstance(participants, list)
+                                     or not all(isinstance(p, str) for p in participants)):
+        bad("participants", "moet een lijst van namen (teksten) zijn", "must be a list of names (texts)")
+    share = item.get("share")
+    if share is not None and (not _is_number(share) or not 0 < share <= 1):
+        bad("share", "moet een deel groter dan 0 en ten hoogste 1 zijn", "must be a fraction above 0, at most 1")
+    for key in ("framework", "declared_circular"):
+        if item.get(key) is not None and not isinstance(item[key], bool):
+            bad(key, "moet true of false zijn", "must be true or false")
+    for key in ("winner", "share_basis"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            bad(key, "moet een tekst zijn", "must be a text")
     cpv = item.get("cpv", [])
     if cpv is not None and (not isinstance(cpv, list) or not all(isinstance(c, str) for c in cpv)):
         bad("cpv", "moet een lijst van CPV-codes (teksten) zijn", "must be a list of CPV codes (texts)")
@@ -155,7 +226,7 @@ def _check_record(where: str, item: Any, problems: list[Problem]) -> None:
         version = c.get("version")
         if version is not None and (isinstance(version, bool) or not isinstance(version, int)):
             bad(f"criteria[{j}].version", "moet een geheel getal zijn", "must be a whole number")
-        for key in ("kind", "r_strategy", "scoring_type", "source"):
+        for key in ("kind", "r_strategy", "scoring_type", "source", "reference"):
             if c.get(key) is not None and not isinstance(c[key], str):
                 bad(f"criteria[{j}].{key}", "moet een tekst zijn", "must be a text")
         if c.get("marktstandaard") is not None and not isinstance(c["marktstandaard"], bool):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,12 +21,16 @@ from criteria_library.infra.text import AMOUNT, NUMBER, NumberError, read_number
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from tender_assistant.library import Library
 
-from .records import NATURES, AppliedCriterion, ContractRecord, content_uid
+from .notice_match import Match
+from .records import NATURES, STATED_SHARE, AppliedCriterion, ContractRecord, content_uid, notice_key
 from .register_store import RegisterError, RegisterStore
 
 # The import contract: these column names, in any order. Extra columns are ignored.
 COLUMNS = ("organisatie", "titel", "pakket", "cpv", "aard", "procedure", "gunningsdatum", "startdatum", "einddatum",
            "waarde_eur", "fysiek", "criteria", "circulair", "reden")
+# Optional columns (issue 20/22): the lot, the published notice, the participants of a joint contract ('|' between
+# names) and this organisation's share of it in percent.
+OPTIONAL_COLUMNS = ("perceel", "aankondiging", "deelnemers", "aandeel")
 REQUIRED_VALUES = ("organisatie", "titel", "aard", "gunningsdatum", "waarde_eur", "fysiek")
 YES = {"ja", "j", "yes", "y", "true", "1", "waar"}
 NO = {"nee", "n", "no", "false", "0", "onwaar"}
@@ -57,6 +61,7 @@ class ImportResult:
     backup: Path | None = None
     read: int = 0  # contracts read from the files, before duplicates are skipped
     total_eur: float = 0.0  # the sum of the amounts read: a factor of 1,000 shows here before it counts
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (Dutch, English) lines: e.g. notice lots left out
 
 
 # ------------------------------------------------------------------ values
@@ -94,8 +99,8 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     if not path.is_file():
         raise RegisterError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.")
     if path.suffix.lower() not in (".csv", ".xlsx"):
-        raise RegisterError(f"{path.name}: kies een .csv-, .xlsx- of .json-bestand.",
-                            en=f"{path.name}: choose a .csv, .xlsx or .json file.")
+        raise RegisterError(f"{path.name}: kies een .csv-, .xlsx-, .json- of .xml-bestand (eForms-aankondiging).",
+                            en=f"{path.name}: choose a .csv, .xlsx, .json or .xml file (eForms notice).")
     try:
         rows = spreadsheets.read_rows(path)
     except SheetError as exc:
@@ -205,6 +210,19 @@ def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], pa
     if r.override is not None and not r.override_reason:
         bad("reden", "is verplicht als 'circulair' is ingevuld", "is required when 'circulair' is filled in")
     r.criteria, r.criteria_known = _criteria(cell("criteria"), known, bad)
+    r.lot_id, r.notice_id = cell("perceel"), cell("aankondiging")
+    r.participants = [name.strip() for name in cell("deelnemers").split("|") if name.strip()]
+    if cell("aandeel"):
+        try:
+            percent = cell_number(row.get("aandeel"), kind=NUMBER)
+        except NumberError as exc:
+            bad("aandeel", exc.nl, exc.en)
+        else:
+            if percent is None or not 0 < percent <= 100:
+                bad("aandeel", "moet een percentage groter dan 0 en ten hoogste 100 zijn",
+                    "must be a percentage above 0, at most 100")
+            else:
+                r.share, r.share_basis = percent / 100, STATED_SHARE
     if len(problems) != before:
         return None
     r.uid = content_uid(r)  # once, here: every later step asks for it
@@ -272,8 +290,9 @@ def _criteria(text: str, known: dict[str, Criterion],
 
 # ------------------------------------------------------------------ importing
 def import_records(register: RegisterStore, records: Iterable[ContractRecord], *, replace: bool = False,
-                   backup: bool = True) -> ImportResult:
-    """Add the records that are new (by uid), after a backup; all or nothing."""
+                   backup: bool = True, updates: list[ContractRecord] | None = None,
+                   deletes: list[int] | None = None) -> ImportResult:
+    """Add the records that are new (by uid), and write back updated ones, after a backup; all or nothing."""
     records = list(records)
     for r in records:
         r.uid = r.identity()
@@ -287,15 +306,20 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
         if r.uid not in existing or replace:
             new.append(r)
     skipped = len(records) - len(new)
-    copy = register.backup() if backup and new and register.count() else None
-    added, updated = register.add_new(new, replace=replace)
+    copy = register.backup() if backup and (new or updates or deletes) and register.count() else None
+    added, updated = register.add_new(new, replace=replace, updates=updates or [], deletes=deletes or [])
     return ImportResult(added=added, skipped=skipped + (len(new) - added - updated), updated=updated, backup=copy,
                         read=len(records), total_eur=sum(r.value_eur for r in records))
 
 
 def read_file(path: Path | str, library: Library, mapping: dict[str, str] | None = None) -> list[ContractRecord]:
-    """Check a contract list (.csv/.xlsx) or an exchange file (.json) and return its records; nothing is written."""
+    """Check a contract list (.csv/.xlsx), an exchange file (.json) or an eForms award notice (.xml) and return its
+    records; nothing is written."""
     path = Path(path)
+    if path.suffix.lower() == ".xml":
+        from .eforms import read_notice
+
+        return read_notice(path).records
     if path.suffix.lower() == ".json":
         from .exchange import read_exchange
 
@@ -307,6 +331,23 @@ def import_file(path: Path | str, register: RegisterStore, library: Library,
                 mapping: dict[str, str] | None = None) -> ImportResult:
     """Import a contract list (.csv/.xlsx) or an exchange file (.json) into the register."""
     return import_files([path], register, library, mapping)
+
+
+def _read_exchange_noting_rule(path: Path, register: RegisterStore, notes: list[tuple[str, str]]) -> list[ContractRecord]:
+    """An exchange file's records; a note when it was made with another counting rule than the register's."""
+    from .exchange import read_exchange_file, rule_difference
+
+    exchange = read_exchange_file(path)
+    if exchange.rule is None:
+        notes.append((f"{path.name}: versie {exchange.version}, zonder telregel; het register telt de registraties "
+                      "met zijn eigen telregel.", f"{path.name}: version {exchange.version}, without a counting "
+                      "rule; the register counts the records with its own rule."))
+    elif differences := rule_difference(exchange.rule, register.rule()):
+        notes.append((f"{path.name} is gemaakt met een andere telregel ({'; '.join(nl for nl, _ in differences)}); "
+                      "het register telt alle registraties opnieuw met zijn eigen telregel.",
+                      f"{path.name} was made with another counting rule ({'; '.join(en for _, en in differences)}); "
+                      "the register recounts every record with its own rule."))
+    return exchange.records
 
 
 class _CachedLibrary:
@@ -332,21 +373,93 @@ class _CachedLibrary:
         return {i: self.known[i] for i in wanted if i in self.known}
 
 
+def read_notice_files(paths: list[Path]) -> tuple[list[ContractRecord], list[tuple[str, str]]]:
+    """Every notice's records and a (Dutch, English) line per lot result left out; ImportProblems names every notice
+    that cannot be read (then nothing is imported)."""
+    from .eforms import read_notices
+
+    records, skipped, problems = read_notices(paths)
+    if problems:
+        raise ImportProblems(problems[0].where if len(paths) == 1 else f"{len(paths)} aankondigingen",
+                             problems if len(paths) > 1 else [Problem("", problems[0].nl, problems[0].en)])
+    return records, [(f"{name}, perceel {s.lot_id}: niet geïmporteerd, {s.why}",
+                      f"{name}, lot {s.lot_id}: not imported, {s.why_en}") for name, s in skipped]
+
+
+def new_notice_records(records: list[ContractRecord], register: RegisterStore) -> list[ContractRecord]:
+    """The notice records whose notice, lot and organisation the register does not hold yet (under any uid: a
+    notice merged into an app record keeps the app's uid)."""
+    keys = register.notice_keys()
+    return [r for r in records if notice_key(r) not in keys]
+
+
+def _one_per_notice(exchanged: list[ContractRecord], register: RegisterStore,
+                    notes: list[tuple[str, str]]) -> tuple[list[ContractRecord], list[int]]:
+    """Exchange records to import, and the row ids of bare notice records they replace: one awarded lot of one
+    notice for one buyer is one record, whether it came from the notice itself or from an organisation's record
+    that met it. A bare notice record in the file is left out when the register has that lot under another uid."""
+    stored = register.notice_keys()
+    keep: list[ContractRecord] = []
+    replaced: list[int] = []
+    for record in exchanged:
+        hit = stored.get(notice_key(record)) if record.notice_id else None
+        if hit is None or hit[0] == record.uid:
+            keep.append(record)
+        elif hit[1] == "aankondiging":
+            replaced.append(hit[2])
+            keep.append(record)
+        else:
+            notes.append((f"{record.title} ({record.organisation}): de aankondiging {record.notice_id}, perceel "
+                          f"{record.lot_id} staat al in het register; niet nog eens geteld",
+                          f"{record.title} ({record.organisation}): notice {record.notice_id}, lot {record.lot_id} "
+                          "is in the register already; not counted twice"))
+    return keep, replaced
+
+
 def import_files(paths: list[Path | str], register: RegisterStore, library: Library,
-                 mapping: dict[str, str] | None = None) -> ImportResult:
+                 mapping: dict[str, str] | None = None, accept: Callable[[Match], bool] | None = None) -> ImportResult:
     """Import several files at once: every file is checked first, then one backup and one transaction.
 
     Exchange files (.json) replace an earlier version of the same record (same uid); contract lists skip it.
+    A notice record (.xml) of a tender drafted in the app merges into the app's record when they certainly match;
+    accept decides a doubtful match (the window asks), without it a doubt stays apart with a line saying so.
     """
+    from .notice_match import resolve
+
     library = _CachedLibrary(library)  # type: ignore[assignment]
     lists: list[ContractRecord] = []
     exchanged: list[ContractRecord] = []
+    notices = [Path(p) for p in paths if Path(p).suffix.lower() == ".xml"]
+    notes: list[tuple[str, str]] = []
+    merges: list[ContractRecord] = []
+    known_notices = 0
+    if notices:
+        records, notes = read_notice_files(notices)
+        fresh = new_notice_records(records, register)
+        known_notices = len(records) - len(fresh)
+        to_add, merges, doubts = resolve(fresh, register.records() if fresh else [], accept)
+        lists.extend(to_add)
+        notes += [(f"{m.title} ({m.organisation}) samengevoegd met de aankondiging {m.notice_id}, perceel "
+                   f"{m.lot_id}", f"{m.title} ({m.organisation}) merged with notice {m.notice_id}, lot {m.lot_id}")
+                  for m in merges]
+        notes += [(f"{d.notice.title} ({d.notice.organisation}, perceel {d.notice.lot_id}) lijkt op de registratie "
+                   f"{d.app.title} uit de app ({d.why}); niet samengevoegd: beslis in het Monitoring-venster",
+                   f"{d.notice.title} ({d.notice.organisation}, lot {d.notice.lot_id}) looks like the app record "
+                   f"{d.app.title} ({d.why_en}); not merged: decide in the Monitoring window") for d in doubts]
     for path in paths:
-        (exchanged if Path(path).suffix.lower() == ".json" else lists).extend(read_file(path, library, mapping))
-    result = import_records(register, lists)
+        suffix = Path(path).suffix.lower()
+        if suffix == ".json":
+            exchanged.extend(_read_exchange_noting_rule(Path(path), register, notes))
+        elif suffix != ".xml":
+            lists.extend(read_file(path, library, mapping))
+    result = import_records(register, lists, updates=merges)
+    result.notes = notes
+    result.skipped += known_notices
+    result.read += known_notices
     if exchanged:
-        more = import_records(register, exchanged, replace=True, backup=result.backup is None)
+        exchanged, replaced = _one_per_notice(exchanged, register, notes)
+        more = import_records(register, exchanged, replace=True, backup=result.backup is None, deletes=replaced)
         result = ImportResult(result.added + more.added, result.skipped + more.skipped,
                               result.updated + more.updated, result.backup or more.backup,
-                              result.read + more.read, result.total_eur + more.total_eur)
+                              result.read + more.read, result.total_eur + more.total_eur, notes)
     return result

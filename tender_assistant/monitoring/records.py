@@ -18,7 +18,10 @@ SOURCES: dict[str, tuple[str, str]] = {
     "app": ("Opgesteld in de app", "Drafted in the app"),
     "import": ("Geïmporteerd", "Imported"),
     "handmatig": ("Handmatig ingevoerd", "Typed in"),
+    "aankondiging": ("Uit een gepubliceerde aankondiging (eForms)", "From a published notice (eForms)"),
 }
+EQUAL_SHARE = "gelijk deel"  # share_basis: a joint notice's buyers split the value equally (eForms states no share)
+STATED_SHARE = "opgegeven"  # share_basis: the share was stated (a tender's participant value)
 
 
 @dataclass
@@ -40,6 +43,7 @@ class AppliedCriterion:
     marktstandaard: bool = False  # market standard or legally required: never counts
     source: str = ""  # where the criterion comes from (EU GPP, PIANOo, MRA working group)
     source_type: list[str] = field(default_factory=list)  # eu-gpp, nationaal, wet, norm, overig: eForms BT-805
+    reference: str = ""  # the criterion's id at its source (an EU GPP or PIANOo criterion id) when the library has one
 
     @property
     def known(self) -> bool:
@@ -69,16 +73,33 @@ class ContractRecord:
     override_reason: str = ""
     uid: str = ""  # stable identity across files and imports: never count one contract twice
     id: int | None = None  # row id in the register file
+    notice_id: str = ""  # eForms BT-701, the published notice's identifier ("" when unknown)
+    lot_id: str = ""  # the lot of the tender or notice (eForms BT-137 / BT-13713); "" for a tender without lots
+    winner: str = ""  # the winning tenderer(s), as named in the notice
+    framework: bool = False  # a framework agreement: the value is its stated maximum or estimate, not spend
+    declared_circular: bool = False  # the notice declares BT-774 circ-econ: circular as declared, not verified
+    share: float | None = None  # this organisation's fraction of a joint contract's value (None: not joint)
+    share_basis: str = ""  # EQUAL_SHARE or STATED_SHARE when share is set
+    participants: list[str] = field(default_factory=list)  # every contracting authority of a joint contract
 
     def identity(self) -> str:
         """The uid, or one derived from the contract's content when none was given (same content, same uid)."""
         return self.uid or content_uid(self)
 
 
+def notice_key(r: ContractRecord) -> tuple[str, str, str]:
+    """(notice id, lot id, organisation), casefolded: one awarded lot of one published notice for one buyer."""
+    return r.notice_id.strip().casefold(), r.lot_id.strip().casefold(), r.organisation.strip().casefold()
+
+
 def content_uid(r: ContractRecord) -> str:
-    """A uid from what identifies a contract: organisation, title, package, award date and value."""
-    key = json.dumps([r.organisation.strip().casefold(), r.title.strip().casefold(), r.package,
-                      r.award_date.isoformat() if r.award_date else "", round(r.value_eur, 2)], ensure_ascii=False)
+    """A uid from what identifies a contract: organisation, title, package, award date and value (and the lot, for a
+    contract with lots: records without one keep the uid they always had)."""
+    parts: list[object] = [r.organisation.strip().casefold(), r.title.strip().casefold(), r.package,
+                           r.award_date.isoformat() if r.award_date else "", round(r.value_eur, 2)]
+    if r.lot_id:
+        parts.append(r.lot_id.strip().casefold())
+    key = json.dumps(parts, ensure_ascii=False)
     return "c-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:24]
 
 
@@ -94,7 +115,7 @@ def criterion_to_dict(c: AppliedCriterion) -> dict[str, Any]:
     """An applied criterion as JSON (register file column and exchange file)."""
     return {"id": c.id, "version": c.version, "kind": c.kind, "level": c.level, "r_strategy": c.r_strategy,
             "weight": c.weight, "scoring_type": c.scoring_type, "marktstandaard": c.marktstandaard,
-            "source": c.source, "source_type": list(c.source_type)}
+            "source": c.source, "source_type": list(c.source_type), "reference": c.reference or None}
 
 
 def criterion_from_dict(d: dict[str, Any]) -> AppliedCriterion:
@@ -102,7 +123,8 @@ def criterion_from_dict(d: dict[str, Any]) -> AppliedCriterion:
     return AppliedCriterion(id=d["id"], version=d.get("version"), kind=d.get("kind") or "", level=d.get("level"),
                             r_strategy=d.get("r_strategy") or "", weight=d.get("weight"),
                             scoring_type=d.get("scoring_type") or "", marktstandaard=bool(d.get("marktstandaard")),
-                            source=d.get("source") or "", source_type=list(d.get("source_type") or []))
+                            source=d.get("source") or "", source_type=list(d.get("source_type") or []),
+                            reference=d.get("reference") or "")
 
 
 def record_to_dict(r: ContractRecord) -> dict[str, Any]:
@@ -113,7 +135,9 @@ def record_to_dict(r: ContractRecord) -> dict[str, Any]:
         "start_date": _iso(r.start_date), "end_date": _iso(r.end_date), "value_eur": r.value_eur,
         "physical": r.physical, "criteria_known": r.criteria_known,
         "criteria": [criterion_to_dict(c) for c in r.criteria], "source": r.source, "override": r.override,
-        "override_reason": r.override_reason,
+        "override_reason": r.override_reason, "notice_id": r.notice_id or None, "lot_id": r.lot_id or None,
+        "winner": r.winner, "framework": r.framework, "declared_circular": r.declared_circular, "share": r.share,
+        "share_basis": r.share_basis, "participants": list(r.participants),
     }
 
 
@@ -127,4 +151,7 @@ def record_from_dict(d: dict[str, Any]) -> ContractRecord:
         criteria_known=bool(d.get("criteria_known", True)),
         criteria=[criterion_from_dict(c) for c in d.get("criteria") or []], source=d.get("source") or "import",
         override=d.get("override"), override_reason=d.get("override_reason") or "",
+        notice_id=d.get("notice_id") or "", lot_id=d.get("lot_id") or "", winner=d.get("winner") or "",
+        framework=bool(d.get("framework")), declared_circular=bool(d.get("declared_circular")),
+        share=d.get("share"), share_basis=d.get("share_basis") or "", participants=list(d.get("participants") or []),
     )

@@ -24,7 +24,7 @@ from .records import ContractRecord, criterion_from_dict, criterion_to_dict
 from .rule import CountingRule
 
 REGISTER_FILE = "register.db"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 migrations = Migrations("tender_assistant.monitoring")
 
@@ -53,6 +53,16 @@ def m0001_register(db: Database) -> None:
     db.table("records").create_index(["uid"], unique=True)
     db.table("records").create_index(["organisation", "award_date"])
     db.table("settings").create({"key": str, "value": str}, pk="key")
+
+
+@migrations(name="0002_notices")
+def m0002_notices(db: Database) -> None:
+    """What notices and joint tenders add: notice id and lot, winner, framework and declared flags, share, participants."""
+    records = db.table("records")
+    for column, kind in (("notice_id", str), ("lot_id", str), ("winner", str), ("framework", int),
+                         ("declared_circular", int), ("share", float), ("share_basis", str), ("participants", str)):
+        records.add_column(column, kind)
+    records.create_index(["notice_id", "lot_id"])
 
 
 # What makes an SQLite file a register of ours, for the SQLite file layer.
@@ -86,7 +96,15 @@ def record_to_row(r: ContractRecord) -> dict[str, Any]:
                                                             ensure_ascii=False),
         "criteria_known": int(r.criteria_known), "source": r.source,
         "override": None if r.override is None else int(r.override), "override_reason": r.override_reason,
+        "notice_id": r.notice_id, "lot_id": r.lot_id, "winner": r.winner, "framework": int(r.framework),
+        "declared_circular": int(r.declared_circular), "share": r.share, "share_basis": r.share_basis,
+        "participants": json.dumps(r.participants, ensure_ascii=False),
     }
+
+
+def _json_list(text: str | None) -> list[Any]:
+    """A stored JSON list; the empty list without parsing (most records have no participants, many no CPV)."""
+    return json.loads(text) if text and text != "[]" else []
 
 
 def row_to_record(row: sqlite3.Row | dict[str, Any]) -> ContractRecord:
@@ -96,13 +114,15 @@ def row_to_record(row: sqlite3.Row | dict[str, Any]) -> ContractRecord:
 
     return ContractRecord(
         id=row["id"], uid=row["uid"], organisation=row["organisation"], title=row["title"],
-        package=row["package"] or "", cpv=json.loads(row["cpv"] or "[]"), nature=row["nature"] or "L",
+        package=row["package"] or "", cpv=_json_list(row["cpv"]), nature=row["nature"] or "L",
         procedure=row["procedure"] or "", award_date=d(row["award_date"]), start_date=d(row["start_date"]),
         end_date=d(row["end_date"]), value_eur=float(row["value_eur"]), physical=bool(row["physical"]),
-        criteria=[criterion_from_dict(c) for c in json.loads(row["criteria"] or "[]")],
+        criteria=[criterion_from_dict(c) for c in _json_list(row["criteria"])],
         criteria_known=bool(row["criteria_known"]), source=row["source"] or "handmatig",
         override=None if row["override"] is None else bool(row["override"]),
-        override_reason=row["override_reason"] or "",
+        override_reason=row["override_reason"] or "", notice_id=row["notice_id"] or "", lot_id=row["lot_id"] or "",
+        winner=row["winner"] or "", framework=bool(row["framework"]), declared_circular=bool(row["declared_circular"]),
+        share=row["share"], share_basis=row["share_basis"] or "", participants=_json_list(row["participants"]),
     )
 
 
@@ -180,6 +200,14 @@ class RegisterStore:
             found.update((row[0], row[1]) for row in rows.fetchall())
         return found
 
+    def notice_keys(self) -> dict[tuple[str, str, str], tuple[str, str, int]]:
+        """(notice id, lot id, organisation), casefolded -> (uid, source, row id) of every record that came from or
+        met a published notice."""
+        rows = self.db.execute("SELECT notice_id, lot_id, organisation, uid, source, id FROM records "
+                               "WHERE notice_id IS NOT NULL AND notice_id != ''").fetchall()
+        return {(n.strip().casefold(), (lot or "").strip().casefold(), o.strip().casefold()): (uid, source, rid)
+                for n, lot, o, uid, source, rid in rows}
+
     def organisations(self) -> list[str]:
         """The organisations in the register, alphabetically."""
         rows = self.db.execute("SELECT DISTINCT organisation FROM records ORDER BY organisation COLLATE NOCASE")
@@ -229,16 +257,27 @@ class RegisterStore:
         with self.transaction() as db:
             db.execute("DELETE FROM records WHERE id = ?", [record_id])
 
-    def add_new(self, records: Iterable[ContractRecord], *, replace: bool = False) -> tuple[int, int]:
+    def add_new(self, records: Iterable[ContractRecord], *, replace: bool = False,
+                updates: Iterable[ContractRecord] = (), deletes: Iterable[int] = ()) -> tuple[int, int]:
         """Add records whose uid is not there yet, all in one transaction: (added, updated).
 
         replace=True writes a record whose uid is present over the stored one (an organisation's newer exchange
-        file); otherwise it is skipped, so importing the same file twice adds nothing.
+        file); otherwise it is skipped, so importing the same file twice adds nothing. updates are stored records
+        (with their row id) written back in the same transaction: an app record merged with its notice; deletes are
+        row ids removed in it: a bare notice record that an organisation's merged record replaces.
         """
         added = updated = 0
         now = _now()
         rows = [record_to_row(r) for r in records]
         with self.transaction() as db:
+            for row_id in deletes:
+                db.execute("DELETE FROM records WHERE id = ?", [row_id])
+            for record in updates:
+                row = record_to_row(record)
+                row["updated_at"] = now
+                db.execute(f"UPDATE records SET {', '.join(f'{k} = ?' for k in row)} WHERE id = ?",
+                           [*row.values(), record.id])
+                updated += 1
             known = self.existing(row["uid"] for row in rows)
             for row in rows:
                 if row["uid"] in known:

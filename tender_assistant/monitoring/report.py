@@ -48,6 +48,8 @@ def text_report(report: MonitoringReport) -> str:
     """The report as plain text: the rule, the figures per organisation and the region, the flags."""
     lines = [f"Monitoring circulair inkopen {report.year}: {target_line(report)}", "", "Telregel:"]
     lines += [f"  - {line}" for line in report.rule.describe()]
+    lines.append("  - Elke registratie is met deze telregel geteld, ook die uit bestanden van andere organisaties "
+                 "(gemaakt met hun eigen telregel).")
     lines.append("")
     header = f"{'Organisatie':<32} {'binnen telling':>16} {'circulair':>16} {'aandeel €':>10} {'aandeel #':>10} " \
              f"{'dekking':>8} {'tekort':>16}"
@@ -64,6 +66,17 @@ def text_report(report: MonitoringReport) -> str:
     if not report.lines:
         lines += ["", f"Geen contracten binnen de telling in {report.year}."]
         return "\n".join(lines)
+    lines += ["", "Waar de waarde staat (aandeel van de waarde binnen de telling) en waar de registraties vandaan komen:"]
+    header = (f"{'Organisatie':<32} {'geverifieerd':>12} {'verklaard':>10} {'niet geteld':>12} {'onbekend':>9}  "
+              f"{'herkomst'}")
+    lines += [header, "-" * (len(header) + 40)]
+    for name, totals in rows:
+        f = totals.figures(report.target)
+        lines.append(f"{name[:32]:<32} {pct(f['share_value']):>12} {pct(f['share_declared']):>10} "
+                     f"{pct(f['share_not_counted']):>12} {pct(f['share_unknown']):>9}  {sources_text(f['sources'])}")
+    lines.append("  geverifieerd: telt volgens de telregel uit de criteria; verklaard: circulair verklaard in de "
+                 "aankondiging (eForms BT-774), niet met criteria geverifieerd; onbekend: welke criteria erin zaten "
+                 "is niet bekend.")
     lines += ["", "Per inkooppakket (binnen telling / circulair):"]
     for key, (scope, circ) in report.breakdown("package").items():
         lines.append(f"  {key[:40]:<40} {euro(scope):>16} {euro(circ):>16}  {pct(circ / scope if scope else None):>7}")
@@ -74,6 +87,19 @@ def text_report(report: MonitoringReport) -> str:
             labels = "; ".join(FLAG_LABELS[f][0] for f in line.flags)
             lines.append(f"  {line.record.organisation}: {line.record.title} ({euro(line.value)}): {labels}")
     return "\n".join(lines)
+
+
+SOURCE_WORDS = {"aankondiging": ("uit aankondigingen", "from notices"), "import": ("uit contractenlijsten",
+                                                                                  "from contract lists"),
+                "app": ("uit de app", "from the app"), "handmatig": ("ingetypt", "typed in")}
+
+
+def sources_text(sources: dict[str, int], lang: str = "nl") -> str:
+    """'3 uit aankondigingen, 2 uit de app': how many in-scope records came from where."""
+    index = 1 if lang == "en" else 0
+    parts = [f"{n} {SOURCE_WORDS.get(source, (source, source))[index]}" for source, n in sorted(sources.items())
+             if n]
+    return ", ".join(parts) or "-"
 
 
 # ------------------------------------------------------------------ shared by the file reports
@@ -113,6 +139,8 @@ def headline(report: MonitoringReport, organisation: str | None) -> str:
     if f["share_value"] is None:
         return f"In {report.year} heeft {who} geen contracten binnen de telling."
     text = f"In {report.year} kocht {who} {pct(f['share_value'])} circulair in (in euro's)"
+    if f["share_declared"]:
+        text += f", en nog {pct(f['share_declared'])} verklaard in de aankondiging"
     if report.target is None:
         return text + "."
     kind = "het afgesproken doel" if report.target_kind == "afgesproken" else "het traject"
@@ -180,7 +208,7 @@ def write_xlsx(report: MonitoringReport, records: list[ContractRecord], out: Pat
         put(ws, i, 1, f"- {text}")
     start = 7 + len(report.rule.describe())
     header = ["Organisatie", "Binnen telling (€)", "Circulair (€)", "Aandeel (€)", "Aandeel (aantal)", "Dekking",
-              "Doel", "Tekort (€)"]
+              "Doel", "Tekort (€)", "Verklaard in de aankondiging", "Niet geteld", "Onbekend", "Herkomst"]
     rows = []
     entries = sorted(report.organisations.items(), key=lambda kv: kv[0].casefold())
     if organisation is None:
@@ -188,9 +216,10 @@ def write_xlsx(report: MonitoringReport, records: list[ContractRecord], out: Pat
     for name, totals in entries:
         f = totals.figures(report.target)
         rows.append([name, f["in_scope_eur"], f["circular_eur"], f["share_value"], f["share_count"], f["coverage"],
-                     f["target"], f["gap_eur"]])
+                     f["target"], f["gap_eur"], f["share_declared"], f["share_not_counted"], f["share_unknown"],
+                     sources_text(f["sources"])])
     table(ws, header, rows, {2: MONEY_FORMAT, 3: MONEY_FORMAT, 4: PCT_FORMAT, 5: PCT_FORMAT, 6: PCT_FORMAT,
-                             7: PCT_FORMAT, 8: MONEY_FORMAT}, start)
+                             7: PCT_FORMAT, 8: MONEY_FORMAT, 9: PCT_FORMAT, 10: PCT_FORMAT, 11: PCT_FORMAT}, start)
     ws.column_dimensions["A"].width = 40
 
     years = wb.create_sheet("Per jaar")

@@ -6,6 +6,7 @@ CountingRule.describe() is printed on every report so a reader knows exactly wha
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
@@ -13,7 +14,7 @@ from typing import Any
 from criteria_library.infra.text import dutch_number
 from criteria_library.models import Kind, ScoringType
 
-from .records import AppliedCriterion, ContractRecord
+from .records import EQUAL_SHARE, AppliedCriterion, ContractRecord
 
 CIRCULAR_RUNGS = tuple(f"R{i}" for i in range(10))
 SUPPORTING = "ondersteunend"
@@ -243,22 +244,37 @@ def eforms_values(record: ContractRecord, verdict: Verdict) -> dict[str, Any]:
             "BT-805": sorted(sources) if sources else ["none"]}
 
 
+_EU_GPP = re.compile(r"\bgpp\b|green public procurement|groene overheidsopdrachten")
+_NATIONAL_GPP = re.compile(r"\bmvi\b")  # PIANOo's MVI-criteria(tool): the Dutch national GPP criteria
+
+
 # the library's source types (criteria_library SOURCE_TYPES) as eForms gpp-criteria codes
 _GPP_CODES = {"eu-gpp": "eu", "nationaal": "national", "wet": "other", "norm": "other", "overig": "other"}
 
 
 def gpp_sources(c: AppliedCriterion) -> set[str]:
     """The eForms gpp-criteria codes of a criterion (eu, national, other), from its structured source type."""
-    if c.source_type:
-        return {_GPP_CODES.get(t, "other") for t in c.source_type}
-    # captured before criteria had a source type: only a named GPP or MVI criteria set counts, never a word
-    # that merely contains 'eu' (the WEEE directive, 'Milieu')
-    text = c.source.casefold()
-    if "gpp" in text:
-        return {"eu"}
-    if "pianoo" in text or "mvi" in text:
-        return {"national"}
-    return {"other"}
+    return gpp_codes(c.source_type, c.source)
+
+
+def gpp_codes(source_type: list[str], source: str) -> set[str]:
+    """The eForms gpp-criteria codes (BT-805) for a source type list; the source text only when there is no type
+    (a criterion captured before criteria had one). The one mapping the register and the invulhulp use."""
+    if source_type:
+        return {_GPP_CODES.get(t, "other") for t in source_type}
+    return {gpp_source(source)}
+
+
+def gpp_source(source: str) -> str:
+    """The gpp-criteria code read from a source text, for criteria captured before they had a source type: eu for
+    a named EU GPP criteria set, national for PIANOo's MVI criteria, else other. Whole words only: 'Milieu',
+    '(EU) 2023/1542' or a directive are no EU GPP criteria."""
+    text = source.casefold()
+    if _EU_GPP.search(text):
+        return "eu"
+    if _NATIONAL_GPP.search(text):
+        return "national"
+    return "other"
 
 
 def record_flags(record: ContractRecord, verdict: Verdict, rule: CountingRule) -> list[str]:
@@ -272,6 +288,12 @@ def record_flags(record: ContractRecord, verdict: Verdict, rule: CountingRule) -
         flags.append("oordeel")
     if rule.value_method == ANNUALISED and contract_days(record) is None:
         flags.append("looptijd-onbekend")
+    if record.declared_circular and not verdict.counts:
+        flags.append("verklaard")
+    if record.framework:
+        flags.append("raamovereenkomst")
+    if record.share is not None and record.share_basis == EQUAL_SHARE:
+        flags.append("gelijk-deel")
     return flags
 
 
@@ -280,7 +302,15 @@ FLAG_LABELS: dict[str, tuple[str, str]] = {
     "criteria-onbekend": ("criteria onbekend", "criteria unknown"),
     "oordeel": ("oordeel van de organisatie", "organisation's override"),
     "looptijd-onbekend": ("looptijd onbekend: hele waarde in het gunningsjaar", "term unknown: full value in award year"),
+    "verklaard": ("circulair verklaard in de aankondiging (BT-774), niet geverifieerd met criteria",
+                  "declared circular in the notice (BT-774), not verified from criteria"),
+    "raamovereenkomst": ("raamovereenkomst: geteld met de maximale of geraamde waarde",
+                         "framework agreement: counted at its maximum or estimated value"),
+    "gelijk-deel": ("gezamenlijke opdracht: gelijk deel per deelnemer aangenomen",
+                    "joint contract: an equal share per participant assumed"),
 }
+# Where in-scope value stands: verified by the rule, only declared in a notice, known not to count, or unknown.
+STANDINGS = ("verified", "declared", "not_counted", "unknown")
 
 
 @dataclass
@@ -292,6 +322,9 @@ class Totals:
     known_eur: float = 0.0
     in_scope_count: int = 0
     circular_count: int = 0
+    declared_eur: float = 0.0  # declared circular in a notice (BT-774) and not verified by the rule
+    unknown_eur: float = 0.0  # neither verified nor declared, and which criteria went in is not known
+    sources: dict[str, int] = field(default_factory=dict)  # in-scope records per source (aankondiging, import, ...)
 
     def add(self, other: Totals) -> None:
         """Add another organisation's totals (the region is the sum)."""
@@ -300,6 +333,10 @@ class Totals:
         self.known_eur += other.known_eur
         self.in_scope_count += other.in_scope_count
         self.circular_count += other.circular_count
+        self.declared_eur += other.declared_eur
+        self.unknown_eur += other.unknown_eur
+        for source, n in other.sources.items():
+            self.sources[source] = self.sources.get(source, 0) + n
 
     def figures(self, target: float | None) -> dict[str, Any]:
         """The report's figures: shares as fractions 0..1 (None when nothing is in scope)."""
@@ -312,6 +349,12 @@ class Totals:
             "share_value": share(self.circular_eur, self.in_scope_eur),
             "share_count": share(self.circular_count, self.in_scope_count),
             "coverage": share(self.known_eur, self.in_scope_eur),
+            "declared_eur": round(self.declared_eur, 2),
+            "share_declared": share(self.declared_eur, self.in_scope_eur),
+            "share_not_counted": share(self.in_scope_eur - self.circular_eur - self.declared_eur - self.unknown_eur,
+                                       self.in_scope_eur),
+            "share_unknown": share(self.unknown_eur, self.in_scope_eur),
+            "sources": dict(sorted(self.sources.items())),
             "target": target,
             "gap_eur": round(target * self.in_scope_eur - self.circular_eur, 2) if target is not None else None,
         }
@@ -400,11 +443,17 @@ def summarise(records: list[ContractRecord], rule: CountingRule, year: int,
         totals = report.organisations.setdefault(r.organisation.strip(), Totals())
         totals.in_scope_eur += value
         totals.in_scope_count += 1
-        if r.criteria_known and all(c.known for c in r.criteria):
+        totals.sources[r.source] = totals.sources.get(r.source, 0) + 1
+        known = r.criteria_known and all(c.known for c in r.criteria)
+        if known:
             totals.known_eur += value
         if verdict.counts:
             totals.circular_eur += value
             totals.circular_count += 1
+        elif r.declared_circular:
+            totals.declared_eur += value
+        elif not known:
+            totals.unknown_eur += value
         report.lines.append(RecordLine(r, value, verdict, record_flags(r, verdict, rule), eforms_values(r, verdict)))
     for totals in report.organisations.values():
         report.region.add(totals)

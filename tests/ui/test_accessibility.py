@@ -492,6 +492,16 @@ def test_a_tender_drafted_with_the_keyboard_alone(a11y, app, qtbot, library, mak
     assert "100" in weights.total.text() and weights.total_weight() == 100
     check_tab_order(wizard, "WEIGHTS")
 
+    next_page(PageId.PROCEDURE)
+    procedure = wizard.pages[PageId.PROCEDURE]
+    tab_to(lambda w: w is procedure.values["contactpersoon"], "the contact person")
+    type_keys("Inkoopbureau, inkoop@zaanstad.nl")
+    deadline = procedure.dates["submission_deadline"]
+    tab_to(lambda w: w is deadline.known, "the submission deadline's tick box")
+    key("Space")
+    assert wizard.tender.planning.submission_deadline is not None
+    check_tab_order(wizard, "PROCEDURE")
+
     next_page(PageId.REVIEW)
     check_tab_order(wizard, "REVIEW")
 
@@ -517,6 +527,8 @@ def test_a_tender_drafted_with_the_keyboard_alone(a11y, app, qtbot, library, mak
     chosen = {c["id"]: c for c in saved["criteria"]}
     assert chosen[ticked]["weight"] == 25
     assert 40 + sum(c.get("weight") or 0 for c in chosen.values()) == 100
+    assert saved["values"]["contactpersoon"] == "Inkoopbureau, inkoop@zaanstad.nl"
+    assert saved["version"] == 3 and saved["submission_deadline"]
 
     alt("S")  # Sluiten: saved, so the wizard closes without asking
     qtbot.waitUntil(lambda: not wizard.isVisible())

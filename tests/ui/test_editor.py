@@ -277,3 +277,49 @@ def test_the_editor_opens_within_the_screen(app, qtbot, fresh_db):
     qtbot.addWidget(editor)
     area = editor.screen().availableGeometry()
     assert editor.width() <= area.width() and editor.height() <= area.height()
+
+
+def test_destructive_buttons_never_get_the_first_focus(app, qtbot, fresh_db) -> None:
+    """A new version in review: 'Terug naar concept' and 'Nieuwe versie verwerpen' are first in the tab order, but
+    the editor opens with the focus in the title, so a stray Space or Enter destroys nothing."""
+    from dataclasses import replace
+
+    from ui.criterion_editor import CriterionEditor
+
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(fresh_db.criterion("MEU-M-01"), title="Door Anna voorgestelde titel"))
+    fresh_db.set_status("MEU-M-01", Status.IN_REVIEW)
+    dialog = CriterionEditor.for_existing(fresh_db, "MEU-M-01")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    assert dialog.status_buttons[Status.CONCEPT].isVisible() and dialog.discard_button.isVisible()
+    assert dialog.focusWidget() is dialog.widgets["title"]
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert fresh_db.draft("MEU-M-01").status == Status.IN_REVIEW
+
+
+def test_a_pending_version_is_shown_as_a_difference_to_the_published_one(app, qtbot, fresh_db) -> None:
+    from dataclasses import replace
+
+    from ui.criterion_editor import CriterionEditor
+
+    published = fresh_db.criterion("MEU-M-01")
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(published, title="Onderdelen vijftien jaar leverbaar"))
+    dialog = CriterionEditor.for_existing(fresh_db, "MEU-M-01")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.compare_button.isVisible()
+    qtbot.mouseClick(dialog.compare_button, Qt.MouseButton.LeftButton)
+    difference = next(w for w in dialog.children() if type(w).__name__ == "HistoryDialog")
+    assert difference.isVisible() and difference.list.currentRow() == 0  # the pending version, on top
+    assert "line-through" in difference.diff.toHtml()  # what the published text loses, struck through
+    assert "Onderdelen vijftien jaar leverbaar" in difference.diff.toPlainText()
+    assert published.title.split()[0] in difference.diff.toPlainText()  # the published word it replaces
+    difference.close()
+    plain = CriterionEditor.for_existing(fresh_db, "MEU-S-01")  # nothing pending: no comparison offered
+    qtbot.addWidget(plain)
+    plain.show()
+    assert not plain.compare_button.isVisible()

@@ -217,3 +217,38 @@ def test_user_error_reaching_the_hook_is_shown_not_logged(app, isolated_home, us
     exception_hook(LibraryError, err, None)
     assert user_errors == [err]
     assert not (isolated_home / "tender-assistant.log").exists()
+
+
+def test_toolbar_save_is_enabled_only_while_a_tender_is_open(make_window, fresh_db, qtbot):
+    """The toolbar's 'Opslaan' stayed enabled (and did nothing) after the last tender was closed."""
+    window = make_window(fresh_db)
+    window.show()
+    button = window.toolbar.widgetForAction(window.act_save_tender)
+    assert not button.isEnabled()
+    wizard = window.new_tender()
+    assert button.isEnabled()
+    wizard.dirty = False
+    wizard.close()
+    assert not button.isEnabled()
+
+
+def test_back_from_the_demo_to_ones_own_library_without_quitting(app, qtbot, fresh_db):
+    """The demo banner's 'Terug naar mijn bibliotheek' (and Demo > Demo sluiten) opens the user's own library again
+    in the same app; before, the only way back was to quit."""
+    from PySide6.QtCore import Qt
+
+    from ui.app import AppController
+    from ui.settings import AppSettings
+
+    controller = AppController(app, AppSettings())
+    controller.own_db = fresh_db.path
+    demo = controller.open_demo()
+    assert demo is not None and demo.demo_workspace is not None and demo.act_demo_close.isEnabled()
+    qtbot.mouseClick(demo.demo_back_button, Qt.MouseButton.LeftButton)
+    own = controller.window
+    assert own is not demo and own.demo_workspace is None
+    assert controller.store.path == fresh_db.path and "demo" not in own.windowTitle()
+    assert not own.act_demo_close.isEnabled()
+    own.shutdown()
+    own.close()
+    controller.store.close()

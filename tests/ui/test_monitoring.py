@@ -132,6 +132,131 @@ def test_import_with_other_headers_goes_through_the_mapping_dialog(window, tmp_p
     assert window.register.count() == total + 3  # twice adds nothing
 
 
+def test_importing_notices_from_the_toolbar_adds_their_lots_and_says_what_was_left_out(
+        window, qtbot, tmp_path: Path, monkeypatch, operations, answers) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.unit.tender_assistant.monitoring.eforms_notices import Lot, write_notice
+
+    first = write_notice(tmp_path / "meubilair.xml", [Lot("LOT-0001", "Stoelen"), Lot("LOT-0002", "Kasten",
+                                                                                         winner=None)])
+    second = write_notice(tmp_path / "kleding.xml", [Lot("LOT-0001", "Kleding", circular=True)],
+                          notice_id="5d1a2b3c-0000-4000-8000-000000000009", buyers=("Gemeente A", "Gemeente B"))
+    asked: list[str] = []
+
+    def choose(parent, caption, folder, filters):
+        asked.append(filters)
+        return [str(first), str(second)], filters
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    total = window.register.count()
+    window.activateWindow()
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)  # Importeren... by keyboard
+    operations.wait()
+    assert "*.xml" in asked[0]
+    assert window.register.count() == total + 3  # one lot of one buyer, one lot of two buyers
+    message = next(text for kind, text in answers.seen if kind == "information")
+    assert message.startswith("3 toegevoegd") and "meubilair.xml, perceel LOT-0002: niet geïmporteerd" in message
+    assert {r.title for r in window.register.records("Gemeente B")} == {"Kleding"}
+    row = next(i for i, r in enumerate(window.model.records) if r.organisation == "Gemeente B")
+    cells = [window.model.index(row, col) for col in (1, 6, 8)]
+    assert [window.model.data(c) for c in cells[1:]] == ["verklaard", "aankondiging"]
+    assert "winnaar: Circulair Meubel BV" in window.model.data(cells[0], Qt.ItemDataRole.ToolTipRole)
+    window.tabs.setCurrentIndex(1)
+    window.org.setCurrentIndex(window.org.findText("Gemeente B"))
+    assert window.figures.horizontalHeaderItem(7).text() == "Verklaard"
+    assert window.figures.item(0, 7).text() == "100,0%" and window.figures.item(0, 3).text() == "0,0%"
+    assert "1 uit aankondigingen" in window.figures.item(0, 0).toolTip()
+    assert "verklaard in de aankondiging" in window.headline.text()
+
+
+def test_an_app_tender_and_its_notice_become_one_record_by_the_id_typed_in_or_by_asking(
+        window, qtbot, tmp_path: Path, monkeypatch, operations, answers) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from tender_assistant.monitoring.records import ContractRecord
+    from tests.unit.tender_assistant.monitoring.eforms_notices import Lot, write_notice
+    from ui import register_dialogs
+
+    with RegisterStore.open(window.register.path) as register:
+        register.add_new([ContractRecord("Gemeente Haveloo", "Werkkleding", cpv=["18100000-0"], value_eur=500_000,
+                                         source="app"),
+                          ContractRecord("Gemeente Haveloo", "Bedrijfskleding buitendienst", cpv=["18100000-0"],
+                                         value_eur=900_000, source="app")])
+    window.refresh()
+    total = window.register.count()
+    notice_id = "5d1a2b3c-0000-4000-8000-000000000077"
+
+    def type_notice_id(dialog) -> int:
+        dialog.fields["gunningsdatum"].setText("2025-03-03")  # an app record's award date is confirmed later
+        dialog.fields["aankondiging"].setText(notice_id)
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(register_dialogs.RecordDialog, "exec", type_notice_id)
+    window.table.selectRow(next(i for i, r in enumerate(window.model.records) if r.title == "Werkkleding"))
+    _press(qtbot, window, "Bewerken...")
+    first = write_notice(tmp_path / "a.xml", [Lot("LOT-0001", "Kleding", cpv="18100000", value=480_000,
+                                                  winner="Textiel BV")], notice_id=notice_id,
+                         buyers=("Gemeente Haveloo",))
+    second = write_notice(tmp_path / "b.xml", [Lot("LOT-0001", "Bedrijfskleding en schoenen buitendienst",
+                                                   cpv="18100000", value=650_000)],
+                          buyers=("Gemeente Haveloo",))
+    answers.question = QMessageBox.StandardButton.Yes
+    window.import_paths([first, second])
+    operations.wait()
+    assert window.register.count() == total  # both notices met their app record
+    asked = [text for kind, text in answers.seen if kind == "question"]
+    assert len(asked) == 1 and "Bedrijfskleding en schoenen buitendienst" in asked[0]  # only the doubt is asked
+    merged = {r.title: r for r in window.register.records("Gemeente Haveloo")}
+    assert (merged["Werkkleding"].value_eur, merged["Werkkleding"].winner) == (480_000, "Textiel BV")
+    assert merged["Bedrijfskleding buitendienst"].value_eur == 650_000
+    assert merged["Bedrijfskleding buitendienst"].source == "app"
+
+    def retitle(dialog) -> int:
+        dialog.fields["titel"].setText("Werkkleding 2025")
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(register_dialogs.RecordDialog, "exec", retitle)
+    window.table.selectRow(next(i for i, r in enumerate(window.model.records) if r.title == "Werkkleding"))
+    _press(qtbot, window, "Bewerken...")
+    edited = window.register.record(merged["Werkkleding"].id or 0)
+    assert (edited.title, edited.winner, edited.notice_id) == ("Werkkleding 2025", "Textiel BV", notice_id)
+
+
+def test_saving_the_report_starts_in_documents_confirms_and_writes_a_readable_file(
+        window, qtbot, tmp_path: Path, monkeypatch, answers) -> None:
+    import os
+    import stat
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui import monitoring_window
+
+    documents = tmp_path / "Documenten"
+    documents.mkdir()
+    monkeypatch.setattr(monitoring_window, "documents_folder", lambda: documents)
+    started: list[str] = []
+
+    def choose(parent, caption, start, filters):
+        started.append(start)
+        return str(documents / "rapport.xlsx"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(choose))
+    window.tabs.setCurrentIndex(1)
+    old = os.umask(0o022)
+    try:
+        qtbot.mouseClick(window.save_xlsx, Qt.MouseButton.LeftButton)
+    finally:
+        os.umask(old)
+    assert started == [str(documents / "monitoring-2025.xlsx")]
+    written = documents / "rapport.xlsx"
+    assert stat.S_IMODE(written.stat().st_mode) == 0o644
+    assert ("information", f"Opgeslagen: {written}") in answers.seen
+
+
 def test_report_tab_shows_the_headline_figures_and_both_charts(window, qtbot) -> None:
     window.tabs.setCurrentIndex(1)
     assert window.year.value() == 2025
@@ -186,12 +311,35 @@ def test_after_a_final_export_the_tender_is_offered_for_registration(app, librar
     assert offer_registration(parent, tender, library) is None
     assert not register_path_for(library).exists()
     answers.question = QMessageBox.StandardButton.Yes
-    record = offer_registration(parent, tender, library)
-    assert record is not None and record.source == "app" and record.award_date is None
+    [record] = offer_registration(parent, tender, library) or []
+    assert record.source == "app" and record.award_date is None
     assert offer_registration(parent, tender, library) is None  # a second export registers nothing new
     with RegisterStore.open(register_path_for(library)) as register:
         [stored] = register.records()
     assert [c.weight for c in stored.criteria] == [None, 20] and stored.value_eur == 850_000
+
+
+def test_a_joint_tender_with_lots_is_registered_per_lot_and_per_participant(app, library, answers) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from tender_assistant.tender import Tender, TenderCriterion
+    from tender_assistant.tender_parts import Lot, LotCriterion, Participant
+    from ui.monitoring_window import offer_registration, register_path_for
+
+    tender = Tender(title="Kantoormeubilair", organisation="Gemeente A", package="meubilair",
+                    estimated_value_eur=500_000, criteria=[TenderCriterion("MEU-M-01")],
+                    participants=[Participant("Gemeente A", "penvoerder"), Participant("Gemeente B")],
+                    lots=[Lot("1", "Nieuw", estimated_value_eur=300_000, criteria=[LotCriterion("MEU-M-01")]),
+                          Lot("2", "Hergebruik", estimated_value_eur=200_000)])
+    answers.question = QMessageBox.StandardButton.Yes
+    records = offer_registration(QWidget(), tender, library) or []
+    assert sorted((r.organisation, r.lot_id, r.value_eur) for r in records) == [
+        ("Gemeente A", "1", 150_000), ("Gemeente A", "2", 100_000), ("Gemeente B", "1", 150_000),
+        ("Gemeente B", "2", 100_000)]
+    assert any("4 registraties (per perceel en per deelnemer)" in text for _, text in answers.seen)
+    with RegisterStore.open(register_path_for(library)) as register:
+        assert register.count() == 4
+        assert {r.share_basis for r in register.records()} == {"gelijk deel"}
 
 
 def test_the_wizard_pages_carry_the_badge(app, qtbot, library) -> None:

@@ -129,3 +129,17 @@ def test_a_quick_tasks_progress_dialog_does_not_pop_up_after_it_ended(window, op
     Operation(window, quick, cancellable=True, minimum_duration_ms=300).success(ask_next_question).run()
     operations.wait()
     assert shown == [0]
+
+
+def test_a_short_labels_progress_dialog_leaves_room_for_its_title(window, qtbot, operations):
+    """'Bezig...' made the dialog so narrow that the title bar cut 'Even geduld' off beside its buttons."""
+    from ui.operation import Operation
+
+    release = threading.Event()
+    op = Operation(window, lambda _progress: release.wait(10), label="Bezig...", minimum_duration_ms=0).run()
+    qtbot.waitUntil(lambda: op._dialog is not None and op._dialog.isVisible())
+    dialog = op._dialog
+    title_room = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) * 1.5 + 160  # title font and buttons
+    assert dialog.width() >= title_room and dialog.width() >= 360
+    release.set()
+    operations.wait()

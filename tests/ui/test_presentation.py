@@ -91,3 +91,43 @@ def test_presentation_mode_shows_large_check_boxes_and_disabled_fields_as_disabl
         edit.show()
     assert enabled.grab().toImage() != disabled.grab().toImage()
 
+
+
+def test_settings_fit_1280x720_in_presentation_mode(app, qtbot, fresh_db, tmp_path, presenting):
+    """A projector at 1280x720: the Instellingen dialog was 1500 pixels wide (a long check box text cannot wrap)."""
+    from ui import presentation
+    from ui.settings import AppSettings
+    from ui.settings_dialog import SettingsDialog
+
+    presentation.apply(app, True)
+    dialog = SettingsDialog(fresh_db, AppSettings(tmp_path))
+    qtbot.addWidget(dialog)
+    need = dialog.minimumSizeHint()
+    assert need.width() <= 1280 and need.height() <= 720 - 40
+
+
+def test_criteria_table_at_1280x720_in_presentation_mode_keeps_titles_and_headers_readable(make_window, fresh_db,
+                                                                                            qtbot, app, presenting):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from ui import presentation
+
+    window = make_window(fresh_db)
+    presentation.apply(app, True)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.splitter.setSizes([270, 650, 360])  # the table's share of a 1280 pixel wide window
+    app.processEvents()
+    window.criteria_pane.size_columns()
+    header = window.table.horizontalHeader()
+    bold = QFont(header.font())
+    bold.setBold(True)
+    fm = QFontMetrics(bold)
+    model = window.criteria_model
+    for column in range(model.columnCount()):
+        if not window.table.isColumnHidden(column):
+            name = str(model.headerData(column, Qt.Orientation.Horizontal))
+            assert header.sectionSize(column) >= fm.horizontalAdvance(name), f"'{name}' is cut off"
+    assert header.sectionSize(1) >= 0.25 * window.table.viewport().width()  # the titles
+    assert window.search_edit.width() >= QFontMetrics(window.search_edit.font()).horizontalAdvance("Zoeken")

@@ -31,3 +31,18 @@ def test_the_recent_menu_offers_existing_tenders_and_opens_them(make_window, lib
     texts = [a.text() for a in window.recent_menu.actions()]
     assert texts == ["(geen recente aanbestedingen)"]
     assert not window.recent_menu.actions()[0].isEnabled()
+
+
+def test_recent_tenders_of_the_same_name_show_their_folder(make_window, library, tmp_path):
+    window = make_window(library)
+    for folder in ("zaanstad", "haarlem"):
+        (tmp_path / folder).mkdir()
+        path = tmp_path / folder / "stoelen.tender.json"
+        save_tender(Tender(title="Stoelen"), path)
+        window.settings.add_recent_file(path)
+    save_tender(Tender(title="Kasten"), tmp_path / "kasten.tender.json")
+    window.settings.add_recent_file(tmp_path / "kasten.tender.json")
+    window.recent_menu.aboutToShow.emit()
+    texts = [a.text() for a in window.recent_menu.actions() if a.text().startswith("&")]
+    assert texts == ["&1 kasten.tender.json", "&2 stoelen.tender.json  (haarlem)",
+                     "&3 stoelen.tender.json  (zaanstad)"]

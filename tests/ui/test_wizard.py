@@ -82,6 +82,9 @@ def test_full_run_from_description_to_docx(wizard, tmp_path, monkeypatch, operat
     assert "100%" in weights.total.text()
 
     wizard.next()
+    assert wizard.currentId() == PageId.PROCEDURE  # the procedure's facts, before the review
+
+    wizard.next()
     review = wizard.pages[PageId.REVIEW]
     assert "Kantoorstoelen en bureaus" in review.preview.toPlainText()
     assert "Aangepast voor Zaanstad." in review.preview.toPlainText()

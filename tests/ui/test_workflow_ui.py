@@ -110,3 +110,54 @@ def test_history_shows_the_pending_version_on_top(app, qtbot, fresh_db) -> None:
     dialog.list.setCurrentRow(0)
     assert "Gewijzigd ten opzichte van versie 1" in dialog.diff.toPlainText() and "moet" in dialog.diff.toPlainText()
     assert not dialog.restore_button.isEnabled()
+
+
+def test_switching_four_eyes_off_in_settings_waits_for_a_second_person(app, qtbot, fresh_db, tmp_path,
+                                                                       answers) -> None:
+    """Where a colleague works, unticking the box is a request; the colleague sees it and confirms by unticking."""
+    from dataclasses import replace
+
+    from ui.settings import AppSettings
+    from ui.settings_dialog import SettingsDialog
+
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(fresh_db.criterion("MEU-C-01"), title="Door Anna voorgestelde titel"))
+    fresh_db.author = ""  # this computer's account
+    dialog = SettingsDialog(fresh_db, AppSettings(tmp_path))
+    qtbot.addWidget(dialog)
+    assert user.os_account() in dialog.account.text()
+    dialog.four_eyes.setChecked(False)
+    dialog.accept()
+    assert fresh_db.four_eyes and "pas uit als een collega" in answers.seen[-1][1]
+    fresh_db.author = "Anna"
+    dialog = SettingsDialog(fresh_db, AppSettings(tmp_path))
+    qtbot.addWidget(dialog)
+    assert dialog.four_eyes.isChecked() and not dialog.four_eyes_request.isHidden()
+    assert "vroeg het vier-ogenprincipe uit te schakelen" in dialog.four_eyes_request.text()
+    dialog.four_eyes.setChecked(False)
+    dialog.accept()
+    assert not fresh_db.four_eyes
+
+
+def test_in_review_filter_lists_pending_new_versions_and_marks_them(make_window, qtbot, fresh_db) -> None:
+    """Two published criteria have a new version waiting for review: the filter finds both, the table and the
+    details say so, the history names author and submitter."""
+    from dataclasses import replace
+
+    from criteria_library.models import Status
+
+    for cid in ("MEU-C-01", "MEU-M-01"):
+        fresh_db.author = "Anna"
+        fresh_db.save_criterion(replace(fresh_db.criterion(cid), title=f"Nieuwe titel voor {cid}"))
+        fresh_db.author = "Bert"
+        fresh_db.set_status(cid, Status.IN_REVIEW)
+    window = make_window(fresh_db)
+    window.status_combo.setCurrentIndex(window.status_combo.findData(Status.IN_REVIEW.value))
+    window.queries.wait()
+    qtbot.waitUntil(lambda: sorted(window.criteria_model.ids()) == ["MEU-C-01", "MEU-M-01"])
+    status_column = window.criteria_model.COLUMNS.index("status")
+    shown = window.criteria_model.index(0, status_column).data()
+    assert shown == "Gepubliceerd, nieuwe versie: In review"
+    window.select_criterion("MEU-C-01")
+    details = window.details.toPlainText()
+    assert "Nieuwe versie" in details and "In review (Anna)" in details

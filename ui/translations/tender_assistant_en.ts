@@ -12,6 +12,10 @@
       <translation>Note</translation>
     </message>
     <message>
+      <source>Terug in uw eigen bibliotheek.</source>
+      <translation>Back in your own library.</translation>
+    </message>
+    <message>
       <source>Demo terugzetten</source>
       <translation>Reset demo</translation>
     </message>
@@ -62,6 +66,10 @@
       <source>Versie</source>
       <translation>Version</translation>
     </message>
+    <message>
+      <source>%1, nieuwe versie: %2</source>
+      <translation>%1, new version: %2</translation>
+    </message>
   </context>
   <context>
     <name>CriterionDetails</name>
@@ -72,6 +80,10 @@
     <message>
       <source>%1, release %2</source>
       <translation>%1, release %2</translation>
+    </message>
+    <message>
+      <source>conflict met een nieuwe versie van %1</source>
+      <translation>conflict with a new version from %1</translation>
     </message>
     <message>
       <source>conflict met een nieuwe versie</source>
@@ -108,6 +120,14 @@
     <message>
       <source>Herkomst</source>
       <translation>Provenance</translation>
+    </message>
+    <message>
+      <source>Nieuwe versie</source>
+      <translation>New version</translation>
+    </message>
+    <message>
+      <source>versie %1: %2 (%3)</source>
+      <translation>version %1: %2 (%3)</translation>
     </message>
     <message>
       <source>Gewicht</source>
@@ -175,6 +195,10 @@
     <message>
       <source>Nieuwe versie &amp;verwerpen</source>
       <translation>&amp;Discard new version</translation>
+    </message>
+    <message>
+      <source>Verschil met de &amp;gepubliceerde versie...</source>
+      <translation>Difference with the &amp;published version...</translation>
     </message>
     <message>
       <source>naam = standaardwaarde, één per regel</source>
@@ -549,6 +573,18 @@
   <context>
     <name>HistoryDialog</name>
     <message>
+      <source>auteur</source>
+      <translation>author</translation>
+    </message>
+    <message>
+      <source>aangeboden door</source>
+      <translation>submitted by</translation>
+    </message>
+    <message>
+      <source>goedgekeurd door</source>
+      <translation>approved by</translation>
+    </message>
+    <message>
       <source>Geschiedenis van %1</source>
       <translation>History of %1</translation>
     </message>
@@ -710,6 +746,14 @@
     <message>
       <source>Een ondertekende release van een vertrouwde uitgever bekijken en overnemen</source>
       <translation>Review and apply a signed release from a trusted publisher</translation>
+    </message>
+    <message>
+      <source>Uitge&amp;vers en sleutels...</source>
+      <translation>Publishers and &amp;keys...</translation>
+    </message>
+    <message>
+      <source>Vertrouwde uitgevers met hun vingerafdruk; sleutelpaar maken, release publiceren</source>
+      <translation>Trusted publishers with their fingerprints; make a key pair, publish a release</translation>
     </message>
     <message>
       <source>Con&amp;flicten uit releases...</source>
@@ -884,6 +928,14 @@
       <translation>Reset the demo workspace to its starting state</translation>
     </message>
     <message>
+      <source>Demo &amp;sluiten, terug naar mijn bibliotheek</source>
+      <translation>&amp;Close the demo, back to my library</translation>
+    </message>
+    <message>
+      <source>De demo-omgeving sluiten en uw eigen bibliotheek weer openen, zonder de app te sluiten</source>
+      <translation>Close the demo workspace and open your own library again, without quitting the app</translation>
+    </message>
+    <message>
       <source>&amp;Scenario's voor trainers...</source>
       <translation>&amp;Scenarios for trainers...</translation>
     </message>
@@ -946,6 +998,14 @@
     <message>
       <source>Demo terugzetten naar de beginstand</source>
       <translation>Reset the demo to its starting state</translation>
+    </message>
+    <message>
+      <source>Terug naar mijn bibliotheek</source>
+      <translation>Back to my library</translation>
+    </message>
+    <message>
+      <source>De demo sluiten en uw eigen bibliotheek openen</source>
+      <translation>Close the demo and open your own library</translation>
     </message>
     <message>
       <source>Melding alleen-lezen</source>
@@ -1038,14 +1098,6 @@
       <translation>Open tender</translation>
     </message>
     <message>
-      <source>(geen recente aanbestedingen)</source>
-      <translation>(no recent tenders)</translation>
-    </message>
-    <message>
-      <source>Lijst wissen</source>
-      <translation>Clear list</translation>
-    </message>
-    <message>
       <source>Demo-omgeving</source>
       <translation>Demo workspace</translation>
     </message>
@@ -1069,6 +1121,14 @@
       <source>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circulair inkopen voor de overheden in de Metropoolregio Amsterdam: van criteriabibliotheek tot aanbestedingsdocument, offline.&lt;/p&gt;</source>
       <translation>&lt;p&gt;&lt;b&gt;Tender Assistant&lt;/b&gt;&lt;/p&gt;&lt;p&gt;Circular procurement for the governments of the Amsterdam Metropolitan Area: from criteria library to tender document, offline.&lt;/p&gt;</translation>
     </message>
+    <message>
+      <source>(geen recente aanbestedingen)</source>
+      <translation>(no recent tenders)</translation>
+    </message>
+    <message>
+      <source>Lijst wissen</source>
+      <translation>Clear list</translation>
+    </message>
   </context>
   <context>
     <name>Monitoring</name>
@@ -1091,6 +1151,10 @@
     <message>
       <source>Geregistreerd in %1.</source>
       <translation>Registered in %1.</translation>
+    </message>
+    <message>
+      <source>%1 registraties (per perceel en per deelnemer) geregistreerd in %2.</source>
+      <translation>%1 records (per lot and per participant) registered in %2.</translation>
     </message>
     <message>
       <source>Monitoring circulair inkopen</source>
@@ -1189,6 +1253,22 @@
       <translation>Gap</translation>
     </message>
     <message>
+      <source>Verklaard</source>
+      <translation>Declared</translation>
+    </message>
+    <message>
+      <source>Onbekend</source>
+      <translation>Unknown</translation>
+    </message>
+    <message>
+      <source>Circulair verklaard in de aankondiging (eForms BT-774), niet met criteria geverifieerd</source>
+      <translation>Declared circular in the notice (eForms BT-774), not verified from criteria</translation>
+    </message>
+    <message>
+      <source>Waarde waarvan niet bekend is welke criteria erin zaten</source>
+      <translation>Value for which the criteria used are not known</translation>
+    </message>
+    <message>
       <source>Cijfers per organisatie</source>
       <translation>Figures per organisation</translation>
     </message>
@@ -1205,12 +1285,32 @@
       <translation>All organisations (region)</translation>
     </message>
     <message>
-      <source>Contractenlijst of monitoringbestand importeren</source>
-      <translation>Import a contract list or monitoring file</translation>
+      <source>Contractenlijst, monitoringbestand of aankondigingen importeren</source>
+      <translation>Import contract list, monitoring file or notices</translation>
     </message>
     <message>
-      <source>Contractenlijsten (*.csv *.xlsx *.json)</source>
-      <translation>Contract lists (*.csv *.xlsx *.json)</translation>
+      <source>Contractenlijsten, monitoringbestanden en eForms-aankondigingen (*.csv *.xlsx *.json *.xml)</source>
+      <translation>Contract lists, monitoring files and eForms notices (*.csv *.xlsx *.json *.xml)</translation>
+    </message>
+    <message>
+      <source>Is dit dezelfde aanbesteding?</source>
+      <translation>Is this the same tender?</translation>
+    </message>
+    <message>
+      <source>Aankondiging: %1 (%2, perceel %3), %4</source>
+      <translation>Notice: %1 (%2, lot %3), %4</translation>
+    </message>
+    <message>
+      <source>Uit de app: %1, %2</source>
+      <translation>From the app: %1, %2</translation>
+    </message>
+    <message>
+      <source>Bij ja worden ze één registratie: de criteria uit de app blijven, waarde, gunningsdatum en winnaar komen uit de aankondiging.</source>
+      <translation>If yes, they become one record: the criteria from the app stay; value, award date and winner come from the notice.</translation>
+    </message>
+    <message>
+      <source>Aankondiging samenvoegen?</source>
+      <translation>Merge the notice?</translation>
     </message>
     <message>
       <source>Import</source>
@@ -1225,6 +1325,10 @@
       <translation>Read: %1 contract(s), together %2.</translation>
     </message>
     <message>
+      <source>... en nog %1</source>
+      <translation>... and %1 more</translation>
+    </message>
+    <message>
       <source>Import niet gelukt</source>
       <translation>Import failed</translation>
     </message>
@@ -1237,8 +1341,16 @@
       <translation>Monitoring file (*.json)</translation>
     </message>
     <message>
+      <source>Opgeslagen: %1 (%2 registraties)</source>
+      <translation>Saved: %1 (%2 records)</translation>
+    </message>
+    <message>
       <source>Regio (som)</source>
       <translation>Region (sum)</translation>
+    </message>
+    <message>
+      <source>Registraties: %1</source>
+      <translation>Records: %1</translation>
     </message>
     <message>
       <source>Telregel</source>
@@ -1255,6 +1367,10 @@
     <message>
       <source>Rapport opslaan</source>
       <translation>Save report</translation>
+    </message>
+    <message>
+      <source>Opgeslagen: %1</source>
+      <translation>Saved: %1</translation>
     </message>
     <message>
       <source>Registratie toevoegen</source>
@@ -1303,6 +1419,14 @@
     <message>
       <source>Reden van het oordeel</source>
       <translation>Reason for the override</translation>
+    </message>
+    <message>
+      <source>Aankondigings-ID (TenderNed/TED)</source>
+      <translation>Notice ID (TenderNed/TED)</translation>
+    </message>
+    <message>
+      <source>Perceel</source>
+      <translation>Lot</translation>
     </message>
     <message>
       <source>(geen pakket)</source>
@@ -1393,6 +1517,10 @@
       <translation>typed in</translation>
     </message>
     <message>
+      <source>aankondiging</source>
+      <translation>notice</translation>
+    </message>
+    <message>
       <source>Gunningsdatum</source>
       <translation>Award date</translation>
     </message>
@@ -1421,12 +1549,257 @@
       <translation>no</translation>
     </message>
     <message>
+      <source>verklaard</source>
+      <translation>declared</translation>
+    </message>
+    <message>
       <source>buiten telling</source>
       <translation>out of scope</translation>
     </message>
     <message>
+      <source>Aankondiging %1, perceel %2; winnaar: %3</source>
+      <translation>Notice %1, lot %2; winner: %3</translation>
+    </message>
+    <message>
       <source>Oordeel van de organisatie: %1</source>
       <translation>Organisation's override: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>PublisherDialogs</name>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Uitgever vertrouwen</source>
+      <translation>Trust a publisher</translation>
+    </message>
+    <message>
+      <source>Kies de openbare sleutel (.pub) die de uitgever u gaf en vergelijk de vingerafdruk met de uitgever, bijvoorbeeld telefonisch.</source>
+      <translation>Choose the public key (.pub) the publisher gave you and compare the fingerprint with the publisher, for example by phone.</translation>
+    </message>
+    <message>
+      <source>De release is ondertekend met sleutel %1.</source>
+      <translation>The release is signed with key %1.</translation>
+    </message>
+    <message>
+      <source>Openbare sleutel</source>
+      <translation>Public key</translation>
+    </message>
+    <message>
+      <source>Bladeren...</source>
+      <translation>Browse...</translation>
+    </message>
+    <message>
+      <source>Openbare sleutel:</source>
+      <translation>Public key:</translation>
+    </message>
+    <message>
+      <source>Vingerafdruk van de sleutel</source>
+      <translation>Fingerprint of the key</translation>
+    </message>
+    <message>
+      <source>Vingerafdruk:</source>
+      <translation>Fingerprint:</translation>
+    </message>
+    <message>
+      <source>Naam van de uitgever</source>
+      <translation>Name of the publisher</translation>
+    </message>
+    <message>
+      <source>Naam van de uitgever:</source>
+      <translation>Name of the publisher:</translation>
+    </message>
+    <message>
+      <source>&amp;Vertrouwen</source>
+      <translation>&amp;Trust</translation>
+    </message>
+    <message>
+      <source>Openbare sleutel kiezen</source>
+      <translation>Choose a public key</translation>
+    </message>
+    <message>
+      <source>Openbare sleutels (*.pub);;Alle bestanden (*)</source>
+      <translation>Public keys (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+      <source>(geen leesbare openbare sleutel)</source>
+      <translation>(not a readable public key)</translation>
+    </message>
+    <message>
+      <source>%1: een andere sleutel dan die van de release</source>
+      <translation>%1: another key than the release's</translation>
+    </message>
+    <message>
+      <source>Sleutelpaar maken</source>
+      <translation>Make a key pair</translation>
+    </message>
+    <message>
+      <source>Privésleutel</source>
+      <translation>Private key</translation>
+    </message>
+    <message>
+      <source>Privésleutel:</source>
+      <translation>Private key:</translation>
+    </message>
+    <message>
+      <source>Wachtwoordzin</source>
+      <translation>Passphrase</translation>
+    </message>
+    <message>
+      <source>Wachtwoordzin herhalen</source>
+      <translation>Repeat the passphrase</translation>
+    </message>
+    <message>
+      <source>Wachtwoordzin:</source>
+      <translation>Passphrase:</translation>
+    </message>
+    <message>
+      <source>Nogmaals:</source>
+      <translation>Again:</translation>
+    </message>
+    <message>
+      <source>De openbare sleutel komt ernaast (.pub): die geeft u aan wie uw releases ontvangt. Bewaar de privésleutel en de wachtwoordzin goed.</source>
+      <translation>The public key goes beside it (.pub): give that to whoever receives your releases. Keep the private key and the passphrase safe.</translation>
+    </message>
+    <message>
+      <source>&amp;Maken</source>
+      <translation>&amp;Make</translation>
+    </message>
+    <message>
+      <source>Privésleutel opslaan als</source>
+      <translation>Save the private key as</translation>
+    </message>
+    <message>
+      <source>Sleutelpaar gemaakt</source>
+      <translation>Key pair made</translation>
+    </message>
+    <message>
+      <source>Sleutel gemaakt: %1 (privé) en %1.pub (om te delen).
+Vingerafdruk: %2</source>
+      <translation>Key made: %1 (private) and %1.pub (to share).
+Fingerprint: %2</translation>
+    </message>
+    <message>
+      <source>Release publiceren</source>
+      <translation>Publish a release</translation>
+    </message>
+    <message>
+      <source>Map voor de release</source>
+      <translation>Folder for the release</translation>
+    </message>
+    <message>
+      <source>Map voor de release:</source>
+      <translation>Folder for the release:</translation>
+    </message>
+    <message>
+      <source>leeg: datum en tijd, of bijvoorbeeld 2026.3</source>
+      <translation>empty: date and time, or for example 2026.3</translation>
+    </message>
+    <message>
+      <source>Releaseversie</source>
+      <translation>Release version</translation>
+    </message>
+    <message>
+      <source>Versie:</source>
+      <translation>Version:</translation>
+    </message>
+    <message>
+      <source>Uitgever:</source>
+      <translation>Publisher:</translation>
+    </message>
+    <message>
+      <source>Toelichting bij deze release</source>
+      <translation>Notes on this release</translation>
+    </message>
+    <message>
+      <source>Toelichting:</source>
+      <translation>Notes:</translation>
+    </message>
+    <message>
+      <source>&amp;Publiceren</source>
+      <translation>&amp;Publish</translation>
+    </message>
+    <message>
+      <source>Privésleutel kiezen</source>
+      <translation>Choose the private key</translation>
+    </message>
+    <message>
+      <source>Map voor de release kiezen</source>
+      <translation>Choose the folder for the release</translation>
+    </message>
+    <message>
+      <source>Release schrijven...</source>
+      <translation>Writing the release...</translation>
+    </message>
+    <message>
+      <source>Niet gepubliceerd</source>
+      <translation>Not published</translation>
+    </message>
+    <message>
+      <source>Release gepubliceerd</source>
+      <translation>Release published</translation>
+    </message>
+    <message>
+      <source>Release %1 staat in %2: %3 criteria, ondertekend met sleutel %4.</source>
+      <translation>Release %1 is in %2: %3 criteria, signed with key %4.</translation>
+    </message>
+    <message>
+      <source>Uitgevers en sleutels</source>
+      <translation>Publishers and keys</translation>
+    </message>
+    <message>
+      <source>Vertrouwde uitgevers: alleen hun releases kunnen de bibliotheek bijwerken. Vergelijk een vingerafdruk met de uitgever, bijvoorbeeld telefonisch.</source>
+      <translation>Trusted publishers: only their releases can update the library. Compare a fingerprint with the publisher, for example by phone.</translation>
+    </message>
+    <message>
+      <source>Vertrouwde uitgevers</source>
+      <translation>Trusted publishers</translation>
+    </message>
+    <message>
+      <source>&amp;Vertrouwen...</source>
+      <translation>&amp;Trust...</translation>
+    </message>
+    <message>
+      <source>&amp;Niet meer vertrouwen</source>
+      <translation>&amp;Stop trusting</translation>
+    </message>
+    <message>
+      <source>&amp;Sleutelpaar maken...</source>
+      <translation>Make a &amp;key pair...</translation>
+    </message>
+    <message>
+      <source>Release &amp;publiceren...</source>
+      <translation>&amp;Publish a release...</translation>
+    </message>
+    <message>
+      <source>Sluiten</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source> (meegeleverd)</source>
+      <translation> (built in)</translation>
+    </message>
+    <message>
+      <source>Niet meer vertrouwen</source>
+      <translation>Stop trusting</translation>
+    </message>
+    <message>
+      <source>Releases van '%1' niet meer vertrouwen?</source>
+      <translation>Stop trusting releases from '%1'?</translation>
+    </message>
+    <message>
+      <source>Uitgever niet vertrouwd</source>
+      <translation>Publisher not trusted</translation>
+    </message>
+    <message>
+      <source>De release is ondertekend door '%1' met sleutel %2, die nog niet wordt vertrouwd. Er is niets gewijzigd.
+
+Wilt u deze uitgever nu vertrouwen? U heeft de openbare sleutel (.pub) van de uitgever nodig; vergelijk de vingerafdruk met de uitgever.</source>
+      <translation>The release is signed by '%1' with key %2, which is not trusted yet. Nothing was changed.
+
+Do you want to trust this publisher now? You need the publisher's public key (.pub); compare the fingerprint with the publisher.</translation>
     </message>
   </context>
   <context>
@@ -1658,12 +2031,28 @@
       <translation>Your name (in the history):</translation>
     </message>
     <message>
-      <source>Vier-ogenprincipe: publiceren door een ander dan wie bewerkte of ter review aanbood</source>
-      <translation>Four-eyes principle: publishing by someone other than who edited or submitted for review</translation>
+      <source>Account: %1 (vastgelegd bij elke wijziging; een andere naam maakt u niet tot een ander persoon)</source>
+      <translation>Account: %1 (recorded with every change; another name does not make you another person)</translation>
     </message>
     <message>
-      <source>Geldt voor de hele bibliotheek; uitschakelen wordt in de geschiedenis vastgelegd.</source>
-      <translation>Applies to the whole library; switching it off is recorded in the history.</translation>
+      <source>Vier-ogenprincipe</source>
+      <translation>Four-eyes principle</translation>
+    </message>
+    <message>
+      <source>Vier-ogenprincipe: publiceren door een ander account dan wie bewerkte of ter review aanbood</source>
+      <translation>Four-eyes principle: publishing by another account than the one that edited or submitted for review</translation>
+    </message>
+    <message>
+      <source>Een instelling van de organisatie: uitschakelen kan alleen direct in een bibliotheek met één gebruiker; anders moet een tweede persoon het bevestigen. Elke stap wordt vastgelegd.</source>
+      <translation>An organisation setting: it can be switched off at once only in a library with one user; otherwise a second person must confirm it. Every step is recorded.</translation>
+    </message>
+    <message>
+      <source>Publiceren door een ander account dan wie bewerkte of ter review aanbood.</source>
+      <translation>Publishing by another account than the one that edited or submitted for review.</translation>
+    </message>
+    <message>
+      <source>%1 vroeg het vier-ogenprincipe uit te schakelen; vink het uit om dat als tweede persoon te bevestigen.</source>
+      <translation>%1 asked to switch the four-eyes principle off; untick it to confirm as the second person.</translation>
     </message>
     <message>
       <source>Presentatiemodus (grote letters, hoog contrast)</source>
@@ -1721,6 +2110,10 @@
       <source>Voor werken geldt de Gids Proportionaliteit; voor leveringen en diensten de grenzen uit uw eigen inkoopbeleid. Geldt voor de hele bibliotheek.</source>
       <translation>For works the Gids Proportionaliteit applies; for supplies and services the upper values of your own procurement policy. Applies to the whole library.</translation>
     </message>
+    <message>
+      <source>Uw verzoek om het vier-ogenprincipe uit te schakelen is vastgelegd. Het gaat pas uit als een collega (een ander account) het in Instellingen bevestigt.</source>
+      <translation>Your request to switch the four-eyes principle off is recorded. It goes off only when a colleague (another account) confirms it in Settings.</translation>
+    </message>
   </context>
   <context>
     <name>SimulatorDialog</name>
@@ -1735,6 +2128,14 @@
     <message>
       <source>Typ verzonnen inschrijvingen of laad ze uit een CSV- of Excel-bestand. Per criterium: punten (schaal), de aangeboden waarde (relatief) of het aantal eenheden (fictieve korting). De rangorde volgt elke wijziging, ook van de wegingen.</source>
       <translation>Type made-up bids or load them from a CSV or Excel file. Per criterion: points (scale), the offered value (relative) or the number of units (notional discount). The ranking follows every change, including the weights.</translation>
+    </message>
+    <message>
+      <source>&amp;Perceel:</source>
+      <translation>&amp;Lot:</translation>
+    </message>
+    <message>
+      <source>Perceel</source>
+      <translation>Lot</translation>
     </message>
     <message>
       <source>Inschrijvingen</source>
@@ -1819,6 +2220,10 @@
     <message>
       <source>Inschrijving</source>
       <translation>Bid</translation>
+    </message>
+    <message>
+      <source>loting</source>
+      <translation>lots drawn</translation>
     </message>
     <message>
       <source>Prijs</source>
@@ -1946,6 +2351,10 @@
       <translation>Cancel</translation>
     </message>
     <message>
+      <source>1 code getoond</source>
+      <translation>1 code shown</translation>
+    </message>
+    <message>
       <source>%1 codes getoond</source>
       <translation>%1 codes shown</translation>
     </message>
@@ -2039,11 +2448,11 @@
     </message>
     <message>
       <source>Decentrale overheid (gemeente, provincie)</source>
-      <translation>Decentral government (municipality, province)</translation>
+      <translation>Sub-central government (municipality, province)</translation>
     </message>
     <message>
       <source>Centrale overheid (Rijk)</source>
-      <translation>Central government (State)</translation>
+      <translation>Central government (national)</translation>
     </message>
     <message>
       <source>Soort overheid</source>
@@ -2230,6 +2639,230 @@
       <translation>Your own text clashes with the change in the library and was kept; compare it with the library text (button Restore library text).</translation>
     </message>
     <message>
+      <source>%1; de waarde is niet overgenomen.</source>
+      <translation>%1; the value was not taken.</translation>
+    </message>
+    <message>
+      <source>&amp;Gezamenlijke aanbesteding?</source>
+      <translation>&amp;Joint tender?</translation>
+    </message>
+    <message>
+      <source>Gezamenlijke aanbesteding</source>
+      <translation>Joint tender</translation>
+    </message>
+    <message>
+      <source>Eén organisatie (de penvoerder) voert de procedure namens meerdere aanbestedende diensten; elke deelnemer sluit een eigen overeenkomst</source>
+      <translation>One organisation (the lead authority) runs the procedure for several contracting authorities; each participant signs its own agreement</translation>
+    </message>
+    <message>
+      <source>Deelnemers</source>
+      <translation>Participants</translation>
+    </message>
+    <message>
+      <source>Deelnemer toevoegen</source>
+      <translation>Add participant</translation>
+    </message>
+    <message>
+      <source>Deelnemer verwijderen</source>
+      <translation>Remove participant</translation>
+    </message>
+    <message>
+      <source>Maak penvoerder</source>
+      <translation>Make lead authority</translation>
+    </message>
+    <message>
+      <source>De gekozen deelnemer voert de procedure namens alle deelnemers</source>
+      <translation>The chosen participant runs the procedure for all participants</translation>
+    </message>
+    <message>
+      <source>Mandaat van</source>
+      <translation>Mandate of</translation>
+    </message>
+    <message>
+      <source>Mandaat heeft een datum</source>
+      <translation>Mandate has a date</translation>
+    </message>
+    <message>
+      <source>Datum van het mandaat</source>
+      <translation>Date of the mandate</translation>
+    </message>
+    <message>
+      <source>Kenmerk van het mandaat</source>
+      <translation>Reference of the mandate</translation>
+    </message>
+    <message>
+      <source>kenmerk, bijvoorbeeld 2026-0412</source>
+      <translation>reference, for example 2026-0412</translation>
+    </message>
+    <message>
+      <source>kenmerk:</source>
+      <translation>reference:</translation>
+    </message>
+    <message>
+      <source>In perce&amp;len?</source>
+      <translation>In &amp;lots?</translation>
+    </message>
+    <message>
+      <source>In percelen</source>
+      <translation>In lots</translation>
+    </message>
+    <message>
+      <source>Elk perceel krijgt een eigen onderwerp, waarde, criteria en weging</source>
+      <translation>Each lot gets its own subject, value, criteria and weights</translation>
+    </message>
+    <message>
+      <source>Percelen</source>
+      <translation>Lots</translation>
+    </message>
+    <message>
+      <source>Perceel toevoegen</source>
+      <translation>Add lot</translation>
+    </message>
+    <message>
+      <source>Perceel verwijderen</source>
+      <translation>Remove lot</translation>
+    </message>
+    <message>
+      <source>Som van de percelen</source>
+      <translation>Sum of the lots</translation>
+    </message>
+    <message>
+      <source>Inschrijven op ten hoogste (aantal percelen)</source>
+      <translation>Bid for at most (number of lots)</translation>
+    </message>
+    <message>
+      <source>Winnen van ten hoogste (aantal percelen)</source>
+      <translation>Win at most (number of lots)</translation>
+    </message>
+    <message>
+      <source>inschrijven op max.:</source>
+      <translation>bid for at most:</translation>
+    </message>
+    <message>
+      <source>winnen max.:</source>
+      <translation>win at most:</translation>
+    </message>
+    <message>
+      <source>Volgorde van gunnen:</source>
+      <translation>Order of award:</translation>
+    </message>
+    <message>
+      <source>Volgorde van gunnen</source>
+      <translation>Order of award</translation>
+    </message>
+    <message>
+      <source>percelen in de volgorde waarin ze worden gegund, bijvoorbeeld 2, 1</source>
+      <translation>lots in the order they are awarded, for example 2, 1</translation>
+    </message>
+    <message>
+      <source>Nodig als een inschrijver niet alle percelen mag winnen</source>
+      <translation>Needed when a bidder may not win every lot</translation>
+    </message>
+    <message>
+      <source>Waarom niet in percelen (art. 1.5 Aanbestedingswet 2012):</source>
+      <translation>Why not in lots (art. 1.5 Dutch Procurement Act 2012):</translation>
+    </message>
+    <message>
+      <source>Motivering geen percelen</source>
+      <translation>Reason for no lots</translation>
+    </message>
+    <message>
+      <source>bijvoorbeeld: levering en onderhoud hangen technisch samen; splitsen maakt de opdracht duurder zonder meer kansen voor het mkb</source>
+      <translation>for example: supply and maintenance are technically linked; splitting makes the contract dearer without more chances for SMEs</translation>
+    </message>
+    <message>
+      <source>alle</source>
+      <translation>all</translation>
+    </message>
+    <message>
+      <source>Samen: %1</source>
+      <translation>Together: %1</translation>
+    </message>
+    <message>
+      <source>Geef elk perceel zijn waarde (opties inbegrepen)</source>
+      <translation>Give each lot its value (options included)</translation>
+    </message>
+    <message>
+      <source>V&amp;erlengingsopties:</source>
+      <translation>&amp;Extension options:</translation>
+    </message>
+    <message>
+      <source>Verlengingsopties in maanden</source>
+      <translation>Extension options in months</translation>
+    </message>
+    <message>
+      <source>maanden per optie, bijvoorbeeld 12, 12</source>
+      <translation>months per option, for example 12, 12</translation>
+    </message>
+    <message>
+      <source>Opties die de opdrachtgever eenzijdig kan lichten, in maanden, gescheiden door komma's</source>
+      <translation>Options the contracting authority may exercise on its own, in months, separated by commas</translation>
+    </message>
+    <message>
+      <source>Maximale looptijd</source>
+      <translation>Maximum term</translation>
+    </message>
+    <message>
+      <source>Raamoveree&amp;nkomst</source>
+      <translation>Frame&amp;work agreement</translation>
+    </message>
+    <message>
+      <source>Raamovereenkomst</source>
+      <translation>Framework agreement</translation>
+    </message>
+    <message>
+      <source>maximale waarde:</source>
+      <translation>maximum value:</translation>
+    </message>
+    <message>
+      <source>Maximale waarde van de raamovereenkomst in euro</source>
+      <translation>Maximum value of the framework agreement in euros</translation>
+    </message>
+    <message>
+      <source>elke optie 1 tot 120 maanden, hoogstens 10 opties</source>
+      <translation>each option 1 to 120 months, at most 10 options</translation>
+    </message>
+    <message>
+      <source>geen opties</source>
+      <translation>no options</translation>
+    </message>
+    <message>
+      <source>vul de looptijd in</source>
+      <translation>fill in the term</translation>
+    </message>
+    <message>
+      <source>ten hoogste %1 maanden</source>
+      <translation>at most %1 months</translation>
+    </message>
+    <message>
+      <source>Perc&amp;eel:</source>
+      <translation>&amp;Lot:</translation>
+    </message>
+    <message>
+      <source>Perceel</source>
+      <translation>Lot</translation>
+    </message>
+    <message>
+      <source>keuze kopiëren naar:</source>
+      <translation>copy choice to:</translation>
+    </message>
+    <message>
+      <source>Perceel om naar te kopiëren</source>
+      <translation>Lot to copy to</translation>
+    </message>
+    <message>
+      <source>Kopiëren</source>
+      <translation>Copy</translation>
+    </message>
+    <message>
+      <source>Het andere perceel krijgt de criteria, wegingen en prijsregel van dit perceel</source>
+      <translation>The other lot gets this lot's criteria, weights and price rule</translation>
+    </message>
+    <message>
+      <source>alle percelen</source>
+      <translation>all lots</translation>
+    </message>
+    <message>
       <source>Inkooppakket</source>
       <translation>Procurement package</translation>
     </message>
@@ -2288,6 +2921,150 @@
     <message>
       <source>%1 criteria in dit pakket tot en met dit niveau</source>
       <translation>%1 criteria in this package up to this level</translation>
+    </message>
+    <message>
+      <source>bekend</source>
+      <translation>known</translation>
+    </message>
+    <message>
+      <source>%1 is bekend</source>
+      <translation>%1 is known</translation>
+    </message>
+    <message>
+      <source>Procedure en planning</source>
+      <translation>Procedure and planning</translation>
+    </message>
+    <message>
+      <source>De feiten die de leidraad noemt: de data van de procedure, wie vragen en klachten behandelt, de uitsluitingsgronden en de regel bij gelijke scores. Wat u hier invult, staat op zijn plaats in elk document.</source>
+      <translation>The facts the tender guide states: the procedure's dates, who handles questions and complaints, the exclusion grounds and the rule for equal scores. What you fill in here appears in its place in every document.</translation>
+    </message>
+    <message>
+      <source>Planning</source>
+      <translation>Planning</translation>
+    </message>
+    <message>
+      <source>Publicatie</source>
+      <translation>Publication</translation>
+    </message>
+    <message>
+      <source>Uiterste datum vragen</source>
+      <translation>Questions deadline</translation>
+    </message>
+    <message>
+      <source>Nota van inlichtingen</source>
+      <translation>Clarifications</translation>
+    </message>
+    <message>
+      <source>Uiterste inschrijfdatum</source>
+      <translation>Submission deadline</translation>
+    </message>
+    <message>
+      <source>Voorgenomen gunningsbeslissing</source>
+      <translation>Intended award decision</translation>
+    </message>
+    <message>
+      <source>Ingangsdatum overeenkomst</source>
+      <translation>Contract start</translation>
+    </message>
+    <message>
+      <source> dagen</source>
+      <translation> days</translation>
+    </message>
+    <message>
+      <source>Gestanddoeningstermijn in dagen</source>
+      <translation>Bid validity in days</translation>
+    </message>
+    <message>
+      <source>Vooraankondiging gepubliceerd</source>
+      <translation>Prior information notice published</translation>
+    </message>
+    <message>
+      <source>Een vooraankondiging kan de minimale inschrijftermijn verkorten</source>
+      <translation>A prior information notice can shorten the minimum submission term</translation>
+    </message>
+    <message>
+      <source>Elektronisch inschrijven</source>
+      <translation>Electronic submission</translation>
+    </message>
+    <message>
+      <source>Inschrijven via een platform zoals TenderNed verkort de minimale termijn</source>
+      <translation>Submitting through a platform such as TenderNed shortens the minimum term</translation>
+    </message>
+    <message>
+      <source>Gestanddoeningstermijn:</source>
+      <translation>Bid validity:</translation>
+    </message>
+    <message>
+      <source>Contact, klachten en voorwaarden</source>
+      <translation>Contact, complaints and conditions</translation>
+    </message>
+    <message>
+      <source>bijvoorbeeld: %1</source>
+      <translation>for example: %1</translation>
+    </message>
+    <message>
+      <source>Facultatieve uitsluitingsgronden</source>
+      <translation>Optional exclusion grounds</translation>
+    </message>
+    <message>
+      <source>codes gescheiden door komma's, bijvoorbeeld 2.87.1.c, 2.87.1.d</source>
+      <translation>codes separated by commas, for example 2.87.1.c, 2.87.1.d</translation>
+    </message>
+    <message>
+      <source>De facultatieve uitsluitingsgronden van art. 2.87 Aanbestedingswet 2012 die u toepast; de verplichte gronden (art. 2.86) gelden altijd</source>
+      <translation>The optional exclusion grounds of art. 2.87 Dutch Procurement Act 2012 you apply; the mandatory grounds (art. 2.86) always apply</translation>
+    </message>
+    <message>
+      <source>Facultatieve uitsluitingsgronden:</source>
+      <translation>Optional exclusion grounds:</translation>
+    </message>
+    <message>
+      <source>Regel bij gelijke score</source>
+      <translation>Rule for equal scores</translation>
+    </message>
+    <message>
+      <source>Zo staat de regel in de leidraad</source>
+      <translation>How the tender guide states the rule</translation>
+    </message>
+    <message>
+      <source>Bij gelijke score:</source>
+      <translation>Equal scores:</translation>
+    </message>
+    <message>
+      <source>Inkoopvoorwaarden</source>
+      <translation>Purchase conditions</translation>
+    </message>
+    <message>
+      <source>bijvoorbeeld: ARIV 2018 of de eigen algemene inkoopvoorwaarden</source>
+      <translation>for example: ARIV 2018 or your own general purchase conditions</translation>
+    </message>
+    <message>
+      <source>Inkoopvoorwaarden:</source>
+      <translation>Purchase conditions:</translation>
+    </message>
+    <message>
+      <source>Motivering laagste prijs</source>
+      <translation>Reason for lowest price</translation>
+    </message>
+    <message>
+      <source>alleen bij gunnen op laagste prijs (art. 2.114 Aanbestedingswet 2012): waarom kwaliteit niet meeweegt</source>
+      <translation>only when the lowest price decides (art. 2.114 Dutch Procurement Act 2012): why quality does not count</translation>
+    </message>
+    <message>
+      <source>Motivering laagste prijs:</source>
+      <translation>Reason for lowest price:</translation>
+    </message>
+    <message>
+      <source>Motivering looptijd raamovereenkomst</source>
+      <translation>Reason for the framework agreement's term</translation>
+    </message>
+    <message>
+      <source>alleen bij een raamovereenkomst langer dan vier jaar (art. 2.140 Aanbestedingswet 2012)</source>
+      <translation>only for a framework agreement longer than four years (art. 2.140 Dutch Procurement Act 2012)</translation>
+    </message>
+    <message>
+      <source>Motivering looptijd:</source>
+      <translation>Reason for the term:</translation>
     </message>
     <message>
       <source>Controle en voorbeeld</source>
@@ -2408,6 +3185,70 @@
       <translation>Done: %1</translation>
     </message>
     <message>
+      <source>een bedrag kan niet negatief zijn</source>
+      <translation>an amount cannot be negative</translation>
+    </message>
+    <message>
+      <source>Naam</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Penvoerder</source>
+      <translation>Lead authority</translation>
+    </message>
+    <message>
+      <source>Aandeel (€)</source>
+      <translation>Share (€)</translation>
+    </message>
+    <message>
+      <source>KvK/OIN</source>
+      <translation>KvK/OIN</translation>
+    </message>
+    <message>
+      <source>penvoerder</source>
+      <translation>lead authority</translation>
+    </message>
+    <message>
+      <source>deelnemer</source>
+      <translation>participant</translation>
+    </message>
+    <message>
+      <source>gelijk deel</source>
+      <translation>equal share</translation>
+    </message>
+    <message>
+      <source>een deelnemer heeft een naam</source>
+      <translation>a participant has a name</translation>
+    </message>
+    <message>
+      <source>%1 staat al bij de deelnemers</source>
+      <translation>%1 is already among the participants</translation>
+    </message>
+    <message>
+      <source>hoogstens %1 deelnemers</source>
+      <translation>at most %1 participants</translation>
+    </message>
+    <message>
+      <source>Deelnemer %1</source>
+      <translation>Participant %1</translation>
+    </message>
+    <message>
+      <source>Waarde (€)</source>
+      <translation>Value (€)</translation>
+    </message>
+    <message>
+      <source>een perceel heeft een korte code (1 tot 20 tekens), zoals 1 of 2a</source>
+      <translation>a lot has a short id (1 to 20 characters), such as 1 or 2a</translation>
+    </message>
+    <message>
+      <source>perceel %1 bestaat al</source>
+      <translation>lot %1 already exists</translation>
+    </message>
+    <message>
+      <source>hoogstens %1 percelen</source>
+      <translation>at most %1 lots</translation>
+    </message>
+    <message>
       <source>Weging</source>
       <translation>Weighting</translation>
     </message>
@@ -2464,6 +3305,26 @@
       <translation>Linear between lowest and highest price</translation>
     </message>
     <message>
+      <source>Bandbreedte: 0 punten vanaf een vast percentage boven de laagste prijs</source>
+      <translation>Band: 0 points from a fixed percentage above the lowest price</translation>
+    </message>
+    <message>
+      <source>Bandbreedte:</source>
+      <translation>Band:</translation>
+    </message>
+    <message>
+      <source>Bandbreedte in procent boven de laagste prijs</source>
+      <translation>Band in percent above the lowest price</translation>
+    </message>
+    <message>
+      <source>Een prijs die dit percentage of meer boven de laagste prijs ligt, krijgt 0 punten voor de prijs</source>
+      <translation>A price this percentage or more above the lowest price scores 0 points for price</translation>
+    </message>
+    <message>
+      <source>vul in</source>
+      <translation>fill in</translation>
+    </message>
+    <message>
       <source>Vaste prijs, gunnen op kwaliteit</source>
       <translation>Fixed price, award on quality</translation>
     </message>
@@ -2498,6 +3359,10 @@
     <message>
       <source>Weging van %1</source>
       <translation>Weight of %1</translation>
+    </message>
+    <message>
+      <source>perceel %1</source>
+      <translation>lot %1</translation>
     </message>
     <message>
       <source>Totaal: %1%</source>

@@ -31,8 +31,9 @@ class PageId(IntEnum):
     CRITERIA = 3
     CLAUSES = 4
     WEIGHTS = 5
-    REVIEW = 6
-    EXPORT = 7
+    PROCEDURE = 6
+    REVIEW = 7
+    EXPORT = 8
 
 
 SEVERITY_STYLE = {
@@ -55,19 +56,48 @@ PLACE_PAGES: dict[str, PageId] = {
     "estimated_value_eur": PageId.BASICS, "contract_term_months": PageId.BASICS, "procedure": PageId.BASICS,
     "main_object": PageId.BASICS, "publication_date": PageId.BASICS, "regime": PageId.BASICS, "package": PageId.PACKAGE,
     "ambition_level": PageId.AMBITION, "criteria": PageId.CRITERIA, "price_weight": PageId.WEIGHTS,
-    "price_rule": PageId.WEIGHTS, "fixed_budget_eur": PageId.WEIGHTS,
+    "price_rule": PageId.WEIGHTS, "fixed_budget_eur": PageId.WEIGHTS, "price_band_percent": PageId.WEIGHTS,
+    "participants": PageId.BASICS, "mandate": PageId.BASICS, "lots": PageId.BASICS, "lots_reason": PageId.BASICS,
+    "max_lots_per_bidder": PageId.BASICS, "max_lots_awarded_per_bidder": PageId.BASICS,
+    "lot_award_order": PageId.BASICS,
+    "extension_options_months": PageId.BASICS, "framework_agreement": PageId.BASICS,
+    "maximum_value_eur": PageId.BASICS, "term_reason": PageId.PROCEDURE,
+    "submission_deadline": PageId.PROCEDURE, "questions_deadline": PageId.PROCEDURE,
+    "answers_date": PageId.PROCEDURE, "award_decision_date": PageId.PROCEDURE,
+    "contract_start_date": PageId.PROCEDURE, "bid_validity_days": PageId.PROCEDURE,
+    "prior_information_notice": PageId.PROCEDURE, "electronic_submission": PageId.PROCEDURE,
+    "optional_exclusion_grounds": PageId.PROCEDURE, "tie_rule": PageId.PROCEDURE,
+    "lowest_price_reason": PageId.PROCEDURE, "purchase_conditions": PageId.PROCEDURE,
+    "values.contactpersoon": PageId.PROCEDURE, "values.platform": PageId.PROCEDURE,
+    "values.klachtenmeldpunt": PageId.PROCEDURE,
 }
 _CRITERION_PLACE = re.compile(r"^criteria\[([^\]]+)\](\.weight)?$")
+_LOT_PLACE = re.compile(r"^lots\[([^\]]+)\]\.(.+)$")
+_LOT_WEIGHT_FIELDS = {"price_weight", "price_rule", "price_band_percent", "fixed_budget_eur"}
+
+
+def place_lot(where: str) -> tuple[str | None, str]:
+    """The lot a finding's place names and the place within it: 'lots[2].criteria[X].weight' -> ('2',
+    'criteria[X].weight'); a lot's own fields (title, value, CPV) stay on the basics page: (None, where)."""
+    match = _LOT_PLACE.match(where)
+    if match is None:
+        return None, where
+    inner = match.group(2)
+    if _CRITERION_PLACE.match(inner) or inner in _LOT_WEIGHT_FIELDS or inner == "criteria":
+        return match.group(1), inner
+    return None, where
 
 
 def place_target(where: str) -> tuple[PageId, str]:
     """The page for a finding's place and the key its page focuses: a field name, a criterion id or a value."""
+    _lot, where = place_lot(where)
     match = _CRITERION_PLACE.match(where)
     if match:
         return (PageId.WEIGHTS if match.group(2) else PageId.CRITERIA), match.group(1)
-    if where.startswith("values."):
+    if where.startswith("values.") and where not in PLACE_PAGES:
         return PageId.CLAUSES, where.removeprefix("values.")
-    return PLACE_PAGES.get(where, PageId.REVIEW), where
+    head = where.split("[")[0].split(".")[0]  # 'participants[2].name', 'mandate.date', 'lots[1].title'
+    return PLACE_PAGES.get(where, PLACE_PAGES.get(head, PageId.REVIEW)), where
 
 
 def findings_html(findings: list[checks.Finding], links: bool = False) -> str:

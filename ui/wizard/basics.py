@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library import cpv
-from tender_assistant.tender import PROCEDURES
+from tender_assistant.tender import PROCEDURES, Tender
 from tender_assistant.thresholds import MAIN_OBJECTS, REGIMES
 
 from .. import i18n
 from ..dialog_buttons import accept_cancel_buttons
 from .base import TenderPage, _tr
+from .joint_lots import JointSection, LotsSection, TermSection
 
 
 # ---------------------------------------------------------------------- CPV picker
@@ -50,6 +52,7 @@ class CpvPicker(QDialog):
         self.search.setPlaceholderText(_tr("Zoek op code of omschrijving, bijvoorbeeld 'meubilair' of '3913'"))
         self.search.setAccessibleName(_tr("Zoeken in de CPV-lijst"))
         self.search.textChanged.connect(self._fill)
+        self.search.installEventFilter(self)  # Down/Up in the search move through the list
         layout.addWidget(self.search)
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -69,12 +72,23 @@ class CpvPicker(QDialog):
         for e in entries:
             item = QListWidgetItem(f"{e.code}  {e.label(i18n.lang())}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, e.code)
-        self.count.setText(_tr("%1 codes getoond").replace("%1", str(len(entries))))
+        self.count.setText(_tr("1 code getoond") if len(entries) == 1
+                           else _tr("%1 codes getoond").replace("%1", str(len(entries))))
         if entries:
             self.list.setCurrentRow(0)
 
     def selected_codes(self) -> list[str]:
         return [i.data(Qt.ItemDataRole.UserRole) for i in self.list.selectedItems()]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.search and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            row = min(max(self.list.currentRow() + step, 0), self.list.count() - 1)
+            if row >= 0:
+                self.list.setCurrentRow(row)
+            return True
+        return super().eventFilter(watched, event)
 
 
 # ---------------------------------------------------------------------- 1 basics
@@ -141,6 +155,9 @@ class BasicsPage(TenderPage):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(2, 1)
         form.addRow(_tr("Geraamde waarde:"), grid)
+        # the options sit with the term: the maximum term (and the value over it, art. 2.17 Aw) follows from both
+        self.term_section = TermSection(Tender(), self)
+        form.addRow(self.term_section)
         proc_row = QHBoxLayout()
         self.procedure = QComboBox(self)
         for key, (nl, en) in PROCEDURES.items():
@@ -195,6 +212,10 @@ class BasicsPage(TenderPage):
         regime_label = QLabel(_tr("R&ichtlijn:"), self)
         regime_label.setBuddy(self.regime)
         form.addRow(regime_label, legal)
+        self.joint_section = JointSection(Tender(), self)
+        form.addRow(self.joint_section)
+        self.lots_section = LotsSection(Tender(), self)
+        form.addRow(self.lots_section)
 
         self.title_edit.textEdited.connect(self._store)
         self.org_edit.textEdited.connect(self._store)
@@ -207,6 +228,10 @@ class BasicsPage(TenderPage):
         self.publication_planned.toggled.connect(self._store)
         self.regime.currentIndexChanged.connect(self._store)
         self.main_object.currentIndexChanged.connect(self._store)
+        for section in (self.term_section, self.joint_section, self.lots_section):
+            section.changed.connect(self.changed)
+        # equal shares are parts of the whole: they follow the estimate and the lots' values
+        self.lots_section.changed.connect(self.joint_section.table.viewport().update)
         self._loading = False
 
     def initializePage(self) -> None:
@@ -228,6 +253,8 @@ class BasicsPage(TenderPage):
             self.regime.setCurrentIndex(max(0, self.regime.findData(t.regime)))
             self.main_object.setCurrentIndex(max(0, self.main_object.findData(t.main_object)))
             self._fill_cpv()
+            for section in (self.term_section, self.joint_section, self.lots_section):
+                section.load(t)
         finally:
             self._loading = False
 
@@ -255,6 +282,8 @@ class BasicsPage(TenderPage):
                               else None)
         t.regime = self.regime.currentData() or "klassiek"
         t.main_object = self.main_object.currentData()
+        self.term_section.update_max_term()
+        self.joint_section.table.viewport().update()
         self.changed()
 
     def pick_cpv(self) -> None:
@@ -284,7 +313,14 @@ class BasicsPage(TenderPage):
         fields = {"title": self.title_edit, "organisation": self.org_edit, "description": self.description,
                   "cpv": self.cpv_list, "estimated_value_eur": self.value_spin,
                   "contract_term_months": self.term_spin, "procedure": self.procedure,
-                  "publication_date": self.publication_planned, "regime": self.regime, "main_object": self.main_object}
-        widget = fields.get(place)
+                  "publication_date": self.publication_planned, "regime": self.regime, "main_object": self.main_object,
+                  "extension_options_months": self.term_section.options,
+                  "framework_agreement": self.term_section.framework, "maximum_value_eur": self.term_section.maximum,
+                  "participants": self.joint_section.table, "mandate": self.joint_section.mandate_reference,
+                  "lots": self.lots_section.table, "lots_reason": self.lots_section.reason,
+                  "max_lots_per_bidder": self.lots_section.max_bid,
+                  "max_lots_awarded_per_bidder": self.lots_section.max_won,
+                  "lot_award_order": self.lots_section.award_order}
+        widget = fields.get(place.split("[")[0].split(".")[0])
         if widget is not None:
             widget.setFocus()

@@ -36,12 +36,14 @@ from tender_assistant.clauses import (
     tender_placeholder_values,
 )
 from tender_assistant.tender import TENDER_PLACEHOLDERS, TenderCriterion
+from tender_assistant.tender_parts import LotCriterion
 
 from .. import i18n
 from ..criterion_details import clause_html
 from ..criterion_editor import PlaceholderHighlighter
 from ..field_marks import ReservedMessage, mark_invalid
 from .base import TenderPage, _tr
+from .lot_selector import LotSelector, sync_lots
 
 
 # --------------------------------------------------------------------- 4 criteria
@@ -52,6 +54,11 @@ class CriteriaPage(TenderPage):
         self.setSubTitle(_tr("De voorgestelde criteria zijn aangevinkt, per soort in de volgorde van de "
                              "aanbesteding. Klik een criterium aan voor de toelichting."))
         layout = QVBoxLayout(self.content)
+        # with lots: the criteria of one lot (or of all at once), and copying one lot's choice to another
+        self.lot_selector = LotSelector(with_all=True, parent=self)
+        self.lot_selector.lot_changed.connect(self._lot_changed)
+        self.lot_selector.copied.connect(self._lot_copied)
+        layout.addWidget(self.lot_selector)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.tree = QTreeWidget(splitter)
         self.tree.setHeaderLabels([_tr("Criterium"), _tr("Niveau"), _tr("Waarom voorgesteld")])
@@ -92,13 +99,29 @@ class CriteriaPage(TenderPage):
         if w.suggested_for != matching.suggestion_basis(w.tender):
             # a changed package, ambition or description: suggest again, keeping what the buyer chose and wrote
             self.apply_suggestions(fill=False, keep_work=True)
+        self.lot_selector.load(w.tender, w.current_lot)
         self.fill()
+
+    def _lot_changed(self, lot_id: str | None) -> None:
+        self.wiz().current_lot = lot_id
+        self.fill()
+
+    def _lot_copied(self) -> None:
+        self.changed()
+        self.fill()
+
+    def _chosen_here(self) -> list[str]:
+        """The criteria ticked in the view: the lot's, or the tender's (all lots)."""
+        lot = self.lot_selector.lot()
+        return lot.criterion_ids() if lot is not None else self.wiz().tender.criterion_ids()
 
     def apply_suggestions(self, fill: bool = True, keep_work: bool = False) -> None:
         """Choose the suggested criteria ("Voorstel herstellen": exactly those; keep_work: merged with the buyer's)."""
         w = self.wiz()
         t = w.tender
+        before = t.criterion_ids()
         t.criteria = matching.suggest_again(t, w.store, w.suggested_for if keep_work else None)
+        sync_lots(t, before)
         w.suggested_for = matching.suggestion_basis(t)
         self.changed()
         if fill:
@@ -107,10 +130,11 @@ class CriteriaPage(TenderPage):
     def fill(self) -> None:
         w = self.wiz()
         t = w.tender
-        chosen = set(t.criterion_ids())
+        in_tender = set(t.criterion_ids())
+        chosen = set(self._chosen_here())
         available = [c for c in w.store.criteria(package=t.package, include_retired=False)
-                     if c.status == Status.PUBLISHED or c.id in chosen]
-        extra = [c for c in w.store.criteria_by_ids(chosen - {c.id for c in available}).values()]
+                     if c.status == Status.PUBLISHED or c.id in in_tender]
+        extra = [c for c in w.store.criteria_by_ids(in_tender - {c.id for c in available}).values()]
         self.criteria = {c.id: c for c in available + extra}
         asked = matching.description_matches(w.store, t.package, t.description, list(self.criteria.values()))
         self._filling = True
@@ -157,6 +181,11 @@ class CriteriaPage(TenderPage):
 
     def set_chosen(self, cid: str, on: bool) -> None:
         t = self.wiz().tender
+        lot = self.lot_selector.lot()
+        if lot is not None:
+            self._set_chosen_in_lot(cid, on)
+            return
+        before = t.criterion_ids()
         present = t.entry(cid) is not None
         if on and not present:
             c = self.criteria[cid]
@@ -168,6 +197,34 @@ class CriteriaPage(TenderPage):
             t.criteria = [e for e in t.criteria if e.id != cid]
         else:
             return
+        sync_lots(t, before)  # for all lots at once
+        self._tick(cid, on)
+
+    def _set_chosen_in_lot(self, cid: str, on: bool) -> None:
+        """Tick or untick a criterion for the selected lot only; the tender holds what any lot uses."""
+        t = self.wiz().tender
+        lot = self.lot_selector.lot()
+        assert lot is not None
+        if on == (cid in lot.criterion_ids()):
+            return
+        if on:
+            if t.entry(cid) is None:
+                c = self.criteria[cid]
+                order = {k: i for i, k in enumerate(self.items)}
+                t.criteria.append(TenderCriterion(cid, weight=c.suggested_weight if c.kind == Kind.AWARD else None,
+                                                  version=c.version))
+                t.criteria.sort(key=lambda e: order.get(e.id, len(order)))
+            entry = t.entry(cid)
+            lot.criteria.append(LotCriterion(cid, entry.weight if entry else None))
+            order_ids = {k: i for i, k in enumerate(t.criterion_ids())}
+            lot.criteria.sort(key=lambda c: order_ids.get(c.id, len(order_ids)))
+        else:
+            lot.criteria = [c for c in lot.criteria if c.id != cid]
+            if not any(cid in other.criterion_ids() for other in t.lots):
+                t.criteria = [e for e in t.criteria if e.id != cid]  # no lot uses it any more
+        self._tick(cid, on)
+
+    def _tick(self, cid: str, on: bool) -> None:
         item = self.items.get(cid)
         if item is not None and (item.checkState(0) == Qt.CheckState.Checked) != on:
             self._filling = True
@@ -179,14 +236,15 @@ class CriteriaPage(TenderPage):
     def _update_summary(self) -> None:
         t = self.wiz().tender
         counts = {k: 0 for k in KIND_ORDER}
-        for e in t.criteria:
-            c = self.criteria.get(e.id)
+        for cid in self._chosen_here():
+            c = self.criteria.get(cid)
             if c is not None:
                 counts[c.kind] += 1
         # "2 × selection criterion" reads right in both languages without plural forms ("2 selection criterion" did not)
         parts = [f"{n} × {i18n.label(k).lower()}" for k, n in counts.items()]
         self.summary.setText(_tr("Gekozen: %1").replace("%1", ", ".join(parts)))
-        self.circular_badge.refresh(t, self.wiz().store, self.wiz().counting_rule())
+        lot_id = self.lot_selector.lot_id()
+        self.circular_badge.refresh(t.for_lot(lot_id) if lot_id else t, self.wiz().store, self.wiz().counting_rule())
         self.completeChanged.emit()
 
     def _show_current(self, item: QTreeWidgetItem | None, _prev: QTreeWidgetItem | None) -> None:

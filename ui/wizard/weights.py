@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from criteria_library.models import Kind
 from tender_assistant import checks, matching
-from tender_assistant.tender import DEFAULT_PRICE_RULE
+from tender_assistant.tender import DEFAULT_PRICE_RULE, Tender
+from tender_assistant.tender_parts import Lot
 
 from .base import WEIGHT_CODES, TenderPage, _tr, findings_html
+from .lot_selector import LotSelector
 
 
 # ---------------------------------------------------------------------- 6 weights
@@ -34,6 +36,11 @@ class WeightsPage(TenderPage):
         self.setSubTitle(_tr("Verdeel 100% over de prijs en de gunningscriteria (beste prijs-kwaliteitverhouding). "
                              "Het totaal en het advies werken direct bij."))
         layout = QVBoxLayout(self.content)
+        # with lots: each lot has its own weights, price weight and price rule
+        self.lot_selector = LotSelector(with_all=False, parent=self)
+        self.lot_selector.lot_changed.connect(self._lot_changed)
+        self.lot_selector.copied.connect(self._lot_copied)
+        layout.addWidget(self.lot_selector)
         layout.addLayout(self._price_controls())
         self.table = QTableWidget(0, 2, self)
         self.table.setHorizontalHeaderLabels([_tr("Onderdeel"), _tr("Weging")])
@@ -85,8 +92,23 @@ class WeightsPage(TenderPage):
         self.rule_combo.setAccessibleName(_tr("Prijsregel"))
         self.rule_combo.addItem(_tr("Laagste prijs / prijs (relatief)"), "relatief-laagste")
         self.rule_combo.addItem(_tr("Lineair tussen laagste en hoogste prijs"), "lineair")
+        self.rule_combo.addItem(_tr("Bandbreedte: 0 punten vanaf een vast percentage boven de laagste prijs"),
+                                "bandbreedte")
         self.rule_combo.currentIndexChanged.connect(self._rule_changed)
         row.addWidget(self.rule_combo, 2)  # room for the longest rule where the screen has it
+        self.band_label = QLabel(_tr("Bandbreedte:"), self)
+        self.band_spin = QDoubleSpinBox(self)
+        self.band_spin.setAccessibleName(_tr("Bandbreedte in procent boven de laagste prijs"))
+        self.band_spin.setToolTip(_tr("Een prijs die dit percentage of meer boven de laagste prijs ligt, krijgt 0 "
+                                      "punten voor de prijs"))
+        self.band_spin.setRange(0, 1000)
+        self.band_spin.setDecimals(0)
+        self.band_spin.setSuffix(" %")
+        self.band_spin.setSpecialValueText(_tr("vul in"))
+        self.band_label.setBuddy(self.band_spin)
+        self.band_spin.valueChanged.connect(self._band_changed)
+        row.addWidget(self.band_label)
+        row.addWidget(self.band_spin)
         row.addStretch(1)
         row = QHBoxLayout()
         rows.addLayout(row)
@@ -109,10 +131,76 @@ class WeightsPage(TenderPage):
         row.addStretch(1)
         return rows
 
+    # ------------------------------------------------------------ the tender or the lot being weighed
+    def _lot(self) -> Lot | None:
+        return self.lot_selector.lot()
+
+    def _view(self) -> Tender:
+        """The tender as the lot being weighed sees it (the tender itself without lots)."""
+        lot = self._lot()
+        return self.wiz().tender.for_lot(lot.id) if lot is not None else self.wiz().tender
+
+    def _price_weight(self) -> int:
+        lot = self._lot()
+        return lot.price_weight if lot is not None else self.wiz().tender.price_weight
+
+    def _set_price_weight(self, value: int) -> None:
+        lot = self._lot()
+        if lot is not None:
+            lot.price_weight = value
+        else:
+            self.wiz().tender.price_weight = value
+
+    def _weight(self, cid: str) -> int | None:
+        lot = self._lot()
+        if lot is not None:
+            return next((c.weight for c in lot.criteria if c.id == cid), None)
+        entry = self.wiz().tender.entry(cid)
+        return entry.weight if entry else None
+
+    def _set_weight(self, cid: str, value: int) -> None:
+        lot = self._lot()
+        if lot is not None:
+            for c in lot.criteria:
+                if c.id == cid:
+                    c.weight = value
+        elif (entry := self.wiz().tender.entry(cid)) is not None:
+            entry.weight = value
+
+    def _lot_changed(self, lot_id: str | None) -> None:
+        self.wiz().current_lot = lot_id
+        self.initializePage()
+
+    def _lot_copied(self) -> None:
+        self.changed()
+        self.initializePage()
+
     def _rule_changed(self) -> None:
+        self._show_band()
         if self._loading:
             return
-        self.wiz().tender.price_rule = self.rule_combo.currentData() or DEFAULT_PRICE_RULE
+        rule = self.rule_combo.currentData() or DEFAULT_PRICE_RULE
+        lot = self._lot()
+        if lot is not None:
+            lot.price_rule = rule
+        else:
+            self.wiz().tender.price_rule = rule
+        self.changed()
+        self.update_total()
+
+    def _show_band(self) -> None:
+        band = self.rule_combo.currentData() == "bandbreedte"
+        self.band_label.setVisible(band)
+        self.band_spin.setVisible(band)
+
+    def _band_changed(self, value: float) -> None:
+        if self._loading:
+            return
+        lot = self._lot()
+        if lot is not None:
+            lot.price_band_percent = value or None
+        else:
+            self.wiz().tender.price_band_percent = value or None
         self.changed()
         self.update_total()
 
@@ -140,7 +228,7 @@ class WeightsPage(TenderPage):
         from ..simulator_dialog import SimulatorDialog
 
         if self.simulator is None:
-            self.simulator = SimulatorDialog(self.wiz().tender, self.award, self)
+            self.simulator = SimulatorDialog(self._view(), self.award, self)
         self.simulator.show()
         self.simulator.raise_()
 
@@ -154,9 +242,14 @@ class WeightsPage(TenderPage):
     def initializePage(self) -> None:
         w = self.wiz()
         t = w.tender
-        found = w.store.criteria_by_ids(t.criterion_ids())
-        self.award = [found[e.id] for e in t.criteria if e.id in found and found[e.id].kind == Kind.AWARD]
-        if self.simulator is not None and [c.id for c in self.simulator.criteria] != [c.id for c in self.award]:
+        lot_before = self.lot_selector.lot_id()
+        self.lot_selector.load(t, w.current_lot)
+        lot = self._lot()
+        ids = lot.criterion_ids() if lot is not None else t.criterion_ids()
+        found = w.store.criteria_by_ids(ids)
+        self.award = [found[cid] for cid in ids if cid in found and found[cid].kind == Kind.AWARD]
+        if self.simulator is not None and ([c.id for c in self.simulator.criteria] != [c.id for c in self.award]
+                                           or self.lot_selector.lot_id() != lot_before):
             self.simulator.close()  # the chosen criteria changed: a new dialog gets the new columns
             self.simulator = None
         # the weights are new spin boxes after 'Verdelen volgens advies' (Alt+D from a weight): keep the keyboard
@@ -166,7 +259,13 @@ class WeightsPage(TenderPage):
                         if spin is not None and spin is focus), None)
         self._loading = True
         try:
-            self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(t.price_rule)))
+            view = self._view()
+            self.rule_combo.setCurrentIndex(max(0, self.rule_combo.findData(view.price_rule)))
+            self.band_spin.setValue(view.price_band_percent or 0)
+            self._show_band()
+            # a fixed price is the whole tender's choice, not a lot's
+            for widget in (self.fixed_check, self.budget_label, self.budget_spin):
+                widget.setVisible(lot is None)
             self.fixed_check.setChecked(t.fixed_budget_eur is not None)
             self.budget_spin.setValue(t.fixed_budget_eur or t.estimated_value_eur or 100_000)
             self.budget_spin.setEnabled(t.fixed_budget_eur is not None)
@@ -174,20 +273,20 @@ class WeightsPage(TenderPage):
             self.table.setRowCount(1 + len(self.award))
             self.spins = {}
             self.table.setItem(0, 0, _item(_tr("Prijs")))
-            self.price_spin = self._spin(t.price_weight)
+            self.price_spin = self._spin(self._price_weight())
             self.price_spin.setAccessibleName(_tr("Weging van de prijs"))
             self.price_spin.valueChanged.connect(self._price_changed)
             self.table.setCellWidget(0, 1, self.price_spin)
             self.price_spin.setEnabled(t.fixed_budget_eur is None)
             for row, c in enumerate(self.award, start=1):
-                entry = t.entry(c.id)
+                weight = self._weight(c.id)
                 if not c.carries_weight:  # a fictieve korting works through the evaluation price
                     self.table.setItem(row, 0, _item(f"{c.id}  {c.title}"))
                     self.table.setItem(row, 1, _item(_tr("fictieve korting, geen weging")))
                     continue
                 rng = f" ({_tr('advies')} {c.weight_min}-{c.weight_max}%)" if c.weight_min is not None else ""
                 self.table.setItem(row, 0, _item(f"{c.id}  {c.title}{rng}"))
-                spin = self._spin(entry.weight if entry and entry.weight is not None else 0)
+                spin = self._spin(weight if weight is not None else 0)
                 spin.setAccessibleName(_tr("Weging van %1").replace("%1", c.id))
                 spin.valueChanged.connect(lambda v, cid=c.id: self._weight_changed(cid, v))
                 self.table.setCellWidget(row, 1, spin)
@@ -201,54 +300,56 @@ class WeightsPage(TenderPage):
     def _price_changed(self, value: int) -> None:
         if self._loading:
             return
-        self.wiz().tender.price_weight = value
+        self._set_price_weight(value)
         self.changed()
         self.update_total()
 
     def _weight_changed(self, cid: str, value: int) -> None:
         if self._loading:
             return
-        entry = self.wiz().tender.entry(cid)
-        if entry is not None:
-            entry.weight = value
+        self._set_weight(cid, value)
         self.changed()
         self.update_total()
 
     def spread(self) -> None:
         t = self.wiz().tender
+        current = self._price_weight()
         # the price weight moves only when the advised ranges cannot absorb what it leaves (never a weight-range)
-        price, weights = matching.propose_split(self.award, t.price_weight)
-        if t.fixed_budget_eur is not None and price != t.price_weight:
-            weights = matching.propose_weights(self.award, t.price_weight)  # a fixed price keeps its 0%
+        price, weights = matching.propose_split(self.award, current)
+        if t.fixed_budget_eur is not None and self._lot() is None and price != current:
+            weights = matching.propose_weights(self.award, current)  # a fixed price keeps its 0%
         else:
-            t.price_weight = price
+            self._set_price_weight(price)
         for cid, value in weights.items():
-            entry = t.entry(cid)
-            if entry is not None:
-                entry.weight = value
+            self._set_weight(cid, value)
         self.changed()
         self.initializePage()
 
     def total_weight(self) -> int:
-        t = self.wiz().tender
-        return t.price_weight + sum(e.weight or 0 for e in t.criteria if e.id in self.spins)
+        return self._price_weight() + sum(self._weight(cid) or 0 for cid in self.spins)
 
     def update_total(self) -> None:
         total = self.total_weight()
         ok = total == 100
-        self.total.setText(_tr("Totaal: %1%").replace("%1", str(total)) + ("  ✔" if ok else
+        lot = self._lot()
+        where = _tr("perceel %1").replace("%1", lot.id) + ": " if lot is not None else ""
+        self.total.setText(where + _tr("Totaal: %1%").replace("%1", str(total)) + ("  ✔" if ok else
                            "  " + _tr("(moet 100% zijn)")))
         self.total.setStyleSheet("color:#1b5e20" if ok else "color:#b71c1c")
         w = self.wiz()
-        findings = [f for f in checks.check_tender(w.tender, w.store, rule=w.counting_rule()) if f.code in WEIGHT_CODES]
+        codes = WEIGHT_CODES | {"price-band-missing"}
+        findings = [f for f in checks.check_tender(w.tender, w.store, rule=w.counting_rule()) if f.code in codes
+                    and (lot is None or f.where.startswith(f"lots[{lot.id}]"))]
         self.advice.setHtml(findings_html(findings))
-        self.circular_badge.refresh(w.tender, w.store, w.counting_rule())
+        view = self._view()
+        self.circular_badge.refresh(view, w.store, w.counting_rule())
         if self.simulator is not None and self.simulator.isVisible():
+            self.simulator.tender = view  # the lot's weights as they are now
             self.simulator.refresh()  # the chart follows the weights live
 
     def focus_place(self, place: str) -> None:
         """Put the cursor on the weight a finding names: the price's or a criterion's."""
-        spin = self.spins.get(place) or self.price_spin
+        spin = self.band_spin if place == "price_band_percent" else self.spins.get(place) or self.price_spin
         spin.setFocus()
         spin.selectAll()
 

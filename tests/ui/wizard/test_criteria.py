@@ -48,8 +48,9 @@ def test_correcting_a_typo_in_the_description_keeps_the_buyers_work(app, qtbot, 
     for row in range(clauses.list.count()):
         clauses.list.setCurrentRow(row)
         editable = [name for name, edit in clauses.value_edits.items() if not edit.isReadOnly()]
-        if editable:
-            clauses.set_value(editable[0], "2")  # a value the library's range allows (referentie_jaren: 7 is not kept)
+        if editable:  # a value inside the placeholder's range (a reference period may be at most 3 years)
+            meta = clauses.current.placeholder_meta.get(editable[0])
+            clauses.set_value(editable[0], str(int(meta.min)) if meta is not None and meta.min is not None else "7")
             break
     press(QWizard.WizardButton.NextButton)
     weights = wizard.pages[PageId.WEIGHTS]

@@ -497,3 +497,17 @@ def test_a_wrong_source_type_is_refused_with_its_place(fresh_db, mini_pack, tmp_
         read_pack(write_json(tmp_path / "bad.json", mini_pack))
     assert expected in err.value.report()
     assert db_fingerprint(fresh_db.path) == before
+
+
+def test_an_import_names_companions_that_are_nowhere_and_still_imports(fresh_db: LibraryStore, mini_pack: dict,
+                                                                      tmp_path: Path) -> None:
+    linked = _linked(mini_pack)
+    linked["criteria"][2]["requires"] = ["MEU-C-01", "MEU-C-09"]  # MEU-C-01 is in the pack, MEU-C-09 nowhere
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "in.json", linked)))
+    assert plan.unresolved == {"MEU-G-01": ["MEU-C-09"]}
+    assert "? MEU-G-01 vereist MEU-C-09: staat niet in het pakket en niet in de bibliotheek" in plan.report()
+    assert "requires MEU-C-09: in neither the pack nor the library" in plan.report("en")
+    assert apply_import(fresh_db, plan).changed == 1
+    linked["criteria"] = [linked["criteria"][2]]  # alone in a pack: its floor's companion is in the library
+    linked["criteria"][0]["requires"] = ["MEU-C-01"]
+    assert plan_import(fresh_db, read_pack(write_json(tmp_path / "alone.json", linked))).unresolved == {}

@@ -19,6 +19,7 @@ from criteria_library.merge import (
     resolve_conflict,
 )
 from criteria_library.models import Status
+from criteria_library.publishers import short_fingerprint
 from criteria_library.releases import read_release
 from criteria_library.store import LibraryStore
 from tests.helpers import publish_edit
@@ -155,7 +156,7 @@ def test_library_written_before_releases_updates_without_losing_anything(fresh_d
     conn = sqlite3.connect(old_path)  # back to what the previous version wrote: no 0004 tables, user_version 3
     for table in ("criterion_drafts", "library_events", "criterion_origin", "releases_received"):
         conn.execute(f"DROP TABLE {table}")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0004_workflow_and_releases'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name IN ('0004_workflow_and_releases', '0008_identity')")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()
@@ -411,3 +412,47 @@ def test_a_library_from_before_companions_upgrades_without_false_conflicts(fresh
     plan = plan_update(other, read_release(release(fresh_db, keyfile, tmp_path / "r2", "0.3")))
     assert list(plan.changed) == ["MEU-G-01"] and not plan.conflicts
     other.close()
+
+
+# ------------------------------------------- who wrote what a release brings (issue 23 item 1)
+def test_release_versions_are_attributed_to_the_publisher_not_the_receiver(reviewing: Govs) -> None:
+    reviewing.b.author = "Ontvanger"
+    extra = reviewing.a.duplicate_criterion("MEU-S-01")
+    reviewing.a.set_status(extra.id, Status.IN_REVIEW)
+    reviewing.a.author = "Collega"
+    reviewing.a.set_status(extra.id, Status.PUBLISHED)
+    reviewing.upstream("MEU-M-01", title="Onderdelen vijftien jaar leverbaar")
+    reviewing.update()
+    fingerprint = next(iter(reviewing.b.origins().values())).fingerprint
+    publisher = ("MRA", f"sleutel {short_fingerprint(fingerprint)}")  # the name the key is trusted under
+    [new] = reviewing.b.history(extra.id)
+    assert (new.author.name, new.author.account) == publisher and new.changed_by == "MRA"
+    [waiting] = [w for w in reviewing.b.waiting() if w.criterion.id == "MEU-M-01"]
+    assert (waiting.author.name, waiting.author.account) == publisher and waiting.submitter.name == "Ontvanger"
+    reviewing.b.author = "Collega"
+    reviewing.b.set_status("MEU-M-01", Status.PUBLISHED)
+    approved = reviewing.b.history("MEU-M-01")[0]
+    assert (approved.author.name, approved.submitter.name, approved.approver.name) == (
+        "MRA", "Ontvanger", "Collega")
+    assert "Ontvanger" not in {v.changed_by for v in reviewing.b.history(extra.id)}
+
+
+def test_after_a_conflict_the_origin_names_the_releases_publisher_not_the_starter(library: LibraryStore,
+                                                                                  fresh_db: LibraryStore,
+                                                                                  tmp_path: Path) -> None:
+    """A starter criterion meets the same id in another publisher's release: while the conflict is open the
+    Herkomst says who sent the new version; once resolved, the origin (and the next merge base) is that publisher's."""
+    key = make_key(tmp_path)
+    trust_key(key)
+    publish_edit(fresh_db, replace(fresh_db.criterion("MEU-M-01"), title="Onderdelen vijftien jaar leverbaar"))
+    plan = plan_update(library, read_release(release(fresh_db, key, tmp_path / "r1", "1.0")))
+    assert "MEU-M-01" in plan.conflicts
+    apply_update(library, plan, backup=False)
+    open_conflict = provenance(library, "MEU-M-01")
+    assert open_conflict.conflict and open_conflict.incoming_publisher == "MRA"
+    assert open_conflict.publisher == "Tender Assistant startbibliotheek"
+    library.author = "Regisseur"
+    resolve_conflict(library, "MEU-M-01", take_incoming=True)
+    settled = provenance(library, "MEU-M-01")
+    assert (settled.publisher, settled.release_version, settled.conflict) == ("MRA", "1.0", False)
+    assert library.origin("MEU-M-01").fingerprint == read_release(tmp_path / "r1").publisher.fingerprint

@@ -286,3 +286,14 @@ def test_more_refuse_rethink_reduce_in_the_deep_packages(pack) -> None:
 def test_titles_are_dutch_without_english_jargon(pack) -> None:
     english = re.compile(r"refurbish|chain of custody|take-back|as a service|\bpool\b", re.I)
     assert [c.id for c in pack.criteria if c.package in SLUGS and english.search(c.title)] == []
+
+
+def test_starter_criteria_are_the_starter_publishers_not_the_first_users(library: LibraryStore) -> None:
+    """Whoever opened the app first (often 'root' on a demo machine) did not write the starter criteria."""
+    from criteria_library import user
+    from criteria_library.publishers import BUILTIN_NAME
+
+    [first] = library.history("MEU-M-01")[-1:]
+    assert first.author is not None and first.author.name == BUILTIN_NAME
+    assert first.author.account.startswith("sleutel ") and first.changed_by == BUILTIN_NAME
+    assert user.os_user() not in {first.changed_by, first.author.name}

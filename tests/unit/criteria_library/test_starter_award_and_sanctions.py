@@ -184,6 +184,9 @@ def test_every_measurable_award_criterion_has_example_offers_inside_its_range(li
                 problems.append(f"{c.id}: example {high:g} above {top}")
             if (s.direction == "hoger" and low < s.floor) or (s.direction == "lager" and high > s.floor):
                 problems.append(f"{c.id}: an example on the wrong side of the floor {s.floor:g}")
+            for name, meta in c.placeholder_meta.items():  # "met een maximum van {{max_hergebruik_procent}}%"
+                if name.startswith("max_") and meta.unit == "%" and high > float(c.placeholders[name]):
+                    problems.append(f"{c.id}: example {high:g} above {{{{{name}}}}}")
         else:
             if high * s.per_unit_pct > s.cap_pct:
                 problems.append(f"{c.id}: {high:g} units pass the cap")

@@ -71,6 +71,7 @@ def test_pending_version_approved_by_its_editor_is_refused(fresh_db: LibraryStor
 
 
 def test_four_eyes_off_is_recorded(fresh_db: LibraryStore) -> None:
+    """In a library where only one person works, that person may switch it off (logged)."""
     assert fresh_db.four_eyes  # on by default
     fresh_db.author = "Eenling"
     fresh_db.set_four_eyes(False)
@@ -129,3 +130,75 @@ def test_the_submitter_of_a_pending_version_cannot_approve_it(fresh_db: LibraryS
     fresh_db.author = "Carla"
     assert fresh_db.set_status(c.id, Status.PUBLISHED).title == "Door Anna voorgestelde titel"
 
+
+
+# ------------------------------------------------ identity is the account, not the typed name (issue 23 item 1)
+def test_a_rename_does_not_let_the_author_approve(fresh_db: LibraryStore) -> None:
+    """One person edited, renamed themselves in Instellingen and tried to approve: the account is the same person."""
+    c = fresh_db.criterion("MEU-C-01")
+    fresh_db.set_author("Anna")
+    fresh_db.save_criterion(replace(c, title="Door Anna voorgestelde titel"))
+    fresh_db.set_status(c.id, Status.IN_REVIEW)
+    fresh_db.set_author("Bert Beoordelaar")
+    assert fresh_db.person.account == user.os_account()
+    with pytest.raises(LibraryError, match="vier-ogenprincipe"):
+        fresh_db.set_status(c.id, Status.PUBLISHED)
+    assert fresh_db.criterion(c.id) == c
+    rename = fresh_db.events()[0]
+    assert (rename["event"], rename["detail"]) == ("naam gewijzigd", "Anna -> Bert Beoordelaar")
+    assert rename["account"] == user.os_account()
+
+
+def test_history_names_author_submitter_and_approver_with_accounts(fresh_db: LibraryStore) -> None:
+    c = fresh_db.criterion("MEU-C-01")
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(c, title="Door Anna voorgestelde titel"))
+    fresh_db.author = "Bert"
+    fresh_db.set_status(c.id, Status.IN_REVIEW)
+    fresh_db.author = "Carla"
+    fresh_db.set_status(c.id, Status.PUBLISHED)
+    newest = fresh_db.history(c.id)[0]
+    assert newest.author is not None and newest.submitter is not None and newest.approver is not None
+    assert (newest.author.name, newest.submitter.name, newest.approver.name) == ("Anna", "Bert", "Carla")
+    assert newest.author.account.startswith("Anna@") and newest.approver.account == newest.account
+
+    copy = fresh_db.duplicate_criterion("MEU-S-01")  # a new criterion goes the same way without a pending version
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(copy, title="Aangepaste kopie van de eis"))
+    fresh_db.author = "Bert"
+    fresh_db.set_status(copy.id, Status.IN_REVIEW)
+    fresh_db.author = "Carla"
+    fresh_db.set_status(copy.id, Status.PUBLISHED)
+    published, submitted, edited = fresh_db.history(copy.id)[:3]
+    assert [p.name for p in (published.author, published.submitter, published.approver)] == ["Anna", "Bert", "Carla"]
+    assert (submitted.author.name, submitted.submitter.name, submitted.approver) == ("Anna", "Bert", None)
+    assert edited.author.name == "Anna"
+
+
+def test_waiting_lists_what_is_in_review_with_author_and_submitter(fresh_db: LibraryStore) -> None:
+    c = fresh_db.criterion("MEU-C-01")
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(c, title="Door Anna voorgestelde titel"))
+    fresh_db.author = "Bert"
+    fresh_db.set_status(c.id, Status.IN_REVIEW)
+    [waiting] = fresh_db.waiting()
+    assert waiting.criterion.id == c.id and waiting.criterion.title == "Door Anna voorgestelde titel"
+    assert (waiting.author.name, waiting.submitter.name) == ("Anna", "Bert")
+
+
+def test_switching_four_eyes_off_needs_a_second_person_where_others_work(fresh_db: LibraryStore) -> None:
+    fresh_db.author = "Anna"
+    fresh_db.save_criterion(replace(fresh_db.criterion("MEU-C-01"), title="Door Anna voorgestelde titel"))
+    fresh_db.author = ""  # back to this computer's account
+    fresh_db.set_author("Bert")
+    assert fresh_db.set_four_eyes(False) == "requested"
+    assert fresh_db.four_eyes and fresh_db.four_eyes_off_request.name == "Bert"
+    fresh_db.set_author("Bert als iemand anders")  # the same account under another name confirms nothing
+    with pytest.raises(LibraryError, match="een collega moet dat bevestigen"):
+        fresh_db.set_four_eyes(False)
+    assert fresh_db.four_eyes
+    fresh_db.author = "Anna"
+    assert fresh_db.set_four_eyes(False) == "off" and not fresh_db.four_eyes
+    assert fresh_db.events()[0]["event"] == "vier-ogenprincipe uitgeschakeld"
+    assert fresh_db.events()[0]["detail"] == f"op verzoek van Bert ({user.os_account()})"
+    assert fresh_db.set_four_eyes(True) == "on" and fresh_db.four_eyes  # anyone may switch it back on

@@ -129,3 +129,26 @@ def test_example_bids_take_offers_from_the_criterion_and_points_from_its_scale()
     assert (plain.values["S"], circular.values["S"]) == (4, 7)
     assert (plain.values["W"], circular.values["W"]) == (0.4, 0.25)  # less is better: the circular bid offers less
     assert (plain.values["Y"], circular.values["Y"]) == (1, 3)
+
+
+def test_the_worked_example_of_every_starter_award_criterion_stays_on_its_scale_and_range() -> None:
+    """Over the shipped library: points come from the published anchors, measured offers from the criterion's own
+    example offers (so never -3,5 kg, an MPG of -3,3 or an index of 20,4 on a 0-1 scale)."""
+    from criteria_library.models import Kind
+    from criteria_library.starter import starter_pack
+
+    problems = []
+    for c in starter_pack().criteria:
+        if c.kind != Kind.AWARD or c.scoring is None:
+            continue
+        plain, circular = example_bids(ScoringSetup(40, (ScoredCriterion(c.id, c.scoring, None if isinstance(
+            c.scoring, DiscountScoring) else 20),)))
+        values = (plain.values[c.id], circular.values[c.id])
+        s = c.scoring
+        if isinstance(s, PointsScoring):
+            allowed = {lv.points for lv in s.levels}
+            if not set(values) <= allowed:
+                problems.append(f"{c.id}: points {values} not on the scale {sorted(allowed)}")
+        elif set(values) != {s.example_low, s.example_high} or min(values) < 0:
+            problems.append(f"{c.id}: offers {values}")
+    assert not problems, "\n".join(problems)

@@ -67,7 +67,7 @@ def test_two_lots_carry_their_own_fields_in_eforms_codes(tmp_path, fake_lib):
     assert "GC1 Aandeel gerecyclede vezels (R8 Recyclen)" in field(one, "Strategische aanbesteding", "BT-777")[6]
     assert field(two, "Strategische aanbesteding", "BT-774")[4:6] == ["circ-econ",
                                                                       "De transitie naar een circulaire economie"]
-    assert field(two, "Strategische aanbesteding", "BT-805")[4] is None  # no source type yet: no code, a note
+    assert field(two, "Strategische aanbesteding", "BT-805")[4] == "other"  # no source type: from the source text
     assert lots["alle"][0][2:] == ["BT-27", "Geraamde waarde van de procedure (excl. btw)", None, None, 1_500_000,
                                    "alle percelen samen, over de maximale looptijd, verlengingen inbegrepen "
                                    "(art. 2.17 Aw)"]
@@ -110,3 +110,14 @@ def test_the_shipped_codes_and_labels_are_those_of_the_sdk():
             values = {v.get("ColumnRef"): v.findtext("SimpleValue") for v in row.findall("Value")}
             sdk[values["code"]] = {"en": values["eng_label"], "nl": values["nld_label"]}
         assert info["codes"] == sdk
+
+
+def test_bt805_follows_the_source_types_of_the_lots_circular_criteria(tmp_path, fake_lib):
+    from dataclasses import replace
+
+    for cid, kinds in (("BED-G-02", ["eu-gpp", "norm"]), ("BED-C-01", ["nationaal"])):
+        fake_lib._criteria[cid] = replace(fake_lib._criteria[cid], source_type=kinds)
+    two = exported(tmp_path, fake_lib, joint_workwear())["2"]
+    codes = [r[4] for r in two if r[2] == "BT-805"]
+    assert codes == sorted(codes) and {"eu", "national"} <= set(codes)  # one row per code, as the SDK repeats it
+    assert set(codes) <= {"eu", "national", "other"}

@@ -33,7 +33,7 @@ def test_import_report_json_and_export(tmp_path: Path, db: str, capsys: pytest.C
     assert "Telregel" in out and "Gemeente Zaanstad" in out and "92,9%" in out
     assert main(["--db", db, "monitor", "export", str(tmp_path / "uit.json")]) == 0
     exported = json.loads((tmp_path / "uit.json").read_text(encoding="utf-8"))
-    assert exported["format"] == "tender-assistant.monitoring" and exported["version"] == 1
+    assert exported["format"] == "tender-assistant.monitoring" and exported["version"] == 2
     assert len(exported["records"]) == 3
 
 

@@ -156,8 +156,8 @@ def test_a_bad_exchange_file_names_the_place(tmp_path: Path, register: RegisterS
                     '[{"uid": "u1", "organisation": "A", "title": "T", "value_eur": "veel", "physical": true}]}')
     with pytest.raises(ImportProblems, match=r"records\[0\]\.value_eur"):
         import_file(path, register, library)
-    path.write_text('{"format": "tender-assistant.monitoring", "version": 2, "records": []}')
-    with pytest.raises(Exception, match="versie 2"):
+    path.write_text('{"format": "tender-assistant.monitoring", "version": 3, "records": []}')
+    with pytest.raises(Exception, match="versie 3"):
         import_file(path, register, library)
 
 
@@ -246,6 +246,38 @@ def test_native_workbook_numbers_are_amounts_as_they_are(tmp_path: Path, registe
     result = import_file(tmp_path / "lijst.xlsx", register, library)
     assert sorted(r.value_eur for r in register.records()) == [1000.5, 250_000, 1_250_000.5]
     assert result.total_eur == 1_250_000.5 + 250_000 + 1000.5
+
+
+def test_a_contract_list_may_carry_the_lot_the_notice_the_participants_and_the_share(tmp_path: Path, register,
+                                                                                      library) -> None:
+    header = [*HEADER, "perceel", "aankondiging", "deelnemers", "aandeel"]
+    joint = "Gemeente Zaanstad | Gemeente Purmerend"
+    rows = [[*ROWS[0], "1", "5d1a2b3c-0000-4000-8000-000000000001", joint, "40"],
+            [*ROWS[0][:1], "Kantoormeubilair stadhuis", *ROWS[0][2:], "2", "", joint, "40"],
+            [*ROWS[1], "", "", "", ""]]
+    result = import_file(write_csv(tmp_path / "percelen.csv", rows, header=header), register, library)
+    assert result.added == 3  # the same title and value in two lots are two contracts
+    by_lot = {r.lot_id: r for r in register.records()}
+    assert by_lot["1"].notice_id == "5d1a2b3c-0000-4000-8000-000000000001"
+    assert by_lot["1"].participants == ["Gemeente Zaanstad", "Gemeente Purmerend"]
+    assert (by_lot["2"].share, by_lot["2"].share_basis) == (0.4, "opgegeven")
+    assert (by_lot[""].share, by_lot[""].participants) == (None, [])
+    bad = [[*ROWS[0], "1", "", joint, "140"]]
+    with pytest.raises(ImportProblems, match="rij 2, aandeel"):
+        import_file(write_csv(tmp_path / "fout.csv", bad, header=header), register, library)
+
+
+def test_records_without_a_lot_keep_the_uid_they_always_had() -> None:
+    import hashlib
+    from datetime import date
+
+    from tender_assistant.monitoring.records import ContractRecord, content_uid
+
+    record = ContractRecord("Gemeente Zaanstad", "Kantoormeubilair stadhuis", package="meubilair",
+                            award_date=date(2025, 3, 1), value_eur=1_250_000.5)
+    assert content_uid(record) == "c-" + hashlib.sha256(
+        b'["gemeente zaanstad", "kantoormeubilair stadhuis", "meubilair", "2025-03-01", 1250000.5]'
+    ).hexdigest()[:24]
 
 
 def test_a_registered_contract_keeps_its_criteria_source_types_through_an_exchange_file(

@@ -129,7 +129,41 @@ def test_shares_coverage_target_and_gap_for_one_organisation() -> None:
     assert figures == {
         "organisation": "Gemeente A", "in_scope_eur": 1_000_000, "circular_eur": 600_000, "share_value": 0.6,
         "share_count": pytest.approx(1 / 3), "coverage": 0.9, "target": 0.5, "gap_eur": -100_000,
+        "declared_eur": 0, "share_declared": 0.0, "share_not_counted": pytest.approx(0.3), "share_unknown": 0.1,
+        "sources": {"handmatig": 3},
     }
+
+
+def test_verified_declared_not_counted_and_unknown_match_a_plain_computation_over_the_same_records() -> None:
+    import random
+
+    rng = random.Random(22)
+    kinds = [[REQ], [AWARD_3], [AWARD_20], []]
+    records = [rec(org=rng.choice(["Gemeente A", "Gemeente B", "Gemeente C"]), value=rng.randint(1, 900) * 1000,
+                   criteria=(c := rng.choice(kinds)), criteria_known=bool(c) or rng.random() < 0.3,
+                   declared_circular=rng.random() < 0.4, physical=rng.random() < 0.9,
+                   source=rng.choice(["aankondiging", "import", "app", "handmatig"]),
+                   award_date=date(rng.choice([2024, 2025]), 5, 1), title=f"Contract {i}")
+               for i, _ in enumerate(range(300))]
+    report = summarise(records, RULE, 2025).to_json()
+    for org in ("Gemeente A", "Gemeente B", "Gemeente C", None):
+        mine = [r for r in records if (org is None or r.organisation == org) and r.physical
+                and r.award_date and r.award_date.year == 2025]
+        scope = sum(r.value_eur for r in mine)
+        verified = sum(r.value_eur for r in mine if r.criteria in ([REQ], [AWARD_20]))
+        declared = sum(r.value_eur for r in mine if r.criteria not in ([REQ], [AWARD_20]) and r.declared_circular)
+        unknown = sum(r.value_eur for r in mine if r.criteria not in ([REQ], [AWARD_20]) and not r.declared_circular
+                      and not r.criteria_known)
+        known = sum(r.value_eur for r in mine if r.criteria_known)
+        figures = report["region"] if org is None else next(o for o in report["organisations"]
+                                                            if o["organisation"] == org)
+        assert figures["share_value"] == pytest.approx(verified / scope)
+        assert figures["share_declared"] == pytest.approx(declared / scope)
+        assert figures["share_unknown"] == pytest.approx(unknown / scope)
+        assert figures["share_not_counted"] == pytest.approx((scope - verified - declared - unknown) / scope)
+        assert figures["coverage"] == pytest.approx(known / scope)
+        assert sum(figures["sources"].values()) == len(mine)
+        assert figures["sources"].get("aankondiging", 0) == sum(r.source == "aankondiging" for r in mine)
 
 
 def test_region_adds_euros_of_three_organisations_and_never_averages_percentages() -> None:
@@ -153,7 +187,8 @@ def test_region_adds_euros_of_three_organisations_and_never_averages_percentages
 
 def test_json_shape_is_the_contract() -> None:
     data = summarise([rec(criteria=[REQ])], RULE, 2025).to_json()
-    keys = {"in_scope_eur", "circular_eur", "share_value", "share_count", "coverage", "target", "gap_eur"}
+    keys = {"in_scope_eur", "circular_eur", "share_value", "share_count", "coverage", "target", "gap_eur",
+            "declared_eur", "share_declared", "share_not_counted", "share_unknown", "sources"}  # issue 22 added 5
     assert set(data) == {"rule", "year", "organisations", "region"}
     assert data["year"] == 2025
     assert set(data["region"]) == keys
@@ -189,6 +224,23 @@ def test_eforms_values_per_record() -> None:
     report = summarise([rec(criteria=[gpp]), rec(value=5, criteria=[AWARD_3])], RULE, 2025)
     assert report.lines[0].eforms == {"BT-774": "circ-econ", "BT-805": ["eu"]}
     assert report.lines[1].eforms == {"BT-774": None, "BT-805": ["other"]}
+
+
+@pytest.mark.parametrize(("source", "code"), [
+    ("Bepalingsmethode Milieuprestatie Bouwwerken (Nationale Milieudatabase); NEN-EN 15804+A2", "other"),
+    ("Batterijenverordening (EU) 2023/1542 (batterijbeheersysteem)", "other"),
+    ("Kaderrichtlijn afvalstoffen 2008/98/EG (SCIP-meldplicht); Richtlijn 2012/19/EU (AEEA)", "other"),
+    ("EU Ecolabel bedmatrassen (Besluit 2014/391/EU)", "other"),
+    ("EU GPP-criteria textielproducten en -diensten (2017)", "eu"),
+    ("PIANOo MVI-criteriatool, productgroep Kantoorartikelen (actualisatie 2019)", "national"),
+    ("PIANOo, handreiking circulair inkopen", "other"),
+])
+def test_bt805_reads_whole_words_so_milieu_and_directives_are_no_eu_gpp(source: str, code: str) -> None:
+    """For criteria captured before source types: a substring search marked 'Milieu' and the WEEE/battery rules as
+    EU GPP criteria (issue 22 section 2)."""
+    from tender_assistant.monitoring.rule import gpp_source
+
+    assert gpp_source(source) == code
 
 
 def test_bt805_follows_the_source_type_not_words_in_the_source() -> None:

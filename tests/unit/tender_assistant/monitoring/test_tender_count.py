@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from tender_assistant.checks import Severity, check_tender
 from tender_assistant.monitoring.rule import CountingRule
@@ -31,3 +32,74 @@ def test_the_organisations_own_rule_is_used_when_given(tender: Tender, fake_lib)
     low = replace(tender, criteria=[TenderCriterion("BED-G-01", weight=3)], price_weight=97)
     assert circular(check_tender(low, fake_lib, rule=CountingRule(min_weight=3)))[0][1] == "circular-counts"
     assert circular(check_tender(low, fake_lib))[0][1] == "circular-not-counted"  # the region's 5 %
+
+
+# ------------------------------------------------------------------------------------------------ issue 20: joint, lots
+MRA = ("Gemeente Purmerend", "Gemeente Zaanstad", "Gemeente Edam-Volendam", "Gemeente Landsmeer",
+       "Gemeente Oostzaan")
+
+
+def _bedrijfskleding(tender: Tender) -> Tender:
+    """Five MRA municipalities, Purmerend penvoerder with a stated share, two lots: kleding counts, reiniging not."""
+    from tender_assistant.tender_parts import Lot, LotCriterion, Participant
+
+    participants = [Participant(MRA[0], "penvoerder", 320_000)] + [Participant(n) for n in MRA[1:]]
+    lots = [Lot("1", "Kleding", estimated_value_eur=600_000, criteria=[LotCriterion("BED-M-01"),
+                                                                        LotCriterion("BED-G-02", 40)]),
+            Lot("2", "Reiniging en herstel", estimated_value_eur=200_000, price_weight=97,
+                criteria=[LotCriterion("BED-G-01", 3)])]
+    return replace(tender, organisation=MRA[0], participants=participants, lots=lots, estimated_value_eur=800_000)
+
+
+def test_a_joint_tender_with_lots_credits_each_participant_per_lot_with_its_own_share(tender: Tender,
+                                                                                        fake_lib) -> None:
+    from tender_assistant.checks import resolve_criteria
+    from tender_assistant.monitoring.rule import summarise
+    from tender_assistant.monitoring.tender_count import records_from_tender
+
+    joint = _bedrijfskleding(tender)
+    records = records_from_tender(joint, resolve_criteria(joint, fake_lib)[0])
+    assert len(records) == 10 and sum(r.value_eur for r in records) == 800_000
+    by = {(r.organisation, r.lot_id): r for r in records}
+    # Purmerend states 320.000 of 800.000 (40 %); the four others split the other 480.000 equally (15 % each)
+    assert (by[MRA[0], "1"].value_eur, by[MRA[0], "2"].value_eur) == (240_000, 80_000)
+    assert (by[MRA[1], "1"].value_eur, by[MRA[1], "2"].value_eur) == (90_000, 30_000)
+    assert by[MRA[0], "1"].share_basis == "opgegeven" and by[MRA[4], "2"].share_basis == "gelijk deel"
+    assert by[MRA[2], "1"].participants == list(MRA) and by[MRA[2], "1"].title == "Bedrijfskleding buitendienst: Kleding"
+    assert [c.id for c in by[MRA[3], "2"].criteria] == ["BED-G-01"] and by[MRA[3], "2"].criteria[0].weight == 3
+    for r in records:
+        r.award_date = r.award_date or date(2025, 6, 1)
+    report = summarise(records, CountingRule(), 2025)
+    # the kleding lot counts (BED-M-01), the reiniging lot does not (BED-G-01 weighs 3 %): each participant 75 %
+    for name in MRA:
+        figures = report.organisations[name].figures(None)
+        assert figures["share_value"] == 0.75, name
+    assert report.region.in_scope_eur == 800_000 and report.region.circular_eur == 600_000
+    assert "gelijk-deel" in next(line.flags for line in report.lines if line.record.organisation == MRA[1])
+    assert "gelijk-deel" not in next(line.flags for line in report.lines if line.record.organisation == MRA[0])
+
+
+def test_without_participants_or_lots_the_tender_is_one_record_of_the_organisation(tender: Tender, fake_lib) -> None:
+    from tender_assistant.checks import resolve_criteria
+    from tender_assistant.monitoring.tender_count import records_from_tender
+
+    [record] = records_from_tender(tender, resolve_criteria(tender, fake_lib)[0])
+    assert (record.organisation, record.value_eur, record.lot_id, record.share) == ("Gemeente Zaanstad", 900_000, "",
+                                                                                    None)
+    assert len(record.criteria) == len(tender.criteria)
+
+
+def test_a_tender_with_lots_is_counted_per_lot_and_check_says_which_lot_does_not_count(tender: Tender,
+                                                                                        fake_lib) -> None:
+    from tender_assistant.checks import resolve_criteria
+    from tender_assistant.monitoring.tender_count import count_tender
+
+    joint = _bedrijfskleding(tender)
+    result = count_tender(joint, resolve_criteria(joint, fake_lib)[0])
+    assert not result.counts and [(lot_id, c.counts) for lot_id, c in result.lots] == [("1", True), ("2", False)]
+    summary = result.summary()
+    assert summary.startswith("perceel 1: telt als circulair") and "perceel 2: telt niet als circulair" in summary
+    assert result.change == ("perceel 2: verhoog de weging van BED-G-01 van 3% naar 5%",
+                             "lot 2: raise the weight of BED-G-01 from 3% to 5%")
+    [(severity, code, message)] = circular(check_tender(joint, fake_lib))
+    assert code == "circular-not-counted" and "perceel 2: telt niet als circulair" in message
