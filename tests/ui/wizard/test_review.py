@@ -21,17 +21,17 @@ def test_a_template_without_a_place_for_a_chapter_is_an_error_for_a_final_export
     export = wizard.pages[PageId.EXPORT]
     out = tmp_path / "leidraad.docx"
     export.out_edit.setText(str(out))
-    export.template_edit.setText(str(MODEL_LEIDRAAD))  # made for a document set: no place for the PvE chapter
+    export.template_edit.setText(str(MODEL_LEIDRAAD))  # made for a document set: no place for the verantwoording
     export.concept.setChecked(False)
     export.export()
     operations.wait()
     assert export.exported is None and not out.exists()
     [error] = user_errors
-    assert isinstance(error, TemplateError) and "Programma van eisen ({{minimumeisen}})" in error.message
+    assert isinstance(error, TemplateError) and "Verantwoording ({{verantwoording}})" in error.message
 
     export.concept.setChecked(True)
     export.export()
     operations.wait()
     assert export.exported == out and out.exists()
-    assert "geen plaats voor het hoofdstuk Programma van eisen" in export.result.text()
+    assert "geen plaats voor het hoofdstuk Verantwoording" in export.result.text()
     wizard.dirty = False
