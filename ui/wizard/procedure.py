@@ -40,6 +40,19 @@ FACT_VALUES = {
     "platform": ("Platform", "Platform", "TenderNed", "TenderNed"),
     "klachtenmeldpunt": ("Klachtenmeldpunt", "Complaints desk", "klachtenmeldpunt@gemeente.nl",
                          "klachtenmeldpunt@gemeente.nl"),
+    "tijdstip_inschrijving": ("Tijdstip sluiting", "Closing time", "12.00 uur", "12.00 hours"),
+    "termijn_bewijsstukken": ("Termijn bewijsstukken", "Term for evidence", "tien werkdagen", "ten working days"),
+    "functionele_specificatie": ("Functionele specificatie", "Functional specification",
+                                 "bijlage 1, Functionele specificatie", "annex 1, Functional specification"),
+    # the restricted, negotiated and private procedures only; an open procedure leaves them empty
+    "selectie": ("Selectie (niet-openbaar)", "Selection (restricted)", "vijf gegadigden, op referenties",
+                 "five candidates, on references"),
+    "datum_verzoek_deelneming": ("Datum verzoek tot deelneming", "Date of the request to participate",
+                                 "1 maart 2027", "1 March 2027"),
+    "procedure_fasen": ("Fasen (onderhandeling, dialoog)", "Phases (negotiation, dialogue)",
+                        "grond, fasen en verloop", "ground, phases and course"),
+    "uitgenodigde_ondernemers": ("Uitgenodigde ondernemers (onderhands)", "Invited companies (private)",
+                                 "drie ondernemers, waaronder één lokale", "three companies, one local"),
 }
 
 

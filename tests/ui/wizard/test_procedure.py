@@ -105,3 +105,19 @@ def test_emptying_a_fact_removes_it_and_a_finding_leads_to_its_field(qtbot, wiza
     assert page.dates["submission_deadline"].known.hasFocus()
     wizard.show_place("lowest_price_reason")
     assert page.lowest_price.hasFocus()
+
+
+def test_every_fact_the_set_needs_has_a_field_and_lands_in_the_tender(wizard, qtbot) -> None:
+    """A final set holds no gap, so every tender-wide fact the documents ask for (closing time, evidence term,
+    functional specification, the restricted procedure's selection ...) can be typed here, not only in the file."""
+    from tender_assistant.document_checks import DOCUMENT_FACTS
+    from tender_assistant.tender import PROCEDURE_VALUES
+    from ui.wizard.base import PageId
+
+    page = wizard.pages[PageId.PROCEDURE]
+    assert set(DOCUMENT_FACTS) | set(PROCEDURE_VALUES) <= set(page.values)
+    page.values["tijdstip_inschrijving"].setFocus()
+    type_text(page.values["tijdstip_inschrijving"], "12.00 uur")
+    type_text(page.values["functionele_specificatie"], "bijlage 1, Functionele specificatie")
+    assert wizard.tender.values["tijdstip_inschrijving"] == "12.00 uur"
+    assert wizard.tender.values["functionele_specificatie"] == "bijlage 1, Functionele specificatie"
