@@ -1,0 +1,26 @@
+"""The example tenders in docs/examples check without an error against the starter library, so they export as final
+sets (a final set refuses any error, an open gap included)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from criteria_library.store import LibraryStore
+from tender_assistant.checks import Severity, check_tender
+from tender_assistant.tender import load_tender
+
+EXAMPLES = sorted((Path(__file__).parents[2] / "docs" / "examples").glob("*.tender.json"))
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_an_example_tender_has_no_error(path: Path, library: LibraryStore) -> None:
+    errors = [f.text() for f in check_tender(load_tender(path), library, date(2026, 12, 6)) if f.severity == Severity.ERROR]
+    assert errors == []
+
+
+def test_the_three_cases_are_there() -> None:
+    assert [p.name for p in EXAMPLES] == ["bedrijfskleding-mra.tender.json", "kantoormeubilair-provincie.tender.json",
+                                          "verkeersborden-haarlemmermeer.tender.json"]
