@@ -333,6 +333,7 @@ class ClausesPage(TenderPage):
         splitter.setSizes([300, 600])
         layout.addWidget(splitter, 1)
         self.value_edits: dict[str, QLineEdit] = {}
+        self._accepted: dict[str, str] = {}  # per value: the value before the current edit began
         self._loading = False
         self.current: Criterion | None = None
         self.criteria: dict[str, Criterion] = {}
@@ -376,6 +377,7 @@ class ClausesPage(TenderPage):
             while self.values_form.rowCount():
                 self.values_form.removeRow(0)
             self.value_edits = {}
+            self._accepted = {}
             if self.current is None:
                 self.text_edit.clear()
                 self.preview.clear()
@@ -395,6 +397,7 @@ class ClausesPage(TenderPage):
                     edit.setPlaceholderText(_tr("vul dit in bij stap 1"))
                 else:
                     edit.setText(t.value_for(self.current.id, name) or "")
+                    self._accepted[name] = edit.text()
                     default = self.current.placeholders.get(name, "")
                     edit.setPlaceholderText(_tr("standaard: %1").replace("%1", default) if default else "")
                     edit.textEdited.connect(lambda value, n=name: self.set_value(n, value))
@@ -422,18 +425,24 @@ class ClausesPage(TenderPage):
         self._update_preview()
 
     def set_value(self, name: str, value: str) -> None:
-        t = self.wiz().tender
         if self.current is None:
             return
         if self._refused(name, value):
-            return  # outside the range: the last accepted value stays (and comes back when the field is left)
+            # outside the range: the value from before this edit counts again, not what the keystrokes on the way
+            # left behind ('15' on the way to '150'); it comes back in the field when the field is left
+            value = self._accepted.get(name, "")
+        self._store_value(name, value)
+        self.changed()
+        self._update_preview()
+        self._mark_missing()
+
+    def _store_value(self, name: str, value: str) -> None:
+        assert self.current is not None
+        t = self.wiz().tender
         if value.strip():
             t.set_value(self.current.id, name, value)
         else:
             t.clear_value(self.current.id, name)
-        self.changed()
-        self._update_preview()
-        self._mark_missing()
 
     def _refused(self, name: str, value: str) -> bool:
         """True (and the reason shown) when a value lies outside the placeholder's range."""
@@ -453,7 +462,10 @@ class ClausesPage(TenderPage):
     def _value_finished(self, name: str) -> None:
         """Leaving a refused field puts back the value that counts."""
         edit = self.value_edits.get(name)
-        if edit is None or self.current is None or not self._refused(name, edit.text()):
+        if edit is None or self.current is None:
+            return
+        if not self._refused(name, edit.text()):
+            self._accepted[name] = edit.text()  # what a later refused value falls back to
             return
         edit.setText(self.wiz().tender.value_for(self.current.id, name) or "")
         edit.setStyleSheet("")

@@ -174,3 +174,36 @@ def test_cancelling_the_difference_keeps_the_chosen_versions_and_update_all_take
     assert [e.version for e in wizard.tender.criteria] == [c.version + 1 for c in chosen.values()]
     assert page.all_latest_button.isHidden()
     wizard.dirty = False
+
+
+@pytest.mark.parametrize("before", ["40", ""])
+def test_typing_150_in_a_0_to_100_field_keeps_the_previous_value(app, qtbot, library, before) -> None:
+    """Before, the keystrokes on the way ('1', '15') were taken, so '150' was refused but 15 stayed in the tender."""
+    from PySide6.QtTest import QTest
+
+    from tender_assistant.tender import Tender, TenderCriterion
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    c = library.criterion("SMB-M-04")
+    entry = TenderCriterion(c.id, version=c.version)
+    if before:
+        entry.values["min_gerecycled_metaal_pct"] = before
+    wizard = TenderWizard(library, AppSettings(), None,
+                          Tender(title="Banken", package="straatmeubilair", criteria=[entry]))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.go_to(PageId.CLAUSES)
+    page = wizard.pages[PageId.CLAUSES]
+    edit = page.value_edits["min_gerecycled_metaal_pct"]
+    edit.selectAll()
+    QTest.keyClicks(edit, "150")
+    assert edit.text() == "150" and page.value_problem.isVisibleTo(page)
+    assert "niet overgenomen" in page.value_problem.text()
+    assert wizard.tender.value_for(c.id, "min_gerecycled_metaal_pct") == (before or None)
+    assert "150" not in page.preview.toPlainText() and "15 %" not in page.preview.toPlainText()
+    QTest.keyClick(edit, Qt.Key.Key_Return)  # finishing the edit puts the value that counts back
+    assert edit.text() == before
+    assert wizard.tender.value_for(c.id, "min_gerecycled_metaal_pct") == (before or None)
+    wizard.dirty = False
