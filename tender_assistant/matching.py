@@ -45,6 +45,20 @@ def abbreviations() -> dict[str, list[str]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=1)
+def lever_synonyms() -> dict[str, frozenset[str]]:
+    """Stem of a word that names a circular lever -> the stems of every word naming the same lever."""
+    data = json.loads((DATA / "lever_synonyms.json").read_text(encoding="utf-8"))
+    result: dict[str, frozenset[str]] = {}
+    for key, group in data.items():
+        if key.startswith("_"):
+            continue
+        stems = frozenset(stem(w) for w in group)
+        for s in stems:
+            result[s] = result.get(s, frozenset()) | stems
+    return result
+
+
 _SPLIT = re.compile(r"[^0-9a-z]+")
 
 
@@ -315,14 +329,18 @@ def _package_terms(library: Library, package: str) -> set[str]:
 
 def description_matches(library: Library, package: str, description: str,
                         candidates: list[Criterion]) -> dict[str, list[str]]:
-    """Criterion id -> the buyer's words that name its lever ('hergebruik van bestaand meubilair')."""
+    """Criterion id -> the buyer's words that name its lever ('hergebruik van bestaand meubilair'), or a synonym
+    of it ('refurbishment' for 'opknappen')."""
     own = {w: stem(w) for w in words(description) if w not in stopwords() and len(w) >= MIN_LEVER_WORD}
-    asked = {w: s for w, s in own.items() if s not in _package_terms(library, package)}
+    synonyms = lever_synonyms()
+    # a lever word stays a lever even when the package's synonyms use it ('refurbished meubilair')
+    asked = {w: synonyms.get(s, frozenset({s})) for w, s in own.items()
+             if s in synonyms or s not in _package_terms(library, package)}
     found: dict[str, list[str]] = {}
     for c in candidates:
         levers = _lever_terms(c)
-        hit = [w for w, s in asked.items() if any(s == lever or (len(s) >= 6 and lever.startswith(s))
-                                                  for lever in levers)]
+        hit = [w for w, meant in asked.items()
+               if any(s == lever or (len(s) >= 6 and lever.startswith(s)) for s in meant for lever in levers)]
         if hit:
             found[c.id] = hit
     return found

@@ -83,6 +83,21 @@ def test_words_in_the_description_select_the_criteria_that_pull_that_lever(fake_
     assert {s.criterion.id for s in only_package} == plain
 
 
+def test_synonyms_of_a_lever_select_its_criteria(library) -> None:
+    """Before, 'revisie' and 'refurbishment' selected nothing in meubilair: its titles say 'opknappen' and
+    'opgeknapt', and 'refurbished' was dropped as one of the package's own names."""
+    asked = {s.criterion.id: s for s in suggest_criteria(library, "meubilair", 1,
+                                                         description="Hergebruik en revisie (refurbishment)")}
+    refurbishing = {"MEU-S-02", "MEU-M-07", "MEU-M-11", "MEU-C-03"}  # opknappen / opgeknapt meubilair
+    assert refurbishing <= set(asked)
+    assert "'refurbishment'" in asked["MEU-M-07"].reason() and asked["MEU-M-07"].above_level
+    english = {s.criterion.id for s in suggest_criteria(library, "meubilair", 1, description="refurbished chairs")}
+    assert refurbishing <= english
+    # the package's own words still select nothing
+    plain = {s.criterion.id for s in suggest_criteria(library, "meubilair", 1)}
+    assert {s.criterion.id for s in suggest_criteria(library, "meubilair", 1, description="kantoormeubilair")} == plain
+
+
 def test_spread_by_advice_stays_inside_every_advised_range(fake_lib):
     from tender_assistant.matching import propose_split
 
