@@ -416,6 +416,33 @@ def propose_split(award: list[Criterion], price_weight: int) -> tuple[int, dict[
     return price_weight, {c.id: w for c, w in zip(weighted, result, strict=True)}
 
 
+def start_weights(tender: Tender, library: Library) -> None:
+    """Give a new tender, and each of its lots, weights inside the library's advice ('Verdelen volgens advies').
+
+    The price weight moves only where the advised ranges cannot absorb what it leaves; a fixed price keeps its 0%.
+    """
+    found = library.criteria_by_ids(tender.criterion_ids())
+    award = [found[e.id] for e in tender.criteria if e.id in found and found[e.id].kind == Kind.AWARD]
+    price, weights = _split(award, tender.price_weight, fixed=tender.fixed_budget_eur is not None)
+    tender.price_weight = price
+    for entry in tender.criteria:
+        if entry.id in weights:
+            entry.weight = weights[entry.id]
+    for lot in tender.lots:
+        ids = set(lot.criterion_ids())
+        price, weights = _split([c for c in award if c.id in ids], lot.price_weight, fixed=False)
+        lot.price_weight = price
+        for lc in lot.criteria:
+            if lc.id in weights:
+                lc.weight = weights[lc.id]
+
+
+def _split(award: list[Criterion], price_weight: int, fixed: bool) -> tuple[int, dict[str, int]]:
+    if fixed:
+        return price_weight, propose_weights(award, price_weight)
+    return propose_split(award, price_weight)
+
+
 # What a tender's criteria were suggested for: package, ambition level and description.
 SuggestionBasis = tuple[str, int, str]
 

@@ -123,8 +123,11 @@ class CriteriaPage(TenderPage):
         w = self.wiz()
         t = w.tender
         before = t.criterion_ids()
-        t.criteria = matching.suggest_again(t, w.store, w.suggested_for if keep_work else None)
+        basis = w.suggested_for if keep_work else None
+        t.criteria = matching.suggest_again(t, w.store, basis)
         sync_lots(t, before)
+        if basis is None or basis[0] != t.package:  # a fresh start: weights inside the library's advice
+            matching.start_weights(t, w.store)
         w.suggested_for = matching.suggestion_basis(t)
         self.changed()
         if fill:

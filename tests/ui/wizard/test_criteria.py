@@ -207,3 +207,29 @@ def test_typing_150_in_a_0_to_100_field_keeps_the_previous_value(app, qtbot, lib
     assert edit.text() == before
     assert wizard.tender.value_for(c.id, "min_gerecycled_metaal_pct") == (before or None)
     wizard.dirty = False
+
+
+@pytest.mark.parametrize(("package", "level"), [("bedrijfskleding", 2), ("textiel", 1), ("catering", 3)])
+def test_a_new_tender_starts_with_weights_inside_the_librarys_advice_also_per_lot(app, qtbot, library, package,
+                                                                                   level) -> None:
+    """Before, the suggestion spread what the price left over the award criteria in proportion, ignoring their
+    advised ranges (bedrijfskleding at level 2: 22%, 22% and 26% where the library advises 5-15% and 5-20%)."""
+    from tender_assistant.checks import check_tender
+    from tender_assistant.tender import Tender
+    from tender_assistant.tender_parts import Lot
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    tender = Tender(title="Nieuw", package=package, ambition_level=level,
+                    lots=[Lot("1", "Noord", price_weight=30), Lot("2", "Zuid", price_weight=40)])
+    wizard = TenderWizard(library, AppSettings(), None, tender)
+    qtbot.addWidget(wizard)
+    wizard.go_to(PageId.CRITERIA)
+    t = wizard.tender
+    assert any(e.weight for e in t.criteria) and all(lot.criteria for lot in t.lots)
+    weight_codes = ("weight-range", "weights-sum")
+    assert not [f.message for f in check_tender(t, library) if f.code in weight_codes]
+    for lot in t.lots:
+        assert not [f.message for f in check_tender(t.for_lot(lot.id), library) if f.code in weight_codes], lot.id
+    wizard.dirty = False

@@ -98,6 +98,21 @@ def test_synonyms_of_a_lever_select_its_criteria(library) -> None:
     assert {s.criterion.id for s in suggest_criteria(library, "meubilair", 1, description="kantoormeubilair")} == plain
 
 
+def test_start_weights_stay_inside_the_advice_for_every_starter_package_and_level(library) -> None:
+    from tender_assistant.checks import check_tender
+    from tender_assistant.matching import start_weights
+
+    for package in [p.slug for p in library.packages()]:
+        for level in (1, 2, 3):
+            tender = Tender(title="x", package=package, ambition_level=level)
+            tender.criteria = suggested_entries(tender, library)
+            start_weights(tender, library)
+            found = [f.message for f in check_tender(tender, library) if f.code == "weight-range"]
+            assert not found, (package, level, found)
+            if any(e.weight for e in tender.criteria):
+                assert tender.price_weight + sum(e.weight or 0 for e in tender.criteria) == 100, (package, level)
+
+
 def test_spread_by_advice_stays_inside_every_advised_range(fake_lib):
     from tender_assistant.matching import propose_split
 
