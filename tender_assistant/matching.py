@@ -437,6 +437,12 @@ def start_weights(tender: Tender, library: Library) -> None:
                 lc.weight = weights[lc.id]
 
 
+def weights_as_suggested(tender: Tender, library: Library, basis: SuggestionBasis) -> bool:
+    """Whether the buyer left every weight as suggested for basis (then a new suggestion may start them again)."""
+    previous = {e.id: e.weight for e in suggested_entries(tender, library, basis)}
+    return all(e.weight == previous.get(e.id) for e in tender.criteria if e.id in previous or e.weight is not None)
+
+
 def _split(award: list[Criterion], price_weight: int, fixed: bool) -> tuple[int, dict[str, int]]:
     if fixed:
         return price_weight, propose_weights(award, price_weight)
@@ -455,8 +461,12 @@ def suggestion_basis(tender: Tender) -> SuggestionBasis:
 def suggested_entries(tender: Tender, library: Library, basis: SuggestionBasis | None = None) -> list[TenderCriterion]:
     """The criteria suggested for the tender (or for an earlier basis), as entries with their start weights."""
     package, level, description = basis or suggestion_basis(tender)
-    return [TenderCriterion(s.criterion.id, weight=s.weight, version=s.criterion.version)
-            for s in suggest_criteria(library, package, level, tender.price_weight, description)]
+    suggestions = suggest_criteria(library, package, level, tender.price_weight, description)
+    # the weights start_weights gives, so that a suggestion the buyer left alone is recognised as such
+    _price, weights = _split([s.criterion for s in suggestions if s.criterion.kind == Kind.AWARD],
+                             tender.price_weight, fixed=tender.fixed_budget_eur is not None)
+    return [TenderCriterion(s.criterion.id, weight=weights.get(s.criterion.id, s.weight), version=s.criterion.version)
+            for s in suggestions]
 
 
 def suggest_again(tender: Tender, library: Library, before: SuggestionBasis | None) -> list[TenderCriterion]:

@@ -124,9 +124,12 @@ class CriteriaPage(TenderPage):
         t = w.tender
         before = t.criterion_ids()
         basis = w.suggested_for if keep_work else None
+        # a fresh start, or weights the buyer left alone: weights inside the library's advice that add up
+        restart = (basis is None or basis[0] != t.package
+                   or (not t.lots and matching.weights_as_suggested(t, w.store, basis)))
         t.criteria = matching.suggest_again(t, w.store, basis)
         sync_lots(t, before)
-        if basis is None or basis[0] != t.package:  # a fresh start: weights inside the library's advice
+        if restart:
             matching.start_weights(t, w.store)
         w.suggested_for = matching.suggestion_basis(t)
         self.changed()
