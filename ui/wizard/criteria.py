@@ -425,7 +425,7 @@ class ClausesPage(TenderPage):
             self.latest_button.setToolTip(_tr("Deze aanbesteding gebruikt versie %1; de bibliotheek heeft versie %2.")
                                           .replace("%1", str(entry.version if entry else "")).replace(
                                               "%2", str(newest.version)))
-            self.all_latest_button.setVisible(any(self._outdated(cid) for cid in self.criteria))
+            self.all_latest_button.setVisible(sum(self._outdated(cid) for cid in self.criteria) > 1)
         finally:
             self._loading = False
         self._update_preview()
@@ -596,7 +596,9 @@ class UpdateDifferenceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(640, 420)  # fits 1280x720
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setFocus()  # updating is a deliberate act
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_tr("&Annuleren"))
+        cancel.setFocus()  # updating is a deliberate act
 
 
 def _bound(value: float | None) -> str:
