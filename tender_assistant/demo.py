@@ -14,7 +14,7 @@ from criteria_library.infra import paths
 from criteria_library.starter import open_library
 from criteria_library.store import LibraryStore
 
-from .matching import suggest_criteria
+from .matching import start_weights, suggest_criteria
 from .tender import Tender, TenderCriterion, save_tender
 from .tender_parts import Planning
 
@@ -147,4 +147,5 @@ def example_tender(store: LibraryStore, package: str, level: int, fields: dict) 
         return tender
     for s in suggest_criteria(store, package, level, tender.price_weight):
         tender.criteria.append(TenderCriterion(s.criterion.id, weight=s.weight, version=s.criterion.version))
+    start_weights(tender, store)  # as the wizard starts a new tender
     return tender

@@ -45,6 +45,20 @@ def abbreviations() -> dict[str, list[str]]:
     return {k: v for k, v in data.items() if not k.startswith("_")}
 
 
+@lru_cache(maxsize=1)
+def lever_synonyms() -> dict[str, frozenset[str]]:
+    """Stem of a word that names a circular lever -> the stems of every word naming the same lever."""
+    data = json.loads((DATA / "lever_synonyms.json").read_text(encoding="utf-8"))
+    result: dict[str, frozenset[str]] = {}
+    for key, group in data.items():
+        if key.startswith("_"):
+            continue
+        stems = frozenset(stem(w) for w in group)
+        for s in stems:
+            result[s] = result.get(s, frozenset()) | stems
+    return result
+
+
 _SPLIT = re.compile(r"[^0-9a-z]+")
 
 
@@ -315,14 +329,18 @@ def _package_terms(library: Library, package: str) -> set[str]:
 
 def description_matches(library: Library, package: str, description: str,
                         candidates: list[Criterion]) -> dict[str, list[str]]:
-    """Criterion id -> the buyer's words that name its lever ('hergebruik van bestaand meubilair')."""
+    """Criterion id -> the buyer's words that name its lever ('hergebruik van bestaand meubilair'), or a synonym
+    of it ('refurbishment' for 'opknappen')."""
     own = {w: stem(w) for w in words(description) if w not in stopwords() and len(w) >= MIN_LEVER_WORD}
-    asked = {w: s for w, s in own.items() if s not in _package_terms(library, package)}
+    synonyms = lever_synonyms()
+    # a lever word stays a lever even when the package's synonyms use it ('refurbished meubilair')
+    asked = {w: synonyms.get(s, frozenset({s})) for w, s in own.items()
+             if s in synonyms or s not in _package_terms(library, package)}
     found: dict[str, list[str]] = {}
     for c in candidates:
         levers = _lever_terms(c)
-        hit = [w for w, s in asked.items() if any(s == lever or (len(s) >= 6 and lever.startswith(s))
-                                                  for lever in levers)]
+        hit = [w for w, meant in asked.items()
+               if any(s == lever or (len(s) >= 6 and lever.startswith(s)) for s in meant for lever in levers)]
         if hit:
             found[c.id] = hit
     return found
@@ -398,6 +416,39 @@ def propose_split(award: list[Criterion], price_weight: int) -> tuple[int, dict[
     return price_weight, {c.id: w for c, w in zip(weighted, result, strict=True)}
 
 
+def start_weights(tender: Tender, library: Library) -> None:
+    """Give a new tender, and each of its lots, weights inside the library's advice ('Verdelen volgens advies').
+
+    The price weight moves only where the advised ranges cannot absorb what it leaves; a fixed price keeps its 0%.
+    """
+    found = library.criteria_by_ids(tender.criterion_ids())
+    award = [found[e.id] for e in tender.criteria if e.id in found and found[e.id].kind == Kind.AWARD]
+    price, weights = _split(award, tender.price_weight, fixed=tender.fixed_budget_eur is not None)
+    tender.price_weight = price
+    for entry in tender.criteria:
+        if entry.id in weights:
+            entry.weight = weights[entry.id]
+    for lot in tender.lots:
+        ids = set(lot.criterion_ids())
+        price, weights = _split([c for c in award if c.id in ids], lot.price_weight, fixed=False)
+        lot.price_weight = price
+        for lc in lot.criteria:
+            if lc.id in weights:
+                lc.weight = weights[lc.id]
+
+
+def weights_as_suggested(tender: Tender, library: Library, basis: SuggestionBasis) -> bool:
+    """Whether the buyer left every weight as suggested for basis (then a new suggestion may start them again)."""
+    previous = {e.id: e.weight for e in suggested_entries(tender, library, basis)}
+    return all(e.weight == previous.get(e.id) for e in tender.criteria if e.id in previous or e.weight is not None)
+
+
+def _split(award: list[Criterion], price_weight: int, fixed: bool) -> tuple[int, dict[str, int]]:
+    if fixed:
+        return price_weight, propose_weights(award, price_weight)
+    return propose_split(award, price_weight)
+
+
 # What a tender's criteria were suggested for: package, ambition level and description.
 SuggestionBasis = tuple[str, int, str]
 
@@ -410,8 +461,12 @@ def suggestion_basis(tender: Tender) -> SuggestionBasis:
 def suggested_entries(tender: Tender, library: Library, basis: SuggestionBasis | None = None) -> list[TenderCriterion]:
     """The criteria suggested for the tender (or for an earlier basis), as entries with their start weights."""
     package, level, description = basis or suggestion_basis(tender)
-    return [TenderCriterion(s.criterion.id, weight=s.weight, version=s.criterion.version)
-            for s in suggest_criteria(library, package, level, tender.price_weight, description)]
+    suggestions = suggest_criteria(library, package, level, tender.price_weight, description)
+    # the weights start_weights gives, so that a suggestion the buyer left alone is recognised as such
+    _price, weights = _split([s.criterion for s in suggestions if s.criterion.kind == Kind.AWARD],
+                             tender.price_weight, fixed=tender.fixed_budget_eur is not None)
+    return [TenderCriterion(s.criterion.id, weight=weights.get(s.criterion.id, s.weight), version=s.criterion.version)
+            for s in suggestions]
 
 
 def suggest_again(tender: Tender, library: Library, before: SuggestionBasis | None) -> list[TenderCriterion]:

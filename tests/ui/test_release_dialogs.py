@@ -187,6 +187,7 @@ def test_wizard_brings_a_criterion_to_the_newest_version_keeping_the_buyers_edit
     button: QPushButton = page.latest_button
     assert not button.isHidden()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.difference.update_button, Qt.MouseButton.LeftButton)  # after seeing the difference
     entry = wizard.tender.entry(c.id)
     assert entry.version == c.version + 1
     assert entry.text == buyer_text + " Dit geldt ook voor onderdelen."

@@ -2631,6 +2631,14 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Update to the &amp;newest version</translation>
     </message>
     <message>
+      <source>&amp;Alle bijwerken</source>
+      <translation>Update &amp;all</translation>
+    </message>
+    <message>
+      <source>Alle criteria waarvan de bibliotheek een nieuwere versie heeft</source>
+      <translation>Every criterion of which the library has a newer version</translation>
+    </message>
+    <message>
       <source>Tekst van het criterium</source>
       <translation>Text of the criterion</translation>
     </message>
@@ -2667,12 +2675,40 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>%1: %2; the value was not taken.</translation>
     </message>
     <message>
+      <source>%1: versie %2 -&gt; %3</source>
+      <translation>%1: version %2 -&gt; %3</translation>
+    </message>
+    <message>
       <source>Bijgewerkt</source>
       <translation>Updated</translation>
     </message>
     <message>
       <source>Uw eigen tekst botst met de wijziging in de bibliotheek en is bewaard; vergelijk hem met de bibliotheektekst (knop Bibliotheektekst herstellen).</source>
       <translation>Your own text clashes with the change in the library and was kept; compare it with the library text (button Restore library text).</translation>
+    </message>
+    <message>
+      <source>Bijwerken naar de nieuwste versie</source>
+      <translation>Update to the newest version</translation>
+    </message>
+    <message>
+      <source>Wat de nieuwste versie verandert (doorgestreept: vervalt, onderstreept: nieuw). Uw eigen aanpassingen blijven staan waar ze passen.</source>
+      <translation>What the newest version changes (struck through: removed, underlined: new). Your own edits stay where they fit.</translation>
+    </message>
+    <message>
+      <source>Verschil met de nieuwste versie</source>
+      <translation>Difference from the newest version</translation>
+    </message>
+    <message>
+      <source>&amp;Bijwerken</source>
+      <translation>&amp;Update</translation>
+    </message>
+    <message>
+      <source>&amp;Alle %1 bijwerken</source>
+      <translation>Update &amp;all %1</translation>
+    </message>
+    <message>
+      <source>&amp;Annuleren</source>
+      <translation>&amp;Cancel</translation>
     </message>
     <message>
       <source>%1; de waarde is niet overgenomen.</source>

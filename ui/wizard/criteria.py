@@ -7,6 +7,8 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from criteria_library.models import KIND_ORDER, Criterion, Kind, Status
 from criteria_library.validation import value_out_of_range
-from tender_assistant import matching
+from tender_assistant import checks, matching
 from tender_assistant.clauses import (
     Source,
     clause_text,
@@ -42,6 +44,7 @@ from .. import i18n
 from ..criterion_details import clause_html
 from ..criterion_editor import PlaceholderHighlighter
 from ..field_marks import ReservedMessage, mark_invalid
+from ..history_dialog import word_diff_html
 from .base import TenderPage, _tr
 from .lot_selector import LotSelector, sync_lots
 
@@ -120,8 +123,14 @@ class CriteriaPage(TenderPage):
         w = self.wiz()
         t = w.tender
         before = t.criterion_ids()
-        t.criteria = matching.suggest_again(t, w.store, w.suggested_for if keep_work else None)
+        basis = w.suggested_for if keep_work else None
+        # a fresh start, or weights the buyer left alone: weights inside the library's advice that add up
+        restart = (basis is None or basis[0] != t.package
+                   or (not t.lots and matching.weights_as_suggested(t, w.store, basis)))
+        t.criteria = matching.suggest_again(t, w.store, basis)
         sync_lots(t, before)
+        if restart:
+            matching.start_weights(t, w.store)
         w.suggested_for = matching.suggestion_basis(t)
         self.changed()
         if fill:
@@ -134,8 +143,10 @@ class CriteriaPage(TenderPage):
         chosen = set(self._chosen_here())
         available = [c for c in w.store.criteria(package=t.package, include_retired=False)
                      if c.status == Status.PUBLISHED or c.id in in_tender]
-        extra = [c for c in w.store.criteria_by_ids(in_tender - {c.id for c in available}).values()]
-        self.criteria = {c.id: c for c in available + extra}
+        # the tender's own criteria at the versions it chose (their text is what the export writes)
+        chosen_versions = {c.id: c for c in checks.resolve_criteria(t, w.store)[0]}
+        self.criteria = {c.id: chosen_versions.get(c.id, c) for c in available}
+        self.criteria.update({cid: c for cid, c in chosen_versions.items() if cid not in self.criteria})
         asked = matching.description_matches(w.store, t.package, t.description, list(self.criteria.values()))
         self._filling = True
         try:
@@ -310,6 +321,10 @@ class ClausesPage(TenderPage):
         self.latest_button = QPushButton(_tr("Bijwerken naar de &nieuwste versie"), right)
         self.latest_button.clicked.connect(self.update_to_latest)
         text_row.addWidget(self.latest_button)
+        self.all_latest_button = QPushButton(_tr("&Alle bijwerken"), right)
+        self.all_latest_button.setToolTip(_tr("Alle criteria waarvan de bibliotheek een nieuwere versie heeft"))
+        self.all_latest_button.clicked.connect(self.update_all_to_latest)
+        text_row.addWidget(self.all_latest_button)
         rl.addLayout(text_row)
         self.text_edit = QPlainTextEdit(right)
         self.text_edit.setAccessibleName(_tr("Tekst van het criterium"))
@@ -324,13 +339,19 @@ class ClausesPage(TenderPage):
         splitter.setSizes([300, 600])
         layout.addWidget(splitter, 1)
         self.value_edits: dict[str, QLineEdit] = {}
+        self._accepted: dict[str, str] = {}  # per value: the value before the current edit began
         self._loading = False
         self.current: Criterion | None = None
+        self.criteria: dict[str, Criterion] = {}
+        self.latest: dict[str, Criterion] = {}
+        self.difference: QDialog | None = None
 
     def initializePage(self) -> None:
         w = self.wiz()
         ids = w.tender.criterion_ids()
-        self.criteria = w.store.criteria_by_ids(ids)
+        # the text of the version the buyer chose (what the export writes), and the newest to offer an update
+        chosen, _unknown, self.latest = checks.resolve_chosen(w.tender, w.store)
+        self.criteria = {c.id: c for c in chosen}
         self.list.clear()
         for cid in ids:
             c = self.criteria.get(cid)
@@ -362,6 +383,7 @@ class ClausesPage(TenderPage):
             while self.values_form.rowCount():
                 self.values_form.removeRow(0)
             self.value_edits = {}
+            self._accepted = {}
             if self.current is None:
                 self.text_edit.clear()
                 self.preview.clear()
@@ -381,6 +403,7 @@ class ClausesPage(TenderPage):
                     edit.setPlaceholderText(_tr("vul dit in bij stap 1"))
                 else:
                     edit.setText(t.value_for(self.current.id, name) or "")
+                    self._accepted[name] = edit.text()
                     default = self.current.placeholders.get(name, "")
                     edit.setPlaceholderText(_tr("standaard: %1").replace("%1", default) if default else "")
                     edit.textEdited.connect(lambda value, n=name: self.set_value(n, value))
@@ -397,28 +420,35 @@ class ClausesPage(TenderPage):
             self.values_box.setVisible(bool(names))
             self.restore_button.setEnabled(text != self.current.clause)
             entry = t.entry(self.current.id)
-            outdated = entry is not None and entry.version is not None and entry.version < self.current.version
-            self.latest_button.setVisible(outdated)
+            newest = self.latest.get(self.current.id, self.current)
+            self.latest_button.setVisible(self._outdated(self.current.id))
             self.latest_button.setToolTip(_tr("Deze aanbesteding gebruikt versie %1; de bibliotheek heeft versie %2.")
                                           .replace("%1", str(entry.version if entry else "")).replace(
-                                              "%2", str(self.current.version)))
+                                              "%2", str(newest.version)))
+            self.all_latest_button.setVisible(sum(self._outdated(cid) for cid in self.criteria) > 1)
         finally:
             self._loading = False
         self._update_preview()
 
     def set_value(self, name: str, value: str) -> None:
-        t = self.wiz().tender
         if self.current is None:
             return
         if self._refused(name, value):
-            return  # outside the range: the last accepted value stays (and comes back when the field is left)
+            # outside the range: the value from before this edit counts again, not what the keystrokes on the way
+            # left behind ('15' on the way to '150'); it comes back in the field when the field is left
+            value = self._accepted.get(name, "")
+        self._store_value(name, value)
+        self.changed()
+        self._update_preview()
+        self._mark_missing()
+
+    def _store_value(self, name: str, value: str) -> None:
+        assert self.current is not None
+        t = self.wiz().tender
         if value.strip():
             t.set_value(self.current.id, name, value)
         else:
             t.clear_value(self.current.id, name)
-        self.changed()
-        self._update_preview()
-        self._mark_missing()
 
     def _refused(self, name: str, value: str) -> bool:
         """True (and the reason shown) when a value lies outside the placeholder's range."""
@@ -438,7 +468,10 @@ class ClausesPage(TenderPage):
     def _value_finished(self, name: str) -> None:
         """Leaving a refused field puts back the value that counts."""
         edit = self.value_edits.get(name)
-        if edit is None or self.current is None or not self._refused(name, edit.text()):
+        if edit is None or self.current is None:
+            return
+        if not self._refused(name, edit.text()):
+            self._accepted[name] = edit.text()  # what a later refused value falls back to
             return
         edit.setText(self.wiz().tender.value_for(self.current.id, name) or "")
         edit.setStyleSheet("")
@@ -456,20 +489,57 @@ class ClausesPage(TenderPage):
         self._update_preview()
         self._mark_missing()
 
-    def update_to_latest(self) -> None:
-        """Take the library's newest version of this criterion; the buyer's clause edits stay where they fit."""
+    def _outdated(self, cid: str) -> bool:
+        """True when the library has a newer version than the one the tender chose."""
+        entry = self.wiz().tender.entry(cid)
+        newest = self.latest.get(cid)
+        return (entry is not None and entry.version is not None and newest is not None
+                and entry.version < newest.version)
+
+    def update_to_latest(self) -> QDialog | None:
+        """Show what the newest version changes in this criterion; updating is the buyer's act in that dialog."""
+        if self.current is None or not self._outdated(self.current.id):
+            return None
+        return self._offer_update([self.current.id])
+
+    def update_all_to_latest(self) -> QDialog | None:
+        """Show what the newest versions change in every outdated criterion, to update them all at once."""
+        return self._offer_update([cid for cid in self.criteria if self._outdated(cid)])
+
+    def _offer_update(self, ids: list[str]) -> QDialog | None:
+        if not ids:
+            return None
+        t = self.wiz().tender
+        parts = []
+        for cid in ids:
+            old, new, entry = self.criteria[cid], self.latest[cid], t.entry(cid)
+            heading = _tr("%1: versie %2 -> %3").replace("%1", f"{cid} {new.title}").replace(
+                "%2", str(entry.version if entry else "")).replace("%3", str(new.version))
+            parts.append(f"<h4>{html.escape(heading)}</h4><p>{word_diff_html(old.clause, new.clause)}</p>")
+        self.difference = UpdateDifferenceDialog("".join(parts), len(ids), self)
+        self.difference.accepted.connect(lambda: self._update(ids))
+        self.difference.open()
+        return self.difference
+
+    def _update(self, ids: list[str]) -> None:
+        """Take the library's newest versions; the buyer's clause edits stay where they fit."""
         from tender_assistant.drift import update_criterion
 
         t = self.wiz().tender
-        entry = t.entry(self.current.id) if self.current is not None else None
-        if entry is None:
-            return
-        outcome = update_criterion(entry, self.wiz().store)
-        index = t.criteria.index(entry)
-        t.criteria[index] = outcome.criterion
+        kept = []
+        for cid in ids:
+            entry = t.entry(cid)
+            if entry is None:
+                continue
+            outcome = update_criterion(entry, self.wiz().store)
+            t.criteria[t.criteria.index(entry)] = outcome.criterion
+            self.criteria[cid] = self.latest[cid]
+            if outcome.kept_buyer_text:
+                kept.append(cid)
         self.changed()
+        self._mark_missing()
         self._show(self.list.currentRow())
-        if outcome.kept_buyer_text:
+        if kept:
             QMessageBox.information(self, _tr("Bijgewerkt"), _tr(
                 "Uw eigen tekst botst met de wijziging in de bibliotheek en is bewaard; vergelijk hem met de "
                 "bibliotheektekst (knop Bibliotheektekst herstellen)."))
@@ -504,6 +574,31 @@ class ClausesPage(TenderPage):
                 break
         edit = self.value_edits.get(name)
         (edit or self.list).setFocus()
+
+
+class UpdateDifferenceDialog(QDialog):
+    """The clause as chosen against the library's newest version, word by word, before the buyer updates."""
+
+    def __init__(self, diff_html: str, count: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_tr("Bijwerken naar de nieuwste versie"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(_tr("Wat de nieuwste versie verandert (doorgestreept: vervalt, onderstreept: "
+                                    "nieuw). Uw eigen aanpassingen blijven staan waar ze passen."), self))
+        self.text = QTextBrowser(self)
+        self.text.setAccessibleName(_tr("Verschil met de nieuwste versie"))
+        self.text.setHtml(diff_html)
+        layout.addWidget(self.text, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        label = _tr("&Bijwerken") if count == 1 else _tr("&Alle %1 bijwerken").replace("%1", str(count))
+        self.update_button = buttons.addButton(label, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)  # fits 1280x720
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText(_tr("&Annuleren"))
+        cancel.setFocus()  # updating is a deliberate act
 
 
 def _bound(value: float | None) -> str:

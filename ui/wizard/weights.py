@@ -246,7 +246,7 @@ class WeightsPage(TenderPage):
         self.lot_selector.load(t, w.current_lot)
         lot = self._lot()
         ids = lot.criterion_ids() if lot is not None else t.criterion_ids()
-        found = w.store.criteria_by_ids(ids)
+        found = {c.id: c for c in checks.resolve_criteria(t, w.store)[0]}  # the versions the tender chose
         self.award = [found[cid] for cid in ids if cid in found and found[cid].kind == Kind.AWARD]
         if self.simulator is not None and ([c.id for c in self.simulator.criteria] != [c.id for c in self.award]
                                            or self.lot_selector.lot_id() != lot_before):

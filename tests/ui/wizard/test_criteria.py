@@ -104,3 +104,132 @@ def test_a_joint_tender_shows_the_defined_party_in_the_clause_step(app, qtbot, l
     assert edit.isReadOnly() and edit.text() == "Opdrachtgever"
     assert "Purmerend" not in page.preview.toPlainText()
     wizard.dirty = False
+
+
+def _outdated_wizard(qtbot, store, edits: dict[str, str]):
+    """A wizard on a saved tender that chose the current versions, after the library published the edits."""
+    from dataclasses import replace
+
+    from tender_assistant.tender import Tender, TenderCriterion
+    from tests.helpers import publish_edit
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+
+    chosen = {cid: store.criterion(cid) for cid in edits}
+    tender = Tender(title="Stoelen", package="meubilair",
+                    criteria=[TenderCriterion(cid, version=c.version) for cid, c in chosen.items()])
+    for cid, extra in edits.items():
+        publish_edit(store, replace(chosen[cid], clause=chosen[cid].clause + extra))
+    wizard = TenderWizard(store, AppSettings(), None, tender)
+    qtbot.addWidget(wizard)
+    return wizard, chosen
+
+
+def test_the_clauses_page_shows_the_chosen_version_and_updates_only_after_showing_the_difference(
+        app, qtbot, fresh_db) -> None:
+    """Before, the page showed (and the export wrote) the library's newest text next to 'Bijwerken naar de nieuwste
+    versie', so the button offered what was already there and the buyer never saw what changed."""
+    from tender_assistant.checks import resolve_criteria
+    from ui.wizard.base import PageId
+
+    wizard, chosen = _outdated_wizard(qtbot, fresh_db, {"MEU-M-01": " Dit geldt ook voor onderdelen."})
+    old = chosen["MEU-M-01"]
+    wizard.go_to(PageId.CLAUSES)
+    page = wizard.pages[PageId.CLAUSES]
+    assert page.text_edit.toPlainText() == old.clause  # the text the export writes, not the newest
+    assert not page.latest_button.isHidden()
+
+    qtbot.mouseClick(page.latest_button, Qt.MouseButton.LeftButton)
+    dialog = page.difference
+    assert dialog is not None and dialog.isVisible()
+    assert "onderdelen" in dialog.text.toHtml() and "underline" in dialog.text.toHtml()
+    assert wizard.tender.entry(old.id).version == old.version  # nothing changes before the buyer says so
+    qtbot.mouseClick(dialog.update_button, Qt.MouseButton.LeftButton)
+
+    assert wizard.tender.entry(old.id).version == old.version + 1
+    assert page.text_edit.toPlainText() == old.clause + " Dit geldt ook voor onderdelen."
+    assert page.latest_button.isHidden()
+    exported = resolve_criteria(wizard.tender, fresh_db)[0]
+    assert exported[0].clause.endswith("Dit geldt ook voor onderdelen.")
+    wizard.dirty = False
+
+
+def test_cancelling_the_difference_keeps_the_chosen_versions_and_update_all_takes_every_one(
+        app, qtbot, fresh_db) -> None:
+    from ui.wizard.base import PageId
+
+    wizard, chosen = _outdated_wizard(qtbot, fresh_db, {"MEU-M-01": " Eerste wijziging.",
+                                                        "MEU-S-01": " Tweede wijziging."})
+    wizard.go_to(PageId.CLAUSES)
+    page = wizard.pages[PageId.CLAUSES]
+    assert not page.all_latest_button.isHidden()
+    qtbot.mouseClick(page.all_latest_button, Qt.MouseButton.LeftButton)
+    text = page.difference.text.toPlainText()
+    assert "Eerste wijziging" in text and "Tweede wijziging" in text
+    page.difference.reject()
+    assert [e.version for e in wizard.tender.criteria] == [c.version for c in chosen.values()]
+
+    qtbot.mouseClick(page.all_latest_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.difference.update_button, Qt.MouseButton.LeftButton)
+    assert [e.version for e in wizard.tender.criteria] == [c.version + 1 for c in chosen.values()]
+    assert page.all_latest_button.isHidden()
+    wizard.dirty = False
+
+
+@pytest.mark.parametrize("before", ["40", ""])
+def test_typing_150_in_a_0_to_100_field_keeps_the_previous_value(app, qtbot, library, before) -> None:
+    """Before, the keystrokes on the way ('1', '15') were taken, so '150' was refused but 15 stayed in the tender."""
+    from PySide6.QtTest import QTest
+
+    from tender_assistant.tender import Tender, TenderCriterion
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    c = library.criterion("SMB-M-04")
+    entry = TenderCriterion(c.id, version=c.version)
+    if before:
+        entry.values["min_gerecycled_metaal_pct"] = before
+    wizard = TenderWizard(library, AppSettings(), None,
+                          Tender(title="Banken", package="straatmeubilair", criteria=[entry]))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.go_to(PageId.CLAUSES)
+    page = wizard.pages[PageId.CLAUSES]
+    edit = page.value_edits["min_gerecycled_metaal_pct"]
+    edit.selectAll()
+    QTest.keyClicks(edit, "150")
+    assert edit.text() == "150" and page.value_problem.isVisibleTo(page)
+    assert "niet overgenomen" in page.value_problem.text()
+    assert wizard.tender.value_for(c.id, "min_gerecycled_metaal_pct") == (before or None)
+    assert "150" not in page.preview.toPlainText() and "15 %" not in page.preview.toPlainText()
+    QTest.keyClick(edit, Qt.Key.Key_Return)  # finishing the edit puts the value that counts back
+    assert edit.text() == before
+    assert wizard.tender.value_for(c.id, "min_gerecycled_metaal_pct") == (before or None)
+    wizard.dirty = False
+
+
+@pytest.mark.parametrize(("package", "level"), [("bedrijfskleding", 2), ("textiel", 1), ("catering", 3)])
+def test_a_new_tender_starts_with_weights_inside_the_librarys_advice_also_per_lot(app, qtbot, library, package,
+                                                                                   level) -> None:
+    """Before, the suggestion spread what the price left over the award criteria in proportion, ignoring their
+    advised ranges (bedrijfskleding at level 2: 22%, 22% and 26% where the library advises 5-15% and 5-20%)."""
+    from tender_assistant.checks import check_tender
+    from tender_assistant.tender import Tender
+    from tender_assistant.tender_parts import Lot
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    tender = Tender(title="Nieuw", package=package, ambition_level=level,
+                    lots=[Lot("1", "Noord", price_weight=30), Lot("2", "Zuid", price_weight=40)])
+    wizard = TenderWizard(library, AppSettings(), None, tender)
+    qtbot.addWidget(wizard)
+    wizard.go_to(PageId.CRITERIA)
+    t = wizard.tender
+    assert any(e.weight for e in t.criteria) and all(lot.criteria for lot in t.lots)
+    weight_codes = ("weight-range", "weights-sum")
+    assert not [f.message for f in check_tender(t, library) if f.code in weight_codes]
+    for lot in t.lots:
+        assert not [f.message for f in check_tender(t.for_lot(lot.id), library) if f.code in weight_codes], lot.id
+    wizard.dirty = False

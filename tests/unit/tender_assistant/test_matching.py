@@ -10,11 +10,13 @@ import pytest
 from tender_assistant.matching import (
     match_packages,
     propose_weights,
+    start_weights,
     suggest_again,
     suggest_criteria,
     suggested_entries,
     suggestion_basis,
     terms,
+    weights_as_suggested,
 )
 from tender_assistant.tender import Tender, TenderCriterion
 
@@ -81,6 +83,35 @@ def test_words_in_the_description_select_the_criteria_that_pull_that_lever(fake_
     # the package's own name selects nothing: it names what is bought, not a lever
     only_package = suggest_criteria(fake_lib, "bedrijfskleding", 1, description="bedrijfskleding en werkkleding")
     assert {s.criterion.id for s in only_package} == plain
+
+
+def test_synonyms_of_a_lever_select_its_criteria(library) -> None:
+    """Before, 'revisie' and 'refurbishment' selected nothing in meubilair: its titles say 'opknappen' and
+    'opgeknapt', and 'refurbished' was dropped as one of the package's own names."""
+    asked = {s.criterion.id: s for s in suggest_criteria(library, "meubilair", 1,
+                                                         description="Hergebruik en revisie (refurbishment)")}
+    refurbishing = {"MEU-S-02", "MEU-M-07", "MEU-M-11", "MEU-C-03"}  # opknappen / opgeknapt meubilair
+    assert refurbishing <= set(asked)
+    assert "'refurbishment'" in asked["MEU-M-07"].reason() and asked["MEU-M-07"].above_level
+    english = {s.criterion.id for s in suggest_criteria(library, "meubilair", 1, description="refurbished chairs")}
+    assert refurbishing <= english
+    # the package's own words still select nothing
+    plain = {s.criterion.id for s in suggest_criteria(library, "meubilair", 1)}
+    assert {s.criterion.id for s in suggest_criteria(library, "meubilair", 1, description="kantoormeubilair")} == plain
+
+
+def test_start_weights_stay_inside_the_advice_for_every_starter_package_and_level(library) -> None:
+    from tender_assistant.checks import check_tender
+
+    for package in [p.slug for p in library.packages()]:
+        for level in (1, 2, 3):
+            tender = Tender(title="x", package=package, ambition_level=level)
+            tender.criteria = suggested_entries(tender, library)
+            start_weights(tender, library)
+            found = [f.message for f in check_tender(tender, library) if f.code == "weight-range"]
+            assert not found, (package, level, found)
+            if any(e.weight for e in tender.criteria):
+                assert tender.price_weight + sum(e.weight or 0 for e in tender.criteria) == 100, (package, level)
 
 
 def test_spread_by_advice_stays_inside_every_advised_range(fake_lib):
@@ -154,11 +185,13 @@ def test_a_new_wish_in_the_description_adds_its_criterion_and_respects_removals(
 def test_an_untouched_suggestion_no_longer_asked_for_goes_and_weights_follow(fake_lib) -> None:
     tender = drafted(fake_lib, "Levering van werkkleding als dienst (lease).")
     before = suggestion_basis(tender)
-    assert tender.entry("BED-G-03") is not None and tender.entry("BED-G-01").weight == 26
+    assert tender.entry("BED-G-03") is not None and tender.entry("BED-G-01").weight == 20  # advised: 10-20
     tender.description = "Levering van werkkleding."
-    again = suggest_again(tender, fake_lib, before)
-    assert "BED-G-03" not in ids(again)
-    assert next(e for e in again if e.id == "BED-G-01").weight == 70  # untouched: the new start weight
+    assert weights_as_suggested(tender, fake_lib, before)
+    tender.criteria = suggest_again(tender, fake_lib, before)
+    assert "BED-G-03" not in ids(tender.criteria)
+    start_weights(tender, fake_lib)  # what the wizard does when the buyer left the weights alone
+    assert tender.entry("BED-G-01").weight == 20 and tender.price_weight == 80  # they still add up
 
 
 def test_a_suggestion_the_buyer_worked_on_stays_when_no_longer_asked_for(fake_lib) -> None:
@@ -166,6 +199,7 @@ def test_a_suggestion_the_buyer_worked_on_stays_when_no_longer_asked_for(fake_li
     before = suggestion_basis(tender)
     tender.entry("BED-G-03").weight = 40
     tender.description = "Levering van werkkleding."
+    assert not weights_as_suggested(tender, fake_lib, before)  # the wizard keeps the buyer's weights
     again = suggest_again(tender, fake_lib, before)
     assert next(e for e in again if e.id == "BED-G-03").weight == 40
 
