@@ -5,20 +5,12 @@ exhaustion (issue 25 item 12)."""
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-import main
 from tender_assistant.tender import Tender, save_tender
-
-
-@pytest.fixture
-def db(tmp_path: Path, starter_db_template: Path) -> Path:
-    path = tmp_path / "library.db"
-    shutil.copy(starter_db_template, path)
-    return path
+from tests.e2e.conftest import run
 
 
 @pytest.fixture
@@ -26,11 +18,6 @@ def fifo(tmp_path: Path) -> Path:
     path = tmp_path / "pijp.json"
     os.mkfifo(path)  # opening it for reading would block for ever: it must be refused before that
     return path
-
-
-def run(capsys, *argv: str) -> tuple[int, str]:
-    code = main.main(list(argv))
-    return code, capsys.readouterr().err
 
 
 def one_line(code: int, err: str) -> bool:
@@ -48,7 +35,7 @@ def test_a_pipe_or_device_is_refused_before_reading(capsys, db, fifo, tmp_path, 
     args = [a.format(pipe=fifo, tmp=tmp_path / "uit") for a in argv]
     (tmp_path / "uit").mkdir()
     before = db.read_bytes()
-    code, err = run(capsys, "--db", str(db), *args)
+    code, _, err = run(capsys, "--db", str(db), *args)
     assert one_line(code, err), err
     assert "geen gewoon bestand" in err
     assert db.read_bytes() == before
@@ -59,7 +46,7 @@ def test_a_template_that_is_a_pipe_is_refused(capsys, db, tmp_path):
     os.mkfifo(pipe)
     tender = tmp_path / "t.tender.json"
     save_tender(Tender(title="T", lots_reason="Eén samenhangend geheel."), tender)
-    code, err = run(capsys, "--db", str(db), "export", str(tender), "--out", str(tmp_path / "t.docx"), "--concept",
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender), "--out", str(tmp_path / "t.docx"), "--concept",
                     "--template", str(pipe))
     assert one_line(code, err) and "geen gewoon bestand" in err and not (tmp_path / "t.docx").exists()
 
@@ -70,5 +57,5 @@ def test_a_tender_file_beyond_the_bound_is_refused_without_reading_it(capsys, db
     big = tmp_path / "groot.tender.json"
     with open(big, "wb") as fh:
         fh.truncate(MAX_TENDER_FILE_BYTES + 1)  # sparse: costs no disk
-    code, err = run(capsys, "--db", str(db), "tender", "check", str(big))
+    code, _, err = run(capsys, "--db", str(db), "tender", "check", str(big))
     assert one_line(code, err) and "groter dan 50 MB" in err

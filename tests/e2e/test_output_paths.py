@@ -15,13 +15,6 @@ from tender_assistant.tender import Tender, TenderCriterion, save_tender
 
 
 @pytest.fixture
-def db(tmp_path: Path, starter_db_template: Path) -> Path:
-    path = tmp_path / "library.db"
-    shutil.copy(starter_db_template, path)
-    return path
-
-
-@pytest.fixture
 def tender_file(tmp_path: Path) -> Path:
     t = Tender(title="Kantoormeubilair stadskantoor", organisation="Gemeente Haarlem", package="meubilair",
                cpv=["39130000-2"], procedure="europees-openbaar", estimated_value_eur=600_000,

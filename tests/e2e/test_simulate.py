@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-import main
 from criteria_library.pack_import import apply_import, plan_import
 from criteria_library.pack_reading import pack_from_dict
 from criteria_library.store import LibraryStore
 from tender_assistant.tender import Tender, TenderCriterion, save_tender
+from tests.e2e.conftest import run
 
 PACK = {
     "format": "tender-assistant.library", "version": 2,
@@ -57,12 +57,6 @@ def tender_file(tmp_path: Path) -> Path:
     path = tmp_path / "kleding.tender.json"
     save_tender(t, path)
     return path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_json_ranks_best_first_with_hand_computed_totals(capsys, db, tender_file, tmp_path):

@@ -8,16 +8,9 @@ from pathlib import Path
 
 import pytest
 
-import main
 from tender_assistant.tender import Tender, TenderCriterion, save_tender
+from tests.e2e.conftest import run
 from tests.helpers import with_facts
-
-
-@pytest.fixture
-def db(tmp_path: Path, starter_db_template: Path) -> Path:
-    path = tmp_path / "library.db"
-    shutil.copy(starter_db_template, path)
-    return path
 
 
 @pytest.fixture
@@ -31,12 +24,6 @@ def tender_file(tmp_path: Path) -> Path:
     path = tmp_path / "meubilair.tender.json"
     save_tender(t, path)
     return path
-
-
-def run(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main.main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_match_json_lists_packages_best_first(capsys, db):
