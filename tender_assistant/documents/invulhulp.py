@@ -19,7 +19,7 @@ from ..clauses import fill_clause
 from ..contract_term import tender_term
 from ..library import Library
 from ..monitoring.report import MONEY_FORMAT
-from ..monitoring.rule import CIRCULAR_RUNGS, gpp_codes
+from ..monitoring.rule import CIRCULAR_RUNGS, gpp_code, gpp_codes
 from ..monitoring.tender_count import count_tender
 from ..output import write_output
 from ..tender import Tender
@@ -170,11 +170,10 @@ def _green_rows(view: Tender, lot_id: str, own: list[tuple[str, Criterion]]) -> 
         rows.append(Row(lot_id, part, "BT-774", "Groene aanbesteding",
                         note="niet invullen: dit perceel telt niet als circulair volgens de telregel "
                              f"({verdict.summary()})"))
-    codes = sorted(set().union(*(gpp_codes(c.source_type, c.source) for _, c in circular)))
-    for code in codes:  # the field is single, its node repeats: one row per code (eForms SDK, BT-805)
-        rows.append(Row(lot_id, part, "BT-805", "Criteria voor groene overheidsopdrachten", code=code,
-                        note="uit de soort bron van de circulaire criteria van dit perceel (eu-gpp: eu, nationaal: "
-                             "national, anders: other)"))
+    code = gpp_code(set().union(*(gpp_codes(c.source_type, c.source) for _, c in circular)))
+    rows.append(Row(lot_id, part, "BT-805", "Criteria voor groene overheidsopdrachten", code=code,
+                    note="uit de soort bron van de circulaire criteria van dit perceel: eu-gpp geeft eu, nationaal "
+                         "national, anders other; één code per perceel, eu voor national voor other"))
     return rows
 
 

@@ -281,7 +281,7 @@ def write_xlsx(report: MonitoringReport, records: list[ContractRecord], out: Pat
         rows.append([r.organisation, r.title, r.package, r.award_date.isoformat() if r.award_date else "",
                      ln.value, "ja" if ln.verdict.counts else "nee", ln.verdict.level or "",
                      line_explanation(ln, report.rule), "; ".join(FLAG_LABELS[f][0] for f in ln.flags),
-                     ln.eforms["BT-774"] or "", " ".join(ln.eforms["BT-805"])])
+                     ln.eforms["BT-774"] or "", ln.eforms["BT-805"]])
     table(detail, ["Organisatie", "Titel", "Pakket", "Gunningsdatum", f"Waarde in {report.year} (€)", "Circulair",
                    "Niveau", "Waarom", "Let op", "BT-774", "BT-805"], rows, {5: MONEY_FORMAT})
     detail.freeze_panes = "A2"

@@ -241,7 +241,7 @@ def eforms_values(record: ContractRecord, verdict: Verdict) -> dict[str, Any]:
     """What a buyer can fill in when publishing: BT-774 (green procurement) and BT-805 (GPP criteria source)."""
     sources = {code for c in (verdict.qualifying or record.criteria) for code in gpp_sources(c)}
     return {"BT-774": "circ-econ" if verdict.counts else None,
-            "BT-805": sorted(sources) if sources else ["none"]}
+            "BT-805": gpp_code(sources)}
 
 
 _EU_GPP = re.compile(r"\bgpp\b|green public procurement|groene overheidsopdrachten")
@@ -255,6 +255,15 @@ _GPP_CODES = {"eu-gpp": "eu", "nationaal": "national", "wet": "other", "norm": "
 def gpp_sources(c: AppliedCriterion) -> set[str]:
     """The eForms gpp-criteria codes of a criterion (eu, national, other), from its structured source type."""
     return gpp_codes(c.source_type, c.source)
+
+
+GPP_PRECEDENCE = ("eu", "national", "other")
+
+
+def gpp_code(codes: set[str]) -> str:
+    """The one BT-805 code of a lot (the field is not repeated): eu before national before other, none without
+    criteria."""
+    return next((code for code in GPP_PRECEDENCE if code in codes), "none")
 
 
 def gpp_codes(source_type: list[str], source: str) -> set[str]:

@@ -292,7 +292,7 @@ def test_a_registered_contract_keeps_its_criteria_source_types_through_an_exchan
     [again] = read_exchange(tmp_path / "uit.json")
     assert again.criteria[0].source_type == expected
     report = summarise([again], CountingRule(), 2025)
-    assert "eu" in report.lines[0].eforms["BT-805"]
+    assert report.lines[0].eforms["BT-805"] == "eu"
 
 
 # ------------------------------------------------------------------- corrections (issue 25 item 6)
