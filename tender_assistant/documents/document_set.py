@@ -236,12 +236,39 @@ def eisenlijst_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> tu
             questions.append([number, kind.label_nl.lower(), c.title, clause, answer, verification, when, c.id,
                               *lots])
         elif kind == Kind.AWARD:
-            entry = tender.entry(c.id)
-            weight = entry.weight if entry is not None else None
-            scoring_type = str(c.scoring_type) if c.scoring_type is not None else ""
-            award.append([number, c.title, clause, scoring_in_words(tender, c), scoring_type,
-                          weight if weight is not None else None, verification, c.id, when, *lots])
+            award.extend(_award_rows(tender, number, c, clause, verification, when))
     return questions, award
+
+
+def _award_rows(tender: Tender, number: str, c: Criterion, clause: str, verification: str,
+                when: str) -> list[list[object]]:
+    """An award criterion's rows: one per lot that scores it, each with that lot's weight and scoring text (the
+    leidraad's per-lot weighting), or one row without lots."""
+    scoring_type = str(c.scoring_type) if c.scoring_type is not None else ""
+    rows: list[list[object]] = []
+    for lot in tender.effective_lots():
+        if c.id not in lot.criterion_ids():
+            continue
+        view = tender.for_lot(lot.id)
+        entry = view.entry(c.id)
+        weight = entry.weight if entry is not None else None
+        rows.append([number, c.title, clause, scoring_in_words(view, c), scoring_type, weight, verification, c.id,
+                     when, *([lot.id] if tender.lots else [])])
+    return rows
+
+
+def _price_rows(tender: Tender) -> list[list[object]]:
+    """The price's row per lot: its own weight and price rule, as the leidraad's weighting table per lot."""
+    from .award_text import price_rule_text
+
+    basis = " ".join("".join(r.text for r in b.runs) for b in price_basis(tender) if isinstance(b, Paragraph))
+    rows: list[list[object]] = []
+    for lot in tender.effective_lots():
+        view = tender.for_lot(lot.id)
+        rows.append(["Prijs", "Prijs", f"De prijzen per eenheid in {PRIJSFORMULIER}. " + basis,
+                     price_rule_text(view), view.price_rule, view.price_weight, PRIJSFORMULIER, "",
+                     "bij inschrijving", *([lot.id] if tender.lots else [])])
+    return rows
 
 
 def scoring_in_words(tender: Tender, c: Criterion) -> str:
@@ -266,13 +293,10 @@ def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out:
     lot_column = ["Perceel"] if tender.lots else []
     _sheet(wb, "Eisen", ["Nr.", "Soort", "Onderwerp", "Vraag aan de inschrijver", "Antwoordtype", "Bewijsmiddel",
                          "Moment", "Kenmerk", *lot_column], questions, [7, 16, 30, 70, 11, 50, 20, 12, 10], first=True)
-    from .award_text import price_rule_text
-
-    price_basis_text = " ".join("".join(r.text for r in b.runs) for b in price_basis(tender) if isinstance(b, Paragraph))
-    award_rows: list[list[object]] = [["Prijs", "Prijs", f"De prijzen per eenheid in {PRIJSFORMULIER}. "
-                                       + price_basis_text, price_rule_text(tender), tender.price_rule,
-                                       tender.price_weight, PRIJSFORMULIER, "", "bij inschrijving",
-                                       *(["alle"] if tender.lots else [])], *award]
+    award_rows = _price_rows(tender) + award
+    if tender.lots:  # per lot: its price, then its award criteria with its own weights
+        order = {lot.id: i for i, lot in enumerate(tender.lots)}
+        award_rows.sort(key=lambda row: order.get(str(row[-1]), len(order)))
     _sheet(wb, "Gunningscriteria", ["Nr.", "Criterium", "Wat de inschrijver beschrijft of aanbiedt", "Beoordeling",
                                     "Beoordelingstype", "Weging (%)", "Bewijsmiddel", "Kenmerk", "Moment",
                                     *lot_column], award_rows, [7, 30, 60, 50, 16, 11, 45, 12, 20, 10])

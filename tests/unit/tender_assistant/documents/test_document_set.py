@@ -183,9 +183,32 @@ def test_the_workbooks_get_a_lot_column_when_the_tender_has_lots(tmp_path, fake_
         assert rows[0][-1] == "Perceel" and all(r[-1] for r in rows[1:])
         for r in rows[1:]:
             kenmerk = r[list(rows[0]).index("Kenmerk")]
-            if kenmerk:
-                lots = [lot.id for lot in tender.lots if kenmerk in lot.criterion_ids()]
+            lots = [lot.id for lot in tender.lots if kenmerk in lot.criterion_ids()]
+            if kenmerk and sheet == "Gunningscriteria":  # a row per lot that scores it
+                assert r[-1] in lots
+            elif kenmerk:
                 assert r[-1] == (", ".join(lots) or "alle")
+
+
+def test_the_award_sheet_gives_each_lot_its_own_weights_and_price_rule(tmp_path, fake_lib):
+    """Found by the exploratory run: the sheet showed the tender-wide weights (price 40 % for 'alle') while the
+    leidraad and the invulhulp gave lot 2 a price weight of 50 % with the bandbreedte rule."""
+    import openpyxl
+
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    tender = joint_workwear()
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY, concept=True)
+    rows = list(openpyxl.load_workbook(out / "eisenlijst.xlsx")["Gunningscriteria"].iter_rows(values_only=True))
+    head = list(rows[0])
+    weight, kind, lot = head.index("Weging (%)"), head.index("Beoordelingstype"), head.index("Perceel")
+    by = {(r[lot], r[head.index("Nr.")]): r for r in rows[1:]}
+    assert (by["1", "Prijs"][weight], by["2", "Prijs"][weight]) == (40, 50)
+    assert by["2", "Prijs"][kind] == "bandbreedte"
+    for lot_ in tender.lots:  # every lot's weights add up to 100 in the sheet, as in the leidraad
+        assert sum(int(r[weight]) for r in rows[1:] if r[lot] == lot_.id and r[weight] is not None) == 100
 
 
 def _paragraphs(path) -> list[str]:
