@@ -192,6 +192,8 @@ def row_moments(kind: Kind, verification: str) -> list[str]:
     """When a row is handed in and checked, the same in the eisenlijst and the borgingsplan: the moments its
     verification names (a text without any: at the bid), and during the contract for what a contract clause or an
     award offer promises (an offer binds, so it is monitored, not only scored)."""
+    if kind == Kind.SELECTION:  # the UEA with the bid, the papers from the intended winner before the award
+        return ["bij inschrijving", "voor gunning"]
     found = moments(verification)
     if not found and kind != Kind.CONTRACT:
         found = ["bij inschrijving"]
@@ -232,7 +234,8 @@ def eisenlijst_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> tu
         if tender.lots:
             lots = [lot_ids(tender, c.id)]
         if kind in (Kind.SELECTION, Kind.REQUIREMENT) or asked_at_bid(kind, clause, verification):
-            answer = "upload" if kind == Kind.CONTRACT else answer_type(verification)
+            answer = ("UEA" if kind == Kind.SELECTION  # no papers at submission: the intended winner's, later
+                      else "upload" if kind == Kind.CONTRACT else answer_type(verification))
             questions.append([number, kind.label_nl.lower(), c.title, clause, answer, verification, when, c.id,
                               *lots])
         elif kind == Kind.AWARD:

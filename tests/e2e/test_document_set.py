@@ -78,7 +78,10 @@ def test_eisenlijst_rows_match_the_tender(exported_set):
     expected += [cid for cid in tender.criterion_ids() if criteria[cid].kind == "contractbepaling"
                  and "Bij inschrijving:" in criteria[cid].verification]
     assert sorted(r[7] for r in rows[1:]) == sorted(expected) and any(r[1] == "contractbepaling" for r in rows[1:])
-    assert {r[4] for r in rows[1:]} <= {"ja/nee", "upload"}
+    assert {r[4] for r in rows[1:]} <= {"ja/nee", "upload", "UEA"}
+    # selection: the UEA with the bid, papers only from the intended winner (never an upload at submission)
+    assert {r[4] for r in rows[1:] if r[1] == "geschiktheidseis"} == {"UEA"}
+    assert {r[6] for r in rows[1:] if r[1] == "geschiktheidseis"} == {"bij inschrijving, voor gunning"}
     assert all(r[0].startswith(("GE", "ME", "CB")) for r in rows[1:])
     injected = next(r for r in rows[1:] if r[7] == tender.criteria[0].id)
     assert injected[3].startswith("=HYPERLINK")  # written as text
