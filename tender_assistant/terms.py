@@ -144,6 +144,15 @@ def check_terms(t: Tender, f: _Findings) -> None:
 def _check_order(t: Tender, f: _Findings) -> None:
     p = t.planning
     deadline = p.submission_deadline
+    if t.publication_date is not None:
+        for name, nl, en in (("questions_deadline", "de uiterste datum voor vragen", "the questions deadline"),
+                             ("answers_date", "de nota van inlichtingen", "the nota van inlichtingen"),
+                             ("award_decision_date", "de gunningsbeslissing", "the award decision"),
+                             ("contract_start_date", "de ingangsdatum", "the contract start")):
+            day = getattr(p, name)
+            if day is not None and day < t.publication_date:
+                f.error("date-before-publication", f"{nl} ({_d(day)}) ligt voor de publicatie ({_d(t.publication_date)})",
+                        f"{en} ({day}) is before publication ({t.publication_date})", name)
     if deadline is not None and p.answers_date is not None and p.answers_date > latest_answers_date(deadline):
         f.error("answers-too-late", f"de nota van inlichtingen ({_d(p.answers_date)}) komt minder dan zes dagen voor "
                 f"de uiterste datum van inschrijving ({_d(deadline)}); publiceer haar uiterlijk "

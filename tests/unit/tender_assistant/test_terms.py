@@ -86,3 +86,16 @@ def test_an_unknown_optional_exclusion_ground_is_an_error(tender, fake_lib):
     found = _findings(replace(tender, optional_exclusion_grounds=["faillissement", "2.87.1.z"]), fake_lib,
                       "exclusion-ground-unknown")
     assert len(found) == 1 and "2.87.1.z" in found[0].message and "faillissement" not in found[0].message.split(";")[0]
+
+
+def test_a_planning_date_before_publication_is_an_error(tender) -> None:
+    """Found by the exploratory run: a questions deadline before the publication was accepted."""
+    from datetime import date
+
+    from tender_assistant.checks import check_tender
+    from tests.unit.tender_assistant.fake_library import FakeLibrary
+
+    tender.publication_date = date(2027, 1, 25)
+    tender.planning.questions_deadline = date(2027, 1, 20)
+    found = [f for f in check_tender(tender, FakeLibrary(), date(2026, 12, 6)) if f.code == "date-before-publication"]
+    assert [f.where for f in found] == ["questions_deadline"] and found[0].severity == "fout"
