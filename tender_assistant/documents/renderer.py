@@ -12,7 +12,7 @@ from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Cm, Emu
+from docx.shared import Cm, Emu, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph as DocxParagraph
 
@@ -90,6 +90,53 @@ def _width_at(doc: Document, anchor) -> int:
     return width if tc is None else width // 2
 
 
+# Estimated widths of body text (about 11 pt, a Calibri-like face) and a cell's left and right padding, in EMU: enough
+# to keep the longest word of a column on one line ("producentenverantwoordelijkheid", a criterion code).
+CHAR_EMU = int(Pt(5.8))
+NARROW_EMU, WIDE_EMU, CAPITAL_EMU = int(Pt(3.2)), int(Pt(9)), int(Pt(7))
+NARROW, WIDE = set("ijlftr.,:;'!|()[]1 -/"), set("mwMW@%")
+CELL_PADDING_EMU = int(Pt(16))
+
+
+def word_width(word: str) -> int:
+    """The estimated printed width of a word (EMU)."""
+    return sum(NARROW_EMU if ch in NARROW else WIDE_EMU if ch in WIDE else CAPITAL_EMU if ch.isupper() else CHAR_EMU
+               for ch in word)
+
+
+def column_widths(relative: list[float], rows: list[list[str]], total: int) -> list[int]:
+    """Column widths (EMU) from the plan's relative widths, widened where a column's longest word would not fit
+    (Word and LibreOffice then break it in the middle), taken from the columns that have room to spare."""
+    scale = sum(relative) or 1
+    widths = [total * w / scale for w in relative]
+    need = [max((word_width(word) for row in rows for word in (row[i] if i < len(row) else "").split()), default=0)
+            + CELL_PADDING_EMU for i in range(len(relative))]
+    if sum(need) >= total:  # not everything fits: columns whose words fit their share get what they need (a code
+        # never breaks), the rest share what is left by the plan's proportions
+        given = [0.0] * len(need)
+        rest, left = set(range(len(need))), float(total)
+        while rest:
+            share = {i: left * relative[i] / (sum(relative[j] for j in rest) or 1) for i in rest}
+            fits = [i for i in rest if need[i] <= share[i]]
+            if not fits:
+                for i in rest:
+                    given[i] = share[i]
+                break
+            for i in fits:
+                given[i] = need[i]
+                left -= need[i]
+                rest.discard(i)
+        return [int(g) for g in given]
+    for _ in range(len(widths)):  # a column widened may take room another needs: repeat until all fit
+        short = sum(max(0.0, n - w) for n, w in zip(need, widths, strict=True))
+        if short <= 0:
+            break
+        room = [max(0.0, w - n) for n, w in zip(need, widths, strict=True)]
+        spare = sum(room)
+        widths = [max(w, n) - (short * r / spare if spare else 0) for n, w, r in zip(need, widths, room, strict=True)]
+    return [int(w) for w in widths]
+
+
 class Renderer:
     """Writes blocks before an anchor element: the marker paragraph, or the end of the body."""
 
@@ -147,8 +194,7 @@ class Renderer:
         width_el.set(qn("w:w"), str(int(Emu(self.text_width).twips)))
         width_el.set(qn("w:type"), "dxa")
         table.autofit = False  # fixed layout: Word and LibreOffice both keep our column widths
-        scale = sum(t.widths)
-        widths = [Emu(int(self.text_width * w / scale)) for w in t.widths]
+        widths = [Emu(w) for w in column_widths(t.widths, all_rows, int(self.text_width))]
         for col, gc in zip(widths, table._tbl.tblGrid.gridCol_lst, strict=True):
             gc.w = col
         body_id = self.styles.ids[Style.BODY]
