@@ -57,6 +57,31 @@ def procedure_chapters(tender: Tender) -> list[Block]:
     blocks += _conditions(tender)
     blocks += _reservations()
     blocks += _legal_protection(tender)
+    return _joint_wording(tender, blocks) if tender.is_joint() else blocks
+
+
+# In a joint tender the penvoerder runs the procedure for all; each participant ("Opdrachtgever", defined in chapter 1)
+# signs its own agreement. The procedural texts say who acts in the procedure: first the sentences about the
+# agreement, then every other "de opdrachtgever".
+JOINT_WORDING = (
+    ("Binnen die termijn sluit de opdrachtgever de overeenkomst niet.",
+     "Binnen die termijn sluit geen Opdrachtgever een overeenkomst."),
+    ("en de opdrachtgever mag dan de overeenkomst sluiten.", "en de Opdrachtgevers mogen dan de overeenkomsten sluiten."),
+    ("waar de opdrachtgever is gevestigd", "waar de penvoerder is gevestigd"),
+    ("De opdrachtgever", "De penvoerder"),
+    ("de opdrachtgever", "de penvoerder"),
+)
+
+
+def _joint_wording(t: Tender, blocks: list[Block]) -> list[Block]:
+    """The chapter's runs with the penvoerder as the party acting in the procedure (found by the exploratory run:
+    'de opdrachtgever' in the singular in a tender of five)."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            for run in block.runs:
+                if not run.gap:
+                    for old, new in JOINT_WORDING:
+                        run.text = run.text.replace(old, new)
     return blocks
 
 

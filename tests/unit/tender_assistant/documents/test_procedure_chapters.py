@@ -148,3 +148,16 @@ def test_the_facts_the_chapter_uses_are_not_reported_as_unused(tender, fake_lib)
     assert unused == []
     filled.set_value("BED-G-01", "procedure_fasen", "twee onderhandelingsrondes")  # tender-wide, not the criterion's
     assert filled.values["procedure_fasen"] == "twee onderhandelingsrondes"
+
+
+def test_in_a_joint_tender_the_penvoerder_acts_in_the_procedure_and_each_opdrachtgever_signs() -> None:
+    """Found by the exploratory run: 'de opdrachtgever' (one party) ran the procedure of a tender for five."""
+    from tender_assistant.documents.plan import Paragraph
+    from tender_assistant.documents.procedure_chapters import procedure_chapters
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    text = " ".join("".join(r.text for r in b.runs) for b in procedure_chapters(joint_workwear())
+                    if isinstance(b, Paragraph))
+    assert "de opdrachtgever" not in text.lower().replace("opdrachtgevers", "")
+    assert "De penvoerder beantwoordt" in text or "de penvoerder" in text
+    assert "sluit geen Opdrachtgever een overeenkomst" in text
