@@ -2789,8 +2789,8 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>The folder %1 could not be made (%2).</translation>
     </message>
     <message>
-      <source>Klaar: 1 bestand geschreven in %2</source>
-      <translation>Done: 1 file written in %2</translation>
+      <source>Klaar: %1</source>
+      <translation>Done: %1</translation>
     </message>
     <message>
       <source>Klaar: %1 bestanden geschreven in %2</source>

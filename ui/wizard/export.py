@@ -181,9 +181,9 @@ class ExportPage(TenderPage):
         w.settings.last_folder = str(self.folder.parent)  # the next tender's folder goes beside this one
         if w.path is not None:
             w.settings.set_house_style(w.path, str(template) if template else "")
-        done = (_tr("Klaar: 1 bestand geschreven in %2") if len(planned) == 1 else
-                _tr("Klaar: %1 bestanden geschreven in %2")).replace("%1", str(len(planned))).replace(
-            "%2", str(self.folder))
+        done = (_tr("Klaar: %1").replace("%1", str(document)) if len(planned) == 1 else
+                _tr("Klaar: %1 bestanden geschreven in %2").replace("%1", str(len(planned))).replace(
+                    "%2", str(self.folder)))
         self.result.setText("\n".join([done, *notes]))
         self.result.setStyleSheet("color:#1b5e20")
         self.files.clear()
