@@ -6,6 +6,7 @@ their own settings and never touch the user's.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
@@ -66,6 +67,15 @@ class AppSettings:
     def last_folder(self, value: str) -> None:
         self.qsettings.setValue("files/last_folder", value)
 
+    # ------------------------------------------------------ per-tender choices
+    def house_style(self, tender_path: Path) -> str:
+        """The house-style template last used for the tender saved at tender_path ('' when none)."""
+        return str(self.qsettings.value(_tender_key(tender_path, "house_style"), ""))
+
+    def set_house_style(self, tender_path: Path, template: str) -> None:
+        """Remember the house style for the tender at tender_path (the tender file has no field for it)."""
+        self.qsettings.setValue(_tender_key(tender_path, "house_style"), template)
+
     # ---------------------------------------------------------- window layout
     def save_window(self, name: str, geometry: QByteArray, state: QByteArray | None = None) -> None:
         self.qsettings.setValue(f"window/{name}/geometry", geometry)
@@ -95,3 +105,9 @@ def _as_bool(value: object) -> bool:
     if isinstance(value, str):
         return value.lower() in ("1", "true", "yes")
     return bool(value)
+
+
+def _tender_key(tender_path: Path, name: str) -> str:
+    # a path holds '/', '\\' and ':', which QSettings reads as groups or mangles: the key is the path's digest
+    digest = hashlib.sha1(str(Path(tender_path).resolve()).encode("utf-8")).hexdigest()
+    return f"tenders/{digest}/{name}"

@@ -14,6 +14,7 @@ from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 from tender_assistant.documents.document_set import export_set
 from tender_assistant.documents.export import export_tender
+from tender_assistant.documents.pdf import docx_to_pdf
 from tender_assistant.monitoring.register_file import rule_for_library
 from tender_assistant.monitoring.rule import CountingRule
 from tender_assistant.tender import Tender, save_tender
@@ -25,9 +26,10 @@ from .settings import AppSettings
 from .wizard.base import PageId, place_lot, place_target
 from .wizard.basics import BasicsPage
 from .wizard.criteria import ClausesPage, CriteriaPage
+from .wizard.export import ExportPage, slugify
 from .wizard.package import AmbitionPage, PackagePage
 from .wizard.procedure import ProcedurePage
-from .wizard.review import ExportPage, ReviewPage, slugify
+from .wizard.review import ReviewPage
 from .wizard.weights import WeightsPage
 
 
@@ -188,11 +190,11 @@ class TenderWizard(QWizard):
     # ----------------------------------------------------------------- export
     def export_document(self, out: Path, template: Path | None, on_done: Callable[[Path], None], *,
                         concept: bool = False, as_set: bool = False,
-                        notes: list[str] | None = None) -> Operation[Path]:
+                        notes: list[str] | None = None, pdf: bool = False) -> Operation[Path]:
         """Write the Word document (or, as_set, the document set into the folder out) in a worker.
 
         on_done(document) gets the document (the set's leidraad); a failure or a cancel is shown in a dialog.
-        notes receives what the template lost.
+        notes receives what the template lost; pdf also writes a PDF beside each Word document.
         """
         store_path = self.store.path
         tender = self.tender
@@ -201,10 +203,15 @@ class TenderWizard(QWizard):
             reader = LibraryStore.open(store_path, read_only=True)
             try:
                 if as_set:
-                    return export_set(tender, reader, out, template, concept=concept, progress=progress,
-                                      notes=notes)[0]
-                return export_tender(tender, reader, out, template=template, concept=concept, progress=progress,
-                                     notes=notes)
+                    written = export_set(tender, reader, out, template, concept=concept, progress=progress,
+                                         notes=notes)
+                else:
+                    written = [export_tender(tender, reader, out, template=template, concept=concept,
+                                             progress=progress, notes=notes)]
+                if pdf:
+                    for doc in (p for p in written if p.suffix == ".docx"):
+                        docx_to_pdf(doc, doc.with_suffix(".pdf"))
+                return written[0]
             finally:
                 reader.close()
 

@@ -2711,6 +2711,132 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>&amp;Cancel</translation>
     </message>
     <message>
+      <source>Exporteren naar Word</source>
+      <translation>Export to Word</translation>
+    </message>
+    <message>
+      <source>Kies waar het document komt en eventueel de huisstijl van uw organisatie (.docx of .dotx). Elke aanbesteding krijgt een eigen map.</source>
+      <translation>Choose where the document goes and, optionally, your organisation's house style (.docx or .dotx). Each tender gets a folder of its own.</translation>
+    </message>
+    <message>
+      <source>Word-bestand</source>
+      <translation>Word file</translation>
+    </message>
+    <message>
+      <source>Bladeren...</source>
+      <translation>Browse...</translation>
+    </message>
+    <message>
+      <source>Document:</source>
+      <translation>Document:</translation>
+    </message>
+    <message>
+      <source>Huisstijlsjabloon</source>
+      <translation>House-style template</translation>
+    </message>
+    <message>
+      <source>geen: standaardopmaak</source>
+      <translation>none: default layout</translation>
+    </message>
+    <message>
+      <source>Huisstijl:</source>
+      <translation>House style:</translation>
+    </message>
+    <message>
+      <source>Als concept (met 'CONCEPT' op elke pagina)</source>
+      <translation>As a draft (with 'CONCEPT' on every page)</translation>
+    </message>
+    <message>
+      <source>De hele documentenset, in de map van het document</source>
+      <translation>The whole document set, in the document's folder</translation>
+    </message>
+    <message>
+      <source>Leidraad, programma van eisen, contractbijlage, eisenlijst en borgingsplan</source>
+      <translation>Tender guidelines, requirements, contract annex, requirements list and verification plan</translation>
+    </message>
+    <message>
+      <source>Ook als &amp;PDF</source>
+      <translation>Also as &amp;PDF</translation>
+    </message>
+    <message>
+      <source>Naast elk Word-document een PDF, gemaakt met LibreOffice</source>
+      <translation>A PDF beside each Word document, made with LibreOffice</translation>
+    </message>
+    <message>
+      <source>&amp;Exporteren</source>
+      <translation>&amp;Export</translation>
+    </message>
+    <message>
+      <source>Geschreven bestanden</source>
+      <translation>Files written</translation>
+    </message>
+    <message>
+      <source>Bestan&amp;d openen</source>
+      <translation>Open &amp;file</translation>
+    </message>
+    <message>
+      <source>&amp;Map openen</source>
+      <translation>Open &amp;folder</translation>
+    </message>
+    <message>
+      <source>Er zijn fouten; los ze op voor een definitief document.</source>
+      <translation>There are errors; solve them for a final document.</translation>
+    </message>
+    <message>
+      <source>Een PDF maken vraagt LibreOffice, en dat is op deze computer niet geïnstalleerd. Installeer LibreOffice (gratis) om ook PDF's te maken; de Word-documenten kunt u nu al maken.</source>
+      <translation>Making a PDF needs LibreOffice, which is not installed on this computer. Install LibreOffice (free) to make PDFs as well; you can make the Word documents now.</translation>
+    </message>
+    <message>
+      <source>De set komt in de map: %1</source>
+      <translation>The set goes into the folder: %1</translation>
+    </message>
+    <message>
+      <source>Het document komt in de map: %1</source>
+      <translation>The document goes into the folder: %1</translation>
+    </message>
+    <message>
+      <source>Document opslaan als</source>
+      <translation>Save document as</translation>
+    </message>
+    <message>
+      <source>Word-document (*.docx)</source>
+      <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+      <source>Huisstijlsjabloon kiezen</source>
+      <translation>Choose house-style template</translation>
+    </message>
+    <message>
+      <source>Word-sjabloon (*.docx *.dotx)</source>
+      <translation>Word template (*.docx *.dotx)</translation>
+    </message>
+    <message>
+      <source>Overschrijven?</source>
+      <translation>Overwrite?</translation>
+    </message>
+    <message>
+      <source>Deze bestanden bestaan al en worden overschreven:
+%1</source>
+      <translation>These files exist already and will be overwritten:
+%1</translation>
+    </message>
+    <message>
+      <source>Exporteren niet gelukt</source>
+      <translation>Export failed</translation>
+    </message>
+    <message>
+      <source>De map %1 kon niet worden gemaakt (%2).</source>
+      <translation>The folder %1 could not be made (%2).</translation>
+    </message>
+    <message>
+      <source>Klaar: %1</source>
+      <translation>Done: %1</translation>
+    </message>
+    <message>
+      <source>Klaar: %1 bestanden geschreven in %2</source>
+      <translation>Done: %1 files written in %2</translation>
+    </message>
+    <message>
       <source>%1; de waarde is niet overgenomen.</source>
       <translation>%1; the value was not taken.</translation>
     </message>
@@ -3165,96 +3291,6 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>inhoudsopgave: Word vult de paginanummers in</source>
       <translation>table of contents: Word fills in the page numbers</translation>
-    </message>
-    <message>
-      <source>Exporteren naar Word</source>
-      <translation>Export to Word</translation>
-    </message>
-    <message>
-      <source>Kies waar het document komt en eventueel de huisstijl van uw organisatie (.docx of .dotx).</source>
-      <translation>Choose where the document goes and, if you like, your organisation's house style (.docx or .dotx).</translation>
-    </message>
-    <message>
-      <source>Word-bestand</source>
-      <translation>Word file</translation>
-    </message>
-    <message>
-      <source>Bladeren...</source>
-      <translation>Browse...</translation>
-    </message>
-    <message>
-      <source>Document:</source>
-      <translation>Document:</translation>
-    </message>
-    <message>
-      <source>Huisstijlsjabloon</source>
-      <translation>House-style template</translation>
-    </message>
-    <message>
-      <source>geen: standaardopmaak</source>
-      <translation>none: default layout</translation>
-    </message>
-    <message>
-      <source>Huisstijl:</source>
-      <translation>House style:</translation>
-    </message>
-    <message>
-      <source>Als concept (met 'CONCEPT' op elke pagina)</source>
-      <translation>As a draft (with 'CONCEPT' on every page)</translation>
-    </message>
-    <message>
-      <source>De hele documentenset, in de map van het document</source>
-      <translation>The whole document set, in the document's folder</translation>
-    </message>
-    <message>
-      <source>Leidraad, programma van eisen, contractbijlage, eisenlijst en borgingsplan</source>
-      <translation>Tender guidelines, requirements, contract annex, requirements list and verification plan</translation>
-    </message>
-    <message>
-      <source>&amp;Exporteren</source>
-      <translation>&amp;Export</translation>
-    </message>
-    <message>
-      <source>&amp;Document openen</source>
-      <translation>&amp;Open document</translation>
-    </message>
-    <message>
-      <source>&amp;Map openen</source>
-      <translation>Open &amp;folder</translation>
-    </message>
-    <message>
-      <source>Er zijn fouten; los ze op voor een definitief document.</source>
-      <translation>There are errors; solve them for a final document.</translation>
-    </message>
-    <message>
-      <source>Document opslaan als</source>
-      <translation>Save document as</translation>
-    </message>
-    <message>
-      <source>Word-document (*.docx)</source>
-      <translation>Word document (*.docx)</translation>
-    </message>
-    <message>
-      <source>Huisstijlsjabloon kiezen</source>
-      <translation>Choose house-style template</translation>
-    </message>
-    <message>
-      <source>Word-sjabloon (*.docx *.dotx)</source>
-      <translation>Word template (*.docx *.dotx)</translation>
-    </message>
-    <message>
-      <source>Overschrijven?</source>
-      <translation>Overwrite?</translation>
-    </message>
-    <message>
-      <source>Deze bestanden bestaan al en worden overschreven:
-%1</source>
-      <translation>These files exist already and will be overwritten:
-%1</translation>
-    </message>
-    <message>
-      <source>Klaar: %1</source>
-      <translation>Done: %1</translation>
     </message>
     <message>
       <source>een bedrag kan niet negatief zijn</source>
