@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QDate, QRegularExpression, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QRegularExpressionValidator
@@ -30,6 +31,23 @@ from tender_assistant.tender import Tender
 from ..field_marks import ReservedMessage
 from .base import _tr
 from .tender_models import LotsModel, ParticipantsModel, parse_options
+
+
+def add_row(table: Any, model: Any, column: int) -> None:
+    """Add a row to a table's model and start typing in its first field (nothing when the model refuses)."""
+    row = model.add()
+    if row is not None:
+        index = model.index(row, column)
+        table.setCurrentIndex(index)
+        table.setFocus()
+        table.edit(index)
+
+
+def remove_row(table: Any, model: Any) -> None:
+    """Remove the row the table's cursor is on."""
+    row = table.currentIndex().row()
+    if row >= 0:
+        model.remove(row)
 
 
 class EditTable(QTableView):
@@ -195,18 +213,11 @@ class JointSection(QWidget):
 
     def add(self) -> None:
         """Add a participant and start typing its name."""
-        row = self.model.add()
-        if row is not None:
-            index = self.model.index(row, ParticipantsModel.NAME)
-            self.table.setCurrentIndex(index)
-            self.table.setFocus()
-            self.table.edit(index)
+        add_row(self.table, self.model, ParticipantsModel.NAME)
 
     def remove(self) -> None:
         """Remove the participant the cursor is on."""
-        row = self.table.currentIndex().row()
-        if row >= 0:
-            self.model.remove(row)
+        remove_row(self.table, self.model)
 
     def make_lead(self) -> None:
         """Make the participant the cursor is on the penvoerder."""
@@ -377,18 +388,11 @@ class LotsSection(QWidget):
 
     def add(self) -> None:
         """Add a lot and start typing its title."""
-        row = self.model.add()
-        if row is not None:
-            index = self.model.index(row, LotsModel.TITLE)
-            self.table.setCurrentIndex(index)
-            self.table.setFocus()
-            self.table.edit(index)
+        add_row(self.table, self.model, LotsModel.TITLE)
 
     def remove(self) -> None:
         """Remove the lot the cursor is on."""
-        row = self.table.currentIndex().row()
-        if row >= 0:
-            self.model.remove(row)
+        remove_row(self.table, self.model)
 
 
 class TermSection(QWidget):
