@@ -20,6 +20,7 @@ from .curation import Route
 from .errors import LibraryError, ReadOnlyError
 from .history import Roles
 from .infra import paths, sqlite_backup, sqlite_file
+from .infra.text import dutch_number
 from .models import (
     Criterion,
     CriterionVersion,
@@ -37,7 +38,7 @@ from .rows import (
     row_to_criterion,
     row_to_package,
 )
-from .validation import criterion_problems, package_problems
+from .validation import MAX_VERSION, criterion_problems, package_problems
 
 KIND_RANK_SQL = migrations.KIND_RANK_SQL
 ACCEPT_RELEASES_KEY = "accept_trusted_releases"  # the regisseur's release policy (see accepts_trusted_releases)
@@ -49,6 +50,16 @@ FOUR_EYES_OFF_REQUEST_KEY = "four_eyes_off_request"  # who asked to switch four-
 T = TypeVar("T")
 _CONNECTIONS = itertools.count(1)  # tells one store's connection from another's in change markers
 Seeder = Callable[["LibraryStore"], object]  # fills a new library (see LibraryStore.open)
+
+
+def check_next_version(old: Criterion) -> None:
+    """Refuse (LibraryError) an edit that would take a criterion's version past MAX_VERSION: nothing is written."""
+    if old.version >= MAX_VERSION:
+        raise LibraryError(
+            f"{old.id} heeft de hoogste versie die een bibliotheek kan bewaren ({dutch_number(MAX_VERSION)}); "
+            "het kan niet meer worden bewerkt. Maak er een kopie van (Dupliceren) en bewerk die.",
+            en=f"{old.id} has the highest version a library can keep ({MAX_VERSION:,}); it can no longer be "
+               "edited. Duplicate it and edit the copy.", where=f"{old.id}.version")
 
 
 def now_iso() -> str:
@@ -520,6 +531,8 @@ class LibraryStore:
                 return self._write_criterion(db, c, note)
             old = row_to_criterion(row)
             draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [c.id]).fetchone()
+            if content_diff(old, replace(c, status=old.status)):
+                check_next_version(old)
             if old.status == Status.PUBLISHED or draft is not None:
                 return workflow.write_draft(db, old, draft, c, note, author=self.person, stamp=now_iso())
             return self._write_criterion(db, replace(c, status=old.status), note)
@@ -573,6 +586,7 @@ class LibraryStore:
             diff = content_diff(old, c)
             if not diff:
                 return old
+            check_next_version(old)
             # bulk imports store no history row for a criterion's first version; keep it before it is replaced
             first = self._first_author(db, old)
             history.write_version(db, old, ["aangemaakt"], "", by=first, roles={"author": first},

@@ -46,8 +46,10 @@ MAX_TITLE = 200
 # An Excel cell holds at most 32,767 characters: longer texts could not be exported and edited in Excel again.
 MAX_TEXT = 32_767
 MAX_SHORT_TEXT = 500  # placeholder defaults, synonyms, who changed it, time stamps
-# A criterion edited a million times does not exist; far below SQLite's 2**63 - 1, so a version can always go up.
-MAX_VERSION = 1_000_000
+# The one bound on a criterion's version, used by import, store and export alike: the largest integer every JSON
+# reader keeps exact (a double's 53 bits), far below SQLite's 2**63 - 1. The store refuses an edit that would pass
+# it, so whatever a library holds it can export and import again (README, Library packs).
+MAX_VERSION = 2**53 - 1
 TEXT_FIELDS = ("title", "rationale", "clause", "verification", "source", "scoring_text")
 # The JSON shape of a pack's criterion and package: what each field must be before a Criterion or Package is built.
 CRITERION_TEXT_FIELDS = ("id", "package", "kind", "r_strategy", "title", "rationale", "clause", "verification",

@@ -191,16 +191,25 @@ def test_a_refused_import_leaves_no_backup(fresh_db, mini_pack, tmp_path, monkey
 
 
 def test_accepted_pack_stays_editable_and_exportable(fresh_db, mini_pack, tmp_path) -> None:
-    mini_pack["criteria"][0]["version"] = 999_999
+    mini_pack["criteria"][0]["version"] = 1_000_000  # the old ceiling: one edit took it past and export broke
     mini_pack["criteria"][0]["placeholders"]["jaren"] = "5 of 6\tjaar"
     fresh_db.set_status(mini_pack["criteria"][0]["id"], Status.CONCEPT)  # edited in place, not as a new version
     apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack))), backup=False)
     c = fresh_db.criterion(mini_pack["criteria"][0]["id"])
     fresh_db.save_criterion(c.__class__(**{**c.__dict__, "title": "Bewerkt"}))
-    assert fresh_db.criterion(c.id).version == 1_000_000
+    assert fresh_db.criterion(c.id).version == 1_000_001
+    again = fresh_db.criterion(c.id)
+    fresh_db.save_criterion(again.__class__(**{**again.__dict__, "title": "Nog eens bewerkt"}))  # still editable
     export_pack(fresh_db, tmp_path / "out.xlsx")
     export_pack(fresh_db, tmp_path / "out.json")
     assert read_pack(tmp_path / "out.xlsx").criteria[0].placeholders == {"jaren": "5 of 6\tjaar"}
+    for name in ("out.json", "out.xlsx"):  # the library's own export imports again, into another library
+        other = LibraryStore.open(tmp_path / f"other-{name}.db")
+        try:
+            apply_import(other, plan_import(other, read_pack(tmp_path / name)), backup=False)
+            assert other.criterion(c.id).version == 1_000_002
+        finally:
+            other.close()
 
 
 # ------------------------------------------------------------------ corrupt XLSX parts

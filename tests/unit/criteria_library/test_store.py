@@ -323,3 +323,22 @@ def test_an_organisation_code_starts_new_ids_and_keeps_existing_ones(fresh_db: L
         fresh_db.set_organisation_code("Z4")
     fresh_db.set_organisation_code("")
     assert fresh_db.new_criterion_id("meubilair", Kind.AWARD) == "MEU-G-02"
+
+
+@pytest.mark.parametrize("status", [Status.CONCEPT, Status.PUBLISHED])
+def test_an_edit_past_the_version_bound_is_refused_and_nothing_changes(fresh_db: LibraryStore, status: Status) -> None:
+    from criteria_library.validation import MAX_VERSION
+
+    c = fresh_db.criteria()[0]
+    fresh_db.set_status(c.id, Status.CONCEPT)
+    # only a crafted file brings a criterion to the bound: put it there as an import would
+    fresh_db.db.execute("UPDATE criteria SET version = ?, status = ? WHERE id = ?", [MAX_VERSION, status.value, c.id])
+    fresh_db.db.conn.commit()
+    before = db_fingerprint(fresh_db.path)
+    at_bound = fresh_db.criterion(c.id)
+    with pytest.raises(LibraryError) as refused:
+        fresh_db.save_criterion(replace(at_bound, title="Nog een keer bewerkt"))
+    assert "hoogste versie" in str(refused.value) and "9.007.199.254.740.991" in str(refused.value)
+    assert "highest version" in refused.value.text("en")
+    assert db_fingerprint(fresh_db.path) == before
+    assert fresh_db.save_criterion(at_bound) == at_bound  # saving it unchanged is no edit and stays possible
