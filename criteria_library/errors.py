@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .infra.errors import UserError
 from .infra.problems import Problem
+from .models import Criterion
 
 
 class LibraryError(UserError):
@@ -12,6 +13,20 @@ class LibraryError(UserError):
 
 class ReadOnlyError(LibraryError):
     """A write was attempted on a library opened read-only."""
+
+
+class ChangedMeanwhileError(LibraryError):
+    """A save refused because the stored criterion is no longer the one the editor loaded; `stored` is what is
+    stored now (its pending version if any; None when it was removed)."""
+
+    def __init__(self, cid: str, stored: Criterion | None) -> None:
+        now_nl = f"nu versie {stored.version}" if stored else "nu verwijderd"
+        now_en = f"now version {stored.version}" if stored else "now removed"
+        super().__init__(f"{cid} is intussen door een ander programma gewijzigd ({now_nl}); uw versie is niet "
+                         "opgeslagen. Laad de nieuwe inhoud of sla bewust opnieuw op.",
+                         en=f"{cid} was changed by another program meanwhile ({now_en}); your version was not saved. "
+                         "Load the new content or save again knowingly.", where=cid)
+        self.stored = stored
 
 
 class DamagedRowError(LibraryError):

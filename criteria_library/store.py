@@ -17,7 +17,7 @@ from sqlite_utils import Database
 
 from . import bulk_insert, curation, history, migrations, release_origins, user, workflow
 from .curation import Route
-from .errors import LibraryError, ReadOnlyError
+from .errors import ChangedMeanwhileError, LibraryError, ReadOnlyError
 from .history import Roles
 from .infra import paths, sqlite_backup, sqlite_file
 from .infra.text import dutch_number
@@ -509,13 +509,16 @@ class LibraryStore:
         numbers = [int(r[0][len(stem):]) for r in rows if r[0][len(stem):].isdigit()]
         return f"{stem}{(max(numbers) + 1 if numbers else 1):02d}"
 
-    def save_criterion(self, c: Criterion, note: str = "", *, new: bool = False) -> Criterion:
+    def save_criterion(self, c: Criterion, note: str = "", *, new: bool = False,
+                       expected: Criterion | None = None) -> Criterion:
         """Store an edit; returns what is stored. Edits never change a status (that is set_status's job).
 
         A new criterion starts as concept. Editing a published criterion stores a new concept version beside it
         (returned with status concept); the published one stays what buyers see until the new one is approved.
         new=True: c is a new criterion; when another editor or program took its id meanwhile, it gets the next free
         id (decided inside the write transaction), so it never overwrites that one. The returned id is the stored one.
+        expected: the working copy the editor loaded (see working_copy); when what is stored differs from it (an
+        import ran after the editor's last look), ChangedMeanwhileError and nothing is written.
         """
         problems = criterion_problems(c, known_packages={p.slug for p in self.packages()})
         if problems:
@@ -524,6 +527,8 @@ class LibraryStore:
             row = db.execute("SELECT * FROM criteria WHERE id = ?", [c.id]).fetchone()
             if new and row is not None:
                 c, row = replace(c, id=self.new_criterion_id(c.package, c.kind)), None
+            if row is None and expected is not None:
+                raise ChangedMeanwhileError(c.id, None)
             if row is None:
                 if c.status != Status.CONCEPT:
                     raise LibraryError("Een nieuw criterium begint als concept.",
@@ -531,6 +536,11 @@ class LibraryStore:
                 return self._write_criterion(db, c, note)
             old = row_to_criterion(row)
             draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [c.id]).fetchone()
+            if expected is not None:
+                # checked inside the write transaction: no other writer can come between this look and the write
+                working = row_to_criterion(json.loads(draft["data"])) if draft is not None else old
+                if working != expected:
+                    raise ChangedMeanwhileError(c.id, working)
             if content_diff(old, replace(c, status=old.status)):
                 check_next_version(old)
             if old.status == Status.PUBLISHED or draft is not None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from criteria_library.errors import ChangedMeanwhileError
 from criteria_library.infra.errors import UserError
 from criteria_library.models import (
     PLACEHOLDER_RE,
@@ -527,7 +528,14 @@ class CriterionEditor(QDialog):
             return False
         try:
             stored = self.store.save_criterion(self.current_criterion(), note=self.note_edit.text().strip(),
-                                               new=self.is_new)
+                                               new=self.is_new, expected=None if self.is_new else self.original)
+        except ChangedMeanwhileError as exc:
+            # an import ran between the look above and the write: ask as for a change noticed earlier
+            if exc.stored is not None and self._may_save_over_outside_change(exc.stored):
+                return self.save()
+            if exc.stored is None:
+                show_user_error(self, exc, self.tr("Niet opgeslagen"))
+            return False
         except UserError as exc:
             show_user_error(self, exc, self.tr("Niet opgeslagen"))
             return False
@@ -579,10 +587,10 @@ class CriterionEditor(QDialog):
                 .replace("%1", self.criterion_id).replace("%2", version))
         self.outside_label.setVisible(True)
 
-    def _may_save_over_outside_change(self) -> bool:
+    def _may_save_over_outside_change(self, stored: Criterion | None = None) -> bool:
         """True when nobody changed the criterion since it was loaded, or the user chose to save over that change;
-        choosing to load the new content discards the edits here."""
-        stored = self._stored_now()
+        choosing to load the new content discards the edits here. stored: what the library refused the save for."""
+        stored = stored or self._stored_now()
         if stored is None or stored == self.original:
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Intussen gewijzigd"), self.tr(

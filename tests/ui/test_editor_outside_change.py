@@ -80,3 +80,34 @@ def test_unsaved_edits_are_not_saved_over_the_import_without_asking(editor, fres
     assert editor.save() is True  # chosen knowingly
     stored = fresh_db.working_copy("MEU-M-01")
     assert "Toch mijn versie." in stored.rationale and stored.title == "Titel uit de import"
+
+
+def test_an_import_between_the_last_check_and_the_save_is_not_saved_over(editor, fresh_db, qtbot, tmp_path,
+                                                                          monkeypatch):
+    """The race: the editor looked (nothing changed), then an import wrote, then the save ran. The library refuses
+    the save and the editor offers to load the new content."""
+    editor._outside_timer.stop()  # the timer must not notice the import first: this is the moment in between
+    editor.widgets["rationale"].setFocus()
+    type_text(editor.widgets["rationale"], " Eigen aanvulling.")
+    looked = editor._stored_now
+
+    def look_then_import():
+        seen = looked()
+        if seen is not None and seen.title != "Titel uit de import":
+            import_from_the_command_line(fresh_db.path, tmp_path, "Titel uit de import")
+        return seen
+
+    monkeypatch.setattr(editor, "_stored_now", look_then_import)
+    asked: list[str] = []
+
+    def load_new_content(box: QMessageBox) -> int:
+        asked.append(box.text())
+        next(b for b in box.buttons() if "laden" in b.text()).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", load_new_content)
+    editor.save_button.click()
+    assert asked and "gewijzigd door een ander programma" in asked[0]
+    assert fresh_db.working_copy("MEU-M-01").title == "Titel uit de import"  # the import was not saved over
+    assert "Eigen aanvulling." not in fresh_db.working_copy("MEU-M-01").rationale
+    assert editor.widgets["title"].text() == "Titel uit de import" and not editor.is_dirty()

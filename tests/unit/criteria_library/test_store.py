@@ -342,3 +342,28 @@ def test_an_edit_past_the_version_bound_is_refused_and_nothing_changes(fresh_db:
     assert "highest version" in refused.value.text("en")
     assert db_fingerprint(fresh_db.path) == before
     assert fresh_db.save_criterion(at_bound) == at_bound  # saving it unchanged is no edit and stays possible
+
+
+@pytest.mark.parametrize("pending", [False, True], ids=["criterion", "pending-version"])
+def test_a_save_is_refused_when_the_criterion_changed_after_the_editor_loaded_it(fresh_db: LibraryStore,
+                                                                                  pending: bool) -> None:
+    from criteria_library.errors import ChangedMeanwhileError
+
+    cid = fresh_db.criteria()[0].id
+    if pending:  # a published criterion with a pending new version: the editor holds that version
+        fresh_db.save_criterion(replace(fresh_db.working_copy(cid), title="Eerste concept"))
+    loaded = fresh_db.working_copy(cid)
+    # between the editor's last look and its save, a command-line import writes through its own connection
+    other = LibraryStore.open(fresh_db.path)
+    try:
+        other.save_criterion(replace(other.working_copy(cid), rationale="Uit de import."))
+    finally:
+        other.close()
+    before = db_fingerprint(fresh_db.path)
+    with pytest.raises(ChangedMeanwhileError) as refused:
+        fresh_db.save_criterion(replace(loaded, title="Mijn wijziging"), expected=loaded)
+    assert "intussen door een ander programma gewijzigd" in str(refused.value)
+    assert refused.value.stored is not None and refused.value.stored.rationale == "Uit de import."
+    assert db_fingerprint(fresh_db.path) == before
+    now = fresh_db.working_copy(cid)  # saving against what is stored now works
+    assert fresh_db.save_criterion(replace(now, title="Mijn wijziging"), expected=now).title == "Mijn wijziging"
