@@ -46,6 +46,31 @@ def count_matches(archive: zipfile.ZipFile, info: zipfile.ZipInfo, pattern: re.P
     return count + len(pattern.findall(tail))
 
 
+def has_doctype(data: bytes) -> bool:
+    """True when the bytes declare a DOCTYPE or an entity, in UTF-8 or in either UTF-16 byte order."""
+    for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
+        for word in ("<!DOCTYPE", "<!ENTITY"):
+            if word.encode(encoding) in data:
+                return True
+    return False
+
+
+def declares_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """True when the member declares a DOCTYPE or an entity before its first element, the only place XML allows
+    one (external entities read local files, nested ones multiply text). Reads only that prolog of a UTF-8 part;
+    a part with no UTF-8 element start (UTF-16, or no XML) is read whole."""
+    seen = b""
+    with archive.open(info) as fh:
+        while chunk := fh.read(64 * 1024):
+            seen = seen[-_TAIL:] + chunk
+            first = ELEMENT_START.search(seen)
+            if has_doctype(seen if first is None else seen[:first.start()]):
+                return True
+            if first is not None:
+                return False
+    return False
+
+
 # ---------------------------------------------------------------------- Excel workbooks
 # Every .xlsx we read (packs, bids, registers, supplier data sheets) is checked here before openpyxl opens it. The
 # starter library's criteria sheet packs about 5:1, a 20,000-criterion export is 39 MB unpacked at 8:1 and holds
@@ -93,6 +118,12 @@ def workbook_problem(path: Path) -> WorkbookProblem | None:
                                            f"naar {m.file_size} bytes); het bestand is beschadigd of kwaadaardig",
                                            f"part {shown(m.filename)} unpacks suspiciously far ({m.compress_size} to "
                                            f"{m.file_size} bytes); the file is damaged or malicious", too_big=False)
+            for m in members:  # before any count: a DOCTYPE anywhere is refused, whatever else the file holds
+                if declares_doctype(archive, m):
+                    return WorkbookProblem(f"onderdeel {shown(m.filename)} bevat een DOCTYPE of entiteiten; een "
+                                           "Excel-werkboek heeft die niet en ze worden om veiligheidsredenen niet "
+                                           "gelezen", f"part {shown(m.filename)} contains a DOCTYPE or entities; an "
+                                           "Excel workbook has none and they are not read, for safety", too_big=False)
             return _count_problem(archive, members)
     except zipfile.BadZipFile:
         return WorkbookProblem("het bestand is geen leesbaar Excel-werkboek (.xlsx)",

@@ -25,6 +25,7 @@ from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type inf
 from criteria_library.infra.errors import UserError
 from criteria_library.infra.files import read_regular
 from criteria_library.infra.problems import Problem
+from criteria_library.infra.zip_bounds import has_doctype
 
 from .records import EQUAL_SHARE, ContractRecord
 from .register_store import RegisterError
@@ -160,7 +161,7 @@ def parse_notice(data: bytes, name: str) -> Any:
     if data[:4] == b"PK\x03\x04" or data[:2] == b"\x1f\x8b":
         raise _fail(name, "is een ingepakt bestand (zip of gzip), geen XML-aankondiging; pak het eerst uit",
                     "is a packed file (zip or gzip), not an XML notice; unpack it first")
-    if _has_doctype(data):
+    if has_doctype(data):
         raise _fail(name, "bevat een DOCTYPE of entiteiten; een eForms-aankondiging heeft die niet en ze worden "
                     "om veiligheidsredenen niet gelezen", "contains a DOCTYPE or entities; an eForms notice has none "
                     "and they are not read, for safety")
@@ -189,15 +190,6 @@ def parse_notice(data: bytes, name: str) -> Any:
         raise _fail(name, f"is geen eForms-aankondiging (het hoofdelement is {local or root.tag})",
                     f"is not an eForms notice (its root element is {local or root.tag})")
     return root
-
-
-def _has_doctype(data: bytes) -> bool:
-    """True when the bytes declare a DOCTYPE or an entity, in UTF-8 or in either UTF-16 byte order."""
-    for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
-        for word in ("<!DOCTYPE", "<!ENTITY"):
-            if word.encode(encoding) in data:
-                return True
-    return False
 
 
 def _subtype_text(subtype: str, lang: str) -> str:

@@ -198,6 +198,37 @@ def test_a_damaged_stored_row_is_one_clear_line_in_export_match_and_check(db: Pa
     assert db_fingerprint(db) == before and not (tmp_path / "uit.json").exists()
 
 
+def test_a_damaged_stored_row_is_one_clear_line_in_import_and_update(db: Path, tmp_path: Path, capsys,
+                                                                    monkeypatch) -> None:
+    """Issue 25 item 16: import and update (and their dry runs) meet the damaged row too: one Dutch line, nothing
+    changed, no backup written."""
+    import main
+
+    home = tmp_path / "home"
+    monkeypatch.setenv("TENDER_ASSISTANT_HOME", str(home))
+    monkeypatch.setenv("TENDER_ASSISTANT_KEY_PASSPHRASE", "wachtwoordzin voor de test")
+    key, release = tmp_path / "regie.key", tmp_path / "r1"
+    for args in (("library", "keygen", str(key)), ("--db", str(db), "library", "trust", f"{key}.pub", "--name",
+                 "Regie"), ("--db", str(db), "library", "publish", str(release), "--key", str(key), "--version",
+                 "1.0", "--publisher", "Regie")):
+        assert main.main(list(args)) == 0, capsys.readouterr()
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE criteria SET kind = 'xyz' WHERE id = 'MEU-M-01'")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    before, files_before = db_fingerprint(db), sorted(p.name for p in db.parent.iterdir())
+    for args in (("library", "import", str(MINI)), ("library", "import", str(MINI), "--dry-run"),
+                 ("library", "update", "--from", str(release)), ("library", "update", "--from", str(release),
+                                                                 "--dry-run")):
+        code = main.main(["--db", str(db), *args])
+        err = capsys.readouterr().err
+        assert code == 2, (args, err)
+        assert err.startswith("fout: De bibliotheek bevat een beschadigde rij (criterium MEU-M-01: 'xyz' is not a "
+                              "valid Kind)") and err.count("\n") == 1, (args, err)
+    assert db_fingerprint(db) == before and sorted(p.name for p in db.parent.iterdir()) == files_before
+
+
 def test_a_malformed_library_met_while_reading_is_one_clear_line(db: Path, tmp_path: Path) -> None:
     """'database disk image is malformed' from a read after opening was 'onverwacht' (a bug) for stats and match."""
     conn = sqlite3.connect(db)

@@ -213,3 +213,40 @@ def test_a_tender_with_lots_needs_a_known_lot(capsys, db, tmp_path):
     code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender), str(bids), "--lot", "1",
                          "--json")
     assert code == 0 and json.loads(out)["lot"] == "1"
+
+
+XXE = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+LAUGHS = (b'<?xml version="1.0"?><!DOCTYPE l [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+          b'<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>')
+
+
+@pytest.mark.parametrize(("part", "change", "message"), [
+    ("xl/worksheets/sheet1.xml", lambda x: XXE + x.replace(b"<t>A</t>", b"<t>&e;</t>"),
+     "onderdeel xl/worksheets/sheet1.xml bevat een DOCTYPE of entiteiten"),
+    ("xl/workbook.xml", lambda x: XXE + x, "onderdeel xl/workbook.xml bevat een DOCTYPE of entiteiten"),
+    ("xl/worksheets/sheet1.xml", lambda x: LAUGHS + x.replace(b"<t>A</t>", b"<t>&d;</t>"),
+     "onderdeel xl/worksheets/sheet1.xml bevat een DOCTYPE of entiteiten"),
+    ("xl/worksheets/sheet1.xml", lambda x: "<!DOCTYPE x>".encode("utf-16-le") + x, "bevat een DOCTYPE"),
+    ("xl/worksheets/sheet1.xml", lambda x: b"\x00\x01 geen XML", "geen leesbaar Excel-werkboek"),
+    ("xl/styles.xml", lambda x: b"PK geen XML", "geen leesbaar Excel-werkboek"),
+], ids=["xxe-in-sheet", "doctype-in-workbook", "entity-expansion", "utf16-doctype", "sheet-not-xml",
+        "styles-not-xml"])
+def test_a_hostile_or_damaged_bids_workbook_is_refused_in_one_line(capsys, db, tender_file, tmp_path, part, change,
+                                                                    message):
+    """Issue 25 item 16: a bids workbook with an XXE or entity expansion was read (the expanded 'aaaa...' became a
+    bidder's name; a DOCTYPE in workbook.xml passed); a part that is not XML must be refused as clearly."""
+    import zipfile
+
+    wb = Workbook()
+    for row in [["inschrijver", "prijs", "BED-G-01", "BED-G-02", "BED-G-03"], ["A", 100000, 6, 40, 0],
+                ["B", 110000, 8, 60, 5]]:
+        wb.active.append(row)
+    wb.save(tmp_path / "goed.xlsx")
+    bids = tmp_path / "bids.xlsx"
+    with zipfile.ZipFile(tmp_path / "goed.xlsx") as src, zipfile.ZipFile(bids, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            out.writestr(info.filename, change(data) if info.filename == part else data)
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids), "--json")
+    assert code == 2 and out == "" and err.startswith("fout: bids.xlsx: ") and err.count("\n") == 1, err
+    assert message in err and "onverwacht" not in err
