@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from criteria_library.infra.errors import UserError
-from criteria_library.infra.text import escape_unprintable
+from criteria_library.infra.text import escape_unprintable, shown
 
 # argparse's own texts (usage, help headings, errors) in Dutch; argparse looks its `_` up at call time.
 ARGPARSE_DUTCH = {
@@ -140,6 +140,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"fout: {damaged}", file=sys.stderr)
         return 2
     except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            # a name typed on the command line: every check of it (exists, stat) fails before anything is written
+            longest = max(Path(str(exc.filename or "")).parts or ("",), key=len)
+            name = escape_unprintable(shown(longest, 40))
+            print(f"fout: de naam '{name}' ({len(longest)} tekens) is te lang voor het bestandssysteem; kies een "
+                  "kortere naam. Er is niets gewijzigd.", file=sys.stderr)
+            return 2
         if exc.errno != errno.ENOSPC:
             return _report_bug()
         print("fout: de schijf is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw.",

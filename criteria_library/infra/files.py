@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -10,6 +11,22 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+
+# Dutch for what the system says most often when a file cannot be written or read (strerror is English).
+_REASONS = {
+    errno.ENAMETOOLONG: ("de naam is te lang voor het bestandssysteem; kies een kortere naam",
+                         "the name is too long for the file system; choose a shorter name"),
+    errno.EACCES: ("geen toegang", "permission denied"),
+    errno.EPERM: ("geen toegang", "permission denied"),
+    errno.EROFS: ("de schijf is alleen-lezen", "the disk is read-only"),
+    errno.ENOSPC: ("de schijf is vol", "the disk is full"),
+}
+
+
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """Why a file operation failed, in Dutch and English, for a user message."""
+    fallback = str(exc.strerror or exc)
+    return _REASONS.get(exc.errno or 0, (fallback, fallback))
 
 
 def current_umask() -> int:
@@ -42,8 +59,9 @@ def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise error(f"Kan niet schrijven in {folder}: {exc.strerror or exc}. Er is niets gewijzigd.",
-                    en=f"Cannot write in {folder}: {exc.strerror or exc}. Nothing was changed.") from None
+        nl, en = os_reason(exc)
+        raise error(f"Kan niet schrijven in {folder}: {nl}. Er is niets gewijzigd.",
+                    en=f"Cannot write in {folder}: {en}. Nothing was changed.") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -54,8 +72,9 @@ def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise error(f"Kan {path.name} niet schrijven: {exc.strerror or exc}. Er is niets gewijzigd.",
-                    en=f"Cannot write {path.name}: {exc.strerror or exc}. Nothing was changed.") from None
+        nl, en = os_reason(exc)
+        raise error(f"Kan {path.name} niet schrijven: {nl}. Er is niets gewijzigd.",
+                    en=f"Cannot write {path.name}: {en}. Nothing was changed.") from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -74,8 +93,8 @@ def read_regular(path: Path | str, limit: int, kind: tuple[str, str], *, error: 
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        raise error(f"{path} kan niet worden gelezen: {exc.strerror or exc}.",
-                    en=f"{path} cannot be read: {exc.strerror or exc}.") from None
+        nl, en = os_reason(exc)
+        raise error(f"{path} kan niet worden gelezen: {nl}.", en=f"{path} cannot be read: {en}.") from None
     if len(data) > limit:  # it grew while we looked
         raise error(too_big[0], en=too_big[1])
     return data
@@ -91,8 +110,8 @@ def require_regular(path: Path, limit: int, kind: tuple[str, str], *, error: typ
     except FileNotFoundError:
         raise error(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.") from None
     except OSError as exc:
-        raise error(f"{path} kan niet worden gelezen: {exc.strerror or exc}.",
-                    en=f"{path} cannot be read: {exc.strerror or exc}.") from None
+        nl, en = os_reason(exc)
+        raise error(f"{path} kan niet worden gelezen: {nl}.", en=f"{path} cannot be read: {en}.") from None
     if stat.S_ISDIR(st.st_mode):
         raise error(f"{path} is een map, geen {kind_nl}.", en=f"{path} is a folder, not a {kind_en}.")
     if not stat.S_ISREG(st.st_mode):

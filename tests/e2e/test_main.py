@@ -86,3 +86,30 @@ def test_a_full_disk_says_schijf_vol(monkeypatch: pytest.MonkeyPatch, capsys: py
     assert main.main(["library", "stats"]) == 2
     assert "schijf is vol" in capsys.readouterr().err
     assert not (isolated_home / "tender-assistant.log").exists()
+
+
+NAME_300 = "a" * 296 + ".docx"  # past the 255 bytes a file name may have on Linux, Windows and macOS
+
+
+@pytest.mark.parametrize("args", [
+    ("export", "{tender}", "--out", "{tmp}/" + NAME_300),
+    ("export", "{tender}", "--out", "{tmp}/" + NAME_300[:-5] + "/leidraad.docx"),
+    ("export", "{tender}", "--set", "{tmp}/" + NAME_300[:-5]),
+    ("library", "import", "{tmp}/" + NAME_300[:-5] + ".json"),
+    ("library", "export", "{tmp}/" + NAME_300[:-5] + ".json"),
+    ("monitor", "report", "--year", "2026", "--docx", "{tmp}/" + NAME_300),
+], ids=["export-out", "export-out-folder", "export-set", "library-import", "library-export", "monitor-report"])
+def test_a_300_character_name_is_one_dutch_line(args: tuple[str, ...], capsys: pytest.CaptureFixture[str],
+                                                  isolated_home: Path, tmp_path: Path) -> None:
+    """Issue 25 item 16: an --out name of 300 characters was 'onverwacht' (ENAMETOOLONG from a check of the path)."""
+    import main
+
+    tender = ROOT / "docs" / "examples" / "verkeersborden-haarlemmermeer.tender.json"
+    argv = [a.format(tender=tender, tmp=tmp_path) for a in args]
+    before = sorted(p.name for p in tmp_path.iterdir())
+    assert main.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("fout: ") and err.count("\n") == 1, err
+    assert "te lang voor het bestandssysteem" in err and "niets gewijzigd" in err, err
+    assert "onverwacht" not in err and "File name too long" not in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before and not (isolated_home / "tender-assistant.log").exists()
