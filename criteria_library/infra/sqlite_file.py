@@ -24,7 +24,7 @@ from urllib.parse import quote
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from . import locks
+from . import locks, paths
 from .errors import UserError
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program's write to finish
@@ -336,8 +336,22 @@ def open_file(path: Path, kind: DatabaseKind, *, read_only: bool = False, any_th
             "another folder" + (f", or put the copy back with '{kind.restore_command} COPY'." if kind.restore_command
                                  else "."))
     reason = reason_en = None
+    network = None if read_only else paths.network_location(path)
     if read_only:
         reason, reason_en = "Alleen-lezen geopend.", "Opened read-only."
+    elif network is not None:
+        # SQLite's WAL mode keeps its index in shared memory, which other machines do not see over SMB or NFS, and
+        # network locks are not reliable enough for the rollback journal either: two writers could corrupt the file
+        if not exists:
+            raise kind.error(
+                f"{kind.the()} kan niet op een netwerklocatie worden gemaakt ({path.parent}: {network}). Kies een map "
+                f"op de eigen schijf (de standaard) en deel criteria via releases, niet via het bestand.",
+                en=f"The {kind.noun_en} cannot be created on a network location ({path.parent}: {network}). Choose a "
+                "folder on the computer's own disk (the default) and share criteria through releases, not the file.")
+        reason = (f"{kind.the()} staat op een netwerklocatie ({network}) en is alleen-lezen geopend: SQLite kan daar "
+                  f"niet veilig schrijven. Kopieer het bestand naar een map op de eigen schijf om te wijzigen.")
+        reason_en = (f"The {kind.noun_en} is on a network location ({network}) and was opened read-only: SQLite "
+                     "cannot write there safely. Copy the file to a folder on the computer's own disk to edit it.")
     elif not file_writable(path):
         if not exists:
             raise kind.error(f"De map {path.parent} is alleen-lezen; {kind.article} {kind.noun} kan daar niet "

@@ -142,3 +142,39 @@ def test_a_backup_copied_back_by_hand_beside_a_fresh_wal_is_detected(fresh_db, t
     Path(f"{path}-shm").unlink(missing_ok=True)
     with LibraryStore.open(path) as store:
         assert store.criterion(first.id).title == first.title
+
+
+def test_a_library_on_a_network_share_opens_read_only_and_says_why(fresh_db, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Issue 24 §1: WAL mode on SMB can corrupt the file when two machines write; the app refuses writing there."""
+    from criteria_library.errors import ReadOnlyError
+    from criteria_library.infra import paths
+    from criteria_library.store import LibraryStore
+    from tests.helpers import db_fingerprint
+
+    path = fresh_db.path
+    fresh_db.close()
+    before = db_fingerprint(path)
+    monkeypatch.setattr(paths, "_mountinfo", lambda: f"40 27 0:45 / {path.parent} rw - cifs //fs01/inkoop rw\n")
+    store = LibraryStore.open(path)
+    try:
+        assert store.read_only and "netwerklocatie (cifs)" in (store.read_only_reason or "")
+        assert store.criteria()  # reading works
+        with pytest.raises(ReadOnlyError):
+            store.save_criterion(store.criteria()[0])
+    finally:
+        store.close()
+    assert db_fingerprint(path) == before
+
+
+def test_no_library_or_register_is_created_on_a_network_share(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from criteria_library.errors import LibraryError
+    from criteria_library.infra import paths
+    from criteria_library.store import LibraryStore
+    from tender_assistant.monitoring.register_store import RegisterError, RegisterStore
+
+    monkeypatch.setattr(paths, "network_location", lambda _path: "UNC-pad")
+    with pytest.raises(LibraryError, match="kan niet op een netwerklocatie worden gemaakt"):
+        LibraryStore.open(tmp_path / "library.db")
+    with pytest.raises(RegisterError, match="kan niet op een netwerklocatie worden gemaakt"):
+        RegisterStore.open(tmp_path / "register.db")
+    assert list(tmp_path.iterdir()) == []
