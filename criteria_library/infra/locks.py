@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import os
 import sys
 import time
@@ -36,14 +37,19 @@ def exclusive(lock_path: Path, *, timeout: float = 60.0) -> Iterator[None]:
         os.close(fd)
 
 
+def _windows() -> bool:
+    return sys.platform == "win32"
+
+
 def _acquire(fd: int, lock_path: Path, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while True:
         try:
-            if sys.platform == "win32":
-                import msvcrt
-
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            if _windows():
+                msvcrt = importlib.import_module("msvcrt")
+                # msvcrt.locking locks nbytes from the current file position: always byte 0, as _release unlocks
+                os.lseek(fd, 0, os.SEEK_SET)
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)  # NBLCK: fail at once (LK_LOCK would retry for 10 s)
             else:
                 import fcntl
 
@@ -61,10 +67,9 @@ def _acquire(fd: int, lock_path: Path, timeout: float) -> None:
 
 def _release(fd: int) -> None:
     with contextlib.suppress(OSError):
-        if sys.platform == "win32":
-            import msvcrt
-
-            os.lseek(fd, 0, os.SEEK_SET)
+        if _windows():
+            msvcrt = importlib.import_module("msvcrt")
+            os.lseek(fd, 0, os.SEEK_SET)  # the same byte _acquire locked; closing the descriptor also frees it
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
         else:
             import fcntl
