@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import UserError
+from .paths import long_path
 
 # Dutch for what the system says most often when a file cannot be written or read (strerror is English).
 _REASONS = {
@@ -54,10 +55,10 @@ def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[
     """
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
+    if not os.path.isdir(long_path(folder)):
         raise error(f"De map {folder} bestaat niet.", en=f"The folder {folder} does not exist.")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=long_path(folder))
     except OSError as exc:
         nl, en = os_reason(exc)
         raise error(f"Kan niet schrijven in {folder}: {nl}. Er is niets gewijzigd.",
@@ -69,7 +70,7 @@ def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[
         os.chmod(tmp, 0o600 if private else 0o666 & ~current_umask())
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        os.replace(tmp, long_path(path))
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         nl, en = os_reason(exc)
@@ -90,7 +91,7 @@ def read_regular(path: Path | str, limit: int, kind: tuple[str, str], *, error: 
     path = Path(path)
     too_big = require_regular(path, limit, kind, error=error)
     try:
-        with open(path, "rb") as fh:
+        with open(long_path(path), "rb") as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
         nl, en = os_reason(exc)
@@ -106,7 +107,7 @@ def require_regular(path: Path, limit: int, kind: tuple[str, str], *, error: typ
     returns the (Dutch, English) line for a file that turns out too large while it is read."""
     kind_nl, kind_en = kind
     try:
-        st = path.stat()
+        st = os.stat(long_path(path))
     except FileNotFoundError:
         raise error(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.") from None
     except OSError as exc:

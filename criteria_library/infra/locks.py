@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import UserError
+from .paths import long_path
 
 
 @contextlib.contextmanager
@@ -21,7 +22,7 @@ def exclusive(lock_path: Path, *, timeout: float = 60.0) -> Iterator[None]:
     SQLite connections in this process hold on it.
     """
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
+        fd = os.open(long_path(lock_path), os.O_RDWR | os.O_CREAT, 0o666)
     except OSError as exc:
         raise UserError(
             f"De map {lock_path.parent} kan niet worden beschreven: {exc.strerror}.",

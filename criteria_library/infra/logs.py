@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from .paths import log_path
+from .paths import log_path, long_path
 
 LOGGER = "tender_assistant"
 FORMAT = "%(asctime)s %(levelname)s %(message)s"
@@ -22,7 +22,7 @@ def log_unexpected(exc_type: type[BaseException], exc: BaseException, tb: Traceb
     """
     try:
         path = log_path()
-        handler = logging.FileHandler(path, encoding="utf-8")
+        handler = logging.FileHandler(long_path(path), encoding="utf-8")
         handler.setFormatter(logging.Formatter(FORMAT))
         log = logging.getLogger(LOGGER)
         log.addHandler(handler)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ntpath
 import os
 import re
 from pathlib import Path
@@ -13,11 +14,32 @@ APP_AUTHOR = "MRA"
 HOME_ENV = "TENDER_ASSISTANT_HOME"
 
 
+# Windows refuses longer paths (a folder: 248, MAX_PATH minus room for an 8.3 name) unless they carry \\?\ or the
+# machine enables long paths, which managed laptops seldom do.
+WINDOWS_PATH_LIMIT = 248
+LONG_PREFIX = "\\\\?\\"
+
+
+def long_path(path: Path | str) -> str:
+    r"""The path to hand to open(), os.* and tempfile: on Windows a path past WINDOWS_PATH_LIMIT gets the \\?\
+    prefix (\\?\UNC\ for a share), made absolute and normalised first since Windows then takes it literally;
+    elsewhere, and for a short path, the path as it is. Messages keep showing the path without the prefix."""
+    text = os.fspath(path)
+    if os.name != "nt" or text.startswith((LONG_PREFIX, "\\\\.\\")):
+        return text
+    full = ntpath.normpath(text if ntpath.isabs(text) else ntpath.join(os.getcwd(), text))
+    if len(full) < WINDOWS_PATH_LIMIT:
+        return text
+    if full.startswith("\\\\"):
+        return LONG_PREFIX + "UNC\\" + full[2:]
+    return LONG_PREFIX + full
+
+
 def data_dir() -> Path:
     """The user's data folder (TENDER_ASSISTANT_HOME when set); created on first use."""
     override = os.environ.get(HOME_ENV)
     path = Path(override) if override else Path(user_data_dir(APP_NAME, APP_AUTHOR))
-    path.mkdir(parents=True, exist_ok=True)
+    os.makedirs(long_path(path), exist_ok=True)
     return path
 
 
@@ -45,8 +67,8 @@ DRIVE_REMOTE = 4  # GetDriveTypeW's answer for a mapped network drive
 
 
 def network_location(path: Path | str) -> str | None:
-    """What kind of network location path is on ('UNC-pad', 'netwerkschijf', or the file system, e.g. 'cifs'), or
-    None for a local disk. Looks at the text (\\\\server\\share, //server/share), on Windows the drive type and on
+    r"""What kind of network location path is on ('UNC-pad', 'netwerkschijf', or the file system, e.g. 'cifs'), or
+    None for a local disk. Looks at the text (\\server\share, //server/share), on Windows the drive type and on
     Linux /proc/self/mountinfo; a location that cannot be told is taken as local."""
     text = str(path)
     if is_unc(text):
@@ -60,8 +82,8 @@ def network_location(path: Path | str) -> str | None:
 
 
 def is_unc(text: str) -> bool:
-    """True for a UNC path (\\\\server\\share, //server/share, \\\\?\\UNC\\server\\share); a \\\\?\\C:\\ long path
-    and a \\\\.\\ device path are not."""
+    r"""True for a UNC path (\\server\share, //server/share, \\?\UNC\server\share); a \\?\C:\ long path
+    and a \\.\ device path are not."""
     if text[:8].upper() in ("\\\\?\\UNC\\", "//?/UNC/"):
         return True
     if text[:4] in ("\\\\?\\", "\\\\.\\", "//?/", "//./"):
@@ -70,7 +92,7 @@ def is_unc(text: str) -> bool:
 
 
 def _windows_drive_type(root: str) -> int:
-    """GetDriveTypeW of a drive root such as 'H:\\' (0 when it cannot be asked)."""
+    r"""GetDriveTypeW of a drive root such as 'H:\' (0 when it cannot be asked)."""
     import ctypes
 
     windll = getattr(ctypes, "windll", None)
@@ -91,7 +113,7 @@ def _mountinfo() -> str:
 
 
 def _unescape_mount(text: str) -> str:
-    """mountinfo writes space, tab, newline and backslash in mount points as octal escapes (\\040)."""
+    r"""mountinfo writes space, tab, newline and backslash in mount points as octal escapes (\040)."""
     return re.sub(r"\\([0-7]{3})", lambda m: chr(int(m.group(1), 8)), text)
 
 

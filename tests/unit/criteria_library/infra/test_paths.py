@@ -76,3 +76,50 @@ def test_on_windows_a_mapped_network_drive_is_remote(monkeypatch: pytest.MonkeyP
     assert paths.network_location(r"C:\Users\ina\AppData\Local\MRA\TenderAssistant\library.db") is None
     assert kernel32.asked == ["H:\\", "C:\\"]
     assert paths.network_location(r"\\fs01\inkoop\library.db") == "UNC-pad"
+
+
+DEEP = "\\".join(["Aanbestedingen 2027"] + [f"Map {i:02d} met een lange naam" for i in range(10)])  # 279 characters
+
+
+@pytest.mark.parametrize(("given", "expected"), [
+    ("C:\\Users\\ina\\library.db", "C:\\Users\\ina\\library.db"),  # short: as it is
+    (f"C:\\{DEEP}\\library.db", f"\\\\?\\C:\\{DEEP}\\library.db"),
+    (f"C:/{DEEP.replace(chr(92), '/')}/sub/../library.db", f"\\\\?\\C:\\{DEEP}\\library.db"),  # made literal first
+    (f"\\\\fs01\\inkoop\\{DEEP}\\library.db", f"\\\\?\\UNC\\fs01\\inkoop\\{DEEP}\\library.db"),
+    (f"\\\\?\\C:\\{DEEP}\\library.db", f"\\\\?\\C:\\{DEEP}\\library.db"),  # prefixed already
+])
+def test_on_windows_a_long_path_gets_the_long_path_prefix(monkeypatch: pytest.MonkeyPatch, given: str,
+                                                           expected: str) -> None:
+    monkeypatch.setattr(paths.os, "name", "nt")
+    assert paths.long_path(given) == expected
+
+
+def test_elsewhere_a_long_path_is_left_as_it_is(tmp_path: Path) -> None:
+    if os.name == "nt":
+        pytest.skip("the POSIX branch")
+    deep = str(tmp_path / DEEP.replace("\\", "/") / "library.db")
+    assert paths.long_path(deep) == deep
+
+
+def test_the_files_the_app_writes_and_reads_itself_go_through_long_path(monkeypatch: pytest.MonkeyPatch,
+                                                                         tmp_path: Path) -> None:
+    """atomic_write (exports, backups, trust list), read_regular (every file read from outside), the lock file and
+    the data folder: each hands the system the long form. Here the long form is the path itself, recorded."""
+    from criteria_library.infra import files, locks
+
+    asked: list[str] = []
+
+    def record(path):
+        asked.append(os.fspath(path))
+        return os.fspath(path)
+
+    for module in (files, locks, paths):
+        monkeypatch.setattr(module, "long_path", record)
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path / "gegevens"))
+    assert paths.data_dir() == tmp_path / "gegevens"
+    target = tmp_path / "gegevens" / "uit.json"
+    files.atomic_write(target, lambda tmp: tmp.write_text("{}", encoding="utf-8"))
+    assert files.read_regular(target, 100, ("bestand", "file")) == b"{}"
+    with locks.exclusive(tmp_path / ".lock"):
+        pass
+    assert str(tmp_path / "gegevens") in asked and str(target) in asked and str(tmp_path / ".lock") in asked
