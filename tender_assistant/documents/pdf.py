@@ -7,6 +7,8 @@ exports it.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
 import shutil
 import subprocess
@@ -55,8 +57,15 @@ _LIBRARY = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-# Windows installs LibreOffice without putting it on PATH: look in its install folders (machine-wide and per user)
+# Windows installs LibreOffice without putting it on PATH: its installer records the program folder in the registry
+# (machine-wide or per user), and it lies in an install folder; older versions used 'LibreOffice 5' and the like.
 WINDOWS_INSTALL_ROOTS = ("ProgramFiles", "ProgramFiles(x86)", "ProgramW6432", "LOCALAPPDATA")
+WINDOWS_REGISTRY_KEY = r"SOFTWARE\LibreOffice\UNO\InstallPath"
+
+
+def on_windows() -> bool:
+    """True on Windows (a function, so tests can take the Windows branch elsewhere)."""
+    return os.name == "nt"
 
 
 def soffice() -> str | None:
@@ -64,21 +73,64 @@ def soffice() -> str | None:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found:
         return found
+    for program in windows_candidates():
+        if program.is_file():
+            return str(program)
+    return None
+
+
+def windows_candidates() -> list[Path]:
+    """Where LibreOffice's soffice.exe may be on Windows, most likely first: the folders the registry names, then
+    LibreOffice (or 'LibreOffice <version>', the highest first) under Program Files and %LOCALAPPDATA%\\Programs."""
+    found = [Path(folder) / "soffice.exe" for folder in _registry_program_folders()]
     for variable in WINDOWS_INSTALL_ROOTS:
         root = os.environ.get(variable)
         if not root:
             continue
-        for folder in (Path(root) / "LibreOffice", Path(root) / "Programs" / "LibreOffice"):
-            program = folder / "program" / "soffice.exe"
-            if program.is_file():
-                return str(program)
-    return None
+        for parent in (Path(root), Path(root) / "Programs"):
+            found.append(parent / "LibreOffice" / "program" / "soffice.exe")
+            with contextlib.suppress(OSError):
+                versioned = sorted(parent.glob("LibreOffice *"), reverse=True)
+                found.extend(folder / "program" / "soffice.exe" for folder in versioned)
+    return list(dict.fromkeys(found))
+
+
+def _registry_program_folders() -> list[str]:
+    """The program folders LibreOffice's installer wrote into the registry (per user, then machine-wide)."""
+    if not on_windows():
+        return []
+    try:
+        winreg = importlib.import_module("winreg")
+    except ImportError:
+        return []
+    folders = []
+    for hive in (winreg.HKEY_CURRENT_USER, winreg.HKEY_LOCAL_MACHINE):
+        try:
+            with winreg.OpenKey(hive, WINDOWS_REGISTRY_KEY) as key:
+                value, _kind = winreg.QueryValueEx(key, "")
+        except OSError:
+            continue
+        if isinstance(value, str) and value:
+            folders.append(value)
+    return folders
+
+
+def _where_looked() -> str:
+    """The Windows folders looked in, for the message when LibreOffice is not found ('' elsewhere)."""
+    if not on_windows():
+        return ""
+    folders = list(dict.fromkeys(str(p.parent.parent) for p in windows_candidates()))
+    return "; ".join(folders[:4])
 
 
 def require_libreoffice() -> str:
     """The LibreOffice program; TenderError in one clear line when it is missing."""
     program = soffice()
     if program is None:
+        looked = _where_looked()
+        if looked:  # on Windows: say where, so IT can see an install in an unusual folder is not found
+            raise TenderError(f"{NO_LIBREOFFICE} (Gezocht op PATH en in: {looked}.)",
+                              en=f"{NO_LIBREOFFICE_EN} (Looked on PATH and in: {looked}.)")
         raise TenderError(NO_LIBREOFFICE, en=NO_LIBREOFFICE_EN)
     return program
 
