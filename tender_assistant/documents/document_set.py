@@ -10,6 +10,7 @@ what the buyer types into TenderNed in eForms terms (tenderned-invulhulp.xlsx, d
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import io
 import math
@@ -455,16 +456,16 @@ def _renumber(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     chapter, section = 0, 0
     by_kind = False  # a chapter of criteria numbered by kind (GC1): its other sections get no number
-    for b in copy.deepcopy(blocks):
+    for b in blocks:  # only a heading that gets a number is copied: the other blocks are shared, never changed
         if isinstance(b, Heading) and b.level == 1 and not b.number.startswith("Bijlage"):
             chapter, section = chapter + 1, 0
-            b.number = str(chapter)
+            b = dataclasses.replace(b, number=str(chapter))
             by_kind = False
         elif isinstance(b, Heading) and b.level == 2 and b.number[:2] in KIND_CODES.values():
             by_kind = True
         elif isinstance(b, Heading) and b.level == 2 and not by_kind and (not b.number or b.number[0].isdigit()):
             section += 1
-            b.number = f"{chapter}.{section}"
+            b = dataclasses.replace(b, number=f"{chapter}.{section}")
         out.append(b)
     return out
 
@@ -473,18 +474,15 @@ def _annex(blocks: list[Block], letter: str) -> list[Block]:
     """A part as an annex: page break, 'Bijlage X' heading."""
     if not blocks:
         return []
-    head = copy.deepcopy(blocks[0])
+    head = blocks[0]
     assert isinstance(head, Heading)
-    head.number = f"Bijlage {letter}"
-    return [PageBreak(), head, *copy.deepcopy(blocks[1:])]
+    return [PageBreak(), dataclasses.replace(head, number=f"Bijlage {letter}"), *blocks[1:]]
 
 
 def _evidence_for(parts: dict[str, list[Block]], codes: tuple[str, ...]) -> list[Block]:
     """The evidence annex with only the rows of these kinds (GE, ME, ...)."""
-    part = copy.deepcopy(parts.get("bewijsmiddelen", []))
-    for b in part:
-        if isinstance(b, Table):
-            b.rows = [r for r in b.rows if r[0].startswith(codes)]
+    part = [dataclasses.replace(b, rows=[r for r in b.rows if r[0].startswith(codes)]) if isinstance(b, Table) else b
+            for b in parts.get("bewijsmiddelen", [])]
     return part if any(isinstance(b, Table) and b.rows for b in part) else []
 
 
@@ -543,11 +541,10 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
                text("Per criterium: met welk bewijs, wanneer en door wie wordt gecontroleerd. Wat bij niet voldoen "
                     f"volgt, staat in {BORGINGSPLAN}."),
                Table(["Nr.", "Criterium", "Bewijsmiddel", "Wanneer", "Door wie"], plan_rows, [0.6, 1.8, 3.4, 1.2, 1.6])]
-    clauses = copy.deepcopy(parts.get("contractbepalingen", []))
-    for b in clauses:  # this document has no evidence annex: its borgingsplan says how each clause is checked
-        if isinstance(b, Paragraph):
-            for r in b.runs:
-                r.text = r.text.replace("zie Bewijsmiddelen, ", "zie het borgingsplan, ")
+    # This document has no evidence annex: its borgingsplan says how each clause is checked.
+    clauses = [dataclasses.replace(b, runs=[dataclasses.replace(r, text=r.text.replace(
+        "zie Bewijsmiddelen, ", "zie het borgingsplan, ")) for r in b.runs]) if isinstance(b, Paragraph) else b
+        for b in parts.get("contractbepalingen", [])]
     contract: list[Block] = [*contract_intro, *binding_offer(parts), *clauses, *borging]
     return {LEIDRAAD: _document(plan, "Aanbestedingsleidraad", leidraad),
             PVE: _document(plan, "Programma van eisen", pve),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import re
 from collections.abc import Callable
 from typing import Any
@@ -28,22 +28,25 @@ def xml_safe(s: str) -> str:
     return XML_INVALID_RE.sub("", s)
 
 
+def safe_block(b: Block) -> Block:
+    """A copy of a block with every text XML-safe; the texts themselves are shared, never the objects that hold
+    them (the renderer changes numbers of its copy)."""
+    if isinstance(b, Heading):
+        return Heading(xml_safe(b.text), b.level, xml_safe(b.number))
+    if isinstance(b, Paragraph):
+        return dataclasses.replace(b, runs=[dataclasses.replace(r, text=xml_safe(r.text)) for r in b.runs])
+    if isinstance(b, Table):
+        return dataclasses.replace(b, header=[xml_safe(v) for v in b.header],
+                                   rows=[[xml_safe(v) for v in row] for row in b.rows])
+    return b  # a Toc or PageBreak holds no text
+
+
 def safe_plan(plan: DocumentPlan) -> DocumentPlan:
     """A copy of the plan with every text XML-safe (the tender is validated; library texts may not be)."""
-    plan = copy.deepcopy(plan)
-    plan.title, plan.organisation, plan.date_text = xml_safe(plan.title), xml_safe(plan.organisation), \
-        xml_safe(plan.date_text)
-    plan.fields = {k: xml_safe(v) for k, v in plan.fields.items()}
-    for b in [*plan.cover, *plan.body]:
-        if isinstance(b, Heading):
-            b.text, b.number = xml_safe(b.text), xml_safe(b.number)
-        elif isinstance(b, Paragraph):
-            for r in b.runs:
-                r.text = xml_safe(r.text)
-        elif isinstance(b, Table):
-            b.header = [xml_safe(v) for v in b.header]
-            b.rows = [[xml_safe(v) for v in row] for row in b.rows]
-    return plan
+    return dataclasses.replace(plan, title=xml_safe(plan.title), organisation=xml_safe(plan.organisation),
+                               date_text=xml_safe(plan.date_text),
+                               fields={k: xml_safe(v) for k, v in plan.fields.items()},
+                               cover=[safe_block(b) for b in plan.cover], body=[safe_block(b) for b in plan.body])
 
 
 def heading_label(h: Heading, numbered: bool) -> str:
