@@ -137,13 +137,22 @@ def _sheet(wb: Any, title: str, header: list[str], rows: Sequence[Sequence[objec
 
     ws = wb.active if first else wb.create_sheet()
     ws.title = title
+    # Every cell wraps at the top, the header is bold on a shade: styled once, then the style record is copied to
+    # each cell (openpyxl hashes a style object against the workbook's list on every assignment, 13,000 times).
+    proto: dict[int, Any] = {}
     for r_index, row in enumerate([header, *rows], start=1):
         for c_index, value in enumerate(row, start=1):
-            cell = set_cell(ws, r_index, c_index, value)  # text stays text: '=HYPERLINK(...)' is no formula
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if r_index == 1:
-                cell.font = Font(bold=True)
-                cell.fill = PatternFill("solid", fgColor="D9E2F3")
+            cell = ws.cell(row=r_index, column=c_index)
+            kind = min(r_index, 2)
+            if kind in proto:
+                cell._style = copy.copy(proto[kind])
+            else:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if r_index == 1:
+                    cell.font = Font(bold=True)
+                    cell.fill = PatternFill("solid", fgColor="D9E2F3")
+                proto[kind] = copy.copy(cell._style)
+            set_cell(ws, r_index, c_index, value)  # text stays text: '=HYPERLINK(...)' is no formula
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A2"
