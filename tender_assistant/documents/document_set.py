@@ -35,7 +35,7 @@ from ..set_swap import refuse_unwritable, write_set
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
 from .gaps import fact_run
-from .house_style import load_template
+from .house_style import clean_template, open_clean_template
 from .invulhulp import write_invulhulp
 from .lot_chapters import agreement, in_documents
 from .markers import block_markers, split_parts
@@ -658,8 +658,14 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
     plans = set_plans(tender, library, today=today, concept=concept)
     chosen = {LEIDRAAD: template, PVE: template, CONTRACT: contract_template or template}
     rendered: dict[str, bytes] = {}
+    cleaned: dict[Path | str | None, tuple[bytes, list[str], str]] = {}  # a house style is read and cleaned once
     for i, (name, plan) in enumerate(plans.items()):
-        doc = load_template(chosen[name], notes if i == 0 or name == CONTRACT and contract_template else None)
+        if chosen[name] not in cleaned:
+            cleaned[chosen[name]] = clean_template(chosen[name])
+        clean, dropped, template_name = cleaned[chosen[name]]
+        if notes is not None and (i == 0 or name == CONTRACT and contract_template):
+            notes.extend(dropped)
+        doc = open_clean_template(clean, template_name)
         own_template = name == LEIDRAAD or name == CONTRACT and contract_template is not None
         if not own_template and block_markers(doc):
             # The leidraad's own text belongs in the leidraad; the other documents take only its house style.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -99,6 +100,7 @@ NARROW, WIDE = set("ijlftr.,:;'!|()[]1 -/"), set("mwMW@%")
 CELL_PADDING_EMU = int(Pt(16))
 
 
+@functools.lru_cache(maxsize=8192)  # the same words fill every row of a table: measured once each
 def word_width(word: str) -> int:
     """The estimated printed width of a word (EMU)."""
     return sum(NARROW_EMU if ch in NARROW else WIDE_EMU if ch in WIDE else CAPITAL_EMU if ch.isupper() else CHAR_EMU
