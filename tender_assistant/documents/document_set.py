@@ -522,7 +522,8 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
                    f"het prijsformulier ({PRIJSFORMULIER}) en het borgingsplan ({BORGINGSPLAN}).")
     inleiding: list[Block] = [*parts.get("inleiding", []), related]
     award_part = parts.get("gunningscriteria", [])
-    counts = {kind: sum(1 for _, c in _numbered(tender, library) if c.kind == kind) for kind in KIND_ORDER}
+    criteria = _numbered(tender, library)  # once: each call reads the chosen criteria from the library again
+    counts = {kind: sum(1 for _, c in criteria if c.kind == kind) for kind in KIND_ORDER}
     leidraad: list[Block] = [*inleiding, *procedure_blocks(tender, procedure), *parts.get("geschiktheidseisen", []),
                              *pointer(Kind.REQUIREMENT, counts[Kind.REQUIREMENT]), *award_part, *price_basis(tender),
                              *pointer(Kind.CONTRACT, counts[Kind.CONTRACT])]
@@ -544,7 +545,6 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
         "en het borgingsplan: hoe de opdrachtgever tijdens de looptijd controleert of alle eisen en beloften worden "
         f"nagekomen. Het borgingsplan staat ook in {BORGINGSPLAN}, met het blad voor de jaarlijkse "
         "leveranciersgegevens.")]
-    criteria = _numbered(tender, library)
     plan_rows = [[str(r[i]) for i in (0, 2, 4, 5, 6)] for r in borgingsplan_rows(tender, criteria)]
     borging: list[Block] = [Heading("Borgingsplan", 1, ""),
                text("Per criterium: met welk bewijs, wanneer en door wie wordt gecontroleerd. Wat bij niet voldoen "
