@@ -37,6 +37,7 @@ from .export import refuse_overwriting_input, render
 from .gaps import fact_run
 from .house_style import clean_template, open_clean_template
 from .invulhulp import write_invulhulp
+from .library_reads import remembered
 from .lot_chapters import agreement, in_documents
 from .markers import block_markers, split_parts
 from .plan import (
@@ -514,6 +515,7 @@ def _document(plan: DocumentPlan, subtitle: str, body: list[Block]) -> DocumentP
 def set_plans(tender: Tender, library: Library, today: date | None = None,
               concept: bool = False) -> dict[str, DocumentPlan]:
     """The three Word documents of the set as plans, cut from one plan whose criteria are numbered by kind."""
+    library = remembered(library)
     plan = build_plan(tender, library, today=today, concept=concept, numbering="kind")
     parts = split_parts(plan.body)
     procedure = PROCEDURES[tender.procedure][0]
@@ -655,6 +657,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
         refuse_overwriting_input(p, {"de sjabloon": template})
         refuse_overwriting_input(p, {"de sjabloon": contract_template})
     refuse_unwritable(paths)  # said before the work of rendering, not after it
+    library = remembered(library)  # the plan, the numbering and the workbooks read the same criteria
     plans = set_plans(tender, library, today=today, concept=concept)
     chosen = {LEIDRAAD: template, PVE: template, CONTRACT: contract_template or template}
     rendered: dict[str, bytes] = {}
