@@ -168,7 +168,8 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     """Every problem and piece of advice for a tender, errors first.
 
     documents: whose open gaps are errors: "set" (the document set a buyer publishes, the default) or "single"
-    (the one document `export --out` writes).
+    (the one document `export --out` writes); "none" leaves the open gaps out, for a caller that shows only other
+    findings (the wizard's weight step, on every change: building the set's plans is most of a check's time).
 
     policy: the organisation's inkoopbeleid values for supplies and services (default: the values stored in the
     library, else the stated default). rule: the organisation's counting rule, read once by the caller from the
@@ -198,7 +199,8 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     if not unknown:
         document_checks.check_references(tender, library, criteria, f)
         reported = [x.where for x in f if x.severity == Severity.ERROR and x.where]
-        document_checks.check_documents(tender, library, criteria, reported, f, single=documents == "single")
+        if documents != "none":
+            document_checks.check_documents(tender, library, criteria, reported, f, single=documents == "single")
     order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}
     return sorted(f, key=lambda x: order[x.severity])
 

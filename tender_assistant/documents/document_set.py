@@ -10,6 +10,7 @@ what the buyer types into TenderNed in eForms terms (tenderned-invulhulp.xlsx, d
 from __future__ import annotations
 
 import copy
+import dataclasses
 import functools
 import io
 import math
@@ -34,8 +35,9 @@ from ..set_swap import refuse_unwritable, write_set
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
 from .gaps import fact_run
-from .house_style import load_template
+from .house_style import clean_template, open_clean_template
 from .invulhulp import write_invulhulp
+from .library_reads import remembered
 from .lot_chapters import agreement, in_documents
 from .markers import block_markers, split_parts
 from .plan import (
@@ -136,13 +138,22 @@ def _sheet(wb: Any, title: str, header: list[str], rows: Sequence[Sequence[objec
 
     ws = wb.active if first else wb.create_sheet()
     ws.title = title
+    # Every cell wraps at the top, the header is bold on a shade: styled once, then the style record is copied to
+    # each cell (openpyxl hashes a style object against the workbook's list on every assignment, 13,000 times).
+    proto: dict[int, Any] = {}
     for r_index, row in enumerate([header, *rows], start=1):
         for c_index, value in enumerate(row, start=1):
-            cell = set_cell(ws, r_index, c_index, value)  # text stays text: '=HYPERLINK(...)' is no formula
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if r_index == 1:
-                cell.font = Font(bold=True)
-                cell.fill = PatternFill("solid", fgColor="D9E2F3")
+            cell = ws.cell(row=r_index, column=c_index)
+            kind = min(r_index, 2)
+            if kind in proto:
+                cell._style = copy.copy(proto[kind])
+            else:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if r_index == 1:
+                    cell.font = Font(bold=True)
+                    cell.fill = PatternFill("solid", fgColor="D9E2F3")
+                proto[kind] = copy.copy(cell._style)
+            set_cell(ws, r_index, c_index, value)  # text stays text: '=HYPERLINK(...)' is no formula
     for i, w in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = w
     ws.freeze_panes = "A2"
@@ -455,16 +466,16 @@ def _renumber(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     chapter, section = 0, 0
     by_kind = False  # a chapter of criteria numbered by kind (GC1): its other sections get no number
-    for b in copy.deepcopy(blocks):
+    for b in blocks:  # only a heading that gets a number is copied: the other blocks are shared, never changed
         if isinstance(b, Heading) and b.level == 1 and not b.number.startswith("Bijlage"):
             chapter, section = chapter + 1, 0
-            b.number = str(chapter)
+            b = dataclasses.replace(b, number=str(chapter))
             by_kind = False
         elif isinstance(b, Heading) and b.level == 2 and b.number[:2] in KIND_CODES.values():
             by_kind = True
         elif isinstance(b, Heading) and b.level == 2 and not by_kind and (not b.number or b.number[0].isdigit()):
             section += 1
-            b.number = f"{chapter}.{section}"
+            b = dataclasses.replace(b, number=f"{chapter}.{section}")
         out.append(b)
     return out
 
@@ -473,18 +484,15 @@ def _annex(blocks: list[Block], letter: str) -> list[Block]:
     """A part as an annex: page break, 'Bijlage X' heading."""
     if not blocks:
         return []
-    head = copy.deepcopy(blocks[0])
+    head = blocks[0]
     assert isinstance(head, Heading)
-    head.number = f"Bijlage {letter}"
-    return [PageBreak(), head, *copy.deepcopy(blocks[1:])]
+    return [PageBreak(), dataclasses.replace(head, number=f"Bijlage {letter}"), *blocks[1:]]
 
 
 def _evidence_for(parts: dict[str, list[Block]], codes: tuple[str, ...]) -> list[Block]:
     """The evidence annex with only the rows of these kinds (GE, ME, ...)."""
-    part = copy.deepcopy(parts.get("bewijsmiddelen", []))
-    for b in part:
-        if isinstance(b, Table):
-            b.rows = [r for r in b.rows if r[0].startswith(codes)]
+    part = [dataclasses.replace(b, rows=[r for r in b.rows if r[0].startswith(codes)]) if isinstance(b, Table) else b
+            for b in parts.get("bewijsmiddelen", [])]
     return part if any(isinstance(b, Table) and b.rows for b in part) else []
 
 
@@ -507,6 +515,7 @@ def _document(plan: DocumentPlan, subtitle: str, body: list[Block]) -> DocumentP
 def set_plans(tender: Tender, library: Library, today: date | None = None,
               concept: bool = False) -> dict[str, DocumentPlan]:
     """The three Word documents of the set as plans, cut from one plan whose criteria are numbered by kind."""
+    library = remembered(library)
     plan = build_plan(tender, library, today=today, concept=concept, numbering="kind")
     parts = split_parts(plan.body)
     procedure = PROCEDURES[tender.procedure][0]
@@ -515,7 +524,8 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
                    f"het prijsformulier ({PRIJSFORMULIER}) en het borgingsplan ({BORGINGSPLAN}).")
     inleiding: list[Block] = [*parts.get("inleiding", []), related]
     award_part = parts.get("gunningscriteria", [])
-    counts = {kind: sum(1 for _, c in _numbered(tender, library) if c.kind == kind) for kind in KIND_ORDER}
+    criteria = _numbered(tender, library)  # once: each call reads the chosen criteria from the library again
+    counts = {kind: sum(1 for _, c in criteria if c.kind == kind) for kind in KIND_ORDER}
     leidraad: list[Block] = [*inleiding, *procedure_blocks(tender, procedure), *parts.get("geschiktheidseisen", []),
                              *pointer(Kind.REQUIREMENT, counts[Kind.REQUIREMENT]), *award_part, *price_basis(tender),
                              *pointer(Kind.CONTRACT, counts[Kind.CONTRACT])]
@@ -537,17 +547,15 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
         "en het borgingsplan: hoe de opdrachtgever tijdens de looptijd controleert of alle eisen en beloften worden "
         f"nagekomen. Het borgingsplan staat ook in {BORGINGSPLAN}, met het blad voor de jaarlijkse "
         "leveranciersgegevens.")]
-    criteria = _numbered(tender, library)
     plan_rows = [[str(r[i]) for i in (0, 2, 4, 5, 6)] for r in borgingsplan_rows(tender, criteria)]
     borging: list[Block] = [Heading("Borgingsplan", 1, ""),
                text("Per criterium: met welk bewijs, wanneer en door wie wordt gecontroleerd. Wat bij niet voldoen "
                     f"volgt, staat in {BORGINGSPLAN}."),
                Table(["Nr.", "Criterium", "Bewijsmiddel", "Wanneer", "Door wie"], plan_rows, [0.6, 1.8, 3.4, 1.2, 1.6])]
-    clauses = copy.deepcopy(parts.get("contractbepalingen", []))
-    for b in clauses:  # this document has no evidence annex: its borgingsplan says how each clause is checked
-        if isinstance(b, Paragraph):
-            for r in b.runs:
-                r.text = r.text.replace("zie Bewijsmiddelen, ", "zie het borgingsplan, ")
+    # This document has no evidence annex: its borgingsplan says how each clause is checked.
+    clauses = [dataclasses.replace(b, runs=[dataclasses.replace(r, text=r.text.replace(
+        "zie Bewijsmiddelen, ", "zie het borgingsplan, ")) for r in b.runs]) if isinstance(b, Paragraph) else b
+        for b in parts.get("contractbepalingen", [])]
     contract: list[Block] = [*contract_intro, *binding_offer(parts), *clauses, *borging]
     return {LEIDRAAD: _document(plan, "Aanbestedingsleidraad", leidraad),
             PVE: _document(plan, "Programma van eisen", pve),
@@ -649,11 +657,18 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
         refuse_overwriting_input(p, {"de sjabloon": template})
         refuse_overwriting_input(p, {"de sjabloon": contract_template})
     refuse_unwritable(paths)  # said before the work of rendering, not after it
+    library = remembered(library)  # the plan, the numbering and the workbooks read the same criteria
     plans = set_plans(tender, library, today=today, concept=concept)
     chosen = {LEIDRAAD: template, PVE: template, CONTRACT: contract_template or template}
     rendered: dict[str, bytes] = {}
+    cleaned: dict[Path | str | None, tuple[bytes, list[str], str]] = {}  # a house style is read and cleaned once
     for i, (name, plan) in enumerate(plans.items()):
-        doc = load_template(chosen[name], notes if i == 0 or name == CONTRACT and contract_template else None)
+        if chosen[name] not in cleaned:
+            cleaned[chosen[name]] = clean_template(chosen[name])
+        clean, dropped, template_name = cleaned[chosen[name]]
+        if notes is not None and (i == 0 or name == CONTRACT and contract_template):
+            notes.extend(dropped)
+        doc = open_clean_template(clean, template_name)
         own_template = name == LEIDRAAD or name == CONTRACT and contract_template is not None
         if not own_template and block_markers(doc):
             # The leidraad's own text belongs in the leidraad; the other documents take only its house style.

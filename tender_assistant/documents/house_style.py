@@ -41,16 +41,28 @@ def load_template(path: Path | str | None = None, notes: list[str] | None = None
 
     Hostile content (external links, macros, embedded documents) is dropped; notes receives a line for each kind.
     """
+    clean, dropped, name = clean_template(path)
+    if notes is not None:
+        notes.extend(dropped)
+    return open_clean_template(clean, name)
+
+
+def clean_template(path: Path | str | None = None) -> tuple[bytes, list[str], str]:
+    """The template's package made safe (see template.py), what was dropped from it, and its file name: read and
+    cleaned once when one house style serves several documents."""
     path = Path(path) if path is not None else DEFAULT_TEMPLATE
     raw = read_template_bytes(path)
     clean, dropped = sanitise_package(raw, path.name)
-    if notes is not None:
-        notes.extend(dropped)
+    return clean, dropped, path.name
+
+
+def open_clean_template(clean: bytes, name: str) -> Document:
+    """A new document from a package clean_template made; TemplateError when python-docx cannot open it."""
     try:
         return docx.Document(io.BytesIO(clean))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds on broken packages
-        raise TemplateError(f"{path.name} is een beschadigd Word-document ({type(exc).__name__}).",
-                            en=f"{path.name} is a damaged Word document ({type(exc).__name__}).") from None
+        raise TemplateError(f"{name} is een beschadigd Word-document ({type(exc).__name__}).",
+                            en=f"{name} is a damaged Word document ({type(exc).__name__}).") from None
 
 
 def inherit_headers(body) -> None:

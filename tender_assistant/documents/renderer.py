@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
+from xml.sax.saxutils import escape, quoteattr
 
 from docx.document import Document
-from docx.enum.text import WD_BREAK, WD_COLOR_INDEX
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.section import Section
 from docx.shared import Cm, Emu, Pt
-from docx.table import Table as DocxTable
-from docx.text.paragraph import Paragraph as DocxParagraph
 
 from .plan import Block, DocumentPlan, Heading, PageBreak, Paragraph, Style, Table, Toc
 from .styles import ResolvedStyles
@@ -30,22 +29,25 @@ def xml_safe(s: str) -> str:
     return XML_INVALID_RE.sub("", s)
 
 
+def safe_block(b: Block) -> Block:
+    """A copy of a block with every text XML-safe; the texts themselves are shared, never the objects that hold
+    them (the renderer changes numbers of its copy)."""
+    if isinstance(b, Heading):
+        return Heading(xml_safe(b.text), b.level, xml_safe(b.number))
+    if isinstance(b, Paragraph):
+        return dataclasses.replace(b, runs=[dataclasses.replace(r, text=xml_safe(r.text)) for r in b.runs])
+    if isinstance(b, Table):
+        return dataclasses.replace(b, header=[xml_safe(v) for v in b.header],
+                                   rows=[[xml_safe(v) for v in row] for row in b.rows])
+    return b  # a Toc or PageBreak holds no text
+
+
 def safe_plan(plan: DocumentPlan) -> DocumentPlan:
     """A copy of the plan with every text XML-safe (the tender is validated; library texts may not be)."""
-    plan = copy.deepcopy(plan)
-    plan.title, plan.organisation, plan.date_text = xml_safe(plan.title), xml_safe(plan.organisation), \
-        xml_safe(plan.date_text)
-    plan.fields = {k: xml_safe(v) for k, v in plan.fields.items()}
-    for b in [*plan.cover, *plan.body]:
-        if isinstance(b, Heading):
-            b.text, b.number = xml_safe(b.text), xml_safe(b.number)
-        elif isinstance(b, Paragraph):
-            for r in b.runs:
-                r.text = xml_safe(r.text)
-        elif isinstance(b, Table):
-            b.header = [xml_safe(v) for v in b.header]
-            b.rows = [[xml_safe(v) for v in row] for row in b.rows]
-    return plan
+    return dataclasses.replace(plan, title=xml_safe(plan.title), organisation=xml_safe(plan.organisation),
+                               date_text=xml_safe(plan.date_text),
+                               fields={k: xml_safe(v) for k, v in plan.fields.items()},
+                               cover=[safe_block(b) for b in plan.cover], body=[safe_block(b) for b in plan.body])
 
 
 def heading_label(h: Heading, numbered: bool) -> str:
@@ -98,6 +100,7 @@ NARROW, WIDE = set("ijlftr.,:;'!|()[]1 -/"), set("mwMW@%")
 CELL_PADDING_EMU = int(Pt(16))
 
 
+@functools.lru_cache(maxsize=8192)  # the same words fill every row of a table: measured once each
 def word_width(word: str) -> int:
     """The estimated printed width of a word (EMU)."""
     return sum(NARROW_EMU if ch in NARROW else WIDE_EMU if ch in WIDE else CAPITAL_EMU if ch.isupper() else CHAR_EMU
@@ -137,8 +140,54 @@ def column_widths(relative: list[float], rows: list[list[str]], total: int) -> l
     return [int(w) for w in widths]
 
 
+# Run content as python-docx writes it: a tab is <w:tab/>, a line break <w:br/>, the rest <w:t> (whitespace kept).
+RUN_BREAK_RE = re.compile("([\t\r\n])")
+W_NS = nsdecls("w")
+TBL_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+            'w:noVBand="1" w:val="04A0"/>')
+HEADER_SHD = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_SHADE}"/>'
+
+
+def _twips(emu: int) -> int:
+    return int(Emu(emu).twips)
+
+
+def run_xml(text: str, bold: bool = False, italic: bool = False, highlight: bool = False) -> str:
+    """A w:r element as XML text (no namespace declaration): emphasis, then the text."""
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + \
+        ('<w:highlight w:val="yellow"/>' if highlight else "")
+    content: list[str] = []
+    for piece in RUN_BREAK_RE.split(text) if text else ():
+        if piece == "\t":
+            content.append("<w:tab/>")
+        elif piece in ("\r", "\n"):
+            content.append("<w:br/>")
+        elif piece:
+            space = ' xml:space="preserve"' if len(piece.strip()) < len(piece) else ""
+            content.append(f"<w:t{space}>{escape(piece)}</w:t>")
+    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{''.join(content)}</w:r>"
+
+
+def paragraph_xml(style_id: str | None, content: str = "", keep_next: bool = False, tight: bool = False,
+                  indent_twips: int | None = None) -> str:
+    """A w:p element as XML text; tight: no space after it (table cells, contents lines)."""
+    ppr = (f"<w:pStyle w:val={quoteattr(style_id)}/>" if style_id else "") + ("<w:keepNext/>" if keep_next else "") \
+        + ('<w:spacing w:after="0"/>' if tight else "") \
+        + (f'<w:ind w:left="{indent_twips}"/>' if indent_twips is not None else "")
+    return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{content}</w:p>"
+
+
+def _field_char(kind: str, dirty: bool = False) -> str:
+    dirty_attr = ' w:dirty="true"' if dirty else ""
+    return f'<w:r><w:fldChar w:fldCharType="{kind}"{dirty_attr}/></w:r>'
+
+
 class Renderer:
-    """Writes blocks before an anchor element: the marker paragraph, or the end of the body."""
+    """Writes blocks before an anchor element: the marker paragraph, or the end of the body.
+
+    Each block is written as XML text and parsed once (a table of 300 rows in one go), not element by element
+    through python-docx, whose per-element lookups were most of an export's time; the XML is the same.
+    """
 
     def __init__(self, doc: Document, styles: ResolvedStyles, anchor) -> None:
         self.doc = doc
@@ -146,120 +195,75 @@ class Renderer:
         self.anchor = anchor
         self.text_width = _width_at(doc, anchor)
 
-    def paragraph(self, style: Style) -> DocxParagraph:
-        p_el = OxmlElement("w:p")
-        self.anchor.addprevious(p_el)
-        p = DocxParagraph(p_el, self.doc._body)
-        p_el.style = self.styles.ids[style]
-        return p
+    def _insert(self, xml: str) -> None:
+        """Parse the elements of xml (one parse) and put them before the anchor, in order."""
+        holder = parse_xml(f"<w:body {W_NS}>{xml}</w:body>")
+        for el in list(holder):
+            self.anchor.addprevious(el)
 
     def block(self, b: Block) -> None:
+        """Write one block of the plan."""
         if isinstance(b, Heading):
             self.heading(b)
         elif isinstance(b, Paragraph):
-            p = self.paragraph(b.style)
-            for run in b.runs:
-                r = p.add_run(run.text)
-                if run.bold:
-                    r.bold = True
-                if run.italic:
-                    r.italic = True
-                if run.gap:
-                    r.font.highlight_color = WD_COLOR_INDEX.YELLOW
-            if b.keep_with_next:
-                p.paragraph_format.keep_with_next = True
+            runs = "".join(run_xml(r.text, r.bold, r.italic, r.gap) for r in b.runs)
+            self._insert(paragraph_xml(self.styles.ids[b.style], runs, keep_next=b.keep_with_next))
         elif isinstance(b, Table):
             self.table(b)
         elif isinstance(b, Toc):
             self.toc(b)
         elif isinstance(b, PageBreak):
-            self.paragraph(Style.BODY).add_run().add_break(WD_BREAK.PAGE)
+            self._insert(paragraph_xml(self.styles.ids[Style.BODY], '<w:r><w:br w:type="page"/></w:r>'))
 
     def heading(self, h: Heading) -> None:
+        """A heading paragraph in the template's heading style."""
         style = Style.HEADING_1 if h.level == 1 else Style.HEADING_2
         # When the template numbers this heading level itself, writing our number too would show "2 2. Titel".
-        self.paragraph(style).add_run(heading_label(h, style in self.styles.numbered))
+        self._insert(paragraph_xml(self.styles.ids[style], run_xml(heading_label(h, style in self.styles.numbered))))
 
     def table(self, t: Table) -> None:
-        ncols = len(t.header)
+        """A fixed-layout table at the text width, header row repeated and shaded, rows kept on one page."""
         all_rows = [t.header, *t.rows] if t.show_header else list(t.rows)
-        table: DocxTable = self.doc.add_table(rows=len(all_rows), cols=ncols)
-        self.anchor.addprevious(table._tbl)
-        tbl_pr = table._tbl.tblPr
-        tbl_pr.style = self.styles.ids[Style.TABLE]
-        width_el = tbl_pr.find(qn("w:tblW"))
-        if width_el is None:
-            width_el = OxmlElement("w:tblW")
-            tbl_pr.insert(1, width_el)
-        width_el.set(qn("w:w"), str(int(Emu(self.text_width).twips)))
-        width_el.set(qn("w:type"), "dxa")
-        table.autofit = False  # fixed layout: Word and LibreOffice both keep our column widths
-        widths = [Emu(w) for w in column_widths(t.widths, all_rows, int(self.text_width))]
-        for col, gc in zip(widths, table._tbl.tblGrid.gridCol_lst, strict=True):
-            gc.w = col
+        widths = [_twips(w) for w in column_widths(t.widths, all_rows, int(self.text_width))]
         body_id = self.styles.ids[Style.BODY]
         last = len(all_rows) - 1
-        for r_index, (row, values) in enumerate(zip(table.rows, all_rows, strict=True)):
+        parts = [f"<w:tbl><w:tblPr><w:tblStyle w:val={quoteattr(self.styles.ids[Style.TABLE])}/>"
+                 f'<w:tblW w:type="dxa" w:w="{_twips(self.text_width)}"/><w:tblLayout w:type="fixed"/>{TBL_LOOK}'
+                 "</w:tblPr><w:tblGrid>", *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>"]
+        for r_index, values in enumerate(all_rows):
             header = t.show_header and r_index == 0
-            tr_pr = row._tr.get_or_add_trPr()
-            tr_pr.append(OxmlElement("w:cantSplit"))  # a criterion's row stays on one page
-            if header:
-                tr_pr.append(OxmlElement("w:tblHeader"))  # repeat the header row on every page
-            for c_index, (cell, value, w) in enumerate(zip(row.cells, values, widths, strict=True)):
-                cell.width = w
-                p = cell.paragraphs[0]
-                p._p.style = body_id
-                p.paragraph_format.space_after = 0
-                run = p.add_run(value)
-                if header or (t.bold_last_row and r_index == last) or (not t.show_header and c_index == 0):
-                    run.bold = True
-                if value.startswith("[") and value.endswith("]"):  # a place the buyer still fills in
-                    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-                if header:
-                    shd = OxmlElement("w:shd")
-                    shd.set(qn("w:val"), "clear")
-                    shd.set(qn("w:color"), "auto")
-                    shd.set(qn("w:fill"), HEADER_SHADE)
-                    cell._tc.get_or_add_tcPr().append(shd)
+            bold_row = header or (t.bold_last_row and r_index == last)
+            parts.append(f"<w:tr><w:trPr><w:cantSplit/>{'<w:tblHeader/>' if header else ''}</w:trPr>")
+            for c_index, (value, w) in enumerate(zip(values, widths, strict=True)):
+                # A place the buyer still fills in ("[...]") is highlighted, as in a paragraph.
+                run = run_xml(value, bold_row or (not t.show_header and c_index == 0),
+                              highlight=value.startswith("[") and value.endswith("]"))
+                parts.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{w}"/>{HEADER_SHD if header else ""}'
+                             f"</w:tcPr>{paragraph_xml(body_id, run, tight=True)}</w:tc>")
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
         # A little air after a table before the next paragraph.
-        self.paragraph(Style.BODY)
+        parts.append(paragraph_xml(body_id))
+        self._insert("".join(parts))
 
     def toc(self, toc: Toc, headings: list[Heading] | None = None) -> None:
         """A TOC field; its cached result lists the headings so LibreOffice and print previews show them too."""
         entries = [h for h in (headings or []) if h.level <= toc.levels]
-        first = self.paragraph(Style.BODY)
-        self._field_char(first, "begin", dirty=True)
-        instr = OxmlElement("w:instrText")
-        instr.set(qn("xml:space"), "preserve")
-        instr.text = f' TOC \\o "1-{toc.levels}" \\h \\z \\u '
-        run = OxmlElement("w:r")
-        run.append(instr)
-        first._p.append(run)
-        self._field_char(first, "separate")
+        body_id = self.styles.ids[Style.BODY]
+        start = (_field_char("begin", dirty=True) + '<w:r><w:instrText xml:space="preserve">'
+                 + escape(f' TOC \\o "1-{toc.levels}" \\h \\z \\u ') + "</w:instrText></w:r>"
+                 + _field_char("separate"))
         if not entries:
-            first.add_run("Klik met de rechtermuisknop en kies 'Veld bijwerken' voor de inhoudsopgave.")
-            self._field_char(first, "end")
+            note = run_xml("Klik met de rechtermuisknop en kies 'Veld bijwerken' voor de inhoudsopgave.")
+            self._insert(paragraph_xml(body_id, start + note + _field_char("end")))
             return
-        p = first
+        lines: list[str] = []
         for i, h in enumerate(entries):
-            if i > 0:
-                p = self.paragraph(Style.BODY)
             style_id = self.styles.toc_ids.get(h.level)
-            if style_id:
-                p._p.style = style_id
-            elif h.level > 1:
-                p.paragraph_format.left_indent = Cm(0.6)
-            p.paragraph_format.space_after = 0
+            indent = _twips(Cm(0.6)) if not style_id and h.level > 1 else None
             numbered = (Style.HEADING_1 if h.level == 1 else Style.HEADING_2) in self.styles.numbered
-            p.add_run(heading_label(h, numbered))  # exactly as the heading itself reads
-        self._field_char(p, "end")
-
-    @staticmethod
-    def _field_char(p: DocxParagraph, kind: str, dirty: bool = False) -> None:
-        run = OxmlElement("w:r")
-        fc = OxmlElement("w:fldChar")
-        fc.set(qn("w:fldCharType"), kind)
-        if dirty:
-            fc.set(qn("w:dirty"), "true")
-        run.append(fc)
-        p._p.append(run)
+            content = (start if i == 0 else "") + run_xml(heading_label(h, numbered))  # as the heading reads
+            if i == len(entries) - 1:
+                content += _field_char("end")
+            lines.append(paragraph_xml(style_id or body_id, content, tight=True, indent_twips=indent))
+        self._insert("".join(lines))

@@ -338,7 +338,8 @@ class WeightsPage(TenderPage):
         self.total.setStyleSheet("color:#1b5e20" if ok else "color:#b71c1c")
         w = self.wiz()
         codes = WEIGHT_CODES | {"price-band-missing"}
-        findings = [f for f in checks.check_tender(w.tender, w.store, rule=w.counting_rule()) if f.code in codes
+        findings = [f for f in checks.check_tender(w.tender, w.store, rule=w.counting_rule(), documents="none")
+                    if f.code in codes
                     and (lot is None or f.where.startswith(f"lots[{lot.id}]"))]
         self.advice.setHtml(findings_html(findings))
         view = self._view()

@@ -168,3 +168,14 @@ def test_the_contract_annex_makes_the_bid_binding_and_lasting_duties_survive(fak
     assert binding.startswith("De inschrijving van de opdrachtnemer maakt deel uit van de overeenkomst.")
     assert "GC1 Aandeel gerecyclede vezels" in binding and "GC2 Plan van aanpak hergebruik" in binding
     assert "blijven daarna van kracht" in survival and "CB1" in survival  # BED-C-01: terugname
+
+
+def test_leaving_the_documents_out_keeps_every_other_finding(fake_lib, tender):
+    """documents="none" (the wizard's weight step) drops only the open gaps of the documents, nothing else."""
+    del tender.values["contactpersoon"]
+    tender.price_weight = 90  # a weight finding beside the gap
+    whole = check_tender(tender, fake_lib, TODAY)
+    without = check_tender(tender, fake_lib, TODAY, documents="none")
+    assert _gaps(whole) and not _gaps(without)
+    assert [f for f in whole if f.code != "document-gap"] == without
+    assert any(f.code == "weights-sum" for f in without)

@@ -284,3 +284,20 @@ def test_a_guideline_of_the_buyer_and_a_prijslijst_are_listed_among_the_annexes(
     rows = buyer_annexes(tender, [c1, c2], {"BED-C-01": "CB1", "BED-C-02": "CB2"})
     assert [r[0] for r in rows] == ["Prijslijst", "Richtlijnen van de opdrachtgever"]
     assert all(r[2] == "CB1" for r in rows)
+
+
+def test_every_sheet_cell_wraps_the_header_is_bold_and_only_formula_like_text_is_quoted():
+    """The sheets style one cell per kind and copy its style record: a quote prefix must not spread with it."""
+    from openpyxl import Workbook
+
+    from tender_assistant.documents.document_set import _sheet
+
+    wb = Workbook()
+    ws = _sheet(wb, "Eisen", ["Nr.", "=Vraag"], [["=1+1", "tekst"], ["ME2", "=SUM(A1:A2)"], ["ME3", None]], [7, 30],
+                first=True)
+    cells = [c for row in ws.iter_rows() for c in row]
+    assert all(c.alignment.wrap_text and c.alignment.vertical == "top" for c in cells)
+    assert [c.font.bold for c in ws[1]] == [True, True] and ws["A1"].fill.fgColor.rgb == "00D9E2F3"
+    assert not any(c.font.bold or c.fill.fill_type for c in cells[2:])
+    assert {c.coordinate for c in cells if c.quotePrefix} == {"B1", "A2", "B3"}
+    assert all(c.data_type == "s" for c in cells if isinstance(c.value, str))

@@ -154,3 +154,18 @@ def test_a_title_holding_a_marker_is_shown_as_typed_and_the_runs_keep_their_form
     assert first.text == "Leidraad Kleding voor {{opdrachtgever}}"
     assert [(r.text, r.bold, r.italic) for r in first.runs] == [("Leidraad ", True, None),
                                                                  ("Kleding voor {{opdrachtgever}}", None, True)]
+
+
+def test_rendering_into_a_template_leaves_the_plan_as_it_was(tmp_path, fake_lib, tender):
+    """The set's three documents share blocks of one plan: writing one (a house style that numbers its own chapters
+    clears our numbers) must not change what the next one writes."""
+    import copy
+
+    from tender_assistant.documents.document_set import LEIDRAAD, set_plans
+    from tender_assistant.documents.export import render
+    from tender_assistant.documents.house_style import load_template
+
+    plan = set_plans(tender, fake_lib, today=TODAY, concept=True)[LEIDRAAD]
+    before = copy.deepcopy(plan)
+    render(plan, load_template(make_template(tmp_path / "s.docx")))
+    assert plan == before

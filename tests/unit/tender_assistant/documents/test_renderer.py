@@ -27,3 +27,63 @@ def test_when_not_every_word_fits_the_short_ones_still_do() -> None:
     widths = column_widths([0.6, 2, 3], rows, total)
     assert widths[0] >= word_width("ME10") + CELL_PADDING_EMU  # 'ME10' stays whole
     assert widths[2] > widths[1] and sum(widths) <= total  # the rest by the plan's proportions
+
+
+def _rendered(*blocks):
+    """A plan of these blocks rendered into the default house style, saved and opened again as a reader would."""
+    import io
+
+    import docx
+
+    from tender_assistant.documents.export import render
+    from tender_assistant.documents.house_style import load_template
+    from tender_assistant.documents.plan import DocumentPlan
+
+    plan = DocumentPlan("Titel & co", "Gemeente <Voorbeeld>", "1 december 2026", body=list(blocks))
+    buf = io.BytesIO()
+    render(plan, load_template()).save(buf)
+    return docx.Document(io.BytesIO(buf.getvalue()))
+
+
+def test_text_with_tabs_line_breaks_and_markup_characters_reads_back_as_written() -> None:
+    """The XML is written as text: '&', '<' and quotes must come back as typed, tabs and new lines as Word's own."""
+    from docx.enum.text import WD_COLOR_INDEX
+
+    from tender_assistant.documents.plan import Paragraph, Run
+
+    doc = _rendered(Paragraph([Run(" Prijs & <kwaliteit> \"20%\" "), Run("vet\tna tab", bold=True),
+                               Run("schuin\nregel 2", italic=True), Run("[in te vullen]", gap=True), Run("")],
+                              keep_with_next=True))
+    p = next(p for p in doc.paragraphs if "kwaliteit" in p.text)
+    assert p.text == " Prijs & <kwaliteit> \"20%\" vet\tna tabschuin\nregel 2[in te vullen]"
+    runs = p.runs
+    assert [r.bold for r in runs[:3]] == [None, True, None] and runs[2].italic is True
+    assert runs[3].font.highlight_color == WD_COLOR_INDEX.YELLOW and runs[0].font.highlight_color is None
+    assert p.paragraph_format.keep_with_next is True
+    assert 'xml:space="preserve"' in runs[0]._r.xml  # the leading and trailing spaces are kept
+
+
+def test_a_table_keeps_its_cells_header_and_widths() -> None:
+    from docx.enum.text import WD_COLOR_INDEX
+
+    from tender_assistant.documents.plan import Table
+
+    doc = _rendered(Table(["Nr.", "Eis & bewijs"], [["ME1", "A < B\tC"], ["ME2", "[termijn]"], ["Totaal", "100"]],
+                          [1, 4], bold_last_row=True))
+    table = doc.tables[0]
+    assert [[c.text for c in row.cells] for row in table.rows] == [["Nr.", "Eis & bewijs"], ["ME1", "A < B\tC"],
+                                                                   ["ME2", "[termijn]"], ["Totaal", "100"]]
+    bold = [[c.paragraphs[0].runs[0].bold for c in row.cells] for row in table.rows]
+    assert bold == [[True, True], [None, None], [None, None], [True, True]]  # header and last row
+    assert table.rows[2].cells[1].paragraphs[0].runs[0].font.highlight_color == WD_COLOR_INDEX.YELLOW
+    assert "w:tblHeader" in table.rows[0]._tr.xml and "w:tblHeader" not in table.rows[1]._tr.xml
+    assert table.columns[1].width > 3 * table.columns[0].width
+    assert table.style is not None and table.style.name == "Table Grid"
+
+
+def test_an_empty_contents_field_says_how_to_fill_it() -> None:
+    from tender_assistant.documents.plan import Toc
+
+    doc = _rendered(Toc(levels=2))
+    field = next(p for p in doc.paragraphs if "TOC \\o" in p._p.xml)
+    assert "Veld bijwerken" in field.text and 'w:fldCharType="end"' in field._p.xml
