@@ -157,10 +157,13 @@ def _id_hits(store: LibraryStore, query: str, where: str, params: list) -> dict[
     organisation, prefix, letter, number = match.groups()
     code = (f"{organisation.upper()}-" if organisation else "") + prefix.upper() \
         + (f"-{letter.upper()}" if letter else "") + (f"-{number}" if number else "")
-    like = code + ("" if number else "-") + "%"
+    start = code + ("" if number else "-")
+    # a range on the primary key instead of LIKE (case-insensitive, so it scanned every row: 8 ms at 20,000);
+    # ids are upper case (CRITERION_ID_RE), so the range finds the same rows
+    end = start[:-1] + chr(ord(start[-1]) + 1)
     rows = store.db.conn.execute(
-        f"SELECT c.id FROM criteria c WHERE (c.id = ? OR c.id LIKE ?){where} ORDER BY c.id LIMIT {CANDIDATES}",
-        [code, like, *params]).fetchall()
+        f"SELECT c.id FROM criteria c WHERE (c.id = ? OR (c.id >= ? AND c.id < ?)){where} ORDER BY c.id "
+        f"LIMIT {CANDIDATES}", [code, start, end, *params]).fetchall()
     return {r[0]: ID_EXACT_SCORE if r[0] == code else ID_PREFIX_SCORE for r in rows}
 
 
