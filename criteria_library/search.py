@@ -1,10 +1,12 @@
-"""Search: FTS5 candidates (prefix, Dutch plural, compound and typo expansion), re-ranked with rapidfuzz."""
+"""Search: FTS5 candidates (prefix, Dutch plural, compound and typo expansion), ordered by tier, by BM25 over the
+title and the package's names, and by how well the title fits (rapidfuzz)."""
 
 from __future__ import annotations
 
 import heapq
 import re
 import sqlite3
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -21,8 +23,14 @@ CANDIDATES = 300
 ENOUGH = 8  # fewer strict hits than this widens the search
 MAX_EXPANSIONS = 12
 FUZZY_TITLE_LIMIT = 5000  # above this many criteria the title pass would cost more than a frame
-# bm25 weights per FTS column: title, rationale, clause, verification, package_terms
-BM25_WEIGHTS = "10.0, 2.0, 2.0, 1.0, 4.0"
+# The relevance within a tier is BM25 over the two short texts that say what a criterion is about, kept in memory: its
+# title (a long title is about more than the typed words) and its package's names. FTS5's bm25() read the long texts
+# too and counted each phrase's matches in the whole index on each of up to nine queries per keystroke: 4-15 ms at
+# 20,000 criteria, most of a search.
+TITLE_WEIGHT, PACKAGE_WEIGHT = 10.0, 4.0  # the column weights bm25() had
+ELSEWHERE = 1.0  # a match found only in a rationale, clause or verification text
+K1, B = 1.2, 0.75  # BM25's saturation and length normalisation, as FTS5 has them
+KEPT_TITLES = 20_000  # folded titles kept between keystrokes; beyond this the memory is given back
 TOKEN_RE = re.compile(r"[^\W_]+")
 # a typed criterion id or the start of one: 'VKB-M-01', 'vkb-m', 'vkb'
 ID_QUERY_RE = re.compile(r"^\s*(?:([A-Za-z]{2,5})-)?([A-Za-z]{2,5})(?:-([SMGCsmgc])(?:-(\d{1,4}))?)?-?\s*$")
@@ -66,8 +74,42 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(fold(text))
 
 
-def _quote(term: str) -> str:
-    return '"' + term.replace('"', "") + '"'
+# A term to look for, and whether longer words starting with it count too (FTS5's "term"*)
+Phrase = tuple[str, bool]
+
+
+def _fts_phrase(phrase: Phrase) -> str:
+    term, prefix = phrase
+    return '"' + term.replace('"', "") + '"' + ("*" if prefix else "")
+
+
+@dataclass
+class _Index:
+    """What search keeps between keystrokes for one state of the library."""
+
+    data_version: int  # SQLite's count of other connections' commits when this was read
+    vocabulary: list[str]  # every indexed term
+    titles: dict[str, _Words] = field(default_factory=dict)  # criterion id -> its title
+    package_names: dict[str, _Words] = field(default_factory=dict)  # a package's names -> themselves as words
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A short text folded, and its words as the FTS tokenizer splits them (joined: ' w1 w2 ', to count prefixes)."""
+
+    folded: str
+    words: tuple[str, ...]
+    joined: str
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        folded = fold(text)
+        words = tuple(TOKEN_RE.findall(folded))
+        return cls(folded, words, " " + " ".join(words) + " ")
+
+    def hits(self, phrases: list[Phrase]) -> tuple[int, ...]:
+        """How often each phrase occurs: as a word, or as the start of a word for a prefix."""
+        return tuple(self.joined.count(" " + term) if prefix else self.words.count(term) for term, prefix in phrases)
 
 
 def _raise_if_damaged(exc: sqlite3.Error) -> None:
@@ -81,9 +123,15 @@ def _raise_if_damaged(exc: sqlite3.Error) -> None:
         ) from exc
 
 
-def _vocabulary(store: LibraryStore) -> list[str]:
-    """All indexed terms, cached until the library changes."""
-    return store.cached("search.vocabulary", lambda: _read_vocabulary(store))
+def _index(store: LibraryStore) -> _Index:
+    """The vocabulary and the titles seen so far, read again when the library changed (here or in another program)."""
+    version = int(store.db.conn.execute("PRAGMA data_version").fetchone()[0])
+    index = store.cached("search.index", lambda: _Index(version, _read_vocabulary(store)))
+    if index.data_version != version:  # another connection wrote: this store's own generation did not move
+        index.data_version, index.vocabulary = version, _read_vocabulary(store)
+        index.titles.clear()
+        index.package_names.clear()
+    return index
 
 
 def _read_vocabulary(store: LibraryStore) -> list[str]:
@@ -96,22 +144,27 @@ def _read_vocabulary(store: LibraryStore) -> list[str]:
         return []
 
 
-def _alternatives(token: str, vocab: list[str]) -> list[str]:
+def _saturated(hits: tuple[int, ...], norm: float) -> float:
+    """BM25's term part: each phrase's hits count less the more there are, and less in a long row (a large norm)."""
+    return sum(h * (K1 + 1) / (h + norm) for h in hits if h)
+
+
+def _alternatives(token: str, vocab: list[str]) -> list[Phrase]:
     """FTS terms that stand for a typed word: its stem as prefix, compounds containing it, typo corrections."""
-    alts = [_quote(stem(token)) + "*"]
+    alts: list[Phrase] = [(stem(token), True)]
     if len(token) >= 4:
         containing = [t for t in vocab if token in t and not t.startswith(token)]
         containing.sort(key=len)
-        alts.extend(_quote(t) for t in containing[:MAX_EXPANSIONS])
+        alts.extend((t, False) for t in containing[:MAX_EXPANSIONS])
     if len(token) >= 4:
         cutoff = 80 if len(token) < 7 else 75
         for term, _score, _ in process.extract(token, vocab, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff):
-            alts.append(_quote(term))
+            alts.append((term, False))
         # a typo in the part typed so far: compare with the same length of each term
         width = len(token) + 1
         prefix_hits = process.extract(token, vocab, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff + 5,
                                       processor=lambda t: t[:width])
-        alts.extend(_quote(term[: len(token) + 1]) + "*" for term, _s, _ in prefix_hits)
+        alts.extend((term[:width], True) for term, _s, _ in prefix_hits)
     return list(dict.fromkeys(alts))
 
 
@@ -136,12 +189,12 @@ def _filters(package: str | None, kind: str | None, level: int | None, status: s
     return "".join(f" AND {c}" for c in clauses), params
 
 
-def _fts(store: LibraryStore, match: str, where: str, params: list) -> list[tuple[str, str, float]]:
-    """Up to CANDIDATES matches with their bm25 rank, unordered so a common word costs no more than a rare one."""
-    sql = (f"SELECT c.id, c.title, bm25(criteria_fts, {BM25_WEIGHTS}) FROM criteria_fts "
+def _fts(store: LibraryStore, match: str, where: str, params: list) -> list[tuple[str, str, str]]:
+    """Up to CANDIDATES matches (id, title, package names), unordered so a common word costs no more than a rare one."""
+    sql = (f"SELECT c.id, c.title, c.package_terms FROM criteria_fts "
            f"JOIN criteria c ON c.rowid = criteria_fts.rowid WHERE criteria_fts MATCH ?{where} LIMIT {CANDIDATES}")
     try:
-        return [(r[0], r[1], float(r[2])) for r in store.db.conn.execute(sql, [match, *params])]
+        return store.db.conn.execute(sql, [match, *params]).fetchall()
     except sqlite3.DatabaseError as exc:
         _raise_if_damaged(exc)  # a damaged index is reported, not silently replaced by fuzzy title matches
         if isinstance(exc, sqlite3.OperationalError):
@@ -176,42 +229,80 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     query = query[:MAX_QUERY_CHARS]
     where, params = _filters(package, kind, level, status)
     typed = " ".join(words)
+    index = _index(store)
     candidates: dict[str, tuple[str, float]] = {}  # id -> (title, weighted relevance 0..1)
+    prefixes = tuple(stem(w) for w in words)
+    scored: dict[str, float] = {}
+    page: list[float] = []  # the best `limit` text scores so far, lowest first (a heap)
+    considered = 0  # rapidfuzz only on the strongest CANDIDATES: fuzzy scoring every match would cost more than a frame
 
-    def collect(match: str, weight: float) -> None:
+    def out_of_reach(relevance: float) -> bool:
+        """Whether a hit this relevant cannot reach the page, whatever its title: `limit` better hits are in hand."""
+        return len(page) >= limit and text_score(relevance, 1.0) < page[0]
+
+    def fill_page(ranked: list[tuple[str, tuple[str, float]]]) -> bool:
+        """Score hits by falling relevance until one cannot reach the page; False when one could not."""
+        nonlocal considered
+        for cid, (title, relevance) in ranked:
+            if considered >= CANDIDATES or out_of_reach(relevance):
+                return False  # by falling relevance: not this one nor any after it can reach the page
+            considered += 1
+            scored[cid] = fit = text_score(relevance, title_fit(prefixes, typed, _title(index, cid, title).folded))
+            if len(page) < limit:
+                heapq.heappush(page, fit)
+            elif fit > page[0]:
+                heapq.heapreplace(page, fit)
+        return True
+
+    def collect(match: str, phrases: list[Phrase], weight: float, scoring: bool) -> None:
         # title and package names first: they say what a criterion is about; then every text column
         # a hit in the title outranks one in the package's names, which outranks one deep in a rationale
+        package_hits: dict[str, tuple[int, ...]] = {}
+        titles = index.titles
+        seen: set[str] = set()
         for columns_match, floor, span in TIERS:
-            columns_match = columns_match.format(match=match)
-            rows = _fts(store, columns_match, where, params)
-            best = min((rank for _c, _t, rank in rows), default=-1.0) or -1.0
-            for cid, title, rank in rows:  # bm25 ranks compare only within one query: normalise per query
-                relevance = weight * (floor + span * (rank / best if best < 0 else 0.0))
-                if cid not in candidates or relevance > candidates[cid][1]:
-                    candidates[cid] = (title, relevance)
+            # the tiers come by falling relevance: a tier no hit of which could reach the page is not asked (the
+            # strict pass only, and only with ENOUGH hits, so a wider search would not have followed either)
+            if scoring and len(candidates) >= ENOUGH and out_of_reach(weight * (floor + span)):
+                break
+            rows = _fts(store, columns_match.format(match=match), where, params)
+            new = [r for r in rows if r[0] not in seen]  # a higher tier's relevance cannot be beaten here
+            seen.update(r[0] for r in new)
+            words = [titles.get(cid) or _title(index, cid, title) for cid, title, _names in new]
+            average = sum(len(w.folded) for w in words) / len(words) if words else 1.0
+            parts = []
+            for (_cid, _title_text, names), title_words in zip(new, words, strict=True):
+                if names not in package_hits:
+                    package_hits[names] = _package_names(index, names).hits(phrases)
+                norm = K1 * (1 - B + B * len(title_words.folded) / (average or 1.0))  # a long title: about more
+                parts.append(ELSEWHERE + TITLE_WEIGHT * _saturated(title_words.hits(phrases), norm)
+                             + PACKAGE_WEIGHT * _saturated(package_hits[names], K1))
+            best = max(parts, default=1.0)
+            found: dict[str, tuple[str, float]] = {}
+            for (cid, title, _names), part in zip(new, parts, strict=True):  # relative to this tier's best
+                relevance = weight * (floor + span * part / best)
+                if cid not in candidates or relevance > candidates[cid][1]:  # an earlier pass may have found it
+                    candidates[cid] = found[cid] = (title, relevance)
+            if scoring and not fill_page(sorted(found.items(), key=lambda kv: kv[1][1], reverse=True)):
+                if len(candidates) >= ENOUGH:
+                    break  # the rest cannot reach the page
+                scoring = False  # but the lower tiers still count towards ENOUGH
             if len(rows) >= CANDIDATES:
                 break  # a full tier fills the strongest CANDIDATES; a lower tier's relevance cannot reach them
 
-    collect(" AND ".join(_quote(stem(w)) + "*" for w in words), 1.0)
+    strict = [(stem(w), True) for w in words]
+    collect(" AND ".join(_fts_phrase(p) for p in strict), strict, 1.0, True)
     if len(candidates) < ENOUGH:
-        vocab = _vocabulary(store)
-        groups = [_alternatives(w, vocab) for w in words]
-        collect(" AND ".join("(" + " OR ".join(g) + ")" for g in groups), 0.85)
+        groups = [_alternatives(w, index.vocabulary) for w in words]
+        every = [p for g in groups for p in g]
+        collect(" AND ".join("(" + " OR ".join(_fts_phrase(p) for p in g) + ")" for g in groups), every, 0.85, False)
         if len(candidates) < ENOUGH and len(words) > 1:
-            collect(" OR ".join(alt for g in groups for alt in g), 0.6)
-    scored: dict[str, float] = {}
-    # rapidfuzz only on the strongest candidates: fuzzy scoring every match would cost more than a frame
-    strongest = sorted(candidates.items(), key=lambda kv: kv[1][1], reverse=True)[:CANDIDATES]
-    prefixes = tuple(stem(w) for w in words)
-    page: list[float] = []  # the best `limit` text scores so far, lowest first (a heap)
-    for cid, (title, relevance) in strongest:
-        if len(page) >= limit and text_score(relevance, 1.0) < page[0]:
-            break  # by falling relevance: not this one nor any after it can reach the page, whatever its title
-        scored[cid] = score = text_score(relevance, title_fit(prefixes, typed, title))
-        if len(page) < limit:
-            heapq.heappush(page, score)
-        elif score > page[0]:
-            heapq.heapreplace(page, score)
+            collect(" OR ".join(_fts_phrase(p) for p in every), every, 0.6, False)
+        # a wider search found few: score them all again together, by falling relevance
+        scored.clear()
+        page.clear()
+        considered = 0
+        fill_page(sorted(candidates.items(), key=lambda kv: kv[1][1], reverse=True))
     for cid, score in _id_hits(store, query, where, params).items():
         scored[cid] = max(score, scored.get(cid, 0.0))
     if not scored and store.count_criteria() <= FUZZY_TITLE_LIMIT:
@@ -221,10 +312,26 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     return [SearchHit(found[cid], round(score, 1)) for cid, score in ordered if cid in found]
 
 
-def title_fit(prefixes: tuple[str, ...], typed: str, title: str) -> float:
-    """How well a title fits the query, 0..1: its words start with the typed words (as FTS matches 'stem*'), early in
-    the title and making up much of it, and the fuzzy ratio that forgives a typo."""
-    folded = fold(title)
+def _title(index: _Index, cid: str, title: str) -> _Words:
+    """A criterion's title as words, kept between keystrokes (the index is new when the library changed)."""
+    kept = index.titles.get(cid)
+    if kept is None:
+        if len(index.titles) >= KEPT_TITLES:
+            index.titles.clear()
+        kept = index.titles[cid] = _Words.of(title or "")
+    return kept
+
+
+def _package_names(index: _Index, names: str | None) -> _Words:
+    kept = index.package_names.get(names or "")
+    if kept is None:
+        kept = index.package_names[names or ""] = _Words.of(names or "")
+    return kept
+
+
+def title_fit(prefixes: tuple[str, ...], typed: str, folded: str) -> float:
+    """How well a folded title fits the query, 0..1: its words start with the typed words (as FTS matches 'stem*'),
+    early in the title and making up much of it, and the fuzzy ratio that forgives a typo."""
     words = folded.split()  # cheaper than the FTS tokenizer, and near enough for an order within a tier
     hits = [i for i, word in enumerate(words) if word.startswith(prefixes)]
     covered = sum(p in folded for p in prefixes) / len(prefixes) if prefixes else 0.0
