@@ -13,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from .errors import LibraryError
 from .infra.text import fold, stem
-from .models import SearchHit, Status
+from .models import Criterion, SearchHit, Status
 from .workflow import PENDING_WITH_STATUS_SQL
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ TITLE_WEIGHT, PACKAGE_WEIGHT = 10.0, 4.0  # the column weights bm25() had
 ELSEWHERE = 1.0  # a match found only in a rationale, clause or verification text
 K1, B = 1.2, 0.75  # BM25's saturation and length normalisation, as FTS5 has them
 KEPT_TITLES = 20_000  # folded titles kept between keystrokes; beyond this the memory is given back
+KEPT_CRITERIA = 5_000  # criteria kept as objects between keystrokes: typing 'her', 'herg', ... finds the same ones
 TOKEN_RE = re.compile(r"[^\W_]+")
 # a typed criterion id or the start of one: 'VKB-M-01', 'vkb-m', 'vkb'
 ID_QUERY_RE = re.compile(r"^\s*(?:([A-Za-z]{2,5})-)?([A-Za-z]{2,5})(?:-([SMGCsmgc])(?:-(\d{1,4}))?)?-?\s*$")
@@ -91,6 +92,7 @@ class _Index:
     vocabulary: list[str]  # every indexed term
     titles: dict[str, _Words] = field(default_factory=dict)  # criterion id -> its title
     package_names: dict[str, _Words] = field(default_factory=dict)  # a package's names -> themselves as words
+    criteria: dict[str, Criterion] = field(default_factory=dict)  # the hits shown so far, by id
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,7 @@ def _index(store: LibraryStore) -> _Index:
         index.data_version, index.vocabulary = version, _read_vocabulary(store)
         index.titles.clear()
         index.package_names.clear()
+        index.criteria.clear()
     return index
 
 
@@ -308,8 +311,19 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     if not scored and store.count_criteria() <= FUZZY_TITLE_LIMIT:
         collect_titles(store, typed, where, params, scored)
     ordered = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    found = store.criteria_by_ids(cid for cid, _ in ordered)
+    found = _criteria(store, index, [cid for cid, _ in ordered])
     return [SearchHit(found[cid], round(score, 1)) for cid, score in ordered if cid in found]
+
+
+def _criteria(store: LibraryStore, index: _Index, ids: list[str]) -> dict[str, Criterion]:
+    """The criteria with these ids; only those not shown before are read (whole rows cost 30 us each)."""
+    kept = index.criteria
+    missing = [cid for cid in ids if cid not in kept]
+    if missing:
+        if len(kept) + len(missing) > KEPT_CRITERIA:
+            kept.clear()
+        kept.update(store.criteria_by_ids(missing))
+    return {cid: kept[cid] for cid in ids if cid in kept}
 
 
 def _title(index: _Index, cid: str, title: str) -> _Words:

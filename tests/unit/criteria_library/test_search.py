@@ -82,6 +82,26 @@ def test_index_follows_edits(fresh_db: LibraryStore) -> None:
     assert ids(fresh_db, "remanufacturing") == ["MEU-C-01"]
 
 
+def test_what_search_keeps_between_keystrokes_follows_another_programs_edit(fresh_db: LibraryStore) -> None:
+    """Search keeps titles and hit criteria between keystrokes; a write by another connection (the window's second
+    connection, another program) must still show at the next keystroke, with the new title."""
+    from dataclasses import replace
+
+    from tests.helpers import publish_edit
+
+    reader = LibraryStore.open(fresh_db.path, read_only=True)
+    try:
+        assert [h.criterion.title for h in search_criteria(reader, "bureaustoelen")][:1]
+        c = fresh_db.criterion("MEU-C-01")
+        publish_edit(fresh_db, replace(c, title="Terugname en remanufacturing van bureaustoelen"))
+        hits = search_criteria(reader, "remanufacturing")
+        assert [(h.criterion.id, h.criterion.title) for h in hits] == [
+            ("MEU-C-01", "Terugname en remanufacturing van bureaustoelen")]
+        assert search_criteria(reader, "bureaustoelen")[0].criterion.title.startswith("Terugname en reman")
+    finally:
+        reader.close()
+
+
 def test_a_typed_criterion_code_ranks_first(library: LibraryStore) -> None:
     hits = search_criteria(library, "VKB-M-01")
     assert hits[0].criterion.id == "VKB-M-01"
