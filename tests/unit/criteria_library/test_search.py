@@ -189,3 +189,39 @@ def test_a_short_page_is_the_start_of_a_long_one(library: LibraryStore, query: s
     long = [(h.criterion.id, h.score) for h in search_criteria(library, query, limit=60)]
     for limit in (1, 5, 20):
         assert [(h.criterion.id, h.score) for h in search_criteria(library, query, limit=limit)] == long[:limit]
+
+
+@pytest.fixture(scope="module")
+def library_of_20000(tmp_path_factory: pytest.TempPathFactory, starter_db_template):
+    """The starter library among 20,000 criteria of 100 other packages, written in the same domain's words but for
+    the words the tests look for."""
+    import shutil
+
+    from bench.synthetic import WORDS, synthetic_pack
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import pack_from_dict
+
+    path = tmp_path_factory.mktemp("large") / "library.db"
+    shutil.copy(starter_db_template, path)
+    store = LibraryStore.open(path)
+    other = [w for w in WORDS if w not in {"meubilair", "bureaustoelen", "bedrijfskleding", "textiel", "vezels",
+                                           "verkeersborden", "palen"}]
+    apply_import(store, plan_import(store, pack_from_dict(synthetic_pack(20_000, 100, words=other)), trusted=True),
+                 backup=False)
+    assert store.count_criteria() > 20_000
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize(("query", "packages"), [
+    ("bedrijfskeding", {"bedrijfskleding"}),  # a letter dropped
+    ("meubliair", {"meubilair"}),  # two letters swapped
+    ("furniture", {"meubilair", "straatmeubilair"}),  # English: 'Office furniture', 'Street furniture'
+    ("traffic signs", {"verkeersborden"}),
+    ("bedrijfskleding", {"bedrijfskleding"}),
+])
+def test_typos_and_english_find_the_package_among_20000_criteria(library_of_20000: LibraryStore, query: str,
+                                                                  packages: set[str]) -> None:
+    hits = search_criteria(library_of_20000, query, limit=10)
+    assert len(hits) >= 5 and {h.criterion.package for h in hits[:5]} <= packages, [
+        (h.criterion.id, h.score) for h in hits]
