@@ -97,21 +97,45 @@ class _Index:
 
 @dataclass(frozen=True)
 class _Words:
-    """A short text folded, and its words as the FTS tokenizer splits them (joined: ' w1 w2 ', to count prefixes)."""
+    """A short text folded; its words as the FTS tokenizer splits them (joined: ' w1 w2 ', to count prefixes) and as
+    split on spaces (for the fit)."""
 
     folded: str
     words: tuple[str, ...]
     joined: str
+    spaced: tuple[str, ...]
 
     @classmethod
     def of(cls, text: str) -> _Words:
         folded = fold(text)
         words = tuple(TOKEN_RE.findall(folded))
-        return cls(folded, words, " " + " ".join(words) + " ")
+        return cls(folded, words, " " + " ".join(words) + " ", tuple(folded.split()))
 
-    def hits(self, phrases: list[Phrase]) -> tuple[int, ...]:
-        """How often each phrase occurs: as a word, or as the start of a word for a prefix."""
-        return tuple(self.joined.count(" " + term) if prefix else self.words.count(term) for term, prefix in phrases)
+    def bm25(self, phrases: _Phrases, norm: float) -> float:
+        """BM25's term part for the phrases: each phrase's hits count less the more there are, and less in a long
+        text (a large norm)."""
+        total = 0.0
+        for key in phrases.prefixes:
+            hits = self.joined.count(key)
+            if hits:
+                total += hits / (hits + norm)
+        for term in phrases.exact:
+            hits = self.words.count(term)
+            if hits:
+                total += hits / (hits + norm)
+        return (K1 + 1) * total
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """The phrases of one FTS query, ready to count: prefixes as ' term' (a word starting with it), exact terms."""
+
+    prefixes: tuple[str, ...]
+    exact: tuple[str, ...]
+
+    @classmethod
+    def of(cls, phrases: list[Phrase]) -> _Phrases:
+        return cls(tuple(" " + t for t, prefix in phrases if prefix), tuple(t for t, prefix in phrases if not prefix))
 
 
 def _raise_if_damaged(exc: sqlite3.Error) -> None:
@@ -145,11 +169,6 @@ def _read_vocabulary(store: LibraryStore) -> list[str]:
     except sqlite3.Error as exc:
         _raise_if_damaged(exc)
         return []
-
-
-def _saturated(hits: tuple[int, ...], norm: float) -> float:
-    """BM25's term part: each phrase's hits count less the more there are, and less in a long row (a large norm)."""
-    return sum(h * (K1 + 1) / (h + norm) for h in hits if h)
 
 
 def _alternatives(token: str, vocab: list[str]) -> list[Phrase]:
@@ -250,7 +269,7 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
             if considered >= CANDIDATES or out_of_reach(relevance):
                 return False  # by falling relevance: not this one nor any after it can reach the page
             considered += 1
-            scored[cid] = fit = text_score(relevance, title_fit(prefixes, typed, _title(index, cid, title).folded))
+            scored[cid] = fit = text_score(relevance, _title_fit(prefixes, typed, _title(index, cid, title)))
             if len(page) < limit:
                 heapq.heappush(page, fit)
             elif fit > page[0]:
@@ -260,8 +279,9 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     def collect(match: str, phrases: list[Phrase], weight: float, scoring: bool) -> None:
         # title and package names first: they say what a criterion is about; then every text column
         # a hit in the title outranks one in the package's names, which outranks one deep in a rationale
-        package_hits: dict[str, tuple[int, ...]] = {}
+        package_parts: dict[str, float] = {}
         titles = index.titles
+        counted = _Phrases.of(phrases)
         seen: set[str] = set()
         for columns_match, floor, span in TIERS:
             # the tiers come by falling relevance: a tier no hit of which could reach the page is not asked (the
@@ -272,14 +292,14 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
             new = [r for r in rows if r[0] not in seen]  # a higher tier's relevance cannot be beaten here
             seen.update(r[0] for r in new)
             words = [titles.get(cid) or _title(index, cid, title) for cid, title, _names in new]
-            average = sum(len(w.folded) for w in words) / len(words) if words else 1.0
+            average = (sum(len(w.folded) for w in words) / len(words) or 1.0) if words else 1.0
             parts = []
             for (_cid, _title_text, names), title_words in zip(new, words, strict=True):
-                if names not in package_hits:
-                    package_hits[names] = _package_names(index, names).hits(phrases)
-                norm = K1 * (1 - B + B * len(title_words.folded) / (average or 1.0))  # a long title: about more
-                parts.append(ELSEWHERE + TITLE_WEIGHT * _saturated(title_words.hits(phrases), norm)
-                             + PACKAGE_WEIGHT * _saturated(package_hits[names], K1))
+                package_part = package_parts.get(names)
+                if package_part is None:
+                    package_part = package_parts[names] = PACKAGE_WEIGHT * _package_names(index, names).bm25(counted, K1)
+                norm = K1 * (1 - B + B * len(title_words.folded) / average)  # a long title is about more than this
+                parts.append(ELSEWHERE + package_part + TITLE_WEIGHT * title_words.bm25(counted, norm))
             best = max(parts, default=1.0)
             found: dict[str, tuple[str, float]] = {}
             for (cid, title, _names), part in zip(new, parts, strict=True):  # relative to this tier's best
@@ -343,15 +363,16 @@ def _package_names(index: _Index, names: str | None) -> _Words:
     return kept
 
 
-def title_fit(prefixes: tuple[str, ...], typed: str, folded: str) -> float:
-    """How well a folded title fits the query, 0..1: its words start with the typed words (as FTS matches 'stem*'),
-    early in the title and making up much of it, and the fuzzy ratio that forgives a typo."""
-    words = folded.split()  # cheaper than the FTS tokenizer, and near enough for an order within a tier
+def _title_fit(prefixes: tuple[str, ...], typed: str, title: _Words) -> float:
+    """How well a title fits the query, 0..1: its words start with the typed words (as FTS matches 'stem*'), early in
+    the title and making up much of it, and the fuzzy ratio that forgives a typo."""
+    folded, words = title.folded, title.spaced  # split on spaces: near enough to the FTS words for an order
     hits = [i for i, word in enumerate(words) if word.startswith(prefixes)]
     covered = sum(p in folded for p in prefixes) / len(prefixes) if prefixes else 0.0
     share = len(hits) / len(words) if words else 0.0
     early = 1.0 / (1 + hits[0]) if hits else 0.0
-    fuzzy = fuzz.partial_ratio(typed, folded) / 100.0
+    # the typed text inside the title is a perfect partial match: rapidfuzz would say 100 too
+    fuzzy = 1.0 if typed in folded else fuzz.partial_ratio(typed, folded) / 100.0
     return 0.4 * fuzzy + 0.25 * covered + 0.2 * share + 0.15 * early
 
 
