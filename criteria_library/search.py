@@ -253,7 +253,7 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     typed = " ".join(words)
     index = _index(store)
     candidates: dict[str, tuple[str, float]] = {}  # id -> (title, weighted relevance 0..1)
-    prefixes = tuple(stem(w) for w in words)
+    starts = [_starts(w) for w in words]
     scored: dict[str, float] = {}
     page: list[float] = []  # the best `limit` text scores so far, lowest first (a heap)
     considered = 0  # rapidfuzz only on the strongest CANDIDATES: fuzzy scoring every match would cost more than a frame
@@ -269,7 +269,7 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
             if considered >= CANDIDATES or out_of_reach(relevance):
                 return False  # by falling relevance: not this one nor any after it can reach the page
             considered += 1
-            scored[cid] = fit = text_score(relevance, _title_fit(prefixes, typed, _title(index, cid, title)))
+            scored[cid] = fit = text_score(relevance, _title_fit(starts, typed, _title(index, cid, title)))
             if len(page) < limit:
                 heapq.heappush(page, fit)
             elif fit > page[0]:
@@ -313,8 +313,9 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
             if len(rows) >= CANDIDATES:
                 break  # a full tier fills the strongest CANDIDATES; a lower tier's relevance cannot reach them
 
-    strict = [(stem(w), True) for w in words]
-    collect(" AND ".join(_fts_phrase(p) for p in strict), strict, 1.0, True)
+    strict = [(start, True) for alternatives in starts for start in alternatives]
+    collect(" AND ".join("(" + " OR ".join(_fts_phrase((a, True)) for a in alternatives) + ")" for alternatives in starts),
+            strict, 1.0, True)
     if len(candidates) < ENOUGH:
         groups = [_alternatives(w, index.vocabulary) for w in words]
         every = [p for g in groups for p in g]
@@ -363,12 +364,21 @@ def _package_names(index: _Index, names: str | None) -> _Words:
     return kept
 
 
-def _title_fit(prefixes: tuple[str, ...], typed: str, title: _Words) -> float:
+def _starts(word: str) -> tuple[str, ...]:
+    """What a word found in a text may start with to be the typed word: its stem (verkeersbord for verkeersborden,
+    pal for paal as in palen), and the word itself where the stem is not its start (staal, materiaal, levensduur:
+    'stal*' alone would miss the word as typed)."""
+    root = stem(word)
+    return (root,) if word.startswith(root) else (root, word)
+
+
+def _title_fit(starts: list[tuple[str, ...]], typed: str, title: _Words) -> float:
     """How well a title fits the query, 0..1: its words start with the typed words (as FTS matches 'stem*'), early in
     the title and making up much of it, and the fuzzy ratio that forgives a typo."""
     folded, words = title.folded, title.spaced  # split on spaces: near enough to the FTS words for an order
+    prefixes = tuple(a for alternatives in starts for a in alternatives)
     hits = [i for i, word in enumerate(words) if word.startswith(prefixes)]
-    covered = sum(p in folded for p in prefixes) / len(prefixes) if prefixes else 0.0
+    covered = sum(any(a in folded for a in alternatives) for alternatives in starts) / len(starts) if starts else 0.0
     share = len(hits) / len(words) if words else 0.0
     early = 1.0 / (1 + hits[0]) if hits else 0.0
     # the typed text inside the title is a perfect partial match: rapidfuzz would say 100 too

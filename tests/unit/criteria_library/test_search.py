@@ -132,6 +132,16 @@ def test_title_hits_rank_above_hits_deep_in_a_text(library: LibraryStore) -> Non
     assert mixed >= 2  # the starter library has such words; without them this test would say nothing
 
 
+@pytest.mark.parametrize("query", ["levensduur", "staal", "garantie"])
+def test_a_word_with_a_doubled_vowel_typed_in_full_is_a_title_hit(library: LibraryStore, query: str) -> None:
+    """'levensduur' stems to 'levensdur' (as 'paal' to 'pal' for 'palen'): the prefix alone missed the word as
+    typed, so titles saying 'levensduur' came only from the typo pass and scored 66 where 'garantie' scores 93."""
+    hits = search_criteria(library, query, limit=20)
+    in_title = [query in h.criterion.title.lower() for h in hits]
+    assert in_title[0] and hits[0].score >= 85, [(h.criterion.id, h.score) for h in hits[:3]]
+    assert in_title == sorted(in_title, reverse=True)  # every title hit above every hit elsewhere
+
+
 def _add_titles(store: LibraryStore, titles: dict[str, str]) -> None:
     """Criteria that differ from MEU-M-01 only in id and title, so only the title decides their order."""
     from dataclasses import replace
