@@ -21,18 +21,19 @@ def _letters(i: int) -> str:
     return "".join(chr(65 + (i // 26**k) % 26) for k in (2, 1, 0))
 
 
-def sentence(rng: random.Random, n: int) -> str:
+def sentence(rng: random.Random, n: int, words: tuple[str, ...] | list[str] = WORDS) -> str:
     """A capitalised sentence of n random domain words."""
-    words = [rng.choice(WORDS) for _ in range(n)]
-    return " ".join(words).capitalize() + "."
+    chosen = [rng.choice(words) for _ in range(n)]
+    return " ".join(chosen).capitalize() + "."
 
 
-def synthetic_pack(criteria: int = 20_000, packages: int = 100, seed: int = 7) -> dict[str, Any]:
-    """A valid library pack with the given number of criteria spread over the packages."""
+def synthetic_pack(criteria: int = 20_000, packages: int = 100, seed: int = 7,
+                   words: tuple[str, ...] | list[str] = WORDS) -> dict[str, Any]:
+    """A valid library pack with the given number of criteria spread over the packages, its texts made of words."""
     rng = random.Random(seed)
     pkgs = [
-        {"slug": f"pakket-{i:03d}", "name_nl": f"Pakket {i} {rng.choice(WORDS)}", "name_en": f"Package {i}",
-         "prefix": "P" + _letters(i), "cpv": ["39100000-3"], "synonyms": rng.sample(WORDS, 4), "description": ""}
+        {"slug": f"pakket-{i:03d}", "name_nl": f"Pakket {i} {rng.choice(words)}", "name_en": f"Package {i}",
+         "prefix": "P" + _letters(i), "cpv": ["39100000-3"], "synonyms": rng.sample(list(words), 4), "description": ""}
         for i in range(packages)
     ]
     crit = []
@@ -44,10 +45,10 @@ def synthetic_pack(criteria: int = 20_000, packages: int = 100, seed: int = 7) -
         number = counters[(pkg["slug"], letter)] = counters.get((pkg["slug"], letter), 0) + 1
         crit.append({
             "id": f"{pkg['prefix']}-{letter}-{number:03d}", "package": pkg["slug"], "kind": kind,
-            "level": 1 + n % 3, "r_strategy": f"R{n % 10}", "title": sentence(rng, 5)[:-1],
-            "rationale": sentence(rng, 25) + " " + sentence(rng, 20),
-            "clause": "Opdrachtnemer " + sentence(rng, 30).lower() + " binnen {{termijn}} maanden.",
-            "placeholders": {"termijn": "12"}, "verification": sentence(rng, 15), "source": "Synthetisch",
+            "level": 1 + n % 3, "r_strategy": f"R{n % 10}", "title": sentence(rng, 5, words)[:-1],
+            "rationale": sentence(rng, 25, words) + " " + sentence(rng, 20, words),
+            "clause": "Opdrachtnemer " + sentence(rng, 30, words).lower() + " binnen {{termijn}} maanden.",
+            "placeholders": {"termijn": "12"}, "verification": sentence(rng, 15, words), "source": "Synthetisch",
             "status": "gepubliceerd", "version": 1, "weight_min": 5 if award else None,
             "weight_max": 15 if award else None, "scoring": "0-10 punten" if award else "",
         })

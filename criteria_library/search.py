@@ -1,17 +1,19 @@
-"""Search: FTS5 candidates (prefix, Dutch plural, compound and typo expansion), re-ranked with rapidfuzz."""
+"""Search: FTS5 candidates (prefix, Dutch plural, compound and typo expansion), ordered by tier, by BM25 over the
+title and the package's names, and by how well the title fits (rapidfuzz)."""
 
 from __future__ import annotations
 
 import heapq
 import re
 import sqlite3
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
 from .errors import LibraryError
 from .infra.text import fold, stem
-from .models import SearchHit, Status
+from .models import Criterion, SearchHit, Status
 from .workflow import PENDING_WITH_STATUS_SQL
 
 if TYPE_CHECKING:
@@ -21,8 +23,15 @@ CANDIDATES = 300
 ENOUGH = 8  # fewer strict hits than this widens the search
 MAX_EXPANSIONS = 12
 FUZZY_TITLE_LIMIT = 5000  # above this many criteria the title pass would cost more than a frame
-# bm25 weights per FTS column: title, rationale, clause, verification, package_terms
-BM25_WEIGHTS = "10.0, 2.0, 2.0, 1.0, 4.0"
+# The relevance within a tier is BM25 over the two short texts that say what a criterion is about, kept in memory: its
+# title (a long title is about more than the typed words) and its package's names. FTS5's bm25() read the long texts
+# too and counted each phrase's matches in the whole index on each of up to nine queries per keystroke: 4-15 ms at
+# 20,000 criteria, most of a search.
+TITLE_WEIGHT, PACKAGE_WEIGHT = 10.0, 4.0  # the column weights bm25() had
+ELSEWHERE = 1.0  # a match found only in a rationale, clause or verification text
+K1, B = 1.2, 0.75  # BM25's saturation and length normalisation, as FTS5 has them
+KEPT_TITLES = 20_000  # folded titles kept between keystrokes; beyond this the memory is given back
+KEPT_CRITERIA = 5_000  # criteria kept as objects between keystrokes: typing 'her', 'herg', ... finds the same ones
 TOKEN_RE = re.compile(r"[^\W_]+")
 # a typed criterion id or the start of one: 'VKB-M-01', 'vkb-m', 'vkb'
 ID_QUERY_RE = re.compile(r"^\s*(?:([A-Za-z]{2,5})-)?([A-Za-z]{2,5})(?:-([SMGCsmgc])(?:-(\d{1,4}))?)?-?\s*$")
@@ -66,8 +75,67 @@ def tokens(text: str) -> list[str]:
     return TOKEN_RE.findall(fold(text))
 
 
-def _quote(term: str) -> str:
-    return '"' + term.replace('"', "") + '"'
+# A term to look for, and whether longer words starting with it count too (FTS5's "term"*)
+Phrase = tuple[str, bool]
+
+
+def _fts_phrase(phrase: Phrase) -> str:
+    term, prefix = phrase
+    return '"' + term.replace('"', "") + '"' + ("*" if prefix else "")
+
+
+@dataclass
+class _Index:
+    """What search keeps between keystrokes for one state of the library."""
+
+    data_version: int  # SQLite's count of other connections' commits when this was read
+    vocabulary: list[str]  # every indexed term
+    titles: dict[str, _Words] = field(default_factory=dict)  # criterion id -> its title
+    package_names: dict[str, _Words] = field(default_factory=dict)  # a package's names -> themselves as words
+    criteria: dict[str, Criterion] = field(default_factory=dict)  # the hits shown so far, by id
+
+
+@dataclass(frozen=True)
+class _Words:
+    """A short text folded; its words as the FTS tokenizer splits them (joined: ' w1 w2 ', to count prefixes) and as
+    split on spaces (for the fit)."""
+
+    folded: str
+    words: tuple[str, ...]
+    joined: str
+    spaced: tuple[str, ...]
+
+    @classmethod
+    def of(cls, text: str) -> _Words:
+        folded = fold(text)
+        words = tuple(TOKEN_RE.findall(folded))
+        return cls(folded, words, " " + " ".join(words) + " ", tuple(folded.split()))
+
+    def bm25(self, phrases: _Phrases, norm: float) -> float:
+        """BM25's term part for the phrases: each phrase's hits count less the more there are, and less in a long
+        text (a large norm)."""
+        total = 0.0
+        for key in phrases.prefixes:
+            hits = self.joined.count(key)
+            if hits:
+                total += hits / (hits + norm)
+        for term in phrases.exact:
+            hits = self.words.count(term)
+            if hits:
+                total += hits / (hits + norm)
+        return (K1 + 1) * total
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """The phrases of one FTS query, ready to count: prefixes as ' term' (a word starting with it), exact terms."""
+
+    prefixes: tuple[str, ...]
+    exact: tuple[str, ...]
+
+    @classmethod
+    def of(cls, phrases: list[Phrase]) -> _Phrases:
+        return cls(tuple(" " + t for t, prefix in phrases if prefix), tuple(t for t, prefix in phrases if not prefix))
 
 
 def _raise_if_damaged(exc: sqlite3.Error) -> None:
@@ -81,9 +149,16 @@ def _raise_if_damaged(exc: sqlite3.Error) -> None:
         ) from exc
 
 
-def _vocabulary(store: LibraryStore) -> list[str]:
-    """All indexed terms, cached until the library changes."""
-    return store.cached("search.vocabulary", lambda: _read_vocabulary(store))
+def _index(store: LibraryStore) -> _Index:
+    """The vocabulary and the titles seen so far, read again when the library changed (here or in another program)."""
+    version = int(store.db.conn.execute("PRAGMA data_version").fetchone()[0])
+    index = store.cached("search.index", lambda: _Index(version, _read_vocabulary(store)))
+    if index.data_version != version:  # another connection wrote: this store's own generation did not move
+        index.data_version, index.vocabulary = version, _read_vocabulary(store)
+        index.titles.clear()
+        index.package_names.clear()
+        index.criteria.clear()
+    return index
 
 
 def _read_vocabulary(store: LibraryStore) -> list[str]:
@@ -96,22 +171,22 @@ def _read_vocabulary(store: LibraryStore) -> list[str]:
         return []
 
 
-def _alternatives(token: str, vocab: list[str]) -> list[str]:
+def _alternatives(token: str, vocab: list[str]) -> list[Phrase]:
     """FTS terms that stand for a typed word: its stem as prefix, compounds containing it, typo corrections."""
-    alts = [_quote(stem(token)) + "*"]
+    alts: list[Phrase] = [(stem(token), True)]
     if len(token) >= 4:
         containing = [t for t in vocab if token in t and not t.startswith(token)]
         containing.sort(key=len)
-        alts.extend(_quote(t) for t in containing[:MAX_EXPANSIONS])
+        alts.extend((t, False) for t in containing[:MAX_EXPANSIONS])
     if len(token) >= 4:
         cutoff = 80 if len(token) < 7 else 75
         for term, _score, _ in process.extract(token, vocab, scorer=fuzz.ratio, limit=4, score_cutoff=cutoff):
-            alts.append(_quote(term))
+            alts.append((term, False))
         # a typo in the part typed so far: compare with the same length of each term
         width = len(token) + 1
         prefix_hits = process.extract(token, vocab, scorer=fuzz.ratio, limit=3, score_cutoff=cutoff + 5,
                                       processor=lambda t: t[:width])
-        alts.extend(_quote(term[: len(token) + 1]) + "*" for term, _s, _ in prefix_hits)
+        alts.extend((term[:width], True) for term, _s, _ in prefix_hits)
     return list(dict.fromkeys(alts))
 
 
@@ -136,12 +211,12 @@ def _filters(package: str | None, kind: str | None, level: int | None, status: s
     return "".join(f" AND {c}" for c in clauses), params
 
 
-def _fts(store: LibraryStore, match: str, where: str, params: list) -> list[tuple[str, str, float]]:
-    """Up to CANDIDATES matches with their bm25 rank, unordered so a common word costs no more than a rare one."""
-    sql = (f"SELECT c.id, c.title, bm25(criteria_fts, {BM25_WEIGHTS}) FROM criteria_fts "
+def _fts(store: LibraryStore, match: str, where: str, params: list) -> list[tuple[str, str, str]]:
+    """Up to CANDIDATES matches (id, title, package names), unordered so a common word costs no more than a rare one."""
+    sql = (f"SELECT c.id, c.title, c.package_terms FROM criteria_fts "
            f"JOIN criteria c ON c.rowid = criteria_fts.rowid WHERE criteria_fts MATCH ?{where} LIMIT {CANDIDATES}")
     try:
-        return [(r[0], r[1], float(r[2])) for r in store.db.conn.execute(sql, [match, *params])]
+        return store.db.conn.execute(sql, [match, *params]).fetchall()
     except sqlite3.DatabaseError as exc:
         _raise_if_damaged(exc)  # a damaged index is reported, not silently replaced by fuzzy title matches
         if isinstance(exc, sqlite3.OperationalError):
@@ -157,10 +232,13 @@ def _id_hits(store: LibraryStore, query: str, where: str, params: list) -> dict[
     organisation, prefix, letter, number = match.groups()
     code = (f"{organisation.upper()}-" if organisation else "") + prefix.upper() \
         + (f"-{letter.upper()}" if letter else "") + (f"-{number}" if number else "")
-    like = code + ("" if number else "-") + "%"
+    start = code + ("" if number else "-")
+    # a range on the primary key instead of LIKE (case-insensitive, so it scanned every row: 8 ms at 20,000);
+    # ids are upper case (CRITERION_ID_RE), so the range finds the same rows
+    end = start[:-1] + chr(ord(start[-1]) + 1)
     rows = store.db.conn.execute(
-        f"SELECT c.id FROM criteria c WHERE (c.id = ? OR c.id LIKE ?){where} ORDER BY c.id LIMIT {CANDIDATES}",
-        [code, like, *params]).fetchall()
+        f"SELECT c.id FROM criteria c WHERE (c.id = ? OR (c.id >= ? AND c.id < ?)){where} ORDER BY c.id "
+        f"LIMIT {CANDIDATES}", [code, start, end, *params]).fetchall()
     return {r[0]: ID_EXACT_SCORE if r[0] == code else ID_PREFIX_SCORE for r in rows}
 
 
@@ -173,61 +251,138 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     query = query[:MAX_QUERY_CHARS]
     where, params = _filters(package, kind, level, status)
     typed = " ".join(words)
+    index = _index(store)
     candidates: dict[str, tuple[str, float]] = {}  # id -> (title, weighted relevance 0..1)
+    starts = [_starts(w) for w in words]
+    scored: dict[str, float] = {}
+    page: list[float] = []  # the best `limit` text scores so far, lowest first (a heap)
+    considered = 0  # rapidfuzz only on the strongest CANDIDATES: fuzzy scoring every match would cost more than a frame
 
-    def collect(match: str, weight: float) -> None:
+    def out_of_reach(relevance: float) -> bool:
+        """Whether a hit this relevant cannot reach the page, whatever its title: `limit` better hits are in hand."""
+        return len(page) >= limit and text_score(relevance, 1.0) < page[0]
+
+    def fill_page(ranked: list[tuple[str, tuple[str, float]]]) -> bool:
+        """Score hits by falling relevance until one cannot reach the page; False when one could not."""
+        nonlocal considered
+        for cid, (title, relevance) in ranked:
+            if considered >= CANDIDATES or out_of_reach(relevance):
+                return False  # by falling relevance: not this one nor any after it can reach the page
+            considered += 1
+            scored[cid] = fit = text_score(relevance, _title_fit(starts, typed, _title(index, cid, title)))
+            if len(page) < limit:
+                heapq.heappush(page, fit)
+            elif fit > page[0]:
+                heapq.heapreplace(page, fit)
+        return True
+
+    def collect(match: str, phrases: list[Phrase], weight: float, scoring: bool) -> None:
         # title and package names first: they say what a criterion is about; then every text column
         # a hit in the title outranks one in the package's names, which outranks one deep in a rationale
+        package_parts: dict[str, float] = {}
+        titles = index.titles
+        counted = _Phrases.of(phrases)
+        seen: set[str] = set()
         for columns_match, floor, span in TIERS:
-            columns_match = columns_match.format(match=match)
-            rows = _fts(store, columns_match, where, params)
-            best = min((rank for _c, _t, rank in rows), default=-1.0) or -1.0
-            for cid, title, rank in rows:  # bm25 ranks compare only within one query: normalise per query
-                relevance = weight * (floor + span * (rank / best if best < 0 else 0.0))
-                if cid not in candidates or relevance > candidates[cid][1]:
-                    candidates[cid] = (title, relevance)
+            # the tiers come by falling relevance: a tier no hit of which could reach the page is not asked (the
+            # strict pass only, and only with ENOUGH hits, so a wider search would not have followed either)
+            if scoring and len(candidates) >= ENOUGH and out_of_reach(weight * (floor + span)):
+                break
+            rows = _fts(store, columns_match.format(match=match), where, params)
+            new = [r for r in rows if r[0] not in seen]  # a higher tier's relevance cannot be beaten here
+            seen.update(r[0] for r in new)
+            words = [titles.get(cid) or _title(index, cid, title) for cid, title, _names in new]
+            average = (sum(len(w.folded) for w in words) / len(words) or 1.0) if words else 1.0
+            parts = []
+            for (_cid, _title_text, names), title_words in zip(new, words, strict=True):
+                package_part = package_parts.get(names)
+                if package_part is None:
+                    package_part = package_parts[names] = PACKAGE_WEIGHT * _package_names(index, names).bm25(counted, K1)
+                norm = K1 * (1 - B + B * len(title_words.folded) / average)  # a long title is about more than this
+                parts.append(ELSEWHERE + package_part + TITLE_WEIGHT * title_words.bm25(counted, norm))
+            best = max(parts, default=1.0)
+            found: dict[str, tuple[str, float]] = {}
+            for (cid, title, _names), part in zip(new, parts, strict=True):  # relative to this tier's best
+                relevance = weight * (floor + span * part / best)
+                if cid not in candidates or relevance > candidates[cid][1]:  # an earlier pass may have found it
+                    candidates[cid] = found[cid] = (title, relevance)
+            if scoring and not fill_page(sorted(found.items(), key=lambda kv: kv[1][1], reverse=True)):
+                if len(candidates) >= ENOUGH:
+                    break  # the rest cannot reach the page
+                scoring = False  # but the lower tiers still count towards ENOUGH
             if len(rows) >= CANDIDATES:
                 break  # a full tier fills the strongest CANDIDATES; a lower tier's relevance cannot reach them
 
-    collect(" AND ".join(_quote(stem(w)) + "*" for w in words), 1.0)
+    strict = [(start, True) for alternatives in starts for start in alternatives]
+    collect(" AND ".join("(" + " OR ".join(_fts_phrase((a, True)) for a in alternatives) + ")" for alternatives in starts),
+            strict, 1.0, True)
     if len(candidates) < ENOUGH:
-        vocab = _vocabulary(store)
-        groups = [_alternatives(w, vocab) for w in words]
-        collect(" AND ".join("(" + " OR ".join(g) + ")" for g in groups), 0.85)
+        groups = [_alternatives(w, index.vocabulary) for w in words]
+        every = [p for g in groups for p in g]
+        collect(" AND ".join("(" + " OR ".join(_fts_phrase(p) for p in g) + ")" for g in groups), every, 0.85, False)
         if len(candidates) < ENOUGH and len(words) > 1:
-            collect(" OR ".join(alt for g in groups for alt in g), 0.6)
-    scored: dict[str, float] = {}
-    # rapidfuzz only on the strongest candidates: fuzzy scoring every match would cost more than a frame
-    strongest = sorted(candidates.items(), key=lambda kv: kv[1][1], reverse=True)[:CANDIDATES]
-    prefixes = tuple(stem(w) for w in words)
-    page: list[float] = []  # the best `limit` text scores so far, lowest first (a heap)
-    for cid, (title, relevance) in strongest:
-        if len(page) >= limit and text_score(relevance, 1.0) < page[0]:
-            break  # by falling relevance: not this one nor any after it can reach the page, whatever its title
-        scored[cid] = score = text_score(relevance, title_fit(prefixes, typed, title))
-        if len(page) < limit:
-            heapq.heappush(page, score)
-        elif score > page[0]:
-            heapq.heapreplace(page, score)
+            collect(" OR ".join(_fts_phrase(p) for p in every), every, 0.6, False)
+        # a wider search found few: score them all again together, by falling relevance
+        scored.clear()
+        page.clear()
+        considered = 0
+        fill_page(sorted(candidates.items(), key=lambda kv: kv[1][1], reverse=True))
     for cid, score in _id_hits(store, query, where, params).items():
         scored[cid] = max(score, scored.get(cid, 0.0))
     if not scored and store.count_criteria() <= FUZZY_TITLE_LIMIT:
         collect_titles(store, typed, where, params, scored)
     ordered = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    found = store.criteria_by_ids(cid for cid, _ in ordered)
+    found = _criteria(store, index, [cid for cid, _ in ordered])
     return [SearchHit(found[cid], round(score, 1)) for cid, score in ordered if cid in found]
 
 
-def title_fit(prefixes: tuple[str, ...], typed: str, title: str) -> float:
+def _criteria(store: LibraryStore, index: _Index, ids: list[str]) -> dict[str, Criterion]:
+    """The criteria with these ids; only those not shown before are read (whole rows cost 30 us each)."""
+    kept = index.criteria
+    missing = [cid for cid in ids if cid not in kept]
+    if missing:
+        if len(kept) + len(missing) > KEPT_CRITERIA:
+            kept.clear()
+        kept.update(store.criteria_by_ids(missing))
+    return {cid: kept[cid] for cid in ids if cid in kept}
+
+
+def _title(index: _Index, cid: str, title: str) -> _Words:
+    """A criterion's title as words, kept between keystrokes (the index is new when the library changed)."""
+    kept = index.titles.get(cid)
+    if kept is None:
+        if len(index.titles) >= KEPT_TITLES:
+            index.titles.clear()
+        kept = index.titles[cid] = _Words.of(title or "")
+    return kept
+
+
+def _package_names(index: _Index, names: str | None) -> _Words:
+    kept = index.package_names.get(names or "")
+    if kept is None:
+        kept = index.package_names[names or ""] = _Words.of(names or "")
+    return kept
+
+
+def _starts(word: str) -> tuple[str, ...]:
+    """What a word found in a text may start with to be the typed word: its stem (verkeersbord for verkeersborden,
+    pal for paal as in palen), and the word itself where the stem is not its start (staal, materiaal, levensduur:
+    'stal*' alone would miss the word as typed)."""
+    root = stem(word)
+    return (root,) if word.startswith(root) else (root, word)
+
+
+def _title_fit(starts: list[tuple[str, ...]], typed: str, title: _Words) -> float:
     """How well a title fits the query, 0..1: its words start with the typed words (as FTS matches 'stem*'), early in
     the title and making up much of it, and the fuzzy ratio that forgives a typo."""
-    folded = fold(title)
-    words = folded.split()  # cheaper than the FTS tokenizer, and near enough for an order within a tier
+    folded, words = title.folded, title.spaced  # split on spaces: near enough to the FTS words for an order
+    prefixes = tuple(a for alternatives in starts for a in alternatives)
     hits = [i for i, word in enumerate(words) if word.startswith(prefixes)]
-    covered = sum(p in folded for p in prefixes) / len(prefixes) if prefixes else 0.0
+    covered = sum(any(a in folded for a in alternatives) for alternatives in starts) / len(starts) if starts else 0.0
     share = len(hits) / len(words) if words else 0.0
     early = 1.0 / (1 + hits[0]) if hits else 0.0
-    fuzzy = fuzz.partial_ratio(typed, folded) / 100.0
+    # the typed text inside the title is a perfect partial match: rapidfuzz would say 100 too
+    fuzzy = 1.0 if typed in folded else fuzz.partial_ratio(typed, folded) / 100.0
     return 0.4 * fuzzy + 0.25 * covered + 0.2 * share + 0.15 * early
 
 

@@ -82,6 +82,26 @@ def test_index_follows_edits(fresh_db: LibraryStore) -> None:
     assert ids(fresh_db, "remanufacturing") == ["MEU-C-01"]
 
 
+def test_what_search_keeps_between_keystrokes_follows_another_programs_edit(fresh_db: LibraryStore) -> None:
+    """Search keeps titles and hit criteria between keystrokes; a write by another connection (the window's second
+    connection, another program) must still show at the next keystroke, with the new title."""
+    from dataclasses import replace
+
+    from tests.helpers import publish_edit
+
+    reader = LibraryStore.open(fresh_db.path, read_only=True)
+    try:
+        assert [h.criterion.title for h in search_criteria(reader, "bureaustoelen")][:1]
+        c = fresh_db.criterion("MEU-C-01")
+        publish_edit(fresh_db, replace(c, title="Terugname en remanufacturing van bureaustoelen"))
+        hits = search_criteria(reader, "remanufacturing")
+        assert [(h.criterion.id, h.criterion.title) for h in hits] == [
+            ("MEU-C-01", "Terugname en remanufacturing van bureaustoelen")]
+        assert search_criteria(reader, "bureaustoelen")[0].criterion.title.startswith("Terugname en reman")
+    finally:
+        reader.close()
+
+
 def test_a_typed_criterion_code_ranks_first(library: LibraryStore) -> None:
     hits = search_criteria(library, "VKB-M-01")
     assert hits[0].criterion.id == "VKB-M-01"
@@ -110,6 +130,16 @@ def test_title_hits_rank_above_hits_deep_in_a_text(library: LibraryStore) -> Non
             mixed += 1
             assert in_title.index(False) > len(in_title) - 1 - in_title[::-1].index(True), query
     assert mixed >= 2  # the starter library has such words; without them this test would say nothing
+
+
+@pytest.mark.parametrize("query", ["levensduur", "staal", "garantie"])
+def test_a_word_with_a_doubled_vowel_typed_in_full_is_a_title_hit(library: LibraryStore, query: str) -> None:
+    """'levensduur' stems to 'levensdur' (as 'paal' to 'pal' for 'palen'): the prefix alone missed the word as
+    typed, so titles saying 'levensduur' came only from the typo pass and scored 66 where 'garantie' scores 93."""
+    hits = search_criteria(library, query, limit=20)
+    in_title = [query in h.criterion.title.lower() for h in hits]
+    assert in_title[0] and hits[0].score >= 85, [(h.criterion.id, h.score) for h in hits[:3]]
+    assert in_title == sorted(in_title, reverse=True)  # every title hit above every hit elsewhere
 
 
 def _add_titles(store: LibraryStore, titles: dict[str, str]) -> None:
@@ -169,3 +199,39 @@ def test_a_short_page_is_the_start_of_a_long_one(library: LibraryStore, query: s
     long = [(h.criterion.id, h.score) for h in search_criteria(library, query, limit=60)]
     for limit in (1, 5, 20):
         assert [(h.criterion.id, h.score) for h in search_criteria(library, query, limit=limit)] == long[:limit]
+
+
+@pytest.fixture(scope="module")
+def library_of_20000(tmp_path_factory: pytest.TempPathFactory, starter_db_template):
+    """The starter library among 20,000 criteria of 100 other packages, written in the same domain's words but for
+    the words the tests look for."""
+    import shutil
+
+    from bench.synthetic import WORDS, synthetic_pack
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import pack_from_dict
+
+    path = tmp_path_factory.mktemp("large") / "library.db"
+    shutil.copy(starter_db_template, path)
+    store = LibraryStore.open(path)
+    other = [w for w in WORDS if w not in {"meubilair", "bureaustoelen", "bedrijfskleding", "textiel", "vezels",
+                                           "verkeersborden", "palen"}]
+    apply_import(store, plan_import(store, pack_from_dict(synthetic_pack(20_000, 100, words=other)), trusted=True),
+                 backup=False)
+    assert store.count_criteria() > 20_000
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize(("query", "packages"), [
+    ("bedrijfskeding", {"bedrijfskleding"}),  # a letter dropped
+    ("meubliair", {"meubilair"}),  # two letters swapped
+    ("furniture", {"meubilair", "straatmeubilair"}),  # English: 'Office furniture', 'Street furniture'
+    ("traffic signs", {"verkeersborden"}),
+    ("bedrijfskleding", {"bedrijfskleding"}),
+])
+def test_typos_and_english_find_the_package_among_20000_criteria(library_of_20000: LibraryStore, query: str,
+                                                                  packages: set[str]) -> None:
+    hits = search_criteria(library_of_20000, query, limit=10)
+    assert len(hits) >= 5 and {h.criterion.package for h in hits[:5]} <= packages, [
+        (h.criterion.id, h.score) for h in hits]
