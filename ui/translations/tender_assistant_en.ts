@@ -2055,6 +2055,10 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Language:</translation>
     </message>
     <message>
+      <source>Opgeslagen instelling: %1 (geldt na herstart zonder --lang)</source>
+      <translation>Stored setting: %1 (applies after a restart without --lang)</translation>
+    </message>
+    <message>
       <source>Uw naam</source>
       <translation>Your name</translation>
     </message>
