@@ -2222,6 +2222,14 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Load bids from CSV or XLSX (columns: inschrijver, prijs, and one per award criterion id)</translation>
     </message>
     <message>
+      <source>perceel %1</source>
+      <translation>lot %1</translation>
+    </message>
+    <message>
+      <source>Inschrijver %1</source>
+      <translation>Bidder %1</translation>
+    </message>
+    <message>
       <source>Prijs (€)</source>
       <translation>Price (€)</translation>
     </message>
@@ -2244,10 +2252,6 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>punten 0-%1</source>
       <translation>points 0-%1</translation>
-    </message>
-    <message>
-      <source>Inschrijver %1</source>
-      <translation>Bidder %1</translation>
     </message>
     <message>
       <source>Inschrijvingen laden</source>
