@@ -1565,6 +1565,10 @@
       <translation>Value (€)</translation>
     </message>
     <message>
+      <source>Aandeel</source>
+      <translation>Share</translation>
+    </message>
+    <message>
       <source>Fysiek</source>
       <translation>Physical</translation>
     </message>
@@ -1593,12 +1597,24 @@
       <translation>out of scope</translation>
     </message>
     <message>
+      <source>Gelijk deel: voor deze deelnemer is geen aandeel opgegeven</source>
+      <translation>Equal share: no share was stated for this participant</translation>
+    </message>
+    <message>
+      <source>Aandeel zoals opgegeven (de volumetabel van de aanbesteding)</source>
+      <translation>Share as stated (the tender's volume table)</translation>
+    </message>
+    <message>
       <source>Aankondiging %1, perceel %2; winnaar: %3</source>
       <translation>Notice %1, lot %2; winner: %3</translation>
     </message>
     <message>
       <source>Oordeel van de organisatie: %1</source>
       <translation>Organisation's override: %1</translation>
+    </message>
+    <message>
+      <source>gelijk deel %1</source>
+      <translation>equal share %1</translation>
     </message>
   </context>
   <context>
