@@ -2575,6 +2575,18 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>The suggested criteria are ticked, by kind in tender order. Click a criterion for its rationale.</translation>
     </message>
     <message>
+      <source>Ook criteria uit &amp;pakket:</source>
+      <translation>Also criteria from &amp;package:</translation>
+    </message>
+    <message>
+      <source>Ook criteria uit pakket</source>
+      <translation>Also criteria from package</translation>
+    </message>
+    <message>
+      <source>Toont ook de criteria van een ander inkooppakket, bijvoorbeeld voor een perceel met een ander onderwerp; vink ze aan voor dat perceel</source>
+      <translation>Also shows the criteria of another procurement package, for example for a lot with another subject; tick them for that lot</translation>
+    </message>
+    <message>
       <source>Criterium</source>
       <translation>Criterion</translation>
     </message>
@@ -2601,6 +2613,14 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>Weer precies de voorgestelde criteria kiezen</source>
       <translation>Choose exactly the suggested criteria again</translation>
+    </message>
+    <message>
+      <source>(geen)</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>uit pakket %1</source>
+      <translation>from package %1</translation>
     </message>
     <message>
       <source>Gekozen: %1</source>
