@@ -87,6 +87,9 @@ def test_lot_rules_that_contradict_each_other(fake_lib):
     tender.lot_award_order = ["1", "3"]
     found = codes(errors(check_tender(tender, fake_lib, TODAY)))
     assert "lot-limits" in found and "lot-order-unknown" in found
+    limits = next(f for f in check_tender(tender, fake_lib, TODAY) if f.code == "lot-limits")
+    assert "mag op 1 perceel inschrijven maar er 2 winnen" in limits.text()  # was '1 percelen' (finding D3)
+    assert "may bid for 1 lot but win 2" in limits.text("en")
 
 
 def test_a_criterion_in_no_lot_is_pointed_out(fake_lib):
