@@ -60,6 +60,9 @@ class Finding:
         """The message with its place as a person names it, in the given language."""
         body = self.en if lang == "en" else self.message
         place = place_label(self.where, lang)
+        lot = place.split(",")[0] + ": "  # 'Perceel 1' of 'Perceel 1, BKL-G-01, weging'
+        if place and body.casefold().startswith(lot.casefold()):
+            body = body[len(lot):]  # the place names the lot already: not 'Perceel 1, ...: perceel 1: ...'
         return f"{place}: {body}" if place and not body.startswith(place) else body
 
 
