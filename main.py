@@ -116,15 +116,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.files = []
         args.func = _run_gui
         args.command = "gui"
+    english = getattr(args, "lang", None) == "en"
+    prefix = "error" if english else "fout"
     try:
         _check_db_exists(args)
         return int(args.func(args) or 0)
     except UserError as exc:
         # escaped: a file name or value with ESC or U+2028 must not drive the terminal or forge a second line
-        print(f"fout: {escape_unprintable(str(exc))}", file=sys.stderr)
+        print(f"{prefix}: {escape_unprintable(exc.text('en' if english else 'nl'))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("fout: afgebroken", file=sys.stderr)
+        print(f"{prefix}: {'interrupted' if english else 'afgebroken'}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # the reader went away (`... | head`): not a bug; stop quietly, as other command-line tools do
@@ -136,8 +138,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         damaged = damaged_database(exc)
         if damaged is None:
-            return _report_bug()
-        print(f"fout: {damaged}", file=sys.stderr)
+            return _report_bug(english)
+        print(f"{prefix}: {damaged}", file=sys.stderr)
         return 2
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
@@ -148,17 +150,22 @@ def main(argv: Sequence[str] | None = None) -> int:
                   "kortere naam. Er is niets gewijzigd.", file=sys.stderr)
             return 2
         if exc.errno != errno.ENOSPC:
-            return _report_bug()
-        print("fout: de schijf is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw.",
+            return _report_bug(english)
+        print(f"{prefix}: " + ("the disk is full; nothing was changed. Free some space and try again." if english
+                               else "de schijf is vol; er is niets gewijzigd. Maak ruimte vrij en probeer het opnieuw."),
               file=sys.stderr)
         return 2
     except Exception:  # noqa: BLE001 - a bug: log it, never show a traceback
-        return _report_bug()
+        return _report_bug(english)
 
 
-def _report_bug() -> int:
+def _report_bug(english: bool = False) -> int:
     """Log the current exception as a bug and say so in one line; the exit code 1."""
     where = _log_unexpected()
+    if english:
+        suffix = f" Details are in {where}." if where else ""
+        print(f"error: something unexpected went wrong; nothing was changed.{suffix}", file=sys.stderr)
+        return 1
     suffix = f" Details staan in {where}." if where else ""
     print(f"fout: er ging onverwacht iets mis; er is niets gewijzigd.{suffix}", file=sys.stderr)
     return 1

@@ -60,6 +60,9 @@ class Finding:
         """The message with its place as a person names it, in the given language."""
         body = self.en if lang == "en" else self.message
         place = place_label(self.where, lang)
+        lot = place.split(",")[0] + ": "  # 'Perceel 1' of 'Perceel 1, BKL-G-01, weging'
+        if place and body.casefold().startswith(lot.casefold()):
+            body = body[len(lot):]  # the place names the lot already: not 'Perceel 1, ...: perceel 1: ...'
         return f"{place}: {body}" if place and not body.startswith(place) else body
 
 
@@ -254,17 +257,23 @@ def _check_cpv_package(t: Tender, code: str, library: Library, f: _Findings) -> 
     if any(catalogue.is_under(code, pc) or catalogue.is_under(pc, code) for pc in own.cpv):
         return
     # The package whose code lies closest above this one (the most specific match).
-    best: tuple[int, str, str] | None = None
+    best: tuple[int, str, str, str] | None = None
     for p in library.packages():
         for pc in p.cpv:
             if p.slug != own.slug and catalogue.is_under(code, pc):
                 depth = len(cpv_mod.significant(pc[:8]))
                 if best is None or depth > best[0]:
-                    best = (depth, p.name_nl, p.name_en)
-    if best is not None:
-        f.advice("cpv-other-package", f"{code} hoort bij het inkooppakket {best[1]}, niet bij {own.name_nl}; "
-                 "controleer de CPV-code of het inkooppakket", f"{code} belongs to the package {best[2]}, not to "
-                 f"{own.name_en}; check the CPV code or the package", "cpv")
+                    best = (depth, p.name_nl, p.name_en, p.slug)
+    if best is None:
+        return
+    chosen = set(t.criterion_ids())
+    if any(c.id in chosen for c in library.criteria(package=best[3])):
+        return  # the tender already takes that package's criteria (for the lot it concerns): nothing to resolve
+    f.advice("cpv-other-package", f"{code} hoort bij het inkooppakket {best[1]}, niet bij {own.name_nl}; "
+             "controleer de CPV-code of het inkooppakket, of kies criteria uit dat pakket (stap Criteria, 'Ook "
+             "criteria uit pakket')", f"{code} belongs to the package {best[2]}, not to {own.name_en}; check the "
+             "CPV code or the package, or choose criteria from that package (step Criteria, 'Also criteria from "
+             "package')", "cpv")
 
 
 def _check_values(t: Tender, criteria: list[Criterion], f: _Findings) -> None:

@@ -312,9 +312,12 @@ def _export(args: argparse.Namespace) -> int:
 
     lang = _lang(args)
     templates = {"de sjabloon": args.template, "de contractsjabloon": args.contract_template}
+    new_folder = False
     if args.set is not None:
         if not args.set.is_dir():
-            raise TenderError(f"De map {args.set} bestaat niet.", en=f"The folder {args.set} does not exist.")
+            if args.set.exists() or not args.set.parent.is_dir():
+                raise TenderError(f"De map {args.set} bestaat niet.", en=f"The folder {args.set} does not exist.")
+            new_folder = True  # a new folder for this tender's set, as the window proposes; made just before writing
         outputs = [args.set / name for name in SET_FILES]
     else:
         outputs = [args.out]
@@ -355,8 +358,15 @@ def _export(args: argparse.Namespace) -> int:
         concept = args.concept or bool(errors)
         export_notes: list[str] = []
         if args.set is not None:
-            written = export_set(tender, store, args.set, args.template, args.contract_template, concept=concept,
-                                 notes=export_notes)
+            if new_folder:
+                args.set.mkdir()
+            try:
+                written = export_set(tender, store, args.set, args.template, args.contract_template,
+                                     concept=concept, notes=export_notes)
+            except BaseException:
+                if new_folder and not any(args.set.iterdir()):
+                    args.set.rmdir()  # a refused export leaves no empty folder behind
+                raise
         else:
             written = [export_tender(tender, store, args.out, args.template, concept=concept, notes=export_notes)]
     finally:

@@ -97,8 +97,9 @@ def _check_lot_rules(t: Tender, f: _Findings) -> None:
                 f"the order of award names unknown lots: {', '.join(unknown)}", "lot_award_order")
     bid, won = t.max_lots_per_bidder, t.max_lots_awarded_per_bidder
     if bid is not None and won is not None and won > bid:
-        f.error("lot-limits", f"een inschrijver mag op {bid} percelen inschrijven maar er {won} winnen",
-                f"a bidder may bid for {bid} lots but win {won}", "max_lots_awarded_per_bidder")
+        f.error("lot-limits", f"een inschrijver mag op {bid} {'perceel' if bid == 1 else 'percelen'} inschrijven "
+                f"maar er {won} winnen", f"a bidder may bid for {bid} {'lot' if bid == 1 else 'lots'} but win {won}",
+                "max_lots_awarded_per_bidder")
     if won is not None and won < len(ids) and not t.lot_award_order:
         f.advice("lot-order-missing", "wie niet alle percelen mag winnen, moet vooraf weten in welke volgorde de "
                  "percelen worden gegund: geef de volgorde op", "when a bidder may not win every lot, the order in "

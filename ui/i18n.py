@@ -64,6 +64,30 @@ def _install_qt_base(app: QCoreApplication, language: str) -> None:
     if base.load(f"qtbase_{language}", folder):
         app.installTranslator(base)
         _installed.append(base)
+    # installed last, so asked first: the few strings Qt's own Dutch file lacks
+    gaps = _QtBaseGaps(app)
+    app.installTranslator(gaps)
+    _installed.append(gaps)
+
+
+class _QtBaseGaps(QTranslator):
+    """Dutch for the strings of Qt's standard dialogs that qtbase_nl.qm does not translate (Qt 6 renamed them:
+    the file dialog showed 'Look in:' and 'Files of type:' next to 'Bestandsnaam')."""
+
+    _DUTCH = {
+        ("QFileDialog", "&Look in:"): "&Zoeken in:",
+        ("QFileDialog", "Files of &type:"): "Bestands&type:",
+        ("QAbstractFileIconProvider", "Folder"): "Map",
+        ("QAbstractFileIconProvider", "Drive"): "Station",
+    }
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None, not "": Qt asks the next translator only for a null string
+        return self._DUTCH.get((context, source))
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
 
 
 def error_text(exc: UserError) -> str:

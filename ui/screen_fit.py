@@ -53,3 +53,10 @@ def restore_geometry(widget: QWidget, geometry: QByteArray | None, width: int, h
         fit_to_screen(widget, width, height)
     else:
         clamp_to_screen(widget)
+
+
+def roomy_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
+    """A working window's preferred size: at least width x height, and most of a larger screen (a wizard at
+    1100x760 left two thirds of a 1920x1080 screen empty while its pages scrolled)."""
+    area = available(widget)
+    return max(width, min(int(area.width() * 0.8), 1700)), max(height, min(int(area.height() * 0.9), 1150))

@@ -82,6 +82,14 @@ class AppSettings:
         if state is not None:
             self.qsettings.setValue(f"window/{name}/state", state)
 
+    def save_window_size(self, name: str, width: int, height: int) -> None:
+        self.qsettings.setValue(f"window/{name}/size", f"{width}x{height}")
+
+    def window_size(self, name: str) -> tuple[int, int] | None:
+        """The size a window was left at (a size, not a position: a dialog opens where its parent is)."""
+        width, _, height = str(self.qsettings.value(f"window/{name}/size", "")).partition("x")
+        return (int(width), int(height)) if width.isdigit() and height.isdigit() else None
+
     def window_geometry(self, name: str) -> QByteArray | None:
         value = self.qsettings.value(f"window/{name}/geometry")
         return value if isinstance(value, QByteArray) else None

@@ -45,9 +45,17 @@ class SettingsDialog(QDialog):
         self.language = QComboBox(self)
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
-        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        # the language this window runs in (a start with --lang may differ from the stored one)
+        self.language.setCurrentIndex(max(0, self.language.findData(i18n.lang())))
         self.language.setAccessibleName(self.tr("Taal"))
         form.addRow(self.tr("Taal:"), self.language)
+        self.stored_language: QLabel | None = None
+        if settings.language != i18n.lang():
+            stored = self.language.itemText(max(0, self.language.findData(settings.language)))
+            self.stored_language = QLabel(self.tr("Opgeslagen instelling: %1 (geldt na herstart zonder --lang)").replace("%1", stored),
+                                          self)
+            self.stored_language.setWordWrap(True)
+            form.addRow("", self.stored_language)
         self.author = QLineEdit(self)
         self.author.setAccessibleName(self.tr("Uw naam"))
         self.author.setPlaceholderText(self.tr("leeg: de gebruikersnaam van de computer"))
@@ -141,7 +149,8 @@ class SettingsDialog(QDialog):
             save_policy(self.store, shown[0], shown[1], self.policy_source.text())
 
     def accept(self) -> None:
-        self.settings.language = self.language.currentData()
+        if self.language.currentData() != i18n.lang():  # untouched, the stored language stays as it was
+            self.settings.language = self.language.currentData()
         try:
             if self.author.text().strip() != user.stored_user_name():
                 self.store.set_author(self.author.text())

@@ -217,8 +217,15 @@ class SimulatorDialog(QDialog):
         """Show the chosen lot's award criteria, with two example bids to start from."""
         ids = set(self.view().criterion_ids())
         self.criteria = [c for c in self.award if c.id in ids]
+        title = _tr("Simuleer beoordeling")
+        if len(self.tender.lots) > 1:  # which lot these bids are for, also when the selector is out of sight
+            title += " - " + _tr("perceel %1").replace("%1", self.lot_box.currentText())
+        self.setWindowTitle(title)
         self._build_columns()
-        self.set_bids(example_bids(self.setup(), self.tender.fixed_budget_eur or 100_000))
+        examples = example_bids(self.setup(), self.tender.fixed_budget_eur or 100_000)
+        for bid, letter in zip(examples, "ABCDEFGH", strict=False):  # the core names them in Dutch
+            bid.bidder = _tr("Inschrijver %1").replace("%1", letter)
+        self.set_bids(examples)
 
     def _build_columns(self) -> None:
         headers = [_tr("Inschrijver"), _tr("Prijs (€)")]

@@ -21,7 +21,7 @@ from tender_assistant.tender import Tender, save_tender
 
 from .error_dialogs import show_user_error
 from .operation import Operation
-from .screen_fit import fit_to_screen
+from .screen_fit import fit_to_screen, roomy_size
 from .settings import AppSettings
 from .wizard.base import PageId, place_lot, place_target
 from .wizard.basics import BasicsPage
@@ -81,7 +81,7 @@ class TenderWizard(QWizard):
                 QApplication.sendEvent(combo, QEvent(QEvent.Type.StyleChange))  # drops its cached minimum width
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         QShortcut(QKeySequence.StandardKey.HelpContents, self, self.show_help)
-        fit_to_screen(self, 1100, 760)
+        fit_to_screen(self, *(settings.window_size("wizard") or roomy_size(self, 1100, 760)))
         self._update_title()
         self._prime_matcher()
 
@@ -230,6 +230,8 @@ class TenderWizard(QWizard):
     def done(self, result: int) -> None:
         if result == int(QWizard.DialogCode.Accepted) and not self.maybe_save():
             return
+        if not self.isMaximized():  # the next tender opens as large as this one was left
+            self.settings.save_window_size("wizard", self.width(), self.height())
         super().done(result)
         self.closed.emit()
 

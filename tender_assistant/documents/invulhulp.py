@@ -98,8 +98,14 @@ def _lot_rows(tender: Tender, view: Tender, lot_id: str, title: str, own: list[t
     name = f"LOT-{int(lot_id):04d}" if lot_id.isdigit() else lot_id
     rows = [Row(lot_id, "Perceel", "BT-137", "Perceelnummer", value=name, note=f"perceel {lot_id} in de leidraad"),
             Row(lot_id, "Perceel", "BT-21", "Titel", value=title)]
-    if view.description.strip():
-        rows.append(Row(lot_id, "Perceel", "BT-24", "Beschrijving", value=view.description.strip()))
+    lot = tender.lot(lot_id)
+    own_description = lot.description.strip() if lot is not None else ""
+    if single or own_description:
+        if view.description.strip():
+            rows.append(Row(lot_id, "Perceel", "BT-24", "Beschrijving", value=view.description.strip()))
+    else:  # the tender's description would describe every lot as the whole: the lot's own subject instead
+        rows.append(Row(lot_id, "Perceel", "BT-24", "Beschrijving", value=title,
+                        note="de titel van het perceel; een eigen beschrijving mag uitgebreider"))
     nature = contract_nature(tender, view.cpv)
     rows.append(Row(lot_id, "Perceel", "BT-23", "Voornaamste aard van de opdracht", code=nature,
                     value="" if nature else GAP))

@@ -194,3 +194,20 @@ def test_export_refuses_a_set_with_an_open_gap_and_a_concept_marks_it(exported_s
     assert "--concept" in err and list(out.iterdir()) == []
     code = main.main(["--db", str(db), "export", str(tmp_path / "gap.tender.json"), "--set", str(out), "--concept"])
     assert code == 0 and "[platform: in te vullen]" in _text(out / "aanbestedingsleidraad.docx")
+
+
+def test_set_into_a_new_folder_makes_it_and_a_refused_set_leaves_none(exported_set, tmp_path, capsys):
+    """'export --set FOLDER' refused a folder that did not exist yet, where the window proposes one (finding B19)."""
+    tender, _, _, db, folder = exported_set
+    out = tmp_path / "nieuwe-map"
+    code = main.main(["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(out)])
+    assert code == 0 and sorted(p.name for p in out.iterdir()) == sorted(SET_FILES)
+    gap = copy.deepcopy(tender)
+    del gap.values["platform"]
+    save_tender(gap, tmp_path / "gap.tender.json")
+    refused = tmp_path / "geweigerd"
+    assert main.main(["--db", str(db), "export", str(tmp_path / "gap.tender.json"), "--set", str(refused)]) != 0
+    assert not refused.exists()
+    deeper = tmp_path / "geen" / "map"
+    assert main.main(["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(deeper)]) == 2
+    assert "bestaat niet" in capsys.readouterr().err and not deeper.parent.exists()

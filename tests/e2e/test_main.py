@@ -113,3 +113,16 @@ def test_a_300_character_name_is_one_dutch_line(args: tuple[str, ...], capsys: p
     assert "te lang voor het bestandssysteem" in err and "niets gewijzigd" in err, err
     assert "onverwacht" not in err and "File name too long" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == before and not (isolated_home / "tender-assistant.log").exists()
+
+
+def test_english_command_line_says_error_not_fout(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                  isolated_home: Path) -> None:
+    """Under --lang en the last line began with the Dutch 'fout:' (finding L1), also for the library's own errors."""
+    import main
+
+    missing = tmp_path / "nothing.db"
+    assert main.main(["--lang", "en", "--db", str(missing), "library", "stats"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: The library ") and "fout" not in err
+    assert main.main(["--db", str(missing), "library", "stats"]) == 2
+    assert capsys.readouterr().err.startswith("fout: De bibliotheek ")

@@ -193,10 +193,11 @@ def test_lang_en_prints_findings_and_errors_in_english(capsys, db, tender_file, 
     assert code == 0 and "advice: " in out and "advies" not in out
     _edit(tender_file, price_weight=50)
     code, out, err = run(capsys, "--db", str(db), "--lang", "en", "tender", "check", str(tender_file))
-    assert _one_dutch_line(code, err) and "1 error; first: Price weight: the weights of price (50%)" in err
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith("error: ") and "1 error; first: Price weight: the weights of price (50%)" in err
     assert "error: Price weight: the weights" in out
     code, _, err = run(capsys, "--db", str(db), "--lang", "en", "match", "--cpv", "39130000-3")
-    assert err == "fout: 39130000-3 has a wrong check digit; did you mean 39130000-2?\n"
+    assert err == "error: 39130000-3 has a wrong check digit; did you mean 39130000-2?\n"
     code, _, err = run(capsys, "--db", str(db), "--lang", "en", "tender", "check", str(tmp_path / "geen.json"))
     assert code == 2 and "does not exist" in err
     _edit(tender_file, price_weight=40)

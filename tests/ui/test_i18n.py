@@ -130,3 +130,21 @@ def test_history_shows_status_changes_in_the_interface_language(app, qtbot, fres
         assert "gepubliceerd" not in text
     finally:
         i18n.install(app, "nl")
+
+
+def test_qt_file_dialog_is_all_dutch_in_dutch(app):
+    """Qt's file dialog showed 'Look in:' and 'Files of type:' beside 'Bestandsnaam' (qtbase_nl.qm lacks them)."""
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from ui import i18n
+
+    i18n.install(app, "nl")
+    dialog = QFileDialog(None, "Aanbesteding openen")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = [label.text().replace("&", "") for label in dialog.findChildren(QLabel)]
+    assert "Zoeken in:" in labels and "Bestandstype:" in labels and "Bestandsnaam:" in labels
+    i18n.install(app, "en")
+    english = QFileDialog(None, "Open tender")
+    english.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    assert "Look in:" in [label.text().replace("&", "") for label in english.findChildren(QLabel)]
+    i18n.install(app, "nl")

@@ -160,7 +160,7 @@ def test_importing_notices_from_the_toolbar_adds_their_lots_and_says_what_was_le
     assert message.startswith("3 toegevoegd") and "meubilair.xml, perceel LOT-0002: niet geïmporteerd" in message
     assert {r.title for r in window.register.records("Gemeente B")} == {"Kleding"}
     row = next(i for i, r in enumerate(window.model.records) if r.organisation == "Gemeente B")
-    cells = [window.model.index(row, col) for col in (1, 6, 8)]
+    cells = [window.model.index(row, col) for col in (1, 8, 10)]
     assert [window.model.data(c) for c in cells[1:]] == ["verklaard", "aankondiging"]
     assert "winnaar: Circulair Meubel BV" in window.model.data(cells[0], Qt.ItemDataRole.ToolTipRole)
     window.tabs.setCurrentIndex(1)
@@ -415,3 +415,30 @@ def test_a_register_of_tenders_without_award_dates_opens_on_this_year_and_says_w
     w.tabs.setCurrentIndex(1)
     assert w.year.value() == date.today().year
     assert "3 registratie(s) zonder gunningsdatum tellen in geen enkel jaar mee" in w.headline.text()
+
+
+def test_the_register_table_shows_each_records_lot_and_share(app, qtbot, library, tmp_path: Path, answers) -> None:
+    """Ten rows of one joint tender differed only by organisation and value: no lot, no share (finding M5)."""
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from tender_assistant.tender import Tender, TenderCriterion
+    from tender_assistant.tender_parts import Lot, LotCriterion, Participant
+    from ui.monitoring_window import MonitoringWindow, offer_registration, register_path_for
+
+    tender = Tender(title="Kantoormeubilair", organisation="Gemeente A", package="meubilair",
+                    estimated_value_eur=500_000, criteria=[TenderCriterion("MEU-M-01")],
+                    participants=[Participant("Gemeente A", "penvoerder", 300_000), Participant("Gemeente B")],
+                    lots=[Lot("1", "Nieuw", estimated_value_eur=300_000, criteria=[LotCriterion("MEU-M-01")]),
+                          Lot("2", "Hergebruik", estimated_value_eur=200_000)])
+    answers.question = QMessageBox.StandardButton.Yes
+    offer_registration(QWidget(), tender, library)
+    window = MonitoringWindow(library, register_path_for(library))
+    qtbot.addWidget(window)
+    model = window.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "Perceel" in headers and "Aandeel" in headers
+    lot, share = headers.index("Perceel"), headers.index("Aandeel")
+    rows = sorted((model.data(model.index(r, 0)), model.data(model.index(r, lot)), model.data(model.index(r, share)))
+                  for r in range(model.rowCount()))
+    assert rows == [("Gemeente A", "1", "60,0%"), ("Gemeente A", "2", "60,0%"),
+                    ("Gemeente B", "1", "gelijk deel 40,0%"), ("Gemeente B", "2", "gelijk deel 40,0%")]

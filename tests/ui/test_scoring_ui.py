@@ -220,3 +220,33 @@ def test_simulator_scores_the_lot_chosen_by_keyboard(app, qtbot, scoring_library
     assert dialog.lot_id() == "2" and dialog.bids.columnCount() == 3  # lot 2 scores BED-G-01 only
     assert dialog.setup().price_weight == 60 and dialog.ranking.rowCount() == 2
     assert sorted(c.weight for c in dialog.setup().weighted) == [40]
+
+
+def test_simulator_from_the_weights_page_names_the_lot_and_follows_its_weights(app, qtbot, scoring_library):
+    """The simulator opened on lot 2 said nothing of a lot (finding K7): no selector, a title without the lot."""
+    from tender_assistant.tender import Tender, TenderCriterion
+    from tender_assistant.tender_parts import Lot, LotCriterion
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+
+    tender = Tender(title="Kleding", organisation="Gemeente Delft", package="bedrijfskleding", price_weight=40,
+                    estimated_value_eur=500_000,
+                    criteria=[TenderCriterion("BED-G-01", 30), TenderCriterion("BED-G-02", 30)],
+                    lots=[Lot("1", "Kleding", estimated_value_eur=300_000, price_weight=40,
+                              criteria=[LotCriterion("BED-G-01", 30), LotCriterion("BED-G-02", 30)]),
+                          Lot("2", "Herstel", estimated_value_eur=200_000, price_weight=60,
+                              criteria=[LotCriterion("BED-G-01", 40)])])
+    wizard = TenderWizard(scoring_library, AppSettings(), None, tender)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = weights_page(wizard)
+    page.lot_selector.setFocus()
+    page.lot_selector.combo.setCurrentIndex(page.lot_selector.combo.findData("2"))
+    qtbot.mouseClick(page.simulate_button, Qt.MouseButton.LeftButton)
+    dialog = page.simulator
+    assert "perceel 2: Herstel" in dialog.windowTitle()
+    assert dialog.lot_box.isVisible() and dialog.lot_box.currentText() == "2: Herstel"
+    assert dialog.setup().price_weight == 60
+    page.price_spin.setValue(50)
+    assert dialog.setup().price_weight == 50  # the lot's weight as it is now
+    wizard.dirty = False

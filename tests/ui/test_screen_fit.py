@@ -143,3 +143,25 @@ def test_no_wizard_page_is_wider_than_a_1280_screen_in_presentation_mode(app, qt
     finally:
         presentation.apply(app, False)
         i18n.install(app, "nl")
+
+
+def test_the_wizard_uses_a_large_screen_and_opens_as_it_was_left(app, qtbot, library, tmp_path, monkeypatch):
+    """At 1920x1080 the wizard kept 1100x760 and scrolled its pages; it remembered no size (finding K9)."""
+    from ui import screen_fit
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+
+    monkeypatch.setattr(screen_fit, "available", lambda widget: QRect(0, 0, 1920, 1040))
+    settings = AppSettings(tmp_path)
+    wizard = TenderWizard(library, settings)
+    qtbot.addWidget(wizard)
+    assert wizard.width() >= 1500 and wizard.height() >= 900
+    wizard.resize(1300, 880)
+    wizard.reject()  # 'Sluiten': nothing to save
+    again = TenderWizard(library, settings)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (1300, 880)
+    monkeypatch.setattr(screen_fit, "available", lambda widget: QRect(0, 0, 1280, 680))  # a laptop now
+    small = TenderWizard(library, AppSettings(tmp_path / "other"))
+    qtbot.addWidget(small)
+    assert small.width() <= 1280 and small.height() <= 680

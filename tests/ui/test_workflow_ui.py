@@ -161,3 +161,29 @@ def test_in_review_filter_lists_pending_new_versions_and_marks_them(make_window,
     window.select_criterion("MEU-C-01")
     details = window.details.toPlainText()
     assert "Nieuwe versie" in details and "In review (Anna)" in details
+
+
+def test_settings_show_the_running_language_and_ok_keeps_the_stored_one(app, qtbot, fresh_db, tmp_path) -> None:
+    """Started with --lang en, Settings said 'Nederlands' and OK switched the user to Dutch (finding D4)."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from ui import i18n
+    from ui.settings import AppSettings
+    from ui.settings_dialog import SettingsDialog
+
+    settings = AppSettings(tmp_path)
+    assert settings.language == "nl"
+    i18n.install(app, "en")  # as main.py --lang en does
+    try:
+        dialog = SettingsDialog(fresh_db, settings)
+        qtbot.addWidget(dialog)
+        assert dialog.language.currentText() == "English"
+        assert dialog.stored_language is not None and "Nederlands" in dialog.stored_language.text()
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        ok.click()
+        assert settings.language == "nl" and i18n.lang() == "en"
+    finally:
+        i18n.install(app, "nl")
+    dialog = SettingsDialog(fresh_db, settings)
+    qtbot.addWidget(dialog)
+    assert dialog.language.currentText() == "Nederlands" and dialog.stored_language is None

@@ -1565,6 +1565,10 @@
       <translation>Value (€)</translation>
     </message>
     <message>
+      <source>Aandeel</source>
+      <translation>Share</translation>
+    </message>
+    <message>
       <source>Fysiek</source>
       <translation>Physical</translation>
     </message>
@@ -1593,12 +1597,24 @@
       <translation>out of scope</translation>
     </message>
     <message>
+      <source>Gelijk deel: voor deze deelnemer is geen aandeel opgegeven</source>
+      <translation>Equal share: no share was stated for this participant</translation>
+    </message>
+    <message>
+      <source>Aandeel zoals opgegeven (de volumetabel van de aanbesteding)</source>
+      <translation>Share as stated (the tender's volume table)</translation>
+    </message>
+    <message>
       <source>Aankondiging %1, perceel %2; winnaar: %3</source>
       <translation>Notice %1, lot %2; winner: %3</translation>
     </message>
     <message>
       <source>Oordeel van de organisatie: %1</source>
       <translation>Organisation's override: %1</translation>
+    </message>
+    <message>
+      <source>gelijk deel %1</source>
+      <translation>equal share %1</translation>
     </message>
   </context>
   <context>
@@ -2055,6 +2071,10 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Language:</translation>
     </message>
     <message>
+      <source>Opgeslagen instelling: %1 (geldt na herstart zonder --lang)</source>
+      <translation>Stored setting: %1 (applies after a restart without --lang)</translation>
+    </message>
+    <message>
       <source>Uw naam</source>
       <translation>Your name</translation>
     </message>
@@ -2218,6 +2238,14 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Load bids from CSV or XLSX (columns: inschrijver, prijs, and one per award criterion id)</translation>
     </message>
     <message>
+      <source>perceel %1</source>
+      <translation>lot %1</translation>
+    </message>
+    <message>
+      <source>Inschrijver %1</source>
+      <translation>Bidder %1</translation>
+    </message>
+    <message>
       <source>Prijs (€)</source>
       <translation>Price (€)</translation>
     </message>
@@ -2240,10 +2268,6 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>punten 0-%1</source>
       <translation>points 0-%1</translation>
-    </message>
-    <message>
-      <source>Inschrijver %1</source>
-      <translation>Bidder %1</translation>
     </message>
     <message>
       <source>Inschrijvingen laden</source>
@@ -2551,6 +2575,18 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>The suggested criteria are ticked, by kind in tender order. Click a criterion for its rationale.</translation>
     </message>
     <message>
+      <source>Ook criteria uit &amp;pakket:</source>
+      <translation>Also criteria from &amp;package:</translation>
+    </message>
+    <message>
+      <source>Ook criteria uit pakket</source>
+      <translation>Also criteria from package</translation>
+    </message>
+    <message>
+      <source>Toont ook de criteria van een ander inkooppakket, bijvoorbeeld voor een perceel met een ander onderwerp; vink ze aan voor dat perceel</source>
+      <translation>Also shows the criteria of another procurement package, for example for a lot with another subject; tick them for that lot</translation>
+    </message>
+    <message>
       <source>Criterium</source>
       <translation>Criterion</translation>
     </message>
@@ -2577,6 +2613,14 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>Weer precies de voorgestelde criteria kiezen</source>
       <translation>Choose exactly the suggested criteria again</translation>
+    </message>
+    <message>
+      <source>(geen)</source>
+      <translation>(none)</translation>
+    </message>
+    <message>
+      <source>uit pakket %1</source>
+      <translation>from package %1</translation>
     </message>
     <message>
       <source>Gekozen: %1</source>

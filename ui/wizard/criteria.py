@@ -7,6 +7,7 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -62,6 +63,18 @@ class CriteriaPage(TenderPage):
         self.lot_selector.lot_changed.connect(self._lot_changed)
         self.lot_selector.copied.connect(self._lot_copied)
         layout.addWidget(self.lot_selector)
+        # a lot may need another package's criteria (laundry service beside workwear): shown next to the own ones
+        other_row = QHBoxLayout()
+        other_label = QLabel(_tr("Ook criteria uit &pakket:"), self)
+        self.other_package = QComboBox(self)
+        self.other_package.setAccessibleName(_tr("Ook criteria uit pakket"))
+        self.other_package.setToolTip(_tr("Toont ook de criteria van een ander inkooppakket, bijvoorbeeld voor een "
+                                          "perceel met een ander onderwerp; vink ze aan voor dat perceel"))
+        other_label.setBuddy(self.other_package)
+        self.other_package.currentIndexChanged.connect(self._other_package_changed)
+        other_row.addWidget(other_label)
+        other_row.addWidget(self.other_package, 1)
+        layout.addLayout(other_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.tree = QTreeWidget(splitter)
         self.tree.setHeaderLabels([_tr("Criterium"), _tr("Niveau"), _tr("Waarom voorgesteld")])
@@ -103,7 +116,27 @@ class CriteriaPage(TenderPage):
             # a changed package, ambition or description: suggest again, keeping what the buyer chose and wrote
             self.apply_suggestions(fill=False, keep_work=True)
         self.lot_selector.load(w.tender, w.current_lot)
+        self._load_other_packages()
         self.fill()
+
+    def _load_other_packages(self) -> None:
+        """Every package but the tender's own, by name, after '(geen)'; the choice kept when it is still there."""
+        w = self.wiz()
+        kept = self.other_package.currentData()
+        self._filling = True
+        try:
+            self.other_package.clear()
+            self.other_package.addItem(_tr("(geen)"), "")
+            for package in sorted(w.store.packages(), key=lambda p: p.name(i18n.lang()).casefold()):
+                if package.slug != w.tender.package:
+                    self.other_package.addItem(package.name(i18n.lang()), package.slug)
+            self.other_package.setCurrentIndex(max(0, self.other_package.findData(kept)))
+        finally:
+            self._filling = False
+
+    def _other_package_changed(self) -> None:
+        if not self._filling:
+            self.fill()
 
     def _lot_changed(self, lot_id: str | None) -> None:
         self.wiz().current_lot = lot_id
@@ -141,13 +174,16 @@ class CriteriaPage(TenderPage):
         t = w.tender
         in_tender = set(t.criterion_ids())
         chosen = set(self._chosen_here())
-        available = [c for c in w.store.criteria(package=t.package, include_retired=False)
+        other = self.other_package.currentData() or ""
+        available = [c for package in dict.fromkeys(p for p in (t.package, other) if p)
+                     for c in w.store.criteria(package=package, include_retired=False)
                      if c.status == Status.PUBLISHED or c.id in in_tender]
         # the tender's own criteria at the versions it chose (their text is what the export writes)
         chosen_versions = {c.id: c for c in checks.resolve_criteria(t, w.store)[0]}
         self.criteria = {c.id: chosen_versions.get(c.id, c) for c in available}
         self.criteria.update({cid: c for cid, c in chosen_versions.items() if cid not in self.criteria})
         asked = matching.description_matches(w.store, t.package, t.description, list(self.criteria.values()))
+        package_names = {p.slug: p.name(i18n.lang()) for p in w.store.packages()}
         self._filling = True
         try:
             self.tree.clear()
@@ -164,6 +200,9 @@ class CriteriaPage(TenderPage):
                 for c in of_kind:
                     above = c.level > t.ambition_level
                     why = matching.Suggestion(c, matched=asked.get(c.id, []), above_level=above).reason(i18n.lang())
+                    if c.package != t.package and c.package in package_names:
+                        why = _tr("uit pakket %1").replace("%1", package_names[c.package]) + (f"; {why}" if why
+                                                                                              else "")
                     item = QTreeWidgetItem(top, [f"{c.id}  {c.title}", f"{c.level} {i18n.label(c.level)}", why])
                     item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                                   | Qt.ItemFlag.ItemIsUserCheckable)

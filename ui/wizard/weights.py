@@ -228,7 +228,9 @@ class WeightsPage(TenderPage):
         from ..simulator_dialog import SimulatorDialog
 
         if self.simulator is None:
-            self.simulator = SimulatorDialog(self._view(), self.award, self)
+            lot = self._lot()
+            # the whole tender and the lot: the dialog names the lot it scores and reads its weights as they are now
+            self.simulator = SimulatorDialog(self.wiz().tender, self.award, self, lot.id if lot is not None else None)
         self.simulator.show()
         self.simulator.raise_()
 
@@ -345,8 +347,7 @@ class WeightsPage(TenderPage):
         view = self._view()
         self.circular_badge.refresh(view, w.store, w.counting_rule())
         if self.simulator is not None and self.simulator.isVisible():
-            self.simulator.tender = view  # the lot's weights as they are now
-            self.simulator.refresh()  # the chart follows the weights live
+            self.simulator.refresh()  # the chart follows the weights live (it reads the lot from the tender)
 
     def focus_place(self, place: str) -> None:
         """Put the cursor on the weight a finding names: the price's or a criterion's."""

@@ -233,3 +233,39 @@ def test_a_new_tender_starts_with_weights_inside_the_librarys_advice_also_per_lo
     for lot in t.lots:
         assert not [f.message for f in check_tender(t.for_lot(lot.id), library) if f.code in weight_codes], lot.id
     wizard.dirty = False
+
+
+def test_a_lot_takes_criteria_from_another_package(app, qtbot, library):
+    """Lot 2 'Reiniging en herstel' of a workwear tender could only choose workwear criteria; the check advised the
+    laundry package and nothing in the window could follow that advice (finding B15)."""
+    from tender_assistant.checks import check_tender
+    from tender_assistant.tender import Tender
+    from tender_assistant.tender_parts import Lot
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    tender = Tender(title="Bedrijfskleding", organisation="Gemeente Purmerend", package="bedrijfskleding",
+                    description="Bedrijfskleding met reiniging en herstel", cpv=["18222000-1", "98310000-9"],
+                    estimated_value_eur=900_000,
+                    lots=[Lot("1", "Bedrijfskleding", estimated_value_eur=600_000, cpv=["18222000-1"]),
+                          Lot("2", "Reiniging en herstel", estimated_value_eur=300_000, cpv=["98310000-9"])])
+    assert [f for f in check_tender(tender, library) if f.code == "cpv-other-package"]
+    wizard = TenderWizard(library, AppSettings(), None, tender)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.go_to(PageId.CRITERIA)
+    page = wizard.pages[PageId.CRITERIA]
+    page.lot_selector.combo.setCurrentIndex(page.lot_selector.combo.findData("2"))
+    assert not [cid for cid in page.items if cid.startswith("TXR") or "reinig" in page.criteria[cid].package]
+    page.other_package.setFocus()
+    qtbot.keyClicks(page.other_package, "Textielreiniging")
+    slug = page.other_package.currentData()
+    assert slug == "textielreiniging"
+    laundry = [cid for cid in page.items if page.criteria[cid].package == slug]
+    assert laundry and "uit pakket Textielreiniging" in page.items[laundry[0]].text(2)
+    page.items[laundry[0]].setCheckState(0, Qt.CheckState.Checked)
+    lots = {lot.id: lot.criterion_ids() for lot in wizard.tender.lots}
+    assert laundry[0] in lots["2"] and laundry[0] not in lots["1"]
+    assert not [f for f in check_tender(wizard.tender, library) if f.code == "cpv-other-package"]
+    wizard.dirty = False

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from criteria_library.models import Kind
 from tender_assistant.checks import Severity, check_tender, errors
 from tender_assistant.thresholds import eu_thresholds, is_works
 
@@ -122,8 +123,23 @@ def test_cpv_of_another_package_gives_advice(fake_lib, tender):
     found = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "cpv-other-package"]
     assert [f.text() for f in found] == [
         "CPV-codes: 39130000-2 hoort bij het inkooppakket Kantoormeubilair en inrichting, niet bij Bedrijfskleding en "
-        "werkkleding; controleer de CPV-code of het inkooppakket"]
+        "werkkleding; controleer de CPV-code of het inkooppakket, of kies criteria uit dat pakket (stap Criteria, "
+        "'Ook criteria uit pakket')"]
     assert found[0].severity == Severity.ADVICE
+
+
+def test_cpv_of_another_package_whose_criteria_the_tender_takes_needs_no_advice(tender):
+    """A lot of another subject took that package's criteria: the advice could only be resolved by dropping the CPV
+    code (finding B15)."""
+    from tender_assistant.tender import TenderCriterion
+    from tests.unit.tender_assistant.fake_library import FakeLibrary, criterion, workwear_criteria
+
+    chair = criterion("MEU-M-01", Kind.REQUIREMENT, 1, "Stoelen", "De stoel is herstelbaar.", package="meubilair")
+    library = FakeLibrary(crits=[*workwear_criteria(), chair])
+    tender.cpv = ["18100000-0", "39130000-2"]
+    assert [f.code for f in check_tender(tender, library, TODAY) if f.code == "cpv-other-package"]
+    tender.criteria.append(TenderCriterion("MEU-M-01"))
+    assert not [f for f in check_tender(tender, library, TODAY) if f.code == "cpv-other-package"]
 
 
 def test_a_value_no_criterion_uses_gives_advice_with_a_suggestion(fake_lib, tender):

@@ -38,7 +38,7 @@ def test_weights_are_checked_per_lot_and_name_the_lot(fake_lib):
     found = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "weights-sum"]
     assert len(found) == 1
     assert found[0].where == "lots[2].price_weight" and found[0].message.startswith("perceel 2: ")
-    assert found[0].text().startswith("Perceel 2, Prijsweging: perceel 2:")
+    assert found[0].text().startswith("Perceel 2, Prijsweging: de wegingen")  # the lot named once
     assert place_label("lots[1].criteria[BED-G-01].weight", "en") == "Lot 1, BED-G-01, weight"
 
 
@@ -87,6 +87,9 @@ def test_lot_rules_that_contradict_each_other(fake_lib):
     tender.lot_award_order = ["1", "3"]
     found = codes(errors(check_tender(tender, fake_lib, TODAY)))
     assert "lot-limits" in found and "lot-order-unknown" in found
+    limits = next(f for f in check_tender(tender, fake_lib, TODAY) if f.code == "lot-limits")
+    assert "mag op 1 perceel inschrijven maar er 2 winnen" in limits.text()  # was '1 percelen' (finding D3)
+    assert "may bid for 1 lot but win 2" in limits.text("en")
 
 
 def test_a_criterion_in_no_lot_is_pointed_out(fake_lib):
@@ -96,3 +99,16 @@ def test_a_criterion_in_no_lot_is_pointed_out(fake_lib):
     assert "criterion-no-lot" in codes(check_tender(tender, fake_lib, TODAY), Severity.ADVICE)
     tender.participants = [Participant("Gemeente Purmerend", "penvoerder")]
     assert "participants-single" in codes(check_tender(tender, fake_lib, TODAY), Severity.ADVICE)
+
+
+def test_a_lots_finding_names_the_lot_once(fake_lib):
+    """'Perceel 2, Prijsweging: perceel 2: de wegingen ...' named the lot twice (finding B13)."""
+    tender = joint_workwear()
+    lot = tender.lot("2")
+    assert lot is not None
+    lot.price_weight += 5
+    found = next(f for f in check_tender(tender, fake_lib, TODAY) if f.where.startswith("lots[2]")
+                 and f.code == "weights-sum")
+    assert found.text().startswith("Perceel 2, Prijsweging: de wegingen") and "perceel 2:" not in found.text()
+    assert found.text("en").startswith("Lot 2, Price weight: the weights") and "lot 2:" not in found.text("en")
+    assert found.message.startswith("perceel 2: ")  # --json keeps the message that names its lot

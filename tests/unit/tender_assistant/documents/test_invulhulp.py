@@ -120,3 +120,15 @@ def test_bt805_is_one_code_from_the_source_types_of_the_lots_circular_criteria(t
     two = exported(tmp_path, fake_lib, joint_workwear())["2"]
     codes = [r[4] for r in two if r[2] == "BT-805"]
     assert codes == ["eu"]  # one code per lot, eu before national (the SDK does not repeat the field)
+
+
+def test_each_lot_is_described_as_itself_not_as_the_whole_tender(tmp_path, fake_lib):
+    """BT-24 of lot 2 'Reiniging en herstel' was the tender's description of the whole (finding B16)."""
+    tender = joint_workwear()
+    tender.description = "Bedrijfskleding en werkkleding voor vijf gemeenten, met reiniging en herstel."
+    own = tender.lot("1")
+    assert own is not None
+    own.description = "Levering van bedrijfskleding met logo's."
+    lots = exported(tmp_path, fake_lib, tender)
+    assert field(lots["1"], "Perceel", "BT-24")[6] == "Levering van bedrijfskleding met logo's."
+    assert field(lots["2"], "Perceel", "BT-24")[6] == "Reiniging en herstel"
