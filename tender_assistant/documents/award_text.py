@@ -170,28 +170,32 @@ def example_base_price(setup: ScoringSetup) -> float:
     return max(EXAMPLE_BASE_PRICE, -(-max(caps) * 10 // 100_000) * 100_000)
 
 
+def _money(value: float) -> str:
+    """An amount for a narrow table cell: the euro sign never ends a line apart from its number."""
+    return euro(value, cents=None).replace(" ", "\u00a0")
+
+
 def _discount_cell(s: DiscountScoring, offer: float) -> str:
     """One bid's korting in the worked example: the offer and what it takes off."""
     if not s.in_euros:
         return f"{dutch_number(offer)} {s.unit or 'eenheden'}: {dutch_number(s.discount_pct(offer))}%"
     amount = s.discount_eur(offer)
     uncapped = s.units(offer) * (s.per_unit_eur or 0)
-    capped = f" (begrensd; zonder maximum {euro(uncapped, cents=None)})" if uncapped > amount else ""
+    capped = f" (begrensd; zonder maximum {_money(uncapped)})" if uncapped > amount else ""
     factor = dutch_number(s.per_unit_eur or 0, 2, fixed=True)
     if s.reference is None:
-        return f"{dutch_number(offer)} {s.unit or 'eenheden'} x {factor} = {euro(amount, cents=None)}{capped}"
-    money = "euro" in (s.unit or "").lower()
-    show = (lambda v: euro(v, cents=None)) if money else dutch_number
-    return (f"aanbieding {show(offer)}: ({show(s.reference)} − {show(offer)}) x {factor} = "
-            f"{euro(amount, cents=None)}{capped}")
+        return f"{dutch_number(offer)} {s.unit or 'eenheden'} x {factor} = {_money(amount)}{capped}"
+    offered = _money(offer) if "euro" in (s.unit or "").lower() else dutch_number(offer)
+    return (f"aanbieding {offered}: ({dutch_number(s.reference)} − {dutch_number(offer)}) x {factor} = "
+            f"{_money(amount)}{capped}")
 
 
 def _evaluation_cell(price: float, pct: float, eur: float, result: float) -> str:
     """The evaluation price with its sum when a korting in euros is part of it."""
     if not eur:
         return euro(result, cents=None)
-    start = euro(price, cents=None) if not pct else f"{euro(price, cents=None)} x (1 − {dutch_number(pct)}%)"
-    return f"{start} − {euro(eur, cents=None)} = {euro(result, cents=None)}"
+    start = _money(price) if not pct else f"{_money(price)} x (1 − {dutch_number(pct)}%)"
+    return f"{start} − {_money(eur)} = {_money(result)}"
 
 
 def worked_example(tender: Tender, items: list[Criterion], chapter_no: int) -> list[Block]:
