@@ -324,8 +324,19 @@ def weights_sum_problem(price_weight: float, total: float) -> tuple[str, str] | 
             f"criteria add up to {total:g}% instead of 100%")
 
 
-def example_bids(setup: ScoringSetup, base_price: float = 100_000) -> list[Bid]:
-    """Two made-up bids for the document's worked example: a cheaper plain one and a dearer circular one."""
+def example_base_price(setup: ScoringSetup) -> float:
+    """The price of the made-up bids: 100.000, or with a korting in euros ten times its largest cap (rounded up to
+    a hundred thousand), so an MKI discount is a plausible part of the price, not all of it."""
+    caps = [c.scoring.cap_eur for c in setup.discounts
+            if isinstance(c.scoring, DiscountScoring) and c.scoring.cap_eur is not None]
+    return max(100_000.0, math.ceil(max(caps) * 10 / 100_000) * 100_000.0) if caps else 100_000.0
+
+
+def example_bids(setup: ScoringSetup, base_price: float | None = None) -> list[Bid]:
+    """Two made-up bids for the document's worked example: a cheaper plain one and a dearer circular one (at
+    example_base_price unless a price is given, e.g. a fixed budget)."""
+    if base_price is None:
+        base_price = example_base_price(setup)
     cheap = Bid("Inschrijver A", base_price, {})
     circular = Bid("Inschrijver B", round(base_price * 1.08), {})
     for c in setup.criteria:

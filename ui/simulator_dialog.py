@@ -218,14 +218,17 @@ class SimulatorDialog(QDialog):
         ids = set(self.view().criterion_ids())
         self.criteria = [c for c in self.award if c.id in ids]
         self._build_columns()
-        self.set_bids(example_bids(self.setup(), self.tender.fixed_budget_eur or 100_000))
+        self.set_bids(example_bids(self.setup(), self.tender.fixed_budget_eur))
 
     def _build_columns(self) -> None:
         headers = [_tr("Inschrijver"), _tr("Prijs (€)")]
         tips = ["", _tr("Inschrijvingsprijs in euro, exclusief btw")]
         for c in self.criteria:
             s = c.scoring
-            if isinstance(s, DiscountScoring):
+            if isinstance(s, DiscountScoring) and s.reference is not None:  # an MKI: the value itself, in euros
+                ceiling = euro(s.reference) if "euro" in s.unit.lower() else f"{s.reference:g}"
+                hint = _tr("aangeboden waarde, plafond %1 (fictieve korting)").replace("%1", ceiling)
+            elif isinstance(s, DiscountScoring):
                 hint = _tr("aantal %1 (fictieve korting)").replace("%1", s.unit or _tr("eenheden"))
             elif isinstance(s, RelativeScoring):
                 hint = _tr("aangeboden waarde (relatief)")

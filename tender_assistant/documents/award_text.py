@@ -10,12 +10,18 @@ from criteria_library.infra.text import dutch_number, euro, points
 from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
 
 from ..clauses import fill_text
-from ..scoring import ScoringSetup, example_bids, score_bids, setup_for, with_tender_values
+from ..scoring import (
+    ScoringSetup,
+    example_base_price,
+    example_bids,
+    score_bids,
+    setup_for,
+    with_tender_values,
+)
 from ..tender import Tender
 from ..tender_parts import TIE_RULES
 from .plan import Block, Heading, Paragraph, Run, Style, Table
 
-EXAMPLE_BASE_PRICE = 100_000
 # The order of the kortingen, stated where a korting in euros is chosen (docs/scoring.md states the same)
 EVALUATION_PRICE_ORDER = ("Beoordelingsprijs = inschrijvingsprijs x (1 − som van de kortingen in procenten / 100) − "
                           "som van de kortingen in euro's. Eerst gaan de kortingen in procenten van de "
@@ -158,16 +164,6 @@ def euro_discount_text(s: DiscountScoring) -> str:
     return (euro_discount_rule(s) + "." + plafond + " De korting gaat af van de beoordelingsprijs na de kortingen "
             "in procenten. Dit criterium heeft geen eigen weging; het werkt via de prijsscore. De korting geldt alleen "
             "voor de beoordeling: de aangeboden prijs blijft de contractprijs.")
-
-
-def example_base_price(setup: ScoringSetup) -> float:
-    """The worked example's price: EXAMPLE_BASE_PRICE, or with a korting in euros ten times its largest cap
-    (rounded up to a hundred thousand), so an MKI discount is a plausible part of the price, not all of it."""
-    caps = [c.scoring.cap_eur for c in setup.discounts
-            if isinstance(c.scoring, DiscountScoring) and c.scoring.cap_eur is not None]
-    if not caps:
-        return EXAMPLE_BASE_PRICE
-    return max(EXAMPLE_BASE_PRICE, -(-max(caps) * 10 // 100_000) * 100_000)
 
 
 def _money(value: float) -> str:
