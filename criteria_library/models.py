@@ -214,19 +214,52 @@ class RelativeScoring:
 
 @dataclass(frozen=True)
 class DiscountScoring:
-    """Each unit offered lowers the evaluation price by per_unit_pct %, at most cap_pct %; carries no weight.
+    """A fictieve korting: the offer lowers the evaluation price; carries no weight.
 
-    floor_from: the companion value the units are counted from ("per jaar boven de minimumeis"); example_low and
-    example_high: plausible numbers of units offered, for the worked example.
+    Percentage form: each unit lowers the price by per_unit_pct %, at most cap_pct %. Euro form (how Rijkswaterstaat
+    and PIANOo value an MKI): each unit takes per_unit_eur euro off, at most cap_eur. With a reference (the MKI
+    plafond) the bid states its value and the units are reference - offer; an offer above the reference does not
+    qualify. values_from names the criterion's own placeholders that give per_unit_eur, cap_eur or reference, so
+    the buyer sets them. floor_from: the companion value the units are counted from ("per jaar boven de
+    minimumeis"); example_low and example_high: plausible offers (units, or values under the reference), for the
+    worked example.
     """
 
-    per_unit_pct: float
-    cap_pct: float
+    per_unit_pct: float = 0
+    cap_pct: float = 0
     unit: str = ""
     floor_from: FloorFrom | None = None
     example_low: float | None = None
     example_high: float | None = None
+    per_unit_eur: float | None = None
+    cap_eur: float | None = None
+    reference: float | None = None
+    values_from: tuple[tuple[str, str], ...] = ()  # (scoring field, own placeholder) pairs, in pack order
     type: ScoringType = field(default=ScoringType.DISCOUNT, init=False)
+
+    @property
+    def in_euros(self) -> bool:
+        """True for the euro form (a euro factor per unit and a cap in euros)."""
+        return self.per_unit_eur is not None
+
+    def units(self, offer: float) -> float:
+        """The units an offer earns a discount for: the offer itself, or how far it lies under the reference."""
+        return max(self.reference - offer if self.reference is not None else offer, 0.0)
+
+    def discount_pct(self, offer: float) -> float:
+        """The percentage taken off the price for an offer (0 in the euro form), at most cap_pct."""
+        return min(self.units(offer) * self.per_unit_pct, self.cap_pct) if not self.in_euros else 0.0
+
+    def discount_eur(self, offer: float) -> float:
+        """The euros taken off the price for an offer (0 in the percentage form), at most cap_eur."""
+        if self.per_unit_eur is None:
+            return 0.0
+        amount = self.units(offer) * self.per_unit_eur
+        return min(amount, self.cap_eur) if self.cap_eur is not None else amount
+
+
+# Scoring fields of a fictieve korting a criterion's own placeholder may give (values_from)
+DISCOUNT_VALUE_FIELDS = ("per_unit_pct", "cap_pct", "per_unit_eur", "cap_eur", "reference")
 
 
 Scoring = PointsScoring | RelativeScoring | DiscountScoring
@@ -243,8 +276,17 @@ def scoring_to_dict(s: Scoring | None) -> dict[str, Any] | None:
                "levels": [{"points": _num(lv.points), "description": lv.description} for lv in s.levels]}
     elif isinstance(s, RelativeScoring):
         out = {"type": s.type.value, "direction": s.direction, "floor": _num(s.floor)}
+    elif s.in_euros:
+        out = {"type": s.type.value, "per_unit_eur": _num(s.per_unit_eur or 0.0), "unit": s.unit}
+        for key in ("cap_eur", "reference"):
+            if getattr(s, key) is not None:
+                out[key] = _num(getattr(s, key))
+        if s.values_from:
+            out["values_from"] = dict(s.values_from)
     else:
         out = {"type": s.type.value, "per_unit_pct": _num(s.per_unit_pct), "cap_pct": _num(s.cap_pct), "unit": s.unit}
+        if s.values_from:
+            out["values_from"] = dict(s.values_from)
     # only when set, so packs and stored scorings without them read (and compare) as before
     if s.floor_from is not None:
         out["floor_from"] = s.floor_from.to_dict()

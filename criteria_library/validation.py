@@ -12,6 +12,7 @@ from .infra.text import bad_char_problem, dutch_number, parse_number, shown
 from .models import (
     CPV_RE,
     CRITERION_ID_RE,
+    DISCOUNT_VALUE_FIELDS,
     PLACEHOLDER_RE,
     R_STRATEGIES,
     RELATIVE_DIRECTIONS,
@@ -302,19 +303,60 @@ def _scoring_problems(c: Criterion) -> list[Problem]:
                                         f"voorbeeldaanbod {_fmt(worst)} ligt {side[0]} de ondergrens {_fmt(s.floor)}",
                                         f"example offer {worst:g} lies {side[1]} the floor {s.floor:g}"))
     elif isinstance(s, DiscountScoring):
-        if not _finite(s.per_unit_pct) or not 0 < s.per_unit_pct <= 100:
-            problems.append(Problem("scoring.per_unit_pct", "korting per eenheid moet tussen 0 en 100 % liggen",
-                                    "discount per unit must be between 0 and 100 %"))
-        if not _finite(s.cap_pct) or not 0 < s.cap_pct <= 100:
-            problems.append(Problem("scoring.cap_pct", "maximale korting moet tussen 0 en 100 % liggen",
-                                    "maximum discount must be between 0 and 100 %"))
+        problems.extend(_euro_discount_problems(c, s) if s.in_euros else _pct_discount_problems(s))
         if _finite(s.example_low) and s.example_low < 0:  # type: ignore[operator]
-            problems.append(Problem("scoring.example_low", "een aantal eenheden kan niet negatief zijn",
-                                    "a number of units cannot be negative"))
+            problems.append(Problem("scoring.example_low", "een aantal eenheden kan niet negatief zijn"
+                                    if s.reference is None else "een voorbeeldaanbod kan niet negatief zijn",
+                                    "a number of units cannot be negative" if s.reference is None
+                                    else "an example offer cannot be negative"))
     if s.floor_from is not None:
         problems.extend(_floor_from_problems(c, s.floor_from))
     if not isinstance(s, PointsScoring):
         problems.extend(_example_problems(s))
+    return problems
+
+
+def _pct_discount_problems(s: DiscountScoring) -> list[Problem]:
+    problems = []
+    if not _finite(s.per_unit_pct) or not 0 < s.per_unit_pct <= 100:
+        problems.append(Problem("scoring.per_unit_pct", "korting per eenheid moet tussen 0 en 100 % liggen",
+                                "discount per unit must be between 0 and 100 %"))
+    if not _finite(s.cap_pct) or not 0 < s.cap_pct <= 100:
+        problems.append(Problem("scoring.cap_pct", "maximale korting moet tussen 0 en 100 % liggen",
+                                "maximum discount must be between 0 and 100 %"))
+    return problems
+
+
+def _euro_discount_problems(c: Criterion, s: DiscountScoring) -> list[Problem]:
+    """The euro form: a positive factor and cap, a reference of at least 0 that the example offers stay under,
+    and values_from naming own placeholders whose defaults are these numbers."""
+    problems = []
+    if not _finite(s.per_unit_eur) or s.per_unit_eur <= 0:  # type: ignore[operator]
+        problems.append(Problem("scoring.per_unit_eur", "de waarderingsfactor (euro per eenheid) moet groter dan 0 "
+                                "zijn", "the valuation factor (euro per unit) must be larger than 0"))
+    if s.cap_eur is None or not _finite(s.cap_eur) or s.cap_eur <= 0:
+        problems.append(Problem("scoring.cap_eur", "de maximale korting in euro moet groter dan 0 zijn",
+                                "the maximum discount in euro must be larger than 0"))
+    if s.reference is not None and (not _finite(s.reference) or s.reference < 0):
+        problems.append(Problem("scoring.reference", "het plafond (referentiewaarde) moet een getal van 0 of meer "
+                                "zijn", "the ceiling (reference value) must be a number of 0 or more"))
+    elif s.reference is not None and _finite(s.example_high) and s.example_high > s.reference:  # type: ignore[operator]
+        problems.append(Problem("scoring.example_high", f"voorbeeldaanbod {_fmt(s.example_high)} ligt boven het "  # type: ignore[arg-type]
+                                f"plafond {_fmt(s.reference)}", f"example offer {s.example_high:g} lies above the "
+                                f"ceiling {s.reference:g}"))
+    for key, name in s.values_from:
+        where = f"scoring.values_from.{shown(key, 40)}"
+        value = getattr(s, key, None) if key in DISCOUNT_VALUE_FIELDS else None
+        if key not in DISCOUNT_VALUE_FIELDS or value is None:
+            problems.append(Problem(where, f"'{shown(key)}' is geen getal van deze korting (kies uit "
+                                    f"{', '.join(k for k in DISCOUNT_VALUE_FIELDS if getattr(s, k) is not None)})",
+                                    f"'{shown(key)}' is not a number of this discount"))
+        elif not isinstance(c.clause, str) or name not in placeholders_in(c.clause):
+            problems.append(Problem(where, f"invulveld '{shown(name)}' komt niet voor in de voorbeeldtekst",
+                                    f"placeholder '{shown(name)}' does not occur in the example clause"))
+        elif isinstance(c.placeholders, dict) and parse_number(str(c.placeholders.get(name, ""))) != value:
+            problems.append(Problem(where, f"standaardwaarde van {{{{{shown(name)}}}}} is niet {_fmt(value)}",
+                                    f"the default of {{{{{shown(name)}}}}} is not {value:g}"))
     return problems
 
 
@@ -472,14 +514,40 @@ def scoring_from_pack(raw: Any) -> tuple[Scoring | None, str | None, list[Proble
                                   floor=number("floor", required=False), floor_from=floor_from, **examples)
     elif kind == ScoringType.DISCOUNT.value:
         unit = raw.get("unit", "")
-        scoring = DiscountScoring(per_unit_pct=number("per_unit_pct"), cap_pct=number("cap_pct"),
-                                  unit=unit if isinstance(unit, str) else str(unit), floor_from=floor_from,
-                                  **examples)
+        values_from = _values_from_pack(raw.get("values_from"), problems)
+        if raw.get("per_unit_eur") is not None:  # the euro form: no percentages next to it
+            for key in ("per_unit_pct", "cap_pct"):
+                if raw.get(key) is not None:
+                    problems.append(Problem(f"scoring.{key}", "een korting in euro heeft geen percentage; kies "
+                                            "per_unit_pct en cap_pct of per_unit_eur en cap_eur",
+                                            "a discount in euro has no percentage; choose per_unit_pct and cap_pct "
+                                            "or per_unit_eur and cap_eur"))
+            scoring = DiscountScoring(per_unit_eur=number("per_unit_eur"), cap_eur=number("cap_eur"),
+                                      reference=None if raw.get("reference") is None else number("reference"),
+                                      unit=unit if isinstance(unit, str) else str(unit), floor_from=floor_from,
+                                      values_from=values_from, example_low=examples["example_low"],
+                                      example_high=examples["example_high"])
+        else:
+            scoring = DiscountScoring(per_unit_pct=number("per_unit_pct"), cap_pct=number("cap_pct"),
+                                      unit=unit if isinstance(unit, str) else str(unit), floor_from=floor_from,
+                                      values_from=values_from, **examples)
     else:
         return None, None, [Problem("scoring.type", f"onbekend beoordelingstype '{shown(kind)}' (kies uit "
                                     f"{', '.join(SCORING_TYPES)})", f"unknown scoring type '{shown(kind)}' (choose from "
                                     f"{', '.join(SCORING_TYPES)})")]
     return scoring, None, problems
+
+
+def _values_from_pack(raw: Any, problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """A korting's `values_from`: {scoring field: own placeholder name}, as pairs in pack order."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict) or not all(isinstance(k, str) and isinstance(v, str) and
+                                            re.fullmatch(r"[a-z0-9_]+", v) for k, v in raw.items()):
+        problems.append(Problem("scoring.values_from", 'moet zijn: {"veld": "invulveld", ...}',
+                                'must be: {"field": "placeholder", ...}'))
+        return ()
+    return tuple(raw.items())
 
 
 def _floor_from_pack(raw: Any, problems: list[Problem]) -> FloorFrom | None:

@@ -1,8 +1,10 @@
 """How bids become scores: price rules, the three award scoring types, totals on 0-100, and ranking.
 
 The model (stated in the document and in docs/scoring.md):
-- evaluation price = price x (1 - sum of the notional discounts (fictieve kortingen) / 100); each discount is
-  units x per_unit_pct, at most cap_pct; all discounts together at most 100 %;
+- evaluation price = price x (1 - sum of the % discounts / 100) - sum of the euro discounts, never below 0
+  (fictieve kortingen): a % discount is units x per_unit_pct, at most cap_pct, all together at most 100 %; a euro
+  discount (an MKI valued the way Rijkswaterstaat and PIANOo do) is units x per_unit_eur, at most cap_eur, where
+  the units are the plafond (reference) minus the offered value;
 - price score (0..1) by the tender's rule: `relatief-laagste` = lowest evaluation price / evaluation price;
   `lineair` = (highest - evaluation price) / (highest - lowest), all equal = 1;
   `bandbreedte` = 1 - (evaluation price - lowest) / (lowest x band %), at least 0: fixed in advance, so one
@@ -20,10 +22,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from criteria_library.infra.text import dutch_number
+from criteria_library.infra.text import dutch_number, parse_number
 from criteria_library.models import (
     Criterion,
     DiscountScoring,
@@ -34,7 +36,7 @@ from criteria_library.models import (
     example_offers,
 )
 
-from .clauses import with_tender_floor
+from .clauses import resolve, with_tender_floor
 from .errors import TenderError
 from .tender import DEFAULT_PRICE_RULE, PRICE_RULES, Tender
 from .tender_parts import DEFAULT_TIE_RULE
@@ -99,6 +101,7 @@ class ScoredBid:
     rank: int = 0
     quality: float = 0.0  # the total without the price points, rounded the same way: the first tie-breaker
     drawn: bool = False  # equal after the tie rule: the notary's draw decides between the bids sharing this rank
+    discount_eur: float = 0.0  # the euro discounts together (taken off after the % discounts)
 
 
 class BidError(TenderError):
@@ -116,7 +119,7 @@ def setup_for(tender: Tender, criteria: Sequence[Criterion]) -> ScoringSetup:
     for c in criteria:
         if c.kind != Kind.AWARD:
             continue
-        c = with_tender_floor(tender, c)  # the floor the programma van eisen states (floor_from)
+        c = with_tender_values(tender, with_tender_floor(tender, c))  # floor_from, then values_from
         scoring = c.scoring if c.scoring is not None else UNTYPED_SCALE
         entry = tender.entry(c.id)
         weight = None if isinstance(scoring, DiscountScoring) else float(entry.weight or 0 if entry else 0)
@@ -125,14 +128,34 @@ def setup_for(tender: Tender, criteria: Sequence[Criterion]) -> ScoringSetup:
                         tender.tie_rule)
 
 
+def with_tender_values(tender: Tender, criterion: Criterion) -> Criterion:
+    """The criterion with a korting's factor, cap and plafond (values_from) set to the values the tender gives
+    those placeholders, so the leidraad, its worked example and the simulator use the numbers the buyer filled in."""
+    s = criterion.scoring
+    if not isinstance(s, DiscountScoring) or not s.values_from:
+        return criterion
+    changes: dict[str, float] = {}
+    for key, name in s.values_from:
+        value, _ = resolve(name, tender, criterion)
+        number = parse_number(value) if value is not None else None
+        if number is not None and number != getattr(s, key):
+            changes[key] = number
+    return replace(criterion, scoring=replace(s, **changes)) if changes else criterion  # type: ignore[arg-type]
+
+
 def round_score(value: float) -> float:
     """A score rounded to two decimals, half up (38,885 -> 38,89), as the leidraad states it."""
     return float(Decimal(repr(round(value, 9))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
-def discount_pct(scoring: DiscountScoring, units: float) -> float:
-    """The notional discount in % for a number of units offered (at most cap_pct)."""
-    return min(max(units, 0.0) * scoring.per_unit_pct, scoring.cap_pct)
+def discount_pct(scoring: DiscountScoring, offer: float) -> float:
+    """The notional discount in % for an offer (at most cap_pct; 0 for a discount in euros)."""
+    return scoring.discount_pct(offer)
+
+
+def evaluation_price(price: float, pct: float, eur: float) -> float:
+    """Price x (1 - % discounts / 100) - euro discounts: percentages first, then euros, never below 0."""
+    return max(price * (1 - min(pct, 100.0) / 100) - eur, 0.0)
 
 
 def price_scores(evaluation_prices: Sequence[float], rule: str = DEFAULT_PRICE_RULE,
@@ -219,6 +242,12 @@ def validate_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> None:
                                f"{side_en} the floor {floor}; the tender documents give such an offer 0 points, and "
                                "where the floor is the minimum requirement the bid is invalid: enter the floor or a "
                                "better value", bid=i, column=cid)
+            if isinstance(s, DiscountScoring) and s.reference is not None and value > s.reference:
+                written, most = dutch_number(value, 6, group_from=10_000), dutch_number(s.reference, 6, group_from=10_000)
+                raise BidError(f"de aanbieding {written} ligt boven het plafond {most}; zo'n inschrijving voldoet "
+                               "niet aan de eis en krijgt geen korting", en=f"the offer {written} lies above the "
+                               f"ceiling {most}; such a bid does not meet the requirement and gets no discount",
+                               bid=i, column=cid)
             if discount and value < 0:
                 unit, written = s.unit if isinstance(s, DiscountScoring) else "", dutch_number(value, 6, group_from=10_000)
                 raise BidError(f"aantal {unit or 'eenheden'} ({written}) mag niet negatief zijn",
@@ -237,10 +266,12 @@ def _finite(value: object) -> bool:
 def score_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> list[ScoredBid]:
     """Score and rank bids, best first; equal totals share a rank (1, 1, 3)."""
     validate_bids(setup, bids)
-    discounts = [min(100.0, sum((discount_pct(c.scoring, b.values[c.id]) for c in setup.discounts
-                                 if isinstance(c.scoring, DiscountScoring)), 0.0))
+    kortingen = [c.scoring for c in setup.discounts if isinstance(c.scoring, DiscountScoring)]
+    ids = [c.id for c in setup.discounts]
+    discounts = [min(100.0, sum((s.discount_pct(b.values[cid]) for cid, s in zip(ids, kortingen, strict=True)), 0.0))
                  for b in bids]
-    evaluation = [b.price * (1 - d / 100) for b, d in zip(bids, discounts, strict=True)]
+    euros = [sum((s.discount_eur(b.values[cid]) for cid, s in zip(ids, kortingen, strict=True)), 0.0) for b in bids]
+    evaluation = [evaluation_price(b.price, d, e) for b, d, e in zip(bids, discounts, euros, strict=True)]
     price = price_scores(evaluation, setup.price_rule, setup.price_band_percent)
     scores: list[dict[str, float]] = [{} for _ in bids]
     for c in setup.weighted:
@@ -258,7 +289,8 @@ def score_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> list[ScoredBid]:
         price_points = setup.price_weight * price[i]
         quality = sum(points.values())
         result.append(ScoredBid(b.bidder, b.price, evaluation[i], discounts[i], price[i], price_points,
-                                scores[i], points, round_score(price_points + quality), quality=round_score(quality)))
+                                scores[i], points, round_score(price_points + quality), quality=round_score(quality),
+                                discount_eur=euros[i]))
     ranked = sorted(result, key=lambda x: tie_key(setup.tie_rule, x))
     for pos, item in enumerate(ranked):
         same = pos > 0 and tie_key(setup.tie_rule, item) == tie_key(setup.tie_rule, ranked[pos - 1])
@@ -292,8 +324,19 @@ def weights_sum_problem(price_weight: float, total: float) -> tuple[str, str] | 
             f"criteria add up to {total:g}% instead of 100%")
 
 
-def example_bids(setup: ScoringSetup, base_price: float = 100_000) -> list[Bid]:
-    """Two made-up bids for the document's worked example: a cheaper plain one and a dearer circular one."""
+def example_base_price(setup: ScoringSetup) -> float:
+    """The price of the made-up bids: 100.000, or with a korting in euros ten times its largest cap (rounded up to
+    a hundred thousand), so an MKI discount is a plausible part of the price, not all of it."""
+    caps = [c.scoring.cap_eur for c in setup.discounts
+            if isinstance(c.scoring, DiscountScoring) and c.scoring.cap_eur is not None]
+    return max(100_000.0, math.ceil(max(caps) * 10 / 100_000) * 100_000.0) if caps else 100_000.0
+
+
+def example_bids(setup: ScoringSetup, base_price: float | None = None) -> list[Bid]:
+    """Two made-up bids for the document's worked example: a cheaper plain one and a dearer circular one (at
+    example_base_price unless a price is given, e.g. a fixed budget)."""
+    if base_price is None:
+        base_price = example_base_price(setup)
     cheap = Bid("Inschrijver A", base_price, {})
     circular = Bid("Inschrijver B", round(base_price * 1.08), {})
     for c in setup.criteria:
@@ -301,7 +344,12 @@ def example_bids(setup: ScoringSetup, base_price: float = 100_000) -> list[Bid]:
         if isinstance(s, PointsScoring):
             cheap.values[c.id], circular.values[c.id] = example_points(s)
         elif isinstance(s, DiscountScoring) and (offers := example_offers(s)) is not None:
-            cheap.values[c.id], circular.values[c.id] = offers  # units offered: the criterion's own plausible ones
+            # the criterion's own plausible offers: more units is better, a value under a plafond the lower the better
+            cheap.values[c.id], circular.values[c.id] = offers if s.reference is None else offers[::-1]
+        elif isinstance(s, DiscountScoring) and s.reference is not None:
+            cheap.values[c.id], circular.values[c.id] = _tidy(s.reference * 0.95), _tidy(s.reference * 0.8)
+        elif isinstance(s, DiscountScoring) and s.in_euros:
+            cheap.values[c.id], circular.values[c.id] = 0, 1
         elif isinstance(s, RelativeScoring):
             cheap.values[c.id], circular.values[c.id] = plausible_offers(s)
         else:

@@ -1,7 +1,8 @@
 """The bid simulator's file format: read bids from CSV or XLSX, and the JSON shape `tender simulate --json` prints.
 
 A bids file has one row per bid and the columns `inschrijver`, `prijs` (EUR) and one column per chosen award
-criterion id (punten: the points given; relatief: the offered number; fictieve_korting: the units offered).
+criterion id (punten: the points given; relatief: the offered number; fictieve_korting: the units offered, or for
+a korting in euros against a plafond (an MKI) the offered value in euros, read as an amount like the price).
 CSV may be comma or semicolon separated, UTF-8 with or without BOM (spreadsheets.read_rows); numbers are read by
 infra.text.read_number, Dutch or English notation, and may start with "€": the price as an amount (AMOUNT), the
 criteria columns as numbers whose lone separator before three digits is refused (NUMBER).
@@ -22,6 +23,7 @@ from criteria_library.infra.text import (
     parse_number,
     points,
 )
+from criteria_library.models import DiscountScoring
 
 from .errors import TenderError
 from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids
@@ -80,6 +82,8 @@ def read_bids(path: Path | str, setup: ScoringSetup) -> list[Bid]:
     row_numbers: list[int] = []
     bidder_at = index[BIDDER_COLUMN]
     number_columns = [(name, index[name]) for name in wanted[1:]]
+    amounts = {PRICE_COLUMN} | {c.id for c in setup.discounts  # an offered MKI is euros: 380.000 is an amount
+                                if isinstance(c.scoring, DiscountScoring) and c.scoring.reference is not None}
     for row_no, row in rows[1:]:
         width = len(row)
         bidder = row[bidder_at] if bidder_at < width else None
@@ -92,7 +96,7 @@ def read_bids(path: Path | str, setup: ScoringSetup) -> list[Bid]:
             raw = row[i] if i < width else None
             try:  # Excel numbers as they are; the price is an amount in euros (1.000 is a thousand), other
                 # columns refuse a text that could be read two ways (1.000, 12,500)
-                value = cell_number(raw, kind=AMOUNT if name == PRICE_COLUMN else NUMBER, currency=True)
+                value = cell_number(raw, kind=AMOUNT if name in amounts else NUMBER, currency=True)
             except NumberError as exc:
                 raise _error(path.name, row_no, name, exc.nl, exc.en) from None
             if value is None:

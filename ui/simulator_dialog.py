@@ -222,7 +222,7 @@ class SimulatorDialog(QDialog):
             title += " - " + _tr("perceel %1").replace("%1", self.lot_box.currentText())
         self.setWindowTitle(title)
         self._build_columns()
-        examples = example_bids(self.setup(), self.tender.fixed_budget_eur or 100_000)
+        examples = example_bids(self.setup(), self.tender.fixed_budget_eur)
         for bid, letter in zip(examples, "ABCDEFGH", strict=False):  # the core names them in Dutch
             bid.bidder = _tr("Inschrijver %1").replace("%1", letter)
         self.set_bids(examples)
@@ -232,7 +232,10 @@ class SimulatorDialog(QDialog):
         tips = ["", _tr("Inschrijvingsprijs in euro, exclusief btw")]
         for c in self.criteria:
             s = c.scoring
-            if isinstance(s, DiscountScoring):
+            if isinstance(s, DiscountScoring) and s.reference is not None:  # an MKI: the value itself, in euros
+                ceiling = euro(s.reference) if "euro" in s.unit.lower() else f"{s.reference:g}"
+                hint = _tr("aangeboden waarde, plafond %1 (fictieve korting)").replace("%1", ceiling)
+            elif isinstance(s, DiscountScoring):
                 hint = _tr("aantal %1 (fictieve korting)").replace("%1", s.unit or _tr("eenheden"))
             elif isinstance(s, RelativeScoring):
                 hint = _tr("aangeboden waarde (relatief)")

@@ -10,12 +10,23 @@ from criteria_library.infra.text import dutch_number, euro, points
 from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
 
 from ..clauses import fill_text
-from ..scoring import ScoringSetup, example_bids, score_bids, setup_for
+from ..scoring import (
+    ScoringSetup,
+    example_base_price,
+    example_bids,
+    score_bids,
+    setup_for,
+    with_tender_values,
+)
 from ..tender import Tender
 from ..tender_parts import TIE_RULES
 from .plan import Block, Heading, Paragraph, Run, Style, Table
 
-EXAMPLE_BASE_PRICE = 100_000
+# The order of the kortingen, stated where a korting in euros is chosen (docs/scoring.md states the same)
+EVALUATION_PRICE_ORDER = ("Beoordelingsprijs = inschrijvingsprijs x (1 − som van de kortingen in procenten / 100) − "
+                          "som van de kortingen in euro's. Eerst gaan de kortingen in procenten van de "
+                          "inschrijvingsprijs af (samen ten hoogste 100%), daarna de kortingen in euro's; de "
+                          "beoordelingsprijs wordt nooit lager dan € 0.")
 
 
 def _p(text: str, style: Style = Style.BODY) -> Paragraph:
@@ -64,6 +75,8 @@ def award_intro(tender: Tender, items: list[Criterion], chapter_no: int, intro: 
     if setup.discounts:
         names = "; ".join(f"{numbers[c.id]} {c.title}" for c in setup.discounts)
         blocks.append(_p(f"Fictieve korting, zonder eigen weging (werkt via de beoordelingsprijs): {names}."))
+    if any(isinstance(c.scoring, DiscountScoring) and c.scoring.in_euros for c in setup.discounts):
+        blocks.append(_p(EVALUATION_PRICE_ORDER))
     blocks.append(_p("Elke inschrijving krijgt per onderdeel een score van 0 tot 1. Bij een puntenschaal is de score "
                      "het aantal toegekende punten gedeeld door het maximum. Die score wordt vermenigvuldigd met de "
                      "weging (punten x weging); de som van alle onderdelen is de totaalscore, van 0 tot 100. De "
@@ -113,6 +126,10 @@ def criterion_scoring(tender: Tender, c: Criterion) -> list[Block]:
                                 "overeenkomst. De opdrachtgever kan vragen een aanbieding te onderbouwen; een aanbieding "
                                 "die de inschrijver niet aannemelijk maakt, wordt beoordeeld als een aanbieding op de "
                                 "ondergrens (score 0)."))
+    elif isinstance(s, DiscountScoring) and s.in_euros:
+        filled = with_tender_values(tender, c).scoring
+        assert isinstance(filled, DiscountScoring)
+        blocks.append(_labelled("Beoordeling", euro_discount_text(filled)))
     elif isinstance(s, DiscountScoring):
         unit = s.unit or "eenheid"
         blocks.append(_labelled("Beoordeling", f"fictieve korting: per aangeboden {unit} wordt de "
@@ -128,13 +145,62 @@ def criterion_scoring(tender: Tender, c: Criterion) -> list[Block]:
     return blocks
 
 
+def euro_discount_rule(s: DiscountScoring) -> str:
+    """The formula of a korting in euros in one clause: (plafond − offer) x factor, at most the cap."""
+    unit = s.unit or "eenheid"
+    factor = dutch_number(s.per_unit_eur or 0, 2, fixed=True)
+    cap = f", tot ten hoogste {euro(s.cap_eur, cents=None)}" if s.cap_eur is not None else ""
+    if s.reference is None:
+        return f"fictieve korting in euro's: per aangeboden {unit} gaat er {factor} euro af{cap}"
+    plafond = euro(s.reference, cents=None) if "euro" in unit.lower() else dutch_number(s.reference)
+    return (f"fictieve korting in euro's: korting = (plafond {plafond} − aangeboden waarde) x {factor} euro per "
+            f"{unit}{cap}")
+
+
+def euro_discount_text(s: DiscountScoring) -> str:
+    """How a korting in euros lowers the evaluation price, for the leidraad."""
+    plafond = (" Een aanbieding boven het plafond voldoet niet aan de eis; een aanbieding op het plafond krijgt geen "
+               "korting." if s.reference is not None else "")
+    return (euro_discount_rule(s) + "." + plafond + " De korting gaat af van de beoordelingsprijs na de kortingen "
+            "in procenten. Dit criterium heeft geen eigen weging; het werkt via de prijsscore. De korting geldt alleen "
+            "voor de beoordeling: de aangeboden prijs blijft de contractprijs.")
+
+
+def _money(value: float) -> str:
+    """An amount for a narrow table cell: the euro sign never ends a line apart from its number."""
+    return euro(value, cents=None).replace(" ", "\u00a0")
+
+
+def _discount_cell(s: DiscountScoring, offer: float) -> str:
+    """One bid's korting in the worked example: the offer and what it takes off."""
+    if not s.in_euros:
+        return f"{dutch_number(offer)} {s.unit or 'eenheden'}: {dutch_number(s.discount_pct(offer))}%"
+    amount = s.discount_eur(offer)
+    uncapped = s.units(offer) * (s.per_unit_eur or 0)
+    capped = f" (begrensd; zonder maximum {_money(uncapped)})" if uncapped > amount else ""
+    factor = dutch_number(s.per_unit_eur or 0, 2, fixed=True)
+    if s.reference is None:
+        return f"{dutch_number(offer)} {s.unit or 'eenheden'} x {factor} = {_money(amount)}{capped}"
+    offered = _money(offer) if "euro" in (s.unit or "").lower() else dutch_number(offer)
+    return (f"aanbieding {offered}: ({dutch_number(s.reference)} − {dutch_number(offer)}) x {factor} = "
+            f"{_money(amount)}{capped}")
+
+
+def _evaluation_cell(price: float, pct: float, eur: float, result: float) -> str:
+    """The evaluation price with its sum when a korting in euros is part of it."""
+    if not eur:
+        return euro(result, cents=None)
+    start = _money(price) if not pct else f"{_money(price)} x (1 − {dutch_number(pct)}%)"
+    return f"{start} − {_money(eur)} = {_money(result)}"
+
+
 def worked_example(tender: Tender, items: list[Criterion], chapter_no: int) -> list[Block]:
     """A short worked example: two made-up bids scored by the scoring core, as a table and a closing sentence."""
     if not items:
         return []
     setup = setup_for(tender, items)
     base = tender.fixed_budget_eur if tender.fixed_budget_eur is not None and tender.price_weight == 0 else \
-        EXAMPLE_BASE_PRICE
+        example_base_price(setup)
     bids = example_bids(setup, base)
     if tender.fixed_budget_eur is not None and tender.price_weight == 0:
         bids[1].price = bids[0].price  # a fixed price: both bids ask the budget
@@ -146,12 +212,10 @@ def worked_example(tender: Tender, items: list[Criterion], chapter_no: int) -> l
     for c in setup.discounts:
         s = c.scoring
         assert isinstance(s, DiscountScoring)
-        unit = s.unit or "eenheden"
-        cells = [f"{dutch_number(bid.values[c.id])} {unit}: {dutch_number(min(bid.values[c.id] * s.per_unit_pct, s.cap_pct))}%"
-                 for bid in bids]
-        rows.append([f"Fictieve korting {numbers[c.id]} {c.title}", *cells])
+        rows.append([f"Fictieve korting {numbers[c.id]} {c.title}", *(_discount_cell(s, bid.values[c.id]) for bid in bids)])
     if setup.discounts:
-        rows.append(["Beoordelingsprijs", euro(a.evaluation_price, cents=None), euro(b.evaluation_price, cents=None)])
+        rows.append(["Beoordelingsprijs", *(_evaluation_cell(x.price, x.discount_pct, x.discount_eur, x.evaluation_price)
+                                            for x in (a, b))])
     rows.append([f"Prijs ({dutch_number(setup.price_weight)}%)",
                  *(f"{dutch_number(x.price_score, 3)} x {dutch_number(setup.price_weight)} = {points(x.price_points)}" for x in (a, b))])
     for c in setup.weighted:

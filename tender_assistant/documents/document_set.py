@@ -371,7 +371,9 @@ def price_basis(tender: Tender) -> list[Block]:
                            f"inschrijver vult in het prijsformulier ({PRIJSFORMULIER}) de opbouw van die prijs in; "
                            "die telt niet mee in de beoordeling."))
     else:
-        blocks.append(text(f"De beoordelingsprijs is het totaal van het prijsformulier ({PRIJSFORMULIER}): per post "
+        # the inschrijvingsprijs: the beoordelingsprijs is that price after any fictieve kortingen (award_text)
+        blocks.append(text(f"De inschrijvingsprijs, waarvan de beoordelingsprijs uitgaat, is het totaal van het "
+                           f"prijsformulier ({PRIJSFORMULIER}): per post "
                            "de prijs per eenheid maal de fictieve hoeveelheid, opgeteld over alle posten, in euro "
                            "exclusief btw" + (", per perceel" if len(tender.effective_lots()) > 1 else "") + ". De "
                            "fictieve hoeveelheden dienen alleen om de inschrijvingen op dezelfde manier te "

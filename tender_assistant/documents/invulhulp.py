@@ -22,8 +22,9 @@ from ..monitoring.report import MONEY_FORMAT
 from ..monitoring.rule import CIRCULAR_RUNGS, gpp_code, gpp_codes
 from ..monitoring.tender_count import count_tender
 from ..output import write_output
+from ..scoring import with_tender_values
 from ..tender import Tender
-from .award_text import price_rule_text
+from .award_text import euro_discount_rule, price_rule_text
 from .lot_chapters import term_and_volume_note
 
 CODES_FILE = Path(__file__).resolve().parent.parent / "data" / "eforms-codes.json"
@@ -147,9 +148,13 @@ def _award_rows(view: Tender, lot_id: str, own: list[tuple[str, Criterion]]) -> 
         entry = view.entry(c.id)
         if isinstance(c.scoring, DiscountScoring):
             s = c.scoring
+            filled = with_tender_values(view, c).scoring
+            assert isinstance(filled, DiscountScoring)
+            method = (euro_discount_rule(filled) if s.in_euros else
+                      f"Fictieve korting op de beoordelingsprijs: {s.per_unit_pct:g}% per {s.unit or 'eenheid'}, "
+                      f"ten hoogste {s.cap_pct:g}%")
             rows.append(Row(lot_id, part, "BT-543", "Beschrijving van de methode (geen weging)",
-                            value=f"Fictieve korting op de beoordelingsprijs: {s.per_unit_pct:g}% per "
-                                  f"{s.unit or 'eenheid'}, ten hoogste {s.cap_pct:g}%; zie de leidraad, {number}."))
+                            value=f"{method[0].upper()}{method[1:]}; zie de leidraad, {number}."))
         else:
             rows += [Row(lot_id, part, "BT-5421", "Soort weging", code="per-exa"),
                      Row(lot_id, part, "BT-541", "Weging (%)",

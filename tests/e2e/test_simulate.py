@@ -31,6 +31,16 @@ PACK = {
          "verification": "Garantiebewijs.", "source": "Test",
          "scoring": {"type": "fictieve_korting", "per_unit_pct": 2, "cap_pct": 10, "unit": "jaar"},
          "scoring_text": "2 % per jaar."},
+        {"id": "BED-G-04", "package": "bedrijfskleding", "kind": "gunningscriterium", "level": 2, "r_strategy": "R2",
+         "title": "Milieukosten (MKI)", "rationale": "Omdat.", "verification": "Berekening.", "source": "Test",
+         "clause": "Plafond {{mki_plafond}} euro; {{mki_waarderingsfactor}} euro per euro MKI, hoogstens "
+                   "{{mki_max_korting}} euro.",
+         "placeholders": {"mki_plafond": "400.000", "mki_max_korting": "240.000",
+                          "mki_waarderingsfactor": {"default": "2", "min": 1, "max": 5}},
+         "scoring": {"type": "fictieve_korting", "per_unit_eur": 2, "unit": "euro MKI", "cap_eur": 240000,
+                     "reference": 400000, "values_from": {"per_unit_eur": "mki_waarderingsfactor",
+                                                          "cap_eur": "mki_max_korting", "reference": "mki_plafond"}},
+         "scoring_text": "Elke euro MKI onder het plafond telt."},
     ],
 }
 # hand-computed in tests/unit/tender_assistant/test_scoring.py (price weight 40, 30, 30; relatief-laagste)
@@ -250,3 +260,26 @@ def test_a_hostile_or_damaged_bids_workbook_is_refused_in_one_line(capsys, db, t
     code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids), "--json")
     assert code == 2 and out == "" and err.startswith("fout: bids.xlsx: ") and err.count("\n") == 1, err
     assert message in err and "onverwacht" not in err
+
+
+def test_an_mki_in_euros_ranks_as_computed_by_hand_and_a_bid_above_the_plafond_is_refused(capsys, db, tmp_path):
+    """The MKI column is euros (380.000 is an amount); the buyer's factor 3 in the tender file replaces the default 2."""
+    t = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
+               criteria=[TenderCriterion("BED-G-01", 40),
+                         TenderCriterion("BED-G-04", values={"mki_waarderingsfactor": "3"})])
+    tender_file = tmp_path / "mki.tender.json"
+    save_tender(t, tender_file)
+    bids = tmp_path / "bids.csv"
+    bids.write_text("inschrijver;prijs;BED-G-01;BED-G-04\nA;2.400.000;6;390.000\nB;2.500.000;6;300.000\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids), "--json")
+    assert code == 0, err
+    result = {b["inschrijver"]: b for b in json.loads(out)["bids"]}
+    # A: 10.000 x 3 = 30.000 off; B: 100.000 x 3 = 300.000, capped at 240.000
+    assert result["A"]["evaluation_price"] == 2_370_000 and result["B"]["evaluation_price"] == 2_260_000
+    assert result["B"]["rank"] == 1 and result["B"]["total"] == 84.00
+    assert result["A"]["total"] == pytest.approx(round(60 * 2_260_000 / 2_370_000 + 24, 2))  # 81,22
+    bids.write_text("inschrijver;prijs;BED-G-01;BED-G-04\nA;2.400.000;6;390.000\nC;2.000.000;6;410.000\n",
+                    encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids))
+    assert code == 2 and "rij 3, kolom BED-G-04" in err and "boven het plafond 400.000" in err

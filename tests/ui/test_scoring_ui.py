@@ -250,3 +250,27 @@ def test_simulator_from_the_weights_page_names_the_lot_and_follows_its_weights(a
     page.price_spin.setValue(50)
     assert dialog.setup().price_weight == 50  # the lot's weight as it is now
     wizard.dirty = False
+
+
+def test_simulator_with_an_mki_in_euros_names_the_plafond_and_prices_its_examples_plausibly(app, qtbot,
+                                                                                           scoring_library):
+    """An MKI column holds the offered MKI in euros, under the buyer's plafond; the example bids cost ten times the
+    cap (not 100.000, which a 240.000 korting would bring to 0) and the buyer's factor 3 is the one applied."""
+    from criteria_library.models import Kind
+    from tender_assistant.tender import Tender, TenderCriterion
+    from ui.simulator_dialog import SimulatorDialog
+
+    tender = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
+                    criteria=[TenderCriterion("BED-G-01", 40),
+                              TenderCriterion("BED-G-04", values={"mki_waarderingsfactor": "3"})])
+    award = [c for c in scoring_library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
+    dialog = SimulatorDialog(tender, award)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    header = dialog.bids.horizontalHeaderItem(3).text()
+    assert header.startswith("BED-G-04") and "plafond € 400.000" in header
+    by = {b.bidder: b for b in dialog.ranked}
+    assert by["Inschrijver A"].price == 2_400_000 and by["Inschrijver A"].evaluation_price == 2_340_000  # 20.000 x 3
+    assert by["Inschrijver B"].evaluation_price == 2_592_000 - 240_000  # 80.000 x 3 = 240.000, the cap
+    dialog.bids.item(1, 3).setText("410.000")  # typed the Dutch way: an amount above the plafond
+    assert "Inschrijving 2, BED-G-04" in dialog.message.text() and "boven het plafond 400.000" in dialog.message.text()

@@ -2254,6 +2254,10 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Bid price in euros, excluding VAT</translation>
     </message>
     <message>
+      <source>aangeboden waarde, plafond %1 (fictieve korting)</source>
+      <translation>offered value, ceiling %1 (notional discount)</translation>
+    </message>
+    <message>
       <source>aantal %1 (fictieve korting)</source>
       <translation>number of %1 (notional discount)</translation>
     </message>

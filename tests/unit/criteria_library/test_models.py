@@ -179,3 +179,62 @@ def test_database_of_schema_2_moves_text_scoring_to_scoring_text(tmp_path: Path)
     assert (c.scoring, c.scoring_text, c.marktstandaard) == (None, "Commissie 0-10", False)
     assert store.history("MEU-G-01")[-1].criterion.scoring_text == "Commissie 0-10"
     store.close()
+
+
+MKI_SCORING = {"type": "fictieve_korting", "per_unit_eur": 2, "unit": "euro MKI", "cap_eur": 240000,
+               "reference": 400000, "values_from": {"per_unit_eur": "waarderingsfactor", "cap_eur": "max_korting",
+                                                    "reference": "mki_plafond"},
+               "example_low": 300000, "example_high": 380000}
+
+
+def mki_pack(mini_pack: dict, scoring: dict | None = None) -> dict:
+    """The version-2 pack with an MKI valued in euros: factor, cap and plafond are the buyer's placeholders."""
+    pack = v2_pack(mini_pack)
+    korting = next(c for c in pack["criteria"] if c["id"] == "VKB-G-02")
+    pack["criteria"].append(dict(
+        korting, id="VKB-G-03", title="MKI in euro",
+        clause="MKI-plafond {{mki_plafond}} euro; {{waarderingsfactor}} euro per euro MKI, hoogstens {{max_korting}} euro.",
+        placeholders={"mki_plafond": "400000", "max_korting": "240000",
+                      "waarderingsfactor": {"default": "2", "unit": "euro per euro MKI", "min": 1, "max": 5}},
+        scoring=scoring or MKI_SCORING))
+    return pack
+
+
+def test_an_mki_korting_in_euros_round_trips_through_json_and_xlsx(fresh_db: LibraryStore, mini_pack: dict,
+                                                                   tmp_path: Path) -> None:
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "mki.json", mki_pack(mini_pack))))
+    apply_import(fresh_db, plan, backup=False)
+    approve_pending(fresh_db, *plan.proposed)
+    stored = fresh_db.criterion("VKB-G-03").scoring
+    assert stored == DiscountScoring(per_unit_eur=2, cap_eur=240_000, reference=400_000, unit="euro MKI",
+                                     example_low=300_000, example_high=380_000, values_from=(
+                                         ("per_unit_eur", "waarderingsfactor"), ("cap_eur", "max_korting"),
+                                         ("reference", "mki_plafond")))
+    assert stored.discount_eur(300_000) == 200_000 and stored.discount_pct(300_000) == 0
+    for name in ("out.json", "out.xlsx"):
+        export_pack(fresh_db, tmp_path / name)
+        again = plan_import(fresh_db, read_pack(tmp_path / name))
+        assert not again.has_changes, (name, again.report())
+    exported = {c["id"]: c for c in json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["criteria"]}
+    assert exported["VKB-G-03"]["scoring"] == MKI_SCORING  # no percentages written next to the euro form
+
+
+@pytest.mark.parametrize(("change", "part", "message"), [
+    ({"per_unit_eur": -2}, "waarderingsfactor (euro per eenheid)", "moet groter dan 0 zijn"),
+    ({"cap_eur": -1}, "maximale korting in euro", "moet groter dan 0 zijn"),
+    ({"cap_eur": None}, "maximale korting in euro", "verplicht getal ontbreekt"),
+    ({"per_unit_pct": 2}, "korting per eenheid", "geen percentage"),
+    ({"reference": 350000}, "hoog voorbeeldaanbod", "boven het plafond"),
+    ({"values_from": {"reference": "plafond_elders"}}, "waarden uit invulvelden, plafond (referentiewaarde)",
+     "komt niet voor in de voorbeeldtekst"),
+    ({"values_from": {"cap_eur": "mki_plafond"}}, "waarden uit invulvelden, maximale korting in euro", "is niet 240.000"),
+])
+def test_a_bad_mki_korting_is_refused_with_its_place(mini_pack: dict, tmp_path: Path, change: dict, part: str,
+                                                     message: str) -> None:
+    scoring = {k: v for k, v in {**MKI_SCORING, **change}.items() if v is not None}
+    if "reference" in change:  # its own placeholder follows, so only the example is wrong
+        scoring["values_from"] = {"per_unit_eur": "waarderingsfactor"}
+    with pytest.raises(PackError) as err:
+        read_pack(write_json(tmp_path / "bad.json", mki_pack(mini_pack, scoring)))
+    place = f"criterium 10 (VKB-G-03), veld 'Beoordelingswijze' ({part})"
+    assert any(p.where.endswith(place) and message in p.nl for p in err.value.problems), err.value.problems

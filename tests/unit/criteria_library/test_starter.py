@@ -127,7 +127,11 @@ def test_every_award_criterion_has_a_scoring_type_consistent_with_its_weights(pa
         elif c.scoring_type == ScoringType.DISCOUNT:
             if c.weight_min is not None or c.weight_max is not None:
                 problems.append(f"{c.id}: fictieve korting with a %-weight")
-            if not 0 < c.scoring.per_unit_pct <= c.scoring.cap_pct <= 15:
+            if c.scoring.in_euros:  # an MKI in euros: a factor of 1 to 5 euro per euro MKI, a cap, the plafond
+                if not (1 <= (c.scoring.per_unit_eur or 0) <= 5 and (c.scoring.cap_eur or 0) > 0
+                        and c.scoring.reference is not None):
+                    problems.append(f"{c.id}: korting {c.scoring.per_unit_eur} euro per unit, cap {c.scoring.cap_eur}")
+            elif not 0 < c.scoring.per_unit_pct <= c.scoring.cap_pct <= 15:
                 problems.append(f"{c.id}: korting {c.scoring.per_unit_pct}% per unit, cap {c.scoring.cap_pct}%")
         elif c.weight_min is None or c.weight_max is None or not 0 < c.weight_min <= c.weight_max <= 40:
             problems.append(f"{c.id}: {c.scoring_type} needs a weight range, has {c.weight_min}-{c.weight_max}")

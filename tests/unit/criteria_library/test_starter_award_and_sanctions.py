@@ -187,6 +187,9 @@ def test_every_measurable_award_criterion_has_example_offers_inside_its_range(li
             for name, meta in c.placeholder_meta.items():  # "met een maximum van {{max_hergebruik_procent}}%"
                 if name.startswith("max_") and meta.unit == "%" and high > float(c.placeholders[name]):
                     problems.append(f"{c.id}: example {high:g} above {{{{{name}}}}}")
+        elif s.in_euros and s.reference is not None:  # offered values under the plafond, the better one in the cap
+            if high > s.reference or (s.reference - low) * s.per_unit_eur > s.cap_eur:
+                problems.append(f"{c.id}: examples {low:g}-{high:g} against plafond {s.reference:g}, cap {s.cap_eur:g}")
         else:
             if high * s.per_unit_pct > s.cap_pct:
                 problems.append(f"{c.id}: {high:g} units pass the cap")
@@ -198,3 +201,34 @@ def test_every_measurable_award_criterion_has_example_offers_inside_its_range(li
                 if base + high > float(top):
                     problems.append(f"{c.id}: {base:g} + {high:g} years passes the maximum {top}")
     assert not problems, "\n".join(problems)
+
+
+# ---------------------------------------------------------------- section 1: MKI valued in euros
+MKI_AWARDS = ("GWW-G-01", "RIO-G-02", "SMB-G-05")
+
+
+@pytest.mark.parametrize("cid", MKI_AWARDS)
+def test_mki_is_valued_in_euros_with_the_buyers_plafond_factor_and_cap(live, cid: str) -> None:
+    """Rijkswaterstaat and PIANOo: (plafond - offered MKI) x a waarderingsfactor of 1-5 euro per euro MKI, capped;
+    a MKI not delivered costs 1,5 times the advantage, through the package's Borging clause."""
+    c = live[cid]
+    s = c.scoring
+    assert c.scoring_type == "fictieve_korting" and s.in_euros and s.reference is not None and s.cap_eur
+    assert dict(s.values_from) == {"per_unit_eur": "mki_waarderingsfactor", "cap_eur": "mki_max_korting",
+                                   "reference": "mki_plafond"}
+    factor = c.placeholder_meta["mki_waarderingsfactor"]
+    assert (factor.min, factor.max, factor.unit) == (1, 5, "euro per euro MKI")
+    borging = _borging(live, c.package)
+    assert borging is not None and borging.id in c.requires
+    assert BORGING in c.clause and "anderhalf maal" in c.clause and "plafond" in c.clause
+    assert not re.search(r"\d ?(%|procent)", c.scoring_text)  # no percentage discount left behind
+
+
+def test_vkb_g_03_states_one_reference_per_accepted_method_for_a_sign_that_just_meets_the_requirements(live) -> None:
+    c = live["VKB-G-03"]
+    assert {"VKB-M-01", "VKB-M-04"} <= set(c.requires)
+    assert "net aan het programma van eisen" in c.clause
+    for name in ("referentie_mki", "referentie_vnvf"):
+        assert "{{" + name + "}}" in c.clause, name
+    # a further method only through the questions round, with its reference in the nota van inlichtingen
+    assert "vragenronde" in c.clause and "nota van inlichtingen" in c.clause

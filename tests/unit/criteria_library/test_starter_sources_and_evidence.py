@@ -191,6 +191,7 @@ def test_the_missing_levers_are_in_their_packages(pack) -> None:
     by_id = {c.id: c for c in pack.criteria}
     missing = [cid for cid, word in LEVERS.items() if cid not in by_id or word not in by_id[cid].clause]
     assert missing == []
-    # the MKI award is valued as a korting with a cap, and an offer not delivered costs 1,5 times the advantage
+    # the MKI award is valued as a korting in euros with a cap, and an offer not delivered costs 1,5 times the advantage
     mki = by_id["SMB-G-05"]
-    assert mki.scoring_type == ScoringType.DISCOUNT and mki.scoring.cap_pct <= 10 and "1,5 maal" in mki.clause
+    assert mki.scoring_type == ScoringType.DISCOUNT and mki.scoring.in_euros and mki.scoring.cap_eur
+    assert "anderhalf maal" in mki.clause

@@ -152,3 +152,46 @@ def test_the_worked_example_of_every_starter_award_criterion_stays_on_its_scale_
         elif set(values) != {s.example_low, s.example_high} or min(values) < 0:
             problems.append(f"{c.id}: offers {values}")
     assert not problems, "\n".join(problems)
+
+
+# An MKI valued in euros the way Rijkswaterstaat and PIANOo do: (plafond - offered MKI) x factor, at most the cap.
+MKI = ScoredCriterion("TST-G-04", DiscountScoring(per_unit_eur=2, cap_eur=240_000, reference=400_000,
+                                                  unit="euro MKI"), None)
+P40 = ScoredCriterion("TST-G-01", PointsScoring(scale_max=10), 40)  # price 60 + points 40 = 100
+
+
+def test_mki_in_euros_by_hand_the_lower_mki_wins_on_evaluation_price() -> None:
+    bids = [Bid("A", 2_400_000, {"TST-G-01": 6, "TST-G-04": 390_000}),  # 10.000 under the plafond: 20.000 off
+            Bid("B", 2_500_000, {"TST-G-01": 6, "TST-G-04": 300_000})]  # 100.000 under: 200.000 off
+    by = {b.bidder: b for b in score_bids(ScoringSetup(60, (P40, MKI)), bids)}
+    assert by["A"].discount_eur == 20_000 and by["B"].discount_eur == 200_000
+    assert by["A"].evaluation_price == 2_380_000 and by["B"].evaluation_price == 2_300_000
+    assert by["B"].price_score == 1 and by["A"].price_score == pytest.approx(2_300_000 / 2_380_000)
+    assert by["A"].total == 81.98  # 60 x 0,966387 + 0,6 x 40 = 57,98 + 24
+    assert by["B"].total == 84.00 and by["B"].rank == 1  # dearer, but its lower MKI makes it the best bid
+
+
+def test_mki_discount_stops_at_the_cap_and_never_below_zero() -> None:
+    bids = [Bid("C", 2_000_000, {"TST-G-01": 6, "TST-G-04": 250_000}),  # 150.000 x 2 = 300.000, capped at 240.000
+            Bid("D", 100_000, {"TST-G-01": 6, "TST-G-04": 0})]  # 240.000 off a price of 100.000: 0, not negative
+    by = {b.bidder: b for b in score_bids(ScoringSetup(60, (P40, MKI)), bids)}
+    assert by["C"].discount_eur == 240_000 and by["C"].evaluation_price == 1_760_000
+    assert by["D"].evaluation_price == 0 and by["D"].price_score == 1 and by["C"].price_score == 0
+
+
+def test_percentages_come_off_first_then_euros() -> None:
+    bid = Bid("E", 1_000_000, {"TST-G-01": 6, "TST-G-03": 5, "TST-G-04": 390_000})  # 10 % and 20.000 euro
+    (scored,) = score_bids(ScoringSetup(60, (P40, K, MKI)), [bid])
+    assert scored.evaluation_price == 880_000  # 1.000.000 x 0,9 - 20.000; the other order would give 882.000
+
+
+def test_an_mki_above_the_plafond_is_refused_with_its_column() -> None:
+    with pytest.raises(BidError, match="boven het plafond 400.000") as caught:
+        score_bids(ScoringSetup(60, (P40, MKI)), [Bid("F", 2_000_000, {"TST-G-01": 6, "TST-G-04": 410_000})])
+    assert caught.value.column == "TST-G-04"
+
+
+def test_worked_example_bids_take_the_mki_examples_the_circular_bid_the_lower() -> None:
+    s = DiscountScoring(per_unit_eur=2, cap_eur=240_000, reference=400_000, example_low=300_000, example_high=380_000)
+    cheap, circular = example_bids(ScoringSetup(60, (P40, ScoredCriterion("TST-G-04", s, None))))
+    assert cheap.values["TST-G-04"] == 380_000 and circular.values["TST-G-04"] == 300_000

@@ -103,3 +103,35 @@ def test_the_worked_example_offers_only_points_on_the_published_scale(tender):
     example = [b for b in plan.body if isinstance(b, Table) and b.header[0] == "Onderdeel" and len(b.header) == 3][0]
     row = next(r for r in example.rows if r[0].startswith("4.1"))
     assert row[1].startswith("4 van 10 punten") and row[2].startswith("7 van 10 punten")  # was "8 van 10"
+
+
+def _docx_text(path) -> str:
+    """Every paragraph and table cell of a Word file, as a reader sees it (no-break spaces as spaces)."""
+    from docx import Document
+
+    doc = Document(str(path))
+    cells = [" | ".join(c.text for c in row.cells) for table in doc.tables for row in table.rows]
+    return "\n".join([p.text for p in doc.paragraphs] + cells).replace("\u00a0", " ")
+
+
+def test_gww_g_01_in_an_exported_set_values_the_mki_in_euros_with_the_buyers_factor(tmp_path, library):
+    """Issue 21: the MKI as Rijkswaterstaat and PIANOo value it; the buyer's factor 3 (not the default 2) reaches the
+    rule, the worked example (whose circular bid hits the cap) and the evaluation prices."""
+    from tender_assistant.documents.document_set import export_set
+
+    tender = Tender(title="Reconstructie N201", organisation="Provincie Noord-Holland", package="gww",
+                    price_weight=60, criteria=[
+                        TenderCriterion("GWW-C-20"), TenderCriterion("GWW-G-01", values={"mki_waarderingsfactor": "3"}),
+                        TenderCriterion("GWW-G-03", 15), TenderCriterion("GWW-G-04", 15), TenderCriterion("GWW-G-05", 10)])
+    export_set(tender, library, tmp_path, today=TODAY, concept=True)
+    text = _docx_text(tmp_path / "aanbestedingsleidraad.docx")
+    assert "waarderingsfactor van 3 euro per euro MKI" in text and "400.000 euro" in text
+    assert ("korting = (plafond € 400.000 − aangeboden waarde) x 3,00 euro per euro MKI, tot ten hoogste € 240.000"
+            in text)
+    assert "Eerst gaan de kortingen in procenten van de inschrijvingsprijs af" in text
+    assert "anderhalf maal het verschil tussen de fictieve korting" in text and "Borging van aangeboden prestaties" in text
+    # worked example: price 10 x the cap; A offers 380.000 (60.000 off), B 300.000 (300.000, capped at 240.000)
+    assert "aanbieding € 380.000: (400.000 − 380.000) x 3,00 = € 60.000 |" in text
+    assert "aanbieding € 300.000: (400.000 − 300.000) x 3,00 = € 240.000 (begrensd; zonder maximum € 300.000)" in text
+    assert "€ 2.400.000 − € 60.000 = € 2.340.000 | € 2.592.000 − € 240.000 = € 2.352.000" in text
+    assert "Borging van aangeboden prestaties" in _docx_text(tmp_path / "contractbijlage.docx")
