@@ -30,7 +30,7 @@ def test_a_lever_the_comparison_says_was_added_is_in_its_package(by_id) -> None:
     """'added X' in the table is true: X exists, in the package whose section names it."""
     text = COMPARISON.read_text(encoding="utf-8")
     added = re.findall(r"\*\*added ([A-Z]{3}-[SMGC]-\d\d)\*\*", text)
-    assert set(added) >= {"ICT-M-11", "ICT-M-12", "TEX-M-05"}
+    assert set(added) >= {"ICT-M-11", "ICT-M-12", "TEX-M-05", "BKL-M-11"}
     for cid in added:
         section = text[:text.index(f"added {cid}")].rsplit("\n## ", 1)[1].split(" ", 1)[0]
         assert by_id[cid].package == section, cid
@@ -59,3 +59,10 @@ def test_linen_has_a_restricted_substances_list_as_workwear_has(by_id) -> None:
     for label in ("2014/350/EU", "OEKO-TEX Standard 100", "gelijkwaardige lijst"):
         assert label in linen.clause and label in workwear.clause
     assert not linen.marktstandaard and "Marktstandaard: nee" in linen.rationale
+
+
+def test_workwear_finishes_must_keep_working_after_washing_not_only_be_pfas_free(by_id) -> None:
+    finish = by_id["BKL-M-11"]
+    assert finish.package == "bedrijfskleding" and finish.kind == Kind.REQUIREMENT
+    assert "criterium 25" in finish.clause and "2014/350/EU" in finish.clause and "gelijkwaardige eis" in finish.clause
+    assert "ISO 15797" in finish.clause and "BKL-M-06" in finish.rationale
