@@ -1,0 +1,68 @@
+"""The levers the EU GPP sets name, as the lever comparison (docs/lever-comparison.md) says the packs pull them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from criteria_library.models import Kind
+from criteria_library.starter import starter_pack
+
+COMPARISON = Path(__file__).resolve().parents[3] / "docs" / "lever-comparison.md"
+CRITERION_ID = re.compile(r"\b[A-Z]{3}-[SMGC]-\d\d\b")
+
+
+@pytest.fixture(scope="module")
+def by_id():
+    return {c.id: c for c in starter_pack().criteria}
+
+
+def test_every_criterion_the_comparison_names_is_in_the_starter_library(by_id) -> None:
+    """A buyer who follows the table to a criterion id finds that criterion (no retired or mistyped ids)."""
+    named = set(CRITERION_ID.findall(COMPARISON.read_text(encoding="utf-8")))
+    assert len(named) > 100
+    assert sorted(named - by_id.keys()) == []
+
+
+def test_a_lever_the_comparison_says_was_added_is_in_its_package(by_id) -> None:
+    """'added X' in the table is true: X exists, in the package whose section names it."""
+    text = COMPARISON.read_text(encoding="utf-8")
+    added = re.findall(r"\*\*added ([A-Z]{3}-[SMGC]-\d\d)\*\*", text)
+    assert set(added) >= {"ICT-M-11", "ICT-M-12", "TEX-M-05", "BKL-M-11"}
+    for cid in added:
+        section = text[:text.index(f"added {cid}")].rsplit("\n## ", 1)[1].split(" ", 1)[0]
+        assert by_id[cid].package == section, cid
+
+
+def test_robust_laptops_are_tested_for_drops_and_temperatures_and_must_still_work_after(by_id) -> None:
+    robust = by_id["ICT-M-11"]
+    assert robust.kind == Kind.REQUIREMENT and robust.package == "ict-hardware"
+    assert "valtest" in robust.clause and "werken na elke test nog volledig" in robust.clause and "-30 °C" in robust.clause and "60 °C" in robust.clause
+    assert "gelijkwaardige testmethode" in robust.clause and "{{valhoogte_cm}}" in robust.clause
+    meta = robust.placeholder_meta["valhoogte_cm"]
+    assert meta.min is not None and meta.max is not None and meta.min <= float(robust.placeholders["valhoogte_cm"]) <= meta.max
+    assert "eu-gpp" in robust.source_type and "TCO Certified generatie 8" in robust.source
+
+
+def test_phones_and_tablets_come_with_a_case_and_screen_protector_the_buyer_may_waive(by_id) -> None:
+    case = by_id["ICT-M-12"]
+    assert "beschermhoes" in case.clause and "schermbeschermer" in case.clause and "gereviseerd" in case.clause
+    # the waiver is the buyer's, per order, never the bidder's
+    assert "tenzij {{opdrachtgever}}" in case.clause and "tenzij opdrachtnemer" not in case.clause
+
+
+def test_linen_has_a_restricted_substances_list_as_workwear_has(by_id) -> None:
+    linen, workwear = by_id["TEX-M-05"], by_id["BKL-M-09"]
+    assert linen.package == "textiel" and linen.kind == Kind.REQUIREMENT
+    for label in ("2014/350/EU", "OEKO-TEX Standard 100", "gelijkwaardige lijst"):
+        assert label in linen.clause and label in workwear.clause
+    assert not linen.marktstandaard and "Marktstandaard: nee" in linen.rationale
+
+
+def test_workwear_finishes_must_keep_working_after_washing_not_only_be_pfas_free(by_id) -> None:
+    finish = by_id["BKL-M-11"]
+    assert finish.package == "bedrijfskleding" and finish.kind == Kind.REQUIREMENT
+    assert "criterium 25" in finish.clause and "2014/350/EU" in finish.clause and "gelijkwaardige eis" in finish.clause
+    assert "ISO 15797" in finish.clause and "BKL-M-06" in finish.rationale
