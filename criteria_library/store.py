@@ -720,7 +720,8 @@ class LibraryStore:
         routes: dict[str, list[str]] = {route.value: [] for route in Route}
         total = len(new) + len(changed)
         accept = trusted or self.accepts_trusted_releases
-        new = [replace(c, status=curation.new_criterion_status(c.status, trusted=accept)) for c in new]
+        new = [c if (status := curation.new_criterion_status(c.status, trusted=accept)) == c.status
+               else replace(c, status=status) for c in new]  # a copy only where the status changes
         with self.transaction() as db:
             for p in packages:
                 self._write_package(db, p)
