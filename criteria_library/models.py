@@ -108,6 +108,15 @@ R_STRATEGIES: dict[str, tuple[str, str]] = {
     "ondersteunend": ("Ondersteunend", "Supporting"),
 }
 
+def r_strategy_label(code: str, lang: str = "nl") -> str:
+    """How an R-strategy reads for people: 'R3 Hergebruiken' for a rung, 'Ondersteunend' (no code) otherwise."""
+    names = R_STRATEGIES.get(code)
+    if names is None:
+        return code
+    name = names[1] if lang == "en" else names[0]
+    return f"{code} {name}" if code.startswith("R") else name
+
+
 # Where a criterion comes from, as eForms BT-805 and the monitoring read it (these names are a contract):
 # code -> (Dutch, English)
 SOURCE_TYPES: dict[str, tuple[str, str]] = {

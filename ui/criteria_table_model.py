@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from criteria_library.models import R_STRATEGIES, Criterion, Kind, Status
+from criteria_library.models import Criterion, Kind, Status, r_strategy_label
 from criteria_library.store import LibraryStore
 
 from . import i18n
@@ -255,10 +255,7 @@ def display_value(c: Criterion, column: str, tooltip: bool = False) -> str:
     if column == "status":
         return i18n.label(c.status)
     if column == "r_strategy":
-        names = R_STRATEGIES.get(c.r_strategy)
-        if names is None:
-            return c.r_strategy
-        return f"{c.r_strategy} {names[1] if i18n.lang() == 'en' else names[0]}"
+        return r_strategy_label(c.r_strategy, i18n.lang())
     if column == "title" and tooltip:
         return c.title
     return str(getattr(c, column))

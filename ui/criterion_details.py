@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QTextBrowser
 
 from criteria_library.models import (
     PLACEHOLDER_RE,
-    R_STRATEGIES,
     Criterion,
     CriterionVersion,
     Kind,
+    r_strategy_label,
 )
 
 from . import i18n, presentation
@@ -64,11 +64,10 @@ def criterion_html(c: Criterion, history: list[CriterionVersion] | None = None, 
     """The whole details pane for one criterion (with its provenance when show_origin, and its pending new
     version when there is one)."""
     lang = i18n.lang()
-    r_names = R_STRATEGIES.get(c.r_strategy, (c.r_strategy, c.r_strategy))
     facts = [
         (_tr("Soort"), i18n.label(c.kind)),
         (_tr("Ambitieniveau"), f"{c.level} {i18n.label(c.level)}"),
-        (_tr("R-strategie"), f"{c.r_strategy} {r_names[1] if lang == 'en' else r_names[0]}"),
+        (_tr("R-strategie"), r_strategy_label(c.r_strategy, lang)),
         (_tr("Status"), i18n.label(c.status)),
         (_tr("Versie"), f"{c.version}" + (f" ({c.updated_at[:10]}, {c.updated_by})" if c.updated_at else "")),
         (_tr("Bron"), c.source),

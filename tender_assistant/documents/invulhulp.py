@@ -12,7 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from criteria_library.models import R_STRATEGIES, Criterion, DiscountScoring, Kind
+from criteria_library.models import Criterion, DiscountScoring, Kind, r_strategy_label
 
 from .. import thresholds
 from ..clauses import fill_clause
@@ -168,7 +168,7 @@ def _green_rows(view: Tender, lot_id: str, own: list[tuple[str, Criterion]]) -> 
     if not circular:
         return [Row(lot_id, part, "BT-06", "Strategische aanbesteding", code="none",
                     note="dit perceel heeft geen criteria op de R-ladder")]
-    described = "; ".join(f"{n} {c.title} ({c.r_strategy} {R_STRATEGIES.get(c.r_strategy, ('', ''))[0]})"
+    described = "; ".join(f"{n} {c.title} ({r_strategy_label(c.r_strategy)})"
                           for n, c in circular)
     rows = [Row(lot_id, part, "BT-06", "Strategische aanbesteding", code="env-imp"),
             Row(lot_id, part, "BT-777", "Beschrijving strategische aanbesteding",

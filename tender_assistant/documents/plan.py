@@ -10,7 +10,7 @@ from enum import StrEnum
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
 from criteria_library.infra.text import euro
-from criteria_library.models import KIND_ORDER, R_STRATEGIES, Criterion, Kind, Level
+from criteria_library.models import KIND_ORDER, Criterion, Kind, Level, r_strategy_label
 
 from ..checks import procedure_inline, resolve_criteria
 from ..clauses import FilledClause, Source, fill_clause, fill_text
@@ -433,5 +433,4 @@ def capitalise(s: str) -> str:
 
 
 def _r_label(code: str) -> str:
-    name = R_STRATEGIES.get(code)
-    return f"{code} {name[0]}" if name else (code or "–")
+    return r_strategy_label(code) or "–"

@@ -24,3 +24,16 @@ def test_an_example_tender_has_no_error(path: Path, library: LibraryStore) -> No
 def test_the_three_cases_are_there() -> None:
     assert [p.name for p in EXAMPLES] == ["bedrijfskleding-mra.tender.json", "kantoormeubilair-provincie.tender.json",
                                           "verkeersborden-haarlemmermeer.tender.json"]
+
+
+def test_a_supporting_criterion_reads_once_in_the_verantwoording(library: LibraryStore, tmp_path: Path) -> None:
+    """The kantoormeubilair example's MEU-S-01 showed 'ondersteunend Ondersteunend' in Bijlage B's R-strategie column."""
+    import docx
+
+    from tender_assistant.documents.export import export_tender
+
+    out = tmp_path / "leidraad.docx"
+    export_tender(load_tender(EXAMPLES[1]), library, out, concept=True)
+    cells = {cell.text for table in docx.Document(str(out)).tables for row in table.rows for cell in row.cells}
+    assert "Ondersteunend" in cells and not any("ondersteunend" in text.lower().replace("ondersteunend", "", 1)
+                                               for text in cells if text.lower().startswith("ondersteunend"))

@@ -238,3 +238,13 @@ def test_a_bad_mki_korting_is_refused_with_its_place(mini_pack: dict, tmp_path: 
         read_pack(write_json(tmp_path / "bad.json", mki_pack(mini_pack, scoring)))
     place = f"criterium 10 (VKB-G-03), veld 'Beoordelingswijze' ({part})"
     assert any(p.where.endswith(place) and message in p.nl for p in err.value.problems), err.value.problems
+
+
+@pytest.mark.parametrize(("code", "lang", "label"), [
+    ("R3", "nl", "R3 Hergebruiken"), ("R8", "en", "R8 Recycle"),
+    ("ondersteunend", "nl", "Ondersteunend"), ("ondersteunend", "en", "Supporting"), ("", "nl", "")])
+def test_an_r_strategy_reads_once_for_people(code: str, lang: str, label: str) -> None:
+    """A supporting criterion read 'ondersteunend Ondersteunend' in the verantwoording, the details and the table."""
+    from criteria_library.models import r_strategy_label
+
+    assert r_strategy_label(code, lang) == label
