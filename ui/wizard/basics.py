@@ -232,6 +232,7 @@ class BasicsPage(TenderPage):
             section.changed.connect(self.changed)
         # equal shares are parts of the whole: they follow the estimate and the lots' values
         self.lots_section.changed.connect(self.joint_section.table.viewport().update)
+        self.lots_section.changed.connect(self._fill_cpv)  # a lot's CPV code joins the tender's list
         self._loading = False
 
     def initializePage(self) -> None:

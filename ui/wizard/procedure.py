@@ -74,11 +74,25 @@ class OptionalDate(QWidget):
         self.edit.setAccessibleName(name)
         self.edit.setEnabled(False)
         self.known.toggled.connect(self.edit.setEnabled)
+        self.known.clicked.connect(self._ticked)
         self.known.toggled.connect(self.changed)
+        self.earlier: list[OptionalDate] = []  # the planning's dates before this one
         self.edit.dateChanged.connect(self.changed)
         row.addWidget(self.known)
         row.addWidget(self.edit)
         row.addStretch(1)
+
+    def _ticked(self, on: bool) -> None:
+        """Ticked by the user: start from the planning's last known earlier date, not from today (which lies before
+        the publication), and put the cursor in the date to type it."""
+        if not on:
+            return
+        known = [d for d in (field.value() for field in self.earlier) if d is not None]
+        if known:
+            last = max(known)
+            self.edit.setDate(QDate(last.year, last.month, last.day))
+        self.edit.setFocus()
+        self.edit.setSelectedSection(QDateEdit.Section.DaySection)
 
     def value(self) -> date | None:
         """The date, or None when it is not known yet."""
@@ -114,6 +128,7 @@ class ProcedurePage(TenderPage):
                   ("contract_start_date", _tr("Ingangsdatum overeenkomst"))]
         for key, label in labels:
             field = OptionalDate(label, planning)
+            field.earlier = list(self.dates.values())
             field.changed.connect(self._store)
             self.dates[key] = field
             grid.addRow(label + ":", field)

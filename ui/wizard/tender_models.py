@@ -248,6 +248,8 @@ class LotsModel(_TenderTable):
                 except TenderError as exc:
                     return self._refuse(exc.text(i18n.lang()))
             lot.cpv = list(dict.fromkeys(codes))
+            # a lot's subject is part of the tender's: the cover and 1.2 list the tender's codes
+            self.tender.cpv += [code for code in lot.cpv if code not in self.tender.cpv]
         return self._took(index)
 
     def add(self) -> int | None:

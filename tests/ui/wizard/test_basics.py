@@ -232,3 +232,26 @@ def test_one_code_found_is_singular(app, qtbot) -> None:
     qtbot.addWidget(picker)
     picker.search.setText("39130000")
     assert picker.list.count() == 1 and picker.count.text() == "1 code getoond"
+
+
+def test_a_lots_cpv_code_joins_the_tenders_list(app, qtbot, library, tmp_path):
+    """Lot 2's 50850000-8 was only in the lots table; the cover and 1.2 listed the tender's one code (finding K5)."""
+    from tender_assistant.tender import Tender
+    from tender_assistant.tender_parts import Lot
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+    from ui.wizard.tender_models import LotsModel
+
+    tender = Tender(title="Kantoormeubilair", organisation="Provincie Noord-Holland", cpv=["39130000-2"],
+                    lots=[Lot("1", "Nieuw meubilair", cpv=["39130000-2"]), Lot("2", "Hergebruik en revisie")])
+    wizard = TenderWizard(library, AppSettings(tmp_path), None, tender)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    basics = wizard.pages[PageId.BASICS]
+    type_in_cell(basics.lots_section.table, 1, LotsModel.CPV, "50850000-8")
+    assert wizard.tender.lots[1].cpv == ["50850000-8"]
+    assert wizard.tender.cpv == ["39130000-2", "50850000-8"]
+    shown = [basics.cpv_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(basics.cpv_list.count())]
+    assert shown == ["39130000-2", "50850000-8"]
+    wizard.dirty = False

@@ -121,3 +121,16 @@ def test_every_fact_the_set_needs_has_a_field_and_lands_in_the_tender(wizard, qt
     type_text(page.values["functionele_specificatie"], "bijlage 1, Functionele specificatie")
     assert wizard.tender.values["tijdstip_inschrijving"] == "12.00 uur"
     assert wizard.tender.values["functionele_specificatie"] == "bijlage 1, Functionele specificatie"
+
+
+def test_ticking_a_date_known_starts_after_the_planning_so_far_not_today(qtbot, wizard):
+    """Ticking 'bekend' put today's date in the field, before the publication, without a word (finding B5)."""
+    from ui.wizard.base import PageId
+
+    page = wizard.pages[PageId.PROCEDURE]
+    set_date(qtbot, page.dates["publication_date"], date(2027, 1, 11))
+    questions = page.dates["questions_deadline"]
+    click(qtbot, questions.known)
+    assert questions.value() == date(2027, 1, 11) and questions.edit.hasFocus()
+    QTest.keyClicks(questions.edit, "25")  # the day is selected: the buyer types it
+    assert questions.value() == date(2027, 1, 25) and wizard.tender.planning.questions_deadline == date(2027, 1, 25)
