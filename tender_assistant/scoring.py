@@ -343,11 +343,15 @@ def example_bids(setup: ScoringSetup, base_price: float | None = None) -> list[B
         s = c.scoring
         if isinstance(s, PointsScoring):
             cheap.values[c.id], circular.values[c.id] = example_points(s)
-        elif isinstance(s, DiscountScoring) and (offers := example_offers(s)) is not None:
-            # the criterion's own plausible offers: more units is better, a value under a plafond the lower the better
-            cheap.values[c.id], circular.values[c.id] = offers if s.reference is None else offers[::-1]
         elif isinstance(s, DiscountScoring) and s.reference is not None:
-            cheap.values[c.id], circular.values[c.id] = _tidy(s.reference * 0.95), _tidy(s.reference * 0.8)
+            # values under the plafond, the lower the better: the criterion's own, unless the buyer's plafond lies
+            # below them (they would not qualify, and the example could not be computed)
+            offers = example_offers(s)
+            if offers is None or offers[1] > s.reference:
+                offers = (_tidy(s.reference * 0.8), _tidy(s.reference * 0.95))
+            cheap.values[c.id], circular.values[c.id] = offers[1], offers[0]
+        elif isinstance(s, DiscountScoring) and (offers := example_offers(s)) is not None:
+            cheap.values[c.id], circular.values[c.id] = offers  # units offered: the criterion's own plausible ones
         elif isinstance(s, DiscountScoring) and s.in_euros:
             cheap.values[c.id], circular.values[c.id] = 0, 1
         elif isinstance(s, RelativeScoring):
@@ -375,10 +379,10 @@ def plausible_offers(s: RelativeScoring) -> tuple[float, float]:
     "lager" below it, never below zero).
     """
     stated = example_offers(s)
-    if stated is not None:
+    if stated is not None and not _beyond_floor(s, stated[0]) and not _beyond_floor(s, stated[1]):
         low, high = stated
         return (high, low) if s.direction == "lager" else (low, high)
-    floor = s.floor
+    floor = s.floor  # no stated offers, or the tender's floor (floor_from) moved past them
     if s.direction == "lager":
         if floor > 0:
             return _tidy(floor * 0.85), _tidy(floor * 0.6)

@@ -69,7 +69,7 @@ SET_FILES = (LEIDRAAD, PVE, CONTRACT, EISENLIJST, BORGINGSPLAN, INVULHULP, PRIJS
 PRICE_POSTS = 15  # rows for the buyer's posts on each price sheet
 PRICE_COLUMNS = ["Post", "Omschrijving", "Eenheid", "Fictieve hoeveelheid", "Prijs per eenheid (EUR, excl. btw)",
                  "Bedrag (EUR, excl. btw)"]
-PRICE_TOTAL = "Beoordelingsprijs (totaal)"
+PRICE_TOTAL = "Inschrijvingsprijs (totaal)"  # the beoordelingsprijs is this after any fictieve kortingen
 
 MOMENT_RE = re.compile(r"(Bij inschrijving|Voor gunning|Bij gunning|Na gunning|Voor de uitvoering|Bij levering|"
                        r"Bij oplevering|Tijdens de uitvoering|Jaarlijks|Aan het einde van elk contractjaar|Na afloop|"

@@ -195,3 +195,15 @@ def test_worked_example_bids_take_the_mki_examples_the_circular_bid_the_lower() 
     s = DiscountScoring(per_unit_eur=2, cap_eur=240_000, reference=400_000, example_low=300_000, example_high=380_000)
     cheap, circular = example_bids(ScoringSetup(60, (P40, ScoredCriterion("TST-G-04", s, None))))
     assert cheap.values["TST-G-04"] == 380_000 and circular.values["TST-G-04"] == 300_000
+
+
+def test_worked_example_follows_a_buyers_plafond_or_floor_that_passes_the_stated_examples() -> None:
+    """A buyer's MKI-plafond of 300.000 under the pack's example 380.000 (or a minimum requirement of 60 % above the
+    example 40 %) made the export stop with 'ligt boven het plafond'; the example now takes offers that qualify."""
+    mki = DiscountScoring(per_unit_eur=2, cap_eur=240_000, reference=300_000, example_low=300_000, example_high=380_000)
+    floor = RelativeScoring("hoger", 60, example_low=40, example_high=70)
+    setup = ScoringSetup(60, (ScoredCriterion("TST-G-04", mki, None), ScoredCriterion("TST-G-02", floor, 40)))
+    cheap, circular = example_bids(setup)
+    assert (cheap.values["TST-G-04"], circular.values["TST-G-04"]) == (285_000, 240_000)
+    assert (cheap.values["TST-G-02"], circular.values["TST-G-02"]) == (68, 80)
+    assert [b.rank for b in score_bids(setup, [cheap, circular])] == [1, 2]  # scored, not refused

@@ -135,3 +135,11 @@ def test_gww_g_01_in_an_exported_set_values_the_mki_in_euros_with_the_buyers_fac
     assert "aanbieding € 300.000: (400.000 − 300.000) x 3,00 = € 240.000 (begrensd; zonder maximum € 300.000)" in text
     assert "€ 2.400.000 − € 60.000 = € 2.340.000 | € 2.592.000 − € 240.000 = € 2.352.000" in text
     assert "Borging van aangeboden prestaties" in _docx_text(tmp_path / "contractbijlage.docx")
+    # the price form gives the inschrijvingsprijs; the beoordelingsprijs is that minus the korting (it said the form's
+    # total was the beoordelingsprijs, which the MKI korting above contradicts)
+    assert "De inschrijvingsprijs, waarvan de beoordelingsprijs uitgaat, is het totaal van het prijsformulier" in text
+    from openpyxl import load_workbook
+
+    form = load_workbook(tmp_path / "prijsformulier.xlsx").worksheets[0]
+    labels = {cell.value for row in form.iter_rows() for cell in row}
+    assert "Inschrijvingsprijs (totaal)" in labels and "Beoordelingsprijs (totaal)" not in labels
