@@ -235,3 +235,14 @@ def test_typos_and_english_find_the_package_among_20000_criteria(library_of_2000
     hits = search_criteria(library_of_20000, query, limit=10)
     assert len(hits) >= 5 and {h.criterion.package for h in hits[:5]} <= packages, [
         (h.criterion.id, h.score) for h in hits]
+
+
+@pytest.mark.parametrize("query", ["gerecycled materiaal", "reparatie", "hergebruik garantie", "meubliair", "vkb"])
+def test_a_short_page_is_the_start_of_a_long_one_among_20000_criteria(library_of_20000: LibraryStore,
+                                                                      query: str) -> None:
+    """At this size whole tiers are skipped and hits left unscored when they cannot reach the page: that must never
+    change which hits are on it."""
+    long = [(h.criterion.id, h.score) for h in search_criteria(library_of_20000, query, limit=120)]
+    assert len(long) >= 20
+    for limit in (1, 7, 50):
+        assert [(h.criterion.id, h.score) for h in search_criteria(library_of_20000, query, limit=limit)] == long[:limit]
