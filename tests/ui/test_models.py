@@ -145,6 +145,6 @@ def test_register_model_passes_the_model_tester(app, qtbot, library, tmp_path, c
     window.act_delete.trigger()
     window.act_undo.trigger()
     window.min_weight.setValue(10)
-    value = window.model.data(window.model.index(0, 4))
+    value = window.model.data(window.model.index(0, window.model.VALUE))
     assert value.startswith("€ ") and "," not in value
     assert not checked.failures, checked.failures
