@@ -286,7 +286,7 @@ def _simulate(args: argparse.Namespace) -> int:
         raise TenderError(f"{args.file.name}: het criterium {unknown[0]} staat niet in de bibliotheek",
                           en=f"{args.file.name}: criterion {unknown[0]} is not in the library")
     setup = setup_for(tender, criteria)
-    ranked = score_bids(setup, read_bids(args.bids, setup))
+    ranked = score_bids(setup, read_bids(args.bids, setup, getattr(args, "lot", None)))
     problem = weights_sum_problem(setup.price_weight, weight_total(setup))
     if problem is not None:  # ranked all the same, as the wizard and the simulator window do, but never silently
         print(f"Let op: {problem[0]}; de totalen lopen dus niet van 0 tot 100." if _lang(args) != "en" else

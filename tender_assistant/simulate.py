@@ -50,8 +50,9 @@ def _error(name: str, row: int | None, column: str | None, nl: str, en: str) -> 
     return BidsFileError(f"{place_nl}: {nl}", en=f"{place_en}: {en}")
 
 
-def read_bids(path: Path | str, setup: ScoringSetup) -> list[Bid]:
-    """Read a bids file for a tender's award criteria; BidsFileError names the row and column of a problem."""
+def read_bids(path: Path | str, setup: ScoringSetup, lot: str | None = None) -> list[Bid]:
+    """Read a bids file for a tender's (or one lot's) award criteria; BidsFileError names the row and column of a
+    problem."""
     path = Path(path)
     if not path.is_file():
         raise TenderError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.")
@@ -73,8 +74,9 @@ def read_bids(path: Path | str, setup: ScoringSetup) -> list[Bid]:
                          "this column is missing (columns: " + ", ".join(wanted) + ")")
     for name in columns:
         if name and name not in wanted:
-            raise _error(path.name, header_row, name, "dit is geen gekozen gunningscriterium van de aanbesteding",
-                         "this is not a chosen award criterion of the tender")
+            raise _error(path.name, header_row, name, "dit is geen gekozen gunningscriterium van "
+                         + (f"perceel {lot}" if lot else "de aanbesteding"),
+                         "this is not a chosen award criterion of " + (f"lot {lot}" if lot else "the tender"))
         if name and columns.count(name) > 1:
             raise _error(path.name, header_row, name, "deze kolom staat er twee keer in", "this column occurs twice")
     index = {name: columns.index(name) for name in wanted}

@@ -322,7 +322,7 @@ class SimulatorDialog(QDialog):
     def load(self, path: Path) -> bool:
         """Load bids from a CSV/XLSX file; a bad file is shown as a dialog and the table stays as it was."""
         try:
-            bids = read_bids(path, self.setup())
+            bids = read_bids(path, self.setup(), self.lot_id() if len(self.tender.lots) > 1 else None)
         except UserError as exc:
             show_user_error(self, exc, _tr("Inschrijvingen laden"))
             return False

@@ -219,7 +219,7 @@ def test_a_tender_with_lots_needs_a_known_lot(capsys, db, tmp_path):
     assert code == 2 and "geen perceel \"3\"" in err
     # lot 1's bids file does not fit lot 2: its criteria columns are not lot 2's
     code, _, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender), str(bids), "--lot", "2")
-    assert code == 2 and "kolom BED-G-02" in err and "geen gekozen gunningscriterium" in err
+    assert code == 2 and "kolom BED-G-02" in err and "geen gekozen gunningscriterium van perceel 2" in err  # B22
     code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender), str(bids), "--lot", "1",
                          "--json")
     assert code == 0 and json.loads(out)["lot"] == "1"

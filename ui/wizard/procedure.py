@@ -84,15 +84,13 @@ class OptionalDate(QWidget):
 
     def _ticked(self, on: bool) -> None:
         """Ticked by the user: start from the planning's last known earlier date, not from today (which lies before
-        the publication), and put the cursor in the date to type it."""
+        the publication). The focus stays on the box: Tab goes on to the date, as before."""
         if not on:
             return
         known = [d for d in (field.value() for field in self.earlier) if d is not None]
         if known:
             last = max(known)
             self.edit.setDate(QDate(last.year, last.month, last.day))
-        self.edit.setFocus()
-        self.edit.setSelectedSection(QDateEdit.Section.DaySection)
 
     def value(self) -> date | None:
         """The date, or None when it is not known yet."""

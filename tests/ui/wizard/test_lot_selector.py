@@ -119,7 +119,7 @@ def test_weights_price_weight_and_price_rule_per_lot_with_a_running_total(qtbot,
     assert wizard.tender.lots[0].criteria[1].weight == 20
     assert wizard.tender.entry("BKL-G-01").weight == 30, "the tender-wide weight is not the lot's"
     assert "95%" in page.total.text() and "moet 100% zijn" in page.total.text()
-    assert "Perceel 1" in page.advice.toPlainText()
+    assert "Perceel 1, Prijsweging: de wegingen" in page.advice.toPlainText()  # the lot named once
 
     choose(page.lot_selector.combo, "2. Reiniging")
     assert wizard.current_lot == "2"
