@@ -1,0 +1,40 @@
+"""Patterns found by the blind review of the third edition (docs/review-third-edition.md), checked across the whole
+starter library so that a fixed criterion does not come back elsewhere."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from criteria_library.models import Kind, Status
+from criteria_library.starter import starter_pack
+
+NUMBER_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8}
+COUNTED_LIST = re.compile(r"\blijst van (" + "|".join(NUMBER_WORDS) + r")\b|\balle (" + "|".join(NUMBER_WORDS)
+                          + r") onderdelen\b", re.I)
+
+
+@pytest.fixture(scope="module")
+def live():
+    return {c.id: c for c in starter_pack().criteria if c.status != Status.RETIRED}
+
+
+def _scoring_words(c) -> str:
+    levels = " ".join(level.description for level in getattr(c.scoring, "levels", ()))
+    return " ".join((c.scoring_text, levels))
+
+
+def test_a_score_that_counts_items_from_a_list_names_exactly_that_many(live) -> None:
+    """OVL-G-02 counted parts 'uit de gepubliceerde lijst van vijf' while its clause named four: the top score was
+    out of reach and a bidder could not know the fifth part. The clause must number exactly the items counted."""
+    problems = []
+    for c in live.values():
+        if c.kind != Kind.AWARD:
+            continue
+        for m in COUNTED_LIST.finditer(_scoring_words(c)):
+            n = NUMBER_WORDS[(m.group(1) or m.group(2)).lower()]
+            numbered = {int(x) for x in re.findall(r"\((\d)\)", c.clause)}
+            if numbered != set(range(1, n + 1)):
+                problems.append(f"{c.id}: scores a list of {n}, clause numbers {sorted(numbered)}")
+    assert problems == []
