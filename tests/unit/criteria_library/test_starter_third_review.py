@@ -38,3 +38,26 @@ def test_a_score_that_counts_items_from_a_list_names_exactly_that_many(live) -> 
             if numbered != set(range(1, n + 1)):
                 problems.append(f"{c.id}: scores a list of {n}, clause numbers {sorted(numbered)}")
     assert problems == []
+
+
+UPV_TEXTIEL = "Besluit uitgebreide producentenverantwoordelijkheid textiel (UPV textiel, Stb. 2023, 132)"
+
+
+def test_the_textile_epr_decree_is_cited_by_its_title_and_publication(live) -> None:
+    """TEX-C-03 cited the bare abbreviation 'UPV textiel' and others a title the decree does not have ('Besluit
+    regeling voor ...'); the decree of 14 April 2023 is the Besluit uitgebreide producentenverantwoordelijkheid
+    textiel, Stb. 2023, 132."""
+    wrong = [c.id for c in live.values() if re.search(r"UPV textiel|producentenverantwoordelijkheid (voor )?textiel",
+                                                        c.source) and UPV_TEXTIEL not in c.source]
+    assert wrong == []
+
+
+BIOBASED_SHARE = re.compile(r"biobased (materiaal|aandeel|deel|gehalte)|aandeel (gerecycled (of|en) )?biobased", re.I)
+
+
+def test_a_biobased_share_names_how_it_is_measured(live) -> None:
+    """VKB-G-02 and VKB-M-01 counted 'biobased materiaal' by ISO 14021 and NEN-EN 15343, which measure recycled
+    content: a biobased share is measured by NEN-EN 16785-1 (or an equivalent), or nobody can check the claim."""
+    missing = [c.id for c in live.values() if c.title != "Borging van aangeboden prestaties"
+               and BIOBASED_SHARE.search(c.clause) and "16785" not in c.clause]
+    assert missing == []
