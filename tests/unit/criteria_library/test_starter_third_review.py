@@ -61,3 +61,38 @@ def test_a_biobased_share_names_how_it_is_measured(live) -> None:
     missing = [c.id for c in live.values() if c.title != "Borging van aangeboden prestaties"
                and BIOBASED_SHARE.search(c.clause) and "16785" not in c.clause]
     assert missing == []
+
+
+FREE_FOR_OTHERS = re.compile(r"kosteloos[^.;]*\b(ook (als|wanneer|kleding|producten)[^.;]*)?niet door (hem|opdrachtnemer)", re.I)
+
+
+def test_taking_back_what_another_supplier_delivered_is_priced(live) -> None:
+    """KUN-C-01 and BKL-C-01 took back 'kosteloos ... ook als deze niet door hem zijn geleverd': an obligation without
+    a limit or a price, so no bidder can price the risk. The library's pattern (TEX-C-01): free for what the
+    contractor delivered, a rate per kilogram from the price form for the rest."""
+    assert [c.id for c in live.values() if FREE_FOR_OTHERS.search(c.clause)] == []
+
+
+OWN_BASELINE = re.compile(r"(ten opzichte van|vergeleken met|tegen) (de gegevens van |het verbruik (in|van) )?het "
+                          r"eerste (kwartaal|contractjaar|half ?jaar)", re.I)
+
+
+def test_an_award_promise_is_not_measured_against_the_winners_own_first_months(live) -> None:
+    """SCH-G-01 measured the promised reduction 'ten opzichte van de gegevens van het eerste kwartaal': the winner's
+    own first quarter, which it can inflate. The baseline is stated in the bid and binds (`requires` the Borging)."""
+    bad = [c.id for c in live.values() if c.kind == Kind.AWARD
+           and OWN_BASELINE.search(" ".join((c.clause, c.verification, c.scoring_text)))]
+    assert bad == []
+
+
+def test_an_award_criterion_that_makes_its_proposal_binding_requires_the_borging_clause(live) -> None:
+    """CAT-G-05 scored chains of buyers for waste streams that bound nobody after award. Where the proposal becomes
+    part of the agreement, the Borging clause of the package is what makes a shortfall cost something."""
+    missing = []
+    for c in live.values():
+        if c.kind != Kind.AWARD or "onderdeel van de overeenkomst" not in c.clause:
+            continue
+        borging = [b.id for b in live.values() if b.package == c.package and b.title == "Borging van aangeboden prestaties"]
+        if not set(borging) & set(c.requires):
+            missing.append(c.id)
+    assert missing == []
