@@ -57,7 +57,9 @@ def child_raw(ours_path: Path, db_path: Path) -> tuple[float, float]:
 
     from sqlite_utils import Database
 
-    source = sqlite3.connect(f"file:{ours_path}?mode=ro", uri=True)
+    from criteria_library.infra.sqlite_file import sqlite_uri
+
+    source = sqlite3.connect(sqlite_uri(ours_path, mode="ro"), uri=True)
     source.row_factory = sqlite3.Row
     rows = [dict(r) for r in source.execute("SELECT * FROM criteria")]
     fts_sql = source.execute("SELECT sql FROM sqlite_master WHERE name = 'criteria_fts'").fetchone()[0]
