@@ -153,7 +153,7 @@ def _criterion_problems(c: Criterion, known_packages: set[str] | None, unparsed:
             f"invalid version '{shown(c.version)}' (a whole number from 1 to {MAX_VERSION:,})")
     texts = [] if texts_checked else [value for value in (getattr(c, name) for name in TEXT_FIELDS)
                                       if isinstance(value, str)]
-    if any(len(value) > MAX_TEXT for value in texts) or has_bad_char(texts):  # one scan; per field to name it
+    if max(map(len, texts), default=0) > MAX_TEXT or has_bad_char(texts):  # one scan; per field to name it
         for name in TEXT_FIELDS:
             value = getattr(c, name)
             if isinstance(value, str) and (problem := bad_char_problem(value)):
