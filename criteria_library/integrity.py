@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field, replace
 
 from .companions import link_problems
+from .infra.collector import collector_paused
 from .infra.problems import Problem
 from .rows import row_to_criterion, row_to_package
 from .store import LibraryStore
@@ -34,6 +35,11 @@ def _why(exc: Exception) -> str:
 
 def check_library(store: LibraryStore) -> CheckReport:
     """Run every check and collect all problems (Dutch)."""
+    with collector_paused():  # 20,000 criteria read and checked: the collector's passes would free nothing
+        return _check(store)
+
+
+def _check(store: LibraryStore) -> CheckReport:
     report = CheckReport()
     conn = store.db.conn
     try:

@@ -175,7 +175,8 @@ def plan_import(store: LibraryStore, pack: Pack, *, trusted: bool = False) -> Im
 def _unresolved_companions(store: LibraryStore, pack: Pack) -> dict[str, list[str]]:
     """Per criterion of the pack, the companion ids found neither in the pack nor in the library."""
     in_pack = {c.id for c in pack.criteria}
-    wanted = {c.id: [o for o in c.companion_ids() if o not in in_pack] for c in pack.criteria}
+    wanted = {c.id: [o for o in c.companion_ids() if o not in in_pack] for c in pack.criteria
+              if c.requires or c.floor_from is not None}  # the others have no companions to look up
     asked = {o for ids in wanted.values() for o in ids}
     known = set(store.criteria_by_ids(asked)) if asked else set()
     return {cid: missing for cid, ids in wanted.items() if (missing := [o for o in ids if o not in known])}

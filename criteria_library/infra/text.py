@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Iterable
 
 # Characters that cannot stand in a Word (XML) document or an Excel cell, or that a terminal acts on: control
 # characters other than tab, new line and carriage return, DEL and the C1 controls, lone surrogates (which cannot be
@@ -38,6 +39,17 @@ def bad_char_problem(value: str) -> tuple[str, str] | None:
     return (f"bevat een onzichtbaar stuurteken ({code}, teken {pos}) dat niet in een document kan; verwijder het",
             f"contains an invisible control character ({code}, character {pos}) that cannot go into a document; "
             "remove it")
+
+
+def has_bad_char(texts: Iterable[str]) -> bool:
+    """True when any of these texts holds a character bad_char_problem names: one scan for many values, so a valid
+    record costs one look instead of one per field."""
+    joined = "".join(texts)
+    # every refused character is unprintable, and isprintable() runs some thirty times faster than the regex: the
+    # usual text (new lines and tabs aside) needs no regex at all
+    if joined.replace("\n", " ").replace("\t", " ").isprintable():
+        return False
+    return BAD_CHARS_RE.search(joined) is not None
 
 
 def escape_unprintable(text: str) -> str:

@@ -4,8 +4,17 @@ way, and what the document writes is read back as the same number."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from criteria_library.infra.text import dutch_number, euro, parse_number
+from criteria_library.infra.text import (
+    BAD_CHARS_RE,
+    bad_char_problem,
+    dutch_number,
+    euro,
+    has_bad_char,
+    parse_number,
+)
 
 
 @pytest.mark.parametrize(("value", "kwargs", "expected"), [
@@ -129,3 +138,20 @@ def test_an_ambiguous_number_says_how_to_write_it() -> None:
     with pytest.raises(NumberError) as err:
         read_number("12,500", kind=NUMBER)
     assert "schrijf 12500 voor 12.500, of 12,5 voor een kommagetal" in err.value.nl
+
+
+def test_one_look_at_many_texts_finds_every_refused_character_bad_char_problem_names() -> None:
+    refused = [chr(i) for i in range(0x10000) if BAD_CHARS_RE.match(chr(i))]
+    assert len(refused) == 2048 + 29 + 1 + 32 + 2  # surrogates, C0 bar tab/LF/CR, DEL, C1, U+FFFE/FFFF
+    for ch in refused:
+        for text in (ch, f"tekst {ch} meer", f"regel\n{ch}", f"é€{ch}"):
+            assert has_bad_char(["Schone tekst.", text]), repr(ch)
+    # unprintable but allowed: new lines, tabs, line separators, no-break and zero-width spaces, soft hyphens
+    assert not has_bad_char(["Gewone tekst.\r\nMet regels\ten tabs", "é € ’ 😀 \u00a0\u2028\u200b\u00ad", ""])
+    assert not has_bad_char([])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.characters(exclude_categories=()), max_size=20), max_size=4))
+def test_one_look_at_many_texts_agrees_with_looking_at_each(texts: list[str]) -> None:
+    assert has_bad_char(texts) == any(bad_char_problem(t) for t in texts)
