@@ -26,6 +26,17 @@ def test_every_criterion_the_comparison_names_is_in_the_starter_library(by_id) -
     assert sorted(named - by_id.keys()) == []
 
 
+def test_every_starter_package_has_a_section_in_the_comparison() -> None:
+    """A buyer looking up any package finds its comparison (or the plain statement that no set could be compared)."""
+    headings = [line for line in COMPARISON.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+    missing = [
+        package.slug
+        for package in starter_pack().packages
+        if not any(re.search(rf"(?<![\w-]){re.escape(package.slug)}(?![\w-])", heading) for heading in headings)
+    ]
+    assert missing == []
+
+
 def test_a_lever_the_comparison_says_was_added_is_in_its_package(by_id) -> None:
     """'added X' in the table is true: X exists, in the package whose section names it."""
     text = COMPARISON.read_text(encoding="utf-8")
