@@ -26,11 +26,22 @@ def test_every_criterion_the_comparison_names_is_in_the_starter_library(by_id) -
     assert sorted(named - by_id.keys()) == []
 
 
+def test_every_starter_package_has_a_section_in_the_comparison() -> None:
+    """A buyer looking up any package finds its comparison (or the plain statement that no set could be compared)."""
+    headings = [line for line in COMPARISON.read_text(encoding="utf-8").splitlines() if line.startswith("## ")]
+    missing = [
+        package.slug
+        for package in starter_pack().packages
+        if not any(re.search(rf"(?<![\w-]){re.escape(package.slug)}(?![\w-])", heading) for heading in headings)
+    ]
+    assert missing == []
+
+
 def test_a_lever_the_comparison_says_was_added_is_in_its_package(by_id) -> None:
     """'added X' in the table is true: X exists, in the package whose section names it."""
     text = COMPARISON.read_text(encoding="utf-8")
     added = re.findall(r"\*\*added ([A-Z]{3}-[SMGC]-\d\d)\*\*", text)
-    assert set(added) >= {"ICT-M-11", "ICT-M-12", "TEX-M-05", "BKL-M-11"}
+    assert set(added) >= {"ICT-M-11", "ICT-M-12", "TEX-M-05", "BKL-M-11", "PMF-G-05"}
     for cid in added:
         section = text[:text.index(f"added {cid}")].rsplit("\n## ", 1)[1].split(" ", 1)[0]
         assert by_id[cid].package == section, cid
@@ -66,3 +77,18 @@ def test_workwear_finishes_must_keep_working_after_washing_not_only_be_pfas_free
     assert finish.package == "bedrijfskleding" and finish.kind == Kind.REQUIREMENT
     assert "criterium 25" in finish.clause and "2014/350/EU" in finish.clause and "gelijkwaardige eis" in finish.clause
     assert "ISO 15797" in finish.clause and "BKL-M-06" in finish.rationale
+
+
+def test_printers_are_scored_on_post_consumer_recycled_plastic_that_any_bid_can_offer(by_id) -> None:
+    plastic = by_id["PMF-G-05"]
+    assert plastic.package == "printers-multifunctionals" and plastic.kind == Kind.AWARD
+    # post-consumer only: a manufacturer's own production scrap must not count as recycled plastic
+    assert "post-consumer" in plastic.clause and "pre-consumer" in plastic.rationale
+    assert "NEN-EN 45557 of een gelijkwaardige methode" in plastic.clause
+    # consumables are excluded, so a cheap cartridge cannot lift a device's share
+    assert "zonder verbruiksartikelen" in plastic.clause
+    # a promised share is enforceable: the Borging clause is required and named
+    assert plastic.requires == ["PMF-C-20"] and "Borging van aangeboden prestaties" in plastic.verification
+    assert plastic.scoring is not None and plastic.scoring.direction == "hoger"
+    assert "eu-gpp" in plastic.source_type and "SWD(2020) 148" in plastic.source
+    assert not plastic.marktstandaard and "Marktstandaard: nee" in plastic.rationale
