@@ -118,3 +118,12 @@ def test_the_supplier_sheet_runs_over_the_maximum_term(tmp_path, fake_lib):
     export_set(joint_workwear(), fake_lib, tmp_path, today=TODAY)
     ws = load_workbook(tmp_path / BORGINGSPLAN)[SUPPLIER_SHEET]
     assert {row[3] for row in ws.iter_rows(min_row=2, values_only=True)} == {1, 2, 3, 4, 5}  # 60 months, not 36
+
+
+def test_the_scoring_method_rounding_and_tie_rule_stand_before_the_lots_not_inside_lot_1(fake_lib):
+    """B11: the rules every lot shares were printed only inside "Perceel 1", so lot 2 had no tie rule."""
+    lines = texts(set_plans(joint_workwear(), fake_lib, today=TODAY)[LEIDRAAD])
+    first_lot = lines.index(next(s for s in lines if s.endswith("Perceel 1: Kleding")))
+    shared = [i for i, s in enumerate(lines) if s.startswith(("Afronding en gelijke scores", "Elke inschrijving krijgt"))]
+    assert len(shared) == 2 and all(i < first_lot for i in shared)
+    assert "voor elk perceel" in next(s for s in lines if s.startswith("Elk perceel wordt gegund"))
