@@ -30,9 +30,25 @@ def in_documents(tender: Tender, criteria: list[Criterion]) -> list[Criterion]:
     return [c for c in criteria if c.id in used]
 
 
+def several_agreements(tender: Tender) -> bool:
+    """True when the tender leads to more than one agreement: one per participant of a joint tender, one per lot."""
+    return tender.is_joint() or len(tender.lots) > 1
+
+
 def agreement(tender: Tender) -> str:
-    """'de overeenkomst', or 'elke overeenkomst' when every participant of a joint tender signs its own."""
-    return "elke overeenkomst" if tender.is_joint() else "de overeenkomst"
+    """'de overeenkomst', or 'elke overeenkomst' when participants or lots each get their own."""
+    return "elke overeenkomst" if several_agreements(tender) else "de overeenkomst"
+
+
+def agreements_per_lot(tender: Tender) -> str:
+    """Which agreements a tender with lots leads to ('per perceel een overeenkomst'); '' without lots."""
+    if len(tender.lots) <= 1:
+        return ""
+    if tender.is_joint():
+        return ("Per perceel sluit elke Opdrachtgever een eigen overeenkomst met de inschrijver aan wie dat perceel is "
+                "gegund.")
+    return ("Per perceel wordt een overeenkomst gesloten met de inschrijver aan wie dat perceel is gegund; wie meer "
+            "percelen gegund krijgt, sluit voor elk daarvan een overeenkomst.")
 
 
 # ------------------------------------------------------------------ joint tender

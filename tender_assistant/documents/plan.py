@@ -227,6 +227,8 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     body.append(text(scope))
     if tender.contract_term_months:
         body.append(text(f"{capitalise(lot_chapters.agreement(tender))} heeft een looptijd van {tender_term(tender)}."))
+        if per_lot := lot_chapters.agreements_per_lot(tender):
+            body.append(text(per_lot))
         if note := lot_chapters.term_and_volume_note(tender):
             body.append(text(note))
     if tender.framework_agreement and tender.maximum_value_eur is not None:

@@ -127,3 +127,22 @@ def test_the_scoring_method_rounding_and_tie_rule_stand_before_the_lots_not_insi
     shared = [i for i, s in enumerate(lines) if s.startswith(("Afronding en gelijke scores", "Elke inschrijving krijgt"))]
     assert len(shared) == 2 and all(i < first_lot for i in shared)
     assert "voor elk perceel" in next(s for s in lines if s.startswith("Elk perceel wordt gegund"))
+
+
+def test_a_tender_with_lots_has_one_agreement_per_lot_not_the_agreement(fake_lib):
+    """K4 / B9: with two lots the leidraad said "De overeenkomst heeft een looptijd" and "De overeenkomst wordt
+    gesloten op basis van de conceptovereenkomst", as if both lots made one agreement."""
+    from dataclasses import replace
+
+    for tender in (replace(joint_workwear(), participants=[], organisation="Gemeente Zaanstad"), joint_workwear()):
+        lines = texts(set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD])
+        joined = "\n".join(lines)
+        assert f"Elke overeenkomst heeft een looptijd van {TERM}." in lines
+        assert any(s.startswith("Per perceel") and "een eigen overeenkomst" in s or "Per perceel wordt een "
+                   "overeenkomst gesloten met de inschrijver aan wie dat perceel is gegund" in s for s in lines)
+        assert "Per perceel wordt een overeenkomst gesloten op basis van de conceptovereenkomst" in joined
+        assert "Op elke overeenkomst zijn van toepassing" in joined
+        assert "Ingangsdatum van de overeenkomsten" in joined
+        assert not re.search(r"\b[Dd]e overeenkomst (heeft|wordt gesloten|niet)\b|\bOp de overeenkomst\b", joined)
+    alone = texts(set_plans(replace(joint_workwear(), participants=[]), fake_lib, today=TODAY)[LEIDRAAD])
+    assert "Binnen die termijn sluit de opdrachtgever geen overeenkomst." in "\n".join(alone)
