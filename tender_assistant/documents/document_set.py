@@ -38,7 +38,7 @@ from .gaps import fact_run
 from .house_style import clean_template, open_clean_template
 from .invulhulp import write_invulhulp
 from .library_reads import remembered
-from .lot_chapters import agreement, in_documents
+from .lot_chapters import agreement, framework_scope, in_documents, several_agreements
 from .markers import block_markers, split_parts
 from .plan import (
     BUYER_ANNEX_TITLE,
@@ -356,11 +356,12 @@ def price_form_notes(tender: Tender) -> list[str]:
 
 def framework_sentence(tender: Tender) -> str:
     """A framework agreement's maximum, as the leidraad and the price form state it (art. 2.140 Aw: its scope)."""
+    start = ("Dit zijn raamovereenkomsten" if several_agreements(tender) else "Dit is een raamovereenkomst")
+    scope = framework_scope(tender)
     if tender.maximum_value_eur is None:
-        return ("Dit is een raamovereenkomst; de maximale waarde over de hele looptijd, met opties, is [in te "
-                "vullen] exclusief btw.")
-    return (f"Dit is een raamovereenkomst; de maximale waarde over de hele looptijd, met opties, is "
-            f"{euro(tender.maximum_value_eur)} exclusief btw. Daarboven wordt niet afgenomen.")
+        return f"{start}; de maximale waarde over de hele looptijd, met opties, is [in te vullen] exclusief btw{scope}."
+    return (f"{start}; de maximale waarde over de hele looptijd, met opties, is "
+            f"{euro(tender.maximum_value_eur)} exclusief btw{scope}. Daarboven wordt niet afgenomen.")
 
 
 def price_basis(tender: Tender) -> list[Block]:

@@ -40,6 +40,13 @@ def agreement(tender: Tender) -> str:
     return "elke overeenkomst" if several_agreements(tender) else "de overeenkomst"
 
 
+def framework_scope(tender: Tender) -> str:
+    """What a framework maximum covers, with a leading space: all agreements (and lots) together, never each one."""
+    if len(tender.lots) > 1:
+        return " voor alle overeenkomsten en percelen samen"
+    return " voor alle overeenkomsten samen" if tender.is_joint() else ""
+
+
 def agreements_per_lot(tender: Tender) -> str:
     """Which agreements a tender with lots leads to ('per perceel een overeenkomst'); '' without lots."""
     if len(tender.lots) <= 1:

@@ -232,9 +232,10 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
         if note := lot_chapters.term_and_volume_note(tender):
             body.append(text(note))
     if tender.framework_agreement and tender.maximum_value_eur is not None:
-        body.append(text(f"{'De overeenkomsten zijn raamovereenkomsten' if tender.is_joint() else 'De overeenkomst is een raamovereenkomst'}"
-                         f" met een maximale waarde van {euro(tender.maximum_value_eur)} exclusief btw; daarboven "
-                         "wordt niets afgenomen."))
+        several = lot_chapters.several_agreements(tender)
+        body.append(text(f"{'De overeenkomsten zijn raamovereenkomsten' if several else 'De overeenkomst is een raamovereenkomst'}"
+                         f" met een maximale waarde van {euro(tender.maximum_value_eur)} exclusief btw"
+                         f"{lot_chapters.framework_scope(tender)}; daarboven wordt niets afgenomen."))
     if value := value_sentence(tender):
         body.append(text(value))
     if cpv_lines:

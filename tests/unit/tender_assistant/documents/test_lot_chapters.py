@@ -146,3 +146,18 @@ def test_a_tender_with_lots_has_one_agreement_per_lot_not_the_agreement(fake_lib
         assert not re.search(r"\b[Dd]e overeenkomst (heeft|wordt gesloten|niet)\b|\bOp de overeenkomst\b", joined)
     alone = texts(set_plans(replace(joint_workwear(), participants=[]), fake_lib, today=TODAY)[LEIDRAAD])
     assert "Binnen die termijn sluit de opdrachtgever geen overeenkomst." in "\n".join(alone)
+
+
+def test_a_framework_maximum_covers_all_agreements_and_lots_together(fake_lib):
+    """B10: "De overeenkomsten zijn raamovereenkomsten met een maximale waarde van EUR 1.800.000" read as a maximum
+    per agreement (five participants, two lots: nine million in all)."""
+    from dataclasses import replace
+
+    lines = texts(set_plans(joint_workwear(), fake_lib, today=TODAY)[LEIDRAAD])
+    assert ("De overeenkomsten zijn raamovereenkomsten met een maximale waarde van € 1.800.000 exclusief btw voor alle "
+            "overeenkomsten en percelen samen; daarboven wordt niets afgenomen.") in lines
+    assert ("Dit zijn raamovereenkomsten; de maximale waarde over de hele looptijd, met opties, is € 1.800.000 "
+            "exclusief btw voor alle overeenkomsten en percelen samen. Daarboven wordt niet afgenomen.") in lines
+    alone = texts(set_plans(replace(joint_workwear(), participants=[], lots=[]), fake_lib, today=TODAY)[LEIDRAAD])
+    assert ("De overeenkomst is een raamovereenkomst met een maximale waarde van € 1.800.000 exclusief btw; daarboven "
+            "wordt niets afgenomen.") in alone
