@@ -438,11 +438,19 @@ def write_borgingsplan(tender: Tender, criteria: list[tuple[str, Criterion]], pa
                                 "Door wie", "Gevolg bij niet voldoen", "Kenmerk", *(["Perceel"] if tender.lots else [])],
            borgingsplan_rows(tender, criteria), [7, 16, 30, 60, 50, 22, 20, 40, 12, 10], first=True)
     years = max(1, math.ceil((tender.max_term_months() or 12) / 12))  # options included: the longest it may run
-    supplier = [[tender.title, tender.organisation, package_name, year, indicator, unit, None, ""]
+    supplier = [[tender.title, buyer, package_name, year, indicator, unit, None, ""] for buyer in supplier_buyers(tender)
                 for year in range(1, years + 1) for indicator, unit in SUPPLIER_INDICATORS]
     _sheet(wb, SUPPLIER_SHEET, SUPPLIER_COLUMNS, supplier, [34, 24, 22, 12, 44, 9, 10, 40])
     write_output(out, _workbook_bytes(wb, f"Borgingsplan – {tender.title}", tender.organisation, user,
                                       concept))
+
+
+def supplier_buyers(tender: Tender) -> list[str]:
+    """Whom the supplier reports to: every participant of a joint tender (each monitors its own agreement), else
+    the organisation."""
+    if tender.is_joint():
+        return [p.name for p in tender.participants]
+    return [tender.organisation]
 
 
 def read_supplier_data(path: Path | str) -> list[SupplierFigure]:

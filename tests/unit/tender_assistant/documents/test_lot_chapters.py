@@ -161,3 +161,16 @@ def test_a_framework_maximum_covers_all_agreements_and_lots_together(fake_lib):
     alone = texts(set_plans(replace(joint_workwear(), participants=[], lots=[]), fake_lib, today=TODAY)[LEIDRAAD])
     assert ("De overeenkomst is een raamovereenkomst met een maximale waarde van € 1.800.000 exclusief btw; daarboven "
             "wordt niets afgenomen.") in alone
+
+
+def test_the_supplier_sheet_has_rows_for_every_participant_not_only_the_penvoerder(tmp_path, fake_lib):
+    """B18: the joint tender's 'Leveranciersgegevens' named only Gemeente Purmerend as Opdrachtgever, so each
+    participant's own figures could not be told apart."""
+    from openpyxl import load_workbook
+
+    from tender_assistant.documents.document_set import BORGINGSPLAN, SUPPLIER_SHEET, export_set
+
+    export_set(joint_workwear(), fake_lib, tmp_path, today=TODAY)
+    rows = list(load_workbook(tmp_path / BORGINGSPLAN)[SUPPLIER_SHEET].iter_rows(min_row=2, values_only=True))
+    assert [row[1] for row in rows[::20]] == MUNICIPALITIES  # per participant: 5 years x 4 indicators
+    assert all({row[3] for row in rows if row[1] == name} == {1, 2, 3, 4, 5} for name in MUNICIPALITIES)
