@@ -114,6 +114,21 @@ def append_row(ws: Any, values: Iterable[Any], *, escape: bool = False) -> None:
     ws.append(cells)
 
 
+def mark_concept(wb: Any, mark: str) -> None:
+    """Mark every sheet of a workbook as a concept: `mark` in red in each page header (first, odd and even pages),
+    a red sheet tab, and before the workbook's title; the cells stay as they are, so the sheets read back alike."""
+    for ws in wb.worksheets:
+        for header in (ws.oddHeader, ws.evenHeader, ws.firstHeader):
+            header.center.text = mark
+            header.center.color = "C00000"
+            header.center.font = "Calibri,Bold"
+            header.center.size = 14
+        ws.sheet_properties.tabColor = "C00000"
+    title = wb.properties.title or ""
+    if not title.startswith(mark):
+        wb.properties.title = f"{mark} – {title}" if title else mark
+
+
 # ---------------------------------------------------------------------- reading
 class SheetError(UserError):
     """Why a spreadsheet cannot be read, in Dutch and English without the file's name (the caller adds its place);

@@ -28,6 +28,12 @@ EVALUATION_PRICE_ORDER = ("Beoordelingsprijs = inschrijvingsprijs x (1 − som v
                           "inschrijvingsprijs af (samen ten hoogste 100%), daarna de kortingen in euro's; de "
                           "beoordelingsprijs wordt nooit lager dan € 0.")
 
+# How scores become a total: the same for every lot, so a tender with lots states it once before the lots
+SCORING_METHOD = ("Elke inschrijving krijgt per onderdeel een score van 0 tot 1. Bij een puntenschaal is de score het "
+                  "aantal toegekende punten gedeeld door het maximum. Die score wordt vermenigvuldigd met de weging "
+                  "(punten x weging); de som van alle onderdelen is de totaalscore, van 0 tot 100. De inschrijving met "
+                  "de hoogste totaalscore heeft de beste prijs-kwaliteitverhouding.")
+
 
 def _p(text: str, style: Style = Style.BODY) -> Paragraph:
     return Paragraph([Run(text)], style)
@@ -77,10 +83,7 @@ def award_intro(tender: Tender, items: list[Criterion], chapter_no: int, intro: 
         blocks.append(_p(f"Fictieve korting, zonder eigen weging (werkt via de beoordelingsprijs): {names}."))
     if any(isinstance(c.scoring, DiscountScoring) and c.scoring.in_euros for c in setup.discounts):
         blocks.append(_p(EVALUATION_PRICE_ORDER))
-    blocks.append(_p("Elke inschrijving krijgt per onderdeel een score van 0 tot 1. Bij een puntenschaal is de score "
-                     "het aantal toegekende punten gedeeld door het maximum. Die score wordt vermenigvuldigd met de "
-                     "weging (punten x weging); de som van alle onderdelen is de totaalscore, van 0 tot 100. De "
-                     "inschrijving met de hoogste totaalscore heeft de beste prijs-kwaliteitverhouding."))
+    blocks.append(_p(SCORING_METHOD))
     blocks.append(_p(price_rule_text(tender)))
     blocks.append(_p(ranking_rule_text(tender)))
     blocks.append(_p("Per gunningscriterium staat hieronder wat de inschrijver beschrijft of aanbiedt en hoe dat "

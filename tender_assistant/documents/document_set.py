@@ -21,7 +21,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from criteria_library.infra.spreadsheets import SheetError, cell_number, read_rows, set_cell, set_formula
+from criteria_library.infra.spreadsheets import (
+    SheetError,
+    cell_number,
+    mark_concept,
+    read_rows,
+    set_cell,
+    set_formula,
+)
 from criteria_library.infra.text import NumberError, euro, shown
 from criteria_library.models import KIND_ORDER, Criterion, Kind
 
@@ -35,10 +42,10 @@ from ..set_swap import refuse_unwritable, write_set
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
 from .gaps import fact_run
-from .house_style import clean_template, open_clean_template
+from .house_style import CONCEPT_MARK, clean_template, open_clean_template
 from .invulhulp import write_invulhulp
 from .library_reads import remembered
-from .lot_chapters import agreement, in_documents
+from .lot_chapters import agreement, framework_scope, in_documents, several_agreements
 from .markers import block_markers, split_parts
 from .plan import (
     BUYER_ANNEX_TITLE,
@@ -162,7 +169,7 @@ def _sheet(wb: Any, title: str, header: list[str], rows: Sequence[Sequence[objec
     return ws
 
 
-def _workbook_bytes(wb: Any, title: str, organisation: str, user: str) -> bytes:
+def _workbook_bytes(wb: Any, title: str, organisation: str, user: str, concept: bool = False) -> bytes:
     now = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
     props = wb.properties
     props.creator = organisation or user
@@ -170,6 +177,8 @@ def _workbook_bytes(wb: Any, title: str, organisation: str, user: str) -> bytes:
     props.title = title
     props.created = now
     props.modified = now
+    if concept:  # like the Word documents: a concept workbook cannot pass for the one that goes onto the platform
+        mark_concept(wb, CONCEPT_MARK)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
@@ -298,7 +307,8 @@ def scoring_in_words(tender: Tender, c: Criterion) -> str:
     return "\n".join(lines)
 
 
-def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out: Path, user: str = "") -> None:
+def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out: Path, user: str = "",
+                     concept: bool = False) -> None:
     """eisenlijst.xlsx: the questionnaire as platforms load it, and the award criteria with their scoring."""
     from openpyxl import Workbook
 
@@ -314,10 +324,11 @@ def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out:
     _sheet(wb, "Gunningscriteria", ["Nr.", "Criterium", "Wat de inschrijver beschrijft of aanbiedt", "Beoordeling",
                                     "Beoordelingstype", "Weging (%)", "Bewijsmiddel", "Kenmerk", "Moment",
                                     *lot_column], award_rows, [7, 30, 60, 50, 16, 11, 45, 12, 20, 10])
-    write_output(out, _workbook_bytes(wb, f"Eisenlijst – {tender.title}", tender.organisation, user))
+    write_output(out, _workbook_bytes(wb, f"Eisenlijst – {tender.title}", tender.organisation, user,
+                                      concept))
 
 
-def write_prijsformulier(tender: Tender, out: Path, user: str = "") -> None:
+def write_prijsformulier(tender: Tender, out: Path, user: str = "", concept: bool = False) -> None:
     """prijsformulier.xlsx: per lot the buyer's posts, units and fictitious quantities, the bidder's unit prices, and
     formulas for each amount and the total (the evaluation price). Only the unit prices are open to the bidder."""
     from openpyxl import Workbook
@@ -340,7 +351,8 @@ def write_prijsformulier(tender: Tender, out: Path, user: str = "") -> None:
         for row, note in enumerate(price_form_notes(tender), start=total + 2):
             set_cell(ws, row, 2, note)
         ws.protection.sheet = True  # no password: the buyer lifts it to fill in the posts, then sets it again
-    write_output(out, _workbook_bytes(wb, f"Prijsformulier – {tender.title}", tender.organisation, user))
+    write_output(out, _workbook_bytes(wb, f"Prijsformulier – {tender.title}", tender.organisation, user,
+                                      concept))
 
 
 def price_form_notes(tender: Tender) -> list[str]:
@@ -356,11 +368,12 @@ def price_form_notes(tender: Tender) -> list[str]:
 
 def framework_sentence(tender: Tender) -> str:
     """A framework agreement's maximum, as the leidraad and the price form state it (art. 2.140 Aw: its scope)."""
+    start = ("Dit zijn raamovereenkomsten" if several_agreements(tender) else "Dit is een raamovereenkomst")
+    scope = framework_scope(tender)
     if tender.maximum_value_eur is None:
-        return ("Dit is een raamovereenkomst; de maximale waarde over de hele looptijd, met opties, is [in te "
-                "vullen] exclusief btw.")
-    return (f"Dit is een raamovereenkomst; de maximale waarde over de hele looptijd, met opties, is "
-            f"{euro(tender.maximum_value_eur)} exclusief btw. Daarboven wordt niet afgenomen.")
+        return f"{start}; de maximale waarde over de hele looptijd, met opties, is [in te vullen] exclusief btw{scope}."
+    return (f"{start}; de maximale waarde over de hele looptijd, met opties, is "
+            f"{euro(tender.maximum_value_eur)} exclusief btw{scope}. Daarboven wordt niet afgenomen.")
 
 
 def price_basis(tender: Tender) -> list[Block]:
@@ -416,7 +429,7 @@ def _penalised(tender: Tender, c: Criterion, penalty: Criterion | None) -> bool:
 
 
 def write_borgingsplan(tender: Tender, criteria: list[tuple[str, Criterion]], package_name: str, out: Path,
-                       user: str = "") -> None:
+                       user: str = "", concept: bool = False) -> None:
     """borgingsplan.xlsx: the verification plan, and the supplier's yearly data sheet for the circularity report."""
     from openpyxl import Workbook
 
@@ -425,10 +438,19 @@ def write_borgingsplan(tender: Tender, criteria: list[tuple[str, Criterion]], pa
                                 "Door wie", "Gevolg bij niet voldoen", "Kenmerk", *(["Perceel"] if tender.lots else [])],
            borgingsplan_rows(tender, criteria), [7, 16, 30, 60, 50, 22, 20, 40, 12, 10], first=True)
     years = max(1, math.ceil((tender.max_term_months() or 12) / 12))  # options included: the longest it may run
-    supplier = [[tender.title, tender.organisation, package_name, year, indicator, unit, None, ""]
+    supplier = [[tender.title, buyer, package_name, year, indicator, unit, None, ""] for buyer in supplier_buyers(tender)
                 for year in range(1, years + 1) for indicator, unit in SUPPLIER_INDICATORS]
     _sheet(wb, SUPPLIER_SHEET, SUPPLIER_COLUMNS, supplier, [34, 24, 22, 12, 44, 9, 10, 40])
-    write_output(out, _workbook_bytes(wb, f"Borgingsplan – {tender.title}", tender.organisation, user))
+    write_output(out, _workbook_bytes(wb, f"Borgingsplan – {tender.title}", tender.organisation, user,
+                                      concept))
+
+
+def supplier_buyers(tender: Tender) -> list[str]:
+    """Whom the supplier reports to: every participant of a joint tender (each monitors its own agreement), else
+    the organisation."""
+    if tender.is_joint():
+        return [p.name for p in tender.participants]
+    return [tender.organisation]
 
 
 def read_supplier_data(path: Path | str) -> list[SupplierFigure]:
@@ -690,10 +712,10 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
     criteria = _numbered(tender, library)
     writers: dict[str, Callable[[Path], None]] = {
         name: functools.partial(_write_bytes, data) for name, data in rendered.items()}
-    writers[EISENLIJST] = lambda out: write_eisenlijst(tender, criteria, out, user)
-    writers[BORGINGSPLAN] = lambda out: write_borgingsplan(tender, criteria, package_name, out, user)
-    writers[INVULHULP] = lambda out: write_invulhulp(tender, library, out, user)
-    writers[PRIJSFORMULIER] = lambda out: write_prijsformulier(tender, out, user)
+    writers[EISENLIJST] = lambda out: write_eisenlijst(tender, criteria, out, user, concept)
+    writers[BORGINGSPLAN] = lambda out: write_borgingsplan(tender, criteria, package_name, out, user, concept)
+    writers[INVULHULP] = lambda out: write_invulhulp(tender, library, out, user, concept)
+    writers[PRIJSFORMULIER] = lambda out: write_prijsformulier(tender, out, user, concept)
     write_set(outdir, writers)  # all new files, or the old set whole: never a mixed set
     if progress:
         progress(1, 1)

@@ -188,7 +188,7 @@ def _green_rows(view: Tender, lot_id: str, own: list[tuple[str, Criterion]]) -> 
     return rows
 
 
-def write_invulhulp(tender: Tender, library: Library, out: Path, user: str = "") -> None:
+def write_invulhulp(tender: Tender, library: Library, out: Path, user: str = "", concept: bool = False) -> None:
     """tenderned-invulhulp.xlsx: the rows per lot, and a sheet naming the code lists and their versions."""
     from openpyxl import Workbook
 
@@ -205,4 +205,5 @@ def write_invulhulp(tender: Tender, library: Library, out: Path, user: str = "")
                for name, info in data["lists"].items()]
     sources.append(["bron", data["sdk_version"], data["source"]])
     _sheet(wb, "Codelijsten", ["Codelijst", "Versie", "Bron"], sources, [26, 14, 90])
-    write_output(out, _workbook_bytes(wb, f"TenderNed-invulhulp – {tender.title}", tender.organisation, user))
+    write_output(out, _workbook_bytes(wb, f"TenderNed-invulhulp – {tender.title}", tender.organisation, user,
+                                      concept))

@@ -30,9 +30,32 @@ def in_documents(tender: Tender, criteria: list[Criterion]) -> list[Criterion]:
     return [c for c in criteria if c.id in used]
 
 
+def several_agreements(tender: Tender) -> bool:
+    """True when the tender leads to more than one agreement: one per participant of a joint tender, one per lot."""
+    return tender.is_joint() or len(tender.lots) > 1
+
+
 def agreement(tender: Tender) -> str:
-    """'de overeenkomst', or 'elke overeenkomst' when every participant of a joint tender signs its own."""
-    return "elke overeenkomst" if tender.is_joint() else "de overeenkomst"
+    """'de overeenkomst', or 'elke overeenkomst' when participants or lots each get their own."""
+    return "elke overeenkomst" if several_agreements(tender) else "de overeenkomst"
+
+
+def framework_scope(tender: Tender) -> str:
+    """What a framework maximum covers, with a leading space: all agreements (and lots) together, never each one."""
+    if len(tender.lots) > 1:
+        return " voor alle overeenkomsten en percelen samen"
+    return " voor alle overeenkomsten samen" if tender.is_joint() else ""
+
+
+def agreements_per_lot(tender: Tender) -> str:
+    """Which agreements a tender with lots leads to ('per perceel een overeenkomst'); '' without lots."""
+    if len(tender.lots) <= 1:
+        return ""
+    if tender.is_joint():
+        return ("Per perceel sluit elke Opdrachtgever een eigen overeenkomst met de inschrijver aan wie dat perceel is "
+                "gegund.")
+    return ("Per perceel wordt een overeenkomst gesloten met de inschrijver aan wie dat perceel is gegund; wie meer "
+            "percelen gegund krijgt, sluit voor elk daarvan een overeenkomst.")
 
 
 # ------------------------------------------------------------------ joint tender
@@ -157,7 +180,7 @@ def lot_award_blocks(tender: Tender, items: list[Criterion], numbers: dict[str, 
     from . import award_text
 
     blocks: list[Block] = []
-    seen: set[str] = set()  # the scoring method is the same for every lot: stated once
+    common = set(common_award_rules(tender))  # stated once before the lots, not inside the first lot only
     for k, lot in enumerate(tender.lots):
         view = tender.for_lot(lot.id)
         lot_items = [c for c in items if c.id in lot.criterion_ids()]
@@ -170,21 +193,32 @@ def lot_award_blocks(tender: Tender, items: list[Criterion], numbers: dict[str, 
         own = award_text.award_intro(view, lot_items, chapter_no, "")
         example = award_text.worked_example(view, lot_items, chapter_no)
         remap = _remapper(lot_items, numbers, chapter_no)
-        for i, b in enumerate([*own, *example]):
+        for b in [*own, *example]:
             if isinstance(b, Heading):  # the worked example's own heading: a line within the lot's section
                 blocks.append(Paragraph([Run(f"Rekenvoorbeeld perceel {lot.id}", bold=True)], keep_with_next=True))
                 continue
             if isinstance(b, Paragraph):
                 said = "".join(r.text for r in b.runs)
-                if not said.strip() or (i < len(own) and said in seen):
+                if not said.strip() or said in common:
                     continue
-                seen.add(said)
                 for r in b.runs:
                     r.text = remap(r.text)
             elif isinstance(b, Table):
                 b.rows = [[remap(v) for v in row] for row in b.rows]
             blocks.append(b)
     return blocks
+
+
+def common_award_rules(tender: Tender) -> list[str]:
+    """The award rules that hold for every lot alike: the scoring method, the rounding and the tie rule."""
+    from . import award_text
+
+    return [award_text.SCORING_METHOD, award_text.ranking_rule_text(tender)]
+
+
+def lots_award_intro_blocks(tender: Tender) -> list[Block]:
+    """Before the criteria of a tender with lots: the rules every lot shares, so the reader of any lot finds them."""
+    return [text(rule) for rule in common_award_rules(tender)]
 
 
 def _remapper(lot_items: list[Criterion], numbers: dict[str, str], chapter_no: int) -> Callable[[str], str]:

@@ -227,12 +227,15 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     body.append(text(scope))
     if tender.contract_term_months:
         body.append(text(f"{capitalise(lot_chapters.agreement(tender))} heeft een looptijd van {tender_term(tender)}."))
+        if per_lot := lot_chapters.agreements_per_lot(tender):
+            body.append(text(per_lot))
         if note := lot_chapters.term_and_volume_note(tender):
             body.append(text(note))
     if tender.framework_agreement and tender.maximum_value_eur is not None:
-        body.append(text(f"{'De overeenkomsten zijn raamovereenkomsten' if tender.is_joint() else 'De overeenkomst is een raamovereenkomst'}"
-                         f" met een maximale waarde van {euro(tender.maximum_value_eur)} exclusief btw; daarboven "
-                         "wordt niets afgenomen."))
+        several = lot_chapters.several_agreements(tender)
+        body.append(text(f"{'De overeenkomsten zijn raamovereenkomsten' if several else 'De overeenkomst is een raamovereenkomst'}"
+                         f" met een maximale waarde van {euro(tender.maximum_value_eur)} exclusief btw"
+                         f"{lot_chapters.framework_scope(tender)}; daarboven wordt niets afgenomen."))
     if value := value_sentence(tender):
         body.append(text(value))
     if cpv_lines:
@@ -258,6 +261,8 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
         chapter_start = len(body)
         if kind == Kind.AWARD and tender.lots:
             body.append(text(LOTS_AWARD_INTRO if items else none_text))
+            if items:
+                body.extend(lot_chapters.lots_award_intro_blocks(tender))
         elif kind == Kind.AWARD:
             body.extend(award_text.award_intro(tender, items, chapter_no, intro if items else none_text))
         elif kind == Kind.CONTRACT and tender.is_joint():
@@ -332,7 +337,8 @@ def _kind_numbers(blocks: list[Block], chapter_no: int, n: int, code: str) -> No
 LOTS_AWARD_INTRO = ("Elk perceel wordt gegund aan de inschrijving met de beste prijs-kwaliteitverhouding (BPKV) voor "
                     "dat perceel. De gunningscriteria staan hieronder eenmaal beschreven, met de percelen waarvoor "
                     "zij gelden; de weging, de prijsregel en een rekenvoorbeeld staan per perceel aan het eind van "
-                    "dit hoofdstuk.")
+                    "dit hoofdstuk. De scoremethode, de afronding en de regel voor gelijke scores hieronder gelden "
+                    "voor elk perceel.")
 KIND_CODES = {Kind.SELECTION: "GE", Kind.REQUIREMENT: "ME", Kind.AWARD: "GC", Kind.CONTRACT: "CB"}
 BUYER_ANNEX_TITLE = "Door de opdrachtgever aan te leveren bijlagen"
 # Stukken that clauses refer to and only the buyer can supply (the app writes none of them).

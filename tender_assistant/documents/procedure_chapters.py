@@ -16,6 +16,7 @@ from ..exclusion_grounds import OPTIONAL_GROUNDS
 from ..tender import EUROPEAN_PROCEDURES, PROCEDURES, Tender
 from ..terms import ANSWERS_BEFORE_DEADLINE_DAYS, STANDSTILL_DAYS, minimum_term, standstill_end
 from ..thresholds import eu_thresholds, is_social_services, is_works
+from .lot_chapters import agreement, several_agreements
 from .plan import Block, Heading, Paragraph, Run, Style, Table, dutch_date, text
 
 CHAPTER_TITLE = "Procedure en planning"
@@ -57,7 +58,9 @@ def procedure_chapters(tender: Tender) -> list[Block]:
     blocks += _conditions(tender)
     blocks += _reservations()
     blocks += _legal_protection(tender)
-    return _joint_wording(tender, blocks) if tender.is_joint() else blocks
+    if tender.is_joint():
+        return _joint_wording(tender, blocks)
+    return _reworded(blocks, LOT_WORDING) if len(tender.lots) > 1 else blocks
 
 
 # In a joint tender the penvoerder runs the procedure for all; each participant ("Opdrachtgever", defined in chapter 1)
@@ -73,14 +76,28 @@ JOINT_WORDING = (
 )
 
 
+# With lots each lot is awarded, and contracted, on its own (found by the exploratory run: "de overeenkomst" in the
+# singular in a tender with two lots)
+LOT_WORDING = (
+    ("Binnen die termijn sluit de opdrachtgever de overeenkomst niet.",
+     "Binnen die termijn sluit de opdrachtgever geen overeenkomst."),
+    ("en de opdrachtgever mag dan de overeenkomst sluiten.", "en de opdrachtgever mag dan de overeenkomsten sluiten."),
+)
+
+
 def _joint_wording(t: Tender, blocks: list[Block]) -> list[Block]:
     """The chapter's runs with the penvoerder as the party acting in the procedure (found by the exploratory run:
     'de opdrachtgever' in the singular in a tender of five)."""
+    return _reworded(blocks, JOINT_WORDING)
+
+
+def _reworded(blocks: list[Block], wording: tuple[tuple[str, str], ...]) -> list[Block]:
+    """The blocks with each old phrase of `wording` replaced by its new one (gaps left alone)."""
     for block in blocks:
         if isinstance(block, Paragraph):
             for run in block.runs:
                 if not run.gap:
-                    for old, new in JOINT_WORDING:
+                    for old, new in wording:
                         run.text = run.text.replace(old, new)
     return blocks
 
@@ -163,7 +180,7 @@ def _planning(t: Tender) -> list[Block]:
         end = (Run(dutch_date(standstill_end(p.award_decision_date))) if p.award_decision_date is not None
                else Run(f"{STANDSTILL_DAYS} kalenderdagen na de gunningsbeslissing"))
         rows.append(("Einde van de opschortende termijn", end))
-    rows.append(("Ingangsdatum van de overeenkomst", date_or_gap(p.contract_start_date, "contract_start_date", "datum")))
+    rows.append((f"Ingangsdatum van de overeenkomst{'en' if several_agreements(t) else ''}", date_or_gap(p.contract_start_date, "contract_start_date", "datum")))
     out: list[Block] = [Heading("Planning", 2, ""),
                         text("De aanbesteding verloopt volgens deze planning. De opdrachtgever kan de planning "
                              "wijzigen; een wijziging maakt hij bekend via het platform, met dezelfde termijnen voor "
@@ -280,11 +297,11 @@ def _conditions(t: Tender) -> list[Block]:
     conditions = t.purchase_conditions.strip()
     out: list[Block] = [
         Heading("Voorwaarden en overeenkomst", 2, ""),
-        para("Op de overeenkomst zijn van toepassing: ",
+        para(f"Op {agreement(t)} zijn van toepassing: ",
              Run(conditions) if conditions else gap("purchase_conditions", "inkoopvoorwaarden"),
              ". Algemene voorwaarden van de inschrijver zijn niet van toepassing en worden uitdrukkelijk van de hand "
              "gewezen."),
-        text("De overeenkomst wordt gesloten op basis van de conceptovereenkomst bij deze aanbestedingsstukken, met de "
+        text(f"{_concluded(t)} op basis van de conceptovereenkomst bij deze aanbestedingsstukken, met de "
              "contractbijlage. Met zijn inschrijving aanvaardt de inschrijver de conceptovereenkomst en de "
              "contractbijlage zonder voorbehoud; bezwaren daartegen meldt hij via de vragen."),
     ]
@@ -295,6 +312,13 @@ def _conditions(t: Tender) -> list[Block]:
                         Run(reason) if reason else gap("lots_reason", "motivering geen percelen"),
                         "" if reason.endswith(".") else "."))
     return out
+
+
+def _concluded(t: Tender) -> str:
+    """Who concludes which agreement: one per lot, one per participant, or the one agreement."""
+    if len(t.lots) > 1:
+        return "Per perceel wordt een overeenkomst gesloten"
+    return "Elke overeenkomst wordt gesloten" if t.is_joint() else "De overeenkomst wordt gesloten"
 
 
 # ------------------------------------------------------------------ reservations

@@ -37,3 +37,16 @@ def test_a_supporting_criterion_reads_once_in_the_verantwoording(library: Librar
     cells = {cell.text for table in docx.Document(str(out)).tables for row in table.rows for cell in row.cells}
     assert "Ondersteunend" in cells and not any("ondersteunend" in text.lower().replace("ondersteunend", "", 1)
                                                for text in cells if text.lower().startswith("ondersteunend"))
+
+
+def test_each_lot_names_the_fictieve_korting_its_worked_example_applies(library: LibraryStore) -> None:
+    """K3: the kantoormeubilair example's lot 2 applied GC3's fictieve korting without naming it under its weighting."""
+    from tender_assistant.documents.document_set import LEIDRAAD, set_plans
+    from tests.unit.tender_assistant.documents.test_lot_chapters import section
+
+    plan = set_plans(load_tender(EXAMPLES[1]), library, today=date(2026, 12, 6))[LEIDRAAD]
+    for title in ("Perceel 1: Nieuw meubilair", "Perceel 2: Hergebruik en revisie van bestaand meubilair"):
+        lot = section(plan, title)
+        assert any(s.startswith("Fictieve korting GC3") for s in lot)  # the worked example applies it
+        assert "Fictieve korting, zonder eigen weging (werkt via de beoordelingsprijs): GC3 Garantie langer dan de " \
+               "minimumeis." in lot

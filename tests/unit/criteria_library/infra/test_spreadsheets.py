@@ -100,3 +100,20 @@ def test_the_app_reads_and_writes_cells_only_through_this_module() -> None:
              if path.name != "spreadsheets.py" and path.name != "cpv.py"  # cpv.py reads our own shipped CSV
              for what, pattern in patterns.items() if pattern.search(path.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def test_mark_concept_heads_every_sheet_and_leaves_the_cells_alone():
+    from openpyxl import Workbook
+
+    from criteria_library.infra.spreadsheets import mark_concept
+
+    wb = Workbook()
+    wb.active.title = "Eisen"
+    wb.active["A1"] = "Nr."
+    wb.create_sheet("Gunningscriteria")
+    wb.properties.title = "Eisenlijst"
+    mark_concept(wb, "CONCEPT")
+    mark_concept(wb, "CONCEPT")  # twice: still one mark in the title
+    assert [ws.oddHeader.center.text for ws in wb.worksheets] == ["CONCEPT", "CONCEPT"]
+    assert wb.properties.title == "CONCEPT – Eisenlijst" and wb["Eisen"]["A1"].value == "Nr."
+    assert wb.sheetnames == ["Eisen", "Gunningscriteria"]

@@ -301,3 +301,24 @@ def test_every_sheet_cell_wraps_the_header_is_bold_and_only_formula_like_text_is
     assert not any(c.font.bold or c.fill.fill_type for c in cells[2:])
     assert {c.coordinate for c in cells if c.quotePrefix} == {"B1", "A2", "B3"}
     assert all(c.data_type == "s" for c in cells if isinstance(c.value, str))
+
+
+def test_every_sheet_of_a_concept_sets_workbooks_says_concept_and_a_final_set_does_not(tmp_path, fake_lib, tender):
+    """B24: the Word documents of a --concept set said CONCEPT, its four workbooks nowhere (no header, no title)."""
+    import openpyxl
+
+    from tender_assistant.documents.document_set import BORGINGSPLAN, EISENLIJST, INVULHULP, PRIJSFORMULIER
+
+    for concept in (True, False):
+        out = tmp_path / str(concept)
+        out.mkdir()
+        export_set(tender, fake_lib, out, today=TODAY, concept=concept)
+        for name in (EISENLIJST, BORGINGSPLAN, INVULHULP, PRIJSFORMULIER):
+            wb = openpyxl.load_workbook(out / name)
+            headers = {ws.title: ws.oddHeader.center.text or "" for ws in wb.worksheets}
+            if concept:
+                assert all("CONCEPT" in h for h in headers.values()), (name, headers)
+                assert (wb.properties.title or "").startswith("CONCEPT"), name
+            else:
+                assert not any("CONCEPT" in h for h in headers.values()), name
+                assert "CONCEPT" not in (wb.properties.title or ""), name

@@ -118,3 +118,59 @@ def test_the_supplier_sheet_runs_over_the_maximum_term(tmp_path, fake_lib):
     export_set(joint_workwear(), fake_lib, tmp_path, today=TODAY)
     ws = load_workbook(tmp_path / BORGINGSPLAN)[SUPPLIER_SHEET]
     assert {row[3] for row in ws.iter_rows(min_row=2, values_only=True)} == {1, 2, 3, 4, 5}  # 60 months, not 36
+
+
+def test_the_scoring_method_rounding_and_tie_rule_stand_before_the_lots_not_inside_lot_1(fake_lib):
+    """B11: the rules every lot shares were printed only inside "Perceel 1", so lot 2 had no tie rule."""
+    lines = texts(set_plans(joint_workwear(), fake_lib, today=TODAY)[LEIDRAAD])
+    first_lot = lines.index(next(s for s in lines if s.endswith("Perceel 1: Kleding")))
+    shared = [i for i, s in enumerate(lines) if s.startswith(("Afronding en gelijke scores", "Elke inschrijving krijgt"))]
+    assert len(shared) == 2 and all(i < first_lot for i in shared)
+    assert "voor elk perceel" in next(s for s in lines if s.startswith("Elk perceel wordt gegund"))
+
+
+def test_a_tender_with_lots_has_one_agreement_per_lot_not_the_agreement(fake_lib):
+    """K4 / B9: with two lots the leidraad said "De overeenkomst heeft een looptijd" and "De overeenkomst wordt
+    gesloten op basis van de conceptovereenkomst", as if both lots made one agreement."""
+    from dataclasses import replace
+
+    for tender in (replace(joint_workwear(), participants=[], organisation="Gemeente Zaanstad"), joint_workwear()):
+        lines = texts(set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD])
+        joined = "\n".join(lines)
+        assert f"Elke overeenkomst heeft een looptijd van {TERM}." in lines
+        assert any(s.startswith("Per perceel") and "een eigen overeenkomst" in s or "Per perceel wordt een "
+                   "overeenkomst gesloten met de inschrijver aan wie dat perceel is gegund" in s for s in lines)
+        assert "Per perceel wordt een overeenkomst gesloten op basis van de conceptovereenkomst" in joined
+        assert "Op elke overeenkomst zijn van toepassing" in joined
+        assert "Ingangsdatum van de overeenkomsten" in joined
+        assert not re.search(r"\b[Dd]e overeenkomst (heeft|wordt gesloten|niet)\b|\bOp de overeenkomst\b", joined)
+    alone = texts(set_plans(replace(joint_workwear(), participants=[]), fake_lib, today=TODAY)[LEIDRAAD])
+    assert "Binnen die termijn sluit de opdrachtgever geen overeenkomst." in "\n".join(alone)
+
+
+def test_a_framework_maximum_covers_all_agreements_and_lots_together(fake_lib):
+    """B10: "De overeenkomsten zijn raamovereenkomsten met een maximale waarde van EUR 1.800.000" read as a maximum
+    per agreement (five participants, two lots: nine million in all)."""
+    from dataclasses import replace
+
+    lines = texts(set_plans(joint_workwear(), fake_lib, today=TODAY)[LEIDRAAD])
+    assert ("De overeenkomsten zijn raamovereenkomsten met een maximale waarde van € 1.800.000 exclusief btw voor alle "
+            "overeenkomsten en percelen samen; daarboven wordt niets afgenomen.") in lines
+    assert ("Dit zijn raamovereenkomsten; de maximale waarde over de hele looptijd, met opties, is € 1.800.000 "
+            "exclusief btw voor alle overeenkomsten en percelen samen. Daarboven wordt niet afgenomen.") in lines
+    alone = texts(set_plans(replace(joint_workwear(), participants=[], lots=[]), fake_lib, today=TODAY)[LEIDRAAD])
+    assert ("De overeenkomst is een raamovereenkomst met een maximale waarde van € 1.800.000 exclusief btw; daarboven "
+            "wordt niets afgenomen.") in alone
+
+
+def test_the_supplier_sheet_has_rows_for_every_participant_not_only_the_penvoerder(tmp_path, fake_lib):
+    """B18: the joint tender's 'Leveranciersgegevens' named only Gemeente Purmerend as Opdrachtgever, so each
+    participant's own figures could not be told apart."""
+    from openpyxl import load_workbook
+
+    from tender_assistant.documents.document_set import BORGINGSPLAN, SUPPLIER_SHEET, export_set
+
+    export_set(joint_workwear(), fake_lib, tmp_path, today=TODAY)
+    rows = list(load_workbook(tmp_path / BORGINGSPLAN)[SUPPLIER_SHEET].iter_rows(min_row=2, values_only=True))
+    assert [row[1] for row in rows[::20]] == MUNICIPALITIES  # per participant: 5 years x 4 indicators
+    assert all({row[3] for row in rows if row[1] == name} == {1, 2, 3, 4, 5} for name in MUNICIPALITIES)
