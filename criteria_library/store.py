@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import json
+import logging
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -144,6 +145,13 @@ class LibraryStore:
         self._connection_no = next(_CONNECTIONS)  # a new connection: earlier markers no longer apply
         self.changed()
 
+    def heal(self) -> None:
+        """Open the connection again when another program deleted the WAL under it (sqlite_file.orphaned): otherwise
+        this store would read a stale library and its writes would vanish with the deleted file."""
+        if not self.read_only and sqlite_file.orphaned(self.path):
+            logging.getLogger(__name__).warning("%s: the WAL was deleted under this connection; reopened", self.path)
+            self.reopen()
+
     def changed(self) -> None:
         """Note that the library changed (another connection or program wrote): caches keyed on it refresh."""
         self.generation += 1
@@ -152,6 +160,7 @@ class LibraryStore:
     def change_marker(self) -> tuple[int, int, int]:
         """A value that differs from an earlier one when the library changed in between (through this store or another
         connection); markers of two different stores never compare equal."""
+        self.heal()
         # PRAGMA data_version moves when another connection commits; generation counts this store's own writes
         data_version = int(self.db.execute("PRAGMA data_version").fetchone()[0])
         return self._connection_no, self.generation, data_version
@@ -172,6 +181,8 @@ class LibraryStore:
     def transaction(self) -> Iterator[Database]:
         """One atomic write; SQLite errors become LibraryErrors and leave every byte as it was."""
         self.require_writable()
+        if not self.db.conn.in_transaction:
+            self.heal()
         conn = self.db.conn
         try:
             if conn.in_transaction:

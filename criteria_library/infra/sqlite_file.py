@@ -181,6 +181,29 @@ def _safe_to_open(db_path: Path) -> bool:
     return True
 
 
+def orphaned(db_path: Path) -> bool:
+    """True when this process holds a -wal or -shm of the file that another process has deleted (Linux).
+
+    That happens when something in this process opened and closed the database file outside SQLite (Qt's file dialog
+    does, to sniff a file's type): POSIX drops all of the process's locks on the file, another program then believes
+    it is the last connection, checkpoints and deletes the WAL, and every later commit of ours would land in the
+    deleted file. Elsewhere False: Windows cannot delete an open file and locks belong to their handle.
+    """
+    fds = Path("/proc/self/fd")
+    if not sys.platform.startswith("linux") or not fds.is_dir():
+        return False
+    try:
+        base = str(db_path.resolve())
+        gone = (base + "-wal (deleted)", base + "-shm (deleted)")
+        for fd in fds.iterdir():
+            with contextlib.suppress(OSError):
+                if os.readlink(fd) in gone:
+                    return True
+    except OSError:
+        return False
+    return False
+
+
 def _has_wal(db_path: Path) -> bool:
     try:
         return db_path.with_name(db_path.name + "-wal").stat().st_size > 0

@@ -222,3 +222,31 @@ def test_two_writing_processes_lose_nothing(fresh_db: LibraryStore) -> None:
     assert {f"{name} {n}" for name in ("venster", "opdrachtregel") for n in range(count)} <= titles
     assert fresh_db.count_criteria() == before + 2 * count
     assert fresh_db.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _close_in_another_process(path: Path) -> None:
+    code = "import sys; from criteria_library.store import LibraryStore; LibraryStore.open(sys.argv[1]).close()"
+    subprocess.run([sys.executable, "-c", code, str(path)], cwd=Path(__file__).resolve().parents[3], check=True)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX lock drop seen through /proc")
+def test_a_save_after_another_process_deleted_the_wal_under_us_lands_in_the_library(tmp_path: Path) -> None:
+    """Found by the exploratory run: Qt's file dialog opened and closed library.db to sniff its type, which dropped
+    this process's POSIX locks; a command-line run then checkpointed and deleted the WAL at its close, and every later
+    save of the window went into the deleted file: 'saved', and gone."""
+    import sqlite3
+
+    path = tmp_path / "library.db"
+    store = LibraryStore.open(path)
+    with store.transaction() as db:
+        db.execute("CREATE TABLE probe(v)")
+    with open(path, "rb") as fh:  # what the file dialog did: any descriptor of the file, closed
+        fh.read(16)
+    _close_in_another_process(path)
+    assert not path.with_name("library.db-wal").exists()  # the other program deleted the WAL under our connection
+    with store.transaction() as db:
+        db.execute("INSERT INTO probe VALUES ('bewaard')")
+    fresh = sqlite3.connect(path)
+    assert fresh.execute("SELECT v FROM probe").fetchall() == [("bewaard",)]
+    fresh.close()
+    store.close()
