@@ -285,7 +285,7 @@ def _simulate(args: argparse.Namespace) -> int:
     if unknown:
         raise TenderError(f"{args.file.name}: het criterium {unknown[0]} staat niet in de bibliotheek",
                           en=f"{args.file.name}: criterion {unknown[0]} is not in the library")
-    setup = setup_for(tender, criteria)
+    setup = setup_for(tender, criteria, strict=True)
     ranked = score_bids(setup, read_bids(args.bids, setup, getattr(args, "lot", None)))
     problem = weights_sum_problem(setup.price_weight, weight_total(setup))
     if problem is not None:  # ranked all the same, as the wizard and the simulator window do, but never silently

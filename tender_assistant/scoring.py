@@ -113,13 +113,14 @@ class BidError(TenderError):
         self.column = column
 
 
-def setup_for(tender: Tender, criteria: Sequence[Criterion]) -> ScoringSetup:
-    """The scoring setup of a tender: its award criteria (library objects, in tender order) with their weights."""
+def setup_for(tender: Tender, criteria: Sequence[Criterion], *, strict: bool = False) -> ScoringSetup:
+    """The scoring setup of a tender: its award criteria (library objects, in tender order) with their weights.
+    strict (the simulator): a factor, cap or plafond the buyer filled in that is not a number is a TenderError."""
     items = []
     for c in criteria:
         if c.kind != Kind.AWARD:
             continue
-        c = with_tender_values(tender, with_tender_floor(tender, c))  # floor_from, then values_from
+        c = with_tender_values(tender, with_tender_floor(tender, c), strict=strict)  # floor_from, then values_from
         scoring = c.scoring if c.scoring is not None else UNTYPED_SCALE
         entry = tender.entry(c.id)
         weight = None if isinstance(scoring, DiscountScoring) else float(entry.weight or 0 if entry else 0)
@@ -128,16 +129,23 @@ def setup_for(tender: Tender, criteria: Sequence[Criterion]) -> ScoringSetup:
                         tender.tie_rule)
 
 
-def with_tender_values(tender: Tender, criterion: Criterion) -> Criterion:
+def with_tender_values(tender: Tender, criterion: Criterion, *, strict: bool = False) -> Criterion:
     """The criterion with a korting's factor, cap and plafond (values_from) set to the values the tender gives
-    those placeholders, so the leidraad, its worked example and the simulator use the numbers the buyer filled in."""
+    those placeholders, so the leidraad, its worked example and the simulator use the numbers the buyer filled in.
+    Amounts may carry '€' ("€ 300.000"); with strict, a value that is no number is a TenderError instead of the
+    pack's default (the simulator would otherwise rank with a cap the buyer did not write)."""
     s = criterion.scoring
     if not isinstance(s, DiscountScoring) or not s.values_from:
         return criterion
     changes: dict[str, float] = {}
     for key, name in s.values_from:
         value, _ = resolve(name, tender, criterion)
-        number = parse_number(value) if value is not None else None
+        number = parse_number(value, currency=True) if value is not None else None
+        if strict and number is None and value is not None and value.strip():
+            raise TenderError(f"{criterion.id}: '{value}' bij {name} is geen getal; vul een bedrag of getal in "
+                              "(bijvoorbeeld 300.000).",
+                              en=f"{criterion.id}: '{value}' for {name} is not a number; fill in an amount or "
+                                 "number (for example 300,000).")
         if number is not None and number != getattr(s, key):
             changes[key] = number
     return replace(criterion, scoring=replace(s, **changes)) if changes else criterion  # type: ignore[arg-type]

@@ -230,8 +230,9 @@ class SimulatorDialog(QDialog):
     def _build_columns(self) -> None:
         headers = [_tr("Inschrijver"), _tr("Prijs (€)")]
         tips = ["", _tr("Inschrijvingsprijs in euro, exclusief btw")]
+        as_filled = {item.id: item.scoring for item in self.setup().criteria}  # the buyer's plafond, not the pack's
         for c in self.criteria:
-            s = c.scoring
+            s = as_filled.get(c.id, c.scoring)
             if isinstance(s, DiscountScoring) and s.reference is not None:  # an MKI: the value itself, in euros
                 ceiling = euro(s.reference) if "euro" in s.unit.lower() else f"{s.reference:g}"
                 hint = _tr("aangeboden waarde, plafond %1 (fictieve korting)").replace("%1", ceiling)

@@ -283,3 +283,24 @@ def test_an_mki_in_euros_ranks_as_computed_by_hand_and_a_bid_above_the_plafond_i
                     encoding="utf-8")
     code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids))
     assert code == 2 and "rij 3, kolom BED-G-04" in err and "boven het plafond 400.000" in err
+
+
+def test_an_mki_cap_typed_with_a_euro_sign_is_the_cap_and_a_word_is_refused(capsys, db, tmp_path):
+    """Found by the exploratory run: a cap written '€ 300.000' was silently replaced by the pack's 240.000 and the
+    ranking changed; a value that is no number at all must stop the simulation, not fall back."""
+    def simulate(cap: str) -> tuple[int, str, str]:
+        t = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
+                   criteria=[TenderCriterion("BED-G-01", 40),
+                             TenderCriterion("BED-G-04", values={"mki_waarderingsfactor": "3",
+                                                                 "mki_max_korting": cap})])
+        path = tmp_path / "mki.tender.json"
+        save_tender(t, path)
+        bids = tmp_path / "bids.csv"
+        bids.write_text("inschrijver;prijs;BED-G-01;BED-G-04\nB;2.500.000;6;300.000\n", encoding="utf-8")
+        return run(capsys, "--db", str(db), "tender", "simulate", str(path), str(bids), "--json")
+
+    code, out, err = simulate("€ 300.000")
+    assert code == 0, err
+    assert json.loads(out)["bids"][0]["evaluation_price"] == 2_200_000  # 100.000 x 3 = 300.000: the buyer's cap
+    code, out, err = simulate("veel")
+    assert code == 2 and out == "" and "'veel' bij mki_max_korting is geen getal" in err

@@ -274,3 +274,20 @@ def test_simulator_with_an_mki_in_euros_names_the_plafond_and_prices_its_example
     assert by["Inschrijver B"].evaluation_price == 2_592_000 - 240_000  # 80.000 x 3 = 240.000, the cap
     dialog.bids.item(1, 3).setText("410.000")  # typed the Dutch way: an amount above the plafond
     assert "Inschrijving 2, BED-G-04" in dialog.message.text() and "boven het plafond 400.000" in dialog.message.text()
+
+
+def test_simulator_header_names_the_buyers_plafond_not_the_packs(app, qtbot, scoring_library):
+    """Found by the exploratory run: the header said 'plafond € 400.000' (the pack's) while the buyer's 180.000 was
+    the one applied."""
+    from criteria_library.models import Kind
+    from tender_assistant.tender import Tender, TenderCriterion
+    from ui.simulator_dialog import SimulatorDialog
+
+    tender = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
+                    criteria=[TenderCriterion("BED-G-01", 40),
+                              TenderCriterion("BED-G-04", values={"mki_plafond": "180.000"})])
+    award = [c for c in scoring_library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
+    dialog = SimulatorDialog(tender, award)
+    qtbot.addWidget(dialog)
+    header = dialog.bids.horizontalHeaderItem(3).text()
+    assert "plafond € 180.000" in header and "400.000" not in header
