@@ -14,6 +14,12 @@ from .rows import criterion_to_row
 
 BULK_FTS_THRESHOLD = 200  # from this many new criteria on, index them in one statement (see _bulk_fts)
 BATCH = 500
+# FTS5 keeps new terms in memory and writes them out as a segment whenever they pass 'hashsize' (1 MB by default),
+# then merges those segments: for 20k rows at 1 MB that is most of the indexing time. 8 MB while the new rows are
+# indexed in one statement halves it (0.96 -> 0.54 s CPU for 20k; 16 or 64 MB gain nothing more); the default comes
+# back afterwards, so everyday edits keep the small buffer.
+FTS_BULK_HASHSIZE = 8 * 1024 * 1024
+FTS_DEFAULT_HASHSIZE = 1024 * 1024
 
 
 def insert_new(db: Database, criteria: list[Criterion], terms: dict[str, str], *, author: str,
@@ -61,6 +67,8 @@ def _bulk_fts(db: Database, *, enabled: bool) -> Iterator[None]:
     conn.execute("DROP TRIGGER criteria_ai")
     yield
     columns = ", ".join(migrations.FTS_COLUMNS)
+    conn.execute("INSERT INTO criteria_fts (criteria_fts, rank) VALUES ('hashsize', ?)", [FTS_BULK_HASHSIZE])
     conn.execute(f"INSERT INTO criteria_fts (rowid, {columns}) SELECT rowid, {columns} FROM criteria "
                  "WHERE rowid > ?", [last_rowid])
+    conn.execute("INSERT INTO criteria_fts (criteria_fts, rank) VALUES ('hashsize', ?)", [FTS_DEFAULT_HASHSIZE])
     conn.execute(trigger_sql[0])

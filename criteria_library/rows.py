@@ -36,14 +36,16 @@ def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
     row["kind"] = c.kind.value
     row["status"] = c.status.value
     # one column holds the pack form: a bare default, or an object with the default and its label, unit and range
-    row["placeholders"] = _PLACEHOLDERS_JSON(placeholders_to_pack(c.placeholders, c.placeholder_meta)
-                                             if c.placeholder_meta else c.placeholders)
+    row["placeholders"] = (_PLACEHOLDERS_JSON(placeholders_to_pack(c.placeholders, c.placeholder_meta)
+                                              if c.placeholder_meta else c.placeholders)
+                           if c.placeholders != {} or c.placeholder_meta else "{}")
     del row["placeholder_meta"]
     scoring = scoring_to_dict(c.scoring)
     row["scoring"] = _SCORING_JSON(scoring) if scoring is not None else None
     row["marktstandaard"] = 1 if c.marktstandaard else 0
-    row["requires"] = _LIST_JSON(list(c.requires))
-    row["source_type"] = _LIST_JSON(list(c.source_type))
+    # most criteria have none of these: "[]"/"{}" as the encoders would write them, without a call each
+    row["requires"] = _LIST_JSON(list(c.requires)) if c.requires else "[]"
+    row["source_type"] = _LIST_JSON(list(c.source_type)) if c.source_type else "[]"
     row["package_terms"] = package_terms
     return row
 

@@ -72,26 +72,32 @@ _SHAPE_FREE_FIELDS = tuple(name for name in CRITERION_TEXT_FIELDS if name in TEX
 
 
 
+# Members by value, looked up directly: Kind(value) goes through EnumType.__call__, a tenth of building 20k criteria
+_KINDS: dict[object, Kind] = {k.value: k for k in Kind}
+_STATUSES: dict[object, Status] = {st.value: st for st in Status}
+_LEVELS: dict[object, Level] = {lv.value: lv for lv in Level}
+
+
 def parse_kind(value: object) -> Kind | Problem:
     """A criterion's kind as it comes from a pack, a form or a database row, or why it is not one."""
-    if isinstance(value, str) and value in Kind._value2member_map_:
-        return Kind(value)
+    if isinstance(value, str) and (kind := _KINDS.get(value)) is not None:
+        return kind
     return Problem("kind", f"ongeldige soort '{shown(value)}' (kies uit {', '.join(KIND_VALUES)})",
                    f"invalid kind '{shown(value)}' (choose from {', '.join(KIND_VALUES)})")
 
 
 def parse_status(value: object) -> Status | Problem:
     """A criterion's curation status from outside, or why it is not one."""
-    if isinstance(value, str) and value in Status._value2member_map_:
-        return Status(value)
+    if isinstance(value, str) and (status := _STATUSES.get(value)) is not None:
+        return status
     return Problem("status", f"ongeldige status '{shown(value)}' (kies uit {', '.join(STATUS_VALUES)})",
                    f"invalid status '{shown(value)}' (choose from {', '.join(STATUS_VALUES)})")
 
 
 def parse_level(value: object) -> Level | Problem:
     """A criterion's ambition level from outside (a whole number 1, 2 or 3), or why it is not one."""
-    if isinstance(value, int) and not isinstance(value, bool) and value in Level._value2member_map_:
-        return Level(value)
+    if isinstance(value, int) and not isinstance(value, bool) and (level := _LEVELS.get(value)) is not None:
+        return level
     return Problem("level", f"ongeldig ambitieniveau '{shown(value)}' (1, 2 of 3)",
                    f"invalid ambition level '{shown(value)}' (1, 2 or 3)")
 
@@ -110,8 +116,12 @@ def criterion_from_fields(values: dict[str, Any], known_packages: set[str] | Non
     shape_checked: the values come from a pack record that criterion_shape_problems passed, whose text rules
     (refused characters, lengths, one-line placeholders) are then not applied a second time.
     """
-    parsed = {"kind": parse_kind(values["kind"]), "level": parse_level(values["level"]),
-              "status": parse_status(values.get("status", Status.PUBLISHED.value))}
+    kind, level = parse_kind(values["kind"]), parse_level(values["level"])
+    status = parse_status(values.get("status", Status.PUBLISHED.value))
+    if not isinstance(kind, Problem) and not isinstance(level, Problem) and not isinstance(status, Problem):
+        c = Criterion(**{**values, "kind": kind, "level": level, "status": status})  # the usual record: no stand-ins
+        return c, _criterion_problems(c, known_packages, {}, texts_checked=shape_checked)
+    parsed = {"kind": kind, "level": level, "status": status}
     unparsed = {name: p for name, p in parsed.items() if isinstance(p, Problem)}
     typed = {name: _STAND_IN[name] if name in unparsed else value for name, value in parsed.items()}
     c = Criterion(**{**values, **typed})

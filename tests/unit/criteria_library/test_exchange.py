@@ -244,6 +244,9 @@ def test_bulk_import_keeps_search_index_and_triggers(fresh_db, mini_pack, tmp_pa
                              for n in range(100, 400)]
     apply_import(fresh_db, plan_import(fresh_db, read_pack(write_json(tmp_path / "bulk.json", mini_pack))))
     assert check_library(fresh_db).ok
+    fresh_db.db.execute("INSERT INTO criteria_fts (criteria_fts) VALUES ('integrity-check')")  # raises if out of step
+    # the bulk fill's larger FTS5 buffer is for that statement only: later edits keep the default 1 MB
+    assert dict(fresh_db.db.execute("SELECT k, v FROM criteria_fts_config").fetchall())["hashsize"] == 1024 * 1024
     assert search_criteria(fresh_db, "nummer250")[0].criterion.id == "MEU-S-250"
     triggers = {r[0] for r in fresh_db.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert {"criteria_ai", "criteria_ad", "criteria_au"} <= triggers

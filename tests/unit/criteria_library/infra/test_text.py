@@ -149,6 +149,8 @@ def test_one_look_at_many_texts_finds_every_refused_character_bad_char_problem_n
     # unprintable but allowed: new lines, tabs, line separators, no-break and zero-width spaces, soft hyphens
     assert not has_bad_char(["Gewone tekst.\r\nMet regels\ten tabs", "é € ’ 😀 \u00a0\u2028\u200b\u00ad", ""])
     assert not has_bad_char([])
+    # plain ASCII (the fast path): every printable character, new lines, carriage returns and tabs pass
+    assert not has_bad_char(["".join(map(chr, range(32, 127))), "regel\r\nregel\tkolom"])
 
 
 @settings(max_examples=300, deadline=None)
