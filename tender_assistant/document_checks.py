@@ -77,14 +77,20 @@ def _defines_penalty(clause: str, title: str) -> bool:
 def check_references(tender: Tender, library: Library, criteria: list[Criterion], f: Report) -> None:
     """Errors for references with nothing to point to: a boete no chosen clause defines, a companion not chosen."""
     chosen = {c.id: c for c in criteria}
+    penalty = penalty_clause(tender, criteria)
+    missing = {cid for c in criteria for cid in c.companion_ids() if cid not in chosen}
+    # a required Borging clause of another package is met by the Borging clause the tender has (a lot taking another
+    # package's award criterion keeps its own package's clause): one sanction clause, not two that overlap
+    stood_in = {cid for cid, o in library.criteria_by_ids(missing).items()
+                if o.kind == Kind.CONTRACT and _defines_penalty(o.clause, o.title)} if penalty is not None else set()
     for c in criteria:
         for cid in c.companion_ids():
-            if cid not in chosen:
+            if cid not in chosen and cid not in stood_in:
                 f.error("companion-missing", f"{c.id} verwijst naar {cid}, dat niet in de aanbesteding staat; kies "
                         f"{cid} erbij of laat {c.id} weg", f"{c.id} refers to {cid}, which is not in the tender; "
                         f"add {cid} or leave {c.id} out", f"criteria[{c.id}]")
         _check_floor(tender, c, chosen, f)
-    if penalty_clause(tender, criteria) is not None:
+    if penalty is not None:
         return
     referring = [c.id for c in criteria if any(PENALTY_REFERENCE_RE.search(t or "") for t in
                                                (clause_text(tender, c), c.verification, c.scoring_text))]

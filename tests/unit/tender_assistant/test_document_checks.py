@@ -105,6 +105,16 @@ def test_a_required_companion_missing_from_the_tender_is_an_error(tender):
     assert [f.where for f in found] == ["criteria[BED-G-01]"] and "BED-C-09" in found[0].message
 
 
+def test_a_required_borging_clause_of_another_package_is_met_by_the_one_the_tender_has(tender):
+    """Found by the exploratory run: a lot taking AFV-G-01 from another package was refused for lacking AFV-C-20 while
+    its own Borging clause (the same clause, another package's examples) was chosen; two would overlap."""
+    other = dataclasses.replace(PENALTY, id="AFV-C-20", package="afvalinzameling")
+    lib = _with({"BED-G-01": {"requires": ["AFV-C-20"]}}, [PENALTY, other])
+    assert [f.where for f in check_tender(tender, lib, TODAY) if f.code == "companion-missing"] == ["criteria[BED-G-01]"]
+    tender.criteria.append(TenderCriterion("BED-C-09"))
+    assert not [f for f in check_tender(tender, lib, TODAY) if f.code == "companion-missing"]
+
+
 LINKED = {"BED-G-01": {"scoring": RelativeScoring(floor=20, floor_from=FloorFrom("BED-M-01", "percentage_recycled")),
                        "scoring_text": "De ondergrens is het minimumaandeel uit de minimumeis ({{percentage_recycled}}%)."}}
 
