@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from criteria_library.infra.text import parse_number
+from criteria_library.infra.text import dutch_number, parse_number
 from criteria_library.models import PLACEHOLDER_RE, Criterion, RelativeScoring
 
 from .contract_term import tender_term
@@ -115,13 +115,22 @@ def fill_clause(tender: Tender, criterion: Criterion, text: str | None = None) -
             if name not in result.missing:
                 result.missing.append(name)
         else:
-            result.segments.append((value, source))
+            result.segments.append((_as_printed(value, criterion, name), source))
             if source is Source.DEFAULT:
                 result.defaults[name] = value
         pos = end
     if pos < len(text):
         result.segments.append((text[pos:], None))
     return result
+
+
+def _as_printed(value: str, criterion: Criterion, name: str) -> str:
+    """A quantity typed as bare digits ("180000" euro) printed the Dutch way ("180.000"), as the documents print
+    every other amount; only for placeholders with a unit, so codes and numbers without one stay as typed."""
+    meta = criterion.placeholder_meta.get(name)
+    if meta is not None and meta.unit and re.fullmatch(r"\d{5,15}", value.strip()):
+        return dutch_number(int(value.strip()))
+    return value
 
 
 def fill_text(tender: Tender, criterion: Criterion, text: str) -> str:

@@ -71,3 +71,16 @@ def test_the_term_placeholder_states_the_options_as_every_document_does(fake_lib
                              "verlenging, ten hoogste 60 maanden, alle afgedankte kleding")
     tender.extension_options_months = []
     assert "looptijd van 36 maanden alle afgedankte" in fill_clause(tender, fake_lib.criterion("BED-C-01")).text
+
+
+def test_an_amount_typed_as_bare_digits_prints_the_dutch_way_and_a_code_stays_as_typed(fake_lib, tender):
+    """Found by the exploratory run: 'berekend met hetzelfde rekenmodel: 180000 euro' beside '€ 180.000' on one page."""
+    import dataclasses
+
+    from criteria_library.models import PlaceholderMeta
+
+    c = dataclasses.replace(fake_lib.criterion("BED-C-02"), clause="Plafond {{plafond}} euro; kenmerk {{kenmerk}}.",
+                            placeholders={"plafond": "400.000", "kenmerk": ""},
+                            placeholder_meta={"plafond": PlaceholderMeta(unit="euro")})
+    tender.values.update({"plafond": "180000", "kenmerk": "12345678"})
+    assert fill_clause(tender, c).text == "Plafond 180.000 euro; kenmerk 12345678."
