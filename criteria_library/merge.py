@@ -23,7 +23,7 @@ from typing import Any
 from . import curation
 from .errors import LibraryError
 from .field_names import label, value_text
-from .infra.text import terminal_safe
+from .infra.text import around_change, terminal_safe
 from .models import CONTENT_FIELDS, Criterion, Package, Status
 from .provenance import ReleaseChanges, ReleaseStamp
 from .publishers import builtin_publisher, short_fingerprint
@@ -144,15 +144,15 @@ def _diff_lines(diff: dict[str, tuple[Any, Any]], words: tuple[str, str] = ("oud
     lines = []
     for name, (a, b) in diff.items():
         shown = label(name)  # 'Titel', not the pack's key 'title'
-        lines.append(f"    {shown}: {words[0]} {_short(value_text(name, a))}")
-        lines.append(f"    {' ' * len(shown)}  {words[1]} {_short(value_text(name, b))}")
+        before, after = around_change(_flat(value_text(name, a)), _flat(value_text(name, b)), 90)
+        lines.append(f"    {shown}: {words[0]} {before}")
+        lines.append(f"    {' ' * len(shown)}  {words[1]} {after}")
     return lines
 
 
-def _short(value: Any, width: int = 90) -> str:
+def _flat(value: Any) -> str:
     text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    text = text.replace("\n", " ")
-    return text if len(text) <= width else text[: width - 3] + "..."
+    return text.replace("\n", " ")
 
 
 # ------------------------------------------------------------------------ planning

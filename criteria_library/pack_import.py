@@ -10,7 +10,7 @@ from typing import Any
 
 from . import curation
 from .field_names import label, value_text, with_field
-from .infra.text import shown, terminal_safe
+from .infra.text import around_change, shown, terminal_safe
 from .models import Criterion, Status
 from .pack_reading import PACKAGE_FIELDS, Pack, PackProblems, Progress
 from .rows import content_diff
@@ -77,7 +77,8 @@ class ImportPlan:
                 if cid in self.proposed else ""
             lines.append(f"~ {cid}{review}")
             for name, (old, new) in diff.items():
-                lines.append(f"    {label(name, lang)}: {_short(name, old, lang)} -> {_short(name, new, lang)}")
+                before, after = around_change(_shown_value(name, old, lang), _shown_value(name, new, lang))
+                lines.append(f"    {label(name, lang)}: {before} -> {after}")
         for cid, missing in self.unresolved.items():
             lines.append(f"? {cid} " + (f"requires {', '.join(missing)}: in neither the pack nor the library"
                                         if lang == "en" else
@@ -105,16 +106,14 @@ class ImportResult:
     submitted: int = 0  # of the added: new criteria waiting in review, submitted by the importer
 
 
-def _short(name: str, value: Any, lang: str, width: int = 80) -> str:
+def _shown_value(name: str, value: Any, lang: str) -> str:
     """A value in a diff line: statuses, kinds and levels by their label, texts quoted."""
     shown_text = value_text(name, value, lang)
     if isinstance(value, str) and shown_text == value:
-        text = repr(value)
-    elif isinstance(value, dict | list):
-        text = json.dumps(value, ensure_ascii=False)
-    else:
-        text = shown_text
-    return text if len(text) <= width else text[: width - 3] + "..."
+        return repr(value)
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False)
+    return shown_text
 
 
 def plan_import(store: LibraryStore, pack: Pack, *, trusted: bool = False) -> ImportPlan:

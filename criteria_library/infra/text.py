@@ -77,6 +77,25 @@ def terminal_safe(text: str) -> str:
     return "\n".join(escape_unprintable(line) for line in text.split("\n"))
 
 
+def around_change(old: str, new: str, width: int = 80) -> tuple[str, str]:
+    """Two versions of a text cut to `width` around where they first differ, with '...' where cut, so a diff line
+    shows the change ('48 uur' -> '72 uur') and not two equal openings of a long clause."""
+    if len(old) <= width and len(new) <= width:
+        return old, new
+    same = 0
+    for a, b in zip(old, new, strict=False):
+        if a != b:
+            break
+        same += 1
+    start = max(0, same - width // 4)
+
+    def cut(text: str) -> str:
+        part = text[start:start + width - 6]
+        return ("..." if start else "") + part + ("..." if start + len(part) < len(text) else "")
+
+    return cut(old), cut(new)
+
+
 def shown(value: object, width: int = 60) -> str:
     """A value as a message may quote it: short, escaped, and never a number of thousands of digits."""
     if isinstance(value, bool):

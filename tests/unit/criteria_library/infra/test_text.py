@@ -157,3 +157,14 @@ def test_one_look_at_many_texts_finds_every_refused_character_bad_char_problem_n
 @given(st.lists(st.text(st.characters(exclude_categories=()), max_size=20), max_size=4))
 def test_one_look_at_many_texts_agrees_with_looking_at_each(texts: list[str]) -> None:
     assert has_bad_char(texts) == any(bad_char_problem(t) for t in texts)
+
+
+def test_a_diff_of_a_long_text_shows_where_it_changed() -> None:
+    """Found by the exploratory run: the dry run printed two equal openings ('De aangeboden laptops ... m...') of a
+    clause whose change (48 uur -> 72 uur) came later."""
+    from criteria_library.infra.text import around_change
+
+    opening = "De aangeboden laptops (ook 2-in-1-laptops) doorstaan een valtest vanaf ten minste 45 cm en "
+    old, new = around_change(opening + "worden binnen 48 uur hersteld.", opening + "worden binnen 72 uur hersteld.")
+    assert "48 uur" in old and "72 uur" in new and old.startswith("...") and len(old) <= 80
+    assert around_change("kort", "korter") == ("kort", "korter")
