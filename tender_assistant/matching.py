@@ -386,8 +386,8 @@ def propose_split(award: list[Criterion], price_weight: int) -> tuple[int, dict[
     Korting criteria carry no weight and are left out.
     """
     weighted = [c for c in award if c.carries_weight]
-    if not weighted:
-        return price_weight, {}
+    if not weighted:  # nothing else carries weight: the price is the whole score (not two weight errors)
+        return 100, {}
     lo = [c.weight_min if c.weight_min is not None else 0 for c in weighted]
     hi = [c.weight_max if c.weight_max is not None else 100 for c in weighted]
     base = [c.suggested_weight or 10 for c in weighted]

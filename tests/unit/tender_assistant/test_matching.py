@@ -213,3 +213,10 @@ def test_without_a_basis_or_in_another_package_the_suggestion_starts_afresh(fake
     assert next(e for e in fresh if e.id == "BED-M-01").text == "Eigen tekst."  # an edited text stays
     other = suggest_again(tender, fake_lib, ("meubilair", 1, tender.description))
     assert ids(other) == ids(fresh)
+
+
+def test_without_weighted_award_criteria_the_price_weighs_100() -> None:
+    """Found by the exploratory run: at ambition 1 (no award criteria) the weights started at Prijs 30%, two errors."""
+    from tender_assistant.matching import propose_split
+
+    assert propose_split([], 30) == (100, {})
