@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library.infra.errors import UserError
-from criteria_library.infra.text import euro
+from criteria_library.infra.text import dutch_number, euro
 from criteria_library.models import Criterion, DiscountScoring, Kind, PointsScoring, RelativeScoring
 from tender_assistant.scoring import (
     Bid,
@@ -240,6 +240,9 @@ class SimulatorDialog(QDialog):
                 hint = _tr("aantal %1 (fictieve korting)").replace("%1", s.unit or _tr("eenheden"))
             elif isinstance(s, RelativeScoring):
                 hint = _tr("aangeboden waarde (relatief)")
+            elif isinstance(s, PointsScoring) and s.levels:  # only the published scale's points may be given
+                hint = _tr("punten: %1").replace("%1", ", ".join(
+                    dutch_number(p) for p in sorted({lv.points for lv in s.levels}, reverse=True)))
             else:
                 scale = s.scale_max if isinstance(s, PointsScoring) else 10
                 hint = _tr("punten 0-%1").replace("%1", f"{scale:g}")

@@ -291,3 +291,18 @@ def test_simulator_header_names_the_buyers_plafond_not_the_packs(app, qtbot, sco
     qtbot.addWidget(dialog)
     header = dialog.bids.horizontalHeaderItem(3).text()
     assert "plafond € 180.000" in header and "400.000" not in header
+
+
+def test_simulator_header_shows_the_published_points_scale(app, qtbot, library):
+    """Found by the exploratory run: a scale of 10, 7, 4 and 0 was headed 'punten 0-10', inviting points the scoring
+    then refuses; the header lists the points the committee may give."""
+    from criteria_library.models import Kind
+    from tender_assistant.tender import Tender, TenderCriterion
+    from ui.simulator_dialog import SimulatorDialog
+
+    tender = Tender(title="Brug", package="gww", price_weight=80, criteria=[TenderCriterion("GWW-G-05", 20)])
+    award = [c for c in library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
+    dialog = SimulatorDialog(tender, award)
+    qtbot.addWidget(dialog)
+    assert dialog.bids.horizontalHeaderItem(2).text() == "GWW-G-05\npunten: 10, 7, 4, 0"
+    assert "Inschrijving" not in dialog.message.text()  # the example bids give points on the scale

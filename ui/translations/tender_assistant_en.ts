@@ -2270,6 +2270,10 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>offered value (relative)</translation>
     </message>
     <message>
+      <source>punten: %1</source>
+      <translation>points: %1</translation>
+    </message>
+    <message>
       <source>punten 0-%1</source>
       <translation>points 0-%1</translation>
     </message>
