@@ -264,19 +264,20 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
         """Whether a hit this relevant cannot reach the page, whatever its title: `limit` better hits are in hand."""
         return len(page) >= limit and text_score(relevance, 1.0) < page[0]
 
-    def fit_needed(relevance: float) -> float:
-        """The title fit below which a hit this relevant stays under the page's lowest score (with a margin, so a
-        hit that ties keeps its exact score)."""
-        return (page[0] - 60.0 * relevance) / (TEXT_SCORE_MAX - 60.0) - FIT_MARGIN if relevance > 0 else 0.0
-
     def fill_page(ranked: list[tuple[str, tuple[_Words, float]]]) -> bool:
         """Score hits by falling relevance until one cannot reach the page; False when one could not."""
         nonlocal considered
-        for cid, (title, relevance) in ranked:
-            if considered >= CANDIDATES or out_of_reach(relevance):
-                return False  # by falling relevance: not this one nor any after it can reach the page
+        room = TEXT_SCORE_MAX - 60.0
+        for cid, (title, relevance) in ranked:  # out_of_reach written out: this runs up to 300 times a keystroke
+            if considered >= CANDIDATES:
+                return False
+            needed = 0.0
+            if len(page) >= limit:
+                if text_score(relevance, 1.0) < page[0]:
+                    return False  # by falling relevance: not this one nor any after it can reach the page
+                # the fit below which it stays under the page's lowest score (a margin, so a tie is scored exactly)
+                needed = (page[0] - 60.0 * relevance) / room - FIT_MARGIN
             considered += 1
-            needed = fit_needed(relevance) if len(page) >= limit else 0.0
             scored[cid] = fit = text_score(relevance, title_fit(title, needed))
             if len(page) < limit:
                 heapq.heappush(page, fit)
@@ -397,19 +398,20 @@ class _Fit:
     def __call__(self, title: _Words, needed: float = 0.0) -> float:
         """The fit; below `needed` the hit cannot reach the page, so there the fuzzy part may be left out."""
         folded, words = title.folded, title.spaced  # split on spaces: near enough to the FTS words for an order
-        prefixes = self.prefixes
-        first, count = -1, 0
-        for i, word in enumerate(words):
-            if word.startswith(prefixes):
-                count += 1
-                if first < 0:
-                    first = i
         found = 0
         for alternatives in self.starts:
             for alternative in alternatives:
                 if alternative in folded:
                     found += 1
                     break
+        first, count = -1, 0
+        if found:  # a title containing none of the starts has no word starting with one (a typo's usual case)
+            prefixes = self.prefixes
+            for i, word in enumerate(words):
+                if word.startswith(prefixes):
+                    count += 1
+                    if first < 0:
+                        first = i
         covered = found / len(self.starts) if self.starts else 0.0
         share = count / len(words) if words else 0.0
         early = 1.0 / (1 + first) if count else 0.0
