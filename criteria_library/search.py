@@ -94,6 +94,7 @@ class _Index:
     titles: dict[str, _Words] = field(default_factory=dict)  # criterion id -> its title
     package_names: dict[str, _Words] = field(default_factory=dict)  # a package's names -> themselves as words
     criteria: dict[str, Criterion] = field(default_factory=dict)  # the hits shown so far, by id
+    rows: dict[int, tuple[str, str, str]] = field(default_factory=dict)  # rowid -> (id, title, package names)
 
 
 @dataclass(frozen=True)
@@ -159,6 +160,7 @@ def _index(store: LibraryStore) -> _Index:
         index.titles.clear()
         index.package_names.clear()
         index.criteria.clear()
+        index.rows.clear()
     return index
 
 
@@ -212,17 +214,40 @@ def _filters(package: str | None, kind: str | None, level: int | None, status: s
     return "".join(f" AND {c}" for c in clauses), params
 
 
-def _fts(store: LibraryStore, match: str, where: str, params: list) -> list[tuple[str, str, str]]:
-    """Up to CANDIDATES matches (id, title, package names), unordered so a common word costs no more than a rare one."""
-    sql = (f"SELECT c.id, c.title, c.package_terms FROM criteria_fts "
-           f"JOIN criteria c ON c.rowid = criteria_fts.rowid WHERE criteria_fts MATCH ?{where} LIMIT {CANDIDATES}")
+def _fts(store: LibraryStore, match: str, where: str, params: list,
+         index: _Index | None = None) -> list[tuple[str, str, str]]:
+    """Up to CANDIDATES matches (id, title, package names), unordered so a common word costs no more than a rare one.
+    With `index` (no filter but the default one, retired criteria left out) only rowids are asked of FTS: the join
+    that read each match's title and package names cost half again as much as the match itself (0.9 against 0.6 ms
+    for 300 rows); the rows come from what search keeps, read once."""
     try:
-        return store.db.conn.execute(sql, [match, *params]).fetchall()
+        if index is None:
+            sql = (f"SELECT c.id, c.title, c.package_terms FROM criteria_fts JOIN criteria c ON c.rowid = "
+                   f"criteria_fts.rowid WHERE criteria_fts MATCH ?{where} LIMIT {CANDIDATES}")
+            return store.db.conn.execute(sql, [match, *params]).fetchall()
+        rowids = [r[0] for r in store.db.conn.execute(
+            f"SELECT rowid FROM criteria_fts WHERE criteria_fts MATCH ? AND rowid NOT IN "
+            f"(SELECT rowid FROM criteria WHERE status = ?) LIMIT {CANDIDATES}", [match, Status.RETIRED.value])]
+        return _rows(store, index, rowids)
     except sqlite3.DatabaseError as exc:
         _raise_if_damaged(exc)  # a damaged index is reported, not silently replaced by fuzzy title matches
         if isinstance(exc, sqlite3.OperationalError):
             return []  # a query FTS cannot parse finds nothing rather than failing the user's typing
         raise
+
+
+def _rows(store: LibraryStore, index: _Index, rowids: list[int]) -> list[tuple[str, str, str]]:
+    """(id, title, package names) of these criteria by rowid, in that order; only those not kept are read."""
+    kept = index.rows
+    missing = [r for r in rowids if r not in kept]
+    if missing:
+        if len(kept) + len(missing) > KEPT_TITLES:
+            kept.clear()
+        found = store.db.conn.execute(
+            f"SELECT rowid, id, title, package_terms FROM criteria WHERE rowid IN ({', '.join('?' * len(missing))})",
+            missing).fetchall()
+        kept.update((r[0], (r[1], r[2], r[3])) for r in found)
+    return [kept[r] for r in rowids if r in kept]  # a rowid the index holds but the table lost is no match
 
 
 def _id_hits(store: LibraryStore, query: str, where: str, params: list) -> dict[str, float]:
@@ -251,6 +276,7 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
         return []
     query = query[:MAX_QUERY_CHARS]
     where, params = _filters(package, kind, level, status)
+    filtered = bool(package or kind or level is not None or status)  # else FTS gives rowids and kept rows the rest
     typed = " ".join(words)
     index = _index(store)
     candidates: dict[str, tuple[_Words, float]] = {}  # id -> (title, weighted relevance 0..1)
@@ -297,7 +323,7 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
             # strict pass only, and only with ENOUGH hits, so a wider search would not have followed either)
             if scoring and len(candidates) >= ENOUGH and out_of_reach(weight * (floor + span)):
                 break
-            rows = _fts(store, columns_match.format(match=match), where, params)
+            rows = _fts(store, columns_match.format(match=match), where, params, None if filtered else index)
             new = [r for r in rows if r[0] not in seen]  # a higher tier's relevance cannot be beaten here
             seen.update(r[0] for r in new)
             words = [titles.get(cid) or _title(index, cid, title) for cid, title, _names in new]
