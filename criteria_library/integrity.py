@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass, field, replace
 
 from .companions import link_problems
+from .infra import sqlite_file
 from .infra.collector import collector_paused
 from .infra.problems import Problem
 from .rows import row_to_criterion, row_to_package
@@ -42,6 +44,54 @@ def _dict_rows(conn: sqlite3.Connection, sql: str) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in rows]
 
 
+class _FtsCheck:
+    """FTS5's own integrity check of the search index against the criteria (every row tokenized again and compared
+    with the index, prefix indexes included): a third of the whole check. SQLite runs it without holding Python's
+    lock, so it runs on a connection of its own in a thread while the rows are read and checked here."""
+
+    def __init__(self, store: LibraryStore) -> None:
+        self.at: int | None = None
+        self._problem: Problem | None = None
+        self._error: BaseException | None = None
+        self._store = store
+        self._thread: threading.Thread | None = None
+        if store.read_only:
+            return  # the check is an INSERT: FTS5 refuses it on a read-only connection
+        # a transaction of the caller's own would hide its changes from another connection and hold the write lock
+        if store.db.conn.in_transaction or not store.path.is_file():
+            self._run(store.db.conn)
+            return
+        self._thread = threading.Thread(target=self._in_thread, name="library-check-fts", daemon=True)
+        self._thread.start()
+
+    def _in_thread(self) -> None:
+        try:
+            conn = sqlite_file.connect(self._store.path, "rw").conn
+            try:
+                self._run(conn)
+            finally:
+                conn.close()
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread, which runs the check itself
+            self._error = exc
+
+    def _run(self, conn: sqlite3.Connection) -> None:
+        try:
+            conn.execute("INSERT INTO criteria_fts(criteria_fts, rank) VALUES ('integrity-check', 1)")
+        except sqlite3.DatabaseError as exc:
+            self._problem = Problem("", f"zoekindex loopt niet in de pas met de criteria: {exc}",
+                                    f"the search index is out of step with the criteria: {exc}")
+
+    def result(self) -> Problem | None:
+        """The finding (None when the index is in step); waits for the thread."""
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+            if self._error is not None:  # no connection of its own (a lock, a vanished file): check here instead
+                self._problem = None
+                self._run(self._store.db.conn)
+        return self._problem
+
+
 def check_library(store: LibraryStore) -> CheckReport:
     """Run every check and collect all problems (Dutch)."""
     with collector_paused():  # 20,000 criteria read and checked: the collector's passes would free nothing
@@ -50,6 +100,16 @@ def check_library(store: LibraryStore) -> CheckReport:
 
 def _check(store: LibraryStore) -> CheckReport:
     report = CheckReport()
+    fts = _FtsCheck(store)
+    try:
+        return _check_contents(store, report, fts)
+    finally:
+        fts_problem = fts.result()
+        if fts_problem is not None and fts.at is not None:  # None: the database was unreadable before it
+            report.problems.insert(fts.at, fts_problem)
+
+
+def _check_contents(store: LibraryStore, report: CheckReport, fts: _FtsCheck) -> CheckReport:
     conn = store.db.conn
     try:
         result = [r[0] for r in conn.execute("PRAGMA integrity_check")]
@@ -57,12 +117,7 @@ def _check(store: LibraryStore) -> CheckReport:
             report.problems.extend(Problem("integriteit", line, line, "integrity") for line in result)
         fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         report.problems.extend(Problem("verwijzing", str(tuple(r)), str(tuple(r)), "reference") for r in fk)
-        if not store.read_only:
-            try:
-                conn.execute("INSERT INTO criteria_fts(criteria_fts, rank) VALUES ('integrity-check', 1)")
-            except sqlite3.DatabaseError as exc:
-                report.problems.append(Problem("", f"zoekindex loopt niet in de pas met de criteria: {exc}",
-                                               f"the search index is out of step with the criteria: {exc}"))
+        fts.at = len(report.problems)  # where its finding goes, so the report reads as before
         n_fts = conn.execute("SELECT count(*) FROM criteria_fts").fetchone()[0]
         n_rows = conn.execute("SELECT count(*) FROM criteria").fetchone()[0]
         if n_fts != n_rows:
