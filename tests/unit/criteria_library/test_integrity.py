@@ -44,3 +44,14 @@ def test_a_whole_library_is_ok_and_every_criterion_counted(fresh_db: LibraryStor
     report = check_library(fresh_db)
     assert report.ok, report.problems
     assert report.checked_criteria == fresh_db.count_criteria() > 0
+
+
+def test_a_damaged_page_is_reported_alone_as_an_unreadable_database(fresh_db: LibraryStore) -> None:
+    path = fresh_db.path
+    fresh_db.close()
+    with path.open("r+b") as f:  # a page of the criteria in the middle of the file overwritten
+        f.seek(path.stat().st_size // 2 // 4096 * 4096)
+        f.write(b"\xff" * 3000)
+    with LibraryStore.open(path) as store:
+        lines = _lines(store)
+    assert len(lines) == 1 and "database onleesbaar" in lines[0], lines
