@@ -161,10 +161,14 @@ def _check_contents(store: LibraryStore, report: CheckReport) -> None:
     for c in criteria:
         report.checked_criteria += 1
         try:
-            report.problems.extend(replace(pr, where=f"{c.id}.{pr.where}") for pr in criterion_problems(c, known))
+            # most criteria have no finding: extend only when there is one (no generator per criterion and list)
+            if found := criterion_problems(c, known):
+                report.problems.extend(replace(pr, where=f"{c.id}.{pr.where}") for pr in found)
             # a companion that does not resolve: the documents could not add the clause or keep the floor equal
-            report.problems.extend(replace(pr, where=f"{c.id}.{pr.where}") for pr in link_problems(c, by_id))
-            report.warnings.extend(replace(w, where=f"{c.id}.{w.where}") for w in criterion_warnings(c))
+            if found := link_problems(c, by_id):
+                report.problems.extend(replace(pr, where=f"{c.id}.{pr.where}") for pr in found)
+            if found := criterion_warnings(c):
+                report.warnings.extend(replace(w, where=f"{c.id}.{w.where}") for w in found)
         except Exception as exc:  # noqa: BLE001 - a value the checks cannot even read: name the row
             report.problems.append(Problem(c.id, f"rij onleesbaar ({_why(exc)})", f"row unreadable ({_why(exc)})"))
     ahead = conn.execute(

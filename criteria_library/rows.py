@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import fields
-from typing import Any
+from typing import Any, TypeVar
 
 from .errors import DamagedRowError
 from .models import (
@@ -27,12 +27,18 @@ _CRITERION_FIELDS = tuple(f.name for f in fields(Criterion))
 _PLACEHOLDERS_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
 _SCORING_JSON = json.JSONEncoder(ensure_ascii=False).encode
 _LIST_JSON = json.JSONEncoder().encode
-_DECODE = json.JSONDecoder().decode
 # Enum members by value, for reading 20,000 rows: Kind(value) goes through EnumMeta.__call__ (a tenth of row reading).
 # A value not found here still goes through the Enum call, which raises the same ValueError as before.
-_KINDS: dict[str, Kind] = {k.value: k for k in Kind}
-_LEVELS: dict[int, Level] = {lv.value: lv for lv in Level}
-_STATUSES: dict[str, Status] = {s.value: s for s in Status}
+_KINDS: dict[object, Kind] = {k.value: k for k in Kind}
+_LEVELS: dict[object, Level] = {lv.value: lv for lv in Level}
+_STATUSES: dict[object, Status] = {st.value: st for st in Status}
+_E = TypeVar("_E", Kind, Level, Status)
+
+
+def _member(members: dict[object, _E], enum: type[_E], value: Any) -> _E:
+    """The enum member with this value; anything else through the Enum call, for its usual ValueError."""
+    found = members.get(value) if isinstance(value, str | int) else None  # a list from a damaged row is unhashable
+    return found if found is not None else enum(value)
 
 
 def criterion_to_row(c: Criterion, package_terms: str = "") -> dict[str, Any]:
@@ -64,21 +70,19 @@ def _scoring_from_column(value: Any, text: Any) -> tuple[Scoring | None, str]:
     return None, text or ""
 
 
-def _json(text: str) -> Any:
-    """A JSON column's value; the empty list and object, most rows' requires and source_type, without the parser."""
-    if text == "[]":
-        return []
-    if text == "{}":
-        return {}
-    return _DECODE(text)
+def _json_list(value: str | None) -> Any:
+    """A JSON list column; the empty list most rows hold without the parser (a search reads 50 rows a keystroke)."""
+    return [] if not value or value == "[]" else json.loads(value)
 
 
 def _source_type_from_column(value: Any) -> list[str]:
     """The source_type column (a JSON list); history and release bases written before migration 0007 lack it."""
     if isinstance(value, list):
         return [str(v) for v in value]
+    if value == "[]":
+        return []
     if isinstance(value, str) and value.strip():
-        parsed = _json(value)
+        parsed = json.loads(value)
         return [str(v) for v in parsed] if isinstance(parsed, list) else []
     return []
 
@@ -93,21 +97,21 @@ def row_to_criterion(row: dict[str, Any] | sqlite3.Row) -> Criterion:
 
 
 def _criterion_from_row(r: dict[str, Any]) -> Criterion:
-    defaults, meta, _ = placeholders_from_pack(_json(r["placeholders"] or "{}"))
+    placeholders = r["placeholders"]
+    defaults, meta, _ = placeholders_from_pack({} if not placeholders or placeholders == "{}" else json.loads(placeholders))
     scoring, scoring_text = _scoring_from_column(r.get("scoring"), r.get("scoring_text"))
-    kind, level, status = r["kind"], int(r["level"]), r["status"]
     return Criterion(
         id=r["id"],
         package=r["package"],
-        kind=(type(kind) is str and _KINDS.get(kind)) or Kind(kind),
-        level=_LEVELS.get(level) or Level(level),
+        kind=_member(_KINDS, Kind, r["kind"]),
+        level=_member(_LEVELS, Level, int(r["level"])),
         r_strategy=r["r_strategy"] or "",
         title=r["title"] or "",
         rationale=r["rationale"] or "",
         clause=r["clause"] or "",
         verification=r["verification"] or "",
         source=r["source"] or "",
-        status=(type(status) is str and _STATUSES.get(status)) or Status(status),
+        status=_member(_STATUSES, Status, r["status"]),
         version=int(r["version"]),
         placeholders=defaults,
         placeholder_meta=meta,
@@ -118,7 +122,7 @@ def _criterion_from_row(r: dict[str, Any]) -> Criterion:
         marktstandaard=bool(r.get("marktstandaard") or 0),
         # absent in history rows, drafts and merge bases written before migration 0006, and in an older library
         # opened read-only
-        requires=_json(r.get("requires") or "[]"),
+        requires=_json_list(r.get("requires")),
         source_type=_source_type_from_column(r.get("source_type")),
         created_at=r["created_at"] or "",
         updated_at=r["updated_at"] or "",
