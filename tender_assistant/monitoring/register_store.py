@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import sqlite3
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
@@ -153,6 +154,15 @@ class RegisterStore:
         with contextlib.suppress(sqlite3.Error):
             self.db.conn.close()
 
+    def heal(self) -> None:
+        """Open the register again when another program deleted its WAL under this connection (see
+        sqlite_file.orphaned: a file dialog in this process dropped its locks); otherwise writes would vanish."""
+        if self.read_only_reason is None and sqlite_file.orphaned(self.path):
+            logging.getLogger(__name__).warning("%s: the WAL was deleted under this connection; reopened", self.path)
+            self.close()
+            opened = sqlite_file.open_file(self.path, REGISTER, any_thread=True)
+            self.db, self.read_only_reason = opened.db, opened.read_only_reason
+
     def __enter__(self) -> RegisterStore:
         return self
 
@@ -162,6 +172,8 @@ class RegisterStore:
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Database]:
         """One atomic write; a known SQLite error becomes a RegisterError and changes nothing, a bug stays one."""
+        if not self.db.conn.in_transaction:
+            self.heal()
         try:
             with self.db.atomic():
                 yield self.db

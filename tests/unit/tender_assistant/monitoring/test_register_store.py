@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -103,3 +104,25 @@ def test_a_register_made_by_a_newer_version_is_refused_untouched(tmp_path: Path)
     with pytest.raises(RegisterError, match="nieuwere versie"):
         RegisterStore.open(path)
     assert db_fingerprint(path) == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX lock drop seen through /proc")
+def test_a_record_added_after_another_process_deleted_the_wal_under_us_is_kept(tmp_path: Path) -> None:
+    """As for the library: a file dialog of the monitoring window that opens and closes register.db drops this
+    process's locks; a `monitor` command closing after it deleted the WAL, and later records went with it."""
+    import subprocess
+
+    path = tmp_path / "register.db"
+    register = RegisterStore.open(path)
+    register.add(_record("Bureaustoelen"))
+    with open(path, "rb") as fh:  # any descriptor of the file, closed
+        fh.read(16)
+    code = ("import sys; from tender_assistant.monitoring.register_store import RegisterStore; "
+            "RegisterStore.open(sys.argv[1]).close()")
+    subprocess.run([sys.executable, "-c", code, str(path)], cwd=Path(__file__).resolve().parents[4], check=True)
+    assert not Path(f"{path}-wal").exists()
+    register.add(_record("Verkeersborden"))
+    fresh = sqlite3.connect(path)
+    assert sorted(r[0] for r in fresh.execute("SELECT title FROM records")) == ["Bureaustoelen", "Verkeersborden"]
+    fresh.close()
+    register.close()
