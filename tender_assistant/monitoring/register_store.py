@@ -204,23 +204,19 @@ class RegisterStore:
 
     def existing(self, uids: Iterable[str]) -> dict[str, int]:
         """uid -> row id for those of the given uids that are in the register (reads only those, via the index)."""
-        wanted = list(dict.fromkeys(uids))
-        found: dict[str, int] = {}
-        for i in range(0, len(wanted), 500):
-            chunk = wanted[i:i + 500]
-            rows = self.db.execute(f"SELECT uid, id FROM records WHERE uid IN ({', '.join('?' * len(chunk))})", chunk)
-            found.update((row[0], row[1]) for row in rows.fetchall())
-        return found
+        return {row["uid"]: row["id"] for row in self._rows_with_uids(uids, "uid, id")}
 
     def owners(self, uids: Iterable[str]) -> dict[str, ContractRecord]:
         """uid -> stored record for those of the given uids that are in the register (via the index)."""
+        return {row["uid"]: row_to_record(row) for row in self._rows_with_uids(uids, "*")}
+
+    def _rows_with_uids(self, uids: Iterable[str], columns: str) -> Iterator[sqlite3.Row]:
+        """The rows of the given uids, asked 500 at a time (SQLite bounds the parameters of one statement)."""
         wanted = list(dict.fromkeys(uids))
-        found: dict[str, ContractRecord] = {}
         for i in range(0, len(wanted), 500):
             chunk = wanted[i:i + 500]
-            rows = self.db.execute(f"SELECT * FROM records WHERE uid IN ({', '.join('?' * len(chunk))})", chunk)
-            found.update((row["uid"], row_to_record(row)) for row in rows.fetchall())
-        return found
+            yield from self.db.execute(f"SELECT {columns} FROM records WHERE uid IN ({', '.join('?' * len(chunk))})",
+                                       chunk).fetchall()
 
     def notice_keys(self) -> dict[tuple[str, str, str], tuple[str, str, int]]:
         """(notice id, lot id, organisation), casefolded -> (uid, source, row id) of every record that came from or
