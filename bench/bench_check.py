@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -21,13 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.timing import peak_rss_mb  # noqa: E402
+
 GOAL = 5.0  # issue 24: at most 5x PRAGMA integrity_check
-
-
-def _rss_mb() -> float:
-    """This process's peak resident set size in MB (Linux reports KB, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def child(db_path: str) -> None:
@@ -49,7 +44,7 @@ def child(db_path: str) -> None:
     store.close()
     print(json.dumps({"ours": ours, "raw": raw, "ours_cpu": ours_cpu, "raw_cpu": raw_cpu,
                       "ok": report.ok and result == [("ok",)],
-                      "checked": report.checked_criteria, "rss_mb": _rss_mb()}))
+                      "checked": report.checked_criteria, "rss_mb": peak_rss_mb()}))
 
 
 def main() -> None:

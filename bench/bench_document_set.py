@@ -28,6 +28,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.timing import peak_rss_mb  # noqa: E402
+
 RUNS = 3
 
 
@@ -38,12 +40,6 @@ def _now() -> tuple[float, float]:
 def _since(start: tuple[float, float]) -> tuple[float, float]:
     """Wall and CPU seconds since start: on a shared machine the CPU time is the steadier of the two."""
     return time.perf_counter() - start[0], time.process_time() - start[1]
-
-
-def _rss_mb() -> float:
-    """This process's peak resident set size in MB (Linux reports KB, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def child_ours(outdir: Path) -> tuple[float, float]:
@@ -297,7 +293,7 @@ def child(kind: str, outdir: str) -> None:
         seconds = child_raw(Path(outdir))
     elif kind == "text":
         seconds = child_text(Path(outdir))
-    print(json.dumps({"seconds": seconds[0], "cpu": seconds[1], "rss_mb": _rss_mb()}))
+    print(json.dumps({"seconds": seconds[0], "cpu": seconds[1], "rss_mb": peak_rss_mb()}))
 
 
 def run_child(kind: str) -> dict[str, float]:

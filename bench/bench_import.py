@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -25,13 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.timing import peak_rss_mb  # noqa: E402
+
 GOAL = 1.6  # issue 24: at most 1.6x the plain insert, validation included
-
-
-def _rss_mb() -> float:
-    """This process's peak resident set size in MB (Linux reports KB, macOS bytes)."""
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def child_ours(pack_path: Path, db_path: Path) -> tuple[float, float]:
@@ -85,7 +80,7 @@ def child(kind: str, source: str, target: str) -> None:
 
     run = child_ours if kind == "ours" else child_raw
     seconds, cpu = run(Path(source), Path(target))
-    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": _rss_mb()}))
+    print(json.dumps({"seconds": seconds, "cpu": cpu, "rss_mb": peak_rss_mb()}))
 
 
 def run_child(kind: str, source: Path, target: Path) -> dict[str, float]:
