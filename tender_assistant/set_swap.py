@@ -1,26 +1,40 @@
 """Writing a set of files into a folder as one: staged beside the targets, then swapped in, or nothing changes.
 
 A document set is several files a buyer publishes together; a set where some files are new and others old is worse
-than either. The files are first written into a hidden staging folder inside the target folder (same file system, so
-the swap is a series of renames taking microseconds), and only a complete staging folder is swapped in. A rename
-that fails puts back the files already swapped; a process killed during the swap leaves a staging folder marked ready,
-and the next write into that folder (or `recover_sets`) finishes the swap, so the set is never left mixed.
+than either. The files are first written into a hidden staging folder. Where the system can exchange two folders in
+one step (Linux, macOS) and the target folder holds only files, the staging folder is made beside the target, given
+hard links to the target's other files, and exchanged with it: a reader, or a process killed at any moment, sees the
+old folder or the new one, never a mix. Otherwise (Windows, a folder with sub-folders, a file system that refuses)
+the staging folder sits inside the target and its files are swapped in by renames: a rename that fails puts back the
+files already swapped; a process killed during the swap leaves a staging folder marked ready, and the next write into
+that folder (or `recover_sets`) finishes the swap.
 """
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from criteria_library.infra import dir_exchange
+
 from .errors import TenderError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no exchange either, so the folder is never swapped whole there
+    fcntl = None  # type: ignore[assignment]
 
 STAGING_PREFIX = ".documentenset-"
 READY = ".klaar"  # written after every file of the set is on disk: from then on the swap is finished, not undone
 OLD = ".vorige"  # hard links to the files the swap replaces, to put them back when a rename fails
+SWAPPED = ".documentenset"  # names the staging folder exchanged with the target, so its leftover is recognised
+MAX_OTHER_FILES = 500  # a folder holding more than the set (a whole Documents folder) is not exchanged whole
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -36,6 +50,37 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb+") as fh:
+        os.fsync(fh.fileno())
+
+
+def _folder_prefix(real: Path) -> str:
+    # Staging folders of a target sit in its parent: their name ties them to the target, however long its name is.
+    return f"{STAGING_PREFIX}{hashlib.sha256(os.fsencode(real.name)).hexdigest()[:12]}-"
+
+
+def _try_lock(folder: Path) -> int | None:
+    """An open descriptor of folder holding an exclusive lock, or None when another process holds one."""
+    if fcntl is None:
+        return -1
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return -1  # a folder that cannot be opened cannot be locked either: go on without
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
+def _unlock(fd: int) -> None:
+    if fd >= 0:
+        os.close(fd)  # closing the descriptor releases its lock
+
+
 def recover_sets(outdir: Path) -> None:
     """Finish a swap that a killed process left half done; drop staging folders that never became ready."""
     for staging in sorted(outdir.glob(f"{STAGING_PREFIX}*")):
@@ -47,6 +92,26 @@ def recover_sets(outdir: Path) -> None:
                     os.replace(item, outdir / item.name)
             _fsync_dir(outdir)
         shutil.rmtree(staging, ignore_errors=True)
+    _recover_exchange(outdir.resolve())
+
+
+def _recover_exchange(real: Path) -> None:
+    marker = real / SWAPPED
+    swapped = marker.read_text(encoding="utf-8").strip() if marker.is_file() else None
+    for staging in sorted(real.parent.glob(f"{_folder_prefix(real)}*")):
+        if not staging.is_dir() or staging.is_symlink():
+            continue
+        fd = _try_lock(staging)
+        if fd is None:
+            continue  # another process is writing this set right now
+        try:
+            if staging.name == swapped:
+                _finish_exchange(real, staging)  # exchanged, killed before the old folder was cleared
+            else:
+                shutil.rmtree(staging, ignore_errors=True)  # never exchanged: the target is still the old set
+        finally:
+            _unlock(fd)
+    marker.unlink(missing_ok=True)
 
 
 def refuse_unwritable(paths: Sequence[Path]) -> None:
@@ -68,19 +133,140 @@ def _replaceable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
 
 
+@contextlib.contextmanager
+def _only_writer(outdir: Path) -> Iterator[None]:
+    fd = _try_lock(outdir)
+    if fd is None:
+        raise TenderError(f"Er wordt al een documentenset in {outdir} geschreven (door een ander venster of "
+                          "programma). Wacht tot dat klaar is. Er is niets gewijzigd.",
+                          en=f"A document set is already being written into {outdir} (by another window or "
+                          "program). Wait until it is done. Nothing was changed.")
+    try:
+        yield
+    finally:
+        _unlock(fd)
+
+
 def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]]) -> list[Path]:
     """Write each file (name -> writer filling that path) into outdir as one set: all new files, or the old set whole."""
-    recover_sets(outdir)
     targets = [outdir / name for name in writers]
-    refuse_unwritable(targets)
+    with _only_writer(outdir):
+        recover_sets(outdir)
+        refuse_unwritable(targets)
+        real = outdir.resolve()
+        staging = _whole_folder_staging(real, len(writers))
+        whole = staging is not None
+        if staging is None:
+            staging = _make_staging(outdir)
+        lock = _try_lock(staging) if whole else None  # so recovery elsewhere knows this staging folder is in use
+        fd = -1 if lock is None else lock
+        try:
+            try:
+                for name, write in writers.items():
+                    write(staging / name)
+                for name in writers:
+                    _fsync_file(staging / name)
+            except BaseException:
+                shutil.rmtree(staging, ignore_errors=True)
+                raise
+            if whole:
+                if _exchange(real, staging):
+                    return targets
+                staging = _moved_inside(outdir, staging, list(writers))
+            _swap_files(outdir, staging, targets)
+        finally:
+            _unlock(fd)
+    return targets
+
+
+def _make_staging(outdir: Path) -> Path:
     try:
-        staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=outdir))
+        return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=outdir))
     except OSError as exc:
         raise TenderError(f"Kan niet schrijven in {outdir}: {exc.strerror or exc}. Er is niets gewijzigd.",
                           en=f"Cannot write in {outdir}: {exc.strerror or exc}. Nothing was changed.") from None
+
+
+def _whole_folder_staging(real: Path, set_size: int) -> Path | None:
+    """A staging folder beside real when real can be exchanged with it whole; None to swap file by file."""
+    if fcntl is None or not dir_exchange.available() or real.parent == real:
+        return None
     try:
-        for name, write in writers.items():
-            write(staging / name)
+        if os.path.ismount(real) or not real.stat().st_mode & stat.S_IWUSR:
+            return None  # a mount point cannot be exchanged; a folder marked read-only stays as it is
+        entries = list(os.scandir(real))
+        if len(entries) > set_size + MAX_OTHER_FILES:
+            return None
+        if not all(e.is_symlink() or e.is_file(follow_symlinks=False) for e in entries):
+            return None  # sub-folders would be missing for a moment: swap file by file instead
+        return Path(tempfile.mkdtemp(prefix=_folder_prefix(real), dir=real.parent))
+    except OSError:  # the parent is not ours to write in, or the folder cannot be read: swap file by file
+        return None
+
+
+def _exchange(real: Path, staging: Path) -> bool:
+    """Exchange staging, holding the new set, with real; False (staging as it was) when the file system refuses."""
+    names = {p.name for p in staging.iterdir()}
+    (staging / SWAPPED).write_text(staging.name, encoding="utf-8")
+    linked: list[Path] = []
+    for entry in os.scandir(real):
+        if entry.name in names or entry.name == SWAPPED:
+            continue
+        try:  # the folder's other files, so they are there at every moment; the rest is moved after the exchange
+            os.link(entry.path, staging / entry.name, follow_symlinks=False)
+            linked.append(staging / entry.name)
+        except OSError:
+            pass
+    try:
+        before = real.stat()
+        os.chmod(staging, stat.S_IMODE(before.st_mode))
+        if before.st_uid != os.stat(staging).st_uid:  # an administrator writing into a user's folder
+            with contextlib.suppress(OSError):
+                os.chown(staging, before.st_uid, before.st_gid)
+        _fsync_file(staging / SWAPPED)
+        _fsync_dir(staging)
+        dir_exchange.exchange(staging, real)
+    except OSError:
+        for extra in [*linked, staging / SWAPPED]:
+            extra.unlink(missing_ok=True)
+        return False
+    _fsync_dir(real.parent)
+    _finish_exchange(real, staging)
+    return True
+
+
+def _finish_exchange(real: Path, old: Path) -> None:
+    """After the exchange: files only the old folder has (not linked, or made meanwhile) go back; the rest goes."""
+    for entry in sorted(old.iterdir()):
+        if entry.name == SWAPPED or os.path.lexists(real / entry.name):
+            continue
+        try:
+            os.rename(entry, real / entry.name)
+        except OSError:
+            continue  # stays in the hidden leftover folder rather than being removed with it
+    (real / SWAPPED).unlink(missing_ok=True)
+    _fsync_dir(real)
+    if not any(not os.path.lexists(real / e.name) and e.name != SWAPPED for e in old.iterdir()):
+        shutil.rmtree(old, ignore_errors=True)
+    _fsync_dir(real.parent)
+
+
+def _moved_inside(outdir: Path, staging: Path, names: list[str]) -> Path:
+    """The staged files moved into a staging folder inside outdir, to be swapped in file by file."""
+    inside = _make_staging(outdir)
+    try:
+        for name in names:
+            shutil.move(staging / name, inside / name)
+    except BaseException:
+        shutil.rmtree(inside, ignore_errors=True)
+        raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return inside
+
+
+def _swap_files(outdir: Path, staging: Path, targets: list[Path]) -> None:
+    try:
         (staging / OLD).mkdir()
         for target in targets:
             if target.exists():
@@ -90,8 +276,7 @@ def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]]) -> list[
                     shutil.copy2(target, staging / OLD / target.name)
         ready = staging / READY
         ready.write_bytes(b"")
-        with open(ready, "rb+") as fh:
-            os.fsync(fh.fileno())
+        _fsync_file(ready)
         _fsync_dir(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -102,7 +287,6 @@ def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]]) -> list[
         shutil.rmtree(staging, ignore_errors=True)
         raise
     shutil.rmtree(staging, ignore_errors=True)
-    return targets
 
 
 def _swap(outdir: Path, staging: Path, targets: list[Path]) -> None:

@@ -1,4 +1,8 @@
-"""A set of files is swapped in whole: a file that cannot be replaced or a crash never leaves a mixed set."""
+"""A set of files is swapped in whole: a file that cannot be replaced or a crash never leaves a mixed set.
+
+Where the folder can be exchanged whole (Linux, macOS, a folder of plain files) that is one step; the tests that
+take a fixture `file_by_file` run the way Windows (or a folder with sub-folders) swaps: file by file.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,12 @@ from tender_assistant.errors import TenderError
 from tender_assistant.set_swap import STAGING_PREFIX, recover_sets, write_set
 
 NAMES = ("a.docx", "b.docx", "c.xlsx", "d.xlsx")
+
+
+@pytest.fixture
+def file_by_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Swap as on Windows, where no call exchanges two folders in one step."""
+    monkeypatch.setattr(set_swap.dir_exchange, "available", lambda: False)
 
 
 def _writers(tag: str) -> dict:
@@ -41,8 +51,8 @@ def test_a_read_only_file_of_the_set_is_refused_before_anything_is_written(tmp_p
     assert _contents(tmp_path) == old
 
 
-def test_a_file_that_cannot_be_replaced_halfway_puts_the_old_set_back(tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_cannot_be_replaced_halfway_puts_the_old_set_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                      file_by_file: None) -> None:
     old = _old_set(tmp_path)
     real_replace = os.replace
 
@@ -58,7 +68,8 @@ def test_a_file_that_cannot_be_replaced_halfway_puts_the_old_set_back(tmp_path: 
     assert _contents(tmp_path) == old  # a.docx and b.docx, already swapped, are the old ones again
 
 
-def test_a_new_file_of_a_set_that_fails_is_removed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_new_file_of_a_set_that_fails_is_removed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         file_by_file: None) -> None:
     real_replace = os.replace
 
     def locked(src: object, dst: object) -> None:
@@ -85,7 +96,8 @@ def test_a_writer_that_fails_changes_nothing(tmp_path: Path) -> None:
     assert _contents(tmp_path) == old
 
 
-def test_a_swap_killed_halfway_is_finished_by_the_next_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_swap_killed_halfway_is_finished_by_the_next_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             file_by_file: None) -> None:
     _old_set(tmp_path)
     real_replace = os.replace
     calls = {"n": 0}
@@ -126,3 +138,123 @@ def test_a_staging_folder_that_never_became_ready_is_dropped(tmp_path: Path) -> 
     (staging / "a.docx").write_text("half geschreven")
     recover_sets(tmp_path)
     assert _contents(tmp_path) == old
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A folder of its own for the set, holding the old set and a note of the buyer's (and a link to it)."""
+    out = tmp_path / "Aanbesteding kleding"
+    out.mkdir()
+    write_set(out, _writers("oud"))
+    (out / "aantekeningen.txt").write_text("mijn notities")
+    (out / "snelkoppeling").symlink_to("aantekeningen.txt")
+    return out
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in [*folder.iterdir(), *folder.parent.iterdir()] if p.name.startswith(".documentenset")]
+
+
+needs_exchange = pytest.mark.skipif(not set_swap.dir_exchange.available(), reason="no folder exchange here")
+
+
+@needs_exchange
+def test_a_folder_of_plain_files_is_exchanged_whole_and_keeps_the_buyers_own_files(folder: Path) -> None:
+    note = (folder / "aantekeningen.txt").stat()
+    before = folder.stat().st_ino
+    write_set(folder, _writers("nieuw"))
+    assert folder.stat().st_ino != before  # one step for the whole folder, not seven renames
+    assert _contents(folder) == {**{name: f"nieuw {name}" for name in NAMES},
+                                 "aantekeningen.txt": "mijn notities", "snelkoppeling": "mijn notities"}
+    assert (folder / "aantekeningen.txt").stat().st_ino == note.st_ino  # the same file, not a copy
+    assert os.readlink(folder / "snelkoppeling") == "aantekeningen.txt"
+    assert _leftovers(folder) == []
+
+
+@needs_exchange
+def test_the_folder_keeps_its_permissions(folder: Path) -> None:
+    folder.chmod(0o750)
+    write_set(folder, _writers("nieuw"))
+    assert folder.stat().st_mode & 0o777 == 0o750
+
+
+@needs_exchange
+def test_killed_before_the_exchange_the_old_set_stays_and_the_next_write_clears_up(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    old = _contents(folder)
+
+    class Killed(BaseException):
+        pass
+
+    def dies(a: Path, b: Path) -> None:
+        raise Killed
+
+    monkeypatch.setattr(set_swap.dir_exchange, "exchange", dies)
+    with pytest.raises(Killed):
+        write_set(folder, _writers("nieuw"))
+    assert _contents(folder) == old
+    monkeypatch.undo()
+    recover_sets(folder)
+    assert _contents(folder) == old and _leftovers(folder) == []
+
+
+@needs_exchange
+def test_killed_after_the_exchange_the_new_set_is_whole_and_recovery_keeps_every_file(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_exchange = set_swap.dir_exchange.exchange
+
+    class Killed(BaseException):
+        pass
+
+    def exchange_then_die(a: Path, b: Path) -> None:
+        (b / "nieuw-tijdens.txt").write_text("gemaakt terwijl de set werd geschreven")  # not linked: in the old folder
+        real_exchange(a, b)
+        raise Killed
+
+    monkeypatch.setattr(set_swap.dir_exchange, "exchange", exchange_then_die)
+    with pytest.raises(Killed):
+        write_set(folder, _writers("nieuw"))
+    new_set = {name: f"nieuw {name}" for name in NAMES}
+    assert {n: t for n, t in _contents(folder).items() if n in NAMES} == new_set
+    monkeypatch.undo()
+    recover_sets(folder)
+    assert _contents(folder) == {**new_set, "aantekeningen.txt": "mijn notities", "snelkoppeling": "mijn notities",
+                                 "nieuw-tijdens.txt": "gemaakt terwijl de set werd geschreven"}
+    assert _leftovers(folder) == []
+
+
+@needs_exchange
+def test_a_file_system_that_refuses_the_exchange_gets_the_set_file_by_file(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(a: Path, b: Path) -> None:
+        raise OSError(22, "Invalid argument")
+
+    monkeypatch.setattr(set_swap.dir_exchange, "exchange", refused)
+    before = folder.stat().st_ino
+    write_set(folder, _writers("nieuw"))
+    assert folder.stat().st_ino == before
+    assert {n: t for n, t in _contents(folder).items() if n in NAMES} == {name: f"nieuw {name}" for name in NAMES}
+    assert "aantekeningen.txt" in _contents(folder) and _leftovers(folder) == []
+
+
+def test_a_folder_with_sub_folders_is_not_exchanged(folder: Path) -> None:
+    (folder / "bijlagen").mkdir()
+    (folder / "bijlagen" / "tekening.pdf").write_text("tekening")
+    before = folder.stat().st_ino
+    write_set(folder, _writers("nieuw"))
+    assert folder.stat().st_ino == before and (folder / "bijlagen" / "tekening.pdf").read_text() == "tekening"
+    assert (folder / "a.docx").read_text() == "nieuw a.docx" and _leftovers(folder) == []
+
+
+@pytest.mark.skipif(set_swap.fcntl is None, reason="no advisory locks here")
+def test_a_second_writer_into_the_same_folder_is_refused_and_changes_nothing(folder: Path) -> None:
+    old = _contents(folder)
+    fd = os.open(folder, os.O_RDONLY)  # another window busy writing a set into this folder holds its lock
+    try:
+        set_swap.fcntl.flock(fd, set_swap.fcntl.LOCK_EX | set_swap.fcntl.LOCK_NB)
+        with pytest.raises(TenderError) as caught:
+            write_set(folder, _writers("nieuw"))
+    finally:
+        os.close(fd)
+    assert "al een documentenset" in caught.value.message and "Er is niets gewijzigd" in caught.value.message
+    assert _contents(folder) == old and _leftovers(folder) == []
