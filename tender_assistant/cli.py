@@ -305,7 +305,7 @@ def _export(args: argparse.Namespace) -> int:
     from .documents.export import export_tender, refuse_overwriting_input
     from .documents.house_style import load_template
     from .documents.markers import buyer_text_problems
-    from .documents.pdf import docx_to_pdf, require_libreoffice
+    from .documents.pdf import docx_to_pdf, pdf_after_word, require_libreoffice
     from .monitoring.register_file import rule_for_library
     from .output import app_inputs, refuse_existing
     from .tender import load_tender
@@ -362,7 +362,7 @@ def _export(args: argparse.Namespace) -> int:
                 args.set.mkdir()
             try:
                 written = export_set(tender, store, args.set, args.template, args.contract_template,
-                                     concept=concept, notes=export_notes)
+                                     concept=concept, notes=export_notes, to_pdf=docx_to_pdf if pdfs else None)
             except BaseException:
                 if new_folder and not any(args.set.iterdir()):
                     args.set.rmdir()  # a refused export leaves no empty folder behind
@@ -376,7 +376,8 @@ def _export(args: argparse.Namespace) -> int:
             print(f"let op: {escape_unprintable(note)}", file=sys.stderr)
     for out in written:
         print(f"Written: {out}" if lang == "en" else f"Geschreven: {out}")
-    for doc_path, pdf in zip(docs, pdfs, strict=False):  # pdfs is empty without --pdf
-        docx_to_pdf(doc_path, pdf)
-        print(f"Written: {pdf}" if lang == "en" else f"Geschreven: {pdf}")
+    if args.set is None:  # a set's PDFs were made in the set, before it replaced the earlier one
+        for doc_path, pdf in zip(docs, pdfs, strict=False):  # pdfs is empty without --pdf
+            pdf_after_word(doc_path, pdf)
+            print(f"Written: {pdf}" if lang == "en" else f"Geschreven: {pdf}")
     return 0

@@ -18,6 +18,7 @@ import os
 import shutil
 import stat
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
@@ -32,6 +33,7 @@ except ImportError:  # Windows: no exchange either, so the folder is never swapp
 
 STAGING_PREFIX = ".documentenset-"
 READY = ".klaar"  # written after every file of the set is on disk: from then on the swap is finished, not undone
+# (it lists the files of an earlier set that the new one drops, one per line, as the SWAPPED marker does)
 OLD = ".vorige"  # hard links to the files the swap replaces, to put them back when a rename fails
 SWAPPED = ".documentenset"  # names the staging folder exchanged with the target, so its leftover is recognised
 MAX_OTHER_FILES = 500  # a folder holding more than the set (a whole Documents folder) is not exchanged whole
@@ -81,23 +83,55 @@ def _unlock(fd: int) -> None:
         os.close(fd)  # closing the descriptor releases its lock
 
 
+READY_AGE_S = 60.0  # a live swap is done milliseconds after READY: older ones were left by a killed process
+
+
 def recover_sets(outdir: Path) -> None:
+    """Finish what a killed export left in outdir, unless an export into it is running now (the app calls this at start
+    for the folders it wrote sets into, and when it shows one). Never raises: what cannot be done waits for the next."""
+    try:
+        fd = _try_lock(outdir)
+        if fd is None:
+            return  # an export into this folder is running: it recovers first itself
+        try:
+            # Without a lock (Windows) a staging folder may be a running export's: only finish old, ready ones.
+            _recover(outdir, unlocked_age=None if fd >= 0 else READY_AGE_S)
+        finally:
+            _unlock(fd)
+    except OSError:
+        pass
+
+
+def _recover(outdir: Path, unlocked_age: float | None = None) -> None:
     """Finish a swap that a killed process left half done; drop staging folders that never became ready."""
     for staging in sorted(outdir.glob(f"{STAGING_PREFIX}*")):
         if not staging.is_dir() or staging.is_symlink():
+            continue
+        if unlocked_age is not None and not _older(staging / READY, unlocked_age):
             continue
         if (staging / READY).is_file():
             for item in sorted(staging.iterdir()):
                 if item.name not in (READY, OLD) and item.is_file():
                     os.replace(item, outdir / item.name)
+            for name in _dropped((staging / READY).read_text(encoding="utf-8")):
+                (outdir / name).unlink(missing_ok=True)
             _fsync_dir(outdir)
         shutil.rmtree(staging, ignore_errors=True)
-    _recover_exchange(outdir.resolve())
+    if unlocked_age is None:
+        _recover_exchange(outdir.resolve())
+
+
+def _older(path: Path, seconds: float) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > seconds
+    except OSError:
+        return False
 
 
 def _recover_exchange(real: Path) -> None:
     marker = real / SWAPPED
-    swapped = marker.read_text(encoding="utf-8").strip() if marker.is_file() else None
+    lines = marker.read_text(encoding="utf-8").splitlines() if marker.is_file() else []
+    swapped = lines[0] if lines else None
     for staging in sorted(real.parent.glob(f"{_folder_prefix(real)}*")):
         if not staging.is_dir() or staging.is_symlink():
             continue
@@ -106,12 +140,17 @@ def _recover_exchange(real: Path) -> None:
             continue  # another process is writing this set right now
         try:
             if staging.name == swapped:
-                _finish_exchange(real, staging)  # exchanged, killed before the old folder was cleared
+                _finish_exchange(real, staging, _dropped("\n".join(lines[1:])))  # killed before clearing up
             else:
                 shutil.rmtree(staging, ignore_errors=True)  # never exchanged: the target is still the old set
         finally:
             _unlock(fd)
     marker.unlink(missing_ok=True)
+
+
+def _dropped(text: str) -> list[str]:
+    # only plain names of this folder: a hand-edited marker cannot make us remove anything elsewhere
+    return [n for n in text.splitlines() if n and n not in (".", "..") and "/" not in n and "\\" not in n]
 
 
 def refuse_unwritable(paths: Sequence[Path]) -> None:
@@ -147,12 +186,17 @@ def _only_writer(outdir: Path) -> Iterator[None]:
         _unlock(fd)
 
 
-def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]]) -> list[Path]:
-    """Write each file (name -> writer filling that path) into outdir as one set: all new files, or the old set whole."""
+def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]], drop: Sequence[str] = ()) -> list[Path]:
+    """Write each file (name -> writer filling that path) into outdir as one set: all new files, or the old set whole.
+
+    drop names files of an earlier set that the new set must not keep (PDFs of Word files it replaces); they go in
+    the same step as the old files are replaced.
+    """
     targets = [outdir / name for name in writers]
+    drop = [name for name in drop if name not in writers]
     with _only_writer(outdir):
-        recover_sets(outdir)
-        refuse_unwritable(targets)
+        _recover(outdir)
+        refuse_unwritable([*targets, *(outdir / name for name in drop)])
         real = outdir.resolve()
         staging = _whole_folder_staging(real, len(writers))
         whole = staging is not None
@@ -170,10 +214,10 @@ def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]]) -> list[
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
             if whole:
-                if _exchange(real, staging):
+                if _exchange(real, staging, drop):
                     return targets
                 staging = _moved_inside(outdir, staging, list(writers))
-            _swap_files(outdir, staging, targets)
+            _swap_files(outdir, staging, targets, [outdir / name for name in drop])
         finally:
             _unlock(fd)
     return targets
@@ -204,10 +248,10 @@ def _whole_folder_staging(real: Path, set_size: int) -> Path | None:
         return None
 
 
-def _exchange(real: Path, staging: Path) -> bool:
+def _exchange(real: Path, staging: Path, drop: Sequence[str]) -> bool:
     """Exchange staging, holding the new set, with real; False (staging as it was) when the file system refuses."""
-    names = {p.name for p in staging.iterdir()}
-    (staging / SWAPPED).write_text(staging.name, encoding="utf-8")
+    names = {p.name for p in staging.iterdir()} | set(drop)
+    (staging / SWAPPED).write_text("\n".join([staging.name, *drop]), encoding="utf-8")
     linked: list[Path] = []
     for entry in os.scandir(real):
         if entry.name in names or entry.name == SWAPPED:
@@ -231,14 +275,14 @@ def _exchange(real: Path, staging: Path) -> bool:
             extra.unlink(missing_ok=True)
         return False
     _fsync_dir(real.parent)
-    _finish_exchange(real, staging)
+    _finish_exchange(real, staging, drop)
     return True
 
 
-def _finish_exchange(real: Path, old: Path) -> None:
+def _finish_exchange(real: Path, old: Path, drop: Sequence[str]) -> None:
     """After the exchange: files only the old folder has (not linked, or made meanwhile) go back; the rest goes."""
     for entry in sorted(old.iterdir()):
-        if entry.name == SWAPPED or os.path.lexists(real / entry.name):
+        if entry.name == SWAPPED or entry.name in drop or os.path.lexists(real / entry.name):
             continue
         try:
             os.rename(entry, real / entry.name)
@@ -246,7 +290,7 @@ def _finish_exchange(real: Path, old: Path) -> None:
             continue  # stays in the hidden leftover folder rather than being removed with it
     (real / SWAPPED).unlink(missing_ok=True)
     _fsync_dir(real)
-    if not any(not os.path.lexists(real / e.name) and e.name != SWAPPED for e in old.iterdir()):
+    if not any(not os.path.lexists(real / e.name) and e.name not in (SWAPPED, *drop) for e in old.iterdir()):
         shutil.rmtree(old, ignore_errors=True)
     _fsync_dir(real.parent)
 
@@ -265,35 +309,38 @@ def _moved_inside(outdir: Path, staging: Path, names: list[str]) -> Path:
     return inside
 
 
-def _swap_files(outdir: Path, staging: Path, targets: list[Path]) -> None:
+def _swap_files(outdir: Path, staging: Path, targets: list[Path], drop: list[Path]) -> None:
     try:
         (staging / OLD).mkdir()
-        for target in targets:
+        for target in [*targets, *drop]:
             if target.exists():
                 try:
                     os.link(target, staging / OLD / target.name)
                 except OSError:  # a file system without hard links: a copy serves to put it back
                     shutil.copy2(target, staging / OLD / target.name)
         ready = staging / READY
-        ready.write_bytes(b"")
+        ready.write_text("\n".join(p.name for p in drop), encoding="utf-8")
         _fsync_file(ready)
         _fsync_dir(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     try:
-        _swap(outdir, staging, targets)
+        _swap(outdir, staging, targets, drop)
     except Exception:  # the old set was put back; an interrupt instead leaves the ready folder for recover_sets
         shutil.rmtree(staging, ignore_errors=True)
         raise
     shutil.rmtree(staging, ignore_errors=True)
 
 
-def _swap(outdir: Path, staging: Path, targets: list[Path]) -> None:
+def _swap(outdir: Path, staging: Path, targets: list[Path], drop: Sequence[Path] = ()) -> None:
     done: list[Path] = []
-    for target in targets:
+    for target in [*targets, *drop]:
         try:
-            os.replace(staging / target.name, target)
+            if target in drop:
+                target.unlink(missing_ok=True)
+            else:
+                os.replace(staging / target.name, target)
         except OSError as exc:
             (staging / READY).unlink(missing_ok=True)  # not to be finished later: the old set comes back now
             left = _put_back(staging, done)
@@ -322,7 +369,7 @@ def _put_back(staging: Path, swapped: list[Path]) -> list[Path]:
             if old.exists():
                 os.replace(old, target)
             else:
-                target.unlink()  # it was not there before the set was written
+                target.unlink(missing_ok=True)  # it was not there before the set was written
         except OSError:
             left.append(target)
     return left

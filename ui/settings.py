@@ -14,6 +14,7 @@ from PySide6.QtCore import QByteArray, QSettings
 from criteria_library.infra import paths
 
 MAX_RECENT = 8
+MAX_SET_FOLDERS = 20
 LANGUAGES = ("nl", "en")
 
 
@@ -58,6 +59,19 @@ class AppSettings:
 
     def clear_recent_files(self) -> None:
         self.qsettings.setValue("files/recent", [])
+
+    def set_folders(self) -> list[Path]:
+        """The folders document sets were last written into, newest first (checked for half-done swaps at start)."""
+        value = self.qsettings.value("files/set_folders", [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [Path(v) for v in (value if isinstance(value, list) else [])][:MAX_SET_FOLDERS]
+
+    def add_set_folder(self, folder: Path) -> None:
+        """Remember a folder a document set was written into."""
+        folder = Path(folder).resolve()
+        items = [p for p in self.set_folders() if p != folder]
+        self.qsettings.setValue("files/set_folders", [str(p) for p in [folder, *items][:MAX_SET_FOLDERS]])
 
     @property
     def last_folder(self) -> str:

@@ -14,7 +14,7 @@ from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
 from tender_assistant.documents.document_set import export_set
 from tender_assistant.documents.export import export_tender
-from tender_assistant.documents.pdf import docx_to_pdf
+from tender_assistant.documents.pdf import docx_to_pdf, pdf_after_word
 from tender_assistant.monitoring.register_file import rule_for_library
 from tender_assistant.monitoring.rule import CountingRule
 from tender_assistant.tender import Tender, save_tender
@@ -202,16 +202,15 @@ class TenderWizard(QWizard):
         def task(progress: Any) -> Path:
             reader = LibraryStore.open(store_path, read_only=True)
             try:
-                if as_set:
+                if as_set:  # the set's PDFs are part of the set, made before it replaces an earlier one
                     written = export_set(tender, reader, out, template, concept=concept, progress=progress,
-                                         notes=notes)
-                else:
-                    written = [export_tender(tender, reader, out, template=template, concept=concept,
-                                             progress=progress, notes=notes)]
+                                         notes=notes, to_pdf=docx_to_pdf if pdf else None)
+                    return written[0]
+                document = export_tender(tender, reader, out, template=template, concept=concept,
+                                         progress=progress, notes=notes)
                 if pdf:
-                    for doc in (p for p in written if p.suffix == ".docx"):
-                        docx_to_pdf(doc, doc.with_suffix(".pdf"))
-                return written[0]
+                    pdf_after_word(document, document.with_suffix(".pdf"))
+                return document
             finally:
                 reader.close()
 

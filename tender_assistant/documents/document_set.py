@@ -670,13 +670,20 @@ def _numbered(tender: Tender, library: Library) -> list[tuple[str, Criterion]]:
 def export_set(tender: Tender, library: Library, outdir: Path | str, template: Path | str | None = None,
                contract_template: Path | str | None = None, today: date | None = None, concept: bool = False,
                progress: Progress | None = None, notes: list[str] | None = None,
-               user: str = "") -> list[Path]:
-    """Write the files of the set (SET_FILES) into outdir (which must exist) as one set; templates untouched."""
+               user: str = "", to_pdf: Callable[[Path, Path], object] | None = None) -> list[Path]:
+    """Write the files of the set (SET_FILES) into outdir (which must exist) as one set; templates untouched.
+
+    to_pdf (docx, pdf), when given, makes a PDF of each Word document, part of the same set; without it the PDFs
+    an earlier set left there go with the Word files they were made from, so no PDF contradicts its document.
+    """
 
     outdir = Path(outdir)
     if not outdir.is_dir():
         raise TenderError(f"De map {outdir} bestaat niet.", en=f"The folder {outdir} does not exist.")
+    pdf_names = {name: str(Path(name).with_suffix(".pdf")) for name in SET_FILES if name.endswith(".docx")}
     paths = [outdir / name for name in SET_FILES]
+    if to_pdf is not None:
+        paths += [outdir / name for name in pdf_names.values()]
     for p in paths:
         refuse_overwriting_input(p, {"de sjabloon": template})
         refuse_overwriting_input(p, {"de sjabloon": contract_template})
@@ -716,10 +723,28 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
     writers[BORGINGSPLAN] = lambda out: write_borgingsplan(tender, criteria, package_name, out, user, concept)
     writers[INVULHULP] = lambda out: write_invulhulp(tender, library, out, user, concept)
     writers[PRIJSFORMULIER] = lambda out: write_prijsformulier(tender, out, user, concept)
-    write_set(outdir, writers)  # all new files, or the old set whole: never a mixed set
+    if to_pdf is not None:
+        for word, pdf in pdf_names.items():
+            writers[pdf] = functools.partial(_write_pdf, to_pdf, word)
+        stale = []
+    else:
+        stale = [name for name in pdf_names.values() if (outdir / name).is_file()]
+    write_set(outdir, writers, drop=stale)  # all new files, or the old set whole: never a mixed set
+    if stale and notes is not None:
+        notes.append(f"de PDF's van de vorige set zijn verwijderd ({', '.join(stale)}): ze hoorden bij de vervangen "
+                     "Word-documenten")
     if progress:
         progress(1, 1)
     return paths
+
+
+def _write_pdf(to_pdf: Callable[[Path, Path], object], word: str, out: Path) -> None:
+    """The PDF of the staged Word document `word`, beside it; a failure leaves the previous set as it was."""
+    try:
+        to_pdf(out.parent / word, out)
+    except TenderError as exc:
+        raise TenderError(f"{exc.message} De vorige set staat er nog volledig; er is niets gewijzigd.",
+                          en=f"{exc.message_en} The previous set is still complete; nothing was changed.") from None
 
 
 def _write_bytes(data: bytes, out: Path) -> None:

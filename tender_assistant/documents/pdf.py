@@ -158,15 +158,22 @@ def docx_to_pdf(docx_path: Path, pdf_path: Path) -> Path:
                                capture_output=True, timeout=TIMEOUT_S, env=env, check=False)
                 out = Path(tmp) / (docx_path.stem + ".pdf")
         except subprocess.TimeoutExpired:
-            raise TenderError("LibreOffice reageerde niet bij het maken van de PDF; het Word-document is wel "
-                              "geschreven.", en="LibreOffice did not respond while making the PDF; the Word document "
-                              "was written.") from None
+            raise TenderError(f"LibreOffice reageerde niet bij het maken van de PDF van {docx_path.name}.",
+                              en=f"LibreOffice did not respond while making the PDF of {docx_path.name}.") from None
         except OSError as exc:
-            raise TenderError(f"LibreOffice kon niet worden gestart ({exc.strerror}); het Word-document is wel "
-                              "geschreven.", en=f"LibreOffice could not be started ({exc.strerror}); the Word "
-                              "document was written.") from None
+            raise TenderError(f"LibreOffice kon niet worden gestart ({exc.strerror}).",
+                              en=f"LibreOffice could not be started ({exc.strerror}).") from None
         if not out.exists():
-            raise TenderError("LibreOffice kon geen PDF maken van het document; het Word-document is wel geschreven.",
-                              en="LibreOffice could not make a PDF of the document; the Word document was written.")
+            raise TenderError(f"LibreOffice kon geen PDF maken van {docx_path.name}.",
+                              en=f"LibreOffice could not make a PDF of {docx_path.name}.")
         write_output(pdf_path, out.read_bytes())
     return pdf_path
+
+
+def pdf_after_word(docx_path: Path, pdf_path: Path) -> Path:
+    """docx_to_pdf for a Word document already written: a failure says the Word document is there."""
+    try:
+        return docx_to_pdf(docx_path, pdf_path)
+    except TenderError as exc:
+        raise TenderError(f"{exc.message} Het Word-document is wel geschreven.",
+                          en=f"{exc.message_en} The Word document was written.") from None

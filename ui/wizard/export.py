@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from tender_assistant import checks
 from tender_assistant.documents.document_set import LEIDRAAD, SET_FILES
 from tender_assistant.documents.pdf import soffice
+from tender_assistant.set_swap import recover_sets
 
 from ..path_field import path_row
 from .base import TenderPage, _tr
@@ -98,6 +99,9 @@ class ExportPage(TenderPage):
             self.out_edit.setText(self._proposed)
         if not self.template_edit.text() and w.path is not None:
             self.template_edit.setText(w.settings.house_style(w.path))
+        target = Path(self.out_edit.text()).expanduser().parent
+        if target.is_dir():
+            recover_sets(target)  # a set whose export was killed mid-swap is finished before it is shown or replaced
         errors = checks.errors(checks.check_tender(w.tender, w.store, rule=w.counting_rule()))
         self.concept.setChecked(bool(errors))
         self.concept.setEnabled(not errors)
@@ -179,6 +183,8 @@ class ExportPage(TenderPage):
         self.written = planned
         self.folder = document.parent
         w.settings.last_folder = str(self.folder.parent)  # the next tender's folder goes beside this one
+        if set(SET_FILES) <= {p.name for p in planned}:
+            w.settings.add_set_folder(self.folder)
         if w.path is not None:
             w.settings.set_house_style(w.path, str(template) if template else "")
         done = (_tr("Klaar: %1").replace("%1", str(document)) if len(planned) == 1 else

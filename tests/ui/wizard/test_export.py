@@ -134,6 +134,7 @@ def test_pdf_beside_each_word_document_when_libreoffice_is_there_and_a_clear_lin
     assert (folder / "aanbestedingsleidraad.pdf").exists() and (folder / "contractbijlage.pdf").exists()
     names = [page.files.item(i).text() for i in range(page.files.count())]
     assert "programma-van-eisen.pdf" in names
+    assert wizard.settings.set_folders()[0] == folder.resolve()  # checked for a half-done swap when the app starts
 
     monkeypatch.setattr(ui.wizard.export, "soffice", lambda: None)
     wizard.back()
@@ -191,3 +192,24 @@ def test_the_house_style_chosen_for_a_tender_comes_back_with_it(app, qtbot, libr
     wizard, page = _wizard(qtbot, library, "Schoonmaak", tmp_path / "ander.tender.json")
     assert page.template_edit.text() == ""  # another tender keeps its own
     wizard.dirty = False
+
+
+def test_the_app_start_finishes_a_set_whose_export_was_killed_in_a_folder_it_wrote_to(tmp_path):
+    """As Windows can leave it: killed between two of the renames that swap the set in file by file."""
+    from tender_assistant import set_swap
+    from ui.app import recover_set_folders
+    from ui.settings import AppSettings
+
+    folder = tmp_path / "werkkleding"
+    folder.mkdir()
+    for name in ("a.docx", "b.xlsx"):
+        (folder / name).write_text(f"oud {name}")
+    staging = folder / f"{set_swap.STAGING_PREFIX}x"
+    staging.mkdir()
+    (staging / "b.xlsx").write_text("nieuw b.xlsx")  # a.docx was swapped in before the kill
+    (folder / "a.docx").write_text("nieuw a.docx")
+    (staging / set_swap.READY).write_text("")
+    settings = AppSettings(tmp_path)
+    settings.add_set_folder(folder)
+    recover_set_folders(settings).join(timeout=10)
+    assert (folder / "b.xlsx").read_text() == "nieuw b.xlsx" and not staging.exists()

@@ -29,7 +29,7 @@ def _writers(tag: str) -> dict:
 
 
 def _contents(folder: Path) -> dict[str, str]:
-    return {p.name: p.read_text() for p in sorted(folder.iterdir())}
+    return {p.name: "<map>" if p.is_dir() else p.read_text() for p in sorted(folder.iterdir())}
 
 
 def _old_set(folder: Path) -> dict[str, str]:
@@ -137,7 +137,7 @@ def test_a_staging_folder_that_never_became_ready_is_dropped(tmp_path: Path) -> 
     staging.mkdir()
     (staging / "a.docx").write_text("half geschreven")
     recover_sets(tmp_path)
-    assert _contents(tmp_path) == old
+    assert _contents(tmp_path) == old and not staging.exists()
 
 
 @pytest.fixture
@@ -258,3 +258,106 @@ def test_a_second_writer_into_the_same_folder_is_refused_and_changes_nothing(fol
         os.close(fd)
     assert "al een documentenset" in caught.value.message and "Er is niets gewijzigd" in caught.value.message
     assert _contents(folder) == old and _leftovers(folder) == []
+
+
+def _with_pdf(folder: Path) -> None:
+    (folder / "a.pdf").write_text("pdf van het oude a.docx")
+
+
+@pytest.mark.parametrize("how", ["whole", "file by file"])
+def test_files_the_new_set_drops_go_in_the_same_step(folder: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    if how == "file by file":
+        monkeypatch.setattr(set_swap.dir_exchange, "available", lambda: False)
+    _with_pdf(folder)
+    write_set(folder, _writers("nieuw"), drop=["a.pdf", "geen.pdf"])
+    assert "a.pdf" not in _contents(folder) and "aantekeningen.txt" in _contents(folder)
+    assert _leftovers(folder) == []
+
+
+def test_a_dropped_file_comes_back_when_a_rename_fails(folder: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       file_by_file: None) -> None:
+    _with_pdf(folder)
+    old = _contents(folder)
+    real_replace = os.replace
+
+    def locked(src: object, dst: object) -> None:
+        if Path(str(dst)).name == "d.xlsx":
+            raise PermissionError(13, "Permission denied")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(set_swap.os, "replace", locked)
+    with pytest.raises(TenderError):
+        write_set(folder, _writers("nieuw"), drop=["a.pdf"])
+    assert _contents(folder) == old
+
+
+@needs_exchange
+def test_killed_after_the_exchange_recovery_does_not_bring_a_dropped_file_back(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _with_pdf(folder)
+    real_exchange = set_swap.dir_exchange.exchange
+
+    class Killed(BaseException):
+        pass
+
+    def exchange_then_die(a: Path, b: Path) -> None:
+        real_exchange(a, b)
+        raise Killed
+
+    monkeypatch.setattr(set_swap.dir_exchange, "exchange", exchange_then_die)
+    with pytest.raises(Killed):
+        write_set(folder, _writers("nieuw"), drop=["a.pdf"])
+    monkeypatch.undo()
+    recover_sets(folder)
+    assert "a.pdf" not in _contents(folder) and "aantekeningen.txt" in _contents(folder)
+    assert _leftovers(folder) == []
+
+
+def _half_swapped(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file-by-file swap killed after two of its four renames, as Windows can leave it."""
+    real_replace = os.replace
+    calls = {"n": 0}
+
+    class Killed(BaseException):
+        pass
+
+    def dies(src: object, dst: object) -> None:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise Killed
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(set_swap.os, "replace", dies)
+    with pytest.raises(Killed):
+        set_swap._swap(folder, *_staged(folder))
+    monkeypatch.setattr(set_swap.os, "replace", real_replace)
+
+
+@pytest.mark.skipif(set_swap.fcntl is None, reason="no advisory locks here")
+def test_recovery_from_outside_leaves_a_running_export_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _old_set(tmp_path)
+    _half_swapped(tmp_path, monkeypatch)
+    fd = os.open(tmp_path, os.O_RDONLY)  # the export writing this set is still running
+    try:
+        set_swap.fcntl.flock(fd, set_swap.fcntl.LOCK_EX | set_swap.fcntl.LOCK_NB)
+        recover_sets(tmp_path)
+        assert any(p.name.startswith(STAGING_PREFIX) for p in tmp_path.iterdir())
+    finally:
+        os.close(fd)
+    recover_sets(tmp_path)
+    assert _contents(tmp_path) == {name: f"nieuw {name}" for name in NAMES}
+
+
+def test_without_locks_recovery_finishes_only_a_swap_that_is_clearly_abandoned(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, file_by_file: None) -> None:
+    monkeypatch.setattr(set_swap, "fcntl", None)  # as on Windows: a running export cannot be told by its lock
+    _old_set(tmp_path)
+    _half_swapped(tmp_path, monkeypatch)
+    (tmp_path / f"{STAGING_PREFIX}bezig").mkdir()  # another export, still writing its files
+    recover_sets(tmp_path)
+    assert any(p.name == f"{STAGING_PREFIX}test" for p in tmp_path.iterdir())  # ready a moment ago: perhaps live
+    ready = tmp_path / f"{STAGING_PREFIX}test" / set_swap.READY
+    os.utime(ready, (ready.stat().st_atime - 120, ready.stat().st_mtime - 120))
+    recover_sets(tmp_path)
+    assert {n: t for n, t in _contents(tmp_path).items() if n in NAMES} == {name: f"nieuw {name}" for name in NAMES}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(STAGING_PREFIX)] == [f"{STAGING_PREFIX}bezig"]

@@ -322,3 +322,50 @@ def test_every_sheet_of_a_concept_sets_workbooks_says_concept_and_a_final_set_do
             else:
                 assert not any("CONCEPT" in h for h in headers.values()), name
                 assert "CONCEPT" not in (wb.properties.title or ""), name
+
+
+def _fake_pdf(made: list[str]):
+    def to_pdf(docx, pdf) -> None:  # LibreOffice's part; what matters here is where and when the PDF is made
+        made.append(docx.name)
+        pdf.write_bytes(b"%PDF " + docx.read_bytes()[:64])
+    return to_pdf
+
+
+def test_the_pdfs_are_part_of_the_set_and_go_with_the_word_files_they_were_made_from(tmp_path, fake_lib, tender):
+    from tender_assistant.documents.document_set import LEIDRAAD, SET_FILES
+
+    out = tmp_path / "set"
+    out.mkdir()
+    made: list[str] = []
+    written = export_set(tender, fake_lib, out, today=TODAY, to_pdf=_fake_pdf(made))
+    pdfs = sorted(p.name for p in out.iterdir() if p.suffix == ".pdf")
+    assert pdfs == ["aanbestedingsleidraad.pdf", "contractbijlage.pdf", "programma-van-eisen.pdf"]
+    assert sorted(made) == sorted(n for n in SET_FILES if n.endswith(".docx"))
+    assert (out / "aanbestedingsleidraad.pdf") in written
+    # the next set without PDFs: the earlier PDFs would contradict the new Word files, so they go with them
+    tender.title = "Bedrijfskleding, tweede ronde"
+    notes: list[str] = []
+    export_set(tender, fake_lib, out, today=TODAY, notes=notes)
+    assert sorted(p.name for p in out.iterdir()) == sorted(SET_FILES)
+    assert any("PDF's van de vorige set zijn verwijderd" in n for n in notes)
+    assert (out / LEIDRAAD).exists()
+
+
+def test_a_pdf_that_cannot_be_made_leaves_the_previous_set_with_its_pdfs(tmp_path, fake_lib, tender):
+    from tender_assistant.errors import TenderError
+
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, today=TODAY, to_pdf=_fake_pdf([]))
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    def broken(docx, pdf) -> None:
+        raise TenderError(f"LibreOffice kon geen PDF maken van {docx.name}.", en="no PDF")
+
+    tender.title = "Bedrijfskleding, tweede ronde"
+    with pytest.raises(TenderError) as caught:
+        export_set(tender, fake_lib, out, today=TODAY, to_pdf=broken)
+    assert "aanbestedingsleidraad.docx" in caught.value.message
+    assert "er is niets gewijzigd" in caught.value.message
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".documentenset")] == []
