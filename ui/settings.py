@@ -46,32 +46,33 @@ class AppSettings:
         self.qsettings.setValue("ui/presentation", bool(value))
 
     # ---------------------------------------------------------- recent files
-    def recent_files(self) -> list[Path]:
-        value = self.qsettings.value("files/recent", [])
+    def _paths(self, key: str, limit: int) -> list[Path]:
+        value = self.qsettings.value(key, [])
         if isinstance(value, str):  # an INI list of one comes back as its one string
             value = [value] if value else []
-        return [Path(v) for v in (value if isinstance(value, list) else [])][:MAX_RECENT]
+        return [Path(v) for v in (value if isinstance(value, list) else [])][:limit]
+
+    def _put_first(self, key: str, path: Path, limit: int) -> None:
+        path = Path(path).resolve()
+        items = [p for p in self._paths(key, limit) if p != path]
+        self.qsettings.setValue(key, [str(p) for p in [path, *items][:limit]])
+
+    def recent_files(self) -> list[Path]:
+        return self._paths("files/recent", MAX_RECENT)
 
     def add_recent_file(self, path: Path) -> None:
-        path = Path(path).resolve()
-        items = [p for p in self.recent_files() if p != path]
-        self.qsettings.setValue("files/recent", [str(p) for p in [path, *items][:MAX_RECENT]])
+        self._put_first("files/recent", path, MAX_RECENT)
 
     def clear_recent_files(self) -> None:
         self.qsettings.setValue("files/recent", [])
 
     def set_folders(self) -> list[Path]:
         """The folders document sets were last written into, newest first (checked for half-done swaps at start)."""
-        value = self.qsettings.value("files/set_folders", [])
-        if isinstance(value, str):
-            value = [value] if value else []
-        return [Path(v) for v in (value if isinstance(value, list) else [])][:MAX_SET_FOLDERS]
+        return self._paths("files/set_folders", MAX_SET_FOLDERS)
 
     def add_set_folder(self, folder: Path) -> None:
         """Remember a folder a document set was written into."""
-        folder = Path(folder).resolve()
-        items = [p for p in self.set_folders() if p != folder]
-        self.qsettings.setValue("files/set_folders", [str(p) for p in [folder, *items][:MAX_SET_FOLDERS]])
+        self._put_first("files/set_folders", folder, MAX_SET_FOLDERS)
 
     @property
     def last_folder(self) -> str:

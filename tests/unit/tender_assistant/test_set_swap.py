@@ -32,6 +32,18 @@ def _contents(folder: Path) -> dict[str, str]:
     return {p.name: "<map>" if p.is_dir() else p.read_text() for p in sorted(folder.iterdir())}
 
 
+def _refuse_replacing(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """Renames onto `name` are refused, as when Excel holds that workbook open on a share."""
+    real_replace = os.replace
+
+    def locked(src: object, dst: object) -> None:
+        if Path(str(dst)).name == name:
+            raise PermissionError(13, "Permission denied")
+        real_replace(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(set_swap.os, "replace", locked)
+
+
 def _old_set(folder: Path) -> dict[str, str]:
     write_set(folder, _writers("oud"))
     return _contents(folder)
@@ -54,14 +66,7 @@ def test_a_read_only_file_of_the_set_is_refused_before_anything_is_written(tmp_p
 def test_a_file_that_cannot_be_replaced_halfway_puts_the_old_set_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                                       file_by_file: None) -> None:
     old = _old_set(tmp_path)
-    real_replace = os.replace
-
-    def locked(src: object, dst: object) -> None:
-        if Path(str(dst)).name == "c.xlsx":  # a workbook open in Excel on a share: the rename is refused
-            raise PermissionError(13, "Permission denied")
-        real_replace(src, dst)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(set_swap.os, "replace", locked)
+    _refuse_replacing(monkeypatch, "c.xlsx")
     with pytest.raises(TenderError) as caught:
         write_set(tmp_path, _writers("nieuw"))
     assert "c.xlsx" in caught.value.message and "vorige set staat er nog volledig" in caught.value.message
@@ -70,14 +75,7 @@ def test_a_file_that_cannot_be_replaced_halfway_puts_the_old_set_back(tmp_path: 
 
 def test_a_new_file_of_a_set_that_fails_is_removed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                          file_by_file: None) -> None:
-    real_replace = os.replace
-
-    def locked(src: object, dst: object) -> None:
-        if Path(str(dst)).name == "d.xlsx":
-            raise PermissionError(13, "Permission denied")
-        real_replace(src, dst)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(set_swap.os, "replace", locked)
+    _refuse_replacing(monkeypatch, "d.xlsx")
     with pytest.raises(TenderError):
         write_set(tmp_path, _writers("nieuw"))
     assert list(tmp_path.iterdir()) == []
@@ -99,22 +97,7 @@ def test_a_writer_that_fails_changes_nothing(tmp_path: Path) -> None:
 def test_a_swap_killed_halfway_is_finished_by_the_next_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                              file_by_file: None) -> None:
     _old_set(tmp_path)
-    real_replace = os.replace
-    calls = {"n": 0}
-
-    class Killed(BaseException):
-        pass
-
-    def dies(src: object, dst: object) -> None:
-        calls["n"] += 1
-        if calls["n"] == 3:  # the process dies after two of the four renames
-            raise Killed
-        real_replace(src, dst)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(set_swap.os, "replace", dies)
-    with pytest.raises(Killed):
-        set_swap._swap(tmp_path, *_staged(tmp_path))
-    monkeypatch.setattr(set_swap.os, "replace", real_replace)
+    _half_swapped(tmp_path, monkeypatch)
     assert any(p.name.startswith(STAGING_PREFIX) for p in tmp_path.iterdir())
     recover_sets(tmp_path)
     assert _contents(tmp_path) == {name: f"nieuw {name}" for name in NAMES}
@@ -278,14 +261,7 @@ def test_a_dropped_file_comes_back_when_a_rename_fails(folder: Path, monkeypatch
                                                        file_by_file: None) -> None:
     _with_pdf(folder)
     old = _contents(folder)
-    real_replace = os.replace
-
-    def locked(src: object, dst: object) -> None:
-        if Path(str(dst)).name == "d.xlsx":
-            raise PermissionError(13, "Permission denied")
-        real_replace(src, dst)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(set_swap.os, "replace", locked)
+    _refuse_replacing(monkeypatch, "d.xlsx")
     with pytest.raises(TenderError):
         write_set(folder, _writers("nieuw"), drop=["a.pdf"])
     assert _contents(folder) == old
