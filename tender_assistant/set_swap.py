@@ -238,6 +238,8 @@ def _whole_folder_staging(real: Path, set_size: int) -> Path | None:
     try:
         if os.path.ismount(real) or not real.stat().st_mode & stat.S_IWUSR:
             return None  # a mount point cannot be exchanged; a folder marked read-only stays as it is
+        if _someones_working_folder(real):
+            return None  # a terminal inside it would be left in the old, removed folder
         entries = list(os.scandir(real))
         if len(entries) > set_size + MAX_OTHER_FILES:
             return None
@@ -246,6 +248,25 @@ def _whole_folder_staging(real: Path, set_size: int) -> Path | None:
         return Path(tempfile.mkdtemp(prefix=_folder_prefix(real), dir=real.parent))
     except OSError:  # the parent is not ours to write in, or the folder cannot be read: swap file by file
         return None
+
+
+def _someones_working_folder(real: Path) -> bool:
+    """Whether this or another process we can see (Linux /proc) has real, or a folder inside it, as its working folder."""
+    inside = (str(real), str(real) + os.sep)
+    if os.getcwd() == inside[0] or os.getcwd().startswith(inside[1]):
+        return True
+    try:
+        pids = [p for p in os.listdir("/proc") if p.isdigit()]
+    except OSError:
+        return False
+    for pid in pids:
+        try:
+            cwd = os.readlink(f"/proc/{pid}/cwd")
+        except OSError:
+            continue  # gone, or not ours to see
+        if cwd == inside[0] or cwd.startswith(inside[1]):
+            return True
+    return False
 
 
 def _exchange(real: Path, staging: Path, drop: Sequence[str]) -> bool:

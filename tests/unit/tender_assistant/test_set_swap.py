@@ -7,6 +7,7 @@ take a fixture `file_by_file` run the way Windows (or a folder with sub-folders)
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -337,3 +338,16 @@ def test_without_locks_recovery_finishes_only_a_swap_that_is_clearly_abandoned(
     recover_sets(tmp_path)
     assert {n: t for n, t in _contents(tmp_path).items() if n in NAMES} == {name: f"nieuw {name}" for name in NAMES}
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(STAGING_PREFIX)] == [f"{STAGING_PREFIX}bezig"]
+
+
+@needs_exchange
+def test_a_folder_a_terminal_is_in_is_not_exchanged(folder: Path) -> None:
+    shell = subprocess.Popen(["sleep", "30"], cwd=folder)  # a terminal whose working folder is the set's folder
+    try:
+        before = folder.stat().st_ino
+        write_set(folder, _writers("nieuw"))
+        assert folder.stat().st_ino == before  # the terminal stays in the folder that holds the new set
+        assert (folder / "a.docx").read_text() == "nieuw a.docx" and _leftovers(folder) == []
+    finally:
+        shell.kill()
+        shell.wait()
