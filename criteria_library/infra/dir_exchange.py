@@ -20,10 +20,6 @@ _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2  # Linux, renameat2(2)
 _RENAME_SWAP = 2  # macOS, renamex_np(2)
 
-# Reasons the file system gives for not offering an exchange here (not a fault of the files): fall back.
-UNSUPPORTED = {errno.EINVAL, errno.ENOSYS, errno.EXDEV, errno.EBUSY, errno.EPERM,
-               getattr(errno, "ENOTSUP", errno.EINVAL), getattr(errno, "EOPNOTSUPP", errno.EINVAL)}
-
 
 @cache
 def _call() -> Any:
