@@ -81,6 +81,7 @@ def invulhulp_rows(tender: Tender, numbered: list[tuple[str, Criterion]]) -> lis
     rows.append(Row("alle", "Procedure", "BT-27", "Geraamde waarde van de procedure (excl. btw)",
                     value=total if total is not None else GAP,
                     note="alle percelen samen, over de maximale looptijd, verlengingen inbegrepen (art. 2.17 Aw)"))
+    rows += _buyer_rows(tender)
     several = len(tender.lots) > 1
     if tender.framework_agreement and several:
         rows.append(Row("alle", "Procedure", "BT-271", "Maximale waarde van de raamovereenkomsten (excl. btw)",
@@ -91,6 +92,24 @@ def invulhulp_rows(tender: Tender, numbered: list[tuple[str, Criterion]]) -> lis
         lot_ids = set(lot.criterion_ids())
         own = [(n, c) for n, c in numbered if c.id in lot_ids]
         rows += _lot_rows(tender, view, lot.id, lot.title or tender.title, own, single=not several)
+    return rows
+
+
+def _buyer_rows(tender: Tender) -> list[Row]:
+    """A joint tender: each contracting authority as a buyer of the notice, the penvoerder as the group's lead."""
+    if not tender.is_joint():
+        return []
+    rows: list[Row] = []
+    mandate = f" (mandaat van {tender.mandate_date:%d-%m-%Y})" if tender.mandate_date else ""
+    for i, p in enumerate(tender.participants, start=1):
+        part = f"Aanbestedende dienst {i}"
+        lead = p.role == "penvoerder"
+        rows += [Row("alle", part, "BT-500", "Naam van de organisatie", value=p.name),
+                 Row("alle", part, "BT-501", "Identificatienummer (KvK of OIN)", value=p.identifier or GAP),
+                 Row("alle", part, "OPP-050", "Leider van de groep aanbestedende diensten",
+                     value="ja" if lead else "nee",
+                     note=(f"de penvoerder voert de procedure namens de andere deelnemers{mandate}" if lead else
+                           "neemt deel; sluit zelf een overeenkomst"))]
     return rows
 
 
@@ -123,6 +142,12 @@ def _lot_rows(tender: Tender, view: Tender, lot_id: str, title: str, own: list[t
     if tender.extension_options_months:
         rows.append(Row(lot_id, "Looptijd", "BT-54", "Beschrijving van de opties",
                         value=f"{tender_term(tender)}. {term_and_volume_note(tender)}"))
+    if tender.framework_agreement:
+        # each lot is awarded to one contractor per agreement; nadere opdrachten follow without a new competition
+        rows.append(Row(lot_id, "Looptijd", "BT-765", "Raamovereenkomst",
+                        value="raamovereenkomst zonder heropening van de mededinging (eForms-code fa-wo-rc)",
+                        note="zo gunt de leidraad: per overeenkomst één opdrachtnemer; kies 'met heropening' alleen "
+                             "als nadere opdrachten opnieuw in mededinging gaan"))
     if tender.framework_agreement and single:
         rows.append(Row(lot_id, "Looptijd", "BT-271", "Maximale waarde van de raamovereenkomst (excl. btw)",
                         value=tender.maximum_value_eur if tender.maximum_value_eur is not None else GAP))

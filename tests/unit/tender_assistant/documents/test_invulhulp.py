@@ -132,3 +132,16 @@ def test_each_lot_is_described_as_itself_not_as_the_whole_tender(tmp_path, fake_
     lots = exported(tmp_path, fake_lib, tender)
     assert field(lots["1"], "Perceel", "BT-24")[6] == "Levering van bedrijfskleding met logo's."
     assert field(lots["2"], "Perceel", "BT-24")[6] == "Reiniging en herstel"
+
+
+def test_a_joint_framework_names_every_buyer_its_lead_and_the_framework_per_lot(tmp_path, fake_lib):
+    tender = joint_workwear()
+    lots = exported(tmp_path, fake_lib, tender)
+    buyers = [r for r in lots["alle"] if str(r[1]).startswith("Aanbestedende dienst")]
+    names = [r[6] for r in buyers if r[2] == "BT-500"]
+    assert names == [p.name for p in tender.participants]
+    leads = {r[1]: r[6] for r in buyers if r[2] == "OPP-050"}
+    lead_no = next(i for i, p in enumerate(tender.participants, start=1) if p.role == "penvoerder")
+    assert leads.pop(f"Aanbestedende dienst {lead_no}") == "ja" and set(leads.values()) == {"nee"}
+    for lot in ("1", "2"):
+        assert "fa-wo-rc" in field(lots[lot], "Looptijd", "BT-765")[6]
