@@ -1,13 +1,17 @@
 """Writing a set of files into a folder as one: staged beside the targets, then swapped in, or nothing changes.
 
 A document set is several files a buyer publishes together; a set where some files are new and others old is worse
-than either. The files are first written into a hidden staging folder. Where the system can exchange two folders in
-one step (Linux, macOS) and the target folder holds only files, the staging folder is made beside the target, given
-hard links to the target's other files, and exchanged with it: a reader, or a process killed at any moment, sees the
-old folder or the new one, never a mix. Otherwise (Windows, a folder with sub-folders, a file system that refuses)
-the staging folder sits inside the target and its files are swapped in by renames: a rename that fails puts back the
-files already swapped; a process killed during the swap leaves a staging folder marked ready, and the next write into
-that folder (or `recover_sets`) finishes the swap.
+than either. The files are first written into a hidden staging folder, and only a complete one replaces the old set.
+- Where the system can exchange two folders in one step (Linux, macOS) and the target is a plain folder of the set
+  alone (only the set's files, ours, no extended attributes, no set-group or sticky bit: the folder of its own the
+  app proposes per tender), the staging folder is made beside the target and exchanged with it: a reader, or a
+  process killed at any moment, sees the old set or the new one, never a mix. A file made in the folder during that
+  moment is moved back.
+- Otherwise (Windows, a folder that also holds the buyer's own files or sub-folders, a shared folder, a file system
+  that refuses) the staging folder sits inside the target and its files replace the old ones by renames: a rename
+  that fails puts back the files already replaced; a process killed during the renames leaves a staging folder
+  marked ready, which the next write into that folder, or `recover_sets` (the app at start for the folders sets were
+  written into), finishes.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from criteria_library.infra import dir_exchange
@@ -31,12 +35,13 @@ try:
 except ImportError:  # Windows: no exchange either, so the folder is never swapped whole there
     fcntl = None  # type: ignore[assignment]
 
-STAGING_PREFIX = ".documentenset-"
+STAGING_PREFIX = ".documentenset-"  # a staging folder inside the target, swapped in file by file
+FOLDER_PREFIX = ".documentenmap-"  # a staging folder beside the target, exchanged with it whole
 READY = ".klaar"  # written after every file of the set is on disk: from then on the swap is finished, not undone
-# (it lists the files of an earlier set that the new one drops, one per line, as the SWAPPED marker does)
 OLD = ".vorige"  # hard links to the files the swap replaces, to put them back when a rename fails
 SWAPPED = ".documentenset"  # names the staging folder exchanged with the target, so its leftover is recognised
-MAX_OTHER_FILES = 500  # a folder holding more than the set (a whole Documents folder) is not exchanged whole
+# READY and SWAPPED list the set's files ("+name") and the earlier files the new set drops ("-name"), one per line.
+READY_AGE_S = 60.0  # a live swap is done milliseconds after READY: older ones were left by a killed process
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -59,11 +64,21 @@ def _fsync_file(path: Path) -> None:
 
 def _folder_prefix(real: Path) -> str:
     # Staging folders of a target sit in its parent: their name ties them to the target, however long its name is.
-    return f"{STAGING_PREFIX}{hashlib.sha256(os.fsencode(real.name)).hexdigest()[:12]}-"
+    return f"{FOLDER_PREFIX}{hashlib.sha256(os.fsencode(real.name)).hexdigest()[:12]}-"
+
+
+def _manifest(first: str, names: Sequence[str], drop: Sequence[str]) -> str:
+    return "\n".join([first, *(f"+{n}" for n in names), *(f"-{n}" for n in drop)])
+
+
+def _listed(text: str, sign: str) -> list[str]:
+    # only plain names of this folder: a hand-edited marker cannot make us touch anything elsewhere
+    names = [line[1:] for line in text.splitlines() if line.startswith(sign)]
+    return [n for n in names if n and n not in (".", "..") and "/" not in n and "\\" not in n]
 
 
 def _try_lock(folder: Path) -> int | None:
-    """An open descriptor of folder holding an exclusive lock, or None when another process holds one."""
+    """An open descriptor of folder holding an exclusive lock, None when another process holds one, -1 without locks."""
     if fcntl is None:
         return -1
     try:
@@ -81,9 +96,6 @@ def _try_lock(folder: Path) -> int | None:
 def _unlock(fd: int) -> None:
     if fd >= 0:
         os.close(fd)  # closing the descriptor releases its lock
-
-
-READY_AGE_S = 60.0  # a live swap is done milliseconds after READY: older ones were left by a killed process
 
 
 def recover_sets(outdir: Path) -> None:
@@ -110,10 +122,13 @@ def _recover(outdir: Path, unlocked_age: float | None = None) -> None:
         if unlocked_age is not None and not _older(staging / READY, unlocked_age):
             continue
         if (staging / READY).is_file():
-            for item in sorted(staging.iterdir()):
-                if item.name not in (READY, OLD) and item.is_file():
-                    os.replace(item, outdir / item.name)
-            for name in _dropped((staging / READY).read_text(encoding="utf-8")):
+            manifest = (staging / READY).read_text(encoding="utf-8")
+            # a READY without its list (written by an earlier version) stands for every file staged
+            names = _listed(manifest, "+") or [p.name for p in staging.iterdir() if p.name not in (READY, OLD)]
+            for name in names:
+                if (staging / name).is_file():
+                    os.replace(staging / name, outdir / name)
+            for name in _listed(manifest, "-"):
                 (outdir / name).unlink(missing_ok=True)
             _fsync_dir(outdir)
         shutil.rmtree(staging, ignore_errors=True)
@@ -130,8 +145,8 @@ def _older(path: Path, seconds: float) -> bool:
 
 def _recover_exchange(real: Path) -> None:
     marker = real / SWAPPED
-    lines = marker.read_text(encoding="utf-8").splitlines() if marker.is_file() else []
-    swapped = lines[0] if lines else None
+    manifest = marker.read_text(encoding="utf-8") if marker.is_file() else ""
+    swapped = manifest.splitlines()[0] if manifest else None
     for staging in sorted(real.parent.glob(f"{_folder_prefix(real)}*")):
         if not staging.is_dir() or staging.is_symlink():
             continue
@@ -140,17 +155,22 @@ def _recover_exchange(real: Path) -> None:
             continue  # another process is writing this set right now
         try:
             if staging.name == swapped:
-                _finish_exchange(real, staging, _dropped("\n".join(lines[1:])))  # killed before clearing up
+                _finish_exchange(real, staging, _listed(manifest, "-"))  # killed before clearing up
             else:
-                shutil.rmtree(staging, ignore_errors=True)  # never exchanged: the target is still the old set
+                _drop_unexchanged(staging)
         finally:
             _unlock(fd)
     marker.unlink(missing_ok=True)
 
 
-def _dropped(text: str) -> list[str]:
-    # only plain names of this folder: a hand-edited marker cannot make us remove anything elsewhere
-    return [n for n in text.splitlines() if n and n not in (".", "..") and "/" not in n and "\\" not in n]
+def _drop_unexchanged(staging: Path) -> None:
+    """Remove a staging folder that never replaced its target; keep a leftover that is not plainly ours."""
+    if (staging / SWAPPED).is_file():  # still our marker: the new set as written, never exchanged
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    with contextlib.suppress(OSError):
+        # empty (killed before the marker), or an old folder whose files could not all be moved back: kept
+        staging.rmdir()
 
 
 def refuse_unwritable(paths: Sequence[Path]) -> None:
@@ -172,6 +192,15 @@ def _replaceable(path: Path) -> bool:
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & stat.S_IWUSR)
 
 
+def _refuse_read_only_folder(outdir: Path) -> None:
+    with contextlib.suppress(OSError):
+        if not outdir.stat().st_mode & stat.S_IWUSR:  # as for a file: even an administrator leaves it as it is
+            raise TenderError(f"De map {outdir} is alleen-lezen. Kies een andere map of maak de map beschrijfbaar. "
+                              "Er is niets gewijzigd.",
+                              en=f"The folder {outdir} is read-only. Choose another folder or make it writable. "
+                              "Nothing was changed.")
+
+
 @contextlib.contextmanager
 def _only_writer(outdir: Path) -> Iterator[None]:
     fd = _try_lock(outdir)
@@ -186,19 +215,22 @@ def _only_writer(outdir: Path) -> Iterator[None]:
         _unlock(fd)
 
 
-def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]], drop: Sequence[str] = ()) -> list[Path]:
+def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]], drop: Sequence[str] = (),
+              known: Iterable[str] = ()) -> list[Path]:
     """Write each file (name -> writer filling that path) into outdir as one set: all new files, or the old set whole.
 
-    drop names files of an earlier set that the new set must not keep (PDFs of Word files it replaces); they go in
-    the same step as the old files are replaced.
+    drop names files of an earlier set that the new set must not keep; they go in the same step as the old files
+    are replaced. known names other files such sets leave in their folder (a folder holding nothing else may be
+    exchanged whole).
     """
     targets = [outdir / name for name in writers]
     drop = [name for name in drop if name not in writers]
     with _only_writer(outdir):
         _recover(outdir)
+        _refuse_read_only_folder(outdir)
         refuse_unwritable([*targets, *(outdir / name for name in drop)])
         real = outdir.resolve()
-        staging = _whole_folder_staging(real, len(writers))
+        staging = _whole_folder_staging(real, {*writers, *drop, *known})
         whole = staging is not None
         if staging is None:
             staging = _make_staging(outdir)
@@ -206,6 +238,8 @@ def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]], drop: Se
         fd = -1 if lock is None else lock
         try:
             try:
+                if whole:  # listed before anything is written, so a leftover's files are known to be ours
+                    (staging / SWAPPED).write_text(_manifest(staging.name, list(writers), drop), encoding="utf-8")
                 for name, write in writers.items():
                     write(staging / name)
                 for name in writers:
@@ -231,23 +265,33 @@ def _make_staging(outdir: Path) -> Path:
                           en=f"Cannot write in {outdir}: {exc.strerror or exc}. Nothing was changed.") from None
 
 
-def _whole_folder_staging(real: Path, set_size: int) -> Path | None:
-    """A staging folder beside real when real can be exchanged with it whole; None to swap file by file."""
+def _whole_folder_staging(real: Path, set_names: set[str]) -> Path | None:
+    """A staging folder beside real when real can be exchanged with it whole; None to swap file by file.
+
+    Only a plain folder of the set alone qualifies: exchanging gives the target the staging folder's identity, so a
+    folder holding anything else (the buyer's own files, sub-folders), shared (set-group, sticky, another owner),
+    carrying extended attributes or ACLs, or someone's working folder, keeps its identity and is swapped file by file.
+    """
     if fcntl is None or not dir_exchange.available() or real.parent == real:
         return None
     try:
-        if os.path.ismount(real) or not real.stat().st_mode & stat.S_IWUSR:
-            return None  # a mount point cannot be exchanged; a folder marked read-only stays as it is
+        st = real.stat()
+        if os.path.ismount(real) or st.st_uid != os.geteuid() or st.st_mode & (stat.S_ISGID | stat.S_ISVTX):
+            return None
+        if hasattr(os, "listxattr") and os.listxattr(real):
+            return None
+        with os.scandir(real) as entries:
+            if any(e.name not in set_names or not e.is_file(follow_symlinks=False) for e in entries):
+                return None
         if _someones_working_folder(real):
             return None  # a terminal inside it would be left in the old, removed folder
-        entries = list(os.scandir(real))
-        if len(entries) > set_size + MAX_OTHER_FILES:
-            return None
-        if not all(e.is_symlink() or e.is_file(follow_symlinks=False) for e in entries):
-            return None  # sub-folders would be missing for a moment: swap file by file instead
-        return Path(tempfile.mkdtemp(prefix=_folder_prefix(real), dir=real.parent))
+        staging = Path(tempfile.mkdtemp(prefix=_folder_prefix(real), dir=real.parent))
     except OSError:  # the parent is not ours to write in, or the folder cannot be read: swap file by file
         return None
+    if os.stat(staging).st_gid != st.st_gid:  # the set's files take the folder's group, as they would inside it
+        with contextlib.suppress(OSError):
+            os.chown(staging, -1, st.st_gid)
+    return staging
 
 
 def _someones_working_folder(real: Path) -> bool:
@@ -271,29 +315,12 @@ def _someones_working_folder(real: Path) -> bool:
 
 def _exchange(real: Path, staging: Path, drop: Sequence[str]) -> bool:
     """Exchange staging, holding the new set, with real; False (staging as it was) when the file system refuses."""
-    names = {p.name for p in staging.iterdir()} | set(drop)
-    (staging / SWAPPED).write_text("\n".join([staging.name, *drop]), encoding="utf-8")
-    linked: list[Path] = []
-    for entry in os.scandir(real):
-        if entry.name in names or entry.name == SWAPPED:
-            continue
-        try:  # the folder's other files, so they are there at every moment; the rest is moved after the exchange
-            os.link(entry.path, staging / entry.name, follow_symlinks=False)
-            linked.append(staging / entry.name)
-        except OSError:
-            pass
     try:
-        before = real.stat()
-        os.chmod(staging, stat.S_IMODE(before.st_mode))
-        if before.st_uid != os.stat(staging).st_uid:  # an administrator writing into a user's folder
-            with contextlib.suppress(OSError):
-                os.chown(staging, before.st_uid, before.st_gid)
+        os.chmod(staging, stat.S_IMODE(real.stat().st_mode))
         _fsync_file(staging / SWAPPED)
         _fsync_dir(staging)
         dir_exchange.exchange(staging, real)
     except OSError:
-        for extra in [*linked, staging / SWAPPED]:
-            extra.unlink(missing_ok=True)
         return False
     _fsync_dir(real.parent)
     _finish_exchange(real, staging, drop)
@@ -301,14 +328,14 @@ def _exchange(real: Path, staging: Path, drop: Sequence[str]) -> bool:
 
 
 def _finish_exchange(real: Path, old: Path, drop: Sequence[str]) -> None:
-    """After the exchange: files only the old folder has (not linked, or made meanwhile) go back; the rest goes."""
+    """After the exchange: files only the old folder has (made there meanwhile) go back; the old set goes."""
     for entry in sorted(old.iterdir()):
         if entry.name == SWAPPED or entry.name in drop or os.path.lexists(real / entry.name):
             continue
         try:
             os.rename(entry, real / entry.name)
         except OSError:
-            continue  # stays in the hidden leftover folder rather than being removed with it
+            continue  # stays in the hidden leftover folder, which is then kept rather than removed
     (real / SWAPPED).unlink(missing_ok=True)
     _fsync_dir(real)
     if not any(not os.path.lexists(real / e.name) and e.name not in (SWAPPED, *drop) for e in old.iterdir()):
@@ -340,7 +367,7 @@ def _swap_files(outdir: Path, staging: Path, targets: list[Path], drop: list[Pat
                 except OSError:  # a file system without hard links: a copy serves to put it back
                     shutil.copy2(target, staging / OLD / target.name)
         ready = staging / READY
-        ready.write_text("\n".join(p.name for p in drop), encoding="utf-8")
+        ready.write_text(_manifest("", [t.name for t in targets], [p.name for p in drop]), encoding="utf-8")
         _fsync_file(ready)
         _fsync_dir(staging)
     except BaseException:

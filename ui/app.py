@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from criteria_library import starter
 from criteria_library.infra.errors import UserError
 from criteria_library.store import LibraryStore
+from tender_assistant import set_folders
 from tender_assistant.set_swap import recover_sets
 
 from . import accessibility, i18n, main_thread_gc, presentation, startup_probe
@@ -157,14 +158,14 @@ class AppController:
         return window
 
 
-def recover_set_folders(settings: AppSettings) -> threading.Thread:
+def recover_set_folders() -> threading.Thread:
     """Finish, in the background, a document set whose export was killed mid-swap in a folder the app wrote to.
 
     Where a folder cannot be exchanged whole (Windows) a killed export can leave its set half swapped; it is finished
     here rather than only at the next export into that folder. A thread, since a folder on an unreachable share can
     take seconds to answer.
     """
-    folders = settings.set_folders()
+    folders = set_folders.remembered()
 
     def run() -> None:
         for folder in folders:
@@ -181,7 +182,7 @@ def _start(args: argparse.Namespace, *, demo: bool) -> int:
     install_exception_hook()
     if settings.presentation_mode:
         presentation.apply(app, True)
-    recover_set_folders(settings)
+    recover_set_folders()
     controller = AppController(app, settings)
     controller.own_db = getattr(args, "db", None)
     window = controller.open_demo() if demo else controller.open_library(getattr(args, "db", None))

@@ -14,7 +14,6 @@ from PySide6.QtCore import QByteArray, QSettings
 from criteria_library.infra import paths
 
 MAX_RECENT = 8
-MAX_SET_FOLDERS = 20
 LANGUAGES = ("nl", "en")
 
 
@@ -65,14 +64,6 @@ class AppSettings:
 
     def clear_recent_files(self) -> None:
         self.qsettings.setValue("files/recent", [])
-
-    def set_folders(self) -> list[Path]:
-        """The folders document sets were last written into, newest first (checked for half-done swaps at start)."""
-        return self._paths("files/set_folders", MAX_SET_FOLDERS)
-
-    def add_set_folder(self, folder: Path) -> None:
-        """Remember a folder a document set was written into."""
-        self._put_first("files/set_folders", folder, MAX_SET_FOLDERS)
 
     @property
     def last_folder(self) -> str:

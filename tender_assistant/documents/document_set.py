@@ -14,7 +14,9 @@ import dataclasses
 import functools
 import io
 import math
+import os
 import re
+import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -32,6 +34,7 @@ from criteria_library.infra.spreadsheets import (
 from criteria_library.infra.text import NumberError, euro, shown
 from criteria_library.models import KIND_ORDER, Criterion, Kind
 
+from .. import set_folders
 from ..checks import resolve_criteria
 from ..clauses import fill_clause, fill_text
 from ..document_checks import PENALTY_REFERENCE_RE, penalty_clause
@@ -723,19 +726,35 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
     writers[BORGINGSPLAN] = lambda out: write_borgingsplan(tender, criteria, package_name, out, user, concept)
     writers[INVULHULP] = lambda out: write_invulhulp(tender, library, out, user, concept)
     writers[PRIJSFORMULIER] = lambda out: write_prijsformulier(tender, out, user, concept)
+    aside = {pdf: previous_pdf_name(pdf) for pdf in pdf_names.values()}
+    stale: list[str] = []
     if to_pdf is not None:
         for word, pdf in pdf_names.items():
             writers[pdf] = functools.partial(_write_pdf, to_pdf, word)
-        stale = []
-    else:
+    else:  # a PDF beside a replaced Word file would contradict it; it is kept under a name that says so
         stale = [name for name in pdf_names.values() if (outdir / name).is_file()]
-    write_set(outdir, writers, drop=stale)  # all new files, or the old set whole: never a mixed set
+        for name in stale:
+            writers[aside[name]] = functools.partial(_link_or_copy, outdir / name)
+    set_folders.remember(outdir)  # before the swap: a killed export's folder is known when the app next starts
+    write_set(outdir, writers, drop=stale, known=[*pdf_names.values(), *aside.values()])
     if stale and notes is not None:
-        notes.append(f"de PDF's van de vorige set zijn verwijderd ({', '.join(stale)}): ze hoorden bij de vervangen "
-                     "Word-documenten")
+        notes.append("de PDF's naast de vervangen Word-documenten heten nu "
+                     f"{', '.join(repr(aside[n]) for n in stale)}: ze horen bij de vorige set")
     if progress:
         progress(1, 1)
     return paths
+
+
+def previous_pdf_name(pdf: str) -> str:
+    """The name a set's PDF gets when a set without PDFs replaces its Word document."""
+    return f"{Path(pdf).stem} (vorige set).pdf"
+
+
+def _link_or_copy(source: Path, out: Path) -> None:
+    try:
+        os.link(source, out)
+    except OSError:  # a file system without hard links
+        shutil.copy2(source, out)
 
 
 def _write_pdf(to_pdf: Callable[[Path, Path], object], word: str, out: Path) -> None:

@@ -183,8 +183,6 @@ class ExportPage(TenderPage):
         self.written = planned
         self.folder = document.parent
         w.settings.last_folder = str(self.folder.parent)  # the next tender's folder goes beside this one
-        if set(SET_FILES) <= {p.name for p in planned}:
-            w.settings.add_set_folder(self.folder)
         if w.path is not None:
             w.settings.set_house_style(w.path, str(template) if template else "")
         done = (_tr("Klaar: %1").replace("%1", str(document)) if len(planned) == 1 else

@@ -9,6 +9,8 @@ from PySide6.QtCore import QPoint, Qt, QTimer, QUrl
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tender_assistant import set_folders
+
 pytestmark = pytest.mark.gui
 REAL_QUESTION = QMessageBox.question  # taken before the autouse fixture answers every box: this test presses keys
 
@@ -134,7 +136,7 @@ def test_pdf_beside_each_word_document_when_libreoffice_is_there_and_a_clear_lin
     assert (folder / "aanbestedingsleidraad.pdf").exists() and (folder / "contractbijlage.pdf").exists()
     names = [page.files.item(i).text() for i in range(page.files.count())]
     assert "programma-van-eisen.pdf" in names
-    assert wizard.settings.set_folders()[0] == folder.resolve()  # checked for a half-done swap when the app starts
+    assert set_folders.remembered()[0] == folder.resolve()  # checked for a half-done swap when the app starts
 
     monkeypatch.setattr(ui.wizard.export, "soffice", lambda: None)
     wizard.back()
@@ -198,7 +200,6 @@ def test_the_app_start_finishes_a_set_whose_export_was_killed_in_a_folder_it_wro
     """As Windows can leave it: killed between two of the renames that swap the set in file by file."""
     from tender_assistant import set_swap
     from ui.app import recover_set_folders
-    from ui.settings import AppSettings
 
     folder = tmp_path / "werkkleding"
     folder.mkdir()
@@ -208,8 +209,7 @@ def test_the_app_start_finishes_a_set_whose_export_was_killed_in_a_folder_it_wro
     staging.mkdir()
     (staging / "b.xlsx").write_text("nieuw b.xlsx")  # a.docx was swapped in before the kill
     (folder / "a.docx").write_text("nieuw a.docx")
-    (staging / set_swap.READY).write_text("")
-    settings = AppSettings(tmp_path)
-    settings.add_set_folder(folder)
-    recover_set_folders(settings).join(timeout=10)
+    (staging / set_swap.READY).write_text("+b.xlsx")
+    set_folders.remember(folder)  # as every export does before it swaps the set in
+    recover_set_folders().join(timeout=10)
     assert (folder / "b.xlsx").read_text() == "nieuw b.xlsx" and not staging.exists()

@@ -111,7 +111,7 @@ def _staged(folder: Path) -> tuple[Path, list[Path]]:
     for name, write in _writers("nieuw").items():
         write(staging / name)
         os.link(folder / name, staging / set_swap.OLD / name)
-    (staging / set_swap.READY).write_bytes(b"")
+    (staging / set_swap.READY).write_text(set_swap._manifest("", list(NAMES), []))
     return staging, [folder / name for name in NAMES]
 
 
@@ -126,17 +126,24 @@ def test_a_staging_folder_that_never_became_ready_is_dropped(tmp_path: Path) -> 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    """A folder of its own for the set, holding the old set and a note of the buyer's (and a link to it)."""
+    """A folder of its own for the set, holding the old set only: the folder the app proposes per tender."""
     out = tmp_path / "Aanbesteding kleding"
     out.mkdir()
     write_set(out, _writers("oud"))
-    (out / "aantekeningen.txt").write_text("mijn notities")
-    (out / "snelkoppeling").symlink_to("aantekeningen.txt")
     return out
 
 
+@pytest.fixture
+def with_notes(folder: Path) -> Path:
+    """The same folder, where the buyer also keeps notes (and a link to them)."""
+    (folder / "aantekeningen.txt").write_text("mijn notities")
+    (folder / "snelkoppeling").symlink_to("aantekeningen.txt")
+    return folder
+
+
 def _leftovers(folder: Path) -> list[str]:
-    return [p.name for p in [*folder.iterdir(), *folder.parent.iterdir()] if p.name.startswith(".documentenset")]
+    return [p.name for p in [*folder.iterdir(), *folder.parent.iterdir()]
+            if p.name.startswith((set_swap.STAGING_PREFIX, set_swap.FOLDER_PREFIX, set_swap.SWAPPED))]
 
 
 def _exchange_works() -> bool:
@@ -155,26 +162,43 @@ def _exchange_works() -> bool:
 
 
 needs_exchange = pytest.mark.skipif(not _exchange_works(), reason="no folder exchange on this system")
+NEW = {name: f"nieuw {name}" for name in NAMES}
 
 
 @needs_exchange
-def test_a_folder_of_plain_files_is_exchanged_whole_and_keeps_the_buyers_own_files(folder: Path) -> None:
-    note = (folder / "aantekeningen.txt").stat()
+def test_a_folder_of_the_set_alone_is_exchanged_whole_keeping_its_permissions(folder: Path) -> None:
+    folder.chmod(0o750)
     before = folder.stat().st_ino
     write_set(folder, _writers("nieuw"))
-    assert folder.stat().st_ino != before  # one step for the whole folder, not seven renames
-    assert _contents(folder) == {**{name: f"nieuw {name}" for name in NAMES},
-                                 "aantekeningen.txt": "mijn notities", "snelkoppeling": "mijn notities"}
-    assert (folder / "aantekeningen.txt").stat().st_ino == note.st_ino  # the same file, not a copy
-    assert os.readlink(folder / "snelkoppeling") == "aantekeningen.txt"
-    assert _leftovers(folder) == []
-
-
-@needs_exchange
-def test_the_folder_keeps_its_permissions(folder: Path) -> None:
-    folder.chmod(0o750)
-    write_set(folder, _writers("nieuw"))
+    assert folder.stat().st_ino != before  # one step for the whole folder, not four renames
+    assert _contents(folder) == NEW and _leftovers(folder) == []
     assert folder.stat().st_mode & 0o777 == 0o750
+
+
+def test_a_folder_with_the_buyers_own_files_keeps_its_identity_and_every_file(with_notes: Path) -> None:
+    note = (with_notes / "aantekeningen.txt").stat()
+    before = with_notes.stat().st_ino
+    write_set(with_notes, _writers("nieuw"))
+    assert with_notes.stat().st_ino == before  # swapped file by file: the folder stays the buyer's folder
+    assert _contents(with_notes) == {**NEW, "aantekeningen.txt": "mijn notities", "snelkoppeling": "mijn notities"}
+    assert (with_notes / "aantekeningen.txt").stat().st_ino == note.st_ino
+    assert _leftovers(with_notes) == []
+
+
+@pytest.mark.parametrize("shared", ["set-group", "extended attribute"])
+def test_a_shared_folder_is_not_exchanged(folder: Path, shared: str) -> None:
+    if shared == "set-group":
+        folder.chmod(0o2775)
+    else:
+        try:
+            os.setxattr(folder, "user.projectcode", b"AB-17")
+        except OSError:
+            pytest.skip("no user extended attributes on this file system")
+    before = folder.stat().st_ino
+    write_set(folder, _writers("nieuw"))
+    assert folder.stat().st_ino == before and _contents(folder) == NEW
+    if shared == "extended attribute":
+        assert os.getxattr(folder, "user.projectcode") == b"AB-17"
 
 
 @needs_exchange
@@ -198,7 +222,7 @@ def test_killed_before_the_exchange_the_old_set_stays_and_the_next_write_clears_
 
 
 @needs_exchange
-def test_killed_after_the_exchange_the_new_set_is_whole_and_recovery_keeps_every_file(
+def test_killed_after_the_exchange_the_new_set_is_whole_and_recovery_keeps_a_file_made_meanwhile(
         folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     real_exchange = set_swap.dir_exchange.exchange
 
@@ -206,20 +230,41 @@ def test_killed_after_the_exchange_the_new_set_is_whole_and_recovery_keeps_every
         pass
 
     def exchange_then_die(a: Path, b: Path) -> None:
-        (b / "nieuw-tijdens.txt").write_text("gemaakt terwijl de set werd geschreven")  # not linked: in the old folder
+        (b / "nieuw-tijdens.txt").write_text("gemaakt terwijl de set werd geschreven")  # lands in the old folder
         real_exchange(a, b)
         raise Killed
 
     monkeypatch.setattr(set_swap.dir_exchange, "exchange", exchange_then_die)
     with pytest.raises(Killed):
         write_set(folder, _writers("nieuw"))
-    new_set = {name: f"nieuw {name}" for name in NAMES}
-    assert {n: t for n, t in _contents(folder).items() if n in NAMES} == new_set
+    assert {n: t for n, t in _contents(folder).items() if n in NAMES} == NEW
     monkeypatch.undo()
     recover_sets(folder)
-    assert _contents(folder) == {**new_set, "aantekeningen.txt": "mijn notities", "snelkoppeling": "mijn notities",
-                                 "nieuw-tijdens.txt": "gemaakt terwijl de set werd geschreven"}
+    assert _contents(folder) == {**NEW, "nieuw-tijdens.txt": "gemaakt terwijl de set werd geschreven"}
     assert _leftovers(folder) == []
+
+
+@needs_exchange
+def test_an_old_folder_whose_file_cannot_go_back_is_kept_not_removed(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_exchange, real_rename = set_swap.dir_exchange.exchange, os.rename
+
+    def exchange_with_a_late_file(a: Path, b: Path) -> None:
+        (b / "proces-verbaal.txt").write_text("getekend")
+        real_exchange(a, b)
+
+    def refused(src: object, dst: object) -> None:
+        if Path(str(dst)).name == "proces-verbaal.txt":  # an immutable file, a colleague's in a sticky folder
+            raise PermissionError(1, "Operation not permitted")
+        real_rename(src, dst)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(set_swap.dir_exchange, "exchange", exchange_with_a_late_file)
+    monkeypatch.setattr(set_swap.os, "rename", refused)
+    write_set(folder, _writers("nieuw"))
+    monkeypatch.undo()
+    recover_sets(folder)  # the next export or the app's start: the file is never deleted with the leftover
+    kept = [p for p in folder.parent.rglob("proces-verbaal.txt")]
+    assert len(kept) == 1 and kept[0].read_text() == "getekend"
 
 
 @needs_exchange
@@ -231,9 +276,7 @@ def test_a_file_system_that_refuses_the_exchange_gets_the_set_file_by_file(
     monkeypatch.setattr(set_swap.dir_exchange, "exchange", refused)
     before = folder.stat().st_ino
     write_set(folder, _writers("nieuw"))
-    assert folder.stat().st_ino == before
-    assert {n: t for n, t in _contents(folder).items() if n in NAMES} == {name: f"nieuw {name}" for name in NAMES}
-    assert "aantekeningen.txt" in _contents(folder) and _leftovers(folder) == []
+    assert folder.stat().st_ino == before and _contents(folder) == NEW and _leftovers(folder) == []
 
 
 def test_a_folder_with_sub_folders_is_not_exchanged(folder: Path) -> None:
@@ -243,6 +286,18 @@ def test_a_folder_with_sub_folders_is_not_exchanged(folder: Path) -> None:
     write_set(folder, _writers("nieuw"))
     assert folder.stat().st_ino == before and (folder / "bijlagen" / "tekening.pdf").read_text() == "tekening"
     assert (folder / "a.docx").read_text() == "nieuw a.docx" and _leftovers(folder) == []
+
+
+def test_a_read_only_folder_is_refused_even_for_an_administrator(folder: Path) -> None:
+    old = _contents(folder)
+    folder.chmod(0o555)
+    try:
+        with pytest.raises(TenderError) as caught:
+            write_set(folder, _writers("nieuw"))
+    finally:
+        folder.chmod(0o755)
+    assert "alleen-lezen" in caught.value.message and "Er is niets gewijzigd" in caught.value.message
+    assert _contents(folder) == old and _leftovers(folder) == []
 
 
 @pytest.mark.skipif(set_swap.fcntl is None, reason="no advisory locks here")
@@ -259,6 +314,19 @@ def test_a_second_writer_into_the_same_folder_is_refused_and_changes_nothing(fol
     assert _contents(folder) == old and _leftovers(folder) == []
 
 
+def test_recovering_a_parent_folder_leaves_a_sub_folders_running_exchange_alone(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_exchange = set_swap.dir_exchange.exchange
+
+    def parent_recovered_first(a: Path, b: Path) -> None:
+        recover_sets(folder.parent)  # an export into the parent, or the app showing it, at this very moment
+        real_exchange(a, b)
+
+    monkeypatch.setattr(set_swap.dir_exchange, "exchange", parent_recovered_first)
+    write_set(folder, _writers("nieuw"))
+    assert _contents(folder) == NEW and _leftovers(folder) == []
+
+
 def _with_pdf(folder: Path) -> None:
     (folder / "a.pdf").write_text("pdf van het oude a.docx")
 
@@ -269,8 +337,7 @@ def test_files_the_new_set_drops_go_in_the_same_step(folder: Path, monkeypatch: 
         monkeypatch.setattr(set_swap.dir_exchange, "available", lambda: False)
     _with_pdf(folder)
     write_set(folder, _writers("nieuw"), drop=["a.pdf", "geen.pdf"])
-    assert "a.pdf" not in _contents(folder) and "aantekeningen.txt" in _contents(folder)
-    assert _leftovers(folder) == []
+    assert _contents(folder) == NEW and _leftovers(folder) == []
 
 
 def test_a_dropped_file_comes_back_when_a_rename_fails(folder: Path, monkeypatch: pytest.MonkeyPatch,
@@ -301,8 +368,7 @@ def test_killed_after_the_exchange_recovery_does_not_bring_a_dropped_file_back(
         write_set(folder, _writers("nieuw"), drop=["a.pdf"])
     monkeypatch.undo()
     recover_sets(folder)
-    assert "a.pdf" not in _contents(folder) and "aantekeningen.txt" in _contents(folder)
-    assert _leftovers(folder) == []
+    assert _contents(folder) == NEW and _leftovers(folder) == []
 
 
 def _half_swapped(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -342,12 +342,17 @@ def test_the_pdfs_are_part_of_the_set_and_go_with_the_word_files_they_were_made_
     assert pdfs == ["aanbestedingsleidraad.pdf", "contractbijlage.pdf", "programma-van-eisen.pdf"]
     assert sorted(made) == sorted(n for n in SET_FILES if n.endswith(".docx"))
     assert (out / "aanbestedingsleidraad.pdf") in written
-    # the next set without PDFs: the earlier PDFs would contradict the new Word files, so they go with them
+    # the next set without PDFs: the earlier PDFs would contradict the new Word files under their names, so they
+    # are kept under names that say they belong to the previous set (the buyer may have made one, even signed it)
+    before = (out / "aanbestedingsleidraad.pdf").read_bytes()
     tender.title = "Bedrijfskleding, tweede ronde"
     notes: list[str] = []
     export_set(tender, fake_lib, out, today=TODAY, notes=notes)
-    assert sorted(p.name for p in out.iterdir()) == sorted(SET_FILES)
-    assert any("PDF's van de vorige set zijn verwijderd" in n for n in notes)
+    assert sorted(p.name for p in out.iterdir()) == sorted([*SET_FILES, "aanbestedingsleidraad (vorige set).pdf",
+                                                            "contractbijlage (vorige set).pdf",
+                                                            "programma-van-eisen (vorige set).pdf"])
+    assert (out / "aanbestedingsleidraad (vorige set).pdf").read_bytes() == before
+    assert any("(vorige set).pdf" in n and "horen bij de vorige set" in n for n in notes)
     assert (out / LEIDRAAD).exists()
 
 
