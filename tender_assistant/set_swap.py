@@ -71,6 +71,20 @@ def _manifest(first: str, names: Sequence[str], drop: Sequence[str]) -> str:
     return "\n".join([first, *(f"+{n}" for n in names), *(f"-{n}" for n in drop)])
 
 
+def _identity(folder: Path) -> str:
+    """Which folder a staging folder inside it was made for: a copied or moved folder no longer matches."""
+    st = folder.stat()
+    return f"{st.st_dev}:{st.st_ino}"
+
+
+def _ours(staging: Path) -> bool:
+    """Whether staging was made by this user (a colleague sharing the folder cannot plant one for us to act on)."""
+    try:
+        return not hasattr(os, "geteuid") or staging.stat().st_uid == os.geteuid()
+    except OSError:
+        return False
+
+
 def _listed(text: str, sign: str) -> list[str]:
     # only plain names of this folder: a hand-edited marker cannot make us touch anything elsewhere
     names = [line[1:] for line in text.splitlines() if line.startswith(sign)]
@@ -117,15 +131,15 @@ def recover_sets(outdir: Path) -> None:
 def _recover(outdir: Path, unlocked_age: float | None = None) -> None:
     """Finish a swap that a killed process left half done; drop staging folders that never became ready."""
     for staging in sorted(outdir.glob(f"{STAGING_PREFIX}*")):
-        if not staging.is_dir() or staging.is_symlink():
+        if not staging.is_dir() or staging.is_symlink() or not _ours(staging):
             continue
         if unlocked_age is not None and not _older(staging / READY, unlocked_age):
             continue
         if (staging / READY).is_file():
             manifest = (staging / READY).read_text(encoding="utf-8")
-            # a READY without its list (written by an earlier version) stands for every file staged
-            names = _listed(manifest, "+") or [p.name for p in staging.iterdir() if p.name not in (READY, OLD)]
-            for name in names:
+            if manifest.split("\n", 1)[0] != _identity(outdir):
+                continue  # made for another folder (this one is a copy) or by hand: not ours to finish
+            for name in _listed(manifest, "+"):
                 if (staging / name).is_file():
                     os.replace(staging / name, outdir / name)
             for name in _listed(manifest, "-"):
@@ -148,7 +162,7 @@ def _recover_exchange(real: Path) -> None:
     manifest = marker.read_text(encoding="utf-8") if marker.is_file() else ""
     swapped = manifest.splitlines()[0] if manifest else None
     for staging in sorted(real.parent.glob(f"{_folder_prefix(real)}*")):
-        if not staging.is_dir() or staging.is_symlink():
+        if not staging.is_dir() or staging.is_symlink() or not _ours(staging):
             continue
         fd = _try_lock(staging)
         if fd is None:
@@ -367,7 +381,8 @@ def _swap_files(outdir: Path, staging: Path, targets: list[Path], drop: list[Pat
                 except OSError:  # a file system without hard links: a copy serves to put it back
                     shutil.copy2(target, staging / OLD / target.name)
         ready = staging / READY
-        ready.write_text(_manifest("", [t.name for t in targets], [p.name for p in drop]), encoding="utf-8")
+        ready.write_text(_manifest(_identity(outdir), [t.name for t in targets], [p.name for p in drop]),
+                         encoding="utf-8")
         _fsync_file(ready)
         _fsync_dir(staging)
     except BaseException:

@@ -209,7 +209,7 @@ def test_the_app_start_finishes_a_set_whose_export_was_killed_in_a_folder_it_wro
     staging.mkdir()
     (staging / "b.xlsx").write_text("nieuw b.xlsx")  # a.docx was swapped in before the kill
     (folder / "a.docx").write_text("nieuw a.docx")
-    (staging / set_swap.READY).write_text("+b.xlsx")
+    (staging / set_swap.READY).write_text(set_swap._manifest(set_swap._identity(folder), ["b.xlsx"], []))
     set_folders.remember(folder)  # as every export does before it swaps the set in
     recover_set_folders().join(timeout=10)
     assert (folder / "b.xlsx").read_text() == "nieuw b.xlsx" and not staging.exists()

@@ -111,7 +111,7 @@ def _staged(folder: Path) -> tuple[Path, list[Path]]:
     for name, write in _writers("nieuw").items():
         write(staging / name)
         os.link(folder / name, staging / set_swap.OLD / name)
-    (staging / set_swap.READY).write_text(set_swap._manifest("", list(NAMES), []))
+    (staging / set_swap.READY).write_text(set_swap._manifest(set_swap._identity(folder), list(NAMES), []))
     return staging, [folder / name for name in NAMES]
 
 
@@ -432,3 +432,18 @@ def test_a_folder_a_terminal_is_in_is_not_exchanged(folder: Path) -> None:
     finally:
         shell.kill()
         shell.wait()
+
+
+def test_a_ready_staging_folder_planted_or_copied_along_is_not_acted_on(tmp_path: Path) -> None:
+    folder = tmp_path / "set"
+    folder.mkdir()
+    old = _old_set(folder)
+    (folder / "beoordeling.docx").write_text("mijn eigen beoordeling")
+    planted = folder / f"{STAGING_PREFIX}geplant"  # by a colleague, or left in a folder this one was copied from
+    planted.mkdir()
+    (planted / set_swap.READY).write_text("0:0\n+notities-collega.txt\n-beoordeling.docx")
+    (planted / "notities-collega.txt").write_text("van een collega")
+    write_set(folder, _writers("nieuw"))
+    assert (folder / "beoordeling.docx").read_text() == "mijn eigen beoordeling"
+    assert not (folder / "notities-collega.txt").exists()
+    assert {n: t for n, t in _contents(folder).items() if n in NAMES} != old
