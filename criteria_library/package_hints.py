@@ -10,11 +10,12 @@ from .infra.text import fold
 from .models import Package
 
 MAX_HINTS = 3
+MAX_COMPARED = 80  # a slug is short; comparing a pasted page of text with every name would only take time
 
 
 def closest_packages(wanted: str, packages: Iterable[Package]) -> list[Package]:
     """The known packages closest to `wanted` (by slug, name or synonym), best first; at most MAX_HINTS."""
-    key = fold(wanted).strip()
+    key = fold(wanted).strip()[:MAX_COMPARED]
     if not key:
         return []
     scored: list[tuple[float, str, Package]] = []
