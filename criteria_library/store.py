@@ -21,7 +21,7 @@ from .curation import Route
 from .errors import ChangedMeanwhileError, LibraryError, ReadOnlyError
 from .history import Roles
 from .infra import paths, sqlite_backup, sqlite_file
-from .infra.text import dutch_number
+from .infra.text import dutch_number, shown
 from .models import (
     Criterion,
     CriterionVersion,
@@ -30,6 +30,7 @@ from .models import (
     Person,
     Status,
 )
+from .package_hints import unknown_package_hint
 from .provenance import Origin, ReleaseChanges
 from .rows import (
     content_diff,
@@ -374,7 +375,9 @@ class LibraryStore:
         """The package with this slug; LibraryError if there is none."""
         row = self.db.execute("SELECT * FROM packages WHERE slug = ?", [slug]).fetchone()
         if row is None:
-            raise LibraryError(f"Onbekend inkooppakket: {slug}", en=f"Unknown procurement package: {slug}")
+            known = self.packages()
+            raise LibraryError(f"Onbekend inkooppakket: {shown(slug)}; {unknown_package_hint(slug, known)}",
+                               en=f"Unknown procurement package: {shown(slug)}; {unknown_package_hint(slug, known, 'en')}")
         return row_to_package(dict(row))
 
     def package_counts(self, include_retired: bool = False) -> dict[str, int]:

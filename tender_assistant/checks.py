@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 from criteria_library import cpv as cpv_mod
 from criteria_library.errors import LibraryError
 from criteria_library.infra.text import euro as _euro
+from criteria_library.infra.text import shown
 from criteria_library.models import PLACEHOLDER_RE, Criterion, DiscountScoring, Kind, Status
+from criteria_library.package_hints import unknown_package_hint
 from criteria_library.validation import value_out_of_range
 
 from . import document_checks, lot_checks, procurement_policy, terms, thresholds
@@ -220,8 +222,11 @@ def _check_basics(t: Tender, library: Library, f: _Findings) -> None:
         try:
             library.package(t.package)
         except LibraryError:
-            f.error("package-unknown", f"het inkooppakket \"{t.package}\" staat niet in de bibliotheek",
-                    f"the package \"{t.package}\" is not in the library", "package")
+            known = library.packages()
+            f.error("package-unknown", f"het inkooppakket \"{shown(t.package)}\" staat niet in de bibliotheek; "
+                    f"{unknown_package_hint(t.package, known)}",
+                    f"the package \"{shown(t.package)}\" is not in the library; "
+                    f"{unknown_package_hint(t.package, known, 'en')}", "package")
     if not t.organisation.strip():
         f.advice("organisation-missing", "de naam van de opdrachtgever ontbreekt", "the organisation's name is missing",
                  "organisation")

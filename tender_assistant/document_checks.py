@@ -28,10 +28,18 @@ PENALTY_DEFINITION_RE = re.compile(r"verbeurt|boete van", re.IGNORECASE)
 OFFERED_RE = re.compile(r"aangebod|aanbied", re.IGNORECASE)  # characters of the sentence around a gap shown in a message
 
 
+# A requirement's minimum warranty ("een garantie van ten minste 5 jaar", "fabrieksgarantie van ten minste 8 jaar"), and
+# the words by which one requirement says it replaces another's for some items ("in plaats van de garantietermijn ...")
+WARRANTY_MINIMUM_RE = re.compile(r"garantie(?:termijn)? van ten minste (\d+) jaar", re.IGNORECASE)
+PRECEDENCE_RE = re.compile(r"\bin plaats van\b", re.IGNORECASE)
+
+
 class Report(Protocol):
     """Where the findings go (checks._Findings)."""
 
     def error(self, code: str, nl: str, en: str, where: str = "") -> None: ...
+
+    def advice(self, code: str, nl: str, en: str, where: str = "") -> None: ...
 
 
 def check_documents(tender: Tender, library: Library, criteria: list[Criterion], reported: Iterable[str],
@@ -90,6 +98,7 @@ def check_references(tender: Tender, library: Library, criteria: list[Criterion]
                         f"{cid} erbij of laat {c.id} weg", f"{c.id} refers to {cid}, which is not in the tender; "
                         f"add {cid} or leave {c.id} out", f"criteria[{c.id}]")
         _check_floor(tender, c, chosen, f)
+    _check_warranty_minimums(tender, criteria, f)
     if penalty is not None:
         return
     referring = [c.id for c in criteria if any(PENALTY_REFERENCE_RE.search(t or "") for t in
@@ -105,6 +114,32 @@ def check_references(tender: Tender, library: Library, criteria: list[Criterion]
             f"tekort, maximum, na ingebrekestelling): {hint_nl}", f"{names} {'refers' if len(referring) == 1 else 'refer'}"
             " to a penalty or to measures in the contract, but no chosen contract clause sets one (amount per unit "
             f"short, a cap, after notice of default): {hint_en}", "criteria")
+
+
+def _check_warranty_minimums(tender: Tender, criteria: list[Criterion], f: Report) -> None:
+    """Advice when two requirements of one lot each set a different minimum warranty and neither says which one
+    holds for an item both cover (found: 5 years for all furniture beside 3 years for refurbished furniture, so which
+    one binds the supplier of a refurbished chair?)."""
+    minimums: dict[str, tuple[int, bool]] = {}
+    for c in criteria:
+        if c.kind != Kind.REQUIREMENT:
+            continue
+        clause = fill_clause(tender, c, clause_text(tender, c)).text
+        if found := WARRANTY_MINIMUM_RE.search(clause):
+            minimums[c.id] = (int(found.group(1)), bool(PRECEDENCE_RE.search(clause)))
+    groups = [(f"lots[{lot.id}]", set(lot.criterion_ids())) for lot in tender.lots] or [("criteria", set(minimums))]
+    for where, ids in groups:
+        both = [cid for cid in minimums if cid in ids]
+        if len({minimums[cid][0] for cid in both}) < 2 or any(minimums[cid][1] for cid in both):
+            continue
+        names, names_en = (", ".join(both[:-1]) + f" {word} " + both[-1] for word in ("en", "and"))
+        years, years_en = (f" {word} ".join(str(minimums[cid][0]) for cid in both) for word in ("en", "and"))
+        f.advice("warranty-minimums", f"{names} stellen elk een andere minimale garantie ({years} jaar) en geen ervan "
+                 "zegt welke geldt voor een product waarop meer dan één past; zeg in de bijzondere eis dat zij voor "
+                 "die producten \"in plaats van\" de andere geldt, of laat er één weg",
+                 f"{names_en} each set a different minimum warranty ({years_en} years) and none says which holds "
+                 "for a product more than one covers; say in the specific requirement that it holds for those products "
+                 "\"in plaats van\" (instead of) the other, or leave one out", where)
 
 
 def _check_floor(tender: Tender, c: Criterion, chosen: dict[str, Criterion], f: Report) -> None:

@@ -27,6 +27,7 @@ from .wizard.base import PageId, place_lot, place_target
 from .wizard.basics import BasicsPage
 from .wizard.criteria import ClausesPage, CriteriaPage
 from .wizard.export import ExportPage, slugify
+from .wizard.library_watch import LibraryWatch
 from .wizard.package import AmbitionPage, PackagePage
 from .wizard.procedure import ProcedurePage
 from .wizard.review import ReviewPage
@@ -54,6 +55,9 @@ class TenderWizard(QWizard):
             (self.tender.package, self.tender.ambition_level, self.tender.description)
             if tender is not None and tender.criteria else None)
         self._counting_rule: CountingRule | None = None
+        # another program changing a chosen criterion meanwhile: the criteria, review and export pages say so
+        self.library_watch = LibraryWatch(self)
+        self.library_watch.changed.connect(self._library_changed)
         self.setObjectName("TenderWizard")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
@@ -84,6 +88,17 @@ class TenderWizard(QWizard):
         fit_to_screen(self, *(settings.window_size("wizard") or roomy_size(self, 1100, 760)))
         self._update_title()
         self._prime_matcher()
+
+    def _library_changed(self) -> None:
+        """Show the pages that print criteria texts again, from the tender and the library as they are now."""
+        page = self.currentPage()
+        if page is not None and hasattr(page, "library_changed"):
+            page.library_changed()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.library_watch.check()  # back from the terminal where the import ran: look at once
 
     def counting_rule(self) -> CountingRule:
         """The organisation's counting rule, read once from the register that belongs to the library."""

@@ -63,10 +63,13 @@ from .plan import (
     Table,
     Toc,
     build_plan,
+    labelled,
     procedure_blocks,
     text,
 )
 from .renderer import Progress
+from .samples import HEADING as SAMPLE_HEADING
+from .samples import asks_samples, is_sample_note
 
 LEIDRAAD = "aanbestedingsleidraad.docx"
 PVE = "programma-van-eisen.docx"
@@ -518,8 +521,9 @@ def _annex(blocks: list[Block], letter: str) -> list[Block]:
 
 def _evidence_for(parts: dict[str, list[Block]], codes: tuple[str, ...]) -> list[Block]:
     """The evidence annex with only the rows of these kinds (GE, ME, ...)."""
+    # the leidraad describes the monstertoets in its procedure chapter; the programma van eisen points there
     part = [dataclasses.replace(b, rows=[r for r in b.rows if r[0].startswith(codes)]) if isinstance(b, Table) else b
-            for b in parts.get("bewijsmiddelen", [])]
+            for b in parts.get("bewijsmiddelen", []) if not is_sample_note(b)]
     return part if any(isinstance(b, Table) and b.rows for b in part) else []
 
 
@@ -553,7 +557,9 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
     award_part = parts.get("gunningscriteria", [])
     criteria = _numbered(tender, library)  # once: each call reads the chosen criteria from the library again
     counts = {kind: sum(1 for _, c in criteria if c.kind == kind) for kind in KIND_ORDER}
-    leidraad: list[Block] = [*inleiding, *procedure_blocks(tender, procedure), *parts.get("geschiktheidseisen", []),
+    samples = [n for n, c in criteria if asks_samples(fill_text(tender, c, c.verification))]
+    leidraad: list[Block] = [*inleiding, *procedure_blocks(tender, procedure, samples),
+                             *parts.get("geschiktheidseisen", []),
                              *pointer(Kind.REQUIREMENT, counts[Kind.REQUIREMENT]), *award_part, *price_basis(tender),
                              *pointer(Kind.CONTRACT, counts[Kind.CONTRACT])]
     parts["bijlagen"] = set_annexes(parts.get("bijlagen", []))
@@ -568,7 +574,12 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
             Run("Samen met de functionele specificatie van de opdracht, die de opdrachtgever zelf opstelt, vormt dit "
                 "document het volledige programma van eisen. De functionele specificatie: "), spec, Run(".")])]
     letters = iter("ABCDE")
-    pve: list[Block] = [*pve_intro, *parts.get("minimumeisen", []), *_annex(_evidence_for(parts, ("ME",)), next(letters))]
+    pve_evidence = _evidence_for(parts, ("ME",))
+    if pve_evidence and any(n.startswith("ME") for n in samples):
+        pve_evidence.append(labelled(SAMPLE_HEADING, f"hoe, wanneer en door wie monsters worden getoetst en wat volgt "
+                                     f"als een monster niet voldoet, staat in de aanbestedingsleidraad ({LEIDRAAD}), "
+                                     f"hoofdstuk Procedure en planning, paragraaf {SAMPLE_HEADING}."))
+    pve: list[Block] = [*pve_intro, *parts.get("minimumeisen", []), *_annex(pve_evidence, next(letters))]
     contract_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
         f"Deze bijlage hoort bij {agreement(tender)} voor '{tender.title}'. Zij bevat de circulaire contractbepalingen "
         "en het borgingsplan: hoe de opdrachtgever tijdens de looptijd controleert of alle eisen en beloften worden "

@@ -164,7 +164,7 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     numbering "chapter" numbers criteria after their chapter (2.1); "kind" by kind (GE1, ME1, GC1, CB1), for
     documents whose chapters the organisation's template or the document set numbers.
     """
-    from . import award_text, lot_chapters  # they build on this module, so they are imported here
+    from . import award_text, lot_chapters, samples  # they build on this module, so they are imported here
 
     criteria, unknown = resolve_criteria(tender, library)
     if unknown:
@@ -298,6 +298,8 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     body.append(text("Per criterium: wat de inschrijver indient of de opdrachtnemer aanlevert, en wanneer."))
     evidence = [[numbers[c.id], c.title, fill_text(tender, c, c.verification) or "–"] for c in _in_order(by_kind)]
     body.append(Table(["Nr.", "Criterium", "Bewijsmiddel"], evidence, [0.7, 2.3, 4.0]))
+    body.extend(samples.sample_note([row[0] for row in evidence if samples.asks_samples(row[2])],
+                                    tender.values.get("termijn_bewijsstukken", "").strip() or samples.DEFAULT_TERM))
     body.append(PageBreak())
     body.append(Heading("Verantwoording", 1, "Bijlage B"))
     body.append(text("Herkomst van elk criterium in de criteriabibliotheek circulair inkopen: kenmerk, versie, "
@@ -354,6 +356,19 @@ GUIDELINE = ("Richtlijnen van de opdrachtgever", "de eigen richtlijnen waarnaar 
              "bewegwijzering, openbare verlichting of inspectie)")
 # "de richtlijnen voor bewegwijzering die <organisatie> hanteert": the buyer's own, not an EU directive
 GUIDELINE_PATTERN = r"richtlijn(?:en)?\b[^.]{0,60}?\b(?:van|die)\s+(?:de opdrachtgever|ORG)"
+# "de bijlage Uitzonderingen bij het programma van eisen": an annex a clause names, which only the buyer can write. A
+# law's annex ("REACH bijlage XVII", "artikel 25 en bijlage V", "bijlage 1 van het RVV 1990") has no article before it.
+NAMED_ANNEX_RE = re.compile(r"\bde bijlage ((?!(?:[IVXL]+)\b)[A-Z0-9][\w-]*(?: [A-Z][\w-]*)*)")
+NAMED_ANNEXES = {
+    "uitzonderingen": "de uitzonderingen op minimumeisen die de opdrachtgever toestaat (verbindingen, stoffen of "
+                      "artikelen), aangevuld met wat de nota van inlichtingen eraan toevoegt",
+}
+NAMED_ANNEX_DEFAULT = "het stuk waarnaar de genoemde criteria verwijzen"
+
+
+def named_annexes(text: str) -> list[str]:
+    """The names of the annexes a (filled) criterion text refers to as "de bijlage <naam>", in order of mention."""
+    return list(dict.fromkeys(m.group(1) for m in NAMED_ANNEX_RE.finditer(text)))
 
 
 def buyer_annexes(tender: Tender, criteria: list[Criterion], numbers: dict[str, str]) -> list[list[str]]:
@@ -365,6 +380,7 @@ def buyer_annexes(tender: Tender, criteria: list[Criterion], numbers: dict[str, 
         if entry is not None and getattr(entry, "text", None):
             texts.append(str(entry.text))
         keys = [m.group(1).lower() for m in ANNEX_RE.finditer(" ".join(texts))]
+        keys += [f"bijlage {name}" for name in named_annexes(" ".join(texts))]
         org = re.escape(tender.organisation.strip()) if tender.organisation.strip() else "de opdrachtgever"
         if re.search(GUIDELINE_PATTERN.replace("ORG", org), " ".join(texts), re.IGNORECASE):
             keys.append("richtlijn")
@@ -373,7 +389,8 @@ def buyer_annexes(tender: Tender, criteria: list[Criterion], numbers: dict[str, 
             if numbers[c.id] not in refs:
                 refs.append(numbers[c.id])
     known = {**BUYER_ANNEXES, "richtlijn": GUIDELINE}
-    return [[known[k][0], known[k][1], ", ".join(v)] for k, v in named.items()]
+    return [[*known.get(k, (capitalise(k), NAMED_ANNEXES.get(k.removeprefix("bijlage ").lower(), NAMED_ANNEX_DEFAULT))),
+             ", ".join(v)] for k, v in named.items()]
 
 
 def tender_facts(tender: Tender, date_text: str, procedure: str, package_name: str,
@@ -396,11 +413,12 @@ def tender_facts(tender: Tender, date_text: str, procedure: str, package_name: s
     }
 
 
-def procedure_blocks(tender: Tender, procedure: str) -> list[Block]:
-    """The leidraad's procedural core for the tender's procedure (documents/procedure_chapters.py)."""
+def procedure_blocks(tender: Tender, procedure: str, samples: list[str] | None = None) -> list[Block]:
+    """The leidraad's procedural core for the tender's procedure (documents/procedure_chapters.py); `samples`
+    numbers the criteria with a monstertoets."""
     from .procedure_chapters import procedure_chapters  # it builds on this module's blocks
 
-    return procedure_chapters(tender)
+    return procedure_chapters(tender, samples or [])
 
 def _cpv_line(code: str) -> str:
     """'39130000-2 Kantoormeubilair'; a wrong code (only in a concept) as the buyer typed it, without a label."""

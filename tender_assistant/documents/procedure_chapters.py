@@ -9,6 +9,7 @@ Everything stands under one chapter, "Procedure en planning", so a house-style t
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from ..checks import NEGOTIATED_PROCEDURES, procedure_inline
@@ -18,9 +19,10 @@ from ..terms import ANSWERS_BEFORE_DEADLINE_DAYS, STANDSTILL_DAYS, minimum_term,
 from ..thresholds import eu_thresholds, is_social_services, is_works
 from .lot_chapters import agreement, several_agreements
 from .plan import Block, Heading, Paragraph, Run, Style, Table, dutch_date, text
+from .samples import DEFAULT_TERM, sample_blocks
 
 CHAPTER_TITLE = "Procedure en planning"
-DEFAULT_EVIDENCE_TERM = "tien werkdagen"  # values["termijn_bewijsstukken"] replaces it
+DEFAULT_EVIDENCE_TERM = DEFAULT_TERM  # values["termijn_bewijsstukken"] replaces it
 NATIONAL_PROCEDURES = frozenset({"nationaal-openbaar", "meervoudig-onderhands", "enkelvoudig-onderhands"})
 
 
@@ -45,8 +47,8 @@ def para(*parts: str | Run) -> Paragraph:
     return Paragraph([p if isinstance(p, Run) else Run(p) for p in parts])
 
 
-def procedure_chapters(tender: Tender) -> list[Block]:
-    """The whole chapter for the tender's procedure."""
+def procedure_chapters(tender: Tender, samples: Sequence[str] = ()) -> list[Block]:
+    """The whole chapter for the tender's procedure; `samples` numbers the criteria with a monstertoets."""
     blocks: list[Block] = [Heading(CHAPTER_TITLE, 1, "")]
     blocks += _procedure(tender)
     blocks += _planning(tender)
@@ -54,6 +56,8 @@ def procedure_chapters(tender: Tender) -> list[Block]:
     blocks += _submission(tender)
     if tender.procedure != "enkelvoudig-onderhands":
         blocks += _exclusion(tender)
+    term = value_or_default(tender, "termijn_bewijsstukken", DEFAULT_EVIDENCE_TERM).text
+    blocks += sample_blocks(list(samples), term)
     blocks += _evaluation(tender)
     blocks += _conditions(tender)
     blocks += _reservations()

@@ -50,3 +50,20 @@ def test_each_lot_names_the_fictieve_korting_its_worked_example_applies(library:
         assert any(s.startswith("Fictieve korting GC3") for s in lot)  # the worked example applies it
         assert "Fictieve korting, zonder eigen weging (werkt via de beoordelingsprijs): GC3 Garantie langer dan de " \
                "minimumeis." in lot
+
+
+def test_the_refurbished_furniture_warranty_says_it_holds_instead_of_the_general_one(library: LibraryStore) -> None:
+    """K2: ME2 (5 years on all offered furniture) and ME10 (3 years on refurbished furniture) both applied to lot 2,
+    and GC3 counted extra years "boven de minimumeis" without saying which; now ME10 replaces ME2 for refurbished
+    items, GC3 counts per product type from its own minimum, and tender check has nothing to say."""
+    from tender_assistant.documents.document_set import PVE, set_plans
+
+    tender = load_tender(EXAMPLES[1])
+    assert not [f for f in check_tender(tender, library, date(2026, 12, 6)) if f.code == "warranty-minimums"]
+    plans = set_plans(tender, library, today=date(2026, 12, 6))
+    pve = ["".join(r.text for r in b.runs) for b in plans[PVE].body if hasattr(b, "runs")]
+    refurbished = next(t for t in pve if "Op opgeknapt of geherfabriceerd meubilair geldt een garantie" in t)
+    assert "ten minste 3 jaar vanaf levering, inclusief onderdelen, arbeid en voorrijkosten, in plaats van de " \
+           "garantietermijn die een andere eis voor nieuw of voor alle aangeboden meubilair stelt" in refurbished
+    verification = library.criterion("MEU-G-03").verification
+    assert "boven de garantietermijn die de minimumeisen voor dat producttype stellen" in verification

@@ -108,6 +108,14 @@ def test_user_errors_are_one_dutch_line(db: Path, tmp_path: Path) -> None:
     assert_user_error(run("--db", str(db), "library", "import", str(tmp_path / "weg.json")), "niet gevonden")
     assert_user_error(run("--db", str(db), "search", "x", "--package", "ruimtevaart"), "Onbekend inkooppakket")
     assert_user_error(run("--db", str(db), "search", "x", "--level", "7"), "ongeldige opdracht")
+    # finding R4: the unknown slug is named with the known one it most likely meant; nothing is written
+    assert_user_error(run("--db", str(db), "library", "export", "--package", "kantoormeubilair",
+                          str(tmp_path / "meubels.json")),
+                      "Onbekend inkooppakket: kantoormeubilair; bedoelde u meubilair (Kantoormeubilair en inrichting)?")
+    assert not (tmp_path / "meubels.json").exists()
+    english = run("--db", str(db), "--lang", "en", "search", "x", "--package", "kantoormeubilair")
+    assert english.returncode == 2
+    assert "did you mean meubilair (Office furniture and interiors)?" in english.stderr
     assert_user_error(run("--db", str(db), "library", "export", str(tmp_path / "x.pdf")), ".json of .xlsx")
     assert db_fingerprint(db) == before
     not_db = tmp_path / "notes.db"

@@ -3085,6 +3085,58 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>at most %1 months</translation>
     </message>
     <message>
+      <source>%1 %2: ingetrokken in de bibliotheek; de documenten gebruiken nog de gekozen tekst (versie %3). Kies zo nodig een ander criterium.</source>
+      <translation>%1 %2: retired in the library; the documents still use the chosen text (version %3). Choose another criterion if needed.</translation>
+    </message>
+    <message>
+      <source>%1 %2: in de bibliotheek gewijzigd naar versie %3; de documenten gebruiken nog versie %4.</source>
+      <translation>%1 %2: changed in the library to version %3; the documents still use version %4.</translation>
+    </message>
+    <message>
+      <source>Intussen gewijzigd in de bibliotheek</source>
+      <translation>Changed in the library meanwhile</translation>
+    </message>
+    <message>
+      <source>Een ander programma heeft criteria van deze aanbesteding gewijzigd sinds u ze koos:
+
+%1
+
+Exporteren schrijft de gekozen tekst.</source>
+      <translation>Another program changed criteria of this tender since you chose them:
+
+%1
+
+Exporting writes the chosen text.</translation>
+    </message>
+    <message>
+      <source>Nieuwe tekst &amp;laden</source>
+      <translation>Load the new te&amp;xt</translation>
+    </message>
+    <message>
+      <source>Met de &amp;gekozen tekst exporteren</source>
+      <translation>Export with the &amp;chosen text</translation>
+    </message>
+    <message>
+      <source>Neemt de nieuwe versie over; uw eigen aanpassingen van de tekst blijven staan waar ze passen</source>
+      <translation>Takes the new version; your own changes to the text stay where they fit</translation>
+    </message>
+    <message>
+      <source>&amp;Gekozen versie houden</source>
+      <translation>&amp;Keep the chosen version</translation>
+    </message>
+    <message>
+      <source>De documenten houden de tekst die u koos; deze melding verdwijnt</source>
+      <translation>The documents keep the text you chose; this notice goes away</translation>
+    </message>
+    <message>
+      <source>Intussen gewijzigd in de bibliotheek:</source>
+      <translation>Changed in the library meanwhile:</translation>
+    </message>
+    <message>
+      <source>Uw eigen tekst van %1 botst met de wijziging in de bibliotheek en is bewaard; vergelijk hem met de bibliotheektekst bij Teksten en invulvelden.</source>
+      <translation>Your own text of %1 conflicts with the change in the library and was kept; compare it with the library text under Texts and placeholders.</translation>
+    </message>
+    <message>
       <source>Perc&amp;eel:</source>
       <translation>&amp;Lot:</translation>
     </message>

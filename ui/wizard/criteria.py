@@ -47,6 +47,7 @@ from ..criterion_editor import PlaceholderHighlighter
 from ..field_marks import ReservedMessage, mark_invalid
 from ..history_dialog import word_diff_html
 from .base import TenderPage, _tr
+from .library_watch import LibraryChangeBanner
 from .lot_selector import LotSelector, sync_lots
 
 
@@ -58,6 +59,8 @@ class CriteriaPage(TenderPage):
         self.setSubTitle(_tr("De voorgestelde criteria zijn aangevinkt, per soort in de volgorde van de "
                              "aanbesteding. Klik een criterium aan voor de toelichting."))
         layout = QVBoxLayout(self.content)
+        self.library_banner = LibraryChangeBanner(self)
+        layout.addWidget(self.library_banner)
         # with lots: the criteria of one lot (or of all at once), and copying one lot's choice to another
         self.lot_selector = LotSelector(with_all=True, parent=self)
         self.lot_selector.lot_changed.connect(self._lot_changed)
@@ -117,6 +120,11 @@ class CriteriaPage(TenderPage):
             self.apply_suggestions(fill=False, keep_work=True)
         self.lot_selector.load(w.tender, w.current_lot)
         self._load_other_packages()
+        self.library_banner.attach(w.library_watch)
+        self.fill()
+
+    def library_changed(self) -> None:
+        """The library changed a chosen criterion, or the buyer loaded its new text: show the texts as they are now."""
         self.fill()
 
     def _load_other_packages(self) -> None:
@@ -402,6 +410,13 @@ class ClausesPage(TenderPage):
         self._mark_missing()
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    def library_changed(self) -> None:
+        """The buyer loaded a criterion's new text (on another page) while this one is shown: show it."""
+        row = self.list.currentRow()
+        self.initializePage()
+        if 0 <= row < self.list.count():
+            self.list.setCurrentRow(row)
 
     def _mark_missing(self) -> None:
         t = self.wiz().tender

@@ -26,6 +26,7 @@ from tender_assistant.set_swap import recover_sets
 
 from ..path_field import path_row
 from .base import TenderPage, _tr
+from .library_watch import LibraryChangeBanner
 
 
 class ExportPage(TenderPage):
@@ -35,6 +36,8 @@ class ExportPage(TenderPage):
         self.setSubTitle(_tr("Kies waar het document komt en eventueel de huisstijl van uw organisatie "
                              "(.docx of .dotx). Elke aanbesteding krijgt een eigen map."))
         form = QFormLayout(self.content)
+        self.library_banner = LibraryChangeBanner(self)
+        form.addRow(self.library_banner)
         out_row, self.out_edit = path_row(self, _tr("Word-bestand"), _tr("Bladeren..."), self._browse_out)
         self.out_edit.textChanged.connect(self._show_target)
         form.addRow(_tr("Document:"), out_row)
@@ -93,6 +96,7 @@ class ExportPage(TenderPage):
 
     def initializePage(self) -> None:
         w = self.wiz()
+        self.library_banner.attach(w.library_watch)
         if not self.out_edit.text() or self.out_edit.text() == self._proposed:
             self._proposed = str(proposed_folder(w.path, Path(w.settings.last_folder), w.tender.title)
                                  / (slugify(w.tender.title) + ".docx"))
@@ -147,6 +151,9 @@ class ExportPage(TenderPage):
     def export(self) -> None:
         """Write the document (or the set) in a worker; the page lists what it wrote once it is written."""
         w = self.wiz()
+        w.library_watch.check()  # an import a moment ago, before the next tick
+        if not w.library_watch.confirm_export(self):
+            return
         out = Path(self.out_edit.text()).expanduser()
         template = Path(self.template_edit.text()).expanduser() if self.template_edit.text().strip() else None
         as_set, pdf = self.as_set.isChecked(), self.pdf.isChecked()

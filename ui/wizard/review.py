@@ -18,6 +18,7 @@ from tender_assistant.documents.plan_html import plan_html
 
 from .. import i18n
 from .base import TenderPage, _tr, findings_html
+from .library_watch import LibraryChangeBanner
 
 
 # ----------------------------------------------------------------------- 7 review
@@ -28,6 +29,8 @@ class ReviewPage(TenderPage):
         self.setSubTitle(_tr("Links de tekst van het document zoals het wordt gemaakt, rechts alle fouten en "
                              "adviezen. Met een fout kunt u alleen een concept exporteren."))
         layout = QVBoxLayout(self.content)
+        self.library_banner = LibraryChangeBanner(self)
+        layout.addWidget(self.library_banner)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.preview = QTextBrowser(splitter)
         self.preview.setAccessibleName(_tr("Voorbeeld van het document"))
@@ -40,6 +43,7 @@ class ReviewPage(TenderPage):
 
     def initializePage(self) -> None:
         w = self.wiz()
+        self.library_banner.attach(w.library_watch)
         self.found = checks.check_tender(w.tender, w.store, rule=w.counting_rule())
         errors = checks.errors(self.found)
         head = (f"<p><b style='color:#b71c1c'>{_tr('%1 fout(en): alleen een concept is mogelijk.').replace('%1', str(len(errors)))}"
@@ -51,6 +55,10 @@ class ReviewPage(TenderPage):
             self.preview.setHtml(plan_html(plan, toc_note=_tr('inhoudsopgave: Word vult de paginanummers in')))
         except UserError as exc:
             self.preview.setHtml(f"<p style='color:#b71c1c'>{html.escape(i18n.error_text(exc))}</p>")
+
+    def library_changed(self) -> None:
+        """A chosen criterion changed in the library (or its new text was loaded): check and preview again."""
+        self.initializePage()
 
     def _follow(self, url: QUrl) -> None:
         if url.scheme() == "finding" and url.path().isdigit() and int(url.path()) < len(self.found):

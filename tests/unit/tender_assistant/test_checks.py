@@ -186,3 +186,13 @@ def test_checking_opens_no_register_file(fake_lib, tender, monkeypatch):
 
     monkeypatch.setattr(RegisterStore, "open", refuse)
     assert "circular-counts" in codes(check_tender(tender, fake_lib, TODAY))
+
+
+def test_an_unknown_package_is_an_error_that_suggests_the_known_slug(fake_lib, tender):
+    """Finding R4: "kantoormeubilair" is the Dutch name's first word, the slug is "meubilair"."""
+    tender.package = "kantoormeubilair"
+    found = [f for f in check_tender(tender, fake_lib, TODAY) if f.code == "package-unknown"]
+    assert [f.severity for f in found] == [Severity.ERROR]
+    assert found[0].message.endswith('"kantoormeubilair" staat niet in de bibliotheek; bedoelde u meubilair '
+                                     "(Kantoormeubilair en inrichting)?")
+    assert "did you mean meubilair (Office furniture and interiors)?" in found[0].en

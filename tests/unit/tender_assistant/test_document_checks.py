@@ -189,3 +189,39 @@ def test_leaving_the_documents_out_keeps_every_other_finding(fake_lib, tender):
     assert _gaps(whole) and not _gaps(without)
     assert [f for f in whole if f.code != "document-gap"] == without
     assert any(f.code == "weights-sum" for f in without)
+
+
+WARRANTY_ALL = criterion("BED-M-05", Kind.REQUIREMENT, 1, "Garantie", "De inschrijver verleent op alle aangeboden "
+                         "kleding een garantie van ten minste {{garantie_jaren}} jaar.", placeholders={"garantie_jaren": "5"})
+WARRANTY_USED = criterion("BED-M-06", Kind.REQUIREMENT, 1, "Garantie hergebruikte kleding", "Op hergebruikte kleding "
+                          "geldt een garantie van ten minste 2 jaar.")
+
+
+def _warranty_advice(tender, lib):
+    return [f for f in check_tender(tender, lib, TODAY) if f.code == "warranty-minimums"]
+
+
+def test_two_minimum_warranties_for_the_same_items_are_advice_until_one_says_it_holds_instead(tender):
+    """K2: 5 years for all furniture beside 3 years for refurbished furniture; which binds for a refurbished chair?"""
+    lib = _with({}, [WARRANTY_ALL, WARRANTY_USED])
+    tender.criteria += [TenderCriterion("BED-M-05"), TenderCriterion("BED-M-06")]
+    found = _warranty_advice(tender, lib)
+    assert [(f.severity, f.where) for f in found] == [(Severity.ADVICE, "criteria")]
+    assert found[0].message.startswith("BED-M-05 en BED-M-06 stellen elk een andere minimale garantie (5 en 2 jaar)")
+    assert found[0].en.startswith("BED-M-05 and BED-M-06 each set a different minimum warranty (5 and 2 years)")
+    tender.entry("BED-M-05").values["garantie_jaren"] = "2"  # the same minimum: nothing to choose between
+    assert not _warranty_advice(tender, lib)
+    tender.entry("BED-M-05").values["garantie_jaren"] = "5"
+    tender.entry("BED-M-06").text = ("Op hergebruikte kleding geldt een garantie van ten minste 2 jaar, in plaats van "
+                                     "de garantietermijn die een andere eis stelt.")
+    assert not _warranty_advice(tender, lib)
+
+
+def test_two_minimum_warranties_in_different_lots_do_not_meet(tender):
+    from tender_assistant.tender_parts import Lot, LotCriterion
+
+    lib = _with({}, [WARRANTY_ALL, WARRANTY_USED])
+    tender.criteria += [TenderCriterion("BED-M-05"), TenderCriterion("BED-M-06")]
+    tender.lots = [Lot("1", "Nieuw", criteria=[LotCriterion("BED-M-05")]),
+                   Lot("2", "Hergebruik", criteria=[LotCriterion("BED-M-05"), LotCriterion("BED-M-06")])]
+    assert [f.where for f in _warranty_advice(tender, lib)] == ["lots[2]"]
