@@ -346,14 +346,21 @@ def description_matches(library: Library, package: str, description: str,
     return found
 
 
+# Words of the description that must name a criterion's lever before one above the ambition level is pre-ticked:
+# one word ('milieukosten' in "zo laag mogelijke milieukosten") ticked a bridge criterion for a street project.
+MIN_WORDS_ABOVE_LEVEL = 2
+
+
 def suggest_criteria(library: Library, package: str, level: int, price_weight: int = 30,
                      description: str = "") -> list[Suggestion]:
-    """Published criteria of the package up to the ambition level, plus those above it that the description asks
-    for; award criteria get a start weight."""
+    """Published criteria of the package up to the ambition level, plus those above it whose lever the description
+    names with at least MIN_WORDS_ABOVE_LEVEL words (the wizard shows the others unticked, with the word that
+    matched); award criteria get a start weight."""
     published = [c for c in library.criteria(package=package, include_retired=False)
                  if c.status == Status.PUBLISHED]
     asked = description_matches(library, package, description, published) if description.strip() else {}
-    chosen = [c for c in published if c.level <= level or c.id in asked]
+    chosen = [c for c in published  # distinct stems: 'dienst' and 'diensten' are one word said twice
+              if c.level <= level or len({stem(w) for w in asked.get(c.id, ())}) >= MIN_WORDS_ABOVE_LEVEL]
     weights = propose_weights([c for c in chosen if c.kind == Kind.AWARD], price_weight)
     return [Suggestion(c, weights.get(c.id), asked.get(c.id, []), c.level > level) for c in chosen]
 
