@@ -246,3 +246,19 @@ def test_without_weighted_award_criteria_the_price_weighs_100() -> None:
     from tender_assistant.matching import propose_split
 
     assert propose_split([], 30) == (100, {})
+
+
+def test_found_on_names_only_the_words_that_carried_the_match(library) -> None:
+    """Finding m7: "gevonden op" listed 'zo, lag, mogelijk' (from "zo laag mogelijk") and 'zaandijk~dijk' (a place
+    name read as a compound of 'dijk'); the reasons are now the words that gave the package its score."""
+    text = ("Herinrichting Dorpsstraat Zaandijk\nReconstructie van de Dorpsstraat: asfalt, riolering en trottoirs, "
+            "met zo laag mogelijke milieukosten (MKI).")
+    matches = match_packages(library, text)
+    assert matches[0].package == "gww"
+    assert {"asfalt", "riolering", "trottoir"} <= set(matches[0].reasons)
+    every = [r for m in matches for r in m.reasons]
+    noise = [r for r in every if r.split("~")[0] in {"zo", "lag", "mogelijk"} or r.endswith(("~dijk", "~gelijk"))]
+    assert not noise, every
+    # a real compound with a short head still counts: bermmaaien is mowing verges
+    mowing = match_packages(library, "bermmaaien")[0]
+    assert mowing.package == "groenbeheer" and "bermmaai~maai" in mowing.reasons
