@@ -179,6 +179,7 @@ class SimulatorDialog(QDialog):
         layout.addWidget(splitter, 1)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)  # one line per note; bidders' names are escaped
         self.message.setAccessibleName(_tr("Melding"))
         layout.addWidget(self.message)
         row = QHBoxLayout()
@@ -378,7 +379,7 @@ class SimulatorDialog(QDialog):
         notes += [_tr("Ongeldig, niet gerangschikt: %1").replace("%1", f"{b.bidder} ({self._reason(b)})")
                   for b in ranking.invalid]
         self.message.setStyleSheet("color:#8a5a00" if notes else "")
-        self.message.setText("<br>".join(html.escape(n) for n in notes))
+        self.message.setText("<br>".join(html.escape(n, quote=False) for n in notes))
 
     @staticmethod
     def _reason(bid: InvalidBid) -> str:
@@ -386,7 +387,7 @@ class SimulatorDialog(QDialog):
 
     def _show_problem(self, text: str) -> None:
         self.message.setStyleSheet("color:#b71c1c")
-        self.message.setText(text)
+        self.message.setText(html.escape(text, quote=False))
 
 
 def _number(value: float) -> str:
