@@ -4,9 +4,12 @@ title and the package's names, and by how well the title fits (rapidfuzz)."""
 from __future__ import annotations
 
 import heapq
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
@@ -352,7 +355,10 @@ def search_criteria(store: LibraryStore, query: str, package: str | None = None,
     collect(" AND ".join("(" + " OR ".join(_fts_phrase((a, True)) for a in alternatives) + ")" for alternatives in starts),
             strict, 1.0, True)
     if len(candidates) < ENOUGH:
-        groups = [_alternatives(w, index.vocabulary) for w in words]
+        # an English word's Dutch words are widened as typed words are (meeneemverpakkingen for verpakking)
+        groups = [list(dict.fromkeys([*_alternatives(w, index.vocabulary),
+                                      *(p for d in _dutch(w) for p in _alternatives(d, index.vocabulary))]))
+                  for w in words]
         every = [p for g in groups for p in g]
         collect(" AND ".join("(" + " OR ".join(_fts_phrase(p) for p in g) + ")" for g in groups), every, 0.85, False)
         if len(candidates) < ENOUGH and len(words) > 1:
@@ -399,12 +405,31 @@ def _package_names(index: _Index, names: str | None) -> _Words:
     return kept
 
 
+TRANSLATIONS_FILE = Path(__file__).with_name("data") / "search_translations.json"
+
+
+@lru_cache(maxsize=1)
+def translations() -> dict[str, tuple[str, ...]]:
+    """English word (folded, as written: its stem could be a Dutch word, 'spar' of 'spare' and 'sparen') -> the
+    stems of the Dutch words criterion texts use for it: 'reusable packaging' found 'Energy Reuse Factor' by a typo
+    correction first, as no Dutch text says 'reusable'."""
+    data = json.loads(TRANSLATIONS_FILE.read_text(encoding="utf-8"))
+    return {fold(english): tuple(dict.fromkeys(stem(fold(w)) for w in dutch))
+            for english, dutch in data.items() if not english.startswith("_")}
+
+
 def _starts(word: str) -> tuple[str, ...]:
     """What a word found in a text may start with to be the typed word: its stem (verkeersbord for verkeersborden,
-    pal for paal as in palen), and the word itself where the stem is not its start (staal, materiaal, levensduur:
-    'stal*' alone would miss the word as typed)."""
+    pal for paal as in palen), the word itself where the stem is not its start (staal, materiaal, levensduur:
+    'stal*' alone would miss the word as typed), and for an English word the stems of its Dutch words."""
     root = stem(word)
-    return (root,) if word.startswith(root) else (root, word)
+    own = (root,) if word.startswith(root) else (root, word)
+    return own + tuple(d for d in _dutch(word) if d not in own)
+
+
+def _dutch(word: str) -> tuple[str, ...]:
+    """The stems of the Dutch words for an English typed word (none for any other word)."""
+    return translations().get(word, ())
 
 
 @dataclass(frozen=True)

@@ -272,7 +272,7 @@ def _template_findings(path: Path, tender: Tender, library: Library) -> list:
 
 def _simulate(args: argparse.Namespace) -> int:
     from .checks import resolve_criteria
-    from .scoring import score_bids, setup_for, weight_total, weights_sum_problem
+    from .scoring import rank_bids, setup_for, weight_total, weights_sum_problem
     from .simulate import lot_view, read_bids, results_json, results_table
     from .tender import load_tender
 
@@ -286,16 +286,16 @@ def _simulate(args: argparse.Namespace) -> int:
         raise TenderError(f"{args.file.name}: het criterium {unknown[0]} staat niet in de bibliotheek",
                           en=f"{args.file.name}: criterion {unknown[0]} is not in the library")
     setup = setup_for(tender, criteria, strict=True)
-    ranked = score_bids(setup, read_bids(args.bids, setup, getattr(args, "lot", None)))
+    ranking = rank_bids(setup, read_bids(args.bids, setup, getattr(args, "lot", None)))  # invalid bids set apart
     problem = weights_sum_problem(setup.price_weight, weight_total(setup))
     if problem is not None:  # ranked all the same, as the wizard and the simulator window do, but never silently
         print(f"Let op: {problem[0]}; de totalen lopen dus niet van 0 tot 100." if _lang(args) != "en" else
               f"Note: {problem[1]}; the totals therefore do not run from 0 to 100.", file=sys.stderr)
     if args.json:
         print(json.dumps({"lot": tender.effective_lots()[0].id if args.lot is None else args.lot,
-                          **results_json(ranked)}, ensure_ascii=False, indent=2))
+                          **results_json(ranking.ranked, ranking.invalid, _lang(args))}, ensure_ascii=False, indent=2))
     else:
-        print(results_table(setup, ranked, _lang(args)))
+        print(results_table(setup, ranking.ranked, _lang(args), ranking.invalid))
     return 0
 
 

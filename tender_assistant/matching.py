@@ -29,6 +29,7 @@ MIN_HEAD = 4  # a compound's head (last part) may be shorter: bermmaai(en) -> ma
 FUZZY_CUTOFF = 82  # rapidfuzz ratio for a typo; below this, words are different words
 DAMPING_WORDS = frozenset({"voor", "for", "bij", "tbv", "behoeve", "ten"})  # what follows is the user, not the object
 SCORE_SCALE = 2.5  # raw score at which the 0-100 score reaches ~63; only shapes the number shown
+REASON_SHARE = 0.1  # a word is named in "gevonden op" when it gave at least this share of the package's score
 
 
 @lru_cache(maxsize=1)
@@ -175,10 +176,12 @@ class Matcher:
             found[q] = 1.0
         if len(q) <= 3:
             return found  # short words: exact only, fuzzy matching of "led" or "pc" finds nonsense
-        # Compound in the query: its head (last part) carries the meaning, so suffixes count more.
+        # Compound in the query: its head (last part) carries the meaning, so suffixes count more. A head shorter
+        # than MIN_COMPOUND counts only after a known word (berm|maai, milieu|kost): a place name ending in a short
+        # word (Zaan|dijk) is no compound of it.
         for i in range(1, len(q) - MIN_HEAD + 1):
             part = q[i:]
-            if part in self.vocab_set:
+            if part in self.vocab_set and (len(part) >= MIN_COMPOUND or q[:i] in self.vocab_set):
                 found[part] = max(found.get(part, 0.0), 0.85)
         if exact:
             return found  # a known word: its first part (dienst in dienstauto) would only add noise
@@ -224,7 +227,7 @@ class Matcher:
     def match(self, text: str = "", cpv_codes: list[str] | tuple[str, ...] = (), limit: int = 5) -> list[PackageMatch]:
         """Packages ranked by how well they fit the text and CPV codes, best first (only those that fit at all)."""
         raw: dict[str, float] = defaultdict(float)
-        reasons: dict[str, list[str]] = defaultdict(list)
+        found: dict[str, list[tuple[float, str]]] = defaultdict(list)  # slug -> (what it added, word) in text order
         codes = list(cpv_codes) + re.findall(r"\b\d{8}(?:-\d)?\b", text)
         for q, q_weight in self.query_terms(text).items():
             expanded = self.expand(q)
@@ -240,15 +243,18 @@ class Matcher:
                             best, best_t = value, t
                 if best > 0:
                     raw[slug] += best
-                    reasons[slug].append(f"{q}~{best_t}" if best_t != q else q)
+                    found[slug].append((best, f"{q}~{best_t}" if best_t != q else q))
+        # only the words that carried the match: a word that added a sliver is no reason a buyer can check
+        reasons = {slug: [word for added, word in items if added >= REASON_SHARE * raw[slug]]
+                   for slug, items in found.items()}
         for code in codes:
             for slug, depth in self._cpv_hits(code).items():
                 raw[slug] += 1.5 + 0.25 * depth
-                reasons[slug].append(f"CPV {code}")
+                reasons.setdefault(slug, []).append(f"CPV {code}")
         ranked = sorted(raw.items(), key=lambda kv: (-kv[1], kv[0]))
         return [
             PackageMatch(slug, self.packages[slug].name_nl, round(100 * (1 - math.exp(-score / SCORE_SCALE)), 1),
-                         reasons[slug])
+                         reasons.get(slug, []))
             for slug, score in ranked[:limit]
         ]
 
@@ -346,14 +352,21 @@ def description_matches(library: Library, package: str, description: str,
     return found
 
 
+# Words of the description that must name a criterion's lever before one above the ambition level is pre-ticked:
+# one word ('milieukosten' in "zo laag mogelijke milieukosten") ticked a bridge criterion for a street project.
+MIN_WORDS_ABOVE_LEVEL = 2
+
+
 def suggest_criteria(library: Library, package: str, level: int, price_weight: int = 30,
                      description: str = "") -> list[Suggestion]:
-    """Published criteria of the package up to the ambition level, plus those above it that the description asks
-    for; award criteria get a start weight."""
+    """Published criteria of the package up to the ambition level, plus those above it whose lever the description
+    names with at least MIN_WORDS_ABOVE_LEVEL words (the wizard shows the others unticked, with the word that
+    matched); award criteria get a start weight."""
     published = [c for c in library.criteria(package=package, include_retired=False)
                  if c.status == Status.PUBLISHED]
     asked = description_matches(library, package, description, published) if description.strip() else {}
-    chosen = [c for c in published if c.level <= level or c.id in asked]
+    chosen = [c for c in published  # distinct stems: 'dienst' and 'diensten' are one word said twice
+              if c.level <= level or len({stem(w) for w in asked.get(c.id, ())}) >= MIN_WORDS_ABOVE_LEVEL]
     weights = propose_weights([c for c in chosen if c.kind == Kind.AWARD], price_weight)
     return [Suggestion(c, weights.get(c.id), asked.get(c.id, []), c.level > level) for c in chosen]
 

@@ -83,6 +83,7 @@ class Bid:
     bidder: str
     price: float
     values: dict[str, float] = field(default_factory=dict)
+    row: int | None = None  # where the bid was typed or read (file row, table row), for messages that name it
 
 
 @dataclass
@@ -102,6 +103,26 @@ class ScoredBid:
     quality: float = 0.0  # the total without the price points, rounded the same way: the first tie-breaker
     drawn: bool = False  # equal after the tie rule: the notary's draw decides between the bids sharing this rank
     discount_eur: float = 0.0  # the euro discounts together (taken off after the % discounts)
+
+
+@dataclass(frozen=True)
+class InvalidBid:
+    """A bid the tender documents declare invalid (an MKI above the plafond): not ranked, shown with its reason."""
+
+    bidder: str
+    price: float
+    column: str
+    reason: str  # Dutch, names the row (when known), the column and the plafond
+    reason_en: str
+    row: int | None = None
+
+
+@dataclass
+class Ranking:
+    """The outcome of a simulation: the valid bids ranked best first, and the invalid ones in input order."""
+
+    ranked: list[ScoredBid]
+    invalid: list[InvalidBid] = field(default_factory=list)
 
 
 class BidError(TenderError):
@@ -250,16 +271,48 @@ def validate_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> None:
                                f"{side_en} the floor {floor}; the tender documents give such an offer 0 points, and "
                                "where the floor is the minimum requirement the bid is invalid: enter the floor or a "
                                "better value", bid=i, column=cid)
-            if isinstance(s, DiscountScoring) and s.reference is not None and value > s.reference:
-                written, most = dutch_number(value, 6, group_from=10_000), dutch_number(s.reference, 6, group_from=10_000)
-                raise BidError(f"de aanbieding {written} ligt boven het plafond {most}; zo'n inschrijving voldoet "
-                               "niet aan de eis en krijgt geen korting", en=f"the offer {written} lies above the "
-                               f"ceiling {most}; such a bid does not meet the requirement and gets no discount",
-                               bid=i, column=cid)
             if discount and value < 0:
                 unit, written = s.unit if isinstance(s, DiscountScoring) else "", dutch_number(value, 6, group_from=10_000)
                 raise BidError(f"aantal {unit or 'eenheden'} ({written}) mag niet negatief zijn",
                                en=f"number of {unit or 'units'} ({written}) may not be negative", bid=i, column=cid)
+
+
+def invalid_offer(setup: ScoringSetup, bids: Sequence[Bid]) -> list[BidError | None]:
+    """Per bid, why the tender documents make it invalid (an offered MKI above the plafond: it does not meet the
+    requirement), or None for a bid that competes; the BidError names the column and the plafond."""
+    ceilings = [(c.id, c.scoring) for c in setup.discounts
+                if isinstance(c.scoring, DiscountScoring) and c.scoring.reference is not None]
+    result: list[BidError | None] = []
+    for i, bid in enumerate(bids):
+        problem = None
+        for cid, s in ceilings:
+            value = bid.values.get(cid)
+            if value is not None and s.reference is not None and value > s.reference:
+                written, most = dutch_number(value, 6, group_from=10_000), dutch_number(s.reference, 6, group_from=10_000)
+                problem = BidError(f"de aanbieding {written} ligt boven het plafond {most}: de inschrijving voldoet "
+                                   "niet aan de eis", en=f"the offer {written} lies above the ceiling {most}: the bid "
+                                   "does not meet the requirement", bid=i, column=cid)
+                break
+        result.append(problem)
+    return result
+
+
+def rank_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> Ranking:
+    """Rank the bids as the committee would: a bid the documents make invalid (an MKI above the plafond) is set
+    apart as "ongeldig" with its reason, the others are scored and ranked among themselves. The one simulation of
+    `tender simulate` and the simulator window; BidError for a value that cannot be scored at all."""
+    validate_bids(setup, bids)
+    problems = invalid_offer(setup, bids)
+    invalid = [_invalid(bid, problem) for bid, problem in zip(bids, problems, strict=True) if problem is not None]
+    valid = [bid for bid, problem in zip(bids, problems, strict=True) if problem is None]
+    return Ranking(_score(setup, valid), invalid)
+
+
+def _invalid(bid: Bid, problem: BidError) -> InvalidBid:
+    place_nl = (f"rij {bid.row}, " if bid.row is not None else "") + f"kolom {problem.column}"
+    place_en = (f"row {bid.row}, " if bid.row is not None else "") + f"column {problem.column}"
+    return InvalidBid(bid.bidder, bid.price, problem.column, f"{place_nl}: {problem.text()}",
+                      f"{place_en}: {problem.text('en')}", bid.row)
 
 
 def _beyond_floor(s: RelativeScoring, value: float) -> bool:
@@ -272,8 +325,16 @@ def _finite(value: object) -> bool:
 
 
 def score_bids(setup: ScoringSetup, bids: Sequence[Bid]) -> list[ScoredBid]:
-    """Score and rank bids, best first; equal totals share a rank (1, 1, 3)."""
+    """Score and rank bids, best first; equal totals share a rank (1, 1, 3). A bid the documents make invalid is a
+    BidError here (the worked example must never need one); rank_bids sets such bids apart instead."""
     validate_bids(setup, bids)
+    for problem in invalid_offer(setup, bids):
+        if problem is not None:
+            raise problem
+    return _score(setup, bids)
+
+
+def _score(setup: ScoringSetup, bids: Sequence[Bid]) -> list[ScoredBid]:
     kortingen = [c.scoring for c in setup.discounts if isinstance(c.scoring, DiscountScoring)]
     ids = [c.id for c in setup.discounts]
     discounts = [min(100.0, sum((s.discount_pct(b.values[cid]) for cid, s in zip(ids, kortingen, strict=True)), 0.0))

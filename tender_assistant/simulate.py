@@ -10,6 +10,7 @@ criteria columns as numbers whose lone separator before three digits is refused 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from criteria_library.infra.text import (
 from criteria_library.models import DiscountScoring
 
 from .errors import TenderError
-from .scoring import Bid, BidError, ScoredBid, ScoringSetup, validate_bids
+from .scoring import Bid, BidError, InvalidBid, ScoredBid, ScoringSetup, validate_bids
 from .tender import Tender
 from .tender_parts import TIE_RULES
 
@@ -104,7 +105,7 @@ def read_bids(path: Path | str, setup: ScoringSetup, lot: str | None = None) -> 
             if value is None:
                 raise _error(path.name, row_no, name, "de waarde ontbreekt", "the value is missing")
             numbers[name] = value
-        bids.append(Bid(bidder, numbers.pop(PRICE_COLUMN), numbers))
+        bids.append(Bid(bidder, numbers.pop(PRICE_COLUMN), numbers, row=row_no))
         row_numbers.append(row_no)
     if not bids:
         raise _error(path.name, None, None, "er staat geen enkele inschrijving in (alleen de kopregel)",
@@ -132,11 +133,12 @@ def lot_view(tender: Tender, lot_id: str | None, name: str) -> Tender:
     return tender.for_lot(lot_id)
 
 
-def results_json(ranked: list[ScoredBid]) -> dict[str, Any]:
+def results_json(ranked: list[ScoredBid], invalid: Sequence[InvalidBid] = (), lang: str = "nl") -> dict[str, Any]:
     """The `--json` shape: bids best first, scores 0..1 per weighted criterion, totals on the 0-100 scale.
 
     `total` is rounded to two decimals as the leidraad states; `quality` is the first tie-breaker; `drawn` marks bids
-    that are still equal after the tie rule (lots are drawn between them).
+    that are still equal after the tie rule (lots are drawn between them). `invalid` lists the bids the documents
+    make invalid (not ranked), in file order, with the row, the column and the reason.
     """
     return {"bids": [{
         "inschrijver": b.bidder,
@@ -147,11 +149,19 @@ def results_json(ranked: list[ScoredBid]) -> dict[str, Any]:
         "quality": b.quality,
         "rank": b.rank,
         "drawn": b.drawn,
-    } for b in ranked]}
+    } for b in ranked], "invalid": [{
+        "inschrijver": b.bidder,
+        "price": b.price,
+        "row": b.row,
+        "column": b.column,
+        "reason": b.reason_en if lang == "en" else b.reason,
+    } for b in invalid]}
 
 
-def results_table(setup: ScoringSetup, ranked: list[ScoredBid], lang: str = "nl") -> str:
-    """A plain-text ranking: rank, bidder, evaluation price, points per part and the total."""
+def results_table(setup: ScoringSetup, ranked: list[ScoredBid], lang: str = "nl",
+                  invalid: Sequence[InvalidBid] = ()) -> str:
+    """A plain-text ranking: rank, bidder, evaluation price, points per part and the total; invalid bids below the
+    ranked ones as "ongeldig", with their reason after the table."""
     en = lang == "en"
     ids = [c.id for c in setup.weighted]
     head = ["#", "bidder" if en else "inschrijver", "evaluation price" if en else "beoordelingsprijs",
@@ -161,6 +171,8 @@ def results_table(setup: ScoringSetup, ranked: list[ScoredBid], lang: str = "nl"
     # a bids file comes from elsewhere: a bidder named '\x1b[31m...' must not drive the terminal
     rows = [[str(b.rank), escape_unprintable(b.bidder), euro(b.evaluation_price, cents=True), points(b.price_points)]
             + [points(b.points[cid]) for cid in ids] + [points(b.total)] for b in ranked]
+    label = "invalid" if en else "ongeldig"
+    rows += [[label, escape_unprintable(b.bidder)] + ["-"] * (len(head) - 2) for b in invalid]
     widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
     lines = ["  ".join(v.ljust(w) if i == 1 else v.rjust(w) for i, (v, w) in enumerate(zip(r, widths, strict=True)))
              for r in [head, *rows]]
@@ -173,4 +185,6 @@ def results_table(setup: ScoringSetup, ranked: list[ScoredBid], lang: str = "nl"
         notes.append(("Equal after the tie rule: " if en else "Gelijk na de regel voor gelijke scores: ")
                      + ", ".join(escape_unprintable(b.bidder) for b in ranked if b.drawn)
                      + (f" (rule: {tie})" if en else f" (regel: {tie})"))
+    notes += [("Invalid, not ranked: " if en else "Ongeldig, niet gerangschikt: ") + escape_unprintable(b.bidder)
+              + " (" + (b.reason_en if en else b.reason) + ")" for b in invalid]
     return "\n".join([rule, *lines, *notes])

@@ -32,10 +32,11 @@ from criteria_library.models import Criterion, DiscountScoring, Kind, PointsScor
 from tender_assistant.scoring import (
     Bid,
     BidError,
+    InvalidBid,
     ScoredBid,
     ScoringSetup,
     example_bids,
-    score_bids,
+    rank_bids,
     setup_for,
     weight_total,
 )
@@ -178,6 +179,7 @@ class SimulatorDialog(QDialog):
         layout.addWidget(splitter, 1)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)  # one line per note; bidders' names are escaped
         self.message.setAccessibleName(_tr("Melding"))
         layout.addWidget(self.message)
         row = QHBoxLayout()
@@ -294,7 +296,8 @@ class SimulatorDialog(QDialog):
                     raise UserError(f"rij {row + 1}, kolom {column}: \"{cell(col)}\" is geen getal",
                                     en=f"row {row + 1}, column {column}: \"{cell(col)}\" is not a number")
                 numbers.append(value)
-            result.append(Bid(name, numbers[0], {c.id: v for c, v in zip(self.criteria, numbers[1:], strict=True)}))
+            result.append(Bid(name, numbers[0], {c.id: v for c, v in zip(self.criteria, numbers[1:], strict=True)},
+                              row=row + 1))
         return result
 
     # ------------------------------------------------------------- actions
@@ -347,34 +350,44 @@ class SimulatorDialog(QDialog):
         setup = self.setup()
         try:
             bids = self.current_bids()
-            ranked = score_bids(setup, bids) if bids else []
+            ranking = rank_bids(setup, bids)  # the command line's ranking: invalid bids set apart, with the reason
         except BidError as exc:
             self._show_problem(f"{_tr('Inschrijving')} {exc.bid + 1}, {exc.column}: {i18n.error_text(exc)}")
             return
         except UserError as exc:
             self._show_problem(i18n.error_text(exc))
             return
-        self.ranked = ranked
-        self.ranking.setRowCount(len(ranked))
-        for row, b in enumerate(ranked):
-            rank = f"{b.rank} ({_tr('loting')})" if b.drawn else str(b.rank)
-            for col, value in enumerate([rank, b.bidder, euro(b.evaluation_price), _pts(b.total)]):
+        self.ranked = ranked = ranking.ranked
+        self.ranking.setRowCount(len(ranked) + len(ranking.invalid))
+        rows = [([f"{b.rank} ({_tr('loting')})" if b.drawn else str(b.rank), b.bidder, euro(b.evaluation_price),
+                  _pts(b.total)], "") for b in ranked]
+        rows += [([_tr("ongeldig"), b.bidder, "-", "-"], self._reason(b)) for b in ranking.invalid]
+        for row, (values, reason) in enumerate(rows):
+            for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if col != 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if reason:
+                    item.setToolTip(reason)
                 self.ranking.setItem(row, col, item)
         parts = [("", _tr("Prijs") + f" {setup.price_weight:g}%")]
         parts += [(c.id, f"{c.id} {c.weight or 0:g}%") for c in setup.weighted]
         self.chart.set_data(ranked, parts)
         total = weight_total(setup)
-        note = "" if total == 100 else _tr("Let op: de wegingen tellen op tot %1% in plaats van 100%.").replace(
-            "%1", f"{total:g}")
-        self.message.setStyleSheet("color:#8a5a00" if note else "")
-        self.message.setText(html.escape(note))
+        notes = [] if total == 100 else [_tr("Let op: de wegingen tellen op tot %1% in plaats van 100%.").replace(
+            "%1", f"{total:g}")]
+        notes += [_tr("Ongeldig, niet gerangschikt: %1").replace("%1", f"{b.bidder} ({self._reason(b)})")
+                  for b in ranking.invalid]
+        self.message.setStyleSheet("color:#8a5a00" if notes else "")
+        self.message.setText("<br>".join(html.escape(n, quote=False) for n in notes))
+
+    @staticmethod
+    def _reason(bid: InvalidBid) -> str:
+        return bid.reason_en if i18n.lang() == "en" else bid.reason
 
     def _show_problem(self, text: str) -> None:
         self.message.setStyleSheet("color:#b71c1c")
-        self.message.setText(text)
+        self.message.setText(html.escape(text, quote=False))
 
 
 def _number(value: float) -> str:

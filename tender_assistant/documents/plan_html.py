@@ -40,7 +40,9 @@ def plan_html(plan: DocumentPlan, toc_note: str = TOC_NOTE) -> str:
             for row in b.rows:
                 rows.append("<tr>" + "".join(f"<td>{html.escape(str(v)).replace(chr(10), '<br>')}</td>"
                                              for v in row) + "</tr>")
-            out.append(f"<table border='1' cellspacing='0' cellpadding='4' width='100%'>{''.join(rows)}</table>")
+            # 99 %: at 100 % Qt adds the border outside, and a table whose columns round up (the lots table) came
+            # out one pixel wider than the preview: a horizontal scrollbar under text that wraps
+            out.append(f"<table border='1' cellspacing='0' cellpadding='4' width='99%'>{''.join(rows)}</table>")
         elif isinstance(b, Toc):
             out.append(f"<p style='color:#555'><i>[{html.escape(toc_note)}]</i></p>")
         elif isinstance(b, PageBreak):

@@ -262,7 +262,7 @@ def test_a_hostile_or_damaged_bids_workbook_is_refused_in_one_line(capsys, db, t
     assert message in err and "onverwacht" not in err
 
 
-def test_an_mki_in_euros_ranks_as_computed_by_hand_and_a_bid_above_the_plafond_is_refused(capsys, db, tmp_path):
+def test_an_mki_in_euros_ranks_as_computed_by_hand(capsys, db, tmp_path):
     """The MKI column is euros (380.000 is an amount); the buyer's factor 3 in the tender file replaces the default 2."""
     t = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
                criteria=[TenderCriterion("BED-G-01", 40),
@@ -279,10 +279,36 @@ def test_an_mki_in_euros_ranks_as_computed_by_hand_and_a_bid_above_the_plafond_i
     assert result["A"]["evaluation_price"] == 2_370_000 and result["B"]["evaluation_price"] == 2_260_000
     assert result["B"]["rank"] == 1 and result["B"]["total"] == 84.00
     assert result["A"]["total"] == pytest.approx(round(60 * 2_260_000 / 2_370_000 + 24, 2))  # 81,22
-    bids.write_text("inschrijver;prijs;BED-G-01;BED-G-04\nA;2.400.000;6;390.000\nC;2.000.000;6;410.000\n",
-                    encoding="utf-8")
+
+
+def test_a_bid_above_the_mki_plafond_is_ranked_invalid_and_the_others_as_usual(capsys, db, tmp_path):
+    """Finding m3: one MKI above the plafond stopped the whole run ('fout: ... rij 3'); the buyer wants that bid
+    listed as ongeldig with its row, column and plafond, and the other bids ranked among themselves."""
+    t = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
+               criteria=[TenderCriterion("BED-G-01", 40),
+                         TenderCriterion("BED-G-04", values={"mki_waarderingsfactor": "3"})])
+    tender_file = tmp_path / "mki.tender.json"
+    save_tender(t, tender_file)
+    bids = tmp_path / "bids.csv"
+    # C is the cheapest: had it counted, it would set the lowest price and lower A's and B's price scores
+    bids.write_text("inschrijver;prijs;BED-G-01;BED-G-04\nA;2.400.000;6;390.000\nC;2.000.000;6;410.000\n"
+                    "B;2.500.000;6;300.000\n", encoding="utf-8")
+    code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids), "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert [(b["inschrijver"], b["rank"], b["total"]) for b in result["bids"]] == [
+        ("B", 1, 84.0), ("A", 2, pytest.approx(round(60 * 2_260_000 / 2_370_000 + 24, 2)))]  # as without C
+    (invalid,) = result["invalid"]
+    assert invalid["inschrijver"] == "C" and invalid["row"] == 3 and invalid["column"] == "BED-G-04"
+    assert invalid["reason"].startswith("rij 3, kolom BED-G-04: de aanbieding 410.000 ligt boven het plafond 400.000")
     code, out, err = run(capsys, "--db", str(db), "tender", "simulate", str(tender_file), str(bids))
-    assert code == 2 and "rij 3, kolom BED-G-04" in err and "boven het plafond 400.000" in err
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert [line.split()[:2] for line in lines[2:5]] == [["1", "B"], ["2", "A"], ["ongeldig", "C"]]
+    assert "Ongeldig, niet gerangschikt: C (rij 3, kolom BED-G-04: de aanbieding 410.000 ligt boven het plafond " \
+           "400.000" in out
+    code, out, err = run(capsys, "--db", str(db), "--lang", "en", "tender", "simulate", str(tender_file), str(bids))
+    assert code == 0 and "invalid  C" in out and "Invalid, not ranked: C (row 3, column BED-G-04: " in out
 
 
 def test_an_mki_cap_typed_with_a_euro_sign_is_the_cap_and_a_word_is_refused(capsys, db, tmp_path):

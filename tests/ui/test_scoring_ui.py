@@ -273,7 +273,40 @@ def test_simulator_with_an_mki_in_euros_names_the_plafond_and_prices_its_example
     assert by["Inschrijver A"].price == 2_400_000 and by["Inschrijver A"].evaluation_price == 2_340_000  # 20.000 x 3
     assert by["Inschrijver B"].evaluation_price == 2_592_000 - 240_000  # 80.000 x 3 = 240.000, the cap
     dialog.bids.item(1, 3).setText("410.000")  # typed the Dutch way: an amount above the plafond
-    assert "Inschrijving 2, BED-G-04" in dialog.message.text() and "boven het plafond 400.000" in dialog.message.text()
+    assert "Ongeldig, niet gerangschikt: Inschrijver B (rij 2, kolom BED-G-04: de aanbieding 410.000 ligt boven " \
+           "het plafond 400.000" in dialog.message.text()
+
+
+def test_simulator_ranks_a_bid_above_the_plafond_invalid_as_the_command_line_does(app, qtbot, scoring_library,
+                                                                                  tmp_path, capsys):
+    """Finding m3: the window and `tender simulate` must agree: the bid above the plafond is 'ongeldig' (with its
+    row, column and plafond), the others are ranked; before, the window showed only the error and no ranking."""
+    from criteria_library.models import Kind
+    from tender_assistant.tender import Tender, TenderCriterion, save_tender
+    from tests.e2e.conftest import run
+    from ui.simulator_dialog import SimulatorDialog
+
+    tender = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
+                    criteria=[TenderCriterion("BED-G-01", 40),
+                              TenderCriterion("BED-G-04", values={"mki_waarderingsfactor": "3"})])
+    bids = tmp_path / "bids.csv"
+    bids.write_text("inschrijver;prijs;BED-G-01;BED-G-04\nA;2.400.000;6;390.000\nC;2.000.000;6;410.000\n"
+                    "B;2.500.000;6;300.000\n", encoding="utf-8")
+    award = [c for c in scoring_library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
+    dialog = SimulatorDialog(tender, award)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.load(bids)
+    table = [[dialog.ranking.item(r, c).text() for c in range(4)] for r in range(dialog.ranking.rowCount())]
+    assert [row[:2] for row in table] == [["1", "B"], ["2", "A"], ["ongeldig", "C"]]
+    assert "rij 2, kolom BED-G-04" in dialog.ranking.item(2, 0).toolTip()  # the table's row 2 is the file's row 3
+    assert "Ongeldig, niet gerangschikt: C" in dialog.message.text()
+    save_tender(tender, tmp_path / "t.tender.json")
+    code, out, err = run(capsys, "--db", str(scoring_library.path), "tender", "simulate",
+                         str(tmp_path / "t.tender.json"), str(bids))
+    assert code == 0, err
+    cli = [line.split() for line in out.splitlines()[2:5]]
+    assert [[row[0], row[1], row[-1]] for row in cli] == [[row[0], row[1], row[3]] for row in table]
 
 
 def test_simulator_header_names_the_buyers_plafond_not_the_packs(app, qtbot, scoring_library):

@@ -2294,12 +2294,20 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>lots drawn</translation>
     </message>
     <message>
+      <source>ongeldig</source>
+      <translation>invalid</translation>
+    </message>
+    <message>
       <source>Prijs</source>
       <translation>Price</translation>
     </message>
     <message>
       <source>Let op: de wegingen tellen op tot %1% in plaats van 100%.</source>
       <translation>Note: the weights add up to %1% instead of 100%.</translation>
+    </message>
+    <message>
+      <source>Ongeldig, niet gerangschikt: %1</source>
+      <translation>Invalid, not ranked: %1</translation>
     </message>
   </context>
   <context>

@@ -31,7 +31,8 @@ def test_correcting_a_typo_in_the_description_keeps_the_buyers_work(app, qtbot, 
 
     basics = wizard.pages[PageId.BASICS]
     type_text(basics.title_edit, "Kantoorstoelen stadhuis")
-    type_text(basics.description, "Kantoorstoelen en bureaus met hergebruik en reparatei.")
+    # two words for reuse: one alone no longer ticks a criterion above the ambition level (finding M6)
+    type_text(basics.description, "Kantoorstoelen en bureaus met hergebruik (tweedehands) en reparatei.")
     press(QWizard.WizardButton.NextButton, 3)  # package, ambition, criteria
     assert wizard.currentId() == PageId.CRITERIA
     criteria = wizard.pages[PageId.CRITERIA]
@@ -61,7 +62,7 @@ def test_correcting_a_typo_in_the_description_keeps_the_buyers_work(app, qtbot, 
 
     press(QWizard.WizardButton.BackButton, 5)
     assert wizard.currentId() == PageId.BASICS
-    basics.description.setPlainText("Kantoorstoelen en bureaus met hergebruik en reparatie.")
+    basics.description.setPlainText("Kantoorstoelen en bureaus met hergebruik (tweedehands) en reparatie.")
     press(QWizard.WizardButton.NextButton, 3)
     assert wizard.currentId() == PageId.CRITERIA
     assert wizard.tender.criteria == worked
@@ -268,4 +269,34 @@ def test_a_lot_takes_criteria_from_another_package(app, qtbot, library):
     lots = {lot.id: lot.criterion_ids() for lot in wizard.tender.lots}
     assert laundry[0] in lots["2"] and laundry[0] not in lots["1"]
     assert not [f for f in check_tender(wizard.tender, library) if f.code == "cpv-other-package"]
+    wizard.dirty = False
+
+
+def test_a_criterion_above_the_ambition_named_by_one_word_is_shown_unticked_with_its_reason(app, qtbot, library):
+    """Finding M6: for a street reconstruction 'met zo laag mogelijke milieukosten (MKI)' at ambition 2, GWW-G-05 (a
+    level-3 criterion for an existing bridge) was ticked and weighted 20 % because of the one word 'milieukosten'."""
+    from PySide6.QtWidgets import QWizard
+
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    wizard = TenderWizard(library, AppSettings())
+    qtbot.addWidget(wizard)
+    wizard.show()
+    basics = wizard.pages[PageId.BASICS]
+    type_text(basics.title_edit, "Herinrichting Dorpsstraat Zaandijk")
+    type_text(basics.description, "Reconstructie van de Dorpsstraat: asfalt, riolering en trottoirs, met zo laag "
+                                  "mogelijke milieukosten (MKI).")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    wizard.pages[PageId.PACKAGE].choose("gww")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    wizard.pages[PageId.AMBITION].buttons[2].click()  # "2 Circulair"
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == PageId.CRITERIA
+    item = wizard.pages[PageId.CRITERIA].items["GWW-G-05"]
+    assert item.checkState(0) == Qt.CheckState.Unchecked
+    assert "'milieukosten'" in item.text(2) and "boven het gekozen ambitieniveau" in item.text(2)
+    assert "GWW-G-05" not in wizard.tender.criterion_ids()
+    assert wizard.pages[PageId.CRITERIA].items["GWW-G-01"].checkState(0) == Qt.CheckState.Checked  # level 2: stays
     wizard.dirty = False

@@ -246,3 +246,15 @@ def test_a_short_page_is_the_start_of_a_long_one_among_20000_criteria(library_of
     assert len(long) >= 20
     for limit in (1, 7, 50):
         assert [(h.criterion.id, h.score) for h in search_criteria(library_of_20000, query, limit=limit)] == long[:limit]
+
+
+def test_english_circular_words_find_the_dutch_criteria_about_them(library: LibraryStore) -> None:
+    """Finding m8: 'reusable packaging' ranked DCS-G-03 'Nuttig gebruik van restwarmte (Energy Reuse Factor)' first
+    (a typo correction of 'reusable' to 'reuse' in its title) above the packaging criteria: no Dutch text says
+    'reusable', so the English words now stand for the Dutch ones as well."""
+    found = ids(library, "reusable packaging")
+    assert found[0] == "KUN-G-02" and "DCS-G-03" not in found[:10]
+    assert {"KUN-G-02", "KUN-M-05", "CAT-M-07"} <= set(found[:6])
+    dutch = ids(library, "herbruikbare verpakkingen")
+    assert dutch[:2] == found[:2]  # the English words find what the Dutch ones do
+    assert ids(library, "Energy Reuse Factor")[0] == "DCS-G-03"  # its own English words still find it

@@ -301,3 +301,15 @@ def test_starter_criteria_are_the_starter_publishers_not_the_first_users(library
     assert first.author is not None and first.author.name == BUILTIN_NAME
     assert first.author.account.startswith("sleutel ") and first.changed_by == BUILTIN_NAME
     assert user.os_user() not in {first.changed_by, first.author.name}
+
+
+def test_gww_objects_of_a_structure_default_to_a_neutral_word_not_a_bridge(pack) -> None:
+    """Finding M6: GWW-G-05 and GWW-M-07 printed 'brug' for a street reconstruction when the buyer left the field
+    alone. A pack placeholder must have a default (validation refuses one without), so the default is neutral and the
+    label tells the buyer what to write; the edited criteria went up one version."""
+    by_id = {c.id: c for c in pack.criteria}
+    g05, m07 = by_id["GWW-G-05"], by_id["GWW-M-07"]
+    assert g05.placeholders["constructie"] == "constructie" and m07.placeholders["kunstwerk"] == "het kunstwerk"
+    assert "brug" in g05.placeholder_meta["constructie"].label and "brug" in m07.placeholder_meta["kunstwerk"].label
+    assert "de bestaande {{constructie}}" in g05.clause
+    assert (g05.version, m07.version) == (4, 3)

@@ -70,7 +70,7 @@ def workwear_criteria() -> list[Criterion]:
                   "De inschrijver beschrijft hoe afgedankte kleding een tweede leven krijgt.",
                   weight_min=10, weight_max=30, scoring_text="Beoordeling door een commissie op een schaal van 1 tot 10.",
                   r_strategy="R3"),
-        criterion("BED-G-03", Kind.AWARD, 3, "Kleding als dienst",
+        criterion("BED-G-03", Kind.AWARD, 3, "Kleding als dienst (leasing)",
                   "De inschrijver biedt de kleding aan als dienst, met behoud van eigendom.",
                   weight_min=20, weight_max=30, scoring_text="Ja/nee: 100% of 0% van de punten.", r_strategy="R1"),
         criterion("BED-C-01", Kind.CONTRACT, 1, "Terugname na gebruik",

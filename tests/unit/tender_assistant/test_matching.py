@@ -8,6 +8,7 @@ from dataclasses import replace
 import pytest
 
 from tender_assistant.matching import (
+    description_matches,
     match_packages,
     propose_weights,
     start_weights,
@@ -74,12 +75,16 @@ def test_proposed_weights_always_add_up(fake_lib):
 
 def test_words_in_the_description_select_the_criteria_that_pull_that_lever(fake_lib) -> None:
     plain = {s.criterion.id for s in suggest_criteria(fake_lib, "bedrijfskleding", 1)}
-    asked = suggest_criteria(fake_lib, "bedrijfskleding", 1, description="werkkleding, graag met reparatie")
+    asked = suggest_criteria(fake_lib, "bedrijfskleding", 1, description="werkkleding met reparatie en repareren")
     extra = [s for s in asked if s.criterion.id not in plain]
-    assert extra, "a criterion above the level that the description names is added"
+    assert extra, "a criterion above the level whose lever the description names twice is added"
     assert [s.criterion.id for s in extra] == ["BED-M-02"]  # "Reparatieservice", level 2
     assert extra[0].above_level and "'reparatie'" in extra[0].reason()
     assert "your description mentions" in extra[0].reason("en")
+    # one word is not enough above the ambition level: suggested (shown with its reason), not ticked
+    one_word = "werkkleding, graag met reparatie"
+    assert {s.criterion.id for s in suggest_criteria(fake_lib, "bedrijfskleding", 1, description=one_word)} == plain
+    assert description_matches(fake_lib, "bedrijfskleding", one_word, fake_lib.criteria())["BED-M-02"] == ["reparatie"]
     # the package's own name selects nothing: it names what is bought, not a lever
     only_package = suggest_criteria(fake_lib, "bedrijfskleding", 1, description="bedrijfskleding en werkkleding")
     assert {s.criterion.id for s in only_package} == plain
@@ -93,11 +98,32 @@ def test_synonyms_of_a_lever_select_its_criteria(library) -> None:
     refurbishing = {"MEU-S-02", "MEU-M-07", "MEU-M-11", "MEU-C-03"}  # opknappen / opgeknapt meubilair
     assert refurbishing <= set(asked)
     assert "'refurbishment'" in asked["MEU-M-07"].reason() and asked["MEU-M-07"].above_level
-    english = {s.criterion.id for s in suggest_criteria(library, "meubilair", 1, description="refurbished chairs")}
+    english = {s.criterion.id for s in suggest_criteria(library, "meubilair", 1, description="refurbished chairs "
+                                                                                            "or revisie")}
     assert refurbishing <= english
     # the package's own words still select nothing
     plain = {s.criterion.id for s in suggest_criteria(library, "meubilair", 1)}
     assert {s.criterion.id for s in suggest_criteria(library, "meubilair", 1, description="kantoormeubilair")} == plain
+
+
+DORPSSTRAAT = ("Reconstructie van de Dorpsstraat: asfalt, riolering en trottoirs, met zo laag mogelijke milieukosten "
+               "(MKI)")
+
+
+def test_one_word_never_ticks_a_criterion_above_the_ambition_level(library) -> None:
+    """Finding M6: 'milieukosten' alone pre-ticked GWW-G-05 (level 3, a bridge criterion) at ambition 2 for a street
+    and weighted it 20 %; it stays a suggestion the buyer may tick, with the word that matched."""
+    suggested = {s.criterion.id: s for s in suggest_criteria(library, "gww", 2, 50, DORPSSTRAAT)}
+    assert "GWW-G-05" not in suggested
+    assert "'milieukosten'" in suggested["GWW-G-01"].reason()  # at the ambition level one word still tells why
+    tender = Tender(title="Herinrichting Dorpsstraat", package="gww", ambition_level=2, description=DORPSSTRAAT,
+                    price_weight=50)
+    tender.criteria = suggested_entries(tender, library)
+    start_weights(tender, library)
+    assert "GWW-G-05" not in tender.criterion_ids()
+    assert tender.price_weight + sum(e.weight or 0 for e in tender.criteria) == 100
+    shown = description_matches(library, "gww", DORPSSTRAAT, library.criteria(package="gww"))
+    assert shown["GWW-G-05"] == ["milieukosten"]  # the wizard lists it unticked with this reason
 
 
 def test_start_weights_stay_inside_the_advice_for_every_starter_package_and_level(library) -> None:
@@ -177,13 +203,13 @@ def test_a_new_wish_in_the_description_adds_its_criterion_and_respects_removals(
     tender = drafted(fake_lib, "Levering van werkkleding.")
     before = suggestion_basis(tender)
     tender.criteria = [e for e in tender.criteria if e.id != "BED-C-02"]
-    tender.description = "Levering van werkkleding, reparatie"
+    tender.description = "Levering van werkkleding, met reparatie: kapotte kleding repareren"  # two words: ticked
     again = suggest_again(tender, fake_lib, before)
     assert ids(again) == ["BED-S-01", "BED-M-01", "BED-M-02", "BED-G-01", "BED-C-01"]  # library order
 
 
 def test_an_untouched_suggestion_no_longer_asked_for_goes_and_weights_follow(fake_lib) -> None:
-    tender = drafted(fake_lib, "Levering van werkkleding als dienst (lease).")
+    tender = drafted(fake_lib, "Levering van werkkleding als dienst (leasing).")
     before = suggestion_basis(tender)
     assert tender.entry("BED-G-03") is not None and tender.entry("BED-G-01").weight == 20  # advised: 10-20
     tender.description = "Levering van werkkleding."
@@ -195,7 +221,7 @@ def test_an_untouched_suggestion_no_longer_asked_for_goes_and_weights_follow(fak
 
 
 def test_a_suggestion_the_buyer_worked_on_stays_when_no_longer_asked_for(fake_lib) -> None:
-    tender = drafted(fake_lib, "Levering van werkkleding als dienst (lease).")
+    tender = drafted(fake_lib, "Levering van werkkleding als dienst (leasing).")
     before = suggestion_basis(tender)
     tender.entry("BED-G-03").weight = 40
     tender.description = "Levering van werkkleding."
@@ -220,3 +246,19 @@ def test_without_weighted_award_criteria_the_price_weighs_100() -> None:
     from tender_assistant.matching import propose_split
 
     assert propose_split([], 30) == (100, {})
+
+
+def test_found_on_names_only_the_words_that_carried_the_match(library) -> None:
+    """Finding m7: "gevonden op" listed 'zo, lag, mogelijk' (from "zo laag mogelijk") and 'zaandijk~dijk' (a place
+    name read as a compound of 'dijk'); the reasons are now the words that gave the package its score."""
+    text = ("Herinrichting Dorpsstraat Zaandijk\nReconstructie van de Dorpsstraat: asfalt, riolering en trottoirs, "
+            "met zo laag mogelijke milieukosten (MKI).")
+    matches = match_packages(library, text)
+    assert matches[0].package == "gww"
+    assert {"asfalt", "riolering", "trottoir"} <= set(matches[0].reasons)
+    every = [r for m in matches for r in m.reasons]
+    noise = [r for r in every if r.split("~")[0] in {"zo", "lag", "mogelijk"} or r.endswith(("~dijk", "~gelijk"))]
+    assert not noise, every
+    # a real compound with a short head still counts: bermmaaien is mowing verges
+    mowing = match_packages(library, "bermmaaien")[0]
+    assert mowing.package == "groenbeheer" and "bermmaai~maai" in mowing.reasons

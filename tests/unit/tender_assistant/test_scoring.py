@@ -13,6 +13,7 @@ from tender_assistant.scoring import (
     discount_pct,
     example_bids,
     price_scores,
+    rank_bids,
     relative_scores,
     round_score,
     score_bids,
@@ -189,6 +190,21 @@ def test_an_mki_above_the_plafond_is_refused_with_its_column() -> None:
     with pytest.raises(BidError, match="boven het plafond 400.000") as caught:
         score_bids(ScoringSetup(60, (P40, MKI)), [Bid("F", 2_000_000, {"TST-G-01": 6, "TST-G-04": 410_000})])
     assert caught.value.column == "TST-G-04"
+
+
+def test_rank_bids_sets_a_bid_above_the_plafond_apart_and_ranks_the_others_without_it() -> None:
+    """Finding m3: the invalid bid's low price must not set the lowest price the others are scored against."""
+    valid = [Bid("A", 2_400_000, {"TST-G-01": 6, "TST-G-04": 390_000}, row=2),
+             Bid("B", 2_500_000, {"TST-G-01": 6, "TST-G-04": 300_000}, row=4)]
+    above = Bid("F", 1_000_000, {"TST-G-01": 6, "TST-G-04": 410_000}, row=3)
+    setup = ScoringSetup(60, (P40, MKI))
+    ranking = rank_bids(setup, [valid[0], above, valid[1]])
+    assert [(b.bidder, b.total) for b in ranking.ranked] == [(b.bidder, b.total) for b in score_bids(setup, valid)]
+    (invalid,) = ranking.invalid
+    assert (invalid.bidder, invalid.row, invalid.column) == ("F", 3, "TST-G-04")
+    assert invalid.reason.startswith("rij 3, kolom TST-G-04: de aanbieding 410.000 ligt boven het plafond 400.000")
+    assert invalid.reason_en.startswith("row 3, column TST-G-04: the offer 410.000 lies above the ceiling 400.000")
+    assert rank_bids(setup, [above]).ranked == []  # all invalid: nothing ranked, nothing refused
 
 
 def test_worked_example_bids_take_the_mki_examples_the_circular_bid_the_lower() -> None:
