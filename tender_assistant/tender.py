@@ -724,7 +724,25 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, lambda tmp: tmp.write_bytes(data), error=TenderError)
 
 
+def check_savable(tender: Tender, where: str = "aanbesteding") -> dict[str, Any]:
+    """The tender as the file would hold it; TenderError (naming the field) when loading that would be refused.
+
+    One rule in one home: the limits of tender_from_dict, so a file the app wrote always opens again.
+    """
+    data = tender_to_dict(tender)
+    try:
+        tender_from_dict(data, where=where)
+    except TenderError as exc:
+        refused = TenderError(f"niet opgeslagen, want het bestand zou niet meer te openen zijn: {exc.message}",
+                              en=f"not saved, because the file could not be opened again: {exc.message_en}",
+                              where=where)
+        refused.problems = getattr(exc, "problems", [])  # type: ignore[attr-defined]
+        raise refused from None
+    return data
+
+
 def save_tender(tender: Tender, path: Path | str) -> None:
-    """Write the tender as readable UTF-8 JSON, atomically."""
-    text = json.dumps(tender_to_dict(tender), ensure_ascii=False, indent=2) + "\n"
-    atomic_write_bytes(Path(path), text.encode("utf-8"))
+    """Write the tender as readable UTF-8 JSON, atomically; refuse (writing nothing) what loading would refuse."""
+    path = Path(path)
+    text = json.dumps(check_savable(tender, path.name), ensure_ascii=False, indent=2) + "\n"
+    atomic_write_bytes(path, text.encode("utf-8"))

@@ -180,3 +180,24 @@ def test_parse_cpv_accepts_only_exact_codes(code, message):
     with pytest.raises(TenderError) as info:
         parse_cpv(code)
     assert str(info.value).startswith(message)
+
+
+def test_save_refuses_a_title_that_load_would_refuse_and_writes_nothing(tmp_path, tender):
+    path = tmp_path / "lang.tender.json"
+    tender.title = "Bedrijfskleding " * 313  # 5,008 characters: a description pasted into the title
+    with pytest.raises(TenderError) as info:
+        save_tender(tender, path)
+    assert "titel (title): is te lang (5007 tekens); maximaal 200" in str(info.value)
+    assert "niet opgeslagen" in str(info.value).lower()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_save_leaves_the_earlier_file_as_it_was(tmp_path, tender):
+    path = tmp_path / "t.tender.json"
+    save_tender(tender, path)
+    before = path.read_bytes()
+    tender.lots_reason = "x" * 60_000
+    with pytest.raises(TenderError, match="motivering geen percelen"):
+        save_tender(tender, path)
+    assert path.read_bytes() == before
+    assert load_tender(path).lots_reason != tender.lots_reason
