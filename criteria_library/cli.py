@@ -253,7 +253,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     with open_store(args) as store:  # a first run makes the library, as every command does
         result = publish(store, args.outdir, key, publisher=(args.publisher or user.user_name()).strip(),
                          version=args.version, notes=args.notes, packages=args.package, key_file=args.key)
-    print(f"release {result.version} geschreven naar {result.folder}: {result.criteria} criteria in "
+    retired = f" (en {result.retired} ingetrokken)" if result.retired else ""
+    print(f"release {result.version} geschreven naar {result.folder}: {result.criteria} criteria{retired} in "
           f"{len(result.files) - 2} pakketbestanden, ondertekend")
     return 0
 
@@ -496,9 +497,11 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 0
         if not plan.has_changes:
             print("niets te doen: " + plan.summary())
+            print("\n".join(plan.retirement_lines()), end="\n" if plan.not_retired else "")
             return 0
         result = apply_import(store, plan)
     print(plan.summary())
+    print("\n".join(plan.retirement_lines()), end="\n" if plan.not_retired else "")
     if result.backup:
         print(f"reservekopie: {result.backup}")
     return 0
