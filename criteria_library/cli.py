@@ -200,7 +200,7 @@ def register_releases(lib_sub: argparse._SubParsersAction) -> None:
     update.add_argument("--from", dest="source", metavar="MAP_OF_URL", help="waar de release staat")
     update.add_argument("--dry-run", action="store_true", help="laat alleen zien wat er zou veranderen")
     update.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    update.add_argument("--undo", action="store_true", help="herstel de toestand van vóór de laatste update")
+    update.add_argument("--undo", action="store_true", help="herstel de toestand van vóór de laatste update of import")
     update.set_defaults(func=cmd_update)
 
     conflicts = lib_sub.add_parser("conflicts", help="toon de openstaande conflicten uit releases")
@@ -503,7 +503,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(plan.summary())
     print("\n".join(plan.retirement_lines()), end="\n" if plan.not_retired else "")
     if result.backup:
-        print(f"reservekopie: {result.backup}")
+        print(f"reservekopie: {result.backup} (terug met 'library update --undo')")
     return 0
 
 

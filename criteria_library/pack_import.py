@@ -224,7 +224,7 @@ def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | Non
             packages = [p for p in plan.pack.packages
                         if p.slug in plan.packages_added or p.slug in plan.packages_changed]
             store.import_pack(packages, plan.added, [by_id[cid] for cid in plan.changed], note=note,
-                              progress=progress, trusted=plan.trusted)
+                              progress=progress, trusted=plan.trusted, backup=backup_path)
     except BaseException:
         # nothing was written (the transaction rolled back), so a backup would only suggest that something was
         if backup_path:
