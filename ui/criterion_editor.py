@@ -122,6 +122,7 @@ class CriterionEditor(QDialog):
     """Edit one criterion; Save writes a new version through the store (same rules as import)."""
 
     saved = Signal(str)
+    changed_outside = Signal(str)  # another program changed this criterion: windows showing it read it again
 
     def __init__(self, store: LibraryStore, criterion: Criterion, *, is_new: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -574,6 +575,7 @@ class CriterionEditor(QDialog):
         stored = self._stored_now()
         if stored is None or stored == self.original:
             return
+        self.changed_outside.emit(self.criterion_id)
         version = str(stored.version)
         if not self.is_dirty():
             self.load(stored)

@@ -401,6 +401,8 @@ class MainWindow(QMainWindow):
     def _open_editor(self, editor: Any) -> None:
         self.editors.append(editor)
         editor.saved.connect(lambda cid: self.reload(select=cid))
+        # what the editor noticed another program change (an approval in a terminal) shows in the table too
+        editor.changed_outside.connect(lambda _cid: self.reload(select=self.selected_id()))
         editor.finished.connect(lambda _r, e=editor: self.editors.remove(e) if e in self.editors else None)
         editor.show()
 
