@@ -644,12 +644,13 @@ class LibraryStore:
     def set_status(self, cid: str, target: Status, *, why: str = "") -> Criterion:
         """Move a criterion (or its pending new version) along the workflow; LibraryError if not allowed.
 
-        why: the reason, for sending what is in review back to concept (a rejection); it goes into the history."""
+        why: the reason, for retiring, or for sending what is in review back to concept (a rejection); it goes into
+        the history."""
         current = self.criterion(cid)
         with self.transaction() as db:
             draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
             me = self.person
-            if why:
+            if why and target != Status.RETIRED:
                 status = Status(draft["status"]) if draft is not None else current.status
                 if status != Status.IN_REVIEW or target != Status.CONCEPT:
                     raise LibraryError(f"{cid} staat niet ter review; alleen wat ter review staat kan worden "

@@ -625,8 +625,15 @@ class CriterionEditor(QDialog):
             return
         if status == Status.CONCEPT and not confirm_back_to_concept(self, self.criterion_id):
             return
+        why = ""
+        if status == Status.RETIRED:
+            from .retire_dialog import ask_retire_reason
+
+            why = ask_retire_reason(self, self.criterion_id, self.note_edit.text().strip()) or ""
+            if not why:
+                return
         try:
-            stored = self.store.set_status(self.criterion_id, status)
+            stored = self.store.set_status(self.criterion_id, status, why=why)
         except UserError as exc:
             show_user_error(self, exc)
             return

@@ -423,12 +423,12 @@ class MainWindow(QMainWindow):
         cid = self.selected_id()
         if cid is None:
             return
+        why = ""
         if status == Status.RETIRED:
-            answer = QMessageBox.question(
-                self, self.tr("Criterium intrekken"),
-                self.tr("%1 intrekken? Het wordt dan niet meer voorgesteld in nieuwe aanbestedingen. "
-                        "U kunt het later terugzetten.").replace("%1", cid))
-            if answer != QMessageBox.StandardButton.Yes:
+            from .retire_dialog import ask_retire_reason
+
+            why = ask_retire_reason(self, cid) or ""
+            if not why:
                 return
         if status == Status.CONCEPT:
             from .criterion_editor import confirm_back_to_concept
@@ -436,7 +436,7 @@ class MainWindow(QMainWindow):
             if not confirm_back_to_concept(self, cid):
                 return
         try:
-            self.store.set_status(cid, status)
+            self.store.set_status(cid, status, why=why)
         except UserError as exc:
             show_user_error(self, exc)
             return
