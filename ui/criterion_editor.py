@@ -313,6 +313,9 @@ class CriterionEditor(QDialog):
         self.stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
+        # a click leaves the focus in the field being edited: the button is disabled once saved, and Qt would pass
+        # the focus on to 'Ongedaan maken', where the next Enter undid the save
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
         outer.addWidget(buttons)
@@ -540,6 +543,8 @@ class CriterionEditor(QDialog):
         except UserError as exc:
             show_user_error(self, exc, self.tr("Niet opgeslagen"))
             return False
+        if self.save_button.hasFocus():  # reached with Tab: about to be disabled, so not on to 'Ongedaan maken'
+            self.widgets["title"].setFocus(Qt.FocusReason.OtherFocusReason)
         self.is_new = False
         self.original = stored
         self.criterion_id = stored.id
