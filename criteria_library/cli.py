@@ -433,14 +433,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return 0
     kinds = [k.value for k in Kind]
-    header = f"{'pakket':<22}{'totaal':>7}" + "".join(f"{k[:6]:>8}" for k in kinds) + "".join(f"{'niv' + str(n):>6}" for n in (1, 2, 3))
+    # every column as wide as its full name (two spaces apart), the counts right-aligned under it
+    first = max([22, *(len(slug) + 1 for slug in stats["per_package"])])
+    widths = [len(k) + 2 for k in kinds]
+
+    def line(name: str, total: int, per_kind: dict[str, int], per_level: dict[str, int]) -> str:
+        return (f"{name:<{first}}{total:>7}" + "".join(f"{per_kind.get(k, 0):>{w}}" for k, w in zip(kinds, widths, strict=True))
+                + "".join(f"{per_level.get(str(n), 0):>6}" for n in (1, 2, 3)))
+
     print(f"{stats['packages']} pakketten, {stats['criteria']} criteria")
-    print(header)
+    print(f"{'pakket':<{first}}{'totaal':>7}" + "".join(f"{k:>{w}}" for k, w in zip(kinds, widths, strict=True))
+          + "".join(f"{'niv' + str(n):>6}" for n in (1, 2, 3)))
     for slug, entry in stats["per_package"].items():
-        print(f"{slug:<22}{entry['total']:>7}" + "".join(f"{entry['kind'].get(k, 0):>8}" for k in kinds)
-              + "".join(f"{entry['level'].get(str(n), 0):>6}" for n in (1, 2, 3)))
-    print(f"{'totaal':<22}{stats['criteria']:>7}" + "".join(f"{stats['per_kind'].get(k, 0):>8}" for k in kinds)
-          + "".join(f"{stats['per_level'].get(str(n), 0):>6}" for n in (1, 2, 3)))
+        print(line(slug, entry["total"], entry["kind"], entry["level"]))
+    print(line("totaal", stats["criteria"], stats["per_kind"], stats["per_level"]))
     print("status: " + ", ".join(f"{k} {v}" for k, v in stats["per_status"].items()))
     return 0
 
