@@ -443,6 +443,10 @@
       <translation>Changed criteria (%1)</translation>
     </message>
     <message>
+      <source>Ingetrokken in het pakket, hier niet overgenomen (%1)</source>
+      <translation>Retired in the pack, not taken over here (%1)</translation>
+    </message>
+    <message>
       <source>... en nog %1</source>
       <translation>... and %1 more</translation>
     </message>
