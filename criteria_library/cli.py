@@ -200,7 +200,7 @@ def register_releases(lib_sub: argparse._SubParsersAction) -> None:
     update.add_argument("--from", dest="source", metavar="MAP_OF_URL", help="waar de release staat")
     update.add_argument("--dry-run", action="store_true", help="laat alleen zien wat er zou veranderen")
     update.add_argument("--json", action="store_true", help="uitvoer als JSON")
-    update.add_argument("--undo", action="store_true", help="herstel de toestand van vóór de laatste update")
+    update.add_argument("--undo", action="store_true", help="herstel de toestand van vóór de laatste update of import")
     update.set_defaults(func=cmd_update)
 
     conflicts = lib_sub.add_parser("conflicts", help="toon de openstaande conflicten uit releases")
@@ -253,7 +253,8 @@ def cmd_publish(args: argparse.Namespace) -> int:
     with open_store(args) as store:  # a first run makes the library, as every command does
         result = publish(store, args.outdir, key, publisher=(args.publisher or user.user_name()).strip(),
                          version=args.version, notes=args.notes, packages=args.package, key_file=args.key)
-    print(f"release {result.version} geschreven naar {result.folder}: {result.criteria} criteria in "
+    retired = f" (en {result.retired} ingetrokken)" if result.retired else ""
+    print(f"release {result.version} geschreven naar {result.folder}: {result.criteria} criteria{retired} in "
           f"{len(result.files) - 2} pakketbestanden, ondertekend")
     return 0
 
@@ -432,14 +433,20 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return 0
     kinds = [k.value for k in Kind]
-    header = f"{'pakket':<22}{'totaal':>7}" + "".join(f"{k[:6]:>8}" for k in kinds) + "".join(f"{'niv' + str(n):>6}" for n in (1, 2, 3))
+    # every column as wide as its full name (two spaces apart), the counts right-aligned under it
+    first = max([22, *(len(slug) + 1 for slug in stats["per_package"])])
+    widths = [len(k) + 2 for k in kinds]
+
+    def line(name: str, total: int, per_kind: dict[str, int], per_level: dict[str, int]) -> str:
+        return (f"{name:<{first}}{total:>7}" + "".join(f"{per_kind.get(k, 0):>{w}}" for k, w in zip(kinds, widths, strict=True))
+                + "".join(f"{per_level.get(str(n), 0):>6}" for n in (1, 2, 3)))
+
     print(f"{stats['packages']} pakketten, {stats['criteria']} criteria")
-    print(header)
+    print(f"{'pakket':<{first}}{'totaal':>7}" + "".join(f"{k:>{w}}" for k, w in zip(kinds, widths, strict=True))
+          + "".join(f"{'niv' + str(n):>6}" for n in (1, 2, 3)))
     for slug, entry in stats["per_package"].items():
-        print(f"{slug:<22}{entry['total']:>7}" + "".join(f"{entry['kind'].get(k, 0):>8}" for k in kinds)
-              + "".join(f"{entry['level'].get(str(n), 0):>6}" for n in (1, 2, 3)))
-    print(f"{'totaal':<22}{stats['criteria']:>7}" + "".join(f"{stats['per_kind'].get(k, 0):>8}" for k in kinds)
-          + "".join(f"{stats['per_level'].get(str(n), 0):>6}" for n in (1, 2, 3)))
+        print(line(slug, entry["total"], entry["kind"], entry["level"]))
+    print(line("totaal", stats["criteria"], stats["per_kind"], stats["per_level"]))
     print("status: " + ", ".join(f"{k} {v}" for k, v in stats["per_status"].items()))
     return 0
 
@@ -496,11 +503,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             return 0
         if not plan.has_changes:
             print("niets te doen: " + plan.summary())
+            print("\n".join(plan.retirement_lines()), end="\n" if plan.not_retired else "")
             return 0
         result = apply_import(store, plan)
     print(plan.summary())
+    print("\n".join(plan.retirement_lines()), end="\n" if plan.not_retired else "")
     if result.backup:
-        print(f"reservekopie: {result.backup}")
+        print(f"reservekopie: {result.backup} (terug met 'library update --undo')")
     return 0
 
 

@@ -25,7 +25,7 @@ from .errors import LibraryError
 from .field_names import label, value_text
 from .infra.text import around_change, terminal_safe
 from .models import CONTENT_FIELDS, Criterion, Package, Status
-from .provenance import ReleaseChanges, ReleaseStamp
+from .provenance import Origin, ReleaseChanges, ReleaseStamp
 from .publishers import builtin_publisher, short_fingerprint
 from .releases import Release, refuse_outside_scope, version_key
 from .restore import UndoPreview, UndoResult, preview_undo, undo_update, update_backup_path
@@ -229,23 +229,15 @@ def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
     local = store.criteria_by_ids(incoming_ids)
     drafts = store.drafts()  # a pending new version is what the regisseur means the criterion to become
     accept = store.accepts_trusted_releases  # read once: a setting, not per criterion
-    starter_fp = builtin_publisher().fingerprint
     for inc in release.pack.criteria:
         mine = local.get(inc.id)
         if mine is None:
             plan.new.append(inc)
             continue
-        origin = origins.get(inc.id)
         working = drafts.get(inc.id, mine)
         incoming_content = _content(inc)
         working_content = _content(working)
-        base = origin.base if origin is not None and origin.fingerprint == fp else None
-        if (base is None and origin is not None and origin.fingerprint == starter_fp and origin.base is not None
-                and working_content == origin.base):
-            # a starter criterion not changed here: the starter library is every library's common ancestor, so a
-            # trusted publisher's version of it (the regisseur's improvement) is an upstream change, not a collision;
-            # an id another regional publisher sent stays a conflict
-            base = origin.base
+        base = _base(origins.get(inc.id), fp, working_content)
         if working_content == incoming_content:
             (plan.unchanged if base == incoming_content else plan.adopted).append(inc.id)
             continue
@@ -259,20 +251,43 @@ def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
             if curation.incoming_route(mine.status, has_draft=inc.id in drafts, release=True,
                                        accept=accept) == curation.Route.PROPOSED:
                 plan.proposed.append(inc.id)
-    # retired upstream: last received from this publisher, in a package this release carries, but no longer in it
-    # (a criterion another publisher sent is not this publisher's to retire)
+    # retired upstream: named retired in the signed index, or last received from this publisher, in a package this
+    # release carries, but no longer in it (a criterion another publisher sent is not this publisher's to retire)
     released_packages = {p.slug for p in release.pack.packages}
     gone = {cid: o.base for cid, o in origins.items()
             if cid not in incoming_ids and o.base is not None and o.fingerprint == fp}
+    named = store.criteria_by_ids(cid for cid in release.retired if cid not in incoming_ids)
     for cid, mine in store.criteria_by_ids(gone).items():
-        if mine.package not in released_packages or mine.status == Status.RETIRED:
-            continue
+        if cid not in named and mine.package in released_packages:
+            _retire(plan, mine, drafts.get(cid, mine), gone[cid])
+    for cid, mine in named.items():
         working = drafts.get(cid, mine)
-        if _content(working) == gone[cid]:
-            plan.retired.append(mine)
-        else:
-            plan.conflicts[cid] = Conflict(working, replace(mine, status=Status.RETIRED), retired_upstream=True)
+        _retire(plan, mine, working, _base(origins.get(cid), fp, _content(working)))
     return plan
+
+
+def _base(origin: Origin | None, fp: str, working_content: dict[str, Any]) -> dict[str, Any] | None:
+    """What a criterion was when last received from the publisher with this fingerprint (None: never sent by it)."""
+    if origin is None or origin.base is None:
+        return None
+    if origin.fingerprint == fp:
+        return origin.base
+    if origin.fingerprint == builtin_publisher().fingerprint and working_content == origin.base:
+        # a starter criterion not changed here: the starter library is every library's common ancestor, so a
+        # trusted publisher's version of it (the regisseur's improvement or retirement) is an upstream change, not a
+        # collision; an id another regional publisher sent stays a conflict
+        return origin.base
+    return None
+
+
+def _retire(plan: UpdatePlan, mine: Criterion, working: Criterion, base: dict[str, Any] | None) -> None:
+    """Retired upstream: retired here too when unchanged since the base, else a conflict (the local one stays)."""
+    if mine.status == Status.RETIRED:
+        return
+    if base is not None and _content(working) == base:
+        plan.retired.append(mine)
+    else:
+        plan.conflicts[mine.id] = Conflict(working, replace(mine, status=Status.RETIRED), retired_upstream=True)
 
 
 # ------------------------------------------------------------------------ applying

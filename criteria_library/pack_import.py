@@ -31,6 +31,9 @@ class ImportPlan:
     held: list[str] = field(default_factory=list)  # changed in the pack, but a new version is pending here
     # new criteria the pack calls published or in review: they wait in review, submitted by the importer
     submitted: list[str] = field(default_factory=list)
+    # retired in the pack, not here: an import moves no status (a retirement travels in a signed release), so the
+    # report names each one instead of calling it unchanged; id -> the status here
+    not_retired: dict[str, Status] = field(default_factory=dict)
     # companions (requires, floor_from) that are neither in the pack nor in the library: criterion id -> ids.
     # The import still goes ahead (the companion may come in a later pack); the report names them, and
     # 'library check' reports them until they resolve.
@@ -51,13 +54,25 @@ class ImportPlan:
             review = f"; {len(self.proposed)} changes to published criteria go to review" if self.proposed else ""
             submitted = f"; {len(self.submitted)} new criteria go to review" if self.submitted else ""
             held = f"; {len(self.held)} left alone (a new version is pending here)" if self.held else ""
-            return line + submitted + review + held
+            retired = (f"; {len(self.not_retired)} retired in the pack, not taken over here" if self.not_retired
+                       else "")
+            return line + submitted + review + held + retired
         line = (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd, {len(self.unchanged)} ongewijzigd; "
                 f"pakketten: {len(self.packages_added)} nieuw, {len(self.packages_changed)} gewijzigd")
         review = f"; {len(self.proposed)} wijzigingen van gepubliceerde criteria gaan ter review" if self.proposed else ""
         submitted = f"; {len(self.submitted)} nieuwe criteria gaan ter review" if self.submitted else ""
         held = f"; {len(self.held)} overgeslagen (hier is een nieuwe versie in bewerking)" if self.held else ""
-        return line + submitted + review + held
+        retired = (f"; {len(self.not_retired)} ingetrokken in het pakket, hier niet overgenomen" if self.not_retired
+                   else "")
+        return line + submitted + review + held + retired
+
+    def retirement_lines(self, lang: str = "nl") -> list[str]:
+        """One line per criterion the pack calls retired that stays as it is here."""
+        return [terminal_safe(f"! {cid} " + (
+            f"retired in the pack, {status.label_en.lower()} here: not taken over (a retirement comes through a "
+            "signed release, or with Retire here)" if lang == "en" else
+            f"ingetrokken in het pakket, hier {status.label_nl.lower()}: niet overgenomen (een intrekking komt met "
+            "een ondertekende release, of met Intrekken hier)")) for cid, status in self.not_retired.items()]
 
     def report(self, lang: str = "nl") -> str:
         """A readable report with a field-level diff for every changed criterion."""
@@ -87,6 +102,7 @@ class ImportPlan:
         for cid in self.held:
             lines.append(f"! {cid} " + ("(left alone: a new version is pending here)" if lang == "en" else
                                         "(overgeslagen: hier is een nieuwe versie in bewerking)"))
+        lines.extend(self.retirement_lines(lang))
         if self.unchanged:
             left = "unchanged" if lang == "en" else "ongewijzigd"
             shown = ", ".join(self.unchanged[:20]) + (" ..." if len(self.unchanged) > 20 else "")
@@ -159,8 +175,11 @@ def plan_import(store: LibraryStore, pack: Pack, *, trusted: bool = False) -> Im
         # an import changes content; statuses move only through the workflow (a concept is not published by it)
         diff = {k: v for k, v in content_diff(old_c, c).items() if k != "status"}
         route = curation.incoming_route(old_c.status, has_draft=c.id in pending, release=False)
+        if c.status == Status.RETIRED and old_c.status != Status.RETIRED:
+            plan.not_retired[c.id] = old_c.status
         if not diff:
-            plan.unchanged.append(c.id)
+            if c.id not in plan.not_retired:  # a retirement not taken is reported as such, not as unchanged
+                plan.unchanged.append(c.id)
         elif route == curation.Route.HELD:
             plan.held.append(c.id)
         else:
@@ -199,12 +218,13 @@ def apply_import(store: LibraryStore, plan: ImportPlan, progress: Progress | Non
                 fresh = plan_import(store, plan.pack, trusted=plan.trusted)
                 plan.added, plan.changed, plan.unchanged = fresh.added, fresh.changed, fresh.unchanged
                 plan.proposed, plan.held, plan.submitted = fresh.proposed, fresh.held, fresh.submitted
+                plan.not_retired = fresh.not_retired
                 plan.packages_added, plan.packages_changed = fresh.packages_added, fresh.packages_changed
                 plan.library_state = fresh.library_state
             packages = [p for p in plan.pack.packages
                         if p.slug in plan.packages_added or p.slug in plan.packages_changed]
             store.import_pack(packages, plan.added, [by_id[cid] for cid in plan.changed], note=note,
-                              progress=progress, trusted=plan.trusted)
+                              progress=progress, trusted=plan.trusted, backup=backup_path)
     except BaseException:
         # nothing was written (the transaction rolled back), so a backup would only suggest that something was
         if backup_path:

@@ -49,12 +49,14 @@ class PublishResult:
     fingerprint: str
     files: list[str]
     criteria: int
+    retired: int = 0  # named retired in the index
 
 
 def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519PrivateKey, *, publisher: str,
             version: str | None = None, notes: str = "", packages: list[str] | None = None,
             key_file: Path | str | None = None) -> PublishResult:
-    """Write a signed release of the library's published criteria (all packages, or the ones named) into outdir.
+    """Write a signed release of the library's published criteria (all packages, or the ones named) into outdir;
+    the index names each released package's retired criteria, so a retirement reaches the subscribers.
 
     No file of the release may land on the library, the trust list or key_file (a key named index.json in outdir).
     """
@@ -68,10 +70,12 @@ def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519Private
                            f"{next_version(previous)}), or subscribers will not take it.")
     slugs = packages or [p.slug for p in store.packages()]
     chosen: list[tuple[Package, list]] = []
+    retired: dict[str, list[str]] = {}  # slug -> ids: a retirement travels, named in the signed index
     for slug in dict.fromkeys(slugs):
         pkg = store.package(slug)
         criteria = store.criteria(package=slug, status=Status.PUBLISHED.value)
-        if criteria or packages:
+        retired[slug] = store.criterion_ids(package=slug, status=Status.RETIRED.value)
+        if criteria or retired[slug] or packages:
             chosen.append((pkg, criteria))
     if not any(criteria for _, criteria in chosen):
         raise LibraryError("Er zijn geen gepubliceerde criteria om uit te brengen.",
@@ -99,8 +103,11 @@ def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519Private
                                "(at most 95 characters).")
         blob = (json.dumps(pack_to_dict([pkg], criteria), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         blobs[name] = blob
-        entries.append({"file": name, "package": pkg.slug, "criteria": len(criteria), "size": len(blob),
-                        "sha256": sha256_hex(blob)})
+        entry: dict[str, Any] = {"file": name, "package": pkg.slug, "criteria": len(criteria), "size": len(blob),
+                                 "sha256": sha256_hex(blob)}
+        if retired[pkg.slug]:
+            entry["retired"] = retired[pkg.slug]
+        entries.append(entry)
     public = private_key.public_key()
     fp = fingerprint(public)
     index: dict[str, Any] = {
@@ -119,7 +126,7 @@ def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519Private
     for name, blob in [*blobs.items(), (INDEX_NAME, index_bytes), (SIGNATURE_NAME, signature)]:
         _write_bytes(outdir / name, blob)
     return PublishResult(outdir, version, fp, [INDEX_NAME, *blobs, SIGNATURE_NAME],
-                         sum(len(c) for _, c in chosen))
+                         sum(len(c) for _, c in chosen), sum(len(retired[pkg.slug]) for pkg, _ in chosen))
 
 
 def previous_release(outdir: Path) -> str | None:

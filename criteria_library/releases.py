@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 
@@ -25,7 +26,7 @@ from .infra import strict_json
 from .infra.files import read_regular
 from .infra.http_fetch import fetch
 from .infra.text import escape_unprintable
-from .models import Status
+from .models import CRITERION_ID_RE, Status
 from .pack_reading import MAX_PACK_BYTES, Pack, Progress, pack_from_dict
 from .publishers import DATA_DIR, Publisher, builtin_publisher, short_fingerprint, trusted_publishers
 
@@ -41,6 +42,7 @@ VERSION_RE = re.compile(r"^(?:0|[1-9]\d{0,8})(?:\.(?:0|[1-9]\d{0,8})){0,3}$")
 # Releases published before the scheme, without --version, carry the date and time with leading zeros
 # (2026.1201.032318); they are still read and compared as numbers, never written again.
 LEGACY_DATE_VERSION_RE = re.compile(r"^\d{4}\.\d{4}\.\d{6}$")
+MAX_RETIRED_PER_PACK = 10_000
 RELEASE_DEADLINE_S = 600  # a whole release over http: a server sending a byte a second is given up on
 STARTER_INDEX = DATA_DIR / "starter_release.json"
 
@@ -103,6 +105,9 @@ class Release:
     index_sha256: str
     pack: Pack = field(default_factory=Pack)
     source: str = ""
+    # criteria the publisher retired, named in the signed index beside their package's pack file: id -> package.
+    # The pack files hold only published criteria, so an older reader still takes the release.
+    retired: dict[str, str] = field(default_factory=dict)
 
 
 class _Source:
@@ -210,6 +215,7 @@ def verify_release(index_bytes: bytes, signature_text: bytes, source: _Source,
         raise LibraryError(f"{INDEX_NAME} mist de releaseversie of de lijst met pakketten.",
                            en=f"{INDEX_NAME} lacks the release version or the list of packs.")
     merged = Pack()
+    retired: dict[str, str] = {}
     seen: set[str] = set()
     for entry in entries:
         name = entry.get("file") if isinstance(entry, dict) else None
@@ -228,19 +234,32 @@ def verify_release(index_bytes: bytes, signature_text: bytes, source: _Source,
             raise
         merged.packages.extend(pack.packages)
         merged.criteria.extend(pack.criteria)
+        retired.update(_retired_ids(entry, name))
     not_published = [c.id for c in merged.criteria if c.status != Status.PUBLISHED]
     if not_published:
         raise LibraryError(f"De release bevat criteria die niet gepubliceerd zijn: {', '.join(not_published[:5])}.",
                            en=f"The release contains criteria that are not published: {', '.join(not_published[:5])}.")
-    refuse_outside_scope(publisher, merged)
+    refuse_outside_scope(publisher, merged, retired)
     return Release(publisher=publisher, version=version, date=str(index.get("date", ""))[:40],
                    notes=str(index.get("notes", ""))[:2000], index_sha256=sha256_hex(index_bytes), pack=merged,
-                   source=source.text)
+                   source=source.text, retired=retired)
+
+
+def _retired_ids(entry: dict[str, Any], name: str) -> dict[str, str]:
+    """The criteria a pack entry of the index names as retired (id -> its package); LibraryError when malformed."""
+    ids = entry.get("retired", [])
+    package = entry.get("package")
+    if (not isinstance(ids, list) or len(ids) > MAX_RETIRED_PER_PACK or not isinstance(package, str)
+            or not all(isinstance(cid, str) and CRITERION_ID_RE.match(cid) for cid in ids)):
+        raise LibraryError(f"{INDEX_NAME} noemt bij {name} ongeldige ingetrokken criteria.",
+                           en=f"{INDEX_NAME} names invalid retired criteria for {name}.")
+    return dict.fromkeys(ids, package)
 
 
 
-def refuse_outside_scope(publisher: Publisher, pack: Pack) -> None:
-    """LibraryError naming the first package or criterion the regisseur did not entrust to this publisher."""
+def refuse_outside_scope(publisher: Publisher, pack: Pack, retired: dict[str, str] | None = None) -> None:
+    """LibraryError naming the first package or criterion (retired ones included) the regisseur did not entrust to
+    this publisher."""
     if not publisher.scoped:
         return
     carried = {c.package for c in pack.criteria}
@@ -248,6 +267,8 @@ def refuse_outside_scope(publisher: Publisher, pack: Pack) -> None:
     outside = [f"pakket {p.slug}" for p in pack.packages if not publisher.allows_package(p.slug)
                and (p.slug not in carried or not publisher.prefixes)]
     outside += [f"criterium {c.id}" for c in pack.criteria if not publisher.allows_criterion(c.id, c.package)]
+    outside += [f"criterium {cid}" for cid, slug in (retired or {}).items()
+                if not publisher.allows_criterion(cid, slug)]
     if outside:
         shown = escape_unprintable(", ".join(outside[:3]))[:200]
         more = f" en nog {len(outside) - 3}" if len(outside) > 3 else ""

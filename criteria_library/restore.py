@@ -1,4 +1,5 @@
-"""Putting a library back: `library restore BACKUP`, and 'Herstel vorige toestand' (`library update --undo`).
+"""Putting a library back: `library restore BACKUP`, and 'Herstel vorige toestand' (`library update --undo`, which
+goes back to before the last release update or pack import).
 
 Copying a backup over `library.db` by hand is undone or corrupted by a `-wal` left beside it by a crash: SQLite
 applies that WAL to whatever file now carries the name. Both routes here check a copy of the backup first
@@ -64,8 +65,8 @@ def update_backup_path(store: LibraryStore, named: str | None) -> Path:
     The name sits in the (possibly shared) library file, so it decides nothing by itself: any other file, also
     another library or a backup elsewhere, is refused.
     """
-    nothing = LibraryError("Er is geen reservekopie van vóór een update om naar terug te gaan.",
-                           en="There is no backup from before an update to go back to.")
+    nothing = LibraryError("Er is geen reservekopie van vóór een update of import om naar terug te gaan.",
+                           en="There is no backup from before an update or import to go back to.")
     if not named:
         raise nothing
     path = Path(named)
@@ -80,9 +81,9 @@ def update_backup_path(store: LibraryStore, named: str | None) -> Path:
         if not path.exists():
             raise nothing
         raise LibraryError(
-            f"De bibliotheek noemt {path} als reservekopie van vóór de laatste update, maar dat is geen "
+            f"De bibliotheek noemt {path} als reservekopie van vóór de laatste update of import, maar dat is geen "
             f"reservekopie van deze bibliotheek in {folder}; er is niets gewijzigd.",
-            en=f"The library names {path} as its backup from before the last update, but that is not a backup of "
+            en=f"The library names {path} as its backup from before the last update or import, but that is not a backup of "
             f"this library in {folder}; nothing was changed.")
     return path
 

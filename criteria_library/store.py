@@ -46,7 +46,7 @@ KIND_RANK_SQL = migrations.KIND_RANK_SQL
 ACCEPT_RELEASES_KEY = "accept_trusted_releases"  # the regisseur's release policy (see accepts_trusted_releases)
 ORGANISATION_CODE_KEY = "organisation_code"  # starts the ids of criteria made here (see new_criterion_id)
 ORGANISATION_CODE_RE = re.compile(r"[A-Z]{2,5}")
-LAST_UPDATE_BACKUP_KEY = "last_update_backup"  # the backup made before the last release update
+LAST_UPDATE_BACKUP_KEY = "last_update_backup"  # the backup made before the last release update or pack import
 FOUR_EYES_KEY = "four_eyes"
 FOUR_EYES_OFF_REQUEST_KEY = "four_eyes_off_request"  # who asked to switch four-eyes off (a second person confirms)
 T = TypeVar("T")
@@ -647,12 +647,13 @@ class LibraryStore:
     def set_status(self, cid: str, target: Status, *, why: str = "") -> Criterion:
         """Move a criterion (or its pending new version) along the workflow; LibraryError if not allowed.
 
-        why: the reason, for sending what is in review back to concept (a rejection); it goes into the history."""
+        why: the reason, for retiring, or for sending what is in review back to concept (a rejection); it goes into
+        the history."""
         current = self.criterion(cid)
         with self.transaction() as db:
             draft = db.execute("SELECT * FROM criterion_drafts WHERE criterion_id = ?", [cid]).fetchone()
             me = self.person
-            if why:
+            if why and target != Status.RETIRED:
                 status = Status(draft["status"]) if draft is not None else current.status
                 if status != Status.IN_REVIEW or target != Status.CONCEPT:
                     raise LibraryError(f"{cid} staat niet ter review; alleen wat ter review staat kan worden "
@@ -721,7 +722,7 @@ class LibraryStore:
 
     def import_pack(self, packages: list[Package], new: list[Criterion], changed: list[Criterion], *,
                     note: str, progress: Callable[[int, int], None] | None = None,
-                    trusted: bool = False) -> dict[str, list[str]]:
+                    trusted: bool = False, backup: Path | None = None) -> dict[str, list[str]]:
         """Write an import in one transaction, through the workflow (see curation.incoming_route).
 
         A new criterion the pack calls published (or in review) comes in as in review, submitted by the importer,
@@ -729,6 +730,8 @@ class LibraryStore:
         trusted releases as published (accepts_trusted_releases); a concept stays a concept, a retired one retired.
         A changed concept keeps its status; a change to a published criterion becomes a new version in review (a
         proposal); a criterion with a pending version is left alone.
+        backup, made just before, becomes what 'library update --undo' goes back to (without one, an older update's
+        backup is forgotten: going back to it would silently drop this import too).
         Returns the ids per route taken for the changed ones: 'written', 'proposed', 'held'.
         """
         routes: dict[str, list[str]] = {route.value: [] for route in Route}
@@ -759,6 +762,11 @@ class LibraryStore:
                     progress(done, total)
             if progress:
                 progress(total, total)
+            if backup is None:
+                db.execute("DELETE FROM settings WHERE key = ?", [LAST_UPDATE_BACKUP_KEY])
+            else:
+                db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                           [LAST_UPDATE_BACKUP_KEY, str(backup)])
         return routes
 
     def apply_release(self, changes: ReleaseChanges) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import json
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -420,16 +421,49 @@ MAX_CRITERIA = 2_000
 MAX_TENDER_FILE_BYTES = 50 * 2**20
 
 
+LOT_FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "id": ("perceelcode", "lot code"),
+    "title": ("titel", "title"),
+    "description": ("omschrijving", "description"),
+    "cpv": ("CPV-codes", "CPV codes"),
+    "estimated_value_eur": ("geraamde waarde", "estimated value"),
+    "price_weight": ("weging prijs", "price weight"),
+    "price_rule": ("prijsregel", "price rule"),
+    "price_band_percent": ("bandbreedte prijs", "price band"),
+    "criteria": ("criteria", "criteria"),
+}
+PARTICIPANT_FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "name": ("naam", "name"),
+    "role": ("rol", "role"),
+    "estimated_value_eur": ("aandeel", "share"),
+    "identifier": ("KvK- of OIN-nummer", "KvK or OIN number"),
+}
+# A list in the file whose items the wizard numbers from 1: the word for one item, and its fields' labels.
+_NUMBERED: dict[str, tuple[tuple[str, str], dict[str, tuple[str, str]]]] = {
+    "criteria": (("criterium", "criterion"), CRITERION_FIELD_LABELS),
+    "lots": (("perceel", "lot"), LOT_FIELD_LABELS),
+    "participants": (("deelnemer", "participant"), PARTICIPANT_FIELD_LABELS),
+    "extension_options_months": (("verlengingsoptie", "extension option"), {}),
+    "cpv": (("CPV-code", "CPV code"), {}),
+}
+_ITEM = re.compile(r"^([a-z_]+)\[(\d+)\]$")
+
+
 def field_label(place: str, lang: str = "nl") -> str:
-    """A field's place with its label: 'omschrijving (description)', 'criterium 2: weging (criteria[1].weight)'."""
+    """A field's place as the wizard names it, with the file's place after it: 'omschrijving (description)',
+    'criterium 2: weging (criteria[1].weight)', 'perceel 1, criterium 1: code (lots[0].criteria[0].id)'."""
     index = 1 if lang == "en" else 0
-    head, _, rest = place.partition(".")
-    if head.startswith("criteria[") and head.endswith("]") and head[9:-1].isdigit():
-        number = int(head[9:-1]) + 1
-        last = rest.split(".")[0]
-        label = CRITERION_FIELD_LABELS.get(last, (last, last))[index] if last else ""
-        word = "criterion" if lang == "en" else "criterium"
-        return f"{word} {number}" + (f": {label}" if label else "") + f" ({place})"
+    parts = place.split(".")
+    items: list[str] = []
+    labels: dict[str, tuple[str, str]] = {}
+    while len(items) < len(parts) and (m := _ITEM.match(parts[len(items)])) and m.group(1) in _NUMBERED:
+        words, labels = _NUMBERED[m.group(1)]
+        items.append(f"{words[index]} {int(m.group(2)) + 1}")  # the file counts from 0, people from 1
+    if items:
+        last = parts[len(items)] if len(items) < len(parts) else ""
+        label = labels.get(last, (last, last))[index] if last else ""
+        return ", ".join(items) + (f": {label}" if label else "") + f" ({place})"
+    head = parts[0]
     if head in FIELD_LABELS and FIELD_LABELS[head][index] != place:
         return f"{FIELD_LABELS[head][index]} ({place})"
     return place
@@ -587,6 +621,12 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
             p.add("publication_date", "moet een datum zijn als 2026-03-01", "must be a date like 2026-03-01")
 
     criteria = data.get("criteria", [])
+    criteria_known = isinstance(criteria, list) and len(criteria) <= MAX_CRITERIA  # else lots cannot be checked
+    if "criteria" not in data and _lots_name_criteria(data.get("lots")):
+        p.add("criteria", "ontbreekt; de percelen noemen criteria, maar de lijst met gekozen criteria (\"criteria\") "
+              "staat niet in het bestand", "is missing; the lots name criteria, but the list of chosen criteria "
+              "(\"criteria\") is not in the file")
+        criteria_known = False
     if not isinstance(criteria, list):
         p.add("criteria", "moet een lijst zijn", "must be a list")
         criteria = []
@@ -632,17 +672,25 @@ def tender_from_dict(data: Any, where: str = "aanbesteding") -> Tender:
         t.criteria.append(TenderCriterion(cid, weight, clause, version, own))
 
     t.values = _read_values(data.get("values", {}), "values", p, clean)
-    _read_version_3(data, t, p, clean)
+    _read_version_3(data, t, p, clean, criteria_known)
     p.raise_if_any()
     return t
 
 
-def _read_version_3(data: dict[str, Any], t: Tender, p: _Problems, clean: Any) -> None:
-    """The fields of version 3 (absent in older files, which then keep the defaults: one lot, no options)."""
+def _lots_name_criteria(lots: Any) -> bool:
+    """True when the file's lots list criteria of their own."""
+    return isinstance(lots, list) and any(isinstance(lot, dict) and lot.get("criteria") for lot in lots)
+
+
+def _read_version_3(data: dict[str, Any], t: Tender, p: _Problems, clean: Any, criteria_known: bool = True) -> None:
+    """The fields of version 3 (absent in older files, which then keep the defaults: one lot, no options).
+
+    criteria_known False: the tender's list of criteria is missing or unreadable (reported once), so the lots'
+    criteria are not each reported as not chosen."""
     r = PartReader(data, p, clean, PRICE_RULES, MAX_AMOUNT_EUR)
     t.participants = r.participants()
     t.mandate_date, t.mandate_reference = r.mandate()
-    t.lots = r.lots(set(t.criterion_ids()))
+    t.lots = r.lots(set(t.criterion_ids()) if criteria_known else None)
     for lot in t.lots:
         for i, code in enumerate(lot.cpv):
             with contextlib.suppress(TenderError):  # the check reports it, so the buyer can still open the file
@@ -724,7 +772,25 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     atomic_write(path, lambda tmp: tmp.write_bytes(data), error=TenderError)
 
 
+def check_savable(tender: Tender, where: str = "aanbesteding") -> dict[str, Any]:
+    """The tender as the file would hold it; TenderError (naming the field) when loading that would be refused.
+
+    One rule in one home: the limits of tender_from_dict, so a file the app wrote always opens again.
+    """
+    data = tender_to_dict(tender)
+    try:
+        tender_from_dict(data, where=where)
+    except TenderError as exc:
+        refused = TenderError(f"niet opgeslagen, want het bestand zou niet meer te openen zijn: {exc.message}",
+                              en=f"not saved, because the file could not be opened again: {exc.message_en}",
+                              where=where)
+        refused.problems = getattr(exc, "problems", [])  # type: ignore[attr-defined]
+        raise refused from None
+    return data
+
+
 def save_tender(tender: Tender, path: Path | str) -> None:
-    """Write the tender as readable UTF-8 JSON, atomically."""
-    text = json.dumps(tender_to_dict(tender), ensure_ascii=False, indent=2) + "\n"
-    atomic_write_bytes(Path(path), text.encode("utf-8"))
+    """Write the tender as readable UTF-8 JSON, atomically; refuse (writing nothing) what loading would refuse."""
+    path = Path(path)
+    text = json.dumps(check_savable(tender, path.name), ensure_ascii=False, indent=2) + "\n"
+    atomic_write_bytes(path, text.encode("utf-8"))

@@ -292,8 +292,8 @@ class PartReader:
             return None, ""
         return self.day(value.get("date"), "mandate.date"), self.text(value.get("reference"), "mandate.reference")
 
-    def lots(self, known_criteria: set[str]) -> list[Lot]:
-        """The lots; each lot's criteria must be among the tender's chosen criteria."""
+    def lots(self, known_criteria: set[str] | None) -> list[Lot]:
+        """The lots; each lot's criteria must be among the tender's chosen criteria (None: not checked)."""
         result: list[Lot] = []
         seen: set[str] = set()
         for i, item in enumerate(self.items("lots", MAX_LOTS)):
@@ -333,7 +333,7 @@ class PartReader:
             result.append(lot)
         return result
 
-    def _lot_criteria(self, value: Any, place: str, known: set[str]) -> list[LotCriterion]:
+    def _lot_criteria(self, value: Any, place: str, known: set[str] | None) -> list[LotCriterion]:
         if not isinstance(value, list):
             self.p.add(f"{place}.criteria", "moet een lijst zijn", "must be a list")
             return []
@@ -347,7 +347,7 @@ class PartReader:
                 self.p.add(where, "moet een object met een \"id\" zijn", "must be an object with an \"id\"")
                 continue
             cid = item["id"].strip()
-            if cid not in known:
+            if known is not None and cid not in known:
                 self.p.add(f"{where}.id", f"{shown(cid)} staat niet bij de gekozen criteria van de aanbesteding",
                            f"{shown(cid)} is not among the tender's chosen criteria")
                 continue

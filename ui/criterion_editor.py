@@ -122,6 +122,7 @@ class CriterionEditor(QDialog):
     """Edit one criterion; Save writes a new version through the store (same rules as import)."""
 
     saved = Signal(str)
+    changed_outside = Signal(str)  # another program changed this criterion: windows showing it read it again
 
     def __init__(self, store: LibraryStore, criterion: Criterion, *, is_new: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -312,6 +313,9 @@ class CriterionEditor(QDialog):
         self.stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
+        # a click leaves the focus in the field being edited: the button is disabled once saved, and Qt would pass
+        # the focus on to 'Ongedaan maken', where the next Enter undid the save
+        self.save_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.close)
         outer.addWidget(buttons)
@@ -539,6 +543,8 @@ class CriterionEditor(QDialog):
         except UserError as exc:
             show_user_error(self, exc, self.tr("Niet opgeslagen"))
             return False
+        if self.save_button.hasFocus():  # reached with Tab: about to be disabled, so not on to 'Ongedaan maken'
+            self.widgets["title"].setFocus(Qt.FocusReason.OtherFocusReason)
         self.is_new = False
         self.original = stored
         self.criterion_id = stored.id
@@ -574,6 +580,7 @@ class CriterionEditor(QDialog):
         stored = self._stored_now()
         if stored is None or stored == self.original:
             return
+        self.changed_outside.emit(self.criterion_id)
         version = str(stored.version)
         if not self.is_dirty():
             self.load(stored)
@@ -623,8 +630,15 @@ class CriterionEditor(QDialog):
             return
         if status == Status.CONCEPT and not confirm_back_to_concept(self, self.criterion_id):
             return
+        why = ""
+        if status == Status.RETIRED:
+            from .retire_dialog import ask_retire_reason
+
+            why = ask_retire_reason(self, self.criterion_id, self.note_edit.text().strip()) or ""
+            if not why:
+                return
         try:
-            stored = self.store.set_status(self.criterion_id, status)
+            stored = self.store.set_status(self.criterion_id, status, why=why)
         except UserError as exc:
             show_user_error(self, exc)
             return

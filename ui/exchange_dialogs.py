@@ -119,6 +119,10 @@ class ImportPreviewDialog(QDialog):
             (_tr("Nieuwe criteria (%1)"), [(c.id, c.title, ("added", c)) for c in plan.added]),
             (_tr("Gewijzigde criteria (%1)"), [(cid, by_id[cid].title, ("changed", diff))
                                                for cid, diff in plan.changed.items()]),
+            # an import moves no status: a retirement in the pack is named, not counted as unchanged
+            (_tr("Ingetrokken in het pakket, hier niet overgenomen (%1)"),
+             [(cid, by_id[cid].title, ("not_retired", line.removeprefix(f"! {cid} ")))
+              for cid, line in zip(plan.not_retired, plan.retirement_lines(i18n.lang()), strict=True)]),
         ]
         for title, items in groups:
             if not items:
@@ -155,6 +159,8 @@ class ImportPreviewDialog(QDialog):
                 parts.append(f"<p><b>{html.escape(field_label(name))}</b><br>"
                              f"{word_diff_html(_as_text(name, old), _as_text(name, new))}</p>")
             self.detail.setHtml("".join(parts))
+        elif kind == "not_retired":
+            self.detail.setHtml(f"<h3>{html.escape(item.text(0))}</h3><p>{html.escape(value)}</p>")
         else:
             self.detail.setHtml(f"<p>{_tr('Nieuw inkooppakket')}: {html.escape(value)}</p>")
 

@@ -401,6 +401,8 @@ class MainWindow(QMainWindow):
     def _open_editor(self, editor: Any) -> None:
         self.editors.append(editor)
         editor.saved.connect(lambda cid: self.reload(select=cid))
+        # what the editor noticed another program change (an approval in a terminal) shows in the table too
+        editor.changed_outside.connect(lambda _cid: self.reload(select=self.selected_id()))
         editor.finished.connect(lambda _r, e=editor: self.editors.remove(e) if e in self.editors else None)
         editor.show()
 
@@ -421,12 +423,12 @@ class MainWindow(QMainWindow):
         cid = self.selected_id()
         if cid is None:
             return
+        why = ""
         if status == Status.RETIRED:
-            answer = QMessageBox.question(
-                self, self.tr("Criterium intrekken"),
-                self.tr("%1 intrekken? Het wordt dan niet meer voorgesteld in nieuwe aanbestedingen. "
-                        "U kunt het later terugzetten.").replace("%1", cid))
-            if answer != QMessageBox.StandardButton.Yes:
+            from .retire_dialog import ask_retire_reason
+
+            why = ask_retire_reason(self, cid) or ""
+            if not why:
                 return
         if status == Status.CONCEPT:
             from .criterion_editor import confirm_back_to_concept
@@ -434,7 +436,7 @@ class MainWindow(QMainWindow):
             if not confirm_back_to_concept(self, cid):
                 return
         try:
-            self.store.set_status(cid, status)
+            self.store.set_status(cid, status, why=why)
         except UserError as exc:
             show_user_error(self, exc)
             return

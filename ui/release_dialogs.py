@@ -215,7 +215,7 @@ class UpdateDialog(QDialog):
         self.updated.emit()
 
     def undo(self) -> None:
-        """'Herstel vorige toestand': back to the library as it was before the last update (a checked backup), in a worker."""
+        """'Herstel vorige toestand': back to the library as it was before the last update or import (a checked backup)."""
         try:
             preview = merge.undo_preview(self.store)  # what comes back, said before it does
         except UserError as exc:
@@ -224,7 +224,7 @@ class UpdateDialog(QDialog):
             return
         answer = QMessageBox.question(self, _tr("Herstel vorige toestand"),
                                       _tr("De bibliotheek terugzetten naar %1 (de toestand van vóór de laatste "
-                                          "update)? Wijzigingen van daarna gaan verloren; de huidige bibliotheek "
+                                          "update of import)? Wijzigingen van daarna gaan verloren; de huidige bibliotheek "
                                           "wordt eerst bewaard in de map backups.")
                                       .replace("%1", preview.describe(i18n.lang())))
         if answer != QMessageBox.StandardButton.Yes:

@@ -253,3 +253,15 @@ def test_a_malformed_library_met_while_reading_is_one_clear_line(db: Path, tmp_p
         assert result.returncode == 2, result.stderr
         assert "beschadigd (database disk image is malformed); er is niets gewijzigd" in result.stderr, result.stderr
         assert "onverwacht" not in result.stderr
+
+
+def test_stats_names_every_column_in_full_with_the_counts_under_it(db: Path) -> None:
+    """Exploratory finding R10: the headers read 'geschi minimu gunnin contra'."""
+    lines = run("--db", str(db), "library", "stats").stdout.splitlines()
+    header = lines[1]
+    assert header.split()[:6] == ["pakket", "totaal", "geschiktheidseis", "minimumeis", "gunningscriterium",
+                                  "contractbepaling"]
+    row = next(line for line in lines if line.startswith("meubilair"))
+    for word in ("totaal", "geschiktheidseis", "minimumeis", "gunningscriterium", "contractbepaling"):
+        end = header.index(word) + len(word)
+        assert row[end - 1].isdigit() and row[end:end + 1] in ("", " "), (word, header, row)

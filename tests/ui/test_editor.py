@@ -323,3 +323,24 @@ def test_a_pending_version_is_shown_as_a_difference_to_the_published_one(app, qt
     qtbot.addWidget(plain)
     plain.show()
     assert not plain.compare_button.isVisible()
+
+
+@pytest.mark.parametrize("how", ["mouse", "keyboard"])
+def test_after_opslaan_the_next_enter_does_not_undo_the_save(editor, fresh_db, qtbot, how):
+    """Exploratory finding R6: after Opslaan the focus landed on 'Ongedaan maken', so Enter undid the save."""
+    from PySide6.QtGui import QTextCursor
+
+    field = editor.widgets["rationale"]
+    field.setFocus()
+    field.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(field, " Met onderdelenlijst.")
+    if how == "mouse":
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        assert editor.focusWidget() is field  # the focus stays where the user was typing
+    else:
+        editor.save_button.setFocus()
+        QTest.keyClick(editor.save_button, Qt.Key.Key_Space)
+    assert fresh_db.working_copy("MEU-M-01").rationale.endswith(" Met onderdelenlijst.")
+    assert editor.focusWidget() is not editor.undo_button
+    QTest.keyClick(editor.focusWidget(), Qt.Key.Key_Return)  # in the text a new line; never the undo
+    assert " Met onderdelenlijst." in field.toPlainText()

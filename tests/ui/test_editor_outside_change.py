@@ -111,3 +111,31 @@ def test_an_import_between_the_last_check_and_the_save_is_not_saved_over(editor,
     assert fresh_db.working_copy("MEU-M-01").title == "Titel uit de import"  # the import was not saved over
     assert "Eigen aanvulling." not in fresh_db.working_copy("MEU-M-01").rationale
     assert editor.widgets["title"].text() == "Titel uit de import" and not editor.is_dirty()
+
+
+def test_an_approval_by_another_program_reaches_the_main_windows_table(app, qtbot, fresh_db, make_window):
+    """Exploratory finding R4: the editor and details pane showed 'Gepubliceerd', the table row kept 'In review'."""
+    from criteria_library.models import Status
+    from criteria_library.store import LibraryStore
+    from ui.criteria_table_model import CriteriaTableModel
+
+    fresh_db.set_status("MEU-M-01", Status.CONCEPT)
+    fresh_db.set_status("MEU-M-01", Status.IN_REVIEW)
+    window = make_window(fresh_db)
+    window.show()
+    assert window.select_criterion("MEU-M-01")
+    status_cell = window.criteria_model.index(window.criteria_model.row_of("MEU-M-01"),
+                                              CriteriaTableModel.COLUMNS.index("status"))
+    assert status_cell.data() == "In review"
+    window.edit_criterion()
+    [editor] = window.editors
+    with LibraryStore.open(fresh_db.path) as colleague:  # `library approve` in a terminal, by someone else
+        colleague.author = "Collega"
+        colleague.set_status("MEU-M-01", Status.PUBLISHED)
+    editor.check_outside_change()  # the editor's timer tick
+    assert editor.outside_label.isVisible()
+    status_cell = window.criteria_model.index(window.criteria_model.row_of("MEU-M-01"),
+                                              CriteriaTableModel.COLUMNS.index("status"))
+    assert status_cell.data() == "Gepubliceerd"
+    assert window.selected_id() == "MEU-M-01"
+    editor.close()

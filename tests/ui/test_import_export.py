@@ -141,3 +141,21 @@ def test_rebuild_search_index_in_a_worker_repairs_search(app, fresh_db, answers,
     assert check_library(fresh_db).ok
     assert search_criteria(fresh_db, "palen")[0].criterion.id == "VKB-M-01"
     assert ("information", "De zoekindex is opnieuw opgebouwd.") in answers.seen
+
+
+def test_preview_lists_a_retirement_the_import_does_not_take(app, qtbot, fresh_db, mini_pack, tmp_path):
+    """Exploratory finding R1: the pack's retirement was counted as unchanged, in the app as on the command line."""
+    from criteria_library.pack_import import plan_import
+    from criteria_library.pack_reading import read_pack
+    from ui.exchange_dialogs import ImportPreviewDialog
+
+    mini_pack["criteria"][1]["status"] = "ingetrokken"
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(mini_pack), encoding="utf-8")
+    dialog = ImportPreviewDialog(plan_import(fresh_db, read_pack(path)), path)
+    qtbot.addWidget(dialog)
+    top = dialog.tree.topLevelItem(0)
+    assert top.text(0) == "Ingetrokken in het pakket, hier niet overgenomen (1)"
+    dialog.tree.setCurrentItem(top.child(0))
+    assert top.child(0).text(0) == "MEU-M-01"
+    assert "ingetrokken in het pakket, hier gepubliceerd: niet overgenomen" in dialog.detail.toPlainText()

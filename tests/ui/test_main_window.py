@@ -59,9 +59,13 @@ def test_retire_and_restore(make_window, fresh_db, answers):
     window = make_window(fresh_db)
     window.select_criterion("MEU-M-01")
     assert window.status_actions[Status.RETIRED].isEnabled()
+    from tests.ui.test_retire_dialog import answer_the_retire_dialog
+
+    asked: list[str] = []
+    answer_the_retire_dialog("verouderd", asked)
     window.status_actions[Status.RETIRED].trigger()
     assert fresh_db.criterion("MEU-M-01").status == Status.RETIRED
-    assert answers.seen and answers.seen[0][0] == "question"
+    assert asked and asked[0] == "Criterium intrekken"
     window.select_criterion("MEU-M-01")
     # a retired criterion comes back through review (the store's rule), after a confirmation
     assert not window.status_actions[Status.PUBLISHED].isEnabled()

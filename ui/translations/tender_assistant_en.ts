@@ -443,6 +443,10 @@
       <translation>Changed criteria (%1)</translation>
     </message>
     <message>
+      <source>Ingetrokken in het pakket, hier niet overgenomen (%1)</source>
+      <translation>Retired in the pack, not taken over here (%1)</translation>
+    </message>
+    <message>
       <source>... en nog %1</source>
       <translation>... and %1 more</translation>
     </message>
@@ -1092,14 +1096,6 @@
     <message>
       <source>Kopie gemaakt: %1</source>
       <translation>Copy made: %1</translation>
-    </message>
-    <message>
-      <source>Criterium intrekken</source>
-      <translation>Retire criterion</translation>
-    </message>
-    <message>
-      <source>%1 intrekken? Het wordt dan niet meer voorgesteld in nieuwe aanbestedingen. U kunt het later terugzetten.</source>
-      <translation>Retire %1? It will no longer be suggested for new tenders. You can bring it back later.</translation>
     </message>
     <message>
       <source>%1 heeft nu status: %2</source>
@@ -1981,8 +1977,8 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>Restore previous state</translation>
     </message>
     <message>
-      <source>De bibliotheek terugzetten naar %1 (de toestand van vóór de laatste update)? Wijzigingen van daarna gaan verloren; de huidige bibliotheek wordt eerst bewaard in de map backups.</source>
-      <translation>Put the library back to %1 (as it was before the last update)? Changes made since then are lost; the current library is kept in the backups folder first.</translation>
+      <source>De bibliotheek terugzetten naar %1 (de toestand van vóór de laatste update of import)? Wijzigingen van daarna gaan verloren; de huidige bibliotheek wordt eerst bewaard in de map backups.</source>
+      <translation>Put the library back to %1 (as it was before the last update or import)? Changes made since then are lost; the current library is kept in the backups folder first.</translation>
     </message>
     <message>
       <source>Vorige toestand hersteld uit %1.</source>
@@ -2039,6 +2035,37 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>Geen aanbestedingen met verouderde of ingetrokken criteria.</source>
       <translation>No tenders with outdated or retired criteria.</translation>
+    </message>
+  </context>
+  <context>
+    <name>RetireDialog</name>
+    <message>
+      <source>Criterium intrekken</source>
+      <translation>Retire criterion</translation>
+    </message>
+    <message>
+      <source>%1 intrekken? Het wordt dan niet meer voorgesteld in nieuwe aanbestedingen. Terugzetten kan daarna alleen via 'Terug naar concept' en een nieuwe review.</source>
+      <translation>Retire %1? It will no longer be suggested for new tenders. It can come back only through 'Back to concept' and a new review.</translation>
+    </message>
+    <message>
+      <source>Reden van intrekken</source>
+      <translation>Reason for retiring</translation>
+    </message>
+    <message>
+      <source>bijvoorbeeld: vervangen door een strenger criterium (komt in de geschiedenis)</source>
+      <translation>for example: replaced by a stricter criterion (goes into the history)</translation>
+    </message>
+    <message>
+      <source>&amp;Reden:</source>
+      <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+      <source>&amp;Intrekken</source>
+      <translation>&amp;Retire</translation>
+    </message>
+    <message>
+      <source>Annuleren</source>
+      <translation>Cancel</translation>
     </message>
   </context>
   <context>
@@ -2455,6 +2482,10 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>&amp;Title:</translation>
     </message>
     <message>
+      <source>De titel is ingekort tot %1 tekens, het maximum; een langere tekst hoort in de omschrijving.</source>
+      <translation>The title was cut to %1 characters, the maximum; longer text belongs in the description.</translation>
+    </message>
+    <message>
       <source>Opdrachtgever</source>
       <translation>Contracting authority</translation>
     </message>
@@ -2465,6 +2496,10 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>Op&amp;drachtgever:</source>
       <translation>Contracting a&amp;uthority:</translation>
+    </message>
+    <message>
+      <source>De naam van de opdrachtgever is ingekort tot %1 tekens, het maximum.</source>
+      <translation>The contracting authority's name was cut to %1 characters, the maximum.</translation>
     </message>
     <message>
       <source>Omschrijving</source>

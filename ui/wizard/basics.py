@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from criteria_library import cpv
-from tender_assistant.tender import PROCEDURES, Tender
+from tender_assistant.tender import MAX_NAME_LENGTH, PROCEDURES, Tender
 from tender_assistant.thresholds import MAIN_OBJECTS, REGIMES
 
 from .. import i18n
@@ -107,10 +107,14 @@ class BasicsPage(TenderPage):
         self.title_edit.setPlaceholderText(_tr("bijvoorbeeld: Circulair kantoormeubilair voor het stadhuis"))
         self.registerField("title*", self.title_edit)
         form.addRow(_tr("&Titel:"), self.title_edit)
+        self.title_note = self._limit(self.title_edit, form, _tr(
+            "De titel is ingekort tot %1 tekens, het maximum; een langere tekst hoort in de omschrijving."))
         self.org_edit = QLineEdit(self)
         self.org_edit.setAccessibleName(_tr("Opdrachtgever"))
         self.org_edit.setPlaceholderText(_tr("bijvoorbeeld: Gemeente Zaanstad"))
         form.addRow(_tr("Op&drachtgever:"), self.org_edit)
+        self.org_note = self._limit(self.org_edit, form, _tr(
+            "De naam van de opdrachtgever is ingekort tot %1 tekens, het maximum."))
         self.description = QPlainTextEdit(self)
         self.description.setAccessibleName(_tr("Omschrijving"))
         self.description.setTabChangesFocus(True)
@@ -234,6 +238,29 @@ class BasicsPage(TenderPage):
         self.lots_section.changed.connect(self.joint_section.table.viewport().update)
         self.lots_section.changed.connect(self._fill_cpv)  # a lot's CPV code joins the tender's list
         self._loading = False
+
+    def _limit(self, edit: QLineEdit, form: QFormLayout, cut_text: str) -> QLabel:
+        """Hold the field to the tender file's limit (a longer one would not open again) and say so when a
+        paste or typing is cut; the note goes away with the next edit that fits."""
+        edit.setMaxLength(MAX_NAME_LENGTH)
+        note = QLabel(cut_text.replace("%1", str(MAX_NAME_LENGTH)), self)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #8a4b00;")
+        form.addRow("", note)
+        form.setRowVisible(note, False)
+
+        def rejected() -> None:
+            form.setRowVisible(note, True)
+            edit.setAccessibleDescription(note.text())
+
+        def edited(_text: str) -> None:
+            if len(edit.text()) < MAX_NAME_LENGTH:
+                form.setRowVisible(note, False)
+                edit.setAccessibleDescription("")
+
+        edit.inputRejected.connect(rejected)
+        edit.textEdited.connect(edited)
+        return note
 
     def initializePage(self) -> None:
         t = self.wiz().tender

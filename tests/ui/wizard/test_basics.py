@@ -255,3 +255,23 @@ def test_a_lots_cpv_code_joins_the_tenders_list(app, qtbot, library, tmp_path):
     shown = [basics.cpv_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(basics.cpv_list.count())]
     assert shown == ["39130000-2", "50850000-8"]
     wizard.dirty = False
+
+
+def test_a_pasted_5000_character_title_is_cut_with_a_note_and_the_saved_file_opens_again(
+        qtbot, wizard, tmp_path, monkeypatch):
+    from tender_assistant.tender import load_tender
+    from ui.wizard.base import PageId
+
+    page = wizard.pages[PageId.BASICS]
+    pasted = "Levering van circulaire bedrijfskleding voor de buitendienst. " * 81  # 5,022 characters
+    QApplication.clipboard().setText(pasted)
+    page.title_edit.setFocus()
+    QTest.keyClick(page.title_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert page.title_edit.text() == pasted[:200]
+    assert wizard.tender.title == pasted[:200]
+    assert page.title_note.isVisible() and "ingekort tot 200 tekens" in page.title_note.text()
+    path = tmp_path / "lang.tender.json"
+    save_and_read(qtbot, wizard, path, monkeypatch)
+    assert load_tender(path).title == pasted[:200].strip()
+    QTest.keyClick(page.title_edit, Qt.Key.Key_Backspace)  # a title that fits: the note goes
+    assert not page.title_note.isVisible()

@@ -514,3 +514,16 @@ def test_an_import_names_companions_that_are_nowhere_and_still_imports(fresh_db:
     linked["criteria"] = [linked["criteria"][2]]  # alone in a pack: its floor's companion is in the library
     linked["criteria"][0]["requires"] = ["MEU-C-01"]
     assert plan_import(fresh_db, read_pack(write_json(tmp_path / "alone.json", linked))).unresolved == {}
+
+
+def test_a_retirement_in_a_pack_is_named_not_taken_and_not_called_unchanged(fresh_db: LibraryStore, mini_pack: dict,
+                                                                            tmp_path: Path) -> None:
+    """Exploratory finding R1: a pack with a retired criterion reported it "ongewijzigd" and left it published."""
+    mini_pack["criteria"][1].update(status="ingetrokken", version=4)
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "p.json", mini_pack)))
+    assert "MEU-M-01" not in plan.unchanged and list(plan.not_retired) == ["MEU-M-01"]
+    assert "1 ingetrokken in het pakket, hier niet overgenomen" in plan.summary()
+    assert "! MEU-M-01 ingetrokken in het pakket, hier gepubliceerd: niet overgenomen" in plan.report()
+    assert "retired in the pack, published here: not taken over" in plan.report("en")
+    apply_import(fresh_db, plan, backup=False)
+    assert fresh_db.criterion("MEU-M-01").status == Status.PUBLISHED

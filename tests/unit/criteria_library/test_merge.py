@@ -486,3 +486,32 @@ def test_the_regisseurs_change_to_a_starter_criterion_untouched_here_arrives_wit
     apply_update(library, plan, backup=False)
     assert library.working_copy("MEU-M-02").title == "Reserveonderdelen twintig jaar"
     assert provenance(library, "MEU-M-02").publisher == "MRA"
+
+
+# ------------------------------------------- a retirement travels in a release (exploratory finding R1)
+def test_the_regisseurs_retirement_of_a_starter_criterion_travels_in_the_release(
+        library: LibraryStore, regisseur: LibraryStore, tmp_path: Path) -> None:
+    """Regional curation: the regisseur retires a starter criterion nobody here changed; the release says so (the
+    criterion is named in the signed index) and the receiving library retires it."""
+    key = make_key(tmp_path)
+    trust_key(key)
+    regisseur.set_status("MEU-M-02", Status.RETIRED)
+    plan = plan_update(library, read_release(release(regisseur, key, tmp_path / "r1", "1.0", packages=["meubilair"])))
+    assert [c.id for c in plan.retired] == ["MEU-M-02"] and not plan.conflicts
+    assert "1 ingetrokken" in plan.summary() and "- MEU-M-02" in plan.report()
+    apply_update(library, plan, backup=False)
+    assert library.criterion("MEU-M-02").status == Status.RETIRED
+
+
+def test_a_retirement_of_a_criterion_changed_here_is_a_conflict(library: LibraryStore, regisseur: LibraryStore,
+                                                                 tmp_path: Path) -> None:
+    key = make_key(tmp_path)
+    trust_key(key)
+    publish_edit(library, replace(library.criterion("MEU-M-02"), title="Onze eigen reserveonderdelen"))
+    regisseur.set_status("MEU-M-02", Status.RETIRED)
+    plan = plan_update(library, read_release(release(regisseur, key, tmp_path / "r1", "1.0", packages=["meubilair"])))
+    assert not plan.retired and plan.conflicts["MEU-M-02"].retired_upstream
+    apply_update(library, plan, backup=False)
+    assert library.criterion("MEU-M-02").status == Status.PUBLISHED
+    resolve_conflict(library, "MEU-M-02", take_incoming=True)
+    assert library.criterion("MEU-M-02").status == Status.RETIRED

@@ -251,3 +251,28 @@ def test_a_signed_index_naming_a_300_character_file_is_refused_clearly(fresh_db:
     (folder / "index.json.sig").write_bytes(base64.b64encode(key.sign(index_bytes)) + b"\n")
     with pytest.raises(LibraryError, match="ongeldige bestandsnaam"):
         read_release(folder)
+
+
+def test_a_retired_criterion_is_named_in_the_signed_index(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    """Exploratory finding R1: publish left retired criteria out, so a retirement never reached anyone."""
+    from criteria_library.models import Status
+
+    fresh_db.set_status("VKB-M-01", Status.RETIRED)
+    keyfile = make_key(tmp_path)
+    trust_key(keyfile)
+    folder = release(fresh_db, keyfile, tmp_path / "rel", "1.0")
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    entry = next(p for p in index["packs"] if p["package"] == "verkeersborden")
+    assert entry["retired"] == ["VKB-M-01"]
+    ids = [c["id"] for c in json.loads((folder / entry["file"]).read_text())["criteria"]]
+    assert "VKB-M-01" not in ids  # the pack files still hold only published criteria (older readers refuse others)
+    assert read_release(folder).retired == {"VKB-M-01": "verkeersborden"}
+
+
+def test_only_the_packages_released_carry_their_retirements(fresh_db: LibraryStore, tmp_path: Path) -> None:
+    from criteria_library.models import Status
+
+    fresh_db.set_status("VKB-M-01", Status.RETIRED)
+    folder = release(fresh_db, make_key(tmp_path), tmp_path / "rel", "1.0", packages=["meubilair"])
+    index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
+    assert [p.get("retired", []) for p in index["packs"]] == [[]]

@@ -165,3 +165,29 @@ def test_a_backup_made_by_a_newer_version_is_refused_and_the_library_stays(updat
         restore_library(other.path, loose)
     assert db_fingerprint(other.path) == before
     other.reopen()
+
+
+def test_undo_after_a_pack_import_takes_the_library_back_to_before_the_import(fresh_db: LibraryStore,
+                                                                              mini_pack: dict, tmp_path: Path) -> None:
+    """Exploratory finding R2: the import made a backup, but 'update --undo' said there was none."""
+    import json
+
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import read_pack
+
+    before = db_fingerprint(fresh_db.path)
+    mini_pack["criteria"][1]["title"] = "Onderdelen twaalf jaar leverbaar"
+    mini_pack["criteria"].append({**mini_pack["criteria"][0], "id": "MEU-S-91", "title": "Nieuw uit het pakket"})
+    pack = tmp_path / "p.json"
+    pack.write_text(json.dumps(mini_pack, ensure_ascii=False), encoding="utf-8")
+    result = apply_import(fresh_db, plan_import(fresh_db, read_pack(pack)))
+    assert fresh_db.has_criterion("MEU-S-91")
+    preview = merge.undo_preview(fresh_db)
+    assert preview.backup == result.backup and preview.describe().endswith(" met 8 criteria")
+    undone = merge.restore_previous_state(fresh_db)
+    assert not fresh_db.has_criterion("MEU-S-91") and fresh_db.draft("MEU-M-01") is None
+    assert db_fingerprint(fresh_db.path) == before
+    with LibraryStore.open(undone.replaced_copy, read_only=True) as kept:
+        assert kept.has_criterion("MEU-S-91")
+    with pytest.raises(LibraryError, match="geen reservekopie van vóór een update of import"):
+        merge.restore_previous_state(fresh_db)

@@ -104,8 +104,9 @@ def test_kill_9_during_update_undo_leaves_the_old_or_the_restored_library(tmp_pa
     template = tmp_path / "sjabloon" / "library.db"
     with LibraryStore.open(template) as store:
         backup = store.backup()  # the state "before the update": empty
-        store.set_setting(LAST_UPDATE_BACKUP_KEY, str(backup), "test")
         apply_import(store, plan_import(store, read_pack(pack_path)), backup=False)
+        # named after the import: an import without a backup of its own forgets an older one
+        store.set_setting(LAST_UPDATE_BACKUP_KEY, str(backup), "test")
         after = store.count_criteria()
 
     def fresh(name: str) -> Path:

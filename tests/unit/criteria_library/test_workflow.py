@@ -213,3 +213,9 @@ def test_the_account_comes_from_the_system_not_from_the_environment(monkeypatch)
     for name in ("USER", "LOGNAME", "USERNAME", "LNAME"):
         monkeypatch.setenv(name, "bob")
     assert user.os_user() == real != "bob"
+
+
+def test_a_retirement_keeps_its_reason_in_the_history(fresh_db: LibraryStore) -> None:
+    """Exploratory finding R5: 'Intrekken' asks a reason; the store keeps it with the step."""
+    fresh_db.set_status("MEU-M-01", Status.RETIRED, why="vervangen door MEU-M-02")
+    assert fresh_db.history("MEU-M-01")[0].note == "ingetrokken: vervangen door MEU-M-02"

@@ -180,3 +180,58 @@ def test_parse_cpv_accepts_only_exact_codes(code, message):
     with pytest.raises(TenderError) as info:
         parse_cpv(code)
     assert str(info.value).startswith(message)
+
+
+def test_save_refuses_a_title_that_load_would_refuse_and_writes_nothing(tmp_path, tender):
+    path = tmp_path / "lang.tender.json"
+    tender.title = "Bedrijfskleding " * 313  # 5,008 characters: a description pasted into the title
+    with pytest.raises(TenderError) as info:
+        save_tender(tender, path)
+    assert "titel (title): is te lang (5007 tekens); maximaal 200" in str(info.value)
+    assert "niet opgeslagen" in str(info.value).lower()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_refused_save_leaves_the_earlier_file_as_it_was(tmp_path, tender):
+    path = tmp_path / "t.tender.json"
+    save_tender(tender, path)
+    before = path.read_bytes()
+    tender.lots_reason = "x" * 60_000
+    with pytest.raises(TenderError, match="motivering geen percelen"):
+        save_tender(tender, path)
+    assert path.read_bytes() == before
+    assert load_tender(path).lots_reason != tender.lots_reason
+
+
+def _joint_with_lots() -> dict:
+    return {"format": "tender-assistant.tender", "version": 3, "title": "Bedrijfskleding MRA",
+            "criteria": [{"id": "BED-S-01"}, {"id": "BED-G-01", "weight": 70}],
+            "participants": [{"name": "Gemeente Purmerend", "role": "penvoerder"}, {"name": "Gemeente Zaanstad"}],
+            "lots": [{"id": "1", "title": "Kleding", "criteria": [{"id": "BED-S-01"}, {"id": "BED-G-01", "weight": 70}]},
+                     {"id": "2", "title": "Reiniging", "criteria": [{"id": "BED-G-01", "weight": 70}]}]}
+
+
+def test_a_missing_criteria_list_is_named_instead_of_every_lot_criterion():
+    """Exploratory finding H3: without the top-level list the message was 'lots[0].criteria[0].id: ... (en nog 52
+    problemen)'."""
+    data = _joint_with_lots()
+    del data["criteria"]
+    with pytest.raises(TenderError) as info:
+        tender_from_dict(data, "t.tender.json")
+    assert str(info.value) == ("t.tender.json: criteria: ontbreekt; de percelen noemen criteria, maar de lijst met "
+                               "gekozen criteria (\"criteria\") staat niet in het bestand")
+    assert info.value.text("en").startswith("t.tender.json: criteria: is missing; the lots name criteria")
+
+
+def test_places_in_lots_and_participants_are_counted_from_1_as_the_wizard_does():
+    data = _joint_with_lots()
+    data["participants"][1]["name"] = ""
+    data["lots"][1]["criteria"][0]["id"] = "BED-G-99"
+    with pytest.raises(TenderError) as info:
+        tender_from_dict(data, "t.tender.json")
+    assert str(info.value).startswith("t.tender.json: deelnemer 2: naam (participants[1].name): is verplicht")
+    assert field_label("lots[1].criteria[0].id") == "perceel 2, criterium 1: code (lots[1].criteria[0].id)"
+    assert field_label("lots[0].title", "en") == "lot 1: title (lots[0].title)"
+    assert field_label("participants[0].identifier") == "deelnemer 1: KvK- of OIN-nummer (participants[0].identifier)"
+    assert field_label("extension_options_months[1]") == "verlengingsoptie 2 (extension_options_months[1])"
+    assert field_label("criteria[1].weight") == "criterium 2: weging (criteria[1].weight)"

@@ -119,3 +119,43 @@ def test_any_tender_file_loads_or_gives_a_clear_error_and_round_trips(changes: d
         save_tender(tender, path)
         again = load_tender(path)
         assert tender_to_dict(again) == tender_to_dict(tender)
+
+
+# Lengths on both sides of every limit of the file (names 200, ids 20/40, values 1,000, texts 50,000).
+_lengths = st.sampled_from([0, 1, 20, 21, 40, 41, 200, 201, 1_000, 1_001, 50_000, 50_001])
+_texts = st.builds(lambda n, c: c * n, _lengths, st.sampled_from(["a", "é", " b"]))
+
+
+@st.composite
+def _tenders_as_the_app_builds_them(draw: st.DrawFn) -> Any:
+    from tender_assistant.tender import Tender, TenderCriterion
+    from tender_assistant.tender_parts import Lot, LotCriterion, Participant
+
+    criteria = [TenderCriterion("MEU-G-01", 60, draw(_texts), values={"garantie": draw(_texts)})]
+    return Tender(
+        title=draw(_texts) or "x", organisation=draw(_texts), description=draw(_texts), package=draw(_texts),
+        criteria=criteria, values={"leveradres": draw(_texts)},
+        participants=[Participant(draw(_texts) or "Gemeente A", "penvoerder", identifier=draw(_texts))],
+        mandate_reference=draw(_texts),
+        lots=[Lot(draw(_texts) or "1", draw(_texts), draw(_texts), criteria=[LotCriterion("MEU-G-01", 60)])],
+        lots_reason=draw(_texts), term_reason=draw(_texts), lowest_price_reason=draw(_texts),
+        purchase_conditions=draw(_texts), optional_exclusion_grounds=[draw(_texts) or "g"],
+    )
+
+
+@settings(max_examples=int(os.environ.get("TENDER_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(_tenders_as_the_app_builds_them())
+def test_a_file_the_app_writes_always_opens_again(tender: Any) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "t.tender.json"
+        path.write_text("eerder", encoding="utf-8")
+        try:
+            save_tender(tender, path)
+        except TenderError as exc:
+            assert "is te lang" in str(exc) or "verplicht" in str(exc), str(exc)[:300]
+            assert path.read_text(encoding="utf-8") == "eerder"  # nothing written
+            return
+        again = load_tender(path)  # the point: no TenderError
+        save_tender(again, path)
+        assert tender_to_dict(load_tender(path)) == tender_to_dict(again)
