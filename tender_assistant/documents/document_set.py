@@ -63,6 +63,7 @@ from .plan import (
     procedure_blocks,
     text,
 )
+from .precedence import contract_precedence
 from .renderer import Progress
 
 LEIDRAAD = "aanbestedingsleidraad.docx"
@@ -610,9 +611,7 @@ def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
         text("De inschrijving van de opdrachtnemer maakt deel uit van de overeenkomst. Wat de opdrachtnemer heeft "
              "aangeboden, " + (f"ook op de gunningscriteria ({named}), " if named else "") + "geldt als zijn "
              "verplichting onder de overeenkomst gedurende de hele looptijd; de opdrachtgever controleert het "
-             "volgens het borgingsplan. Bij strijd gaan de overeenkomst en deze bijlage voor de nota van "
-             "inlichtingen, gaat de nota van inlichtingen voor de aanbestedingsleidraad en het programma van eisen, "
-             "en gaan die voor de inschrijving."),
+             "volgens het borgingsplan. " + contract_precedence()),
         text("Verplichtingen die naar hun aard bedoeld zijn om na het einde van de overeenkomst door te lopen, "
              "blijven daarna van kracht: garantie, levering van onderdelen, terugname en terugkoop na afloop van de "
              "looptijd, en de rapportage daarover" + (f" (in deze aanbesteding: {', '.join(lasting)})" if lasting

@@ -18,6 +18,7 @@ from ..terms import ANSWERS_BEFORE_DEADLINE_DAYS, STANDSTILL_DAYS, minimum_term,
 from ..thresholds import eu_thresholds, is_social_services, is_works
 from .lot_chapters import agreement, several_agreements
 from .plan import Block, Heading, Paragraph, Run, Style, Table, dutch_date, text
+from .precedence import both_precedences
 
 CHAPTER_TITLE = "Procedure en planning"
 DEFAULT_EVIDENCE_TERM = "tien werkdagen"  # values["termijn_bewijsstukken"] replaces it
@@ -136,12 +137,10 @@ def _procedure(t: Tender) -> list[Block]:
                         "de offerte in overleg treden; de eisen in deze stukken blijven daarbij gelden."))
     if t.procedure in EUROPEAN_PROCEDURES:
         out.append(text("Deze leidraad, de aankondiging en de overige aanbestedingsstukken vormen samen de "
-                        "aanbestedingsstukken. Bij tegenstrijdigheid gaat de nota van inlichtingen voor op deze "
-                        "leidraad en gaat deze leidraad voor op de overige stukken."))
+                        f"aanbestedingsstukken. {both_precedences()}"))
     else:
-        out.append(text("Deze leidraad en de overige aanbestedingsstukken vormen samen de aanbestedingsstukken. Bij "
-                        "tegenstrijdigheid gaat de nota van inlichtingen voor op deze leidraad en gaat deze leidraad "
-                        "voor op de overige stukken."))
+        out.append(text("Deze leidraad en de overige aanbestedingsstukken vormen samen de aanbestedingsstukken. "
+                        f"{both_precedences()}"))
     return out
 
 
@@ -207,8 +206,8 @@ def _communication(t: Tender) -> list[Block]:
              "."),
         text("Vragen over de aanbestedingsstukken stelt u via het platform, uiterlijk op de uiterste datum voor het "
              "stellen van vragen. De opdrachtgever beantwoordt ze geanonimiseerd in de nota van inlichtingen, die voor "
-             "alle inschrijvers gelijk is. De nota van inlichtingen maakt deel uit van de aanbestedingsstukken en gaat "
-             "bij tegenstrijdigheid voor op de overige stukken."),
+             "alle inschrijvers gelijk is. De nota van inlichtingen maakt deel uit van de aanbestedingsstukken; haar "
+             "plaats in de rangorde staat onder Procedure."),
         text("Meldt u een tegenstrijdigheid, onduidelijkheid of fout in de aanbestedingsstukken, dan doet u dat via de "
              "vragen en uiterlijk op de uiterste datum voor het stellen van vragen."),
     ]
