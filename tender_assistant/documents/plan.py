@@ -227,10 +227,10 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     body.append(text(scope))
     if tender.contract_term_months:
         body.append(text(f"{capitalise(lot_chapters.agreement(tender))} heeft een looptijd van {tender_term(tender)}."))
-        if per_lot := lot_chapters.agreements_per_lot(tender):
-            body.append(text(per_lot))
-        if note := lot_chapters.term_and_volume_note(tender):
-            body.append(text(note))
+    if concluded := lot_chapters.agreements_concluded(tender):
+        body.append(text(concluded))
+    if tender.contract_term_months and (note := lot_chapters.term_and_volume_note(tender)):
+        body.append(text(note))
     if tender.framework_agreement and tender.maximum_value_eur is not None:
         several = lot_chapters.several_agreements(tender)
         body.append(text(f"{'De overeenkomsten zijn raamovereenkomsten' if several else 'De overeenkomst is een raamovereenkomst'}"

@@ -314,10 +314,9 @@ def _conditions(t: Tender) -> list[Block]:
 
 
 def _concluded(t: Tender) -> str:
-    """Who concludes which agreement: one per lot, one per participant, or the one agreement."""
-    if len(t.lots) > 1:
-        return "Per perceel wordt een overeenkomst gesloten"
-    return "Elke overeenkomst wordt gesloten" if t.is_joint() else "De overeenkomst wordt gesloten"
+    """The agreements as concluded; how many there are, and who signs them, chapter 1 says once
+    (lot_chapters.agreements_concluded)."""
+    return "Elke overeenkomst wordt gesloten" if several_agreements(t) else "De overeenkomst wordt gesloten"
 
 
 # ------------------------------------------------------------------ reservations
