@@ -65,6 +65,7 @@ from .plan import (
 )
 from .precedence import contract_precedence
 from .renderer import Progress
+from .sanctions import YEAR_VALUE_LABEL, penalty_terms, uses_year_value
 
 LEIDRAAD = "aanbestedingsleidraad.docx"
 PVE = "programma-van-eisen.docx"
@@ -103,11 +104,16 @@ CONSEQUENCE = {
 }
 
 
-def consequence(kind: Kind, penalty_number: str | None) -> str:
-    """What follows when a row is not met; the penalty only when a chosen clause (penalty_number) sets one."""
+def consequence(kind: Kind, penalty_number: str | None, own_penalty: str = "") -> str:
+    """What follows when a row is not met; the penalty only when a chosen clause (penalty_number) sets one, and in
+    full when the row's own clause sets it (own_penalty)."""
     text = CONSEQUENCE[kind]
     if penalty_number and kind in (Kind.AWARD, Kind.CONTRACT):
         text += f"; de boete volgens {penalty_number}"
+    if own_penalty and kind == Kind.CONTRACT:
+        text += f"; de boete volgens deze bepaling: {own_penalty}"
+        if uses_year_value(own_penalty):
+            text += f" ({YEAR_VALUE_LABEL.lower()}: zie de bepaling in de contractbijlage)"
     return text
 WHO = {Kind.SELECTION: "inkoper", Kind.REQUIREMENT: "inkoper", Kind.AWARD: "beoordelingscommissie",
        Kind.CONTRACT: "contractmanager"}
@@ -415,8 +421,10 @@ def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> 
         who = WHO[kind]
         if kind != Kind.CONTRACT and not set(found) <= {"bij inschrijving", "voor gunning"}:
             who = f"{who} (bij gunning), daarna contractmanager"  # checked again during the contract
-        rows.append([number, kind.label_nl.lower(), c.title, fill_clause(tender, c).text, verification or "–",
-                     ", ".join(found), who, consequence(kind, penalty_number if _penalised(tender, c, penalty) else None),
+        clause = fill_clause(tender, c).text
+        rows.append([number, kind.label_nl.lower(), c.title, clause, verification or "–",
+                     ", ".join(found), who, consequence(kind, penalty_number if _penalised(tender, c, penalty) else None,
+                                                        penalty_terms(clause)),
                      c.id,
                      *([lot_ids(tender, c.id)] if tender.lots else [])])
     return rows

@@ -18,6 +18,7 @@ from ..contract_term import tender_term, value_sentence
 from ..errors import TenderError
 from ..library import Library
 from ..tender import PROCEDURES, Tender, parse_cpv
+from . import sanctions
 
 MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
              "november", "december"]
@@ -278,7 +279,10 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
                     and not tender.lots):
                 heading += f" ({entry.weight}%)"
             body.append(Heading(heading, 2, number))
-            body.append(Paragraph(clause_runs(fill_clause(tender, c)), Style.CLAUSE))
+            filled = fill_clause(tender, c)
+            body.append(Paragraph(clause_runs(filled), Style.CLAUSE))
+            if kind == Kind.CONTRACT and sanctions.uses_year_value(filled.text):
+                body.append(labelled(sanctions.YEAR_VALUE_LABEL, sanctions.year_value_definition(tender)))
             if kind == Kind.AWARD:  # with lots, each lot states its own weights
                 body.extend(award_text.criterion_scoring(lot_chapters.without_weights(tender) if tender.lots
                                                          else tender, c))
