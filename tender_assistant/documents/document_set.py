@@ -59,6 +59,7 @@ from .plan import (
     Style,
     Table,
     Toc,
+    and_list,
     build_plan,
     procedure_blocks,
     text,
@@ -595,9 +596,15 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
             CONTRACT: _document(plan, "Contractbijlage: circulaire bepalingen en borgingsplan", contract)}
 
 
-# What a clause promises that outlasts the contract; the contract must say so, or it ends with the contract.
-SURVIVING_RE = re.compile(r"garantie|onderdelen|terugname|terugnemen|terugkoop|terugkopen|inname|"
-                          r"\b(?:neemt|koopt)\b[^.]{0,120}\bterug\b", re.IGNORECASE)
+# A clause that says what holds after the agreement ends: "na het einde van de overeenkomst", "gedurende de looptijd
+# en ten minste 24 maanden daarna", "bij het einde van de overeenkomst", or a term counted from delivery that outruns
+# the agreement ("5 jaar na levering"). Found by the exploratory run: a keyword list ("terugnameverplichting") named
+# CB4 and CB5, which end with the contract, and missed ME5's 24 months after the term.
+SURVIVING_RE = re.compile(
+    r"(?:na|bij|vanaf|aan) (?:het )?(?:einde|afloop|beëindiging) van de (?:overeenkomst|looptijd|contractperiode)"
+    r"|\b(?:looptijd|overeenkomst)\b[^.;]{0,160}\bdaarna\b"
+    r"|\b(?:\d+|\[[^]]*\])\s+(?:jaar|jaren|maanden)\s+na\s+(?:de\s+)?(?:laatste\s+)?(?:levering|datum van|"
+    r"het einde van de productie|demontage)", re.IGNORECASE)
 
 
 def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
@@ -605,7 +612,7 @@ def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
     offered = [b for b in parts.get("gunningscriteria", []) if isinstance(b, Heading) and b.level == 2
                and b.number.startswith(KIND_CODES[Kind.AWARD])]
     lasting: list[str] = []
-    for key in ("gunningscriteria", "contractbepalingen"):
+    for key in ("minimumeisen", "gunningscriteria", "contractbepalingen"):
         current = ""
         for b in parts.get(key, []):
             if isinstance(b, Heading) and b.level == 2:
@@ -622,8 +629,8 @@ def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
              "volgens het borgingsplan. " + contract_precedence()),
         text("Verplichtingen die naar hun aard bedoeld zijn om na het einde van de overeenkomst door te lopen, "
              "blijven daarna van kracht: garantie, levering van onderdelen, terugname en terugkoop na afloop van de "
-             "looptijd, en de rapportage daarover" + (f" (in deze aanbesteding: {', '.join(lasting)})" if lasting
-                                                     else "") + "."),
+             "looptijd, en de rapportage daarover" + (f" (in deze aanbesteding in elk geval {and_list(lasting)}, "
+                                                     "die zeggen wat na het einde geldt)" if lasting else "") + "."),
     ]
     return blocks
 
