@@ -597,10 +597,12 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
 
 
 # A clause that says what holds after the agreement ends: "na het einde van de overeenkomst", "gedurende de looptijd
-# en ten minste 24 maanden daarna", "bij het einde van de overeenkomst", or a term counted from delivery that outruns
-# the agreement ("5 jaar na levering"). Found by the exploratory run: a keyword list ("terugnameverplichting") named
-# CB4 and CB5, which end with the contract, and missed ME5's 24 months after the term.
-SURVIVING_RE = re.compile(
+# en ten minste 24 maanden daarna", "bij het einde van de overeenkomst", a term counted from delivery that outruns
+# the agreement ("5 jaar na levering"), or that sets a take-back or buy-back duty ("neemt ... terug": what was handed
+# in before the end is still collected, processed and reported after it). Found by the exploratory run: the noun
+# "terugnameverplichting" named CB4 and CB5, which only refer to that duty, and ME5's 24 months after the term was
+# missed.
+SURVIVING_RE = re.compile(r"\b(?:neemt|koopt)\b[^.]{0,240}\bterug\b|"
     r"(?:na|bij|vanaf|aan) (?:het )?(?:einde|afloop|beëindiging) van de (?:overeenkomst|looptijd|contractperiode)"
     r"|\b(?:looptijd|overeenkomst)\b[^.;]{0,160}\bdaarna\b"
     r"|\b(?:\d+|\[[^]]*\])\s+(?:jaar|jaren|maanden)\s+na\s+(?:de\s+)?(?:laatste\s+)?(?:levering|datum van|"
@@ -629,8 +631,8 @@ def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
              "volgens het borgingsplan. " + contract_precedence()),
         text("Verplichtingen die naar hun aard bedoeld zijn om na het einde van de overeenkomst door te lopen, "
              "blijven daarna van kracht: garantie, levering van onderdelen, terugname en terugkoop na afloop van de "
-             "looptijd, en de rapportage daarover" + (f" (in deze aanbesteding in elk geval {and_list(lasting)}, "
-                                                     "die zeggen wat na het einde geldt)" if lasting else "") + "."),
+             "looptijd, en de rapportage daarover" + (f" (in deze aanbesteding in elk geval {and_list(lasting)})"
+                                                     if lasting else "") + "."),
     ]
     return blocks
 

@@ -376,7 +376,8 @@ SURVIVAL = "Verplichtingen die naar hun aard bedoeld zijn om na het einde van de
 
 def test_the_survival_clause_names_the_clauses_that_say_what_holds_after_the_end(library):
     """L2: a keyword list ("terugnameverplichting") named CB4 (route for contaminated clothing) and CB5 (function
-    packages), which end with the contract, and missed ME5's reserve fournituren "ten minste 24 maanden daarna"."""
+    packages), which only refer to the take-back duty, and missed ME5's reserve fournituren "ten minste 24 maanden
+    daarna"; CB1 sets the take-back duty itself."""
     from pathlib import Path
 
     from tender_assistant.documents.document_set import CONTRACT, set_plans
@@ -386,7 +387,7 @@ def test_the_survival_clause_names_the_clauses_that_say_what_holds_after_the_end
     mra = Path(__file__).parents[4] / "docs" / "examples" / "bedrijfskleding-mra.tender.json"
     lines = texts(set_plans(load_tender(mra), library, today=date(2026, 12, 6))[CONTRACT])
     [survival] = [s for s in lines if s.startswith(SURVIVAL)]
-    assert "(in deze aanbesteding in elk geval ME5, CB8 en CB11, die zeggen wat na het einde geldt)" in survival
+    assert "(in deze aanbesteding in elk geval ME5, CB1, CB8 en CB11)." in survival
 
 
 @pytest.mark.parametrize("clause, lasts", [
@@ -398,7 +399,7 @@ def test_the_survival_clause_names_the_clauses_that_say_what_holds_after_the_end
     ("Alle overige teruggenomen kleding en schoeisel vallen onder de terugnameverplichting van de overeenkomst.", False),
     ("Opdrachtnemer stelt binnen 8 weken na de start per functie een kledingpakket vast; ingeleverde kleding valt "
      "onder de terugnameverplichting.", False),
-    ("Opdrachtnemer neemt gedurende de looptijd alle ingeleverde kleding terug en haalt die 2 keer per jaar op.", False),
+    ("Opdrachtnemer neemt gedurende de looptijd alle ingeleverde kleding terug en haalt die 2 keer per jaar op.", True),
     ("Opdrachtnemer rapporteert uiterlijk 30 dagen na afloop van elk contractjaar.", False),
     ("Het aandeel kledingstukken dat binnen 3 maanden na uitgifte wordt geruild, is ten hoogste 5 procent.", False),
 ])
