@@ -193,3 +193,21 @@ def test_the_number_of_agreements_is_stated_once_from_the_participants_and_lots(
     counting = [s for s in lines if re.search(r"Per perceel (?:sluit|wordt)|sluit (?:na de gunning )?een eigen "
                                               r"overeenkomst", s)]
     assert len(counting) == 1 and counting[0].endswith(f" {count} overeenkomsten.")  # one home for the number
+
+
+def test_every_lots_cpv_code_is_in_the_cover_and_the_tenders_cpv_list(library):
+    """L6: lot 2's 98310000-9 stood in the lots table (1.4) but not on the three covers nor in 1.2's CPV list."""
+    from pathlib import Path
+
+    from tender_assistant.tender import load_tender
+
+    tender = load_tender(Path(__file__).parents[4] / "docs" / "examples" / "bedrijfskleding-mra.tender.json")
+    lot_codes = {code for lot in tender.lots for code in lot.cpv}
+    assert len(lot_codes) == 2
+    for name, plan in set_plans(tender, library, today=TODAY).items():
+        cover = next(b for b in plan.cover if isinstance(b, Table))
+        listed = dict((row[0], row[1]) for row in cover.rows)["CPV-codes"]
+        assert all(code in listed for code in lot_codes), name
+        assert "98310000-9 Wasserij- en stomerijdiensten (perceel 2)" in listed
+    line = next(s for s in texts(set_plans(tender, library, today=TODAY)[LEIDRAAD]) if s.startswith("CPV-codes: "))
+    assert all(code in line for code in lot_codes)
