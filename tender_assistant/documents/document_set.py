@@ -288,16 +288,18 @@ def _award_rows(tender: Tender, number: str, c: Criterion, clause: str, verifica
     return rows
 
 
-def _price_rows(tender: Tender) -> list[list[object]]:
+def _price_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> list[list[object]]:
     """The price's row per lot: its own weight and price rule, as the leidraad's weighting table per lot."""
-    from .award_text import price_rule_text
+    from .award_text import discount_names, price_rule_text
 
     basis = " ".join("".join(r.text for r in b.runs) for b in price_basis(tender) if isinstance(b, Paragraph))
     rows: list[list[object]] = []
     for lot in tender.effective_lots():
         view = tender.for_lot(lot.id)
         rows.append(["Prijs", "Prijs", f"De prijzen per eenheid in {PRIJSFORMULIER}. " + basis,
-                     price_rule_text(view), view.price_rule, view.price_weight, PRIJSFORMULIER, "",
+                     price_rule_text(view, discount_names(
+                         [(n, c) for n, c in criteria if c.kind == Kind.AWARD and c.id in lot.criterion_ids()])),
+                     view.price_rule, view.price_weight, PRIJSFORMULIER, "",
                      "bij inschrijving", *([lot.id] if tender.lots else [])])
     return rows
 
@@ -325,7 +327,7 @@ def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out:
     lot_column = ["Perceel"] if tender.lots else []
     _sheet(wb, "Eisen", ["Nr.", "Soort", "Onderwerp", "Vraag aan de inschrijver", "Antwoordtype", "Bewijsmiddel",
                          "Moment", "Kenmerk", *lot_column], questions, [7, 16, 30, 70, 11, 50, 20, 12, 10], first=True)
-    award_rows = _price_rows(tender) + award
+    award_rows = _price_rows(tender, criteria) + award
     if tender.lots:  # per lot: its price, then its award criteria with its own weights
         order = {lot.id: i for i, lot in enumerate(tender.lots)}
         award_rows.sort(key=lambda row: order.get(str(row[-1]), len(order)))

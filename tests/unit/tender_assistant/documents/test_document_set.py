@@ -123,7 +123,7 @@ def test_the_award_sheet_carries_the_leidraads_scale_formula_and_price_rule(tmp_
     export_set(tender, fake_lib, out, today=TODAY)
     rows = list(openpyxl.load_workbook(out / "eisenlijst.xlsx")["Gunningscriteria"].iter_rows(values_only=True))
     price = rows[1]
-    assert price[0] == "Prijs" and price[3] == price_rule_text(tender) and price[4] == tender.price_rule
+    assert price[0] == "Prijs" and price[3] == price_rule_text(tender, []) and price[4] == tender.price_rule
     assert "prijsformulier.xlsx" in price[2]
     g1 = next(r for r in rows if r[7] == "BED-G-01")
     assert "Weging: 30% van de totale score" in g1[3]
