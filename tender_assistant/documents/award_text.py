@@ -12,6 +12,7 @@ from criteria_library.infra.text import dutch_number, euro, points
 from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
 
 from ..clauses import fill_text
+from ..parties import procedure_party
 from ..scoring import (
     ScoringSetup,
     example_base_price,
@@ -22,7 +23,7 @@ from ..scoring import (
 )
 from ..tender import Tender
 from ..tender_parts import TIE_RULES
-from .plan import Block, Heading, Paragraph, Run, Style, Table, and_list
+from .plan import Block, Heading, Paragraph, Run, Style, Table, and_list, capitalise
 
 # The order of the kortingen, stated where a korting in euros is chosen (docs/scoring.md states the same)
 EVALUATION_PRICE_ORDER = ("Beoordelingsprijs = inschrijvingsprijs x (1 − som van de kortingen in procenten / 100) − "
@@ -136,7 +137,8 @@ def criterion_scoring(tender: Tender, c: Criterion) -> list[Block]:
         tail = f"; bijdrage aan de totaalscore = score x {weight}." if weight is not None else "."
         blocks.append(_labelled("Beoordeling", "relatief ten opzichte van de beste aanbieding. " + formula + tail))
         blocks.append(_labelled("Aannemelijkheid", "de aanbieding bindt de inschrijver en wordt onderdeel van de "
-                                "overeenkomst. De opdrachtgever kan vragen een aanbieding te onderbouwen; een aanbieding "
+                                f"overeenkomst. {capitalise(procedure_party(tender))} kan vragen een aanbieding te "
+                                "onderbouwen; een aanbieding "
                                 "die de inschrijver niet aannemelijk maakt, wordt beoordeeld als een aanbieding op de "
                                 "ondergrens (score 0)."))
     elif isinstance(s, DiscountScoring) and s.in_euros:

@@ -38,6 +38,7 @@ from ..document_checks import PENALTY_REFERENCE_RE, penalty_clause
 from ..errors import TemplateError, TenderError
 from ..library import Library
 from ..output import write_output
+from ..parties import contract_party, procedure_party
 from ..set_swap import refuse_unwritable, write_set
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
@@ -61,6 +62,7 @@ from .plan import (
     Toc,
     and_list,
     build_plan,
+    capitalise,
     procedure_blocks,
     text,
 )
@@ -367,7 +369,8 @@ def write_prijsformulier(tender: Tender, out: Path, user: str = "", concept: boo
 
 def price_form_notes(tender: Tender) -> list[str]:
     """The explanation under the price sheet, as the leidraad states it."""
-    notes = ["De opdrachtgever vult vóór publicatie de posten, eenheden en fictieve hoeveelheden in; de inschrijver "
+    notes = [f"{capitalise(procedure_party(tender))} vult vóór publicatie de posten, eenheden en fictieve hoeveelheden "
+             "in; de inschrijver "
              "vult alleen de kolom 'Prijs per eenheid' in. De andere cellen zijn beveiligd (zonder wachtwoord).",
              "De fictieve hoeveelheden dienen alleen om de inschrijvingen op dezelfde manier te vergelijken; ze zijn "
              "geen toezegging van afname."]
@@ -574,13 +577,13 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
         f"Dit programma van eisen hoort bij de aanbestedingsleidraad van '{tender.title}'. Het bevat de circulaire "
         "eisen: de minimumeisen waaraan elke inschrijving voldoet. Bijlage A zegt per eis met welk bewijs de "
         "inschrijver aantoont dat hij eraan voldoet."), Paragraph([
-            Run("Samen met de functionele specificatie van de opdracht, die de opdrachtgever zelf opstelt, vormt dit "
-                "document het volledige programma van eisen. De functionele specificatie: "), spec, Run(".")])]
+            Run(f"Samen met de functionele specificatie van de opdracht, die {procedure_party(tender)} zelf opstelt, "
+                "vormt dit document het volledige programma van eisen. De functionele specificatie: "), spec, Run(".")])]
     letters = iter("ABCDE")
     pve: list[Block] = [*pve_intro, *parts.get("minimumeisen", []), *_annex(_evidence_for(parts, ("ME",)), next(letters))]
     contract_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
         f"Deze bijlage hoort bij {agreement(tender)} voor '{tender.title}'. Zij bevat de circulaire contractbepalingen "
-        "en het borgingsplan: hoe de opdrachtgever tijdens de looptijd controleert of alle eisen en beloften worden "
+        f"en het borgingsplan: hoe {contract_party(tender)} tijdens de looptijd controleert of alle eisen en beloften worden "
         f"nagekomen. Het borgingsplan staat ook in {BORGINGSPLAN}, met het blad voor de jaarlijkse "
         "leveranciersgegevens.")]
     plan_rows = [[str(r[i]) for i in (0, 2, 4, 5, 6)] for r in borgingsplan_rows(tender, criteria)]
@@ -592,7 +595,7 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
     clauses = [dataclasses.replace(b, runs=[dataclasses.replace(r, text=r.text.replace(
         "zie Bewijsmiddelen, ", "zie het borgingsplan, ")) for r in b.runs]) if isinstance(b, Paragraph) else b
         for b in parts.get("contractbepalingen", [])]
-    contract: list[Block] = [*contract_intro, *binding_offer(parts), *clauses, *borging]
+    contract: list[Block] = [*contract_intro, *binding_offer(parts, tender), *clauses, *borging]
     return {LEIDRAAD: _document(plan, "Aanbestedingsleidraad", leidraad),
             PVE: _document(plan, "Programma van eisen", pve),
             CONTRACT: _document(plan, "Contractbijlage: circulaire bepalingen en borgingsplan", contract)}
@@ -611,7 +614,7 @@ SURVIVING_RE = re.compile(r"\b(?:neemt|koopt)\b[^.]{0,240}\bterug\b|"
     r"het einde van de productie|demontage)", re.IGNORECASE)
 
 
-def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
+def binding_offer(parts: dict[str, list[Block]], tender: Tender) -> list[Block]:
     """The contract annex's chapter that makes the bid part of the contract and lets lasting obligations survive it."""
     offered = [b for b in parts.get("gunningscriteria", []) if isinstance(b, Heading) and b.level == 2
                and b.number.startswith(KIND_CODES[Kind.AWARD])]
@@ -629,8 +632,8 @@ def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
         Heading("Inschrijving en nawerking", 1, ""),
         text("De inschrijving van de opdrachtnemer maakt deel uit van de overeenkomst. Wat de opdrachtnemer heeft "
              "aangeboden, " + (f"ook op de gunningscriteria ({named}), " if named else "") + "geldt als zijn "
-             "verplichting onder de overeenkomst gedurende de hele looptijd; de opdrachtgever controleert het "
-             "volgens het borgingsplan. " + contract_precedence()),
+             f"verplichting onder de overeenkomst gedurende de hele looptijd; {contract_party(tender)} controleert "
+             "het volgens het borgingsplan. " + contract_precedence()),
         text("Verplichtingen die naar hun aard bedoeld zijn om na het einde van de overeenkomst door te lopen, "
              "blijven daarna van kracht: garantie, levering van onderdelen, terugname en terugkoop na afloop van de "
              "looptijd, en de rapportage daarover" + (f" (in deze aanbesteding in elk geval {and_list(lasting)})"
