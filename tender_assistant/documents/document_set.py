@@ -69,6 +69,7 @@ from .plan import (
 from .precedence import contract_precedence
 from .renderer import Progress
 from .sanctions import YEAR_VALUE_LABEL, penalty_terms, uses_year_value
+from .template_fit import refuse_unfit
 
 LEIDRAAD = "aanbestedingsleidraad.docx"
 PVE = "programma-van-eisen.docx"
@@ -714,6 +715,11 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
     chosen = {LEIDRAAD: template, PVE: template, CONTRACT: contract_template or template}
     rendered: dict[str, bytes] = {}
     cleaned: dict[Path | str | None, tuple[bytes, list[str], str]] = {}  # a house style is read and cleaned once
+    for own in dict.fromkeys(t for t in chosen.values() if t is not None):  # the buyer's own house styles only
+        cleaned[own] = clean_template(own)
+        serves = [plans[name].fields["documenttype"].lower() for name, t in chosen.items() if t == own]
+        refuse_unfit(open_clean_template(cleaned[own][0], cleaned[own][2]), tender, cleaned[own][2], serves,
+                     concept, notes)
     for i, (name, plan) in enumerate(plans.items()):
         if chosen[name] not in cleaned:
             cleaned[chosen[name]] = clean_template(chosen[name])
