@@ -11,6 +11,7 @@ from criteria_library.infra.text import dutch_number, parse_number
 from criteria_library.models import PLACEHOLDER_RE, Criterion, RelativeScoring
 
 from .contract_term import tender_term
+from .parties import joint_wording
 from .tender import Tender
 
 # In a joint tender every participant signs its own agreement: clauses name the defined term, never one authority.
@@ -96,7 +97,7 @@ def resolve(name: str, tender: Tender, criterion: Criterion) -> tuple[str | None
 
 def fill_clause(tender: Tender, criterion: Criterion, text: str | None = None) -> FilledClause:
     """Fill the placeholders in the tender's clause for this criterion (or in text, when given)."""
-    text = clause_text(tender, criterion) if text is None else text
+    text = joint_wording(tender, clause_text(tender, criterion) if text is None else text)
     result = FilledClause()
     pos = 0
     for match in PLACEHOLDER_RE.finditer(text):

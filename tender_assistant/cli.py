@@ -246,6 +246,12 @@ def _template_findings(path: Path, tender: Tender, library: Library) -> list:
         unplaced_problem,
     )
     from .documents.plan import build_plan
+    from .documents.template_fit import (
+        DOCUMENT_TYPES,
+        document_type_problems,
+        merge_field_problems,
+        organisation_problems,
+    )
 
     notes: list[str] = []
     doc = load_template(path, notes)
@@ -258,6 +264,14 @@ def _template_findings(path: Path, tender: Tender, library: Library) -> list:
     found += [Finding(Severity.ADVICE, "template-marker", p, en=p, where=path.name) for p in marker_problems(doc)]
     found += [Finding(Severity.ERROR, "template-buyer-text", nl, en=en, where=path.name)
               for nl, en in buyer_text_problems(doc)]
+    # A template of another organisation: merge fields are gaps like "[...]"; a foreign name and a document type in
+    # the header or footer are advice here (a final export refuses them, template_fit.refuse_unfit).
+    found += [Finding(Severity.ERROR, "template-merge-field", nl, en=en, where=path.name)
+              for nl, en in merge_field_problems(doc)]
+    found += [Finding(Severity.ADVICE, "template-organisation", nl, en=en, where=path.name)
+              for nl, en in organisation_problems(doc, tender)]
+    found += [Finding(Severity.ADVICE, "template-document-type", nl, en=en, where=path.name)
+              for nl, en in document_type_problems(doc, DOCUMENT_TYPES)]
     try:
         leidraad = set_plans(tender, library, concept=True)[LEIDRAAD] if not resolve_criteria(tender, library)[1] \
             else None

@@ -6,10 +6,13 @@ Kept apart from the plan module so the scoring wording lives next to the scoring
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from criteria_library.infra.text import dutch_number, euro, points
 from criteria_library.models import Criterion, DiscountScoring, PointsScoring, RelativeScoring
 
 from ..clauses import fill_text
+from ..parties import procedure_party
 from ..scoring import (
     ScoringSetup,
     example_base_price,
@@ -20,7 +23,7 @@ from ..scoring import (
 )
 from ..tender import Tender
 from ..tender_parts import TIE_RULES
-from .plan import Block, Heading, Paragraph, Run, Style, Table
+from .plan import Block, Heading, Paragraph, Run, Style, Table, and_list, capitalise
 
 # The order of the kortingen, stated where a korting in euros is chosen (docs/scoring.md states the same)
 EVALUATION_PRICE_ORDER = ("Beoordelingsprijs = inschrijvingsprijs x (1 − som van de kortingen in procenten / 100) − "
@@ -43,8 +46,9 @@ def _labelled(label: str, value: str) -> Paragraph:
     return Paragraph([Run(f"{label}: ", bold=True), Run(value)], Style.NOTE)
 
 
-def price_rule_text(tender: Tender) -> str:
-    """How a price becomes points, in one paragraph."""
+def price_rule_text(tender: Tender, discounts: Sequence[str]) -> str:
+    """How a price becomes points, in one paragraph; discounts names the criteria with a fictieve korting ('GC3
+    Garantie'), so the text says which lower the evaluation price, or that none does."""
     if tender.fixed_budget_eur is not None and tender.price_weight == 0:
         return (f"Vaste prijs: de opdrachtgever stelt de prijs vast op {euro(tender.fixed_budget_eur, cents=None)} exclusief btw. "
                 "Inschrijvers concurreren alleen op kwaliteit; de prijs weegt niet mee in de gunning (weging 0%).")
@@ -61,9 +65,16 @@ def price_rule_text(tender: Tender) -> str:
     else:
         rule = ("Prijsscore = laagste beoordelingsprijs / beoordelingsprijs van de inschrijving. De laagste "
                 "beoordelingsprijs krijgt de volle score; een twee keer zo hoge beoordelingsprijs krijgt de helft.")
+    # Found by the exploratory run: "verminderd met de fictieve kortingen hieronder (als die er zijn)" where there were none.
+    lowered = (f", verminderd met de fictieve korting{'en' if len(discounts) > 1 else ''} van {and_list(list(discounts))}"
+               if discounts else "")
     return (f"Prijs ({tender.price_weight}%): {rule} Punten voor de prijs = prijsscore x {tender.price_weight}. "
-            "De beoordelingsprijs is de totale inschrijvingsprijs exclusief btw over de hele looptijd, verminderd "
-            "met de fictieve kortingen hieronder (als die er zijn).")
+            f"De beoordelingsprijs is de totale inschrijvingsprijs exclusief btw over de hele looptijd{lowered}.")
+
+
+def discount_names(numbered: Sequence[tuple[str, Criterion]]) -> list[str]:
+    """'GC3 Garantie ...' for each numbered award criterion that is a fictieve korting."""
+    return [f"{number} {c.title}" for number, c in numbered if isinstance(c.scoring, DiscountScoring)]
 
 
 def award_intro(tender: Tender, items: list[Criterion], chapter_no: int, intro: str) -> list[Block]:
@@ -84,7 +95,7 @@ def award_intro(tender: Tender, items: list[Criterion], chapter_no: int, intro: 
     if any(isinstance(c.scoring, DiscountScoring) and c.scoring.in_euros for c in setup.discounts):
         blocks.append(_p(EVALUATION_PRICE_ORDER))
     blocks.append(_p(SCORING_METHOD))
-    blocks.append(_p(price_rule_text(tender)))
+    blocks.append(_p(price_rule_text(tender, [f"{numbers[c.id]} {c.title}" for c in setup.discounts])))
     blocks.append(_p(ranking_rule_text(tender)))
     blocks.append(_p("Per gunningscriterium staat hieronder wat de inschrijver beschrijft of aanbiedt en hoe dat "
                      "wordt beoordeeld. Paragraaf " + f"{chapter_no}.{len(items) + 1} rekent een voorbeeld door."))
@@ -126,7 +137,8 @@ def criterion_scoring(tender: Tender, c: Criterion) -> list[Block]:
         tail = f"; bijdrage aan de totaalscore = score x {weight}." if weight is not None else "."
         blocks.append(_labelled("Beoordeling", "relatief ten opzichte van de beste aanbieding. " + formula + tail))
         blocks.append(_labelled("Aannemelijkheid", "de aanbieding bindt de inschrijver en wordt onderdeel van de "
-                                "overeenkomst. De opdrachtgever kan vragen een aanbieding te onderbouwen; een aanbieding "
+                                f"overeenkomst. {capitalise(procedure_party(tender))} kan vragen een aanbieding te "
+                                "onderbouwen; een aanbieding "
                                 "die de inschrijver niet aannemelijk maakt, wordt beoordeeld als een aanbieding op de "
                                 "ondergrens (score 0)."))
     elif isinstance(s, DiscountScoring) and s.in_euros:

@@ -41,6 +41,7 @@ from ..document_checks import PENALTY_REFERENCE_RE, penalty_clause
 from ..errors import TemplateError, TenderError
 from ..library import Library
 from ..output import write_output
+from ..parties import contract_party, procedure_party
 from ..set_swap import refuse_unwritable, write_set
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
@@ -62,14 +63,19 @@ from .plan import (
     Style,
     Table,
     Toc,
+    and_list,
     build_plan,
+    capitalise,
     labelled,
     procedure_blocks,
     text,
 )
+from .precedence import contract_precedence
 from .renderer import Progress
 from .samples import HEADING as SAMPLE_HEADING
 from .samples import asks_samples, is_sample_note
+from .sanctions import YEAR_VALUE_LABEL, penalty_terms, uses_year_value
+from .template_fit import refuse_unfit
 
 LEIDRAAD = "aanbestedingsleidraad.docx"
 PVE = "programma-van-eisen.docx"
@@ -108,11 +114,16 @@ CONSEQUENCE = {
 }
 
 
-def consequence(kind: Kind, penalty_number: str | None) -> str:
-    """What follows when a row is not met; the penalty only when a chosen clause (penalty_number) sets one."""
+def consequence(kind: Kind, penalty_number: str | None, own_penalty: str = "") -> str:
+    """What follows when a row is not met; the penalty only when a chosen clause (penalty_number) sets one, and in
+    full when the row's own clause sets it (own_penalty)."""
     text = CONSEQUENCE[kind]
     if penalty_number and kind in (Kind.AWARD, Kind.CONTRACT):
         text += f"; de boete volgens {penalty_number}"
+    if own_penalty and kind == Kind.CONTRACT:
+        text += f"; de boete volgens deze bepaling: {own_penalty}"
+        if uses_year_value(own_penalty):
+            text += f" ({YEAR_VALUE_LABEL.lower()}: zie de bepaling in de contractbijlage)"
     return text
 WHO = {Kind.SELECTION: "inkoper", Kind.REQUIREMENT: "inkoper", Kind.AWARD: "beoordelingscommissie",
        Kind.CONTRACT: "contractmanager"}
@@ -286,16 +297,18 @@ def _award_rows(tender: Tender, number: str, c: Criterion, clause: str, verifica
     return rows
 
 
-def _price_rows(tender: Tender) -> list[list[object]]:
+def _price_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> list[list[object]]:
     """The price's row per lot: its own weight and price rule, as the leidraad's weighting table per lot."""
-    from .award_text import price_rule_text
+    from .award_text import discount_names, price_rule_text
 
     basis = " ".join("".join(r.text for r in b.runs) for b in price_basis(tender) if isinstance(b, Paragraph))
     rows: list[list[object]] = []
     for lot in tender.effective_lots():
         view = tender.for_lot(lot.id)
         rows.append(["Prijs", "Prijs", f"De prijzen per eenheid in {PRIJSFORMULIER}. " + basis,
-                     price_rule_text(view), view.price_rule, view.price_weight, PRIJSFORMULIER, "",
+                     price_rule_text(view, discount_names(
+                         [(n, c) for n, c in criteria if c.kind == Kind.AWARD and c.id in lot.criterion_ids()])),
+                     view.price_rule, view.price_weight, PRIJSFORMULIER, "",
                      "bij inschrijving", *([lot.id] if tender.lots else [])])
     return rows
 
@@ -323,7 +336,7 @@ def write_eisenlijst(tender: Tender, criteria: list[tuple[str, Criterion]], out:
     lot_column = ["Perceel"] if tender.lots else []
     _sheet(wb, "Eisen", ["Nr.", "Soort", "Onderwerp", "Vraag aan de inschrijver", "Antwoordtype", "Bewijsmiddel",
                          "Moment", "Kenmerk", *lot_column], questions, [7, 16, 30, 70, 11, 50, 20, 12, 10], first=True)
-    award_rows = _price_rows(tender) + award
+    award_rows = _price_rows(tender, criteria) + award
     if tender.lots:  # per lot: its price, then its award criteria with its own weights
         order = {lot.id: i for i, lot in enumerate(tender.lots)}
         award_rows.sort(key=lambda row: order.get(str(row[-1]), len(order)))
@@ -363,7 +376,8 @@ def write_prijsformulier(tender: Tender, out: Path, user: str = "", concept: boo
 
 def price_form_notes(tender: Tender) -> list[str]:
     """The explanation under the price sheet, as the leidraad states it."""
-    notes = ["De opdrachtgever vult vóór publicatie de posten, eenheden en fictieve hoeveelheden in; de inschrijver "
+    notes = [f"{capitalise(procedure_party(tender))} vult vóór publicatie de posten, eenheden en fictieve hoeveelheden "
+             "in; de inschrijver "
              "vult alleen de kolom 'Prijs per eenheid' in. De andere cellen zijn beveiligd (zonder wachtwoord).",
              "De fictieve hoeveelheden dienen alleen om de inschrijvingen op dezelfde manier te vergelijken; ze zijn "
              "geen toezegging van afname."]
@@ -420,8 +434,10 @@ def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> 
         who = WHO[kind]
         if kind != Kind.CONTRACT and not set(found) <= {"bij inschrijving", "voor gunning"}:
             who = f"{who} (bij gunning), daarna contractmanager"  # checked again during the contract
-        rows.append([number, kind.label_nl.lower(), c.title, fill_clause(tender, c).text, verification or "–",
-                     ", ".join(found), who, consequence(kind, penalty_number if _penalised(tender, c, penalty) else None),
+        clause = fill_clause(tender, c).text
+        rows.append([number, kind.label_nl.lower(), c.title, clause, verification or "–",
+                     ", ".join(found), who, consequence(kind, penalty_number if _penalised(tender, c, penalty) else None,
+                                                        penalty_terms(clause)),
                      c.id,
                      *([lot_ids(tender, c.id)] if tender.lots else [])])
     return rows
@@ -571,8 +587,8 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
         f"Dit programma van eisen hoort bij de aanbestedingsleidraad van '{tender.title}'. Het bevat de circulaire "
         "eisen: de minimumeisen waaraan elke inschrijving voldoet. Bijlage A zegt per eis met welk bewijs de "
         "inschrijver aantoont dat hij eraan voldoet."), Paragraph([
-            Run("Samen met de functionele specificatie van de opdracht, die de opdrachtgever zelf opstelt, vormt dit "
-                "document het volledige programma van eisen. De functionele specificatie: "), spec, Run(".")])]
+            Run(f"Samen met de functionele specificatie van de opdracht, die {procedure_party(tender)} zelf opstelt, "
+                "vormt dit document het volledige programma van eisen. De functionele specificatie: "), spec, Run(".")])]
     letters = iter("ABCDE")
     pve_evidence = _evidence_for(parts, ("ME",))
     if pve_evidence and any(n.startswith("ME") for n in samples):
@@ -582,7 +598,7 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
     pve: list[Block] = [*pve_intro, *parts.get("minimumeisen", []), *_annex(pve_evidence, next(letters))]
     contract_intro: list[Block] = [Heading("Inleiding", 1, ""), text(
         f"Deze bijlage hoort bij {agreement(tender)} voor '{tender.title}'. Zij bevat de circulaire contractbepalingen "
-        "en het borgingsplan: hoe de opdrachtgever tijdens de looptijd controleert of alle eisen en beloften worden "
+        f"en het borgingsplan: hoe {contract_party(tender)} tijdens de looptijd controleert of alle eisen en beloften worden "
         f"nagekomen. Het borgingsplan staat ook in {BORGINGSPLAN}, met het blad voor de jaarlijkse "
         "leveranciersgegevens.")]
     plan_rows = [[str(r[i]) for i in (0, 2, 4, 5, 6)] for r in borgingsplan_rows(tender, criteria)]
@@ -594,23 +610,31 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
     clauses = [dataclasses.replace(b, runs=[dataclasses.replace(r, text=r.text.replace(
         "zie Bewijsmiddelen, ", "zie het borgingsplan, ")) for r in b.runs]) if isinstance(b, Paragraph) else b
         for b in parts.get("contractbepalingen", [])]
-    contract: list[Block] = [*contract_intro, *binding_offer(parts), *clauses, *borging]
+    contract: list[Block] = [*contract_intro, *binding_offer(parts, tender), *clauses, *borging]
     return {LEIDRAAD: _document(plan, "Aanbestedingsleidraad", leidraad),
             PVE: _document(plan, "Programma van eisen", pve),
             CONTRACT: _document(plan, "Contractbijlage: circulaire bepalingen en borgingsplan", contract)}
 
 
-# What a clause promises that outlasts the contract; the contract must say so, or it ends with the contract.
-SURVIVING_RE = re.compile(r"garantie|onderdelen|terugname|terugnemen|terugkoop|terugkopen|inname|"
-                          r"\b(?:neemt|koopt)\b[^.]{0,120}\bterug\b", re.IGNORECASE)
+# A clause that says what holds after the agreement ends: "na het einde van de overeenkomst", "gedurende de looptijd
+# en ten minste 24 maanden daarna", "bij het einde van de overeenkomst", a term counted from delivery that outruns
+# the agreement ("5 jaar na levering"), or that sets a take-back or buy-back duty ("neemt ... terug": what was handed
+# in before the end is still collected, processed and reported after it). Found by the exploratory run: the noun
+# "terugnameverplichting" named CB4 and CB5, which only refer to that duty, and ME5's 24 months after the term was
+# missed.
+SURVIVING_RE = re.compile(r"\b(?:neemt|koopt)\b[^.]{0,240}\bterug\b|"
+    r"(?:na|bij|vanaf|aan) (?:het )?(?:einde|afloop|beëindiging) van de (?:overeenkomst|looptijd|contractperiode)"
+    r"|\b(?:looptijd|overeenkomst)\b[^.;]{0,160}\bdaarna\b"
+    r"|\b(?:\d+|\[[^]]*\])\s+(?:jaar|jaren|maanden)\s+na\s+(?:de\s+)?(?:laatste\s+)?(?:levering|datum van|"
+    r"het einde van de productie|demontage)", re.IGNORECASE)
 
 
-def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
+def binding_offer(parts: dict[str, list[Block]], tender: Tender) -> list[Block]:
     """The contract annex's chapter that makes the bid part of the contract and lets lasting obligations survive it."""
     offered = [b for b in parts.get("gunningscriteria", []) if isinstance(b, Heading) and b.level == 2
                and b.number.startswith(KIND_CODES[Kind.AWARD])]
     lasting: list[str] = []
-    for key in ("gunningscriteria", "contractbepalingen"):
+    for key in ("minimumeisen", "gunningscriteria", "contractbepalingen"):
         current = ""
         for b in parts.get(key, []):
             if isinstance(b, Heading) and b.level == 2:
@@ -623,14 +647,12 @@ def binding_offer(parts: dict[str, list[Block]]) -> list[Block]:
         Heading("Inschrijving en nawerking", 1, ""),
         text("De inschrijving van de opdrachtnemer maakt deel uit van de overeenkomst. Wat de opdrachtnemer heeft "
              "aangeboden, " + (f"ook op de gunningscriteria ({named}), " if named else "") + "geldt als zijn "
-             "verplichting onder de overeenkomst gedurende de hele looptijd; de opdrachtgever controleert het "
-             "volgens het borgingsplan. Bij strijd gaan de overeenkomst en deze bijlage voor de nota van "
-             "inlichtingen, gaat de nota van inlichtingen voor de aanbestedingsleidraad en het programma van eisen, "
-             "en gaan die voor de inschrijving."),
+             f"verplichting onder de overeenkomst gedurende de hele looptijd; {contract_party(tender)} controleert "
+             "het volgens het borgingsplan. " + contract_precedence()),
         text("Verplichtingen die naar hun aard bedoeld zijn om na het einde van de overeenkomst door te lopen, "
              "blijven daarna van kracht: garantie, levering van onderdelen, terugname en terugkoop na afloop van de "
-             "looptijd, en de rapportage daarover" + (f" (in deze aanbesteding: {', '.join(lasting)})" if lasting
-                                                     else "") + "."),
+             "looptijd, en de rapportage daarover" + (f" (in deze aanbesteding in elk geval {and_list(lasting)})"
+                                                     if lasting else "") + "."),
     ]
     return blocks
 
@@ -707,6 +729,11 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
     chosen = {LEIDRAAD: template, PVE: template, CONTRACT: contract_template or template}
     rendered: dict[str, bytes] = {}
     cleaned: dict[Path | str | None, tuple[bytes, list[str], str]] = {}  # a house style is read and cleaned once
+    for own in dict.fromkeys(t for t in chosen.values() if t is not None):  # the buyer's own house styles only
+        cleaned[own] = clean_template(own)
+        serves = [plans[name].fields["documenttype"].lower() for name, t in chosen.items() if t == own]
+        refuse_unfit(open_clean_template(cleaned[own][0], cleaned[own][2]), tender, cleaned[own][2], serves,
+                     concept, notes)
     for i, (name, plan) in enumerate(plans.items()):
         if chosen[name] not in cleaned:
             cleaned[chosen[name]] = clean_template(chosen[name])

@@ -30,6 +30,7 @@ from .house_style import (
 from .markers import block_markers, fill_body, fill_markers
 from .plan import DocumentPlan, build_plan
 from .renderer import Progress, safe_plan
+from .template_fit import refuse_unfit
 
 
 def render(plan: DocumentPlan, template: Document, progress: Progress | None = None,
@@ -84,6 +85,8 @@ def export_tender(tender: Tender, library: Library, out: Path | str, template: P
         raise TenderError(f"De map {out.parent} bestaat niet.", en=f"The folder {out.parent} does not exist.")
     refuse_overwriting_input(out, {"de sjabloon": template})
     doc = load_template(template, notes)
+    if template is not None:
+        refuse_unfit(doc, tender, Path(template).name, ["aanbestedingsleidraad"], concept, notes)
     # A template with block markers numbers its own chapters: criteria are numbered by kind (GC1), not as 4.1.
     numbering = "kind" if block_markers(doc) else "chapter"
     plan = build_plan(tender, library, today=today, concept=concept, numbering=numbering)

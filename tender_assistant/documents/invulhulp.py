@@ -24,7 +24,7 @@ from ..monitoring.tender_count import count_tender
 from ..output import write_output
 from ..scoring import with_tender_values
 from ..tender import Tender
-from .award_text import euro_discount_rule, price_rule_text
+from .award_text import discount_names, euro_discount_rule, price_rule_text
 from .lot_chapters import term_and_volume_note
 
 CODES_FILE = Path(__file__).resolve().parent.parent / "data" / "eforms-codes.json"
@@ -160,7 +160,7 @@ def _award_rows(view: Tender, lot_id: str, own: list[tuple[str, Criterion]]) -> 
     rows = [Row(lot_id, "Gunningscriterium prijs", "BT-539", "Type gunningscriterium", code="price"),
             Row(lot_id, "Gunningscriterium prijs", "BT-734", "Naam", value="Prijs"),
             Row(lot_id, "Gunningscriterium prijs", "BT-540", "Beschrijving",
-                value=price_rule_text(view)),
+                value=price_rule_text(view, discount_names(own))),
             Row(lot_id, "Gunningscriterium prijs", "BT-5421", "Soort weging", code="per-exa"),
             Row(lot_id, "Gunningscriterium prijs", "BT-541", "Weging (%)", value=view.price_weight)]
     for number, c in own:

@@ -47,15 +47,27 @@ def framework_scope(tender: Tender) -> str:
     return " voor alle overeenkomsten samen" if tender.is_joint() else ""
 
 
-def agreements_per_lot(tender: Tender) -> str:
-    """Which agreements a tender with lots leads to ('per perceel een overeenkomst'); '' without lots."""
-    if len(tender.lots) <= 1:
-        return ""
+def agreement_count(tender: Tender) -> int:
+    """How many agreements the tender leads to when every lot is awarded: each participant signs its own per lot."""
+    participants = len(tender.participants) if tender.is_joint() else 1
+    return participants * max(len(tender.lots), 1)
+
+
+def agreements_concluded(tender: Tender) -> str:
+    """Who concludes which agreements and how many there are: the leidraad's one sentence on it (found by the
+    exploratory run: 1.2 and 1.3 said one per participant per lot, 2.7 one per lot); '' for the one agreement."""
+    kind = "overeenkomst"  # a framework's agreements are called so in the sentence that follows (plan.py)
+    n, lots = agreement_count(tender), len(tender.lots)
+    if tender.is_joint() and lots > 1:
+        return (f"Per perceel sluit elke Opdrachtgever een eigen {kind} met de inschrijver aan wie dat perceel is "
+                f"gegund: {len(tender.participants)} Opdrachtgevers en {lots} percelen geven {n} {kind}en.")
     if tender.is_joint():
-        return ("Per perceel sluit elke Opdrachtgever een eigen overeenkomst met de inschrijver aan wie dat perceel is "
-                "gegund.")
-    return ("Per perceel wordt een overeenkomst gesloten met de inschrijver aan wie dat perceel is gegund; wie meer "
-            "percelen gegund krijgt, sluit voor elk daarvan een overeenkomst.")
+        return (f"Elke Opdrachtgever sluit een eigen {kind} met de inschrijver aan wie de opdracht is gegund: "
+                f"{n} {kind}en.")
+    if lots > 1:
+        return (f"Per perceel wordt een {kind} gesloten met de inschrijver aan wie dat perceel is gegund; wie meer "
+                f"percelen gegund krijgt, sluit voor elk daarvan een {kind}: {n} {kind}en.")
+    return ""  # one buyer, one agreement: the term's sentence says it all
 
 
 # ------------------------------------------------------------------ joint tender
@@ -83,8 +95,9 @@ def joint_blocks(tender: Tender, number: str) -> list[Block]:
         blocks.append(Paragraph([Run("Penvoerder: "), Run(GAP, gap=True), Run(".")]))
     blocks.append(text(
         "In deze aanbestedingsstukken is \"Opdrachtgever\" de deelnemer die de overeenkomst met de opdrachtnemer "
-        "sluit. Elke deelnemer sluit na de gunning een eigen overeenkomst met de opdrachtnemer, op dezelfde "
-        "voorwaarden, en is alleen partij bij en aansprakelijk voor zijn eigen overeenkomst: een deelnemer staat niet "
+        "sluit. Elke deelnemer sluit zijn overeenkomst" + ("en" if len(tender.lots) > 1 else "") + " (zie Omvang en "
+        "looptijd) op dezelfde voorwaarden en is alleen partij bij en aansprakelijk voor zijn eigen overeenkomst"
+        + ("en" if len(tender.lots) > 1 else "") + ": een deelnemer staat niet "
         "in voor de verplichtingen van een andere deelnemer, en de penvoerder sluit geen overeenkomst namens de "
         "anderen. Waar deze stukken \"de overeenkomsten\" noemen, zijn dat de overeenkomsten van alle deelnemers samen."))
     blocks.append(text("De tabel hieronder geeft per deelnemer het geraamde volume over de maximale looptijd. Het is "

@@ -18,6 +18,7 @@ from ..contract_term import tender_term, value_sentence
 from ..errors import TenderError
 from ..library import Library
 from ..tender import PROCEDURES, Tender, parse_cpv
+from . import sanctions
 
 MONTHS_NL = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
              "november", "december"]
@@ -176,7 +177,7 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
         package_name = library.package(tender.package).name_nl if tender.package else ""
     except LibraryError:
         package_name = tender.package
-    cpv_lines = [_cpv_line(c) for c in tender.cpv]
+    cpv_lines = tender_cpv_lines(tender)
     procedure = PROCEDURES[tender.procedure][0]
     plan = DocumentPlan(tender.title, tender.organisation, dutch_date(today), concept=concept)
     plan.fields = tender_facts(tender, plan.date_text, procedure, package_name, cpv_lines)
@@ -227,10 +228,10 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
     body.append(text(scope))
     if tender.contract_term_months:
         body.append(text(f"{capitalise(lot_chapters.agreement(tender))} heeft een looptijd van {tender_term(tender)}."))
-        if per_lot := lot_chapters.agreements_per_lot(tender):
-            body.append(text(per_lot))
-        if note := lot_chapters.term_and_volume_note(tender):
-            body.append(text(note))
+    if concluded := lot_chapters.agreements_concluded(tender):
+        body.append(text(concluded))
+    if tender.contract_term_months and (note := lot_chapters.term_and_volume_note(tender)):
+        body.append(text(note))
     if tender.framework_agreement and tender.maximum_value_eur is not None:
         several = lot_chapters.several_agreements(tender)
         body.append(text(f"{'De overeenkomsten zijn raamovereenkomsten' if several else 'De overeenkomst is een raamovereenkomst'}"
@@ -278,7 +279,10 @@ def build_plan(tender: Tender, library: Library, today: date | None = None, conc
                     and not tender.lots):
                 heading += f" ({entry.weight}%)"
             body.append(Heading(heading, 2, number))
-            body.append(Paragraph(clause_runs(fill_clause(tender, c)), Style.CLAUSE))
+            filled = fill_clause(tender, c)
+            body.append(Paragraph(clause_runs(filled), Style.CLAUSE))
+            if kind == Kind.CONTRACT and sanctions.uses_year_value(filled.text):
+                body.append(labelled(sanctions.YEAR_VALUE_LABEL, sanctions.year_value_definition(tender)))
             if kind == Kind.AWARD:  # with lots, each lot states its own weights
                 body.extend(award_text.criterion_scoring(lot_chapters.without_weights(tender) if tender.lots
                                                          else tender, c))
@@ -419,6 +423,19 @@ def procedure_blocks(tender: Tender, procedure: str, samples: list[str] | None =
     from .procedure_chapters import procedure_chapters  # it builds on this module's blocks
 
     return procedure_chapters(tender, samples or [])
+
+def tender_cpv_lines(tender: Tender) -> list[str]:
+    """The tender's CPV codes with every lot's own, once each; a code that only some lots use names them (found by
+    the exploratory run: lot 2's 98310000-9 was missing from the cover and from leidraad 1.2)."""
+    lots = tender.lots if len(tender.lots) > 1 else []
+    codes = dict.fromkeys([*tender.cpv, *(code for lot in lots for code in lot.cpv)])
+    lines = []
+    for code in codes:
+        users = [lot.id for lot in lots if code in (lot.cpv or tender.cpv)]
+        some = f" ({and_list([f'perceel {i}' for i in users])})" if users and len(users) < len(lots) else ""
+        lines.append(_cpv_line(code) + some)
+    return lines
+
 
 def _cpv_line(code: str) -> str:
     """'39130000-2 Kantoormeubilair'; a wrong code (only in a concept) as the buyer typed it, without a label."""

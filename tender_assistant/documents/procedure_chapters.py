@@ -19,6 +19,7 @@ from ..terms import ANSWERS_BEFORE_DEADLINE_DAYS, STANDSTILL_DAYS, minimum_term,
 from ..thresholds import eu_thresholds, is_social_services, is_works
 from .lot_chapters import agreement, several_agreements
 from .plan import Block, Heading, Paragraph, Run, Style, Table, dutch_date, text
+from .precedence import both_precedences
 from .samples import DEFAULT_TERM, sample_blocks
 
 CHAPTER_TITLE = "Procedure en planning"
@@ -140,12 +141,10 @@ def _procedure(t: Tender) -> list[Block]:
                         "de offerte in overleg treden; de eisen in deze stukken blijven daarbij gelden."))
     if t.procedure in EUROPEAN_PROCEDURES:
         out.append(text("Deze leidraad, de aankondiging en de overige aanbestedingsstukken vormen samen de "
-                        "aanbestedingsstukken. Bij tegenstrijdigheid gaat de nota van inlichtingen voor op deze "
-                        "leidraad en gaat deze leidraad voor op de overige stukken."))
+                        f"aanbestedingsstukken. {both_precedences()}"))
     else:
-        out.append(text("Deze leidraad en de overige aanbestedingsstukken vormen samen de aanbestedingsstukken. Bij "
-                        "tegenstrijdigheid gaat de nota van inlichtingen voor op deze leidraad en gaat deze leidraad "
-                        "voor op de overige stukken."))
+        out.append(text("Deze leidraad en de overige aanbestedingsstukken vormen samen de aanbestedingsstukken. "
+                        f"{both_precedences()}"))
     return out
 
 
@@ -211,8 +210,8 @@ def _communication(t: Tender) -> list[Block]:
              "."),
         text("Vragen over de aanbestedingsstukken stelt u via het platform, uiterlijk op de uiterste datum voor het "
              "stellen van vragen. De opdrachtgever beantwoordt ze geanonimiseerd in de nota van inlichtingen, die voor "
-             "alle inschrijvers gelijk is. De nota van inlichtingen maakt deel uit van de aanbestedingsstukken en gaat "
-             "bij tegenstrijdigheid voor op de overige stukken."),
+             "alle inschrijvers gelijk is. De nota van inlichtingen maakt deel uit van de aanbestedingsstukken; haar "
+             "plaats in de rangorde staat onder Procedure."),
         text("Meldt u een tegenstrijdigheid, onduidelijkheid of fout in de aanbestedingsstukken, dan doet u dat via de "
              "vragen en uiterlijk op de uiterste datum voor het stellen van vragen."),
     ]
@@ -319,10 +318,9 @@ def _conditions(t: Tender) -> list[Block]:
 
 
 def _concluded(t: Tender) -> str:
-    """Who concludes which agreement: one per lot, one per participant, or the one agreement."""
-    if len(t.lots) > 1:
-        return "Per perceel wordt een overeenkomst gesloten"
-    return "Elke overeenkomst wordt gesloten" if t.is_joint() else "De overeenkomst wordt gesloten"
+    """The agreements as concluded; how many there are, and who signs them, chapter 1 says once
+    (lot_chapters.agreements_concluded)."""
+    return "Elke overeenkomst wordt gesloten" if several_agreements(t) else "De overeenkomst wordt gesloten"
 
 
 # ------------------------------------------------------------------ reservations

@@ -169,9 +169,11 @@ def run_xml(text: str, bold: bool = False, italic: bool = False, highlight: bool
 
 
 def paragraph_xml(style_id: str | None, content: str = "", keep_next: bool = False, tight: bool = False,
-                  indent_twips: int | None = None) -> str:
-    """A w:p element as XML text; tight: no space after it (table cells, contents lines)."""
+                  indent_twips: int | None = None, break_before: bool = False) -> str:
+    """A w:p element as XML text; tight: no space after it (table cells, contents lines); break_before: it starts
+    a new page."""
     ppr = (f"<w:pStyle w:val={quoteattr(style_id)}/>" if style_id else "") + ("<w:keepNext/>" if keep_next else "") \
+        + ("<w:pageBreakBefore/>" if break_before else "") \
         + ('<w:spacing w:after="0"/>' if tight else "") \
         + (f'<w:ind w:left="{indent_twips}"/>' if indent_twips is not None else "")
     return f"<w:p>{f'<w:pPr>{ppr}</w:pPr>' if ppr else ''}{content}</w:p>"
@@ -187,6 +189,11 @@ class Renderer:
 
     Each block is written as XML text and parsed once (a table of 300 rows in one go), not element by element
     through python-docx, whose per-element lookups were most of an export's time; the XML is the same.
+
+    A PageBreak becomes "page break before" on the paragraph or heading that follows it: a separate break paragraph
+    after a page that is exactly full lands on a page of its own, which then stays empty (found by the exploratory
+    run in LibreOffice: a blank page between Bijlage A and Bijlage B). Before a table or a table of contents, which
+    carry no such property here, the break stays a paragraph of its own.
     """
 
     def __init__(self, doc: Document, styles: ResolvedStyles, anchor) -> None:
@@ -194,6 +201,17 @@ class Renderer:
         self.styles = styles
         self.anchor = anchor
         self.text_width = _width_at(doc, anchor)
+        self.break_pending = False
+
+    def _take_break(self) -> bool:
+        """Whether the next paragraph starts a new page (a PageBreak came before it); taken once."""
+        pending, self.break_pending = self.break_pending, False
+        return pending
+
+    def _flush_break(self) -> None:
+        """A pending page break as a paragraph of its own, before a block that cannot carry it."""
+        if self._take_break():
+            self._insert(paragraph_xml(self.styles.ids[Style.BODY], '<w:r><w:br w:type="page"/></w:r>'))
 
     def _insert(self, xml: str) -> None:
         """Parse the elements of xml (one parse) and put them before the anchor, in order."""
@@ -207,25 +225,29 @@ class Renderer:
             self.heading(b)
         elif isinstance(b, Paragraph):
             runs = "".join(run_xml(r.text, r.bold, r.italic, r.gap) for r in b.runs)
-            self._insert(paragraph_xml(self.styles.ids[b.style], runs, keep_next=b.keep_with_next))
+            self._insert(paragraph_xml(self.styles.ids[b.style], runs, keep_next=b.keep_with_next,
+                                       break_before=self._take_break()))
         elif isinstance(b, Table):
             self.table(b)
         elif isinstance(b, Toc):
             self.toc(b)
         elif isinstance(b, PageBreak):
-            self._insert(paragraph_xml(self.styles.ids[Style.BODY], '<w:r><w:br w:type="page"/></w:r>'))
+            self._flush_break()  # two breaks in a row: the first one is an empty page the plan asks for
+            self.break_pending = True
 
     def heading(self, h: Heading) -> None:
         """A heading paragraph in the template's heading style."""
         style = Style.HEADING_1 if h.level == 1 else Style.HEADING_2
         # When the template numbers this heading level itself, writing our number too would show "2 2. Titel".
-        self._insert(paragraph_xml(self.styles.ids[style], run_xml(heading_label(h, style in self.styles.numbered))))
+        self._insert(paragraph_xml(self.styles.ids[style], run_xml(heading_label(h, style in self.styles.numbered)),
+                                   break_before=self._take_break()))
 
     def table(self, t: Table) -> None:
         """A fixed-layout table at the text width, its header row repeated on every page and shaded.
 
         Rows may split over a page: LibreOffice drops the rows that move to the next page of a table whose rows may not
         split and whose header repeats (a points scale lost rows 7, 4 and 0 in the PDF while the .docx had them)."""
+        self._flush_break()
         all_rows = [t.header, *t.rows] if t.show_header else list(t.rows)
         widths = [_twips(w) for w in column_widths(t.widths, all_rows, int(self.text_width))]
         body_id = self.styles.ids[Style.BODY]
@@ -251,6 +273,7 @@ class Renderer:
 
     def toc(self, toc: Toc, headings: list[Heading] | None = None) -> None:
         """A TOC field; its cached result lists the headings so LibreOffice and print previews show them too."""
+        self._flush_break()
         entries = [h for h in (headings or []) if h.level <= toc.levels]
         body_id = self.styles.ids[Style.BODY]
         start = (_field_char("begin", dirty=True) + '<w:r><w:instrText xml:space="preserve">'

@@ -211,3 +211,29 @@ def test_set_into_a_new_folder_makes_it_and_a_refused_set_leaves_none(exported_s
     deeper = tmp_path / "geen" / "map"
     assert main.main(["--db", str(db), "export", str(folder / "t.tender.json"), "--set", str(deeper)]) == 2
     assert "bestaat niet" in capsys.readouterr().err and not deeper.parent.exists()
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
+                    reason="LibreOffice (soffice) or pdftotext (poppler-utils) is not installed")
+def test_a_page_that_is_exactly_full_is_not_followed_by_a_blank_page_in_libreoffice(tmp_path: Path) -> None:
+    """L10: after a page that was exactly full, the page break before the next chapter got a page of its own (page
+    13 of 14 of the MRA leidraad held only its header and footer). Chapters of 20 to 70 lines: one of them fills its
+    page exactly, whatever the house style's line height."""
+    import subprocess
+
+    from tender_assistant.documents.export import render
+    from tender_assistant.documents.house_style import load_template
+    from tender_assistant.documents.pdf import docx_to_pdf
+    from tender_assistant.documents.plan import DocumentPlan, Heading, PageBreak, Paragraph, Run
+
+    body: list = []
+    for lines in range(20, 71):
+        body += [Heading(f"Hoofdstuk {lines}", 1, ""), *[Paragraph([Run(f"regel {i}")]) for i in range(lines)],
+                 PageBreak()]
+    plan = DocumentPlan("Volle pagina's", "Gemeente Voorbeeld", "6 december 2026", body=body[:-1])
+    render(plan, load_template()).save(str(tmp_path / "vol.docx"))
+    pdf = docx_to_pdf(tmp_path / "vol.docx", tmp_path / "vol.pdf")
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    blank = [i for i, page in enumerate(pages[:-1], start=1) if "regel" not in page and "Hoofdstuk" not in page]
+    assert len(pages) > 51 and blank == []

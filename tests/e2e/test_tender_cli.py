@@ -315,3 +315,20 @@ def test_tender_check_with_a_template_names_the_chapters_it_has_no_place_for(cap
     assert code == 2 and len(missing) == 1 and all(line.startswith("fout: model-leidraad.docx: ") for line in missing)
     assert "Verantwoording ({{verantwoording}})" in missing[0] and "fout:" in err
     assert "fout: model-leidraad.docx: de sjabloon bevat nog tekst voor de opdrachtgever: \"[zaaknummer]\"" in out
+
+
+def test_tender_check_and_a_final_set_of_the_mra_example_with_a_haarlem_template(capsys, db, tmp_path):
+    """H2: `tender check --template` said nothing and the final set went out with "Gemeente Haarlem", "«Zaaknummer»"
+    and a leidraad footer on the programma van eisen."""
+    from tests.unit.tender_assistant.documents.test_template_fit import haarlem
+
+    example = Path(__file__).parents[2] / "docs" / "examples" / "bedrijfskleding-mra.tender.json"
+    template = haarlem(tmp_path)
+    code, out, _ = run(capsys, "--db", str(db), "tender", "check", str(example), "--template", str(template))
+    assert code == 2  # the merge fields are errors, as "[...]" gaps are
+    assert "samenvoegveld «Zaaknummer»" in out and "noemt Gemeente Haarlem, dat geen partij is" in out
+    assert "noemt de aanbestedingsleidraad" in out and "{{documenttype}}" in out
+    folder = tmp_path / "set"
+    folder.mkdir()
+    code, _, err = run(capsys, "--db", str(db), "export", str(example), "--set", str(folder), "--template", str(template))
+    assert code == 2 and "samenvoegveld" in err and "concept" in err and list(folder.iterdir()) == []

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -143,3 +145,27 @@ def test_gww_g_01_in_an_exported_set_values_the_mki_in_euros_with_the_buyers_fac
     form = load_workbook(tmp_path / "prijsformulier.xlsx").worksheets[0]
     labels = {cell.value for row in form.iter_rows() for cell in row}
     assert "Inschrijvingsprijs (totaal)" in labels and "Beoordelingsprijs (totaal)" not in labels
+
+
+EXAMPLES = sorted((Path(__file__).parents[4] / "docs" / "examples").glob("*.tender.json"))
+CONDITIONAL = re.compile(r"\((?:als die er zijn|indien van toepassing|voor zover van toepassing)\)", re.I)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_the_documents_say_which_discounts_lower_the_price_and_leave_no_conditional_text(library, path):
+    """L9: "verminderd met de fictieve kortingen hieronder (als die er zijn)" in a leidraad that has none."""
+    from tender_assistant.documents.document_set import set_plans
+    from tender_assistant.tender import load_tender
+    from tests.unit.tender_assistant.documents.test_lot_chapters import texts
+
+    plans = set_plans(load_tender(path), library, today=date(2026, 12, 6))
+    lines = [s for plan in plans.values() for s in texts(plan)]
+    assert [s for s in lines if CONDITIONAL.search(s)] == []
+    price = [s for s in lines if "De beoordelingsprijs is de totale inschrijvingsprijs" in s]
+    assert price
+    ending = {"bedrijfskleding-mra.tender.json": "over de hele looptijd.",  # no fictieve korting
+              "kantoormeubilair-provincie.tender.json": "verminderd met de fictieve korting van GC3 Garantie langer "
+                                                        "dan de minimumeis.",
+              "verkeersborden-haarlemmermeer.tender.json": "verminderd met de fictieve korting van GC5 Langere "
+                                                           "garantie op de retroreflectie (fictieve korting)."}
+    assert all(s.endswith(ending[path.name]) for s in price)

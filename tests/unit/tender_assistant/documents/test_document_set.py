@@ -123,7 +123,7 @@ def test_the_award_sheet_carries_the_leidraads_scale_formula_and_price_rule(tmp_
     export_set(tender, fake_lib, out, today=TODAY)
     rows = list(openpyxl.load_workbook(out / "eisenlijst.xlsx")["Gunningscriteria"].iter_rows(values_only=True))
     price = rows[1]
-    assert price[0] == "Prijs" and price[3] == price_rule_text(tender) and price[4] == tender.price_rule
+    assert price[0] == "Prijs" and price[3] == price_rule_text(tender, []) and price[4] == tender.price_rule
     assert "prijsformulier.xlsx" in price[2]
     g1 = next(r for r in rows if r[7] == "BED-G-01")
     assert "Weging: 30% van de totale score" in g1[3]
@@ -374,3 +374,41 @@ def test_a_pdf_that_cannot_be_made_leaves_the_previous_set_with_its_pdfs(tmp_pat
     assert "er is niets gewijzigd" in caught.value.message
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".documentenset")] == []
+
+
+SURVIVAL = "Verplichtingen die naar hun aard bedoeld zijn om na het einde van de overeenkomst door te lopen"
+
+
+def test_the_survival_clause_names_the_clauses_that_say_what_holds_after_the_end(library):
+    """L2: a keyword list ("terugnameverplichting") named CB4 (route for contaminated clothing) and CB5 (function
+    packages), which only refer to the take-back duty, and missed ME5's reserve fournituren "ten minste 24 maanden
+    daarna"; CB1 sets the take-back duty itself."""
+    from pathlib import Path
+
+    from tender_assistant.documents.document_set import CONTRACT, set_plans
+    from tender_assistant.tender import load_tender
+    from tests.unit.tender_assistant.documents.test_lot_chapters import texts
+
+    mra = Path(__file__).parents[4] / "docs" / "examples" / "bedrijfskleding-mra.tender.json"
+    lines = texts(set_plans(load_tender(mra), library, today=date(2026, 12, 6))[CONTRACT])
+    [survival] = [s for s in lines if s.startswith(SURVIVAL)]
+    assert "(in deze aanbesteding in elk geval ME5, CB1, CB8 en CB11)." in survival
+
+
+@pytest.mark.parametrize("clause, lasts", [
+    ("Opdrachtnemer houdt reserve-fournituren beschikbaar gedurende de looptijd van 36 maanden en ten minste 24 "
+     "maanden daarna.", True),
+    ("Deze garantie blijft gelden na het einde van de overeenkomst voor kleding die daarvoor is uitgegeven.", True),
+    ("Vervangende batterijen zijn ten minste 5 jaar na levering los te bestellen.", True),
+    ("Bij het einde van de overeenkomst kiest Opdrachtgever of de borden blijven staan.", True),
+    ("Alle overige teruggenomen kleding en schoeisel vallen onder de terugnameverplichting van de overeenkomst.", False),
+    ("Opdrachtnemer stelt binnen 8 weken na de start per functie een kledingpakket vast; ingeleverde kleding valt "
+     "onder de terugnameverplichting.", False),
+    ("Opdrachtnemer neemt gedurende de looptijd alle ingeleverde kleding terug en haalt die 2 keer per jaar op.", True),
+    ("Opdrachtnemer rapporteert uiterlijk 30 dagen na afloop van elk contractjaar.", False),
+    ("Het aandeel kledingstukken dat binnen 3 maanden na uitgifte wordt geruild, is ten hoogste 5 procent.", False),
+])
+def test_what_counts_as_saying_what_holds_after_the_end(clause, lasts):
+    from tender_assistant.documents.document_set import SURVIVING_RE
+
+    assert bool(SURVIVING_RE.search(clause)) is lasts

@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
+
 from tender_assistant.documents.document_set import CONTRACT, LEIDRAAD, PVE, set_plans
 from tender_assistant.documents.plan import DocumentPlan, Heading, Paragraph, Table, build_plan
 from tests.unit.tender_assistant.test_tender_parts import MUNICIPALITIES, joint_workwear
@@ -140,7 +142,7 @@ def test_a_tender_with_lots_has_one_agreement_per_lot_not_the_agreement(fake_lib
         assert f"Elke overeenkomst heeft een looptijd van {TERM}." in lines
         assert any(s.startswith("Per perceel") and "een eigen overeenkomst" in s or "Per perceel wordt een "
                    "overeenkomst gesloten met de inschrijver aan wie dat perceel is gegund" in s for s in lines)
-        assert "Per perceel wordt een overeenkomst gesloten op basis van de conceptovereenkomst" in joined
+        assert "Elke overeenkomst wordt gesloten op basis van de conceptovereenkomst" in joined
         assert "Op elke overeenkomst zijn van toepassing" in joined
         assert "Ingangsdatum van de overeenkomsten" in joined
         assert not re.search(r"\b[Dd]e overeenkomst (heeft|wordt gesloten|niet)\b|\bOp de overeenkomst\b", joined)
@@ -174,3 +176,38 @@ def test_the_supplier_sheet_has_rows_for_every_participant_not_only_the_penvoerd
     rows = list(load_workbook(tmp_path / BORGINGSPLAN)[SUPPLIER_SHEET].iter_rows(min_row=2, values_only=True))
     assert [row[1] for row in rows[::20]] == MUNICIPALITIES  # per participant: 5 years x 4 indicators
     assert all({row[3] for row in rows if row[1] == name} == {1, 2, 3, 4, 5} for name in MUNICIPALITIES)
+
+
+@pytest.mark.parametrize("participants, lots, count", [(True, True, 10), (True, False, 5), (False, True, 2)])
+def test_the_number_of_agreements_is_stated_once_from_the_participants_and_lots(fake_lib, participants, lots, count):
+    """L4: leidraad 1.2/1.3 said each participant signs its own agreement per lot (10), 2.7 "Per perceel wordt een
+    overeenkomst gesloten" (2)."""
+    from dataclasses import replace
+
+    tender = joint_workwear()
+    if not participants:
+        tender = replace(tender, participants=[], organisation="Gemeente Zaanstad")
+    if not lots:
+        tender = replace(tender, lots=[])
+    lines = texts(set_plans(tender, fake_lib, today=TODAY)[LEIDRAAD])
+    counting = [s for s in lines if re.search(r"Per perceel (?:sluit|wordt)|sluit (?:na de gunning )?een eigen "
+                                              r"overeenkomst", s)]
+    assert len(counting) == 1 and counting[0].endswith(f" {count} overeenkomsten.")  # one home for the number
+
+
+def test_every_lots_cpv_code_is_in_the_cover_and_the_tenders_cpv_list(library):
+    """L6: lot 2's 98310000-9 stood in the lots table (1.4) but not on the three covers nor in 1.2's CPV list."""
+    from pathlib import Path
+
+    from tender_assistant.tender import load_tender
+
+    tender = load_tender(Path(__file__).parents[4] / "docs" / "examples" / "bedrijfskleding-mra.tender.json")
+    lot_codes = {code for lot in tender.lots for code in lot.cpv}
+    assert len(lot_codes) == 2
+    for name, plan in set_plans(tender, library, today=TODAY).items():
+        cover = next(b for b in plan.cover if isinstance(b, Table))
+        listed = dict((row[0], row[1]) for row in cover.rows)["CPV-codes"]
+        assert all(code in listed for code in lot_codes), name
+        assert "98310000-9 Wasserij- en stomerijdiensten (perceel 2)" in listed
+    line = next(s for s in texts(set_plans(tender, library, today=TODAY)[LEIDRAAD]) if s.startswith("CPV-codes: "))
+    assert all(code in line for code in lot_codes)

@@ -99,3 +99,29 @@ def test_an_empty_contents_field_says_how_to_fill_it() -> None:
     doc = _rendered(Toc(levels=2))
     field = next(p for p in doc.paragraphs if "TOC \\o" in p._p.xml)
     assert "Veld bijwerken" in field.text and 'w:fldCharType="end"' in field._p.xml
+
+
+def _page_break_paragraphs(doc) -> list[str]:
+    """The paragraphs that hold nothing but a page break, by the text of the paragraph after each."""
+    from docx.oxml.ns import qn
+
+    out = []
+    paragraphs = doc.paragraphs
+    for i, p in enumerate(paragraphs):
+        breaks = [br for br in p._p.iter(qn("w:br")) if br.get(qn("w:type")) == "page"]
+        if breaks and not p.text.strip():
+            out.append(paragraphs[i + 1].text if i + 1 < len(paragraphs) else "")
+    return out
+
+
+def test_a_chapter_after_a_page_break_starts_its_page_itself_so_a_full_page_leaves_no_blank_one() -> None:
+    """L10: a separate break paragraph after a page that is exactly full landed on the next page and pushed the
+    chapter to the page after it, leaving a blank page (Bijlage B of the MRA leidraad, in LibreOffice)."""
+    from tender_assistant.documents.plan import Heading, PageBreak, Paragraph, Run, Table
+
+    doc = _rendered(Paragraph([Run("Bijlage A tekst")]), PageBreak(), Heading("Bewijsmiddelen", 1, "Bijlage B"),
+                    Paragraph([Run("na de kop")]), PageBreak(), Paragraph([Run("nieuwe pagina")]),
+                    PageBreak(), Table(["a"], [["b"]], [1]))
+    assert _page_break_paragraphs(doc) == [""]  # only before the table, which cannot carry the property
+    starts = [p.text for p in doc.paragraphs if p.paragraph_format.page_break_before]
+    assert starts == ["Bijlage B – Bewijsmiddelen", "nieuwe pagina"]  # the heading and the paragraph, nothing else
