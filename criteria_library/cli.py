@@ -175,7 +175,7 @@ def register_releases(lib_sub: argparse._SubParsersAction) -> None:
     publish = lib_sub.add_parser("publish", help="schrijf een ondertekende release van de gepubliceerde criteria")
     publish.add_argument("outdir", type=Path, metavar="MAP", help="map voor index.json, de pakketten en de handtekening")
     publish.add_argument("--key", type=Path, required=True, metavar="SLEUTELBESTAND", help="de privésleutel")
-    publish.add_argument("--version", metavar="V", help="releaseversie, bijvoorbeeld 2026.3 (standaard: datum en tijd)")
+    publish.add_argument("--version", metavar="V", help="releaseversie, bijvoorbeeld 2026.3 (standaard: de laatste met deze sleutel of in OUTDIR, laatste deel plus één)")
     publish.add_argument("--notes", default="", metavar="TEKST", help="toelichting bij deze release")
     publish.add_argument("--package", action="append", metavar="SLUG", help="alleen dit inkooppakket (herhaalbaar)")
     publish.add_argument("--publisher", metavar="NAAM", help="naam van de uitgever (standaard: uw naam)")

@@ -204,7 +204,9 @@ def merge_package(local: Package, base: dict[str, Any] | None, incoming: Package
 def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
     """Compare a verified release with the library, three ways per criterion and package. Writes nothing."""
     check_newer(store, release)
-    refuse_outside_scope(release.publisher, release.pack)
+    incoming_ids = {c.id for c in release.pack.criteria}
+    local = store.criteria_by_ids(incoming_ids)
+    refuse_outside_scope(release.publisher, release.pack, local={cid: c.package for cid, c in local.items()})
     plan = UpdatePlan(release=release, library_state=store.change_marker())
     existing_packages = {p.slug: p for p in store.packages()}
     package_bases = store.package_origins()
@@ -225,8 +227,6 @@ def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
             plan.package_conflicts[p.slug] = {f: (getattr(old, f), v) for f, v in conflicting.items()}
     fp = release.publisher.fingerprint
     origins = store.origins()
-    incoming_ids = {c.id for c in release.pack.criteria}
-    local = store.criteria_by_ids(incoming_ids)
     drafts = store.drafts()  # a pending new version is what the regisseur means the criterion to become
     accept = store.accepts_trusted_releases  # read once: a setting, not per criterion
     for inc in release.pack.criteria:

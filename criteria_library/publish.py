@@ -4,6 +4,7 @@ starter library shipped in the package as a release of the built-in publisher.""
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -62,6 +63,9 @@ def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519Private
     """
     outdir = Path(outdir)
     previous = previous_release(outdir)
+    signed = last_signed(key_file)  # a release into a new folder still follows the last one this key signed
+    if version is None and signed is not None and (previous is None or version_key(signed) > version_key(previous)):
+        previous = signed
     version = check_version_text(version) if version else next_version(previous)
     if previous is not None and version_key(version) <= version_key(previous):
         raise LibraryError(f"In {outdir} staat al release {previous}; een nieuwe release moet nieuwer zijn dan die "
@@ -125,8 +129,28 @@ def publish(store: LibraryStore, outdir: Path | str, private_key: Ed25519Private
     # packs first, the signed index last: a reader that sees the new index finds every file it names
     for name, blob in [*blobs.items(), (INDEX_NAME, index_bytes), (SIGNATURE_NAME, signature)]:
         _write_bytes(outdir / name, blob)
+    if key_file is not None and (signed is None or version_key(version) > version_key(signed)):
+        with contextlib.suppress(OSError, UserError):  # only the next default version depends on it
+            atomic_write(_signed_record(key_file), lambda tmp: tmp.write_text(version + "\n", encoding="utf-8"),
+                         private=True)
     return PublishResult(outdir, version, fp, [INDEX_NAME, *blobs, SIGNATURE_NAME],
                          sum(len(c) for _, c in chosen), sum(len(retired[pkg.slug]) for pkg, _ in chosen))
+
+
+def _signed_record(key_file: Path | str) -> Path:
+    return Path(f"{key_file}.laatste-release")
+
+
+def last_signed(key_file: Path | str | None) -> str | None:
+    """The newest release version signed with this key file (kept beside it), or None."""
+    if key_file is None:
+        return None
+    try:
+        text = read_regular(_signed_record(key_file), 200, ("de laatste releaseversie", "the last release version"))
+    except (OSError, UserError):
+        return None
+    version = text.decode("utf-8", errors="replace").strip()
+    return version if VERSION_RE.fullmatch(version) else None
 
 
 def previous_release(outdir: Path) -> str | None:

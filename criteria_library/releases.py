@@ -257,16 +257,19 @@ def _retired_ids(entry: dict[str, Any], name: str) -> dict[str, str]:
 
 
 
-def refuse_outside_scope(publisher: Publisher, pack: Pack, retired: dict[str, str] | None = None) -> None:
+def refuse_outside_scope(publisher: Publisher, pack: Pack, retired: dict[str, str] | None = None,
+                         local: dict[str, str] | None = None) -> None:
     """LibraryError naming the first package or criterion (retired ones included) the regisseur did not entrust to
-    this publisher."""
+    this publisher; local (id -> package here) makes a criterion count by where it is now as well, so one cannot be
+    'moved' into an entrusted package."""
     if not publisher.scoped:
         return
     carried = {c.package for c in pack.criteria}
     # a package row is only the vehicle of prefix-scoped criteria; it changes nothing when none of them is outside
     outside = [f"pakket {p.slug}" for p in pack.packages if not publisher.allows_package(p.slug)
                and (p.slug not in carried or not publisher.prefixes)]
-    outside += [f"criterium {c.id}" for c in pack.criteria if not publisher.allows_criterion(c.id, c.package)]
+    outside += [f"criterium {c.id}" for c in pack.criteria if not publisher.allows_criterion(c.id, c.package)
+                or c.id in (local or {}) and not publisher.allows_criterion(c.id, (local or {})[c.id])]
     outside += [f"criterium {cid}" for cid, slug in (retired or {}).items()
                 if not publisher.allows_criterion(cid, slug)]
     if outside:

@@ -276,3 +276,49 @@ def test_only_the_packages_released_carry_their_retirements(fresh_db: LibrarySto
     folder = release(fresh_db, make_key(tmp_path), tmp_path / "rel", "1.0", packages=["meubilair"])
     index = json.loads((folder / "index.json").read_text(encoding="utf-8"))
     assert [p.get("retired", []) for p in index["packs"]] == [[]]
+
+
+def test_a_criterion_moved_into_an_entrusted_package_is_still_outside_the_scope(fresh_db: LibraryStore,
+                                                                                mini_pack_path: Path,
+                                                                                tmp_path: Path) -> None:
+    """A publisher trusted for verkeersborden 'moved' an MRA meubilair criterion into verkeersborden and sent it."""
+    from dataclasses import replace
+
+    from criteria_library.pack_import import apply_import, plan_import
+    from criteria_library.pack_reading import read_pack
+    from criteria_library.publishers import trust
+    from tests.helpers import publish_edit
+
+    neighbour = LibraryStore.open(tmp_path / "buur.db")
+    apply_import(neighbour, plan_import(neighbour, read_pack(mini_pack_path), trusted=True), backup=False)
+    moved = neighbour.criteria(package="meubilair")[0]
+    publish_edit(neighbour, replace(moved, package="verkeersborden", title="Nu van ons"))
+    keyfile = make_key(tmp_path, "buurgemeente")
+    trust(keyfile.with_name(keyfile.name + ".pub"), "Buurgemeente", packages=["verkeersborden"])
+    sent = read_release(release(neighbour, keyfile, tmp_path / "rel", "1.0", packages=["verkeersborden"]))
+    before = fresh_db.criterion(moved.id)
+    with pytest.raises(LibraryError, match=rf"valt buiten.*criterium {moved.id}"):
+        plan_update(fresh_db, sent)
+    assert fresh_db.criterion(moved.id) == before and before.package == "meubilair"
+    neighbour.close()
+
+
+def test_without_a_version_a_release_into_a_new_folder_follows_the_last_one_this_key_signed(
+        fresh_db: LibraryStore, tmp_path: Path) -> None:
+    """Each release into a new folder was '2026.1', so subscribers refused the second one for good."""
+    from datetime import UTC, datetime
+
+    from criteria_library.publish import publish
+    from tests.release_helpers import PASSPHRASE
+
+    keyfile = make_key(tmp_path)
+    trust_key(keyfile)
+    key = load_private_key(keyfile, PASSPHRASE)
+    year = datetime.now(UTC).year
+    first = publish(fresh_db, tmp_path / "december", key, publisher="MRA", key_file=keyfile)
+    second = publish(fresh_db, tmp_path / "januari", key, publisher="MRA", key_file=keyfile)
+    assert (first.version, second.version) == (f"{year}.1", f"{year}.2")
+    other = subscriber(tmp_path / "b.db")
+    apply_update(other, plan_update(other, read_release(tmp_path / "december")))
+    plan_update(other, read_release(tmp_path / "januari"))  # newer: taken, not "niet nieuwer"
+    assert oct(Path(f"{keyfile}.laatste-release").stat().st_mode & 0o777) == "0o600"
