@@ -356,7 +356,8 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
             print(terminal_safe(f"    {name}: lokaal {a!r}\n    {' ' * len(name)}  nieuw  {b!r}"))
     for c in found:
         print(terminal_safe(f"! {c.local.id} {c.local.title}")
-              + (" (ingetrokken door de uitgever)" if c.retired_upstream else ""))
+              + (" (ingetrokken door de uitgever)" if c.retired_upstream else "")
+              + (" (een andere eis van de uitgever met dezelfde code)" if c.other_criterion else ""))
         for name, (a, b) in c.diff.items():
             print(f"    {name}: lokaal {a!r}\n    {' ' * len(name)}  nieuw  {b!r}")
     return 0

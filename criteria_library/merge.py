@@ -58,6 +58,7 @@ class Conflict:
     local: Criterion
     incoming: Criterion
     retired_upstream: bool = False
+    other_criterion: bool = False  # an id the publisher never sent: a different criterion with the same code here
 
     @property
     def diff(self) -> dict[str, tuple[Any, Any]]:
@@ -110,8 +111,10 @@ class UpdatePlan:
         for c in self.retired:
             lines.append(f"- {c.id} {c.title} (ingetrokken door de uitgever)")
         for cid, conflict in self.conflicts.items():
-            what = "lokaal gewijzigd, door de uitgever ingetrokken" if conflict.retired_upstream else \
-                "lokaal en door de uitgever gewijzigd"
+            what = ("lokaal gewijzigd, door de uitgever ingetrokken" if conflict.retired_upstream else
+                    "een andere eis van de uitgever met dezelfde code als een eis die hier al staat; om beide te "
+                    "houden: geef de eis hier een nieuwe code (Dupliceren) en trek de oude in" if conflict.other_criterion else
+                    "lokaal en door de uitgever gewijzigd")
             lines.append(f"! {cid} {conflict.local.title} (conflict: {what}; de lokale versie blijft)")
             lines.extend(_diff_lines(conflict.diff, ("lokaal", "nieuw")))
         for slug, diff in self.package_conflicts.items():
@@ -245,7 +248,8 @@ def plan_update(store: LibraryStore, release: Release) -> UpdatePlan:
             plan.unchanged.append(inc.id)
         elif base is None or working_content != base:
             # changed on both sides, or an id this publisher never sent: the organisation's own criterion
-            plan.conflicts[inc.id] = Conflict(working, replace(inc, version=mine.version))
+            plan.conflicts[inc.id] = Conflict(working, replace(inc, version=mine.version),
+                                              other_criterion=base is None)
         else:
             plan.changed[inc.id] = (mine, inc)
             if curation.incoming_route(mine.status, has_draft=inc.id in drafts, release=True,
@@ -344,7 +348,8 @@ def conflicts(store: LibraryStore) -> list[Conflict]:
         data = dict(pending[cid].incoming or {})
         status = data.pop("status", Status.PUBLISHED.value)
         incoming = criterion_from_content(cid, data, status, mine.version)
-        found.append(Conflict(drafts.get(cid, mine), incoming, retired_upstream=status == Status.RETIRED.value))
+        found.append(Conflict(drafts.get(cid, mine), incoming, retired_upstream=status == Status.RETIRED.value,
+                              other_criterion=pending[cid].base is None))
     return found
 
 

@@ -302,6 +302,10 @@ def test_a_release_does_not_overwrite_the_organisations_own_criterion_with_the_s
     assert own.id in plan.conflicts and own.id not in plan.changed
     assert govs.b.criterion(own.id).title == own.title
     assert [c.local.id for c in conflicts(govs.b)] == [own.id]
+    # said as what it is: another criterion under the same code, not one criterion changed on both sides
+    assert "een andere eis van de uitgever met dezelfde code" in plan.report()
+    assert "lokaal en door de uitgever gewijzigd" not in plan.report()
+    assert [c.other_criterion for c in conflicts(govs.b)] == [True]
 
 
 def test_with_an_organisation_code_own_criteria_never_meet_a_publishers_id(govs: Govs) -> None:
