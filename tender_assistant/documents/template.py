@@ -18,6 +18,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
@@ -54,9 +55,16 @@ OFFICE = "urn:schemas-microsoft-com:office:office"
 # VML attributes that name a file by URL instead of by relationship (Word fetches them when it shows the picture).
 VML_LINKS = ("src", f"{{{OFFICE}}}href", f"{{{OFFICE}}}althref")
 SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
-# Field codes that make Word fetch a file or run something when fields are updated (we ask Word to update them).
-REMOTE_FIELD = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|AUTOTEXTLIST|DATABASE)\b",
-                          re.IGNORECASE)
+# Word's fields (its field list) that read a file or address elsewhere when they are updated: INCLUDE is
+# INCLUDETEXT's old name, RD names a file whose headings a contents list or index takes in, DATABASE and DDE connect.
+REMOTE_FIELDS = {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO", "RD", "DATABASE",
+                 "AUTOTEXTLIST"}
+# Fields that put a question to the reader when they are updated (a dirty one: when the document opens).
+PROMPT_FIELDS = {"FILLIN", "ASK"}
+FIELD_TYPE = re.compile(r'^[\s"]*([A-Za-z]+)(.*)$', re.DOTALL)
+# A field's type followed by what ends it; anything else before a nested field means the nested field makes the type.
+TYPED = re.compile(r'^[\s"]*(=|[A-Za-z]+[\s"\\])')
+MAX_FIELD_DEPTH = 20  # house styles nest fields a level or two; deeper only slows the sanitiser down
 
 MAIN_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
@@ -78,6 +86,8 @@ class _Dropped:
     macros: int = 0
     chunks: int = 0
     fields: int = 0
+    nested: int = 0
+    prompts: int = 0
     mail_merge: int = 0
 
     def notes(self, name: str) -> list[str]:
@@ -95,13 +105,26 @@ class _Dropped:
             notes.append(f"De sjabloon {name} bevatte {n} {'ingevoegd document' if n == 1 else 'ingevoegde documenten'}"
                          " (altChunk); die zijn weggelaten.")
         if self.fields:
-            n = self.fields
-            notes.append(f"De sjabloon {name} bevatte {n} {'veld' if n == 1 else 'velden'} dat inhoud van buiten "
-                         "ophaalt (zoals INCLUDEPICTURE); alleen de laatst getoonde tekst is bewaard.")
+            what = _fields(self.fields, "dat inhoud van buiten ophaalt", "die inhoud van buiten ophalen")
+            notes.append(f"De sjabloon {name} bevatte {what} (zoals INCLUDETEXT of RD); alleen de laatst getoonde "
+                         "tekst is bewaard.")
+        if self.nested:
+            made = "waarvan de soort door een ander veld wordt gemaakt"
+            notes.append(f"De sjabloon {name} bevatte {_fields(self.nested, made, made)} (zo wordt bijvoorbeeld "
+                         "INCLUDETEXT verborgen); alleen de laatst getoonde tekst is bewaard.")
+        if self.prompts:
+            what = _fields(self.prompts, "dat de lezer iets vraagt", "die de lezer iets vragen")
+            notes.append(f"De sjabloon {name} bevatte {what} (FILLIN of ASK); alleen de laatst getoonde tekst is "
+                         "bewaard, zodat Word de inschrijvers niets vraagt.")
         if self.mail_merge:
             notes.append(f"De sjabloon {name} was een samenvoegdocument (mail merge) met een gegevensbron; de "
                          "koppeling met die gegevensbron is weggelaten.")
         return notes
+
+
+def _fields(n: int, one: str, many: str) -> str:
+    """'1 veld dat ... ophaalt', '2 velden die ... ophalen': Dutch agrees the relative clause with the count."""
+    return f"1 veld {one}" if n == 1 else f"{dutch_number(n, 0)} velden {many}"
 
 
 def read_template_bytes(path: Path) -> bytes:
@@ -184,39 +207,123 @@ def _drop_references(root, ids: set[str]) -> None:
                 _remove_keep_tail(target)
 
 
-def _neutralise_fields(root) -> int:
-    """Fields that fetch content from elsewhere keep their shown text but lose the instruction."""
-    count = 0
+def _field_kind(instr: str) -> str | None:
+    """'remote' for a field that reads something elsewhere, 'prompt' for one that asks the reader, else None."""
+    m = FIELD_TYPE.match(instr)
+    if m is None:
+        return None
+    kind, rest = m.group(1).upper(), m.group(2).strip()
+    if kind in REMOTE_FIELDS:
+        return "remote"
+    if kind in PROMPT_FIELDS:
+        return "prompt"
+    if kind == "HYPERLINK" and rest and not rest.startswith("\\"):  # HYPERLINK \l "_Toc1" stays inside
+        target = rest[1:].split('"')[0] if rest.startswith('"') else rest.split()[0]
+        return None if SAFE_LINK.match(target.strip()) else "remote"  # as for a hyperlink relationship
+    return None
+
+
+@dataclass
+class _Field:
+    """A complex field while its instruction (begin to separate, or end) is read."""
+
+    begin: Any  # an lxml element
+    code: list = field(default_factory=list)  # the field's own instruction pieces
+    runs: list = field(default_factory=list)  # every run after begin's until the instruction ends
+    in_code: bool = True
+    nested_type: bool = False  # a nested field came before the field's own type
+    dropped: bool = False
+
+
+def _count(dropped: _Dropped, kind: str) -> None:
+    if kind == "remote":
+        dropped.fields += 1
+    elif kind == "prompt":
+        dropped.prompts += 1
+    else:
+        dropped.nested += 1
+
+
+def _drop_instruction(f: _Field, until: Any) -> None:
+    """Remove a complex field's begin, instruction (nested fields in it included) and separator; its shown text
+    stays as plain text."""
+    begin_run = f.begin.getparent()
+    until_run: Any = until.getparent() if until is not None else None
+    if until is not None and until_run is begin_run:  # all in one run: the characters from begin to separator
+        siblings = list(begin_run)
+        for el in siblings[siblings.index(f.begin):siblings.index(until) + 1]:
+            _remove_keep_tail(el)
+        return
+    for el in [f.begin, *f.begin.itersiblings()]:
+        _remove_keep_tail(el)
+    for run in f.runs:
+        if run is not until_run and run.getparent() is not None:
+            _remove_keep_tail(run)
+    if until is not None:
+        for el in [*until.itersiblings(preceding=True), until]:
+            if el.tag != w("rPr"):
+                _remove_keep_tail(el)
+
+
+def _neutralise_fields(root, dropped: _Dropped) -> None:
+    """Fields that fetch content from elsewhere or question the reader keep their shown text but lose their
+    instruction: judged on the whole instruction, however many runs it is split over, and dropped whole when a
+    nested field makes its type ({ { QUOTE "INCLUDETEXT" } "\\\\server\\x" })."""
     for fld in list(root.iter(w("fldSimple"))):
-        if REMOTE_FIELD.match(fld.get(w("instr")) or ""):
+        kind = _field_kind(fld.get(w("instr")) or "")
+        if kind:
             _unwrap(fld)
-            count += 1
-    # A complex field's instruction may be split over any number of runs ('INC' + 'LUDETEXT ...'): Word joins them
-    # between the field's begin and separate (or end) characters, so it is judged joined.
-    open_fields: list[list] = []
-    judged: list[bool] = []
-    for el in list(root.iter(w("fldChar"), w("instrText"))):
-        if el.tag == w("instrText"):
-            if open_fields and not judged[-1]:
-                open_fields[-1].append(el)
-            continue
-        kind = el.get(w("fldCharType"))
-        if kind == "begin":
-            open_fields.append([])
-            judged.append(False)
-        elif kind in ("separate", "end") and open_fields:
-            if not judged[-1]:
-                judged[-1] = True
-                pieces = open_fields[-1]
-                if REMOTE_FIELD.match("".join(p.text or "" for p in pieces)):
-                    pieces[0].text = " QUOTE \"\" "  # harmless; its shown result is kept until it is updated
-                    for rest in pieces[1:]:
-                        rest.text = ""
-                    count += 1
-            if kind == "end":
-                open_fields.pop()
-                judged.pop()
-    return count
+            _count(dropped, kind)
+    stack: list[_Field] = []
+    for run in list(root.iter(w("r"))):
+        for f in stack:
+            if f.in_code and run is not f.begin.getparent():
+                f.runs.append(run)
+        for el in list(run):
+            if el.tag in (w("instrText"), w("delInstrText")):
+                if stack and stack[-1].in_code:
+                    stack[-1].code.append(el)
+                continue
+            if el.tag != w("fldChar"):
+                continue
+            kind = el.get(w("fldCharType"))
+            if kind == "begin":
+                if stack and stack[-1].in_code and not TYPED.match("".join(p.text or "" for p in stack[-1].code)):
+                    stack[-1].nested_type = True
+                if len(stack) >= MAX_FIELD_DEPTH:
+                    raise TemplateError(
+                        f"De sjabloon heeft velden die meer dan {MAX_FIELD_DEPTH} lagen diep in elkaar staan; zo'n "
+                        "sjabloon wordt niet geopend.", en=f"The template has fields nested more than "
+                        f"{MAX_FIELD_DEPTH} levels deep; such a template is not opened.")
+                stack.append(_Field(begin=el))
+            elif kind in ("separate", "end") and stack:
+                f = stack[-1]
+                if f.in_code:
+                    f.in_code = False
+                    _judge(f, el, dropped)
+                if kind == "end":
+                    stack.pop()
+                    if f.dropped and el.getparent() is not None:
+                        _remove_keep_tail(el)
+    for f in stack:  # never ended: judged on what it has
+        if f.in_code:
+            _judge(f, None, dropped)
+
+
+def _judge(f: _Field, until: Any, dropped: _Dropped) -> None:
+    kind = "nested" if f.nested_type else _field_kind("".join(p.text or "" for p in f.code))
+    if kind:
+        _drop_instruction(f, until)
+        f.dropped = True
+        _count(dropped, kind)
+
+
+def _clear_dirty(root) -> None:
+    """The template's own fields are not marked for updating: Word would update them on opening (and ask the
+    reader what a FILLIN asks); only the export's own contents list is marked, later."""
+    for el in root.iter(w("fldChar"), w("fldSimple")):
+        if w("dirty") in el.attrib:
+            del el.attrib[w("dirty")]
 
 
 def _drop_mail_merge(root) -> int:
@@ -395,7 +502,8 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
     for part_name, root in xml.items():
         if part_name.endswith(".rels") or part_name == "[Content_Types].xml":
             continue
-        dropped.fields += _neutralise_fields(root)
+        _neutralise_fields(root, dropped)
+        _clear_dirty(root)
         for chunk in list(root.iter(w("altChunk"))):  # one whose relationship was missing already
             _remove_keep_tail(chunk)
         if _drop_mail_merge(root):
