@@ -198,9 +198,28 @@ def block_markers(doc: Document) -> list[tuple[Any, str]]:
     return found
 
 
+def repeated_markers(markers: list[tuple[Any, str]]) -> dict[str, int]:
+    """Block markers the template holds more than once, with how often: their chapter would stand that often."""
+    counts: dict[str, int] = {}
+    for _, name in markers:
+        counts[name] = counts.get(name, 0) + 1
+    return {name: n for name, n in counts.items() if n > 1}
+
+
+def repeated_problems(doc: Document) -> list[tuple[str, str]]:
+    """(Dutch, English) for each block marker used more than once: an error for a final document."""
+    return [(f"de markering {{{{{name}}}}} staat {n} keer in de sjabloon, dus het hoofdstuk zou er {n} keer in "
+             "staan; een definitief document kan er niet mee worden gemaakt (een concept zet het alleen bij de "
+             "eerste); laat er één staan",
+             f"the marker {{{{{name}}}}} appears {n} times in the template, so the chapter would appear {n} times; a "
+             "final document cannot be made with it (a draft puts it at the first only); keep one")
+            for name, n in repeated_markers(block_markers(doc)).items()]
+
+
 def marker_problems(doc: Document) -> list[str]:
-    """Markers a template holds that the export cannot fill: unknown names, block markers inside other text."""
-    problems: list[str] = []
+    """Markers a template holds that the export cannot fill: unknown names, block markers inside other text, block
+    markers used more than once."""
+    problems: list[str] = [nl for nl, _ in repeated_problems(doc)]
     paragraphs = [*doc.element.body.iter(qn("w:p")), *header_footer_paragraphs(doc)]
     for p in paragraphs:
         text = visible_text(p)
@@ -228,6 +247,7 @@ def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str
     unplaced = unplaced_chapters(plan, {name for _, name in markers})
     if unplaced and not plan.concept:
         refuse_unplaced(unplaced)
+    markers = _first_of_each(doc, plan, markers, notes)
     fill_fields(list(doc.element.body.iter(qn("w:p"))), plan.fields)
     fill_fields(list(header_footer_paragraphs(doc)), plan.fields)
     parts = split_parts(plan.body)
@@ -255,12 +275,42 @@ def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str
                 renderer.toc(b, headings)
             else:
                 renderer.block(b)
-        parent = anchor.getparent()
-        parent.remove(anchor)
-        if parent.tag == qn("w:tc") and (len(parent) == 0 or parent[-1].tag != qn("w:p")):
-            parent.append(OxmlElement("w:p"))  # a table cell ends with a paragraph
+        _remove_paragraph(anchor)
     if unplaced:
         _append_unplaced(doc, styles, unplaced, notes)
+
+
+def _remove_paragraph(p_el: Any) -> None:
+    """Remove a marker paragraph; a table cell keeps the paragraph it must end with."""
+    parent = p_el.getparent()
+    parent.remove(p_el)
+    if parent.tag == qn("w:tc") and (len(parent) == 0 or parent[-1].tag != qn("w:p")):
+        parent.append(OxmlElement("w:p"))
+
+
+def _first_of_each(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str]],
+                   notes: list[str] | None) -> list[tuple[Any, str]]:
+    """A block marker used more than once: a TemplateError for a final document; a concept has the chapter at the
+    first and the later marker paragraphs removed, with a line."""
+    problems = repeated_problems(doc)
+    if not problems:
+        return markers
+    if not plan.concept:
+        nl = "; ".join(p[0] for p in problems)
+        en = "; ".join(p[1] for p in problems)
+        raise TemplateError(nl[0].upper() + nl[1:] + ".", en=en[0].upper() + en[1:] + ".")
+    seen: set[str] = set()
+    kept = []
+    for anchor, name in markers:
+        if name in seen:
+            _remove_paragraph(anchor)
+        else:
+            seen.add(name)
+            kept.append((anchor, name))
+    if notes is not None:
+        notes += [f"de markering {{{{{name}}}}} staat {n} keer in de sjabloon; het hoofdstuk staat in dit concept "
+                  "alleen bij de eerste" for name, n in repeated_markers(markers).items()]
+    return kept
 
 
 def _append_unplaced(doc: Document, styles: Any, unplaced: list[tuple[str | None, list[Block]]],

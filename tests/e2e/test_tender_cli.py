@@ -315,3 +315,18 @@ def test_tender_check_with_a_template_names_the_chapters_it_has_no_place_for(cap
     assert code == 2 and len(missing) == 1 and all(line.startswith("fout: model-leidraad.docx: ") for line in missing)
     assert "Verantwoording ({{verantwoording}})" in missing[0] and "fout:" in err
     assert "fout: model-leidraad.docx: de sjabloon bevat nog tekst voor de opdrachtgever: \"[zaaknummer]\"" in out
+
+
+def test_tender_check_with_a_template_names_a_block_marker_used_twice_as_an_error(capsys, db, workwear_file,
+                                                                                  tmp_path):
+    """The export refuses a final document with a chapter twice; check says so too, as an error."""
+    import docx
+
+    template = tmp_path / "dubbel.docx"
+    doc = docx.Document()
+    for marker in ("inleiding", "gunningscriteria", "gunningscriteria"):
+        doc.add_paragraph(f"{{{{{marker}}}}}")
+    doc.save(str(template))
+    code, out, _ = run(capsys, "--db", str(db), "tender", "check", str(workwear_file), "--template", str(template))
+    twice = [line for line in out.splitlines() if "staat 2 keer" in line]
+    assert code == 2 and len(twice) == 1 and twice[0].startswith("fout: dubbel.docx: de markering {{gunningscriteria}}")

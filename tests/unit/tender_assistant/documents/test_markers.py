@@ -73,6 +73,36 @@ def test_a_final_export_refuses_a_template_without_a_place_for_a_chapter(tmp_pat
     assert not (tmp_path / "uit.docx").exists()
 
 
+def _twice(path: Path) -> Path:
+    """The house style with its award marker paragraph twice (as a copy-paste leaves it)."""
+    template = make_template(path)
+    doc = docx.Document(str(template))
+    doc.add_paragraph("{{gunningscriteria}}")
+    doc.save(str(template))
+    return template
+
+
+def test_a_block_marker_used_twice_is_named_and_refused_for_a_final_document(tmp_path, fake_lib, tender):
+    """A marker twice put the award chapter, weights and price rule twice in a final leidraad, without a line."""
+    template = _twice(tmp_path / "dubbel.docx")
+    assert any("{{gunningscriteria}} staat 2 keer" in p for p in marker_problems(docx.Document(str(template))))
+    with pytest.raises(TemplateError, match=r"\{\{gunningscriteria\}\} staat 2 keer in de sjabloon") as caught:
+        export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
+    assert "2 times" in caught.value.message_en and not (tmp_path / "uit.docx").exists()
+
+
+def test_a_concept_puts_a_twice_used_chapter_at_the_first_marker_with_a_line(tmp_path, fake_lib, tender):
+    notes: list[str] = []
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", _twice(tmp_path / "dubbel.docx"), today=TODAY,
+                        concept=True, notes=notes)
+    found = texts(out)
+    assert sum(AWARD_TITLE in t for t in found) == 1
+    award = next(i for i, t in enumerate(found) if AWARD_TITLE in t)
+    assert found.index("Gunning") < award < found.index("Contract")
+    assert not any("{{gunningscriteria}}" in t for t in found)
+    assert any("{{gunningscriteria}} staat 2 keer" in n and "eerste" in n for n in notes)
+
+
 def test_a_concept_appends_the_chapter_with_a_clear_note(tmp_path, fake_lib, tender):
     notes: list[str] = []
     out = export_tender(tender, fake_lib, tmp_path / "uit.docx", make_template(tmp_path / "s.docx", None),
