@@ -239,7 +239,8 @@ def marker_problems(doc: Document) -> list[str]:
 
 def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str]],
                  progress: Progress | None, notes: list[str] | None = None) -> None:
-    """Put each part of the plan in place of its marker paragraph; everything else in the template stays.
+    """Put each part of the plan in place of its marker paragraph; everything else in the template stays (a marker
+    whose chapter this document does not have goes, with the template's heading right above it).
 
     A chapter the template has no place for is a TemplateError for a final document; a concept gets it at the end,
     after a highlighted note, and notes receives a line per chapter.
@@ -261,6 +262,9 @@ def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str
     total = sum(len(parts.get(name, [])) for _, name in markers) + 1
     done = 0
     for anchor, name in markers:
+        if name not in parts and name not in ("inhoudsopgave", "bijlagen"):
+            _drop_absent(anchor)
+            continue
         renderer = Renderer(doc, styles, anchor)
         # The template brings the chapter's own heading; ours would stand twice.
         blocks: list[Block] = [Toc(levels=2)] if name == "inhoudsopgave" else parts.get(name, [])[1:]
@@ -278,6 +282,15 @@ def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str
         _remove_paragraph(anchor)
     if unplaced:
         _append_unplaced(doc, styles, unplaced, notes)
+
+
+def _drop_absent(anchor: Any) -> None:
+    """The marker of a chapter this document does not have (the verantwoording in a set's leidraad, the procedure
+    chapter in a single document) goes with the template's heading right above it, so one house style serves both."""
+    previous = anchor.getprevious()
+    if previous is not None and previous.tag == qn("w:p") and _is_heading(previous):
+        previous.getparent().remove(previous)
+    _remove_paragraph(anchor)
 
 
 def _remove_paragraph(p_el: Any) -> None:
