@@ -42,23 +42,35 @@ OPTIONAL_WHEN_EMPTY = {"geschiktheidseisen", "minimumeisen", "contractbepalingen
 OFF_VALUES = {"0", "false", "off"}
 
 
+_T = qn("w:t")
+_VANISH = f"{qn('w:rPr')}/{qn('w:vanish')}"
+_VAL = qn("w:val")
+
+
 def paragraph_text(p_el) -> str:
     """The text of a paragraph element, all its runs joined."""
-    return "".join(t.text or "" for t in p_el.iter(qn("w:t")))
+    return "".join(p_el.itertext(_T, with_tail=False))
 
 
 def _hidden(t_el) -> bool:
     """Whether a text element is in a run formatted as hidden text (w:vanish)."""
     run = t_el.getparent()
-    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}") if run is not None else None
-    return vanish is not None and (vanish.get(qn("w:val")) or "true").lower() not in OFF_VALUES
+    vanish = run.find(_VANISH) if run is not None else None
+    return vanish is not None and (vanish.get(_VAL) or "true").lower() not in OFF_VALUES
 
 
 def visible_text(p_el) -> str:
     """A paragraph's text as its author sees it: without hidden runs and invisible characters (zero-width space,
     soft hyphen, byte order mark, direction marks), so a marker is recognised as the author sees it."""
-    raw = "".join(t.text or "" for t in p_el.iter(qn("w:t")) if not _hidden(t))
+    raw = "".join(t.text or "" for t in p_el.iter(_T) if not _hidden(t))
+    if raw.isascii():  # the usual case, and no invisible character is ASCII
+        return raw
     return "".join(ch for ch in raw if unicodedata.category(ch) != "Cf")
+
+
+def _may_hold(p_el, char: str) -> bool:
+    """False when the paragraph's text lacks char even with hidden runs: nothing to look at (most paragraphs)."""
+    return char in paragraph_text(p_el)
 
 
 def header_footer_paragraphs(doc: Document):
@@ -192,6 +204,8 @@ def block_markers(doc: Document) -> list[tuple[Any, str]]:
     """Paragraphs of the body (tables and every section included) that hold only a known block marker."""
     found = []
     for p in doc.element.body.iter(qn("w:p")):
+        if not _may_hold(p, "{"):
+            continue
         m = BLOCK_MARKER_RE.match(visible_text(p))
         if m and m.group(1) in BLOCK_MARKERS:
             found.append((p, m.group(1)))
@@ -206,14 +220,15 @@ def repeated_markers(markers: list[tuple[Any, str]]) -> dict[str, int]:
     return {name: n for name, n in counts.items() if n > 1}
 
 
-def repeated_problems(doc: Document) -> list[tuple[str, str]]:
-    """(Dutch, English) for each block marker used more than once: an error for a final document."""
+def repeated_problems(doc: Document, markers: list[tuple[Any, str]] | None = None) -> list[tuple[str, str]]:
+    """(Dutch, English) for each block marker used more than once (of markers, else the template's block markers):
+    an error for a final document."""
     return [(f"de markering {{{{{name}}}}} staat {n} keer in de sjabloon, dus het hoofdstuk zou er {n} keer in "
              "staan; een definitief document kan er niet mee worden gemaakt (een concept zet het alleen bij de "
              "eerste); laat er één staan",
              f"the marker {{{{{name}}}}} appears {n} times in the template, so the chapter would appear {n} times; a "
              "final document cannot be made with it (a draft puts it at the first only); keep one")
-            for name, n in repeated_markers(block_markers(doc)).items()]
+            for name, n in repeated_markers(block_markers(doc) if markers is None else markers).items()]
 
 
 def marker_problems(doc: Document) -> list[str]:
@@ -222,6 +237,8 @@ def marker_problems(doc: Document) -> list[str]:
     problems: list[str] = [nl for nl, _ in repeated_problems(doc)]
     paragraphs = [*doc.element.body.iter(qn("w:p")), *header_footer_paragraphs(doc)]
     for p in paragraphs:
+        if not _may_hold(p, "{"):
+            continue
         text = visible_text(p)
         alone = BLOCK_MARKER_RE.match(text)
         for m in ANY_MARKER_RE.finditer(text):
@@ -305,7 +322,7 @@ def _first_of_each(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, s
                    notes: list[str] | None) -> list[tuple[Any, str]]:
     """A block marker used more than once: a TemplateError for a final document; a concept has the chapter at the
     first and the later marker paragraphs removed, with a line."""
-    problems = repeated_problems(doc)
+    problems = repeated_problems(doc, markers)
     if not problems:
         return markers
     if not plan.concept:
@@ -407,6 +424,8 @@ def buyer_text_problems(doc: Document) -> list[tuple[str, str]]:
     """(Dutch, English) for each piece of template text left for the buyer to replace ('[zaaknummer]')."""
     found: list[tuple[str, str]] = []
     for p in _body_paragraphs(doc):
+        if not _may_hold(p, "["):
+            continue
         for m in BUYER_TEXT_RE.finditer(visible_text(p)):
             shown = m.group(0) if len(m.group(0)) <= 60 else m.group(0)[:57] + "…]"
             found.append((f"de sjabloon bevat nog tekst voor de opdrachtgever: \"{shown}\"; vervang die in de "

@@ -36,9 +36,11 @@ MAX_UNPACKED = 200 * 1024 * 1024  # all parts together, decompressed
 # '<a/>' took 6.6 GB and 40 s, a 73 KB one with such a header named 'header1.dat' 0.9 GB. Our own templates hold
 # about 19,000 elements; a 300-page one well under a million.
 MAX_XML_ELEMENTS = 2_000_000
-# Filling a template costs about 90 microseconds per paragraph (markers, headers, sample text are looked at per
-# paragraph): 1.9 million empty paragraphs in 61 KB took 167 s. A 300-page house style holds some thousands.
-MAX_PARAGRAPHS = 100_000
+# Filling a template costs time per paragraph (markers, headers, sample text are looked at per paragraph): 1.9
+# million empty paragraphs in 61 KB took 167 s, 99,000 of two runs 32 s. A 300-page house style holds some thousands;
+# at this bound an export takes a few seconds. Counted while unzipping, so a bomb is refused before it is parsed.
+MAX_PARAGRAPHS = 25_000
+PARAGRAPH = zip_bounds.element_pattern(b"p")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -141,6 +143,14 @@ def _too_big(name: str) -> TemplateError:
                          "zip bomb).")
 
 
+def _too_many_paragraphs(name: str) -> TemplateError:
+    return TemplateError(
+        f"{name} bevat meer dan {dutch_number(MAX_PARAGRAPHS, 0)} alinea's; het vullen van zo'n sjabloon duurt te lang, "
+        "dus wordt hij niet geopend. Een huisstijl heeft er meestal enkele honderden.", en=f"{name} holds more than "
+        f"{MAX_PARAGRAPHS:,} paragraphs; filling such a template takes too long, so it is not opened. A house style "
+        "usually has a few hundred.")
+
+
 def _rels_name(part: str) -> str:
     folder, base = posixpath.split(part)
     return posixpath.join(folder, "_rels", base + ".rels")
@@ -229,7 +239,6 @@ class _Field:
 
     begin: Any  # an lxml element
     code: list = field(default_factory=list)  # the field's own instruction pieces
-    runs: list = field(default_factory=list)  # every run after begin's until the instruction ends
     in_code: bool = True
     nested_type: bool = False  # a nested field came before the field's own type
     dropped: bool = False
@@ -244,6 +253,18 @@ def _count(dropped: _Dropped, kind: str) -> None:
         dropped.nested += 1
 
 
+def _runs_between(first: Any, last: Any):
+    """The runs after `first` and before `last` (None: to the end) in document order, across paragraphs."""
+    node = first
+    while node is not None:
+        for sibling in node.itersiblings():
+            for run in sibling.iter(w("r")):
+                if run is last:
+                    return
+                yield run
+        node = node.getparent()
+
+
 def _drop_instruction(f: _Field, until: Any) -> None:
     """Remove a complex field's begin, instruction (nested fields in it included) and separator; its shown text
     stays as plain text."""
@@ -254,11 +275,11 @@ def _drop_instruction(f: _Field, until: Any) -> None:
         for el in siblings[siblings.index(f.begin):siblings.index(until) + 1]:
             _remove_keep_tail(el)
         return
+    between = list(_runs_between(begin_run, until_run))
     for el in [f.begin, *f.begin.itersiblings()]:
         _remove_keep_tail(el)
-    for run in f.runs:
-        if run is not until_run and run.getparent() is not None:
-            _remove_keep_tail(run)
+    for run in between:
+        _remove_keep_tail(run)
     if until is not None:
         for el in [*until.itersiblings(preceding=True), until]:
             if el.tag != w("rPr"):
@@ -275,36 +296,30 @@ def _neutralise_fields(root, dropped: _Dropped) -> None:
             _unwrap(fld)
             _count(dropped, kind)
     stack: list[_Field] = []
-    for run in list(root.iter(w("r"))):
-        for f in stack:
-            if f.in_code and run is not f.begin.getparent():
-                f.runs.append(run)
-        for el in list(run):
-            if el.tag in (w("instrText"), w("delInstrText")):
-                if stack and stack[-1].in_code:
-                    stack[-1].code.append(el)
-                continue
-            if el.tag != w("fldChar"):
-                continue
-            kind = el.get(w("fldCharType"))
-            if kind == "begin":
-                if stack and stack[-1].in_code and not TYPED.match("".join(p.text or "" for p in stack[-1].code)):
-                    stack[-1].nested_type = True
-                if len(stack) >= MAX_FIELD_DEPTH:
-                    raise TemplateError(
-                        f"De sjabloon heeft velden die meer dan {MAX_FIELD_DEPTH} lagen diep in elkaar staan; zo'n "
-                        "sjabloon wordt niet geopend.", en=f"The template has fields nested more than "
-                        f"{MAX_FIELD_DEPTH} levels deep; such a template is not opened.")
-                stack.append(_Field(begin=el))
-            elif kind in ("separate", "end") and stack:
-                f = stack[-1]
-                if f.in_code:
-                    f.in_code = False
-                    _judge(f, el, dropped)
-                if kind == "end":
-                    stack.pop()
-                    if f.dropped and el.getparent() is not None:
-                        _remove_keep_tail(el)
+    for el in list(root.iter(w("fldChar"), w("instrText"), w("delInstrText"))):
+        if el.tag != w("fldChar"):
+            if stack and stack[-1].in_code:
+                stack[-1].code.append(el)
+            continue
+        kind = el.get(w("fldCharType"))
+        if kind == "begin":
+            if stack and stack[-1].in_code and not TYPED.match("".join(p.text or "" for p in stack[-1].code)):
+                stack[-1].nested_type = True
+            if len(stack) >= MAX_FIELD_DEPTH:
+                raise TemplateError(
+                    f"De sjabloon heeft velden die meer dan {MAX_FIELD_DEPTH} lagen diep in elkaar staan; zo'n "
+                    "sjabloon wordt niet geopend.", en=f"The template has fields nested more than "
+                    f"{MAX_FIELD_DEPTH} levels deep; such a template is not opened.")
+            stack.append(_Field(begin=el))
+        elif kind in ("separate", "end") and stack:
+            f = stack[-1]
+            if f.in_code:
+                f.in_code = False
+                _judge(f, el, dropped)
+            if kind == "end":
+                stack.pop()
+                if f.dropped and el.getparent() is not None:
+                    _remove_keep_tail(el)
     for f in stack:  # never ended: judged on what it has
         if f.in_code:
             _judge(f, None, dropped)
@@ -411,19 +426,28 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
         raise not_word
     if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED:
         raise _too_big(name)
-    elements = 0
+    elements = paragraphs = 0
+    counts: dict[str, int] = {}
     try:
         for i in infos:
             if i.filename.endswith((".xml", ".rels")) and i.file_size > MAX_XML_PART:
                 raise _too_big(name)
             # every part, whatever its name: python-docx parses a part by its content type ('header1.dat' too), and
             # in images and fonts '<' followed by a letter is rare (about one byte in 1,200)
-            elements += zip_bounds.count_matches(zf, i, zip_bounds.ELEMENT_START, MAX_XML_ELEMENTS - elements)
+            found = zip_bounds.count_matches(zf, i, zip_bounds.ELEMENT_START, MAX_XML_ELEMENTS - elements)
+            elements += found
             if elements > MAX_XML_ELEMENTS:
                 raise TemplateError(
                     f"{name} bevat meer dan {dutch_number(MAX_XML_ELEMENTS)} XML-elementen; zo'n sjabloon wordt niet "
                     "geopend (mogelijk een zip-bom).", en=f"{name} holds more than "
                     f"{MAX_XML_ELEMENTS:,} XML elements; such a template is not opened (possibly a zip bomb).")
+            counts[i.filename] = found
+        if elements > MAX_PARAGRAPHS:  # fewer elements than the bound hold fewer paragraphs: no second look
+            for i in infos:
+                if counts.get(i.filename):
+                    paragraphs += zip_bounds.count_matches(zf, i, PARAGRAPH, MAX_PARAGRAPHS - paragraphs)
+                    if paragraphs > MAX_PARAGRAPHS:
+                        raise _too_many_paragraphs(name)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError):
         raise not_word from None
     try:
@@ -453,13 +477,6 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
     if any(len(parts[n]) > MAX_XML_PART for n in xml_names):
         raise _too_big(name)
     xml = {n: _parse(parts[n], name, n) for n in xml_names}
-    paragraphs = sum(sum(1 for _ in root.iter(w("p"))) for root in xml.values())
-    if paragraphs > MAX_PARAGRAPHS:
-        raise TemplateError(
-            f"{name} bevat {dutch_number(paragraphs, 0)} alinea's, meer dan {dutch_number(MAX_PARAGRAPHS, 0)}; het "
-            "vullen van zo'n sjabloon duurt minuten, dus wordt hij niet geopend. Een huisstijl heeft er meestal "
-            "enkele honderden.", en=f"{name} holds {paragraphs:,} paragraphs, more than {MAX_PARAGRAPHS:,}; filling "
-            "such a template takes minutes, so it is not opened. A house style usually has a few hundred.")
     dropped = _Dropped()
     drop_parts: set[str] = set()
     removed_ids: dict[str, set[str]] = {}
