@@ -242,6 +242,7 @@ def _template_findings(path: Path, tender: Tender, library: Library) -> list:
         buyer_text_problems,
         contradiction_problems,
         marker_problems,
+        repeated_problems,
         unplaced_chapters,
         unplaced_problem,
     )
@@ -261,7 +262,10 @@ def _template_findings(path: Path, tender: Tender, library: Library) -> list:
         for key, part in unplaced_chapters(build_plan(tender, library, numbering="kind"), placed):
             nl, en = unplaced_problem(key, part)
             found.append(Finding(Severity.ERROR, "template-chapter-missing", nl, en=en, where=path.name))
-    found += [Finding(Severity.ADVICE, "template-marker", p, en=p, where=path.name) for p in marker_problems(doc)]
+    repeated = repeated_problems(doc)  # a chapter twice: an error, as in a final export
+    found += [Finding(Severity.ERROR, "template-marker-repeated", nl, en=en, where=path.name) for nl, en in repeated]
+    found += [Finding(Severity.ADVICE, "template-marker", p, en=p, where=path.name) for p in marker_problems(doc)
+              if p not in {nl for nl, _ in repeated}]
     found += [Finding(Severity.ERROR, "template-buyer-text", nl, en=en, where=path.name)
               for nl, en in buyer_text_problems(doc)]
     # A template of another organisation: merge fields are gaps like "[...]"; a foreign name and a document type in

@@ -131,7 +131,7 @@ def make_model_leidraad(path: Path) -> Path:
                       "circulaire eisen en gunningscriteria; in 2030 wil de organisatie de helft minder primaire "
                       "grondstoffen gebruiken. [Vervang deze alinea door de tekst van uw eigen beleid.]")
     doc.add_paragraph("{{inleiding}}")
-    doc.add_paragraph("Procedure en planning", style="Heading 1")
+    doc.add_paragraph("Procedure en planning", style="Heading 1")  # the set's leidraad only, like the heading
     doc.add_paragraph("{{planning}}")
     doc.add_paragraph("Geschiktheidseisen", style="Heading 1")
     doc.add_paragraph("{{geschiktheidseisen}}")
@@ -149,6 +149,9 @@ def make_model_leidraad(path: Path) -> Path:
                       "contractbijlage bij deze leidraad.")
     doc.add_paragraph("Bewijsmiddelen", style="Heading 1")
     doc.add_paragraph("{{bewijsmiddelen}}")
+    # A single document has a verantwoording, a set's leidraad not (its marker then goes with this heading).
+    doc.add_paragraph("Verantwoording", style="Heading 1")
+    doc.add_paragraph("{{verantwoording}}")
     doc.add_paragraph("Door de opdrachtgever aan te leveren bijlagen", style="Heading 1")
     doc.add_paragraph("{{bijlagen}}")
     doc.core_properties.author = "Tender Assistant"

@@ -42,23 +42,35 @@ OPTIONAL_WHEN_EMPTY = {"geschiktheidseisen", "minimumeisen", "contractbepalingen
 OFF_VALUES = {"0", "false", "off"}
 
 
+_T = qn("w:t")
+_VANISH = f"{qn('w:rPr')}/{qn('w:vanish')}"
+_VAL = qn("w:val")
+
+
 def paragraph_text(p_el) -> str:
     """The text of a paragraph element, all its runs joined."""
-    return "".join(t.text or "" for t in p_el.iter(qn("w:t")))
+    return "".join(p_el.itertext(_T, with_tail=False))
 
 
 def _hidden(t_el) -> bool:
     """Whether a text element is in a run formatted as hidden text (w:vanish)."""
     run = t_el.getparent()
-    vanish = run.find(f"{qn('w:rPr')}/{qn('w:vanish')}") if run is not None else None
-    return vanish is not None and (vanish.get(qn("w:val")) or "true").lower() not in OFF_VALUES
+    vanish = run.find(_VANISH) if run is not None else None
+    return vanish is not None and (vanish.get(_VAL) or "true").lower() not in OFF_VALUES
 
 
 def visible_text(p_el) -> str:
     """A paragraph's text as its author sees it: without hidden runs and invisible characters (zero-width space,
     soft hyphen, byte order mark, direction marks), so a marker is recognised as the author sees it."""
-    raw = "".join(t.text or "" for t in p_el.iter(qn("w:t")) if not _hidden(t))
+    raw = "".join(t.text or "" for t in p_el.iter(_T) if not _hidden(t))
+    if raw.isascii():  # the usual case, and no invisible character is ASCII
+        return raw
     return "".join(ch for ch in raw if unicodedata.category(ch) != "Cf")
+
+
+def _may_hold(p_el, char: str) -> bool:
+    """False when the paragraph's text lacks char even with hidden runs: nothing to look at (most paragraphs)."""
+    return char in paragraph_text(p_el)
 
 
 def header_footer_paragraphs(doc: Document):
@@ -192,17 +204,41 @@ def block_markers(doc: Document) -> list[tuple[Any, str]]:
     """Paragraphs of the body (tables and every section included) that hold only a known block marker."""
     found = []
     for p in doc.element.body.iter(qn("w:p")):
+        if not _may_hold(p, "{"):
+            continue
         m = BLOCK_MARKER_RE.match(visible_text(p))
         if m and m.group(1) in BLOCK_MARKERS:
             found.append((p, m.group(1)))
     return found
 
 
+def repeated_markers(markers: list[tuple[Any, str]]) -> dict[str, int]:
+    """Block markers the template holds more than once, with how often: their chapter would stand that often."""
+    counts: dict[str, int] = {}
+    for _, name in markers:
+        counts[name] = counts.get(name, 0) + 1
+    return {name: n for name, n in counts.items() if n > 1}
+
+
+def repeated_problems(doc: Document, markers: list[tuple[Any, str]] | None = None) -> list[tuple[str, str]]:
+    """(Dutch, English) for each block marker used more than once (of markers, else the template's block markers):
+    an error for a final document."""
+    return [(f"de markering {{{{{name}}}}} staat {n} keer in de sjabloon, dus het hoofdstuk zou er {n} keer in "
+             "staan; een definitief document kan er niet mee worden gemaakt (een concept zet het alleen bij de "
+             "eerste); laat er één staan",
+             f"the marker {{{{{name}}}}} appears {n} times in the template, so the chapter would appear {n} times; a "
+             "final document cannot be made with it (a draft puts it at the first only); keep one")
+            for name, n in repeated_markers(block_markers(doc) if markers is None else markers).items()]
+
+
 def marker_problems(doc: Document) -> list[str]:
-    """Markers a template holds that the export cannot fill: unknown names, block markers inside other text."""
-    problems: list[str] = []
+    """Markers a template holds that the export cannot fill: unknown names, block markers inside other text, block
+    markers used more than once."""
+    problems: list[str] = [nl for nl, _ in repeated_problems(doc)]
     paragraphs = [*doc.element.body.iter(qn("w:p")), *header_footer_paragraphs(doc)]
     for p in paragraphs:
+        if not _may_hold(p, "{"):
+            continue
         text = visible_text(p)
         alone = BLOCK_MARKER_RE.match(text)
         for m in ANY_MARKER_RE.finditer(text):
@@ -220,7 +256,8 @@ def marker_problems(doc: Document) -> list[str]:
 
 def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str]],
                  progress: Progress | None, notes: list[str] | None = None) -> None:
-    """Put each part of the plan in place of its marker paragraph; everything else in the template stays.
+    """Put each part of the plan in place of its marker paragraph; everything else in the template stays (a marker
+    whose chapter this document does not have goes, with the template's heading right above it).
 
     A chapter the template has no place for is a TemplateError for a final document; a concept gets it at the end,
     after a highlighted note, and notes receives a line per chapter.
@@ -228,6 +265,7 @@ def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str
     unplaced = unplaced_chapters(plan, {name for _, name in markers})
     if unplaced and not plan.concept:
         refuse_unplaced(unplaced)
+    markers = _first_of_each(doc, plan, markers, notes)
     fill_fields(list(doc.element.body.iter(qn("w:p"))), plan.fields)
     fill_fields(list(header_footer_paragraphs(doc)), plan.fields)
     parts = split_parts(plan.body)
@@ -241,6 +279,9 @@ def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str
     total = sum(len(parts.get(name, [])) for _, name in markers) + 1
     done = 0
     for anchor, name in markers:
+        if name not in parts and name not in ("inhoudsopgave", "bijlagen"):
+            _drop_absent(anchor)
+            continue
         renderer = Renderer(doc, styles, anchor)
         # The template brings the chapter's own heading; ours would stand twice.
         blocks: list[Block] = [Toc(levels=2)] if name == "inhoudsopgave" else parts.get(name, [])[1:]
@@ -255,12 +296,51 @@ def fill_markers(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str
                 renderer.toc(b, headings)
             else:
                 renderer.block(b)
-        parent = anchor.getparent()
-        parent.remove(anchor)
-        if parent.tag == qn("w:tc") and (len(parent) == 0 or parent[-1].tag != qn("w:p")):
-            parent.append(OxmlElement("w:p"))  # a table cell ends with a paragraph
+        _remove_paragraph(anchor)
     if unplaced:
         _append_unplaced(doc, styles, unplaced, notes)
+
+
+def _drop_absent(anchor: Any) -> None:
+    """The marker of a chapter this document does not have (the verantwoording in a set's leidraad, the procedure
+    chapter in a single document) goes with the template's heading right above it, so one house style serves both."""
+    previous = anchor.getprevious()
+    if previous is not None and previous.tag == qn("w:p") and _is_heading(previous):
+        previous.getparent().remove(previous)
+    _remove_paragraph(anchor)
+
+
+def _remove_paragraph(p_el: Any) -> None:
+    """Remove a marker paragraph; a table cell keeps the paragraph it must end with."""
+    parent = p_el.getparent()
+    parent.remove(p_el)
+    if parent.tag == qn("w:tc") and (len(parent) == 0 or parent[-1].tag != qn("w:p")):
+        parent.append(OxmlElement("w:p"))
+
+
+def _first_of_each(doc: Document, plan: DocumentPlan, markers: list[tuple[Any, str]],
+                   notes: list[str] | None) -> list[tuple[Any, str]]:
+    """A block marker used more than once: a TemplateError for a final document; a concept has the chapter at the
+    first and the later marker paragraphs removed, with a line."""
+    problems = repeated_problems(doc, markers)
+    if not problems:
+        return markers
+    if not plan.concept:
+        nl = "; ".join(p[0] for p in problems)
+        en = "; ".join(p[1] for p in problems)
+        raise TemplateError(nl[0].upper() + nl[1:] + ".", en=en[0].upper() + en[1:] + ".")
+    seen: set[str] = set()
+    kept = []
+    for anchor, name in markers:
+        if name in seen:
+            _remove_paragraph(anchor)
+        else:
+            seen.add(name)
+            kept.append((anchor, name))
+    if notes is not None:
+        notes += [f"de markering {{{{{name}}}}} staat {n} keer in de sjabloon; het hoofdstuk staat in dit concept "
+                  "alleen bij de eerste" for name, n in repeated_markers(markers).items()]
+    return kept
 
 
 def _append_unplaced(doc: Document, styles: Any, unplaced: list[tuple[str | None, list[Block]]],
@@ -344,6 +424,8 @@ def buyer_text_problems(doc: Document) -> list[tuple[str, str]]:
     """(Dutch, English) for each piece of template text left for the buyer to replace ('[zaaknummer]')."""
     found: list[tuple[str, str]] = []
     for p in _body_paragraphs(doc):
+        if not _may_hold(p, "["):
+            continue
         for m in BUYER_TEXT_RE.finditer(visible_text(p)):
             shown = m.group(0) if len(m.group(0)) <= 60 else m.group(0)[:57] + "…]"
             found.append((f"de sjabloon bevat nog tekst voor de opdrachtgever: \"{shown}\"; vervang die in de "

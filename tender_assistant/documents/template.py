@@ -18,6 +18,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]  # lxml ships no type information
 
@@ -35,9 +36,11 @@ MAX_UNPACKED = 200 * 1024 * 1024  # all parts together, decompressed
 # '<a/>' took 6.6 GB and 40 s, a 73 KB one with such a header named 'header1.dat' 0.9 GB. Our own templates hold
 # about 19,000 elements; a 300-page one well under a million.
 MAX_XML_ELEMENTS = 2_000_000
-# Filling a template costs about 90 microseconds per paragraph (markers, headers, sample text are looked at per
-# paragraph): 1.9 million empty paragraphs in 61 KB took 167 s. A 300-page house style holds some thousands.
-MAX_PARAGRAPHS = 100_000
+# Filling a template costs time per paragraph (markers, headers, sample text are looked at per paragraph): 1.9
+# million empty paragraphs in 61 KB took 167 s, 99,000 of two runs 32 s. A 300-page house style holds some thousands;
+# at this bound an export takes a few seconds. Counted while unzipping, so a bomb is refused before it is parsed.
+MAX_PARAGRAPHS = 25_000
+PARAGRAPH = zip_bounds.element_pattern(b"p")
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -54,9 +57,16 @@ OFFICE = "urn:schemas-microsoft-com:office:office"
 # VML attributes that name a file by URL instead of by relationship (Word fetches them when it shows the picture).
 VML_LINKS = ("src", f"{{{OFFICE}}}href", f"{{{OFFICE}}}althref")
 SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
-# Field codes that make Word fetch a file or run something when fields are updated (we ask Word to update them).
-REMOTE_FIELD = re.compile(r"^\s*(INCLUDEPICTURE|INCLUDETEXT|LINK|DDE|DDEAUTO|IMPORT|AUTOTEXTLIST|DATABASE)\b",
-                          re.IGNORECASE)
+# Word's fields (its field list) that read a file or address elsewhere when they are updated: INCLUDE is
+# INCLUDETEXT's old name, RD names a file whose headings a contents list or index takes in, DATABASE and DDE connect.
+REMOTE_FIELDS = {"INCLUDEPICTURE", "INCLUDETEXT", "INCLUDE", "IMPORT", "LINK", "DDE", "DDEAUTO", "RD", "DATABASE",
+                 "AUTOTEXTLIST"}
+# Fields that put a question to the reader when they are updated (a dirty one: when the document opens).
+PROMPT_FIELDS = {"FILLIN", "ASK"}
+FIELD_TYPE = re.compile(r'^[\s"]*([A-Za-z]+)(.*)$', re.DOTALL)
+# A field's type followed by what ends it; anything else before a nested field means the nested field makes the type.
+TYPED = re.compile(r'^[\s"]*(=|[A-Za-z]+[\s"\\])')
+MAX_FIELD_DEPTH = 20  # house styles nest fields a level or two; deeper only slows the sanitiser down
 
 MAIN_TYPES = {
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": "docx",
@@ -78,6 +88,8 @@ class _Dropped:
     macros: int = 0
     chunks: int = 0
     fields: int = 0
+    nested: int = 0
+    prompts: int = 0
     mail_merge: int = 0
 
     def notes(self, name: str) -> list[str]:
@@ -95,13 +107,26 @@ class _Dropped:
             notes.append(f"De sjabloon {name} bevatte {n} {'ingevoegd document' if n == 1 else 'ingevoegde documenten'}"
                          " (altChunk); die zijn weggelaten.")
         if self.fields:
-            n = self.fields
-            notes.append(f"De sjabloon {name} bevatte {n} {'veld' if n == 1 else 'velden'} dat inhoud van buiten "
-                         "ophaalt (zoals INCLUDEPICTURE); alleen de laatst getoonde tekst is bewaard.")
+            what = _fields(self.fields, "dat inhoud van buiten ophaalt", "die inhoud van buiten ophalen")
+            notes.append(f"De sjabloon {name} bevatte {what} (zoals INCLUDETEXT of RD); alleen de laatst getoonde "
+                         "tekst is bewaard.")
+        if self.nested:
+            made = "waarvan de soort door een ander veld wordt gemaakt"
+            notes.append(f"De sjabloon {name} bevatte {_fields(self.nested, made, made)} (zo wordt bijvoorbeeld "
+                         "INCLUDETEXT verborgen); alleen de laatst getoonde tekst is bewaard.")
+        if self.prompts:
+            what = _fields(self.prompts, "dat de lezer iets vraagt", "die de lezer iets vragen")
+            notes.append(f"De sjabloon {name} bevatte {what} (FILLIN of ASK); alleen de laatst getoonde tekst is "
+                         "bewaard, zodat Word de inschrijvers niets vraagt.")
         if self.mail_merge:
             notes.append(f"De sjabloon {name} was een samenvoegdocument (mail merge) met een gegevensbron; de "
                          "koppeling met die gegevensbron is weggelaten.")
         return notes
+
+
+def _fields(n: int, one: str, many: str) -> str:
+    """'1 veld dat ... ophaalt', '2 velden die ... ophalen': Dutch agrees the relative clause with the count."""
+    return f"1 veld {one}" if n == 1 else f"{dutch_number(n, 0)} velden {many}"
 
 
 def read_template_bytes(path: Path) -> bytes:
@@ -116,6 +141,14 @@ def _too_big(name: str) -> TemplateError:
                          "zip-bom).", en=f"{name} unpacks to more than {MAX_UNPACKED // 2**20} MB or has a part of "
                          f"more than {MAX_XML_PART // 2**20} MB of text; such a template is not opened (possibly a "
                          "zip bomb).")
+
+
+def _too_many_paragraphs(name: str) -> TemplateError:
+    return TemplateError(
+        f"{name} bevat meer dan {dutch_number(MAX_PARAGRAPHS, 0)} alinea's; het vullen van zo'n sjabloon duurt te lang, "
+        "dus wordt hij niet geopend. Een huisstijl heeft er meestal enkele honderden.", en=f"{name} holds more than "
+        f"{MAX_PARAGRAPHS:,} paragraphs; filling such a template takes too long, so it is not opened. A house style "
+        "usually has a few hundred.")
 
 
 def _rels_name(part: str) -> str:
@@ -184,39 +217,131 @@ def _drop_references(root, ids: set[str]) -> None:
                 _remove_keep_tail(target)
 
 
-def _neutralise_fields(root) -> int:
-    """Fields that fetch content from elsewhere keep their shown text but lose the instruction."""
-    count = 0
+def _field_kind(instr: str) -> str | None:
+    """'remote' for a field that reads something elsewhere, 'prompt' for one that asks the reader, else None."""
+    m = FIELD_TYPE.match(instr)
+    if m is None:
+        return None
+    kind, rest = m.group(1).upper(), m.group(2).strip()
+    if kind in REMOTE_FIELDS:
+        return "remote"
+    if kind in PROMPT_FIELDS:
+        return "prompt"
+    if kind == "HYPERLINK" and rest and not rest.startswith("\\"):  # HYPERLINK \l "_Toc1" stays inside
+        target = rest[1:].split('"')[0] if rest.startswith('"') else rest.split()[0]
+        return None if SAFE_LINK.match(target.strip()) else "remote"  # as for a hyperlink relationship
+    return None
+
+
+@dataclass
+class _Field:
+    """A complex field while its instruction (begin to separate, or end) is read."""
+
+    begin: Any  # an lxml element
+    code: list = field(default_factory=list)  # the field's own instruction pieces
+    in_code: bool = True
+    nested_type: bool = False  # a nested field came before the field's own type
+    dropped: bool = False
+
+
+def _count(dropped: _Dropped, kind: str) -> None:
+    if kind == "remote":
+        dropped.fields += 1
+    elif kind == "prompt":
+        dropped.prompts += 1
+    else:
+        dropped.nested += 1
+
+
+def _runs_between(first: Any, last: Any):
+    """The runs after `first` and before `last` in document order, across paragraphs."""
+    node = first
+    while node is not None:
+        for sibling in node.itersiblings():
+            for run in sibling.iter(w("r")):
+                if run is last:
+                    return
+                yield run
+        node = node.getparent()
+
+
+def _drop_instruction(f: _Field, until: Any) -> None:
+    """Remove a complex field's begin, instruction (nested fields in it included) and separator; its shown text
+    stays as plain text."""
+    if until is None:  # a field that never ends: its begin and own instruction go, nothing after it
+        for el in [f.begin, *f.code]:
+            _remove_keep_tail(el)
+        return
+    begin_run = f.begin.getparent()
+    until_run: Any = until.getparent()
+    if until_run is begin_run:  # all in one run: the characters from begin to separator
+        siblings = list(begin_run)
+        for el in siblings[siblings.index(f.begin):siblings.index(until) + 1]:
+            _remove_keep_tail(el)
+        return
+    between = list(_runs_between(begin_run, until_run))
+    for el in [f.begin, *f.begin.itersiblings()]:
+        _remove_keep_tail(el)
+    for run in between:
+        _remove_keep_tail(run)
+    for el in [*until.itersiblings(preceding=True), until]:
+        if el.tag != w("rPr"):
+            _remove_keep_tail(el)
+
+
+def _neutralise_fields(root, dropped: _Dropped, name: str) -> None:
+    """Fields that fetch content from elsewhere or question the reader keep their shown text but lose their
+    instruction: judged on the whole instruction, however many runs it is split over, and dropped whole when a
+    nested field makes its type ({ { QUOTE "INCLUDETEXT" } "\\\\server\\x" })."""
     for fld in list(root.iter(w("fldSimple"))):
-        if REMOTE_FIELD.match(fld.get(w("instr")) or ""):
+        kind = _field_kind(fld.get(w("instr")) or "")
+        if kind:
             _unwrap(fld)
-            count += 1
-    # A complex field's instruction may be split over any number of runs ('INC' + 'LUDETEXT ...'): Word joins them
-    # between the field's begin and separate (or end) characters, so it is judged joined.
-    open_fields: list[list] = []
-    judged: list[bool] = []
-    for el in list(root.iter(w("fldChar"), w("instrText"))):
-        if el.tag == w("instrText"):
-            if open_fields and not judged[-1]:
-                open_fields[-1].append(el)
+            _count(dropped, kind)
+    stack: list[_Field] = []
+    for el in list(root.iter(w("fldChar"), w("instrText"), w("delInstrText"))):
+        if el.tag != w("fldChar"):
+            if stack and stack[-1].in_code:
+                stack[-1].code.append(el)
             continue
         kind = el.get(w("fldCharType"))
         if kind == "begin":
-            open_fields.append([])
-            judged.append(False)
-        elif kind in ("separate", "end") and open_fields:
-            if not judged[-1]:
-                judged[-1] = True
-                pieces = open_fields[-1]
-                if REMOTE_FIELD.match("".join(p.text or "" for p in pieces)):
-                    pieces[0].text = " QUOTE \"\" "  # harmless; its shown result is kept until it is updated
-                    for rest in pieces[1:]:
-                        rest.text = ""
-                    count += 1
+            if stack and stack[-1].in_code and not TYPED.match("".join(p.text or "" for p in stack[-1].code)):
+                stack[-1].nested_type = True
+            if len(stack) >= MAX_FIELD_DEPTH:
+                raise TemplateError(
+                    f"{name} heeft velden die meer dan {MAX_FIELD_DEPTH} lagen diep in elkaar staan; zo'n sjabloon "
+                    "wordt niet geopend.", en=f"{name} has fields nested more than {MAX_FIELD_DEPTH} levels deep; "
+                    "such a template is not opened.")
+            stack.append(_Field(begin=el))
+        elif kind in ("separate", "end") and stack:
+            f = stack[-1]
+            if f.in_code:
+                f.in_code = False
+                _judge(f, el, dropped)
             if kind == "end":
-                open_fields.pop()
-                judged.pop()
-    return count
+                stack.pop()
+                if f.dropped and el.getparent() is not None:
+                    _remove_keep_tail(el)
+    for f in stack:  # never ended: judged on what it has
+        if f.in_code:
+            _judge(f, None, dropped)
+
+
+def _judge(f: _Field, until: Any, dropped: _Dropped) -> None:
+    kind = "nested" if f.nested_type else _field_kind("".join(p.text or "" for p in f.code))
+    if kind:
+        _drop_instruction(f, until)
+        f.dropped = True
+        _count(dropped, kind)
+
+
+def _clear_dirty(root) -> None:
+    """The template's own fields are not marked for updating: Word would update them on opening (and ask the
+    reader what a FILLIN asks); only the export's own contents list is marked, later."""
+    for el in root.iter(w("fldChar"), w("fldSimple")):
+        if w("dirty") in el.attrib:
+            del el.attrib[w("dirty")]
 
 
 def _drop_mail_merge(root) -> int:
@@ -304,19 +429,28 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
         raise not_word
     if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED:
         raise _too_big(name)
-    elements = 0
+    elements = paragraphs = 0
+    counts: dict[str, int] = {}
     try:
         for i in infos:
             if i.filename.endswith((".xml", ".rels")) and i.file_size > MAX_XML_PART:
                 raise _too_big(name)
             # every part, whatever its name: python-docx parses a part by its content type ('header1.dat' too), and
             # in images and fonts '<' followed by a letter is rare (about one byte in 1,200)
-            elements += zip_bounds.count_matches(zf, i, zip_bounds.ELEMENT_START, MAX_XML_ELEMENTS - elements)
+            found = zip_bounds.count_matches(zf, i, zip_bounds.ELEMENT_START, MAX_XML_ELEMENTS - elements)
+            elements += found
             if elements > MAX_XML_ELEMENTS:
                 raise TemplateError(
                     f"{name} bevat meer dan {dutch_number(MAX_XML_ELEMENTS)} XML-elementen; zo'n sjabloon wordt niet "
                     "geopend (mogelijk een zip-bom).", en=f"{name} holds more than "
                     f"{MAX_XML_ELEMENTS:,} XML elements; such a template is not opened (possibly a zip bomb).")
+            counts[i.filename] = found
+        if elements > MAX_PARAGRAPHS:  # fewer elements than the bound hold fewer paragraphs: no second look
+            for i in infos:
+                if counts.get(i.filename):
+                    paragraphs += zip_bounds.count_matches(zf, i, PARAGRAPH, MAX_PARAGRAPHS - paragraphs)
+                    if paragraphs > MAX_PARAGRAPHS:
+                        raise _too_many_paragraphs(name)
     except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError):
         raise not_word from None
     try:
@@ -346,13 +480,6 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
     if any(len(parts[n]) > MAX_XML_PART for n in xml_names):
         raise _too_big(name)
     xml = {n: _parse(parts[n], name, n) for n in xml_names}
-    paragraphs = sum(sum(1 for _ in root.iter(w("p"))) for root in xml.values())
-    if paragraphs > MAX_PARAGRAPHS:
-        raise TemplateError(
-            f"{name} bevat {dutch_number(paragraphs, 0)} alinea's, meer dan {dutch_number(MAX_PARAGRAPHS, 0)}; het "
-            "vullen van zo'n sjabloon duurt minuten, dus wordt hij niet geopend. Een huisstijl heeft er meestal "
-            "enkele honderden.", en=f"{name} holds {paragraphs:,} paragraphs, more than {MAX_PARAGRAPHS:,}; filling "
-            "such a template takes minutes, so it is not opened. A house style usually has a few hundred.")
     dropped = _Dropped()
     drop_parts: set[str] = set()
     removed_ids: dict[str, set[str]] = {}
@@ -395,7 +522,8 @@ def sanitise_package(raw: bytes, name: str) -> tuple[bytes, list[str]]:
     for part_name, root in xml.items():
         if part_name.endswith(".rels") or part_name == "[Content_Types].xml":
             continue
-        dropped.fields += _neutralise_fields(root)
+        _neutralise_fields(root, dropped, name)
+        _clear_dirty(root)
         for chunk in list(root.iter(w("altChunk"))):  # one whose relationship was missing already
             _remove_keep_tail(chunk)
         if _drop_mail_merge(root):

@@ -9,9 +9,9 @@ pytestmark = pytest.mark.gui
 
 def test_a_template_without_a_place_for_a_chapter_is_an_error_for_a_final_export_and_a_note_in_a_concept(
         app, qtbot, library, tmp_path, user_errors, operations):
-    from tender_assistant.documents.default_template import MODEL_LEIDRAAD
     from tender_assistant.errors import TemplateError
     from tests.e2e.test_export import workwear_tender
+    from tests.e2e.test_tender_cli import model_without_verantwoording
     from ui.settings import AppSettings
     from ui.tender_wizard import TenderWizard
     from ui.wizard.base import PageId
@@ -21,7 +21,7 @@ def test_a_template_without_a_place_for_a_chapter_is_an_error_for_a_final_export
     export = wizard.pages[PageId.EXPORT]
     out = tmp_path / "leidraad.docx"
     export.out_edit.setText(str(out))
-    export.template_edit.setText(str(MODEL_LEIDRAAD))  # made for a document set: no place for the verantwoording
+    export.template_edit.setText(str(model_without_verantwoording(tmp_path)))
     export.concept.setChecked(False)
     export.export()
     operations.wait()

@@ -73,6 +73,36 @@ def test_a_final_export_refuses_a_template_without_a_place_for_a_chapter(tmp_pat
     assert not (tmp_path / "uit.docx").exists()
 
 
+def _twice(path: Path) -> Path:
+    """The house style with its award marker paragraph twice (as a copy-paste leaves it)."""
+    template = make_template(path)
+    doc = docx.Document(str(template))
+    doc.add_paragraph("{{gunningscriteria}}")
+    doc.save(str(template))
+    return template
+
+
+def test_a_block_marker_used_twice_is_named_and_refused_for_a_final_document(tmp_path, fake_lib, tender):
+    """A marker twice put the award chapter, weights and price rule twice in a final leidraad, without a line."""
+    template = _twice(tmp_path / "dubbel.docx")
+    assert any("{{gunningscriteria}} staat 2 keer" in p for p in marker_problems(docx.Document(str(template))))
+    with pytest.raises(TemplateError, match=r"\{\{gunningscriteria\}\} staat 2 keer in de sjabloon") as caught:
+        export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
+    assert "2 times" in caught.value.message_en and not (tmp_path / "uit.docx").exists()
+
+
+def test_a_concept_puts_a_twice_used_chapter_at_the_first_marker_with_a_line(tmp_path, fake_lib, tender):
+    notes: list[str] = []
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", _twice(tmp_path / "dubbel.docx"), today=TODAY,
+                        concept=True, notes=notes)
+    found = texts(out)
+    assert sum(AWARD_TITLE in t for t in found) == 1
+    award = next(i for i, t in enumerate(found) if AWARD_TITLE in t)
+    assert found.index("Gunning") < award < found.index("Contract")
+    assert not any("{{gunningscriteria}}" in t for t in found)
+    assert any("{{gunningscriteria}} staat 2 keer" in n and "eerste" in n for n in notes)
+
+
 def test_a_concept_appends_the_chapter_with_a_clear_note(tmp_path, fake_lib, tender):
     notes: list[str] = []
     out = export_tender(tender, fake_lib, tmp_path / "uit.docx", make_template(tmp_path / "s.docx", None),
@@ -169,3 +199,45 @@ def test_rendering_into_a_template_leaves_the_plan_as_it_was(tmp_path, fake_lib,
     before = copy.deepcopy(plan)
     render(plan, load_template(make_template(tmp_path / "s.docx")))
     assert plan == before
+
+
+def filled_model(path: Path) -> Path:
+    """The shipped model leidraad with the two places it leaves for the buyer filled in, as a buyer would."""
+    import zipfile
+
+    from tender_assistant.documents.default_template import MODEL_LEIDRAAD
+
+    with zipfile.ZipFile(MODEL_LEIDRAAD) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"[zaaknummer]", b"Z-2027-017").replace(
+        b"[Vervang deze alinea door de tekst van uw eigen beleid.]", b"Zaanstad koopt circulair in.")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path
+
+
+def test_the_model_leidraad_makes_a_final_single_document_with_every_chapter(tmp_path, fake_lib, tender):
+    """The house style the Handleiding recommends refused `export --out` (no {{verantwoording}}) and left an empty
+    "Procedure en planning" heading (a single document has no such chapter)."""
+    out = export_tender(tender, fake_lib, tmp_path / "uit.docx", filled_model(tmp_path / "model.docx"), today=TODAY)
+    found = texts(out)
+    for heading in ("Minimumeisen", "Gunning", "Contractbepalingen", "Bewijsmiddelen", "Verantwoording"):
+        assert heading in found
+    chapter = found.index("Gunning")  # the model's heading, then the award chapter (the contents list names it too)
+    assert chapter < next(i for i, t in enumerate(found) if i > chapter and AWARD_TITLE in t) < found.index(
+        "Contractbepalingen")
+    sources = next(i for i, t in enumerate(found) if t.startswith("Herkomst van elk criterium"))
+    assert found.index("Verantwoording") < sources < found.index("Door de opdrachtgever aan te leveren bijlagen")
+    assert "Procedure en planning" not in found and not any("{{" in t for t in found)
+
+
+def test_the_model_leidraad_makes_a_final_set_without_an_empty_verantwoording(tmp_path, fake_lib, tender):
+    from tender_assistant.documents.document_set import LEIDRAAD, export_set
+
+    out = tmp_path / "set"
+    out.mkdir()
+    export_set(tender, fake_lib, out, filled_model(tmp_path / "model.docx"), today=TODAY)
+    found = texts(out / LEIDRAAD)
+    assert "Verantwoording" not in found and not any("{{" in t for t in found)
+    assert found.index("Procedure en planning") < found.index("Gunning") < found.index("Bewijsmiddelen")

