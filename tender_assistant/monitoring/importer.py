@@ -161,10 +161,13 @@ def parse_rows(rows: list[tuple[int, dict[str, Any]]], library: Library, name: s
     packages = {p.slug for p in library.packages()}
     problems: list[Problem] = []
     records = []
+    first_row: dict[str, int] = {}  # stable uid -> the row that gave it first
     for number, row in rows:
         record = _parse_row(number, row, known, packages, problems)
         if record is not None:
             records.append(record)
+            if stable_uid(record.uid):
+                _note_repeated_number(number, row, record, first_row, problems)
     if problems:
         raise ImportProblems(name, problems)
     return records
@@ -243,6 +246,20 @@ def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], pa
     else:
         r.uid = content_uid(r)
     return r
+
+
+def _note_repeated_number(number: int, row: dict[str, Any], record: ContractRecord, first_row: dict[str, int],
+                          problems: list[Problem]) -> None:
+    """A contract number (or notice) with its lot given twice in one list is two contracts under one identity: a
+    row problem naming both rows, never a second contract dropped as if it "stood there already"."""
+    earlier = first_row.setdefault(record.uid, number)
+    if earlier == number:
+        return
+    column = "contractnummer" if _cell_text(row.get("contractnummer", "")) else "aankondiging"
+    key = _cell_text(row.get(column, ""))
+    lot_nl, lot_en = (f", perceel {record.lot_id}", f", lot {record.lot_id}") if record.lot_id else ("", "")
+    problems.append(Problem(f"rij {number}, {column}", f"{key}{lot_nl} staat ook in rij {earlier}",
+                            f"{key}{lot_en} is also in row {earlier}", f"row {number}, {column}"))
 
 
 def _cell_text(value: Any) -> str:

@@ -350,3 +350,21 @@ def test_a_corrected_row_without_a_contract_number_is_named_as_counted_twice(
     assert result.added == 1
     assert [nl for nl, _ in result.notes if "lijkt een correctie van Kantoormeubilair stadhuis" in nl
             and "kolom contractnummer" in nl]
+
+
+def test_two_contracts_with_one_contract_number_in_one_list_are_a_row_problem_and_nothing_is_imported(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    # FINDINGS4 F13: the second contract was dropped silently and the summary said it "stond er al"
+    rows, header = _numbered(ROWS[:2], ["ZAA-2026-017", "zaa-2026-017 "])
+    with pytest.raises(ImportProblems) as err:
+        import_file(write_csv(tmp_path / "nr.csv", rows, header=header), register, library)
+    assert err.value.problems[0].line() == "rij 3, contractnummer: zaa-2026-017 staat ook in rij 2", err.value.report()
+    assert register.count() == 0
+
+
+def test_one_contract_number_with_two_lots_is_two_contracts(tmp_path: Path, register: RegisterStore,
+                                                            library) -> None:
+    rows, header = _numbered(ROWS[:2], ["ZAA-2026-017", "ZAA-2026-017"])
+    rows = [[*rows[0], "1"], [*rows[1], "2"]]
+    result = import_file(write_csv(tmp_path / "nr.csv", rows, header=[*header, "perceel"]), register, library)
+    assert (result.added, register.count()) == (2, 2)
