@@ -30,6 +30,7 @@ from .records import (
     content_uid,
     keyed_uid,
     notice_key,
+    organisation_key,
     stable_uid,
 )
 from .register_store import RegisterError, RegisterStore, record_to_row
@@ -348,12 +349,13 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
         old = stored.get(r.uid)
         if old is None:
             new.append(r)
-        elif old.organisation.strip().casefold() != r.organisation.strip().casefold():
+        elif organisation_key(old.organisation) != organisation_key(r.organisation):
             notes.append((f"{r.title} ({r.organisation}): dezelfde identiteit als de registratie {old.title} van "
                           f"{old.organisation}; die hoort bij {old.organisation} en is niet gewijzigd",
                           f"{r.title} ({r.organisation}): the same identity as the record {old.title} of "
                           f"{old.organisation}; it belongs to {old.organisation} and was not changed"))
         elif id(r) in correctable:
+            r.organisation = old.organisation  # the identity: a correction keeps the name as first registered
             differences = _differences(old, r)
             if differences:
                 new.append(r)
@@ -404,9 +406,9 @@ def _note_likely_corrections(added: list[ContractRecord], register: RegisterStor
     stored: dict[tuple[str, date | None, str], list[ContractRecord]] = {}
     for old in register.records():
         if old.source == "import":
-            stored.setdefault((old.organisation.strip().casefold(), old.award_date, old.package), []).append(old)
+            stored.setdefault((organisation_key(old.organisation), old.award_date, old.package), []).append(old)
     for r in added[:MAX_UPDATE_LINES]:
-        for old in stored.get((r.organisation.strip().casefold(), r.award_date, r.package), []):
+        for old in stored.get((organisation_key(r.organisation), r.award_date, r.package), []):
             if old.uid != r.uid and (old.title == r.title or round(old.value_eur, 2) == round(r.value_eur, 2)):
                 notes.append((f"{r.title} ({r.organisation}) is toegevoegd maar lijkt een correctie van {old.title} "
                               f"({euro(old.value_eur, cents=None)}); telt nu twee keer. Geef de lijst een kolom "

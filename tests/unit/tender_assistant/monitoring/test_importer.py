@@ -368,3 +368,18 @@ def test_one_contract_number_with_two_lots_is_two_contracts(tmp_path: Path, regi
     rows = [[*rows[0], "1"], [*rows[1], "2"]]
     result = import_file(write_csv(tmp_path / "nr.csv", rows, header=[*header, "perceel"]), register, library)
     assert (result.added, register.count()) == (2, 2)
+
+
+def test_an_organisation_spelled_with_an_extra_space_or_other_case_is_the_same_organisation(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    # FINDINGS4 F15: "Gemeente  Zaanstad" was a second contract and the region total counted it twice
+    rows, header = _numbered(ROWS[:1], ["ZAA-2026-017"])
+    import_file(write_csv(tmp_path / "one.csv", rows, header=header), register, library)
+    again = [list(rows[0])]
+    again[0][0], again[0][9] = "gemeente  Zaanstad ", "1.260.000"
+    result = import_file(write_csv(tmp_path / "one2.csv", again, header=header), register, library)
+    assert (result.added, result.updated, register.count()) == (0, 1, 1)
+    report = summarise(register.records(), CountingRule(), 2025)
+    assert list(report.organisations) == ["Gemeente Zaanstad"]
+    assert report.region.in_scope_eur == 1_260_000
+    assert [r.title for r in register.records("GEMEENTE   zaanstad")] == ["Kantoormeubilair stadhuis"]
