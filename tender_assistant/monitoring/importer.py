@@ -325,12 +325,14 @@ def _criteria(text: str, known: dict[str, Criterion],
 # ------------------------------------------------------------------ importing
 def import_records(register: RegisterStore, records: Iterable[ContractRecord], *, replace: bool = False,
                    backup: bool = True, updates: list[ContractRecord] | None = None,
-                   deletes: list[int] | None = None, notes: list[tuple[str, str]] | None = None) -> ImportResult:
+                   deletes: list[int] | None = None, notes: list[tuple[str, str]] | None = None,
+                   origins: dict[int, str] | None = None) -> ImportResult:
     """Add the records that are new (by uid), and write back updated ones, after a backup; all or nothing.
 
     A record updates the stored one with its uid when replace is set (an exchange file) or when its uid comes from a
     contract number or notice (a corrected contract list), and only when both belong to the same organisation:
-    another organisation's file never changes a record. Each update and each refusal gets a line in notes.
+    another organisation's file never changes a record. Each update and each refusal gets a line in notes; origins
+    (id of a record -> its exchange file and the organisations it names) says in that line who changed the record.
     """
     records = list(records)
     notes = notes if notes is not None else []
@@ -363,8 +365,10 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
     if not replace:
         _note_likely_corrections([r for r in new if not stable_uid(r.uid)], register, notes)
     for r, differences in changed[:MAX_UPDATE_LINES]:
-        notes.append((f"Bijgewerkt: {r.title} ({r.organisation}): {', '.join(differences)}",
-                      f"Updated: {r.title} ({r.organisation}): {', '.join(differences)}"))
+        by = (origins or {}).get(id(r))
+        by_nl, by_en = (f"; gewijzigd door {by}", f"; changed by {by}") if by else ("", "")
+        notes.append((f"Bijgewerkt: {r.title} ({r.organisation}): {', '.join(differences)}{by_nl}",
+                      f"Updated: {r.title} ({r.organisation}): {', '.join(differences)}{by_en}"))
     if len(changed) > MAX_UPDATE_LINES:
         more = len(changed) - MAX_UPDATE_LINES
         notes.append((f"en nog {more} bijgewerkt", f"and {more} more updated"))
@@ -459,8 +463,10 @@ def import_file(path: Path | str, register: RegisterStore, library: Library,
     return import_files([path], register, library, mapping)
 
 
-def _read_exchange_noting_rule(path: Path, register: RegisterStore, notes: list[tuple[str, str]]) -> list[ContractRecord]:
-    """An exchange file's records; a note when it was made with another counting rule than the register's."""
+def _read_exchange_noting_rule(path: Path, register: RegisterStore, notes: list[tuple[str, str]],
+                               origins: dict[int, str]) -> list[ContractRecord]:
+    """An exchange file's records, each with its origin (the file and the organisations it names) in origins; a
+    note when it was made with another counting rule than the register's."""
     from .exchange import read_exchange_file, rule_difference
 
     exchange = read_exchange_file(path)
@@ -473,6 +479,8 @@ def _read_exchange_noting_rule(path: Path, register: RegisterStore, notes: list[
                       "het register telt alle registraties opnieuw met zijn eigen telregel.",
                       f"{path.name} was made with another counting rule ({'; '.join(en for _, en in differences)}); "
                       "the register recounts every record with its own rule."))
+    origin = f"{path.name} ({', '.join(exchange.organisations or [])})"
+    origins.update((id(r), origin) for r in exchange.records)
     return exchange.records
 
 
@@ -558,6 +566,7 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
     notices = [Path(p) for p in paths if Path(p).suffix.lower() == ".xml"]
     notes: list[tuple[str, str]] = []
     merges: list[ContractRecord] = []
+    origins: dict[int, str] = {}
     known_notices = 0
     if notices:
         records, notes = read_notice_files(notices)
@@ -575,7 +584,7 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
     for path in paths:
         suffix = Path(path).suffix.lower()
         if suffix == ".json":
-            exchanged.extend(_read_exchange_noting_rule(Path(path), register, notes))
+            exchanged.extend(_read_exchange_noting_rule(Path(path), register, notes, origins))
         elif suffix != ".xml":
             lists.extend(read_file(path, library, mapping))
     result = import_records(register, lists, updates=merges, notes=notes)
@@ -585,7 +594,7 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
     if exchanged:
         exchanged, replaced = _one_per_notice(exchanged, register, notes)
         more = import_records(register, exchanged, replace=True, backup=result.backup is None, deletes=replaced,
-                              notes=notes)
+                              notes=notes, origins=origins)
         result = ImportResult(result.added + more.added, result.skipped + more.skipped,
                               result.updated + more.updated, result.backup or more.backup,
                               result.read + more.read, result.total_eur + more.total_eur, notes)
