@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from criteria_library.infra import strict_json
-from criteria_library.infra.files import atomic_write
+from criteria_library.infra.files import atomic_write, require_regular
 from criteria_library.infra.problems import Problem
 from criteria_library.infra.text import shown
 
@@ -95,12 +95,8 @@ def rule_difference(theirs: CountingRule, ours: CountingRule) -> list[tuple[str,
 
 def read_exchange_file(path: Path) -> ExchangeFile:
     """Read and check an exchange file; ImportProblems lists every problem with its JSON place."""
-    if not path.is_file():  # a FIFO or a device would hang or never end
-        raise RegisterError(f"{path.name} is geen gewoon bestand.", en=f"{path.name} is not a regular file.")
-    if path.stat().st_size > MAX_EXCHANGE_BYTES:
-        raise RegisterError(f"{path.name} is te groot voor een monitoringbestand (meer dan "
-                            f"{MAX_EXCHANGE_BYTES // 2**20} MB).", en=f"{path.name} is too large for a monitoring "
-                            f"file (more than {MAX_EXCHANGE_BYTES // 2**20} MB).")
+    # a FIFO or a device would hang or never end; a missing file is said to be missing
+    require_regular(path, MAX_EXCHANGE_BYTES, ("monitoringbestand", "monitoring file"), error=RegisterError)
     try:
         data = strict_json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:

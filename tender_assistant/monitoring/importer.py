@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.infra import spreadsheets
+from criteria_library.infra.files import require_regular
 from criteria_library.infra.problems import Problem, more_text
-from criteria_library.infra.spreadsheets import SheetError, cell_number
+from criteria_library.infra.spreadsheets import MAX_SHEET_FILE_BYTES, SheetError, cell_number
 from criteria_library.infra.text import AMOUNT, NUMBER, NumberError, euro, read_number
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from tender_assistant.library import Library
@@ -108,8 +109,8 @@ def applied_from_library(c: Criterion, weight: float | None) -> AppliedCriterion
 # ------------------------------------------------------------------ reading files
 def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     """(row number as the user sees it, {header: value}) for every non-empty row of a CSV or XLSX file."""
-    if not path.is_file():
-        raise RegisterError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.")
+    # missing, a folder, a device or a pipe: each said as it is (a link to /dev/zero "did not exist")
+    require_regular(path, MAX_SHEET_FILE_BYTES, ("contractlijst", "contract list"), error=RegisterError)
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise RegisterError(f"{path.name}: kies een .csv-, .xlsx-, .json- of .xml-bestand (eForms-aankondiging).",
                             en=f"{path.name}: choose a .csv, .xlsx, .json or .xml file (eForms notice).")

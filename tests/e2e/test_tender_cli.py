@@ -315,3 +315,19 @@ def test_tender_check_with_a_template_names_the_chapters_it_has_no_place_for(cap
     assert code == 2 and len(missing) == 1 and all(line.startswith("fout: model-leidraad.docx: ") for line in missing)
     assert "Verantwoording ({{verantwoording}})" in missing[0] and "fout:" in err
     assert "fout: model-leidraad.docx: de sjabloon bevat nog tekst voor de opdrachtgever: \"[zaaknummer]\"" in out
+
+
+def test_export_set_naming_a_dangling_link_or_a_file_says_what_it_is(capsys, db, tender_file, tmp_path):
+    """FINDINGS4 F22: a dangling link gave "onverwacht" (mkdir: FileExistsError); a file "De map ... bestaat niet"."""
+    link = tmp_path / "t15" / "set"
+    link.parent.mkdir()
+    link.symlink_to(tmp_path / "nergens")
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--set", str(link), "--force")
+    assert code == 2 and "koppeling naar iets dat niet bestaat" in err and "onverwacht" not in err, err
+    assert link.is_symlink() and not (tmp_path / "nergens").exists()
+    plain = tmp_path / "t16" / "set"
+    plain.parent.mkdir()
+    plain.write_text("geen map", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--set", str(plain), "--force")
+    assert code == 2 and "is een bestand, geen map" in err, err
+    assert plain.read_text(encoding="utf-8") == "geen map"
