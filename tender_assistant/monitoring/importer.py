@@ -508,6 +508,24 @@ class _CachedLibrary:
         return {i: self.known[i] for i in wanted if i in self.known}
 
 
+def _refuse_one_identity_twice(records: list[ContractRecord], files: int) -> None:
+    """ImportProblems when two of the files read together give one contract (number or notice, with its lot) with
+    different contents: the second would be dropped as if it "stood there already". Before anything is written."""
+    first: dict[str, ContractRecord] = {}
+    problems: list[Problem] = []
+    for r in records:
+        r.uid = r.identity()
+        earlier = first.setdefault(r.uid, r)
+        if earlier is not r and stable_uid(r.uid) and _differences(earlier, r):
+            problems.append(Problem(f"{r.title} ({r.organisation})",
+                                    f"hetzelfde contract (contractnummer of aankondiging, met perceel) als "
+                                    f"{earlier.title}, met andere gegevens; importeer de bestanden apart",
+                                    f"the same contract (contract number or notice, with lot) as {earlier.title}, with "
+                                    "other data; import the files one at a time"))
+    if problems:
+        raise ImportProblems(f"{files} bestanden", problems)
+
+
 def read_notice_files(paths: list[Path]) -> tuple[list[ContractRecord], list[tuple[str, str]]]:
     """Every notice's records and a (Dutch, English) line per lot result left out; ImportProblems names every notice
     that cannot be read (then nothing is imported)."""
@@ -588,6 +606,8 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
             exchanged.extend(_read_exchange_noting_rule(Path(path), register, notes, origins))
         elif suffix != ".xml":
             lists.extend(read_file(path, library, mapping))
+    _refuse_one_identity_twice(lists, len(paths))
+    _refuse_one_identity_twice(exchanged, len(paths))
     result = import_records(register, lists, updates=merges, notes=notes)
     result.notes = notes
     result.skipped += known_notices

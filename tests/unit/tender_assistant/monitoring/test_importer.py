@@ -383,3 +383,18 @@ def test_an_organisation_spelled_with_an_extra_space_or_other_case_is_the_same_o
     assert list(report.organisations) == ["Gemeente Zaanstad"]
     assert report.region.in_scope_eur == 1_260_000
     assert [r.title for r in register.records("GEMEENTE   zaanstad")] == ["Kantoormeubilair stadhuis"]
+
+
+def test_one_contract_number_in_two_lists_imported_together_with_other_data_is_refused(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    from tender_assistant.monitoring.importer import import_files
+
+    rows, header = _numbered(ROWS[:1], ["ZAA-2026-017"])
+    other, _ = _numbered(ROWS[1:2], ["ZAA-2026-017"])
+    files = [write_csv(tmp_path / "a.csv", rows, header=header), write_csv(tmp_path / "b.csv", other, header=header)]
+    with pytest.raises(ImportProblems) as err:
+        import_files(files, register, library)
+    assert err.value.problems[0].line().startswith("Schoonmaak kantoren (Gemeente Zaanstad): hetzelfde contract")
+    assert register.count() == 0
+    result = import_files([files[0], files[0]], register, library)  # the same list twice: one contract, no problem
+    assert (result.added, register.count()) == (1, 1)
