@@ -317,6 +317,18 @@ def _simulate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_set_folder(folder: Path) -> None:
+    """TenderError saying why --set names no folder a set can go into; returns for a folder that can be made."""
+    if folder.is_symlink():  # a dangling link: mkdir would fail with "exists"
+        raise TenderError(f"{folder} is een koppeling naar iets dat niet bestaat; kies een map voor de set.",
+                          en=f"{folder} is a link to something that does not exist; choose a folder for the set.")
+    if folder.exists():
+        raise TenderError(f"{folder} is een bestand, geen map; kies een map voor de set.",
+                          en=f"{folder} is a file, not a folder; choose a folder for the set.")
+    if not folder.parent.is_dir():
+        raise TenderError(f"De map {folder.parent} bestaat niet.", en=f"The folder {folder.parent} does not exist.")
+
+
 def _export(args: argparse.Namespace) -> int:
     from .checks import Severity, check_tender
     from .documents.document_set import SET_FILES, export_set
@@ -333,8 +345,7 @@ def _export(args: argparse.Namespace) -> int:
     new_folder = False
     if args.set is not None:
         if not args.set.is_dir():
-            if args.set.exists() or not args.set.parent.is_dir():
-                raise TenderError(f"De map {args.set} bestaat niet.", en=f"The folder {args.set} does not exist.")
+            _refuse_set_folder(args.set)
             new_folder = True  # a new folder for this tender's set, as the window proposes; made just before writing
         outputs = [args.set / name for name in SET_FILES]
     else:
@@ -377,7 +388,12 @@ def _export(args: argparse.Namespace) -> int:
         export_notes: list[str] = []
         if args.set is not None:
             if new_folder:
-                args.set.mkdir()
+                try:
+                    args.set.mkdir()
+                except OSError as exc:  # made or linked meanwhile, or not allowed: one line, nothing written
+                    raise TenderError(f"De map {args.set} kan niet worden gemaakt: {exc.strerror}. Er is niets "
+                                      "gewijzigd.", en=f"The folder {args.set} cannot be made: {exc.strerror}. "
+                                      "Nothing was changed.") from None
             try:
                 written = export_set(tender, store, args.set, args.template, args.contract_template,
                                      concept=concept, notes=export_notes, to_pdf=docx_to_pdf if pdfs else None)

@@ -18,9 +18,11 @@ from . import locks, paths
 from .sqlite_file import (
     SIDECARS,
     DatabaseKind,
+    check_copy_path,
     connect,
     fsync,
     is_ours,
+    remove_stale_check_copies,
     remove_with_sidecars,
     stored_version,
 )
@@ -101,7 +103,8 @@ def copy_for_check(backup_path: Path, beside: Path, kind: DatabaseKind) -> Path:
     if not backup_path.is_file():
         raise kind.error(f"De reservekopie {backup_path} bestaat niet of is geen bestand.",
                         en=f"The backup {backup_path} does not exist or is not a file.")
-    work = beside.with_name(f"{beside.name}.restore-{os.getpid()}")
+    remove_stale_check_copies(beside)
+    work = check_copy_path(beside)
     try:
         shutil.copyfile(backup_path, work)
     except OSError as exc:

@@ -11,10 +11,13 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 import shutil
+import socket
 import sqlite3
 import stat
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
@@ -386,6 +389,7 @@ def open_file(path: Path, kind: DatabaseKind, *, read_only: bool = False, any_th
         if not exists and create is not None:
             create(path)
             exists = True
+        remove_stale_check_copies(path)
         stale = stale_sidecars(path)  # checked before SQLite opens (and would apply) them
         opened = _open_writable(path, kind, exists=exists, any_thread=any_thread)
         if opened is not None:
@@ -534,6 +538,57 @@ def create_atomically(path: Path, kind: DatabaseKind, fill: Callable[[Database, 
                              en=f"The {kind.noun_en} {path} could not be created: {exc.strerror}.") from exc
         finally:
             remove_with_sidecars(work)
+
+
+# A restore's private check copy of a backup, beside the file: "library.db.restore-<pid>@<host>" (the host, letters
+# and digits only, so "-wal" never reads as part of it; copies of older versions have no host).
+_CHECK_COPY_RE = r"\.restore-(?P<pid>\d+)(?:@(?P<host>[A-Za-z0-9]*))?(?:-wal|-shm|-journal)?"
+CHECK_COPY_MAX_AGE = 24 * 3600  # a restore never takes a day: older copies are left-overs whatever their host
+
+
+def _host() -> str:
+    return re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:40]
+
+
+def check_copy_path(beside: Path) -> Path:
+    """Where a restore puts its private check copy of a backup for the file beside: a name that the next start or
+    restore recognises, with the process and computer that made it."""
+    return beside.with_name(f"{beside.name}.restore-{os.getpid()}@{_host()}")
+
+
+def _process_alive(pid: int) -> bool:
+    if os.name == "nt":  # os.kill would end the process there; the age rule alone decides
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process (or a check not allowed): it is there
+        return True
+    return True
+
+
+def remove_stale_check_copies(beside: Path) -> list[Path]:
+    """Delete check copies a killed restore left beside a file (whole databases, for good otherwise); the removed.
+
+    A copy is stale when the process that made it on this computer is gone, or when it is older than a day; a copy
+    of a running restore (here or, on a shared folder, on another computer) stays.
+    """
+    pattern = re.compile(re.escape(beside.name) + _CHECK_COPY_RE)
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(beside.parent):
+            match = pattern.fullmatch(entry.name)
+            if match is None or not entry.is_file(follow_symlinks=False):
+                continue
+            pid, host = int(match.group("pid")), match.group("host")
+            with contextlib.suppress(OSError):
+                old = time.time() - entry.stat(follow_symlinks=False).st_mtime > CHECK_COPY_MAX_AGE
+                ours = host is None or host == _host()
+                if old or (ours and pid != os.getpid() and not _process_alive(pid)):
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+    return removed
 
 
 def remove_with_sidecars(path: Path) -> None:

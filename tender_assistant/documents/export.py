@@ -63,9 +63,12 @@ LABELS_EN = {"de sjabloon": "the template", "de contractsjabloon": "the contract
 
 def refuse_overwriting_input(out: Path, inputs: dict[str, Path | str | None], more: Iterable[Input] = ()) -> None:
     """TenderError when the output file is, or links to, one of the inputs (named by their Dutch label) or of
-    `more` (the app's own files): the house style, the tender or the library would be lost."""
+    `more` (the library, the register), or lands among the files the app ships (its templates and data, also in the
+    window): the house style, the tender, the library or the app itself would be changed."""
+    from ..output import shipped_app_inputs
+
     named = [(path, nl, LABELS_EN.get(nl, nl)) for nl, path in inputs.items()]
-    refuse_onto_inputs(out, [*named, *more], error=TenderError)
+    refuse_onto_inputs(out, [*named, *more, *shipped_app_inputs()], error=TenderError)
 
 
 def export_tender(tender: Tender, library: Library, out: Path | str, template: Path | str | None = None,

@@ -12,6 +12,7 @@ from criteria_library.infra.errors import UserError
 from criteria_library.infra.output_paths import Input, refuse_onto_inputs
 from criteria_library.infra.text import euro, read_number
 
+from .records import organisation_key
 from .register_store import RegisterError, RegisterStore
 
 
@@ -142,7 +143,7 @@ def _report(args: argparse.Namespace) -> int:
         records = register.records()
     finally:
         register.close()
-    if args.org and not any(r.organisation.strip().casefold() == args.org.strip().casefold() for r in records):
+    if args.org and not any(organisation_key(r.organisation) == organisation_key(args.org) for r in records):
         raise RegisterError(f"de organisatie \"{args.org}\" staat niet in het register",
                             en=f"the organisation \"{args.org}\" is not in the register")
     report = summarise(records, rule, args.year, args.org)
@@ -238,7 +239,7 @@ def _export(args: argparse.Namespace) -> int:
     refuse_onto_inputs(args.out, _inputs(args), error=RegisterError)
     register = _open_register(args)
     try:
-        if args.org and args.org.strip().casefold() not in {o.casefold() for o in register.organisations()}:
+        if args.org and organisation_key(args.org) not in {organisation_key(o) for o in register.organisations()}:
             raise RegisterError(f"de organisatie \"{args.org}\" staat niet in het register",
                                 en=f"the organisation \"{args.org}\" is not in the register")
         count = export_register(register, args.out, args.org)

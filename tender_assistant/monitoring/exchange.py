@@ -18,12 +18,12 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from criteria_library.infra import strict_json
-from criteria_library.infra.files import atomic_write
+from criteria_library.infra.files import atomic_write, require_regular
 from criteria_library.infra.problems import Problem
 from criteria_library.infra.text import shown
 
 from .importer import ImportProblems
-from .records import NATURES, ContractRecord, record_from_dict, record_to_dict
+from .records import NATURES, ContractRecord, organisation_key, record_from_dict, record_to_dict
 from .register_store import RegisterError, RegisterStore
 from .rule import CountingRule, summarise
 
@@ -68,11 +68,13 @@ def coverage_by_organisation(records: list[ContractRecord], rule: CountingRule) 
 
 @dataclass
 class ExchangeFile:
-    """What an exchange file holds: its records, its version and the counting rule it was made with (None in v1)."""
+    """What an exchange file holds: its records, its version, the counting rule it was made with (None in v1) and
+    the organisations whose records it says it holds (its header; every record belongs to one of them)."""
 
     records: list[ContractRecord]
     version: int
     rule: CountingRule | None = None
+    organisations: list[str] | None = None
 
 
 def read_exchange(path: Path) -> list[ContractRecord]:
@@ -93,12 +95,8 @@ def rule_difference(theirs: CountingRule, ours: CountingRule) -> list[tuple[str,
 
 def read_exchange_file(path: Path) -> ExchangeFile:
     """Read and check an exchange file; ImportProblems lists every problem with its JSON place."""
-    if not path.is_file():  # a FIFO or a device would hang or never end
-        raise RegisterError(f"{path.name} is geen gewoon bestand.", en=f"{path.name} is not a regular file.")
-    if path.stat().st_size > MAX_EXCHANGE_BYTES:
-        raise RegisterError(f"{path.name} is te groot voor een monitoringbestand (meer dan "
-                            f"{MAX_EXCHANGE_BYTES // 2**20} MB).", en=f"{path.name} is too large for a monitoring "
-                            f"file (more than {MAX_EXCHANGE_BYTES // 2**20} MB).")
+    # a FIFO or a device would hang or never end; a missing file is said to be missing
+    require_regular(path, MAX_EXCHANGE_BYTES, ("monitoringbestand", "monitoring file"), error=RegisterError)
     try:
         data = strict_json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
@@ -140,9 +138,32 @@ def read_exchange_file(path: Path) -> ExchangeFile:
         if rule is None:
             problems.append(Problem("rule", "ontbreekt of is geen geldige telregel",
                                     "is missing or not a valid counting rule"))
+    organisations = _organisations(data.get("organisations"), items, problems)
     if problems:
         raise ImportProblems(path.name, problems)
-    return ExchangeFile(records, version, rule)
+    return ExchangeFile(records, version, rule, organisations)
+
+
+def _organisations(header: Any, items: list[Any], problems: list[Problem]) -> list[str]:
+    """The file's `organisations` header; a record of an organisation it does not name is a problem: a file never
+    decides by a record's own field whose record it changes (every export since version 1 writes the header)."""
+    if not isinstance(header, list) or not all(isinstance(name, str) and name.strip() for name in header):
+        problems.append(Problem("organisations", "ontbreekt of is geen lijst met namen van organisaties",
+                                "is missing or not a list of organisation names"))
+        return []
+    named = {organisation_key(name) for name in header}
+    listed = ", ".join(shown(name) for name in header)
+    for i, item in enumerate(items):
+        name = item.get("organisation") if isinstance(item, dict) else None
+        if isinstance(name, str) and name.strip() and organisation_key(name) not in named:
+            problems.append(Problem(f"records[{i}].organisation",
+                                    f"\"{shown(name)}\" staat niet bij de organisaties van dit bestand "
+                                    f"({listed or 'geen'}); een bestand levert alleen registraties van zijn eigen "
+                                    "organisaties",
+                                    f"\"{shown(name)}\" is not among this file's organisations "
+                                    f"({listed or 'none'}); "
+                                    "a file only brings records of its own organisations"))
+    return list(header)
 
 
 def _is_number(value: Any) -> TypeGuard[float]:

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from criteria_library.infra import spreadsheets
+from criteria_library.infra.files import require_regular
 from criteria_library.infra.problems import Problem, more_text
-from criteria_library.infra.spreadsheets import SheetError, cell_number
+from criteria_library.infra.spreadsheets import MAX_SHEET_FILE_BYTES, SheetError, cell_number
 from criteria_library.infra.text import AMOUNT, NUMBER, NumberError, euro, read_number
 from criteria_library.models import CRITERION_ID_RE, Criterion, Kind, Package
 from tender_assistant.library import Library
@@ -30,6 +31,7 @@ from .records import (
     content_uid,
     keyed_uid,
     notice_key,
+    organisation_key,
     stable_uid,
 )
 from .register_store import RegisterError, RegisterStore, record_to_row
@@ -107,8 +109,8 @@ def applied_from_library(c: Criterion, weight: float | None) -> AppliedCriterion
 # ------------------------------------------------------------------ reading files
 def read_rows(path: Path) -> list[tuple[int, dict[str, Any]]]:
     """(row number as the user sees it, {header: value}) for every non-empty row of a CSV or XLSX file."""
-    if not path.is_file():
-        raise RegisterError(f"Het bestand {path} bestaat niet.", en=f"The file {path} does not exist.")
+    # missing, a folder, a device or a pipe: each said as it is (a link to /dev/zero "did not exist")
+    require_regular(path, MAX_SHEET_FILE_BYTES, ("contractlijst", "contract list"), error=RegisterError)
     if path.suffix.lower() not in (".csv", ".xlsx"):
         raise RegisterError(f"{path.name}: kies een .csv-, .xlsx-, .json- of .xml-bestand (eForms-aankondiging).",
                             en=f"{path.name}: choose a .csv, .xlsx, .json or .xml file (eForms notice).")
@@ -161,10 +163,13 @@ def parse_rows(rows: list[tuple[int, dict[str, Any]]], library: Library, name: s
     packages = {p.slug for p in library.packages()}
     problems: list[Problem] = []
     records = []
+    first_row: dict[str, int] = {}  # stable uid -> the row that gave it first
     for number, row in rows:
         record = _parse_row(number, row, known, packages, problems)
         if record is not None:
             records.append(record)
+            if stable_uid(record.uid):
+                _note_repeated_number(number, row, record, first_row, problems)
     if problems:
         raise ImportProblems(name, problems)
     return records
@@ -245,6 +250,20 @@ def _parse_row(number: int, row: dict[str, Any], known: dict[str, Criterion], pa
     return r
 
 
+def _note_repeated_number(number: int, row: dict[str, Any], record: ContractRecord, first_row: dict[str, int],
+                          problems: list[Problem]) -> None:
+    """A contract number (or notice) with its lot given twice in one list is two contracts under one identity: a
+    row problem naming both rows, never a second contract dropped as if it "stood there already"."""
+    earlier = first_row.setdefault(record.uid, number)
+    if earlier == number:
+        return
+    column = "contractnummer" if _cell_text(row.get("contractnummer", "")) else "aankondiging"
+    key = _cell_text(row.get(column, ""))
+    lot_nl, lot_en = (f", perceel {record.lot_id}", f", lot {record.lot_id}") if record.lot_id else ("", "")
+    problems.append(Problem(f"rij {number}, {column}", f"{key}{lot_nl} staat ook in rij {earlier}",
+                            f"{key}{lot_en} is also in row {earlier}", f"row {number}, {column}"))
+
+
 def _cell_text(value: Any) -> str:
     """A cell as trimmed text: CSV text as is, workbook numbers without '.0', dates in ISO."""
     if isinstance(value, str):
@@ -307,12 +326,14 @@ def _criteria(text: str, known: dict[str, Criterion],
 # ------------------------------------------------------------------ importing
 def import_records(register: RegisterStore, records: Iterable[ContractRecord], *, replace: bool = False,
                    backup: bool = True, updates: list[ContractRecord] | None = None,
-                   deletes: list[int] | None = None, notes: list[tuple[str, str]] | None = None) -> ImportResult:
+                   deletes: list[int] | None = None, notes: list[tuple[str, str]] | None = None,
+                   origins: dict[int, str] | None = None) -> ImportResult:
     """Add the records that are new (by uid), and write back updated ones, after a backup; all or nothing.
 
     A record updates the stored one with its uid when replace is set (an exchange file) or when its uid comes from a
     contract number or notice (a corrected contract list), and only when both belong to the same organisation:
-    another organisation's file never changes a record. Each update and each refusal gets a line in notes.
+    another organisation's file never changes a record. Each update and each refusal gets a line in notes; origins
+    (id of a record -> its exchange file and the organisations it names) says in that line who changed the record.
     """
     records = list(records)
     notes = notes if notes is not None else []
@@ -331,12 +352,13 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
         old = stored.get(r.uid)
         if old is None:
             new.append(r)
-        elif old.organisation.strip().casefold() != r.organisation.strip().casefold():
+        elif organisation_key(old.organisation) != organisation_key(r.organisation):
             notes.append((f"{r.title} ({r.organisation}): dezelfde identiteit als de registratie {old.title} van "
                           f"{old.organisation}; die hoort bij {old.organisation} en is niet gewijzigd",
                           f"{r.title} ({r.organisation}): the same identity as the record {old.title} of "
                           f"{old.organisation}; it belongs to {old.organisation} and was not changed"))
         elif id(r) in correctable:
+            r.organisation = old.organisation  # the identity: a correction keeps the name as first registered
             differences = _differences(old, r)
             if differences:
                 new.append(r)
@@ -344,8 +366,10 @@ def import_records(register: RegisterStore, records: Iterable[ContractRecord], *
     if not replace:
         _note_likely_corrections([r for r in new if not stable_uid(r.uid)], register, notes)
     for r, differences in changed[:MAX_UPDATE_LINES]:
-        notes.append((f"Bijgewerkt: {r.title} ({r.organisation}): {', '.join(differences)}",
-                      f"Updated: {r.title} ({r.organisation}): {', '.join(differences)}"))
+        by = (origins or {}).get(id(r))
+        by_nl, by_en = (f"; gewijzigd door {by}", f"; changed by {by}") if by else ("", "")
+        notes.append((f"Bijgewerkt: {r.title} ({r.organisation}): {', '.join(differences)}{by_nl}",
+                      f"Updated: {r.title} ({r.organisation}): {', '.join(differences)}{by_en}"))
     if len(changed) > MAX_UPDATE_LINES:
         more = len(changed) - MAX_UPDATE_LINES
         notes.append((f"en nog {more} bijgewerkt", f"and {more} more updated"))
@@ -387,9 +411,9 @@ def _note_likely_corrections(added: list[ContractRecord], register: RegisterStor
     stored: dict[tuple[str, date | None, str], list[ContractRecord]] = {}
     for old in register.records():
         if old.source == "import":
-            stored.setdefault((old.organisation.strip().casefold(), old.award_date, old.package), []).append(old)
+            stored.setdefault((organisation_key(old.organisation), old.award_date, old.package), []).append(old)
     for r in added[:MAX_UPDATE_LINES]:
-        for old in stored.get((r.organisation.strip().casefold(), r.award_date, r.package), []):
+        for old in stored.get((organisation_key(r.organisation), r.award_date, r.package), []):
             if old.uid != r.uid and (old.title == r.title or round(old.value_eur, 2) == round(r.value_eur, 2)):
                 notes.append((f"{r.title} ({r.organisation}) is toegevoegd maar lijkt een correctie van {old.title} "
                               f"({euro(old.value_eur, cents=None)}); telt nu twee keer. Geef de lijst een kolom "
@@ -440,8 +464,10 @@ def import_file(path: Path | str, register: RegisterStore, library: Library,
     return import_files([path], register, library, mapping)
 
 
-def _read_exchange_noting_rule(path: Path, register: RegisterStore, notes: list[tuple[str, str]]) -> list[ContractRecord]:
-    """An exchange file's records; a note when it was made with another counting rule than the register's."""
+def _read_exchange_noting_rule(path: Path, register: RegisterStore, notes: list[tuple[str, str]],
+                               origins: dict[int, str]) -> list[ContractRecord]:
+    """An exchange file's records, each with its origin (the file and the organisations it names) in origins; a
+    note when it was made with another counting rule than the register's."""
     from .exchange import read_exchange_file, rule_difference
 
     exchange = read_exchange_file(path)
@@ -454,6 +480,8 @@ def _read_exchange_noting_rule(path: Path, register: RegisterStore, notes: list[
                       "het register telt alle registraties opnieuw met zijn eigen telregel.",
                       f"{path.name} was made with another counting rule ({'; '.join(en for _, en in differences)}); "
                       "the register recounts every record with its own rule."))
+    origin = f"{path.name} ({', '.join(exchange.organisations or [])})"
+    origins.update((id(r), origin) for r in exchange.records)
     return exchange.records
 
 
@@ -478,6 +506,24 @@ class _CachedLibrary:
             self.known.update(self.library.criteria_by_ids(missing))
             self.asked.update(missing)
         return {i: self.known[i] for i in wanted if i in self.known}
+
+
+def _refuse_one_identity_twice(records: list[ContractRecord], files: int) -> None:
+    """ImportProblems when two of the files read together give one contract (number or notice, with its lot) with
+    different contents: the second would be dropped as if it "stood there already". Before anything is written."""
+    first: dict[str, ContractRecord] = {}
+    problems: list[Problem] = []
+    for r in records:
+        r.uid = r.identity()
+        earlier = first.setdefault(r.uid, r)
+        if earlier is not r and stable_uid(r.uid) and _differences(earlier, r):
+            problems.append(Problem(f"{r.title} ({r.organisation})",
+                                    f"hetzelfde contract (contractnummer of aankondiging, met perceel) als "
+                                    f"{earlier.title}, met andere gegevens; importeer de bestanden apart",
+                                    f"the same contract (contract number or notice, with lot) as {earlier.title}, with "
+                                    "other data; import the files one at a time"))
+    if problems:
+        raise ImportProblems(f"{files} bestanden", problems)
 
 
 def read_notice_files(paths: list[Path]) -> tuple[list[ContractRecord], list[tuple[str, str]]]:
@@ -539,6 +585,7 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
     notices = [Path(p) for p in paths if Path(p).suffix.lower() == ".xml"]
     notes: list[tuple[str, str]] = []
     merges: list[ContractRecord] = []
+    origins: dict[int, str] = {}
     known_notices = 0
     if notices:
         records, notes = read_notice_files(notices)
@@ -556,9 +603,11 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
     for path in paths:
         suffix = Path(path).suffix.lower()
         if suffix == ".json":
-            exchanged.extend(_read_exchange_noting_rule(Path(path), register, notes))
+            exchanged.extend(_read_exchange_noting_rule(Path(path), register, notes, origins))
         elif suffix != ".xml":
             lists.extend(read_file(path, library, mapping))
+    _refuse_one_identity_twice(lists, len(paths))
+    _refuse_one_identity_twice(exchanged, len(paths))
     result = import_records(register, lists, updates=merges, notes=notes)
     result.notes = notes
     result.skipped += known_notices
@@ -566,7 +615,7 @@ def import_files(paths: list[Path | str], register: RegisterStore, library: Libr
     if exchanged:
         exchanged, replaced = _one_per_notice(exchanged, register, notes)
         more = import_records(register, exchanged, replace=True, backup=result.backup is None, deletes=replaced,
-                              notes=notes)
+                              notes=notes, origins=origins)
         result = ImportResult(result.added + more.added, result.skipped + more.skipped,
                               result.updated + more.updated, result.backup or more.backup,
                               result.read + more.read, result.total_eur + more.total_eur, notes)

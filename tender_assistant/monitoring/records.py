@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -87,15 +88,25 @@ class ContractRecord:
         return self.uid or content_uid(self)
 
 
+def organisation_name(name: str) -> str:
+    """An organisation's name as stored and shown: inner whitespace collapsed to one space, ends trimmed."""
+    return " ".join(unicodedata.normalize("NFC", name).split())
+
+
+def organisation_key(name: str) -> str:
+    """An organisation's name as people read it, for comparing: "Gemeente  Zaanstad" is "gemeente zaanstad"."""
+    return organisation_name(name).casefold()
+
+
 def notice_key(r: ContractRecord) -> tuple[str, str, str]:
     """(notice id, lot id, organisation), casefolded: one awarded lot of one published notice for one buyer."""
-    return r.notice_id.strip().casefold(), r.lot_id.strip().casefold(), r.organisation.strip().casefold()
+    return r.notice_id.strip().casefold(), r.lot_id.strip().casefold(), organisation_key(r.organisation)
 
 
 def content_uid(r: ContractRecord) -> str:
     """A uid from what identifies a contract: organisation, title, package, award date and value (and the lot, for a
     contract with lots: records without one keep the uid they always had)."""
-    parts: list[object] = [r.organisation.strip().casefold(), r.title.strip().casefold(), r.package,
+    parts: list[object] = [organisation_key(r.organisation), r.title.strip().casefold(), r.package,
                            r.award_date.isoformat() if r.award_date else "", round(r.value_eur, 2)]
     if r.lot_id:
         parts.append(r.lot_id.strip().casefold())
@@ -106,7 +117,7 @@ def content_uid(r: ContractRecord) -> str:
 def keyed_uid(prefix: str, organisation: str, key: str, lot_id: str = "") -> str:
     """A uid from an identity that survives corrections of title or value: the organisation's own contract number
     (prefix "k") or the published notice (prefix "n"), with the lot."""
-    parts = [organisation.strip().casefold(), key.strip().casefold(), lot_id.strip().casefold()]
+    parts = [organisation_key(organisation), key.strip().casefold(), lot_id.strip().casefold()]
     return f"{prefix}-" + hashlib.sha256(json.dumps(parts, ensure_ascii=False).encode("utf-8")).hexdigest()[:24]
 
 

@@ -21,7 +21,13 @@ from sqlite_utils.migrations import Migrations
 from criteria_library.infra import paths, sqlite_backup, sqlite_file
 from criteria_library.infra.errors import UserError
 
-from .records import ContractRecord, criterion_from_dict, criterion_to_dict
+from .records import (
+    ContractRecord,
+    criterion_from_dict,
+    criterion_to_dict,
+    organisation_key,
+    organisation_name,
+)
 from .rule import CountingRule
 
 REGISTER_FILE = "register.db"
@@ -90,7 +96,7 @@ def _iso(d: date | None) -> str | None:
 def record_to_row(r: ContractRecord) -> dict[str, Any]:
     """A record as a database row (without id and timestamps)."""
     return {
-        "uid": r.identity(), "organisation": r.organisation.strip(), "title": r.title, "package": r.package,
+        "uid": r.identity(), "organisation": organisation_name(r.organisation), "title": r.title, "package": r.package,
         "cpv": json.dumps(r.cpv), "nature": r.nature, "procedure": r.procedure, "award_date": _iso(r.award_date),
         "start_date": _iso(r.start_date), "end_date": _iso(r.end_date), "value_eur": float(r.value_eur),
         "physical": int(r.physical), "criteria": json.dumps([criterion_to_dict(c) for c in r.criteria],
@@ -183,13 +189,10 @@ class RegisterStore:
     # ------------------------------------------------------------------ reading
     def records(self, organisation: str | None = None) -> list[ContractRecord]:
         """Every record (of one organisation when given), in award order."""
-        sql = "SELECT * FROM records"
-        params: list[Any] = []
-        if organisation:
-            sql += " WHERE lower(organisation) = lower(?)"
-            params.append(organisation.strip())
-        sql += " ORDER BY organisation, award_date, id"
-        return [row_to_record(row) for row in self.db.execute(sql, params).fetchall()]
+        wanted = organisation_key(organisation) if organisation else None  # as people read it: not SQL's lower()
+        return [row_to_record(row) for row in
+                self.db.execute("SELECT * FROM records ORDER BY organisation, award_date, id").fetchall()
+                if wanted is None or organisation_key(row["organisation"]) == wanted]
 
     def record(self, record_id: int) -> ContractRecord:
         """One record by its row id."""
@@ -223,7 +226,7 @@ class RegisterStore:
         met a published notice."""
         rows = self.db.execute("SELECT notice_id, lot_id, organisation, uid, source, id FROM records "
                                "WHERE notice_id IS NOT NULL AND notice_id != ''").fetchall()
-        return {(n.strip().casefold(), (lot or "").strip().casefold(), o.strip().casefold()): (uid, source, rid)
+        return {(n.strip().casefold(), (lot or "").strip().casefold(), organisation_key(o)): (uid, source, rid)
                 for n, lot, o, uid, source, rid in rows}
 
     def organisations(self) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 from criteria_library.infra.text import dutch_number
 from criteria_library.models import Kind, ScoringType
 
-from .records import EQUAL_SHARE, AppliedCriterion, ContractRecord
+from .records import EQUAL_SHARE, AppliedCriterion, ContractRecord, organisation_key, organisation_name
 
 CIRCULAR_RUNGS = tuple(f"R{i}" for i in range(10))
 SUPPORTING = "ondersteunend"
@@ -439,9 +439,10 @@ def summarise(records: list[ContractRecord], rule: CountingRule, year: int,
     """The report for one year: every in-scope record judged, totals per organisation, the region as their sum."""
     target, kind = target_for(year, rule)
     report = MonitoringReport(rule, year, target, kind)
-    wanted = organisation.strip().casefold() if organisation else None
+    wanted = organisation_key(organisation) if organisation else None
+    names: dict[str, str] = {}  # one line per organisation as people read its name, shown as first met
     for r in records:
-        if wanted is not None and r.organisation.strip().casefold() != wanted:
+        if wanted is not None and organisation_key(r.organisation) != wanted:
             continue
         if not in_scope(r, rule):
             continue
@@ -449,7 +450,8 @@ def summarise(records: list[ContractRecord], rule: CountingRule, year: int,
         if value <= 0:
             continue
         verdict = evaluate(r, rule)
-        totals = report.organisations.setdefault(r.organisation.strip(), Totals())
+        name = names.setdefault(organisation_key(r.organisation), organisation_name(r.organisation))
+        totals = report.organisations.setdefault(name, Totals())
         totals.in_scope_eur += value
         totals.in_scope_count += 1
         totals.sources[r.source] = totals.sources.get(r.source, 0) + 1

@@ -92,3 +92,55 @@ def test_publish_into_a_folder_whose_key_is_named_index_json_is_refused(capsys, 
                   "--version", "1.0")
     assert "de sleutel zelf" in err
     assert sorted(p.name for p in release.iterdir()) == ["index.json"]  # not one pack file written either
+
+
+# ------------------------------------------------------------- the app's own files (FINDINGS4 F16)
+APP_PARTS = ("main.py", "criteria_library", "tender_assistant", "ui")
+RUN_ALL = """
+import contextlib, io, sys
+import main
+for argv in {argvs!r}:
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main.main(argv)
+    print(code, err.getvalue().strip().replace(chr(10), ' | '))
+"""
+
+
+def test_outputs_never_land_on_the_files_the_app_ships_where_its_installation_is_writable(db, tender_file,
+                                                                                         tmp_path):
+    import subprocess
+    import sys
+
+    root = Path(main.__file__).parent
+    app = tmp_path / "app"
+    app.mkdir()
+    for part in APP_PARTS:
+        source = root / part
+        if source.is_dir():
+            shutil.copytree(source, app / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, app / part)
+    templates = app / "tender_assistant" / "documents" / "templates"
+    shipped = [templates / "tender.docx", templates / "model-leidraad.docx",
+               app / "criteria_library" / "data" / "starter_release.json",
+               app / "criteria_library" / "starter" / "bedrijfskleding.json"]
+    before = {p: p.read_bytes() for p in shipped}
+    export = ["--db", str(db), "export", str(tender_file), "--concept", "--force", "--out"]
+    argvs = [[*export, str(shipped[0])], [*export, str(shipped[1])],
+             ["--db", str(db), "library", "export", str(shipped[2])],
+             ["--db", str(db), "library", "export", str(shipped[3]), "--package", "bedrijfskleding"],
+             ["--db", str(db), "library", "export", str(shipped[3].with_name("eigen.json"))],  # a new starter pack
+             ["--db", str(db), "library", "export", str(tmp_path / "elders.json")]]  # anywhere else still works
+    script = tmp_path / "run_all.py"
+    script.write_text(RUN_ALL.format(argvs=argvs), encoding="utf-8")
+    env = {**os.environ, "TENDER_ASSISTANT_HOME": str(tmp_path / "home"), "PYTHONPATH": str(app)}
+    result = subprocess.run([sys.executable, str(script)], cwd=app, env=env, capture_output=True, text=True,
+                            timeout=300)
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(argvs), result.stdout + result.stderr
+    for line in lines[:5]:
+        assert line.startswith("2 fout: ") and "van de app" in line and "Er is niets gewijzigd" in line, line
+    assert lines[5].startswith("0"), lines[5]
+    assert {p: p.read_bytes() for p in shipped} == before
+    assert not shipped[3].with_name("eigen.json").exists()

@@ -358,3 +358,19 @@ def test_tender_check_with_a_template_names_a_block_marker_used_twice_as_an_erro
     code, out, _ = run(capsys, "--db", str(db), "tender", "check", str(workwear_file), "--template", str(template))
     twice = [line for line in out.splitlines() if "staat 2 keer" in line]
     assert code == 2 and len(twice) == 1 and twice[0].startswith("fout: dubbel.docx: de markering {{gunningscriteria}}")
+
+
+def test_export_set_naming_a_dangling_link_or_a_file_says_what_it_is(capsys, db, tender_file, tmp_path):
+    """FINDINGS4 F22: a dangling link gave "onverwacht" (mkdir: FileExistsError); a file "De map ... bestaat niet"."""
+    link = tmp_path / "t15" / "set"
+    link.parent.mkdir()
+    link.symlink_to(tmp_path / "nergens")
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--set", str(link), "--force")
+    assert code == 2 and "koppeling naar iets dat niet bestaat" in err and "onverwacht" not in err, err
+    assert link.is_symlink() and not (tmp_path / "nergens").exists()
+    plain = tmp_path / "t16" / "set"
+    plain.parent.mkdir()
+    plain.write_text("geen map", encoding="utf-8")
+    code, _, err = run(capsys, "--db", str(db), "export", str(tender_file), "--set", str(plain), "--force")
+    assert code == 2 and "is een bestand, geen map" in err, err
+    assert plain.read_text(encoding="utf-8") == "geen map"

@@ -45,6 +45,19 @@ def test_user_errors_are_one_dutch_line(tmp_path: Path, db: str, capsys: pytest.
     assert main(["--db", db, "monitor", "report", "--year", "2025", "--org", "Nergenshuizen"]) == 2
     assert "Nergenshuizen" in capsys.readouterr().err
     assert main(["--db", db, "monitor", "import", str(tmp_path / "bestaat-niet.csv")]) == 2
+    assert "bestaat niet" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+@pytest.mark.parametrize("name", ["z.csv", "z.json"])
+def test_a_link_to_a_device_is_refused_as_no_regular_file(tmp_path: Path, db: str, name: str,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """FINDINGS4 F22: a link to /dev/zero was refused at once, but "bestaat niet" (it does exist)."""
+    (tmp_path / name).symlink_to("/dev/zero")
+    register = tmp_path / "r12.db"
+    assert main(["--db", db, "monitor", "--register", str(register), "import", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err
+    assert "is geen gewoon bestand" in err and "bestaat niet" not in err and err.count("\n") == 1, err
 
 
 def test_several_files_are_all_checked_before_anything_is_imported(tmp_path: Path, db: str,

@@ -19,10 +19,10 @@ RECORD = {"uid": "u1", "organisation": "Gemeente A", "title": "Meubilair", "valu
           "award_date": "2025-03-01", "criteria": [{"id": "MEU-G-01", "weight": 20, "level": 2}]}
 
 
-def _file(tmp_path: Path, text: str) -> Path:
+def _file(tmp_path: Path, text: str, organisations: tuple[str, ...] = ("Gemeente A",)) -> Path:
     path = tmp_path / "uitwisseling.json"
-    path.write_text('{"format": "tender-assistant.monitoring", "version": 1, "records": [' + text + "]}",
-                    encoding="utf-8")
+    path.write_text('{"format": "tender-assistant.monitoring", "version": 1, "organisations": '
+                    + json.dumps(list(organisations)) + ', "records": [' + text + "]}", encoding="utf-8")
     return path
 
 
@@ -144,10 +144,11 @@ def test_a_bad_version_2_value_is_refused_with_its_place(tmp_path: Path, key: st
 def test_another_organisations_file_never_changes_a_record(tmp_path: Path, library) -> None:
     register = RegisterStore.open(tmp_path / "register.db")
     try:
-        import_file(_file(tmp_path, _record(organisation="Gemeente Zaanstad", value_eur=1_250_000)), register, library)
+        import_file(_file(tmp_path, _record(organisation="Gemeente Zaanstad", value_eur=1_250_000),
+                          ("Gemeente Zaanstad",)), register, library)
         hostile = tmp_path / "b.json"
-        hostile.write_text('{"format": "tender-assistant.monitoring", "version": 1, "records": ['
-                           + _record(organisation="Gemeente B", value_eur=1, title="Iets anders") + "]}",
+        hostile.write_text('{"format": "tender-assistant.monitoring", "version": 1, "organisations": ["Gemeente B"], '
+                           '"records": [' + _record(organisation="Gemeente B", value_eur=1, title="Iets anders") + "]}",
                            encoding="utf-8")
         result = import_file(hostile, register, library)
         [record] = register.records()
@@ -164,6 +165,52 @@ def test_the_organisations_own_newer_file_updates_its_record_and_says_what_chang
         import_file(_file(tmp_path, _record(value_eur=1000)), register, library)
         result = import_file(_file(tmp_path, _record(value_eur=1500)), register, library)
         assert result.updated == 1 and register.records()[0].value_eur == 1500
-        assert any(nl.startswith("Bijgewerkt: Meubilair (Gemeente A)") for nl, _ in result.notes)
+        assert any(nl.startswith("Bijgewerkt: Meubilair (Gemeente A)")
+                   and nl.endswith("gewijzigd door uitwisseling.json (Gemeente A)") for nl, _ in result.notes)
+    finally:
+        register.close()
+
+
+def test_a_file_cannot_bring_a_record_of_an_organisation_its_header_does_not_name(tmp_path: Path, library) -> None:
+    """FINDINGS4 F14: a file of Gemeente B holding Zaanstad's uid and organisation turned its EUR 1.250.000 into 1."""
+    from tender_assistant.monitoring.exchange import export_register
+
+    register = RegisterStore.open(tmp_path / "register.db")
+    try:
+        import_file(_file(tmp_path, _record(organisation="Gemeente Zaanstad", value_eur=1_250_000),
+                          ("Gemeente Zaanstad",)), register, library)
+        export_register(register, tmp_path / "zaanstad.json")
+        data = json.loads((tmp_path / "zaanstad.json").read_text(encoding="utf-8"))
+        data["organisations"], data["records"][0]["value_eur"] = ["Gemeente B"], 1
+        (tmp_path / "b-vals.json").write_text(json.dumps(data), encoding="utf-8")
+        before = register.path.read_bytes()
+        with pytest.raises(ImportProblems) as err:
+            import_file(tmp_path / "b-vals.json", register, library)
+        assert err.value.problems[0].line() == (
+            'records[0].organisation: "Gemeente Zaanstad" staat niet bij de organisaties van dit bestand '
+            "(Gemeente B); een bestand levert alleen registraties van zijn eigen organisaties")
+        assert register.path.read_bytes() == before and register.records()[0].value_eur == 1_250_000
+        del data["organisations"]
+        (tmp_path / "b-vals.json").write_text(json.dumps(data), encoding="utf-8")
+        with pytest.raises(ImportProblems, match="organisations: ontbreekt"):
+            import_file(tmp_path / "b-vals.json", register, library)
+        assert register.records()[0].value_eur == 1_250_000
+    finally:
+        register.close()
+
+
+def test_a_record_changed_by_a_file_naming_its_organisation_says_which_file_changed_it(tmp_path: Path,
+                                                                                      library) -> None:
+    register = RegisterStore.open(tmp_path / "register.db")
+    try:
+        import_file(_file(tmp_path, _record(organisation="Gemeente Zaanstad", value_eur=1_250_000),
+                          ("Gemeente Zaanstad",)), register, library)
+        changed = tmp_path / "b.json"
+        changed.write_text(_file(tmp_path, _record(organisation="Gemeente  zaanstad", value_eur=1),
+                                 ("Gemeente B", "Gemeente Zaanstad")).read_text(encoding="utf-8"), encoding="utf-8")
+        result = import_file(changed, register, library)
+        assert [nl for nl, _ in result.notes if nl.startswith("Bijgewerkt")] == [
+            "Bijgewerkt: Meubilair (Gemeente Zaanstad): waarde_eur € 1.250.000 → € 1; "
+            "gewijzigd door b.json (Gemeente B, Gemeente Zaanstad)"]
     finally:
         register.close()

@@ -350,3 +350,51 @@ def test_a_corrected_row_without_a_contract_number_is_named_as_counted_twice(
     assert result.added == 1
     assert [nl for nl, _ in result.notes if "lijkt een correctie van Kantoormeubilair stadhuis" in nl
             and "kolom contractnummer" in nl]
+
+
+def test_two_contracts_with_one_contract_number_in_one_list_are_a_row_problem_and_nothing_is_imported(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    # FINDINGS4 F13: the second contract was dropped silently and the summary said it "stond er al"
+    rows, header = _numbered(ROWS[:2], ["ZAA-2026-017", "zaa-2026-017 "])
+    with pytest.raises(ImportProblems) as err:
+        import_file(write_csv(tmp_path / "nr.csv", rows, header=header), register, library)
+    assert err.value.problems[0].line() == "rij 3, contractnummer: zaa-2026-017 staat ook in rij 2", err.value.report()
+    assert register.count() == 0
+
+
+def test_one_contract_number_with_two_lots_is_two_contracts(tmp_path: Path, register: RegisterStore,
+                                                            library) -> None:
+    rows, header = _numbered(ROWS[:2], ["ZAA-2026-017", "ZAA-2026-017"])
+    rows = [[*rows[0], "1"], [*rows[1], "2"]]
+    result = import_file(write_csv(tmp_path / "nr.csv", rows, header=[*header, "perceel"]), register, library)
+    assert (result.added, register.count()) == (2, 2)
+
+
+def test_an_organisation_spelled_with_an_extra_space_or_other_case_is_the_same_organisation(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    # FINDINGS4 F15: "Gemeente  Zaanstad" was a second contract and the region total counted it twice
+    rows, header = _numbered(ROWS[:1], ["ZAA-2026-017"])
+    import_file(write_csv(tmp_path / "one.csv", rows, header=header), register, library)
+    again = [list(rows[0])]
+    again[0][0], again[0][9] = "gemeente  Zaanstad ", "1.260.000"
+    result = import_file(write_csv(tmp_path / "one2.csv", again, header=header), register, library)
+    assert (result.added, result.updated, register.count()) == (0, 1, 1)
+    report = summarise(register.records(), CountingRule(), 2025)
+    assert list(report.organisations) == ["Gemeente Zaanstad"]
+    assert report.region.in_scope_eur == 1_260_000
+    assert [r.title for r in register.records("GEMEENTE   zaanstad")] == ["Kantoormeubilair stadhuis"]
+
+
+def test_one_contract_number_in_two_lists_imported_together_with_other_data_is_refused(
+        tmp_path: Path, register: RegisterStore, library) -> None:
+    from tender_assistant.monitoring.importer import import_files
+
+    rows, header = _numbered(ROWS[:1], ["ZAA-2026-017"])
+    other, _ = _numbered(ROWS[1:2], ["ZAA-2026-017"])
+    files = [write_csv(tmp_path / "a.csv", rows, header=header), write_csv(tmp_path / "b.csv", other, header=header)]
+    with pytest.raises(ImportProblems) as err:
+        import_files(files, register, library)
+    assert err.value.problems[0].line().startswith("Schoonmaak kantoren (Gemeente Zaanstad): hetzelfde contract")
+    assert register.count() == 0
+    result = import_files([files[0], files[0]], register, library)  # the same list twice: one contract, no problem
+    assert (result.added, register.count()) == (1, 1)
