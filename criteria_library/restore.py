@@ -69,8 +69,8 @@ def update_backup_path(store: LibraryStore, named: str | None) -> Path:
                            en="There is no backup from before an update or import to go back to.")
     if not named:
         raise nothing
-    path = Path(named)
     folder = paths.backups_dir(store.path)
+    path = folder / Path(named).name  # always in this library's own backups folder, whatever the row says
     pattern = sqlite_backup.backup_pattern(store.path)
     try:
         ours = (not path.is_symlink() and path.is_file() and pattern.fullmatch(path.name) is not None
@@ -88,6 +88,14 @@ def update_backup_path(store: LibraryStore, named: str | None) -> Path:
     return path
 
 
+def _not_recorded(path: Path, folder: Path) -> LibraryError:
+    return LibraryError(
+        f"{path.name} is niet de reservekopie die de laatste update of import in {folder} heeft vastgelegd (of is "
+        "sindsdien veranderd); er is niets gewijzigd. Een andere reservekopie zet u terug met library restore.",
+        en=f"{path.name} is not the backup the last update or import recorded in {folder} (or it changed since); "
+        "nothing was changed. Put another backup back with library restore.")
+
+
 def _made_at(path: Path, db_path: Path) -> datetime:
     """When a backup of the library at db_path was made, from the time stamp in its (verified) name."""
     match = sqlite_backup.backup_pattern(db_path).fullmatch(path.name)
@@ -101,7 +109,9 @@ def preview_undo(store: LibraryStore, named: str | None) -> UndoPreview:
     path = update_backup_path(store, named)
     work = sqlite_backup.copy_for_check(path, store.path, LIBRARY)
     try:
-        count = sqlite_backup.verify_copy(work, LIBRARY, path.name)
+        count = sqlite_backup.verify_copy(work, LIBRARY, path.name)  # damaged, not ours, newer: said first
+        if not sqlite_backup.matches_undo_record(path, digest=True, content=work):
+            raise _not_recorded(path, path.parent)
     finally:
         sqlite_file.remove_with_sidecars(work)
     return UndoPreview(path, _made_at(path, store.path), count)
@@ -120,7 +130,9 @@ def undo_update(store: LibraryStore, named: str | None, key: str) -> UndoResult:
     path = update_backup_path(store, named)
     work = sqlite_backup.copy_for_check(path, store.path, LIBRARY)
     try:
-        count = sqlite_backup.verify_copy(work, LIBRARY, path.name)
+        count = sqlite_backup.verify_copy(work, LIBRARY, path.name)  # damaged, not ours, newer: said first
+        if not sqlite_backup.matches_undo_record(path, digest=True, content=work):
+            raise _not_recorded(path, path.parent)
         source = sqlite_file.connect(work, "rw")
         try:
             source.execute("DELETE FROM settings WHERE key = ?", [key])
@@ -134,5 +146,6 @@ def undo_update(store: LibraryStore, named: str | None, key: str) -> UndoResult:
             source.conn.close()
     finally:
         sqlite_file.remove_with_sidecars(work)
+    sqlite_backup.forget_undo_record(path.parent)  # a second undo does not go one more update back
     store.changed()  # caches (search vocabulary) refresh
     return UndoResult(UndoPreview(path, _made_at(path, store.path), count), kept)

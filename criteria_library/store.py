@@ -762,11 +762,7 @@ class LibraryStore:
                     progress(done, total)
             if progress:
                 progress(total, total)
-            if backup is None:
-                db.execute("DELETE FROM settings WHERE key = ?", [LAST_UPDATE_BACKUP_KEY])
-            else:
-                db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                           [LAST_UPDATE_BACKUP_KEY, str(backup)])
+            self._remember_undo_backup(db, backup)
         return routes
 
     def apply_release(self, changes: ReleaseChanges) -> None:
@@ -791,9 +787,20 @@ class LibraryStore:
                                       by=publisher)
             release_origins.record_release(db, changes, received_at=now_iso())
             if changes.backup is not None:
-                db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
-                           [LAST_UPDATE_BACKUP_KEY, str(changes.backup)])
+                self._remember_undo_backup(db, changes.backup)
             self._log_event(db, "release ontvangen", f"{note}: {changes.summary}")
+
+    def _remember_undo_backup(self, db: Database, backup: Path | None) -> None:
+        # The row names the backup by its name in this library's backups folder (a path typed relative to another
+        # working folder would not be found again); a record beside the backups, which the library file cannot
+        # change, must name the same file with the same digest before an undo takes it.
+        if backup is None:
+            db.execute("DELETE FROM settings WHERE key = ?", [LAST_UPDATE_BACKUP_KEY])
+            sqlite_backup.forget_undo_record(paths.backups_dir(self.path))
+            return
+        sqlite_backup.record_undo_backup(Path(backup))
+        db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                   [LAST_UPDATE_BACKUP_KEY, Path(backup).name])
 
     def resolve_conflict(self, cid: str, *, take_incoming: bool) -> Criterion:
         """Take the incoming version kept beside a criterion (through the workflow, as a release change would be),

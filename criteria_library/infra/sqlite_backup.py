@@ -6,6 +6,9 @@ A backup is a consistent snapshot by SQLite's online backup API. A restore check
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
 import os
 import re
 import shutil
@@ -13,8 +16,11 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from . import locks, paths
+from .errors import UserError
+from .files import atomic_write, read_regular
 from .sqlite_file import (
     SIDECARS,
     DatabaseKind,
@@ -28,6 +34,55 @@ from .sqlite_file import (
 )
 
 BACKUP_STAMP = "%Y%m%d-%H%M%S-%f"
+UNDO_RECORD = "laatste-update.json"  # in the backups folder: which backup an undo goes back to, and its digest
+
+
+def record_undo_backup(backup_path: Path) -> None:
+    """Note, beside the backups and outside the (possibly shared) library file, the backup an undo may go back to."""
+    digest = _sha256(backup_path)
+    data = json.dumps({"backup": backup_path.name, "size": backup_path.stat().st_size, "sha256": digest})
+    atomic_write(backup_path.parent / UNDO_RECORD, lambda tmp: tmp.write_text(data + "\n", encoding="utf-8"))
+
+
+def undo_record(folder: Path) -> dict[str, Any] | None:
+    """What record_undo_backup noted in this backups folder, or None (none, or not readable as one)."""
+    try:
+        raw = read_regular(folder / UNDO_RECORD, 4096, ("de notitie van de laatste update", "the last update's note"))
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, UserError, ValueError, UnicodeDecodeError):
+        return None
+    if not (isinstance(data, dict) and isinstance(data.get("backup"), str) and isinstance(data.get("size"), int)
+            and isinstance(data.get("sha256"), str)):
+        return None
+    return data
+
+
+def matches_undo_record(backup_path: Path, *, digest: bool, content: Path | None = None) -> bool:
+    """Whether backup_path is the backup the folder's record names (name and size; with digest also the SHA-256 of
+    content, the private copy about to be used, which defaults to the backup itself)."""
+    record = undo_record(backup_path.parent)
+    if record is None or record["backup"] != backup_path.name:
+        return False
+    try:
+        if backup_path.stat().st_size != record["size"]:
+            return False
+    except OSError:
+        return False
+    return not digest or _sha256(content or backup_path) == record["sha256"]
+
+
+def forget_undo_record(folder: Path) -> None:
+    """After an undo: nothing left to go back to."""
+    with contextlib.suppress(OSError):
+        (folder / UNDO_RECORD).unlink(missing_ok=True)
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
 
 
 def backup_name(path: Path, label: str = "") -> str:

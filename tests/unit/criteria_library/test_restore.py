@@ -133,13 +133,52 @@ def test_undo_refuses_a_file_the_settings_row_names_outside_the_backups(updated,
     lookalike = tmp_path / "elders" / ours.name
     lookalike.parent.mkdir()
     shutil.copyfile(stranger, lookalike)  # named like one of our backups, but not in this library's backups folder
-    for elsewhere in (stranger, next((tmp_path / "backups").iterdir()), lookalike):
+    for elsewhere in (stranger, next((tmp_path / "backups").iterdir())):
         _point_undo_at(other, elsewhere)
         before = db_fingerprint(other.path)
-        assert merge.last_update_backup(other) is None
-        with pytest.raises(LibraryError, match="geen reservekopie van deze bibliotheek"):
+        assert merge.last_update_backup(other) is None  # only this library's own backups folder is looked in
+        with pytest.raises(LibraryError, match="geen reservekopie"):
             merge.restore_previous_state(other)
         assert db_fingerprint(other.path) == before and other.count_criteria() == 8
+    _point_undo_at(other, lookalike)  # a look-alike elsewhere: its folder is ignored, our own backup is meant
+    assert merge.last_update_backup(other) == ours
+
+
+def test_undo_from_another_working_folder_finds_the_backup_of_an_update_run_with_a_relative_path(
+        updated, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The row held the path as typed ('b/backups/library-....db'); undo from elsewhere said there was none."""
+    other, _ = updated
+    ours = merge.last_update_backup(other)
+    assert ours is not None
+    _point_undo_at(other, Path("b") / "backups" / ours.name)
+    monkeypatch.chdir(ours.parent.parent.parent)
+    assert merge.last_update_backup(other) == ours
+    assert merge.undo_preview(other).backup == ours
+
+
+@pytest.mark.parametrize("planted", ["an older backup", "another library"])
+def test_undo_takes_only_the_backup_the_update_recorded_beside_the_backups(updated, tmp_path: Path,
+                                                                          planted: str) -> None:
+    """Whoever can write the library file pointed the row at an older backup, or another library under a backup's
+    name in backups/: undo took it."""
+    other, _ = updated
+    ours = merge.last_update_backup(other)
+    assert ours is not None
+    name = f"{other.path.stem}-20200101-000000-000000.db"  # a backup's name of its own in the same folder
+    if planted == "an older backup":
+        shutil.copyfile(ours, ours.with_name(name))
+        with sqlite3.connect(ours.with_name(name)) as conn:  # another state of this library: one criterion less
+            conn.execute("DELETE FROM criteria WHERE rowid = (SELECT MIN(rowid) FROM criteria)")
+    else:
+        with LibraryStore.open(tmp_path / "andere.db") as lib:
+            shutil.copyfile(lib.backup(), ours.with_name(name))
+    _point_undo_at(other, ours.with_name(name))
+    before = db_fingerprint(other.path)
+    with pytest.raises(LibraryError, match="niet de reservekopie die de laatste update of import"):
+        merge.undo_preview(other)
+    with pytest.raises(LibraryError, match="niet de reservekopie die de laatste update of import"):
+        merge.restore_previous_state(other)
+    assert db_fingerprint(other.path) == before
 
 
 def _made_newer(path: Path) -> None:

@@ -94,6 +94,7 @@ with LibraryStore.open(sys.argv[1]) as store:
 
 def test_kill_9_during_update_undo_leaves_the_old_or_the_restored_library(tmp_path: Path) -> None:
     from bench.synthetic import synthetic_pack
+    from criteria_library.infra import sqlite_backup
     from criteria_library.pack_import import apply_import, plan_import
     from criteria_library.pack_reading import read_pack
     from criteria_library.store import LAST_UPDATE_BACKUP_KEY
@@ -118,6 +119,7 @@ def test_kill_9_during_update_undo_leaves_the_old_or_the_restored_library(tmp_pa
         with LibraryStore.open(db) as store:
             store.db.execute("UPDATE settings SET value = ? WHERE key = ?",
                              [str(folder / "backups" / backup.name), LAST_UPDATE_BACKUP_KEY])
+        sqlite_backup.record_undo_backup(folder / "backups" / backup.name)  # as an update records its backup
         return db
 
     # kill at fractions of an uninterrupted run on this machine: fixed delays stopped killing once undo got faster
