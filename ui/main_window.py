@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
     def _load_counts(self) -> None:
         if not self._shut:
             self.packages_model.load_counts()
+            if presentation.active():
+                self._widen_package_list()  # the counts make the names longer
 
     def shutdown(self) -> None:
         """Stop background work before the store is closed (closing the window, switching library)."""
@@ -630,15 +632,38 @@ class MainWindow(QMainWindow):
         # widths and row heights follow the new font once the style sheet has repolished the table, and the
         # splitter has its new width once the grown window has been laid out
         QTimer.singleShot(0, self._fit_table_to_font)
+        # large type: long package names wrap onto a second line instead of losing their counts
+        self.package_view.setWordWrap(on)
+        # text under the icons: the toolbar is as wide as its words, so Importeren and Exporteren stay on a
+        # 1280 pixel projector instead of behind the toolbar's >> button
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon if on
+                                        else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details.setMinimumWidth(200 if on else 260)
         if on:
             QTimer.singleShot(0, self._widen_package_list)
 
     def _widen_package_list(self) -> None:
-        """The larger type needs a wider package list: a fifth of the window, the details a good quarter; the table
-        keeps half, so its titles stay readable at 1280x720 too."""
-        width = max(self.splitter.width(), 1)
-        self.splitter.setSizes([int(width * 0.21), int(width * 0.51), int(width * 0.28)])
+        """Re-balance the panes for the large type: the package list as wide as its longest name (wrapping beyond
+        22 % of the window), the table as wide as its kind, level and status words need, the details what is
+        left but at least a sixth (a third of a 1920 screen for the details squeezed the table to 'Gunnings...')."""
+        width = max(self.splitter.width() - 2 * self.splitter.handleWidth(), 1)
+        packages = min(self._package_list_need(), int(width * 0.22))
+        rest = width - packages
+        details_min = max(int(width * 0.16), self.details.minimumWidth())
+        details = max(details_min, min(int(width * 0.22), rest - self.criteria_pane.needed_width()))
+        self.splitter.setSizes([packages, rest - details, details])
         QTimer.singleShot(0, self._fit_table_to_font)  # the table's width changed: its columns follow
+
+    def _package_list_need(self) -> int:
+        """The package list's width for its longest entry, count included, in the current font."""
+        fm = self.package_view.fontMetrics()
+        texts = [str(self.packages_model.data(self.packages_model.index(row, 0)))
+                 for row in range(self.packages_model.rowCount())]
+        longest = max((fm.horizontalAdvance(text) for text in texts), default=0)
+        bold = QFont(self.package_view.font())
+        bold.setBold(True)  # 'Alle inkooppakketten' is bold
+        longest = max(longest, QFontMetrics(bold).horizontalAdvance(texts[0]) if texts else 0)
+        return longest + 2 * self.package_view.frameWidth() + self.package_view.verticalScrollBar().sizeHint().width() + 16
 
     def _fit_table_to_font(self) -> None:
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)

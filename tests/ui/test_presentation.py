@@ -131,3 +131,62 @@ def test_criteria_table_at_1280x720_in_presentation_mode_keeps_titles_and_header
             assert header.sectionSize(column) >= fm.horizontalAdvance(name), f"'{name}' is cut off"
     assert header.sectionSize(1) >= 0.25 * window.table.viewport().width()  # the titles
     assert window.search_edit.width() >= QFontMetrics(window.search_edit.font()).horizontalAdvance("Zoeken")
+
+
+def _present(window, app, qtbot, width: int, height: int) -> None:
+    """The main window at a projector's size in presentation mode, as F11 leaves it (offscreen screens are small,
+    so the size is set, not taken from the screen)."""
+    window.showNormal()
+    qtbot.waitExposed(window)
+    window.set_presentation_mode(True)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(width, height)
+    for _ in range(3):
+        app.processEvents()
+    window._widen_package_list()
+    app.processEvents()
+    window._fit_table_to_font()
+    app.processEvents()
+
+
+def test_presentation_mode_at_1920x1080_shows_whole_package_names_and_kind_level_status_words(
+        make_window, library, qtbot, app, presenting):
+    """D1: at 1920x1080 the package list lost its counts ('Kantoormeubilair en inrichting (...') and the table read
+    'Geschikth...', '2 Ambi...', 'Gepubl...' while the details kept a third of the screen."""
+    from criteria_library.models import Kind, Level, Status
+    from ui import i18n
+
+    window = make_window(library)
+    _present(window, app, qtbot, 1920, 1040)
+    view, model = window.package_view, window.packages_model
+    line = view.fontMetrics().lineSpacing()
+    for row in range(model.rowCount()):
+        rect = view.visualRect(model.index(row, 0))
+        text = str(model.data(model.index(row, 0)))
+        lines = max(1, rect.height() // line)
+        assert view.fontMetrics().horizontalAdvance(text) <= (rect.width() - 8) * lines, f"'{text}' is cut off"
+    fm = window.table.fontMetrics()
+    header = window.table.horizontalHeader()
+    for column, words in ((2, [i18n.label(k) for k in Kind]), (3, [f"{int(lv)} {i18n.label(lv)}" for lv in Level]),
+                          (5, [i18n.label(s) for s in Status])):
+        for word in words:
+            assert header.sectionSize(column) >= fm.horizontalAdvance(word) + 8, f"'{word}' is cut off"
+    details, table = window.details.width(), window.criteria_pane.width()
+    assert details < table / 2  # the table gets the room, not the details
+
+
+def test_presentation_mode_at_1280x720_keeps_every_toolbar_button_in_sight(make_window, library, qtbot, app,
+                                                                           presenting):
+    """D1: at 1280x720 Importeren and Exporteren were hidden behind the toolbar's >> button."""
+    from PySide6.QtWidgets import QToolButton
+
+    window = make_window(library)
+    _present(window, app, qtbot, 1280, 720)
+    for action in window.toolbar.actions():
+        if action.isSeparator():
+            continue
+        button = window.toolbar.widgetForAction(action)
+        assert button is not None and button.isVisible(), f"'{action.iconText()}' is hidden"
+        assert button.geometry().right() <= window.toolbar.width()
+    extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()
