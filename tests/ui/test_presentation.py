@@ -190,3 +190,44 @@ def test_presentation_mode_at_1280x720_keeps_every_toolbar_button_in_sight(make_
         assert button.geometry().right() <= window.toolbar.width()
     extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
     assert extension is None or not extension.isVisible()
+
+
+@pytest.fixture
+def screen_1920(monkeypatch):
+    """A 1920x1080 projector's usable area (the offscreen screen is 800x600)."""
+    from PySide6.QtCore import QRect
+
+    import ui.screen_fit
+
+    monkeypatch.setattr(ui.screen_fit, "available", lambda _widget: QRect(0, 0, 1920, 1040))
+
+
+def test_simulator_in_presentation_mode_fills_the_screen_and_its_columns_are_whole(app, qtbot, library, presenting,
+                                                                                    screen_1920):
+    """D2: the simulator stayed a fixed 980x620 in presentation mode: 'schrijv', 'Inschr...', 'Beoordelingspr' and
+    the third criterion column cut off."""
+    from criteria_library.models import Kind
+    from tender_assistant.tender import Tender, TenderCriterion
+    from ui import presentation
+    from ui.simulator_dialog import SimulatorDialog
+
+    presentation.apply(app, True)
+    tender = Tender(title="Kleding", package="bedrijfskleding", price_weight=40,
+                    criteria=[TenderCriterion("BKL-G-01", 20), TenderCriterion("BKL-G-02", 20),
+                              TenderCriterion("BKL-G-05", 20)])
+    award = [c for c in library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
+    dialog = SimulatorDialog(tender, award)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    app.processEvents()
+    assert dialog.width() <= 1920 and dialog.height() <= 1040
+    assert dialog.width() >= 0.9 * 1920
+    for table in (dialog.bids, dialog.ranking):
+        header = table.horizontalHeader()
+        fm = header.fontMetrics()
+        for column in range(table.columnCount()):
+            item = table.horizontalHeaderItem(column)
+            longest = max(fm.horizontalAdvance(line) for line in item.text().split("\n"))
+            assert header.sectionSize(column) >= longest, f"'{item.text()}' is cut off"
+        assert header.length() <= table.viewport().width() + 1, "a column is out of sight"
