@@ -51,8 +51,11 @@ class AppController:
         self.window: MainWindow | None = None
         self.own_db: Path | None = None  # the user's own library (--db, else the default), to come back to
 
-    def open_library(self, db: Path | None, *, demo_workspace: Path | None = None) -> MainWindow | None:
-        """Open a library and show its main window; a user error is shown and None returned."""
+    def open_library(self, db: Path | None, *, demo_workspace: Path | None = None,
+                     keep_layout: bool = False) -> MainWindow | None:
+        """Open a library and show its main window; a user error is shown and None returned.
+
+        keep_layout: the new window takes the old one's size and state (maximized, presentation layout)."""
         try:
             store = starter.open_library(db)
         except UserError as exc:
@@ -67,6 +70,8 @@ class AppController:
                                  reset_demo=self.reset_demo, switch_language=self.switch_language,
                                  close_demo=self.close_demo)
         if old_window is not None:
+            if keep_layout:
+                self.window.take_layout(old_window)
             old_window.shutdown()
             old_window.close()
             old_window.deleteLater()
@@ -151,7 +156,8 @@ class AppController:
             QMessageBox.warning(self.window, _tr("Demo terugzetten"),
                                 i18n.error_text(exc) if isinstance(exc, UserError) else str(exc))
             return None
-        window = self.open_library(demo_db_path(workspace), demo_workspace=workspace)
+        # the same workspace again: a trainer's maximized presentation layout stays as it was
+        window = self.open_library(demo_db_path(workspace), demo_workspace=workspace, keep_layout=True)
         if window is not None:
             window.statusBar().showMessage(_tr("De demo-omgeving is teruggezet naar de beginstand."), 8000)
         return window

@@ -128,6 +128,9 @@ class MainWindow(QMainWindow):
         self.toolbar = main_actions.build_menus(self, actions)
         self._restore_layout()
         self._update_actions()
+        # the first control to get the keyboard is the search field, not the demo bar's 'Demo terugzetten' (one
+        # Space in front of the room would start a reset)
+        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         if background_queries:
             self.queries.request(self.current_query(), immediate=True)
             QTimer.singleShot(0, self._load_counts)
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
             reset = QPushButton(self.tr("Demo terugzetten"), demo_bar)
             reset.setAccessibleName(self.tr("Demo terugzetten naar de beginstand"))
             reset.clicked.connect(self.reset_demo)
+            self.demo_reset_button = reset
             back = QPushButton(self.tr("Terug naar mijn bibliotheek"), demo_bar)
             back.setAccessibleName(self.tr("De demo sluiten en uw eigen bibliotheek openen"))
             back.clicked.connect(self.close_demo)
@@ -224,7 +228,7 @@ class MainWindow(QMainWindow):
         if geometry is not None and self.restoreGeometry(geometry):
             clamp_to_screen(self)  # saved on a larger screen or a projector: keep every edge reachable
         else:
-            screen = self.screen().availableGeometry()
+            screen = available(self)
             self.resize(min(1400, screen.width()), min(860, screen.height()))
             if screen.width() <= 1600:
                 self.setWindowState(Qt.WindowState.WindowMaximized)
@@ -631,7 +635,7 @@ class MainWindow(QMainWindow):
         refit_open_windows()  # the wizard and open dialogs grow (or shrink) with the type
         # widths and row heights follow the new font once the style sheet has repolished the table, and the
         # splitter has its new width once the grown window has been laid out
-        QTimer.singleShot(0, self._fit_table_to_font)
+        QTimer.singleShot(0, self, self._fit_table_to_font)
         # large type: long package names wrap onto a second line instead of losing their counts
         self.package_view.setWordWrap(on)
         # text under the icons: the toolbar is as wide as its words, so Importeren and Exporteren stay on a
@@ -640,7 +644,18 @@ class MainWindow(QMainWindow):
                                         else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details.setMinimumWidth(200 if on else 260)
         if on:
-            QTimer.singleShot(0, self._widen_package_list)
+            QTimer.singleShot(0, self, self._widen_package_list)
+            focus = QApplication.focusWidget()
+            if focus is None or focus in (getattr(self, "demo_reset_button", None), getattr(self, "demo_back_button",
+                                                                                             None)):
+                self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def take_layout(self, other: MainWindow) -> None:
+        """Take over another main window's size, maximized state and panes (the demo rebuilt after a reset)."""
+        self.restoreGeometry(other.saveGeometry())
+        self.setWindowState(other.windowState())
+        self._geometry_before_presentation = other._geometry_before_presentation
+        self.splitter.restoreState(other.splitter.saveState())
 
     def _widen_package_list(self) -> None:
         """Re-balance the panes for the large type: the package list as wide as its longest name (wrapping beyond
@@ -652,7 +667,7 @@ class MainWindow(QMainWindow):
         details_min = max(int(width * 0.16), self.details.minimumWidth())
         details = max(details_min, min(int(width * 0.22), rest - self.criteria_pane.needed_width()))
         self.splitter.setSizes([packages, rest - details, details])
-        QTimer.singleShot(0, self._fit_table_to_font)  # the table's width changed: its columns follow
+        QTimer.singleShot(0, self, self._fit_table_to_font)  # the table's width changed: its columns follow
 
     def _package_list_need(self) -> int:
         """The package list's width for its longest entry, count included, in the current font."""
