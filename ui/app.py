@@ -87,7 +87,7 @@ class AppController:
     def demo_settings(self, workspace: Path) -> AppSettings:
         """The demo workspace's own settings file; a new one starts in the user's language."""
         fresh = not (workspace / "settings.ini").exists()
-        settings = AppSettings(workspace)
+        settings = AppSettings(workspace, files_folder=workspace)  # a demo's exports stay in the demo, not in ~
         if fresh:
             settings.language = self.settings.language
             settings.sync()

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QAbstractSpinBox
 
 from criteria_library.infra.errors import UserError
 
@@ -51,6 +52,12 @@ def install(app: QCoreApplication, language: str) -> bool:
     _install_qt_base(app, "en")
     _current = "en"
     return True
+
+
+def euro_field(spin: QAbstractSpinBox) -> None:
+    """An amount field in euros written as the documents and every other amount on screen write them (infra.text.euro:
+    € 450.000), in the English interface too; before, '€ 900,000' stood beside 'equal share (€ 450.000)'."""
+    spin.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
 
 
 def _install_qt_base(app: QCoreApplication, language: str) -> None:

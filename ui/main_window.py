@@ -678,7 +678,8 @@ class MainWindow(QMainWindow):
         bold = QFont(self.package_view.font())
         bold.setBold(True)  # 'Alle inkooppakketten' is bold
         longest = max(longest, QFontMetrics(bold).horizontalAdvance(texts[0]) if texts else 0)
-        return longest + 2 * self.package_view.frameWidth() + self.package_view.verticalScrollBar().sizeHint().width() + 16
+        view = self.package_view
+        return longest + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 16
 
     def _fit_table_to_font(self) -> None:
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)

@@ -514,3 +514,14 @@ def test_an_import_names_companions_that_are_nowhere_and_still_imports(fresh_db:
     linked["criteria"] = [linked["criteria"][2]]  # alone in a pack: its floor's companion is in the library
     linked["criteria"][0]["requires"] = ["MEU-C-01"]
     assert plan_import(fresh_db, read_pack(write_json(tmp_path / "alone.json", linked))).unresolved == {}
+
+
+def test_one_new_criterion_for_review_is_counted_in_the_singular(fresh_db: LibraryStore, tmp_path: Path,
+                                                                 mini_pack: dict) -> None:
+    """D11: the import preview said '1 nieuwe criteria gaan ter review' / '1 new criteria go to review'."""
+    base = mini_pack["criteria"][0]
+    mini_pack["criteria"].append({**base, "id": "MEU-S-91", "title": "Nieuw criterium", "status": "gepubliceerd"})
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "one.json", mini_pack)))
+    assert plan.submitted == ["MEU-S-91"]
+    assert "; 1 nieuw criterium gaat ter review" in plan.summary()
+    assert "; 1 new criterion goes to review" in plan.summary("en")

@@ -186,3 +186,13 @@ def test_checking_opens_no_register_file(fake_lib, tender, monkeypatch):
 
     monkeypatch.setattr(RegisterStore, "open", refuse)
     assert "circular-counts" in codes(check_tender(tender, fake_lib, TODAY))
+
+
+def test_a_procedure_value_is_named_as_the_procedure_page_names_it() -> None:
+    """D11: the English review page listed 'value platform:' and 'value tijdstip inschrijving:' (internal names)."""
+    from tender_assistant.checks import place_label
+
+    assert place_label("values.tijdstip_inschrijving", "en") == "Closing time"
+    assert place_label("values.tijdstip_inschrijving") == "Tijdstip sluiting"
+    assert place_label("values.platform", "en") == "Platform"
+    assert place_label("values.reparatie_dagen") == "waarde reparatie dagen"  # a criterion's own placeholder
