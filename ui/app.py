@@ -196,13 +196,11 @@ def _start(args: argparse.Namespace, *, demo: bool) -> int:
     for path in getattr(args, "files", None) or []:
         window.open_tender(Path(path))
     if demo and not getattr(args, "files", None):
-        from tender_assistant.demo import demo_tenders
+        from tender_assistant.scenarios import SCENARIOS
 
-        tenders = demo_tenders(window.demo_workspace)
-        if tenders:
-            window.statusBar().showMessage(
-                _tr("Voorbeeldaanbestedingen: Bestand > Recente aanbestedingen ({n} stuks).").replace(
-                    "{n}", str(len(tenders))), 10000)
+        window.statusBar().showMessage(
+            _tr("Voorbereide aanbestedingen en oefeningen: Demo > Scenario's voor trainers ({n} stuks).").replace(
+                "{n}", str(len(SCENARIOS))), 10000)
     if startup_probe.requested():
         startup_probe.quit_when_filled(app, window)
     return app.exec()

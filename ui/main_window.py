@@ -149,8 +149,10 @@ class MainWindow(QMainWindow):
             demo_bar = QWidget(central)
             row = QHBoxLayout(demo_bar)
             row.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(self.tr("Demo-omgeving: een eigen kopie van de bibliotheek met twee voorbeeldaanbestedingen. "
-                                   "Uw echte bibliotheek wordt niet aangeraakt."), demo_bar)
+            # the scenarios are where a trainer starts; the banner once counted 'twee voorbeeldaanbestedingen'
+            label = QLabel(self.tr("Demo-omgeving: een eigen kopie van de bibliotheek met voorbeeldaanbestedingen. "
+                                   "Voor een training: menu Demo > Scenario's voor trainers. Uw echte bibliotheek "
+                                   "wordt niet aangeraakt."), demo_bar)
             label.setObjectName("banner")
             label.setWordWrap(True)
             label.setStyleSheet("QLabel#banner { background:#dff0ff; color:#002b55; padding:6px; }")

@@ -290,3 +290,21 @@ def test_demo_reset_in_presentation_mode_keeps_the_window_maximized_with_the_sea
         controller.window.shutdown()
         controller.window.close()
         controller.store.close()
+
+
+def test_the_demo_banner_points_the_trainer_to_the_scenarios(app, qtbot):
+    """D5: the banner said 'met twee voorbeeldaanbestedingen' while Demo > Scenario's voor trainers offers five."""
+    from ui.app import AppController
+    from ui.settings import AppSettings
+
+    controller = AppController(app, AppSettings())
+    demo = controller.open_demo()
+    try:
+        text = demo.demo_banner.text()
+        assert "Demo > Scenario's voor trainers" in text and "twee" not in text
+        menu_titles = [a.text().replace("&", "") for a in demo.menuBar().actions()]
+        assert "Demo" in menu_titles and demo.act_scenarios.text().replace("&", "").startswith("Scenario's voor trainers")
+    finally:
+        controller.window.shutdown()
+        controller.window.close()
+        controller.store.close()

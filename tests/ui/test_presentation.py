@@ -231,3 +231,30 @@ def test_simulator_in_presentation_mode_fills_the_screen_and_its_columns_are_who
             longest = max(fm.horizontalAdvance(line) for line in item.text().split("\n"))
             assert header.sectionSize(column) >= longest, f"'{item.text()}' is cut off"
         assert header.length() <= table.viewport().width() + 1, "a column is out of sight"
+
+
+def test_a_file_dialog_in_presentation_mode_fits_the_screen_and_its_columns_are_whole(app, qtbot, tmp_path,
+                                                                                      presenting, screen_1920):
+    """D10: the save dialog stayed 690x451 with the large type: 'Groc', 'Datum g', dates '6 1...:56'."""
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from ui import presentation
+
+    (tmp_path / "aanbestedingsleidraad.docx").write_bytes(b"x")
+    presentation.apply(app, True)
+    dialog = QFileDialog(None, "Opslaan als", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert 1400 <= dialog.width() <= 1920 and dialog.height() <= 1040
+    tree = next(v for v in dialog.findChildren(QTreeView) if v.isVisible())
+    header = tree.header()
+    qtbot.waitUntil(lambda: tree.model().rowCount(tree.rootIndex()) > 0)
+    app.processEvents()
+    for column in range(1, header.count()):
+        if not header.isSectionHidden(column):
+            name = str(tree.model().headerData(column, header.orientation()))
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(name), f"'{name}' is cut"
+    dialog.close()
