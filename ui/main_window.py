@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._switch_language = switch_language
         self._shut = False
         self._geometry_before_presentation: QByteArray | None = None
+        self._splitter_before_presentation: QByteArray | None = None
         self.wizards: list[TenderWizard] = []
         self.editors: list[QWidget] = []
         self.setObjectName("MainWindow")
@@ -626,6 +627,12 @@ class MainWindow(QMainWindow):
         self.settings.presentation_mode = on
         if self.act_presentation.isChecked() != on:
             self.act_presentation.setChecked(on)
+        if on and self._splitter_before_presentation is None:
+            self._splitter_before_presentation = self.splitter.saveState()
+        elif not on and self._splitter_before_presentation is not None:
+            # the panes as they were: presentation's wide package list left the normal-size table a scroll bar
+            self.splitter.restoreState(self._splitter_before_presentation)
+            self._splitter_before_presentation = None
         if on and self._geometry_before_presentation is None and not self.isMaximized():
             # a projector shows the room the whole screen: the window grows with the type (back again when off)
             self._geometry_before_presentation = self.saveGeometry()
@@ -653,7 +660,10 @@ class MainWindow(QMainWindow):
                 self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def take_layout(self, other: MainWindow) -> None:
-        """Take over another main window's size, maximized state and panes (the demo rebuilt after a reset)."""
+        """Take over another main window's presentation mode, size, maximized state and panes (the demo rebuilt
+        after a reset: the reset also wipes the demo's settings, where presentation mode was remembered)."""
+        if other.act_presentation.isChecked() and not self.act_presentation.isChecked():
+            self.act_presentation.setChecked(True)
         self.restoreGeometry(other.saveGeometry())
         self.setWindowState(other.windowState())
         self._geometry_before_presentation = other._geometry_before_presentation
@@ -815,8 +825,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.save_window("main", self._geometry_before_presentation or self.saveGeometry(), self.saveState())
-        self.settings.save_splitter("main", self.splitter.saveState())
-        self.settings.save_splitter("table_header", self.table.horizontalHeader().saveState())
+        self.settings.save_splitter("main", self._splitter_before_presentation or self.splitter.saveState())
+        if not presentation.active():  # the large type's column widths would cut the next normal session's table
+            self.settings.save_splitter("table_header", self.table.horizontalHeader().saveState())
         self.settings.sync()
         self.shutdown()
         event.accept()

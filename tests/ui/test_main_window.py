@@ -282,6 +282,8 @@ def test_demo_reset_in_presentation_mode_keeps_the_window_maximized_with_the_sea
         assert window is not demo and window.demo_workspace is not None
         qtbot.waitUntil(window.isVisible)
         assert window.isMaximized() and window.act_presentation.isChecked()
+        assert window.package_view.wordWrap()  # the presentation layout, not only the large type
+        assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow)
         assert app.focusWidget() is window.search_edit
