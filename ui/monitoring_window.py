@@ -470,9 +470,11 @@ class MonitoringWindow(QMainWindow):
                 self.figures.setItem(row, col, item)
         self._fit_figures(len(entries))
         self.rule_text.setText(_tr("Telregel") + ":\n" + "\n".join(f"- {t}" for t in report.rule.describe(i18n.lang())))
-        # the same pixels at a higher dpi in presentation mode: the charts' print grows with the type
-        dpi = int(100 * presentation.scale())
-        width = max(300, (self.width() - 80) // 2) / dpi
+        # the same pixels at a higher dpi in presentation mode: the charts' print grows with the type, as far as a
+        # chart keeps 5.5 inches for its title and legend (a 1280 projector cut the title at a higher dpi)
+        pixels = max(300, (self.width() - 80) // 2)
+        dpi = max(100, min(int(100 * presentation.scale()), int(pixels / 5.5)))
+        width = pixels / dpi
         share_png = share_chart(series_for(report, records, org),
                                 _tr("Aandeel circulair per jaar: %1").replace("%1", scope_name(report, org)),
                                 width=width, height=width * 0.6, dpi=dpi)
