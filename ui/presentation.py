@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QTreeView
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QListView, QSplitter, QTreeView
 
 PRESENTATION_POINT_SIZE = 17
 INDICATOR_PX = 22  # check boxes as large as the type; Qt keeps them at 13 px otherwise
@@ -48,6 +48,14 @@ def fit_file_dialog(dialog: QFileDialog) -> None:
     from .screen_fit import fit_to_screen
 
     fit_to_screen(dialog, 760, 480)
+    sidebar = dialog.findChild(QListView, "sidebar")  # the places ('Computer', the home folder): read 'C...'
+    splitter = dialog.findChild(QSplitter, "splitter")
+    if sidebar is not None and splitter is not None and splitter.count() == 2:
+        model = sidebar.model()
+        names = [str(model.data(model.index(row, 0)) or "") for row in range(model.rowCount())] if model else []
+        need = max((sidebar.fontMetrics().horizontalAdvance(n) for n in names), default=0) + 60
+        total = sum(splitter.sizes())
+        splitter.setSizes([min(need, total // 3), total - min(need, total // 3)])
     for view in dialog.findChildren(QTreeView):
         header = view.header()
         header.setStretchLastSection(False)
