@@ -54,9 +54,10 @@ def install(app: QCoreApplication, language: str) -> bool:
     return True
 
 
-def euro_field(spin: QAbstractSpinBox) -> None:
-    """An amount field in euros written as the documents and every other amount on screen write them (infra.text.euro:
-    € 450.000), in the English interface too; before, '€ 900,000' stood beside 'equal share (€ 450.000)'."""
+def number_field(spin: QAbstractSpinBox) -> None:
+    """A number field (an amount in euros, a percentage) written as the documents and every other number on screen
+    write them (infra.text: € 450.000, 5,0%), in the English interface too; before, '€ 900,000' stood beside
+    'equal share (€ 450.000)'."""
     spin.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
 
 

@@ -192,6 +192,7 @@ class MonitoringWindow(QMainWindow):
         self.min_weight.setRange(0, 100)
         self.min_weight.setSuffix(" %")
         self.min_weight.setDecimals(1)
+        i18n.number_field(self.min_weight)  # '5,0 %' beside the figures' '43,4%', in English too
         for label, widget in ((_tr("Jaar"), self.year), (_tr("Organisatie"), self.org)):
             controls.addWidget(QLabel(label, page))
             controls.addWidget(widget)

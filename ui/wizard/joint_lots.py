@@ -429,7 +429,7 @@ class TermSection(QWidget):
         self.maximum.setSingleStep(10_000)
         self.maximum.setPrefix("€ ")
         self.maximum.setGroupSeparatorShown(True)
-        i18n.euro_field(self.maximum)
+        i18n.number_field(self.maximum)
         self.maximum.setSpecialValueText(_tr("onbekend"))
         self.maximum.setAccessibleName(_tr("Maximale waarde van de raamovereenkomst in euro"))
         self.maximum_label.setBuddy(self.maximum)

@@ -127,7 +127,7 @@ class WeightsPage(TenderPage):
         self.budget_spin.setDecimals(0)
         self.budget_spin.setPrefix("€ ")
         self.budget_spin.setGroupSeparatorShown(True)
-        i18n.euro_field(self.budget_spin)
+        i18n.number_field(self.budget_spin)
         self.budget_spin.valueChanged.connect(self._budget_changed)
         row.addWidget(self.budget_spin)
         row.addStretch(1)
