@@ -2799,8 +2799,8 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>As a draft (with 'CONCEPT' on every page)</translation>
     </message>
     <message>
-      <source>De hele documentenset, in de map van het document</source>
-      <translation>The whole document set, in the document's folder</translation>
+      <source>De hele documentenset, in één map</source>
+      <translation>The whole document set, in one folder</translation>
     </message>
     <message>
       <source>Leidraad, programma van eisen, contractbijlage, eisenlijst en borgingsplan</source>

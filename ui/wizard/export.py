@@ -46,7 +46,7 @@ class ExportPage(TenderPage):
         form.addRow(_tr("Huisstijl:"), tpl_row)
         self.concept = QCheckBox(_tr("Als concept (met 'CONCEPT' op elke pagina)"), self)
         form.addRow("", self.concept)
-        self.as_set = QCheckBox(_tr("De hele documentenset, in de map van het document"), self)
+        self.as_set = QCheckBox(_tr("De hele documentenset, in één map"), self)
         self.as_set.setToolTip(_tr("Leidraad, programma van eisen, contractbijlage, eisenlijst en borgingsplan"))
         self.as_set.toggled.connect(self._set_toggled)
         form.addRow("", self.as_set)
