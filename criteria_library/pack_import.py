@@ -51,16 +51,21 @@ class ImportPlan:
         if lang == "en":
             line = (f"{len(self.added)} added, {len(self.changed)} changed, {len(self.unchanged)} unchanged; "
                     f"packages: {len(self.packages_added)} added, {len(self.packages_changed)} changed")
-            review = f"; {len(self.proposed)} changes to published criteria go to review" if self.proposed else ""
-            submitted = f"; {len(self.submitted)} new criteria go to review" if self.submitted else ""
+            n, m = len(self.proposed), len(self.submitted)
+            changes = "change to a published criterion goes" if n == 1 else "changes to published criteria go"
+            review = f"; {n} {changes} to review" if n else ""
+            submitted = f"; {m} new {'criterion goes' if m == 1 else 'criteria go'} to review" if m else ""
             held = f"; {len(self.held)} left alone (a new version is pending here)" if self.held else ""
             retired = (f"; {len(self.not_retired)} retired in the pack, not taken over here" if self.not_retired
                        else "")
             return line + submitted + review + held + retired
         line = (f"{len(self.added)} nieuw, {len(self.changed)} gewijzigd, {len(self.unchanged)} ongewijzigd; "
                 f"pakketten: {len(self.packages_added)} nieuw, {len(self.packages_changed)} gewijzigd")
-        review = f"; {len(self.proposed)} wijzigingen van gepubliceerde criteria gaan ter review" if self.proposed else ""
-        submitted = f"; {len(self.submitted)} nieuwe criteria gaan ter review" if self.submitted else ""
+        n, m = len(self.proposed), len(self.submitted)
+        changes = ("wijziging van een gepubliceerd criterium gaat" if n == 1
+                   else "wijzigingen van gepubliceerde criteria gaan")
+        review = f"; {n} {changes} ter review" if n else ""
+        submitted = f"; {m} {'nieuw criterium gaat' if m == 1 else 'nieuwe criteria gaan'} ter review" if m else ""
         held = f"; {len(self.held)} overgeslagen (hier is een nieuwe versie in bewerking)" if self.held else ""
         retired = (f"; {len(self.not_retired)} ingetrokken in het pakket, hier niet overgenomen" if self.not_retired
                    else "")

@@ -29,6 +29,7 @@ from .tender import (
     PROCEDURES,
     TENDER_PLACEHOLDERS,
     TENDER_WIDE_PLACEHOLDERS,
+    VALUE_LABELS,
     Tender,
     parse_cpv,
 )
@@ -124,7 +125,10 @@ def place_label(where: str, lang: str = "nl") -> str:
             return f"{cid}, {'weight' if en else 'weging'}"
         return cid
     if where.startswith("values."):
-        return ("value " if en else "waarde ") + where.removeprefix("values.").replace("_", " ")
+        name = where.removeprefix("values.")
+        if name in VALUE_LABELS:  # the procedure page's own label, in the user's language
+            return VALUE_LABELS[name][1 if en else 0]
+        return ("value " if en else "waarde ") + name.replace("_", " ")
     return where
 
 

@@ -405,6 +405,20 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "lowest_price_reason": ("motivering laagste prijs", "reason for lowest price"),
     "purchase_conditions": ("inkoopvoorwaarden", "purchase conditions"),
 }
+# The tender-wide values asked for on the procedure page, by the name the wizard gives them (a finding said
+# 'value platform:' or 'value tijdstip inschrijving:', the internal names, in the English interface).
+VALUE_LABELS: dict[str, tuple[str, str]] = {
+    "contactpersoon": ("Contactpersoon", "Contact person"),
+    "platform": ("Platform", "Platform"),
+    "klachtenmeldpunt": ("Klachtenmeldpunt", "Complaints desk"),
+    "tijdstip_inschrijving": ("Tijdstip sluiting", "Closing time"),
+    "termijn_bewijsstukken": ("Termijn bewijsstukken", "Term for evidence"),
+    "functionele_specificatie": ("Functionele specificatie", "Functional specification"),
+    "selectie": ("Selectie (niet-openbaar)", "Selection (restricted)"),
+    "datum_verzoek_deelneming": ("Datum verzoek tot deelneming", "Date of the request to participate"),
+    "procedure_fasen": ("Fasen (onderhandeling, dialoog)", "Phases (negotiation, dialogue)"),
+    "uitgenodigde_ondernemers": ("Uitgenodigde ondernemers (onderhands)", "Invited companies (private)"),
+}
 CRITERION_FIELD_LABELS: dict[str, tuple[str, str]] = {
     "id": ("code", "id"),
     "weight": ("weging", "weight"),

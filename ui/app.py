@@ -52,8 +52,11 @@ class AppController:
         self.window: MainWindow | None = None
         self.own_db: Path | None = None  # the user's own library (--db, else the default), to come back to
 
-    def open_library(self, db: Path | None, *, demo_workspace: Path | None = None) -> MainWindow | None:
-        """Open a library and show its main window; a user error is shown and None returned."""
+    def open_library(self, db: Path | None, *, demo_workspace: Path | None = None,
+                     keep_layout: bool = False) -> MainWindow | None:
+        """Open a library and show its main window; a user error is shown and None returned.
+
+        keep_layout: the new window takes the old one's size and state (maximized, presentation layout)."""
         try:
             store = starter.open_library(db)
         except UserError as exc:
@@ -68,6 +71,8 @@ class AppController:
                                  reset_demo=self.reset_demo, switch_language=self.switch_language,
                                  close_demo=self.close_demo)
         if old_window is not None:
+            if keep_layout:
+                self.window.take_layout(old_window)
             old_window.shutdown()
             old_window.close()
             old_window.deleteLater()
@@ -83,7 +88,7 @@ class AppController:
     def demo_settings(self, workspace: Path) -> AppSettings:
         """The demo workspace's own settings file; a new one starts in the user's language."""
         fresh = not (workspace / "settings.ini").exists()
-        settings = AppSettings(workspace)
+        settings = AppSettings(workspace, files_folder=workspace)  # a demo's exports stay in the demo, not in ~
         if fresh:
             settings.language = self.settings.language
             settings.sync()
@@ -152,7 +157,8 @@ class AppController:
             QMessageBox.warning(self.window, _tr("Demo terugzetten"),
                                 i18n.error_text(exc) if isinstance(exc, UserError) else str(exc))
             return None
-        window = self.open_library(demo_db_path(workspace), demo_workspace=workspace)
+        # the same workspace again: a trainer's maximized presentation layout stays as it was
+        window = self.open_library(demo_db_path(workspace), demo_workspace=workspace, keep_layout=True)
         if window is not None:
             window.statusBar().showMessage(_tr("De demo-omgeving is teruggezet naar de beginstand."), 8000)
         return window
@@ -191,13 +197,11 @@ def _start(args: argparse.Namespace, *, demo: bool) -> int:
     for path in getattr(args, "files", None) or []:
         window.open_tender(Path(path))
     if demo and not getattr(args, "files", None):
-        from tender_assistant.demo import demo_tenders
+        from tender_assistant.scenarios import SCENARIOS
 
-        tenders = demo_tenders(window.demo_workspace)
-        if tenders:
-            window.statusBar().showMessage(
-                _tr("Voorbeeldaanbestedingen: Bestand > Recente aanbestedingen ({n} stuks).").replace(
-                    "{n}", str(len(tenders))), 10000)
+        window.statusBar().showMessage(
+            _tr("Voorbereide aanbestedingen en oefeningen: Demo > Scenario's voor trainers ({n} stuks).").replace(
+                "{n}", str(len(SCENARIOS))), 10000)
     if startup_probe.requested():
         startup_probe.quit_when_filled(app, window)
     return app.exec()

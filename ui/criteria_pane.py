@@ -26,6 +26,7 @@ from . import i18n, presentation
 from .criteria_table_model import CriteriaTableModel
 
 TITLE_SHARE_OTHERS = 0.55  # at most this share of the table's width goes to the columns beside the title
+TITLE_SHARE_OTHERS_PRESENTING = 0.65  # large type: kind, level and status must stay readable, the title wraps less
 HIDDEN_COLUMNS = (4, 6)  # R-strategy and version: in the details pane; the header's menu shows them
 
 
@@ -89,18 +90,40 @@ class CriteriaPane(QWidget):
         QWidget.setTabOrder(self.level_combo, self.status_combo)
         QWidget.setTabOrder(self.status_combo, self.table)
 
+    def content_widths(self) -> dict[int, int]:
+        """Each column's width for its longest value in the current font (the title column not included)."""
+        fm = self.table.fontMetrics()
+        longest_kind = max((i18n.label(k) for k in Kind), key=fm.horizontalAdvance)
+        longest_level = max((f"{int(lv)} {i18n.label(lv)}" for lv in Level), key=fm.horizontalAdvance)
+        longest_status = max((i18n.label(s) for s in Status), key=fm.horizontalAdvance)
+        samples = {0: "MEU-G-077", 2: longest_kind, 3: longest_level, 4: "R6 Herfabriceren", 5: longest_status,
+                   6: _tr("Versie")}
+        bold = QFont(self.table.horizontalHeader().font())
+        bold.setBold(True)
+        header_fm = QFontMetrics(bold)
+        widths = {}
+        for column, text in samples.items():
+            name = str(self.criteria_model.headerData(column, Qt.Orientation.Horizontal))
+            widths[column] = max(fm.horizontalAdvance(text) + 24, header_fm.horizontalAdvance(name) + 28)
+        return widths
+
+    def needed_width(self, title_chars: int = 30) -> int:
+        """The table's width with every shown column at its content and room for title_chars of the title."""
+        widths = self.content_widths()
+        shown = sum(w for c, w in widths.items() if not self.table.isColumnHidden(c))
+        title = self.table.fontMetrics().horizontalAdvance("x" * title_chars)
+        return shown + title + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 4
+
     def size_columns(self) -> None:
         """Column widths from the current font, so presentation mode's large type still fits; when the table is
         too narrow for them in presentation mode (large type on a 1280x720 projector) the other columns give way
         so the titles stay readable."""
         fm = self.table.fontMetrics()
         self.search_edit.setMinimumWidth(fm.horizontalAdvance(_tr("Zoeken in criteria")) + 40)
-        longest_kind = max((i18n.label(k) for k in Kind), key=fm.horizontalAdvance)
-        samples = {0: "MEU-G-077", 2: longest_kind, 3: f"2 {i18n.label(Level.AMBITIEUS)}",
-                   4: "R6 Herfabriceren", 5: i18n.label(Status.PUBLISHED), 6: _tr("Versie")}
-        widths = {column: fm.horizontalAdvance(text) + 24 for column, text in samples.items()}
+        widths = self.content_widths()
         shown = [c for c in widths if not self.table.isColumnHidden(c)]
-        room = int(self.table.viewport().width() * TITLE_SHARE_OTHERS)
+        share = TITLE_SHARE_OTHERS_PRESENTING if presentation.active() else TITLE_SHARE_OTHERS
+        room = int(self.table.viewport().width() * share)
         needed = sum(widths[c] for c in shown if c != 0)
         if presentation.active() and needed and room > 0 and widths[0] + needed > room:
             factor = max(0.4, (room - widths[0]) / needed)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QAbstractSpinBox
 
 from criteria_library.infra.errors import UserError
 
@@ -51,6 +52,13 @@ def install(app: QCoreApplication, language: str) -> bool:
     _install_qt_base(app, "en")
     _current = "en"
     return True
+
+
+def number_field(spin: QAbstractSpinBox) -> None:
+    """A number field (an amount in euros, a percentage) written as the documents and every other number on screen
+    write them (infra.text: € 450.000, 5,0%), in the English interface too; before, '€ 900,000' stood beside
+    'equal share (€ 450.000)'."""
+    spin.setLocale(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
 
 
 def _install_qt_base(app: QCoreApplication, language: str) -> None:

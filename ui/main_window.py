@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QItemSelection, QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QFont, QFontMetrics, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._switch_language = switch_language
         self._shut = False
         self._geometry_before_presentation: QByteArray | None = None
+        self._splitter_before_presentation: QByteArray | None = None
         self.wizards: list[TenderWizard] = []
         self.editors: list[QWidget] = []
         self.setObjectName("MainWindow")
@@ -128,6 +129,9 @@ class MainWindow(QMainWindow):
         self.toolbar = main_actions.build_menus(self, actions)
         self._restore_layout()
         self._update_actions()
+        # the first control to get the keyboard is the search field, not the demo bar's 'Demo terugzetten' (one
+        # Space in front of the room would start a reset)
+        self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         if background_queries:
             self.queries.request(self.current_query(), immediate=True)
             QTimer.singleShot(0, self._load_counts)
@@ -146,14 +150,17 @@ class MainWindow(QMainWindow):
             demo_bar = QWidget(central)
             row = QHBoxLayout(demo_bar)
             row.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(self.tr("Demo-omgeving: een eigen kopie van de bibliotheek met twee voorbeeldaanbestedingen. "
-                                   "Uw echte bibliotheek wordt niet aangeraakt."), demo_bar)
+            # the scenarios are where a trainer starts; the banner once counted 'twee voorbeeldaanbestedingen'
+            label = QLabel(self.tr("Demo-omgeving: een eigen kopie van de bibliotheek met voorbeeldaanbestedingen. "
+                                   "Voor een training: menu Demo > Scenario's voor trainers. Uw echte bibliotheek "
+                                   "wordt niet aangeraakt."), demo_bar)
             label.setObjectName("banner")
             label.setWordWrap(True)
             label.setStyleSheet("QLabel#banner { background:#dff0ff; color:#002b55; padding:6px; }")
             reset = QPushButton(self.tr("Demo terugzetten"), demo_bar)
             reset.setAccessibleName(self.tr("Demo terugzetten naar de beginstand"))
             reset.clicked.connect(self.reset_demo)
+            self.demo_reset_button = reset
             back = QPushButton(self.tr("Terug naar mijn bibliotheek"), demo_bar)
             back.setAccessibleName(self.tr("De demo sluiten en uw eigen bibliotheek openen"))
             back.clicked.connect(self.close_demo)
@@ -224,7 +231,7 @@ class MainWindow(QMainWindow):
         if geometry is not None and self.restoreGeometry(geometry):
             clamp_to_screen(self)  # saved on a larger screen or a projector: keep every edge reachable
         else:
-            screen = self.screen().availableGeometry()
+            screen = available(self)
             self.resize(min(1400, screen.width()), min(860, screen.height()))
             if screen.width() <= 1600:
                 self.setWindowState(Qt.WindowState.WindowMaximized)
@@ -278,6 +285,8 @@ class MainWindow(QMainWindow):
     def _load_counts(self) -> None:
         if not self._shut:
             self.packages_model.load_counts()
+            if presentation.active():
+                self._widen_package_list()  # the counts make the names longer
 
     def shutdown(self) -> None:
         """Stop background work before the store is closed (closing the window, switching library)."""
@@ -620,6 +629,12 @@ class MainWindow(QMainWindow):
         self.settings.presentation_mode = on
         if self.act_presentation.isChecked() != on:
             self.act_presentation.setChecked(on)
+        if on and self._splitter_before_presentation is None:
+            self._splitter_before_presentation = self.splitter.saveState()
+        elif not on and self._splitter_before_presentation is not None:
+            # the panes as they were: presentation's wide package list left the normal-size table a scroll bar
+            self.splitter.restoreState(self._splitter_before_presentation)
+            self._splitter_before_presentation = None
         if on and self._geometry_before_presentation is None and not self.isMaximized():
             # a projector shows the room the whole screen: the window grows with the type (back again when off)
             self._geometry_before_presentation = self.saveGeometry()
@@ -631,16 +646,54 @@ class MainWindow(QMainWindow):
         refit_open_windows()  # the wizard and open dialogs grow (or shrink) with the type
         # widths and row heights follow the new font once the style sheet has repolished the table, and the
         # splitter has its new width once the grown window has been laid out
-        QTimer.singleShot(0, self._fit_table_to_font)
+        QTimer.singleShot(0, self, self._fit_table_to_font)
+        # large type: long package names wrap onto a second line instead of losing their counts
+        self.package_view.setWordWrap(on)
+        # text under the icons: the toolbar is as wide as its words, so Importeren and Exporteren stay on a
+        # 1280 pixel projector instead of behind the toolbar's >> button
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon if on
+                                        else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.details.setMinimumWidth(200 if on else 260)
         if on:
-            QTimer.singleShot(0, self._widen_package_list)
+            QTimer.singleShot(0, self, self._widen_package_list)
+            focus = QApplication.focusWidget()
+            if focus is None or focus in (getattr(self, "demo_reset_button", None), getattr(self, "demo_back_button",
+                                                                                             None)):
+                self.search_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def take_layout(self, other: MainWindow) -> None:
+        """Take over another main window's presentation mode, size, maximized state and panes (the demo rebuilt
+        after a reset: the reset also wipes the demo's settings, where presentation mode was remembered)."""
+        if other.act_presentation.isChecked() and not self.act_presentation.isChecked():
+            self.act_presentation.setChecked(True)
+        self.restoreGeometry(other.saveGeometry())
+        self.setWindowState(other.windowState())
+        self._geometry_before_presentation = other._geometry_before_presentation
+        self.splitter.restoreState(other.splitter.saveState())
 
     def _widen_package_list(self) -> None:
-        """The larger type needs a wider package list: a fifth of the window, the details a good quarter; the table
-        keeps half, so its titles stay readable at 1280x720 too."""
-        width = max(self.splitter.width(), 1)
-        self.splitter.setSizes([int(width * 0.21), int(width * 0.51), int(width * 0.28)])
-        QTimer.singleShot(0, self._fit_table_to_font)  # the table's width changed: its columns follow
+        """Re-balance the panes for the large type: the package list as wide as its longest name (wrapping beyond
+        22 % of the window), the table as wide as its kind, level and status words need, the details what is
+        left but at least a sixth (a third of a 1920 screen for the details squeezed the table to 'Gunnings...')."""
+        width = max(self.splitter.width() - 2 * self.splitter.handleWidth(), 1)
+        packages = min(self._package_list_need(), int(width * 0.22))
+        rest = width - packages
+        details_min = max(int(width * 0.16), self.details.minimumWidth())
+        details = max(details_min, min(int(width * 0.22), rest - self.criteria_pane.needed_width()))
+        self.splitter.setSizes([packages, rest - details, details])
+        QTimer.singleShot(0, self, self._fit_table_to_font)  # the table's width changed: its columns follow
+
+    def _package_list_need(self) -> int:
+        """The package list's width for its longest entry, count included, in the current font."""
+        fm = self.package_view.fontMetrics()
+        texts = [str(self.packages_model.data(self.packages_model.index(row, 0)))
+                 for row in range(self.packages_model.rowCount())]
+        longest = max((fm.horizontalAdvance(text) for text in texts), default=0)
+        bold = QFont(self.package_view.font())
+        bold.setBold(True)  # 'Alle inkooppakketten' is bold
+        longest = max(longest, QFontMetrics(bold).horizontalAdvance(texts[0]) if texts else 0)
+        view = self.package_view
+        return longest + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 16
 
     def _fit_table_to_font(self) -> None:
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
@@ -774,8 +827,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.settings.save_window("main", self._geometry_before_presentation or self.saveGeometry(), self.saveState())
-        self.settings.save_splitter("main", self.splitter.saveState())
-        self.settings.save_splitter("table_header", self.table.horizontalHeader().saveState())
+        self.settings.save_splitter("main", self._splitter_before_presentation or self.splitter.saveState())
+        if not presentation.active():  # the large type's column widths would cut the next normal session's table
+            self.settings.save_splitter("table_header", self.table.horizontalHeader().saveState())
         self.settings.sync()
         self.shutdown()
         event.accept()

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QKeySequence, QPixmap, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -48,12 +48,13 @@ from tender_assistant.monitoring.register_store import RegisterStore
 from tender_assistant.monitoring.report import euro, headline, pct, sources_text, target_line
 from tender_assistant.monitoring.rule import ANNUALISED, AWARD_YEAR, summarise
 
-from . import i18n
+from . import i18n, presentation, screen_fit
 from .error_dialogs import show_user_error
 from .operation import Operation, show_failure
 from .register_commands import AddRecord, DeleteRecord, EditRecord
 from .register_dialogs import HeaderMappingDialog, RecordDialog, show_problems
 from .register_table import RecordTableModel
+from .screen_fit import fit_to_screen
 
 
 def _tr(text: str) -> str:
@@ -123,9 +124,10 @@ class MonitoringWindow(QMainWindow):
         self._build_toolbar()
         self.tabs.currentChanged.connect(lambda i: self.update_report() if i == 1 else None)
         self.refresh()
-        screen = self.screen().availableGeometry() if self.screen() else None
-        if screen is not None:  # most of the screen: the report's two charts sit side by side
-            self.resize(min(1500, int(screen.width() * 0.9)), min(950, int(screen.height() * 0.9)))
+        # most of the screen, the report's two charts side by side; never wider than the screen, also with the
+        # large type of presentation mode (which fills the screen)
+        area = screen_fit.available(self)
+        fit_to_screen(self, min(1500, int(area.width() * 0.9)), min(950, int(area.height() * 0.9)))
 
     # ------------------------------------------------------------- building
     def _build_toolbar(self) -> None:
@@ -165,6 +167,9 @@ class MonitoringWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        self.table.installEventFilter(self)
+        self.table.setWordWrap(False)  # a narrow column ends in 'ICT-werkplek...', not in 'ICT-...'
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
         self.table.setAccessibleName(_tr("Register van contracten"))
         layout.addWidget(self.table, 1)
@@ -174,29 +179,36 @@ class MonitoringWindow(QMainWindow):
         page = QWidget(self)
         outer = QVBoxLayout(page)
         controls = QHBoxLayout()
+        # two rows: in one, the large type of presentation mode made the window wider than a 1920 screen
+        buttons_row = QHBoxLayout()
         self.year = QSpinBox(page)
         self.year.setRange(2000, 2100)
         self.year.setValue(date.today().year)  # a register without award dates yet: this year, not 2000
         self.org = QComboBox(page)
+        self.org.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.org.setMinimumContentsLength(18)
         self.annualised = QCheckBox(_tr("Verdeeld over de looptijd"), page)
         self.min_weight = QDoubleSpinBox(page)
         self.min_weight.setRange(0, 100)
         self.min_weight.setSuffix(" %")
         self.min_weight.setDecimals(1)
+        i18n.number_field(self.min_weight)  # '5,0 %' beside the figures' '43,4%', in English too
         for label, widget in ((_tr("Jaar"), self.year), (_tr("Organisatie"), self.org)):
             controls.addWidget(QLabel(label, page))
             controls.addWidget(widget)
         controls.addWidget(self.annualised)
-        controls.addWidget(QLabel(_tr("Minimale weging gunningscriterium"), page))
-        controls.addWidget(self.min_weight)
         controls.addStretch(1)
+        buttons_row.addWidget(QLabel(_tr("Minimale weging gunningscriterium"), page))
+        buttons_row.addWidget(self.min_weight)
+        buttons_row.addStretch(1)
         self.save_xlsx = QPushButton(_tr("Opslaan als Excel..."), page)
         self.save_docx = QPushButton(_tr("Opslaan als Word..."), page)
         self.save_xlsx.clicked.connect(lambda: self.save_report(".xlsx"))
         self.save_docx.clicked.connect(lambda: self.save_report(".docx"))
-        controls.addWidget(self.save_xlsx)
-        controls.addWidget(self.save_docx)
+        buttons_row.addWidget(self.save_xlsx)
+        buttons_row.addWidget(self.save_docx)
         outer.addLayout(controls)
+        outer.addLayout(buttons_row)
         scroll = QScrollArea(page)
         scroll.setWidgetResizable(True)
         body = QWidget(scroll)
@@ -214,6 +226,7 @@ class MonitoringWindow(QMainWindow):
         self.package_chart = QLabel(body)
         for chart in (self.share_chart, self.package_chart):
             chart.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+            chart.setMinimumWidth(1)  # the picture follows the window's width, it may not hold the window wide
             charts.addWidget(chart, 1)
         self.share_chart.setAccessibleName(_tr("Aandeel circulair per jaar tegen het doel"))
         self.package_chart.setAccessibleName(_tr("Circulaire euro's per inkooppakket"))
@@ -231,7 +244,12 @@ class MonitoringWindow(QMainWindow):
         self.figures.setAccessibleName(_tr("Cijfers per organisatie"))
         self.figures.verticalHeader().hide()
         self.figures.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # every figure whole (the large type of presentation mode cut them to '€ ...'); the names fill what is left
+        self.figures.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.figures.installEventFilter(self)
+        # every row is shown (the height is fixed to them): a vertical scroll bar would only narrow the table
+        self.figures.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout.addWidget(self.figures)
         self.rule_text = QLabel(body)
         self.rule_text.setWordWrap(True)
@@ -260,7 +278,8 @@ class MonitoringWindow(QMainWindow):
             self.min_weight.blockSignals(True)
             self.min_weight.setValue(self.register.rule().min_weight)
             self.min_weight.blockSignals(False)
-        self.model.set_records(records, self.rule())
+        self.model.set_records(records, self.rule(), {p.slug: p.name(i18n.lang()) for p in self.library.packages()})
+        self._fit_register_columns()
         self.register_info.setText(_tr("%1 registraties in %2").replace("%1", str(len(records)))
                                    .replace("%2", str(self.register.path)))
         orgs = self.register.organisations()
@@ -450,20 +469,54 @@ class MonitoringWindow(QMainWindow):
                 else:
                     item.setToolTip(_tr("Registraties: %1").replace("%1", sources_text(f["sources"], i18n.lang())))
                 self.figures.setItem(row, col, item)
-        self.figures.setFixedHeight(self.figures.horizontalHeader().height() + 4 +
-                                    sum(self.figures.rowHeight(r) for r in range(len(entries))))
+        self._fit_figures(len(entries))
         self.rule_text.setText(_tr("Telregel") + ":\n" + "\n".join(f"- {t}" for t in report.rule.describe(i18n.lang())))
-        width = max(300, (self.width() - 80) // 2) / 100
+        # the same pixels at a higher dpi in presentation mode: the charts' print grows with the type, as far as a
+        # chart keeps 5.5 inches for its title and legend (a 1280 projector cut the title at a higher dpi)
+        pixels = max(300, (self.width() - 80) // 2)
+        dpi = max(100, min(int(100 * presentation.scale()), int(pixels / 5.5)))
+        width = pixels / dpi
         share_png = share_chart(series_for(report, records, org),
                                 _tr("Aandeel circulair per jaar: %1").replace("%1", scope_name(report, org)),
-                                width=width, height=width * 0.6, dpi=100)
+                                width=width, height=width * 0.6, dpi=dpi)
         package_png = package_chart(report.breakdown("package"),
                                     _tr("Circulair per inkooppakket, %1").replace("%1", str(report.year)),
-                                    width=width, height=width * 0.6, dpi=100)
+                                    width=width, height=width * 0.6, dpi=dpi)
         for label, png in ((self.share_chart, share_png), (self.package_chart, package_png)):
             pixmap = QPixmap()
             pixmap.loadFromData(png, "PNG")
             label.setPixmap(pixmap)
+
+    def _fit_figures(self, rows: int) -> None:
+        """The organisation column as wide as its names, or wider to fill the table; a scroll bar under the rows
+        when the whole table is wider than the window (large type on a small projector)."""
+        header = self.figures.horizontalHeader()
+        self.figures.resizeColumnToContents(0)
+        others = sum(header.sectionSize(c) for c in range(1, self.figures.columnCount()))
+        # the table's own width: in its resize event the viewport still has the old one
+        room = self.figures.width() - 2 * self.figures.frameWidth() - others
+        if room > header.sectionSize(0):
+            self.figures.setColumnWidth(0, room)
+        scroll = self.figures.horizontalScrollBar().sizeHint().height() if header.length() > room + others else 0
+        frame = 2 * self.figures.frameWidth()  # 2 pixels in the normal style, 4 in presentation mode
+        self.figures.setFixedHeight(header.height() + frame + 2 + scroll +
+                                    sum(self.figures.rowHeight(r) for r in range(rows)))
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            figures = getattr(self, "figures", None)
+            if watched is figures and figures is not None and figures.rowCount():
+                self._fit_figures(figures.rowCount())  # the names' column follows the table's final width
+            elif watched is getattr(self, "table", None):
+                self._fit_register_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_register_columns(self) -> None:
+        """Package names (long in large type) take at most a fifth of the table, so the titles keep room."""
+        self.table.resizeColumnToContents(3)
+        cap = int(self.table.viewport().width() * 0.2)
+        if self.table.columnWidth(3) > cap > 0:
+            self.table.setColumnWidth(3, cap)
 
     def save_report(self, suffix: str) -> None:
         from tender_assistant.monitoring.report import write_docx, write_xlsx

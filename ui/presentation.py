@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QHeaderView, QListView, QSplitter, QTreeView
 
 PRESENTATION_POINT_SIZE = 17
 INDICATOR_PX = 22  # check boxes as large as the type; Qt keeps them at 13 px otherwise
@@ -30,6 +31,39 @@ QMenu::item:selected, QMenuBar::item:selected { background: #003d99; color: #fff
 
 _normal_font: QFont | None = None
 _active = False
+
+
+class _FileDialogFitter(QObject):
+    """Fits every file dialog to the screen as it opens: Qt's own dialog stays 690x451 with the large type, its
+    columns cut to 'Groc' and 'Datum g' (they are opened by static functions in many places: one filter for all)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Show and isinstance(watched, QFileDialog):
+            fit_file_dialog(watched)
+        return False
+
+
+def fit_file_dialog(dialog: QFileDialog) -> None:
+    """Grow a file dialog with the type (within the screen) and let its columns take their contents' width."""
+    from .screen_fit import fit_to_screen
+
+    fit_to_screen(dialog, 760, 480)
+    sidebar = dialog.findChild(QListView, "sidebar")  # the places ('Computer', the home folder): read 'C...'
+    splitter = dialog.findChild(QSplitter, "splitter")
+    if sidebar is not None and splitter is not None and splitter.count() == 2:
+        model = sidebar.model()
+        names = [str(model.data(model.index(row, 0)) or "") for row in range(model.rowCount())] if model else []
+        need = max((sidebar.fontMetrics().horizontalAdvance(n) for n in names), default=0) + 60
+        total = sum(splitter.sizes())
+        splitter.setSizes([min(need, total // 3), total - min(need, total // 3)])
+    for view in dialog.findChildren(QTreeView):
+        header = view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+
+_fitter: _FileDialogFitter | None = None
 
 
 def active() -> bool:
@@ -68,7 +102,7 @@ def high_contrast_palette() -> QPalette:
 
 def apply(app: QApplication, on: bool) -> None:
     """Switch presentation mode on or off for the whole application."""
-    global _normal_font, _active
+    global _normal_font, _active, _fitter
     _active = on
     if _normal_font is None:
         _normal_font = QFont(app.font())
@@ -80,7 +114,20 @@ def apply(app: QApplication, on: bool) -> None:
         # keep their resolved font otherwise, and the first F11 would enlarge only the toolbar
         app.setStyleSheet(PRESENTATION_STYLE % (PRESENTATION_POINT_SIZE, INDICATOR_PX, INDICATOR_PX))
         app.setPalette(high_contrast_palette())
+        if _fitter is None:
+            _fitter = _FileDialogFitter(app)
+            app.installEventFilter(_fitter)
     else:
         app.setFont(_normal_font)
         app.setStyleSheet("")
         app.setPalette(app.style().standardPalette())
+        _remove_fitter(app)
+
+
+def _remove_fitter(app: QApplication) -> None:
+    """Outside presentation mode file dialogs keep their own size (and show events skip the filter)."""
+    global _fitter
+    if _fitter is not None:
+        app.removeEventFilter(_fitter)
+        _fitter.deleteLater()
+        _fitter = None

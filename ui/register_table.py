@@ -35,16 +35,19 @@ class RecordTableModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("Monitoring", "Circulair"), QT_TRANSLATE_NOOP("Monitoring", "Niveau"),
         QT_TRANSLATE_NOOP("Monitoring", "Bron"),
     )
-    TITLE, LOT, VALUE, SHARE, CIRCULAR = 1, 2, 5, 6, 8
+    TITLE, LOT, PACKAGE, VALUE, SHARE, CIRCULAR = 1, 2, 3, 5, 6, 8
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.records: list[ContractRecord] = []
         self.counts: list[tuple[bool, int | None]] = []
         self.scope: list[bool] = []
+        self.package_names: dict[str, str] = {}
 
-    def set_records(self, records: list[ContractRecord], rule: Any) -> None:
+    def set_records(self, records: list[ContractRecord], rule: Any, package_names: dict[str, str] | None = None) -> None:
+        """Show these records under the rule; package_names (slug: name) names the Pakket column."""
         self.beginResetModel()
+        self.package_names = package_names or {}
         self.records = records
         self.counts = [(v.counts, v.level) for v in (evaluate(r, rule) for r in records)]
         self.scope = [in_scope(r, rule) for r in records]
@@ -68,7 +71,7 @@ class RecordTableModel(QAbstractTableModel):
         counts, level = self.counts[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (r.organisation, r.title, r.lot_id, r.package, r.award_date.isoformat() if r.award_date else "",
+            values = (r.organisation, r.title, r.lot_id, self.package_names.get(r.package, r.package), r.award_date.isoformat() if r.award_date else "",
                       euro(r.value_eur), _share(r), _tr("ja") if r.physical else _tr("nee"),
                       ((_tr("ja") if counts else _tr("verklaard") if r.declared_circular else _tr("nee"))
                        + (" *" if r.override is not None else ""))
@@ -84,6 +87,8 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and col == self.SHARE and r.share is not None:
             return (_tr("Gelijk deel: voor deze deelnemer is geen aandeel opgegeven") if r.share_basis == EQUAL_SHARE
                     else _tr("Aandeel zoals opgegeven (de volumetabel van de aanbesteding)"))
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.PACKAGE and r.package:
+            return self.package_names.get(r.package, r.package)  # the column may be narrower than the name
         if role == Qt.ItemDataRole.ToolTipRole and col == self.TITLE and r.notice_id:
             return (_tr("Aankondiging %1, perceel %2; winnaar: %3").replace("%1", r.notice_id)
                     .replace("%2", r.lot_id or "-").replace("%3", r.winner or "-"))

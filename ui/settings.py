@@ -20,9 +20,12 @@ LANGUAGES = ("nl", "en")
 class AppSettings:
     """Typed access to the QSettings INI file in the data folder."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(self, folder: Path | None = None, *, files_folder: Path | None = None) -> None:
+        """folder: where settings.ini is (default: the data folder); files_folder: where file dialogs and exports
+        start until one is chosen (default: the home folder; the demo workspace's own folder in the demo)."""
         folder = folder or paths.data_dir()
         self.path = folder / "settings.ini"
+        self._files_folder = files_folder or Path.home()
         self.qsettings = QSettings(str(self.path), QSettings.Format.IniFormat)
 
     # --------------------------------------------------------------- language
@@ -67,7 +70,7 @@ class AppSettings:
 
     @property
     def last_folder(self) -> str:
-        return str(self.qsettings.value("files/last_folder", str(Path.home())))
+        return str(self.qsettings.value("files/last_folder", str(self._files_folder)))
 
     @last_folder.setter
     def last_folder(self, value: str) -> None:

@@ -130,6 +130,7 @@ class SettingsDialog(QDialog):
         spin.setSingleStep(5_000)
         spin.setPrefix("€ ")
         spin.setGroupSeparatorShown(True)
+        i18n.number_field(spin)
         spin.setSpecialValueText(none_text)
         spin.setAccessibleName(name)
         return spin

@@ -45,6 +45,7 @@ from tender_assistant.tender import Tender
 
 from . import i18n
 from .error_dialogs import show_user_error
+from .screen_fit import fit_to_screen
 
 # Colour per part of the score: price first, then the criteria in tender order (colour-blind friendly set).
 PALETTE = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f",
@@ -198,7 +199,8 @@ class SimulatorDialog(QDialog):
         buttons.rejected.connect(self.reject)
         row.addWidget(buttons)
         layout.addLayout(row)
-        self.resize(980, 620)
+        # sized to the screen, larger in presentation mode: the moment the room looks at the ranking
+        fit_to_screen(self, 980, 620)
         self.change_lot()
 
     # ----------------------------------------------------------------- data

@@ -24,6 +24,7 @@ class TenderCount:
     why_not: list[tuple[str, str]]  # (Dutch, English) per criterion that does not qualify
     change: tuple[str, str] | None  # (Dutch, English) smallest change that makes it count
     lots: list[tuple[str, TenderCount]] = field(default_factory=list)  # per lot (lot id, count) of a tender with lots
+    chosen_level: int | None = None  # the ambition level the buyer chose for the tender
 
     def summary(self, lang: str = "nl") -> str:
         """One line for a badge or a check finding; per lot for a tender with lots."""
@@ -35,11 +36,15 @@ class TenderCount:
             return ("falls outside the count (package excluded by the regisseur)" if en
                     else "valt buiten de telling (pakket uitgesloten door de regisseur)")
         if self.counts:
-            level = f"level {self.level}: {LEVEL_LABELS[Level(self.level)][1].lower()}" if self.level else ""
-            level_nl = f"niveau {self.level}: {LEVEL_LABELS[Level(self.level)][0].lower()}" if self.level else ""
             ids = ", ".join(self.because)
-            return (f"counts as circular ({level}) through {ids}" if en
-                    else f"telt als circulair ({level_nl}) door {ids}")
+            if self.level and self.chosen_level and self.chosen_level != self.level:
+                # the criteria's level beside the buyer's own choice, so the two never seem to contradict
+                return (f"counts as circular through {ids}; your choice: {_level_words(self.chosen_level, en)}, "
+                        f"the chosen criteria reach {_level_words(self.level, en)}" if en
+                        else f"telt als circulair door {ids}; uw keuze: {_level_words(self.chosen_level, en)}, "
+                        f"de gekozen criteria reiken tot {_level_words(self.level, en)}")
+            level = f" ({_level_words(self.level, en, colon=True)})" if self.level else ""
+            return f"counts as circular{level} through {ids}" if en else f"telt als circulair{level} door {ids}"
         reasons = "; ".join(en_ if en else nl for nl, en_ in self.why_not[:3])
         change = self.change[1 if en else 0] if self.change else ""
         if en:
@@ -47,6 +52,13 @@ class TenderCount:
                 (f". Smallest change: {change}" if change else "")
         return "telt niet als circulair" + (f": {reasons}" if reasons else "") + \
             (f". Kleinste wijziging: {change}" if change else "")
+
+
+def _level_words(level: int, en: bool, colon: bool = False) -> str:
+    """'niveau 3: koploper' (colon) or 'niveau 3 (koploper)'; English 'level 3 ...'."""
+    label = LEVEL_LABELS[Level(level)][1 if en else 0].lower()
+    word = "level" if en else "niveau"
+    return f"{word} {level}: {label}" if colon else f"{word} {level} ({label})"
 
 
 def record_from_tender(tender: Tender, criteria: list[Criterion]) -> ContractRecord:
@@ -122,7 +134,8 @@ def count_tender(tender: Tender, criteria: list[Criterion], rule: CountingRule |
                            level=max(levels) if levels else None,
                            because=list(dict.fromkeys(i for c in counts for i in c.because)),
                            why_not=[(f"perceel {lot_id}: {nl}", f"lot {lot_id}: {en}") for lot_id, c in failing
-                                    for nl, en in c.why_not], change=change, lots=per_lot)
+                                    for nl, en in c.why_not], change=change, lots=per_lot,
+                           chosen_level=tender.ambition_level)
     return _count_one(tender, criteria, rule)
 
 
@@ -132,4 +145,4 @@ def _count_one(tender: Tender, criteria: list[Criterion], rule: CountingRule) ->
     return TenderCount(counts=verdict.counts, in_scope=in_scope(record, rule), level=verdict.level,
                        because=[c.id for c in verdict.qualifying],
                        why_not=[(v.why, v.why_en) for v in verdict.criteria if not v.qualifies],
-                       change=smallest_change(record, rule))
+                       change=smallest_change(record, rule), chosen_level=tender.ambition_level)

@@ -190,7 +190,7 @@ def test_export_refuses_a_set_with_an_open_gap_and_a_concept_marks_it(exported_s
     out.mkdir()
     code = main.main(["--db", str(db), "export", str(tmp_path / "gap.tender.json"), "--set", str(out)])
     err = capsys.readouterr().err
-    assert code != 0 and "waarde platform: aanbestedingsleidraad.docx, Procedure en planning" in err
+    assert code != 0 and "Platform: aanbestedingsleidraad.docx, Procedure en planning" in err
     assert "--concept" in err and list(out.iterdir()) == []
     code = main.main(["--db", str(db), "export", str(tmp_path / "gap.tender.json"), "--set", str(out), "--concept"])
     assert code == 0 and "[platform: in te vullen]" in _text(out / "aanbestedingsleidraad.docx")

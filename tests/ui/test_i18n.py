@@ -148,3 +148,28 @@ def test_qt_file_dialog_is_all_dutch_in_dutch(app):
     english.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     assert "Look in:" in [label.text().replace("&", "") for label in english.findChildren(QLabel)]
     i18n.install(app, "nl")
+
+
+def test_english_amounts_are_written_one_way_in_the_wizard(app, qtbot, library):
+    """D11: the English first page showed 'Estimated value: € 900,000' beside 'equal share (€ 450.000)'."""
+    from tender_assistant.tender import Tender
+    from tender_assistant.tender_parts import Participant
+    from ui import i18n
+    from ui.settings import AppSettings
+    from ui.tender_wizard import TenderWizard
+    from ui.wizard.base import PageId
+
+    assert i18n.install(app, "en")
+    tender = Tender(title="Workwear", organisation="Gemeente Purmerend", package="bedrijfskleding",
+                    estimated_value_eur=900_000,
+                    participants=[Participant("Gemeente Purmerend", role="penvoerder"),
+                                  Participant("Gemeente Zaanstad")])
+    wizard = TenderWizard(library, AppSettings(), None, tender)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    page = wizard.page(PageId.BASICS)
+    assert page.value_spin.text() == "€ 900.000"
+    model = page.joint_section.model
+    shares = [model.data(model.index(row, model.SHARE)) for row in range(2)]
+    assert all("€ 450.000" in str(share) for share in shares)
+    wizard.dirty = False

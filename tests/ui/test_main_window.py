@@ -256,3 +256,61 @@ def test_back_from_the_demo_to_ones_own_library_without_quitting(app, qtbot, fre
     own.shutdown()
     own.close()
     controller.store.close()
+
+
+def test_demo_reset_in_presentation_mode_keeps_the_window_maximized_with_the_search_field_focused(app, qtbot,
+                                                                                                 monkeypatch):
+    """D13: after 'Demo terugzetten' the window came back as 1400x860 in the middle of the projector's screen, with
+    large type and cut-off names; D4: the keyboard focus sat on 'Demo terugzetten' itself."""
+    from PySide6.QtCore import QRect, Qt
+
+    import ui.main_window
+    from ui import presentation
+    from ui.app import AppController
+    from ui.settings import AppSettings
+
+    # a 1920x1080 projector (a fresh window is maximized only on screens up to 1600 wide)
+    monkeypatch.setattr(ui.main_window, "available", lambda _widget: QRect(0, 0, 1920, 1040))
+    controller = AppController(app, AppSettings())
+    demo = controller.open_demo()
+    try:
+        demo.showMaximized()
+        qtbot.waitUntil(demo.isMaximized)
+        demo.activateWindow()
+        qtbot.waitUntil(demo.isActiveWindow)
+        demo.act_presentation.trigger()  # F11
+        qtbot.waitUntil(lambda: app.focusWidget() is not None)
+        assert app.focusWidget() is demo.search_edit
+        qtbot.mouseClick(demo.demo_reset_button, Qt.MouseButton.LeftButton)  # the answer to 'terugzetten?' is Yes
+        window = controller.window
+        assert window is not demo and window.demo_workspace is not None
+        qtbot.waitUntil(window.isVisible)
+        assert window.isMaximized() and window.act_presentation.isChecked()
+        assert window.package_view.wordWrap()  # the presentation layout, not only the large type
+        assert window.toolbar.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextUnderIcon
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        assert app.focusWidget() is window.search_edit
+    finally:
+        presentation.apply(app, False)
+        controller.window.shutdown()
+        controller.window.close()
+        controller.store.close()
+
+
+def test_the_demo_banner_points_the_trainer_to_the_scenarios(app, qtbot):
+    """D5: the banner said 'met twee voorbeeldaanbestedingen' while Demo > Scenario's voor trainers offers five."""
+    from ui.app import AppController
+    from ui.settings import AppSettings
+
+    controller = AppController(app, AppSettings())
+    demo = controller.open_demo()
+    try:
+        text = demo.demo_banner.text()
+        assert "Demo > Scenario's voor trainers" in text and "twee" not in text
+        menu_titles = [a.text().replace("&", "") for a in demo.menuBar().actions()]
+        assert "Demo" in menu_titles and demo.act_scenarios.text().replace("&", "").startswith("Scenario's voor trainers")
+    finally:
+        controller.window.shutdown()
+        controller.window.close()
+        controller.store.close()

@@ -442,3 +442,47 @@ def test_the_register_table_shows_each_records_lot_and_share(app, qtbot, library
                   for r in range(model.rowCount()))
     assert rows == [("Gemeente A", "1", "60,0%"), ("Gemeente A", "2", "60,0%"),
                     ("Gemeente B", "1", "gelijk deel 40,0%"), ("Gemeente B", "2", "gelijk deel 40,0%")]
+
+
+@pytest.mark.parametrize("screen", [(1920, 1040), (1280, 690)])
+def test_monitoring_in_presentation_mode_fits_the_screen_with_whole_columns_and_package_names(
+        app, qtbot, library, tmp_path: Path, monkeypatch, screen) -> None:
+    """D12: in presentation mode the window was 2053 pixels wide on a 1920 screen: register columns after 'Niveau'
+    off-screen, 'Opslaan a...' cut, figures headed 'nen tell' with every amount '€ ...'; the Pakket column showed
+    slugs ('ict-hardware')."""
+    from PySide6.QtCore import QRect
+
+    import ui.screen_fit
+    from ui import presentation
+    from ui.monitoring_window import MonitoringWindow
+
+    monkeypatch.setattr(ui.screen_fit, "available", lambda _widget: QRect(0, 0, *screen))
+    path = tmp_path / "register.db"
+    with RegisterStore.open(path) as register:
+        register.add_new(demo_records(library))
+    presentation.apply(app, True)
+    try:
+        w = MonitoringWindow(library, path)
+        qtbot.addWidget(w)
+        w.show()
+        w.tabs.setCurrentIndex(1)
+        for _ in range(3):
+            app.processEvents()
+        assert w.width() <= screen[0] and w.minimumSizeHint().width() <= screen[0]
+        assert w.height() <= screen[1]
+        for button in (w.save_xlsx, w.save_docx):
+            right = button.mapTo(w, button.rect().topRight()).x()
+            assert button.isVisible() and right <= w.width(), f"'{button.text()}' is cut off"
+        header = w.figures.horizontalHeader()
+        fm = w.figures.fontMetrics()
+        for column in range(w.figures.columnCount()):
+            name = w.figures.horizontalHeaderItem(column).text()
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(name), f"'{name}' is cut"
+            for row in range(w.figures.rowCount()):
+                text = w.figures.item(row, column).text()
+                assert header.sectionSize(column) >= fm.horizontalAdvance(text), f"'{text}' is cut off"
+        names = {p.slug: p.name("nl") for p in library.packages()}
+        shown = {w.model.data(w.model.index(row, 3)) for row in range(w.model.rowCount())}
+        assert shown - {""} <= set(names.values()) and not shown & set(names)
+    finally:
+        presentation.apply(app, False)

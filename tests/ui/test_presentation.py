@@ -131,3 +131,130 @@ def test_criteria_table_at_1280x720_in_presentation_mode_keeps_titles_and_header
             assert header.sectionSize(column) >= fm.horizontalAdvance(name), f"'{name}' is cut off"
     assert header.sectionSize(1) >= 0.25 * window.table.viewport().width()  # the titles
     assert window.search_edit.width() >= QFontMetrics(window.search_edit.font()).horizontalAdvance("Zoeken")
+
+
+def _present(window, app, qtbot, width: int, height: int) -> None:
+    """The main window at a projector's size in presentation mode, as F11 leaves it (offscreen screens are small,
+    so the size is set, not taken from the screen)."""
+    window.showNormal()
+    qtbot.waitExposed(window)
+    window.set_presentation_mode(True)
+    window.setWindowState(Qt.WindowState.WindowNoState)
+    window.resize(width, height)
+    for _ in range(3):
+        app.processEvents()
+    window._widen_package_list()
+    app.processEvents()
+    window._fit_table_to_font()
+    app.processEvents()
+
+
+def test_presentation_mode_at_1920x1080_shows_whole_package_names_and_kind_level_status_words(
+        make_window, library, qtbot, app, presenting):
+    """D1: at 1920x1080 the package list lost its counts ('Kantoormeubilair en inrichting (...') and the table read
+    'Geschikth...', '2 Ambi...', 'Gepubl...' while the details kept a third of the screen."""
+    from criteria_library.models import Kind, Level, Status
+    from ui import i18n
+
+    window = make_window(library)
+    _present(window, app, qtbot, 1920, 1040)
+    view, model = window.package_view, window.packages_model
+    line = view.fontMetrics().lineSpacing()
+    for row in range(model.rowCount()):
+        rect = view.visualRect(model.index(row, 0))
+        text = str(model.data(model.index(row, 0)))
+        lines = max(1, rect.height() // line)
+        assert view.fontMetrics().horizontalAdvance(text) <= (rect.width() - 8) * lines, f"'{text}' is cut off"
+    fm = window.table.fontMetrics()
+    header = window.table.horizontalHeader()
+    for column, words in ((2, [i18n.label(k) for k in Kind]), (3, [f"{int(lv)} {i18n.label(lv)}" for lv in Level]),
+                          (5, [i18n.label(s) for s in Status])):
+        for word in words:
+            assert header.sectionSize(column) >= fm.horizontalAdvance(word) + 8, f"'{word}' is cut off"
+    details, table = window.details.width(), window.criteria_pane.width()
+    assert details < table / 2  # the table gets the room, not the details
+
+
+def test_presentation_mode_at_1280x720_keeps_every_toolbar_button_in_sight(make_window, library, qtbot, app,
+                                                                           presenting):
+    """D1: at 1280x720 Importeren and Exporteren were hidden behind the toolbar's >> button."""
+    from PySide6.QtWidgets import QToolButton
+
+    window = make_window(library)
+    _present(window, app, qtbot, 1280, 720)
+    for action in window.toolbar.actions():
+        if action.isSeparator():
+            continue
+        button = window.toolbar.widgetForAction(action)
+        assert button is not None and button.isVisible(), f"'{action.iconText()}' is hidden"
+        assert button.geometry().right() <= window.toolbar.width()
+    extension = window.toolbar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert extension is None or not extension.isVisible()
+
+
+@pytest.fixture
+def screen_1920(monkeypatch):
+    """A 1920x1080 projector's usable area (the offscreen screen is 800x600)."""
+    from PySide6.QtCore import QRect
+
+    import ui.screen_fit
+
+    monkeypatch.setattr(ui.screen_fit, "available", lambda _widget: QRect(0, 0, 1920, 1040))
+
+
+def test_simulator_in_presentation_mode_fills_the_screen_and_its_columns_are_whole(app, qtbot, library, presenting,
+                                                                                    screen_1920):
+    """D2: the simulator stayed a fixed 980x620 in presentation mode: 'schrijv', 'Inschr...', 'Beoordelingspr' and
+    the third criterion column cut off."""
+    from criteria_library.models import Kind
+    from tender_assistant.tender import Tender, TenderCriterion
+    from ui import presentation
+    from ui.simulator_dialog import SimulatorDialog
+
+    presentation.apply(app, True)
+    tender = Tender(title="Kleding", package="bedrijfskleding", price_weight=40,
+                    criteria=[TenderCriterion("BKL-G-01", 20), TenderCriterion("BKL-G-02", 20),
+                              TenderCriterion("BKL-G-05", 20)])
+    award = [c for c in library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
+    dialog = SimulatorDialog(tender, award)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    app.processEvents()
+    assert dialog.width() <= 1920 and dialog.height() <= 1040
+    assert dialog.width() >= 0.9 * 1920
+    for table in (dialog.bids, dialog.ranking):
+        header = table.horizontalHeader()
+        fm = header.fontMetrics()
+        for column in range(table.columnCount()):
+            item = table.horizontalHeaderItem(column)
+            longest = max(fm.horizontalAdvance(line) for line in item.text().split("\n"))
+            assert header.sectionSize(column) >= longest, f"'{item.text()}' is cut off"
+        assert header.length() <= table.viewport().width() + 1, "a column is out of sight"
+
+
+def test_a_file_dialog_in_presentation_mode_fits_the_screen_and_its_columns_are_whole(app, qtbot, tmp_path,
+                                                                                      presenting, screen_1920):
+    """D10: the save dialog stayed 690x451 with the large type: 'Groc', 'Datum g', dates '6 1...:56'."""
+    from PySide6.QtWidgets import QFileDialog, QTreeView
+
+    from ui import presentation
+
+    (tmp_path / "aanbestedingsleidraad.docx").write_bytes(b"x")
+    presentation.apply(app, True)
+    dialog = QFileDialog(None, "Opslaan als", str(tmp_path))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert 1400 <= dialog.width() <= 1920 and dialog.height() <= 1040
+    tree = next(v for v in dialog.findChildren(QTreeView) if v.isVisible())
+    header = tree.header()
+    qtbot.waitUntil(lambda: tree.model().rowCount(tree.rootIndex()) > 0)
+    app.processEvents()
+    for column in range(1, header.count()):
+        if not header.isSectionHidden(column):
+            name = str(tree.model().headerData(column, header.orientation()))
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(name), f"'{name}' is cut"
+    dialog.close()

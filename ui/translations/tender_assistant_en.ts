@@ -24,8 +24,8 @@
       <translation>The demo workspace has been reset to its starting state.</translation>
     </message>
     <message>
-      <source>Voorbeeldaanbestedingen: Bestand &gt; Recente aanbestedingen ({n} stuks).</source>
-      <translation>Example tenders: File &gt; Recent tenders ({n}).</translation>
+      <source>Voorbereide aanbestedingen en oefeningen: Demo &gt; Scenario's voor trainers ({n} stuks).</source>
+      <translation>Prepared tenders and exercises: Demo &gt; Scenarios for trainers ({n} in all).</translation>
     </message>
   </context>
   <context>
@@ -1024,8 +1024,8 @@
       <translation>Toolbar</translation>
     </message>
     <message>
-      <source>Demo-omgeving: een eigen kopie van de bibliotheek met twee voorbeeldaanbestedingen. Uw echte bibliotheek wordt niet aangeraakt.</source>
-      <translation>Demo workspace: a separate copy of the library with two example tenders. Your real library is not touched.</translation>
+      <source>Demo-omgeving: een eigen kopie van de bibliotheek met voorbeeldaanbestedingen. Voor een training: menu Demo &gt; Scenario's voor trainers. Uw echte bibliotheek wordt niet aangeraakt.</source>
+      <translation>Demo workspace: a copy of the library of its own, with example tenders. For a training: menu Demo &gt; Scenarios for trainers. Your real library is not touched.</translation>
     </message>
     <message>
       <source>Demo terugzetten</source>
@@ -2426,8 +2426,8 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>No errors or advice.</translation>
     </message>
     <message>
-      <source>(erheen)</source>
-      <translation>(go there)</translation>
+      <source>(ga naar het veld)</source>
+      <translation>(go to the field)</translation>
     </message>
     <message>
       <source>CPV-code kiezen</source>
@@ -2842,8 +2842,8 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
       <translation>As a draft (with 'CONCEPT' on every page)</translation>
     </message>
     <message>
-      <source>De hele documentenset, in de map van het document</source>
-      <translation>The whole document set, in the document's folder</translation>
+      <source>De hele documentenset, in één map</source>
+      <translation>The whole document set, in one folder</translation>
     </message>
     <message>
       <source>Leidraad, programma van eisen, contractbijlage, eisenlijst en borgingsplan</source>
@@ -2880,6 +2880,14 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>Een PDF maken vraagt LibreOffice, en dat is op deze computer niet geïnstalleerd. Installeer LibreOffice (gratis) om ook PDF's te maken; de Word-documenten kunt u nu al maken.</source>
       <translation>Making a PDF needs LibreOffice, which is not installed on this computer. Install LibreOffice (free) to make PDFs as well; you can make the Word documents now.</translation>
+    </message>
+    <message>
+      <source>Map:</source>
+      <translation>Folder:</translation>
+    </message>
+    <message>
+      <source>Map voor de documentenset</source>
+      <translation>Folder for the document set</translation>
     </message>
     <message>
       <source>De set komt in de map: %1</source>

@@ -111,7 +111,7 @@ def findings_html(findings: list[checks.Finding], links: bool = False) -> str:
         text = html.escape(f.text(i18n.lang()))
         if links and f.where:
             text = (f"<a href='finding:{i}' style='color:{colour}'>{text}</a>"
-                    f" <a href='finding:{i}'>{_tr('(erheen)')}</a>")
+                    f" <a href='finding:{i}'>{_tr('(ga naar het veld)')}</a>")
         items.append(f"<p style='margin:2px 0; color:{colour}'>{sign} {text}</p>")
     return "".join(items)
 

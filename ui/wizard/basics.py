@@ -146,6 +146,7 @@ class BasicsPage(TenderPage):
         self.value_spin.setSingleStep(10_000)
         self.value_spin.setPrefix("€ ")
         self.value_spin.setGroupSeparatorShown(True)
+        i18n.number_field(self.value_spin)
         self.value_spin.setSpecialValueText(_tr("onbekend"))
         self.value_spin.setAccessibleName(_tr("Geraamde waarde in euro"))
         self.term_spin = QSpinBox(self)

@@ -40,16 +40,18 @@ class ExportPage(TenderPage):
         form.addRow(self.library_banner)
         out_row, self.out_edit = path_row(self, _tr("Word-bestand"), _tr("Bladeren..."), self._browse_out)
         self.out_edit.textChanged.connect(self._show_target)
-        form.addRow(_tr("Document:"), out_row)
+        self.out_label = QLabel(_tr("Document:"), self)
+        self.out_label.setBuddy(self.out_edit)
+        form.addRow(self.out_label, out_row)
         tpl_row, self.template_edit = path_row(self, _tr("Huisstijlsjabloon"), _tr("Bladeren..."),
                                                self._browse_template)
         self.template_edit.setPlaceholderText(_tr("geen: standaardopmaak"))
         form.addRow(_tr("Huisstijl:"), tpl_row)
         self.concept = QCheckBox(_tr("Als concept (met 'CONCEPT' op elke pagina)"), self)
         form.addRow("", self.concept)
-        self.as_set = QCheckBox(_tr("De hele documentenset, in de map van het document"), self)
+        self.as_set = QCheckBox(_tr("De hele documentenset, in één map"), self)
         self.as_set.setToolTip(_tr("Leidraad, programma van eisen, contractbijlage, eisenlijst en borgingsplan"))
-        self.as_set.toggled.connect(self._show_target)
+        self.as_set.toggled.connect(self._set_toggled)
         form.addRow("", self.as_set)
         self.pdf = QCheckBox(_tr("Ook als &PDF"), self)
         self.pdf.setToolTip(_tr("Naast elk Word-document een PDF, gemaakt met LibreOffice"))
@@ -97,13 +99,13 @@ class ExportPage(TenderPage):
     def initializePage(self) -> None:
         w = self.wiz()
         self.library_banner.attach(w.library_watch)
-        if not self.out_edit.text() or self.out_edit.text() == self._proposed:
+        if not self.out_edit.text() or self.out_edit.text() in (self._proposed, str(Path(self._proposed).parent)):
             self._proposed = str(proposed_folder(w.path, Path(w.settings.last_folder), w.tender.title)
                                  / (slugify(w.tender.title) + ".docx"))
-            self.out_edit.setText(self._proposed)
+            self.out_edit.setText(str(Path(self._proposed).parent) if self.as_set.isChecked() else self._proposed)
         if not self.template_edit.text() and w.path is not None:
             self.template_edit.setText(w.settings.house_style(w.path))
-        target = Path(self.out_edit.text()).expanduser().parent
+        target = self._folder()
         if target.is_dir():
             recover_sets(target)  # a set whose export was killed mid-swap is finished before it is shown or replaced
         errors = checks.errors(checks.check_tender(w.tender, w.store, rule=w.counting_rule()))
@@ -120,16 +122,41 @@ class ExportPage(TenderPage):
         self.pdf_note.setVisible(not have_libreoffice)
         self._show_target()
 
-    def _show_target(self) -> None:
+    def _folder(self) -> Path:
+        """The folder the document or the set goes into: for the set the field holds the folder itself (a file name
+        typed there, ending in .docx, stands for its folder)."""
+        out = Path(self.out_edit.text().strip()).expanduser()
+        return out if self.as_set.isChecked() and out.suffix.lower() != ".docx" else out.parent
+
+    def _set_toggled(self, on: bool) -> None:
+        """The field becomes a folder field for the set (a file name typed there was silently dropped) and a file
+        field again for one document, named as proposed."""
         text = self.out_edit.text().strip()
-        if not text:
+        self.out_label.setText(_tr("Map:") if on else _tr("Document:"))
+        self.out_edit.setAccessibleName(_tr("Map voor de documentenset") if on else _tr("Word-bestand"))
+        if text:
+            path = Path(text).expanduser()
+            if on and path.suffix.lower() == ".docx":
+                self.out_edit.setText(str(path.parent))
+            elif not on and path.suffix.lower() != ".docx":
+                name = Path(self._proposed).name if self._proposed else slugify(self.wiz().tender.title) + ".docx"
+                self.out_edit.setText(str(path / name))
+        self._show_target()
+
+    def _show_target(self) -> None:
+        if not self.out_edit.text().strip():
             self.target.setText("")
             return
-        out = Path(text).expanduser()
-        self.target.setText(_tr("De set komt in de map: %1").replace("%1", str(out.parent)) if self.as_set.isChecked()
-                            else _tr("Het document komt in de map: %1").replace("%1", str(out.parent)))
+        folder = str(self._folder())
+        self.target.setText(_tr("De set komt in de map: %1").replace("%1", folder) if self.as_set.isChecked()
+                            else _tr("Het document komt in de map: %1").replace("%1", folder))
 
     def _browse_out(self) -> None:
+        if self.as_set.isChecked():
+            folder = QFileDialog.getExistingDirectory(self, _tr("Map voor de documentenset"), str(self._folder()))
+            if folder:
+                self.out_edit.setText(folder)
+            return
         name, _ = QFileDialog.getSaveFileName(self, _tr("Document opslaan als"), self.out_edit.text(),
                                               _tr("Word-document (*.docx)"))
         if name:
@@ -144,7 +171,7 @@ class ExportPage(TenderPage):
     def planned_files(self) -> list[Path]:
         """The files an export with the current choices writes."""
         out = Path(self.out_edit.text()).expanduser()
-        words = [out.parent / n for n in SET_FILES] if self.as_set.isChecked() else [out]
+        words = [self._folder() / n for n in SET_FILES] if self.as_set.isChecked() else [out]
         pdfs = [p.with_suffix(".pdf") for p in words if p.suffix == ".docx"] if self.pdf.isChecked() else []
         return words + pdfs
 
@@ -165,11 +192,12 @@ class ExportPage(TenderPage):
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
+        folder = self._folder()
         try:
-            out.parent.mkdir(parents=True, exist_ok=True)  # the tender's own folder, proposed on this page
+            folder.mkdir(parents=True, exist_ok=True)  # the tender's own folder, proposed on this page
         except OSError as exc:
             QMessageBox.warning(self, _tr("Exporteren niet gelukt"), _tr(
-                "De map %1 kon niet worden gemaakt (%2).").replace("%1", str(out.parent)).replace(
+                "De map %1 kon niet worden gemaakt (%2).").replace("%1", str(folder)).replace(
                 "%2", exc.strerror or str(exc)))
             return
         notes: list[str] = []
@@ -178,7 +206,7 @@ class ExportPage(TenderPage):
         self.written = []
         self._show_after(False)
         self.result.setText("")
-        w.export_document(out.parent if as_set else out, template,
+        w.export_document(folder if as_set else out, template,
                           lambda document: self._exported(document, planned, concept, notes, template),
                           concept=concept, as_set=as_set, notes=notes, pdf=pdf)
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from criteria_library.infra.text import euro
 from tender_assistant.tender import Tender
 
+from .. import i18n
 from ..field_marks import ReservedMessage
 from .base import _tr
 from .tender_models import LotsModel, ParticipantsModel, parse_options
@@ -428,6 +429,7 @@ class TermSection(QWidget):
         self.maximum.setSingleStep(10_000)
         self.maximum.setPrefix("€ ")
         self.maximum.setGroupSeparatorShown(True)
+        i18n.number_field(self.maximum)
         self.maximum.setSpecialValueText(_tr("onbekend"))
         self.maximum.setAccessibleName(_tr("Maximale waarde van de raamovereenkomst in euro"))
         self.maximum_label.setBuddy(self.maximum)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tender_assistant.tender import VALUE_LABELS
 from tender_assistant.tender_parts import TIE_RULES, Planning
 
 from .. import i18n
@@ -34,26 +35,24 @@ TIE_RULE_NAMES = {
     "prijs-loting": ("laagste prijs, dan loting", "lowest price, then lots drawn"),
     "loting": ("loting", "lots drawn"),
 }
-# Tender-wide values (placeholders) asked for on this page: key -> (Dutch label, English label, example nl, en)
-FACT_VALUES = {
-    "contactpersoon": ("Contactpersoon", "Contact person", "naam, functie, e-mailadres", "name, role, e-mail address"),
-    "platform": ("Platform", "Platform", "TenderNed", "TenderNed"),
-    "klachtenmeldpunt": ("Klachtenmeldpunt", "Complaints desk", "klachtenmeldpunt@gemeente.nl",
-                         "klachtenmeldpunt@gemeente.nl"),
-    "tijdstip_inschrijving": ("Tijdstip sluiting", "Closing time", "12.00 uur", "12.00 hours"),
-    "termijn_bewijsstukken": ("Termijn bewijsstukken", "Term for evidence", "tien werkdagen", "ten working days"),
-    "functionele_specificatie": ("Functionele specificatie", "Functional specification",
-                                 "bijlage 1, Functionele specificatie", "annex 1, Functional specification"),
+# Tender-wide values (placeholders) asked for on this page: key -> (Dutch label, English label, example nl, en).
+# The labels are tender_assistant's (the review page's findings name the same fields); the English examples are
+# Dutch text too, since what is typed here stands as it is in the Dutch documents.
+_EXAMPLES = {
+    "contactpersoon": ("naam, functie, e-mailadres", "naam, functie, e-mailadres (Dutch: it stands in the documents)"),
+    "platform": ("TenderNed", "TenderNed"),
+    "klachtenmeldpunt": ("klachtenmeldpunt@gemeente.nl", "klachtenmeldpunt@gemeente.nl"),
+    "tijdstip_inschrijving": ("12.00 uur", "12.00 uur (Dutch: it stands in the documents)"),
+    "termijn_bewijsstukken": ("tien werkdagen", "tien werkdagen (Dutch: it stands in the documents)"),
+    "functionele_specificatie": ("bijlage 1, Functionele specificatie", "bijlage 1, Functionele specificatie"),
     # the restricted, negotiated and private procedures only; an open procedure leaves them empty
-    "selectie": ("Selectie (niet-openbaar)", "Selection (restricted)", "vijf gegadigden, op referenties",
-                 "five candidates, on references"),
-    "datum_verzoek_deelneming": ("Datum verzoek tot deelneming", "Date of the request to participate",
-                                 "1 maart 2027", "1 March 2027"),
-    "procedure_fasen": ("Fasen (onderhandeling, dialoog)", "Phases (negotiation, dialogue)",
-                        "grond, fasen en verloop", "ground, phases and course"),
-    "uitgenodigde_ondernemers": ("Uitgenodigde ondernemers (onderhands)", "Invited companies (private)",
-                                 "drie ondernemers, waaronder één lokale", "three companies, one local"),
+    "selectie": ("vijf gegadigden, op referenties", "vijf gegadigden, op referenties (Dutch)"),
+    "datum_verzoek_deelneming": ("1 maart 2027", "1 maart 2027 (Dutch)"),
+    "procedure_fasen": ("grond, fasen en verloop", "grond, fasen en verloop (Dutch)"),
+    "uitgenodigde_ondernemers": ("drie ondernemers, waaronder één lokale", "drie ondernemers, waaronder één lokale "
+                                 "(Dutch)"),
 }
+FACT_VALUES = {key: (*VALUE_LABELS[key], *example) for key, example in _EXAMPLES.items()}
 
 
 class OptionalDate(QWidget):

@@ -24,6 +24,7 @@ from tender_assistant import checks, matching
 from tender_assistant.tender import DEFAULT_PRICE_RULE, Tender
 from tender_assistant.tender_parts import Lot
 
+from .. import i18n
 from .base import WEIGHT_CODES, TenderPage, _tr, findings_html
 from .lot_selector import LotSelector
 
@@ -126,6 +127,7 @@ class WeightsPage(TenderPage):
         self.budget_spin.setDecimals(0)
         self.budget_spin.setPrefix("€ ")
         self.budget_spin.setGroupSeparatorShown(True)
+        i18n.number_field(self.budget_spin)
         self.budget_spin.valueChanged.connect(self._budget_changed)
         row.addWidget(self.budget_spin)
         row.addStretch(1)

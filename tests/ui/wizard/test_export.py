@@ -213,3 +213,51 @@ def test_the_app_start_finishes_a_set_whose_export_was_killed_in_a_folder_it_wro
     set_folders.remember(folder)  # as every export does before it swaps the set in
     recover_set_folders().join(timeout=10)
     assert (folder / "b.xlsx").read_text() == "nieuw b.xlsx" and not staging.exists()
+
+
+def test_ticking_the_whole_set_makes_the_document_field_a_folder_field(app, qtbot, library, tmp_path, monkeypatch):
+    """D8: with 'De hele documentenset' ticked the file name typed under Document was silently dropped; the field
+    now holds the folder (label and browse button say so) and goes back to a file when the box is unticked."""
+    import ui.wizard.export
+
+    wizard, page = _wizard(qtbot, library, "Werkkleding", tmp_path / "w.tender.json")
+    folder = tmp_path / "werkkleding"
+    assert Path(page.out_edit.text()) == folder / "werkkleding.docx" and page.out_label.text() == "Document:"
+    _tick(page.as_set)
+    assert Path(page.out_edit.text()) == folder and page.out_label.text() == "Map:"
+    asked: list[str] = []
+    monkeypatch.setattr(ui.wizard.export.QFileDialog, "getExistingDirectory",
+                        lambda parent, caption, start: asked.append(start) or str(tmp_path / "elders"))
+    browse = next(b for b in page.findChildren(ui.wizard.export.QPushButton) if b.text() == "Bladeren..."
+                  and b.geometry().center().y() == page.out_edit.geometry().center().y())
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    assert asked == [str(folder)] and Path(page.out_edit.text()) == tmp_path / "elders"
+    assert [p.parent for p in page.planned_files()] == [tmp_path / "elders"] * len(page.planned_files())
+    _tick(page.as_set)
+    assert Path(page.out_edit.text()) == tmp_path / "elders" / "werkkleding.docx"
+    assert page.out_label.text() == "Document:"
+    wizard.dirty = False
+
+
+def test_in_the_demo_the_export_proposes_the_demo_workspace_not_the_home_folder(app, qtbot, library, tmp_path):
+    """D9: a new tender in the demo proposed /root/<titel>/<titel>.docx: a trainer's demo wrote into the real home."""
+    from tests.e2e.test_export import workwear_tender
+    from ui.app import AppController
+    from ui.settings import AppSettings
+    from ui.wizard.base import PageId
+
+    controller = AppController(app, AppSettings())
+    demo = controller.open_demo()
+    try:
+        wizard = demo.new_tender()
+        wizard.tender = workwear_tender(library)
+        wizard.tender.title = "Werkkleding"
+        wizard.go_to(PageId.EXPORT)
+        page = wizard.pages[PageId.EXPORT]
+        assert Path(page.out_edit.text()).parent.parent == demo.demo_workspace
+        wizard.dirty = False
+        wizard.close()
+    finally:
+        controller.window.shutdown()
+        controller.window.close()
+        controller.store.close()

@@ -527,3 +527,14 @@ def test_a_retirement_in_a_pack_is_named_not_taken_and_not_called_unchanged(fres
     assert "retired in the pack, published here: not taken over" in plan.report("en")
     apply_import(fresh_db, plan, backup=False)
     assert fresh_db.criterion("MEU-M-01").status == Status.PUBLISHED
+
+
+def test_one_new_criterion_for_review_is_counted_in_the_singular(fresh_db: LibraryStore, tmp_path: Path,
+                                                                 mini_pack: dict) -> None:
+    """D11: the import preview said '1 nieuwe criteria gaan ter review' / '1 new criteria go to review'."""
+    base = mini_pack["criteria"][0]
+    mini_pack["criteria"].append({**base, "id": "MEU-S-91", "title": "Nieuw criterium", "status": "gepubliceerd"})
+    plan = plan_import(fresh_db, read_pack(write_json(tmp_path / "one.json", mini_pack)))
+    assert plan.submitted == ["MEU-S-91"]
+    assert "; 1 nieuw criterium gaat ter review" in plan.summary()
+    assert "; 1 new criterion goes to review" in plan.summary("en")

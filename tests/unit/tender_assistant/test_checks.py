@@ -196,3 +196,13 @@ def test_an_unknown_package_is_an_error_that_suggests_the_known_slug(fake_lib, t
     assert found[0].message.endswith('"kantoormeubilair" staat niet in de bibliotheek; bedoelde u meubilair '
                                      "(Kantoormeubilair en inrichting)?")
     assert "did you mean meubilair (Office furniture and interiors)?" in found[0].en
+
+
+def test_a_procedure_value_is_named_as_the_procedure_page_names_it() -> None:
+    """D11: the English review page listed 'value platform:' and 'value tijdstip inschrijving:' (internal names)."""
+    from tender_assistant.checks import place_label
+
+    assert place_label("values.tijdstip_inschrijving", "en") == "Closing time"
+    assert place_label("values.tijdstip_inschrijving") == "Tijdstip sluiting"
+    assert place_label("values.platform", "en") == "Platform"
+    assert place_label("values.reparatie_dagen") == "waarde reparatie dagen"  # a criterion's own placeholder

@@ -32,9 +32,9 @@ def test_a_missing_contact_person_is_an_error_naming_document_chapter_and_field(
     del tender.values["contactpersoon"]
     gaps = _gaps(check_tender(tender, fake_lib, TODAY))
     assert [(g.severity, g.where) for g in gaps] == [(Severity.ERROR, "values.contactpersoon")]
-    assert gaps[0].text().startswith("waarde contactpersoon: aanbestedingsleidraad.docx, Procedure en planning: ")
+    assert gaps[0].text().startswith("Contactpersoon: aanbestedingsleidraad.docx, Procedure en planning: ")
     assert "Contactpersoon van de opdrachtgever: [contactpersoon: in te vullen]" in gaps[0].text()
-    assert gaps[0].text("en").startswith("value contactpersoon: aanbestedingsleidraad.docx, Procedure en planning: "
+    assert gaps[0].text("en").startswith("Contact person: aanbestedingsleidraad.docx, Procedure en planning: "
                                          "still to be filled in")
 
 

@@ -115,3 +115,21 @@ def test_a_services_lot_is_not_a_physical_contract_in_the_count(tender: Tender, 
     joint.lots[0].cpv, joint.lots[1].cpv = ["18100000-0"], ["98310000-9"]
     records = records_from_tender(joint, resolve_criteria(joint, fake_lib)[0])
     assert {r.lot_id: r.physical for r in records} == {"1": True, "2": False}
+
+
+def test_the_count_names_the_buyers_chosen_level_beside_the_criteria_level(tender: Tender, fake_lib) -> None:
+    """D3: 'Telt dit als circulair? ... niveau 3: koploper' stood next to a cover page saying 'Ambitieniveau 1 -
+    Basis'; in front of a room the two levels seemed to contradict each other."""
+    from tender_assistant.monitoring.tender_count import count_tender
+
+    criteria = list(fake_lib.criteria_by_ids(tender.criterion_ids()).values())
+    reached = count_tender(tender, criteria).level
+    assert reached is not None
+    other = 1 if reached != 1 else 2
+    message = count_tender(replace(tender, ambition_level=other), criteria).summary()
+    assert f"uw keuze: niveau {other} (" in message and f"de gekozen criteria reiken tot niveau {reached} (" in message
+    assert f"(niveau {reached}:" not in message
+    english = count_tender(replace(tender, ambition_level=other), criteria).summary("en")
+    assert f"your choice: level {other} (" in english and f"the chosen criteria reach level {reached} (" in english
+    same = count_tender(replace(tender, ambition_level=reached), criteria).summary()
+    assert same.startswith(f"telt als circulair (niveau {reached}: ")  # one level: said once, as before
