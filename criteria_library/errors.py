@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .infra.errors import UserError
 from .infra.problems import Problem
 from .models import Criterion
@@ -29,13 +31,26 @@ class ChangedMeanwhileError(LibraryError):
         self.stored = stored
 
 
+# Python's own words for a stored value outside its list, said in Dutch: "'xyz' is not a valid Kind"
+_NOT_VALID = re.compile(r"(?P<value>.*) is not a valid (?P<name>\w+)")
+_FIELD_NL = {"Kind": "soort", "Level": "ambitieniveau", "Status": "status", "ScoringType": "soort beoordeling"}
+
+
+def reason_nl(reason: str) -> str:
+    """A short reason for an unreadable row in Dutch (Python's own words for a value outside its list)."""
+    m = _NOT_VALID.fullmatch(reason)
+    if m is None:
+        return reason
+    return f"{m['value']} is geen geldige {_FIELD_NL.get(m['name'], m['name'])}"
+
+
 class DamagedRowError(LibraryError):
     """A stored row cannot be read (a value another tool or an old bug wrote); `reason` is the short why."""
 
     def __init__(self, what: str, reason: str) -> None:
         reason = reason if len(reason) <= 120 else reason[:117] + "..."
-        super().__init__(f"De bibliotheek bevat een beschadigde rij ({what}: {reason}); voer 'library check' uit of "
-                         "zet een reservekopie terug. Er is niets gewijzigd.",
+        super().__init__(f"De bibliotheek bevat een beschadigde rij ({what}: {reason_nl(reason)}); voer "
+                         "'library check' uit of zet een reservekopie terug. Er is niets gewijzigd.",
                          en=f"The library holds a damaged row ({what}: {reason}); run 'library check' or restore a "
                          "backup. Nothing was changed.")
         self.reason = reason

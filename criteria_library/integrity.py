@@ -7,6 +7,7 @@ import threading
 from dataclasses import dataclass, field, replace
 
 from .companions import link_problems
+from .errors import reason_nl
 from .infra import sqlite_file
 from .infra.collector import collector_paused
 from .infra.problems import Problem
@@ -143,7 +144,7 @@ def _check_contents(store: LibraryStore, report: CheckReport) -> None:
         try:
             packages.append(row_to_package(dict(prow)))
         except Exception as exc:  # noqa: BLE001 - any bad value: name the row, go on with the others
-            report.problems.append(Problem(f"pakket {prow['slug']!r}", f"rij onleesbaar ({_why(exc)})",
+            report.problems.append(Problem(f"pakket {prow['slug']!r}", f"rij onleesbaar ({reason_nl(_why(exc))})",
                                            f"row unreadable ({_why(exc)})", f"package {prow['slug']!r}"))
     known = {p.slug for p in packages} | {r[0] for r in conn.execute("SELECT slug FROM packages")}
     for p in packages:
@@ -155,7 +156,7 @@ def _check_contents(store: LibraryStore, report: CheckReport) -> None:
             criteria.append(row_to_criterion(crow))
         except Exception as exc:  # noqa: BLE001 - any bad value: name the row, go on with the others
             report.checked_criteria += 1
-            report.problems.append(Problem(str(crow["id"]), f"rij onleesbaar ({_why(exc)})",
+            report.problems.append(Problem(str(crow["id"]), f"rij onleesbaar ({reason_nl(_why(exc))})",
                                            f"row unreadable ({_why(exc)})"))
     by_id = {c.id: c for c in criteria}
     for c in criteria:
@@ -170,7 +171,7 @@ def _check_contents(store: LibraryStore, report: CheckReport) -> None:
             if found := criterion_warnings(c):
                 report.warnings.extend(replace(w, where=f"{c.id}.{w.where}") for w in found)
         except Exception as exc:  # noqa: BLE001 - a value the checks cannot even read: name the row
-            report.problems.append(Problem(c.id, f"rij onleesbaar ({_why(exc)})", f"row unreadable ({_why(exc)})"))
+            report.problems.append(Problem(c.id, f"rij onleesbaar ({reason_nl(_why(exc))})", f"row unreadable ({_why(exc)})"))
     ahead = conn.execute(
         "SELECT v.criterion_id, max(v.version), c.version FROM criterion_versions v "
         "JOIN criteria c ON c.id = v.criterion_id GROUP BY v.criterion_id HAVING max(v.version) > c.version"

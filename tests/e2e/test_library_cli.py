@@ -199,10 +199,10 @@ def test_a_damaged_stored_row_is_one_clear_line_in_export_match_and_check(db: Pa
     for args in (("library", "export", str(tmp_path / "uit.json")), ("match", "--cpv", "39130000-2")):
         result = run("--db", str(db), *args, home=tmp_path / "home")
         assert result.returncode == 2, result.stderr
-        assert "beschadigde rij (criterium MEU-M-01: 'xyz' is not a valid Kind)" in result.stderr
+        assert "beschadigde rij (criterium MEU-M-01: 'xyz' is geen geldige soort)" in result.stderr
         assert "onverwacht" not in result.stderr
     check = run("--db", str(db), "library", "check", home=tmp_path / "home")
-    assert check.returncode == 1 and "MEU-M-01: rij onleesbaar ('xyz' is not a valid Kind)" in check.stdout
+    assert check.returncode == 1 and "MEU-M-01: rij onleesbaar ('xyz' is geen geldige soort)" in check.stdout
     assert db_fingerprint(db) == before and not (tmp_path / "uit.json").exists()
 
 
@@ -232,8 +232,8 @@ def test_a_damaged_stored_row_is_one_clear_line_in_import_and_update(db: Path, t
         code = main.main(["--db", str(db), *args])
         err = capsys.readouterr().err
         assert code == 2, (args, err)
-        assert err.startswith("fout: De bibliotheek bevat een beschadigde rij (criterium MEU-M-01: 'xyz' is not a "
-                              "valid Kind)") and err.count("\n") == 1, (args, err)
+        assert err.startswith("fout: De bibliotheek bevat een beschadigde rij (criterium MEU-M-01: 'xyz' is geen "
+                              "geldige soort)") and err.count("\n") == 1, (args, err)
     assert db_fingerprint(db) == before and sorted(p.name for p in db.parent.iterdir()) == files_before
 
 
