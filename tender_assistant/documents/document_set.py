@@ -578,7 +578,7 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
                              *parts.get("geschiktheidseisen", []),
                              *pointer(Kind.REQUIREMENT, counts[Kind.REQUIREMENT]), *award_part, *price_basis(tender),
                              *pointer(Kind.CONTRACT, counts[Kind.CONTRACT])]
-    parts["bijlagen"] = set_annexes(parts.get("bijlagen", []))
+    parts["bijlagen"] = set_annexes(parts.get("bijlagen", []), tender)
     letters = iter("ABCDE")
     leidraad += _annex(_evidence_for(parts, ("GE", "GC")), next(letters))
     leidraad += _annex(parts["bijlagen"], next(letters))
@@ -674,19 +674,29 @@ def pointer(kind: Kind, n: int) -> list[Block]:
     return [Heading("Contractbepalingen", 1, ""), text(body)]
 
 
-def set_annexes(part: list[Block]) -> list[Block]:
-    """The annex listing the stukken the criteria name, with the set's own price form among them (never empty)."""
-    form = ["Prijsformulier", f"{PRIJSFORMULIER} in deze set: de opdrachtgever vult de posten, eenheden en fictieve "
+def set_annexes(part: list[Block], tender: Tender) -> list[Block]:
+    """The annex listing the stukken of the set: its own price form, the documents the leidraad and the programma van
+    eisen themselves name (conceptovereenkomst, inkoopvoorwaarden, functionele specificatie) and every stuk a
+    criterion names (never empty)."""
+    party = procedure_party(tender)
+    form = ["Prijsformulier", f"{PRIJSFORMULIER} in deze set: {party} vult de posten, eenheden en fictieve "
             "hoeveelheden in, de inschrijver de prijzen per eenheid", "Beoordelingsprijs"]
     rows: list[list[str]] = []
     for b in part:
         if isinstance(b, Table):
             rows = [r for r in b.rows if r[0] != "Prijsformulier"]
             form[2] = next((f"Beoordelingsprijs, {r[2]}" for r in b.rows if r[0] == "Prijsformulier"), form[2])
+    conditions = tender.purchase_conditions.strip() or "de inkoopvoorwaarden (in te vullen)"
+    spec = str(tender.values.get("functionele_specificatie", "")).strip()
+    own = [["Conceptovereenkomst", f"de overeenkomst die na de gunning wordt gesloten, met de contractbijlage "
+            f"({CONTRACT}) als bijlage", "Voorwaarden en overeenkomst"],
+           ["Inkoopvoorwaarden", conditions, "Voorwaarden en overeenkomst"],
+           ["Functionele specificatie", f"de beschrijving van de opdracht die {party} zelf opstelt"
+            + (f" ({spec})" if spec else ""), "Programma van eisen"]]
     return [Heading(BUYER_ANNEX_TITLE, 1, ""),
-            text("De aanbestedingsstukken omvatten de volgende bijlagen. Het prijsformulier hoort bij deze set; de "
-                 "andere stukken voegt de opdrachtgever toe (ze zijn niet door Tender Assistant gemaakt)."),
-            Table(["Stuk", "Wat het bevat", "Genoemd bij"], [form, *rows], [1.3, 3.5, 1.4])]
+            text(f"De aanbestedingsstukken omvatten de volgende bijlagen. Het prijsformulier hoort bij deze set; de "
+                 f"andere stukken voegt {party} toe (ze zijn niet door Tender Assistant gemaakt)."),
+            Table(["Stuk", "Wat het bevat", "Genoemd bij"], [form, *own, *rows], [1.3, 3.5, 1.4])]
 
 
 def _numbered(tender: Tender, library: Library) -> list[tuple[str, Criterion]]:

@@ -412,3 +412,24 @@ def test_what_counts_as_saying_what_holds_after_the_end(clause, lasts):
     from tender_assistant.documents.document_set import SURVIVING_RE
 
     assert bool(SURVIVING_RE.search(clause)) is lasts
+
+
+def test_the_annex_list_names_every_stuk_the_documents_themselves_refer_to(fake_lib):
+    """FINDINGS3 L3: the conceptovereenkomst and the inkoopvoorwaarden (leidraad 2.7) and the functionele
+    specificatie (programma van eisen) were named in the set but missing from its list of annexes; in a joint tender
+    the list said the opdrachtgever supplies them, where the documents say the penvoerder acts."""
+    from tender_assistant.documents.document_set import set_plans
+    from tender_assistant.documents.plan import BUYER_ANNEX_TITLE, Table
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    tender = joint_workwear()
+    tender.purchase_conditions = "Algemene Inkoopvoorwaarden Gemeente Purmerend 2023"
+    tender.values["functionele_specificatie"] = "bijlage 1, Functionele specificatie"
+    blocks = set_plans(tender, fake_lib, today=TODAY)["aanbestedingsleidraad.docx"].body
+    start = next(i for i, b in enumerate(blocks) if getattr(b, "text", None) == BUYER_ANNEX_TITLE)
+    table = next(b for b in blocks[start:] if isinstance(b, Table))
+    listed = {row[0]: row[1] for row in table.rows}
+    assert "Algemene Inkoopvoorwaarden Gemeente Purmerend 2023" in listed["Inkoopvoorwaarden"]
+    assert "contractbijlage.docx" in listed["Conceptovereenkomst"]
+    assert "bijlage 1, Functionele specificatie" in listed["Functionele specificatie"]
+    assert "de penvoerder vult de posten" in listed["Prijsformulier"]
