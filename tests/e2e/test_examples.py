@@ -67,3 +67,18 @@ def test_the_refurbished_furniture_warranty_says_it_holds_instead_of_the_general
            "garantietermijn die een andere eis voor nieuw of voor alle aangeboden meubilair stelt" in refurbished
     verification = library.criterion("MEU-G-03").verification
     assert "boven de garantietermijn die de minimumeisen voor dat producttype stellen" in verification
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_each_example_records_the_criterion_versions_its_documents_print(path: Path) -> None:
+    """A saved tender is a record: the examples pinned versions the starter library no longer has, so every check
+    and export said 'de documenten gebruiken versie 4' (FINDINGS3 L11). After a starter edit, bump them too."""
+    import json
+
+    from criteria_library.starter import STARTER_DIR
+
+    current = {c["id"]: c["version"] for f in STARTER_DIR.glob("*.json")
+               for c in json.loads(f.read_text(encoding="utf-8"))["criteria"]}
+    tender = load_tender(path)
+    stale = {c.id: (c.version, current[c.id]) for c in tender.criteria if c.id in current and c.version != current[c.id]}
+    assert stale == {}
