@@ -492,8 +492,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise
     is_new = args.db is not None and not args.db.exists()
     if is_new and args.dry_run:
-        raise LibraryError(f"De bibliotheek {args.db} bestaat niet; een proefimport maakt geen nieuwe.",
-                           en=f"The library {args.db} does not exist; a dry run does not create one.")
+        # what the import would do to the new library it makes: planned against one made the same way in a
+        # temporary folder, which goes again; nothing is made where --db points
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="proefimport-") as tmp, \
+                open_library(Path(tmp) / args.db.name) as store:
+            plan = plan_import(store, pack)
+        print(f"proefimport in een nieuwe bibliotheek {args.db} (die er nog niet is; er is niets gemaakt of "
+              "gewijzigd):")
+        print(plan.report())
+        return 0
     with open_store(args) as store:
         if is_new:
             print(f"nieuwe bibliotheek gemaakt: {store.path}")

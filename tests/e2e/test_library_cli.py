@@ -265,3 +265,14 @@ def test_stats_names_every_column_in_full_with_the_counts_under_it(db: Path) -> 
     for word in ("totaal", "geschiktheidseis", "minimumeis", "gunningscriterium", "contractbepaling"):
         end = header.index(word) + len(word)
         assert row[end - 1].isdigit() and row[end:end + 1] in ("", " "), (word, header, row)
+
+
+def test_a_dry_run_into_a_library_that_does_not_exist_yet_shows_the_plan_and_makes_nothing(tmp_path: Path) -> None:
+    """FINDINGS3 R8: 'een proefimport maakt geen nieuwe' left a regisseur without a preview for a fresh library."""
+    db = tmp_path / "nieuw" / "library.db"
+    db.parent.mkdir()
+    result = run("--db", str(db), "library", "import", str(MINI), "--dry-run", home=tmp_path / "home")
+    assert result.returncode == 0, result.stderr
+    assert "proefimport in een nieuwe bibliotheek" in result.stdout and "er is niets gemaakt" in result.stdout
+    assert "MEU-M-01" in result.stdout
+    assert list(db.parent.iterdir()) == []
