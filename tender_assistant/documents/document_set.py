@@ -112,6 +112,14 @@ CONSEQUENCE = {
                 "ingebrekestelling met een hersteltermijn",
     Kind.CONTRACT: "ingebrekestelling met een hersteltermijn; daarna nakoming, schadevergoeding of ontbinding",
 }
+# A requirement or selection ground checked again during the contract: after the award the bid cannot be made
+# invalid any more, so what follows then is what follows a contract clause.
+CHECKED_AGAIN = f"bij inschrijving: {CONSEQUENCE[Kind.REQUIREMENT]}; na de gunning: {CONSEQUENCE[Kind.CONTRACT]}"
+BEFORE_AWARD = {"bij inschrijving", "voor gunning"}
+REPAIR_DAYS = 30
+REPAIR_TERM = (f"Waar het borgingsplan een ingebrekestelling met een hersteltermijn noemt, is die termijn "
+               f"{REPAIR_DAYS} kalenderdagen na de ingebrekestelling (artikel 6:82 BW), tenzij de bepaling zelf een "
+               "andere termijn noemt.")
 
 
 def consequence(kind: Kind, penalty_number: str | None, own_penalty: str = "") -> str:
@@ -435,9 +443,11 @@ def borgingsplan_rows(tender: Tender, criteria: list[tuple[str, Criterion]]) -> 
         if kind != Kind.CONTRACT and not set(found) <= {"bij inschrijving", "voor gunning"}:
             who = f"{who} (bij gunning), daarna contractmanager"  # checked again during the contract
         clause = fill_clause(tender, c).text
+        follows = consequence(kind, penalty_number if _penalised(tender, c, penalty) else None, penalty_terms(clause))
+        if kind == Kind.REQUIREMENT and not set(found) <= BEFORE_AWARD:  # also checked at delivery or later
+            follows = CHECKED_AGAIN
         rows.append([number, kind.label_nl.lower(), c.title, clause, verification or "–",
-                     ", ".join(found), who, consequence(kind, penalty_number if _penalised(tender, c, penalty) else None,
-                                                        penalty_terms(clause)),
+                     ", ".join(found), who, follows,
                      c.id,
                      *([lot_ids(tender, c.id)] if tender.lots else [])])
     return rows
@@ -600,12 +610,15 @@ def set_plans(tender: Tender, library: Library, today: date | None = None,
         f"Deze bijlage hoort bij {agreement(tender)} voor '{tender.title}'. Zij bevat de circulaire contractbepalingen "
         f"en het borgingsplan: hoe {contract_party(tender)} tijdens de looptijd controleert of alle eisen en beloften worden "
         f"nagekomen. Het borgingsplan staat ook in {BORGINGSPLAN}, met het blad voor de jaarlijkse "
-        "leveranciersgegevens.")]
-    plan_rows = [[str(r[i]) for i in (0, 2, 4, 5, 6)] for r in borgingsplan_rows(tender, criteria)]
+        "leveranciersgegevens; bij verschil gaat het borgingsplan in deze bijlage voor.")]
+    plan_rows = [[str(r[i]) for i in (0, 2, 4, 5, 6, 7)] for r in borgingsplan_rows(tender, criteria)]
+    # the consequences stand in the contract annex itself, which the order of precedence names (the workbook is
+    # a working copy): found by a lawyer's read, the sanctions were only in the workbook
     borging: list[Block] = [Heading("Borgingsplan", 1, ""),
-               text("Per criterium: met welk bewijs, wanneer en door wie wordt gecontroleerd. Wat bij niet voldoen "
-                    f"volgt, staat in {BORGINGSPLAN}."),
-               Table(["Nr.", "Criterium", "Bewijsmiddel", "Wanneer", "Door wie"], plan_rows, [0.6, 1.8, 3.4, 1.2, 1.6])]
+               text("Per criterium: met welk bewijs, wanneer en door wie wordt gecontroleerd, en wat volgt als niet "
+                    f"wordt voldaan. {REPAIR_TERM}"),
+               Table(["Nr.", "Criterium", "Bewijsmiddel", "Wanneer", "Door wie", "Gevolg bij niet voldoen"],
+                     plan_rows, [0.7, 1.4, 2.4, 1.3, 1.0, 1.8])]
     # This document has no evidence annex: its borgingsplan says how each clause is checked.
     clauses = [dataclasses.replace(b, runs=[dataclasses.replace(r, text=r.text.replace(
         "zie Bewijsmiddelen, ", "zie het borgingsplan, ")) for r in b.runs]) if isinstance(b, Paragraph) else b

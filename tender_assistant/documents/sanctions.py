@@ -53,4 +53,5 @@ def year_value_definition(tender: Tender) -> str:
                  "waarde van de raamovereenkomst" if tender.framework_agreement else "")
     return (f"het totaal van de bedragen exclusief btw die {whose} aan opdrachtnemer verschuldigd is geworden"
             f"{framework}{alone}. Een contractjaar is een periode van twaalf maanden, te rekenen vanaf de "
-            "ingangsdatum van de overeenkomst.")
+            "ingangsdatum van de overeenkomst. Voor een verplichting die na het einde van de overeenkomst doorloopt "
+            "(zoals levering van onderdelen of garantie), geldt de opdrachtwaarde van het laatste contractjaar.")

@@ -433,3 +433,40 @@ def test_the_annex_list_names_every_stuk_the_documents_themselves_refer_to(fake_
     assert "contractbijlage.docx" in listed["Conceptovereenkomst"]
     assert "bijlage 1, Functionele specificatie" in listed["Functionele specificatie"]
     assert "de penvoerder vult de posten" in listed["Prijsformulier"]
+
+
+def test_the_contract_annex_itself_says_what_follows_a_failure_and_how_long_the_repair_term_is(fake_lib):
+    """A lawyer's read: the sanctions stood only in borgingsplan.xlsx, which no order of precedence names; the
+    hersteltermijn had no length; a requirement checked during the contract could only make 'the bid invalid'."""
+    import dataclasses
+
+    from tender_assistant.documents.document_set import CONTRACT, _numbered, borgingsplan_rows, set_plans
+    from tender_assistant.documents.plan import Table
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    body = set_plans(joint_workwear(), fake_lib, today=TODAY)[CONTRACT].body
+    start = next(i for i, b in enumerate(body) if getattr(b, "text", None) == "Borgingsplan")
+    table = next(b for b in body[start:] if isinstance(b, Table))
+    assert table.header[-1] == "Gevolg bij niet voldoen"
+    says = " ".join(r.text for b in body[start:start + 3] for r in getattr(b, "runs", []))
+    assert "hersteltermijn noemt, is die termijn 30 kalenderdagen" in says
+    rows = {row[0]: row for row in table.rows}
+    assert all("ingebrekestelling met een hersteltermijn" in r[-1] for n, r in rows.items() if n.startswith("CB"))
+    assert rows["ME1"][-1] == "de inschrijving is ongeldig"  # checked at the bid only
+    tender = joint_workwear()
+    me1 = next(c for n, c in _numbered(tender, fake_lib) if n == "ME1")
+    yearly = dataclasses.replace(me1, verification="Bij inschrijving: een verklaring. Tijdens de uitvoering: een "
+                                 "jaarlijks rapport.")
+    follows = borgingsplan_rows(tender, [("ME1", yearly)])[0][7]
+    assert follows.startswith("bij inschrijving: de inschrijving is ongeldig; na de gunning: ingebrekestelling")
+    at_delivery = dataclasses.replace(me1, verification="Bij levering: de contractmanager controleert de etiketten.")
+    assert borgingsplan_rows(tender, [("ME1", at_delivery)])[0][7] == follows
+
+
+def test_a_cap_by_the_value_of_a_contract_year_also_holds_after_the_agreement_ends():
+    """The survival clause keeps obligations alive after the end, when no contract year has a value: the cap was 0."""
+    from tender_assistant.documents.sanctions import year_value_definition
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    assert "na het einde van de overeenkomst doorloopt" in year_value_definition(joint_workwear())
+    assert "de opdrachtwaarde van het laatste contractjaar" in year_value_definition(joint_workwear())
