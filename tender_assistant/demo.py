@@ -117,9 +117,23 @@ def reset_demo() -> Path:
         write_scenario_tenders(store, folder)
     finally:
         store.close()
-    (folder / MARKER).write_text("Demo-omgeving van Tender Assistant; wordt bij 'demo terugzetten' gewist.\n",
-                                 encoding="utf-8")
+    made = sorted(p.name for p in folder.iterdir())
+    (folder / MARKER).write_text("Demo-omgeving van Tender Assistant; wordt bij 'demo terugzetten' gewist.\n"
+                                 + "".join(f"{name}\n" for name in made), encoding="utf-8")
     return folder
+
+
+def made_in_demo(workspace: Path | None = None) -> list[str]:
+    """What someone made in the demo workspace since its reset (exported documents, saved tenders): a reset removes
+    it, so the question before a reset names it. The library's own working files are not counted."""
+    folder = workspace or demo_dir()
+    try:
+        listed = set((folder / MARKER).read_text(encoding="utf-8").splitlines()[1:])
+        present = sorted(p.name for p in folder.iterdir())
+    except OSError:
+        return []
+    own = (MARKER, "backups", "settings.ini", f"{LIBRARY_FILE}-", "register.db-")
+    return [name for name in present if name not in listed and not name.startswith(own) and not name.startswith(".")]
 
 
 def demo_register_path(workspace: Path | None = None) -> Path:

@@ -16,7 +16,7 @@ from criteria_library.store import LibraryStore
 from tender_assistant import set_folders
 from tender_assistant.set_swap import recover_sets
 
-from . import accessibility, i18n, main_thread_gc, presentation, startup_probe
+from . import accessibility, i18n, main_thread_gc, presentation, startup_probe, wheel_guard
 from .error_dialogs import install_exception_hook, show_user_error
 from .main_window import MainWindow
 from .settings import AppSettings
@@ -39,6 +39,7 @@ def application(language: str | None = None, settings: AppSettings | None = None
     i18n.install(app, language or settings.language)
     accessibility.install(app)  # every control gets a name a screen reader can say
     main_thread_gc.install(app)  # a collection in a pool thread could destroy a widget there and crash
+    wheel_guard.install(app)  # the wheel scrolls the page, never silently changes a field's value
     return app
 
 

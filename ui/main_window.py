@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from criteria_library.infra.errors import UserError
 from criteria_library.models import Status
 from criteria_library.store import LibraryStore
+from tender_assistant.demo import made_in_demo
 
 from . import i18n, main_actions, presentation
 from .criteria_pane import CriteriaPane
@@ -271,10 +272,12 @@ class MainWindow(QMainWindow):
             self.table.horizontalHeader().setSortIndicatorShown(False)
         self.criteria_model.set_ids(result.ids, result.known)
         n = len(result.ids)
+        # Dutch is the source language: Qt applies no plural rule to it, so one hit needs its own text
         if result.query.text.strip():
-            text = self.tr("%n resultaten voor de zoekterm, beste eerst", "", n)
+            text = (self.tr("1 resultaat voor de zoekterm") if n == 1 else
+                    self.tr("%n resultaten voor de zoekterm, beste eerst", "", n))
         else:
-            text = self.tr("%n criteria", "", n)
+            text = self.tr("1 criterium") if n == 1 else self.tr("%n criteria", "", n)
         self.count_label.setText(text)
         if selected:
             self.select_criterion(selected)
@@ -732,9 +735,15 @@ class MainWindow(QMainWindow):
     def reset_demo(self) -> None:
         if self.demo_workspace is None or self._reset_demo is None:
             return
+        made = made_in_demo(self.demo_workspace)
+        also = "" if not made else "\n\n" + self.tr(
+            "Ook wat u in de demo-omgeving hebt gemaakt, gaat weg: %1. Bewaar het eerst elders als u het nog nodig "
+            "hebt.").replace("%1", ", ".join(made[:5]) + (self.tr(" en nog %n", "", len(made) - 5) if len(made) > 5
+                                                           else ""))
         answer = QMessageBox.question(self, self.tr("Demo terugzetten"),
                                       self.tr("De demo-omgeving terugzetten naar de beginstand? Alle wijzigingen in "
-                                              "de demo gaan verloren; uw echte bibliotheek blijft ongewijzigd."),
+                                              "de demo gaan verloren; uw echte bibliotheek blijft ongewijzigd.")
+                                      + also,
                                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)  # destructive: Enter must not reset
         if answer == QMessageBox.StandardButton.Yes and self._confirm_close_documents():

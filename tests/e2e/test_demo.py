@@ -140,3 +140,34 @@ def test_demo_keeps_its_own_recent_files_and_layout_and_reset_defaults_to_no(qap
     window.shutdown()
     window.close()
     controller.store.close()
+
+
+def test_the_reset_question_names_what_was_made_in_the_demo_workspace(qapp, qtbot, monkeypatch, isolated_home):
+    """FINDINGS5 F21: the export page proposes a folder in the demo workspace, and a reset removed the documents
+    exported there while the question only said 'alle wijzigingen in de demo gaan verloren'."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from tender_assistant.demo import made_in_demo
+    from ui.app import AppController
+    from ui.settings import AppSettings
+
+    asked: list[str] = []
+
+    def answer(_parent, _title, text, *_a, **_k):
+        asked.append(text)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    controller = AppController(qapp, AppSettings())
+    window = controller.open_demo()
+    assert window is not None and window.demo_workspace is not None
+    assert made_in_demo(window.demo_workspace) == []  # the workspace as the reset made it (library files aside)
+    exported = window.demo_workspace / "werkkleding"
+    exported.mkdir()
+    (exported / "aanbestedingsleidraad.docx").write_bytes(b"PK")
+    window.reset_demo()
+    assert asked and "werkkleding" in asked[0] and "gaat weg" in asked[0]
+    assert exported.exists()  # answered No: nothing removed
+    window.shutdown()
+    window.close()
+    controller.store.close()

@@ -1063,12 +1063,20 @@
       <source> - demo-omgeving</source>
       <translation> - demo workspace</translation>
     </message>
+    <message>
+      <source>1 resultaat voor de zoekterm</source>
+      <translation>1 result for the search</translation>
+    </message>
     <message numerus="yes">
       <source>%n resultaten voor de zoekterm, beste eerst</source>
       <translation>
         <numerusform>%n result for the search, best first</numerusform>
         <numerusform>%n results for the search, best first</numerusform>
       </translation>
+    </message>
+    <message>
+      <source>1 criterium</source>
+      <translation>1 criterion</translation>
     </message>
     <message numerus="yes">
       <source>%n criteria</source>
@@ -1132,6 +1140,17 @@
     <message>
       <source>De demo-omgeving is al geopend.</source>
       <translation>The demo workspace is already open.</translation>
+    </message>
+    <message>
+      <source>Ook wat u in de demo-omgeving hebt gemaakt, gaat weg: %1. Bewaar het eerst elders als u het nog nodig hebt.</source>
+      <translation>What you made in the demo workspace goes too: %1. Keep it somewhere else first if you still need it.</translation>
+    </message>
+    <message numerus="yes">
+      <source> en nog %n</source>
+      <translation>
+        <numerusform> and %n more</numerusform>
+        <numerusform> and %n more</numerusform>
+      </translation>
     </message>
     <message>
       <source>De demo-omgeving terugzetten naar de beginstand? Alle wijzigingen in de demo gaan verloren; uw echte bibliotheek blijft ongewijzigd.</source>
@@ -2045,7 +2064,7 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     </message>
     <message>
       <source>%1 intrekken? Het wordt dan niet meer voorgesteld in nieuwe aanbestedingen. Terugzetten kan daarna alleen via 'Terug naar concept' en een nieuwe review.</source>
-      <translation>Retire %1? It will no longer be suggested for new tenders. It can come back only through 'Back to concept' and a new review.</translation>
+      <translation>Retire %1? It will no longer be suggested for new tenders. It can come back only through 'Back to draft' and a new review.</translation>
     </message>
     <message>
       <source>Reden van intrekken</source>
@@ -2912,6 +2931,10 @@ Do you want to trust this publisher now? You need the publisher's public key (.p
     <message>
       <source>Word-sjabloon (*.docx *.dotx)</source>
       <translation>Word template (*.docx *.dotx)</translation>
+    </message>
+    <message>
+      <source>De nieuwe tekst is geladen; er is nog niets geëxporteerd. Bekijk de wijziging en druk opnieuw op Exporteren.</source>
+      <translation>The new text is loaded; nothing has been exported yet. Look at the change and press Export again.</translation>
     </message>
     <message>
       <source>Overschrijven?</source>

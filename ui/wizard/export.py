@@ -180,6 +180,10 @@ class ExportPage(TenderPage):
         w = self.wiz()
         w.library_watch.check()  # an import a moment ago, before the next tick
         if not w.library_watch.confirm_export(self):
+            if w.library_watch.loaded_instead:  # said, so a buyer does not think the documents were written
+                self.result.setText(_tr("De nieuwe tekst is geladen; er is nog niets geëxporteerd. Bekijk de "
+                                        "wijziging en druk opnieuw op Exporteren."))
+                self.result.setStyleSheet("color:#8a4b00")
             return
         out = Path(self.out_edit.text()).expanduser()
         template = Path(self.template_edit.text()).expanduser() if self.template_edit.text().strip() else None

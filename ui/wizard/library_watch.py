@@ -43,6 +43,7 @@ class LibraryWatch(QObject):
     def __init__(self, wizard: TenderWizard) -> None:
         super().__init__(wizard)
         self.wizard = wizard
+        self.loaded_instead = False  # the last export question was answered with 'Nieuwe tekst laden'
         self.changes: list[LibraryChange] = []
         self._marker = self._read_marker()
         # what the tender was already behind on when the wizard opened is not "meanwhile": the clauses page offers
@@ -139,6 +140,7 @@ class LibraryWatch(QObject):
     def confirm_export(self, parent: QWidget) -> bool:
         """Before an export: say what changed meanwhile and let the buyer load the new text or export the chosen
         one knowingly; False when the buyer cancels (or loads, so the pages show the new text first)."""
+        self.loaded_instead = False  # True when the buyer chose to load the new text (nothing exported yet)
         if not self.changes:
             return True
         box = QMessageBox(QMessageBox.Icon.Warning, _tr("Intussen gewijzigd in de bibliotheek"), _tr(
@@ -151,7 +153,8 @@ class LibraryWatch(QObject):
         box.addButton(_tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(load or export)
         box.exec()
-        if load is not None and box.clickedButton() is load:
+        self.loaded_instead = load is not None and box.clickedButton() is load
+        if self.loaded_instead:
             self.reload()
             return False
         if box.clickedButton() is export:

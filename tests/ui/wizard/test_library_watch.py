@@ -115,6 +115,7 @@ def test_an_export_after_a_change_asks_first_and_writes_nothing_when_cancelled(w
     qtbot.mouseClick(export.export_button, Qt.MouseButton.LeftButton)
     operations.wait()
     assert not out.exists()  # loading first: the buyer sees the new text before exporting it
+    assert "er is nog niets geëxporteerd" in export.result.text()  # said, not silent (FINDINGS5 F13)
     assert wizard.tender.entry("MEU-M-01").version == fresh_db.criterion("MEU-M-01").version
     assert export.library_banner.isHidden()
 
