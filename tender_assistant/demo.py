@@ -28,7 +28,7 @@ def _facts() -> dict:
     return {
         "values": {"contactpersoon": "mw. J. de Vries, inkoop@voorbeeldstad.nl", "platform": "TenderNed",
                    "klachtenmeldpunt": "klachtenmeldpunt.aanbesteden@voorbeeldstad.nl",
-                   "functionele_specificatie": "bijlage 1 bij deze leidraad, Functionele specificatie",
+                   "functionele_specificatie": "het stuk Functionele specificatie bij de aanbestedingsstukken (zie de bijlagen van de aanbestedingsleidraad)",
                    "tijdstip_inschrijving": "12.00 uur"},
         "purchase_conditions": "de Algemene Inkoopvoorwaarden van Gemeente Voorbeeldstad 2024",
         "publication_date": date(2027, 2, 1),

@@ -257,6 +257,7 @@ def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]], drop: Se
                 for name, write in writers.items():
                     write(staging / name)
                 for name in writers:
+                    _keep_mode(outdir / name, staging / name)
                     _fsync_file(staging / name)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
@@ -269,6 +270,14 @@ def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]], drop: Se
         finally:
             _unlock(fd)
     return targets
+
+
+def _keep_mode(target: Path, staged: Path) -> None:
+    # A file the set replaces keeps its permissions (a team folder's group-writable 664 stays 664); a new file gets
+    # the user's umask, as any file the app writes.
+    with contextlib.suppress(OSError):
+        if target.is_file() and not target.is_symlink():
+            os.chmod(staged, stat.S_IMODE(target.stat().st_mode))
 
 
 def _make_staging(outdir: Path) -> Path:

@@ -447,3 +447,16 @@ def test_a_ready_staging_folder_planted_or_copied_along_is_not_acted_on(tmp_path
     assert (folder / "beoordeling.docx").read_text() == "mijn eigen beoordeling"
     assert not (folder / "notities-collega.txt").exists()
     assert {n: t for n, t in _contents(folder).items() if n in NAMES} != old
+
+
+@pytest.mark.parametrize("how", ["whole", "file by file"])
+def test_a_replaced_file_keeps_its_permissions(folder: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    """FINDINGS4 F2: in a team folder the set's 664 files came back 644, so colleagues could no longer edit them."""
+    if how == "file by file":
+        monkeypatch.setattr(set_swap.dir_exchange, "available", lambda: False)
+    (folder / "a.docx").chmod(0o664)
+    (folder / "b.docx").chmod(0o640)
+    write_set(folder, _writers("nieuw"))
+    assert (folder / "a.docx").read_text() == "nieuw a.docx"
+    assert oct((folder / "a.docx").stat().st_mode & 0o777) == "0o664"
+    assert oct((folder / "b.docx").stat().st_mode & 0o777) == "0o640"
