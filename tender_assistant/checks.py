@@ -201,6 +201,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     if not unknown:
         _check_values(tender, criteria, f)
     _check_lot_weights(tender, criteria, f)
+    lot_checks.check_lot_nature(tender, criteria, _package_cpv(library, criteria), f)
     _check_procedure(tender, f, today or date.today(), policy or procurement_policy.load_policy(library))
     _check_reference_age(tender, criteria, f)
     _check_ambition(tender, criteria, f)
@@ -212,6 +213,17 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
             document_checks.check_documents(tender, library, criteria, reported, f, single=documents == "single")
     order = {Severity.ERROR: 0, Severity.ADVICE: 1, Severity.INFO: 2}
     return sorted(f, key=lambda x: order[x.severity])
+
+
+def _package_cpv(library: Library, criteria: list[Criterion]) -> dict[str, list[str]]:
+    """The CPV codes of the packages the chosen criteria come from (a package the library no longer has: none)."""
+    out: dict[str, list[str]] = {}
+    for slug in {c.package for c in criteria}:
+        try:
+            out[slug] = list(library.package(slug).cpv)
+        except LibraryError:
+            out[slug] = []
+    return out
 
 
 def errors(findings: list[Finding]) -> list[Finding]:

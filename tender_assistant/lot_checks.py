@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from criteria_library.infra.text import euro
+from criteria_library.models import Criterion, Kind
 
+from . import thresholds
 from .tender import Tender
 
 if TYPE_CHECKING:
@@ -124,3 +126,27 @@ def check_term(t: Tender, f: _Findings) -> None:
                  "motivering in", f"the framework agreement runs {longest} months with options; longer than four "
                  "years is only allowed in exceptional, motivated cases (art. 2.140 Dutch Procurement Act 2012): fill "
                  "in the motivation", "term_reason")
+
+
+def check_lot_nature(t: Tender, criteria: list[Criterion], package_cpv: dict[str, list[str]], f: _Findings) -> None:
+    """A lot for services (its own CPV code) that carries requirements or award criteria of a package for supplies:
+    a laundry lot asked about the garments' recycled fibres (found by a lawyer's read of the examples). Advice: the
+    buyer decides per lot which criteria are about that lot's work."""
+    if len(t.lots) < 2:
+        return
+    by_id = {c.id: c for c in criteria}
+    for lot in t.lots:
+        if not lot.cpv or thresholds.contract_nature(None, lot.cpv) != "services":
+            continue
+        goods = [by_id[cid] for cid in lot.criterion_ids() if cid in by_id
+                 and by_id[cid].kind in (Kind.REQUIREMENT, Kind.AWARD)
+                 and thresholds.contract_nature(None, package_cpv.get(by_id[cid].package, [])) == "supplies"]
+        if not goods:
+            continue
+        ids = ", ".join(c.id for c in goods[:6]) + (f" en nog {len(goods) - 6}" if len(goods) > 6 else "")
+        ids_en = ", ".join(c.id for c in goods[:6]) + (f" and {len(goods) - 6} more" if len(goods) > 6 else "")
+        f.advice("lot-goods-criteria", f"perceel {lot.id} ({lot.title or 'zonder titel'}) is een dienst "
+                 f"(CPV {lot.cpv[0]}) maar heeft eisen of gunningscriteria over te leveren producten ({ids}): houd "
+                 "per perceel alleen de criteria die over dat werk gaan", f"lot {lot.id} ({lot.title or 'untitled'})"
+                 f" is a service (CPV {lot.cpv[0]}) but has requirements or award criteria about supplied products "
+                 f"({ids_en}): keep per lot only the criteria about its work", f"lots[{lot.id}].criteria")

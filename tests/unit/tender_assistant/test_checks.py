@@ -206,3 +206,17 @@ def test_a_procedure_value_is_named_as_the_procedure_page_names_it() -> None:
     assert place_label("values.tijdstip_inschrijving") == "Tijdstip sluiting"
     assert place_label("values.platform", "en") == "Platform"
     assert place_label("values.reparatie_dagen") == "waarde reparatie dagen"  # a criterion's own placeholder
+
+
+def test_a_service_lot_with_requirements_about_supplied_products_gets_advice(fake_lib):
+    """A lawyer's read of the examples: the laundry lot (services) was asked about the garments' fibres and labels."""
+    from tests.unit.tender_assistant.test_tender_parts import joint_workwear
+
+    tender = joint_workwear()
+    laundry = tender.lot("2")
+    assert laundry is not None
+    laundry.cpv = ["98310000-9"]
+    found = [x for x in check_tender(tender, fake_lib) if x.code == "lot-goods-criteria"]
+    assert len(found) == 1 and found[0].severity == Severity.ADVICE and "perceel 2" in found[0].text()
+    laundry.cpv = ["18100000-0"]  # the same lot, now for supplies: nothing to say
+    assert not [x for x in check_tender(tender, fake_lib) if x.code == "lot-goods-criteria"]
