@@ -80,17 +80,23 @@ def offer_registration(parent: QWidget, tender: Any, store: LibraryStore) -> lis
     from tender_assistant.checks import resolve_criteria
     from tender_assistant.monitoring.tender_count import records_from_tender
 
-    answer = QMessageBox.question(parent, _tr("Registreren in het monitoringregister"),
-                                  _tr("Deze aanbesteding registreren in het monitoringregister? Gunningsdatum en "
-                                      "waarde bevestigt u later in het register."))
-    if answer != QMessageBox.StandardButton.Yes:
-        return None
     criteria, _unknown = resolve_criteria(tender, store)
     records = records_from_tender(tender, criteria)
+    path = register_path_for(store)
     try:
-        with RegisterStore.open(register_path_for(store)) as register:
+        if path.exists():  # registered at an earlier export: not asked again (and no register made by asking)
+            with RegisterStore.open(path) as register:
+                known = register.existing(r.identity() for r in records)
+            if not [r for r in records if r.identity() not in known]:
+                return None
+        answer = QMessageBox.question(parent, _tr("Registreren in het monitoringregister"),
+                                      _tr("Deze aanbesteding registreren in het monitoringregister? Gunningsdatum en "
+                                          "waarde bevestigt u later in het register."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        with RegisterStore.open(path) as register:
             known = register.existing(r.identity() for r in records)
-            records = [r for r in records if r.identity() not in known]  # registered at an earlier export
+            records = [r for r in records if r.identity() not in known]
             if not records:
                 return None
             register.add_new(records)

@@ -313,7 +313,9 @@ def test_after_a_final_export_the_tender_is_offered_for_registration(app, librar
     answers.question = QMessageBox.StandardButton.Yes
     [record] = offer_registration(parent, tender, library) or []
     assert record.source == "app" and record.award_date is None
-    assert offer_registration(parent, tender, library) is None  # a second export registers nothing new
+    asked = len([kind for kind, _ in answers.seen if kind == "question"])
+    assert offer_registration(parent, tender, library) is None  # a second export registers nothing new ...
+    assert len([kind for kind, _ in answers.seen if kind == "question"]) == asked  # ... and does not ask (F15)
     with RegisterStore.open(register_path_for(library)) as register:
         [stored] = register.records()
     assert [c.weight for c in stored.criteria] == [None, 20] and stored.value_eur == 850_000
