@@ -492,6 +492,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         raise
     is_new = args.db is not None and not args.db.exists()
     if is_new and args.dry_run:
+        if not args.db.parent.is_dir():  # a folder that is not there either: more likely a typo than a new library
+            raise LibraryError(f"De bibliotheek {args.db} bestaat niet, en de map {args.db.parent} ook niet.",
+                               en=f"The library {args.db} does not exist, nor does the folder {args.db.parent}.")
         # what the import would do to the new library it makes: planned against one made the same way in a
         # temporary folder, which goes again; nothing is made where --db points
         import tempfile
