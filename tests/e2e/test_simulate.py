@@ -262,13 +262,19 @@ def test_a_hostile_or_damaged_bids_workbook_is_refused_in_one_line(capsys, db, t
     assert message in err and "onverwacht" not in err
 
 
-def test_an_mki_in_euros_ranks_as_computed_by_hand(capsys, db, tmp_path):
-    """The MKI column is euros (380.000 is an amount); the buyer's factor 3 in the tender file replaces the default 2."""
+def _mki_tender(tmp_path: Path) -> Path:
+    """A tender scoring BED-G-01 by points and BED-G-04 (MKI in euros) with the buyer's factor 3, saved."""
     t = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
                criteria=[TenderCriterion("BED-G-01", 40),
                          TenderCriterion("BED-G-04", values={"mki_waarderingsfactor": "3"})])
     tender_file = tmp_path / "mki.tender.json"
     save_tender(t, tender_file)
+    return tender_file
+
+
+def test_an_mki_in_euros_ranks_as_computed_by_hand(capsys, db, tmp_path):
+    """The MKI column is euros (380.000 is an amount); the buyer's factor 3 in the tender file replaces the default 2."""
+    tender_file = _mki_tender(tmp_path)
     bids = tmp_path / "bids.csv"
     bids.write_text("inschrijver;prijs;BED-G-01;BED-G-04\nA;2.400.000;6;390.000\nB;2.500.000;6;300.000\n",
                     encoding="utf-8")
@@ -284,11 +290,7 @@ def test_an_mki_in_euros_ranks_as_computed_by_hand(capsys, db, tmp_path):
 def test_a_bid_above_the_mki_plafond_is_ranked_invalid_and_the_others_as_usual(capsys, db, tmp_path):
     """Finding m3: one MKI above the plafond stopped the whole run ('fout: ... rij 3'); the buyer wants that bid
     listed as ongeldig with its row, column and plafond, and the other bids ranked among themselves."""
-    t = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
-               criteria=[TenderCriterion("BED-G-01", 40),
-                         TenderCriterion("BED-G-04", values={"mki_waarderingsfactor": "3"})])
-    tender_file = tmp_path / "mki.tender.json"
-    save_tender(t, tender_file)
+    tender_file = _mki_tender(tmp_path)
     bids = tmp_path / "bids.csv"
     # C is the cheapest: had it counted, it would set the lowest price and lower A's and B's price scores
     bids.write_text("inschrijver;prijs;BED-G-01;BED-G-04\nA;2.400.000;6;390.000\nC;2.000.000;6;410.000\n"

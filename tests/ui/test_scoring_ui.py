@@ -252,20 +252,25 @@ def test_simulator_from_the_weights_page_names_the_lot_and_follows_its_weights(a
     wizard.dirty = False
 
 
-def test_simulator_with_an_mki_in_euros_names_the_plafond_and_prices_its_examples_plausibly(app, qtbot,
-                                                                                           scoring_library):
-    """An MKI column holds the offered MKI in euros, under the buyer's plafond; the example bids cost ten times the
-    cap (not 100.000, which a 240.000 korting would bring to 0) and the buyer's factor 3 is the one applied."""
+def _mki_simulator(qtbot, library, values: dict[str, str]):
+    """The simulator for a tender scoring BED-G-01 by points and BED-G-04 (MKI in euros) with the buyer's values."""
     from criteria_library.models import Kind
     from tender_assistant.tender import Tender, TenderCriterion
     from ui.simulator_dialog import SimulatorDialog
 
     tender = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
-                    criteria=[TenderCriterion("BED-G-01", 40),
-                              TenderCriterion("BED-G-04", values={"mki_waarderingsfactor": "3"})])
-    award = [c for c in scoring_library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
+                    criteria=[TenderCriterion("BED-G-01", 40), TenderCriterion("BED-G-04", values=values)])
+    award = [c for c in library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
     dialog = SimulatorDialog(tender, award)
     qtbot.addWidget(dialog)
+    return tender, dialog
+
+
+def test_simulator_with_an_mki_in_euros_names_the_plafond_and_prices_its_examples_plausibly(app, qtbot,
+                                                                                           scoring_library):
+    """An MKI column holds the offered MKI in euros, under the buyer's plafond; the example bids cost ten times the
+    cap (not 100.000, which a 240.000 korting would bring to 0) and the buyer's factor 3 is the one applied."""
+    _tender, dialog = _mki_simulator(qtbot, scoring_library, {"mki_waarderingsfactor": "3"})
     dialog.show()
     header = dialog.bids.horizontalHeaderItem(3).text()
     assert header.startswith("BED-G-04") and "plafond € 400.000" in header
@@ -281,20 +286,13 @@ def test_simulator_ranks_a_bid_above_the_plafond_invalid_as_the_command_line_doe
                                                                                   tmp_path, capsys):
     """Finding m3: the window and `tender simulate` must agree: the bid above the plafond is 'ongeldig' (with its
     row, column and plafond), the others are ranked; before, the window showed only the error and no ranking."""
-    from criteria_library.models import Kind
-    from tender_assistant.tender import Tender, TenderCriterion, save_tender
+    from tender_assistant.tender import save_tender
     from tests.e2e.conftest import run
-    from ui.simulator_dialog import SimulatorDialog
 
-    tender = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
-                    criteria=[TenderCriterion("BED-G-01", 40),
-                              TenderCriterion("BED-G-04", values={"mki_waarderingsfactor": "3"})])
     bids = tmp_path / "bids.csv"
     bids.write_text("inschrijver;prijs;BED-G-01;BED-G-04\nA;2.400.000;6;390.000\nC;2.000.000;6;410.000\n"
                     "B;2.500.000;6;300.000\n", encoding="utf-8")
-    award = [c for c in scoring_library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
-    dialog = SimulatorDialog(tender, award)
-    qtbot.addWidget(dialog)
+    tender, dialog = _mki_simulator(qtbot, scoring_library, {"mki_waarderingsfactor": "3"})
     dialog.show()
     assert dialog.load(bids)
     table = [[dialog.ranking.item(r, c).text() for c in range(4)] for r in range(dialog.ranking.rowCount())]
@@ -312,16 +310,7 @@ def test_simulator_ranks_a_bid_above_the_plafond_invalid_as_the_command_line_doe
 def test_simulator_header_names_the_buyers_plafond_not_the_packs(app, qtbot, scoring_library):
     """Found by the exploratory run: the header said 'plafond € 400.000' (the pack's) while the buyer's 180.000 was
     the one applied."""
-    from criteria_library.models import Kind
-    from tender_assistant.tender import Tender, TenderCriterion
-    from ui.simulator_dialog import SimulatorDialog
-
-    tender = Tender(title="Kleding", package="bedrijfskleding", price_weight=60,
-                    criteria=[TenderCriterion("BED-G-01", 40),
-                              TenderCriterion("BED-G-04", values={"mki_plafond": "180.000"})])
-    award = [c for c in scoring_library.criteria_by_ids(tender.criterion_ids()).values() if c.kind == Kind.AWARD]
-    dialog = SimulatorDialog(tender, award)
-    qtbot.addWidget(dialog)
+    _tender, dialog = _mki_simulator(qtbot, scoring_library, {"mki_plafond": "180.000"})
     header = dialog.bids.horizontalHeaderItem(3).text()
     assert "plafond € 180.000" in header and "400.000" not in header
 
