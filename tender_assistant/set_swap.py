@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from criteria_library.infra import dir_exchange
+from criteria_library.infra.files import fsync
 
 from .errors import TenderError
 
@@ -45,21 +46,9 @@ READY_AGE_S = 60.0  # a live swap is done milliseconds after READY: older ones w
 
 
 def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _fsync_file(path: Path) -> None:
-    with open(path, "rb+") as fh:
-        os.fsync(fh.fileno())
+    # a folder cannot be opened to flush on Windows (nor on some network file systems): the renames still stand
+    with contextlib.suppress(OSError):
+        fsync(folder)
 
 
 def _folder_prefix(real: Path) -> str:
@@ -258,7 +247,7 @@ def write_set(outdir: Path, writers: dict[str, Callable[[Path], None]], drop: Se
                     write(staging / name)
                 for name in writers:
                     _keep_mode(outdir / name, staging / name)
-                    _fsync_file(staging / name)
+                    fsync(staging / name)
             except BaseException:
                 shutil.rmtree(staging, ignore_errors=True)
                 raise
@@ -340,7 +329,7 @@ def _exchange(real: Path, staging: Path, drop: Sequence[str]) -> bool:
     """Exchange staging, holding the new set, with real; False (staging as it was) when the file system refuses."""
     try:
         os.chmod(staging, stat.S_IMODE(real.stat().st_mode))
-        _fsync_file(staging / SWAPPED)
+        fsync(staging / SWAPPED)
         _fsync_dir(staging)
         dir_exchange.exchange(staging, real)
     except OSError:
@@ -392,7 +381,7 @@ def _swap_files(outdir: Path, staging: Path, targets: list[Path], drop: list[Pat
         ready = staging / READY
         ready.write_text(_manifest(_identity(outdir), [t.name for t in targets], [p.name for p in drop]),
                          encoding="utf-8")
-        _fsync_file(ready)
+        fsync(ready)
         _fsync_dir(staging)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

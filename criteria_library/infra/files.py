@@ -44,6 +44,15 @@ def current_umask() -> int:
     return mask
 
 
+def fsync(path: Path) -> None:
+    """Flush a file (or folder) to disk; for an SQLite file only when no connection of this process has it open."""
+    fd = os.open(path, os.O_RDONLY if path.is_dir() else os.O_RDWR)  # Windows flushes only writable handles
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def atomic_write(path: Path | str, write: Callable[[Path], Any], *, error: type[UserError] = UserError,
                  private: bool = False) -> None:
     """Let write() fill a temporary file in the same folder, flush it to disk, then rename it over path.

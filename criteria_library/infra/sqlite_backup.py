@@ -20,13 +20,12 @@ from typing import Any
 
 from . import locks, paths
 from .errors import UserError
-from .files import atomic_write, read_regular
+from .files import atomic_write, fsync, read_regular
 from .sqlite_file import (
     SIDECARS,
     DatabaseKind,
     check_copy_path,
     connect,
-    fsync,
     is_ours,
     remove_stale_check_copies,
     remove_with_sidecars,

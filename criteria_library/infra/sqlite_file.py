@@ -29,6 +29,7 @@ from sqlite_utils.migrations import Migrations
 
 from . import locks, paths
 from .errors import UserError
+from .files import fsync
 
 BUSY_TIMEOUT_MS = 5000  # how long a write waits for another program's write to finish
 OPEN_PROBE_MS = 1000  # how long opening waits for the write lock before opening read-only
@@ -108,15 +109,6 @@ def file_writable(path: Path) -> bool:
     if not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         return False
     return os.access(target, os.W_OK) and os.access(path.parent, os.W_OK)
-
-
-def fsync(path: Path) -> None:
-    """Flush a file (or folder) to disk; only for files no SQLite connection of this process has open."""
-    fd = os.open(path, os.O_RDONLY if path.is_dir() else os.O_RDWR)  # Windows flushes only writable handles
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def stale_sidecars(db_path: Path) -> bool:
