@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -104,17 +105,25 @@ def _made_at(path: Path, db_path: Path) -> datetime:
     return datetime.fromtimestamp(path.stat().st_mtime)
 
 
-def preview_undo(store: LibraryStore, named: str | None) -> UndoPreview:
-    """Check the update backup the library names (place, integrity, ours, not newer) and say what it holds."""
+@contextlib.contextmanager
+def _checked_copy(store: LibraryStore, named: str | None) -> Iterator[tuple[Path, Path, int]]:
+    """(backup, private checked copy, criteria) for the update backup the library names: its place, integrity, ours,
+    not newer (those reasons said first), and the one the last update recorded; the copy goes afterwards."""
     path = update_backup_path(store, named)
     work = sqlite_backup.copy_for_check(path, store.path, LIBRARY)
     try:
-        count = sqlite_backup.verify_copy(work, LIBRARY, path.name)  # damaged, not ours, newer: said first
+        count = sqlite_backup.verify_copy(work, LIBRARY, path.name)
         if not sqlite_backup.matches_undo_record(path, digest=True, content=work):
             raise _not_recorded(path, path.parent)
+        yield path, work, count
     finally:
         sqlite_file.remove_with_sidecars(work)
-    return UndoPreview(path, _made_at(path, store.path), count)
+
+
+def preview_undo(store: LibraryStore, named: str | None) -> UndoPreview:
+    """Check the update backup the library names (place, integrity, ours, not newer) and say what it holds."""
+    with _checked_copy(store, named) as (path, _work, count):
+        return UndoPreview(path, _made_at(path, store.path), count)
 
 
 def undo_update(store: LibraryStore, named: str | None, key: str) -> UndoResult:
@@ -127,12 +136,7 @@ def undo_update(store: LibraryStore, named: str | None, key: str) -> UndoResult:
     if store.read_only:
         raise ReadOnlyError(f"De bibliotheek kan niet worden gewijzigd: {store.read_only_reason}",
                             en=f"The library cannot be changed: {store.read_only_reason_en}")
-    path = update_backup_path(store, named)
-    work = sqlite_backup.copy_for_check(path, store.path, LIBRARY)
-    try:
-        count = sqlite_backup.verify_copy(work, LIBRARY, path.name)  # damaged, not ours, newer: said first
-        if not sqlite_backup.matches_undo_record(path, digest=True, content=work):
-            raise _not_recorded(path, path.parent)
+    with _checked_copy(store, named) as (path, work, count):
         source = sqlite_file.connect(work, "rw")
         try:
             source.execute("DELETE FROM settings WHERE key = ?", [key])
@@ -144,8 +148,6 @@ def undo_update(store: LibraryStore, named: str | None, key: str) -> UndoResult:
                 sqlite_file.raise_sqlite_error(exc, store.path, LIBRARY)
         finally:
             source.conn.close()
-    finally:
-        sqlite_file.remove_with_sidecars(work)
     sqlite_backup.forget_undo_record(path.parent)  # a second undo does not go one more update back
     store.changed()  # caches (search vocabulary) refresh
     return UndoResult(UndoPreview(path, _made_at(path, store.path), count), kept)
