@@ -45,6 +45,14 @@ SWAPPED = ".documentenset"  # names the staging folder exchanged with the target
 READY_AGE_S = 60.0  # a live swap is done milliseconds after READY: older ones were left by a killed process
 
 
+def link_or_copy(source: Path, target: Path) -> None:
+    """A second name for source at target (a hard link), or a copy on a file system without hard links."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
 def _fsync_dir(folder: Path) -> None:
     # a folder cannot be opened to flush on Windows (nor on some network file systems): the renames still stand
     with contextlib.suppress(OSError):
@@ -374,10 +382,7 @@ def _swap_files(outdir: Path, staging: Path, targets: list[Path], drop: list[Pat
         (staging / OLD).mkdir()
         for target in [*targets, *drop]:
             if target.exists():
-                try:
-                    os.link(target, staging / OLD / target.name)
-                except OSError:  # a file system without hard links: a copy serves to put it back
-                    shutil.copy2(target, staging / OLD / target.name)
+                link_or_copy(target, staging / OLD / target.name)  # to put it back when a rename fails
         ready = staging / READY
         ready.write_text(_manifest(_identity(outdir), [t.name for t in targets], [p.name for p in drop]),
                          encoding="utf-8")

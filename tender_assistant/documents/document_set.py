@@ -14,9 +14,7 @@ import dataclasses
 import functools
 import io
 import math
-import os
 import re
-import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -42,7 +40,7 @@ from ..errors import TemplateError, TenderError
 from ..library import Library
 from ..output import write_output
 from ..parties import contract_party, procedure_party
-from ..set_swap import refuse_unwritable, write_set
+from ..set_swap import link_or_copy, refuse_unwritable, write_set
 from ..tender import PROCEDURES, Tender
 from .export import refuse_overwriting_input, render
 from .gaps import fact_run
@@ -795,7 +793,7 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
     else:  # a PDF beside a replaced Word file would contradict it; it is kept under a name that says so
         stale = [name for name in pdf_names.values() if (outdir / name).is_file()]
         for name in stale:
-            writers[aside[name]] = functools.partial(_link_or_copy, outdir / name)
+            writers[aside[name]] = functools.partial(link_or_copy, outdir / name)
     set_folders.remember(outdir)  # before the swap: a killed export's folder is known when the app next starts
     write_set(outdir, writers, drop=stale, known=[*pdf_names.values(), *aside.values()])
     if stale and notes is not None:
@@ -809,13 +807,6 @@ def export_set(tender: Tender, library: Library, outdir: Path | str, template: P
 def previous_pdf_name(pdf: str) -> str:
     """The name a set's PDF gets when a set without PDFs replaces its Word document."""
     return f"{Path(pdf).stem} (vorige set).pdf"
-
-
-def _link_or_copy(source: Path, out: Path) -> None:
-    try:
-        os.link(source, out)
-    except OSError:  # a file system without hard links
-        shutil.copy2(source, out)
 
 
 def _write_pdf(to_pdf: Callable[[Path, Path], object], word: str, out: Path) -> None:
