@@ -201,7 +201,7 @@ def check_tender(tender: Tender, library: Library, today: date | None = None,
     if not unknown:
         _check_values(tender, criteria, f)
     _check_lot_weights(tender, criteria, f)
-    lot_checks.check_lot_nature(tender, criteria, _package_cpv(library, criteria), f)
+    lot_checks.check_lot_nature(tender, criteria, lambda: _package_cpv(library, criteria), f)
     _check_procedure(tender, f, today or date.today(), policy or procurement_policy.load_policy(library))
     _check_reference_age(tender, criteria, f)
     _check_ambition(tender, criteria, f)

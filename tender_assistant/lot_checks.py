@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from criteria_library.infra.text import euro
@@ -128,19 +129,21 @@ def check_term(t: Tender, f: _Findings) -> None:
                  "in the motivation", "term_reason")
 
 
-def check_lot_nature(t: Tender, criteria: list[Criterion], package_cpv: dict[str, list[str]], f: _Findings) -> None:
+def check_lot_nature(t: Tender, criteria: list[Criterion], package_cpv: Callable[[], dict[str, list[str]]],
+                     f: _Findings) -> None:
     """A lot for services (its own CPV code) that carries requirements or award criteria of a package for supplies:
     a laundry lot asked about the garments' recycled fibres (found by a lawyer's read of the examples). Advice: the
     buyer decides per lot which criteria are about that lot's work."""
-    if len(t.lots) < 2:
-        return
+    service_lots = [lot for lot in t.lots if len(t.lots) > 1 and lot.cpv
+                    and thresholds.contract_nature(None, lot.cpv) == "services"]
+    if not service_lots:
+        return  # the packages' codes are read only when a lot for services could need them (checked per keystroke)
+    cpv = package_cpv()
     by_id = {c.id: c for c in criteria}
-    for lot in t.lots:
-        if not lot.cpv or thresholds.contract_nature(None, lot.cpv) != "services":
-            continue
+    for lot in service_lots:
         goods = [by_id[cid] for cid in lot.criterion_ids() if cid in by_id
                  and by_id[cid].kind in (Kind.REQUIREMENT, Kind.AWARD)
-                 and thresholds.contract_nature(None, package_cpv.get(by_id[cid].package, [])) == "supplies"]
+                 and thresholds.contract_nature(None, cpv.get(by_id[cid].package, [])) == "supplies"]
         if not goods:
             continue
         ids = ", ".join(c.id for c in goods[:6]) + (f" en nog {len(goods) - 6}" if len(goods) > 6 else "")
